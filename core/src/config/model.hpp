@@ -1,0 +1,133 @@
+// The configuration as the rest of the core sees it: the application settings, the strategy (goals,
+// measures, projects, KPIs with their targets) and the import sources. Plain values, no YAML.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/period.hpp"
+
+namespace sosei::config {
+
+// Where a value was written, for messages: "config/strategy.yaml:12:5".
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based, 0 when unknown
+  int column = 0;  // 1-based, 0 when unknown
+  std::string str() const;
+};
+
+enum class PeriodType { FiscalYear, CalendarYear };
+
+// How the "actual" of a KPI is formed from its yearly values (docs/evaluation.md).
+enum class TargetKind { Cumulative, Level, Stock, Rate, AtLeast, Reach, Done, VsProjection };
+enum class Direction { HigherIsBetter, LowerIsBetter };
+enum class Formula { Ratio, Progress };
+
+std::string to_string(PeriodType);
+std::string to_string(TargetKind);
+std::string to_string(Direction);
+std::string to_string(Formula);
+std::optional<TargetKind> target_kind_from(std::string_view);
+
+// A number or a status as written in the strategy ("5件", "未着手", "△1305人").
+struct StatedValue {
+  std::string text;             // as written, kept for reports
+  std::optional<double> number;  // parsed number, if the text is numeric
+  std::optional<int> year;       // the fiscal/calendar year it refers to (baseline: 2023 for R5)
+};
+
+struct Target {
+  TargetKind kind = TargetKind::Level;
+  StatedValue value;                // "5年間に40件" → number 40
+  int year = 0;                     // the year the target is for (the strategy's last year by default)
+  std::optional<double> projection; // VsProjection: the national institute's projection
+};
+
+struct Kpi {
+  std::string id;  // stable key used by sources, the store and the CLI: [a-z0-9_]+
+  std::string name_ja;
+  std::string name_en;  // optional
+  std::string unit;     // 件 人 区画 組織 事業 % 千円 点 …
+  PeriodType period_type = PeriodType::FiscalYear;
+  int publication_lag_months = 0;  // tourism: calendar-year figures published ~12 months late
+  std::string department;
+  StatedValue baseline;
+  Target target;
+  Direction direction = Direction::HigherIsBetter;
+  Formula formula = Formula::Ratio;
+  std::optional<double> min;  // validation bounds; defaults derive from the unit (docs/config.md)
+  std::optional<double> max;
+  bool entered_by_hand = false;
+  std::string note;
+
+  // Position in the strategy tree (names as the city writes them; project may be empty).
+  int goal_no = 0;
+  std::string goal;
+  std::string measure;
+  std::string project;
+  bool goal_level = false;  // a basic goal's numeric target (数値目標), not a project KPI
+
+  Location where;
+};
+
+struct Goal {
+  int no = 0;
+  std::string name;
+  std::vector<std::string> kpi_ids;          // project KPIs under this goal, in order
+  std::vector<std::string> numeric_target_ids;  // goal-level KPIs (VsProjection)
+};
+
+struct Strategy {
+  std::string name;
+  std::string city;
+  int first_year = 0;  // fiscal years of the strategy period, e.g. 2025..2029
+  int last_year = 0;
+  int history_from = 0;  // oldest year an observation may have (baselines), default: min baseline year
+  std::vector<Goal> goals;
+  std::vector<Kpi> kpis;  // every KPI, goal-level ones included, in document order
+
+  const Kpi* find_kpi(std::string_view id) const;
+};
+
+enum class OnBadRow { Fail, Skip };
+
+struct SettingValue {
+  std::string value;  // scalar as written (paths not yet resolved)
+  Location where;
+};
+
+struct Source {
+  std::string id;  // [a-z0-9_]+
+  std::string plugin;
+  std::map<std::string, SettingValue> settings;
+  std::vector<std::string> kpis;  // KPI ids this source may feed
+  std::string schedule;            // kept for the scheduler (issue #5)
+  OnBadRow on_bad_row = OnBadRow::Fail;
+  Location where;
+};
+
+struct LogSettings {
+  std::string level = "info";  // trace debug info warn error
+  std::string file;            // empty: stderr only; else a rotating file
+};
+
+struct AppConfig {
+  std::string config_file;  // absolute path of sosei.yaml
+  std::string base_dir;     // its folder: relative paths resolve against it
+  std::string database;     // absolute
+  std::vector<std::string> plugin_dirs;  // absolute
+  LogSettings log;
+  std::string timezone = "Asia/Tokyo";
+  std::string grading_dir;     // absolute, folder of grading schemes
+  std::string default_scheme;  // grading scheme name
+  Strategy strategy;
+  std::vector<Source> sources;
+
+  const Source* find_source(std::string_view id) const;
+};
+
+}  // namespace sosei::config

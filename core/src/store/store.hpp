@@ -1,0 +1,162 @@
+// The store's interface: everything the core keeps (sources, import runs, observations and their
+// revisions, per-source plugin state). All SQL lives behind it, so a PostgreSQL store for a shared
+// prefecture-wide server can be added without touching callers. SQLite is the embedded default.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/period.hpp"
+
+namespace sosei::store {
+
+// Dimensions of an observation (route, spot, district…), ordered by key so equal sets compare equal.
+using Dimensions = std::map<std::string, std::string>;
+
+// Identity of an observation: one value per (series, period, dimensions).
+struct ObservationKey {
+  std::string series;  // a KPI id, or "<source>/<series>" for a plugin's own series
+  Period period;
+  Dimensions dimensions;
+};
+
+struct ObservationData {
+  Value value;
+  uint32_t flags = 0;  // SOSEI_OBS_* (series break)
+  std::string note;
+  std::string location;  // "file.csv:12", may be empty
+};
+
+struct StoredObservation {
+  ObservationKey key;
+  ObservationData data;
+  std::string source;
+  int64_t run_id = 0;          // the run that last changed it
+  std::string updated_at;      // ISO 8601 UTC of that change
+  int revision_count = 0;      // how many times its value changed after the first import
+};
+
+// One change of an observation's value. The first import of a value is not a revision.
+struct Revision {
+  int64_t run_id = 0;
+  std::string changed_at;  // ISO 8601 UTC
+  Value old_value;
+  Value new_value;
+  std::string old_note;
+  std::string new_note;
+};
+
+// The history of one observation: the value first imported, then each revision in order.
+struct History {
+  ObservationKey key;
+  Value first_value;
+  int64_t first_run_id = 0;
+  std::string first_at;
+  std::vector<Revision> revisions;
+};
+
+enum class RunStatus { Running, Succeeded, Failed, Unchanged, Aborted };
+std::string to_string(RunStatus);
+
+struct Rejection {
+  std::string location;  // "file.csv:12" or the plugin/source when no line
+  std::string reason;
+};
+
+struct RunRecord {
+  int64_t id = 0;
+  std::string source;
+  std::string plugin;
+  std::string plugin_version;
+  std::string started_at;   // ISO 8601 UTC
+  std::string finished_at;  // empty while running
+  RunStatus status = RunStatus::Running;
+  int64_t accepted = 0;  // observations stored (new, changed or unchanged)
+  int64_t rejected = 0;  // observations or rows refused (listed in rejections, first 100 kept)
+  int64_t inserted = 0;  // new observations
+  int64_t revised = 0;   // observations whose value changed (one revision each)
+  std::string error;
+  std::string fingerprint;  // hash of the input bytes the plugin read
+  std::vector<Rejection> rejections;
+};
+
+// What a run knew when it started.
+struct RunStart {
+  std::string source;
+  std::string plugin;
+  std::string plugin_version;
+};
+
+// One import run: every write happens inside one transaction. commit() makes it visible together
+// with its run record; fail() rolls every write back and records the run as failed (or aborted),
+// so a failed run leaves the observations exactly as they were.
+class ImportTransaction {
+ public:
+  virtual ~ImportTransaction() = default;  // destroying an open transaction rolls it back, no record
+
+  virtual int64_t run_id() const = 0;
+
+  // Inserts or updates an observation; records a revision when the value or note changed.
+  virtual void put(const ObservationKey& key, const ObservationData& data) = 0;
+  virtual void reject(const Rejection& r) = 0;
+
+  // Per-source plugin state (ETag, cursors…), saved only if the run commits.
+  virtual std::optional<std::string> state(const std::string& key) = 0;
+  virtual void set_state(const std::string& key, const std::string& value) = 0;
+
+  virtual void set_fingerprint(const std::string& fingerprint) = 0;
+
+  // Counts so far (accepted, rejected, inserted, revised) as a record in progress.
+  virtual const RunRecord& progress() const = 0;
+
+  virtual RunRecord commit(RunStatus status = RunStatus::Succeeded) = 0;
+  virtual RunRecord fail(const std::string& error, RunStatus status = RunStatus::Failed) = 0;
+  // Dry run: rolls back and records nothing; returns the counts the run would have had.
+  virtual RunRecord discard() = 0;
+};
+
+struct ValuesQuery {
+  std::string series;
+  std::optional<Period> period;         // only this period
+  std::optional<Dimensions> dimensions;  // only exactly these dimensions ({} = no dimensions)
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::unique_ptr<ImportTransaction> begin_import(const RunStart& start) = 0;
+
+  // Newest first; limit 0 = all.
+  virtual std::vector<RunRecord> runs(std::size_t limit = 0, const std::string& source = "") = 0;
+  virtual std::optional<RunRecord> run(int64_t id) = 0;
+
+  // Current values, ordered by period then dimensions.
+  virtual std::vector<StoredObservation> values(const ValuesQuery& q) = 0;
+  // Every series with at least one observation.
+  virtual std::vector<std::string> series() = 0;
+
+  // Histories of the observations of `series` in `period` (one per dimension set).
+  virtual std::vector<History> history(const std::string& series, const Period& period) = 0;
+
+  // Committed per-source state, outside any run.
+  virtual std::optional<std::string> state(const std::string& source, const std::string& key) = 0;
+
+  // Current schema version (number of applied migrations).
+  virtual int schema_version() = 0;
+};
+
+// Opens (creating if needed) an SQLite store and applies pending migrations. Throws StoreError.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sosei::store
