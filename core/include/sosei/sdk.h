@@ -74,23 +74,30 @@ typedef enum sosei_value_kind {
 /* Observation flags. */
 #define SOSEI_OBS_SERIES_BREAK 0x1u /* not comparable with earlier values of the same series */
 
+/* A UTF-8 string by pointer and length (not NUL-terminated), so a plugin can hand over fields
+ * straight from its read buffer without copying. */
+typedef struct sosei_str {
+  const char *data;
+  size_t size;
+} sosei_str;
+
 typedef struct sosei_dimension {
-  const char *key;   /* e.g. "route", "spot", "district" */
-  const char *value; /* UTF-8 */
+  sosei_str key;   /* e.g. "route", "spot", "district": [a-z0-9_]+ */
+  sosei_str value; /* UTF-8 */
 } sosei_dimension;
 
-/* One observation. All strings are UTF-8 and only need to live until emit() returns. */
+/* One observation. Strings only need to live until emit() returns. */
 typedef struct sosei_observation {
   uint32_t struct_size; /* sizeof(sosei_observation) as the plugin saw it */
   uint32_t flags;       /* SOSEI_OBS_* */
-  const char *series;   /* the KPI id, or a series the plugin declared */
+  sosei_str series;     /* the KPI id, or a series the plugin declared */
   sosei_period period;
   const sosei_dimension *dimensions;
   uint32_t dimension_count;
   int32_t value_kind; /* sosei_value_kind */
   double number;      /* when value_kind == SOSEI_VALUE_NUMBER */
-  const char *note;   /* optional, may be NULL */
-  const char *file;   /* optional input location: file name, may be NULL */
+  sosei_str note;     /* optional: {NULL, 0} */
+  sosei_str file;     /* optional input location: file name */
   uint64_t line;      /* optional input location: 1-based line, 0 when unknown */
 } sosei_observation;
 

@@ -38,6 +38,7 @@ struct StatedValue {
   std::string text;             // as written, kept for reports
   std::optional<double> number;  // parsed number, if the text is numeric
   std::optional<int> year;       // the fiscal/calendar year it refers to (baseline: 2023 for R5)
+  std::optional<int> from_year;  // first year of a multi-year total ("△1305人 (H27→R2)": 2015..2020)
 };
 
 struct Target {
@@ -45,6 +46,7 @@ struct Target {
   StatedValue value;                // "5年間に40件" → number 40
   int year = 0;                     // the year the target is for (the strategy's last year by default)
   std::optional<double> projection; // VsProjection: the national institute's projection
+  std::string projection_text;      // VsProjection: the projection as written ("△1089人")
 };
 
 struct Kpi {
@@ -88,7 +90,9 @@ struct Strategy {
   int last_year = 0;
   int history_from = 0;  // oldest year an observation may have (baselines), default: min baseline year
   std::vector<Goal> goals;
-  std::vector<Kpi> kpis;  // every KPI, goal-level ones included, in document order
+  // Every KPI, goal-level ones included: goal by goal, the measures' KPIs in document order (a
+  // measure's project KPIs before its direct ones), then the goal's numeric targets.
+  std::vector<Kpi> kpis;
 
   const Kpi* find_kpi(std::string_view id) const;
 };

@@ -1,0 +1,343 @@
+// A streaming RFC 4180 CSV/TSV reader for plugins: flat memory whatever the file size, and fields
+// are views into its buffer so that reading millions of rows allocates nothing per row.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sosei {
+
+// Bad CSV (an unclosed quote, a missing column). what() starts with "line N: ".
+class CsvError : public std::runtime_error {
+ public:
+  CsvError(uint64_t line, const std::string& message)
+      : std::runtime_error("line " + std::to_string(line) + ": " + message), line_(line) {}
+  uint64_t line() const noexcept { return line_; }
+
+ private:
+  uint64_t line_;
+};
+
+// Anything that yields bytes: the host's input stream, or a string in tests.
+class ByteReader {
+ public:
+  virtual ~ByteReader() = default;
+  // Copies up to `capacity` bytes into `buffer`; 0 means the end of the input.
+  virtual std::size_t read(char* buffer, std::size_t capacity) = 0;
+};
+
+// Bytes already in memory; the text must outlive the reader.
+class StringByteReader : public ByteReader {
+ public:
+  explicit StringByteReader(std::string_view text) : rest_(text) {}
+  std::size_t read(char* buffer, std::size_t capacity) override {
+    std::size_t n = std::min(capacity, rest_.size());
+    if (n > 0) std::memcpy(buffer, rest_.data(), n);
+    rest_.remove_prefix(n);
+    return n;
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+namespace csv_detail {
+
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// High bit set in each zero byte of x. Borrows can flag bytes above a real zero, never below it, so
+// the lowest flag (all find_any uses) is exact.
+inline uint64_t zero_bytes(uint64_t x) { return (x - kOnes) & ~x & kHighBits; }
+
+// The first of a, b or c in [p, end), or end. Eight bytes per step: this is where CSV time goes.
+inline const char* find_any(const char* p, const char* end, char a, char b, char c) {
+  if constexpr (std::endian::native == std::endian::little) {
+    const uint64_t pa = kOnes * static_cast<unsigned char>(a);
+    const uint64_t pb = kOnes * static_cast<unsigned char>(b);
+    const uint64_t pc = kOnes * static_cast<unsigned char>(c);
+    for (; end - p >= 8; p += 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      uint64_t hits = zero_bytes(word ^ pa) | zero_bytes(word ^ pb) | zero_bytes(word ^ pc);
+      if (hits != 0) return p + (std::countr_zero(hits) >> 3);
+    }
+  }
+  while (p != end && *p != a && *p != b && *p != c) ++p;
+  return p;
+}
+
+}  // namespace csv_detail
+
+// Reads records one at a time.
+//   - Memory: one buffer of `buffer_size` bytes. A record longer than the buffer doubles it (the buffer
+//     then stays that size), up to `max_record_size`; beyond it next() throws CsvError, because such a
+//     record is nearly always an unclosed quote swallowing the rest of the file.
+//   - Fields are views into the buffer, valid until the next call to next(). Quoted fields are
+//     unescaped in place, so "" costs no allocation either.
+//   - Line ends: LF, CRLF or a lone CR, also inside quotes (line() counts them). Empty lines are
+//     skipped (a line of delimiters only is a record of empty fields); a UTF-8 BOM at the start is
+//     skipped; a last line without a line end is read; "a,b," has three fields.
+//   - Tolerated: a quote inside an unquoted field is a literal character (5"3 → 5"3), and text after a
+//     closing quote is kept literally ("ab"cd → abcd): city exports do both.
+//   - Errors: a quoted field still open at the end of the input throws CsvError with the line where
+//     its record starts.
+class CsvReader {
+ public:
+  // delimiter 0: detected on the first non-empty line (tab if it has more tabs than commas outside
+  // quotes, else comma).
+  explicit CsvReader(ByteReader& in, char delimiter = 0, std::size_t buffer_size = 1 << 16,
+                     std::size_t max_record_size = std::size_t{1} << 26)
+      : in_(in),
+        delimiter_(delimiter),
+        buffer_(std::max<std::size_t>(buffer_size, 4)),
+        max_record_size_(std::max(max_record_size, buffer_.size())) {
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
+      throw std::invalid_argument("a CSV delimiter cannot be a quote or a line end");
+  }
+
+  // Reads the next record; false at the end of the input.
+  bool next() {
+    if (!started_) start();
+    fields_.clear();
+    for (;;) {
+      if (!skip_empty_lines()) return false;
+      if (delimiter_ == 0 && !detect_delimiter()) {
+        make_room();
+        fill();
+        continue;
+      }
+      std::size_t length = 0;
+      uint64_t line_ends = 0;
+      if (scan_record(length, line_ends)) {
+        record_line_ = line_;
+        line_ += line_ends;
+        begin_ += length;
+        unescape_quoted_fields();
+        return true;
+      }
+      make_room();
+      fill();
+    }
+  }
+
+  std::size_t size() const { return fields_.size(); }
+  std::string_view field(std::size_t i) const { return fields_[i]; }  // i < size()
+  const std::vector<std::string_view>& fields() const { return fields_; }
+  // 1-based physical line where the current record starts.
+  uint64_t line() const { return record_line_; }
+  // The delimiter in use; 0 while auto-detection has not seen the first line yet.
+  char delimiter() const { return delimiter_; }
+
+ private:
+  void start() {
+    started_ = true;
+    fill();
+    if (end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) begin_ = 3;
+  }
+
+  void fill() {
+    while (end_ < buffer_.size() && !eof_) {
+      std::size_t got = in_.read(buffer_.data() + end_, buffer_.size() - end_);
+      if (got == 0) eof_ = true;
+      end_ += std::min(got, buffer_.size() - end_);
+    }
+  }
+
+  // Moves the unread bytes to the front, or grows the buffer when they already fill it.
+  void make_room() {
+    if (begin_ > 0) {
+      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      end_ -= begin_;
+      begin_ = 0;
+    } else if (end_ == buffer_.size()) {
+      if (buffer_.size() >= max_record_size_)
+        throw CsvError(line_, "a record is longer than " + std::to_string(max_record_size_) +
+                                  " bytes: expected a closing quote somewhere before");
+      buffer_.resize(std::min(buffer_.size() * 2, max_record_size_));
+    }
+  }
+
+  // False at the end of the input.
+  bool skip_empty_lines() {
+    for (;;) {
+      if (begin_ == end_) {
+        if (eof_) return false;
+        make_room();
+        fill();
+        continue;
+      }
+      char c = buffer_[begin_];
+      if (c != '\n' && c != '\r') return true;
+      if (c == '\r' && begin_ + 1 == end_ && !eof_) {  // a CRLF split by the buffer is one line end
+        make_room();
+        fill();
+        continue;
+      }
+      ++begin_;
+      ++line_;
+      if (c == '\r' && begin_ < end_ && buffer_[begin_] == '\n') ++begin_;
+    }
+  }
+
+  // Sets delimiter_ from the first line; false when that line goes on past the bytes read so far.
+  bool detect_delimiter() {
+    std::size_t tabs = 0, commas = 0;
+    bool quoted = false;
+    for (std::size_t i = begin_; i < end_; ++i) {
+      char c = buffer_[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n' || c == '\r') return set_delimiter(tabs, commas);
+      tabs += c == '\t';
+      commas += c == ',';
+    }
+    return eof_ && set_delimiter(tabs, commas);
+  }
+
+  bool set_delimiter(std::size_t tabs, std::size_t commas) {
+    delimiter_ = tabs > commas ? '\t' : ',';
+    return true;
+  }
+
+  // Finds the fields of the record at begin_ without changing the buffer, so that it can start over
+  // once more bytes have arrived. False: the record goes on past the bytes read so far.
+  bool scan_record(std::size_t& length, uint64_t& line_ends) {
+    fields_.clear();
+    const char* start = buffer_.data() + begin_;
+    const char* end = buffer_.data() + end_;
+    const char* p = start;
+    for (;;) {
+      const char* field_end = p != end && *p == '"' ? skip_quoted(p, end, line_ends)
+                                                    : csv_detail::find_any(p, end, delimiter_, '\n', '\r');
+      if (field_end == nullptr || (field_end == end && !eof_)) return false;
+      fields_.emplace_back(p, static_cast<std::size_t>(field_end - p));
+      if (field_end == end) {
+        length = static_cast<std::size_t>(end - start);
+        return true;
+      }
+      p = field_end + 1;
+      if (*field_end == delimiter_) continue;
+      if (*field_end == '\r') {
+        if (p == end && !eof_) return false;  // maybe the CR of a CRLF
+        if (p != end && *p == '\n') ++p;
+      }
+      ++line_ends;
+      length = static_cast<std::size_t>(p - start);
+      return true;
+    }
+  }
+
+  // The end of the quoted field at p (its delimiter or line end), nullptr when more bytes are needed.
+  const char* skip_quoted(const char* p, const char* end, uint64_t& line_ends) const {
+    for (const char* q = p + 1;; ++q) {
+      q = csv_detail::find_any(q, end, '"', '\n', '\r');
+      if (q == end) {
+        if (!eof_) return nullptr;
+        throw CsvError(line_, "a quoted field is never closed: expected a closing \" before the end of the input");
+      }
+      if (*q == '"') {
+        if (q + 1 == end && !eof_) return nullptr;  // maybe the first half of ""
+        if (q + 1 == end || q[1] != '"') return csv_detail::find_any(q + 1, end, delimiter_, '\n', '\r');
+        ++q;
+      } else if (*q == '\r' || q[-1] != '\r') {
+        ++line_ends;
+      }
+    }
+  }
+
+  void unescape_quoted_fields() {
+    for (auto& field : fields_)
+      if (!field.empty() && field[0] == '"') field = unescape(field);
+  }
+
+  // Writes the unescaped field over its own bytes: the result is never longer than the source.
+  std::string_view unescape(std::string_view raw) {
+    const char* r = raw.data() + 1;
+    const char* end = raw.data() + raw.size();
+    const void* close = std::memchr(r, '"', static_cast<std::size_t>(end - r));
+    if (close == end - 1) return {r, static_cast<std::size_t>(end - 1 - r)};  // the common case
+    char* out = buffer_.data() + (raw.data() - buffer_.data());
+    char* w = out;
+    for (bool quoted = true; r != end;) {
+      if (quoted && *r == '"') {
+        bool doubled = r + 1 != end && r[1] == '"';
+        if (doubled) *w++ = '"';
+        quoted = doubled;
+        r += doubled ? 2 : 1;
+      } else {
+        *w++ = *r++;
+      }
+    }
+    return {out, static_cast<std::size_t>(w - out)};
+  }
+
+  ByteReader& in_;
+  char delimiter_;
+  std::vector<char> buffer_;
+  std::size_t max_record_size_;
+  std::size_t begin_ = 0;  // unread bytes are [begin_, end_)
+  std::size_t end_ = 0;
+  bool started_ = false;
+  bool eof_ = false;
+  uint64_t line_ = 1;  // the line of buffer_[begin_]
+  uint64_t record_line_ = 0;
+  std::vector<std::string_view> fields_;
+};
+
+// Column indexes by header name. Names are copied, so the header outlives the reader's next record.
+class CsvHeader {
+ public:
+  // Takes the reader's current record as the header row (call next() first).
+  explicit CsvHeader(const CsvReader& reader) : line_(reader.line()) {
+    names_.reserve(reader.size());
+    for (std::size_t i = 0; i < reader.size(); ++i) names_.emplace_back(clean(reader.field(i)));
+  }
+
+  // The first column with this name.
+  std::optional<std::size_t> find(std::string_view name) const {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      if (names_[i] == name) return i;
+    return std::nullopt;
+  }
+
+  // Like find(), but a missing column is a CsvError naming it, what it was for, and the columns present.
+  std::size_t require(std::string_view name, std::string_view what_for) const {
+    if (auto index = find(name)) return *index;
+    std::string present;
+    for (const auto& column : names_) present.append(present.empty() ? "\"" : ", \"").append(column).append("\"");
+    throw CsvError(line_, "missing column \"" + std::string(name) + "\" (needed for " + std::string(what_for) +
+                              "); the header has " + (present.empty() ? std::string("no columns") : present));
+  }
+
+  std::size_t size() const { return names_.size(); }
+  const std::string& name(std::size_t i) const { return names_[i]; }
+
+ private:
+  // A BOM survives when the header is not at the very start; spaces come from hand-edited files.
+  static std::string_view clean(std::string_view name) {
+    if (name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);
+    constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+    for (bool again = true; again;) {
+      again = false;
+      if (name.starts_with(' ') || name.starts_with('\t')) name.remove_prefix(1), again = true;
+      if (name.ends_with(' ') || name.ends_with('\t')) name.remove_suffix(1), again = true;
+      if (name.starts_with(kIdeographicSpace)) name.remove_prefix(3), again = true;
+      if (name.ends_with(kIdeographicSpace)) name.remove_suffix(3), again = true;
+    }
+    return name;
+  }
+
+  uint64_t line_;
+  std::vector<std::string> names_;
+};
+
+}  // namespace sosei

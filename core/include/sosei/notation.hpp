@@ -1,0 +1,481 @@
+// Reads the notations of Japanese city KPI tables (▲1,833 / 19.9万人 / 未実施 / 令和7年度 / R7.4.1) into
+// SDK values and periods, so that every plugin reads them the same way. Never throws.
+#pragma once
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sosei/sdk.h"
+
+// The tables below are UTF-8 literals; another execution charset would silently match nothing.
+static_assert(std::string_view("円").size() == 3, "compile as UTF-8 (MSVC: /utf-8)");
+
+namespace sosei {
+
+// A value cell. Decisions:
+//   - 万, 千 and 億 are always multipliers, so 13,650千円 is 13,650,000 with unit 円 (the city's
+//     "thousand yen" becomes yen: one unit per currency whatever the table's scale).
+//   - The unit must be one of kValueUnits: free text after a number is more often a typo than a unit.
+//   - Empty cells and dashes (—, ―, －, -, ー) are SOSEI_VALUE_MISSING: the evaluation grades them
+//     "cannot be measured", which is how the city reads them.
+//   - ▲ △ ▼ − － before a number are minus signs (△ is also a grade symbol, but never before digits).
+//   - Commas must group the integer part by three (1,234,567): a mis-grouped figure is a typo.
+struct ParsedValue {
+  int32_t kind = SOSEI_VALUE_MISSING;  // sosei_value_kind
+  double number = 0;                   // when kind == SOSEI_VALUE_NUMBER; always finite
+  std::string_view unit;               // canonical unit ("%" for ％), static storage; "" when none
+};
+
+struct ValueUnit {
+  std::string_view spelling;
+  std::string_view unit;
+};
+inline constexpr auto kValueUnits = std::to_array<ValueUnit>({
+    {"件", "件"},   {"人", "人"},     {"%", "%"},       {"％", "%"},   {"区画", "区画"},
+    {"組織", "組織"}, {"事業", "事業"}, {"円", "円"},     {"点", "点"},   {"世帯", "世帯"},
+    {"回", "回"},   {"校", "校"},     {"箇所", "箇所"},
+});
+
+struct ValueMultiplier {
+  std::string_view spelling;
+  int exponent;
+};
+inline constexpr auto kValueMultipliers = std::to_array<ValueMultiplier>({
+    {"万", 4}, {"千", 3}, {"億", 8},
+});
+
+struct ValueStatus {
+  std::string_view spelling;
+  int32_t kind;
+};
+inline constexpr auto kValueStatuses = std::to_array<ValueStatus>({
+    {"", SOSEI_VALUE_MISSING},          {"—", SOSEI_VALUE_MISSING},
+    {"―", SOSEI_VALUE_MISSING},         {"－", SOSEI_VALUE_MISSING},
+    {"-", SOSEI_VALUE_MISSING},         {"ー", SOSEI_VALUE_MISSING},
+    {"−", SOSEI_VALUE_MISSING},         {"‐", SOSEI_VALUE_MISSING},
+    {"–", SOSEI_VALUE_MISSING},         {"N/A", SOSEI_VALUE_MISSING},
+    {"n/a", SOSEI_VALUE_MISSING},       {"#N/A", SOSEI_VALUE_MISSING},
+    {"比較困難", SOSEI_VALUE_MISSING},  {"(比較困難)", SOSEI_VALUE_MISSING},
+    {"（比較困難）", SOSEI_VALUE_MISSING}, {"未実施", SOSEI_VALUE_NOT_CARRIED_OUT},
+    {"未着手", SOSEI_VALUE_NOT_STARTED}, {"実施中", SOSEI_VALUE_IN_PROGRESS},
+    {"実施", SOSEI_VALUE_DONE},         {"実施済", SOSEI_VALUE_DONE},
+    {"済", SOSEI_VALUE_DONE},           {"完了", SOSEI_VALUE_DONE},
+});
+
+inline constexpr auto kValueMinusSigns = std::to_array<std::string_view>({"-", "−", "－", "▲", "△", "▼"});
+inline constexpr auto kValuePlusSigns = std::to_array<std::string_view>({"+", "＋"});
+
+struct Era {
+  std::string_view name;
+  std::string_view letter;
+  int offset;  // Gregorian year = offset + era year
+};
+// Era years past an era's end (平成38年度) are still offset + N: cities kept printing them.
+inline constexpr auto kEras = std::to_array<Era>({
+    {"令和", "R", 2018}, {"平成", "H", 1988}, {"昭和", "S", 1925}, {"大正", "T", 1911},
+});
+
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2200;
+
+namespace notation_detail {
+
+inline bool eat(std::string_view& s, std::string_view prefix) {
+  if (!s.starts_with(prefix)) return false;
+  s.remove_prefix(prefix.size());
+  return true;
+}
+
+inline bool eat_back(std::string_view& s, std::string_view suffix) {
+  if (!s.ends_with(suffix)) return false;
+  s.remove_suffix(suffix.size());
+  return true;
+}
+
+inline constexpr auto kSpaces = std::to_array<std::string_view>({" ", "\t", "\r", "\n", "\u3000"});
+
+inline bool eat_space(std::string_view& s) {
+  for (auto space : kSpaces)
+    if (eat(s, space)) return true;
+  return false;
+}
+
+inline std::string_view trim(std::string_view s) {
+  while (eat_space(s)) {
+  }
+  for (bool again = true; again;) {
+    again = false;
+    for (auto space : kSpaces) again = again || eat_back(s, space);
+  }
+  return s;
+}
+
+// The ASCII character s starts with, full-width forms (U+FF01–U+FF5E) folded to ASCII; the number
+// of bytes it takes, 0 when s starts with anything else.
+inline std::size_t fold_ascii(std::string_view s, char& out) {
+  if (s.empty()) return 0;
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (byte(0) < 0x80) {
+    out = s[0];
+    return 1;
+  }
+  if (s.size() < 3 || byte(0) != 0xEF || (byte(1) & 0xC0) != 0x80 || (byte(2) & 0xC0) != 0x80) return 0;
+  unsigned code = 0xF000u | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+  if (code < 0xFF01 || code > 0xFF5E) return 0;
+  out = static_cast<char>(code - 0xFF01 + 0x21);
+  return 3;
+}
+
+// Digits and point of a figure; two more bytes of SmallText hold the multiplier's "e4".
+inline constexpr std::size_t kMaxFigureChars = 62;
+
+// Fixed storage so that the per-cell path never touches the heap.
+struct SmallText {
+  char data[64];
+  std::size_t size = 0;
+  bool push(char c) {
+    if (size == sizeof data) return false;
+    data[size++] = c;
+    return true;
+  }
+  std::string_view view() const { return {data, size}; }
+};
+
+// Failure messages allocate; a failed allocation must not turn "bad cell" into a crash.
+inline void set_error(std::string* error, std::string_view text, std::string_view noun,
+                      std::string_view reason) noexcept {
+  if (!error) return;
+  try {
+    error->assign("\"").append(text).append("\" is not ").append(noun).append(": ").append(reason);
+  } catch (...) {
+    error->clear();
+  }
+}
+
+inline std::optional<int32_t> find_status(std::string_view s) {
+  for (const auto& status : kValueStatuses)
+    if (status.spelling == s) return status.kind;
+  return std::nullopt;
+}
+
+// -1, +1, or 0 when s does not start with a sign.
+inline int eat_sign(std::string_view& s) {
+  for (auto minus : kValueMinusSigns)
+    if (eat(s, minus)) return -1;
+  for (auto plus : kValuePlusSigns)
+    if (eat(s, plus)) return 1;
+  return 0;
+}
+
+enum class NumberScan { Ok, NoDigits, BadGrouping, BadPoint, TooLong };
+
+// Copies digits and the decimal point to `out` as ASCII, checking comma groups; leaves the rest in s.
+inline NumberScan scan_number(std::string_view& s, SmallText& out) {
+  std::size_t group = 0;  // digits since the last comma (or the start)
+  bool grouped = false, point = false;
+  std::size_t fraction = 0;
+  for (char c = 0; std::size_t n = fold_ascii(s, c);) {
+    bool digit = c >= '0' && c <= '9';
+    if ((digit || c == '.') && out.size == kMaxFigureChars) return NumberScan::TooLong;
+    if (digit) {
+      out.push(c);
+      ++(point ? fraction : group);
+    } else if (c == ',') {
+      if (point) return NumberScan::BadGrouping;
+      if (group == 0 || group > 3 || (grouped && group != 3)) return NumberScan::BadGrouping;
+      grouped = true;
+      group = 0;
+    } else if (c == '.') {
+      if (point) return NumberScan::BadPoint;
+      if (group == 0) return out.size == 0 ? NumberScan::NoDigits : NumberScan::BadGrouping;
+      if (grouped && group != 3) return NumberScan::BadGrouping;
+      out.push('.');
+      point = true;
+    } else {
+      break;
+    }
+    s.remove_prefix(n);
+  }
+  if (out.size == 0) return NumberScan::NoDigits;
+  if (grouped && !point && group != 3) return NumberScan::BadGrouping;
+  if (point && fraction == 0) return NumberScan::BadPoint;
+  return NumberScan::Ok;
+}
+
+inline std::string_view describe(NumberScan scan) {
+  switch (scan) {
+    case NumberScan::NoDigits:
+      return "expected digits with an optional 万/千/億 multiplier and unit (1,234人, ▲5.1, 19.9万人), "
+             "or a status (—, 未実施, 未着手, 実施中, 実施)";
+    case NumberScan::BadGrouping:
+      return "commas must separate groups of three digits before the decimal point (1,234,567.8)";
+    case NumberScan::BadPoint:
+      return "expected one decimal point with digits on both sides (1234.5)";
+    case NumberScan::TooLong:
+      return "longer than 62 digits: expected a figure, not a code";
+    case NumberScan::Ok:
+      break;
+  }
+  return "";
+}
+
+inline int eat_multiplier(std::string_view& s) {
+  for (const auto& multiplier : kValueMultipliers)
+    if (eat(s, multiplier.spelling)) return multiplier.exponent;
+  return 0;
+}
+
+inline std::optional<std::string_view> find_unit(std::string_view s) {
+  if (s.empty()) return std::string_view{};
+  for (const auto& unit : kValueUnits)
+    if (unit.spelling == s) return unit.unit;
+  return std::nullopt;
+}
+
+inline std::string unit_list() {
+  std::string list;
+  for (const auto& unit : kValueUnits) list.append(list.empty() ? "" : " ").append(unit.spelling);
+  return list;
+}
+
+// Digits times 10^exponent, converted as one decimal literal so that 19.9万 is exactly 199000.
+inline std::optional<double> to_double(SmallText& digits, int exponent) {
+  if (exponent > 0 && !(digits.push('e') && digits.push(static_cast<char>('0' + exponent)))) return std::nullopt;
+  double number = 0;
+  auto [end, ec] = std::from_chars(digits.data, digits.data + digits.size, number);
+  if (ec != std::errc{} || end != digits.data + digits.size || !std::isfinite(number)) return std::nullopt;
+  return number;
+}
+
+inline std::optional<ParsedValue> parse_number(std::string_view text, std::string_view s, std::string* error) {
+  constexpr std::string_view kNoun = "a number";
+  int sign = eat_sign(s);
+  while (eat_space(s)) {
+  }
+  SmallText digits;
+  if (auto scan = scan_number(s, digits); scan != NumberScan::Ok) {
+    set_error(error, text, kNoun, describe(scan));
+    return std::nullopt;
+  }
+  while (eat_space(s)) {
+  }
+  int exponent = eat_multiplier(s);
+  auto unit = find_unit(s);
+  if (!unit) {
+    try {
+      set_error(error, text, kNoun,
+                "\"" + std::string(s) + "\" is not a known unit: expected a number with an optional " +
+                    "万/千/億 multiplier and one of the units " + unit_list());
+    } catch (...) {
+      set_error(error, text, kNoun, "unknown unit");
+    }
+    return std::nullopt;
+  }
+  auto number = to_double(digits, exponent);
+  if (!number) {
+    set_error(error, text, kNoun, "the figure is out of range");
+    return std::nullopt;
+  }
+  // ▲0 is plain 0: a negative zero would print as "-0" in reports.
+  double value = sign < 0 && *number != 0 ? -*number : *number;
+  return ParsedValue{SOSEI_VALUE_NUMBER, value, *unit};
+}
+
+// ---- periods -------------------------------------------------------------------------------
+
+inline bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+inline int days_in_month(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+// Reads 1..max_digits ASCII digits; nullopt (s unchanged) when there are none or too many.
+inline std::optional<int> take_number(std::string_view& s, std::size_t max_digits) {
+  std::size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0 || n > max_digits) return std::nullopt;
+  int value = 0;
+  std::from_chars(s.data(), s.data() + n, value);
+  s.remove_prefix(n);
+  return value;
+}
+
+inline std::size_t count_digits(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  return n;
+}
+
+// Case-insensitive: fy2025 and r7 are as common as FY2025 and R7. `upper` is upper-case ASCII.
+inline bool eat_letters(std::string_view& s, std::string_view upper) {
+  if (s.size() < upper.size()) return false;
+  for (std::size_t i = 0; i < upper.size(); ++i)
+    if (s[i] != upper[i] && s[i] != upper[i] - 'A' + 'a') return false;
+  s.remove_prefix(upper.size());
+  return true;
+}
+
+// One parse of one period text: carries the text and the error slot so that failures are one line.
+class PeriodParser {
+ public:
+  PeriodParser(std::string_view text, int32_t bare_year_kind, std::string* error)
+      : text_(text), bare_kind_(bare_year_kind), error_(error) {}
+
+  std::optional<sosei_period> parse(std::string_view s) {
+    if (bare_kind_ != SOSEI_PERIOD_FISCAL_YEAR && bare_kind_ != SOSEI_PERIOD_CALENDAR_YEAR)
+      return fail("bare_year_kind must be SOSEI_PERIOD_FISCAL_YEAR or SOSEI_PERIOD_CALENDAR_YEAR");
+    if (s.empty()) return fail(kExpected);
+    for (const auto& era : kEras)
+      if (eat(s, era.name) || eat_letters(s, era.letter)) return parse_era(s, era);
+    if (eat_letters(s, "FY")) return parse_prefixed_year(s, SOSEI_PERIOD_FISCAL_YEAR, "FY");
+    if (eat_letters(s, "CY")) return parse_prefixed_year(s, SOSEI_PERIOD_CALENDAR_YEAR, "CY");
+    std::size_t digits = count_digits(s);
+    if (digits == 8 && s.size() == 8) return parse_compact_date(s);
+    if (digits != 4) return fail(kExpected);
+    int year = *take_number(s, 4);
+    return parse_after_year(s, year);
+  }
+
+ private:
+  static constexpr std::string_view kExpected =
+      "expected a year (2025, FY2025, 2025年度, 2025年, R7, 令和7年度), a month (2025-04, 2025年4月, R7.4) "
+      "or a date (2025-04-01, 20250401, 令和7年4月1日, R7.4.1)";
+
+  std::optional<sosei_period> fail(std::string_view reason) {
+    set_error(error_, text_, "a period", reason);
+    return std::nullopt;
+  }
+
+  std::optional<sosei_period> parse_era(std::string_view s, const Era& era) {
+    int era_year = 0;
+    if (eat(s, "元")) {
+      era_year = 1;
+    } else if (auto n = take_number(s, 2)) {
+      era_year = *n;
+    } else {
+      return fail("expected the era year (1 or 2 digits, or 元) after the era name, as in 令和7年度 or R7");
+    }
+    if (era_year == 0) return fail("era year 0 does not exist: the first year is 元 (1)");
+    return parse_after_year(s, era.offset + era_year);
+  }
+
+  std::optional<sosei_period> parse_prefixed_year(std::string_view s, int32_t kind, std::string_view prefix) {
+    // Exactly 4 digits: FY25 could be 2025 or a typo, and the city never writes it.
+    if (count_digits(s) != 4 || s.size() != 4)
+      return fail("expected a 4-digit year and nothing else after " + std::string(prefix) + ", as in " +
+                  std::string(prefix) + "2025");
+    return finish(sosei_period{kind, *take_number(s, 4), 0, 0});
+  }
+
+  std::optional<sosei_period> parse_compact_date(std::string_view s) {
+    auto two_digits = [&](std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
+    int year = two_digits(0) * 100 + two_digits(2);  // the caller checked: 8 digits
+    int month = two_digits(4);
+    int day = two_digits(6);
+    return finish(sosei_period{SOSEI_PERIOD_DATE, year, month, day});
+  }
+
+  std::optional<sosei_period> parse_after_year(std::string_view s, int year) {
+    if (s.empty()) return finish(sosei_period{bare_kind_, year, 0, 0});
+    if (eat(s, "年度")) {
+      if (!s.empty()) return fail("expected nothing after 年度 (a fiscal year has no month)");
+      return finish(sosei_period{SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0});
+    }
+    if (eat(s, "年")) return parse_kanji_month(s, year);
+    if (s[0] == '-' || s[0] == '/' || s[0] == '.') return parse_separated_month(s, year);
+    return fail("expected 年度, 年, a month (-04, /4, .4) or nothing after the year");
+  }
+
+  std::optional<sosei_period> parse_kanji_month(std::string_view s, int year) {
+    if (s.empty()) return finish(sosei_period{SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0});
+    auto month = take_number(s, 2);
+    if (!month || !eat(s, "月")) return fail("expected a month such as 4月 after 年");
+    if (s.empty()) return finish(sosei_period{SOSEI_PERIOD_MONTH, year, *month, 0});
+    auto day = take_number(s, 2);
+    if (!day || !eat(s, "日") || !s.empty()) return fail("expected a day such as 1日 and nothing else after 月");
+    return finish(sosei_period{SOSEI_PERIOD_DATE, year, *month, *day});
+  }
+
+  std::optional<sosei_period> parse_separated_month(std::string_view s, int year) {
+    char separator = s[0];
+    s.remove_prefix(1);
+    auto month = take_number(s, 2);
+    if (!month) return fail("expected a 1- or 2-digit month after the year, as in 2025-04");
+    if (s.empty()) return finish(sosei_period{SOSEI_PERIOD_MONTH, year, *month, 0});
+    if (s[0] != separator) return fail("expected the same separator between month and day, as in 2025-04-01");
+    s.remove_prefix(1);
+    auto day = take_number(s, 2);
+    if (!day || !s.empty()) return fail("expected a 1- or 2-digit day and nothing else, as in 2025-04-01");
+    return finish(sosei_period{SOSEI_PERIOD_DATE, year, *month, *day});
+  }
+
+  std::optional<sosei_period> finish(sosei_period period) {
+    if (period.year < kFirstYear || period.year > kLastYear)
+      return fail("year " + std::to_string(period.year) + " is outside 1900–2200");
+    if (period.kind == SOSEI_PERIOD_MONTH || period.kind == SOSEI_PERIOD_DATE) {
+      if (period.month < 1 || period.month > 12)
+        return fail("month " + std::to_string(period.month) + " is not between 1 and 12");
+    }
+    if (period.kind == SOSEI_PERIOD_DATE) {
+      int last = days_in_month(period.year, period.month);
+      if (period.day < 1 || period.day > last)
+        return fail("day " + std::to_string(period.day) + " does not exist in " +
+                         std::to_string(period.year) + "-" + std::to_string(period.month) + ", which has " +
+                         std::to_string(last) + " days");
+    }
+    return period;
+  }
+
+  std::string_view text_;
+  int32_t bare_kind_;
+  std::string* error_;
+};
+
+}  // namespace notation_detail
+
+// The value of a KPI cell, or nullopt with *error (when given) saying what was found and expected.
+// Allocation-free unless it fails; noexcept.
+inline std::optional<ParsedValue> parse_value(std::string_view text, std::string* error = nullptr) noexcept {
+  std::string_view s = notation_detail::trim(text);
+  if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
+  try {
+    return notation_detail::parse_number(text, s, error);
+  } catch (...) {  // only a failed allocation of the message can get here
+    return std::nullopt;
+  }
+}
+
+// A period; a bare year (2025, R7, H30) takes `bare_year_kind` (SOSEI_PERIOD_FISCAL_YEAR or
+// SOSEI_PERIOD_CALENDAR_YEAR), because only the table's context says which one it is.
+inline std::optional<sosei_period> parse_period(std::string_view text, int32_t bare_year_kind,
+                                                std::string* error = nullptr) noexcept {
+  notation_detail::SmallText folded;
+  std::string_view s = notation_detail::trim(text);
+  while (!s.empty()) {
+    char c = 0;
+    std::size_t n = notation_detail::fold_ascii(s, c);
+    if (n == 0) {  // kanji (年, 令和…) are kept as UTF-8
+      n = 1;
+      c = s[0];
+    }
+    if (!folded.push(c)) {
+      notation_detail::set_error(error, text, "a period", "longer than 64 bytes: expected a year, month or date");
+      return std::nullopt;
+    }
+    s.remove_prefix(n);
+  }
+  try {
+    return notation_detail::PeriodParser(text, bare_year_kind, error).parse(folded.view());
+  } catch (...) {  // only a failed allocation of the message can get here
+    return std::nullopt;
+  }
+}
+
+}  // namespace sosei

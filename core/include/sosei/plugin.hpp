@@ -1,0 +1,290 @@
+// The C++ layer of the plugin SDK: write one class with a run(Context&) method and declare it with
+// SOSEI_PLUGIN. Header-only; everything here compiles into the plugin, only sdk.h types cross.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "sosei/csv.hpp"
+#include "sosei/sdk.h"
+
+namespace sosei {
+
+// An error the plugin reports: the code tells the host what kind, the message tells the user what
+// to do. Thrown from run(); the trampoline turns it into code + set_error().
+class PluginError : public std::runtime_error {
+ public:
+  PluginError(sosei_status code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  sosei_status code() const { return code_; }
+
+ private:
+  sosei_status code_;
+};
+
+// Thrown when the host asked the run to stop (a rejected row under on_bad_row: fail, or an unchanged
+// remote file). The host already knows why; plugins let it propagate.
+class RunStopped : public std::exception {
+ public:
+  explicit RunStopped(sosei_status code) : code_(code) {}
+  sosei_status code() const { return code_; }
+  const char* what() const noexcept override { return "run stopped by the host"; }
+
+ private:
+  sosei_status code_;
+};
+
+inline sosei_str to_sosei_str(std::string_view s) { return {s.data(), s.size()}; }
+
+// One observation as a plugin builds it; string views must live until emit() returns.
+struct Observation {
+  std::string_view series;
+  sosei_period period{};
+  std::span<const sosei_dimension> dimensions{};
+  sosei_value_kind value_kind = SOSEI_VALUE_NUMBER;
+  double number = 0;
+  uint32_t flags = 0;
+  std::string_view note{};
+  std::string_view file{};
+  uint64_t line = 0;
+};
+
+inline sosei_dimension dimension(std::string_view key, std::string_view value) {
+  return {to_sosei_str(key), to_sosei_str(value)};
+}
+
+class Context;
+
+// An open input stream from the host (a local file or a fetched URL), as UTF-8 bytes.
+class Input : public ByteReader {
+ public:
+  Input(const sosei_host_api* api, sosei_host* host, sosei_input* handle)
+      : api_(api), host_(host), handle_(handle) {}
+  Input(Input&& o) noexcept : api_(o.api_), host_(o.host_), handle_(o.handle_) { o.handle_ = nullptr; }
+  Input& operator=(Input&&) = delete;
+  Input(const Input&) = delete;
+  ~Input() override {
+    if (handle_) api_->close(host_, handle_);
+  }
+
+  std::size_t read(char* buffer, std::size_t capacity) override {
+    std::size_t got = 0;
+    int32_t rc = api_->read(host_, handle_, buffer, capacity, &got);
+    if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));  // host recorded the reason
+    return got;
+  }
+  std::string name() const { return api_->input_name(host_, handle_); }
+
+ private:
+  const sosei_host_api* api_;
+  sosei_host* host_;
+  sosei_input* handle_;
+};
+
+// What a plugin sees of the host during one run.
+class Context {
+ public:
+  Context(const sosei_host_api* api, sosei_host* host) : api_(api), host_(host) {}
+
+  // Settings are validated by the host against the plugin's declared settings before the run.
+  std::optional<std::string> setting(const char* name) const {
+    const char* v = api_->setting(host_, name);
+    return v ? std::optional<std::string>(v) : std::nullopt;
+  }
+  std::string setting_or(const char* name, std::string fallback) const {
+    auto v = setting(name);
+    return v ? *v : fallback;
+  }
+  bool has_setting(const char* name) const { return api_->setting(host_, name) != nullptr; }
+  std::string required_setting(const char* name) const {
+    auto v = setting(name);
+    if (!v || v->empty())
+      throw PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name + "' is required");
+    return *v;
+  }
+  // Host-validated typed settings (the host already checked they parse).
+  long long integer_setting(const char* name, long long fallback) const {
+    auto v = setting(name);
+    return v && !v->empty() ? std::stoll(*v) : fallback;
+  }
+  bool boolean_setting(const char* name, bool fallback) const {
+    auto v = setting(name);
+    if (!v || v->empty()) return fallback;
+    return *v == "true" || *v == "yes" || *v == "1" || *v == "on";
+  }
+
+  void debug(const std::string& m) const { api_->log(host_, SOSEI_LOG_DEBUG, m.c_str()); }
+  void info(const std::string& m) const { api_->log(host_, SOSEI_LOG_INFO, m.c_str()); }
+  void warn(const std::string& m) const { api_->log(host_, SOSEI_LOG_WARN, m.c_str()); }
+  void error(const std::string& m) const { api_->log(host_, SOSEI_LOG_ERROR, m.c_str()); }
+
+  // encoding: "auto", "utf-8", "cp932", "binary"; sheet: XLSX sheet name ("" = first).
+  Input open_file(const std::string& path, const std::string& encoding = "auto",
+                  const std::string& sheet = "") const {
+    sosei_input* handle = nullptr;
+    int32_t rc = api_->open_file(host_, path.c_str(), encoding.c_str(), sheet.c_str(), &handle);
+    if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
+    return Input(api_, host_, handle);
+  }
+  // Throws RunStopped(SOSEI_UNCHANGED) when the remote file has not changed since the last run.
+  Input fetch(const std::string& url, const std::string& encoding = "auto",
+              const std::string& sheet = "") const {
+    sosei_input* handle = nullptr;
+    int32_t rc = api_->fetch(host_, url.c_str(), encoding.c_str(), sheet.c_str(), &handle);
+    if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
+    return Input(api_, host_, handle);
+  }
+  // The usual pair of settings: `file` (import mode) or `url` (fetch mode).
+  Input open_configured_input(const std::string& encoding, const std::string& sheet = "") const {
+    auto file = setting("file");
+    if (file && !file->empty()) return open_file(*file, encoding, sheet);
+    auto url = setting("url");
+    if (url && !url->empty()) return fetch(*url, encoding, sheet);
+    throw PluginError(SOSEI_ERR_CONFIG, "set either 'file' (import a file) or 'url' (fetch it)");
+  }
+
+  void emit(const Observation& o) const {
+    sosei_observation c{};
+    c.struct_size = sizeof(sosei_observation);
+    c.flags = o.flags;
+    c.series = to_sosei_str(o.series);
+    c.period = o.period;
+    c.dimensions = o.dimensions.data();
+    c.dimension_count = static_cast<uint32_t>(o.dimensions.size());
+    c.value_kind = o.value_kind;
+    c.number = o.number;
+    c.note = to_sosei_str(o.note);
+    c.file = to_sosei_str(o.file);
+    c.line = o.line;
+    int32_t rc = api_->emit(host_, &c, 1);
+    if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
+  }
+
+  // A row the plugin cannot read. Returns when the source skips bad rows; otherwise the run stops.
+  void reject(const std::string& file, uint64_t line, const std::string& reason) const {
+    int32_t rc = api_->reject(host_, file.c_str(), line, reason.c_str());
+    if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
+  }
+
+  void progress(uint64_t done, uint64_t total) const { api_->progress(host_, done, total); }
+
+  std::optional<std::string> state(const char* key) const {
+    char small[256];
+    std::size_t length = 0;
+    if (api_->state_get(host_, key, small, sizeof small, &length) != SOSEI_OK) return std::nullopt;
+    if (length < sizeof small) return std::string(small, length);
+    std::string big(length + 1, '\0');
+    api_->state_get(host_, key, big.data(), big.size(), &length);
+    big.resize(length);
+    return big;
+  }
+  void set_state(const char* key, const std::string& value) const {
+    if (api_->state_set(host_, key, value.c_str()) != SOSEI_OK)
+      throw PluginError(SOSEI_ERR_INTERNAL, std::string("cannot save state '") + key + "'");
+  }
+
+  const sosei_host_api* api() const { return api_; }
+  sosei_host* host() const { return host_; }
+
+ private:
+  const sosei_host_api* api_;
+  sosei_host* host_;
+};
+
+// What a plugin declares about itself (static data; arrays live for the program's lifetime).
+struct PluginInfo {
+  const char* name;
+  const char* version;
+  const char* department;
+  const char* description;
+  std::span<const sosei_setting_spec> settings;
+  std::span<const sosei_series_spec> series;
+};
+
+// A plugin: one instance per run, constructed before any input is read.
+class Plugin {
+ public:
+  virtual ~Plugin() = default;
+  virtual void run(Context& context) = 0;
+};
+
+namespace detail {
+
+template <class T>
+struct Instance {
+  Context context;
+  T plugin;
+};
+
+// Every call into plugin code is wrapped: no exception crosses the C boundary.
+template <class Fn>
+int32_t guarded(const sosei_host_api* api, sosei_host* host, Fn&& fn) {
+  try {
+    fn();
+    return SOSEI_OK;
+  } catch (const RunStopped& s) {
+    return s.code();
+  } catch (const PluginError& e) {
+    api->set_error(host, e.what());
+    return e.code();
+  } catch (const CsvError& e) {
+    api->set_error(host, e.what());
+    return SOSEI_ERR_INPUT;
+  } catch (const std::exception& e) {
+    api->set_error(host, e.what());
+    return SOSEI_ERR_INTERNAL;
+  } catch (...) {
+    api->set_error(host, "unknown exception in plugin");
+    return SOSEI_ERR_INTERNAL;
+  }
+}
+
+template <class T>
+int32_t create(const sosei_host_api* api, sosei_host* host, void** out) {
+  return guarded(api, host, [&] { *out = new Instance<T>{Context(api, host), T()}; });
+}
+
+template <class T>
+int32_t run(void* instance) {
+  auto* in = static_cast<Instance<T>*>(instance);
+  return guarded(in->context.api(), in->context.host(), [&] { in->plugin.run(in->context); });
+}
+
+template <class T>
+void destroy(void* instance) {
+  delete static_cast<Instance<T>*>(instance);
+}
+
+template <class T>
+sosei_plugin_descriptor make_descriptor(const PluginInfo& info) {
+  sosei_plugin_descriptor d{};
+  d.api_version = SOSEI_API_VERSION;
+  d.struct_size = sizeof(sosei_plugin_descriptor);
+  d.name = info.name;
+  d.version = info.version;
+  d.department = info.department;
+  d.description = info.description;
+  d.settings = info.settings.data();
+  d.setting_count = static_cast<uint32_t>(info.settings.size());
+  d.series = info.series.data();
+  d.series_count = static_cast<uint32_t>(info.series.size());
+  d.create = &create<T>;
+  d.run = &run<T>;
+  d.destroy = &destroy<T>;
+  return d;
+}
+
+}  // namespace detail
+}  // namespace sosei
+
+// Declares the plugin class T (derived from sosei::Plugin, default-constructible, with a static
+// `sosei::PluginInfo info()`) as this library's plugin. Use once per plugin library.
+#define SOSEI_PLUGIN(T)                                                                  \
+  extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) {      \
+    static const sosei_plugin_descriptor descriptor = ::sosei::detail::make_descriptor<T>(T::info()); \
+    return &descriptor;                                                                  \
+  }

@@ -1,0 +1,53 @@
+// `sosei runs`: the import run log, newest first.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/json_output.hpp"
+#include "cli/text_table.hpp"
+
+namespace sosei::cli {
+
+void add_runs_command(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand("runs", "List import runs, newest first");
+  struct Args {
+    bool json = false;
+    std::string source;
+    std::size_t limit = 50;
+    int64_t id = 0;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_flag("--json", args->json, "print as JSON");
+  cmd->add_option("--source", args->source, "only runs of this source");
+  cmd->add_option("--limit", args->limit, "at most this many runs (0 = all)")->capture_default_str();
+  cmd->add_option("--id", args->id, "one run in full, with its rejected rows");
+  cmd->callback([env, args] {
+    auto& store = env.session.store();
+    std::vector<store::RunRecord> runs;
+    if (args->id) {
+      auto r = store.run(args->id);
+      if (!r) throw UsageError("runs: no run " + std::to_string(args->id));
+      runs.push_back(*r);
+    } else {
+      runs = store.runs(args->limit, args->source);
+    }
+    if (args->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : runs) out.push_back(to_json(r, args->id != 0));
+      std::cout << (args->id ? out[0] : out).dump(2) << '\n';
+    } else {
+      TextTable table({"run", "source", "plugin", "started", "status", "accepted", "rejected", "new", "revised", "error"});
+      for (auto c : {0, 5, 6, 7, 8}) table.align_right(c);
+      for (const auto& r : runs)
+        table.add({std::to_string(r.id), r.source, r.plugin + " " + r.plugin_version, r.started_at,
+                   store::to_string(r.status), std::to_string(r.accepted), std::to_string(r.rejected),
+                   std::to_string(r.inserted), std::to_string(r.revised), r.error});
+      table.print(std::cout);
+      if (args->id)
+        for (const auto& x : runs[0].rejections) std::cout << "rejected " << x.location << ": " << x.reason << '\n';
+    }
+    env.exit_code = kOk;
+  });
+}
+
+}  // namespace sosei::cli

@@ -1,0 +1,22 @@
+// One function per `sosei` subcommand group; each adds its subcommand(s) to the app. The callback
+// stores its exit code in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/session.hpp"
+
+namespace sosei::cli {
+
+struct CommandEnv {
+  Session& session;
+  int& exit_code;
+};
+
+void add_validate_command(CLI::App& app, CommandEnv env);
+void add_plugins_command(CLI::App& app, CommandEnv env);
+void add_import_command(CLI::App& app, CommandEnv env);
+void add_runs_command(CLI::App& app, CommandEnv env);
+void add_values_commands(CLI::App& app, CommandEnv env);  // values, history
+
+}  // namespace sosei::cli

@@ -1,0 +1,46 @@
+// The `sosei` command: global options, subcommands, exit codes (0 ok, 1 run or check failed,
+// 2 usage or configuration error).
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/session.hpp"
+
+int main(int argc, char** argv) {
+  using namespace sosei::cli;
+  CLI::App app{"sosei — regional-revitalization KPIs from data to council report", "sosei"};
+  app.set_version_flag("--version", std::string("sosei ") + SOSEI_VERSION + " (plugin API " +
+                                        std::to_string(SOSEI_API_VERSION) + ")");
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions globals;
+  app.add_option("-c,--config", globals.config_path,
+                 "configuration file (default: $SOSEI_CONFIG, else config/sosei.yaml)");
+  app.add_option("--db", globals.database, "database file (overrides the configuration)");
+  app.add_flag("-v,--verbose", globals.verbose, "show debug messages on stderr");
+
+  Session session(globals);
+  int exit_code = kOk;
+  // The session reads `globals` when a command runs, after parsing filled it.
+  CommandEnv env{session, exit_code};
+  add_validate_command(app, env);
+  add_plugins_command(app, env);
+  add_import_command(app, env);
+  add_runs_command(app, env);
+  add_values_commands(app, env);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsageError;
+  } catch (const UsageError& e) {
+    std::cerr << "sosei: " << e.what() << '\n';
+    return kUsageError;
+  } catch (const std::exception& e) {
+    std::cerr << "sosei: " << e.what() << '\n';
+    return kRunFailed;
+  }
+  return exit_code;
+}

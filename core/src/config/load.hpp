@@ -1,0 +1,35 @@
+// Reading the YAML configuration into the model (model.hpp). Every problem is a ConfigError that
+// names the file, line and column ("config/strategy.yaml:12:5: unknown key 'unti' in a KPI; …").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "config/model.hpp"
+
+namespace sosei::config {
+
+class ConfigError : public std::runtime_error {
+ public:
+  // what() is "file:line:col: message", or just the message when the line is unknown (a file that
+  // cannot be read: its message names the file already).
+  ConfigError(Location where, std::string message);
+  const Location& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  Location where_;
+  std::string message_;
+};
+
+// sosei.yaml with the strategy and sources files it names. Relative paths resolve against the folder
+// of `path`; the paths in AppConfig are absolute. Messages show paths as the caller spelled them.
+AppConfig load_config(const std::string& path);
+
+Strategy load_strategy(const std::string& path);
+
+// Every KPI a source names must exist in `strategy`.
+std::vector<Source> load_sources(const std::string& path, const Strategy& strategy);
+
+}  // namespace sosei::config

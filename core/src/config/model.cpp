@@ -1,0 +1,62 @@
+// Text forms of the config enums and the small look-ups declared in model.hpp.
+#include "config/model.hpp"
+
+namespace sosei::config {
+
+std::string Location::str() const {
+  std::string s = file;
+  if (line > 0) {
+    s += ':' + std::to_string(line);
+    if (column > 0) s += ':' + std::to_string(column);
+  }
+  return s;
+}
+
+std::string to_string(PeriodType t) { return t == PeriodType::FiscalYear ? "fiscal_year" : "calendar_year"; }
+
+std::string to_string(TargetKind k) {
+  switch (k) {
+    case TargetKind::Cumulative:
+      return "cumulative";
+    case TargetKind::Level:
+      return "level";
+    case TargetKind::Stock:
+      return "stock";
+    case TargetKind::Rate:
+      return "rate";
+    case TargetKind::AtLeast:
+      return "at_least";
+    case TargetKind::Reach:
+      return "reach";
+    case TargetKind::Done:
+      return "done";
+    case TargetKind::VsProjection:
+      return "vs_projection";
+  }
+  return "?";
+}
+
+std::string to_string(Direction d) { return d == Direction::HigherIsBetter ? "higher" : "lower"; }
+
+std::string to_string(Formula f) { return f == Formula::Ratio ? "ratio" : "progress"; }
+
+std::optional<TargetKind> target_kind_from(std::string_view s) {
+  for (auto k : {TargetKind::Cumulative, TargetKind::Level, TargetKind::Stock, TargetKind::Rate, TargetKind::AtLeast,
+                 TargetKind::Reach, TargetKind::Done, TargetKind::VsProjection})
+    if (to_string(k) == s) return k;
+  return std::nullopt;
+}
+
+const Kpi* Strategy::find_kpi(std::string_view id) const {
+  for (const auto& k : kpis)
+    if (k.id == id) return &k;
+  return nullptr;
+}
+
+const Source* AppConfig::find_source(std::string_view id) const {
+  for (const auto& s : sources)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+}  // namespace sosei::config

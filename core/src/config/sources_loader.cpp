@@ -1,0 +1,66 @@
+// sources.yaml → Sources: which plugin feeds which KPIs, with plugin settings kept as written
+// (the plugin validates them; the host hands them over as plain key/value text).
+#include <map>
+#include <set>
+
+#include "common/identifiers.hpp"
+#include "config/load.hpp"
+#include "config/yaml_reader.hpp"
+
+namespace sosei::config {
+
+using detail::Document;
+using detail::fail;
+using detail::MapReader;
+
+std::vector<Source> load_sources(const std::string& path, const Strategy& strategy) {
+  Document doc(path, path);
+  MapReader top(doc, doc.root(), doc.start_location(), "the sources file", {"sources"});
+  if (!top.has("sources")) top.missing("sources");
+  std::vector<Source> sources;
+  std::map<std::string, Location> ids;
+  for (const auto& [node, where] : top.list("sources")) {
+    MapReader m(doc, node, where, "a source", {"id", "plugin", "kpis", "schedule", "on_bad_row", "settings"});
+    Source s;
+    s.where = m.where();
+    s.id = m.required_string("id");
+    if (!is_identifier(s.id))
+      fail(m.value_at("id"), "source id '" + s.id + "' may only use a-z, 0-9 and _ (at most 64 characters)");
+    if (auto first = ids.find(s.id); first != ids.end())
+      fail(m.value_at("id"), "duplicate source id '" + s.id + "' (first defined at " + first->second.str() + ")");
+    ids.emplace(s.id, s.where);
+    s.plugin = m.required_string("plugin");
+    if (!is_identifier(s.plugin))
+      fail(m.value_at("plugin"), "plugin name '" + s.plugin + "' may only use a-z, 0-9 and _");
+
+    if (!m.has("kpis")) m.missing("kpis");
+    auto kpis = m.list("kpis");
+    if (kpis.empty()) fail(m.value_at("kpis"), "expected at least one KPI id");
+    std::set<std::string> seen;
+    for (const auto& [kn, kwhere] : kpis) {
+      std::string id = detail::as_string(kn, kwhere);
+      if (!strategy.find_kpi(id)) fail(kwhere, "unknown KPI '" + id + "'; it is not in the strategy");
+      if (!seen.insert(id).second) fail(kwhere, "KPI '" + id + "' is listed twice");
+      s.kpis.push_back(std::move(id));
+    }
+
+    s.schedule = m.string("schedule").value_or("");
+    if (auto b = m.choice("on_bad_row", {"fail", "skip"}))
+      s.on_bad_row = *b == "fail" ? OnBadRow::Fail : OnBadRow::Skip;
+
+    if (m.has("settings")) {
+      MapReader settings(doc, m.node("settings"), m.value_at("settings"), "'settings'", {});
+      for (const auto& it : m.node("settings")) {
+        const std::string key = it.first.Scalar();
+        const Location at = settings.value_at(key);
+        if (!it.second.IsScalar())
+          fail(at, "setting '" + key + "' must be a string, number or true/false (write \"\" for an empty value)");
+        s.settings.emplace(key, SettingValue{it.second.Scalar(), at});
+      }
+    }
+    sources.push_back(std::move(s));
+  }
+  return sources;
+}
+
+}  // namespace sosei::config

@@ -1,0 +1,254 @@
+// strategy.yaml → Strategy: goals, measures, projects and KPIs, with targets checked and unit-derived
+// bounds filled in (docs/config.md).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "common/identifiers.hpp"
+#include "config/load.hpp"
+#include "config/notation.hpp"
+#include "config/yaml_reader.hpp"
+
+namespace sosei::config {
+namespace {
+
+using detail::Document;
+using detail::fail;
+using detail::MapReader;
+
+// Units counted in whole things or money: never negative unless a KPI says otherwise.
+const std::set<std::string> kCountUnits = {"件", "人", "区画", "組織", "事業", "世帯", "千円", "円", "点", "回", "校"};
+
+std::string number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::optional<int> year(const MapReader& m, const std::string& key, bool required) {
+  if (!m.has(key)) {
+    if (required) m.missing(key);
+    return std::nullopt;
+  }
+  const std::string text = detail::as_string(m.node(key), m.value_at(key));
+  auto y = parse_year(text);
+  if (!y) fail(m.value_at(key), "cannot read the year '" + text + "'; write it as FY2025, 2025, R7 or 令和7年度");
+  return y;
+}
+
+// value (text or YAML number), an optional explicit number, the year and an optional window start.
+StatedValue stated_value(const MapReader& m) {
+  StatedValue v;
+  v.text = m.required_string("value");
+  v.number = parse_stated_number(v.text);
+  if (auto n = m.number("number")) {
+    if (v.number && *v.number != *n)
+      fail(m.value_at("number"),
+           "number " + number_text(*n) + " contradicts the value '" + v.text + "' (" + number_text(*v.number) + ")");
+    v.number = n;
+  }
+  return v;
+}
+
+struct Context {
+  const Document& doc;
+  Strategy& strategy;
+  std::map<std::string, Location> ids;  // KPI id → where first defined
+  int goal_no = 0;
+  std::string goal, measure, project;
+  bool goal_level = false;
+};
+
+Target read_target(const Context& ctx, const YAML::Node& node, const Location& where) {
+  MapReader m(ctx.doc, node, where, "a target", {"value", "number", "kind", "year", "from", "projection"});
+  Target t;
+  if (!m.has("kind")) m.missing("kind");
+  auto kind = m.choice("kind", {"cumulative", "level", "stock", "rate", "at_least", "reach", "done", "vs_projection"});
+  t.kind = *target_kind_from(*kind);
+  t.value = stated_value(m);
+  t.year = year(m, "year", false).value_or(ctx.strategy.last_year);
+  t.value.year = t.year;
+  t.value.from_year = year(m, "from", false);
+  if (t.value.from_year && *t.value.from_year > t.year)
+    fail(m.value_at("from"), "the window starts (" + std::to_string(*t.value.from_year) + ") after the target year (" +
+                                 std::to_string(t.year) + ")");
+  if (t.kind != TargetKind::Done && !t.value.number)
+    fail(m.value_at("value"), "the target '" + t.value.text + "' states no number; a " + *kind +
+                                  " target needs one (write it in the text or add 'number:')");
+  if (t.kind == TargetKind::VsProjection) {
+    if (!m.has("projection")) m.missing("projection");
+    t.projection_text = m.required_string("projection");
+    t.projection = parse_stated_number(t.projection_text);
+    if (!t.projection) fail(m.value_at("projection"), "the projection '" + t.projection_text + "' states no number");
+  } else if (m.has("projection")) {
+    fail(m.key_at("projection"), "'projection' is only for kind vs_projection");
+  }
+  return t;
+}
+
+StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Location& where) {
+  MapReader m(ctx.doc, node, where, "a baseline", {"value", "number", "year", "from"});
+  StatedValue v = stated_value(m);
+  v.year = year(m, "year", true);
+  v.from_year = year(m, "from", false);
+  if (v.from_year && *v.from_year > *v.year)
+    fail(m.value_at("from"), "the window starts (" + std::to_string(*v.from_year) + ") after the baseline year (" +
+                                 std::to_string(*v.year) + ")");
+  return v;
+}
+
+void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* what) {
+  if (!v) return;
+  if (k.min && *v < *k.min)
+    fail(where, std::string("the ") + what + " " + number_text(*v) + " is below min " + number_text(*k.min) +
+                    " of KPI '" + k.id + "' (set 'min:' if it may)");
+  if (k.max && *v > *k.max)
+    fail(where, std::string("the ") + what + " " + number_text(*v) + " is above max " + number_text(*k.max) +
+                    " of KPI '" + k.id + "' (set 'max:' if it may)");
+}
+
+void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
+  MapReader m(ctx.doc, node, where, "a KPI",
+              {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline",
+               "target", "direction", "formula", "min", "max", "entered_by_hand", "note"});
+  Kpi k;
+  k.where = m.where();
+  k.id = m.required_string("id");
+  if (!is_identifier(k.id))
+    fail(m.value_at("id"), "KPI id '" + k.id + "' may only use a-z, 0-9 and _ (at most 64 characters)");
+  if (auto first = ctx.ids.find(k.id); first != ctx.ids.end())
+    fail(m.value_at("id"), "duplicate KPI id '" + k.id + "' (first defined at " + first->second.str() + ")");
+  ctx.ids.emplace(k.id, k.where);
+
+  k.name_ja = m.required_string("name");
+  k.name_en = m.string("name_en").value_or("");
+  if (ctx.goal_level) {
+    k.department = m.string("department").value_or("");
+  } else {
+    k.department = m.required_string("department");
+  }
+  if (auto p = m.choice("period_type", {"fiscal_year", "calendar_year"}))
+    k.period_type = *p == "fiscal_year" ? PeriodType::FiscalYear : PeriodType::CalendarYear;
+  if (auto lag = m.integer("publication_lag_months")) {
+    if (*lag < 0 || *lag > 120) fail(m.value_at("publication_lag_months"), "expected 0 to 120 months");
+    k.publication_lag_months = *lag;
+  }
+  if (!m.has("baseline")) m.missing("baseline");
+  k.baseline = read_baseline(ctx, m.node("baseline"), m.value_at("baseline"));
+  if (!m.has("target")) m.missing("target");
+  k.target = read_target(ctx, m.node("target"), m.value_at("target"));
+  if (k.target.kind == TargetKind::Done) {
+    k.unit = m.string("unit").value_or("");
+  } else {
+    k.unit = m.required_string("unit");
+  }
+  if (auto d = m.choice("direction", {"higher", "lower"}))
+    k.direction = *d == "higher" ? Direction::HigherIsBetter : Direction::LowerIsBetter;
+  if (auto f = m.choice("formula", {"ratio", "progress"}))
+    k.formula = *f == "ratio" ? Formula::Ratio : Formula::Progress;
+  if (k.formula == Formula::Progress && !k.baseline.number)
+    fail(m.value_at("formula"), "formula progress needs a baseline with a number");
+  k.entered_by_hand = m.boolean("entered_by_hand").value_or(false);
+  k.note = m.string("note").value_or("");
+
+  k.min = m.number("min");
+  k.max = m.number("max");
+  if (k.target.kind != TargetKind::VsProjection && k.direction == Direction::HigherIsBetter) {
+    if (k.unit == "%") {
+      if (!m.has("min")) k.min = 0;
+      if (!m.has("max")) k.max = 100;
+    } else if (kCountUnits.count(k.unit) && !m.has("min")) {
+      k.min = 0;
+    }
+  }
+  if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), "max is below min");
+  const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), "a target", {});
+  check_bounds(k, k.target.value.number, target.value_at("value"), "target");
+  const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), "a baseline", {});
+  check_bounds(k, k.baseline.number, baseline.value_at("value"), "baseline");
+
+  k.goal_no = ctx.goal_no;
+  k.goal = ctx.goal;
+  k.measure = ctx.measure;
+  k.project = ctx.project;
+  k.goal_level = ctx.goal_level;
+  ctx.strategy.kpis.push_back(std::move(k));
+}
+
+void read_kpis(Context& ctx, const MapReader& owner, const std::string& key, std::vector<std::string>& ids) {
+  for (const auto& [node, where] : owner.list(key)) {
+    read_kpi(ctx, node, where);
+    ids.push_back(ctx.strategy.kpis.back().id);
+  }
+}
+
+void read_goal(Context& ctx, const YAML::Node& node, const Location& where, std::map<int, Location>& numbers) {
+  MapReader g(ctx.doc, node, where, "a goal", {"no", "name", "numeric_targets", "measures"});
+  Goal goal;
+  if (!g.has("no")) g.missing("no");
+  goal.no = *g.integer("no");
+  if (goal.no < 1) fail(g.value_at("no"), "a goal number starts at 1");
+  if (auto first = numbers.find(goal.no); first != numbers.end())
+    fail(g.value_at("no"),
+         "goal number " + std::to_string(goal.no) + " is used twice (first at " + first->second.str() + ")");
+  numbers.emplace(goal.no, g.value_at("no"));
+  goal.name = g.required_string("name");
+  ctx.goal_no = goal.no;
+  ctx.goal = goal.name;
+
+  for (const auto& [mnode, mwhere] : g.list("measures")) {
+    MapReader m(ctx.doc, mnode, mwhere, "a measure", {"name", "projects", "kpis"});
+    ctx.measure = m.required_string("name");
+    ctx.goal_level = false;
+    for (const auto& [pnode, pwhere] : m.list("projects")) {
+      MapReader p(ctx.doc, pnode, pwhere, "a project", {"name", "kpis"});
+      ctx.project = p.required_string("name");
+      read_kpis(ctx, p, "kpis", goal.kpi_ids);
+    }
+    ctx.project.clear();
+    read_kpis(ctx, m, "kpis", goal.kpi_ids);
+  }
+  ctx.measure.clear();
+  ctx.goal_level = true;
+  read_kpis(ctx, g, "numeric_targets", goal.numeric_target_ids);
+  ctx.goal_level = false;
+  ctx.strategy.goals.push_back(std::move(goal));
+}
+
+}  // namespace
+
+Strategy load_strategy(const std::string& path) {
+  Document doc(path, path);
+  MapReader top(doc, doc.root(), doc.start_location(), "the strategy file", {"strategy", "goals"});
+  Strategy s;
+  if (!top.has("strategy")) top.missing("strategy");
+  MapReader head(doc, top.node("strategy"), top.value_at("strategy"), "'strategy'",
+                 {"name", "city", "period", "history_from"});
+  s.name = head.required_string("name");
+  s.city = head.required_string("city");
+  if (!head.has("period")) head.missing("period");
+  MapReader period(doc, head.node("period"), head.value_at("period"), "'period'", {"from", "to"});
+  s.first_year = *year(period, "from", true);
+  s.last_year = *year(period, "to", true);
+  if (s.first_year > s.last_year) fail(period.value_at("to"), "the period ends before it starts");
+
+  if (!top.has("goals")) top.missing("goals");
+  auto goals = top.list("goals");
+  if (goals.empty()) fail(top.value_at("goals"), "expected at least one goal");
+  Context ctx{doc, s, {}, 0, {}, {}, {}, false};
+  std::map<int, Location> numbers;
+  for (const auto& [node, where] : goals) read_goal(ctx, node, where, numbers);
+
+  if (auto h = year(head, "history_from", false)) {
+    if (*h > s.first_year) fail(head.value_at("history_from"), "history_from is after the strategy's first year");
+    s.history_from = *h;
+  } else {
+    s.history_from = s.first_year;
+    for (const auto& k : s.kpis)
+      if (k.baseline.year) s.history_from = std::min(s.history_from, *k.baseline.year);
+  }
+  return s;
+}
+
+}  // namespace sosei::config

@@ -1,0 +1,46 @@
+// Checking and completing a source's plugin settings.
+#include "host/settings.hpp"
+
+#include <filesystem>
+
+namespace sosei::host {
+namespace {
+
+std::string declared_names(const PluginMeta& plugin) {
+  std::string names;
+  for (const auto& s : plugin.settings) names += (names.empty() ? "" : ", ") + s.name;
+  return names.empty() ? "(none)" : names;
+}
+
+std::string where(const config::Location& l) { return l.file.empty() ? std::string() : l.str() + ": "; }
+
+}  // namespace
+
+ResolvedSettings resolve_settings(const PluginMeta& plugin, const config::Source& source, const std::string& base_dir) {
+  ResolvedSettings out;
+  for (const auto& [name, value] : source.settings) {
+    const SettingSpec* spec = plugin.find_setting(name);
+    if (!spec)
+      throw SettingsError(where(value.where) + "source '" + source.id + "': plugin '" + plugin.name +
+                          "' has no setting '" + name + "'; its settings are: " + declared_names(plugin));
+    if (!setting_value_fits(spec->type, value.value))
+      throw SettingsError(where(value.where) + "source '" + source.id + "': setting '" + name + "' of plugin '" +
+                          plugin.name + "' must be a " + setting_type_name(spec->type) + ", got '" + value.value + "'");
+    std::string v = value.value;
+    if (spec->type == SOSEI_SETTING_PATH && !v.empty() && std::filesystem::path(v).is_relative())
+      v = (std::filesystem::path(base_dir) / v).lexically_normal().string();
+    out[name] = v;
+  }
+  for (const auto& spec : plugin.settings) {
+    if (out.count(spec.name)) continue;
+    if (spec.has_default) {
+      out[spec.name] = spec.default_value;
+    } else if (spec.required) {
+      throw SettingsError(where(source.where) + "source '" + source.id + "': plugin '" + plugin.name +
+                          "' requires the setting '" + spec.name + "' (" + spec.help + ")");
+    }
+  }
+  return out;
+}
+
+}  // namespace sosei::host

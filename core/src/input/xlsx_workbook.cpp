@@ -1,0 +1,140 @@
+// The sheet list and shared string table of an XLSX workbook.
+#include "input/xlsx_workbook.hpp"
+
+#include <map>
+
+#include "input/input_stream.hpp"
+#include "input/xlsx_text.hpp"
+#include "input/xml_parser.hpp"
+#include "input/zip_archive.hpp"
+
+namespace sosei::input {
+namespace {
+
+constexpr std::string_view kWorkbookPart = "xl/workbook.xml";
+constexpr std::string_view kWorkbookRelsPart = "xl/_rels/workbook.xml.rels";
+
+struct SheetRef {
+  std::string name;
+  std::string relationship;
+};
+
+class WorkbookHandler final : public XmlHandler {
+ public:
+  std::vector<SheetRef> sheets;
+  void on_start(std::string_view name, const char** attributes) override {
+    if (name != "sheet") return;
+    const char* sheet_name = attribute(attributes, "name");
+    const char* id = attribute(attributes, "id");  // r:id
+    if (sheet_name != nullptr && id != nullptr) sheets.push_back({sheet_name, id});
+  }
+  void on_end(std::string_view) override {}
+  void on_text(std::string_view) override {}
+};
+
+class RelationshipsHandler final : public XmlHandler {
+ public:
+  std::map<std::string, std::string, std::less<>> targets;  // Id → Target
+  std::string shared_strings;
+  void on_start(std::string_view name, const char** attributes) override {
+    if (name != "Relationship") return;
+    const char* id = attribute(attributes, "Id");
+    const char* target = attribute(attributes, "Target");
+    const char* type = attribute(attributes, "Type");
+    const char* mode = attribute(attributes, "TargetMode");
+    if (id == nullptr || target == nullptr || (mode != nullptr && std::string_view(mode) == "External")) return;
+    targets[id] = target;
+    if (type != nullptr && std::string_view(type).ends_with("/sharedStrings")) shared_strings = target;
+  }
+  void on_end(std::string_view) override {}
+  void on_text(std::string_view) override {}
+};
+
+}  // namespace
+
+WorkbookIndex read_workbook(ZipArchive& zip) {
+  WorkbookHandler workbook;
+  parse_entry(zip, std::string(kWorkbookPart), workbook);
+  RelationshipsHandler relationships;
+  if (zip.contains(std::string(kWorkbookRelsPart))) {
+    parse_entry(zip, std::string(kWorkbookRelsPart), relationships);
+  }
+  WorkbookIndex index;
+  for (const SheetRef& sheet : workbook.sheets) {
+    const auto target = relationships.targets.find(sheet.relationship);
+    if (target == relationships.targets.end()) continue;  // a chart sheet or a broken link
+    index.sheets.push_back({sheet.name, resolve_part("xl/", target->second)});
+  }
+  if (!relationships.shared_strings.empty()) {
+    index.shared_strings_part = resolve_part("xl/", relationships.shared_strings);
+  } else if (zip.contains("xl/sharedStrings.xml")) {
+    index.shared_strings_part = "xl/sharedStrings.xml";
+  }
+  if (index.sheets.empty()) {
+    throw InputError(zip.display() + ": the workbook has no worksheet that can be read (the XLSX "
+                                     "file is damaged or holds only charts). Open it in Excel and "
+                                     "save it again.");
+  }
+  return index;
+}
+
+// Collects <si> items: text of <t> elements, outside <rPh> (phonetic guide) runs.
+class SharedStringsLoader final : public XmlHandler {
+ public:
+  SharedStringsLoader(SharedStrings& table, std::string display) : table_(table), display_(std::move(display)) {}
+
+  void on_start(std::string_view name, const char**) override {
+    if (name == "si") {
+      in_item_ = true;
+      item_.clear();
+    } else if (name == "rPh") {
+      ++phonetic_depth_;
+    } else if (name == "t" && in_item_ && phonetic_depth_ == 0) {
+      in_text_ = true;
+    }
+  }
+  void on_end(std::string_view name) override {
+    if (name == "si") {
+      in_item_ = false;
+      table_.text_ += decode_xstring(item_);
+      table_.ends_.push_back(table_.text_.size());
+    } else if (name == "rPh") {
+      --phonetic_depth_;
+    } else if (name == "t") {
+      in_text_ = false;
+    }
+  }
+  void on_text(std::string_view text) override {
+    if (!in_text_) return;
+    if (table_.text_.size() + item_.size() + text.size() > SharedStrings::kMaxBytes) {
+      throw InputError(display_ + ": the shared string table is larger than " +
+                       std::to_string(SharedStrings::kMaxBytes >> 20) +
+                       " MiB; split the workbook or export the sheet as CSV.");
+    }
+    item_ += text;
+  }
+
+ private:
+  SharedStrings& table_;
+  std::string display_;
+  std::string item_;
+  bool in_item_ = false;
+  bool in_text_ = false;
+  int phonetic_depth_ = 0;
+};
+
+void SharedStrings::load(ZipArchive& zip, const std::string& part) {
+  text_.clear();
+  ends_.clear();
+  SharedStringsLoader loader(*this, zip.display());
+  parse_entry(zip, part, loader);
+  text_.shrink_to_fit();
+  ends_.shrink_to_fit();
+}
+
+std::string_view SharedStrings::at(std::size_t index) const {
+  const std::uint64_t begin = index == 0 ? 0 : ends_[index - 1];
+  return std::string_view(text_).substr(begin, ends_[index] - begin);
+}
+
+}  // namespace sosei::input

@@ -1,0 +1,141 @@
+// The schema, as an append-only list of migrations (docs/schema.md explains every table), and the
+// code that applies them.
+#include "store/migrations.hpp"
+
+#include <string>
+
+#include "store/store.hpp"
+
+namespace sosei::store {
+namespace {
+
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+);
+
+CREATE TABLE sources (
+  id            TEXT PRIMARY KEY,
+  first_seen_at TEXT NOT NULL
+);
+
+CREATE TABLE import_runs (
+  id             INTEGER PRIMARY KEY,
+  source         TEXT NOT NULL REFERENCES sources(id),
+  plugin         TEXT NOT NULL,
+  plugin_version TEXT NOT NULL,
+  started_at     TEXT NOT NULL,
+  finished_at    TEXT,
+  status         TEXT NOT NULL
+                 CHECK (status IN ('running', 'succeeded', 'failed', 'unchanged', 'aborted')),
+  accepted       INTEGER NOT NULL DEFAULT 0,
+  rejected       INTEGER NOT NULL DEFAULT 0,
+  inserted       INTEGER NOT NULL DEFAULT 0,
+  revised        INTEGER NOT NULL DEFAULT 0,
+  error          TEXT NOT NULL DEFAULT '',
+  fingerprint    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX import_runs_by_source ON import_runs(source, id);
+
+CREATE TABLE run_rejections (
+  run_id   INTEGER NOT NULL REFERENCES import_runs(id),
+  seq      INTEGER NOT NULL,
+  location TEXT NOT NULL,
+  reason   TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE observations (
+  id               INTEGER PRIMARY KEY,
+  series           TEXT NOT NULL,
+  period_kind      TEXT NOT NULL CHECK (period_kind IN ('fiscal_year', 'calendar_year', 'month', 'date')),
+  period_year      INTEGER NOT NULL,
+  period_month     INTEGER NOT NULL DEFAULT 0,
+  period_day       INTEGER NOT NULL DEFAULT 0,
+  dimensions       TEXT NOT NULL DEFAULT '{}',
+  value_kind       TEXT NOT NULL,
+  number           REAL,
+  flags            INTEGER NOT NULL DEFAULT 0,
+  note             TEXT NOT NULL DEFAULT '',
+  location         TEXT NOT NULL DEFAULT '',
+  source           TEXT NOT NULL REFERENCES sources(id),
+  first_run_id     INTEGER NOT NULL REFERENCES import_runs(id),
+  first_value_kind TEXT NOT NULL,
+  first_number     REAL,
+  created_at       TEXT NOT NULL,
+  run_id           INTEGER NOT NULL REFERENCES import_runs(id),
+  updated_at       TEXT NOT NULL,
+  CHECK ((value_kind = 'number') = (number IS NOT NULL))
+);
+-- The key of an observation; it also serves every lookup by series (its first column).
+CREATE UNIQUE INDEX observations_key
+  ON observations(series, period_kind, period_year, period_month, period_day, dimensions);
+
+CREATE TABLE revisions (
+  id             INTEGER PRIMARY KEY,
+  observation_id INTEGER NOT NULL REFERENCES observations(id),
+  run_id         INTEGER NOT NULL REFERENCES import_runs(id),
+  changed_at     TEXT NOT NULL,
+  old_value_kind TEXT NOT NULL,
+  old_number     REAL,
+  new_value_kind TEXT NOT NULL,
+  new_number     REAL,
+  old_note       TEXT NOT NULL DEFAULT '',
+  new_note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX revisions_by_observation ON revisions(observation_id, id);
+
+CREATE TABLE source_state (
+  source         TEXT NOT NULL REFERENCES sources(id),
+  key            TEXT NOT NULL,
+  value          TEXT NOT NULL,
+  updated_run_id INTEGER NOT NULL REFERENCES import_runs(id),
+  PRIMARY KEY (source, key)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+int schema_version(sqlite::Connection& db) {
+  sqlite::Statement& s = db.statement("read the schema version", "PRAGMA user_version");
+  sqlite::Use use(s);
+  return s.step() ? static_cast<int>(s.int64(0)) : 0;
+}
+
+void migrate(sqlite::Connection& db, const std::function<std::string()>& now) {
+  for (const Migration& m : migrations()) {
+    if (schema_version(db) >= m.version) continue;
+    sqlite::Transaction txn(db, "start a schema migration");
+    // Another process may have migrated while we waited for the write lock.
+    if (schema_version(db) >= m.version) continue;
+    std::string what = "schema migration " + std::to_string(m.version) + " (" + m.name + ")";
+    db.exec(what.c_str(), m.sql);
+    sqlite::Statement& record = db.statement(
+        "record a schema migration", "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)");
+    std::string applied_at = now();
+    record.bind(1, m.version);
+    record.bind(2, m.name);
+    record.bind(3, applied_at);
+    record.run();
+    // PRAGMA takes no parameters; the number is this code's own constant, never outside input.
+    db.exec("set the schema version", ("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+    txn.commit();
+  }
+  int version = schema_version(db);
+  if (version > latest_schema_version()) {
+    throw StoreError("database " + db.path() + " has schema version " + std::to_string(version) +
+                     " but this sosei only knows up to version " + std::to_string(latest_schema_version()) +
+                     " — it was written by a newer sosei; upgrade sosei to use it");
+  }
+}
+
+}  // namespace sosei::store

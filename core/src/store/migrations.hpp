@@ -1,0 +1,28 @@
+// Numbered schema migrations: the ordered scripts that build the database, and applying the pending
+// ones. The version is PRAGMA user_version, and each applied script has a row in schema_migrations.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+
+#include "store/sqlite.hpp"
+
+namespace sosei::store {
+
+struct Migration {
+  int version;       // 1, 2, 3… in order; never renumber or edit a released one, append a new one
+  const char* name;  // what it does, kept in schema_migrations
+  const char* sql;   // constant DDL only
+};
+
+std::span<const Migration> migrations();
+int latest_schema_version();
+
+int schema_version(sqlite::Connection& db);
+
+// Applies each pending migration in its own transaction. Throws StoreError when the database is newer
+// than this code.
+void migrate(sqlite::Connection& db, const std::function<std::string()>& now);
+
+}  // namespace sosei::store

@@ -1,0 +1,132 @@
+// The SQLite C API behind Connection, Statement and Transaction, with errors turned into StoreError.
+#include "store/sqlite.hpp"
+
+#include "store/store.hpp"
+
+namespace sosei::store::sqlite {
+
+Statement::Statement(Connection& db, const char* operation, std::string_view sql)
+    : db_(db), operation_(operation) {
+  int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) db.fail(operation, rc);
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::bind(int index, int64_t value) {
+  if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) db_.fail(operation_, rc);
+}
+
+void Statement::bind(int index, double value) {
+  if (int rc = sqlite3_bind_double(stmt_, index, value); rc != SQLITE_OK) db_.fail(operation_, rc);
+}
+
+void Statement::bind(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) db_.fail(operation_, rc);
+}
+
+void Statement::bind_null(int index) {
+  if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) db_.fail(operation_, rc);
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);  // the error stays readable through sqlite3_errmsg until the next call
+  db_.fail(operation_, rc);
+}
+
+void Statement::run() {
+  Use use(*this);
+  while (step()) {
+  }
+}
+
+void Statement::reset() noexcept { sqlite3_reset(stmt_); }
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string_view Statement::text(int column) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (!p) return {};
+  return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+Connection::Connection(const std::string& path) : path_(path) {
+  // NOMUTEX: a Store and its import are used from one thread at a time; SQLite's own locking still
+  // serializes other connections and processes.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database " + path + ": " +
+                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    if (rc == SQLITE_CANTOPEN || rc == SQLITE_PERM || rc == SQLITE_READONLY)
+      message += " — check the folder exists and is writable";
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw StoreError(message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Connection::~Connection() {
+  cache_.clear();  // statements must be finalized before the connection closes
+  sqlite3_close_v2(db_);
+}
+
+Statement& Connection::statement(const char* operation, const char* sql) {
+  auto& slot = cache_[sql];
+  if (!slot) slot = std::make_unique<Statement>(*this, operation, sql);
+  return *slot;
+}
+
+void Connection::exec(const char* operation, const char* sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return;
+  std::string text = message ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  throw StoreError(std::string(operation) + " failed in database " + path_ + ": " + text);
+}
+
+void Connection::fail(const char* operation, int rc) const {
+  std::string message = std::string(operation) + " failed in database " + path_ + ": " + sqlite3_errmsg(db_);
+  int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    message += " — another sosei process is writing to it; try again when it has finished";
+  else if (primary == SQLITE_FULL)
+    message += " — the disk is full";
+  else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)
+    message += " — check the file and its folder are writable";
+  throw StoreError(message);
+}
+
+Transaction::Transaction(Connection& db, const char* operation) : db_(db) {
+  // Not cached: the statement is cheap and its errors must name this transaction's operation.
+  Statement begin(db_, operation, "BEGIN IMMEDIATE");
+  begin.run();
+  open_ = true;
+}
+
+Transaction::~Transaction() {
+  if (open_ && db_.in_transaction()) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.statement("commit", "COMMIT").run();
+  open_ = false;
+}
+
+void Transaction::rollback() {
+  if (!open_) return;
+  open_ = false;
+  // SQLite may already have rolled back on its own after some errors (disk full, I/O).
+  if (db_.in_transaction()) db_.statement("roll back", "ROLLBACK").run();
+}
+
+}  // namespace sosei::store::sqlite

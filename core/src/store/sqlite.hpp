@@ -1,0 +1,111 @@
+// Thin RAII layer over the SQLite C API: a connection with a cache of prepared statements, and
+// transactions. Every SQLite error becomes a StoreError naming the operation and the database file.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace sosei::store::sqlite {
+
+class Connection;
+
+// One prepared statement. Text is bound without copying: it must stay alive until reset().
+class Statement {
+ public:
+  Statement(Connection& db, const char* operation, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void bind(int index, int64_t value);
+  void bind(int index, int value) { bind(index, static_cast<int64_t>(value)); }
+  void bind(int index, uint32_t value) { bind(index, static_cast<int64_t>(value)); }
+  void bind(int index, double value);
+  void bind(int index, std::string_view text);
+  void bind(int index, const char* text) { bind(index, std::string_view(text)); }
+  void bind_null(int index);
+
+  // True when a row is ready, false when done.
+  bool step();
+  // Steps a statement that returns no rows (or whose rows do not matter) to the end and resets it.
+  void run();
+  // Makes the statement reusable and ends its read; bindings stay but are overwritten by the next use.
+  void reset() noexcept;
+
+  bool is_null(int column) const;
+  int64_t int64(int column) const;
+  double real(int column) const;
+  std::string_view text(int column) const;  // valid until the next step() or reset()
+  std::string string(int column) const { return std::string(text(column)); }
+
+ private:
+  Connection& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  const char* operation_;
+};
+
+// Resets a statement when the scope ends, so a half-read SELECT never keeps an old snapshot open.
+class Use {
+ public:
+  explicit Use(Statement& s) : s_(s) {}
+  ~Use() { s_.reset(); }
+  Use(const Use&) = delete;
+  Use& operator=(const Use&) = delete;
+  Statement* operator->() { return &s_; }
+  Statement& operator*() { return s_; }
+
+ private:
+  Statement& s_;
+};
+
+class Connection {
+ public:
+  // Opens or creates the file (":memory:" for a private in-memory database).
+  explicit Connection(const std::string& path);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // A statement prepared once per connection and kept until it closes. `operation` names it in errors.
+  Statement& statement(const char* operation, const char* sql);
+  // Runs constant SQL (schema scripts, pragmas): never values.
+  void exec(const char* operation, const char* sql);
+
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+  int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+  [[noreturn]] void fail(const char* operation, int rc) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE … COMMIT. Takes the write lock at once (waiting up to the busy timeout), so two
+// writers never both read and then fail to upgrade. Destroying an open transaction rolls it back.
+class Transaction {
+ public:
+  Transaction(Connection& db, const char* operation);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit();
+  void rollback();
+  bool open() const { return open_; }
+
+ private:
+  Connection& db_;
+  bool open_ = false;
+};
+
+}  // namespace sosei::store::sqlite

@@ -1,0 +1,317 @@
+// An import run over SQLite. Everything (the run row, observations, revisions, state) is written in
+// one BEGIN IMMEDIATE transaction; fail() rolls it all back and records the run in a short second one.
+#include "store/sqlite_import.hpp"
+
+#include <cmath>
+
+#include "store/canonical_json.hpp"
+#include "store/columns.hpp"
+
+namespace sosei::store {
+namespace {
+
+// Rejections kept per run; all of them are counted.
+constexpr std::size_t kKeptRejections = 100;
+
+constexpr const char* kInsertSource =
+    "INSERT INTO sources(id, first_seen_at) VALUES (?1, ?2) ON CONFLICT(id) DO NOTHING";
+constexpr const char* kInsertRun =
+    "INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, finished_at, status, accepted,"
+    " rejected, inserted, revised, error, fingerprint)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+constexpr const char* kRunIdTaken = "SELECT 1 FROM import_runs WHERE id = ?1";
+constexpr const char* kFinishRun =
+    "UPDATE import_runs SET finished_at = ?2, status = ?3, accepted = ?4, rejected = ?5, inserted = ?6,"
+    " revised = ?7, error = ?8, fingerprint = ?9 WHERE id = ?1";
+constexpr const char* kInsertRejection =
+    "INSERT INTO run_rejections(run_id, seq, location, reason) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kFindObservation =
+    "SELECT id, value_kind, number, flags, note FROM observations WHERE series = ?1 AND period_kind = ?2"
+    " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
+// The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
+constexpr const char* kInsertObservation =
+    "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions,"
+    " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
+    " created_at, run_id, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
+constexpr const char* kUpdateObservation =
+    "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
+    " run_id = ?8, updated_at = ?9 WHERE id = ?1";
+constexpr const char* kInsertRevision =
+    "INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind,"
+    " new_number, old_note, new_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr const char* kReadState = "SELECT value FROM source_state WHERE source = ?1 AND key = ?2";
+constexpr const char* kWriteState =
+    "INSERT INTO source_state(source, key, value, updated_run_id) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT(source, key) DO UPDATE SET value = excluded.value, updated_run_id = excluded.updated_run_id";
+
+class SqliteImport final : public ImportTransaction {
+ public:
+  SqliteImport(std::shared_ptr<Session> session, const RunStart& start)
+      : session_(std::move(session)),
+        db_(session_->db),
+        find_(db_.statement("look up an observation", kFindObservation)),
+        insert_(db_.statement("insert an observation", kInsertObservation)),
+        update_(db_.statement("update an observation", kUpdateObservation)),
+        revise_(db_.statement("record a revision", kInsertRevision)),
+        read_state_(db_.statement("read source state", kReadState)),
+        write_state_(db_.statement("save source state", kWriteState)),
+        txn_(db_, "start an import run") {
+    record_.source = start.source;
+    record_.plugin = start.plugin;
+    record_.plugin_version = start.plugin_version;
+    record_.started_at = stamp_ = session_->options.now();
+    insert_source();
+    record_.id = insert_run(false);
+    session_->import_open = true;
+    holds_slot_ = true;
+  }
+
+  ~SqliteImport() override { release(); }  // an open txn_ rolls back in its own destructor
+
+  int64_t run_id() const override { return record_.id; }
+
+  void put(const ObservationKey& key, const ObservationData& data) override {
+    require_open("store an observation");
+    if (data.value.is_number() && !std::isfinite(data.value.number))
+      throw StoreError("cannot store " + key.series + " " + key.period.str() + ": the number is not finite");
+    dimensions_.clear();
+    append_canonical_json(key.dimensions, dimensions_);
+
+    int64_t id = 0;
+    Value old;
+    bool found = false, same = false;
+    {
+      sqlite::Use use(find_);
+      find_.bind(1, key.series);
+      bind_period(find_, 2, key.period);
+      find_.bind(6, dimensions_);
+      found = find_.step();
+      if (found) {
+        id = find_.int64(0);
+        old = read_value(find_, 1);
+        same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
+        if (!same) old_note_.assign(find_.text(4));
+      }
+    }
+
+    if (!found) {
+      insert_.bind(1, key.series);
+      bind_period(insert_, 2, key.period);
+      insert_.bind(6, dimensions_);
+      bind_value(insert_, 7, data.value);
+      insert_.bind(9, data.flags);
+      insert_.bind(10, data.note);
+      insert_.bind(11, data.location);
+      insert_.bind(12, record_.source);
+      insert_.bind(13, record_.id);
+      insert_.bind(14, stamp_);
+      insert_.run();
+      ++record_.inserted;
+    } else if (!same) {
+      revise_.bind(1, id);
+      revise_.bind(2, record_.id);
+      revise_.bind(3, stamp_);
+      bind_value(revise_, 4, old);
+      bind_value(revise_, 6, data.value);
+      revise_.bind(8, old_note_);
+      revise_.bind(9, data.note);
+      revise_.run();
+
+      update_.bind(1, id);
+      bind_value(update_, 2, data.value);
+      update_.bind(4, data.flags);
+      update_.bind(5, data.note);
+      update_.bind(6, data.location);
+      update_.bind(7, record_.source);
+      update_.bind(8, record_.id);
+      update_.bind(9, stamp_);
+      update_.run();
+      ++record_.revised;
+    }
+    ++record_.accepted;
+  }
+
+  void reject(const Rejection& r) override {
+    require_open("record a rejection");
+    ++record_.rejected;
+    if (record_.rejections.size() < kKeptRejections) record_.rejections.push_back(r);
+  }
+
+  std::optional<std::string> state(const std::string& key) override {
+    require_open("read source state");
+    sqlite::Use use(read_state_);
+    read_state_.bind(1, record_.source);
+    read_state_.bind(2, key);
+    if (!read_state_.step()) return std::nullopt;
+    return read_state_.string(0);
+  }
+
+  void set_state(const std::string& key, const std::string& value) override {
+    require_open("save source state");
+    write_state_.bind(1, record_.source);
+    write_state_.bind(2, key);
+    write_state_.bind(3, value);
+    write_state_.bind(4, record_.id);
+    write_state_.run();
+  }
+
+  void set_fingerprint(const std::string& fingerprint) override { record_.fingerprint = fingerprint; }
+
+  const RunRecord& progress() const override { return record_; }
+
+  RunRecord commit(RunStatus status) override {
+    require_open("commit the import run");
+    if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
+    try {
+      record_.finished_at = session_->options.now();
+      record_.status = status;
+      write_rejections();
+      finish_run();
+      txn_.commit();
+    } catch (...) {
+      record_.finished_at.clear();
+      record_.status = RunStatus::Running;
+      phase_ = Phase::RolledBack;  // fail() can still record it
+      txn_.rollback();
+      throw;
+    }
+    phase_ = Phase::Finished;
+    release();
+    return record_;
+  }
+
+  RunRecord fail(const std::string& error, RunStatus status) override {
+    if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
+    if (status != RunStatus::Failed && status != RunStatus::Aborted)
+      throw StoreError("a failed import run is recorded as failed or aborted");
+    txn_.rollback();
+    phase_ = Phase::RolledBack;
+    record_.finished_at = session_->options.now();
+    record_.status = status;
+    record_.error = error;
+
+    sqlite::Transaction txn(db_, "record a failed import run");
+    insert_source();
+    record_.id = insert_run(true);
+    write_rejections();
+    txn.commit();
+    phase_ = Phase::Finished;
+    release();
+    return record_;
+  }
+
+  RunRecord discard() override {
+    if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
+    txn_.rollback();
+    phase_ = Phase::Finished;
+    record_.finished_at = session_->options.now();  // status stays running: the run never happened
+    release();
+    return record_;
+  }
+
+ private:
+  enum class Phase { Open, RolledBack, Finished };
+
+  void require_open(const char* what) const {
+    if (phase_ != Phase::Open)
+      throw StoreError(std::string("cannot ") + what + ": the import run has already finished");
+  }
+
+  void release() {
+    if (holds_slot_) session_->import_open = false;
+    holds_slot_ = false;
+  }
+
+  void insert_source() {
+    sqlite::Statement& s = db_.statement("register the source", kInsertSource);
+    s.bind(1, record_.source);
+    s.bind(2, stamp_);
+    s.run();
+  }
+
+  // Inserts the run row as it is now. `keep_id`: reuse record_.id unless another run took it after a
+  // rollback, so a failed run usually keeps the id its caller saw.
+  int64_t insert_run(bool keep_id) {
+    if (keep_id) {
+      sqlite::Statement& taken = db_.statement("check a run id", kRunIdTaken);
+      sqlite::Use use(taken);
+      taken.bind(1, record_.id);
+      keep_id = !taken.step();
+    }
+    sqlite::Statement& s = db_.statement("record the import run", kInsertRun);
+    if (keep_id)
+      s.bind(1, record_.id);
+    else
+      s.bind_null(1);
+    s.bind(2, record_.source);
+    s.bind(3, record_.plugin);
+    s.bind(4, record_.plugin_version);
+    s.bind(5, record_.started_at);
+    if (record_.finished_at.empty())
+      s.bind_null(6);
+    else
+      s.bind(6, record_.finished_at);
+    s.bind(7, column_text(record_.status));
+    s.bind(8, record_.accepted);
+    s.bind(9, record_.rejected);
+    s.bind(10, record_.inserted);
+    s.bind(11, record_.revised);
+    s.bind(12, record_.error);
+    s.bind(13, record_.fingerprint);
+    s.run();
+    return db_.last_insert_rowid();
+  }
+
+  void finish_run() {
+    sqlite::Statement& s = db_.statement("finish the import run", kFinishRun);
+    s.bind(1, record_.id);
+    s.bind(2, record_.finished_at);
+    s.bind(3, column_text(record_.status));
+    s.bind(4, record_.accepted);
+    s.bind(5, record_.rejected);
+    s.bind(6, record_.inserted);
+    s.bind(7, record_.revised);
+    s.bind(8, record_.error);
+    s.bind(9, record_.fingerprint);
+    s.run();
+  }
+
+  void write_rejections() {
+    sqlite::Statement& s = db_.statement("record a rejection", kInsertRejection);
+    int64_t seq = 0;
+    for (const Rejection& r : record_.rejections) {
+      s.bind(1, record_.id);
+      s.bind(2, ++seq);
+      s.bind(3, r.location);
+      s.bind(4, r.reason);
+      s.run();
+    }
+  }
+
+  std::shared_ptr<Session> session_;
+  sqlite::Connection& db_;
+  sqlite::Statement& find_;
+  sqlite::Statement& insert_;
+  sqlite::Statement& update_;
+  sqlite::Statement& revise_;
+  sqlite::Statement& read_state_;
+  sqlite::Statement& write_state_;
+  sqlite::Transaction txn_;
+  RunRecord record_;
+  std::string stamp_;  // started_at; every row the run writes carries it
+  Phase phase_ = Phase::Open;
+  bool holds_slot_ = false;
+  std::string dimensions_;  // reused per put
+  std::string old_note_;
+};
+
+}  // namespace
+
+std::unique_ptr<ImportTransaction> begin_sqlite_import(std::shared_ptr<Session> session, const RunStart& start) {
+  if (session->import_open)
+    throw StoreError("an import run is already open on this store; commit, fail or discard it first");
+  return std::make_unique<SqliteImport>(std::move(session), start);
+}
+
+}  // namespace sosei::store

@@ -1,0 +1,221 @@
+// The SQLite store: opening and configuring the file, and every read (values, series, histories,
+// runs, state). Writes happen in sqlite_import.cpp.
+#include "store/sqlite_store.hpp"
+
+#include <string>
+
+#include "store/canonical_json.hpp"
+#include "store/clock.hpp"
+#include "store/columns.hpp"
+#include "store/migrations.hpp"
+#include "store/session.hpp"
+#include "store/sqlite_import.hpp"
+
+namespace sosei::store {
+namespace {
+
+#define SOSEI_VALUES_COLUMNS                                                                             \
+  "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, flags, note," \
+  " location, source, run_id, updated_at,"                                                              \
+  " (SELECT count(*) FROM revisions r WHERE r.observation_id = o.id)"                                   \
+  " FROM observations o WHERE series = ?1"
+#define SOSEI_VALUES_PERIOD " AND period_kind = ?2 AND period_year = ?3 AND period_month = ?4 AND period_day = ?5"
+#define SOSEI_VALUES_DIMENSIONS " AND dimensions = ?6"
+#define SOSEI_VALUES_ORDER " ORDER BY period_kind, period_year, period_month, period_day, dimensions"
+
+// One constant statement per filter combination, so each can use the key index.
+constexpr const char* kValues = SOSEI_VALUES_COLUMNS SOSEI_VALUES_ORDER;
+constexpr const char* kValuesInPeriod = SOSEI_VALUES_COLUMNS SOSEI_VALUES_PERIOD SOSEI_VALUES_ORDER;
+constexpr const char* kValuesWithDimensions = SOSEI_VALUES_COLUMNS SOSEI_VALUES_DIMENSIONS SOSEI_VALUES_ORDER;
+constexpr const char* kValuesInPeriodWithDimensions =
+    SOSEI_VALUES_COLUMNS SOSEI_VALUES_PERIOD SOSEI_VALUES_DIMENSIONS SOSEI_VALUES_ORDER;
+
+// Distinct series by hopping through the key index (one seek per series, not a scan of every row).
+constexpr const char* kSeries =
+    "WITH RECURSIVE s(name) AS ("
+    " SELECT min(series) FROM observations"
+    " UNION ALL"
+    " SELECT (SELECT min(series) FROM observations WHERE series > s.name) FROM s WHERE s.name IS NOT NULL)"
+    " SELECT name FROM s WHERE name IS NOT NULL";
+
+constexpr const char* kHistory =
+    "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, o.created_at,"
+    " r.run_id, r.changed_at, r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"
+    " r.new_note"
+    " FROM observations o LEFT JOIN revisions r ON r.observation_id = o.id"
+    " WHERE o.series = ?1 AND o.period_kind = ?2 AND o.period_year = ?3 AND o.period_month = ?4"
+    " AND o.period_day = ?5"
+    " ORDER BY o.dimensions, r.id";
+
+#define SOSEI_RUN_COLUMNS                                                                              \
+  "SELECT id, source, plugin, plugin_version, started_at, coalesce(finished_at, ''), status, accepted," \
+  " rejected, inserted, revised, error, fingerprint FROM import_runs"
+constexpr const char* kRuns = SOSEI_RUN_COLUMNS " ORDER BY id DESC LIMIT ?1";
+constexpr const char* kRunsOfSource = SOSEI_RUN_COLUMNS " WHERE source = ?2 ORDER BY id DESC LIMIT ?1";
+constexpr const char* kRun = SOSEI_RUN_COLUMNS " WHERE id = ?1";
+constexpr const char* kRejections = "SELECT location, reason FROM run_rejections WHERE run_id = ?1 ORDER BY seq";
+
+constexpr const char* kState = "SELECT value FROM source_state WHERE source = ?1 AND key = ?2";
+
+RunRecord read_run(const sqlite::Statement& s) {
+  RunRecord r;
+  r.id = s.int64(0);
+  r.source = s.string(1);
+  r.plugin = s.string(2);
+  r.plugin_version = s.string(3);
+  r.started_at = s.string(4);
+  r.finished_at = s.string(5);
+  r.status = run_status_column(s.text(6));
+  r.accepted = s.int64(7);
+  r.rejected = s.int64(8);
+  r.inserted = s.int64(9);
+  r.revised = s.int64(10);
+  r.error = s.string(11);
+  r.fingerprint = s.string(12);
+  return r;
+}
+
+void configure(sqlite::Connection& db, const SqliteOptions& options) {
+  sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
+  // WAL: readers (reports, the web view) never wait for an import, and an import never waits for them.
+  // An in-memory database stays in "memory" mode.
+  db.exec("switch to WAL journal mode", "PRAGMA journal_mode = WAL");
+  db.exec("enable foreign keys", "PRAGMA foreign_keys = ON");
+  // NORMAL is durable in WAL mode except for the last commits on a power loss, never corrupt.
+  db.exec("set synchronous mode", "PRAGMA synchronous = NORMAL");
+  // The numbers below are the code's own options, never outside input.
+  db.exec("set the page cache size", ("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib)).c_str());
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::shared_ptr<Session> session) : session_(std::move(session)), db_(session_->db) {}
+
+  std::unique_ptr<ImportTransaction> begin_import(const RunStart& start) override {
+    return begin_sqlite_import(session_, start);
+  }
+
+  std::vector<RunRecord> runs(std::size_t limit, const std::string& source) override {
+    sqlite::Statement& s = source.empty() ? db_.statement("list import runs", kRuns)
+                                          : db_.statement("list import runs of a source", kRunsOfSource);
+    sqlite::Use use(s);
+    s.bind(1, limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
+    if (!source.empty()) s.bind(2, source);
+    std::vector<RunRecord> out;
+    while (s.step()) out.push_back(read_run(s));
+    return out;
+  }
+
+  std::optional<RunRecord> run(int64_t id) override {
+    std::optional<RunRecord> record;
+    {
+      sqlite::Statement& s = db_.statement("read an import run", kRun);
+      sqlite::Use use(s);
+      s.bind(1, id);
+      if (!s.step()) return std::nullopt;
+      record = read_run(s);
+    }
+    sqlite::Statement& s = db_.statement("read the rejections of a run", kRejections);
+    sqlite::Use use(s);
+    s.bind(1, id);
+    while (s.step()) record->rejections.push_back({s.string(0), s.string(1)});
+    return record;
+  }
+
+  std::vector<StoredObservation> values(const ValuesQuery& q) override {
+    const char* sql = q.period ? (q.dimensions ? kValuesInPeriodWithDimensions : kValuesInPeriod)
+                               : (q.dimensions ? kValuesWithDimensions : kValues);
+    sqlite::Statement& s = db_.statement("read values", sql);
+    sqlite::Use use(s);
+    std::string dimensions;
+    s.bind(1, q.series);
+    if (q.period) bind_period(s, 2, *q.period);
+    if (q.dimensions) {
+      dimensions = canonical_json(*q.dimensions);
+      s.bind(6, dimensions);
+    }
+    std::vector<StoredObservation> out;
+    while (s.step()) {
+      StoredObservation o;
+      o.key.series = q.series;
+      o.key.period = read_period(s, 0);
+      o.key.dimensions = parse_dimensions(s.text(4));
+      o.data.value = read_value(s, 5);
+      o.data.flags = static_cast<uint32_t>(s.int64(7));
+      o.data.note = s.string(8);
+      o.data.location = s.string(9);
+      o.source = s.string(10);
+      o.run_id = s.int64(11);
+      o.updated_at = s.string(12);
+      o.revision_count = static_cast<int>(s.int64(13));
+      out.push_back(std::move(o));
+    }
+    return out;
+  }
+
+  std::vector<std::string> series() override {
+    sqlite::Statement& s = db_.statement("list series", kSeries);
+    sqlite::Use use(s);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.string(0));
+    return out;
+  }
+
+  std::vector<History> history(const std::string& series, const Period& period) override {
+    sqlite::Statement& s = db_.statement("read the history of a value", kHistory);
+    sqlite::Use use(s);
+    s.bind(1, series);
+    bind_period(s, 2, period);
+    std::vector<History> out;
+    std::string current_dimensions;
+    while (s.step()) {
+      if (out.empty() || s.text(0) != current_dimensions) {
+        current_dimensions = s.string(0);
+        History& h = out.emplace_back();
+        h.key = {series, period, parse_dimensions(current_dimensions)};
+        h.first_value = read_value(s, 1);
+        h.first_run_id = s.int64(3);
+        h.first_at = s.string(4);
+      }
+      if (s.is_null(5)) continue;  // no revisions
+      Revision r;
+      r.run_id = s.int64(5);
+      r.changed_at = s.string(6);
+      r.old_value = read_value(s, 7);
+      r.new_value = read_value(s, 9);
+      r.old_note = s.string(11);
+      r.new_note = s.string(12);
+      out.back().revisions.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::optional<std::string> state(const std::string& source, const std::string& key) override {
+    sqlite::Statement& s = db_.statement("read source state", kState);
+    sqlite::Use use(s);
+    s.bind(1, source);
+    s.bind(2, key);
+    if (!s.step()) return std::nullopt;
+    return s.string(0);
+  }
+
+  int schema_version() override { return store::schema_version(db_); }
+
+ private:
+  std::shared_ptr<Session> session_;
+  sqlite::Connection& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {
+  if (!options.now) options.now = utc_now_iso8601;
+  auto session = std::make_shared<Session>(path, std::move(options));
+  configure(session->db, session->options);
+  migrate(session->db, session->options.now);
+  return std::make_unique<SqliteStore>(std::move(session));
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return open_sqlite_store(path, {}); }
+
+}  // namespace sosei::store

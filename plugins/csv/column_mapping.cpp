@@ -1,0 +1,109 @@
+// Resolving and applying the csv plugin's column mapping.
+#include "column_mapping.hpp"
+
+#include <sosei/notation.hpp>
+
+#include <algorithm>
+
+namespace csv_plugin {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+char delimiter_from(const std::string& d) {
+  if (d == "auto" || d.empty()) return 0;
+  if (d == "comma" || d == ",") return ',';
+  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
+  if (d == "semicolon" || d == ";") return ';';
+  throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'delimiter' is '" + d + "'; use auto, comma, tab or semicolon");
+}
+
+std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const std::string& spec) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t end = spec.find(',', start);
+    if (end == std::string::npos) end = spec.size();
+    const std::string item = trim(spec.substr(start, end - start));
+    if (!item.empty()) {
+      const auto eq = item.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'dimension_columns': '" + item +
+                                                       "' is not name=column (e.g. route=路線)");
+      out.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+MappingSettings read_settings(const sosei::Context& ctx) {
+  MappingSettings s;
+  s.encoding = ctx.setting_or("encoding", "auto");
+  s.sheet = ctx.setting_or("sheet", "");
+  s.delimiter = delimiter_from(ctx.setting_or("delimiter", "auto"));
+  s.kpi = ctx.setting_or("kpi", "");
+  s.kpi_column = ctx.setting_or("kpi_column", "");
+  if (s.kpi.empty() == s.kpi_column.empty())
+    throw sosei::PluginError(SOSEI_ERR_CONFIG, "set exactly one of 'kpi' (one KPI for every row) or 'kpi_column'");
+  s.period_column = ctx.required_setting("period_column");
+  s.value_column = ctx.required_setting("value_column");
+  s.note_column = ctx.setting_or("note_column", "");
+  s.series_break_column = ctx.setting_or("series_break_column", "");
+  s.dimension_columns = parse_dimension_columns(ctx.setting_or("dimension_columns", ""));
+  const std::string type = ctx.setting_or("period_type", "fiscal_year");
+  if (type == "fiscal_year") s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
+  else if (type == "calendar_year") s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
+  else throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
+  return s;
+}
+
+ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& header, const std::string& input_name)
+    : kpi_(s.kpi), bare_year_kind_(s.bare_year_kind) {
+  auto require = [&](const std::string& column, const char* what) {
+    std::size_t i = header.require(column, what);
+    needed_ = std::max(needed_, i + 1);
+    return i;
+  };
+  (void)input_name;
+  if (!s.kpi_column.empty()) kpi_column_ = require(s.kpi_column, "the KPI id (kpi_column)");
+  period_column_ = require(s.period_column, "the period (period_column)");
+  value_column_ = require(s.value_column, "the value (value_column)");
+  if (!s.note_column.empty()) note_column_ = require(s.note_column, "notes (note_column)");
+  if (!s.series_break_column.empty()) break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
+  for (const auto& [name, column] : s.dimension_columns)
+    dimensions.push_back({name, require(column, "a dimension (dimension_columns)")});
+}
+
+bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dims,
+                         std::string& error) const {
+  if (row.size() < needed_) {
+    error = "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
+    return false;
+  }
+  o.series = kpi_column_ ? sosei::notation_detail::trim(row.field(*kpi_column_)) : std::string_view(kpi_);
+  if (o.series.empty()) {
+    error = "the KPI cell is empty";
+    return false;
+  }
+  auto period = sosei::parse_period(row.field(period_column_), bare_year_kind_, &error);
+  if (!period) return false;
+  o.period = *period;
+  auto value = sosei::parse_value(row.field(value_column_), &error);
+  if (!value) return false;
+  o.value_kind = static_cast<sosei_value_kind>(value->kind);
+  o.number = value->number;
+  if (note_column_) o.note = row.field(*note_column_);
+  if (break_column_ && !sosei::notation_detail::trim(row.field(*break_column_)).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
+  for (std::size_t i = 0; i < dimensions.size(); ++i) dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
+  o.dimensions = dims;
+  return true;
+}
+
+}  // namespace csv_plugin

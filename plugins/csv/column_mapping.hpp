@@ -1,0 +1,56 @@
+// The csv plugin's column mapping: which header names hold the KPI, period, value, note and
+// dimensions, resolved once against the header row and applied to every record.
+#pragma once
+
+#include <sosei/csv.hpp>
+#include <sosei/plugin.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace csv_plugin {
+
+struct MappingSettings {
+  std::string encoding;
+  std::string sheet;
+  char delimiter = 0;  // 0: detect
+  std::string kpi;     // fixed KPI id, or empty
+  std::string kpi_column;
+  std::string period_column;
+  std::string value_column;
+  std::string note_column;
+  std::string series_break_column;
+  std::vector<std::pair<std::string, std::string>> dimension_columns;  // (dimension name, column)
+  int32_t bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
+};
+
+// Reads and checks the plugin's settings; throws PluginError(SOSEI_ERR_CONFIG) with what to fix.
+MappingSettings read_settings(const sosei::Context& ctx);
+
+class ColumnMapping {
+ public:
+  ColumnMapping(const MappingSettings& settings, const sosei::CsvHeader& header, const std::string& input_name);
+
+  // Fills `o` from the current record. Views point into the reader's buffer and `kpi_`.
+  bool fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dimensions,
+            std::string& error) const;
+
+  struct Dimension {
+    std::string name;
+    std::size_t column;
+  };
+  std::vector<Dimension> dimensions;
+
+ private:
+  std::string kpi_;
+  std::optional<std::size_t> kpi_column_;
+  std::size_t period_column_ = 0;
+  std::size_t value_column_ = 0;
+  std::optional<std::size_t> note_column_;
+  std::optional<std::size_t> break_column_;
+  int32_t bare_year_kind_;
+  std::size_t needed_ = 0;  // fields a record must have
+};
+
+}  // namespace csv_plugin

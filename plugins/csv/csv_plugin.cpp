@@ -1,0 +1,69 @@
+// The csv plugin: imports any CSV, TSV or XLSX sheet with a column mapping from its settings. Values
+// and periods may use the city's notations (19.9万人, ▲1,833, R7, 令和7年度 …).
+#include <sosei/csv.hpp>
+#include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
+
+#include <array>
+#include <vector>
+
+#include "column_mapping.hpp"
+
+namespace {
+
+constexpr std::array<sosei_setting_spec, 13> kSettings{{
+    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the file to import (CSV, TSV or XLSX); or set url"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the file from this URL instead of reading a local file"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+    {"delimiter", SOSEI_SETTING_STRING, 0, "auto", "auto, comma, tab or semicolon"},
+    {"kpi", SOSEI_SETTING_STRING, 0, nullptr, "the KPI every row feeds (or set kpi_column)"},
+    {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "the column holding each row's KPI id"},
+    {"period_column", SOSEI_SETTING_STRING, 1, nullptr, "the column holding the period (2025, FY2025, R7, 令和7年度, 2025-04 …)"},
+    {"value_column", SOSEI_SETTING_STRING, 1, nullptr, "the column holding the value (1,234 / 19.9万人 / ▲5 / 未実施 …)"},
+    {"note_column", SOSEI_SETTING_STRING, 0, nullptr, "an optional column with a note kept with each value"},
+    {"dimension_columns", SOSEI_SETTING_STRING, 0, "",
+     "dimensions as name=column pairs separated by commas, e.g. route=路線,spot=地点"},
+    {"period_type", SOSEI_SETTING_STRING, 0, "fiscal_year", "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
+    {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
+     "an optional column; a non-empty cell marks the value as not comparable with earlier ones"},
+}};
+
+constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "any KPI the source is bound to"}}};
+
+class CsvImport : public sosei::Plugin {
+ public:
+  static sosei::PluginInfo info() {
+    return {"csv", "1.0.0", "総合政策課", "Imports KPI values from CSV, TSV or XLSX with a column mapping", kSettings,
+            kSeries};
+  }
+
+  void run(sosei::Context& ctx) override {
+    const csv_plugin::MappingSettings settings = csv_plugin::read_settings(ctx);
+    sosei::Input input = ctx.open_configured_input(settings.encoding, settings.sheet);
+    const std::string name = input.name();
+    sosei::CsvReader reader(input, settings.delimiter);
+    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
+    const csv_plugin::ColumnMapping mapping(settings, sosei::CsvHeader(reader), name);
+
+    std::vector<sosei_dimension> dimensions(mapping.dimensions.size());
+    std::string error;
+    uint64_t rows = 0;
+    while (reader.next()) {
+      if (++rows % 65536 == 0) ctx.progress(rows, 0);
+      sosei::Observation o;
+      if (!mapping.fill(reader, o, dimensions, error)) {
+        ctx.reject(name, reader.line(), error);
+        continue;
+      }
+      o.file = name;
+      o.line = reader.line();
+      ctx.emit(o);
+    }
+    ctx.progress(rows, rows);
+  }
+};
+
+}  // namespace
+
+SOSEI_PLUGIN(CsvImport)

@@ -1,0 +1,273 @@
+// Every kind of config error names the exact file:line:column (1-based, characters) and says what is
+// wrong, so a department can fix its own YAML without asking.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "config/load.hpp"
+#include "temp_files.hpp"
+
+namespace sosei::config {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::position_of;
+using testing::TempFiles;
+
+const std::string kStrategy = R"(strategy:
+  name: 総合戦略
+  city: 嘉麻市
+  period: {from: FY2025, to: FY2029}
+goals:
+  - no: 1
+    name: 働く
+    measures:
+      - name: 雇用の創出
+        projects:
+          - name: 創業支援事業
+            kpis:
+              - id: startups
+                name: 創業者数
+                unit: 件
+                department: 産業振興課
+                baseline: {value: 5件, year: R5}
+                target: {value: 5年間に40件, kind: cumulative}
+)";
+
+const std::string kSources = R"(sources:
+  - id: values
+    plugin: csv
+    kpis: [startups]
+    settings: {file: data.csv}
+)";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+// Runs `load`, which must throw; returns the error.
+ConfigError error_of(const std::function<void()>& load) {
+  try {
+    load();
+  } catch (const ConfigError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no ConfigError";
+  return ConfigError({}, "");
+}
+
+// A strategy that must fail at the first `needle` (its `skip`-th hit), with `message` in the text.
+void expect_strategy_error(const std::string& text, const std::string& needle, const std::string& message,
+                           int skip = 0) {
+  TempFiles files;
+  const std::string path = files.write("strategy.yaml", text);
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  const auto [line, column] = position_of(text, needle, skip);
+  ASSERT_GT(line, 0) << needle;
+  EXPECT_EQ(e.where().file, path);
+  EXPECT_EQ(e.where().line, line) << e.what();
+  EXPECT_EQ(e.where().column, column) << e.what();
+  EXPECT_EQ(std::string(e.what()),
+            path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + e.message());
+  EXPECT_THAT(e.message(), HasSubstr(message));
+}
+
+TEST(ConfigErrors, TheBaseSnippetsLoad) {
+  TempFiles files;
+  const Strategy s = load_strategy(files.write("strategy.yaml", kStrategy));
+  ASSERT_EQ(s.kpis.size(), 1u);
+  EXPECT_EQ(load_sources(files.write("sources.yaml", kSources), s).size(), 1u);
+}
+
+TEST(ConfigErrors, SyntaxErrorAtItsCharacterColumn) {
+  // yaml-cpp counts bytes; the column must count characters (嘉麻市 is 9 bytes, 3 characters).
+  const std::string text = "strategy:\n  city: 嘉麻市: x\n";
+  TempFiles files;
+  const std::string path = files.write("strategy.yaml", text);
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.where().column, 12);  // at the second ':'
+  EXPECT_THAT(e.what(), HasSubstr(path + ":2:12: YAML syntax error: "));
+}
+
+TEST(ConfigErrors, UnclosedFlowList) {
+  TempFiles files;
+  const std::string path = files.write("sources.yaml", "sources: [\n");
+  const ConfigError e = error_of([&] { load_sources(path, Strategy{}); });
+  EXPECT_EQ(e.where().line, 2) << e.what();
+  EXPECT_THAT(e.message(), HasSubstr("YAML syntax error"));
+}
+
+TEST(ConfigErrors, UnknownKeyListsTheExpectedOnes) {
+  TempFiles files;
+  const std::string text = replaced(kStrategy, "unit: 件", "unti: 件");
+  const std::string path = files.write("strategy.yaml", text);
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  EXPECT_EQ(std::string(e.what()),
+            path +
+                ":15:17: unknown key 'unti' in a KPI; expected one of: id, name, name_en, unit, period_type, "
+                "publication_lag_months, department, baseline, target, direction, formula, min, max, "
+                "entered_by_hand, note");
+}
+
+TEST(ConfigErrors, UnknownKeyInEveryKindOfMap) {
+  expect_strategy_error(replaced(kStrategy, "city:", "town:"), "town:", "unknown key 'town' in 'strategy'");
+  expect_strategy_error(replaced(kStrategy, "year: R5", "yaer: R5"), "yaer", "unknown key 'yaer' in a baseline");
+  expect_strategy_error(replaced(kStrategy, "kind: cumulative", "kind: cumulative, bogus: 1"), "bogus",
+                        "unknown key 'bogus' in a target");
+  expect_strategy_error(replaced(kStrategy, "    measures:", "    measure:"), "measure:", "in a goal");
+}
+
+TEST(ConfigErrors, WrongTypeSaysWhatWasExpected) {
+  expect_strategy_error(replaced(kStrategy, "name: 創業者数", "name: {ja: 創業者数}"), "{ja",
+                        "expected a string, found a map");
+  expect_strategy_error(replaced(kStrategy, "name: 創業者数", "name: [a]"), "[a]", "expected a string, found a list");
+  expect_strategy_error("strategy: {name: a, city: b, period: {from: R7, to: R11}}\ngoals: {}\n", "{}",
+                        "expected a list for 'goals', found a map");
+  expect_strategy_error(replaced(kStrategy, "- no: 1", "- no: one"), "one", "expected a whole number, found 'one'");
+}
+
+TEST(ConfigErrors, MapExpectedWhereAScalarIs) {
+  const std::string text = replaced(kStrategy, "baseline: {value: 5件, year: R5}", "baseline: 5件");
+  expect_strategy_error(text, "5件\n", "expected a map (a baseline), found '5件'");
+}
+
+TEST(ConfigErrors, EmptyValueCountsAsTheKeysPlace) {
+  const std::string text = replaced(kStrategy, "department: 産業振興課", "department:");
+  expect_strategy_error(text, "department:", "expected a string, found nothing");
+}
+
+TEST(ConfigErrors, MissingKeyPointsAtTheMapThatLacksIt) {
+  expect_strategy_error(replaced(kStrategy, "                department: 産業振興課\n", ""), "id: startups",
+                        "missing key 'department' in a KPI");
+  expect_strategy_error(replaced(kStrategy, ", kind: cumulative", ""), "{value: 5年間",
+                        "missing key 'kind' in a target");
+  expect_strategy_error(replaced(kStrategy, "  city: 嘉麻市\n", ""), "name: 総合戦略",
+                        "missing key 'city' in 'strategy'");
+}
+
+TEST(ConfigErrors, BadKind) {
+  expect_strategy_error(replaced(kStrategy, "kind: cumulative", "kind: cumulativ"), "cumulativ",
+                        "unknown kind 'cumulativ'; expected one of: cumulative, level, stock, rate, at_least, reach, "
+                        "done, vs_projection");
+}
+
+TEST(ConfigErrors, BadYear) {
+  expect_strategy_error(replaced(kStrategy, "year: R5", "year: X5"), "X5", "cannot read the year 'X5'");
+  expect_strategy_error(replaced(kStrategy, "to: FY2029", "to: FY29"), "FY29", "cannot read the year 'FY29'");
+  expect_strategy_error(replaced(kStrategy, "to: FY2029", "to: FY2024"), "FY2024", "the period ends before it starts");
+}
+
+TEST(ConfigErrors, DuplicateKpiIdNamesTheFirst) {
+  const std::string kpi = kStrategy.substr(kStrategy.find("              - id: startups"));
+  const std::string text = kStrategy + kpi;
+  const auto [line, column] = position_of(text, "id: startups");
+  expect_strategy_error(text, "startups", "duplicate KPI id 'startups' (first defined at ", 1);
+  TempFiles files;
+  const std::string path = files.write("strategy.yaml", text);
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  EXPECT_THAT(e.message(), HasSubstr(path + ":" + std::to_string(line) + ":" + std::to_string(column)));
+}
+
+TEST(ConfigErrors, DuplicateGoalNumberAndDuplicateKey) {
+  const std::string goal2 = "  - no: 1\n    name: 二つ目\n";
+  expect_strategy_error(kStrategy + goal2, "1\n    name: 二つ目", "goal number 1 is used twice");
+  expect_strategy_error(replaced(kStrategy, "    name: 働く\n", "    name: 働く\n    name: 住む\n"), "name: 住む",
+                        "duplicate key 'name' in a goal");
+}
+
+TEST(ConfigErrors, BadIdCharacters) {
+  expect_strategy_error(replaced(kStrategy, "id: startups", "id: Start-ups"), "Start-ups",
+                        "KPI id 'Start-ups' may only use a-z, 0-9 and _");
+}
+
+TEST(ConfigErrors, TargetChecks) {
+  expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: たくさん"), "たくさん", "states no number");
+  expect_strategy_error(replaced(kStrategy, "kind: cumulative", "kind: vs_projection"), "{value: 5年間",
+                        "missing key 'projection' in a target");
+  expect_strategy_error(replaced(kStrategy, "kind: cumulative", "kind: level, projection: 3人"), "projection",
+                        "'projection' is only for kind vs_projection");
+  expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: 5年間に40件, number: 41"), "41",
+                        "number 41 contradicts the value '5年間に40件' (40)");
+  expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: △3件"), "△3件", "below min 0");
+  expect_strategy_error(replaced(replaced(kStrategy, "unit: 件", "unit: \"%\""), "value: 5年間に40件", "value: 120%"),
+                        "120%", "above max 100");
+}
+
+TEST(ConfigErrors, UnknownKpiInASource) {
+  TempFiles files;
+  const Strategy s = load_strategy(files.write("strategy.yaml", kStrategy));
+  const std::string text = replaced(kSources, "[startups]", "[startups, statups]");
+  const std::string path = files.write("sources.yaml", text);
+  const ConfigError e = error_of([&] { load_sources(path, s); });
+  EXPECT_EQ(std::string(e.what()), path + ":4:22: unknown KPI 'statups'; it is not in the strategy");
+}
+
+TEST(ConfigErrors, SourceChecks) {
+  TempFiles files;
+  const Strategy s = load_strategy(files.write("strategy.yaml", kStrategy));
+  struct Case {
+    std::string text, needle, message;
+  };
+  const Case cases[] = {
+      {kSources + "  - id: values\n    plugin: csv\n    kpis: [startups]\n", "values", "duplicate source id 'values'"},
+      {replaced(kSources, "{file: data.csv}", "{file: [a, b]}"), "[a, b]", "setting 'file' must be a string"},
+      {replaced(kSources, "id: values", "id: Values"), "Values", "source id 'Values' may only use"},
+      {replaced(kSources, "    plugin: csv\n", ""), "id: values", "missing key 'plugin' in a source"},
+      {replaced(kSources, "plugin: csv", "plugin: csv\n    on_bad_row: ignore"), "ignore",
+       "unknown on_bad_row 'ignore'; expected one of: fail, skip"},
+  };
+  for (const auto& c : cases) {
+    const std::string path = files.write("sources.yaml", c.text);
+    const ConfigError e = error_of([&] { load_sources(path, s); });
+    const auto [line, column] = position_of(c.text, c.needle, c.needle == "values" ? 1 : 0);
+    EXPECT_EQ(e.where().line, line) << e.what();
+    EXPECT_EQ(e.where().column, column) << e.what();
+    EXPECT_THAT(e.message(), HasSubstr(c.message));
+  }
+}
+
+TEST(ConfigErrors, MissingFile) {
+  TempFiles files;
+  const std::string path = files.path("nowhere/strategy.yaml");
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  EXPECT_EQ(std::string(e.what()), "cannot read " + path + ": No such file or directory");
+  EXPECT_EQ(e.where().file, path);
+  EXPECT_EQ(e.where().line, 0);
+}
+
+TEST(ConfigErrors, MissingFileNamedInSoseiYamlIsReportedWhereItIsNamed) {
+  TempFiles files;
+  const std::string text = "database: x.db\nstrategy: strategie.yaml\ngrading: {default: kama}\n";
+  const std::string path = files.write("sosei.yaml", text);
+  const ConfigError e = error_of([&] { load_config(path); });
+  EXPECT_EQ(std::string(e.what()),
+            path + ":2:11: cannot read " + files.path("strategie.yaml") + ": No such file or directory");
+}
+
+TEST(ConfigErrors, ErrorsInNamedFilesNameThoseFiles) {
+  TempFiles files;
+  files.write("strategy.yaml", replaced(kStrategy, "unit: 件", "unti: 件"));
+  const std::string path =
+      files.write("sosei.yaml", "database: x.db\nstrategy: strategy.yaml\ngrading: {default: k}\n");
+  const ConfigError e = error_of([&] { load_config(path); });
+  EXPECT_EQ(e.where().file, files.path("strategy.yaml"));
+  EXPECT_EQ(e.where().line, 15);
+}
+
+TEST(ConfigErrors, EmptyFileAndMissingTopKey) {
+  TempFiles files;
+  const std::string empty = files.write("strategy.yaml", "");
+  EXPECT_EQ(std::string(error_of([&] { load_strategy(empty); }).what()),
+            empty + ":1:1: expected a map (the strategy file), found nothing");
+  const std::string no_grading = files.write("sosei.yaml", "# settings\ndatabase: x.db\nstrategy: s.yaml\n");
+  EXPECT_EQ(std::string(error_of([&] { load_config(no_grading); }).what()),
+            no_grading + ":2:1: missing key 'grading' in sosei.yaml");
+}
+
+}  // namespace
+}  // namespace sosei::config

@@ -1,0 +1,216 @@
+// What a valid strategy and sosei.yaml turn into: the tree filled into each KPI, defaults, bounds
+// derived from units, goal-level targets and absolute paths.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "config/load.hpp"
+#include "temp_files.hpp"
+
+namespace sosei::config {
+namespace {
+
+using testing::TempFiles;
+
+const std::string kStrategy = R"(strategy:
+  name: 戦略
+  city: 市
+  period: {from: R7, to: R11}
+goals:
+  - no: 2
+    name: 住む
+    numeric_targets:
+      - id: net_migration
+        name: 純移動数
+        unit: 人
+        baseline: {value: △1305人, from: H27, year: R2}
+        target: {value: △414人, kind: vs_projection, projection: △1089人, from: R8, year: R12}
+    measures:
+      - name: 施策A
+        kpis:
+          - id: survey
+            name: 調査
+            department: 課A
+            baseline: {value: 未着手, year: R5}
+            target: {value: 実施, kind: done}
+        projects:
+          - name: 事業A
+            kpis:
+              - id: share
+                name: 率
+                unit: "%"
+                department: 課B
+                baseline: {value: 31.25%, year: 2022}
+                target: {value: 100.00%, kind: rate}
+              - id: waiting
+                name: 待機
+                unit: 人
+                department: 課C
+                period_type: calendar_year
+                publication_lag_months: 12
+                direction: lower
+                formula: progress
+                entered_by_hand: true
+                note: fewer is better
+                baseline: {value: 12人, year: R5}
+                target: {value: 0, kind: level, year: FY2027}
+          - name: 事業B
+  - no: 1
+    name: 働く
+    measures:
+      - name: 施策B
+        projects:
+          - name: 事業C
+            kpis:
+              - id: over100
+                name: 達成率
+                unit: "%"
+                max: 200
+                department: 課D
+                baseline: {value: 90%, year: R5}
+                target: {value: 120%, kind: level}
+)";
+
+TEST(Strategy, TreeDefaultsAndBounds) {
+  TempFiles files;
+  const Strategy s = load_strategy(files.write("strategy.yaml", kStrategy));
+  EXPECT_EQ(s.name, "戦略");
+  EXPECT_EQ(s.city, "市");
+  EXPECT_EQ(s.first_year, 2025);
+  EXPECT_EQ(s.last_year, 2029);
+  EXPECT_EQ(s.history_from, 2020);  // the smallest baseline year (net migration's R2)
+
+  ASSERT_EQ(s.goals.size(), 2u);
+  EXPECT_EQ(s.goals[0].no, 2);
+  EXPECT_EQ(s.goals[0].kpi_ids, (std::vector<std::string>{"share", "waiting", "survey"}));
+  EXPECT_EQ(s.goals[0].numeric_target_ids, (std::vector<std::string>{"net_migration"}));
+  EXPECT_EQ(s.goals[1].kpi_ids, (std::vector<std::string>{"over100"}));
+
+  std::vector<std::string> order;
+  for (const auto& k : s.kpis) order.push_back(k.id);
+  EXPECT_EQ(order, (std::vector<std::string>{"share", "waiting", "survey", "net_migration", "over100"}));
+
+  const Kpi* share = s.find_kpi("share");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->goal_no, 2);
+  EXPECT_EQ(share->goal, "住む");
+  EXPECT_EQ(share->measure, "施策A");
+  EXPECT_EQ(share->project, "事業A");
+  EXPECT_FALSE(share->goal_level);
+  EXPECT_EQ(share->min, 0.0);
+  EXPECT_EQ(share->max, 100.0);
+  EXPECT_EQ(share->baseline.year, 2022);
+  EXPECT_EQ(share->target.year, 2029);
+  EXPECT_EQ(share->period_type, PeriodType::FiscalYear);
+  EXPECT_EQ(share->direction, Direction::HigherIsBetter);
+  EXPECT_EQ(share->formula, Formula::Ratio);
+  EXPECT_EQ(share->where.line, 25);
+  EXPECT_EQ(share->where.column, 17);
+
+  const Kpi* waiting = s.find_kpi("waiting");
+  ASSERT_NE(waiting, nullptr);
+  EXPECT_EQ(waiting->period_type, PeriodType::CalendarYear);
+  EXPECT_EQ(waiting->publication_lag_months, 12);
+  EXPECT_EQ(waiting->direction, Direction::LowerIsBetter);
+  EXPECT_EQ(waiting->formula, Formula::Progress);
+  EXPECT_TRUE(waiting->entered_by_hand);
+  EXPECT_EQ(waiting->note, "fewer is better");
+  EXPECT_EQ(waiting->min, std::nullopt);  // direction lower: no derived bounds
+  EXPECT_EQ(waiting->target.year, 2027);
+  EXPECT_EQ(waiting->target.value.number, 0.0);
+
+  const Kpi* survey = s.find_kpi("survey");
+  ASSERT_NE(survey, nullptr);
+  EXPECT_EQ(survey->project, "");
+  EXPECT_EQ(survey->unit, "");
+  EXPECT_EQ(survey->target.kind, TargetKind::Done);
+  EXPECT_EQ(survey->target.value.number, std::nullopt);
+  EXPECT_EQ(survey->baseline.text, "未着手");
+
+  const Kpi* nm = s.find_kpi("net_migration");
+  ASSERT_NE(nm, nullptr);
+  EXPECT_TRUE(nm->goal_level);
+  EXPECT_EQ(nm->measure, "");
+  EXPECT_EQ(nm->department, "");
+  EXPECT_EQ(nm->baseline.number, -1305.0);
+  EXPECT_EQ(nm->baseline.from_year, 2015);
+  EXPECT_EQ(nm->baseline.year, 2020);
+  EXPECT_EQ(nm->target.kind, TargetKind::VsProjection);
+  EXPECT_EQ(nm->target.value.number, -414.0);
+  EXPECT_EQ(nm->target.projection, -1089.0);
+  EXPECT_EQ(nm->target.projection_text, "△1089人");
+  EXPECT_EQ(nm->target.value.from_year, 2026);
+  EXPECT_EQ(nm->target.year, 2030);
+  EXPECT_EQ(nm->min, std::nullopt);  // vs_projection: no derived bounds
+
+  const Kpi* over = s.find_kpi("over100");
+  ASSERT_NE(over, nullptr);
+  EXPECT_EQ(over->max, 200.0);  // an explicit max lets a % target exceed 100
+  EXPECT_EQ(over->target.value.number, 120.0);
+
+  EXPECT_EQ(s.find_kpi("nope"), nullptr);
+}
+
+TEST(Strategy, ExplicitHistoryFrom) {
+  TempFiles files;
+  std::string text = kStrategy;
+  text.replace(text.find("  period:"), 0, "  history_from: H30\n");
+  EXPECT_EQ(load_strategy(files.write("strategy.yaml", text)).history_from, 2018);
+}
+
+TEST(AppConfig, RelativePathsResolveAgainstTheFilesFolder) {
+  TempFiles files;
+  files.write("conf/strategy.yaml", kStrategy);
+  files.write("conf/sources.yaml",
+              "sources:\n  - id: manual\n    plugin: csv\n    kpis: [share]\n"
+              "    schedule: \"0 6 * * *\"\n    on_bad_row: skip\n"
+              "    settings: {file: a.csv, header: true, skip_rows: 2, empty: \"\"}\n");
+  const std::string path =
+      files.write("conf/sosei.yaml",
+                  "database: ../out/s.db\nplugin_dirs: [plugins, /opt/p]\nlog: {level: debug, file: log/s.log}\n"
+                  "strategy: strategy.yaml\nsources: sources.yaml\ngrading: {default: kama}\n");
+  const AppConfig c = load_config(path);
+  const std::string dir = std::filesystem::path(files.path("conf")).lexically_normal().string();
+  EXPECT_EQ(c.config_file, files.path("conf/sosei.yaml"));
+  EXPECT_EQ(c.base_dir, dir);
+  EXPECT_EQ(c.database, files.path("out/s.db"));
+  EXPECT_EQ(c.plugin_dirs, (std::vector<std::string>{dir + "/plugins", "/opt/p"}));
+  EXPECT_EQ(c.log.level, "debug");
+  EXPECT_EQ(c.log.file, dir + "/log/s.log");
+  EXPECT_EQ(c.timezone, "Asia/Tokyo");
+  EXPECT_EQ(c.grading_dir, dir + "/grading");
+  EXPECT_EQ(c.default_scheme, "kama");
+  EXPECT_EQ(c.strategy.kpis.size(), 5u);
+  ASSERT_EQ(c.sources.size(), 1u);
+  const Source* s = c.find_source("manual");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->plugin, "csv");
+  EXPECT_EQ(s->schedule, "0 6 * * *");
+  EXPECT_EQ(s->on_bad_row, OnBadRow::Skip);
+  EXPECT_EQ(s->kpis, (std::vector<std::string>{"share"}));
+  ASSERT_EQ(s->settings.size(), 4u);
+  EXPECT_EQ(s->settings.at("file").value, "a.csv");  // kept as written: the plugin resolves it
+  EXPECT_EQ(s->settings.at("header").value, "true");
+  EXPECT_EQ(s->settings.at("skip_rows").value, "2");
+  EXPECT_EQ(s->settings.at("empty").value, "");
+  EXPECT_EQ(s->settings.at("skip_rows").where.line, 7);
+  EXPECT_EQ(s->settings.at("skip_rows").where.column, 54);
+  EXPECT_EQ(c.find_source("other"), nullptr);
+}
+
+TEST(Enums, TextFormsRoundTrip) {
+  for (auto k : {TargetKind::Cumulative, TargetKind::Level, TargetKind::Stock, TargetKind::Rate, TargetKind::AtLeast,
+                 TargetKind::Reach, TargetKind::Done, TargetKind::VsProjection})
+    EXPECT_EQ(target_kind_from(to_string(k)), k);
+  EXPECT_EQ(to_string(TargetKind::AtLeast), "at_least");
+  EXPECT_EQ(target_kind_from("Level"), std::nullopt);
+  EXPECT_EQ(to_string(PeriodType::CalendarYear), "calendar_year");
+  EXPECT_EQ(to_string(Direction::LowerIsBetter), "lower");
+  EXPECT_EQ(to_string(Formula::Progress), "progress");
+  EXPECT_EQ((Location{"a.yaml", 3, 4}).str(), "a.yaml:3:4");
+  EXPECT_EQ((Location{"a.yaml", 3, 0}).str(), "a.yaml:3");
+  EXPECT_EQ((Location{"a.yaml", 0, 0}).str(), "a.yaml");
+}
+
+}  // namespace
+}  // namespace sosei::config

@@ -1,0 +1,230 @@
+// XLSX sheets streamed as CSV: workbooks written by libxlsxwriter (shared and inline strings) and
+// hand-written packages (rich text with furigana, prefixed XML, absolute targets), plus the errors.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include <malloc.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures.hpp"
+
+namespace sosei::input::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kTourismCsv =
+    "年度,地点,入込客数,比率\n"
+    "2023,嘉麻市役所,199000,0.3496\n"
+    "2024,,1500,\n"
+    "2025,\"嘉麻, \"\"夏\"\"祭り\n2日目\",TRUE,2\n";
+
+// Two sheets: "Summary", then 観光入込客数 with a styled blank cell, an empty row 4 and a cell that
+// needs CSV quoting. constant_memory makes libxlsxwriter write inline strings instead of shared.
+std::string write_tourism_book(const std::filesystem::path& path, bool constant_memory) {
+  lxw_workbook_options options{};
+  options.constant_memory = constant_memory ? 1 : 0;
+  lxw_workbook* book = workbook_new_opt(path.string().c_str(), &options);
+  EXPECT_NE(book, nullptr);
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  lxw_worksheet* summary = workbook_add_worksheet(book, "Summary");
+  worksheet_write_string(summary, 0, 0, "概要", nullptr);
+  worksheet_write_number(summary, 0, 1, 1, nullptr);
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "観光入込客数");
+  worksheet_write_string(sheet, 0, 0, "年度", nullptr);
+  worksheet_write_string(sheet, 0, 1, "地点", nullptr);
+  worksheet_write_string(sheet, 0, 2, "入込客数", nullptr);
+  worksheet_write_string(sheet, 0, 3, "比率", nullptr);
+  worksheet_write_number(sheet, 1, 0, 2023, nullptr);
+  worksheet_write_string(sheet, 1, 1, "嘉麻市役所", nullptr);
+  worksheet_write_number(sheet, 1, 2, 199000, nullptr);
+  worksheet_write_number(sheet, 1, 3, 0.3496, nullptr);
+  worksheet_write_number(sheet, 2, 0, 2024, nullptr);
+  worksheet_write_blank(sheet, 2, 1, bold);
+  worksheet_write_number(sheet, 2, 2, 1500, nullptr);
+  worksheet_write_number(sheet, 4, 0, 2025, nullptr);
+  worksheet_write_string(sheet, 4, 1, "嘉麻, \"夏\"祭り\n2日目", nullptr);
+  worksheet_write_boolean(sheet, 4, 2, 1, nullptr);
+  worksheet_write_formula_num(sheet, 4, 3, "=1+1", nullptr, 2);
+  EXPECT_EQ(workbook_close(book), LXW_NO_ERROR);
+  return path.string();
+}
+
+TEST(XlsxInput, SheetByNameAsCsv) {
+  const auto path = write_tourism_book(fixture_dir() / "book.xlsx", false);
+  EXPECT_EQ(read_file(path, Encoding::Auto, "観光入込客数"), kTourismCsv);
+  EXPECT_EQ(read_file(path, Encoding::Cp932, "観光入込客数"), kTourismCsv);  // encoding does not apply
+  auto stream = open_file(path, Encoding::Auto, "観光入込客数");
+  EXPECT_EQ(stream->name(), path + "[観光入込客数]");
+}
+
+TEST(XlsxInput, FirstSheetByDefault) {
+  const auto path = write_tourism_book(fixture_dir() / "book.xlsx", false);
+  EXPECT_EQ(read_file(path, Encoding::Auto, ""), "概要,1\n");
+  EXPECT_EQ(open_file(path, Encoding::Auto, "")->name(), path + "[Summary]");
+}
+
+TEST(XlsxInput, InlineStringsFromConstantMemoryWriter) {
+  const auto path = write_tourism_book(fixture_dir() / "inline.xlsx", true);
+  EXPECT_EQ(read_file(path, Encoding::Auto, "観光入込客数"), kTourismCsv);
+}
+
+TEST(XlsxInput, OneByteCallerBuffer) {
+  const auto path = write_tourism_book(fixture_dir() / "book.xlsx", false);
+  EXPECT_EQ(read_file(path, Encoding::Auto, "観光入込客数", 1), kTourismCsv);
+}
+
+TEST(XlsxInput, BinaryGivesTheZipBytes) {
+  const auto path = write_tourism_book(fixture_dir() / "book.xlsx", false);
+  EXPECT_EQ(read_file(path, Encoding::Binary).substr(0, 4), "PK\x03\x04");
+}
+
+TEST(XlsxInput, LargeSheetStreamsInPieces) {
+  const auto path = (fixture_dir() / "large.xlsx").string();
+  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "data");
+  std::string expected;
+  for (int row = 0; row < 30000; ++row) {
+    const std::string spot = "地点" + std::to_string(row);
+    worksheet_write_number(sheet, static_cast<lxw_row_t>(row), 0, row, nullptr);
+    worksheet_write_string(sheet, static_cast<lxw_row_t>(row), 1, spot.c_str(), nullptr);
+    worksheet_write_number(sheet, static_cast<lxw_row_t>(row), 2, row + 0.5, nullptr);
+    expected += std::to_string(row) + "," + spot + "," + std::to_string(row) + ".5\n";
+  }
+  ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+  ASSERT_GT(expected.size(), std::size_t{4} * 64 * 1024);  // several suspensions of the parser
+  EXPECT_EQ(read_file(path, Encoding::Auto, "data", 1000), expected);
+  EXPECT_EQ(read_file(path, Encoding::Auto, "data", 1 << 20), expected);
+}
+
+// Each cell is a 2,000-byte shared string, so one 64 KiB chunk of worksheet XML expands to
+// megabytes of CSV: the parser must stop once about 64 KiB are waiting instead of converting it all.
+TEST(XlsxInput, OutputIsProducedLazily) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "mallinfo2 does not see AddressSanitizer's allocator";
+#else
+  const auto path = (fixture_dir() / "wide.xlsx").string();
+  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "wide");
+  std::string expected;
+  for (int row = 0; row < 500; ++row) {
+    for (int col = 0; col < 10; ++col) {
+      const std::string text(2000, static_cast<char>('a' + col));
+      worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(), nullptr);
+      expected += text + (col == 9 ? "\n" : ",");
+    }
+  }
+  ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+  const std::size_t before = mallinfo2().uordblks;
+  auto stream = open_file(path, Encoding::Auto, "wide");
+  char first = 0;
+  ASSERT_EQ(stream->read(&first, 1), 1u);
+  const std::size_t held = mallinfo2().uordblks - before;
+  EXPECT_LT(held, std::size_t{1} << 20) << "bytes held after reading one byte";
+  EXPECT_EQ(first + read_all(*stream, 65536), expected);
+#endif
+}
+
+TEST(XlsxInput, UnknownSheetListsTheSheets) {
+  const auto path = write_tourism_book(fixture_dir() / "book.xlsx", false);
+  const std::string message = error_of(path, Encoding::Auto, "観光");
+  EXPECT_THAT(message, HasSubstr(path));
+  EXPECT_THAT(message, HasSubstr("\"観光\""));
+  EXPECT_THAT(message, HasSubstr("\"Summary\", \"観光入込客数\""));
+}
+
+TEST(XlsxInput, NotAZipAndTruncatedZipAreErrors) {
+  const auto dir = fixture_dir();
+  const auto fake = write_file(dir / "fake.xlsx", std::string("PK\x03\x04", 4) + "this is not a zip file");
+  EXPECT_THAT(error_of(fake, Encoding::Auto), HasSubstr(fake));
+  EXPECT_THAT(error_of(fake, Encoding::Auto), HasSubstr("cannot be opened"));
+
+  const auto whole = write_tourism_book(dir / "book.xlsx", false);
+  std::ifstream in(whole, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto cut = write_file(dir / "cut.xlsx", bytes.substr(0, bytes.size() / 2));
+  EXPECT_THAT(error_of(cut, Encoding::Auto), HasSubstr(cut));
+  EXPECT_THAT(error_of(cut, Encoding::Auto), HasSubstr("save it again"));
+}
+
+TEST(XlsxInput, ZipWithoutWorkbookIsAnError) {
+  const auto path = (fixture_dir() / "other.zip").string();
+  write_zip(path, {{"readme.txt", "hello"}});
+  EXPECT_THAT(error_of(path, Encoding::Auto), HasSubstr("not an Excel workbook"));
+}
+
+const std::string kWorkbookXml =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+    R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+    R"(<sheets><sheet name="観光" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+const std::string kRelsXml =
+    R"(<?xml version="1.0" encoding="UTF-8"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>)"
+    R"(</Relationships>)";
+// Excel keeps furigana (phonetic guides) in <rPh> runs; they are not part of the cell's text.
+const std::string kSharedStringsXml =
+    R"(<?xml version="1.0" encoding="UTF-8"?>)"
+    R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">)"
+    R"(<si><t>観光</t><rPh sb="0" eb="2"><t>カンコウ</t></rPh><phoneticPr fontId="1"/></si>)"
+    R"(<si><r><t>嘉麻</t></r><r><rPr><b/></rPr><t>市</t></r><rPh sb="0" eb="3"><t>カマシ</t></rPh></si>)"
+    R"(<si><t xml:space="preserve"> 前後 </t></si>)"
+    R"(</sst>)";
+const std::string kSheetXml =
+    R"(<?xml version="1.0" encoding="UTF-8"?>)"
+    R"(<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>)"
+    R"(<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c>)"
+    R"(<x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>)"
+    R"(<x:row r="2"><x:c r="A2"><x:v>1.5E-3</x:v></x:c><x:c r="B2" t="e"><x:v>#N/A</x:v></x:c>)"
+    R"(<x:c r="C2" t="b"><x:v>0</x:v></x:c><x:c r="E2" t="str"><x:f>A1&amp;"x"</x:f><x:v>a_x000D_b</x:v></x:c></x:row>)"
+    R"(<x:row r="4"><x:c t="inlineStr"><x:is><x:t>行</x:t><x:rPh><x:t>ギョウ</x:t></x:rPh></x:is></x:c>)"
+    R"(<x:c><x:v>7</x:v></x:c></x:row>)"
+    R"(</x:sheetData></x:worksheet>)";
+
+std::string write_hand_made(const std::filesystem::path& path, const std::string& sheet_xml) {
+  write_zip(path.string(), {{"xl/workbook.xml", kWorkbookXml},
+                            {"xl/_rels/workbook.xml.rels", kRelsXml},
+                            {"xl/sharedStrings.xml", kSharedStringsXml},
+                            {"xl/worksheets/sheet1.xml", sheet_xml}});
+  return path.string();
+}
+
+TEST(XlsxInput, RichTextKeepsRunsAndDropsFurigana) {
+  const auto path = write_hand_made(fixture_dir() / "hand.xlsx", kSheetXml);
+  EXPECT_EQ(read_file(path, Encoding::Auto, "観光"),
+            "観光,嘉麻市, 前後 \n"
+            "1.5E-3,#N/A,FALSE,,\"a\rb\"\n"
+            "行,7\n");
+}
+
+TEST(XlsxInput, MalformedWorksheetIsAnError) {
+  const auto path = write_hand_made(fixture_dir() / "bad.xlsx", "<worksheet><sheetData><row>");
+  const std::string message = error_of(path, Encoding::Auto, "");
+  EXPECT_THAT(message, HasSubstr("xl/worksheets/sheet1.xml"));
+  EXPECT_THAT(message, HasSubstr("not well-formed"));
+}
+
+TEST(XlsxInput, MissingSharedStringIsAnError) {
+  const auto path = write_hand_made(
+      fixture_dir() / "bad.xlsx", R"(<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>9</v></c></row></sheetData></worksheet>)");
+  const std::string message = error_of(path, Encoding::Auto, "");
+  EXPECT_THAT(message, HasSubstr("B3"));
+  EXPECT_THAT(message, HasSubstr("shared string"));
+}
+
+TEST(XlsxInput, MissingWorksheetPartIsAnError) {
+  const auto path = (fixture_dir() / "nosheet.xlsx").string();
+  write_zip(path, {{"xl/workbook.xml", kWorkbookXml}, {"xl/_rels/workbook.xml.rels", kRelsXml}});
+  const std::string message = error_of(path, Encoding::Auto, "");
+  EXPECT_THAT(message, HasSubstr("xl/sharedStrings.xml"));
+  EXPECT_THAT(message, HasSubstr("missing"));
+}
+
+}  // namespace
+}  // namespace sosei::input::test

@@ -1,0 +1,226 @@
+// Import runs that commit: inserting, identical re-imports, revisions of numbers, statuses, notes and
+// flags, and dimensions as part of the key.
+#include <gtest/gtest.h>
+
+#include "store_fixture.hpp"
+
+namespace sosei::store::test {
+namespace {
+
+using Import = StoreTest;
+
+const Period kFy2024 = Period::fiscal_year(2024);
+const Period kFy2025 = Period::fiscal_year(2025);
+
+TEST_F(Import, FirstImportInserts) {
+  auto run = store_->begin_import(start());
+  EXPECT_GT(run->run_id(), 0);
+  run->put(key("kpi-1", kFy2024), number(120));
+  run->put(key("kpi-1", kFy2025), number(135.5, "速報値"));
+  run->set_fingerprint("xxh3:abc");
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.status, RunStatus::Succeeded);
+  EXPECT_EQ(r.inserted, 2);
+  EXPECT_EQ(r.accepted, 2);
+  EXPECT_EQ(r.revised, 0);
+  EXPECT_FALSE(r.finished_at.empty());
+
+  auto values = store_->values({"kpi-1", std::nullopt, std::nullopt});
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[0].key.period, kFy2024);
+  EXPECT_EQ(values[0].data.value, Value::of(120));
+  EXPECT_EQ(values[1].data.note, "速報値");
+  EXPECT_EQ(values[1].source, "tourism_csv");
+  EXPECT_EQ(values[1].run_id, r.id);
+  EXPECT_EQ(values[1].updated_at, r.started_at);
+  EXPECT_EQ(values[1].revision_count, 0);
+
+  auto stored = store_->run(r.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->status, RunStatus::Succeeded);
+  EXPECT_EQ(stored->plugin, "csv_table");
+  EXPECT_EQ(stored->plugin_version, "1.2.0");
+  EXPECT_EQ(stored->fingerprint, "xxh3:abc");
+  EXPECT_EQ(stored->inserted, 2);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM sources WHERE id = 'tourism_csv'"), "1");
+  EXPECT_EQ(query_one(path_, "SELECT status FROM import_runs"), "succeeded");
+}
+
+TEST_F(Import, IdenticalReimportRecordsARunAndNoRevision) {
+  for (int i = 0; i < 2; ++i) {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024, {{"route", "east"}}), number(120, "n"));
+    run->put(key("kpi-2", kFy2024), status(ValueKind::InProgress));
+    RunRecord r = run->commit(i == 0 ? RunStatus::Succeeded : RunStatus::Unchanged);
+    EXPECT_EQ(r.accepted, 2);
+    EXPECT_EQ(r.inserted, i == 0 ? 2 : 0);
+    EXPECT_EQ(r.revised, 0);
+  }
+  EXPECT_EQ(store_->runs().size(), 2u);
+  EXPECT_EQ(store_->runs()[0].status, RunStatus::Unchanged);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "0");
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "2");
+  // Unchanged rows keep the run that last changed them.
+  EXPECT_EQ(store_->values({"kpi-1", {}, {}})[0].run_id, store_->runs()[1].id);
+}
+
+TEST_F(Import, ChangedValueRecordsExactlyOneRevision) {
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(120, "速報値"));
+    run->put(key("kpi-1", kFy2025), number(7));
+    run->commit();
+  }
+  auto run = store_->begin_import(start("tourism_api"));
+  run->put(key("kpi-1", kFy2024), number(121.5, "確定値"));
+  run->put(key("kpi-1", kFy2025), number(7));
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.revised, 1);
+  EXPECT_EQ(r.inserted, 0);
+  EXPECT_EQ(r.accepted, 2);
+
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "1");
+  auto h = store_->history("kpi-1", kFy2024);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::of(120));
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  const Revision& rev = h[0].revisions[0];
+  EXPECT_EQ(rev.run_id, r.id);
+  EXPECT_EQ(rev.old_value, Value::of(120));
+  EXPECT_EQ(rev.new_value, Value::of(121.5));
+  EXPECT_EQ(rev.old_note, "速報値");
+  EXPECT_EQ(rev.new_note, "確定値");
+  EXPECT_EQ(rev.changed_at, r.started_at);
+
+  auto v = store_->values({"kpi-1", kFy2024, std::nullopt});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].data.value, Value::of(121.5));
+  EXPECT_EQ(v[0].source, "tourism_api");
+  EXPECT_EQ(v[0].revision_count, 1);
+  EXPECT_EQ(query_one(path_, "SELECT first_number FROM observations WHERE period_year = 2024"), "120.0");
+}
+
+TEST_F(Import, StatusValuesAreRevisedToo) {
+  const ValueKind steps[] = {ValueKind::NotStarted, ValueKind::InProgress, ValueKind::Done};
+  for (ValueKind k : steps) {
+    auto run = store_->begin_import(start());
+    run->put(key("project-7", kFy2025), status(k));
+    run->commit();
+  }
+  auto h = store_->history("project-7", kFy2025);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::status(ValueKind::NotStarted));
+  ASSERT_EQ(h[0].revisions.size(), 2u);
+  EXPECT_EQ(h[0].revisions[0].old_value, Value::status(ValueKind::NotStarted));
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::status(ValueKind::InProgress));
+  EXPECT_EQ(h[0].revisions[1].new_value, Value::status(ValueKind::Done));
+  EXPECT_EQ(query_one(path_, "SELECT value_kind || ':' || coalesce(number, 'null') FROM observations"), "done:null");
+}
+
+TEST_F(Import, NumberToStatusAndBack) {
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(0));
+  run->commit();
+  run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), status(ValueKind::Missing));
+  EXPECT_EQ(run->commit().revised, 1);
+  EXPECT_EQ(store_->values({"kpi-1", {}, {}})[0].data.value, Value::status(ValueKind::Missing));
+}
+
+TEST_F(Import, NoteOrFlagChangeIsARevision) {
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(5, "a"));
+  run->commit();
+  run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(5, "b"));
+  EXPECT_EQ(run->commit().revised, 1);
+  run = store_->begin_import(start());
+  ObservationData flagged = number(5, "b");
+  flagged.flags = 1;
+  run->put(key("kpi-1", kFy2024), flagged);
+  EXPECT_EQ(run->commit().revised, 1);
+  EXPECT_EQ(store_->values({"kpi-1", {}, {}})[0].data.flags, 1u);
+  EXPECT_EQ(store_->history("kpi-1", kFy2024)[0].revisions.size(), 2u);
+}
+
+TEST_F(Import, LocationChangeAloneIsNotARevision) {
+  auto run = store_->begin_import(start());
+  ObservationData d = number(5);
+  d.location = "a.csv:2";
+  run->put(key("kpi-1", kFy2024), d);
+  run->commit();
+  run = store_->begin_import(start());
+  d.location = "a.csv:3";
+  run->put(key("kpi-1", kFy2024), d);
+  EXPECT_EQ(run->commit().revised, 0);
+}
+
+TEST_F(Import, DimensionsAreCanonicalPartsOfTheKey) {
+  Dimensions a, b;
+  a["路線"] = "東西線";
+  a["stop"] = "駅前 \"north\"\nexit";
+  b["stop"] = "駅前 \"north\"\nexit";
+  b["路線"] = "東西線";
+  auto run = store_->begin_import(start());
+  run->put(key("riders", Period::month_of(2025, 4), a), number(10));
+  run->put(key("riders", Period::month_of(2025, 4), b), number(10));
+  run->put(key("riders", Period::month_of(2025, 4), {}), number(99));
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.inserted, 2);
+  EXPECT_EQ(r.accepted, 3);
+  EXPECT_EQ(query_one(path_, "SELECT dimensions FROM observations WHERE number = 10"),
+            R"({"stop":"駅前 \"north\"\nexit","路線":"東西線"})");
+  EXPECT_EQ(query_one(path_, "SELECT dimensions FROM observations WHERE number = 99"), "{}");
+  EXPECT_EQ(query_one(path_, "SELECT json_extract(dimensions, '$.路線') FROM observations WHERE number = 10"),
+            "東西線");
+  auto only = store_->values({"riders", std::nullopt, b});
+  ASSERT_EQ(only.size(), 1u);
+  EXPECT_EQ(only[0].key.dimensions, a);
+  auto none = store_->values({"riders", std::nullopt, Dimensions{}});
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].data.value, Value::of(99));
+}
+
+TEST_F(Import, RefusesANumberThatIsNotFinite) {
+  auto run = store_->begin_import(start());
+  EXPECT_THROW(run->put(key("kpi-1", kFy2024), number(std::numeric_limits<double>::quiet_NaN())), StoreError);
+  EXPECT_THROW(run->put(key("kpi-1", kFy2024), number(std::numeric_limits<double>::infinity())), StoreError);
+}
+
+TEST_F(Import, OneImportAtATimePerStore) {
+  auto run = store_->begin_import(start());
+  EXPECT_THROW(store_->begin_import(start("other")), StoreError);
+  run->commit();
+  auto next = store_->begin_import(start("other"));
+  EXPECT_GT(next->run_id(), run->run_id());
+}
+
+TEST_F(Import, NothingAfterCommit) {
+  auto run = store_->begin_import(start());
+  run->commit();
+  EXPECT_THROW(run->put(key("kpi-1", kFy2024), number(1)), StoreError);
+  EXPECT_THROW(run->commit(), StoreError);
+  EXPECT_THROW(run->fail("late"), StoreError);
+  EXPECT_THROW(run->set_state("k", "v"), StoreError);
+}
+
+TEST_F(Import, StateVisibleInTheRunAndSavedOnlyByCommit) {
+  auto reader = open();  // a second connection sees only committed data
+  auto run = store_->begin_import(start());
+  EXPECT_FALSE(run->state("etag"));
+  run->set_state("etag", "\"v1\"");
+  EXPECT_EQ(run->state("etag"), "\"v1\"");
+  EXPECT_FALSE(reader->state("tourism_csv", "etag"));
+  run->commit();
+  EXPECT_EQ(reader->state("tourism_csv", "etag"), "\"v1\"");
+  EXPECT_EQ(store_->state("tourism_csv", "etag"), "\"v1\"");
+  EXPECT_FALSE(store_->state("other_source", "etag"));
+
+  run = store_->begin_import(start());
+  run->set_state("etag", "\"v2\"");
+  run->fail("network down");
+  EXPECT_EQ(reader->state("tourism_csv", "etag"), "\"v1\"");
+}
+
+}  // namespace
+}  // namespace sosei::store::test

@@ -1,0 +1,87 @@
+// Schema migrations: from an empty file, reopening, a newer database, and how the file is opened.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "store/clock.hpp"
+#include "store/migrations.hpp"
+#include "store_fixture.hpp"
+
+namespace sosei::store::test {
+namespace {
+
+using Migrations = StoreTest;
+
+TEST_F(Migrations, FromEmptyAppliesEveryMigration) {
+  EXPECT_EQ(store_->schema_version(), static_cast<int>(migrations().size()));
+  EXPECT_EQ(query_one(path_, "PRAGMA user_version"), std::to_string(migrations().size()));
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM schema_migrations"), std::to_string(migrations().size()));
+  EXPECT_EQ(query_one(path_, "SELECT max(version) FROM schema_migrations"), std::to_string(latest_schema_version()));
+  EXPECT_EQ(query_one(path_, "SELECT applied_at FROM schema_migrations WHERE version = 1"),
+            "2026-11-28T11:02:03.000Z");
+}
+
+TEST_F(Migrations, NumberedInOrderFromOne) {
+  int expected = 1;
+  for (const Migration& m : migrations()) EXPECT_EQ(m.version, expected++);
+}
+
+TEST_F(Migrations, ReopeningAppliesNothing) {
+  std::string before = dump_table(path_, "schema_migrations");
+  store_.reset();
+  SqliteOptions later;
+  later.now = [] { return std::string("2030-01-01T00:00:00.000Z"); };
+  store_ = open(later);
+  EXPECT_EQ(store_->schema_version(), latest_schema_version());
+  EXPECT_EQ(dump_table(path_, "schema_migrations"), before);
+}
+
+TEST_F(Migrations, RefusesADatabaseFromANewerSosei) {
+  store_.reset();
+  query_one(path_, "PRAGMA user_version = 99");
+  ASSERT_EQ(query_one(path_, "PRAGMA user_version"), "99");
+  try {
+    open();
+    FAIL() << "a newer database was opened";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("upgrade sosei"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("99"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Migrations, WalModeAndTablesReadableFromTheCli) {
+  EXPECT_EQ(query_one(path_, "PRAGMA journal_mode"), "wal");
+  for (const char* table : {"sources", "import_runs", "run_rejections", "observations", "revisions", "source_state",
+                            "schema_migrations"}) {
+    EXPECT_EQ(query_one(path_, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1")
+        << table;
+  }
+}
+
+TEST(OpenStore, MissingFolderFailsWithThePath) {
+  std::string path = std::string(SOSEI_TEST_BINARY_DIR) + "/no-such-folder/x.db";
+  try {
+    open_sqlite_store(path);
+    FAIL() << "opened a file in a missing folder";
+  } catch (const StoreError& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("cannot open database " + path), std::string::npos) << m;
+    EXPECT_NE(m.find("check the folder exists"), std::string::npos) << m;
+  }
+  EXPECT_FALSE(std::filesystem::exists(std::string(SOSEI_TEST_BINARY_DIR) + "/no-such-folder"));
+}
+
+TEST(OpenStore, InMemoryWorks) {
+  auto s = open_sqlite_store(":memory:");
+  EXPECT_EQ(s->schema_version(), latest_schema_version());
+  EXPECT_TRUE(s->series().empty());
+}
+
+TEST(OpenStore, DefaultClockIsIso8601UtcWithMilliseconds) {
+  EXPECT_TRUE(std::regex_match(utc_now_iso8601(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
+      << utc_now_iso8601();
+}
+
+}  // namespace
+}  // namespace sosei::store::test

@@ -1,0 +1,92 @@
+// Reading the store: runs newest first and by source, values in period order, series, histories.
+#include <gtest/gtest.h>
+
+#include "store_fixture.hpp"
+
+namespace sosei::store::test {
+namespace {
+
+using Queries = StoreTest;
+
+TEST_F(Queries, RunsNewestFirstAndFilteredBySource) {
+  for (const char* source : {"a", "b", "a", "c"}) store_->begin_import(start(source))->commit();
+  auto all = store_->runs();
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_GT(all[0].id, all[1].id);
+  EXPECT_GT(all[1].id, all[2].id);
+  EXPECT_EQ(all[0].source, "c");
+  EXPECT_EQ(all[3].source, "a");
+  EXPECT_EQ(store_->runs(2).size(), 2u);
+  EXPECT_EQ(store_->runs(2)[0].source, "c");
+  auto of_a = store_->runs(0, "a");
+  ASSERT_EQ(of_a.size(), 2u);
+  EXPECT_GT(of_a[0].id, of_a[1].id);
+  EXPECT_EQ(store_->runs(1, "a").size(), 1u);
+  EXPECT_TRUE(store_->runs(0, "zzz").empty());
+  EXPECT_FALSE(store_->run(9999));
+  EXPECT_EQ(all[0].started_at.size(), 24u);
+}
+
+TEST_F(Queries, ValuesInPeriodOrderThenDimensions) {
+  auto run = store_->begin_import(start());
+  run->put(key("riders", Period::month_of(2025, 5), {{"route", "b"}}), number(3));
+  run->put(key("riders", Period::month_of(2025, 4), {{"route", "b"}}), number(2));
+  run->put(key("riders", Period::month_of(2025, 4), {{"route", "a"}}), number(1));
+  run->put(key("riders", Period::month_of(2024, 12), {{"route", "a"}}), number(0));
+  run->put(key("other", Period::month_of(2025, 4)), number(42));
+  run->commit();
+  auto v = store_->values({"riders", {}, {}});
+  ASSERT_EQ(v.size(), 4u);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(v[i].data.value, Value::of(i)) << i;
+  auto april = store_->values({"riders", Period::month_of(2025, 4), {}});
+  ASSERT_EQ(april.size(), 2u);
+  auto one = store_->values({"riders", Period::month_of(2025, 4), Dimensions{{"route", "b"}}});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].data.value, Value::of(2));
+  EXPECT_TRUE(store_->values({"riders", Period::month_of(2025, 4), Dimensions{}}).empty());
+  EXPECT_TRUE(store_->values({"nothing", {}, {}}).empty());
+}
+
+TEST_F(Queries, SeriesListsEachOnce) {
+  EXPECT_TRUE(store_->series().empty());
+  auto run = store_->begin_import(start());
+  for (int y = 2020; y < 2025; ++y) {
+    run->put(key("b-kpi", Period::fiscal_year(y)), number(y));
+    run->put(key("a-kpi", Period::fiscal_year(y)), number(y));
+    run->put(key("tourism_csv/観光客数", Period::fiscal_year(y)), number(y));
+  }
+  run->commit();
+  EXPECT_EQ(store_->series(), (std::vector<std::string>{"a-kpi", "b-kpi", "tourism_csv/観光客数"}));
+}
+
+TEST_F(Queries, HistoryPerDimensionSetInOrder) {
+  const Period p = Period::date_of(2025, 4, 1);
+  const double values[] = {10, 11, 12, 11};
+  std::vector<int64_t> runs;
+  for (double n : values) {
+    auto run = store_->begin_import(start());
+    run->put(key("visitors", p, {{"spot", "castle"}}), number(n));
+    run->put(key("visitors", p, {{"spot", "beach"}}), number(5));
+    runs.push_back(run->commit().id);
+  }
+  auto h = store_->history("visitors", p);
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].key.dimensions.at("spot"), "beach");
+  EXPECT_TRUE(h[0].revisions.empty());
+  EXPECT_EQ(h[0].first_run_id, runs[0]);
+  const History& castle = h[1];
+  EXPECT_EQ(castle.first_value, Value::of(10));
+  EXPECT_EQ(castle.first_run_id, runs[0]);
+  ASSERT_EQ(castle.revisions.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(castle.revisions[i].run_id, runs[i + 1]);
+    EXPECT_EQ(castle.revisions[i].old_value, Value::of(values[i]));
+    EXPECT_EQ(castle.revisions[i].new_value, Value::of(values[i + 1]));
+  }
+  EXPECT_LT(castle.first_at, castle.revisions[0].changed_at);
+  EXPECT_TRUE(store_->history("visitors", Period::date_of(2025, 4, 2)).empty());
+  EXPECT_EQ(store_->values({"visitors", p, Dimensions{{"spot", "castle"}}})[0].revision_count, 3);
+}
+
+}  // namespace
+}  // namespace sosei::store::test
