@@ -245,7 +245,7 @@ class CsvReader {
         throw CsvError(line_, "a quoted field is never closed: expected a closing \" before the end of the input");
       }
       if (*q == '"') {
-        if (q + 1 == end && !eof_) return nullptr;  // maybe the first half of ""
+        // A quote as the last byte read returns `end`, so the caller waits for more: it may be "".
         if (q + 1 == end || q[1] != '"') return csv_detail::find_any(q + 1, end, delimiter_, '\n', '\r');
         ++q;
       } else if (*q == '\r' || q[-1] != '\r') {

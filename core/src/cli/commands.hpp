@@ -18,5 +18,6 @@ void add_plugins_command(CLI::App& app, CommandEnv env);
 void add_import_command(CLI::App& app, CommandEnv env);
 void add_runs_command(CLI::App& app, CommandEnv env);
 void add_values_commands(CLI::App& app, CommandEnv env);  // values, history
+void add_evaluate_command(CLI::App& app, CommandEnv env);
 
 }  // namespace sosei::cli

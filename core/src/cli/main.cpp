@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add_import_command(app, env);
   add_runs_command(app, env);
   add_values_commands(app, env);
+  add_evaluate_command(app, env);
 
   try {
     app.parse(argc, argv);

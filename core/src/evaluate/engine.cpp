@@ -1,0 +1,41 @@
+// Runs the steps of steps.hpp for every KPI of the strategy, then the rollups.
+#include "evaluate/engine.hpp"
+
+#include "evaluate/steps.hpp"
+
+namespace sosei::evaluate {
+
+KpiEvaluation evaluate_kpi(const config::Strategy& strategy, const config::Kpi& kpi,
+                           const std::vector<store::StoredObservation>& observations, const GradingScheme& scheme,
+                           const Date& as_of) {
+  KpiEvaluation e;
+  e.kpi = kpi;
+  e.years = select_years(strategy, kpi, observations, as_of, e.notes);
+  e.actual = form_actual(strategy, kpi, e.years);
+  std::optional<Score> pace_score;
+  e.pace = pace_of(strategy, kpi, e.actual, as_of, scheme, pace_score);
+  e.forecast = forecast_of(strategy, kpi, e.years);
+  grade_kpi(scheme, pace_score, e);
+  return e;
+}
+
+Evaluation evaluate(const config::Strategy& strategy, const ObservationsByKpi& observations,
+                    const GradingScheme& scheme, const Date& as_of) {
+  Evaluation ev;
+  ev.strategy = strategy.name;
+  ev.city = strategy.city;
+  ev.first_year = strategy.first_year;
+  ev.last_year = strategy.last_year;
+  ev.as_of = as_of;
+  ev.scheme = scheme.name;
+  ev.scheme_title = scheme.title;
+  static const std::vector<store::StoredObservation> kNone;
+  for (const auto& kpi : strategy.kpis) {
+    auto it = observations.find(kpi.id);
+    ev.kpis.push_back(evaluate_kpi(strategy, kpi, it == observations.end() ? kNone : it->second, scheme, as_of));
+  }
+  roll_up(strategy, scheme, ev);
+  return ev;
+}
+
+}  // namespace sosei::evaluate

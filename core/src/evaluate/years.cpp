@@ -1,0 +1,85 @@
+// Which stored values count for a KPI as of a date: published by then, inside the KPI's window, one
+// per year. Everything left out is said in a note, because a council member will ask.
+#include <algorithm>
+#include <map>
+
+#include "evaluate/format.hpp"
+#include "evaluate/steps.hpp"
+#include "sosei/sdk.h"
+
+namespace sosei::evaluate {
+
+bool is_flow(config::TargetKind kind) {
+  return kind == config::TargetKind::Cumulative || kind == config::TargetKind::VsProjection;
+}
+
+Window window_of(const config::Strategy& strategy, const config::Kpi& kpi) {
+  const int to = std::max(kpi.target.year, strategy.first_year);
+  if (kpi.target.kind == config::TargetKind::VsProjection)
+    return {kpi.target.value.from_year.value_or(strategy.first_year), to};
+  if (is_flow(kpi.target.kind)) return {strategy.first_year, to};
+  // A level is the latest value after the baseline: tourism's calendar 2024 is the figure the city
+  // reports for FY2025, although it precedes the strategy period.
+  const int after_baseline = kpi.baseline.year ? *kpi.baseline.year + 1 : strategy.first_year;
+  return {std::min(after_baseline, strategy.first_year), to};
+}
+
+int year_of(const config::Kpi& kpi, const Period& period) {
+  return kpi.period_type == config::PeriodType::CalendarYear ? period.calendar_year_of() : period.fiscal_year_of();
+}
+
+std::vector<YearValue> select_years(const config::Strategy& strategy, const config::Kpi& kpi,
+                                    const std::vector<store::StoredObservation>& observations, const Date& as_of,
+                                    std::vector<std::string>& notes) {
+  const Window w = window_of(strategy, kpi);
+  std::map<int, YearValue> by_year;
+  std::vector<std::string> unpublished, doubled;
+  int with_dimensions = 0;
+  for (const auto& o : observations) {
+    if (!o.key.dimensions.empty()) {  // a breakdown (route, spot…); the KPI is its total
+      ++with_dimensions;
+      continue;
+    }
+    const int y = year_of(kpi, o.key.period);
+    if (y < w.from || y > w.to) continue;
+    const Date published = published_on(o.key.period, kpi.publication_lag_months);
+    if (published > as_of) {
+      unpublished.push_back(period_label(o.key.period) + " (published " + published.str() + ")");
+      continue;
+    }
+    YearValue v{y, o.key.period, o.data.value, (o.data.flags & SOSEI_OBS_SERIES_BREAK) != 0, o.data.note, o.run_id};
+    auto [it, fresh] = by_year.try_emplace(y, v);
+    if (!fresh) {
+      Date a, b;
+      it->second.period.end_date(a.year, a.month, a.day);
+      o.key.period.end_date(b.year, b.month, b.day);
+      if (b > a) it->second = v;
+      doubled.push_back(std::to_string(y));
+    }
+  }
+  if (!unpublished.empty()) {
+    std::string list;
+    for (const auto& u : unpublished) list += (list.empty() ? "" : ", ") + u;
+    notes.push_back("not yet published as of " + as_of.str() + ": " + list);
+  }
+  for (const auto& y : doubled) notes.push_back("several values for " + y + ": the latest period is used");
+  if (with_dimensions > 0)
+    notes.push_back(std::to_string(with_dimensions) + " value(s) with dimensions left out: the KPI uses totals");
+  std::vector<YearValue> out;
+  for (auto& [y, v] : by_year) out.push_back(std::move(v));
+  return out;
+}
+
+int elapsed_years(const config::Strategy& strategy, const config::Kpi& kpi, const Date& as_of) {
+  const Window w = window_of(strategy, kpi);
+  const int from = is_flow(kpi.target.kind) ? w.from : strategy.first_year;
+  int k = 0;
+  for (int y = from; y <= w.to; ++y) {
+    const Period p = kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(y)
+                                                                          : Period::fiscal_year(y);
+    if (published_on(p, kpi.publication_lag_months) <= as_of) ++k;
+  }
+  return k;
+}
+
+}  // namespace sosei::evaluate
