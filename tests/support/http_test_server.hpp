@@ -53,7 +53,8 @@ class HttpTestServer {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    server_.wait_until_ready();
+    // cpp-httplib 0.11 (Debian 12) has no wait_until_ready().
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~HttpTestServer() {
     server_.stop();

@@ -1,4 +1,5 @@
-// open_file: chooses between the XLSX sheet reader and the text reader, and names the encodings.
+// open_file: chooses between the XLSX sheet reader, a ZIP member and the text reader, and names the
+// encodings.
 #include "input/input_stream.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include "input/text_stream.hpp"
 #include "input/xlsx_sheet_stream.hpp"
 #include "input/zip_archive.hpp"
+#include "input/zip_member_stream.hpp"
 
 namespace sosei::input {
 
@@ -26,15 +28,13 @@ std::optional<Encoding> encoding_from(std::string_view name) {
 
 std::unique_ptr<InputStream> open_file(const std::string& path, Encoding encoding, const std::string& sheet) {
   if (encoding != Encoding::Binary && has_zip_signature(path)) {
+    bool workbook = false;
     {
       ZipArchive zip(path, path);
-      if (!zip.contains("xl/workbook.xml")) {
-        throw InputError(path + ": is a ZIP file but not an Excel workbook (no xl/workbook.xml); "
-                                "sosei reads .xlsx, .csv and .tsv files. Save it from Excel as .xlsx "
-                                "or export it as CSV.");
-      }
+      workbook = zip.contains("xl/workbook.xml");
     }
-    return open_xlsx_sheet(path, sheet);
+    // Any other ZIP (a GTFS feed, a zipped export): `sheet` names the member to read as text.
+    return workbook ? open_xlsx_sheet(path, sheet) : open_zip_member(path, sheet, encoding);
   }
   return open_text_file(path, encoding);
 }

@@ -47,6 +47,9 @@ std::optional<Encoding> encoding_from(std::string_view name);
 //    out, a missing cell inside a row is an empty field, rows are padded to the sheet's declared
 //    width; numbers as written in the file, booleans TRUE/FALSE, error cells as their text (#N/A).
 //    `encoding` is ignored for XLSX except Binary, which always gives the raw bytes.
+//  - Any other ZIP archive (a zipped GTFS feed): `sheet` names the member (e.g. "trips.txt"), streamed
+//    as text like a loose file (see open_zip_member); an empty or unknown member is an InputError
+//    listing the members. Binary gives the raw bytes of the archive itself.
 //  - Other files: see Encoding. Auto decides at the first non-ASCII byte (ASCII is the same in both
 //    encodings) by checking the next 64 KiB for valid UTF-8; once UTF-8 is chosen, a later invalid
 //    sequence is an InputError that suggests `encoding: cp932`.

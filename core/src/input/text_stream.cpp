@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "input/cp932_decoder.hpp"
@@ -24,12 +25,22 @@ std::string hex_byte(char c) {
   return text;
 }
 
+class FileByteSource final : public ByteSource {
+ public:
+  explicit FileByteSource(const std::string& path) : file_(path) {}
+  std::size_t read(char* buffer, std::size_t capacity) override { return file_.read(buffer, capacity); }
+  const std::string& name() const override { return file_.path(); }
+
+ private:
+  FileSource file_;
+};
+
 class TextStream final : public InputStream {
  public:
-  TextStream(const std::string& path, Encoding encoding)
-      : source_(path), requested_(encoding), in_(kChunk), out_(kChunk) {}
+  TextStream(std::unique_ptr<ByteSource> source, Encoding encoding)
+      : source_(std::move(source)), requested_(encoding), in_(kChunk), out_(kChunk) {}
 
-  const std::string& name() const override { return source_.path(); }
+  const std::string& name() const override { return source_->name(); }
 
   std::size_t read(char* buffer, std::size_t capacity) override {
     if (capacity == 0) return 0;
@@ -69,7 +80,7 @@ class TextStream final : public InputStream {
     }
     if (!eof_ && end_ < in_.size()) {
       const std::size_t want = in_.size() - end_;
-      const std::size_t got = source_.read(in_.data() + end_, want);
+      const std::size_t got = source_->read(in_.data() + end_, want);
       end_ += got;
       eof_ = got < want;
     }
@@ -190,7 +201,7 @@ class TextStream final : public InputStream {
     return true;
   }
 
-  FileSource source_;
+  std::unique_ptr<ByteSource> source_;
   Encoding requested_;
   Mode mode_ = Mode::Undecided;
   bool started_ = false;
@@ -212,7 +223,11 @@ class TextStream final : public InputStream {
 }  // namespace
 
 std::unique_ptr<InputStream> open_text_file(const std::string& path, Encoding encoding) {
-  return std::make_unique<TextStream>(path, encoding);
+  return std::make_unique<TextStream>(std::make_unique<FileByteSource>(path), encoding);
+}
+
+std::unique_ptr<InputStream> open_text_stream(std::unique_ptr<ByteSource> source, Encoding encoding) {
+  return std::make_unique<TextStream>(std::move(source), encoding);
 }
 
 }  // namespace sosei::input

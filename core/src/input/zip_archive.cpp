@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "input/input_stream.hpp"
 
@@ -38,6 +39,22 @@ void ZipArchive::fail(const std::string& what) const {
 bool ZipArchive::contains(const std::string& entry) {
   close_entry();
   return unzLocateFile(zip_, entry.c_str(), kCaseInsensitive) == UNZ_OK;
+}
+
+std::vector<std::string> ZipArchive::entries() {
+  close_entry();
+  std::vector<std::string> names;
+  for (int status = unzGoToFirstFile(zip_); status == UNZ_OK; status = unzGoToNextFile(zip_)) {
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) break;
+    std::string name(info.size_filename, '\0');
+    if (unzGetCurrentFileInfo64(zip_, &info, name.data(), static_cast<uLong>(name.size()), nullptr, 0, nullptr,
+                                0) != UNZ_OK) {
+      break;
+    }
+    names.push_back(std::move(name));
+  }
+  return names;
 }
 
 void ZipArchive::open_entry(const std::string& entry) {

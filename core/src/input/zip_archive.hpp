@@ -1,9 +1,10 @@
-// Read-only access to the entries of a ZIP file (an XLSX package) through minizip, one entry open
-// at a time, read in chunks.
+// Read-only access to the entries of a ZIP file (an XLSX package, a GTFS feed) through minizip, one
+// entry open at a time, read in chunks.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace sosei::input {
 
@@ -17,6 +18,8 @@ class ZipArchive {
 
   // Part names compare case-insensitively, as in OPC.
   bool contains(const std::string& entry);
+  // The names of all entries (folders included, as they are stored), in archive order.
+  std::vector<std::string> entries();
   // Opens `entry` for read_entry(), closing any entry still open. Throws InputError when missing.
   void open_entry(const std::string& entry);
   // Reads the open entry; 0 at its end, where the CRC is checked.

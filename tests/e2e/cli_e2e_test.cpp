@@ -1,0 +1,146 @@
+// The `sosei` binary end to end on the bundled Kama City configuration.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "sosei_runner.hpp"
+
+using nlohmann::json;
+using sosei::test_support::SoseiRunner;
+
+namespace {
+
+json values_of(const SoseiRunner& s, const std::string& kpi) {
+  auto r = s.run("values " + kpi + " --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return json::parse(r.out);
+}
+
+const json* find_period(const json& values, const std::string& period) {
+  for (const auto& v : values)
+    if (v["period"] == period && v["dimensions"].empty()) return &v;
+  return nullptr;
+}
+
+void replace_in_file(const std::filesystem::path& p, const std::string& from, const std::string& to) {
+  std::string text = sosei::test_support::read_file(p);
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from << " not in " << p;
+  text.replace(at, from.size(), to);
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST(CliEndToEnd, ImportsTheBundledDataAndShowsTheNumbers) {
+  SoseiRunner s("import");
+  auto r = s.run("import kama_values");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("succeeded"), std::string::npos) << r.out;
+  auto startups = values_of(s, "startups");
+  ASSERT_NE(find_period(startups, "FY2023"), nullptr) << startups.dump();
+  EXPECT_EQ((*find_period(startups, "FY2023"))["value"], 5);
+  EXPECT_EQ((*find_period(startups, "FY2025"))["value"], 8);
+  auto tourism = values_of(s, "tourism_visitors");
+  ASSERT_NE(find_period(tourism, "2024"), nullptr) << tourism.dump();
+  EXPECT_EQ((*find_period(tourism, "2024"))["value"], 199000);
+  auto survey = values_of(s, "childcare_resource_survey");
+  ASSERT_NE(find_period(survey, "FY2025"), nullptr) << survey.dump();
+  EXPECT_EQ((*find_period(survey, "FY2025"))["value"], "not_carried_out");
+  EXPECT_TRUE(std::filesystem::exists(s.dir() / "out" / "sosei.db"));
+}
+
+TEST(CliEndToEnd, SameFileTwiceRecordsTwoRunsAndNoRevision) {
+  SoseiRunner s("twice");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  auto runs = json::parse(s.run("runs --json").out);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0]["revised"], 0);
+  EXPECT_EQ(runs[0]["inserted"], 0);
+  EXPECT_EQ(runs[0]["fingerprint"], runs[1]["fingerprint"]);
+  for (const auto& v : values_of(s, "startups")) EXPECT_EQ(v["revisions"], 0);
+}
+
+TEST(CliEndToEnd, ChangingOneValueRecordsExactlyOneRevision) {
+  SoseiRunner s("revision");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件", "startups,R7,9件");
+  auto r = s.run("import kama_values --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto run = json::parse(r.out);
+  EXPECT_EQ(run["revised"], 1);
+  EXPECT_EQ(run["inserted"], 0);
+  auto h = json::parse(s.run("history startups R7 --json").out);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0]["first_value"], 8);
+  ASSERT_EQ(h[0]["revisions"].size(), 1u);
+  EXPECT_EQ(h[0]["revisions"][0]["old"], 8);
+  EXPECT_EQ(h[0]["revisions"][0]["new"], 9);
+  int revised = 0;
+  for (const auto& v : values_of(s, "startups")) revised += v["revisions"].get<int>();
+  EXPECT_EQ(revised, 1);
+}
+
+TEST(CliEndToEnd, BadRowFailsWithFileLineAndLeavesDataUnchanged) {
+  SoseiRunner s("badrow");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  const std::string before = s.run("values startups --json").out;
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件", "startups,R7,8件件");
+  auto r = s.run("import kama_values");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(kama-kpi-values\.csv:\d+)"))) << r.out;
+  EXPECT_EQ(s.run("values startups --json").out, before);
+  auto runs = json::parse(s.run("runs --json").out);
+  EXPECT_EQ(runs[0]["status"], "failed");
+}
+
+TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
+  SoseiRunner s("plugins");
+  auto r = s.run("plugins --json", std::string("SOSEI_PLUGIN_PATH=") + TEST_PLUGIN_DIR + "/api_too_new");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = json::parse(r.out);
+  bool csv = false;
+  for (const auto& p : j["plugins"])
+    if (p["name"] == "csv") {
+      csv = true;
+      EXPECT_EQ(p["api_version"], 1);
+      EXPECT_EQ(p["department"], "総合政策課");
+    }
+  EXPECT_TRUE(csv) << r.out;
+  ASSERT_EQ(j["refused"].size(), 1u) << r.out;
+  const std::string reason = j["refused"][0]["reason"];
+  EXPECT_NE(j["refused"][0]["file"].get<std::string>().find("test_api_too_new.so"), std::string::npos);
+  EXPECT_NE(reason.find("API version 99"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("1 to 1"), std::string::npos) << reason;
+}
+
+TEST(CliEndToEnd, ValidateDryRunAndExitCodes) {
+  SoseiRunner s("codes");
+  auto v = s.run("validate");
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  auto dry = s.run("import kama_values --dry-run");
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("dry run"), std::string::npos);
+  EXPECT_EQ(json::parse(s.run("runs --json").out).size(), 0u);
+  EXPECT_EQ(s.run("import nosuchsource").exit_code, 2);
+  EXPECT_EQ(s.run("values nosuchkpi").exit_code, 2);
+  EXPECT_EQ(s.run("frobnicate").exit_code, 2);
+  replace_in_file(s.config(), "strategy:", "strategy_typo:");
+  auto bad = s.run("validate");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(std::regex_search(bad.err, std::regex(R"(sosei\.yaml:\d+:\d+)"))) << bad.err;
+}
+
+TEST(CliEndToEnd, EveryCommandHasHelp) {
+  SoseiRunner s("help");
+  for (const char* cmd : {"", "validate", "plugins", "import", "runs", "values", "history"}) {
+    auto r = s.run(std::string(cmd) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
+  }
+  auto version = s.run("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("sosei 0.1.0"), std::string::npos) << version.out;
+}

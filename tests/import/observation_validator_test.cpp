@@ -1,0 +1,104 @@
+// Every validation rule for incoming observations, table-driven.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "import/observation_validator.hpp"
+#include "strategy_fixture.hpp"
+
+using namespace sosei;
+
+namespace {
+
+struct Case {
+  const char* name;
+  std::string series;
+  sosei_period period;
+  int32_t kind;
+  double number;
+  std::vector<std::pair<std::string, std::string>> dims;
+  std::string expected_error;  // "" = valid
+};
+
+}  // namespace
+
+TEST(ObservationValidator, Rules) {
+  const auto config = test_support::small_config();
+  host::PluginMeta plugin;
+  plugin.name = "good";
+  plugin.series = {{"daily", "件", ""}};
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<Case> cases = {
+      {"valid fiscal", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {}, ""},
+      {"valid status", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NOT_CARRIED_OUT, 0, {}, ""},
+      {"valid calendar", "tourism", {SOSEI_PERIOD_CALENDAR_YEAR, 2024, 0, 0}, SOSEI_VALUE_NUMBER, 199000, {}, ""},
+      {"declared series, month", "daily", {SOSEI_PERIOD_MONTH, 2025, 4, 0}, SOSEI_VALUE_NUMBER, 3, {{"route", "山田線"}}, ""},
+      {"unknown series", "visitors", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {},
+       "unknown series 'visitors'"},
+      {"not bound", "unbound", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {},
+       "not bound to KPI 'unbound'"},
+      {"wrong period type", "startups", {SOSEI_PERIOD_CALENDAR_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {},
+       "takes fiscal-year values, got the period 2025"},
+      {"month for a KPI", "tourism", {SOSEI_PERIOD_MONTH, 2025, 4, 0}, SOSEI_VALUE_NUMBER, 1, {},
+       "takes calendar-year values"},
+      {"before history", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2019, 0, 0}, SOSEI_VALUE_NUMBER, 1, {},
+       "outside the strategy's range FY2020–FY2029"},
+      {"after the end", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2030, 0, 0}, SOSEI_VALUE_NUMBER, 1, {}, "outside"},
+      {"invalid date", "daily", {SOSEI_PERIOD_DATE, 2025, 2, 30}, SOSEI_VALUE_NUMBER, 1, {}, "invalid period"},
+      {"bad period kind", "daily", {9, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {}, "invalid period"},
+      {"nan", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, nan, {}, "not a finite number"},
+      {"below min", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, -1, {}, "below its minimum 0"},
+      {"above max", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 3, {}, "above its maximum 2"},
+      {"unknown value kind", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, 42, 0, {}, "unknown value kind 42"},
+      {"bad dimension name", "daily", {SOSEI_PERIOD_MONTH, 2025, 4, 0}, SOSEI_VALUE_NUMBER, 1, {{"Route", "x"}},
+       "dimension name 'Route' is not valid"},
+      {"duplicate dimension", "daily", {SOSEI_PERIOD_MONTH, 2025, 4, 0}, SOSEI_VALUE_NUMBER, 1,
+       {{"route", "a"}, {"route", "b"}}, "dimension 'route' given twice"},
+      {"empty series", "", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {}, "without a series"},
+  };
+  for (const auto& c : cases) {
+    std::vector<sosei_dimension> dims;
+    for (const auto& [k, val] : c.dims) dims.push_back({{k.data(), k.size()}, {val.data(), val.size()}});
+    sosei_observation o{};
+    o.struct_size = sizeof o;
+    o.series = {c.series.data(), c.series.size()};
+    o.period = c.period;
+    o.value_kind = c.kind;
+    o.number = c.number;
+    o.dimensions = dims.data();
+    o.dimension_count = static_cast<uint32_t>(dims.size());
+    store::ObservationKey key;
+    store::ObservationData data;
+    auto error = v.check(o, key, data);
+    if (c.expected_error.empty()) {
+      EXPECT_FALSE(error) << c.name << ": " << error.value_or("");
+    } else {
+      ASSERT_TRUE(error) << c.name << " was accepted";
+      EXPECT_NE(error->find(c.expected_error), std::string::npos) << c.name << ": " << *error;
+    }
+  }
+}
+
+TEST(ObservationValidator, DeclaredSeriesAreStoredUnderTheSource) {
+  const auto config = test_support::small_config();
+  host::PluginMeta plugin;
+  plugin.name = "good";
+  plugin.series = {{"daily", "件", ""}};
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  sosei_observation o{};
+  o.struct_size = sizeof o;
+  o.series = {"daily", 5};
+  o.period = {SOSEI_PERIOD_DATE, 2025, 4, 1};
+  o.number = 7;
+  o.file = {"x.csv", 5};
+  o.line = 12;
+  store::ObservationKey key;
+  store::ObservationData data;
+  ASSERT_FALSE(v.check(o, key, data));
+  EXPECT_EQ(key.series, "src/daily");
+  EXPECT_EQ(key.period.str(), "2025-04-01");
+  EXPECT_EQ(data.location, "x.csv:12");
+  EXPECT_EQ(data.value, Value::of(7));
+}
