@@ -9,6 +9,7 @@
 #include "evaluate/engine.hpp"
 #include "evaluate/evaluation_json.hpp"
 #include "evaluate/format.hpp"
+#include "evaluate/scheme.hpp"
 #include "evaluate/scheme_loader.hpp"
 #include "evaluate/store_input.hpp"
 
@@ -18,7 +19,9 @@ namespace {
 using evaluate::number_text;
 using evaluate::percent_text;
 
-std::string optional_number(const std::optional<double>& v) { return v ? number_text(*v) : "—"; }
+// Expected values and forecasts are computed, not counted: two decimals are enough on screen (JSON
+// keeps them unrounded).
+std::string computed_number(double v) { return number_text(evaluate::round_half_up(v, 2)); }
 
 std::string values_text(const evaluate::KpiEvaluation& e) {
   std::string s;
@@ -33,12 +36,12 @@ std::string score_text(const evaluate::KpiEvaluation& e) {
 
 std::string pace_text(const evaluate::Pace& p) {
   if (!p.ratio) return "—";
-  return "expected " + number_text(*p.expected) + ": " + percent_text(*p.ratio) + (p.off_track ? " off track" : "");
+  return "expected " + computed_number(*p.expected) + ": " + percent_text(*p.ratio) + (p.off_track ? " off track" : "");
 }
 
 std::string forecast_text(const evaluate::Forecast& f) {
   if (!f.value) return "— (" + std::to_string(f.points) + " point" + (f.points == 1 ? "" : "s") + ")";
-  return number_text(*f.value) + (f.ratio ? " (" + percent_text(*f.ratio) + ")" : "");
+  return computed_number(*f.value) + (f.ratio ? " (" + percent_text(*f.ratio) + ")" : "");
 }
 
 void print_kpis(const evaluate::Evaluation& ev) {
