@@ -98,7 +98,10 @@ class HttpTestServer {
       f = it->second;
     }
     const std::string modified = "Wed, 01 Jan 2025 00:00:00 GMT";
-    if (req.get_header_value("If-None-Match") == f.etag || req.get_header_value("If-Modified-Since") == modified) {
+    // RFC 9110: If-None-Match, when present, decides; If-Modified-Since only counts without it.
+    const bool has_etag_check = req.has_header("If-None-Match");
+    if (has_etag_check ? req.get_header_value("If-None-Match") == f.etag
+                       : req.get_header_value("If-Modified-Since") == modified) {
       res.status = 304;
       return;
     }

@@ -3,6 +3,9 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -89,8 +92,11 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
                        const std::string& directory) {
   global_init();
   long backoff = options.backoff_ms;
+  const int attempts = std::max(1, options.attempts);  // 0 or less still means one try, without waiting
+  const bool conditional = !previous.etag.empty() || !previous.last_modified.empty();
+  constexpr long kMaxBackoffMs = 30'000;
   std::string last_error;
-  for (int attempt = 1; attempt <= std::max(1, options.attempts); ++attempt) {
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
     Download d;
     d.max_bytes = options.max_bytes;
     const std::string path = new_download_path(directory);
@@ -98,6 +104,11 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
     if (!d.file) throw FetchError("cannot create a download file in " + directory + " for " + url);
 
     CURL* curl = curl_easy_init();
+    if (!curl) {
+      std::fclose(d.file);
+      std::filesystem::remove(path);
+      throw FetchError(url + ": cannot start an HTTP transfer (libcurl could not initialise)");
+    }
     char errbuf[CURL_ERROR_SIZE] = {0};
     curl_slist* headers = nullptr;
     if (!previous.etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + previous.etag).c_str());
@@ -129,15 +140,25 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
     curl_easy_cleanup(curl);
     const bool write_ok = std::fclose(d.file) == 0;
 
-    if (rc == CURLE_OK && write_ok && status == 304) {
+    if (rc == CURLE_OK && !write_ok) {
       std::filesystem::remove(path);
+      throw FetchError(url + ": cannot write the download to " + path + " (is the disk full?)");
+    }
+    if (rc == CURLE_OK && status == 304) {
+      std::filesystem::remove(path);
+      // Only an answer to our validators: to a plain request it would leave the run with no file at all.
+      if (!conditional)
+        throw FetchError(url + ": the server answered HTTP 304 (not modified) to a request that had no "
+                               "validators; it is misconfigured, or a proxy in between is");
       FetchResult r;
       r.not_modified = true;
       r.http_status = status;
-      r.validators = previous;
+      // A 304 may carry updated validators; keep the previous ones for what it leaves out.
+      r.validators.etag = d.validators.etag.empty() ? previous.etag : d.validators.etag;
+      r.validators.last_modified = d.validators.last_modified.empty() ? previous.last_modified : d.validators.last_modified;
       return r;
     }
-    if (rc == CURLE_OK && write_ok && status >= 200 && status < 300) {
+    if (rc == CURLE_OK && status >= 200 && status < 300) {
       return FetchResult{false, status, path, d.validators, d.bytes};
     }
     std::filesystem::remove(path);
@@ -148,14 +169,14 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
       last_error = url + ": the server answered HTTP " + std::to_string(status);
     else
       last_error = url + ": " + (errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
-    if (!retryable(rc, status) || attempt == options.attempts) {
+    if (!retryable(rc, status) || attempt == attempts) {
       if (rc == CURLE_OK && status >= 400 && status < 500)
         throw FetchError(last_error + " (check the URL in the source's settings)");
       throw FetchError(last_error + (attempt > 1 ? " after " + std::to_string(attempt) + " tries" : std::string()) +
                        " (the server may be down; the run will be retried at the next schedule)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
-    backoff *= 2;
+    backoff = std::min(backoff * 2, kMaxBackoffMs);
   }
   throw FetchError(last_error);
 }

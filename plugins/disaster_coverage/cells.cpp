@@ -1,0 +1,182 @@
+// Cell readers for the households register and the organization roster.
+#include "cells.hpp"
+
+#include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
+
+#include <array>
+#include <cstdio>
+
+namespace disaster_coverage {
+namespace {
+
+constexpr std::array<std::string_view, 5> kSpaces{" ", "\t", "\r", "\n", "\xE3\x80\x80"};
+// 、 ， , ・ ･ ; ； and the spaces.
+constexpr std::array<std::string_view, 11> kCodeSeparators{
+    "\xE3\x80\x81", "\xEF\xBC\x8C", ",", "\xE3\x83\xBB", "\xEF\xBD\xA5", ";", "\xEF\xBC\x9B",
+    " ",            "\t",           "\xE3\x80\x80", "\n"};
+
+std::size_t separator_at(std::string_view s) {
+  for (auto sep : kCodeSeparators)
+    if (s.starts_with(sep)) return sep.size();
+  return 0;
+}
+
+bool all_ascii_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Days since 1970-01-01 → civil date (proleptic Gregorian), after H. Hinnant's civil_from_days.
+Date civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return {static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(d)};
+}
+
+}  // namespace
+
+std::string Date::str() const {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(year), static_cast<int>(month),
+                static_cast<int>(day));
+  return text;
+}
+
+std::string_view trim(std::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    for (auto space : kSpaces) {
+      if (s.starts_with(space)) s.remove_prefix(space.size()), again = true;
+      if (s.ends_with(space)) s.remove_suffix(space.size()), again = true;
+    }
+  }
+  return s;
+}
+
+std::string district_key(std::string_view code) {
+  code = trim(code);
+  std::string key;
+  key.reserve(code.size());
+  for (std::size_t i = 0; i < code.size();) {
+    const auto b0 = static_cast<unsigned char>(code[i]);
+    // U+FF01..U+FF5E (full-width ASCII) is EF BC 81..EF BD 9E.
+    if (b0 == 0xEF && i + 2 < code.size()) {
+      const auto b1 = static_cast<unsigned char>(code[i + 1]);
+      const auto b2 = static_cast<unsigned char>(code[i + 2]);
+      const int cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        key.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+        i += 3;
+        continue;
+      }
+    }
+    key.push_back(code[i++]);
+  }
+  if (all_ascii_digits(key)) {
+    const std::size_t first = key.find_first_not_of('0');
+    key = first == std::string::npos ? "0" : key.substr(first);
+  }
+  return key;
+}
+
+std::vector<std::string_view> split_codes(std::string_view cell) {
+  std::vector<std::string_view> codes;
+  std::size_t start = 0, i = 0;
+  while (i < cell.size()) {
+    if (std::size_t n = separator_at(cell.substr(i))) {
+      if (i > start) codes.push_back(cell.substr(start, i - start));
+      i += n;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  if (i > start) codes.push_back(cell.substr(start, i - start));
+  return codes;
+}
+
+std::optional<Date> parse_date(std::string_view text, std::string* error) {
+  const std::string_view s = trim(text);
+  // An XLSX date cell is a serial day number (1900 date system); five digits cover 1927–2173.
+  if (s.size() == 5 && all_ascii_digits(s)) {
+    const int64_t serial = std::stoll(std::string(s));
+    return civil_from_days(serial - 25569);  // serial 25569 = 1970-01-01
+  }
+  std::string why;
+  auto period = sosei::parse_period(s, SOSEI_PERIOD_FISCAL_YEAR, &why);
+  if (period && period->kind == SOSEI_PERIOD_DATE) return Date{period->year, period->month, period->day};
+  if (error) {
+    if (!period)
+      *error = why;
+    else
+      *error = "\"" + std::string(s) + "\" is not a full date: expected a day as well, as in 2019-05-01, "
+               "令和元年5月1日 or R1.5.1";
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> parse_month_day(std::string_view text) {
+  // Prefixed with a leap year, every month-day (02-29 too) goes through parse_period's checks.
+  std::string normalized = "2000-";
+  const std::string_view s = trim(text);
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.substr(i).starts_with("\xE6\x9C\x88")) {  // 月
+      normalized += '-';
+      i += 3;
+    } else if (s.substr(i).starts_with("\xE6\x97\xA5")) {  // 日
+      i += 3;
+    } else {
+      normalized += s[i] == '/' ? '-' : s[i];
+      ++i;
+    }
+  }
+  auto period = sosei::parse_period(normalized, SOSEI_PERIOD_FISCAL_YEAR);
+  if (!period || period->kind != SOSEI_PERIOD_DATE) return std::nullopt;
+  return Date{0, period->month, period->day};
+}
+
+Date in_fiscal_year(const Date& month_day, int32_t fy) {
+  Date d{month_day.month >= 4 ? fy : fy + 1, month_day.month, month_day.day};
+  // 02-29 in a year without it: the last day of that February.
+  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  if (d.month == 2 && d.day == 29 && !leap) d.day = 28;
+  return d;
+}
+
+std::optional<std::size_t> find_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases) {
+  for (auto alias : aliases)
+    if (auto index = header.find(alias)) return index;
+  return std::nullopt;
+}
+
+std::size_t require_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases,
+                           const std::string& file, uint64_t line, std::string_view what_for) {
+  if (auto index = find_column(header, aliases)) return *index;
+  std::string accepted, present;
+  for (auto alias : aliases) accepted.append(accepted.empty() ? "\"" : ", \"").append(alias).append("\"");
+  bool markup = false;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    present.append(present.empty() ? "\"" : ", \"").append(header.name(i)).append("\"");
+    markup = markup || header.name(i).starts_with("<");
+  }
+  // A login or error page served with status 200 is the usual way a URL goes wrong.
+  const std::string hint = markup ? " (this looks like an HTML page, not a table: check the URL, and whether "
+                                    "the site now asks for a login)"
+                                  : "";
+  throw sosei::PluginError(SOSEI_ERR_INPUT, file + ":" + std::to_string(line) + ": no column for " +
+                                                std::string(what_for) + " (expected one of " + accepted +
+                                                "); the header has " + (present.empty() ? "no columns" : present) +
+                                                hint);
+}
+
+}  // namespace disaster_coverage

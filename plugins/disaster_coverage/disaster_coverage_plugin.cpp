@@ -1,0 +1,182 @@
+// The disaster_coverage plugin (防災対策課): 自主防災組織カバー世帯率 per fiscal year from the households
+// register and the roster of voluntary disaster-prevention organizations, plus each district's
+// households and covered flag for the dashboard's drill-down.
+#include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
+
+#include <array>
+#include <set>
+
+#include "coverage.hpp"
+#include "register.hpp"
+#include "roster.hpp"
+#include "table_input.hpp"
+
+namespace disaster_coverage {
+namespace {
+
+constexpr std::array<sosei_setting_spec, 10> kSettings{{
+    {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
+     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]): CSV, TSV or XLSX; or set households_url"},
+    {"households_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the households file from this URL instead"},
+    {"roster_file", SOSEI_SETTING_PATH, 0, nullptr,
+     "the organization roster (組織名, 行政区コード, 結成日 [, 解散日]): CSV, TSV or XLSX; or set roster_url"},
+    {"roster_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the roster from this URL instead"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "both files: auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"households_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the households sheet (default: the first)"},
+    {"roster_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the roster sheet (default: the first)"},
+    {"fiscal_years", SOSEI_SETTING_STRING, 0, "",
+     "the fiscal years to compute, e.g. 2023,2025 or R5,R7 (default: every year of the households file); "
+     "required, as one year, when the households file has no 年度 or 基準日 column"},
+    {"reference_date", SOSEI_SETTING_STRING, 0, "04-01",
+     "the month-day of each fiscal year on which organizations are counted (消防庁: 1 April); a 基準日 column wins"},
+    {"households_check", SOSEI_SETTING_STRING, 0, "warn",
+     "a 合計 row that differs from the sum of the districts: warn or fail"},
+}};
+
+constexpr std::array<sosei_series_spec, 4> kSeries{{
+    {"disaster_coverage", "%", "the KPI: households in covered districts ÷ all households × 100, unrounded"},
+    {"district_households", "世帯",
+     "households per district; dimensions district (code), district_name, covered (yes/no)"},
+    {"covered_households", "世帯", "households in districts covered by an active organization"},
+    {"total_households", "世帯", "all households of the register"},
+}};
+
+constexpr std::string_view kKpi = "disaster_coverage";
+
+std::vector<int32_t> parse_fiscal_years(const std::string& text) {
+  std::vector<int32_t> years;
+  for (auto part : split_codes(text)) {
+    std::string why;
+    auto period = sosei::parse_period(part, SOSEI_PERIOD_FISCAL_YEAR, &why);
+    if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR)
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "fiscal_years: \"" + std::string(part) +
+                                                     "\" is not a fiscal year (expected 2025, FY2025, R7 or 令和7年度)" +
+                                                     (why.empty() ? "" : ": " + why));
+    years.push_back(period->year);
+  }
+  return years;
+}
+
+std::string year_list(const std::map<int32_t, YearRegister>& years) {
+  std::string out;
+  for (const auto& [fy, _] : years) out += (out.empty() ? "" : ", ") + std::to_string(fy);
+  return out.empty() ? "none" : out;
+}
+
+sosei_period fiscal_year(int32_t fy) { return sosei_period{SOSEI_PERIOD_FISCAL_YEAR, fy, 0, 0}; }
+
+class DisasterCoverage : public sosei::Plugin {
+ public:
+  static sosei::PluginInfo info() {
+    return {"disaster_coverage", "1.0.0", "防災対策課",
+            "自主防災組織カバー世帯率: households in districts with an active voluntary disaster-prevention "
+            "organization ÷ all households, per fiscal year (as of 1 April), from the households register and "
+            "the organization roster",
+            kSettings, kSeries};
+  }
+
+  void run(sosei::Context& ctx) override {
+    const std::string encoding = ctx.setting_or("encoding", "auto");
+    const std::vector<int32_t> wanted = parse_fiscal_years(ctx.setting_or("fiscal_years", ""));
+    RegisterOptions options;
+    const std::string month_day = ctx.setting_or("reference_date", "04-01");
+    auto md = parse_month_day(month_day.empty() ? "04-01" : month_day);
+    if (!md)
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "reference_date: \"" + month_day +
+                                                     "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
+    options.reference_month_day = *md;
+    const std::string check = ctx.setting_or("households_check", "warn");
+    if (check != "warn" && check != "fail")
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "households_check: expected warn or fail, got \"" + check + "\"");
+
+    // Both inputs are opened before either is read: only when neither changed is the run unchanged.
+    TableInput households = TableInput::open(ctx, "households", encoding, ctx.setting_or("households_sheet", ""));
+    TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.setting_or("roster_sheet", ""));
+    if (households.unchanged() && roster.unchanged()) {
+      ctx.info("neither the households file nor the roster changed since the last import");
+      throw sosei::RunStopped(SOSEI_UNCHANGED);
+    }
+    households.require_text();
+    roster.require_text();
+
+    std::map<int32_t, YearRegister> years = read_register(ctx, households, households.name(), with_year(options, wanted));
+    std::unordered_map<std::string, std::string> known;
+    for (const auto& [fy, year] : years)
+      for (const auto& d : year.districts) known.emplace(d.key, d.code);
+    const std::vector<Organization> organizations = read_roster(ctx, roster, roster.name(), known, households.name());
+
+    std::set<int32_t> selected(wanted.begin(), wanted.end());
+    if (selected.empty())
+      for (const auto& [fy, _] : years) selected.insert(fy);
+    if (selected.empty())
+      throw sosei::PluginError(SOSEI_ERR_INPUT, households.name() + ": no district rows were read");
+    for (int32_t fy : selected) {
+      auto it = years.find(fy);
+      if (it == years.end() || it->second.districts.empty())
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "fiscal_years asks for FY" + std::to_string(fy) + ", but " +
+                                                       households.name() + " has districts for: " + year_list(years));
+      emit_year(ctx, it->second, organizations, households.name(), check == "fail");
+    }
+    households.remember(ctx);
+    roster.remember(ctx);
+  }
+
+ private:
+  static RegisterOptions with_year(RegisterOptions options, const std::vector<int32_t>& wanted) {
+    if (wanted.size() == 1) options.fiscal_year = wanted.front();
+    return options;
+  }
+
+  static void emit_year(const sosei::Context& ctx, const YearRegister& year,
+                        const std::vector<Organization>& organizations, const std::string& file, bool strict_total) {
+    const Coverage c = compute_coverage(year.districts, organizations, year.reference_date);
+    if (c.total_households == 0)
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file + ": FY" + std::to_string(year.fiscal_year) +
+                                                    " has no households at all: the rate is undefined");
+    if (year.stated_total && *year.stated_total != c.total_households) {
+      const std::string why = "the 合計 row says " + std::to_string(*year.stated_total) +
+                              " households, the districts add up to " + std::to_string(c.total_households);
+      if (strict_total)
+        ctx.reject(file, year.stated_total_line, why);
+      else
+        ctx.warn(file + ":" + std::to_string(year.stated_total_line) + ": " + why);
+    }
+
+    const sosei_period period = fiscal_year(year.fiscal_year);
+    for (std::size_t i = 0; i < year.districts.size(); ++i) {
+      const District& d = year.districts[i];
+      const std::array<sosei_dimension, 3> dims{sosei::dimension("district", d.code),
+                                                sosei::dimension("district_name", d.name),
+                                                sosei::dimension("covered", c.covered[i] ? "yes" : "no")};
+      sosei::Observation o;
+      o.series = "district_households";
+      o.period = period;
+      o.dimensions = dims;
+      o.number = static_cast<double>(d.households);
+      o.file = file;
+      o.line = d.line;
+      ctx.emit(o);
+    }
+
+    const std::string note = "as of " + year.reference_date.str() + ": " + std::to_string(c.covered_households) +
+                             " of " + std::to_string(c.total_households) + " households in covered districts";
+    auto emit_total = [&](std::string_view series, double value, std::string_view text) {
+      sosei::Observation o;
+      o.series = series;
+      o.period = period;
+      o.number = value;
+      o.note = text;
+      o.file = file;
+      ctx.emit(o);
+    };
+    emit_total("covered_households", static_cast<double>(c.covered_households), {});
+    emit_total("total_households", static_cast<double>(c.total_households), {});
+    emit_total(kKpi, c.percent(), note);
+  }
+};
+
+}  // namespace
+}  // namespace disaster_coverage
+
+SOSEI_PLUGIN(disaster_coverage::DisasterCoverage)

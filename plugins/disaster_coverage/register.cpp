@@ -1,0 +1,166 @@
+// Reading the households register: one row per district (and per year when the file has a year
+// column), a totals row (合計) checked rather than counted.
+#include "register.hpp"
+
+#include <sosei/csv.hpp>
+#include <sosei/notation.hpp>
+
+#include <array>
+#include <cmath>
+#include <unordered_map>
+
+namespace disaster_coverage {
+namespace {
+
+constexpr std::array<std::string_view, 6> kTotalLabels{"合計", "計", "総計", "総数", "市計", "total"};
+
+bool is_total_label(std::string_view cell) {
+  cell = trim(cell);
+  for (auto label : kTotalLabels)
+    if (cell == label) return true;
+  return false;
+}
+
+// A household count: 1,234 or 1,234世帯; a whole number ≥ 0.
+std::optional<uint64_t> parse_households(std::string_view cell, std::string& error) {
+  std::string why;
+  auto v = sosei::parse_value(cell, &why);
+  if (!v) {
+    error = "households: " + why;
+    return std::nullopt;
+  }
+  if (v->kind != SOSEI_VALUE_NUMBER) {
+    error = "households: the cell \"" + std::string(trim(cell)) + "\" has no number (every district needs its count; write 0 for none)";
+    return std::nullopt;
+  }
+  if (!v->unit.empty() && v->unit != "世帯") {
+    error = "households: \"" + std::string(trim(cell)) + "\" has the unit " + std::string(v->unit) + ", expected 世帯 or none";
+    return std::nullopt;
+  }
+  if (v->number < 0 || v->number != std::floor(v->number) || v->number > 1e9) {
+    error = "households: \"" + std::string(trim(cell)) + "\" is not a whole number of households (0 or more)";
+    return std::nullopt;
+  }
+  return static_cast<uint64_t>(v->number);
+}
+
+struct Columns {
+  std::size_t code, name, households;
+  std::optional<std::size_t> year, date;
+};
+
+std::string_view cell(const sosei::CsvReader& r, std::optional<std::size_t> i) {
+  return i && *i < r.size() ? r.field(*i) : std::string_view();
+}
+
+}  // namespace
+
+std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::ByteReader& in,
+                                              const std::string& name, const RegisterOptions& options) {
+  sosei::CsvReader reader(in);
+  if (!reader.next())
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
+  const sosei::CsvHeader header(reader);
+  const uint64_t header_line = reader.line();
+  Columns col{
+      require_column(header, {"行政区コード", "地区コード", "行政区番号", "コード", "district_code", "code"}, name,
+                     header_line, "the district code"),
+      require_column(header, {"行政区名", "行政区", "地区名", "district_name", "name"}, name, header_line,
+                     "the district name"),
+      require_column(header, {"世帯数", "世帯", "households"}, name, header_line, "the number of households"),
+      find_column(header, {"年度", "fiscal_year"}),
+      find_column(header, {"基準日", "reference_date"}),
+  };
+  if (!col.year && !col.date && !options.fiscal_year)
+    throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                             name + ": the households file has no 年度 (fiscal_year) or 基準日 (reference_date) column; "
+                                    "set fiscal_years to the one fiscal year it describes (e.g. 2025 or R7)");
+
+  std::map<int32_t, YearRegister> years;
+  std::map<int32_t, std::unordered_map<std::string, uint64_t>> seen;  // year → key → line
+  std::map<int32_t, uint64_t> date_lines;                              // year → line of its first 基準日
+  std::string error;
+  auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
+
+  while (reader.next()) {
+    const std::string_view code = trim(cell(reader, col.code));
+    const std::string_view district_name = trim(cell(reader, col.name));
+
+    // The year of the row: 基準日 first (it also gives the reference date), else 年度, else the setting.
+    int32_t fy = options.fiscal_year.value_or(0);
+    std::optional<Date> stated_date;
+    if (col.date && !trim(cell(reader, col.date)).empty()) {
+      stated_date = parse_date(cell(reader, col.date), &error);
+      if (!stated_date) {
+        reject("基準日: " + error);
+        continue;
+      }
+      fy = fiscal_year_of(*stated_date);
+    }
+    if (col.year && !trim(cell(reader, col.year)).empty()) {
+      std::string why;
+      auto period = sosei::parse_period(cell(reader, col.year), SOSEI_PERIOD_FISCAL_YEAR, &why);
+      if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR) {
+        reject("年度: " + (period ? "\"" + std::string(trim(cell(reader, col.year))) + "\" is not a fiscal year (expected 2025, R7 or 令和7年度)" : why));
+        continue;
+      }
+      if (stated_date && period->year != fy) {
+        reject("基準日 " + stated_date->str() + " is in FY" + std::to_string(fy) + ", but 年度 says FY" +
+               std::to_string(period->year));
+        continue;
+      }
+      fy = period->year;
+    } else if (!stated_date && (col.year || col.date) && !options.fiscal_year) {
+      reject("no 年度 or 基準日 on this row: every row needs its year");
+      continue;
+    }
+
+    YearRegister& year = years[fy];
+    if (year.fiscal_year == 0) {
+      year.fiscal_year = fy;
+      year.reference_date = in_fiscal_year(options.reference_month_day, fy);
+    }
+    if (stated_date) {
+      auto [it, first] = date_lines.emplace(fy, reader.line());
+      if (first) {
+        year.reference_date = *stated_date;
+      } else if (!(year.reference_date == *stated_date)) {
+        reject("基準日 " + stated_date->str() + " differs from " + year.reference_date.str() + " at line " +
+               std::to_string(it->second) + ": one fiscal year has one reference date");
+        continue;
+      }
+    }
+
+    if (is_total_label(code) || (code.empty() && is_total_label(district_name))) {
+      auto total = parse_households(cell(reader, col.households), error);
+      if (!total) {
+        reject("totals row: " + error);
+        continue;
+      }
+      year.stated_total = *total;
+      year.stated_total_line = reader.line();
+      continue;
+    }
+    if (code.empty()) {
+      reject("no district code (行政区コード) for \"" + std::string(district_name) + "\"");
+      continue;
+    }
+    auto households = parse_households(cell(reader, col.households), error);
+    if (!households) {
+      reject(error);
+      continue;
+    }
+    std::string key = district_key(code);
+    auto [it, first] = seen[fy].emplace(key, reader.line());
+    if (!first) {
+      reject("district " + std::string(code) + " is listed twice for FY" + std::to_string(fy) + " (first at line " +
+             std::to_string(it->second) + ")");
+      continue;
+    }
+    year.districts.push_back(District{std::string(code), std::move(key), std::string(district_name), *households,
+                                      reader.line()});
+  }
+  return years;
+}
+
+}  // namespace disaster_coverage

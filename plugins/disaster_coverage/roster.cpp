@@ -1,0 +1,89 @@
+// Reading the organization roster and checking its district codes against the register.
+#include "roster.hpp"
+
+#include <sosei/csv.hpp>
+
+#include <algorithm>
+
+namespace disaster_coverage {
+
+std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteReader& in, const std::string& name,
+                                      const std::unordered_map<std::string, std::string>& known,
+                                      const std::string& register_name) {
+  sosei::CsvReader reader(in);
+  if (!reader.next())
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the roster is empty (a header row is required)");
+  const sosei::CsvHeader header(reader);
+  const uint64_t header_line = reader.line();
+  const auto name_column = find_column(header, {"組織名", "自主防災組織名", "名称", "organization", "name"});
+  const std::size_t codes_column =
+      require_column(header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
+                     name, header_line, "the district codes an organization covers");
+  const std::size_t established_column =
+      require_column(header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line,
+                     "the date an organization was established");
+  const auto dissolved_column = find_column(header, {"解散日", "解散年月日", "dissolved"});
+
+  auto cell = [&](std::optional<std::size_t> i) {
+    return i && *i < reader.size() ? trim(reader.field(*i)) : std::string_view();
+  };
+
+  std::vector<Organization> organizations;
+  std::string error;
+  while (reader.next()) {
+    auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
+    Organization o;
+    o.line = reader.line();
+    o.name = std::string(cell(name_column));
+    const std::string label = o.name.empty() ? "the organization" : "\"" + o.name + "\"";
+
+    const auto codes = split_codes(cell(codes_column));
+    if (codes.empty()) {
+      reject(label + " lists no district code (write the codes it covers, separated by 、 , ・ or spaces)");
+      continue;
+    }
+    std::string unknown;
+    for (auto code : codes) {
+      std::string key = district_key(code);
+      if (!known.count(key)) {
+        unknown.append(unknown.empty() ? "" : ", ").append(code);
+        continue;
+      }
+      if (std::find(o.district_keys.begin(), o.district_keys.end(), key) == o.district_keys.end())
+        o.district_keys.push_back(std::move(key));
+    }
+    if (!unknown.empty()) {
+      reject(label + " covers the unknown district code" + (unknown.find(',') == std::string::npos ? " " : "s ") +
+             unknown + ": not in the households register " + register_name);
+      continue;
+    }
+
+    const std::string_view established = cell(established_column);
+    if (established.empty()) {
+      reject(label + " has no established date (結成日)");
+      continue;
+    }
+    auto date = parse_date(established, &error);
+    if (!date) {
+      reject("結成日: " + error);
+      continue;
+    }
+    o.established = *date;
+    if (const std::string_view dissolved = cell(dissolved_column); !dissolved.empty()) {
+      o.dissolved = parse_date(dissolved, &error);
+      if (!o.dissolved) {
+        reject("解散日: " + error);
+        continue;
+      }
+      if (o.dissolved->key() < o.established.key()) {
+        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" +
+               o.established.str() + ")");
+        continue;
+      }
+    }
+    organizations.push_back(std::move(o));
+  }
+  return organizations;
+}
+
+}  // namespace disaster_coverage
