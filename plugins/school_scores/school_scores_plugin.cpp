@@ -1,0 +1,312 @@
+// The school_scores plugin (学校教育課): the national academic assessment's results per year, level and
+// subject → standardized scores (national = 100), differences in points, level averages, and the KPI
+// as the minimum of the level averages (the target needs 小 and 中 each at 100 or above).
+#include <sosei/csv.hpp>
+#include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "score_table.hpp"
+
+namespace {
+
+using school_scores::ScoreType;
+
+constexpr std::array<sosei_setting_spec, 13> kSettings{{
+    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the results table to import (CSV, TSV or XLSX); or set url"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+    {"kpi", SOSEI_SETTING_STRING, 0, "school_scores", "the KPI fed with the minimum of the level averages"},
+    {"levels", SOSEI_SETTING_STRING, 0, "小,中",
+     "the levels the KPI needs, comma-separated; a year missing one of them gets no KPI value"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "the survey year column (default: 年度, 調査年度 or 年)"},
+    {"level_column", SOSEI_SETTING_STRING, 0, "", "the school level column (default: 校種, 学校種 or 学校段階)"},
+    {"subject_column", SOSEI_SETTING_STRING, 0, "", "the subject column (default: 教科, 教科名 or 科目)"},
+    {"city_column", SOSEI_SETTING_STRING, 0, "", "the city's result column (default: 市平均正答率, 本市平均正答率, 市 …)"},
+    {"national_column", SOSEI_SETTING_STRING, 0, "", "the national result column (default: 全国平均正答率 or 全国)"},
+    {"score_type_column", SOSEI_SETTING_STRING, 0, "",
+     "rate or scaled per row (default: score_type or 得点種別; absent: a value above 100 is a scaled score)"},
+    {"school_column", SOSEI_SETTING_STRING, 0, "", "per-school rows (default: 学校名 or 学校; blank = the whole city)"},
+}};
+
+constexpr std::array<sosei_series_spec, 3> kSeries{{
+    {"standardized_score", "点",
+     "city ÷ national × 100 per level and subject (dimensions level, subject, school for per-school rows)"},
+    {"level_average", "点", "mean standardized score of the percent-based subjects per level (dimension level)"},
+    {"difference_points", "点", "city − national in points per level and subject (△5.1 = 5.1 points below)"},
+}};
+
+// The whole-city spellings of the school column.
+bool is_city_wide(std::string_view school) {
+  const std::string s = school_scores::normalize(school);
+  return s.empty() || s == "市全体" || s == "全体" || s == "市平均" || s == "本市" || s == "市";
+}
+
+class SchoolScoresImport : public sosei::Plugin {
+ public:
+  static sosei::PluginInfo info() {
+    return {"school_scores", "1.0.0", "学校教育課",
+            "全国学力・学習状況調査 results → standardized scores (national = 100) per level and subject", kSettings,
+            kSeries};
+  }
+
+  void run(sosei::Context& ctx) override {
+    ctx_ = &ctx;
+    kpi_ = ctx.setting_or("kpi", "school_scores");
+    levels_ = required_levels(ctx.setting_or("levels", "小,中"));
+    const school_scores::ColumnNames names{ctx.setting_or("year_column", ""),     ctx.setting_or("level_column", ""),
+                                           ctx.setting_or("subject_column", ""),  ctx.setting_or("city_column", ""),
+                                           ctx.setting_or("national_column", ""), ctx.setting_or("score_type_column", ""),
+                                           ctx.setting_or("school_column", "")};
+    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+    file_ = input.name();
+    sosei::CsvReader reader(input);
+    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty (a header row is required)");
+    reject_html(reader);
+    layout_ = school_scores::layout_of(reader, names);
+
+    uint64_t rows = 0;
+    while (reader.next()) {
+      ++rows;
+      read_row(reader);
+    }
+    emit_aggregates();
+    ctx.progress(rows, rows);
+  }
+
+ private:
+  static std::vector<std::string> required_levels(const std::string& spec) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+      std::size_t end = spec.find(',', start);
+      if (end == std::string::npos) end = spec.size();
+      const std::string item = school_scores::normalize(spec.substr(start, end - start));
+      if (!item.empty()) {
+        auto level = school_scores::level_of(item);
+        if (!level) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels': \"" + item + "\" is not 小 or 中");
+        out.push_back(*level);
+      }
+      start = end + 1;
+    }
+    if (out.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels' is empty: use 小,中");
+    return out;
+  }
+
+  void reject_html(const sosei::CsvReader& reader) const {
+    const std::string first = school_scores::normalize(reader.field(0));
+    if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
+        first.starts_with("<HTML") || first.starts_with("<?xml"))
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": this is an HTML/XML page, not a results table "
+                                                        "(CSV, TSV or XLSX); check the URL — a portal often "
+                                                        "answers with a login or error page");
+  }
+
+  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
+    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
+  }
+
+  // A result cell: a number (65.0, 65.0%, 497点), or blank / — when not reported.
+  std::optional<std::optional<double>> result(const sosei::CsvReader& row, std::size_t column, const char* what) {
+    std::string error;
+    auto v = sosei::parse_value(cell(row, column), &error);
+    if (!v) {
+      ctx_->reject(file_, row.line(), std::string(what) + ": " + error);
+      return std::nullopt;
+    }
+    if (v->kind == SOSEI_VALUE_MISSING) return std::optional<double>();
+    if (v->kind != SOSEI_VALUE_NUMBER || v->number < 0 || (!v->unit.empty() && v->unit != "%" && v->unit != "点")) {
+      ctx_->reject(file_, row.line(), std::string(what) + ": \"" + std::string(cell(row, column)) +
+                                          "\" is not a correct rate (65.0 or 65.0%) or a scaled score (497)");
+      return std::nullopt;
+    }
+    return std::optional<double>(v->number);
+  }
+
+  void read_row(const sosei::CsvReader& row) {
+    bool blank = true;
+    for (std::size_t i = 0; i < row.size(); ++i) blank = blank && sosei::notation_detail::trim(row.field(i)).empty();
+    if (blank) return;
+    const uint64_t line = row.line();
+
+    std::string error;
+    const std::string_view year_text = cell(row, layout_.year);
+    auto period = sosei::parse_period(year_text, SOSEI_PERIOD_FISCAL_YEAR, &error);
+    // The survey runs in April, so 2024年 and 2024年度 name the same survey.
+    if (!period || (period->kind != SOSEI_PERIOD_FISCAL_YEAR && period->kind != SOSEI_PERIOD_CALENDAR_YEAR))
+      return ctx_->reject(file_, line, "年度: " + (year_text.empty() ? std::string("the year is empty")
+                                                 : period ? "\"" + std::string(year_text) + "\" is not a survey year (2024, R6, 令和6年度)"
+                                                          : error));
+    const int year = period->year;
+    auto level = school_scores::level_of(cell(row, layout_.level));
+    if (!level)
+      return ctx_->reject(file_, line, "校種: \"" + std::string(cell(row, layout_.level)) +
+                                           "\" is not a school level: expected 小 (小学校) or 中 (中学校)");
+    const std::string subject(cell(row, layout_.subject));
+    if (subject.empty()) return ctx_->reject(file_, line, "教科: the subject is empty");
+    const std::string school = layout_.school ? std::string(cell(row, *layout_.school)) : std::string();
+    const bool city_wide = is_city_wide(school);
+
+    auto city = result(row, layout_.city, "市");
+    if (!city) return;
+    auto national = result(row, layout_.national, "全国");
+    if (!national) return;
+
+    std::optional<ScoreType> type;
+    if (*city && *national) {
+      if (**national == 0) return ctx_->reject(file_, line, "全国: the national result is 0, the score would divide by zero");
+      type = school_scores::score_type_of(layout_.score_type ? cell(row, *layout_.score_type) : "", **city, **national,
+                                          error);
+      if (!type) return ctx_->reject(file_, line, error);
+    }
+    // Only a row that is otherwise good claims its key, so a skipped bad row does not hide its correction.
+    const std::string key = std::to_string(year) + "\x1f" + *level + "\x1f" + subject + "\x1f" + (city_wide ? "" : school);
+    if (auto [it, fresh] = first_line_.emplace(key, line); !fresh)
+      return ctx_->reject(file_, line, "FY" + std::to_string(year) + " " + *level + " " + subject +
+                                           (city_wide ? "" : " " + school) + " appears twice: first on line " +
+                                           std::to_string(it->second));
+
+    std::vector<sosei_dimension> dims{sosei::dimension("level", *level), sosei::dimension("subject", subject)};
+    if (!city_wide) dims.push_back(sosei::dimension("school", school));
+
+    if (!type) {
+      emit_missing(year, dims, line, !*city ? "the city's result is not reported" : "the national result is not reported");
+      if (city_wide) seen_levels_[year].insert({*level, true});
+      return;
+    }
+    const double score = school_scores::standardized(**city, **national);
+    const uint32_t flags = *type == ScoreType::Scaled ? SOSEI_OBS_SERIES_BREAK : 0u;
+    const std::string note = *type == ScoreType::Scaled
+                                 ? "IRT scaled score (computer-based test): not comparable with the correct-rate years"
+                                 : std::string();
+    emit(standardized_series, year, dims, score, flags, note, line);
+    emit(difference_series, year, dims, **city - **national, flags, note, line);
+    if (city_wide) {
+      subjects_[year][*level].push_back({subject, score, *type});
+      seen_levels_[year].insert({*level, true});
+    }
+  }
+
+  void emit(std::string_view series, int year, const std::vector<sosei_dimension>& dims, double value, uint32_t flags,
+            const std::string& note, uint64_t line) const {
+    sosei::Observation o;
+    o.series = series;
+    o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+    o.dimensions = dims;
+    o.number = value;
+    o.flags = flags;
+    o.note = note;
+    o.file = file_;
+    o.line = line;
+    ctx_->emit(o);
+  }
+
+  void emit_missing(int year, const std::vector<sosei_dimension>& dims, uint64_t line, const std::string& note) const {
+    for (std::string_view series : {standardized_series, difference_series}) {
+      sosei::Observation o;
+      o.series = series;
+      o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+      o.dimensions = dims;
+      o.value_kind = SOSEI_VALUE_MISSING;
+      o.note = note;
+      o.file = file_;
+      o.line = line;
+      ctx_->emit(o);
+    }
+  }
+
+  void emit_aggregates() const {
+    for (const auto& [year, levels] : seen_levels_) {
+      std::map<std::string, school_scores::LevelAverage> averages;
+      auto by_level = subjects_.find(year);
+      for (const auto& [level, _] : levels) {
+        std::vector<school_scores::SubjectScore> subjects;
+        if (by_level != subjects_.end())
+          if (auto it = by_level->second.find(level); it != by_level->second.end()) subjects = it->second;
+        const sosei_dimension dim = sosei::dimension("level", level);
+        sosei::Observation o;
+        o.series = "level_average";
+        o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+        o.dimensions = {&dim, 1};
+        o.file = file_;
+        auto average = school_scores::level_average(subjects);
+        if (!average) {
+          o.value_kind = SOSEI_VALUE_MISSING;
+          o.note = "no subject reported";
+          ctx_->emit(o);
+          continue;
+        }
+        o.number = average->value;
+        o.flags = average->series_break ? SOSEI_OBS_SERIES_BREAK : 0u;
+        o.note = average->note;
+        ctx_->emit(o);
+        averages.emplace(level, *average);
+      }
+      emit_kpi(year, averages);
+    }
+  }
+
+  // The target is "小・中それぞれ 100以上": both levels must reach it, so the lower level decides.
+  void emit_kpi(int year, const std::map<std::string, school_scores::LevelAverage>& averages) const {
+    sosei::Observation o;
+    o.series = kpi_;
+    o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+    o.file = file_;
+    std::string note, missing;
+    const school_scores::LevelAverage* lowest = nullptr;
+    std::string lowest_level;
+    bool any_break = false;
+    for (const auto& level : levels_) {
+      auto it = averages.find(level);
+      if (it == averages.end()) {
+        missing.append(missing.empty() ? "" : ", ").append(level);
+        continue;
+      }
+      any_break = any_break || it->second.series_break;
+      note.append(note.empty() ? "min(" : ", ").append(level + " " + school_scores::display(it->second.value));
+      if (!lowest || it->second.value < lowest->value) {
+        lowest = &it->second;
+        lowest_level = level;
+      }
+    }
+    if (!missing.empty() || !lowest) {
+      o.value_kind = SOSEI_VALUE_MISSING;
+      const std::string why = "FY" + std::to_string(year) + ": no result for " + missing +
+                              ": the KPI needs every level in 'levels' (小・中それぞれ)";
+      o.note = why;
+      ctx_->warn(file_ + ": " + why);
+      ctx_->emit(o);
+      return;
+    }
+    note += ") = " + school_scores::display(lowest->value) + ", " + lowest_level + " decides";
+    if (any_break) note += "; series break: IRT scaled scores this year, not comparable with earlier years";
+    o.number = lowest->value;
+    o.flags = any_break ? SOSEI_OBS_SERIES_BREAK : 0u;
+    o.note = note;
+    ctx_->emit(o);
+  }
+
+  static constexpr std::string_view standardized_series = "standardized_score";
+  static constexpr std::string_view difference_series = "difference_points";
+
+  const sosei::Context* ctx_ = nullptr;
+  std::string kpi_;
+  std::vector<std::string> levels_;
+  std::string file_;
+  school_scores::Layout layout_;
+  std::map<std::string, uint64_t> first_line_;
+  // City-wide subject scores by year and level; levels seen (also with blank results) by year.
+  std::map<int, std::map<std::string, std::vector<school_scores::SubjectScore>>> subjects_;
+  std::map<int, std::map<std::string, bool>> seen_levels_;
+};
+
+}  // namespace
+
+SOSEI_PLUGIN(SchoolScoresImport)

@@ -1,0 +1,358 @@
+// The tourism plugin (産業振興課): visitor counts by sightseeing spot and month as prefectures collect
+// them under the national common standard → monthly detail per spot and the calendar-year KPI total.
+#include <sosei/csv.hpp>
+#include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
+
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "visitor_table.hpp"
+
+namespace {
+
+constexpr std::array<sosei_setting_spec, 11> kSettings{{
+    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the table to import (CSV, TSV or XLSX); or set url"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+    {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
+    {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
+    {"spot_column", SOSEI_SETTING_STRING, 0, "", "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
+    {"code_column", SOSEI_SETTING_STRING, 0, "", "the spot code column (default: 観光地点コード or 地点コード; optional)"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "the year column (default: 年, 暦年 or 調査年; optional)"},
+    {"split_column", SOSEI_SETTING_STRING, 0, "",
+     "the column naming the split 日帰り/宿泊 and 県内/県外 (default: 区分 or 内訳; optional)"},
+    {"row_total_column", SOSEI_SETTING_STRING, 0, "",
+     "a per-row yearly total checked against the months (default: 年計 or 合計; optional)"},
+}};
+
+constexpr std::array<sosei_series_spec, 1> kSeries{{
+    {"monthly_visitors", "人",
+     "visitors per month and spot (dimensions spot, spot_code when given, stay and origin when split)"},
+}};
+
+// Rows searched for the header: prefecture tables carry a title and a unit line above it.
+constexpr uint64_t kHeaderSearchRows = 30;
+
+using Months = std::array<std::optional<double>, 12>;
+
+// Month sums of the rows one totals row must match.
+struct MonthSums {
+  std::array<double, 12> sum{};
+  std::array<int, 12> missing{};  // rows left blank
+};
+
+struct TotalsRow {
+  std::string key;  // what it totals (see totals_key)
+  std::string label;
+  int year = 0;
+  uint64_t line = 0;
+  Months months;
+};
+
+struct YearTotal {
+  double sum = 0;
+  std::set<std::string> spots;
+  std::vector<std::string> missing;  // "馬見山キャンプ場 3月"
+};
+
+// year + spot ("" = every spot) + split key ("*" = every split).
+std::string totals_key(int year, const std::string& spot, const std::string& split) {
+  return std::to_string(year) + "\x1f" + spot + "\x1f" + split;
+}
+
+class TourismImport : public sosei::Plugin {
+ public:
+  static sosei::PluginInfo info() {
+    return {"tourism", "1.0.0", "産業振興課",
+            "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数", kSettings,
+            kSeries};
+  }
+
+  void run(sosei::Context& ctx) override {
+    ctx_ = &ctx;
+    kpi_ = ctx.setting_or("kpi", "tourism_visitors");
+    if (kpi_.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'kpi' is empty");
+    const tourism::ColumnNames names{ctx.setting_or("spot_column", ""), ctx.setting_or("code_column", ""),
+                                     ctx.setting_or("year_column", ""), ctx.setting_or("split_column", ""),
+                                     ctx.setting_or("row_total_column", "")};
+    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+    file_ = input.name();
+    sosei::CsvReader reader(input);
+    find_header(reader, names);
+    const bool year_setting = !ctx.setting_or("year", "").empty();
+    if (!layout_.year) {
+      if (!year_setting)
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ + ": the table has no 年 column; set 'year' to the "
+                                                           "calendar year it counts (e.g. 2024)");
+      fixed_year_ = static_cast<int>(ctx.integer_setting("year", 0));
+      if (fixed_year_ < 1900 || fixed_year_ > 2200)
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'year' is " + std::to_string(fixed_year_) +
+                                                       ": expected a calendar year such as 2024");
+    } else if (year_setting) {
+      ctx.warn(file_ + ": the table has a year column; setting 'year' is ignored");
+    }
+
+    uint64_t rows = 0;
+    while (reader.next()) {
+      if (++rows % 1024 == 0) ctx.progress(rows, 0);
+      read_row(reader);
+    }
+    check_totals();
+    emit_year_totals();
+    ctx.progress(rows, rows);
+  }
+
+ private:
+  void find_header(sosei::CsvReader& reader, const tourism::ColumnNames& names) {
+    uint64_t seen = 0;
+    for (; seen < kHeaderSearchRows && reader.next(); ++seen) {
+      if (seen == 0) reject_html(reader);
+      if (auto layout = tourism::layout_of(reader, names)) {
+        layout_ = *layout;
+        return;
+      }
+    }
+    if (seen == 0) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no header row with the month columns 1月 … 12月 in the first " +
+                                                  std::to_string(kHeaderSearchRows) +
+                                                  " rows: expected the common-standard table (観光地点名, 1月 … 12月)");
+  }
+
+  void reject_html(const sosei::CsvReader& reader) const {
+    const std::string first = tourism::normalize(reader.field(0));
+    if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
+        first.starts_with("<HTML") || first.starts_with("<?xml"))
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": this is an HTML/XML page, not a visitor table "
+                                                        "(CSV, TSV or XLSX); check the URL: a portal often "
+                                                        "answers with a login or error page");
+  }
+
+  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
+    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
+  }
+
+  bool blank_row(const sosei::CsvReader& row) const {
+    for (std::size_t i = 0; i < row.size(); ++i)
+      if (!sosei::notation_detail::trim(row.field(i)).empty()) return false;
+    return true;
+  }
+
+  // The twelve counts of a row; nullopt after rejecting it.
+  std::optional<Months> months_of(const sosei::CsvReader& row) const {
+    Months months;
+    for (int m = 0; m < 12; ++m) {
+      const std::string_view text = cell(row, layout_.months[m]);
+      const std::string month = std::to_string(m + 1) + "月: ";
+      std::string error;
+      auto value = sosei::parse_value(text, &error);
+      if (!value) {
+        ctx_->reject(file_, row.line(), month + error);
+        return std::nullopt;
+      }
+      if (value->kind == SOSEI_VALUE_MISSING) continue;
+      if (value->kind != SOSEI_VALUE_NUMBER) error = "\"" + std::string(text) + "\" is a status, not a visitor count "
+                                                     "(leave the cell blank when the month was not counted)";
+      else if (!value->unit.empty() && value->unit != "人")
+        error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
+      else if (value->number < 0)
+        error = tourism::format_count(value->number) + " visitors is negative";
+      if (!error.empty()) {
+        ctx_->reject(file_, row.line(), month + error);
+        return std::nullopt;
+      }
+      months[m] = value->number;
+    }
+    return months;
+  }
+
+  void read_row(const sosei::CsvReader& row) {
+    if (blank_row(row)) return;
+    const uint64_t line = row.line();
+    const std::string spot(cell(row, layout_.spot));
+    const auto months = months_of(row);
+    if (!months) return;
+    bool any_count = false;
+    for (const auto& m : *months) any_count = any_count || m.has_value();
+    if (spot.empty()) {
+      if (!any_count) return;  // a spacer row with only a code or a split
+      return ctx_->reject(file_, line, "the spot name (" + layout_.spot_header + ") is empty");
+    }
+    if (!any_count && tourism::is_remark(spot)) return;  // ※… under the table
+
+    const std::optional<int> year = year_of(row);
+    if (!year) return;
+    tourism::Split split;
+    if (layout_.split) {
+      std::string error;
+      auto parsed = tourism::parse_split(cell(row, *layout_.split), error);
+      if (!parsed) return ctx_->reject(file_, line, error);
+      split = *parsed;
+    }
+
+    if (tourism::is_totals_name(spot) || split.subtotal) {
+      const bool grand = tourism::is_totals_name(spot);
+      const std::string of_split = split.none() ? "*" : split.key();
+      const std::string split_text = layout_.split ? std::string(cell(row, *layout_.split)) : std::string();
+      totals_.push_back({grand ? totals_key(*year, "", of_split) : totals_key(*year, spot, "*"),
+                         split_text.empty() ? spot : spot + " " + split_text, *year, line, *months});
+      return;
+    }
+
+    const std::string code = layout_.code ? std::string(cell(row, *layout_.code)) : std::string();
+    const std::string identity = std::to_string(*year) + "\x1f" + (code.empty() ? spot : code) + "\x1f" + split.key();
+    if (auto [it, fresh] = first_line_.emplace(identity, line); !fresh)
+      return ctx_->reject(file_, line, "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
+                                           " appears twice for " + std::to_string(*year) + ": first on line " +
+                                           std::to_string(it->second));
+    check_row_total(row, spot, *months);
+    emit_months(*year, spot, code, split, *months, line);
+    accumulate(*year, spot, split, *months);
+  }
+
+  std::optional<int> year_of(const sosei::CsvReader& row) const {
+    if (!layout_.year) return fixed_year_;
+    const std::string_view text = cell(row, *layout_.year);
+    std::string error;
+    auto period = sosei::parse_period(text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
+    if (!period) {
+      ctx_->reject(file_, row.line(), "年: " + (text.empty() ? std::string("the year is empty") : error));
+      return std::nullopt;
+    }
+    if (period->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
+      ctx_->reject(file_, row.line(), "年: \"" + std::string(text) +
+                                          "\" is not a calendar year; the common standard counts January to "
+                                          "December (write 2024, 2024年 or 令和6年, not 年度)");
+      return std::nullopt;
+    }
+    return period->year;
+  }
+
+  void check_row_total(const sosei::CsvReader& row, const std::string& spot, const Months& months) const {
+    if (!layout_.row_total) return;
+    auto total = sosei::parse_value(cell(row, *layout_.row_total));
+    if (!total || total->kind != SOSEI_VALUE_NUMBER) return;
+    double sum = 0;
+    for (const auto& m : months) {
+      if (!m) return;  // an incomplete row cannot be checked
+      sum += *m;
+    }
+    if (std::fabs(sum - total->number) > 0.5)
+      ctx_->warn(file_ + ":" + std::to_string(row.line()) + ": " + spot + ": the row total says " +
+                 tourism::format_count(total->number) + " but its months add up to " + tourism::format_count(sum));
+  }
+
+  void emit_months(int year, const std::string& spot, const std::string& code, const tourism::Split& split,
+                   const Months& months, uint64_t line) const {
+    std::vector<sosei_dimension> dims{sosei::dimension("spot", spot)};
+    if (!code.empty()) dims.push_back(sosei::dimension("spot_code", code));
+    if (!split.stay.empty()) dims.push_back(sosei::dimension("stay", split.stay));
+    if (!split.origin.empty()) dims.push_back(sosei::dimension("origin", split.origin));
+    for (int m = 0; m < 12; ++m) {
+      sosei::Observation o;
+      o.series = "monthly_visitors";
+      o.period = {SOSEI_PERIOD_MONTH, year, m + 1, 0};
+      o.dimensions = dims;
+      if (months[m]) {
+        o.number = *months[m];
+      } else {
+        o.value_kind = SOSEI_VALUE_MISSING;  // blank is "not counted", never zero
+        o.note = "blank in the table: not counted";
+      }
+      o.file = file_;
+      o.line = line;
+      ctx_->emit(o);
+    }
+  }
+
+  void accumulate(int year, const std::string& spot, const tourism::Split& split, const Months& months) {
+    YearTotal& total = years_[year];
+    total.spots.insert(spot);
+    // A totals row may total every split (合計), one split (合計 宿泊・県外) or half of one (合計 宿泊).
+    std::set<std::string> keys{totals_key(year, "", "*"), totals_key(year, spot, "*")};
+    if (!split.none()) {
+      keys.insert(totals_key(year, "", split.key()));
+      keys.insert(totals_key(year, "", split.stay + "/"));
+      keys.insert(totals_key(year, "", "/" + split.origin));
+    }
+    std::vector<MonthSums*> targets;
+    for (const auto& key : keys) targets.push_back(&sums_[key]);
+    for (int m = 0; m < 12; ++m) {
+      for (MonthSums* t : targets) {
+        if (months[m]) t->sum[m] += *months[m];
+        else ++t->missing[m];
+      }
+      if (months[m]) {
+        total.sum += *months[m];
+      } else {
+        total.missing.push_back(spot + (split.none() ? "" : " (" + split.japanese() + ")") + " " +
+                                std::to_string(m + 1) + "月");
+      }
+    }
+  }
+
+  // A totals row is a check, not data: a mismatch is worth a warning naming the row, never a failure.
+  void check_totals() const {
+    for (const TotalsRow& t : totals_) {
+      const std::string where = file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" +
+                                std::to_string(t.year) + ")";
+      auto it = sums_.find(t.key);
+      if (it == sums_.end()) {
+        ctx_->warn(where + " has no spot rows to check against");
+        continue;
+      }
+      std::string mismatches;
+      for (int m = 0; m < 12; ++m) {
+        const MonthSums& s = it->second;
+        if (!t.months[m] || std::fabs(s.sum[m] - *t.months[m]) <= 0.5) continue;
+        mismatches.append(mismatches.empty() ? "" : "; ")
+            .append(std::to_string(m + 1) + "月 says " + tourism::format_count(*t.months[m]) +
+                    ", the spot rows add up to " + tourism::format_count(s.sum[m]));
+        if (s.missing[m] > 0) mismatches.append(" with " + std::to_string(s.missing[m]) + " blank");
+      }
+      if (!mismatches.empty()) ctx_->warn(where + " does not match the spot rows: " + mismatches);
+    }
+  }
+
+  void emit_year_totals() const {
+    for (const auto& [year, total] : years_) {
+      std::string note;
+      if (!total.missing.empty()) {
+        const std::size_t n = total.missing.size();
+        note = std::to_string(n) + (n == 1 ? " month" : " months") + " missing: the total covers the known months (";
+        for (std::size_t i = 0; i < n && i < 5; ++i) note.append(i ? ", " : "").append(total.missing[i]);
+        note.append(n > 5 ? ", …)" : ")");
+        ctx_->warn(file_ + ": " + std::to_string(year) + ": " + note);
+      }
+      ctx_->info(file_ + ": " + std::to_string(year) + ": " + tourism::format_count(total.sum) + " visitors at " +
+                 std::to_string(total.spots.size()) + " spots");
+      sosei::Observation o;
+      o.series = kpi_;
+      o.period = {SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0};
+      o.number = total.sum;
+      o.note = note;
+      o.file = file_;
+      ctx_->emit(o);
+    }
+  }
+
+  const sosei::Context* ctx_ = nullptr;
+  std::string kpi_;
+  std::string file_;
+  tourism::Layout layout_;
+  int fixed_year_ = 0;
+  std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice
+  std::map<std::string, MonthSums> sums_;        // what totals rows are checked against
+  std::vector<TotalsRow> totals_;
+  std::map<int, YearTotal> years_;
+};
+
+}  // namespace
+
+SOSEI_PLUGIN(TourismImport)
