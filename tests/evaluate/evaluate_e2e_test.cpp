@@ -215,6 +215,74 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
   EXPECT_NE(broken.err.find("broken.yaml:1:1: missing key 'other'"), std::string::npos) << broken.err;
 }
 
+// evaluate --save keeps the evaluation; revising a value it used marks it stale, revising one it did
+// not use (FY2026 is not published by FY2025) does not.
+TEST_F(EvaluateE2e, SavedEvaluationTurnsStaleWhenAUsedValueIsRevised) {
+  write("sosei.yaml", kConfig);
+  write("strategy.yaml", kStrategy);
+  write("sources.yaml", kSources);
+  write("values.csv", kCsv);
+  fs::copy(fs::path(SOSEI_TEST_SOURCE_DIR) / "config" / "grading", dir_ / "grading");
+  const fs::path config = dir_ / "sosei.yaml";
+  ASSERT_EQ(sosei(config, "import --all").exit_code, 0);
+
+  const json saved = evaluate_json(config, "--as-of FY2025 --save");
+  ASSERT_TRUE(saved.contains("evaluation_id")) << saved.dump();
+  const int id = saved["evaluation_id"].get<int>();
+  EXPECT_GT(id, 0);
+  EXPECT_FALSE(evaluate_json(config, "--as-of FY2025").contains("evaluation_id"));  // not saved again
+
+  auto listed = [&] {
+    const Result r = sosei(config, "evaluations --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  };
+  json list = listed();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["id"], id);
+  EXPECT_EQ(list[0]["as_of"], "2026-03-31");
+  EXPECT_EQ(list[0]["scheme"], "kama");
+  EXPECT_EQ(list[0]["stale"], false);
+  std::map<std::string, int> tally;
+  for (const auto& g : list[0]["grades"]) tally[g["symbol"].get<std::string>()] = g["count"].get<int>();
+  EXPECT_EQ(tally, (std::map<std::string, int>{{"○", 3}, {"△", 1}, {"×", 1}}));
+
+  const Result one = sosei(config, "evaluations --json --id " + std::to_string(id));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const json full = json::parse(one.out);
+  ASSERT_EQ(full["kpis"].size(), 5u);
+  EXPECT_EQ(full["kpis"][0]["id"], "founders");
+  EXPECT_EQ(full["kpis"][0]["grade"]["symbol"], "△");
+  EXPECT_DOUBLE_EQ(full["kpis"][0]["actual"].get<double>(), 12);
+  EXPECT_DOUBLE_EQ(full["kpis"][0]["ratio"].get<double>(), 0.3);
+  EXPECT_DOUBLE_EQ(full["kpis"][0]["pace_ratio"].get<double>(), 1.5);
+  EXPECT_EQ(sosei(config, "evaluations --id 999").exit_code, 2);
+
+  // FY2026 (R8) is not published by FY2025: the evaluation did not use it.
+  std::string csv = kCsv;
+  auto change = [&](const std::string& from, const std::string& to) {
+    const auto at = csv.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    csv.replace(at, from.size(), to);
+  };
+  change("riders,R8,470人", "riders,R8,475人");
+  write("values.csv", csv);
+  ASSERT_EQ(sosei(config, "import --all").exit_code, 0);
+  EXPECT_EQ(listed()[0]["stale"], false);
+
+  change("founders,R7,12件", "founders,R7,13件");
+  write("values.csv", csv);
+  const Result reimport = sosei(config, "import --all");
+  ASSERT_EQ(reimport.exit_code, 0) << reimport.out << reimport.err;
+  list = listed();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["stale"], true);
+  EXPECT_TRUE(list[0]["stale_run_id"].is_number());
+  const Result text = sosei(config, "evaluations");
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("stale since run"), std::string::npos) << text.out;
+}
+
 // The bundled Kama City data as of FY2025 (the council's February 2026 verification).
 TEST_F(EvaluateE2e, BundledKamaCityAsOfFy2025) {
   fs::copy(fs::path(SOSEI_TEST_SOURCE_DIR) / "config", dir_ / "config", fs::copy_options::recursive);

@@ -1,5 +1,6 @@
-// `sosei evaluate [--as-of DATE|FY] [--scheme NAME] [--json]`: every KPI graded against its target,
-// then the council's rollups per basic goal, per department and in total (docs/evaluation.md).
+// `sosei evaluate [--as-of DATE|FY] [--scheme NAME] [--json] [--save]`: every KPI graded against its
+// target, then the council's rollups per basic goal, per department and in total (docs/evaluation.md);
+// --save keeps it in the store (`sosei evaluations`).
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -90,11 +91,13 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     std::string as_of;
     std::string scheme;
     bool json = false;
+    bool save = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--as-of", args->as_of, "use what was published by: 2026-01-31, FY2025, R7 (default: today)");
   cmd->add_option("--scheme", args->scheme, "grading scheme in the grading folder (default: the configured one)");
   cmd->add_flag("--json", args->json, "print as JSON");
+  cmd->add_flag("--save", args->save, "store this evaluation and print its id (see `sosei evaluations`)");
   cmd->callback([env, args] {
     const auto& config = env.session.config();
     evaluate::Date as_of = evaluate::today();
@@ -115,13 +118,17 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     }
     const auto observations = evaluate::load_observations(env.session.store(), config.strategy);
     const auto ev = evaluate::evaluate(config.strategy, observations, scheme, as_of);
+    const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(), ev) : 0;
     if (args->json) {
-      std::cout << evaluate::to_json(ev).dump(2) << '\n';
+      nlohmann::json out = evaluate::to_json(ev);
+      if (args->save) out["evaluation_id"] = saved;
+      std::cout << out.dump(2) << '\n';
     } else {
       std::cout << ev.city << " " << ev.strategy << " — as of " << ev.as_of.str() << ", scheme " << ev.scheme
                 << " (" << ev.scheme_title << ")\n\n";
       print_kpis(ev);
       print_rollups(ev);
+      if (args->save) std::cout << "\nsaved as evaluation " << saved << '\n';
     }
     env.exit_code = kOk;
   });

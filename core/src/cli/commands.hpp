@@ -19,5 +19,6 @@ void add_import_command(CLI::App& app, CommandEnv env);
 void add_runs_command(CLI::App& app, CommandEnv env);
 void add_values_commands(CLI::App& app, CommandEnv env);  // values, history
 void add_evaluate_command(CLI::App& app, CommandEnv env);
+void add_evaluations_command(CLI::App& app, CommandEnv env);
 
 }  // namespace sosei::cli

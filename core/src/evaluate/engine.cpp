@@ -16,6 +16,8 @@ KpiEvaluation evaluate_kpi(const config::Strategy& strategy, const config::Kpi& 
   e.pace = pace_of(strategy, kpi, e.actual, as_of, scheme, pace_score);
   e.forecast = forecast_of(strategy, kpi, e.years);
   grade_kpi(scheme, pace_score, e);
+  // The KPI's values are the observations of its own series without dimensions (select_years).
+  for (const auto& y : e.years) e.used.push_back({{kpi.id, y.period, {}}, y.run_id});
   return e;
 }
 

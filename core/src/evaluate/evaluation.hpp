@@ -10,6 +10,7 @@
 #include "common/period.hpp"
 #include "config/model.hpp"
 #include "evaluate/as_of.hpp"
+#include "store/store.hpp"
 
 namespace sosei::evaluate {
 
@@ -64,6 +65,9 @@ struct KpiEvaluation {
   Pace pace;
   Forecast forecast;
   std::vector<std::string> notes;
+  // The stored observations behind `years` (actual, pace and forecast): a revision of one of them
+  // makes a saved copy of this evaluation stale.
+  std::vector<store::ObservationRef> used;
 };
 
 struct GradeCount {

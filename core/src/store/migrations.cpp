@@ -96,8 +96,51 @@ CREATE TABLE source_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Stored evaluations, their KPI rows, and the observations each used (so a revision marks it stale).
+constexpr const char* kEvaluations = R"sql(
+CREATE TABLE evaluations (
+  id           INTEGER PRIMARY KEY,
+  created_at   TEXT NOT NULL,
+  as_of        TEXT NOT NULL,
+  scheme       TEXT NOT NULL,
+  stale        INTEGER NOT NULL DEFAULT 0 CHECK (stale IN (0, 1)),
+  stale_since  TEXT,
+  stale_run_id INTEGER REFERENCES import_runs(id),
+  CHECK ((stale = 1) = (stale_since IS NOT NULL))
+);
+-- How a grade moved: the evaluations of one as-of date and scheme in order.
+CREATE INDEX evaluations_by_as_of ON evaluations(as_of, scheme, id);
+
+CREATE TABLE evaluation_kpis (
+  evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+  seq           INTEGER NOT NULL,
+  kpi           TEXT NOT NULL,
+  counted       INTEGER NOT NULL CHECK (counted IN (0, 1)),
+  actual        REAL,
+  formed        TEXT NOT NULL,
+  ratio         REAL,
+  progress      REAL,
+  grade_index   INTEGER NOT NULL,
+  grade_symbol  TEXT NOT NULL,
+  grade_label   TEXT NOT NULL,
+  pace_ratio    REAL,
+  off_track     INTEGER NOT NULL CHECK (off_track IN (0, 1)),
+  PRIMARY KEY (evaluation_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX evaluation_kpis_by_kpi ON evaluation_kpis(kpi, evaluation_id);
+
+CREATE TABLE evaluation_inputs (
+  evaluation_id  INTEGER NOT NULL REFERENCES evaluations(id),
+  observation_id INTEGER NOT NULL REFERENCES observations(id),
+  PRIMARY KEY (evaluation_id, observation_id)
+) WITHOUT ROWID;
+-- The revision path of an import: which evaluations used this observation.
+CREATE INDEX evaluation_inputs_by_observation ON evaluation_inputs(observation_id, evaluation_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
+    {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
 };
 
 }  // namespace

@@ -1,11 +1,13 @@
-// An import run over SQLite. Everything (the run row, observations, revisions, state) is written in
-// one BEGIN IMMEDIATE transaction; fail() rolls it all back and records the run in a short second one.
+// An import run over SQLite. Everything (the run row, observations, revisions, stale marks of the
+// evaluations that used a revised observation, state) is written in one BEGIN IMMEDIATE transaction;
+// fail() rolls it all back and records the run in a short second one.
 #include "store/sqlite_import.hpp"
 
 #include <cmath>
 
 #include "store/canonical_json.hpp"
 #include "store/columns.hpp"
+#include "store/sqlite_evaluations.hpp"
 
 namespace sosei::store {
 namespace {
@@ -127,6 +129,7 @@ class SqliteImport final : public ImportTransaction {
       update_.bind(8, record_.id);
       update_.bind(9, stamp_);
       update_.run();
+      mark_evaluations_stale(db_, id, record_.id, stamp_);
       ++record_.revised;
     }
     ++record_.accepted;

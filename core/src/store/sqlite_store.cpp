@@ -1,5 +1,5 @@
 // The SQLite store: opening and configuring the file, and every read (values, series, histories,
-// runs, state). Writes happen in sqlite_import.cpp.
+// runs, state). Writes happen in sqlite_import.cpp; stored evaluations in sqlite_evaluations.cpp.
 #include "store/sqlite_store.hpp"
 
 #include <string>
@@ -9,6 +9,7 @@
 #include "store/columns.hpp"
 #include "store/migrations.hpp"
 #include "store/session.hpp"
+#include "store/sqlite_evaluations.hpp"
 #include "store/sqlite_import.hpp"
 
 namespace sosei::store {
@@ -189,6 +190,14 @@ class SqliteStore final : public Store {
     }
     return out;
   }
+
+  int64_t save_evaluation(const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) override {
+    return save_sqlite_evaluation(*session_, evaluation, used);
+  }
+
+  std::vector<EvaluationRecord> evaluations(std::size_t limit) override { return read_sqlite_evaluations(db_, limit); }
+
+  std::optional<EvaluationRecord> evaluation(int64_t id) override { return read_sqlite_evaluation(db_, id); }
 
   std::optional<std::string> state(const std::string& source, const std::string& key) override {
     sqlite::Statement& s = db_.statement("read source state", kState);

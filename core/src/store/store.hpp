@@ -1,5 +1,5 @@
 // The store's interface: everything the core keeps (sources, import runs, observations and their
-// revisions, per-source plugin state). All SQL lives behind it, so a PostgreSQL store for a shared
+// revisions, per-source plugin state, stored evaluations). All SQL lives behind it, so a PostgreSQL store for a shared
 // prefecture-wide server can be added without touching callers. SQLite is the embedded default.
 #pragma once
 
@@ -23,6 +23,13 @@ struct ObservationKey {
   std::string series;  // a KPI id, or "<source>/<series>" for a plugin's own series
   Period period;
   Dimensions dimensions;
+};
+
+// An observation an evaluation used, by its key (what the evaluation saw), and the run that had last
+// changed it then: if another import revised it before the evaluation is saved, it is saved stale.
+struct ObservationRef {
+  ObservationKey key;
+  int64_t run_id = 0;  // 0: not checked
 };
 
 struct ObservationData {
@@ -120,6 +127,42 @@ class ImportTransaction {
   virtual RunRecord discard() = 0;
 };
 
+// One KPI of a stored evaluation: what the council's table shows for it.
+struct EvaluationKpiRecord {
+  std::string kpi;                   // KPI id
+  bool counted = true;               // in the rollups: project KPIs, not a basic goal's numeric target
+  std::optional<double> actual;      // none: no value, or a status (the `formed` text says which)
+  std::string formed;                // how the actual was formed
+  std::optional<double> ratio;       // actual against target
+  std::optional<double> progress;    // progress formula and vs_projection targets: their score
+  std::size_t grade_index = 0;       // position of the grade in its scheme (orders the counts)
+  std::string grade_symbol;
+  std::string grade_label;
+  std::optional<double> pace_ratio;  // the actual against what was expected by the as-of date
+  bool off_track = false;
+};
+
+// How many KPIs of a stored evaluation got one grade.
+struct GradeTally {
+  std::string symbol;
+  std::string label;
+  int count = 0;
+};
+
+// A stored evaluation, so a report can show how a grade moved. It is stale once an import revised
+// an observation it used: its grades no longer follow from the stored values.
+struct EvaluationRecord {
+  int64_t id = 0;
+  std::string created_at;  // ISO 8601 UTC; set by the store
+  std::string as_of;       // ISO date, "2026-03-31"
+  std::string scheme;      // grading scheme name
+  bool stale = false;
+  std::string stale_since;   // when the first revision of a used observation was imported, else ""
+  int64_t stale_run_id = 0;  // that import run, else 0
+  std::vector<EvaluationKpiRecord> kpis;  // in strategy order; empty in evaluations() listings
+  std::vector<GradeTally> grades;         // grades that occur, in scheme order, over the counted KPIs
+};
+
 struct ValuesQuery {
   std::string series;
   std::optional<Period> period;         // only this period
@@ -143,6 +186,14 @@ class Store {
 
   // Histories of the observations of `series` in `period` (one per dimension set).
   virtual std::vector<History> history(const std::string& series, const Period& period) = 0;
+
+  // Stores an evaluation with the observations it used (each must exist); returns its id. Saved
+  // stale when one of them was revised since the evaluation read it (ObservationRef::run_id).
+  virtual int64_t save_evaluation(const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) = 0;
+  // Stored evaluations newest first, with their grade counts but without KPI rows; limit 0 = all.
+  virtual std::vector<EvaluationRecord> evaluations(std::size_t limit = 0) = 0;
+  // One stored evaluation with its KPI rows and grade counts.
+  virtual std::optional<EvaluationRecord> evaluation(int64_t id) = 0;
 
   // Committed per-source state, outside any run.
   virtual std::optional<std::string> state(const std::string& source, const std::string& key) = 0;
