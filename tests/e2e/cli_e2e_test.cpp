@@ -42,13 +42,31 @@ TEST(CliEndToEnd, ImportsTheBundledDataAndShowsTheNumbers) {
   ASSERT_NE(find_period(startups, "FY2023"), nullptr) << startups.dump();
   EXPECT_EQ((*find_period(startups, "FY2023"))["value"], 5);
   EXPECT_EQ((*find_period(startups, "FY2025"))["value"], 8);
-  auto tourism = values_of(s, "tourism_visitors");
-  ASSERT_NE(find_period(tourism, "2024"), nullptr) << tourism.dump();
-  EXPECT_EQ((*find_period(tourism, "2024"))["value"], 199000);
   auto survey = values_of(s, "childcare_resource_survey");
   ASSERT_NE(find_period(survey, "FY2025"), nullptr) << survey.dump();
   EXPECT_EQ((*find_period(survey, "FY2025"))["value"], "not_carried_out");
   EXPECT_TRUE(std::filesystem::exists(s.dir() / "out" / "sosei.db"));
+}
+
+TEST(CliEndToEnd, ImportAllRunsTheCsvAndEveryDepartmentPlugin) {
+  SoseiRunner s("all");
+  auto r = s.run("import --all");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const char* source : {"kama_values", "tourism", "bus_ridership", "disaster_coverage", "school_scores"})
+    EXPECT_NE(r.out.find(std::string(source) + ": succeeded"), std::string::npos) << source << "\n" << r.out;
+  auto tourism = values_of(s, "tourism_visitors");
+  ASSERT_NE(find_period(tourism, "2024"), nullptr) << tourism.dump();
+  EXPECT_EQ((*find_period(tourism, "2024"))["value"], 199000);
+  auto bus = values_of(s, "city_bus_riders");
+  ASSERT_NE(find_period(bus, "FY2025"), nullptr) << bus.dump();
+  EXPECT_EQ((*find_period(bus, "FY2025"))["value"], 100084);
+  EXPECT_EQ((*find_period(bus, "FY2023"))["value"], 130108);
+  auto coverage = values_of(s, "disaster_coverage");
+  ASSERT_NE(find_period(coverage, "FY2025"), nullptr) << coverage.dump();
+  EXPECT_NEAR((*find_period(coverage, "FY2025"))["value"].get<double>(), 34.96, 0.005);
+  // A second run of everything changes nothing: each value has exactly one source.
+  ASSERT_EQ(s.run("import --all").exit_code, 0);
+  for (const auto& run : json::parse(s.run("runs --json --limit 5").out)) EXPECT_EQ(run["revised"], 0) << run.dump();
 }
 
 TEST(CliEndToEnd, SameFileTwiceRecordsTwoRunsAndNoRevision) {

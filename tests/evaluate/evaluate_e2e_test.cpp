@@ -287,7 +287,7 @@ TEST_F(EvaluateE2e, SavedEvaluationTurnsStaleWhenAUsedValueIsRevised) {
 TEST_F(EvaluateE2e, BundledKamaCityAsOfFy2025) {
   fs::copy(fs::path(SOSEI_TEST_SOURCE_DIR) / "config", dir_ / "config", fs::copy_options::recursive);
   const fs::path config = dir_ / "config" / "sosei.yaml";
-  const Result import = sosei(config, "import kama_values");  // the city's own CSV of values
+  const Result import = sosei(config, "import --all");  // the city's CSV and the four department plugins
   ASSERT_EQ(import.exit_code, 0) << import.out << import.err;
   const json ev = evaluate_json(config, "--as-of FY2025");
   EXPECT_EQ(ev["kpis"].size(), 18u);  // 16 KPIs and the two numeric targets of the basic goals
