@@ -1,0 +1,84 @@
+// Turning the (route, month) totals into observations, in a stable order: routes by key, months and
+// fiscal years ascending.
+#include "boardings_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace bus_ridership {
+namespace {
+
+int fiscal_year_of(int month_index) {
+  const int year = month_index / 12, month = month_index % 12 + 1;
+  return month >= 4 ? year : year - 1;
+}
+
+std::string month_text(int month_index) {
+  const int month = month_index % 12 + 1;
+  return std::to_string(month_index / 12) + (month < 10 ? "-0" : "-") + std::to_string(month);
+}
+
+}  // namespace
+
+void BoardingsTable::emit(const sosei::Context& ctx, const std::vector<RouteGroup>& groups,
+                          const std::string& file) const {
+  // group → month index → boardings, ordered; small (routes × months).
+  std::map<std::string, std::map<int, int64_t>> by_route;
+  std::map<std::string, const RouteGroup*> group_of;
+  for (const auto& [key, boardings] : totals_) {
+    const RouteGroup& g = groups[key >> 32];
+    by_route[g.key][static_cast<int>(key & 0xffffffffu)] += boardings;
+    group_of[g.key] = &g;
+  }
+  std::map<int, int64_t> kpi;           // fiscal year → boardings
+  std::map<int, std::set<int>> months;  // fiscal year → months with data (any route)
+
+  for (const auto& [route, by_month] : by_route) {
+    const RouteGroup& g = *group_of[route];
+    const std::array<sosei_dimension, 1> dims{sosei::dimension("route", g.key)};
+    std::map<int, int64_t> fiscal;
+    for (const auto& [month_index, boardings] : by_month) {
+      sosei::Observation o;
+      o.series = kMonthlySeries;
+      o.period = {SOSEI_PERIOD_MONTH, month_index / 12, month_index % 12 + 1, 0};
+      o.dimensions = dims;
+      o.number = static_cast<double>(boardings);
+      o.note = g.name;
+      o.file = file;
+      ctx.emit(o);
+      fiscal[fiscal_year_of(month_index)] += boardings;
+      months[fiscal_year_of(month_index)].insert(month_index);
+    }
+    for (const auto& [year, boardings] : fiscal) {
+      sosei::Observation o;
+      o.series = kFiscalYearSeries;
+      o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+      o.dimensions = dims;
+      o.number = static_cast<double>(boardings);
+      o.note = g.name;
+      o.file = file;
+      ctx.emit(o);
+      kpi[year] += boardings;
+    }
+  }
+  for (const auto& [year, boardings] : kpi) {
+    const std::set<int>& covered = months[year];
+    std::string note;
+    if (covered.size() < 12) {
+      note = "partial fiscal year: data for " + std::to_string(covered.size()) + " of 12 months (" +
+             month_text(*covered.begin()) + " to " + month_text(*covered.rbegin()) + ")";
+      ctx.warn("FY" + std::to_string(year) + ": " + note + "; the total is not a whole year's ridership");
+    }
+    sosei::Observation o;
+    o.series = kKpi;
+    o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
+    o.number = static_cast<double>(boardings);
+    o.note = note;
+    o.file = file;
+    ctx.emit(o);
+  }
+}
+
+}  // namespace bus_ridership

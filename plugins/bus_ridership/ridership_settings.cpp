@@ -1,0 +1,123 @@
+// Reading and checking the bus_ridership settings: format, route key, record_use filter and where the
+// ridership file and the static feed (trips.txt, routes.txt) are.
+#include "ridership_settings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+
+namespace bus_ridership {
+
+const std::array<sosei_setting_spec, 8> kSettings{{
+    {"file", SOSEI_SETTING_PATH, 0, nullptr,
+     "board_alight.txt, a folder holding it, or the whole GTFS(-JP) feed as a .zip; daily_export: the CSV/XLSX"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch board_alight.txt (or the daily export) from this URL instead"},
+    {"feed_dir", SOSEI_SETTING_PATH, 0, nullptr,
+     "the static feed: a folder with trips.txt and routes.txt, or a GTFS .zip (default: where `file` is)"},
+    {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride", "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
+    {"route_key", SOSEI_SETTING_STRING, 0, "route_id",
+     "route_id, or parent_route: group direction variants by GTFS-JP jp_parent_route_id"},
+    {"record_use", SOSEI_SETTING_STRING, 0, "0",
+     "board_alight record_use values that count, comma separated (0 = ridership counts, 1 = cancellation "
+     "records), or any"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "daily_export from XLSX: the sheet to read (default: the first)"},
+}};
+
+namespace {
+
+[[noreturn]] void config_error(const std::string& message) { throw sosei::PluginError(SOSEI_ERR_CONFIG, message); }
+
+bool ends_with_zip(std::string_view path) {
+  if (path.size() < 4) return false;
+  std::string tail(path.substr(path.size() - 4));
+  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
+  return tail == ".zip";
+}
+
+void read_record_use(const std::string& text, RidershipSettings& s) {
+  if (text == "any") {
+    s.any_record_use = true;
+    return;
+  }
+  s.record_use = {false, false};
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item == "0") {
+      s.record_use[0] = true;
+    } else if (item == "1") {
+      s.record_use[1] = true;
+    } else {
+      config_error("record_use: '" + text + "' is not a list of GTFS-ride record_use values (0, 1) nor 'any'");
+    }
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  if (!s.record_use[0] && !s.record_use[1]) config_error("record_use: name at least one value (0, 1) or 'any'");
+}
+
+FeedLocation feed_at(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return {path, false};
+  if (ends_with_zip(path)) return {path, true};
+  config_error("feed_dir: '" + path + "' is neither a folder nor a .zip; set the folder holding trips.txt "
+               "and routes.txt, or the GTFS zip");
+}
+
+}  // namespace
+
+RidershipSettings read_settings(const sosei::Context& ctx) {
+  RidershipSettings s;
+  const std::string format = ctx.setting_or("format", "gtfs_ride");
+  if (format == "gtfs_ride") {
+    s.format = Format::GtfsRide;
+  } else if (format == "daily_export") {
+    s.format = Format::DailyExport;
+  } else {
+    config_error("format: '" + format + "' is not gtfs_ride or daily_export");
+  }
+  const std::string key = ctx.setting_or("route_key", "route_id");
+  if (key == "route_id") {
+    s.route_key = RouteKey::RouteId;
+  } else if (key == "parent_route") {
+    s.route_key = RouteKey::ParentRoute;
+  } else {
+    config_error("route_key: '" + key + "' is not route_id or parent_route");
+  }
+  read_record_use(ctx.setting_or("record_use", "0"), s);
+  s.encoding = ctx.setting_or("encoding", "auto");
+  s.sheet = ctx.setting_or("sheet", "");
+
+  const std::string file = ctx.setting_or("file", "");
+  const std::string url = ctx.setting_or("url", "");
+  if (!file.empty() && !url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it), not both");
+  if (file.empty() && url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it)");
+  s.fetch = file.empty();
+  s.source = s.fetch ? url : file;
+  if (s.format == Format::DailyExport) return s;
+
+  // gtfs_ride: board_alight.txt itself, a folder with it, or the whole feed zipped.
+  std::error_code ec;
+  if (!s.fetch && std::filesystem::is_directory(file, ec)) s.source = (std::filesystem::path(file) / "board_alight.txt").string();
+  s.source_is_zip = ends_with_zip(s.source);
+  const std::string feed_dir = ctx.setting_or("feed_dir", "");
+  if (!feed_dir.empty()) {
+    s.feed = feed_at(feed_dir);
+  } else if (s.fetch) {
+    // A second fetch of the same URL in one run would be answered 304 once the first stored the ETag.
+    config_error("url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
+                 "(or GTFS zip) holding trips.txt and routes.txt");
+  } else if (s.source_is_zip) {
+    s.feed = {s.source, true};
+  } else {
+    std::string folder = std::filesystem::path(s.source).parent_path().string();
+    s.feed = {folder.empty() ? std::string(".") : folder, false};
+  }
+  return s;
+}
+
+}  // namespace bus_ridership

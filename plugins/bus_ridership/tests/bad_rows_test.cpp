@@ -1,0 +1,103 @@
+// Bad input: each bad row names file:line and why; on_bad_row: skip counts them and keeps the rest;
+// configuration mistakes and missing columns fail the run with a sentence.
+#include <gtest/gtest.h>
+
+#include "kama_feed.hpp"
+
+using namespace bus_ridership::test;
+using sosei::host::RunResult;
+
+namespace {
+
+constexpr int kFy = SOSEI_PERIOD_FISCAL_YEAR;
+
+// The Kama feed plus five bad rows (lines 9–13) after its seven good ones.
+const std::string kWithBadRows = kKamaBoardAlight +
+                                 "X9_9999,S1,1,0,6,0,20250401\n"     // 9: unknown trip
+                                 "Y1_0700,S1,1,0,abc,0,20250401\n"   // 10: not a number
+                                 "Y1_0700,S1,1,0,-3,0,20250401\n"    // 11: negative
+                                 "Y1_0700,S1,1,0,2,0,2025-04-01\n"   // 12: not YYYYMMDD
+                                 "Y1_0700,S1,1,0,2,0,20250231\n";    // 13: no such day
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(BadRows, UnknownTripFailsTheRunWithFileAndLine) {
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}});
+  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_TRUE(has(run.error, "board_alight.txt:9")) << run.error;
+  EXPECT_TRUE(has(run.error, "unknown trip_id 'X9_9999'")) << run.error;
+  EXPECT_TRUE(run.sink.observations.empty());
+}
+
+TEST(BadRows, SkipModeReportsEachAndKeepsTheGoodRows) {
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}}, true);
+  ASSERT_EQ(run.result, RunResult::Succeeded) << run.error;
+  ASSERT_EQ(run.sink.rejections.size(), 5u);
+  const std::pair<int, std::string> expected[] = {{9, "unknown trip_id"},
+                                                  {10, "boardings 'abc' is not a whole number"},
+                                                  {11, "boardings '-3'"},
+                                                  {12, "service_date '2025-04-01' is not a date written YYYYMMDD"},
+                                                  {13, "service_date '20250231'"}};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_TRUE(has(run.sink.rejections[i].first, "board_alight.txt:" + std::to_string(expected[i].first)))
+        << run.sink.rejections[i].first;
+    EXPECT_TRUE(has(run.sink.rejections[i].second, expected[i].second)) << run.sink.rejections[i].second;
+  }
+  EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 24);  // the good rows only
+}
+
+TEST(BadRows, TripOnAnUnknownRouteIsATripsTxtRow) {
+  const std::string trips = kKamaTrips + "Z9,WD,Z9_1000\n";
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kKamaBoardAlight, trips)}});
+  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_TRUE(has(run.error, "trips.txt:5")) << run.error;
+  EXPECT_TRUE(has(run.error, "route_id 'Z9'")) << run.error;
+}
+
+TEST(BadRows, MissingColumnNamesItAndTheColumnsPresent) {
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,stop_id,service_date\nY1_0700,S1,20250401\n")}});
+  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_TRUE(has(run.error, "missing column \"boardings\"")) << run.error;
+  EXPECT_TRUE(has(run.error, "\"trip_id\", \"stop_id\", \"service_date\"")) << run.error;
+}
+
+TEST(BadRows, MissingStaticFeedNamesTheFile) {
+  const auto dir = fixture_dir();
+  const std::string file = write_file(dir / "board_alight.txt", kKamaBoardAlight);
+  PluginRun run = run_plugin({{"file", file}});
+  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_TRUE(has(run.error, (dir / "routes.txt").string())) << run.error;
+}
+
+TEST(BadRows, DailyExportBadDateAndNumber) {
+  const std::string file = write_file(fixture_dir() / "daily.csv",
+                                      "date,route,boardings\n2025-04-01,山田線,5\n2025-13-01,山田線,5\n"
+                                      "2025-04-02,山田線,多数\n2025-04-03,,4\n");
+  PluginRun fail = run_plugin({{"file", file}, {"format", "daily_export"}});
+  EXPECT_EQ(fail.result, RunResult::Failed);
+  EXPECT_TRUE(has(fail.error, "daily.csv:3")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "date '2025-13-01'")) << fail.error;
+  PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
+  ASSERT_EQ(skip.result, RunResult::Succeeded) << skip.error;
+  ASSERT_EQ(skip.sink.rejections.size(), 3u);
+  EXPECT_TRUE(has(skip.sink.rejections[1].first, "daily.csv:4"));
+  EXPECT_TRUE(has(skip.sink.rejections[2].second, "route is empty"));
+  EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5);
+}
+
+TEST(BadRows, ConfigurationMistakes) {
+  const std::string file = write_kama_feed(fixture_dir());
+  EXPECT_TRUE(has(run_plugin({{"file", file}, {"format", "gtfs"}}).error, "format: 'gtfs'"));
+  EXPECT_TRUE(has(run_plugin({{"file", file}, {"route_key", "line"}}).error, "route_key: 'line'"));
+  EXPECT_TRUE(has(run_plugin({{"file", file}, {"record_use", "2"}}).error, "record_use: '2'"));
+  EXPECT_TRUE(has(run_plugin({{"url", "http://127.0.0.1:9/board_alight.txt"}}).error, "set feed_dir"));
+  EXPECT_TRUE(has(run_plugin({}).error, "set either 'file'"));
+}
+
+TEST(BadRows, HeaderOnlyFileHasNothingToImport) {
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,boardings,service_date\n")}});
+  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_TRUE(has(run.error, "no boardings to import")) << run.error;
+}
