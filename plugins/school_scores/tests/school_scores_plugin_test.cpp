@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
-#include "plugin_harness.hpp"
+#include "support/plugin_harness.hpp"
 #include "support/http_test_server.hpp"
 
 using namespace sosei;

@@ -2,7 +2,7 @@
 // tables (CSV, CP932, XLSX), blanks, splits, totals rows, bad rows, and fetch mode.
 #include <gtest/gtest.h>
 
-#include "plugin_harness.hpp"
+#include "support/plugin_harness.hpp"
 #include "support/http_test_server.hpp"
 #include "visitor_fixtures.hpp"
 
