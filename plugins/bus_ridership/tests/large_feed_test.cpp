@@ -32,6 +32,7 @@ TEST(LargeFeed, MillionRowsImportWithTheGeneratedTotals) {
   ASSERT_EQ(by_month.size(), expected.by_month.size());
   for (const auto& [month, boardings] : expected.by_month) EXPECT_EQ(by_month[month], static_cast<double>(boardings)) << month;
   EXPECT_TRUE(run.sink.rejections.empty());
-  EXPECT_LT(seconds, 10.0) << "1M rows took " << seconds << " s";
+  // Speed is measured by the benchmarks, not asserted here (a busy or sanitized build varies a lot);
+  // the time is recorded for the test report only.
   RecordProperty("import_seconds", std::to_string(seconds));
 }
