@@ -175,6 +175,25 @@ TEST_F(Bundled, CsvSourceFeedsEveryKpiWithoutAPlugin) {
   }
 }
 
+// Every bundled source runs unattended, in a worker, on the schedule its department's data calls for.
+TEST_F(Bundled, EverySourceHasASchedule) {
+  const std::map<std::string, std::string> cron = {{"kama_values", "30 6 * * *"},
+                                                   {"disaster_coverage", "0 7 * * mon"},
+                                                   {"bus_ridership", "0 5 * * *"},
+                                                   {"tourism", "0 7 5 * *"},
+                                                   {"school_scores", "0 7 1 sep *"}};
+  for (const auto& source : config_->sources) {
+    ASSERT_TRUE(source.schedule.has_value()) << source.id;
+    EXPECT_EQ(source.schedule->cron, cron.at(source.id)) << source.id;
+    EXPECT_EQ(source.schedule->catch_up, ScheduleSpec::CatchUp::Latest) << source.id;
+    EXPECT_EQ(source.isolation, Isolation::Worker) << source.id;
+  }
+  const Source* bus = config_->find_source("bus_ridership");
+  ASSERT_NE(bus, nullptr);
+  EXPECT_EQ(bus->schedule->jitter, std::chrono::minutes{10});
+  EXPECT_EQ(bus->schedule->timeout, std::chrono::minutes{30});
+}
+
 // RFC 4180 fields of one record (no line breaks inside fields in the bundled file).
 std::vector<std::string> csv_fields(const std::string& line) {
   std::vector<std::string> out(1);

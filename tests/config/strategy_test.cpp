@@ -185,7 +185,8 @@ TEST(AppConfig, RelativePathsResolveAgainstTheFilesFolder) {
   const Source* s = c.find_source("manual");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->plugin, "csv");
-  EXPECT_EQ(s->schedule, "0 6 * * *");
+  ASSERT_TRUE(s->schedule.has_value());
+  EXPECT_EQ(s->schedule->cron, "0 6 * * *");
   EXPECT_EQ(s->on_bad_row, OnBadRow::Skip);
   EXPECT_EQ(s->kpis, (std::vector<std::string>{"share"}));
   ASSERT_EQ(s->settings.size(), 4u);

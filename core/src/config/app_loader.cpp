@@ -1,9 +1,11 @@
 // sosei.yaml → AppConfig: database, plugins, logging, time zone, grading, and the strategy and
 // sources files it names. Relative paths resolve against sosei.yaml's folder.
 #include <filesystem>
+#include <stdexcept>
 
 #include "config/load.hpp"
 #include "config/yaml_reader.hpp"
+#include "schedule/time_zone.hpp"
 
 namespace sosei::config {
 namespace {
@@ -69,6 +71,11 @@ AppConfig load_config(const std::string& path) {
   }
   c.timezone = top.string("timezone").value_or("Asia/Tokyo");
   if (c.timezone.empty()) fail(top.value_at("timezone"), "'timezone' needs a zone name such as Asia/Tokyo");
+  try {
+    schedule::find_time_zone(c.timezone);  // schedules are evaluated in it: refuse a typo now
+  } catch (const std::invalid_argument& e) {
+    fail(top.value_at("timezone"), e.what());
+  }
 
   if (!top.has("grading")) top.missing("grading");
   MapReader grading(doc, top.node("grading"), top.value_at("grading"), "'grading'", {"dir", "default"});

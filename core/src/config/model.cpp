@@ -40,6 +40,20 @@ std::string to_string(Direction d) { return d == Direction::HigherIsBetter ? "hi
 
 std::string to_string(Formula f) { return f == Formula::Ratio ? "ratio" : "progress"; }
 
+std::string to_string(ScheduleSpec::CatchUp c) {
+  switch (c) {
+    case ScheduleSpec::CatchUp::None:
+      return "none";
+    case ScheduleSpec::CatchUp::Latest:
+      return "latest";
+    case ScheduleSpec::CatchUp::All:
+      return "all";
+  }
+  return "?";
+}
+
+std::string to_string(Isolation i) { return i == Isolation::Worker ? "worker" : "none"; }
+
 std::optional<TargetKind> target_kind_from(std::string_view s) {
   for (auto k : {TargetKind::Cumulative, TargetKind::Level, TargetKind::Stock, TargetKind::Rate, TargetKind::AtLeast,
                  TargetKind::Reach, TargetKind::Done, TargetKind::VsProjection})

@@ -2,6 +2,7 @@
 // measures, projects, KPIs with their targets) and the import sources. Plain values, no YAML.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -104,12 +105,35 @@ struct SettingValue {
   Location where;
 };
 
+// When a source is imported unattended (docs/config.md, "Schedules"); core/src/schedule computes the
+// times from it. Exactly one of `cron` and `every` is set.
+struct ScheduleSpec {
+  enum class CatchUp { None, Latest, All };  // runs missed while the daemon was down
+
+  std::string cron;                     // 5-field cron text in AppConfig::timezone (checked at load)
+  std::chrono::seconds every{0};        // or a fixed interval, anchored so restarts keep the cadence
+  std::chrono::seconds jitter{0};       // start up to this much later, fixed per source and slot
+  std::chrono::seconds timeout{3600};   // a run still going after this is stopped and failed
+  int retries{2};                       // retries after a failed run
+  std::chrono::seconds backoff{60};     // delay before the first retry, doubled for each next one
+  CatchUp catch_up{CatchUp::Latest};
+  Location where;  // the `schedule:` value
+};
+
+// Where a source's plugin runs: in a worker process (a crash fails only that run) or in-process.
+enum class Isolation { Worker, None };
+
+std::string to_string(ScheduleSpec::CatchUp);
+std::string to_string(Isolation);
+
 struct Source {
   std::string id;  // [a-z0-9_]+
   std::string plugin;
   std::map<std::string, SettingValue> settings;
   std::vector<std::string> kpis;  // KPI ids this source may feed
-  std::string schedule;            // kept for the scheduler (issue #5)
+  std::optional<ScheduleSpec> schedule;  // none: imported only when asked (sosei import)
+  Isolation isolation = Isolation::Worker;
+  std::uint64_t memory_limit = std::uint64_t{1} << 30;  // bytes of address space for the worker; 0 = none
   OnBadRow on_bad_row = OnBadRow::Fail;
   Location where;
 };

@@ -5,6 +5,7 @@
 
 #include "common/identifiers.hpp"
 #include "config/load.hpp"
+#include "config/schedule_reader.hpp"
 #include "config/yaml_reader.hpp"
 
 namespace sosei::config {
@@ -20,7 +21,8 @@ std::vector<Source> load_sources(const std::string& path, const Strategy& strate
   std::vector<Source> sources;
   std::map<std::string, Location> ids;
   for (const auto& [node, where] : top.list("sources")) {
-    MapReader m(doc, node, where, "a source", {"id", "plugin", "kpis", "schedule", "on_bad_row", "settings"});
+    MapReader m(doc, node, where, "a source",
+                {"id", "plugin", "kpis", "schedule", "isolation", "memory_limit", "on_bad_row", "settings"});
     Source s;
     s.where = m.where();
     s.id = m.required_string("id");
@@ -44,7 +46,9 @@ std::vector<Source> load_sources(const std::string& path, const Strategy& strate
       s.kpis.push_back(std::move(id));
     }
 
-    s.schedule = m.string("schedule").value_or("");
+    if (m.has("schedule")) s.schedule = detail::read_schedule(doc, m);
+    s.isolation = detail::read_isolation(m);
+    s.memory_limit = detail::read_memory_limit(m);
     if (auto b = m.choice("on_bad_row", {"fail", "skip"}))
       s.on_bad_row = *b == "fail" ? OnBadRow::Fail : OnBadRow::Skip;
 
