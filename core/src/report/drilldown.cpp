@@ -1,0 +1,129 @@
+// Dimensioned observations → drill-down tables (drilldown.hpp).
+#include "report/drilldown.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "report/labels.hpp"
+
+namespace sosei::report {
+namespace {
+
+int year_of(const config::Kpi& kpi, const Period& p) {
+  return kpi.period_type == config::PeriodType::CalendarYear ? p.calendar_year_of() : p.fiscal_year_of();
+}
+
+// A value counts once the whole year it is summed into is published, as the KPI's own value would be.
+bool published(const config::Kpi& kpi, int year, const evaluate::Date& as_of) {
+  const Period whole = kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(year)
+                                                                            : Period::fiscal_year(year);
+  return evaluate::published_on(whole, kpi.publication_lag_months) <= as_of;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Whether `a` and `b` name the same things one to one over these observations.
+bool one_to_one(const std::vector<const store::StoredObservation*>& obs, const std::string& a, const std::string& b) {
+  std::map<std::string, std::string> ab, ba;
+  for (const auto* o : obs) {
+    const auto ia = o->key.dimensions.find(a), ib = o->key.dimensions.find(b);
+    if (ia == o->key.dimensions.end() || ib == o->key.dimensions.end()) return false;
+    const auto x = ab.try_emplace(ia->second, ib->second).first;
+    const auto y = ba.try_emplace(ib->second, ia->second).first;
+    if (x->second != ib->second || y->second != ia->second) return false;
+  }
+  return true;
+}
+
+// Keys worth a column: every key except a code twin of a name, most distinct values first.
+std::vector<std::string> shown_keys(const std::vector<const store::StoredObservation*>& obs) {
+  std::map<std::string, std::set<std::string>> distinct;
+  for (const auto* o : obs)
+    for (const auto& [k, v] : o->key.dimensions) distinct[k].insert(v);
+  std::vector<std::string> keys;
+  for (const auto& [k, values] : distinct) {
+    bool twin = false;
+    for (const auto& entry : distinct) {
+      const std::string& other = entry.first;
+      if (other != k && (ends_with(k, "_code") || other == k + "_name") && one_to_one(obs, k, other)) twin = true;
+    }
+    if (!twin) keys.push_back(k);
+  }
+  // Most distinct values first (district before covered); on a tie a name before a flag.
+  std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
+    if (distinct[a].size() != distinct[b].size()) return distinct[a].size() > distinct[b].size();
+    return ends_with(a, "_name") && !ends_with(b, "_name");
+  });
+  return keys;
+}
+
+std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const evaluate::Date& as_of,
+                                   const ReportOptions& options) {
+  std::vector<const store::StoredObservation*> obs;
+  for (const auto& o : s.observations)
+    if (!o.key.dimensions.empty() && o.data.value.is_number() && published(kpi, year_of(kpi, o.key.period), as_of))
+      obs.push_back(&o);
+  if (obs.empty()) return std::nullopt;
+
+  Drilldown d;
+  d.series = s.series;
+  d.unit = s.unit;
+  d.help = s.help;
+  d.dimension_keys = shown_keys(obs);
+  std::set<int> years;
+  std::map<std::vector<std::string>, std::map<int, double>> cells;
+  for (const auto* o : obs) {
+    std::vector<std::string> row;
+    for (const auto& k : d.dimension_keys) {
+      const auto it = o->key.dimensions.find(k);
+      row.push_back(it == o->key.dimensions.end() ? "" : it->second);
+    }
+    const int y = year_of(kpi, o->key.period);
+    years.insert(y);
+    cells[row][y] += o->data.value.number;
+    if (o->key.period.kind == PeriodKind::Month || o->key.period.kind == PeriodKind::Date) d.months_summed = true;
+  }
+  // A calendar year is labelled 2024 in both styles: R6 would read as a fiscal year.
+  const bool calendar = kpi.period_type == config::PeriodType::CalendarYear;
+  for (int y : years) d.years.push_back({y, calendar ? std::to_string(y) : year_label(y, options.years)});
+  for (const auto& [dims, by_year] : cells) {
+    DrilldownRow r{dims, {}};
+    for (int y : years) {
+      const auto it = by_year.find(y);
+      r.values.push_back(it == by_year.end() ? std::nullopt : std::optional<double>(it->second));
+    }
+    d.rows.push_back(std::move(r));
+  }
+  // Largest latest value first; a row without one is ranked by its latest earlier year.
+  std::stable_sort(d.rows.begin(), d.rows.end(), [](const DrilldownRow& a, const DrilldownRow& b) {
+    for (std::size_t i = a.values.size(); i-- > 0;) {
+      const double x = a.values[i].value_or(-1e300), y = b.values[i].value_or(-1e300);
+      if (x != y) return x > y;
+    }
+    return false;
+  });
+  return d;
+}
+
+}  // namespace
+
+std::vector<Drilldown> build_drilldowns(const config::Kpi& kpi, const std::vector<DimensionedSeries>& series,
+                                        const evaluate::Date& as_of, const ReportOptions& options) {
+  std::vector<Drilldown> all;
+  for (const auto& s : series)
+    if (auto d = build_one(kpi, s, as_of, options)) all.push_back(std::move(*d));
+  // bus_ridership stores boardings per route both by month and by fiscal year: show the year once.
+  std::vector<Drilldown> out;
+  for (const auto& d : all) {
+    const bool yearly_twin = d.months_summed && std::any_of(all.begin(), all.end(), [&](const Drilldown& o) {
+                               return !o.months_summed && o.dimension_keys == d.dimension_keys;
+                             });
+    if (!yearly_twin) out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace sosei::report

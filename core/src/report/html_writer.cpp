@@ -1,0 +1,253 @@
+// The report as one self-contained HTML page: totals, the goal summary with grade bars, the numeric
+// targets, the sortable / filterable project table, then a card per KPI with its chart, figures,
+// notes and drill-downs. Every text that comes from data goes through html_escape.
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <sstream>
+
+#include "evaluate/format.hpp"
+#include "report/cells.hpp"
+#include "report/html_assets.hpp"
+#include "report/html_escape.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
+#include "report/svg_chart.hpp"
+#include "report/writers.hpp"
+
+namespace sosei::report {
+namespace {
+
+std::string esc(std::string_view s) { return html_escape(s); }
+
+std::string sort_key(const std::optional<double>& v) { return v ? evaluate::number_text(*v) : ""; }
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string grade_badge(const KpiRow& r, std::size_t grade_count) {
+  return "<span class=\"grade " + grade_class(r.grade_index, grade_count) + "\" title=\"" + esc(r.grade_basis) +
+         "\">" + esc(r.grade_symbol) + "<span class=\"label\">" + esc(r.grade_label) + "</span></span>";
+}
+
+// A year's value with its markers written out (calendar year, series break) and its note as a tooltip.
+std::string year_cell(const YearCell& c, Lang lang) {
+  std::string s = "<td class=\"num\" data-sort=\"" + sort_key(c.value.number) + "\"" +
+                  (c.note.empty() ? "" : " title=\"" + esc(c.note) + "\"") + ">" + esc(c.value.text);
+  if (!c.period.empty()) s += "<span class=\"mark\">※" + esc(c.period) + "</span>";
+  if (c.series_break) s += std::string("<span class=\"mark break\">※") + labels_for(lang).series_break + "</span>";
+  return s + "</td>";
+}
+
+void page_header(std::ostream& out, const ReportModel& m, const Labels& l) {
+  out << "<header class=\"page\"><h1>" << esc(m.city) << " " << esc(m.strategy) << "</h1>";
+  out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " "
+      << esc(m.as_of) << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ")</div>";
+  const SummaryRow* total = m.goal_summary.empty() ? nullptr : &m.goal_summary.back();
+  if (total) {
+    out << "<div class=\"totals\" id=\"totals\">";
+    out << "<span class=\"total-chip\"><b>" << total->kpis << "</b>" << l.kpi_count << "</span>";
+    for (std::size_t i = 0; i < total->grades.size() && i < m.grades.size(); ++i)
+      out << "<span class=\"total-chip\" data-symbol=\"" << esc(m.grades[i].symbol) << "\" data-count=\""
+          << total->grades[i].count << "\"><b>" << esc(m.grades[i].symbol) << " " << total->grades[i].count
+          << "</b>" << esc(m.grades[i].label) << " " << total->grades[i].share_percent << "%</span>";
+    out << "</div>";
+  }
+  out << "</header>";
+}
+
+void summary_section(std::ostream& out, const ReportModel& m, const Labels& l) {
+  out << "<section id=\"goal-summary\"><h2>" << l.goal_summary << "</h2><table id=\"summary-table\"><thead><tr><th>"
+      << l.goal << "</th><th>" << l.kpi_count << "</th>";
+  for (const auto& g : m.grades) out << "<th>" << esc(g.symbol) << " " << esc(g.label) << "</th>";
+  out << "<th></th></tr></thead><tbody>";
+  for (const auto& s : m.goal_summary) {
+    out << "<tr" << (s.total ? " class=\"total\"" : "") << " data-goal=\"" << esc(s.key) << "\"><td>"
+        << esc(goal_heading(s, m.options.lang));
+    if (!s.total) out << "<span class=\"sub\">" << esc(s.name) << "</span>";
+    out << "</td><td class=\"num\">" << s.kpis << "</td>";
+    for (std::size_t i = 0; i < s.grades.size(); ++i)
+      out << "<td class=\"num\" data-count=\"" << s.grades[i].count << "\">" << esc(tally_text(s.grades[i])) << "</td>";
+    out << "<td>" << svg_grade_bar(s, m.grades) << "</td></tr>";
+  }
+  out << "</tbody></table></section>";
+}
+
+void targets_section(std::ostream& out, const ReportModel& m, const Labels& l) {
+  if (m.numeric_targets.empty()) return;
+  out << "<section id=\"numeric-targets\"><h2>" << l.numeric_targets << "</h2><table id=\"targets-table\"><thead><tr><th>"
+      << l.goal << "</th><th>" << l.kpi << "</th><th>" << l.baseline << "</th><th>" << l.projection << "</th><th>"
+      << l.target << "</th>";
+  for (const auto& y : m.target_years) out << "<th>" << esc(y.label) << "</th>";
+  out << "<th>" << l.actual << "</th><th>" << l.achievement << "</th><th>" << l.grade << "</th></tr></thead><tbody>";
+  for (const auto& r : m.numeric_targets) {
+    out << "<tr data-kpi=\"" << esc(r.id) << "\"><td>" << esc(goal_heading(r.goal_no, m.options.lang)) << "</td><td><a href=\"#kpi-"
+        << esc(r.id) << "\">" << esc(r.name) << "</a><span class=\"sub\">" << esc(r.unit) << "</span></td>";
+    out << "<td class=\"num\">" << esc(r.baseline.text) << "<span class=\"mark\">" << esc(r.baseline_period)
+        << "</span></td><td class=\"num\">" << esc(r.projection.text) << "</td><td class=\"num\">" << esc(r.target.text)
+        << "<span class=\"mark\">" << esc(r.target_period) << "</span></td>";
+    for (const auto& c : r.years) out << year_cell(c, m.options.lang);
+    out << "<td class=\"num\" title=\"" << esc(r.formed) << "\">" << esc(r.actual.text) << "</td><td class=\"num\">"
+        << esc(r.achievement.text) << "</td><td class=\"center\">" << grade_badge(r, m.grades.size()) << "</td></tr>";
+  }
+  out << "</tbody></table></section>";
+}
+
+void select(std::ostream& out, const char* name, const char* label, const Labels& l,
+            const std::vector<std::pair<std::string, std::string>>& options) {
+  out << "<select name=\"" << name << "\" aria-label=\"" << label << "\"><option value=\"\">" << label << ": " << l.all
+      << "</option>";
+  for (const auto& [value, text] : options) out << "<option value=\"" << esc(value) << "\">" << esc(text) << "</option>";
+  out << "</select>";
+}
+
+void controls(std::ostream& out, const ReportModel& m, const Labels& l) {
+  out << "<div class=\"controls\"><input id=\"filter-text\" type=\"search\" placeholder=\"" << l.filter_placeholder
+      << "\" aria-label=\"" << l.filter_placeholder << "\">";
+  std::vector<std::pair<std::string, std::string>> goals, grades, departments;
+  for (const auto& s : m.goal_summary)
+    if (!s.total) goals.push_back({s.key, goal_heading(s, m.options.lang)});
+  for (const auto& g : m.grades) grades.push_back({g.symbol, g.symbol + " " + g.label});
+  std::set<std::string> seen;
+  for (const auto& r : m.projects)
+    if (seen.insert(r.department).second) departments.push_back({r.department, r.department});
+  select(out, "goal", l.goal, l, goals);
+  select(out, "grade", l.grade, l, grades);
+  select(out, "department", l.department, l, departments);
+  out << "<span class=\"count\" id=\"shown-count\" data-label=\"" << l.shown << "\">" << m.projects.size() << " / "
+      << m.projects.size() << " " << l.shown << "</span><span class=\"hint\">" << l.sort_hint << "</span></div>";
+}
+
+void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) {
+  out << "<section id=\"projects\"><h2>" << l.project_table << "</h2>";
+  controls(out, m, l);
+  auto th = [&](const std::string& text, bool number) {
+    out << "<th class=\"sortable\" data-type=\"" << (number ? "number" : "text") << "\">" << esc(text) << "</th>";
+  };
+  out << "<table id=\"project-table\"><thead><tr>";
+  th(l.goal, true);
+  th(l.measure, false);
+  th(l.project, false);
+  th(l.kpi, false);
+  th(l.baseline, true);
+  for (const auto& y : m.years) th(y.label, true);
+  th(l.actual, true);
+  th(l.achievement, true);
+  th(l.target, false);
+  th(l.department, false);
+  th(l.grade, true);
+  th(l.pace, true);
+  out << "</tr></thead><tbody>";
+  for (const auto& r : m.projects) {
+    const std::string search = lower_ascii(r.id + " " + r.name + " " + r.measure + " " + r.project + " " + r.department);
+    out << "<tr data-kpi=\"" << esc(r.id) << "\" data-goal=\"" << r.goal_no << "\" data-grade=\"" << esc(r.grade_symbol)
+        << "\" data-department=\"" << esc(r.department) << "\" data-search=\"" << esc(search) << "\">";
+    out << "<td class=\"center\" data-sort=\"" << r.goal_no << "\" title=\"" << esc(r.goal) << "\">" << r.goal_no << "</td>";
+    out << "<td data-sort=\"" << esc(r.measure) << "\">" << esc(r.measure) << "</td>";
+    out << "<td data-sort=\"" << esc(r.project) << "\">" << esc(r.project) << "</td>";
+    out << "<td data-sort=\"" << esc(r.name) << "\"><a href=\"#kpi-" << esc(r.id) << "\">" << esc(r.name)
+        << "</a><span class=\"sub\">" << esc(r.unit) << "</span></td>";
+    out << "<td class=\"num\" data-sort=\"" << sort_key(r.baseline.number) << "\">" << esc(r.baseline.text)
+        << "<span class=\"mark\">" << esc(r.baseline_period) << "</span></td>";
+    for (const auto& c : r.years) out << year_cell(c, m.options.lang);
+    out << "<td class=\"num\" data-sort=\"" << sort_key(r.actual.number) << "\" title=\"" << esc(r.formed) << "\">"
+        << esc(r.actual.text) << "</td>";
+    out << "<td class=\"num\" data-sort=\"" << sort_key(r.achievement.fraction) << "\">" << esc(r.achievement.text)
+        << "</td>";
+    out << "<td data-sort=\"" << sort_key(r.target.number) << "\">" << esc(r.target.text) << "</td>";
+    out << "<td class=\"nowrap\" data-sort=\"" << esc(r.department) << "\">" << esc(r.department) << "</td>";
+    out << "<td class=\"center\" data-sort=\"" << r.grade_index << "\">" << grade_badge(r, m.grades.size()) << "</td>";
+    out << "<td class=\"num" << (r.off_track ? " off-track" : "") << "\" data-sort=\"" << sort_key(r.pace.number)
+        << "\">" << esc(r.pace.text) << "</td></tr>";
+  }
+  out << "</tbody></table></section>";
+}
+
+void drilldown(std::ostream& out, const Drilldown& d, const Labels& l) {
+  double top = 0;
+  for (const auto& r : d.rows)
+    if (r.values.back()) top = std::max(top, *r.values.back());
+  out << "<details class=\"drilldown\" data-series=\"" << esc(d.series) << "\"><summary>" << l.drilldown << ": "
+      << esc(d.help.empty() ? d.series : d.help) << (d.unit.empty() ? "" : "（" + esc(d.unit) + "）")
+      << (d.months_summed ? std::string(" — ") + l.months_summed : "") << "</summary><table><thead><tr>";
+  for (const auto& k : d.dimension_keys) out << "<th>" << esc(k) << "</th>";
+  for (const auto& y : d.years) out << "<th>" << esc(y.label) << "</th>";
+  out << "</tr></thead><tbody>";
+  for (const auto& r : d.rows) {
+    out << "<tr>";
+    for (const auto& v : r.dimensions) out << "<td>" << esc(v) << "</td>";
+    for (std::size_t i = 0; i < r.values.size(); ++i) {
+      const auto& v = r.values[i];
+      out << "<td class=\"num\" data-value=\"" << sort_key(v) << "\">" << (v ? esc(grouped(*v)) : "");
+      if (v && i + 1 == r.values.size() && top > 0 && *v > 0)
+        out << "<span class=\"bar\" style=\"width:" << static_cast<int>(60 * *v / top) << "px\"></span>";
+      out << "</td>";
+    }
+    out << "</tr>";
+  }
+  out << "</tbody></table></details>";
+}
+
+void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels& l) {
+  out << "<article class=\"card\" id=\"kpi-" << esc(r.id) << "\" data-kpi=\"" << esc(r.id) << "\"><h3>" << esc(r.name)
+      << " " << grade_badge(r, m.grades.size()) << "</h3><div class=\"where\">"
+      << esc(goal_heading(r.goal_no, m.options.lang));
+  for (const auto* part : {&r.measure, &r.project, &r.department})
+    if (!part->empty()) out << " ／ " << esc(*part);
+  out << "</div>";
+  const std::string chart = svg_chart(r.chart, r.id, r.name, l, m.options.years);
+  if (chart.empty()) out << "<div class=\"no-chart\">" << l.no_chart << "</div>";
+  else out << chart << chart_legend(r.chart, l);
+  out << "<dl class=\"figures\">";
+  auto fig = [&](const char* name, const std::string& value, const std::string& cls = "") {
+    out << "<div><dt>" << name << "</dt><dd" << (cls.empty() ? "" : " class=\"" + cls + "\"") << ">" << esc(value)
+        << "</dd></div>";
+  };
+  fig(l.baseline, with_period(r.baseline, r.baseline_period));
+  fig(l.actual, r.actual.text + (r.unit.empty() || !r.actual.number ? "" : " " + r.unit));
+  fig(l.target, with_period(r.target, r.target_period));
+  fig(l.achievement, r.achievement.text);
+  if (!r.projection.text.empty()) fig(l.projection, r.projection.text);
+  fig(l.pace, r.pace.text, r.off_track ? "off-track" : "");
+  fig(l.forecast, r.forecast.text);
+  fig(l.grade, r.grade_symbol + " " + r.grade_label);
+  out << "</dl>";
+  out << "<ul class=\"notes\">";
+  if (!r.formed.empty()) out << "<li>" << l.formed << ": " << esc(r.formed) << "</li>";
+  for (const auto& n : r.notes) out << "<li>" << esc(n) << "</li>";
+  out << "</ul>";
+  for (const auto& d : r.drilldowns) drilldown(out, d, l);
+  out << "</article>";
+}
+
+void details_section(std::ostream& out, const ReportModel& m, const Labels& l) {
+  out << "<section class=\"details\" id=\"kpi-details\"><h2>KPI</h2><div class=\"cards\">";
+  for (const auto& r : m.projects) card(out, r, m, l);
+  for (const auto& r : m.numeric_targets) card(out, r, m, l);
+  out << "</div></section>";
+}
+
+}  // namespace
+
+std::string html_report(const ReportModel& m) {
+  const Labels& l = labels_for(m.options.lang);
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n<html lang=\"" << (m.options.lang == Lang::En ? "en" : "ja")
+      << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      << "<meta name=\"generator\" content=\"sosei " << SOSEI_VERSION << "\"><title>" << esc(m.city) << " "
+      << esc(m.strategy) << " — " << l.project_table << " (" << esc(m.as_of) << ")</title><style>" << kReportCss
+      << "</style></head><body>";
+  page_header(out, m, l);
+  out << "<main>";
+  summary_section(out, m, l);
+  targets_section(out, m, l);
+  projects_section(out, m, l);
+  details_section(out, m, l);
+  out << "</main><footer>sosei " << SOSEI_VERSION << " — " << l.as_of << " " << esc(m.as_of) << " — "
+      << esc(m.scheme_title) << "</footer><script>" << kReportJs << "</script></body></html>\n";
+  return out.str();
+}
+
+}  // namespace sosei::report

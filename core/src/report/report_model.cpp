@@ -1,0 +1,176 @@
+// Evaluation → ReportModel (report_model.hpp): every text a table cell shows, in the chosen language
+// and year style, next to the number a spreadsheet stores.
+#include "report/report_model.hpp"
+
+#include <set>
+
+#include "evaluate/format.hpp"
+#include "report/chart.hpp"
+#include "report/drilldown.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
+
+namespace sosei::report {
+namespace {
+
+constexpr const char* kNone = "—";
+
+Figure number_figure(std::optional<double> v) {
+  if (!v) return {kNone, std::nullopt};
+  return {grouped(*v), *v};
+}
+
+Figure value_figure(const Value& v, Lang lang) {
+  if (v.is_number()) return {grouped(v.number), v.number};
+  return {status_text(v.kind, lang), std::nullopt};
+}
+
+Figure percent_figure(std::optional<double> fraction) {
+  if (!fraction) return {kNone, std::nullopt};
+  return {evaluate::percent_text(*fraction), shown_fraction(*fraction)};
+}
+
+// "2024年（暦年）" for a value whose own period is not the fiscal year of its column.
+std::string period_note(const Period& p, int column_year, Lang lang) {
+  if (p.kind == PeriodKind::FiscalYear && p.year == column_year) return "";
+  const Labels& l = labels_for(lang);
+  if (p.kind == PeriodKind::CalendarYear)
+    return lang == Lang::Ja ? std::to_string(p.year) + "年（" + l.calendar_year + "）"
+                            : std::string(l.calendar_year) + " " + std::to_string(p.year);
+  return p.str();
+}
+
+// The fiscal-year column a value sits in: its own fiscal year, or for a calendar-year KPI the fiscal
+// year it is published in (the city reports calendar 2024 visitors, published late 2025, under R7).
+int column_year(const config::Kpi& kpi, const evaluate::YearValue& v) {
+  if (kpi.period_type != config::PeriodType::CalendarYear) return v.year;
+  return evaluate::fiscal_year_of(evaluate::published_on(v.period, kpi.publication_lag_months));
+}
+
+std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::vector<YearColumn>& columns,
+                                 Lang lang) {
+  std::vector<YearCell> cells(columns.size());
+  for (const auto& v : e.years)
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (column_year(e.kpi, v) == columns[i].year) {
+        cells[i] = {value_figure(v.value, lang), period_note(v.period, columns[i].year, lang), v.series_break, v.note};
+      }
+  return cells;
+}
+
+std::string span_label(std::optional<int> from, std::optional<int> to, YearStyle style) {
+  if (!to) return "";
+  if (from && *from != *to) return year_label(*from, style) + "→" + year_label(*to, style);
+  return year_label(*to, style);
+}
+
+Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
+  const Labels& l = labels_for(lang);
+  Achievement a;
+  if (e.progress) {
+    a = {Achievement::Kind::Progress, shown_fraction(*e.progress), evaluate::percent_text(*e.progress) + l.progress_suffix};
+  } else if (e.ratio) {
+    a = {Achievement::Kind::Ratio, shown_fraction(*e.ratio), evaluate::percent_text(*e.ratio)};
+  } else if (e.achieved) {
+    return {Achievement::Kind::Achieved, std::nullopt, *e.achieved ? l.achieved : l.not_achieved};
+  } else {
+    return {Achievement::Kind::None, std::nullopt, kNone};
+  }
+  // reach / at_least: the yes-or-no that graded it, beside the ratio.
+  if (e.achieved) a.text += lang == Lang::Ja ? std::string("（") + (*e.achieved ? l.achieved : l.not_achieved) + "）"
+                                             : std::string(" (") + (*e.achieved ? l.achieved : l.not_achieved) + ")";
+  return a;
+}
+
+KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy,
+              const std::vector<YearColumn>& columns, const std::vector<DimensionedSeries>* series,
+              const evaluate::Date& as_of, const ReportOptions& options) {
+  const config::Kpi& k = e.kpi;
+  const Lang lang = options.lang;
+  const Labels& l = labels_for(lang);
+  KpiRow r;
+  r.id = k.id;
+  r.goal_no = k.goal_no;
+  r.goal = k.goal;
+  r.measure = k.measure;
+  r.project = k.project;
+  r.name = lang == Lang::En && !k.name_en.empty() ? k.name_en : k.name_ja;
+  r.unit = k.unit;
+  r.department = k.department;
+  r.baseline = k.baseline.number ? number_figure(k.baseline.number) : Figure{k.baseline.text, std::nullopt};
+  // A project KPI's target as written says how it is counted (5年間に40件); a numeric target is a
+  // plain total, printed like its baseline and projection.
+  const bool plain_target = k.goal_level && k.target.value.number;
+  r.baseline_period = span_label(k.baseline.from_year, k.baseline.year, options.years);
+  r.years = year_cells(e, columns, lang);
+  r.actual = e.actual.value ? value_figure(*e.actual.value, lang) : Figure{kNone, std::nullopt};
+  r.formed = e.actual.formed;
+  r.target = plain_target ? number_figure(k.target.value.number) : Figure{k.target.value.text, k.target.value.number};
+  r.target_period = span_label(k.target.value.from_year, k.target.year, options.years);
+  if (k.target.projection) r.projection = number_figure(k.target.projection);
+  r.achievement = achievement_of(e, lang);
+  r.grade_index = e.grade.index;
+  r.grade_symbol = e.grade.symbol;
+  r.grade_label = e.grade.label;
+  r.grade_basis = e.grade.basis;
+  r.pace = percent_figure(e.pace.ratio);
+  r.off_track = e.pace.ratio && e.pace.off_track;
+  if (r.off_track) r.pace.text += lang == Lang::Ja ? std::string("（") + l.off_track + "）" : std::string(" (") + l.off_track + ")";
+  r.forecast = number_figure(e.forecast.value);
+  if (!k.note.empty()) r.notes.push_back(k.note);
+  r.notes.insert(r.notes.end(), e.notes.begin(), e.notes.end());
+  r.chart = chart_of(e, strategy);
+  if (series) r.drilldowns = build_drilldowns(k, *series, as_of, options);
+  return r;
+}
+
+std::vector<YearColumn> columns(int from, int to, YearStyle style) {
+  std::vector<YearColumn> out;
+  for (int y = from; y <= to; ++y) out.push_back({y, year_label(y, style)});
+  return out;
+}
+
+SummaryRow summary_of(const evaluate::Rollup& r, bool total) {
+  SummaryRow s{r.key, r.name, r.kpis, {}, total};
+  for (const auto& g : r.grades) s.grades.push_back({g.count, g.share_percent});
+  return s;
+}
+
+}  // namespace
+
+ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy& strategy,
+                         const DrilldownInput& drilldowns, const ReportOptions& options) {
+  ReportModel m;
+  m.options = options;
+  m.city = ev.city;
+  m.strategy = ev.strategy;
+  m.as_of = ev.as_of.str();
+  m.scheme = ev.scheme;
+  m.scheme_title = ev.scheme_title;
+  m.years = columns(ev.first_year, ev.last_year, options.years);
+
+  // The numeric targets' columns: every year of their windows (R8…R12 for Kama City).
+  std::set<int> target_years;
+  for (const auto& e : ev.kpis)
+    if (e.kpi.goal_level)
+      for (int y = e.kpi.target.value.from_year.value_or(ev.first_year); y <= e.kpi.target.year; ++y)
+        target_years.insert(y);
+  for (int y : target_years) m.target_years.push_back({y, year_label(y, options.years)});
+
+  for (const auto& e : ev.kpis) {
+    const auto found = drilldowns.find(e.kpi.id);
+    const auto* series = found == drilldowns.end() ? nullptr : &found->second;
+    if (e.kpi.goal_level)
+      m.numeric_targets.push_back(row_of(e, strategy, m.target_years, series, ev.as_of, options));
+    else
+      m.projects.push_back(row_of(e, strategy, m.years, series, ev.as_of, options));
+  }
+  for (const auto& g : ev.total.grades) m.grades.push_back({g.symbol, g.label});
+  for (const auto& g : ev.goals) m.goal_summary.push_back(summary_of(g, false));
+  SummaryRow total = summary_of(ev.total, true);
+  total.name = labels_for(options.lang).total;
+  m.goal_summary.push_back(std::move(total));
+  return m;
+}
+
+}  // namespace sosei::report

@@ -1,0 +1,282 @@
+// The report as an Excel workbook (libxlsxwriter): a sheet per table, numbers stored as numbers with
+// thousands separators and percent formats, merged goal / measure / project cells, frozen headers,
+// A4 landscape printing. Markers of a year's value (calendar year, series break, note) are comments.
+#include <xlsxwriter.h>
+
+#include <functional>
+#include <memory>
+
+#include "report/cells.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
+#include "report/writers.hpp"
+
+namespace sosei::report {
+namespace {
+
+struct Formats {
+  lxw_format* title;
+  lxw_format* header;
+  lxw_format* text;
+  lxw_format* group;  // merged goal / measure / project cells
+  lxw_format* integer;
+  lxw_format* decimal;
+  lxw_format* percent;
+  lxw_format* percent_off_track;
+  lxw_format* share;
+  lxw_format* grade;
+  lxw_format* total_text;
+  lxw_format* total_integer;
+  lxw_format* total_share;
+};
+
+lxw_format* cell_format(lxw_workbook* wb, const char* num_format = nullptr, bool bold = false) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_border(f, LXW_BORDER_THIN);
+  format_set_border_color(f, 0xB0B7C3);
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_font_size(f, 10);
+  if (num_format) format_set_num_format(f, num_format);
+  if (bold) {
+    format_set_bold(f);
+    format_set_bg_color(f, 0xEEF2F7);
+  }
+  return f;
+}
+
+Formats make_formats(lxw_workbook* wb, Lang lang) {
+  Formats f{};
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 13);
+  f.header = cell_format(wb);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, 0x1F3A5F);
+  format_set_font_color(f.header, LXW_COLOR_WHITE);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_CENTER);
+  f.text = cell_format(wb);
+  format_set_text_wrap(f.text);
+  f.group = cell_format(wb);
+  format_set_text_wrap(f.group);
+  format_set_align(f.group, LXW_ALIGN_VERTICAL_TOP);
+  f.integer = cell_format(wb, "#,##0");
+  f.decimal = cell_format(wb, "#,##0.00");
+  f.percent = cell_format(wb, "0.0%");
+  // The number stays a number; the words are part of its display format.
+  f.percent_off_track = cell_format(wb, lang == Lang::Ja ? "0.0%\"（遅れ）\"" : "0.0%\" (off track)\"");
+  format_set_font_color(f.percent_off_track, 0xB42318);
+  f.share = cell_format(wb, "0%");
+  f.grade = cell_format(wb);
+  format_set_align(f.grade, LXW_ALIGN_CENTER);
+  f.total_text = cell_format(wb, nullptr, true);
+  f.total_integer = cell_format(wb, "#,##0", true);
+  f.total_share = cell_format(wb, "0%", true);
+  return f;
+}
+
+class Sheet {
+ public:
+  Sheet(lxw_worksheet* ws, const Formats& f) : ws_(ws), f_(f) {}
+
+  void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* fmt = nullptr) {
+    worksheet_write_string(ws_, r, c, s.c_str(), fmt ? fmt : f_.text);
+  }
+  void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* fmt = nullptr) {
+    worksheet_write_number(ws_, r, c, v, fmt ? fmt : (is_whole(v) ? f_.integer : f_.decimal));
+  }
+  // A number when there is one, else its text (a status, "—").
+  void figure(lxw_row_t r, lxw_col_t c, const Figure& fig, lxw_format* fmt = nullptr) {
+    if (fig.number) number(r, c, *fig.number, fmt);
+    else text(r, c, fig.text);
+  }
+  void percent(lxw_row_t r, lxw_col_t c, const Figure& fig, bool off_track = false) {
+    if (fig.number) number(r, c, *fig.number, off_track ? f_.percent_off_track : f_.percent);
+    else text(r, c, fig.text, f_.grade);
+  }
+  void comment(lxw_row_t r, lxw_col_t c, const std::string& s) {
+    if (!s.empty()) worksheet_write_comment(ws_, r, c, s.c_str());
+  }
+  void header(lxw_row_t r, const std::vector<std::string>& names) {
+    for (std::size_t c = 0; c < names.size(); ++c) text(r, static_cast<lxw_col_t>(c), names[c], f_.header);
+    worksheet_set_row(ws_, r, 30, nullptr);
+  }
+  // Merges the cells of column `c` over runs of rows with the same key (goal, measure, project).
+  void merge_runs(lxw_row_t first, lxw_col_t c, std::size_t n, const std::function<std::string(std::size_t)>& key,
+                  const std::function<std::string(std::size_t)>& shown) {
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= n; ++i) {
+      if (i < n && key(i) == key(start)) continue;
+      const auto r0 = static_cast<lxw_row_t>(first + start), r1 = static_cast<lxw_row_t>(first + i - 1);
+      if (r1 > r0) worksheet_merge_range(ws_, r0, c, r1, c, shown(start).c_str(), f_.group);
+      else text(r0, c, shown(start), f_.group);
+      start = i;
+    }
+  }
+  void widths(const std::vector<double>& w) {
+    for (std::size_t c = 0; c < w.size(); ++c)
+      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w[c], nullptr);
+  }
+  void print_setup(lxw_row_t header_row) {
+    worksheet_set_landscape(ws_);
+    worksheet_set_paper(ws_, 9);  // A4
+    worksheet_fit_to_pages(ws_, 1, 0);
+    worksheet_repeat_rows(ws_, header_row, header_row);
+  }
+  lxw_worksheet* ws() { return ws_; }
+
+ private:
+  lxw_worksheet* ws_;
+  const Formats& f_;
+};
+
+std::string title_of(const ReportModel& m, const char* table) {
+  const Labels& l = labels_for(m.options.lang);
+  return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of + "）";
+}
+
+void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
+  const Labels& l = labels_for(m.options.lang);
+  Sheet s(workbook_add_worksheet(wb, l.project_table), f);
+  s.text(0, 0, title_of(m, l.project_table), f.title);
+  std::vector<std::string> header = {l.goal, l.measure, l.project, l.kpi, l.unit, l.baseline};
+  for (const auto& y : m.years) header.push_back(y.label);
+  for (const char* h : {l.actual, l.achievement, l.target, l.department, l.grade, l.pace}) header.push_back(h);
+  s.header(1, header);
+  const lxw_row_t first = 2;
+  const auto& rows = m.projects;
+  const auto goal_key = [&](std::size_t i) { return std::to_string(rows[i].goal_no); };
+  s.merge_runs(first, 0, rows.size(), goal_key,
+               [&](std::size_t i) { return goal_heading(rows[i].goal_no, m.options.lang) + "\n" + rows[i].goal; });
+  s.merge_runs(first, 1, rows.size(), [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure; },
+               [&](std::size_t i) { return rows[i].measure; });
+  s.merge_runs(first, 2, rows.size(),
+               [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure + "\t" + rows[i].project; },
+               [&](std::size_t i) { return rows[i].project; });
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    const auto row = static_cast<lxw_row_t>(first + i);
+    lxw_col_t c = 3;
+    s.text(row, c++, r.name);
+    s.text(row, c++, r.unit, f.grade);
+    s.figure(row, c, r.baseline);
+    s.comment(row, c++, r.baseline_period);
+    for (const auto& y : r.years) {
+      if (y.value.text.empty()) s.text(row, c, "");
+      else s.figure(row, c, y.value);
+      s.comment(row, c++, year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
+                              (y.note.empty() ? "" : " " + y.note));
+    }
+    s.figure(row, c, r.actual);
+    s.comment(row, c++, r.formed);
+    s.percent(row, c++, r.achievement.fraction ? Figure{r.achievement.text, r.achievement.fraction}
+                                                : Figure{r.achievement.text, std::nullopt});
+    s.text(row, c++, r.target.text);
+    s.text(row, c++, r.department);
+    s.text(row, c++, grade_text(r), f.grade);
+    s.percent(row, c++, r.pace, r.off_track);
+  }
+  std::vector<double> widths = {22, 22, 20, 34, 6, 11};
+  for (std::size_t i = 0; i < m.years.size(); ++i) widths.push_back(10);
+  for (double w : {11.0, 10.0, 16.0, 12.0, 16.0, 12.0}) widths.push_back(w);
+  s.widths(widths);
+  worksheet_freeze_panes(s.ws(), 2, 4);
+  worksheet_autofilter(s.ws(), 1, 3, static_cast<lxw_row_t>(first + (rows.empty() ? 0 : rows.size() - 1)),
+                       static_cast<lxw_col_t>(header.size() - 1));
+  s.print_setup(1);
+}
+
+void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
+  const Labels& l = labels_for(m.options.lang);
+  Sheet s(workbook_add_worksheet(wb, l.goal_summary), f);
+  s.text(0, 0, title_of(m, l.goal_summary), f.title);
+  // Two header rows: each grade spans its count and share.
+  worksheet_merge_range(s.ws(), 1, 0, 2, 0, l.goal, f.header);
+  worksheet_merge_range(s.ws(), 1, 1, 2, 1, l.kpi_count, f.header);
+  for (std::size_t g = 0; g < m.grades.size(); ++g) {
+    const auto c = static_cast<lxw_col_t>(2 + 2 * g);
+    worksheet_merge_range(s.ws(), 1, c, 1, c + 1, (m.grades[g].symbol + " " + m.grades[g].label).c_str(), f.header);
+    s.text(2, c, l.count, f.header);
+    s.text(2, c + 1, l.share, f.header);
+  }
+  for (std::size_t i = 0; i < m.goal_summary.size(); ++i) {
+    const auto& r = m.goal_summary[i];
+    const auto row = static_cast<lxw_row_t>(3 + i);
+    s.text(row, 0, r.total ? r.name : goal_heading(r, m.options.lang) + " " + r.name, r.total ? f.total_text : f.text);
+    s.number(row, 1, r.kpis, r.total ? f.total_integer : f.integer);
+    for (std::size_t g = 0; g < r.grades.size(); ++g) {
+      const auto c = static_cast<lxw_col_t>(2 + 2 * g);
+      s.number(row, c, r.grades[g].count, r.total ? f.total_integer : f.integer);
+      s.number(row, c + 1, r.grades[g].share_percent / 100.0, r.total ? f.total_share : f.share);
+    }
+  }
+  std::vector<double> widths = {48, 8};
+  for (std::size_t g = 0; g < m.grades.size(); ++g) {
+    widths.push_back(8);
+    widths.push_back(8);
+  }
+  s.widths(widths);
+  worksheet_freeze_panes(s.ws(), 3, 1);
+  s.print_setup(2);
+}
+
+void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
+  const Labels& l = labels_for(m.options.lang);
+  Sheet s(workbook_add_worksheet(wb, l.numeric_targets), f);
+  s.text(0, 0, title_of(m, l.numeric_targets), f.title);
+  const bool ja = m.options.lang == Lang::Ja;
+  std::vector<std::string> header = {l.goal, l.kpi, l.unit, l.baseline, ja ? "基準期間" : "Baseline period",
+                                     l.projection, l.target, ja ? "目標期間" : "Target period"};
+  for (const auto& y : m.target_years) header.push_back(y.label);
+  for (const char* h : {l.actual, l.achievement, l.grade}) header.push_back(h);
+  s.header(1, header);
+  for (std::size_t i = 0; i < m.numeric_targets.size(); ++i) {
+    const auto& r = m.numeric_targets[i];
+    const auto row = static_cast<lxw_row_t>(2 + i);
+    lxw_col_t c = 0;
+    s.text(row, c++, goal_heading(r.goal_no, m.options.lang) + " " + r.goal);
+    s.text(row, c++, r.name);
+    s.text(row, c++, r.unit, f.grade);
+    s.figure(row, c++, r.baseline);
+    s.text(row, c++, r.baseline_period, f.grade);
+    s.figure(row, c++, r.projection);
+    s.figure(row, c++, r.target);
+    s.text(row, c++, r.target_period, f.grade);
+    for (const auto& y : r.years) {
+      if (y.value.text.empty()) s.text(row, c++, "");
+      else s.figure(row, c++, y.value);
+    }
+    s.figure(row, c, r.actual);
+    s.comment(row, c++, r.formed);
+    s.percent(row, c++, Figure{r.achievement.text, r.achievement.fraction});
+    s.text(row, c++, grade_text(r), f.grade);
+  }
+  std::vector<double> widths = {40, 16, 6, 10, 12, 10, 10, 12};
+  for (std::size_t i = 0; i < m.target_years.size(); ++i) widths.push_back(9);
+  for (double w : {10.0, 12.0, 16.0}) widths.push_back(w);
+  s.widths(widths);
+  worksheet_freeze_panes(s.ws(), 2, 2);
+  s.print_setup(1);
+}
+
+}  // namespace
+
+void write_xlsx(const ReportModel& m, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) throw ReportError("cannot create the workbook " + path + ": check that its folder exists and is writable");
+  lxw_doc_properties props{};
+  const std::string title = m.city + " " + m.strategy;
+  props.title = const_cast<char*>(title.c_str());
+  props.subject = const_cast<char*>(labels_for(m.options.lang).project_table);
+  workbook_set_properties(wb, &props);
+  const Formats f = make_formats(wb, m.options.lang);
+  projects_sheet(wb, f, m);
+  summary_sheet(wb, f, m);
+  if (!m.numeric_targets.empty()) targets_sheet(wb, f, m);
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR)
+    throw ReportError("cannot write the workbook " + path + ": " + lxw_strerror(err) +
+                      " (check that its folder exists and is writable)");
+}
+
+}  // namespace sosei::report

@@ -1,0 +1,77 @@
+// Drill-downs from dimensioned observations: months summed into years, code twins hidden, values
+// not yet published left out, and a monthly series dropped beside its yearly twin.
+#include <gtest/gtest.h>
+
+#include "report/drilldown.hpp"
+#include "report_fixture.hpp"
+
+namespace sosei::report::test {
+namespace {
+
+const config::Kpi& kpi(const config::Strategy& s, const std::string& id) { return *s.find_kpi(id); }
+
+store::StoredObservation bus(Period p, const std::string& route, double v, const std::string& series) {
+  store::StoredObservation o;
+  o.key = {series, p, {{"route", route}}};
+  o.data.value = Value::of(v);
+  return o;
+}
+
+TEST(ReportDrilldown, MonthsAreSummedPerSpotAndTheCodeTwinIsHidden) {
+  const auto s = strategy();
+  const auto in = drilldowns();
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), evaluate::last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].dimension_keys, std::vector<std::string>{"spot"});
+  EXPECT_TRUE(d[0].months_summed);
+  ASSERT_EQ(d[0].years.size(), 2u);  // calendar 2024 and 2025
+  ASSERT_EQ(d[0].rows.size(), 2u);
+  // B公園: 1750 + 2000 in 2024, 2250 in 2025; it has the larger latest value, so it comes first.
+  EXPECT_EQ(d[0].rows[0].dimensions[0], "B公園");
+  EXPECT_EQ(d[0].rows[0].values[0], 3750);
+  EXPECT_EQ(d[0].rows[0].values[1], 2250);
+  EXPECT_EQ(d[0].rows[1].values[0], 1000 + 1250);
+}
+
+TEST(ReportDrilldown, UnpublishedYearsAreLeftOutAsForTheKpi) {
+  const auto s = strategy();
+  const auto in = drilldowns();
+  // As of FY2025 the visitors of calendar 2025 are not published yet (lag 12 months).
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), evaluate::last_day_of_fiscal_year(2025), {});
+  ASSERT_EQ(d.size(), 1u);
+  ASSERT_EQ(d[0].years.size(), 1u);
+  EXPECT_EQ(d[0].years[0].year, 2024);
+  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), evaluate::last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].years.back().year, 2026);  // FY2027's 999 households are not in yet
+}
+
+TEST(ReportDrilldown, DistrictNameShownWithItsCoverageAndNotItsCode) {
+  const auto s = strategy();
+  const auto in = drilldowns();
+  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), evaluate::last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].dimension_keys, (std::vector<std::string>{"district_name", "covered"}));
+  // 山間 changed from not covered to covered: one row each, so no year mixes the two.
+  ASSERT_EQ(c[0].rows.size(), 3u);
+}
+
+TEST(ReportDrilldown, MonthlySeriesBesideAYearlyOneWithTheSameDimensionsIsDropped) {
+  const auto s = strategy();
+  DimensionedSeries monthly{"bus/monthly", "人", "", {}}, yearly{"bus/yearly", "人", "", {}};
+  monthly.observations = {bus(Period::month_of(2025, 4), "R1", 10, "bus/monthly"),
+                          bus(Period::month_of(2025, 5), "R1", 12, "bus/monthly")};
+  yearly.observations = {bus(Period::fiscal_year(2025), "R1", 22, "bus/yearly")};
+  const auto d = build_drilldowns(kpi(s, "startups"), {monthly, yearly}, evaluate::last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].series, "bus/yearly");
+  EXPECT_EQ(d[0].rows[0].values[0], 22);
+  // Alone, the monthly series is summed into its fiscal year (April and May 2025 → FY2025).
+  const auto alone = build_drilldowns(kpi(s, "startups"), {monthly}, evaluate::last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].years[0].label, "R7");
+  EXPECT_EQ(alone[0].rows[0].values[0], 22);
+}
+
+}  // namespace
+}  // namespace sosei::report::test
