@@ -20,5 +20,6 @@ void add_runs_command(CLI::App& app, CommandEnv env);
 void add_values_commands(CLI::App& app, CommandEnv env);  // values, history
 void add_evaluate_command(CLI::App& app, CommandEnv env);
 void add_evaluations_command(CLI::App& app, CommandEnv env);
+void add_report_command(CLI::App& app, CommandEnv env);
 
 }  // namespace sosei::cli

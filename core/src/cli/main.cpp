@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_values_commands(app, env);
   add_evaluate_command(app, env);
   add_evaluations_command(app, env);
+  add_report_command(app, env);
 
   try {
     app.parse(argc, argv);

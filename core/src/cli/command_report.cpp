@@ -1,0 +1,172 @@
+// `sosei report --format html|xlsx|csv|md|json [--as-of …] [--scheme …] [--lang ja|en]
+// [--years era|western] -o PATH`: the council's tables (事業一覧, 基本目標達成状況等一覧表) from an
+// evaluation of the stored values, in one of five formats (docs/report.md).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "config/load.hpp"
+#include "evaluate/engine.hpp"
+#include "evaluate/scheme_loader.hpp"
+#include "evaluate/store_input.hpp"
+#include "report/report_input.hpp"
+#include "report/writers.hpp"
+
+namespace sosei::cli {
+namespace {
+
+struct ReportArgs {
+  std::string format;
+  std::string as_of;
+  std::string scheme;
+  std::string lang = "ja";
+  std::string years = "era";
+  std::string output;
+  std::string encoding = "utf-8";
+  std::string table = "projects";
+};
+
+report::Format chosen_format(const ReportArgs& a) {
+  if (!a.format.empty()) return *report::format_named(a.format);  // CLI11 checked the name
+  if (a.output == "-")
+    throw UsageError("report: writing to stdout (-o -) needs --format html|csv|md|json");
+  if (auto f = report::format_of_path(a.output)) return *f;
+  throw UsageError("report: cannot tell the format from '" + a.output +
+                   "': give --format html|xlsx|csv|md|json, or a file ending in .html, .xlsx, .csv, .md or .json");
+}
+
+evaluate::Evaluation evaluation_for(Session& session, const ReportArgs& a) {
+  const auto& config = session.config();
+  evaluate::Date as_of = evaluate::today();
+  if (!a.as_of.empty()) {
+    std::string error;
+    const auto d = evaluate::parse_as_of(a.as_of, &error);
+    if (!d) throw UsageError("report: --as-of: " + error);
+    as_of = *d;
+  }
+  evaluate::GradingScheme scheme;
+  try {
+    scheme = evaluate::load_scheme_named(config.grading_dir, a.scheme.empty() ? config.default_scheme : a.scheme);
+  } catch (const evaluate::UnknownScheme& e) {
+    throw UsageError(std::string("report: ") + e.what());
+  } catch (const config::ConfigError& e) {
+    throw UsageError(e.what());
+  }
+  const auto observations = evaluate::load_observations(session.store(), config.strategy);
+  return evaluate::evaluate(config.strategy, observations, scheme, as_of);
+}
+
+// Writes next to the target and renames, so a failed write never leaves half a report behind.
+void write_file(const std::string& path, const std::function<void(const std::string&)>& write) {
+  const auto folder = std::filesystem::absolute(path).parent_path();
+  if (!std::filesystem::is_directory(folder))
+    throw report::ReportError("cannot write the report to " + path + ": the folder " + folder.string() +
+                              " does not exist (create it first)");
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  try {
+    write(tmp);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw report::ReportError("cannot write the report to " + path + ": " + ec.message());
+  }
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text << std::flush;
+    return;
+  }
+  write_file(path, [&](const std::string& tmp) {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out) throw report::ReportError("cannot write the report to " + path + ": " + std::strerror(errno) +
+                                        " (check that its folder exists and is writable)");
+    out << text;
+    out.close();
+    if (!out) throw report::ReportError("cannot write the report to " + path + ": write failed");
+  });
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand(
+      "report", "Write the council report (project table, goal summary, numeric targets) as HTML, XLSX, CSV, "
+                "Markdown or JSON");
+  auto a = std::make_shared<ReportArgs>();
+  cmd->add_option("--format", a->format, "html, xlsx, csv, md or json (default: from the extension of -o)")
+      ->check(CLI::IsMember({"html", "xlsx", "csv", "md", "json"}));
+  cmd->add_option("-o,--output", a->output, "file to write; - writes a text format to stdout")->required();
+  cmd->add_option("--as-of", a->as_of, "use what was published by: 2026-01-31, FY2025, R7 (default: today)");
+  cmd->add_option("--scheme", a->scheme, "grading scheme in the grading folder (default: the configured one)");
+  cmd->add_option("--lang", a->lang, "headings and words in ja or en (data texts stay as written)")
+      ->check(CLI::IsMember({"ja", "en"}))
+      ->capture_default_str();
+  cmd->add_option("--years", a->years, "year columns as era (R7) or western (2025) years")
+      ->check(CLI::IsMember({"era", "western"}))
+      ->capture_default_str();
+  cmd->add_option("--encoding", a->encoding, "csv only: utf-8 (with BOM, for Excel) or cp932")
+      ->check(CLI::IsMember({"utf-8", "cp932"}))
+      ->capture_default_str();
+  cmd->add_option("--table", a->table, "csv only: projects, goals (the goal summary) or targets (numeric targets)")
+      ->check(CLI::IsMember({"projects", "goals", "targets"}))
+      ->capture_default_str();
+  cmd->callback([env, a] {
+    const report::Format format = chosen_format(*a);
+    if (a->output == "-" && report::is_binary(format))
+      throw UsageError("report: xlsx is a binary format and cannot go to stdout: give a file, e.g. -o report.xlsx");
+    if (format != report::Format::Csv && (a->encoding != "utf-8" || a->table != "projects"))
+      throw UsageError("report: --encoding and --table apply to csv only, not " + report::format_name(format));
+
+    const auto& config = env.session.config();
+    const auto evaluation = evaluation_for(env.session, *a);
+    const report::ReportOptions options{a->lang == "en" ? report::Lang::En : report::Lang::Ja,
+                                        a->years == "western" ? report::YearStyle::Western : report::YearStyle::Era};
+    // Drill-down captions come from the plugins' declarations; without them the tables still show.
+    const auto infos = report::series_infos(config, env.session.plugins());
+    const auto drilldowns = report::load_drilldowns(env.session.store(), config, infos);
+    const auto model = report::build_report(evaluation, config.strategy, drilldowns, options);
+
+    try {
+      switch (format) {
+        case report::Format::Html: write_text(a->output, report::html_report(model)); break;
+        case report::Format::Markdown: write_text(a->output, report::markdown_report(model)); break;
+        case report::Format::Json: write_text(a->output, report::json_report(model)); break;
+        case report::Format::Csv: {
+          const auto table = a->table == "goals"     ? report::CsvTable::Goals
+                             : a->table == "targets" ? report::CsvTable::Targets
+                                                     : report::CsvTable::Projects;
+          const auto encoding = a->encoding == "cp932" ? report::CsvEncoding::Cp932 : report::CsvEncoding::Utf8Bom;
+          write_text(a->output, report::csv_report(model, table, encoding));
+          break;
+        }
+        case report::Format::Xlsx:
+          write_file(a->output, [&](const std::string& tmp) { report::write_xlsx(model, tmp); });
+          break;
+      }
+    } catch (const report::ReportError& e) {
+      std::cerr << "sosei: report: " << e.what() << '\n';
+      env.exit_code = kRunFailed;
+      return;
+    }
+    if (a->output != "-")
+      std::cout << "wrote " << a->output << " (" << report::format_name(format) << ", " << model.projects.size()
+                << " KPIs and " << model.numeric_targets.size() << " numeric targets, as of " << model.as_of
+                << ", scheme " << model.scheme << ")\n";
+    env.exit_code = kOk;
+  });
+}
+
+}  // namespace sosei::cli

@@ -1,0 +1,105 @@
+// The HTML report in a real browser: headless Chromium (Debian's `chromium`) loads the Kama City
+// report, runs its script, and the dumped DOM must show the table rows and chart marks with the
+// expected numbers; a screenshot is written under the build tree for people to look at. Without
+// Chromium the test is skipped, or fails when SOSEI_REQUIRE_BROWSER=1 (tools/run-tests sets it).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "e2e/sosei_runner.hpp"
+
+namespace {
+
+using sosei::test_support::read_file;
+using sosei::test_support::SoseiRunner;
+
+std::string find_chromium() {
+  for (const char* name : {"chromium", "chromium-browser"}) {
+    const std::string probe = std::string("command -v ") + name + " >/dev/null 2>&1";
+    if (std::system(probe.c_str()) == 0) return name;
+  }
+  return "";
+}
+
+// One tag's text from its opening marker to the closing tag, for checks within one row or chart.
+std::string element(const std::string& dom, const std::string& opening, const std::string& closing) {
+  const auto at = dom.find(opening);
+  if (at == std::string::npos) return "";
+  return dom.substr(at, dom.find(closing, at) - at);
+}
+
+class ReportBrowser : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    chromium_ = find_chromium();
+    if (chromium_.empty()) {
+      const char* require = std::getenv("SOSEI_REQUIRE_BROWSER");
+      if (require && std::string(require) == "1")
+        FAIL() << "chromium is not installed but SOSEI_REQUIRE_BROWSER=1: run tools/setup (apt-get install chromium)";
+      GTEST_SKIP() << "chromium is not installed (tools/setup installs it); set SOSEI_REQUIRE_BROWSER=1 to fail instead";
+    }
+    runner_ = std::make_unique<SoseiRunner>("report-browser");
+    ASSERT_EQ(runner_->run("import --all").exit_code, 0);
+    html_ = runner_->dir() / "report.html";
+    const auto r = runner_->run("report --as-of FY2025 -o '" + html_.string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // Runs chromium headless with its own profile folder; returns its stdout.
+  std::string chromium(const std::string& args) const {
+    const auto out = runner_->dir() / "chromium.out";
+    const std::string cmd = "timeout 120 " + chromium_ + " --headless --no-sandbox --disable-gpu --hide-scrollbars " +
+                            "--user-data-dir='" + (runner_->dir() / "chromium-profile").string() + "' " + args +
+                            " 'file://" + html_.string() + "' >'" + out.string() + "' 2>/dev/null";
+    const int status = std::system(cmd.c_str());
+    EXPECT_EQ(status, 0) << cmd;
+    return read_file(out);
+  }
+
+  std::string chromium_;
+  std::unique_ptr<SoseiRunner> runner_;
+  std::filesystem::path html_;
+};
+
+TEST_F(ReportBrowser, DomShowsRowsAndChartsWithTheNumbers) {
+  const std::string dom = chromium("--dump-dom");
+  ASSERT_NE(dom.find("id=\"project-table\""), std::string::npos) << dom.substr(0, 500);
+  // The script ran: it wrote the count of shown rows.
+  EXPECT_NE(dom.find(">16 / 16 KPI表示中<"), std::string::npos);
+  const std::string startups = element(dom, "<tr data-kpi=\"startups\"", "</tr>");
+  EXPECT_NE(startups.find(">8<"), std::string::npos) << startups;
+  EXPECT_NE(startups.find("20.0%"), std::string::npos) << startups;
+  EXPECT_NE(startups.find("△"), std::string::npos) << startups;
+  const std::string bus = element(dom, "<tr data-kpi=\"city_bus_riders\"", "</tr>");
+  EXPECT_NE(bus.find("100,084"), std::string::npos) << bus;
+  EXPECT_NE(bus.find("66.7%"), std::string::npos) << bus;
+  const std::string tourism = element(dom, "<tr data-kpi=\"tourism_visitors\"", "</tr>");
+  EXPECT_NE(tourism.find("199,000"), std::string::npos) << tourism;
+  EXPECT_NE(tourism.find("2024年（暦年）"), std::string::npos) << tourism;
+  // Charts: the bus riders' level chart with its R7 point, baseline and target line.
+  const std::string chart = element(dom, "<svg class=\"kpi-chart\" viewBox=\"0 0 440.00 220.00\" role=\"img\" data-kpi=\"city_bus_riders\"", "</svg>");
+  ASSERT_FALSE(chart.empty());
+  EXPECT_NE(chart.find("class=\"chart-point\" data-year=\"2025\" data-value=\"100084\""), std::string::npos) << chart;
+  EXPECT_NE(chart.find("class=\"chart-baseline\" data-year=\"2023\" data-value=\"130108\""), std::string::npos);
+  EXPECT_NE(chart.find("class=\"chart-target\" data-value=\"150000\""), std::string::npos);
+  const std::string startups_chart = element(dom, "data-kpi=\"startups\" data-kind=\"cumulative\"", "</svg>");
+  EXPECT_NE(startups_chart.find("data-values=\"2024:0 2025:8 2026:16 2027:24 2028:32 2029:40\""), std::string::npos);
+  // The grade distribution: ○ 3 of 16 in total, symbols written in the bars.
+  EXPECT_NE(dom.find("data-symbol=\"○\" data-count=\"3\""), std::string::npos);
+  // The bus drill-down by route.
+  const std::string routes = element(dom, "data-series=\"bus_ridership/fiscal_year_boardings\"", "</details>");
+  EXPECT_NE(routes.find("YAMADA"), std::string::npos) << routes;
+}
+
+TEST_F(ReportBrowser, ScreenshotIsWrittenUnderTheBuildTree) {
+  const auto dir = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "report" / "screenshots";
+  std::filesystem::create_directories(dir);
+  const auto png = dir / "report.png";
+  std::filesystem::remove(png);
+  chromium("--screenshot='" + png.string() + "' --window-size=1600,1000");
+  ASSERT_TRUE(std::filesystem::exists(png)) << png;
+  EXPECT_EQ(read_file(png).substr(0, 8), "\x89PNG\r\n\x1a\n");
+  EXPECT_GT(std::filesystem::file_size(png), 20000u);  // a blank page compresses to a few KB
+}
+
+}  // namespace

@@ -1,0 +1,131 @@
+// `sosei report` end to end on the bundled Kama City data: every format from one import, stdout,
+// format from the extension, and the errors a user can make.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/sosei_runner.hpp"
+
+namespace {
+
+using nlohmann::json;
+using sosei::test_support::read_file;
+using sosei::test_support::SoseiRunner;
+
+class ReportCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    runner_ = new SoseiRunner("report-cli");
+    const auto r = runner_->run("import --all");
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete runner_;
+    runner_ = nullptr;
+  }
+  static SoseiRunner* runner_;
+};
+SoseiRunner* ReportCli::runner_ = nullptr;
+
+TEST_F(ReportCli, JsonHasTheCitysTotalsAsOfFy2025) {
+  const auto r = runner_->run("report --as-of FY2025 --format json -o -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["as_of"], "2026-03-31");
+  EXPECT_EQ(j["projects"].size(), 16u);
+  EXPECT_EQ(j["numeric_targets"].size(), 2u);
+  const json& total = j["goal_summary"].back();
+  EXPECT_EQ(total["kpis"], 16);
+  // docs/evaluation.md: ○ 3 (19 %), △ 11 (69 %), × 2 (13 %).
+  EXPECT_EQ(total["grades"][0]["count"], 3);
+  EXPECT_EQ(total["grades"][0]["share_percent"], 19);
+  EXPECT_EQ(total["grades"][1]["count"], 11);
+  EXPECT_EQ(total["grades"][2]["count"], 2);
+  // Drill-downs from the plugins' stored series: bus by route, tourism by spot, coverage by district.
+  std::map<std::string, std::vector<std::string>> keys;
+  for (const auto& k : j["projects"])
+    for (const auto& d : k["drilldowns"]) keys[k["id"]] = d["dimension_keys"].get<std::vector<std::string>>();
+  EXPECT_EQ(keys["city_bus_riders"].front(), "route");
+  EXPECT_EQ(keys["tourism_visitors"].front(), "spot");
+  EXPECT_EQ(keys["disaster_coverage"].front(), "district_name");
+}
+
+TEST_F(ReportCli, EveryFormatToAFileWithTheFormatFromTheExtension) {
+  for (const char* name : {"report.html", "report.xlsx", "report.csv", "report.md", "report.json"}) {
+    const auto path = runner_->dir() / name;
+    const auto r = runner_->run("report --as-of FY2025 -o '" + path.string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_NE(r.out.find("wrote " + path.string()), std::string::npos) << r.out;
+    ASSERT_TRUE(std::filesystem::exists(path)) << name;
+    EXPECT_GT(std::filesystem::file_size(path), 1000u) << name;
+  }
+  EXPECT_EQ(read_file(runner_->dir() / "report.xlsx").substr(0, 2), "PK");
+  EXPECT_EQ(read_file(runner_->dir() / "report.csv").substr(0, 3), "\xEF\xBB\xBF");
+  const std::string html = read_file(runner_->dir() / "report.html");
+  EXPECT_NE(html.find("data-series=\"bus_ridership/fiscal_year_boardings\""), std::string::npos);
+  EXPECT_NE(html.find("data-series=\"tourism/monthly_visitors\""), std::string::npos);
+  EXPECT_NE(html.find("data-series=\"disaster_coverage/district_households\""), std::string::npos);
+  // No temporary file is left beside the reports.
+  for (const auto& e : std::filesystem::directory_iterator(runner_->dir()))
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+TEST_F(ReportCli, MarkdownInEnglishWithWesternYearsToStdout) {
+  const auto r = runner_->run("report --as-of FY2025 --format md --lang en --years western -o -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("## Achievement by basic goal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| 2025 | 2026 | 2027 | 2028 | 2029 |"), std::string::npos);
+  EXPECT_NE(r.out.find("| Founders supported by the startup programme |"), std::string::npos);
+  EXPECT_NE(r.out.find("100,084"), std::string::npos);
+}
+
+TEST_F(ReportCli, CsvInCp932AndOtherTables) {
+  const auto r = runner_->run("report --as-of FY2025 --format csv --encoding cp932 --table goals -o -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("\x8A\xEE\x96\x7B\x96\xDA\x95\x57", 0), 0u);  // 基本目標 in CP932, no BOM
+  const auto t = runner_->run("report --as-of FY2025 --format csv --table targets -o -");
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_NE(t.out.find("net_migration"), std::string::npos);
+  EXPECT_NE(t.out.find("births"), std::string::npos);
+}
+
+TEST_F(ReportCli, UsageErrorsSayWhatToDo) {
+  auto r = runner_->run("report -o -");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("needs --format"), std::string::npos) << r.err;
+  r = runner_->run("report -o report.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot tell the format from 'report.pdf'"), std::string::npos) << r.err;
+  r = runner_->run("report --format xlsx -o -");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot go to stdout"), std::string::npos) << r.err;
+  r = runner_->run("report --format md --encoding cp932 -o -");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("csv only"), std::string::npos) << r.err;
+  r = runner_->run("report --format html -o - --scheme nosuch");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nosuch"), std::string::npos) << r.err;
+  r = runner_->run("report --format html -o - --as-of tomorrow");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--as-of"), std::string::npos) << r.err;
+  r = runner_->run("report --format html --lang fr -o -");
+  EXPECT_EQ(r.exit_code, 2);
+  r = runner_->run("report --format html");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--output"), std::string::npos) << r.err;
+}
+
+TEST_F(ReportCli, UnwritablePathFailsWithoutAPartialFile) {
+  const auto r = runner_->run("report --format html -o '" + (runner_->dir() / "no-such-folder" / "r.html").string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+}
+
+TEST_F(ReportCli, HelpListsTheOptions) {
+  const auto r = runner_->run("report --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* option : {"--format", "--as-of", "--scheme", "--lang", "--years", "--output", "--encoding", "--table"})
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+}
+
+}  // namespace
