@@ -141,6 +141,15 @@ TEST_F(ReportXlsx, NumericTargetSheetHasProjectionTargetAndYearlyActuals) {
   EXPECT_EQ(wb.number(s, "I3").first, -120);
 }
 
+TEST(ReportXlsxEnglish, SheetNamesFitExcelsLimit) {
+  const auto file = scratch("xlsx-en") / "report.xlsx";
+  write_xlsx(model({Lang::En, YearStyle::Western}), file.string());
+  const std::string workbook = member(file, "xl/workbook.xml");
+  for (const char* name : {"Projects", "Goal summary", "Numeric targets"})
+    EXPECT_NE(workbook.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
+  EXPECT_NE(member(file, "xl/sharedStrings.xml").find("<t>2025</t>"), std::string::npos);  // western year heading
+}
+
 TEST(ReportXlsxErrors, MissingFolderIsAClearError) {
   try {
     write_xlsx(model(), "/nonexistent-folder/report.xlsx");

@@ -130,6 +130,14 @@ class Sheet {
   const Formats& f_;
 };
 
+// Excel allows 31 characters in a sheet name: the Japanese titles fit, the English ones are shortened.
+lxw_worksheet* add_sheet(lxw_workbook* wb, const ReportModel& m, const char* ja_title, const char* en_name) {
+  const char* name = m.options.lang == Lang::Ja ? ja_title : en_name;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+  if (!ws) throw ReportError(std::string("libxlsxwriter refused the sheet name '") + name + "'");
+  return ws;
+}
+
 std::string title_of(const ReportModel& m, const char* table) {
   const Labels& l = labels_for(m.options.lang);
   return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of + "）";
@@ -137,7 +145,7 @@ std::string title_of(const ReportModel& m, const char* table) {
 
 void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   const Labels& l = labels_for(m.options.lang);
-  Sheet s(workbook_add_worksheet(wb, l.project_table), f);
+  Sheet s(add_sheet(wb, m, l.project_table, "Projects"), f);
   s.text(0, 0, title_of(m, l.project_table), f.title);
   std::vector<std::string> header = {l.goal, l.measure, l.project, l.kpi, l.unit, l.baseline};
   for (const auto& y : m.years) header.push_back(y.label);
@@ -188,7 +196,7 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
 
 void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   const Labels& l = labels_for(m.options.lang);
-  Sheet s(workbook_add_worksheet(wb, l.goal_summary), f);
+  Sheet s(add_sheet(wb, m, l.goal_summary, "Goal summary"), f);
   s.text(0, 0, title_of(m, l.goal_summary), f.title);
   // Two header rows: each grade spans its count and share.
   worksheet_merge_range(s.ws(), 1, 0, 2, 0, l.goal, f.header);
@@ -222,7 +230,7 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
 
 void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   const Labels& l = labels_for(m.options.lang);
-  Sheet s(workbook_add_worksheet(wb, l.numeric_targets), f);
+  Sheet s(add_sheet(wb, m, l.numeric_targets, "Numeric targets"), f);
   s.text(0, 0, title_of(m, l.numeric_targets), f.title);
   const bool ja = m.options.lang == Lang::Ja;
   std::vector<std::string> header = {l.goal, l.kpi, l.unit, l.baseline, ja ? "基準期間" : "Baseline period",
@@ -270,9 +278,14 @@ void write_xlsx(const ReportModel& m, const std::string& path) {
   props.subject = const_cast<char*>(labels_for(m.options.lang).project_table);
   workbook_set_properties(wb, &props);
   const Formats f = make_formats(wb, m.options.lang);
-  projects_sheet(wb, f, m);
-  summary_sheet(wb, f, m);
-  if (!m.numeric_targets.empty()) targets_sheet(wb, f, m);
+  try {
+    projects_sheet(wb, f, m);
+    summary_sheet(wb, f, m);
+    if (!m.numeric_targets.empty()) targets_sheet(wb, f, m);
+  } catch (...) {
+    workbook_close(wb);  // frees it; the half-written file is the caller's temporary
+    throw;
+  }
   const lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR)
     throw ReportError("cannot write the workbook " + path + ": " + lxw_strerror(err) +
