@@ -29,6 +29,10 @@ th[aria-sort=descending]::after{content:" ▼";color:var(--head)}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.center{text-align:center}
 td.nowrap{white-space:nowrap}
+#project-table td.kpi{min-width:14em}
+#project-table td.measure{min-width:9em}
+#project-table td.project,#project-table td.target{min-width:7.5em}
+#project-table td.num{min-width:4em}
 tr.total td{font-weight:700;background:#f3f6fa}
 tbody tr:nth-child(even) td{background:#fafbfd}
 tbody tr:hover td{background:#eef4fb}
@@ -92,6 +96,7 @@ footer{color:var(--muted);font-size:11px;padding:0 32px 24px}
  thead{display:table-header-group}
  tr{break-inside:avoid}
  thead th{position:static}
+ th.sortable::after{content:none}
  .cards{grid-template-columns:1fr 1fr}
  section.details{break-before:page}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

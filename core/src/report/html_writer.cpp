@@ -145,9 +145,9 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
     out << "<tr data-kpi=\"" << esc(r.id) << "\" data-goal=\"" << r.goal_no << "\" data-grade=\"" << esc(r.grade_symbol)
         << "\" data-department=\"" << esc(r.department) << "\" data-search=\"" << esc(search) << "\">";
     out << "<td class=\"center\" data-sort=\"" << r.goal_no << "\" title=\"" << esc(r.goal) << "\">" << r.goal_no << "</td>";
-    out << "<td data-sort=\"" << esc(r.measure) << "\">" << esc(r.measure) << "</td>";
-    out << "<td data-sort=\"" << esc(r.project) << "\">" << esc(r.project) << "</td>";
-    out << "<td data-sort=\"" << esc(r.name) << "\"><a href=\"#kpi-" << esc(r.id) << "\">" << esc(r.name)
+    out << "<td class=\"measure\" data-sort=\"" << esc(r.measure) << "\">" << esc(r.measure) << "</td>";
+    out << "<td class=\"project\" data-sort=\"" << esc(r.project) << "\">" << esc(r.project) << "</td>";
+    out << "<td class=\"kpi\" data-sort=\"" << esc(r.name) << "\"><a href=\"#kpi-" << esc(r.id) << "\">" << esc(r.name)
         << "</a><span class=\"sub\">" << esc(r.unit) << "</span></td>";
     out << "<td class=\"num\" data-sort=\"" << sort_key(r.baseline.number) << "\">" << esc(r.baseline.text)
         << "<span class=\"mark\">" << esc(r.baseline_period) << "</span></td>";
@@ -156,7 +156,7 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
         << esc(r.actual.text) << "</td>";
     out << "<td class=\"num\" data-sort=\"" << sort_key(r.achievement.fraction) << "\">" << esc(r.achievement.text)
         << "</td>";
-    out << "<td data-sort=\"" << sort_key(r.target.number) << "\">" << esc(r.target.text) << "</td>";
+    out << "<td class=\"target\" data-sort=\"" << sort_key(r.target.number) << "\">" << esc(r.target.text) << "</td>";
     out << "<td class=\"nowrap\" data-sort=\"" << esc(r.department) << "\">" << esc(r.department) << "</td>";
     out << "<td class=\"center\" data-sort=\"" << r.grade_index << "\">" << grade_badge(r, m.grades.size()) << "</td>";
     out << "<td class=\"num" << (r.off_track ? " off-track" : "") << "\" data-sort=\"" << sort_key(r.pace.number)
