@@ -54,6 +54,8 @@ const sosei_host_api kHostApi = [] {
 
 std::string or_empty(const char* s) { return s ? s : ""; }
 
+const char* const kAbortMessage = "aborted: sosei is shutting down and the run did not finish within the grace period";
+
 }  // namespace
 
 RunContext::RunContext(std::shared_ptr<LoadedPlugin> plugin, RunSettings settings, ObservationSink& sink)
@@ -130,6 +132,7 @@ void RunContext::log(int32_t level, const char* message) {
 
 int32_t RunContext::emit(const sosei_observation* observations, uint32_t count) {
   if (!observations && count) return fail_with(SOSEI_ERR_REJECTED, "plugin emitted a null observation array");
+  if (aborted()) return fail_with(SOSEI_ERR_REJECTED, kAbortMessage);
   for (uint32_t i = 0; i < count; ++i) {
     int32_t rc = sink_.accept(observations[i]);
     if (rc != SOSEI_OK) return rc;
@@ -191,6 +194,7 @@ int32_t RunContext::fetch(const char* url, const char* encoding, const char* she
 
 int32_t RunContext::read(sosei_input* input, char* buffer, size_t capacity, size_t* got) {
   if (!input || input->closed || !got) return fail_with(SOSEI_ERR_INTERNAL, "read on a closed or unknown input");
+  if (aborted()) return fail_with(SOSEI_ERR_REJECTED, kAbortMessage);
   try {
     *got = input->stream->read(buffer, capacity);
     return SOSEI_OK;

@@ -2,6 +2,7 @@
 // the plugin is guarded; every call from the plugin lands here and is checked.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,6 +20,8 @@ struct RunSettings {
   ResolvedSettings settings;
   FetchOptions fetch;
   std::function<void(uint64_t done, uint64_t total)> on_progress;  // may be empty
+  // When set (a daemon shutting down), emit() and read() fail so the plugin stops.
+  const std::atomic<bool>* abort = nullptr;
 };
 
 enum class RunResult { Succeeded, Failed, Unchanged };
@@ -53,6 +56,7 @@ class RunContext {
 
  private:
   int32_t fail_with(int32_t code, std::string message);
+  bool aborted() const { return settings_.abort && settings_.abort->load(std::memory_order_relaxed); }
   int32_t open_stream(const std::string& path, const std::string& display_name, const char* encoding,
                       const char* sheet, sosei_input** out);
 

@@ -18,6 +18,50 @@ std::string installed_names(const host::PluginRegistry& plugins) {
   return names.empty() ? "none" : names;
 }
 
+struct RunEnd {
+  host::RunResult result = host::RunResult::Failed;
+  bool aborted = false;
+  std::string error;
+  std::string fingerprint;
+};
+
+RunEnd run_in_process(std::shared_ptr<host::LoadedPlugin> plugin, host::RunSettings settings, StoreSink& sink) {
+  const std::atomic<bool>* abort = settings.abort;
+  host::RunContext run(std::move(plugin), std::move(settings), sink);
+  RunEnd end;
+  end.result = run.run();
+  end.error = run.error();
+  end.fingerprint = run.fingerprint();
+  end.aborted = end.result == host::RunResult::Failed && abort && abort->load();
+  return end;
+}
+
+RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings, StoreSink& sink,
+                    const ImportOptions& options) {
+  worker::WorkerJob job;
+  job.label = settings.source_id + "/" + plugin.meta().name;
+  job.request.plugin_file = plugin.meta().file;
+  job.request.source_id = settings.source_id;
+  job.request.settings = std::move(settings.settings);
+  job.request.fetch = settings.fetch;
+  job.request.memory_limit_bytes = options.limits.memory_limit_bytes;
+  job.limits = options.limits;
+  job.on_progress = options.on_progress;
+  job.abort = options.abort;
+  RunEnd end;
+  try {
+    job.executable = options.worker_executable.empty() ? worker::default_worker_executable() : options.worker_executable;
+    const worker::WorkerOutcome o = worker::run_in_worker(job, sink);
+    end.result = o.result;
+    end.aborted = o.aborted;
+    end.error = o.error;
+    end.fingerprint = o.fingerprint;
+  } catch (const std::exception& e) {  // the worker could not be started
+    end.error = job.label + ": " + e.what();
+  }
+  return end;
+}
+
 }  // namespace
 
 ImportOutcome import_source(const config::AppConfig& config, const config::Source& source,
@@ -41,19 +85,23 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   }
   run_settings.on_progress = options.on_progress;
 
+  run_settings.abort = options.abort;
+
   auto transaction = store.begin_import({source.id, (*plugin)->meta().name, (*plugin)->meta().version});
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta()), *transaction, source.on_bad_row);
-  host::RunContext run(*plugin, std::move(run_settings), sink);
-  const host::RunResult result = run.run();
-  transaction->set_fingerprint(run.fingerprint());
+  const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
+                                     : run_in_process(*plugin, std::move(run_settings), sink);
+  const host::RunResult result = end.result;
+  transaction->set_fingerprint(end.fingerprint);
 
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   if (result == host::RunResult::Failed) {
-    spdlog::error("[{}] import failed: {}", source.id, run.error());
-    outcome.record = options.dry_run ? transaction->discard() : transaction->fail(run.error());
-    outcome.record.status = store::RunStatus::Failed;
-    outcome.record.error = run.error();
+    spdlog::error("[{}] import {}: {}", source.id, end.aborted ? "aborted" : "failed", end.error);
+    const auto status = end.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
+    outcome.record = options.dry_run ? transaction->discard() : transaction->fail(end.error, status);
+    outcome.record.status = status;
+    outcome.record.error = end.error;
     return outcome;
   }
   const auto status = result == host::RunResult::Unchanged ? store::RunStatus::Unchanged : store::RunStatus::Succeeded;

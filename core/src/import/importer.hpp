@@ -2,12 +2,14 @@
 // transaction, run the plugin in-process, then commit, record the failure, or discard (dry run).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 
 #include "config/model.hpp"
 #include "host/plugin_registry.hpp"
 #include "store/store.hpp"
+#include "worker/worker_process.hpp"
 
 namespace sosei::import {
 
@@ -15,6 +17,13 @@ struct ImportOptions {
   std::string file_override;  // --file: replaces the source's `file` setting (and clears `url`)
   bool dry_run = false;
   std::function<void(uint64_t done, uint64_t total)> on_progress;
+  // Run the plugin in a `sosei worker` process (crash, hang and memory containment) instead of in
+  // this process. The parent validates and stores either way, so both store the same.
+  bool isolate = false;
+  std::string worker_executable;  // empty: worker::default_worker_executable()
+  worker::WorkerLimits limits;    // worker only: timeout, memory
+  // Set by a shutting-down daemon: the run stops and is recorded as aborted.
+  const std::atomic<bool>* abort = nullptr;
 };
 
 // A problem found before the run started (unknown plugin, bad settings): nothing was recorded.

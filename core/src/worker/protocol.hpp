@@ -1,0 +1,61 @@
+// What the parent and a `sosei worker` process say to each other over the pipes: the request that
+// starts a run, the plugin's observations, rejections, progress and state, and the run's end.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "host/http_fetch.hpp"
+#include "host/settings.hpp"
+#include "sosei/sdk.h"
+#include "worker/frame.hpp"
+
+namespace sosei::worker {
+
+// Bumped when a frame's layout changes: parent and worker are the same binary, but a daemon that
+// was upgraded on disk while running could start a newer worker.
+inline constexpr uint32_t kProtocolVersion = 1;
+
+enum FrameType : uint8_t {
+  // parent → worker
+  kRequest = 'Q',
+  kStateValue = 'V',
+  // worker → parent
+  kObservation = 'O',
+  kReject = 'R',
+  kProgress = 'P',
+  kStateGet = 'G',
+  kStateSet = 'S',
+  kEnd = 'E',
+};
+
+struct WorkerRequest {
+  std::string plugin_file;
+  std::string source_id;
+  host::ResolvedSettings settings;
+  host::FetchOptions fetch;
+  uint64_t memory_limit_bytes = 0;  // 0: none
+};
+
+void encode_request(FrameBuilder& b, const WorkerRequest& r);
+WorkerRequest decode_request(FrameCursor& c);
+
+void encode_observation(FrameBuilder& b, const sosei_observation& o);
+
+// Decodes into `out`, whose strings point into the frame and `dimensions` (reused storage).
+void decode_observation(FrameCursor& c, sosei_observation& out, std::vector<sosei_dimension>& dimensions);
+
+// How the plugin's run ended inside the worker.
+enum class EndStatus : uint8_t { Succeeded = 0, Failed = 1, Unchanged = 2 };
+
+struct EndFrame {
+  EndStatus status = EndStatus::Failed;
+  std::string error;
+  std::string fingerprint;
+};
+
+void encode_end(FrameBuilder& b, const EndFrame& e);
+EndFrame decode_end(FrameCursor& c);
+
+}  // namespace sosei::worker

@@ -1,0 +1,141 @@
+// The worker pipe's frames: round trips, batching, and refusal of truncated or oversized frames.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "worker/protocol.hpp"
+
+using namespace sosei::worker;
+
+namespace {
+
+struct PipeFds {
+  int r = -1, w = -1;
+  PipeFds() {
+    int fds[2];
+    EXPECT_EQ(::pipe(fds), 0);
+    r = fds[0];
+    w = fds[1];
+  }
+  ~PipeFds() {
+    if (r >= 0) ::close(r);
+    if (w >= 0) ::close(w);
+  }
+};
+
+sosei_str s(std::string_view v) { return {v.data(), v.size()}; }
+
+}  // namespace
+
+TEST(WorkerFrames, ObservationRoundTripKeepsEveryField) {
+  const sosei_dimension dims[] = {{s("route"), s("1系統")}, {s("stop"), s("鎌田駅")}};
+  sosei_observation o{};
+  o.struct_size = sizeof o;
+  o.flags = 1;
+  o.series = s("city_bus_riders");
+  o.period = {SOSEI_PERIOD_DATE, 2025, 4, 1};
+  o.dimensions = dims;
+  o.dimension_count = 2;
+  o.value_kind = SOSEI_VALUE_NUMBER;
+  o.number = 1234.5;
+  o.note = s("速報値");
+  o.file = s("board_alight.txt");
+  o.line = 42;
+  FrameBuilder b;
+  encode_observation(b, o);
+  const std::string frame(b.finish());
+
+  FrameReader reader;
+  PipeFds p;
+  ASSERT_EQ(::write(p.w, frame.data(), frame.size()), static_cast<ssize_t>(frame.size()));
+  ASSERT_TRUE(reader.read_from(p.r));
+  FrameCursor c;
+  ASSERT_TRUE(reader.next(c));
+  EXPECT_EQ(c.type(), kObservation);
+  sosei_observation back{};
+  std::vector<sosei_dimension> storage;
+  decode_observation(c, back, storage);
+  EXPECT_EQ(back.flags, 1u);
+  EXPECT_EQ(std::string_view(back.series.data, back.series.size), "city_bus_riders");
+  EXPECT_EQ(back.period.kind, SOSEI_PERIOD_DATE);
+  EXPECT_EQ(back.period.day, 1);
+  EXPECT_EQ(back.number, 1234.5);
+  EXPECT_EQ(std::string_view(back.note.data, back.note.size), "速報値");
+  EXPECT_EQ(back.line, 42u);
+  ASSERT_EQ(back.dimension_count, 2u);
+  EXPECT_EQ(std::string_view(back.dimensions[1].value.data, back.dimensions[1].value.size), "鎌田駅");
+  EXPECT_FALSE(reader.next(c));
+}
+
+TEST(WorkerFrames, ManyFramesArriveWhateverTheChunking) {
+  PipeFds p;
+  FrameWriter w(p.w, 100);  // a tiny buffer: frames straddle flushes
+  FrameBuilder b;
+  for (uint64_t i = 0; i < 50; ++i) {
+    b.start(kProgress);
+    b.u64(i);
+    b.u64(50);
+    w.write(b.finish());
+  }
+  w.flush();
+  ::close(p.w);
+  p.w = -1;
+  FrameReader reader;
+  uint64_t expected = 0;
+  FrameCursor c;
+  while (reader.read_from(p.r))
+    while (reader.next(c)) {
+      EXPECT_EQ(c.u64(), expected++);
+      EXPECT_EQ(c.u64(), 50u);
+    }
+  EXPECT_EQ(expected, 50u);
+  EXPECT_FALSE(reader.has_partial_frame());
+}
+
+TEST(WorkerFrames, RequestRoundTrip) {
+  WorkerRequest r;
+  r.plugin_file = "/opt/sosei/plugins/tourism.so";
+  r.source_id = "tourism";
+  r.settings = {{"file", "/data/観光.csv"}, {"encoding", "auto"}};
+  r.fetch.attempts = 5;
+  r.fetch.verify_tls = false;
+  r.memory_limit_bytes = 256ull << 20;
+  FrameBuilder b;
+  encode_request(b, r);
+  const std::string frame(b.finish());
+  FrameCursor c(static_cast<uint8_t>(frame[4]), std::string_view(frame).substr(5));
+  const WorkerRequest back = decode_request(c);
+  EXPECT_EQ(back.plugin_file, r.plugin_file);
+  EXPECT_EQ(back.settings, r.settings);
+  EXPECT_EQ(back.fetch.attempts, 5);
+  EXPECT_FALSE(back.fetch.verify_tls);
+  EXPECT_EQ(back.memory_limit_bytes, 256ull << 20);
+}
+
+TEST(WorkerFrames, TruncatedFieldIsAProtocolError) {
+  FrameCursor c(kObservation, std::string_view("\x01\x00", 2));
+  sosei_observation o{};
+  std::vector<sosei_dimension> d;
+  EXPECT_THROW(decode_observation(c, o, d), ProtocolError);
+}
+
+TEST(WorkerFrames, OversizedOrGarbageLengthIsRefused) {
+  // What a plugin printing to the protocol fd would look like: text, read as a huge length.
+  PipeFds p;
+  const std::string garbage = "hello world, this is not a frame\n";
+  ASSERT_EQ(::write(p.w, garbage.data(), garbage.size()), static_cast<ssize_t>(garbage.size()));
+  FrameReader reader;
+  ASSERT_TRUE(reader.read_from(p.r));
+  FrameCursor c;
+  EXPECT_THROW(reader.next(c), ProtocolError);
+}
+
+TEST(WorkerFrames, EndFrameUnknownStatusIsRefused) {
+  FrameBuilder b;
+  b.start(kEnd);
+  b.u8(7);
+  b.str("");
+  b.str("");
+  const std::string frame(b.finish());
+  FrameCursor c(kEnd, std::string_view(frame).substr(5));
+  EXPECT_THROW(decode_end(c), ProtocolError);
+}
