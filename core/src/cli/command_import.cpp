@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
+#include "daemon/daemon.hpp"
 #include "import/importer.hpp"
 
 namespace sosei::cli {
@@ -14,9 +15,11 @@ namespace {
 struct ImportArgs {
   std::string source;
   bool all = false;
+  bool all_due = false;
   std::string file;
   bool dry_run = false;
   bool json = false;
+  std::string isolation = "source";
 };
 
 std::string summary(const import::ImportOutcome& o) {
@@ -30,6 +33,14 @@ std::string summary(const import::ImportOutcome& o) {
   return s;
 }
 
+// The worker limits come from the source's configuration; --isolation overrides where it runs.
+void apply_isolation(const config::Source& source, const std::string& choice, import::ImportOptions& options) {
+  options.isolate = choice == "worker" || (choice == "source" && source.isolation == config::Isolation::Worker);
+  options.limits.memory_limit_bytes = source.memory_limit;
+  options.limits.timeout = source.schedule ? std::chrono::duration_cast<std::chrono::milliseconds>(source.schedule->timeout)
+                                           : std::chrono::milliseconds(0);
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app, CommandEnv env) {
@@ -37,11 +48,32 @@ void add_import_command(CLI::App& app, CommandEnv env) {
   auto args = std::make_shared<ImportArgs>();
   cmd->add_option("source", args->source, "source id from the configuration");
   cmd->add_flag("--all", args->all, "import every configured source, in order");
+  cmd->add_flag("--all-due", args->all_due,
+                "import the scheduled sources that are due now (retries, quarantine and webhooks as the daemon "
+                "does), then exit: for running sosei from cron instead of `sosei daemon`");
   cmd->add_option("--file", args->file, "import this file instead of the source's configured file or URL");
   cmd->add_flag("--dry-run", args->dry_run, "validate everything, store nothing");
   cmd->add_flag("--json", args->json, "print the run records as JSON");
+  cmd->add_option("--isolation", args->isolation,
+                  "where the plugin runs: worker (a separate process: crashes and hangs are contained), none "
+                  "(in this process, for speed and debugging), source (as each source's `isolation` says)")
+      ->check(CLI::IsMember({"source", "worker", "none"}))
+      ->capture_default_str();
   cmd->callback([env, args] {
     const auto& config = env.session.config();
+    if (args->all_due) {
+      if (args->all || !args->source.empty() || !args->file.empty() || args->dry_run)
+        throw UsageError("import: --all-due takes no SOURCE, --all, --file or --dry-run");
+      daemon::DaemonOptions options;
+      options.config_path = config.config_file;
+      options.database_override = env.session.options().database;
+      const auto summary = daemon::run_due_once(options);
+      std::cout << summary.started << " due import(s) run, " << summary.failed << " failed";
+      if (summary.skipped_quarantined) std::cout << ", " << summary.skipped_quarantined << " quarantined skipped";
+      std::cout << '\n';
+      env.exit_code = summary.failed ? kRunFailed : kOk;
+      return;
+    }
     if (args->all == !args->source.empty())
       throw UsageError("import: name one SOURCE or give --all (sources: " + [&] {
         std::string ids;
@@ -70,6 +102,7 @@ void add_import_command(CLI::App& app, CommandEnv env) {
           else std::cerr << "\r" << id << ": " << done << std::flush;
         };
       }
+      apply_isolation(*source, args->isolation, options);
       import::ImportOutcome outcome;
       try {
         outcome = import::import_source(config, *source, env.session.plugins(), env.session.store(), options);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "config/load.hpp"
+#include "config/quantities.hpp"
 #include "config/yaml_reader.hpp"
 #include "schedule/time_zone.hpp"
 
@@ -44,12 +45,44 @@ auto load_named(const MapReader& m, const std::string& key, const std::string& d
   }
 }
 
+std::chrono::seconds duration_of(const MapReader& m, const std::string& key, std::chrono::seconds fallback) {
+  auto text = m.string(key);
+  if (!text) return fallback;
+  auto d = parse_duration(*text);
+  if (!d) fail(m.value_at(key), "'" + key + "' expects a duration such as 30s, 10m, 6h or 1d (got '" + *text + "')");
+  return *d;
+}
+
+DaemonSettings read_daemon(Document& doc, const MapReader& top) {
+  MapReader m(doc, top.node("daemon"), top.value_at("daemon"), "'daemon'",
+              {"max_concurrent", "grace_period", "quarantine_after", "webhooks", "overdue_check"});
+  DaemonSettings d;
+  if (auto n = m.integer("max_concurrent")) {
+    if (*n < 1 || *n > 64) fail(m.value_at("max_concurrent"), "'max_concurrent' expects 1 to 64 imports");
+    d.max_concurrent = static_cast<int>(*n);
+  }
+  d.grace_period = duration_of(m, "grace_period", d.grace_period);
+  if (auto n = m.integer("quarantine_after")) {
+    if (*n < 1) fail(m.value_at("quarantine_after"), "'quarantine_after' expects at least 1 failed run");
+    d.quarantine_after = static_cast<int>(*n);
+  }
+  d.overdue_check = duration_of(m, "overdue_check", d.overdue_check);
+  if (d.overdue_check.count() < 60) fail(m.value_at("overdue_check"), "'overdue_check' must be at least 1m");
+  for (const auto& [node, where] : m.list("webhooks")) {
+    std::string url = detail::as_string(node, where);
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+      fail(where, "a webhook needs an http:// or https:// URL (got '" + url + "')");
+    d.webhooks.push_back(std::move(url));
+  }
+  return d;
+}
+
 }  // namespace
 
 AppConfig load_config(const std::string& path) {
   Document doc(path, path);
   MapReader top(doc, doc.root(), doc.start_location(), "sosei.yaml",
-                {"database", "plugin_dirs", "log", "timezone", "strategy", "sources", "grading"});
+                {"database", "plugin_dirs", "log", "timezone", "strategy", "sources", "grading", "daemon"});
   AppConfig c;
   const fs::path file = fs::absolute(fs::path(path)).lexically_normal();
   const fs::path base = file.parent_path();
@@ -82,6 +115,8 @@ AppConfig load_config(const std::string& path) {
   c.grading_dir = absolute_from(base, grading.string("dir").value_or("grading"));
   c.default_scheme = grading.required_string("default");
   if (c.default_scheme.empty()) fail(grading.value_at("default"), "'default' needs a grading scheme name");
+
+  if (top.has("daemon")) c.daemon = read_daemon(doc, top);
 
   const std::string strategy = non_empty_path(top, "strategy");
   c.strategy = load_named(top, "strategy", display_from(display_dir, strategy),

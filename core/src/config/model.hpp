@@ -50,6 +50,12 @@ struct Target {
   std::string projection_text;      // VsProjection: the projection as written ("△1089人")
 };
 
+// A day of the year ("07-31"): when data for a period is due (see Kpi::data_due).
+struct MonthDay {
+  int month = 0;  // 1-12
+  int day = 0;    // 1-31 (valid for the month; 02-29 is refused)
+};
+
 struct Kpi {
   std::string id;  // stable key used by sources, the store and the CLI: [a-z0-9_]+
   std::string name_ja;
@@ -66,6 +72,10 @@ struct Kpi {
   std::optional<double> max;
   bool entered_by_hand = false;
   std::string note;
+  // Data for a period is due by the first such day after the period ended plus the publication
+  // lag (the city surveys its KPIs each July for the previous fiscal year: 07-31). Inherited from
+  // the strategy's `data_due` when not set; none: never overdue.
+  std::optional<MonthDay> data_due;
 
   // Position in the strategy tree (names as the city writes them; project may be empty).
   int goal_no = 0;
@@ -90,6 +100,7 @@ struct Strategy {
   int first_year = 0;  // fiscal years of the strategy period, e.g. 2025..2029
   int last_year = 0;
   int history_from = 0;  // oldest year an observation may have (baselines), default: min baseline year
+  std::optional<MonthDay> data_due;  // default of every KPI's data_due
   std::vector<Goal> goals;
   // Every KPI, goal-level ones included: goal by goal, the measures' KPIs in document order (a
   // measure's project KPIs before its direct ones), then the goal's numeric targets.
@@ -143,6 +154,15 @@ struct LogSettings {
   std::string file;            // empty: stderr only; else a rotating file
 };
 
+// How `sosei daemon` runs (sosei.yaml `daemon:`; docs/config.md).
+struct DaemonSettings {
+  int max_concurrent = 2;                        // imports running at the same time
+  std::chrono::seconds grace_period{60};         // on SIGTERM: time for running imports to finish
+  int quarantine_after = 5;                      // consecutive failed runs that quarantine a source
+  std::vector<std::string> webhooks;             // URLs POSTed a JSON event on failure, quarantine, overdue
+  std::chrono::seconds overdue_check{6 * 3600};  // how often the daemon looks for overdue KPI data
+};
+
 struct AppConfig {
   std::string config_file;  // absolute path of sosei.yaml
   std::string base_dir;     // its folder: relative paths resolve against it
@@ -152,6 +172,7 @@ struct AppConfig {
   std::string timezone = "Asia/Tokyo";
   std::string grading_dir;     // absolute, folder of grading schemes
   std::string default_scheme;  // grading scheme name
+  DaemonSettings daemon;
   Strategy strategy;
   std::vector<Source> sources;
 

@@ -2,6 +2,7 @@
 // bounds filled in (docs/config.md).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -108,10 +109,23 @@ void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& 
                     " of KPI '" + k.id + "' (set 'max:' if it may)");
 }
 
+// "07-31" → July 31. Feb 29 is refused: a due date must exist every year.
+std::optional<MonthDay> month_day(const MapReader& m, const std::string& key) {
+  auto text = m.string(key);
+  if (!text) return std::nullopt;
+  static constexpr int kDays[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  MonthDay d;
+  char dash = 0, extra = 0;
+  if (std::sscanf(text->c_str(), "%2d%c%2d%c", &d.month, &dash, &d.day, &extra) != 3 || dash != '-' ||
+      text->size() != 5 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > kDays[d.month])
+    fail(m.value_at(key), "'" + key + "' expects a day of the year as MM-DD, e.g. \"07-31\" (got '" + *text + "')");
+  return d;
+}
+
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   MapReader m(ctx.doc, node, where, "a KPI",
               {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline",
-               "target", "direction", "formula", "min", "max", "entered_by_hand", "note"});
+               "target", "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due"});
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
@@ -151,6 +165,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
     fail(m.value_at("formula"), "formula progress needs a baseline with a number");
   k.entered_by_hand = m.boolean("entered_by_hand").value_or(false);
   k.note = m.string("note").value_or("");
+  k.data_due = month_day(m, "data_due");
 
   k.min = m.number("min");
   k.max = m.number("max");
@@ -224,7 +239,7 @@ Strategy load_strategy(const std::string& path) {
   Strategy s;
   if (!top.has("strategy")) top.missing("strategy");
   MapReader head(doc, top.node("strategy"), top.value_at("strategy"), "'strategy'",
-                 {"name", "city", "period", "history_from"});
+                 {"name", "city", "period", "history_from", "data_due"});
   s.name = head.required_string("name");
   s.city = head.required_string("city");
   if (!head.has("period")) head.missing("period");
@@ -232,6 +247,7 @@ Strategy load_strategy(const std::string& path) {
   s.first_year = *year(period, "from", true);
   s.last_year = *year(period, "to", true);
   if (s.first_year > s.last_year) fail(period.value_at("to"), "the period ends before it starts");
+  s.data_due = month_day(head, "data_due");
 
   if (!top.has("goals")) top.missing("goals");
   auto goals = top.list("goals");
@@ -248,6 +264,8 @@ Strategy load_strategy(const std::string& path) {
     for (const auto& k : s.kpis)
       if (k.baseline.year) s.history_from = std::min(s.history_from, *k.baseline.year);
   }
+  for (auto& k : s.kpis)
+    if (!k.data_due) k.data_due = s.data_due;
   return s;
 }
 

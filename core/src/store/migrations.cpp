@@ -138,9 +138,19 @@ CREATE TABLE evaluation_inputs (
 CREATE INDEX evaluation_inputs_by_observation ON evaluation_inputs(observation_id, evaluation_id);
 )sql";
 
+constexpr const char* kQuarantines = R"sql(
+CREATE TABLE source_quarantines (
+  source   TEXT PRIMARY KEY REFERENCES sources(id),
+  since    TEXT NOT NULL,
+  reason   TEXT NOT NULL,
+  failures INTEGER NOT NULL CHECK (failures >= 0)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
+    {3, "source quarantines of the scheduler", kQuarantines},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "store/migrations.hpp"
 #include "store/session.hpp"
 #include "store/sqlite_evaluations.hpp"
+#include "store/sqlite_quarantines.hpp"
 #include "store/sqlite_import.hpp"
 
 namespace sosei::store {
@@ -207,6 +208,10 @@ class SqliteStore final : public Store {
     if (!s.step()) return std::nullopt;
     return s.string(0);
   }
+
+  void quarantine(const Quarantine& q) override { save_sqlite_quarantine(*session_, q); }
+  bool resume(const std::string& source) override { return delete_sqlite_quarantine(db_, source); }
+  std::vector<Quarantine> quarantines() override { return read_sqlite_quarantines(db_); }
 
   int schema_version() override { return store::schema_version(db_); }
 

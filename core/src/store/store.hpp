@@ -163,6 +163,14 @@ struct EvaluationRecord {
   std::vector<GradeTally> grades;         // grades that occur, in scheme order, over the counted KPIs
 };
 
+// A source the daemon stopped scheduling after too many consecutive failures, until `sosei resume`.
+struct Quarantine {
+  std::string source;
+  std::string since;  // ISO 8601 UTC; set by the store
+  std::string reason;  // the last failure's error
+  int failures = 0;    // consecutive failed runs when it was quarantined
+};
+
 struct ValuesQuery {
   std::string series;
   std::optional<Period> period;         // only this period
@@ -197,6 +205,11 @@ class Store {
 
   // Committed per-source state, outside any run.
   virtual std::optional<std::string> state(const std::string& source, const std::string& key) = 0;
+
+  // Quarantines: set (or replace) one, lift one (false when the source was not quarantined), list.
+  virtual void quarantine(const Quarantine& q) = 0;
+  virtual bool resume(const std::string& source) = 0;
+  virtual std::vector<Quarantine> quarantines() = 0;
 
   // Current schema version (number of applied migrations).
   virtual int schema_version() = 0;

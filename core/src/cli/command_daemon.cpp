@@ -1,0 +1,48 @@
+// `sosei daemon` (run the schedules until stopped) and `sosei resume SOURCE` (lift a quarantine).
+#include <spdlog/sinks/sink.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "daemon/daemon.hpp"
+#include "daemon/daemon_lock.hpp"
+
+namespace sosei::cli {
+
+void add_daemon_commands(CLI::App& app, CommandEnv env) {
+  auto* daemon = app.add_subcommand(
+      "daemon",
+      "Run every source on its schedule until SIGTERM/SIGINT (graceful stop), SIGHUP reloads the configuration. "
+      "One daemon per database.");
+  daemon->callback([env] {
+    const auto& config = env.session.config();
+    // A service's log is its stderr (journald): show the configured level there, not only warnings.
+    if (!env.session.options().verbose)
+      spdlog::default_logger()->sinks().front()->set_level(spdlog::level::from_str(config.log.level));
+    daemon::DaemonOptions options;
+    options.config_path = config.config_file;
+    options.database_override = env.session.options().database;
+    try {
+      env.exit_code = daemon::run_daemon(options);
+    } catch (const daemon::AlreadyRunning& e) {
+      std::cerr << "sosei daemon: " << e.what() << '\n';
+      env.exit_code = kRunFailed;
+    }
+  });
+
+  auto* resume = app.add_subcommand("resume", "Lift the quarantine of a source so the scheduler runs it again");
+  auto source = std::make_shared<std::string>();
+  resume->add_option("source", *source, "source id")->required();
+  resume->callback([env, source] {
+    const auto& config = env.session.config();
+    if (!config.find_source(*source)) throw UsageError("resume: no source '" + *source + "' in " + config.config_file);
+    if (env.session.store().resume(*source))
+      std::cout << *source << ": quarantine lifted; it runs at its next scheduled time (or now: sosei import "
+                << *source << ")\n";
+    else
+      std::cout << *source << ": was not quarantined\n";
+  });
+}
+
+}  // namespace sosei::cli

@@ -1,0 +1,112 @@
+// `sosei status`: sources (last run, result, next run, failures in a row, quarantine) and KPI
+// freshness (latest period present, overdue data). --check exits 1 when anything needs attention.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/json_output.hpp"
+#include "cli/text_table.hpp"
+#include "daemon/next_run.hpp"
+#include "status/status.hpp"
+
+namespace sosei::cli {
+namespace {
+
+nlohmann::json to_json(const status::StatusReport& r) {
+  nlohmann::json j;
+  j["as_of"] = r.as_of;
+  j["sources"] = nlohmann::json::array();
+  for (const auto& s : r.sources) {
+    nlohmann::json x;
+    x["id"] = s.id;
+    x["plugin"] = s.plugin;
+    x["schedule"] = s.schedule.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.schedule);
+    x["last_run"] = s.last_run ? cli::to_json(*s.last_run, false) : nlohmann::json(nullptr);
+    x["last_success"] = s.last_success ? nlohmann::json(*s.last_success) : nlohmann::json(nullptr);
+    x["consecutive_failures"] = s.consecutive_failures;
+    if (s.quarantine)
+      x["quarantine"] = {{"since", s.quarantine->since}, {"reason", s.quarantine->reason},
+                         {"failures", s.quarantine->failures}};
+    else
+      x["quarantine"] = nullptr;
+    x["next_run"] = s.next_run ? nlohmann::json(*s.next_run) : nlohmann::json(nullptr);
+    j["sources"].push_back(x);
+  }
+  j["kpis"] = nlohmann::json::array();
+  for (const auto& k : r.kpis) {
+    j["kpis"].push_back({{"id", k.id},
+                         {"name", k.name},
+                         {"department", k.department},
+                         {"latest", k.latest ? nlohmann::json(k.latest->str()) : nlohmann::json(nullptr)},
+                         {"expected", k.expected ? nlohmann::json(k.expected->str()) : nlohmann::json(nullptr)},
+                         {"due", k.due.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.due)},
+                         {"overdue", k.overdue}});
+  }
+  j["overdue"] = r.overdue_count();
+  int quarantined = 0;
+  for (const auto& s : r.sources) quarantined += s.quarantine ? 1 : 0;
+  j["quarantined"] = quarantined;
+  return j;
+}
+
+void print(const status::StatusReport& r) {
+  TextTable sources({"source", "plugin", "schedule", "last run", "result", "last success", "failures", "next run"});
+  sources.align_right(6);
+  for (const auto& s : r.sources) {
+    std::string result = s.last_run ? store::to_string(s.last_run->status) : "never run";
+    if (s.quarantine) result = "QUARANTINED";
+    sources.add({s.id, s.plugin, s.schedule.empty() ? "manual" : s.schedule, s.last_run ? s.last_run->started_at : "-",
+                 result, s.last_success.value_or("-"), std::to_string(s.consecutive_failures),
+                 s.quarantine ? "sosei resume " + s.id : s.next_run.value_or("-")});
+  }
+  sources.print(std::cout);
+  for (const auto& s : r.sources)
+    if (s.quarantine)
+      std::cout << "\n" << s.id << " quarantined since " << s.quarantine->since << " after " << s.quarantine->failures
+                << " failures: " << s.quarantine->reason << "\n";
+
+  std::cout << "\nKPI data as of " << r.as_of << "\n";
+  TextTable kpis({"kpi", "department", "latest", "expected", "due", "status"});
+  for (const auto& k : r.kpis)
+    kpis.add({k.id, k.department, k.latest ? k.latest->str() : "-", k.expected ? k.expected->str() : "-",
+              k.due.empty() ? "-" : k.due, k.overdue ? "OVERDUE" : "ok"});
+  kpis.print(std::cout);
+  std::cout << "\n" << r.overdue_count() << " KPI(s) overdue\n";
+}
+
+}  // namespace
+
+void add_status_command(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand("status", "Show import health per source and overdue KPI data");
+  struct Args {
+    bool json = false;
+    bool check = false;
+    std::string as_of;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_flag("--json", args->json, "print as JSON");
+  cmd->add_flag("--check", args->check, "exit with 1 when a source is quarantined or KPI data are overdue");
+  cmd->add_option("--as-of", args->as_of, "judge overdue data on this date (YYYY-MM-DD; default: today)");
+  cmd->callback([env, args] {
+    const auto& config = env.session.config();
+    evaluate::Date today = evaluate::today();
+    if (!args->as_of.empty()) {
+      std::string error;
+      auto d = evaluate::parse_as_of(args->as_of, &error);
+      if (!d) throw UsageError("status: --as-of " + args->as_of + ": " + error);
+      today = *d;
+    }
+    auto& store = env.session.store();
+    const auto next = daemon::next_run_provider(config, store);
+    const auto report = status::build_status(config, store, today, next);
+    if (args->json)
+      std::cout << to_json(report).dump(2) << '\n';
+    else
+      print(report);
+    bool attention = report.overdue_count() > 0;
+    for (const auto& s : report.sources) attention = attention || s.quarantine.has_value();
+    env.exit_code = args->check && attention ? kRunFailed : kOk;
+  });
+}
+
+}  // namespace sosei::cli

@@ -1,0 +1,48 @@
+// `sosei daemon`: runs every scheduled source on its schedule, at most N at a time, each import in a
+// worker process by default; SIGTERM/SIGINT stop it gracefully, SIGHUP reloads the configuration.
+// `run_due_once` is the same decision made once, for `sosei import --all-due` from cron.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/model.hpp"
+#include "host/plugin_registry.hpp"
+#include "schedule/clock.hpp"
+#include "store/store.hpp"
+
+namespace sosei::daemon {
+
+struct DaemonOptions {
+  std::string config_path;         // reloaded on SIGHUP
+  std::string database_override;  // --db, else the configuration's database
+  std::string worker_executable;   // empty: worker::default_worker_executable()
+  const schedule::Clock* clock = nullptr;  // null: the system clock
+};
+
+// Loads the configuration and its plugins (used at start and on SIGHUP). Throws on any error.
+struct LoadedConfig {
+  config::AppConfig config;
+  host::PluginRegistry plugins;
+  std::string database;
+};
+LoadedConfig load_for_daemon(const std::string& config_path, const std::string& database_override);
+
+// Runs until SIGTERM or SIGINT; returns the process exit code (0 after a clean stop).
+int run_daemon(const DaemonOptions& options);
+
+struct DueRunSummary {
+  int started = 0;
+  int failed = 0;
+  int skipped_quarantined = 0;
+};
+
+// Imports every source whose schedule says it is due now (by the run history in the store), one
+// after another, applying retries, quarantine and notifications exactly as the daemon would.
+DueRunSummary run_due_once(const DaemonOptions& options);
+
+}  // namespace sosei::daemon
