@@ -2,6 +2,7 @@
 // rule (and its AND form when a day field starts with `*`).
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,14 @@ INSTANTIATE_TEST_SUITE_P(
         // The 1st only when it is a Sunday: `*/7` (= Sunday) starts with `*`, so both must match.
         Case{"sundayThe1stViaStarStep", "0 0 1 * */7", "2025-01-01 00:00", {"2025-06-01", "2026-02-01"}}),
     [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CronCalendar, SearchStopsAtTheYear9999) {
+  const date::time_zone* zone = find_time_zone("UTC");
+  EXPECT_EQ(testing::shown_utc(CronExpression::parse("0 0 1 1 *").next_after(utc("9998-06-01 00:00"), zone)),
+            "9999-01-01 00:00 UTC");
+  // Feb 29 on a Sunday after 9996 would be in 10000 or later.
+  EXPECT_THROW(CronExpression::parse("0 0 29 2 */7").next_after(utc("9997-01-01 00:00"), zone), std::out_of_range);
+}
 
 TEST(CronCalendar, MatchesDayAndTimeDirectly) {
   const CronExpression cron = CronExpression::parse("30 6 13 * fri");

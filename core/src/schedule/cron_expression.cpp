@@ -1,6 +1,7 @@
 // CronExpression matching and the search for the next matching minute in a zone's local time.
 #include "schedule/cron_expression.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sosei::schedule {
@@ -28,7 +29,9 @@ std::chrono::sys_seconds CronExpression::next_after(std::chrono::sys_seconds t, 
   const date::local_seconds start = date::floor<minutes>(zone->to_local(t));
   date::local_days day = date::floor<date::days>(start);
   // Every parsed expression matches within one 400-year Gregorian cycle (parse() refuses the rest).
-  const date::local_days stop = day + date::days{146097 + 1};
+  // The calendar arithmetic is only valid up to year 9999, which also bounds absurd start times.
+  const date::local_days stop =
+      std::min(day + date::days{146097 + 1}, date::local_days{date::year{9999} / date::December / 31});
   while (day < stop) {
     const date::year_month_day ymd{day};
     if (!months_[static_cast<unsigned>(ymd.month())]) {
@@ -49,7 +52,7 @@ std::chrono::sys_seconds CronExpression::next_after(std::chrono::sys_seconds t, 
     }
     day += date::days{1};
   }
-  throw std::logic_error("cron expression '" + text_ + "' has no match within 400 years");
+  throw std::out_of_range("cron expression '" + text_ + "' has no match before the year 10000");
 }
 
 }  // namespace sosei::schedule

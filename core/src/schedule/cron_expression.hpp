@@ -50,7 +50,8 @@ class CronExpression {
   //     2025-11-02) runs once, at its first occurrence (EDT). A job every 15 minutes therefore pauses
   //     during the repeated hour instead of running twice.
   // The zone's rules come from the OS time-zone database (/usr/share/zoneinfo, Debian's tzdata).
-  // Never throws for a parsed expression: every parsed expression matches within 400 years.
+  // Every parsed expression matches within 400 years; throws std::out_of_range only when the search
+  // would pass the year 9999 (a start time near it, or a test feeding its own answers back for ever).
   std::chrono::sys_seconds next_after(std::chrono::sys_seconds t, const date::time_zone* zone) const;
 
   // Whether a local calendar day and a local time of day (minute precision) match.
