@@ -36,7 +36,8 @@ class ReportBrowser : public ::testing::Test {
       const char* require = std::getenv("SOSEI_REQUIRE_BROWSER");
       if (require && std::string(require) == "1")
         FAIL() << "chromium is not installed but SOSEI_REQUIRE_BROWSER=1: run tools/setup (apt-get install chromium)";
-      GTEST_SKIP() << "chromium is not installed (tools/setup installs it); set SOSEI_REQUIRE_BROWSER=1 to fail instead";
+      GTEST_SKIP()
+          << "chromium is not installed (tools/setup installs it); set SOSEI_REQUIRE_BROWSER=1 to fail instead";
     }
     runner_ = std::make_unique<SoseiRunner>("report-browser");
     ASSERT_EQ(runner_->run("import --all").exit_code, 0);
@@ -77,7 +78,9 @@ TEST_F(ReportBrowser, DomShowsRowsAndChartsWithTheNumbers) {
   EXPECT_NE(tourism.find("199,000"), std::string::npos) << tourism;
   EXPECT_NE(tourism.find("2024年（暦年）"), std::string::npos) << tourism;
   // Charts: the bus riders' level chart with its R7 point, baseline and target line.
-  const std::string chart = element(dom, "<svg class=\"kpi-chart\" viewBox=\"0 0 440.00 220.00\" role=\"img\" data-kpi=\"city_bus_riders\"", "</svg>");
+  const std::string chart =
+      element(dom, "<svg class=\"kpi-chart\" viewBox=\"0 0 440.00 220.00\" role=\"img\" data-kpi=\"city_bus_riders\"",
+              "</svg>");
   ASSERT_FALSE(chart.empty());
   EXPECT_NE(chart.find("class=\"chart-point\" data-year=\"2025\" data-value=\"100084\""), std::string::npos) << chart;
   EXPECT_NE(chart.find("class=\"chart-baseline\" data-year=\"2023\" data-value=\"130108\""), std::string::npos);

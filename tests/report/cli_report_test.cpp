@@ -116,7 +116,8 @@ TEST_F(ReportCli, UsageErrorsSayWhatToDo) {
 }
 
 TEST_F(ReportCli, UnwritablePathFailsWithoutAPartialFile) {
-  const auto r = runner_->run("report --format html -o '" + (runner_->dir() / "no-such-folder" / "r.html").string() + "'");
+  const auto r =
+      runner_->run("report --format html -o '" + (runner_->dir() / "no-such-folder" / "r.html").string() + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
 }
@@ -124,7 +125,8 @@ TEST_F(ReportCli, UnwritablePathFailsWithoutAPartialFile) {
 TEST_F(ReportCli, HelpListsTheOptions) {
   const auto r = runner_->run("report --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* option : {"--format", "--as-of", "--scheme", "--lang", "--years", "--output", "--encoding", "--table"})
+  for (const char* option :
+       {"--format", "--as-of", "--scheme", "--lang", "--years", "--output", "--encoding", "--table"})
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
 }
 

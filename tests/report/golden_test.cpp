@@ -31,7 +31,8 @@ void expect_golden(const std::string& name, const std::string& actual) {
   int line = 1;
   while (std::getline(e, el) && std::getline(a, al) && el == al) ++line;
   ADD_FAILURE() << name << " differs from the golden file at line " << line << ":\n  expected: " << el
-                << "\n  actual:   " << al << "\n(after an intended change: SOSEI_UPDATE_GOLDEN=1, then review the diff)";
+                << "\n  actual:   " << al
+                << "\n(after an intended change: SOSEI_UPDATE_GOLDEN=1, then review the diff)";
 }
 
 TEST(ReportGolden, MarkdownJapaneseEraYears) { expect_golden("report.md", markdown_report(model())); }
@@ -44,7 +45,9 @@ TEST(ReportGolden, CsvProjects) {
   expect_golden("projects.csv", csv_report(model(), CsvTable::Projects, CsvEncoding::Utf8Bom));
 }
 
-TEST(ReportGolden, CsvGoalSummary) { expect_golden("goals.csv", csv_report(model(), CsvTable::Goals, CsvEncoding::Utf8Bom)); }
+TEST(ReportGolden, CsvGoalSummary) {
+  expect_golden("goals.csv", csv_report(model(), CsvTable::Goals, CsvEncoding::Utf8Bom));
+}
 
 TEST(ReportGolden, CsvNumericTargets) {
   expect_golden("targets.csv", csv_report(model(), CsvTable::Targets, CsvEncoding::Utf8Bom));

@@ -53,7 +53,8 @@ TEST(ReportHtml, KpiNameNoteDepartmentAndDimensionsFromDataAreEscaped) {
   EXPECT_EQ(count(html, "課<b>"), 0u);
   EXPECT_EQ(count(html, "</td><td></td>"), 0u);
   EXPECT_NE(html.find(">&lt;/td&gt;&lt;td&gt;</td>"), std::string::npos);  // the measure, as text
-  EXPECT_NE(html.find("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; &#39;quoted&#39; &amp; co"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; &#39;quoted&#39; &amp; co"),
+            std::string::npos);
   EXPECT_NE(html.find("&lt;img src=x onerror=alert(&#39;note&#39;)&gt; &quot;double&quot;"), std::string::npos);
   EXPECT_NE(html.find("&lt;svg onload=alert(1)&gt;"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;spot&lt;/script&gt;"), std::string::npos);

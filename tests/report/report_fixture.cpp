@@ -62,21 +62,31 @@ config::Strategy strategy() {
   s.last_year = 2029;
   s.history_from = 2015;
   s.goals = {{1, "しごとをつくる", {}, {}}, {2, "まちをつくる", {}, {}}};
-  place(s, kpi("startups", "創業者数", K::Cumulative, stated("5件", 5, 2023), stated("5年間に40件", 40), "件", "産業振興課"),
-        1, "創業支援", "創業支援事業");
-  place(s, kpi("shops", "店舗改装件数", K::Cumulative, stated("13件", 13, 2023), stated("5年間に50件", 50), "件", "産業振興課"),
+  place(
+      s,
+      kpi("startups", "創業者数", K::Cumulative, stated("5件", 5, 2023), stated("5年間に40件", 40), "件", "産業振興課"),
+      1, "創業支援", "創業支援事業");
+  place(s,
+        kpi("shops", "店舗改装件数", K::Cumulative, stated("13件", 13, 2023), stated("5年間に50件", 50), "件",
+            "産業振興課"),
         1, "創業支援", "店舗リフォーム事業");
-  auto visitors = kpi("visitors", "年間観光入込客数", K::Level, stated("24万人", 240000, 2023), stated("26万人", 260000), "人",
-                      "産業振興課");
+  auto visitors = kpi("visitors", "年間観光入込客数", K::Level, stated("24万人", 240000, 2023),
+                      stated("26万人", 260000), "人", "産業振興課");
   visitors.period_type = config::PeriodType::CalendarYear;
   visitors.publication_lag_months = 12;
   visitors.note = "calendar-year figure, published about a year late";
   place(s, visitors, 2, "観光", "観光まちづくり事業");
-  place(s, kpi("coverage", "自主防災組織カバー世帯率", K::Rate, stated("31.25%", 31.25, 2023), stated("100.00%", 100), "%", "防災対策課"),
+  place(s,
+        kpi("coverage", "自主防災組織カバー世帯率", K::Rate, stated("31.25%", 31.25, 2023), stated("100.00%", 100), "%",
+            "防災対策課"),
         2, "防災", "自主防災組織事業");
-  place(s, kpi("scores", "標準化得点", K::Reach, stated("100", 100, 2023), stated("100以上に到達", 100), "点", "学校教育課"), 2,
-        "学力", "学力向上事業");
-  place(s, kpi("survey", "地域資源の調査", K::Done, stated("未着手", std::nullopt, 2023), stated("実施", std::nullopt), "", "子育て支援課"),
+  place(
+      s,
+      kpi("scores", "標準化得点", K::Reach, stated("100", 100, 2023), stated("100以上に到達", 100), "点", "学校教育課"),
+      2, "学力", "学力向上事業");
+  place(s,
+        kpi("survey", "地域資源の調査", K::Done, stated("未着手", std::nullopt, 2023), stated("実施", std::nullopt), "",
+            "子育て支援課"),
         2, "子育て", "");
   auto migration = kpi("net_migration", "純移動数", K::VsProjection, stated("△1305人", -1305, 2020, 2015),
                        stated("△414人", -414, std::nullopt, 2026), "人", "");
@@ -103,8 +113,7 @@ evaluate::Evaluation evaluation(const config::Strategy& s) {
                      "IRT scaled scores this year")};
   o["survey"] = {obs("survey", Period::fiscal_year(2025), Value::status(ValueKind::NotCarriedOut))};
   o["net_migration"] = {obs("net_migration", Period::fiscal_year(2026), Value::of(-120))};
-  const auto scheme =
-      evaluate::load_scheme_named(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading", "kama");
+  const auto scheme = evaluate::load_scheme_named(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading", "kama");
   return evaluate::evaluate(s, o, scheme, evaluate::last_day_of_fiscal_year(2026));
 }
 
@@ -119,7 +128,8 @@ DrilldownInput drilldowns() {
   double v = 1000;
   for (const auto& [spot, code] : spots)
     for (const Period p : {Period::month_of(2024, 1), Period::month_of(2024, 2), Period::month_of(2025, 1)}) {
-      tourism.observations.push_back(obs("tourism/monthly_visitors", p, Value::of(v), {{"spot", spot}, {"spot_code", code}}));
+      tourism.observations.push_back(
+          obs("tourism/monthly_visitors", p, Value::of(v), {{"spot", spot}, {"spot_code", code}}));
       v += 250;
     }
   auto& districts = in["coverage"].emplace_back();
@@ -127,10 +137,14 @@ DrilldownInput drilldowns() {
   districts.unit = "世帯";
   districts.help = "households per district";
   districts.observations = {
-      obs(districts.series, Period::fiscal_year(2025), Value::of(700), {{"district", "01"}, {"district_name", "駅前"}, {"covered", "yes"}}),
-      obs(districts.series, Period::fiscal_year(2025), Value::of(300), {{"district", "02"}, {"district_name", "山間"}, {"covered", "no"}}),
-      obs(districts.series, Period::fiscal_year(2026), Value::of(310), {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
-      obs(districts.series, Period::fiscal_year(2027), Value::of(999), {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
+      obs(districts.series, Period::fiscal_year(2025), Value::of(700),
+          {{"district", "01"}, {"district_name", "駅前"}, {"covered", "yes"}}),
+      obs(districts.series, Period::fiscal_year(2025), Value::of(300),
+          {{"district", "02"}, {"district_name", "山間"}, {"covered", "no"}}),
+      obs(districts.series, Period::fiscal_year(2026), Value::of(310),
+          {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
+      obs(districts.series, Period::fiscal_year(2027), Value::of(999),
+          {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
   };
   return in;
 }

@@ -60,7 +60,8 @@ class Workbook {
  private:
   static std::string unescape(std::string s) {
     for (auto [from, to] : {std::pair{"&quot;", "\""}, std::pair{"&amp;", "&"}})
-      for (auto at = s.find(from); at != std::string::npos; at = s.find(from)) s.replace(at, std::string(from).size(), to);
+      for (auto at = s.find(from); at != std::string::npos; at = s.find(from))
+        s.replace(at, std::string(from).size(), to);
     return s;
   }
   std::filesystem::path file_;

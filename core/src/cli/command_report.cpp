@@ -34,8 +34,7 @@ struct ReportArgs {
 
 report::Format chosen_format(const ReportArgs& a) {
   if (!a.format.empty()) return *report::format_named(a.format);  // CLI11 checked the name
-  if (a.output == "-")
-    throw UsageError("report: writing to stdout (-o -) needs --format html|csv|md|json");
+  if (a.output == "-") throw UsageError("report: writing to stdout (-o -) needs --format html|csv|md|json");
   if (auto f = report::format_of_path(a.output)) return *f;
   throw UsageError("report: cannot tell the format from '" + a.output +
                    "': give --format html|xlsx|csv|md|json, or a file ending in .html, .xlsx, .csv, .md or .json");
@@ -91,8 +90,9 @@ void write_text(const std::string& path, const std::string& text) {
   }
   write_file(path, [&](const std::string& tmp) {
     std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw report::ReportError("cannot write the report to " + path + ": " + std::strerror(errno) +
-                                        " (check that its folder exists and is writable)");
+    if (!out)
+      throw report::ReportError("cannot write the report to " + path + ": " + std::strerror(errno) +
+                                " (check that its folder exists and is writable)");
     out << text;
     out.close();
     if (!out) throw report::ReportError("cannot write the report to " + path + ": write failed");
@@ -102,9 +102,10 @@ void write_text(const std::string& path, const std::string& text) {
 }  // namespace
 
 void add_report_command(CLI::App& app, CommandEnv env) {
-  auto* cmd = app.add_subcommand(
-      "report", "Write the council report (project table, goal summary, numeric targets) as HTML, XLSX, CSV, "
-                "Markdown or JSON");
+  auto* cmd =
+      app.add_subcommand("report",
+                         "Write the council report (project table, goal summary, numeric targets) as HTML, XLSX, CSV, "
+                         "Markdown or JSON");
   auto a = std::make_shared<ReportArgs>();
   cmd->add_option("--format", a->format, "html, xlsx, csv, md or json (default: from the extension of -o)")
       ->check(CLI::IsMember({"html", "xlsx", "csv", "md", "json"}));
@@ -141,9 +142,15 @@ void add_report_command(CLI::App& app, CommandEnv env) {
 
     try {
       switch (format) {
-        case report::Format::Html: write_text(a->output, report::html_report(model)); break;
-        case report::Format::Markdown: write_text(a->output, report::markdown_report(model)); break;
-        case report::Format::Json: write_text(a->output, report::json_report(model)); break;
+        case report::Format::Html:
+          write_text(a->output, report::html_report(model));
+          break;
+        case report::Format::Markdown:
+          write_text(a->output, report::markdown_report(model));
+          break;
+        case report::Format::Json:
+          write_text(a->output, report::json_report(model));
+          break;
         case report::Format::Csv: {
           const auto table = a->table == "goals"     ? report::CsvTable::Goals
                              : a->table == "targets" ? report::CsvTable::Targets

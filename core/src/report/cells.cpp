@@ -22,7 +22,9 @@ std::string tally_text(const GradeTally& tally) {
   return std::to_string(tally.count) + " (" + std::to_string(tally.share_percent) + "%)";
 }
 
-std::string goal_heading(int goal_no, Lang lang) { return labels_for(lang).basic_goal_prefix + std::to_string(goal_no); }
+std::string goal_heading(int goal_no, Lang lang) {
+  return labels_for(lang).basic_goal_prefix + std::to_string(goal_no);
+}
 
 std::string goal_heading(const SummaryRow& row, Lang lang) {
   return row.total ? row.name : labels_for(lang).basic_goal_prefix + row.key;

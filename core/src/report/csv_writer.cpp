@@ -41,8 +41,15 @@ std::vector<std::string> year_notes(const std::vector<YearCell>& cells, const st
 }
 
 std::vector<Row> projects(const ReportModel& m, const Labels& l) {
-  Row header = {l.goal, std::string(l.goal) + (m.options.lang == Lang::Ja ? "名" : " name"), l.measure, l.project,
-                "KPI ID", l.kpi, l.unit, l.baseline, std::string(l.baseline) + (m.options.lang == Lang::Ja ? "年" : " year")};
+  Row header = {l.goal,
+                std::string(l.goal) + (m.options.lang == Lang::Ja ? "名" : " name"),
+                l.measure,
+                l.project,
+                "KPI ID",
+                l.kpi,
+                l.unit,
+                l.baseline,
+                std::string(l.baseline) + (m.options.lang == Lang::Ja ? "年" : " year")};
   for (const auto& y : m.years) header.push_back(y.label);
   for (const char* h : {l.actual, l.achievement, l.target, l.department, l.grade}) header.push_back(h);
   header.push_back(m.options.lang == Lang::Ja ? "評価区分" : "grade label");
@@ -50,8 +57,8 @@ std::vector<Row> projects(const ReportModel& m, const Labels& l) {
   header.push_back(l.notes);
   std::vector<Row> rows = {header};
   for (const auto& r : m.projects) {
-    Row row = {std::to_string(r.goal_no), r.goal, r.measure, r.project, r.id, r.name, r.unit, plain(r.baseline),
-               r.baseline_period};
+    Row row = {std::to_string(r.goal_no), r.goal,           r.measure, r.project, r.id, r.name, r.unit,
+               plain(r.baseline),         r.baseline_period};
     for (const auto& c : r.years) row.push_back(plain(c.value));
     std::vector<std::string> notes = year_notes(r.years, m.years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
@@ -83,16 +90,24 @@ std::vector<Row> goals(const ReportModel& m, const Labels& l) {
 
 std::vector<Row> targets(const ReportModel& m, const Labels& l) {
   const bool ja = m.options.lang == Lang::Ja;
-  Row header = {l.goal, "KPI ID", l.kpi, l.unit, l.baseline, ja ? "基準期間" : "baseline period", l.projection,
-                l.target, ja ? "目標期間" : "target period"};
+  Row header = {l.goal,       "KPI ID",   l.kpi,
+                l.unit,       l.baseline, ja ? "基準期間" : "baseline period",
+                l.projection, l.target,   ja ? "目標期間" : "target period"};
   for (const auto& y : m.target_years) header.push_back(y.label);
   for (const char* h : {l.actual, l.achievement, l.grade}) header.push_back(h);
   header.push_back(ja ? "評価区分" : "grade label");
   header.push_back(l.notes);
   std::vector<Row> rows = {header};
   for (const auto& r : m.numeric_targets) {
-    Row row = {std::to_string(r.goal_no), r.id, r.name, r.unit, plain(r.baseline), r.baseline_period,
-               plain(r.projection), plain(r.target), r.target_period};
+    Row row = {std::to_string(r.goal_no),
+               r.id,
+               r.name,
+               r.unit,
+               plain(r.baseline),
+               r.baseline_period,
+               plain(r.projection),
+               plain(r.target),
+               r.target_period};
     for (const auto& c : r.years) row.push_back(plain(c.value));
     std::vector<std::string> notes = year_notes(r.years, m.target_years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
@@ -107,8 +122,9 @@ std::vector<Row> targets(const ReportModel& m, const Labels& l) {
 
 std::string csv_report(const ReportModel& m, CsvTable table, CsvEncoding encoding) {
   const Labels& l = labels_for(m.options.lang);
-  const std::vector<Row> rows =
-      table == CsvTable::Projects ? projects(m, l) : table == CsvTable::Goals ? goals(m, l) : targets(m, l);
+  const std::vector<Row> rows = table == CsvTable::Projects ? projects(m, l)
+                                : table == CsvTable::Goals  ? goals(m, l)
+                                                            : targets(m, l);
   std::string out = encoding == CsvEncoding::Utf8Bom ? "\xEF\xBB\xBF" : "";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::string line;
@@ -119,7 +135,7 @@ std::string csv_report(const ReportModel& m, CsvTable table, CsvEncoding encodin
         line = utf8_to_cp932(line);
       } catch (const Cp932Error& e) {
         // Row numbers count the header as row 1, as a spreadsheet shows them.
-        const std::string which = i == 0                      ? "the header"
+        const std::string which = i == 0                        ? "the header"
                                   : table == CsvTable::Goals    ? "goal " + rows[i][0]
                                   : table == CsvTable::Projects ? "KPI " + rows[i][4]
                                                                 : "KPI " + rows[i][1];

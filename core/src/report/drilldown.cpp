@@ -16,8 +16,8 @@ int year_of(const config::Kpi& kpi, const Period& p) {
 
 // A value counts once the whole year it is summed into is published, as the KPI's own value would be.
 bool published(const config::Kpi& kpi, int year, const evaluate::Date& as_of) {
-  const Period whole = kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(year)
-                                                                            : Period::fiscal_year(year);
+  const Period whole =
+      kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(year) : Period::fiscal_year(year);
   return evaluate::published_on(whole, kpi.publication_lag_months) <= as_of;
 }
 

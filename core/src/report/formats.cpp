@@ -27,11 +27,16 @@ std::optional<Format> format_of_path(std::string_view path) {
 
 std::string format_name(Format format) {
   switch (format) {
-    case Format::Html: return "html";
-    case Format::Xlsx: return "xlsx";
-    case Format::Csv: return "csv";
-    case Format::Markdown: return "md";
-    case Format::Json: return "json";
+    case Format::Html:
+      return "html";
+    case Format::Xlsx:
+      return "xlsx";
+    case Format::Csv:
+      return "csv";
+    case Format::Markdown:
+      return "md";
+    case Format::Json:
+      return "json";
   }
   return "";
 }

@@ -28,8 +28,8 @@ std::string lower_ascii(std::string s) {
 }
 
 std::string grade_badge(const KpiRow& r, std::size_t grade_count) {
-  return "<span class=\"grade " + grade_class(r.grade_index, grade_count) + "\" title=\"" + esc(r.grade_basis) +
-         "\">" + esc(r.grade_symbol) + "<span class=\"label\">" + esc(r.grade_label) + "</span></span>";
+  return "<span class=\"grade " + grade_class(r.grade_index, grade_count) + "\" title=\"" + esc(r.grade_basis) + "\">" +
+         esc(r.grade_symbol) + "<span class=\"label\">" + esc(r.grade_label) + "</span></span>";
 }
 
 // A year's value with its markers written out (calendar year, series break) and its note as a tooltip.
@@ -43,16 +43,16 @@ std::string year_cell(const YearCell& c, Lang lang) {
 
 void page_header(std::ostream& out, const ReportModel& m, const Labels& l) {
   out << "<header class=\"page\"><h1>" << esc(m.city) << " " << esc(m.strategy) << "</h1>";
-  out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " "
-      << esc(m.as_of) << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ")</div>";
+  out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " " << esc(m.as_of)
+      << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ")</div>";
   const SummaryRow* total = m.goal_summary.empty() ? nullptr : &m.goal_summary.back();
   if (total) {
     out << "<div class=\"totals\" id=\"totals\">";
     out << "<span class=\"total-chip\"><b>" << total->kpis << "</b>" << l.kpi_count << "</span>";
     for (std::size_t i = 0; i < total->grades.size() && i < m.grades.size(); ++i)
       out << "<span class=\"total-chip\" data-symbol=\"" << esc(m.grades[i].symbol) << "\" data-count=\""
-          << total->grades[i].count << "\"><b>" << esc(m.grades[i].symbol) << " " << total->grades[i].count
-          << "</b>" << esc(m.grades[i].label) << " " << total->grades[i].share_percent << "%</span>";
+          << total->grades[i].count << "\"><b>" << esc(m.grades[i].symbol) << " " << total->grades[i].count << "</b>"
+          << esc(m.grades[i].label) << " " << total->grades[i].share_percent << "%</span>";
     out << "</div>";
   }
   out << "</header>";
@@ -77,14 +77,15 @@ void summary_section(std::ostream& out, const ReportModel& m, const Labels& l) {
 
 void targets_section(std::ostream& out, const ReportModel& m, const Labels& l) {
   if (m.numeric_targets.empty()) return;
-  out << "<section id=\"numeric-targets\"><h2>" << l.numeric_targets << "</h2><table id=\"targets-table\"><thead><tr><th>"
-      << l.goal << "</th><th>" << l.kpi << "</th><th>" << l.baseline << "</th><th>" << l.projection << "</th><th>"
-      << l.target << "</th>";
+  out << "<section id=\"numeric-targets\"><h2>" << l.numeric_targets
+      << "</h2><table id=\"targets-table\"><thead><tr><th>" << l.goal << "</th><th>" << l.kpi << "</th><th>"
+      << l.baseline << "</th><th>" << l.projection << "</th><th>" << l.target << "</th>";
   for (const auto& y : m.target_years) out << "<th>" << esc(y.label) << "</th>";
   out << "<th>" << l.actual << "</th><th>" << l.achievement << "</th><th>" << l.grade << "</th></tr></thead><tbody>";
   for (const auto& r : m.numeric_targets) {
-    out << "<tr data-kpi=\"" << esc(r.id) << "\"><td>" << esc(goal_heading(r.goal_no, m.options.lang)) << "</td><td><a href=\"#kpi-"
-        << esc(r.id) << "\">" << esc(r.name) << "</a><span class=\"sub\">" << esc(r.unit) << "</span></td>";
+    out << "<tr data-kpi=\"" << esc(r.id) << "\"><td>" << esc(goal_heading(r.goal_no, m.options.lang))
+        << "</td><td><a href=\"#kpi-" << esc(r.id) << "\">" << esc(r.name) << "</a><span class=\"sub\">" << esc(r.unit)
+        << "</span></td>";
     out << "<td class=\"num\">" << esc(r.baseline.text) << "<span class=\"mark\">" << esc(r.baseline_period)
         << "</span></td><td class=\"num\">" << esc(r.projection.text) << "</td><td class=\"num\">" << esc(r.target.text)
         << "<span class=\"mark\">" << esc(r.target_period) << "</span></td>";
@@ -99,7 +100,8 @@ void select(std::ostream& out, const char* name, const char* label, const Labels
             const std::vector<std::pair<std::string, std::string>>& options) {
   out << "<select name=\"" << name << "\" aria-label=\"" << label << "\"><option value=\"\">" << label << ": " << l.all
       << "</option>";
-  for (const auto& [value, text] : options) out << "<option value=\"" << esc(value) << "\">" << esc(text) << "</option>";
+  for (const auto& [value, text] : options)
+    out << "<option value=\"" << esc(value) << "\">" << esc(text) << "</option>";
   out << "</select>";
 }
 
@@ -141,10 +143,12 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
   th(l.pace, true);
   out << "</tr></thead><tbody>";
   for (const auto& r : m.projects) {
-    const std::string search = lower_ascii(r.id + " " + r.name + " " + r.measure + " " + r.project + " " + r.department);
+    const std::string search =
+        lower_ascii(r.id + " " + r.name + " " + r.measure + " " + r.project + " " + r.department);
     out << "<tr data-kpi=\"" << esc(r.id) << "\" data-goal=\"" << r.goal_no << "\" data-grade=\"" << esc(r.grade_symbol)
         << "\" data-department=\"" << esc(r.department) << "\" data-search=\"" << esc(search) << "\">";
-    out << "<td class=\"center\" data-sort=\"" << r.goal_no << "\" title=\"" << esc(r.goal) << "\">" << r.goal_no << "</td>";
+    out << "<td class=\"center\" data-sort=\"" << r.goal_no << "\" title=\"" << esc(r.goal) << "\">" << r.goal_no
+        << "</td>";
     out << "<td class=\"measure\" data-sort=\"" << esc(r.measure) << "\">" << esc(r.measure) << "</td>";
     out << "<td class=\"project\" data-sort=\"" << esc(r.project) << "\">" << esc(r.project) << "</td>";
     out << "<td class=\"kpi\" data-sort=\"" << esc(r.name) << "\"><a href=\"#kpi-" << esc(r.id) << "\">" << esc(r.name)
@@ -198,8 +202,10 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
     if (!part->empty()) out << " ／ " << esc(*part);
   out << "</div>";
   const std::string chart = svg_chart(r.chart, r.id, r.name, l, m.options.years);
-  if (chart.empty()) out << "<div class=\"no-chart\">" << l.no_chart << "</div>";
-  else out << chart << chart_legend(r.chart, l);
+  if (chart.empty())
+    out << "<div class=\"no-chart\">" << l.no_chart << "</div>";
+  else
+    out << chart << chart_legend(r.chart, l);
   out << "<dl class=\"figures\">";
   auto fig = [&](const char* name, const std::string& value, const std::string& cls = "") {
     out << "<div><dt>" << name << "</dt><dd" << (cls.empty() ? "" : " class=\"" + cls + "\"") << ">" << esc(value)

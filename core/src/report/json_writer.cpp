@@ -28,19 +28,26 @@ json points(const std::vector<ChartPoint>& ps) {
 
 const char* kind_name(Achievement::Kind k) {
   switch (k) {
-    case Achievement::Kind::Ratio: return "ratio";
-    case Achievement::Kind::Progress: return "progress";
-    case Achievement::Kind::Achieved: return "achieved";
-    case Achievement::Kind::None: break;
+    case Achievement::Kind::Ratio:
+      return "ratio";
+    case Achievement::Kind::Progress:
+      return "progress";
+    case Achievement::Kind::Achieved:
+      return "achieved";
+    case Achievement::Kind::None:
+      break;
   }
   return "none";
 }
 
 const char* kind_name(Chart::Kind k) {
   switch (k) {
-    case Chart::Kind::Level: return "level";
-    case Chart::Kind::Cumulative: return "cumulative";
-    case Chart::Kind::None: break;
+    case Chart::Kind::Level:
+      return "level";
+    case Chart::Kind::Cumulative:
+      return "cumulative";
+    case Chart::Kind::None:
+      break;
   }
   return "none";
 }
@@ -65,15 +72,20 @@ json drilldown(const Drilldown& d) {
     for (const auto& v : r.values) values.push_back(number(v));
     rows.push_back({{"dimensions", r.dimensions}, {"values", values}});
   }
-  return {{"series", d.series},         {"unit", d.unit},   {"help", d.help},
-          {"dimension_keys", d.dimension_keys}, {"years", columns(d.years)}, {"rows", rows},
+  return {{"series", d.series},
+          {"unit", d.unit},
+          {"help", d.help},
+          {"dimension_keys", d.dimension_keys},
+          {"years", columns(d.years)},
+          {"rows", rows},
           {"months_summed", d.months_summed}};
 }
 
 json kpi(const KpiRow& r) {
   json years = json::array();
   for (const auto& c : r.years)
-    years.push_back({{"value", figure(c.value)}, {"period", c.period}, {"series_break", c.series_break}, {"note", c.note}});
+    years.push_back(
+        {{"value", figure(c.value)}, {"period", c.period}, {"series_break", c.series_break}, {"note", c.note}});
   json drilldowns = json::array();
   for (const auto& d : r.drilldowns) drilldowns.push_back(drilldown(d));
   return {{"id", r.id},
@@ -93,8 +105,11 @@ json kpi(const KpiRow& r) {
           {"target_period", r.target_period},
           {"projection", figure(r.projection)},
           {"achievement",
-           {{"kind", kind_name(r.achievement.kind)}, {"fraction", number(r.achievement.fraction)}, {"text", r.achievement.text}}},
-          {"grade", {{"index", r.grade_index}, {"symbol", r.grade_symbol}, {"label", r.grade_label}, {"basis", r.grade_basis}}},
+           {{"kind", kind_name(r.achievement.kind)},
+            {"fraction", number(r.achievement.fraction)},
+            {"text", r.achievement.text}}},
+          {"grade",
+           {{"index", r.grade_index}, {"symbol", r.grade_symbol}, {"label", r.grade_label}, {"basis", r.grade_basis}}},
           {"pace", {{"text", r.pace.text}, {"fraction", number(r.pace.number)}, {"off_track", r.off_track}}},
           {"forecast", figure(r.forecast)},
           {"notes", r.notes},

@@ -13,11 +13,16 @@ namespace {
 std::string md(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '<') out += "&lt;";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -68,8 +73,11 @@ void numeric_targets(std::ostream& out, const ReportModel& m, const Labels& l) {
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& r : m.numeric_targets) {
-    std::vector<std::string> row = {goal_heading(r.goal_no, m.options.lang), r.name, r.unit,
-                                    with_period(r.baseline, r.baseline_period), r.projection.text,
+    std::vector<std::string> row = {goal_heading(r.goal_no, m.options.lang),
+                                    r.name,
+                                    r.unit,
+                                    with_period(r.baseline, r.baseline_period),
+                                    r.projection.text,
                                     with_period(r.target, r.target_period)};
     for (const auto& c : r.years) row.push_back(year_cell_text(c, m.options.lang));
     row.push_back(r.actual.text);
@@ -94,11 +102,11 @@ void projects(std::ostream& out, const ReportModel& m, const Labels& l) {
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& r : m.projects) {
-    std::vector<std::string> row = {goal_heading(r.goal_no, m.options.lang), r.measure, r.project, r.name, r.unit,
+    std::vector<std::string> row = {goal_heading(r.goal_no, m.options.lang),   r.measure, r.project, r.name, r.unit,
                                     with_period(r.baseline, r.baseline_period)};
     for (const auto& c : r.years) row.push_back(year_cell_text(c, m.options.lang));
-    for (const std::string& cell : {r.actual.text, r.achievement.text, r.target.text, r.department, grade_text(r),
-                                    r.pace.text})
+    for (const std::string& cell :
+         {r.actual.text, r.achievement.text, r.target.text, r.department, grade_text(r), r.pace.text})
       row.push_back(cell);
     rows.push_back(std::move(row));
   }

@@ -47,8 +47,7 @@ int column_year(const config::Kpi& kpi, const evaluate::YearValue& v) {
   return evaluate::fiscal_year_of(evaluate::published_on(v.period, kpi.publication_lag_months));
 }
 
-std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::vector<YearColumn>& columns,
-                                 Lang lang) {
+std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::vector<YearColumn>& columns, Lang lang) {
   std::vector<YearCell> cells(columns.size());
   for (const auto& v : e.years)
     for (std::size_t i = 0; i < columns.size(); ++i)
@@ -68,7 +67,8 @@ Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
   const Labels& l = labels_for(lang);
   Achievement a;
   if (e.progress) {
-    a = {Achievement::Kind::Progress, shown_fraction(*e.progress), evaluate::percent_text(*e.progress) + l.progress_suffix};
+    a = {Achievement::Kind::Progress, shown_fraction(*e.progress),
+         evaluate::percent_text(*e.progress) + l.progress_suffix};
   } else if (e.ratio) {
     a = {Achievement::Kind::Ratio, shown_fraction(*e.ratio), evaluate::percent_text(*e.ratio)};
   } else if (e.achieved) {
@@ -77,8 +77,9 @@ Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
     return {Achievement::Kind::None, std::nullopt, kNone};
   }
   // reach / at_least: the yes-or-no that graded it, beside the ratio.
-  if (e.achieved) a.text += lang == Lang::Ja ? std::string("（") + (*e.achieved ? l.achieved : l.not_achieved) + "）"
-                                             : std::string(" (") + (*e.achieved ? l.achieved : l.not_achieved) + ")";
+  if (e.achieved)
+    a.text += lang == Lang::Ja ? std::string("（") + (*e.achieved ? l.achieved : l.not_achieved) + "）"
+                               : std::string(" (") + (*e.achieved ? l.achieved : l.not_achieved) + ")";
   return a;
 }
 
@@ -115,7 +116,8 @@ KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy
   r.grade_basis = e.grade.basis;
   r.pace = percent_figure(e.pace.ratio);
   r.off_track = e.pace.ratio && e.pace.off_track;
-  if (r.off_track) r.pace.text += lang == Lang::Ja ? std::string("（") + l.off_track + "）" : std::string(" (") + l.off_track + ")";
+  if (r.off_track)
+    r.pace.text += lang == Lang::Ja ? std::string("（") + l.off_track + "）" : std::string(" (") + l.off_track + ")";
   r.forecast = number_figure(e.forecast.value);
   if (!k.note.empty()) r.notes.push_back(k.note);
   r.notes.insert(r.notes.end(), e.notes.begin(), e.notes.end());

@@ -74,8 +74,8 @@ struct Chart {
 
 // A breakdown of a KPI's source by dimension (bus by route, tourism by spot, coverage by district).
 struct DrilldownRow {
-  std::vector<std::string> dimensions;         // one per Drilldown::dimension_keys
-  std::vector<std::optional<double>> values;   // one per Drilldown::years
+  std::vector<std::string> dimensions;        // one per Drilldown::dimension_keys
+  std::vector<std::optional<double>> values;  // one per Drilldown::years
 };
 
 struct Drilldown {

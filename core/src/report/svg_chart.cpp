@@ -69,8 +69,8 @@ void grid(std::ostream& out, const Chart& c, const Frame& f, YearStyle style) {
   for (double v = f.lo; v <= f.hi + step / 2; v += step) {
     out << "<line x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(f.y(v)) << "\" y2=\""
         << num(f.y(v)) << "\"" << (v == 0 ? " class=\"zero\"" : "") << "/>";
-    out << "<text class=\"tick\" x=\"" << num(kLeft - 6) << "\" y=\"" << num(f.y(v) + 3.5)
-        << "\" text-anchor=\"end\">" << html_escape(grouped(v)) << "</text>";
+    out << "<text class=\"tick\" x=\"" << num(kLeft - 6) << "\" y=\"" << num(f.y(v) + 3.5) << "\" text-anchor=\"end\">"
+        << html_escape(grouped(v)) << "</text>";
   }
   for (int y = f.from; y <= f.to; ++y)
     out << "<text class=\"tick\" x=\"" << num(f.x(y)) << "\" y=\"" << num(kHeight - kBottom + 16)
@@ -103,9 +103,10 @@ std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::stri
   if (c.kind == Chart::Kind::None) return "";
   const Frame f = frame_of(c);
   std::ostringstream out;
-  out << "<svg class=\"kpi-chart\" viewBox=\"0 0 " << num(kWidth) << " " << num(kHeight) << "\" role=\"img\" data-kpi=\""
-      << html_escape(kpi_id) << "\" data-kind=\"" << (c.kind == Chart::Kind::Cumulative ? "cumulative" : "level")
-      << "\" aria-label=\"" << html_escape(kpi_name) << "\"><title>" << html_escape(kpi_name) << "</title>";
+  out << "<svg class=\"kpi-chart\" viewBox=\"0 0 " << num(kWidth) << " " << num(kHeight)
+      << "\" role=\"img\" data-kpi=\"" << html_escape(kpi_id) << "\" data-kind=\""
+      << (c.kind == Chart::Kind::Cumulative ? "cumulative" : "level") << "\" aria-label=\"" << html_escape(kpi_name)
+      << "\"><title>" << html_escape(kpi_name) << "</title>";
   grid(out, c, f, style);
   if (c.projection) {
     out << "<line class=\"chart-projection\" data-value=\"" << raw(*c.projection) << "\" x1=\"" << num(kLeft)
@@ -134,7 +135,8 @@ std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::stri
     out << "<rect class=\"chart-baseline\" data-year=\"" << c.baseline->year << "\" data-value=\""
         << raw(c.baseline->value) << "\" x=\"" << num(x - 4) << "\" y=\"" << num(y - 4)
         << "\" width=\"8\" height=\"8\"><title>" << l.chart_legend_baseline << " "
-        << html_escape(axis_year(c, c.baseline->year, style)) << ": " << grouped(c.baseline->value) << "</title></rect>";
+        << html_escape(axis_year(c, c.baseline->year, style)) << ": " << grouped(c.baseline->value)
+        << "</title></rect>";
   }
   if (!c.forecast.empty()) {
     out << "<polyline class=\"chart-forecast\" data-values=\"" << values_attr(c.forecast) << "\" points=\""
@@ -179,7 +181,8 @@ std::string chart_legend(const Chart& c, const Labels& l) {
   if (!c.forecast.empty()) item("chart-forecast", l.chart_legend_forecast);
   if (c.projection) item("chart-projection", l.chart_legend_projection);
   if (c.baseline)
-    out << "<span class=\"legend-item\"><svg width=\"22\" height=\"10\" aria-hidden=\"true\"><rect class=\"chart-baseline\" "
+    out << "<span class=\"legend-item\"><svg width=\"22\" height=\"10\" aria-hidden=\"true\"><rect "
+           "class=\"chart-baseline\" "
            "x=\"7\" y=\"1\" width=\"8\" height=\"8\"/></svg>"
         << l.chart_legend_baseline << "</span>";
   out << "</div>";

@@ -87,12 +87,16 @@ class Sheet {
   }
   // A number when there is one, else its text (a status, "—").
   void figure(lxw_row_t r, lxw_col_t c, const Figure& fig, lxw_format* fmt = nullptr) {
-    if (fig.number) number(r, c, *fig.number, fmt);
-    else text(r, c, fig.text);
+    if (fig.number)
+      number(r, c, *fig.number, fmt);
+    else
+      text(r, c, fig.text);
   }
   void percent(lxw_row_t r, lxw_col_t c, const Figure& fig, bool off_track = false) {
-    if (fig.number) number(r, c, *fig.number, off_track ? f_.percent_off_track : f_.percent);
-    else text(r, c, fig.text, f_.grade);
+    if (fig.number)
+      number(r, c, *fig.number, off_track ? f_.percent_off_track : f_.percent);
+    else
+      text(r, c, fig.text, f_.grade);
   }
   void comment(lxw_row_t r, lxw_col_t c, const std::string& s) {
     if (!s.empty()) worksheet_write_comment(ws_, r, c, s.c_str());
@@ -108,8 +112,10 @@ class Sheet {
     for (std::size_t i = 1; i <= n; ++i) {
       if (i < n && key(i) == key(start)) continue;
       const auto r0 = static_cast<lxw_row_t>(first + start), r1 = static_cast<lxw_row_t>(first + i - 1);
-      if (r1 > r0) worksheet_merge_range(ws_, r0, c, r1, c, shown(start).c_str(), f_.group);
-      else text(r0, c, shown(start), f_.group);
+      if (r1 > r0)
+        worksheet_merge_range(ws_, r0, c, r1, c, shown(start).c_str(), f_.group);
+      else
+        text(r0, c, shown(start), f_.group);
       start = i;
     }
   }
@@ -156,11 +162,13 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   const auto goal_key = [&](std::size_t i) { return std::to_string(rows[i].goal_no); };
   s.merge_runs(first, 0, rows.size(), goal_key,
                [&](std::size_t i) { return goal_heading(rows[i].goal_no, m.options.lang) + "\n" + rows[i].goal; });
-  s.merge_runs(first, 1, rows.size(), [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure; },
-               [&](std::size_t i) { return rows[i].measure; });
-  s.merge_runs(first, 2, rows.size(),
-               [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure + "\t" + rows[i].project; },
-               [&](std::size_t i) { return rows[i].project; });
+  s.merge_runs(
+      first, 1, rows.size(), [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure; },
+      [&](std::size_t i) { return rows[i].measure; });
+  s.merge_runs(
+      first, 2, rows.size(),
+      [&](std::size_t i) { return goal_key(i) + "\t" + rows[i].measure + "\t" + rows[i].project; },
+      [&](std::size_t i) { return rows[i].project; });
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     const auto row = static_cast<lxw_row_t>(first + i);
@@ -170,15 +178,19 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     s.figure(row, c, r.baseline);
     s.comment(row, c++, r.baseline_period);
     for (const auto& y : r.years) {
-      if (y.value.text.empty()) s.text(row, c, "");
-      else s.figure(row, c, y.value);
-      s.comment(row, c++, year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
-                              (y.note.empty() ? "" : " " + y.note));
+      if (y.value.text.empty())
+        s.text(row, c, "");
+      else
+        s.figure(row, c, y.value);
+      s.comment(row, c++,
+                year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
+                    (y.note.empty() ? "" : " " + y.note));
     }
     s.figure(row, c, r.actual);
     s.comment(row, c++, r.formed);
-    s.percent(row, c++, r.achievement.fraction ? Figure{r.achievement.text, r.achievement.fraction}
-                                                : Figure{r.achievement.text, std::nullopt});
+    s.percent(row, c++,
+              r.achievement.fraction ? Figure{r.achievement.text, r.achievement.fraction}
+                                     : Figure{r.achievement.text, std::nullopt});
     s.text(row, c++, r.target.text);
     s.text(row, c++, r.department);
     s.text(row, c++, grade_text(r), f.grade);
@@ -233,8 +245,14 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   Sheet s(add_sheet(wb, m, l.numeric_targets, "Numeric targets"), f);
   s.text(0, 0, title_of(m, l.numeric_targets), f.title);
   const bool ja = m.options.lang == Lang::Ja;
-  std::vector<std::string> header = {l.goal, l.kpi, l.unit, l.baseline, ja ? "基準期間" : "Baseline period",
-                                     l.projection, l.target, ja ? "目標期間" : "Target period"};
+  std::vector<std::string> header = {l.goal,
+                                     l.kpi,
+                                     l.unit,
+                                     l.baseline,
+                                     ja ? "基準期間" : "Baseline period",
+                                     l.projection,
+                                     l.target,
+                                     ja ? "目標期間" : "Target period"};
   for (const auto& y : m.target_years) header.push_back(y.label);
   for (const char* h : {l.actual, l.achievement, l.grade}) header.push_back(h);
   s.header(1, header);
@@ -251,8 +269,10 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     s.figure(row, c++, r.target);
     s.text(row, c++, r.target_period, f.grade);
     for (const auto& y : r.years) {
-      if (y.value.text.empty()) s.text(row, c++, "");
-      else s.figure(row, c++, y.value);
+      if (y.value.text.empty())
+        s.text(row, c++, "");
+      else
+        s.figure(row, c++, y.value);
     }
     s.figure(row, c, r.actual);
     s.comment(row, c++, r.formed);
