@@ -244,3 +244,35 @@ TEST_F(Daemon, StatusShowsOverdueKpiData) {
   ASSERT_EQ(sosei("status --as-of 2026-08-01", &out), 0);
   EXPECT_NE(out.find("OVERDUE"), std::string::npos) << out;
 }
+
+TEST_F(Daemon, RunsTheBundledKamaSourcesOnTheirSchedules) {
+  // The bundled configuration, copied: every source has a schedule and has never run, so each is
+  // imported at start (catch_up: latest), in a worker process, then waits for its next slot.
+  fs::copy(fs::path(SOSEI_TEST_SOURCE_DIR) / "config", dir_ / "kama", fs::copy_options::recursive);
+  const auto cfg = dir_ / "kama" / "sosei.yaml";
+  pid_ = ::fork();
+  ASSERT_GE(pid_, 0);
+  if (pid_ == 0) {
+    const std::string log_path = (dir_ / "daemon.log").string();
+    std::freopen(log_path.c_str(), "a", stderr);
+    const std::string exe = std::string(SOSEI_TEST_BINARY_DIR) + "/sosei";
+    ::execl(exe.c_str(), exe.c_str(), "--config", cfg.c_str(), "daemon", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const auto db = dir_ / "out" / "sosei.db";
+  const std::vector<std::string> sources{"kama_values", "disaster_coverage", "bus_ridership", "tourism", "school_scores"};
+  ASSERT_TRUE(wait_for([&] {
+    if (!fs::exists(db)) return false;
+    auto s = store::open_sqlite_store(db.string());
+    for (const auto& id : sources) {
+      const auto r = s->runs(0, id);
+      if (r.size() != 1 || r[0].status != store::RunStatus::Succeeded) return false;
+    }
+    return true;
+  }, 120s)) << log();
+  for (const auto& id : sources) EXPECT_NE(log().find("[" + id + "] next run"), std::string::npos) << id;
+  const int st = stop_daemon(SIGTERM);
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << log();
+  auto s = store::open_sqlite_store(db.string());
+  EXPECT_EQ(s->values({"city_bus_riders", std::nullopt, std::nullopt}).size(), 2u);  // FY2023, FY2025
+}

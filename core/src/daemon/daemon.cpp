@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <cstdio>
 #include <set>
@@ -243,6 +244,8 @@ int run_daemon(const DaemonOptions& options) {
   const schedule::Clock& clock = options.clock ? *options.clock : system_clock;
   SignalFd signals;
   auto loaded = std::make_unique<LoadedConfig>(load_for_daemon(options.config_path, options.database_override));
+  std::error_code ec;  // a first start creates the database's folder, as every other command does
+  std::filesystem::create_directories(std::filesystem::path(loaded->database).parent_path(), ec);
   DaemonLock lock(loaded->database);
   store::SqliteOptions loop_sqlite;
   loop_sqlite.busy_timeout_ms = kLoopLockWaitMs;
