@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "e2e/sosei_runner.hpp"
 
@@ -92,6 +93,50 @@ TEST_F(ReportBrowser, DomShowsRowsAndChartsWithTheNumbers) {
   // The bus drill-down by route.
   const std::string routes = element(dom, "data-series=\"bus_ridership/fiscal_year_boardings\"", "</details>");
   EXPECT_NE(routes.find("YAMADA"), std::string::npos) << routes;
+}
+
+// The page's script in the browser: a copy of the report gets a probe script that types into the
+// filter, picks a department and clicks a heading, and writes what the table then shows into the DOM.
+TEST_F(ReportBrowser, ScriptFiltersAndSortsTheProjectTable) {
+  std::string page = read_file(html_);
+  const std::string probe = R"(<script>
+(function () {
+  function shown() {
+    return [].filter.call(document.querySelectorAll('#project-table tbody tr'), function (r) { return !r.hidden; })
+        .map(function (r) { return r.getAttribute('data-kpi'); }).join(',');
+  }
+  var text = document.getElementById('filter-text');
+  text.value = 'バス';
+  text.dispatchEvent(new Event('input'));
+  document.body.setAttribute('data-probe-text', shown());
+  text.value = '';
+  text.dispatchEvent(new Event('input'));
+  var department = document.querySelector('select[name=department]');
+  department.value = '交通政策課';
+  department.dispatchEvent(new Event('change'));
+  document.body.setAttribute('data-probe-department', shown());
+  document.body.setAttribute('data-probe-count', document.getElementById('shown-count').textContent);
+  department.value = '';
+  department.dispatchEvent(new Event('change'));
+  document.querySelectorAll('#project-table thead th')[11].click();  // 目標比, ascending
+  document.body.setAttribute('data-probe-sorted', shown());
+})();
+</script></body>)";
+  page.replace(page.rfind("</body>"), 7, probe);
+  html_ = runner_->dir() / "probe.html";
+  std::ofstream(html_, std::ios::binary) << page;
+  const std::string dom = chromium("--dump-dom");
+  EXPECT_NE(dom.find("data-probe-text=\"city_bus_riders\""), std::string::npos) << dom.substr(0, 2000);
+  EXPECT_NE(dom.find("data-probe-department=\"commute_subsidy,city_bus_riders\""), std::string::npos);
+  EXPECT_NE(dom.find("data-probe-count=\"2 / 16 KPI表示中\""), std::string::npos);
+  // Lowest achievement first (NFT gifts 0.0 %, housing grants 10.5 %); a KPI without a ratio last.
+  const auto at = dom.find("data-probe-sorted=\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string sorted = dom.substr(at, dom.find('"', at + 19) - at);
+  EXPECT_EQ(sorted.find("data-probe-sorted=\"nft_furusato,housing_grants,"), 0u) << sorted;
+  EXPECT_NE(sorted.find(",childcare_resource_survey"), std::string::npos) << sorted;
+  EXPECT_EQ(sorted.size() - sorted.find(",childcare_resource_survey"), std::string(",childcare_resource_survey").size())
+      << sorted;
 }
 
 TEST_F(ReportBrowser, ScreenshotIsWrittenUnderTheBuildTree) {
