@@ -4,50 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
 #include "daemon/next_run.hpp"
 #include "status/status.hpp"
+#include "status/status_json.hpp"
 
 namespace sosei::cli {
 namespace {
-
-nlohmann::json to_json(const status::StatusReport& r) {
-  nlohmann::json j;
-  j["as_of"] = r.as_of;
-  j["sources"] = nlohmann::json::array();
-  for (const auto& s : r.sources) {
-    nlohmann::json x;
-    x["id"] = s.id;
-    x["plugin"] = s.plugin;
-    x["schedule"] = s.schedule.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.schedule);
-    x["last_run"] = s.last_run ? cli::to_json(*s.last_run, false) : nlohmann::json(nullptr);
-    x["last_success"] = s.last_success ? nlohmann::json(*s.last_success) : nlohmann::json(nullptr);
-    x["consecutive_failures"] = s.consecutive_failures;
-    if (s.quarantine)
-      x["quarantine"] = {{"since", s.quarantine->since}, {"reason", s.quarantine->reason},
-                         {"failures", s.quarantine->failures}};
-    else
-      x["quarantine"] = nullptr;
-    x["next_run"] = s.next_run ? nlohmann::json(*s.next_run) : nlohmann::json(nullptr);
-    j["sources"].push_back(x);
-  }
-  j["kpis"] = nlohmann::json::array();
-  for (const auto& k : r.kpis) {
-    j["kpis"].push_back({{"id", k.id},
-                         {"name", k.name},
-                         {"department", k.department},
-                         {"latest", k.latest ? nlohmann::json(k.latest->str()) : nlohmann::json(nullptr)},
-                         {"expected", k.expected ? nlohmann::json(k.expected->str()) : nlohmann::json(nullptr)},
-                         {"due", k.due.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.due)},
-                         {"overdue", k.overdue}});
-  }
-  j["overdue"] = r.overdue_count();
-  int quarantined = 0;
-  for (const auto& s : r.sources) quarantined += s.quarantine ? 1 : 0;
-  j["quarantined"] = quarantined;
-  return j;
-}
 
 void print(const status::StatusReport& r) {
   TextTable sources({"source", "plugin", "schedule", "last run", "result", "last success", "failures", "next run"});
@@ -100,7 +63,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     const auto next = daemon::next_run_provider(config, store);
     const auto report = status::build_status(config, store, today, next);
     if (args->json)
-      std::cout << to_json(report).dump(2) << '\n';
+      std::cout << status::to_json(report).dump(2) << '\n';
     else
       print(report);
     bool attention = report.overdue_count() > 0;

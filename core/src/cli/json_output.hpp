@@ -1,14 +1,11 @@
 // JSON forms of store records shared by several commands (--json output is a stable interface).
+// They live in the store concern (store/record_json.hpp) because the web API prints the same.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "store/store.hpp"
+#include "store/record_json.hpp"
 
 namespace sosei::cli {
 
-nlohmann::json to_json(const store::RunRecord& r, bool with_rejections);
-nlohmann::json to_json(const Value& v);
-nlohmann::json to_json(const store::StoredObservation& o);
+using store::to_json;
 
 }  // namespace sosei::cli

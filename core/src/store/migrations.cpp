@@ -147,10 +147,24 @@ CREATE TABLE source_quarantines (
 ) WITHOUT ROWID;
 )sql";
 
+// Hand-entry tokens: only the SHA-256 of each token is kept (the UNIQUE index is the lookup path).
+constexpr const char* kApiTokens = R"sql(
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  department   TEXT NOT NULL CHECK (department <> ''),
+  note         TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at   TEXT
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
     {3, "source quarantines of the scheduler", kQuarantines},
+    {4, "API tokens of the departments for hand entry", kApiTokens},
 };
 
 }  // namespace

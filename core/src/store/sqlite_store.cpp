@@ -1,5 +1,6 @@
 // The SQLite store: opening and configuring the file, and every read (values, series, histories,
-// runs, state). Writes happen in sqlite_import.cpp; stored evaluations in sqlite_evaluations.cpp.
+// runs, run summaries, state). Writes happen in sqlite_import.cpp; stored evaluations in
+// sqlite_evaluations.cpp, quarantines and tokens in their own files.
 #include "store/sqlite_store.hpp"
 
 #include <string>
@@ -12,6 +13,7 @@
 #include "store/sqlite_evaluations.hpp"
 #include "store/sqlite_quarantines.hpp"
 #include "store/sqlite_import.hpp"
+#include "store/sqlite_tokens.hpp"
 
 namespace sosei::store {
 namespace {
@@ -56,6 +58,13 @@ constexpr const char* kRuns = SOSEI_RUN_COLUMNS " ORDER BY id DESC LIMIT ?1";
 constexpr const char* kRunsOfSource = SOSEI_RUN_COLUMNS " WHERE source = ?2 ORDER BY id DESC LIMIT ?1";
 constexpr const char* kRun = SOSEI_RUN_COLUMNS " WHERE id = ?1";
 constexpr const char* kRejections = "SELECT location, reason FROM run_rejections WHERE run_id = ?1 ORDER BY seq";
+
+constexpr const char* kRunCounts =
+    "SELECT source, status, count(*) FROM import_runs GROUP BY source, status ORDER BY source, status";
+// Walks the source's runs newest first through import_runs_by_source until the first success.
+constexpr const char* kLastSuccess =
+    "SELECT finished_at FROM import_runs WHERE source = ?1 AND status IN ('succeeded', 'unchanged')"
+    " ORDER BY id DESC LIMIT 1";
 
 constexpr const char* kState = "SELECT value FROM source_state WHERE source = ?1 AND key = ?2";
 
@@ -212,6 +221,36 @@ class SqliteStore final : public Store {
   void quarantine(const Quarantine& q) override { save_sqlite_quarantine(*session_, q); }
   bool resume(const std::string& source) override { return delete_sqlite_quarantine(db_, source); }
   std::vector<Quarantine> quarantines() override { return read_sqlite_quarantines(db_); }
+
+  std::vector<SourceRunSummary> run_summaries() override {
+    std::vector<SourceRunSummary> out;
+    {
+      sqlite::Statement& s = db_.statement("count import runs", kRunCounts);
+      sqlite::Use use(s);
+      while (s.step()) {
+        if (out.empty() || out.back().source != s.text(0)) out.emplace_back().source = s.string(0);
+        out.back().runs[run_status_column(s.text(1))] = s.int64(2);
+      }
+    }
+    for (SourceRunSummary& summary : out) {
+      if (auto newest = runs(1, summary.source); !newest.empty()) summary.last_run = std::move(newest.front());
+      sqlite::Statement& s = db_.statement("find the last successful run", kLastSuccess);
+      sqlite::Use use(s);
+      s.bind(1, summary.source);
+      if (s.step()) summary.last_success_at = s.string(0);
+    }
+    return out;
+  }
+
+  int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note) override {
+    return add_sqlite_token(*session_, sha256, department, note);
+  }
+  std::vector<ApiToken> tokens() override { return read_sqlite_tokens(db_); }
+  std::optional<ApiToken> token_by_hash(const std::string& sha256) override {
+    return read_sqlite_token_by_hash(db_, sha256);
+  }
+  void token_used(int64_t id) override { mark_sqlite_token_used(*session_, id); }
+  bool revoke_token(int64_t id) override { return revoke_sqlite_token(*session_, id); }
 
   int schema_version() override { return store::schema_version(db_); }
 

@@ -1,6 +1,7 @@
 // The store's interface: everything the core keeps (sources, import runs, observations and their
-// revisions, per-source plugin state, stored evaluations). All SQL lives behind it, so a PostgreSQL store for a shared
-// prefecture-wide server can be added without touching callers. SQLite is the embedded default.
+// revisions, per-source plugin state, stored evaluations, quarantines, API tokens). All SQL lives
+// behind it, so a PostgreSQL store for a shared prefecture-wide server can be added without touching
+// callers. SQLite is the embedded default.
 #pragma once
 
 #include <cstdint>
@@ -171,6 +172,28 @@ struct Quarantine {
   int failures = 0;    // consecutive failed runs when it was quarantined
 };
 
+// A department's API token for hand entry (`sosei token create`). Only the SHA-256 of the token
+// is stored: the token itself is shown once and cannot be recovered from the database.
+struct ApiToken {
+  int64_t id = 0;
+  std::string sha256;      // lower-case hex of SHA-256(token text)
+  std::string department;  // writes only this department's KPIs
+  std::string note;
+  std::string created_at;    // ISO 8601 UTC; set by the store
+  std::string last_used_at;  // empty: never used
+  std::string revoked_at;    // empty: active
+  bool revoked() const { return !revoked_at.empty(); }
+};
+
+// The import runs of one source at a glance (monitoring): counts by status, the newest run, and
+// when the newest successful one (succeeded or unchanged) finished.
+struct SourceRunSummary {
+  std::string source;
+  std::map<RunStatus, int64_t> runs;  // only statuses that occur
+  RunRecord last_run;                  // without rejections
+  std::string last_success_at;         // finished_at; empty when none succeeded
+};
+
 struct ValuesQuery {
   std::string series;
   std::optional<Period> period;         // only this period
@@ -210,6 +233,17 @@ class Store {
   virtual void quarantine(const Quarantine& q) = 0;
   virtual bool resume(const std::string& source) = 0;
   virtual std::vector<Quarantine> quarantines() = 0;
+
+  // Per source that ever ran, ordered by source.
+  virtual std::vector<SourceRunSummary> run_summaries() = 0;
+
+  // API tokens: add one (returns its id; the hash must be new), all of them by id, one by hash
+  // (revoked ones too), note a use, revoke (false when unknown or already revoked).
+  virtual int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note) = 0;
+  virtual std::vector<ApiToken> tokens() = 0;
+  virtual std::optional<ApiToken> token_by_hash(const std::string& sha256) = 0;
+  virtual void token_used(int64_t id) = 0;
+  virtual bool revoke_token(int64_t id) = 0;
 
   // Current schema version (number of applied migrations).
   virtual int schema_version() = 0;

@@ -1,7 +1,7 @@
-// JSON forms of store records.
-#include "cli/json_output.hpp"
+// JSON forms of store records (record_json.hpp).
+#include "store/record_json.hpp"
 
-namespace sosei::cli {
+namespace sosei::store {
 
 nlohmann::json to_json(const Value& v) {
   if (v.is_number()) return v.number;
@@ -15,7 +15,7 @@ nlohmann::json to_json(const store::RunRecord& r, bool with_rejections) {
                       {"plugin_version", r.plugin_version},
                       {"started_at", r.started_at},
                       {"finished_at", r.finished_at},
-                      {"status", store::to_string(r.status)},
+                      {"status", to_string(r.status)},
                       {"accepted", r.accepted},
                       {"rejected", r.rejected},
                       {"inserted", r.inserted},
@@ -43,4 +43,4 @@ nlohmann::json to_json(const store::StoredObservation& o) {
           {"revisions", o.revision_count}};
 }
 
-}  // namespace sosei::cli
+}  // namespace sosei::store

@@ -1,0 +1,13 @@
+// The JSON form of a status report: `sosei status --json` and the web API's /api/status print the
+// same document. A stable interface (keys in docs/operations.md and docs/serve.md): add, never rename.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "status/status.hpp"
+
+namespace sosei::status {
+
+nlohmann::json to_json(const StatusReport& report);
+
+}  // namespace sosei::status
