@@ -9,6 +9,8 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(EXPAT REQUIRED)
 find_package(Threads REQUIRED)
+# SHA-256 of the hand-entry tokens (sosei serve) through OpenSSL's EVP interface.
+find_package(OpenSSL REQUIRED)
 # IANA time zones for schedules; Debian builds it with USE_OS_TZDB (reads /usr/share/zoneinfo).
 find_package(date CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   add_evaluate_command(app, env);
   add_evaluations_command(app, env);
   add_report_command(app, env);
+  add_serve_command(app, env);
+  add_token_commands(app, env);
   add_daemon_commands(app, env);
   add_status_command(app, env);
   add_worker_command(app, env);

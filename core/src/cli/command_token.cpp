@@ -1,0 +1,129 @@
+// `sosei token create|list|revoke`: the departments' tokens for hand entry through `sosei serve`.
+// A new token is printed once on stdout (so TOKEN=$(sosei token create …) works); only its SHA-256
+// is stored.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "cli/text_table.hpp"
+#include "serve/api_token.hpp"
+
+namespace sosei::cli {
+namespace {
+
+nlohmann::json to_json(const store::ApiToken& t) {
+  const auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  return {{"id", t.id},
+          {"department", t.department},
+          {"note", t.note},
+          {"created_at", t.created_at},
+          {"last_used_at", or_null(t.last_used_at)},
+          {"revoked", t.revoked()},
+          {"revoked_at", or_null(t.revoked_at)}};
+}
+
+// A token for a department the strategy does not know could never write anything: refuse the typo.
+void check_department(const config::Strategy& strategy, const std::string& department) {
+  std::set<std::string> known;
+  bool enters_by_hand = false;
+  for (const auto& kpi : strategy.kpis) {
+    if (kpi.department.empty()) continue;
+    known.insert(kpi.department);
+    enters_by_hand = enters_by_hand || (kpi.department == department && kpi.entered_by_hand);
+  }
+  if (!known.contains(department)) {
+    std::string names;
+    for (const auto& d : known) names += (names.empty() ? "" : ", ") + d;
+    throw UsageError("token create: no KPI of the strategy belongs to '" + department + "' (departments: " + names +
+                     ")");
+  }
+  if (!enters_by_hand)
+    std::cerr << "sosei: note: no KPI of " << department
+              << " has entered_by_hand: true yet, so this token can enter nothing until one has (strategy.yaml)\n";
+}
+
+void add_create(CLI::App& token, CommandEnv env) {
+  auto* cmd = token.add_subcommand("create", "Create a token for a department and print it once");
+  struct Args {
+    std::string department;
+    std::string note;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--department", args->department, "the department whose KPIs it may enter, e.g. 産業振興課")
+      ->required();
+  cmd->add_option("--note", args->note, "who or what holds it, e.g. 窓口の端末");
+  cmd->add_flag("--json", args->json, "print the token and its id as JSON");
+  cmd->callback([env, args] {
+    check_department(env.session.config().strategy, args->department);
+    const std::string token = serve::new_token();
+    const int64_t id = env.session.store().add_token(serve::token_sha256(token), args->department, args->note);
+    if (args->json) {
+      std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"token", token}}.dump(2) << '\n';
+    } else {
+      std::cout << token << '\n';
+      std::cerr << "token " << id << " for " << args->department
+                << ": shown only now (the database keeps its SHA-256); give it to the department, revoke with "
+                   "`sosei token revoke "
+                << id << "`\n";
+    }
+    env.exit_code = kOk;
+  });
+}
+
+void add_list(CLI::App& token, CommandEnv env) {
+  auto* cmd = token.add_subcommand("list", "List the tokens (never their text): department, note, created, last used");
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "print as JSON");
+  cmd->callback([env, json] {
+    const auto tokens = env.session.store().tokens();
+    if (*json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& t : tokens) out.push_back(to_json(t));
+      std::cout << out.dump(2) << '\n';
+    } else {
+      TextTable table({"id", "department", "note", "created", "last used", "revoked"});
+      table.align_right(0);
+      for (const auto& t : tokens)
+        table.add({std::to_string(t.id), t.department, t.note, t.created_at,
+                   t.last_used_at.empty() ? "never" : t.last_used_at, t.revoked() ? t.revoked_at : "-"});
+      if (table.empty())
+        std::cout << "no tokens (sosei token create --department <課>)\n";
+      else
+        table.print(std::cout);
+    }
+    env.exit_code = kOk;
+  });
+}
+
+void add_revoke(CLI::App& token, CommandEnv env) {
+  auto* cmd = token.add_subcommand("revoke", "Revoke a token: it stops working at once and stays listed");
+  auto id = std::make_shared<int64_t>(0);
+  cmd->add_option("id", *id, "token id (sosei token list)")->required();
+  cmd->callback([env, id] {
+    auto& store = env.session.store();
+    std::optional<store::ApiToken> found;
+    for (const auto& t : store.tokens())
+      if (t.id == *id) found = t;
+    if (!found) throw UsageError("token revoke: no token " + std::to_string(*id) + " (sosei token list shows them)");
+    if (store.revoke_token(*id))
+      std::cout << "token " << *id << " of " << found->department << " revoked\n";
+    else
+      std::cout << "token " << *id << " of " << found->department << " was already revoked on " << found->revoked_at
+                << '\n';
+    env.exit_code = kOk;
+  });
+}
+
+}  // namespace
+
+void add_token_commands(CLI::App& app, CommandEnv env) {
+  auto* token = app.add_subcommand("token", "Department tokens for hand entry through sosei serve");
+  token->require_subcommand(1);
+  add_create(*token, env);
+  add_list(*token, env);
+  add_revoke(*token, env);
+}
+
+}  // namespace sosei::cli

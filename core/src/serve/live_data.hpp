@@ -1,0 +1,43 @@
+// What the server shows, computed per request from the store: the evaluation, the status, the
+// dashboard (the council report's HTML) and the metrics. Store reads hold the reads connection only
+// while reading; evaluating and laying out happen outside the lock.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "config/model.hpp"
+#include "evaluate/evaluation.hpp"
+#include "host/plugin_registry.hpp"
+#include "serve/store_access.hpp"
+#include "serve/view_query.hpp"
+#include "status/status.hpp"
+
+namespace sosei::serve {
+
+class LiveData {
+ public:
+  // Loads every grading scheme of the configured folder (a broken one is a config::ConfigError now,
+  // not a 500 later). `plugins` only names the drill-downs' series; it may be empty.
+  LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
+           std::function<evaluate::Date()> today);
+
+  const config::AppConfig& config() const { return config_; }
+  StoreAccess& reads() { return reads_; }
+  evaluate::Date today() const { return today_(); }
+  ViewQuery query(const Params& params) const;  // throws HttpError(400)
+
+  evaluate::Evaluation evaluation(const ViewQuery& q);
+  status::StatusReport status(const evaluate::Date& as_of);
+  std::string dashboard_html(const ViewQuery& q);
+  std::string metrics_text();  // Prometheus text exposition, as of today with the default scheme
+
+ private:
+  const config::AppConfig& config_;
+  const host::PluginRegistry& plugins_;
+  StoreAccess& reads_;
+  std::function<evaluate::Date()> today_;
+  Schemes schemes_;
+};
+
+}  // namespace sosei::serve

@@ -1,0 +1,255 @@
+// The HTTP side of `sosei serve` (server.hpp): routes, limits, and how refusals become responses —
+// {"error": "..."} under /api/ and /metrics, a short page elsewhere.
+#include "serve/server.hpp"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+#include "report/html_escape.hpp"
+#include "serve/api.hpp"
+#include "serve/api_token.hpp"
+#include "serve/authenticate.hpp"
+#include "serve/entry_page.hpp"
+#include "serve/hand_entry.hpp"
+#include "serve/http_error.hpp"
+#include "serve/live_data.hpp"
+#include "serve/loopback.hpp"
+#include "serve/store_access.hpp"
+#include "store/record_json.hpp"
+
+namespace sosei::serve {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+// The pages are self-contained: inline style and script (the report's own, never from data), inline
+// SVG, forms posting to this server only, and no framing by other sites.
+constexpr const char* kHtmlPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+bool wants_json(const std::string& path) { return path.starts_with("/api/") || path == "/metrics"; }
+
+void send_json(Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(2) + "\n", "application/json; charset=utf-8");
+}
+
+void send_html(Response& res, int status, const std::string& html) {
+  res.status = status;
+  res.set_header("Content-Security-Policy", kHtmlPolicy);
+  res.set_content(html, "text/html; charset=utf-8");
+}
+
+std::string error_page(int status, const std::string& message) {
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
+         "</title></head><body><h1>" + std::to_string(status) + "</h1><p>" + report::html_escape(message) +
+         "</p><p><a href=\"/\">dashboard</a> · <a href=\"/entry\">hand entry</a></p></body></html>\n";
+}
+
+void send_error(const Request& req, Response& res, int status, const std::string& message) {
+  if (status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"sosei\"");
+  if (wants_json(req.path))
+    send_json(res, status, {{"error", message}});
+  else
+    send_html(res, status, error_page(status, message));
+}
+
+// Runs a handler; an HttpError becomes its status, anything else a 500 that is also logged.
+template <class Handler>
+void guarded(const Request& req, Response& res, Handler&& handler) {
+  try {
+    handler();
+  } catch (const HttpError& e) {
+    send_error(req, res, e.status(), e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("serve: {} {}: {}", req.method, req.path, e.what());
+    send_error(req, res, 500, std::string("internal error: ") + e.what() + " (the server's log has it too)");
+  }
+}
+
+std::optional<std::string> form_token(const Request& req) {
+  std::string token = req.get_param_value("token");
+  if (token.empty()) return std::nullopt;
+  return token;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const config::AppConfig& c, const host::PluginRegistry& plugins, const std::string& database, ServeOptions o)
+      : config(c),
+        options(std::move(o)),
+        reads(store::open_sqlite_store(database)),
+        writes(store::open_sqlite_store(database)),
+        live(c, plugins, reads, options.today) {}
+
+  const config::AppConfig& config;
+  ServeOptions options;
+  StoreAccess reads;
+  StoreAccess writes;
+  LiveData live;
+  httplib::Server http;
+  std::atomic<bool> stop_requested{false};
+
+  store::ApiToken authenticated(const std::optional<std::string>& token) {
+    return writes.with([&](store::Store& s) { return authenticate(s, token); });
+  }
+
+  EntryResult enter(const store::ApiToken& who, const EntryRequest& entry) {
+    EntryResult result = writes.with([&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry); });
+    spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id,
+                 who.department, result.kpi, result.period.str(), result.value.str(), result.run.id,
+                 result.run.inserted, result.run.revised);
+    return result;
+  }
+
+  void json_get(const std::string& pattern, std::function<nlohmann::json(const Request&)> document) {
+    http.Get(pattern, [document = std::move(document)](const Request& req, Response& res) {
+      guarded(req, res, [&] { send_json(res, 200, document(req)); });
+    });
+  }
+
+  void routes() {
+    http.Get("/", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] { send_html(res, 200, live.dashboard_html(live.query(req.params))); });
+    });
+    http.Get("/entry", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] { send_html(res, 200, entry_page(config.strategy, std::nullopt)); });
+    });
+    http.Post("/entry", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] {
+        EntryOutcomeView view;
+        view.entered = {req.get_param_value("kpi"), req.get_param_value("period"), req.get_param_value("value"),
+                        req.get_param_value("note")};
+        int status = 200;
+        try {
+          view.message = describe_entry(enter(authenticated(form_token(req)), view.entered));
+          view.ok = true;
+          view.entered = {view.entered.kpi, "", "", ""};  // ready for the next value of the same KPI
+        } catch (const HttpError& e) {
+          status = e.status();
+          view.message = e.what();
+        }
+        send_html(res, status, entry_page(config.strategy, view));
+      });
+    });
+    http.Post("/api/entries", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] {
+        // Who first: an anonymous caller learns nothing about the KPIs from the errors below.
+        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")));
+        const EntryRequest entry = parse_entry_json(req.body);
+        const EntryResult r = enter(who, entry);
+        res.set_header("Location", "/api/runs/" + std::to_string(r.run.id));
+        send_json(res, 201,
+                  {{"kpi", r.kpi},
+                   {"period", r.period.str()},
+                   {"value", store::to_json(r.value)},
+                   {"note", entry.note},
+                   {"inserted", r.inserted},
+                   {"revised", r.revised},
+                   {"run", store::to_json(r.run, false)}});
+      });
+    });
+    json_get("/api/kpis", [this](const Request&) { return kpis_document(live); });
+    json_get(R"(/api/kpis/([^/]+))",
+             [this](const Request& req) { return kpi_document(live, req.matches[1], req.params); });
+    json_get(R"(/api/kpis/([^/]+)/observations)",
+             [this](const Request& req) { return observations_document(live, req.matches[1], req.params); });
+    json_get("/api/evaluation", [this](const Request& req) { return evaluation_document(live, req.params); });
+    json_get("/api/runs", [this](const Request& req) { return runs_document(live, req.params); });
+    json_get(R"(/api/runs/([^/]+))", [this](const Request& req) { return run_document(live, req.matches[1]); });
+    json_get("/api/status", [this](const Request& req) { return status_document(live, req.params); });
+    http.Get("/metrics", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] { res.set_content(live.metrics_text(), "text/plain; version=0.0.4; charset=utf-8"); });
+    });
+  }
+
+  void limits() {
+    http.set_payload_max_length(options.max_body_bytes);
+    http.set_read_timeout(options.read_timeout);
+    http.set_write_timeout(options.write_timeout);
+    http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+    http.set_keep_alive_max_count(100);
+    // Responses are live data (and the entry page may hold a token in its form): never cached.
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Cache-Control", "no-store"}});
+    // What cpp-httplib answers on its own (no route, body too large, bad request) in our two forms.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
+      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      send_error(req, res, res.status, default_message(req, res.status));
+      return httplib::Server::HandlerResponse::Handled;
+    }));
+    http.set_logger([](const Request& req, const Response& res) {
+      spdlog::debug("serve: {} {} → {}", req.method, req.path, res.status);
+    });
+  }
+
+  std::string default_message(const Request& req, int status) const {
+    switch (status) {
+      case 404:
+        return "nothing at " + req.method + " " + req.path +
+               ": the dashboard is at /, hand entry at /entry, the API under /api/ and metrics at /metrics "
+               "(docs/serve.md)";
+      case 413:
+        return "the request body is larger than " + std::to_string(options.max_body_bytes) +
+               " bytes: send one entry per request";
+      case 414: return "the request URI is too long";
+      case 400: return "malformed HTTP request";
+      default: return "HTTP " + std::to_string(status);
+    }
+  }
+};
+
+Server::Server(const config::AppConfig& config, const host::PluginRegistry& plugins, const std::string& database,
+               ServeOptions options)
+    : impl_(std::make_unique<Impl>(config, plugins, database, std::move(options))) {
+  impl_->limits();
+  impl_->routes();
+}
+
+Server::~Server() = default;
+
+int Server::bind() {
+  const std::string& address = impl_->options.bind;
+  if (!is_loopback(address)) {
+    const auto tokens = impl_->reads.with([](store::Store& s) { return s.tokens(); });
+    const bool any_active = std::any_of(tokens.begin(), tokens.end(), [](const auto& t) { return !t.revoked(); });
+    if (!any_active)
+      throw ServeRefused("refusing to serve on " + address +
+                       ": other machines could reach it, which is meant only once departments enter values with "
+                       "their tokens, and no active token exists yet. Create one first (sosei token create "
+                       "--department 産業振興課), or serve on 127.0.0.1 (the default)");
+  }
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(address);
+    if (port < 0) port = 0;
+  } else if (!impl_->http.bind_to_port(address, port)) {
+    port = 0;
+  }
+  if (port <= 0)
+    throw ServeError("cannot listen on " + address + ":" + std::to_string(impl_->options.port) +
+                     ": the address is not on this machine or the port is taken (choose another with --port)");
+  return port;
+}
+
+bool Server::listen() {
+  if (impl_->stop_requested) return true;
+  return impl_->http.listen_after_bind();
+}
+
+void Server::stop() {
+  impl_->stop_requested = true;
+  impl_->http.stop();
+}
+
+bool Server::running() const { return impl_->http.is_running(); }
+
+}  // namespace sosei::serve

@@ -1,0 +1,65 @@
+// `sosei serve`: the dashboard, the JSON API, /metrics and hand entry over HTTP (cpp-httplib).
+// Loopback by default; another address only once a department token exists. Bodies are limited
+// and every connection has read, write and keep-alive timeouts.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "config/model.hpp"
+#include "evaluate/as_of.hpp"
+#include "host/plugin_registry.hpp"
+
+namespace sosei::serve {
+
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;                            // 0: any free port (tests)
+  std::size_t max_body_bytes = 64 * 1024;     // larger request bodies get 413
+  std::chrono::seconds read_timeout{10};      // a client that stops sending is dropped
+  std::chrono::seconds write_timeout{10};
+  std::chrono::seconds keep_alive_timeout{5};
+  std::function<evaluate::Date()> today;      // empty: the machine's date
+};
+
+// The server cannot start as asked; what() says why and what to do.
+class ServeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A non-loopback address while no department token exists: a configuration problem, not a failure.
+class ServeRefused : public ServeError {
+ public:
+  using ServeError::ServeError;
+};
+
+class Server {
+ public:
+  // Opens two connections to `database` (reads, writes) and loads the grading schemes. `config`
+  // and `plugins` must outlive the server.
+  Server(const config::AppConfig& config, const host::PluginRegistry& plugins, const std::string& database,
+         ServeOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the address; returns the port. Throws ServeRefused for a non-loopback address while no
+  // active token exists, ServeError when the address cannot be bound.
+  int bind();
+  // Serves on the bound address until stop(); requests in flight finish first. False on failure.
+  bool listen();
+  // Safe from any thread, also before listen() has started.
+  void stop();
+  bool running() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sosei::serve

@@ -1,0 +1,31 @@
+// The query parameters every view understands (?as_of=, ?scheme=, and for the dashboard ?lang=,
+// ?years=), checked: a bad one is a 400 saying what is accepted.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "evaluate/as_of.hpp"
+#include "evaluate/scheme.hpp"
+#include "report/report_model.hpp"
+
+namespace sosei::serve {
+
+using Params = std::multimap<std::string, std::string>;  // as cpp-httplib parses a query string
+using Schemes = std::map<std::string, evaluate::GradingScheme>;  // by name, loaded at start
+
+struct ViewQuery {
+  evaluate::Date as_of;
+  const evaluate::GradingScheme* scheme = nullptr;  // one of the loaded schemes
+  report::ReportOptions report;
+};
+
+// `today` when as_of is absent; the default scheme when scheme is absent. Throws HttpError(400).
+ViewQuery read_view_query(const Params& params, const Schemes& schemes, const std::string& default_scheme,
+                          const evaluate::Date& today);
+
+// The one value of a parameter; empty when absent. Throws HttpError(400) when given twice, so that
+// ?as_of=R7&as_of=R8 is not silently read as one of them.
+std::string single_param(const Params& params, const std::string& name);
+
+}  // namespace sosei::serve
