@@ -1,0 +1,161 @@
+// The built `sosei` binary: `sosei token create|list|revoke`, `sosei serve` refusing a non-loopback
+// address without a token, and serving the bundled Kama configuration — an entry by a department's
+// token over HTTP — until SIGTERM stops it cleanly.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "e2e/sosei_runner.hpp"
+
+namespace sosei::serve::test {
+namespace {
+
+using nlohmann::json;
+using test_support::SoseiRunner;
+
+// `sosei serve` as a child process; its first stdout line gives the address.
+class ServeProcess {
+ public:
+  ServeProcess(const SoseiRunner& runner, const std::vector<std::string>& args) {
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+    const std::string binary = std::string(SOSEI_TEST_BINARY_DIR) + "/sosei";
+    const std::string config = runner.config().string();
+    const std::string err = (runner.dir() / "serve-stderr.txt").string();
+    std::vector<std::string> argv_text{binary, "--config", config, "serve"};
+    argv_text.insert(argv_text.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_text) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      const int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fd, STDERR_FILENO);
+      execv(binary.c_str(), argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    char c = 0;
+    while (read(out[0], &c, 1) == 1 && c != '\n') first_line_ += c;
+    close(out[0]);
+    std::smatch m;
+    if (std::regex_search(first_line_, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) port_ = std::stoi(m[1]);
+    stderr_file_ = err;
+  }
+  ~ServeProcess() {
+    if (pid_ > 0 && !waited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  int port() const { return port_; }
+  const std::string& first_line() const { return first_line_; }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(60);
+    return c;
+  }
+  // Sends `signal` and returns the exit code (-1 when it did not exit normally).
+  int stop(int signal) {
+    kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    waited_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  std::string stderr_text() const { return test_support::read_file(stderr_file_); }
+
+ private:
+  pid_t pid_ = -1;
+  bool waited_ = false;
+  int port_ = 0;
+  std::string first_line_;
+  std::string stderr_file_;
+};
+
+TEST(TokenCommand, CreateListRevoke) {
+  SoseiRunner s("token");
+  auto created = s.run("token create --department 産業振興課 --note 窓口");
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_TRUE(std::regex_match(created.out, std::regex("sosei_[A-Za-z0-9_-]{43}\n"))) << created.out;
+  EXPECT_NE(created.err.find("token 1 for 産業振興課"), std::string::npos) << created.err;
+
+  const json list = json::parse(s.run("token list --json").out);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["id"], 1);
+  EXPECT_EQ(list[0]["department"], "産業振興課");
+  EXPECT_EQ(list[0]["note"], "窓口");
+  EXPECT_EQ(list[0]["revoked"], false);
+  EXPECT_TRUE(list[0]["last_used_at"].is_null());
+  EXPECT_EQ(list[0].dump().find(created.out.substr(0, created.out.size() - 1)), std::string::npos);  // never the token
+
+  auto revoked = s.run("token revoke 1");
+  EXPECT_EQ(revoked.exit_code, 0);
+  EXPECT_NE(revoked.out.find("revoked"), std::string::npos);
+  EXPECT_EQ(json::parse(s.run("token list --json").out)[0]["revoked"], true);
+  auto again = s.run("token revoke 1");
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("already revoked"), std::string::npos);
+  EXPECT_EQ(s.run("token revoke 99").exit_code, 2);
+
+  auto typo = s.run("token create --department 産業振興");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("departments: "), std::string::npos) << typo.err;
+  auto no_hand_kpi = s.run("token create --department 交通政策課");
+  EXPECT_EQ(no_hand_kpi.exit_code, 0);
+  EXPECT_NE(no_hand_kpi.err.find("entered_by_hand"), std::string::npos) << no_hand_kpi.err;
+  EXPECT_EQ(s.run("token create").exit_code, 2);  // --department is required
+}
+
+TEST(ServeCommand, RefusesANonLoopbackAddressWithoutAToken) {
+  SoseiRunner s("serve-refused");
+  auto r = s.run("serve --bind 0.0.0.0 --port 0");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sosei token create --department"), std::string::npos) << r.err;
+  EXPECT_NE(s.run("serve --help").out.find("--bind"), std::string::npos);
+}
+
+TEST(ServeCommand, ServesTheBundledCityAndStopsOnSigterm) {
+  SoseiRunner s("serve");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  const std::string token = s.run("token create --department 産業振興課").out.substr(0, 49);
+
+  ServeProcess serve(s, {"--port", "0"});
+  ASSERT_GT(serve.port(), 0) << serve.first_line() << serve.stderr_text();
+  auto kpis = serve.client().Get("/api/kpis");
+  ASSERT_TRUE(kpis);
+  ASSERT_EQ(kpis->status, 200);
+  bool startups_by_hand = false;
+  const json listed = json::parse(kpis->body);
+  for (const auto& k : listed["kpis"])
+    if (k["id"] == "startups") startups_by_hand = k["entered_by_hand"];
+  EXPECT_TRUE(startups_by_hand);
+
+  const httplib::Headers auth{{"Authorization", "Bearer " + token}};
+  const std::string r8 = R"({"kpi": "startups", "period": "R8", "value": "6件", "note": "速報値"})";
+  auto entered = serve.client().Post("/api/entries", auth, r8, "application/json");
+  ASSERT_TRUE(entered);
+  EXPECT_EQ(entered->status, 201) << entered->body;
+  // R7 came with the city's CSV: the entry may not undo it.
+  const std::string r7 = R"({"kpi": "startups", "period": "R7", "value": "9件"})";
+  EXPECT_EQ(serve.client().Post("/api/entries", auth, r7, "application/json")->status, 409);
+  EXPECT_EQ(serve.client().Get("/")->status, 200);
+  EXPECT_EQ(serve.client().Get("/metrics")->status, 200);
+
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+  EXPECT_NE(serve.stderr_text().find("finishing the requests in flight"), std::string::npos) << serve.stderr_text();
+  const json runs = json::parse(s.run("runs --json --source hand:産業振興課").out);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["plugin"], "hand-entry");
+}
+
+}  // namespace
+}  // namespace sosei::serve::test

@@ -1,0 +1,56 @@
+// The serve tests' world, built in code: a small strategy (KPIs entered by hand in two departments,
+// one imported KPI, one whose name and note are hostile markup), a fresh database with an import
+// source's values and runs, and a Server on an ephemeral loopback port with a fixed "today".
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "config/model.hpp"
+#include "host/plugin_registry.hpp"
+#include "serve/server.hpp"
+#include "store/store.hpp"
+
+namespace sosei::serve::test {
+
+// A KPI name and a note that would run script if any of it reached HTML unescaped.
+inline const std::string kEvilName = "<script>alert(\"name\")</script> \"quoted\" 'single' & back\\slash";
+inline const std::string kEvilNote = "<script>alert('note')</script> \"note\"";
+
+config::AppConfig app_config(const std::filesystem::path& database);
+
+// A database path under the build tree, removed first (with its -wal and -shm).
+std::filesystem::path fresh_database(const std::string& name);
+
+// Seeds: kama_csv imported startups FY2023 (baseline) and FY2025, shops FY2025; a failed run of
+// "tourism". Returns the store it used (closed by the caller when done).
+void seed(const std::filesystem::path& database);
+
+// A token for `department` in the database; returns its text.
+std::string add_token(const std::filesystem::path& database, const std::string& department);
+
+class ServeTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Starts the server (after the test added what it needs to the database).
+  void start(const std::string& bind = "127.0.0.1");
+  httplib::Client client() const;
+
+  std::filesystem::path database_;
+  config::AppConfig config_;
+  host::PluginRegistry plugins_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::atomic<bool> listen_returned_{false};
+  int port_ = 0;
+};
+
+}  // namespace sosei::serve::test
