@@ -26,5 +26,6 @@ void add_token_commands(CLI::App& app, CommandEnv env);  // token create, list, 
 void add_worker_command(CLI::App& app, CommandEnv env);  // internal: one isolated plugin run
 void add_daemon_commands(CLI::App& app, CommandEnv env);  // daemon, resume
 void add_status_command(CLI::App& app, CommandEnv env);
+void add_plugin_commands(CLI::App& app, CommandEnv env);  // plugin new, plugin check
 
 }  // namespace sosei::cli
