@@ -100,6 +100,47 @@ TEST_F(Import, ChangedValueRecordsExactlyOneRevision) {
   EXPECT_EQ(query_one(path_, "SELECT first_number FROM observations WHERE period_year = 2024"), "120.0");
 }
 
+// A series the store has never seen is inserted without looking each key up first; a key emitted
+// twice in that run must still end as one observation and one revision, as in any other run.
+TEST_F(Import, KeyEmittedTwiceInTheRunThatCreatesItsSeries) {
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(120));
+  run->put(key("kpi-1", kFy2025), number(7));
+  run->put(key("kpi-1", kFy2024), number(121, "確定値"));  // again, changed
+  run->put(key("kpi-1", kFy2025), number(7));              // again, identical
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.accepted, 4);
+  EXPECT_EQ(r.inserted, 2);
+  EXPECT_EQ(r.revised, 1);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "2");
+  auto h = store_->history("kpi-1", kFy2024);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::of(120));
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(121));
+  EXPECT_EQ(h[0].revisions[0].run_id, r.id);
+}
+
+// One run feeding a series already stored and one that is new: each takes its own path.
+TEST_F(Import, StoredAndNewSeriesInOneRun) {
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(120));
+    run->commit();
+  }
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-2", kFy2024), number(1));
+  run->put(key("kpi-1", kFy2024), number(125));
+  run->put(key("kpi-2", kFy2025), number(2));
+  run->put(key("kpi-1", kFy2025), number(130));
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.accepted, 4);
+  EXPECT_EQ(r.inserted, 3);
+  EXPECT_EQ(r.revised, 1);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "4");
+  EXPECT_EQ(store_->values({"kpi-1", kFy2024, std::nullopt})[0].data.value, Value::of(125));
+}
+
 TEST_F(Import, StatusValuesAreRevisedToo) {
   const ValueKind steps[] = {ValueKind::NotStarted, ValueKind::InProgress, ValueKind::Done};
   for (ValueKind k : steps) {

@@ -81,6 +81,8 @@ class Connection {
 
   bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
   int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  // Rows written by the last INSERT, UPDATE or DELETE that ran to its end (0 after DO NOTHING).
+  int64_t changes() const { return sqlite3_changes64(db_); }
 
   [[noreturn]] void fail(const char* operation, int rc) const;
 

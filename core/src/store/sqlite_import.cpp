@@ -4,6 +4,8 @@
 #include "store/sqlite_import.hpp"
 
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "store/canonical_json.hpp"
 #include "store/columns.hpp"
@@ -31,11 +33,15 @@ constexpr const char* kFindObservation =
     "SELECT id, value_kind, number, flags, note FROM observations WHERE series = ?1 AND period_kind = ?2"
     " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
 // The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
+// DO NOTHING when the key exists, so that a series new to the store can be inserted without looking
+// each observation up first (put()).
 constexpr const char* kInsertObservation =
     "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions,"
     " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
     " created_at, run_id, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)"
+    " ON CONFLICT DO NOTHING";
+constexpr const char* kSeriesStored = "SELECT 1 FROM observations WHERE series = ?1 LIMIT 1";
 constexpr const char* kUpdateObservation =
     "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
     " run_id = ?8, updated_at = ?9 WHERE id = ?1";
@@ -55,6 +61,7 @@ class SqliteImport final : public ImportTransaction {
         find_(db_.statement("look up an observation", kFindObservation)),
         insert_(db_.statement("insert an observation", kInsertObservation)),
         update_(db_.statement("update an observation", kUpdateObservation)),
+        series_stored_(db_.statement("look up a series", kSeriesStored)),
         revise_(db_.statement("record a revision", kInsertRevision)),
         read_state_(db_.statement("read source state", kReadState)),
         write_state_(db_.statement("save source state", kWriteState)),
@@ -80,6 +87,10 @@ class SqliteImport final : public ImportTransaction {
     dimensions_.clear();
     append_canonical_json(key.dimensions, dimensions_);
 
+    // A series that had no observation when the run started can only hold what this run inserted:
+    // insert straight away, and look up only when that finds the key taken (emitted twice).
+    if (new_series(key.series) && insert(key, data)) return;
+
     int64_t id = 0;
     Value old;
     bool found = false, same = false;
@@ -98,19 +109,13 @@ class SqliteImport final : public ImportTransaction {
     }
 
     if (!found) {
-      insert_.bind(1, key.series);
-      bind_period(insert_, 2, key.period);
-      insert_.bind(6, dimensions_);
-      bind_value(insert_, 7, data.value);
-      insert_.bind(9, data.flags);
-      insert_.bind(10, data.note);
-      insert_.bind(11, data.location);
-      insert_.bind(12, record_.source);
-      insert_.bind(13, record_.id);
-      insert_.bind(14, stamp_);
-      insert_.run();
-      ++record_.inserted;
-    } else if (!same) {
+      if (!insert(key, data))
+        throw StoreError("cannot store " + key.series + " " + key.period.str() + " in " + db_.path() +
+                         ": the key is taken although it was not found; the file may be damaged (check it with"
+                         " sqlite3 FILE 'PRAGMA integrity_check')");
+      return;
+    }
+    if (!same) {
       revise_.bind(1, id);
       revise_.bind(2, record_.id);
       revise_.bind(3, stamp_);
@@ -226,6 +231,41 @@ class SqliteImport final : public ImportTransaction {
     holds_slot_ = false;
   }
 
+  // Inserts the observation (dimensions_ holds its dimensions) and counts it; false when the key
+  // already exists.
+  bool insert(const ObservationKey& key, const ObservationData& data) {
+    insert_.bind(1, key.series);
+    bind_period(insert_, 2, key.period);
+    insert_.bind(6, dimensions_);
+    bind_value(insert_, 7, data.value);
+    insert_.bind(9, data.flags);
+    insert_.bind(10, data.note);
+    insert_.bind(11, data.location);
+    insert_.bind(12, record_.source);
+    insert_.bind(13, record_.id);
+    insert_.bind(14, stamp_);
+    insert_.run();
+    if (db_.changes() == 0) return false;
+    ++record_.inserted;
+    ++record_.accepted;
+    return true;
+  }
+
+  // True when `series` had no observation at all when this run started. Checked once per series per
+  // run; consecutive observations of one series skip the map.
+  bool new_series(const std::string& series) {
+    if (series == last_series_) return last_series_new_;
+    auto it = series_new_.find(series);
+    if (it == series_new_.end()) {
+      sqlite::Use use(series_stored_);
+      series_stored_.bind(1, series);
+      it = series_new_.emplace(series, !series_stored_.step()).first;
+    }
+    last_series_ = series;
+    last_series_new_ = it->second;
+    return last_series_new_;
+  }
+
   void insert_source() {
     sqlite::Statement& s = db_.statement("register the source", kInsertSource);
     s.bind(1, record_.source);
@@ -297,6 +337,7 @@ class SqliteImport final : public ImportTransaction {
   sqlite::Statement& find_;
   sqlite::Statement& insert_;
   sqlite::Statement& update_;
+  sqlite::Statement& series_stored_;
   sqlite::Statement& revise_;
   sqlite::Statement& read_state_;
   sqlite::Statement& write_state_;
@@ -307,6 +348,9 @@ class SqliteImport final : public ImportTransaction {
   bool holds_slot_ = false;
   std::string dimensions_;  // reused per put
   std::string old_note_;
+  std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
+  std::string last_series_;
+  bool last_series_new_ = false;
 };
 
 }  // namespace
