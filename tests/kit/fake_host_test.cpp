@@ -25,6 +25,7 @@ class LinePlugin : public sosei::Plugin {
     sosei::Input in = ctx.has_setting("url") ? ctx.fetch(*ctx.setting("url")) : ctx.open_file(*ctx.setting("file"));
     std::string text, chunk(7, '\0');  // a tiny buffer: reads span several calls
     for (std::size_t n; (n = in.read(chunk.data(), chunk.size())) > 0;) text.append(chunk, 0, n);
+    const std::string name = in.name();  // observations keep views: the name must outlive emit()
     const long long scale = ctx.integer_setting("scale", 1);
     uint64_t line = 0;
     for (std::size_t at = 0; at < text.size();) {
@@ -33,7 +34,7 @@ class LinePlugin : public sosei::Plugin {
       at = end == std::string::npos ? text.size() : end + 1;
       ++line;
       if (row.empty() || row.find_first_not_of("0123456789") != std::string::npos) {
-        ctx.reject(in.name(), line, "not a number: " + row);
+        ctx.reject(name, line, "not a number: " + row);
         continue;
       }
       sosei::Observation o;
@@ -44,7 +45,7 @@ class LinePlugin : public sosei::Plugin {
       o.dimensions = dims;
       o.number = static_cast<double>(std::stoll(row) * scale);
       o.note = "ok";
-      o.file = in.name();
+      o.file = name;
       o.line = line;
       ctx.emit(o);
     }
