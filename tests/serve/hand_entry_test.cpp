@@ -39,13 +39,14 @@ TEST(EntryJson, ReadsTheFourFields) {
 }
 
 TEST(EntryJson, RefusesWhatItCannotRead) {
-  for (const char* body : {"", "{", "not json", "[]", "\"text\"", R"({"period": "R7", "value": "1"})",
-                           R"({"kpi": "a", "value": "1"})", R"({"kpi": "a", "period": "R7"})",
-                           R"({"kpi": "a", "period": "R7", "value": 5})", R"({"kpi": "a", "period": 2025, "value": "5"})",
-                           R"({"kpi": "a", "period": "R7", "value": "5", "extra": 1})"})
+  for (const char* body :
+       {"", "{", "not json", "[]", "\"text\"", R"({"period": "R7", "value": "1"})", R"({"kpi": "a", "value": "1"})",
+        R"({"kpi": "a", "period": "R7"})", R"({"kpi": "a", "period": "R7", "value": 5})",
+        R"({"kpi": "a", "period": 2025, "value": "5"})", R"({"kpi": "a", "period": "R7", "value": "5", "extra": 1})"})
     EXPECT_EQ(status_of([&] { parse_entry_json(body); }), 400) << body;
-  EXPECT_NE(message_of([] { parse_entry_json(R"({"kpi": "a", "period": "R7", "value": 5})"); }).find("must be a string"),
-            std::string::npos);
+  EXPECT_NE(
+      message_of([] { parse_entry_json(R"({"kpi": "a", "period": "R7", "value": 5})"); }).find("must be a string"),
+      std::string::npos);
 }
 
 class HandEntry : public ::testing::Test {
@@ -63,8 +64,12 @@ class HandEntry : public ::testing::Test {
   EntryResult enter(const store::ApiToken& who, EntryRequest r) {
     return enter_by_hand(config_.strategy, *store_, who, r);
   }
-  int status(const store::ApiToken& who, EntryRequest r) { return status_of([&] { enter(who, r); }); }
-  std::string why(const store::ApiToken& who, EntryRequest r) { return message_of([&] { enter(who, r); }); }
+  int status(const store::ApiToken& who, EntryRequest r) {
+    return status_of([&] { enter(who, r); });
+  }
+  std::string why(const store::ApiToken& who, EntryRequest r) {
+    return message_of([&] { enter(who, r); });
+  }
 
   std::filesystem::path database_;
   config::AppConfig config_;

@@ -37,7 +37,9 @@ TEST(Prometheus, ValuesAreShortestRoundTripAndSpecialValuesAsPrometheusSpellsThe
 TEST(Prometheus, ExpositionHasHelpTypeThenSamples) {
   const std::vector<MetricFamily> families{
       {"sosei_kpi_ratio", "Ratio.", "gauge", {{{{"kpi", "startups"}, {"department", "産業振興課"}}, 0.2}}},
-      {"sosei_import_runs_total", "Runs.", "counter",
+      {"sosei_import_runs_total",
+       "Runs.",
+       "counter",
        {{{{"source", "kama"}, {"status", "succeeded"}}, 3}, {{{"source", "say \"hi\"\\"}, {"status", "failed"}}, 1}}},
       {"sosei_build_info", "Version.", "gauge", {{{}, 1}}},
   };

@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <filesystem>
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>

@@ -65,7 +65,8 @@ TEST_F(ServeTest, OneKpiWithItsEvaluation) {
   EXPECT_FALSE(j["evaluation"]["grade"]["symbol"].get<std::string>().empty());
 
   EXPECT_EQ(client().Get("/api/kpis/nope")->status, 404);
-  EXPECT_EQ(body_of(client().Get("/api/kpis/nope"))["error"], "unknown KPI 'nope': /api/kpis lists the KPIs of the strategy");
+  EXPECT_EQ(body_of(client().Get("/api/kpis/nope"))["error"],
+            "unknown KPI 'nope': /api/kpis lists the KPIs of the strategy");
   EXPECT_EQ(client().Get("/api/kpis/startups?as_of=someday")->status, 400);
   EXPECT_EQ(client().Get("/api/kpis/startups?scheme=../../etc/passwd")->status, 400);
   EXPECT_EQ(client().Get("/api/kpis/startups?scheme=abcd")->status, 200);
@@ -182,7 +183,8 @@ TEST_F(ServeTest, EntryPageListsOnlyKpisEnteredByHand) {
 TEST_F(ServeTest, EntryCreatesARunAndASecondWriteARevision) {
   const std::string token = add_token(database_, "産業振興課");
   start();
-  auto first = client().Post("/api/entries", bearer(token), entry("startups", "R8", "9件", "速報値"), "application/json");
+  auto first =
+      client().Post("/api/entries", bearer(token), entry("startups", "R8", "9件", "速報値"), "application/json");
   ASSERT_TRUE(first);
   EXPECT_EQ(first->status, 201);
   const json a = body_of(first);
@@ -195,7 +197,8 @@ TEST_F(ServeTest, EntryCreatesARunAndASecondWriteARevision) {
   EXPECT_EQ(a["run"]["plugin"], "hand-entry");
   EXPECT_EQ(first->get_header_value("Location"), "/api/runs/" + std::to_string(a["run"]["id"].get<int>()));
 
-  auto second = client().Post("/api/entries", bearer(token), entry("startups", "R8", "10件", "確定値"), "application/json");
+  auto second =
+      client().Post("/api/entries", bearer(token), entry("startups", "R8", "10件", "確定値"), "application/json");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->status, 201);
   EXPECT_EQ(body_of(second)["revised"], true);
@@ -206,7 +209,8 @@ TEST_F(ServeTest, EntryCreatesARunAndASecondWriteARevision) {
   EXPECT_EQ(observations[0]["value"], 10);
   EXPECT_EQ(observations[0]["revisions"], 1);
   EXPECT_EQ(observations[0]["note"], "確定値");
-  const json runs = body_of(client().Get("/api/runs?source=hand:%E7%94%A3%E6%A5%AD%E6%8C%AF%E8%88%88%E8%AA%B2"))["runs"];
+  const json runs =
+      body_of(client().Get("/api/runs?source=hand:%E7%94%A3%E6%A5%AD%E6%8C%AF%E8%88%88%E8%AA%B2"))["runs"];
   EXPECT_EQ(runs.size(), 2u);
 }
 
@@ -228,19 +232,19 @@ TEST_F(ServeTest, EntryRefusals) {
   EXPECT_EQ(post(bearer("sosei_not-a-token"), good), 401);
   EXPECT_EQ(post(bearer(revoked), good), 401);
   EXPECT_EQ(post({{"Authorization", "Basic " + industry}}, good), 401);
-  EXPECT_EQ(post(bearer(policy), good), 403);                                   // another department's KPI
+  EXPECT_EQ(post(bearer(policy), good), 403);                                    // another department's KPI
   EXPECT_EQ(post(bearer(industry), entry("shops", "R8", "1件")), 403);           // imported, not by hand
   EXPECT_EQ(post(bearer(industry), "{\"kpi\": \"startups\","), 400);             // malformed JSON
-  EXPECT_EQ(post(bearer(industry), entry("startups", "R8", "多数")), 400);        // bad value
-  EXPECT_EQ(post(bearer(industry), entry("startups", "そのうち", "1件")), 400);    // bad period
+  EXPECT_EQ(post(bearer(industry), entry("startups", "R8", "多数")), 400);       // bad value
+  EXPECT_EQ(post(bearer(industry), entry("startups", "そのうち", "1件")), 400);  // bad period
   EXPECT_EQ(post(bearer(industry), entry("nope", "R8", "1件")), 404);            // unknown KPI
   EXPECT_EQ(post(bearer(industry), entry("startups", "R7", "9件")), 409);        // the import's value
   EXPECT_EQ(post(bearer(industry), std::string(70 * 1024, ' ')), 413);           // oversized body
   auto no_token = client().Post("/api/entries", good, "application/json");
   EXPECT_EQ(no_token->get_header_value("WWW-Authenticate"), "Bearer realm=\"sosei\"");
 
-  EXPECT_TRUE(body_of(client().Get("/api/runs?source=hand:%E7%94%A3%E6%A5%AD%E6%8C%AF%E8%88%88%E8%AA%B2"))["runs"]
-                  .empty());
+  EXPECT_TRUE(
+      body_of(client().Get("/api/runs?source=hand:%E7%94%A3%E6%A5%AD%E6%8C%AF%E8%88%88%E8%AA%B2"))["runs"].empty());
   // Token use is recorded; the revoked one keeps its revocation.
   const auto tokens = store::open_sqlite_store(database_.string())->tokens();
   EXPECT_FALSE(tokens[0].last_used_at.empty());
@@ -258,7 +262,8 @@ TEST_F(ServeTest, TheFormEntersTooAndShowsWhatHappened) {
   EXPECT_NE(ok->body.find("groups FY2026 = 5"), std::string::npos);
   EXPECT_EQ(ok->body.find(token), std::string::npos);  // the page never shows the token again
 
-  auto refused = client().Post("/entry", "kpi=groups&period=R8&value=5&token=wrong", "application/x-www-form-urlencoded");
+  auto refused =
+      client().Post("/entry", "kpi=groups&period=R8&value=5&token=wrong", "application/x-www-form-urlencoded");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 401);
   EXPECT_NE(refused->body.find("class=\"error\""), std::string::npos);
@@ -305,7 +310,8 @@ TEST_F(ServeTest, NamesAndNotesFromDataNeverBecomeMarkup) {
 TEST_F(ServeTest, MetricsFollowTheExpositionFormat) {
   const std::string token = add_token(database_, "産業振興課");
   start();
-  ASSERT_EQ(client().Post("/api/entries", bearer(token), entry("startups", "R8", "9件"), "application/json")->status, 201);
+  ASSERT_EQ(client().Post("/api/entries", bearer(token), entry("startups", "R8", "9件"), "application/json")->status,
+            201);
   auto r = client().Get("/metrics");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);

@@ -50,7 +50,7 @@ TEST_F(Tokens, OnlyTheHashIsStoredAndItIsUnique) {
   EXPECT_EQ(query_one(path_, "SELECT token_sha256 FROM api_tokens"), kHashA);
   EXPECT_THROW(store_->add_token(kHashA, "総合政策課", ""), StoreError);
   EXPECT_THROW(store_->add_token("short", "総合政策課", ""), StoreError);  // not a SHA-256 in hex
-  EXPECT_THROW(store_->add_token(kHashB, "", ""), StoreError);            // no department
+  EXPECT_THROW(store_->add_token(kHashB, "", ""), StoreError);             // no department
 }
 
 TEST_F(Tokens, SurviveReopening) {

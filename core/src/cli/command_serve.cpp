@@ -1,6 +1,8 @@
 // `sosei serve [--bind 127.0.0.1] [--port 8080]`: the dashboard, JSON API, /metrics and hand entry
 // (docs/serve.md) until SIGTERM or SIGINT, which let requests in flight finish.
 #include <signal.h>
+#include <spdlog/sinks/sink.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <chrono>
@@ -57,6 +59,9 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
       ->capture_default_str();
   cmd->callback([env, options] {
     const auto& config = env.session.config();
+    // A server's log is its stderr (journald): entries are logged at info, so show the configured level.
+    if (!env.session.options().verbose)
+      spdlog::default_logger()->sinks().front()->set_level(spdlog::level::from_str(config.log.level));
     env.session.store();  // creates and migrates the database before the server opens its connections
     // A client that hangs up mid-response must cost one response, not the process.
     signal(SIGPIPE, SIG_IGN);
@@ -72,9 +77,9 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
       env.exit_code = kRunFailed;
       return;
     }
-    const std::string base = "http://" + (options->bind.find(':') != std::string::npos ? "[" + options->bind + "]"
-                                                                                        : options->bind) +
-                             ":" + std::to_string(port);
+    const std::string base =
+        "http://" + (options->bind.find(':') != std::string::npos ? "[" + options->bind + "]" : options->bind) + ":" +
+        std::to_string(port);
     std::cout << "sosei serve: " << base << "/ (dashboard), " << base << "/entry (hand entry), " << base
               << "/api/kpis, " << base << "/metrics — SIGTERM or Ctrl-C stops" << std::endl;
 

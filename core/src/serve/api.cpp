@@ -29,7 +29,8 @@ std::optional<store::StoredObservation> latest_of(const std::vector<store::Store
 }
 
 json stated(const config::StatedValue& v) {
-  return {{"text", v.text}, {"number", v.number ? json(*v.number) : json(nullptr)},
+  return {{"text", v.text},
+          {"number", v.number ? json(*v.number) : json(nullptr)},
           {"year", v.year ? json(*v.year) : json(nullptr)}};
 }
 
@@ -74,7 +75,8 @@ json kpi_json(const config::Kpi& kpi, const std::optional<store::StoredObservati
 json kpis_document(LiveData& live) {
   json kpis = json::array();
   live.reads().with([&](store::Store& s) {
-    for (const config::Kpi& kpi : live.config().strategy.kpis) kpis.push_back(kpi_json(kpi, latest_of(s.values({kpi.id, {}, {}}))));
+    for (const config::Kpi& kpi : live.config().strategy.kpis)
+      kpis.push_back(kpi_json(kpi, latest_of(s.values({kpi.id, {}, {}}))));
   });
   return {{"kpis", kpis}};
 }
@@ -84,7 +86,9 @@ json kpi_document(LiveData& live, const std::string& id, const Params& params) {
   const ViewQuery q = live.query(params);
   const auto observations = live.reads().with([&](store::Store& s) { return s.values({kpi.id, {}, {}}); });
   const auto evaluation = live.evaluation(q);
-  json j = {{"kpi", kpi_json(kpi, latest_of(observations))}, {"as_of", q.as_of.str()}, {"scheme", q.scheme->name},
+  json j = {{"kpi", kpi_json(kpi, latest_of(observations))},
+            {"as_of", q.as_of.str()},
+            {"scheme", q.scheme->name},
             {"evaluation", nullptr}};
   for (const auto& e : evaluation.kpis)
     if (e.kpi.id == kpi.id) j["evaluation"] = evaluate::to_json(e);
@@ -96,8 +100,8 @@ json observations_document(LiveData& live, const std::string& id, const Params& 
   store::ValuesQuery query{kpi.id, {}, {}};
   if (const std::string text = single_param(params, "period"); !text.empty()) {
     std::string error;
-    const int32_t bare = kpi.period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR
-                                                                            : SOSEI_PERIOD_CALENDAR_YEAR;
+    const int32_t bare =
+        kpi.period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR;
     const auto p = sosei::parse_period(text, bare, &error);
     if (!p) throw HttpError(400, "period: " + error);
     query.period = Period{static_cast<PeriodKind>(p->kind), p->year, p->month, p->day};
@@ -108,7 +112,9 @@ json observations_document(LiveData& live, const std::string& id, const Params& 
   return {{"kpi", kpi.id}, {"observations", rows}};
 }
 
-json evaluation_document(LiveData& live, const Params& params) { return evaluate::to_json(live.evaluation(live.query(params))); }
+json evaluation_document(LiveData& live, const Params& params) {
+  return evaluate::to_json(live.evaluation(live.query(params)));
+}
 
 json runs_document(LiveData& live, const Params& params) {
   const auto limit = static_cast<std::size_t>(positive_int(params, "limit", 50, 1000));

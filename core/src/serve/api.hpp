@@ -13,12 +13,12 @@ namespace sosei::serve {
 // One KPI of the strategy as /api/kpis lists it, with its newest stored value (no dimensions).
 nlohmann::json kpi_json(const config::Kpi& kpi, const std::optional<store::StoredObservation>& latest);
 
-nlohmann::json kpis_document(LiveData& live);                                                    // /api/kpis
-nlohmann::json kpi_document(LiveData& live, const std::string& id, const Params& params);        // /api/kpis/{id}
+nlohmann::json kpis_document(LiveData& live);                                                       // /api/kpis
+nlohmann::json kpi_document(LiveData& live, const std::string& id, const Params& params);           // /api/kpis/{id}
 nlohmann::json observations_document(LiveData& live, const std::string& id, const Params& params);  // …/observations
-nlohmann::json evaluation_document(LiveData& live, const Params& params);                        // /api/evaluation
-nlohmann::json runs_document(LiveData& live, const Params& params);                              // /api/runs
-nlohmann::json run_document(LiveData& live, const std::string& id);                              // /api/runs/{id}
-nlohmann::json status_document(LiveData& live, const Params& params);                            // /api/status
+nlohmann::json evaluation_document(LiveData& live, const Params& params);                           // /api/evaluation
+nlohmann::json runs_document(LiveData& live, const Params& params);                                 // /api/runs
+nlohmann::json run_document(LiveData& live, const std::string& id);                                 // /api/runs/{id}
+nlohmann::json status_document(LiveData& live, const Params& params);                               // /api/status
 
 }  // namespace sosei::serve

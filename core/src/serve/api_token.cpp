@@ -74,7 +74,7 @@ std::string token_sha256(std::string_view token) {
     throw std::runtime_error("SHA-256 of a token failed (OpenSSL EVP_Digest)");
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(size * 2);
+  hex.reserve(std::size_t{size} * 2);
   for (unsigned int i = 0; i < size; ++i) {
     hex += kHex[digest[i] >> 4];
     hex += kHex[digest[i] & 0xf];

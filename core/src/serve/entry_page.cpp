@@ -32,8 +32,10 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
   for (const auto& kpi : strategy.kpis)
     if (kpi.entered_by_hand) by_department[kpi.department].push_back(&kpi);
   if (by_department.empty())
-    return "<p class=\"error\">このまちの戦略には手入力の KPI がありません（strategy.yaml で entered_by_hand: true を設定）。"
-           "<br><small>No KPI of the strategy is entered by hand (set entered_by_hand: true in strategy.yaml).</small></p>";
+    return "<p class=\"error\">このまちの戦略には手入力の KPI がありません（strategy.yaml で entered_by_hand: true "
+           "を設定）。"
+           "<br><small>No KPI of the strategy is entered by hand (set entered_by_hand: true in "
+           "strategy.yaml).</small></p>";
   std::string html = "<select id=\"kpi\" name=\"kpi\" required>";
   for (const auto& [department, kpis] : by_department) {
     html += "<optgroup label=\"" + html_escape(department) + "\">";
@@ -51,7 +53,7 @@ std::string field(const char* id, const char* label, const char* hint, const std
 }  // namespace
 
 std::string describe_entry(const EntryResult& r) {
-  std::string what = r.inserted ? "新しい値として登録しました (new value)"
+  std::string what = r.inserted  ? "新しい値として登録しました (new value)"
                      : r.revised ? "値を修正しました (revised; the old value is kept as a revision)"
                                  : "同じ値がすでに登録されています (unchanged)";
   return what + ": " + r.kpi + " " + r.period.str() + " = " + r.value.str() + " — import run " +
@@ -60,10 +62,11 @@ std::string describe_entry(const EntryResult& r) {
 
 std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome) {
   const EntryRequest filled = outcome ? outcome->entered : EntryRequest{};
-  std::string html = "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                     "<title>KPI 手入力 — " + html_escape(strategy.city) + "</title><style>" + kStyle +
-                     "</style></head><body>\n";
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>KPI 手入力 — " +
+      html_escape(strategy.city) + "</title><style>" + kStyle + "</style></head><body>\n";
   html += "<h1>KPI 手入力 <small>hand entry</small></h1>\n";
   html += "<p>" + html_escape(strategy.city) + " " + html_escape(strategy.name) +
           " — <a href=\"/\">ダッシュボード (dashboard)</a></p>\n";
@@ -75,12 +78,14 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
   html += field("period", "年度 (period)", "R7, 令和7年度, FY2025", filled.period, true) + "\n";
   html += field("value", "値 (value, as the city writes it)", "5件, 1,234, 未実施", filled.value, true) + "\n";
   html += field("note", "備考 (note)", "速報値", filled.note, false) + "\n";
-  html += "<label for=\"token\">担当課のトークン (your department's token)</label>"
-          "<input id=\"token\" name=\"token\" type=\"password\" required>\n";
+  html +=
+      "<label for=\"token\">担当課のトークン (your department's token)</label>"
+      "<input id=\"token\" name=\"token\" type=\"password\" required>\n";
   html += "<button type=\"submit\">登録 (enter)</button>\n</form>\n";
-  html += "<p><small>Each entry is an import run of source <code>hand:&lt;担当課&gt;</code>; a changed value is kept "
-          "as a revision. Scripts: <code>POST /api/entries</code> with "
-          "<code>Authorization: Bearer &lt;token&gt;</code> (docs/serve.md).</small></p>\n";
+  html +=
+      "<p><small>Each entry is an import run of source <code>hand:&lt;担当課&gt;</code>; a changed value is kept "
+      "as a revision. Scripts: <code>POST /api/entries</code> with "
+      "<code>Authorization: Bearer &lt;token&gt;</code> (docs/serve.md).</small></p>\n";
   return html + "</body></html>\n";
 }
 

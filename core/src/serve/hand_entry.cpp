@@ -22,8 +22,8 @@ std::string text_field(const nlohmann::json& body, const char* name, bool requir
     return "";
   }
   if (!it->is_string())
-    throw HttpError(400, std::string("\"") + name + "\" must be a string as the city writes it (\"5件\", \"R7\"), not " +
-                             it->type_name());
+    throw HttpError(400, std::string("\"") + name +
+                             "\" must be a string as the city writes it (\"5件\", \"R7\"), not " + it->type_name());
   return it->get<std::string>();
 }
 
@@ -63,8 +63,9 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
     throw HttpError(403, "KPI '" + kpi->id + "' belongs to " + kpi->department + "; token " + std::to_string(token.id) +
                              " of " + token.department + " may enter only " + token.department + "'s KPIs");
   if (!kpi->entered_by_hand)
-    throw HttpError(403, "KPI '" + kpi->id + "' is not entered by hand (its values are imported): set "
-                         "entered_by_hand: true on it in the strategy to allow entries");
+    throw HttpError(403, "KPI '" + kpi->id +
+                             "' is not entered by hand (its values are imported): set "
+                             "entered_by_hand: true on it in the strategy to allow entries");
 
   std::string error;
   const auto value = sosei::parse_value(request.value, &error);
@@ -73,8 +74,8 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
     throw HttpError(400, "value: '" + request.value + "' is in " + std::string(value->unit) + " but KPI '" + kpi->id +
                              "' counts " + (kpi->unit.empty() ? std::string("without a unit") : "in " + kpi->unit) +
                              ": write the number in " + (kpi->unit.empty() ? "no unit" : kpi->unit));
-  const int32_t bare_year = kpi->period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR
-                                                                                : SOSEI_PERIOD_CALENDAR_YEAR;
+  const int32_t bare_year =
+      kpi->period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR;
   const auto period = sosei::parse_period(request.period, bare_year, &error);
   if (!period) throw HttpError(400, "period: " + error);
 

@@ -14,7 +14,10 @@ namespace sosei::serve {
 
 LiveData::LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
                    std::function<evaluate::Date()> today)
-    : config_(config), plugins_(plugins), reads_(reads), today_(today ? std::move(today) : std::function<evaluate::Date()>(evaluate::today)) {
+    : config_(config),
+      plugins_(plugins),
+      reads_(reads),
+      today_(today ? std::move(today) : std::function<evaluate::Date()>(evaluate::today)) {
   for (const std::string& name : evaluate::scheme_names(config.grading_dir))
     schemes_.emplace(name, evaluate::load_scheme_named(config.grading_dir, name));
   if (!schemes_.contains(config.default_scheme))
@@ -33,9 +36,8 @@ evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
 }
 
 status::StatusReport LiveData::status(const evaluate::Date& as_of) {
-  return reads_.with([&](store::Store& s) {
-    return status::build_status(config_, s, as_of, daemon::next_run_provider(config_, s));
-  });
+  return reads_.with(
+      [&](store::Store& s) { return status::build_status(config_, s, as_of, daemon::next_run_provider(config_, s)); });
 }
 
 std::string LiveData::dashboard_html(const ViewQuery& q) {

@@ -25,7 +25,8 @@ const evaluate::YearValue* latest_number(const evaluate::KpiEvaluation& e) {
 }
 
 std::vector<MetricFamily> kpi_families(const evaluate::Evaluation& evaluation, const status::StatusReport& status) {
-  MetricFamily info{"sosei_kpi_info", "The strategy's KPIs: name, unit and basic goal as labels; always 1.", "gauge", {}};
+  MetricFamily info{
+      "sosei_kpi_info", "The strategy's KPIs: name, unit and basic goal as labels; always 1.", "gauge", {}};
   MetricFamily latest{"sosei_kpi_latest_value",
                       "Newest published value of a KPI as of today (numbers only), in the KPI's unit; the period "
                       "label says which year it is.",
@@ -33,7 +34,9 @@ std::vector<MetricFamily> kpi_families(const evaluate::Evaluation& evaluation, c
                       {}};
   MetricFamily ratio{"sosei_kpi_ratio", "Actual against target as a fraction (1 = target reached).", "gauge", {}};
   MetricFamily progress{"sosei_kpi_progress",
-                        "Progress from the baseline (or projection) towards the target as a fraction.", "gauge", {}};
+                        "Progress from the baseline (or projection) towards the target as a fraction.",
+                        "gauge",
+                        {}};
   MetricFamily pace{"sosei_kpi_pace_ratio", "Actual against what was expected by today, as a fraction.", "gauge", {}};
   MetricFamily grade{"sosei_kpi_grade",
                      "Grade of a KPI as its index in the grading scheme (0 = best band); symbol and label as labels.",
@@ -73,9 +76,11 @@ std::vector<MetricFamily> run_families(const std::vector<store::SourceRunSummary
                                        const status::StatusReport& status) {
   MetricFamily total{"sosei_import_runs_total", "Import runs recorded, by source and status.", "counter", {}};
   MetricFamily failed{"sosei_import_last_run_failed",
-                      "1 when the newest import run of a source failed or was aborted, else 0.", "gauge", {}};
-  MetricFamily duration{"sosei_import_last_run_duration_seconds", "How long the newest import run of a source took.",
-                        "gauge", {}};
+                      "1 when the newest import run of a source failed or was aborted, else 0.",
+                      "gauge",
+                      {}};
+  MetricFamily duration{
+      "sosei_import_last_run_duration_seconds", "How long the newest import run of a source took.", "gauge", {}};
   MetricFamily success{"sosei_import_last_success_timestamp_seconds",
                        "When the newest successful (succeeded or unchanged) import run of a source finished, as "
                        "Unix time.",
@@ -92,8 +97,8 @@ std::vector<MetricFamily> run_families(const std::vector<store::SourceRunSummary
                            {}};
   for (const auto& r : runs) {
     for (const auto& [run_status, count] : r.runs)
-      total.samples.push_back({{{"source", r.source}, {"status", store::to_string(run_status)}},
-                               static_cast<double>(count)});
+      total.samples.push_back(
+          {{{"source", r.source}, {"status", store::to_string(run_status)}}, static_cast<double>(count)});
     const bool last_failed =
         r.last_run.status == store::RunStatus::Failed || r.last_run.status == store::RunStatus::Aborted;
     failed.samples.push_back({{{"source", r.source}}, last_failed ? 1.0 : 0.0});
@@ -127,7 +132,8 @@ std::optional<double> unix_seconds(std::string_view iso) {
 
 std::vector<MetricFamily> build_metrics(const MetricsInput& input) {
   std::vector<MetricFamily> out;
-  out.push_back({"sosei_build_info", "The running sosei's version; always 1.", "gauge", {{{{"version", SOSEI_VERSION}}, 1}}});
+  out.push_back(
+      {"sosei_build_info", "The running sosei's version; always 1.", "gauge", {{{{"version", SOSEI_VERSION}}, 1}}});
   for (auto& f : kpi_families(input.evaluation, input.status)) out.push_back(std::move(f));
   for (auto& f : run_families(input.runs, input.status)) out.push_back(std::move(f));
   return out;

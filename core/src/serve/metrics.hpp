@@ -15,9 +15,9 @@
 namespace sosei::serve {
 
 struct MetricsInput {
-  const evaluate::Evaluation& evaluation;               // as of today, default scheme
-  const std::vector<store::SourceRunSummary>& runs;     // every source that ever ran (hand entry too)
-  const status::StatusReport& status;                   // configured sources and KPI freshness
+  const evaluate::Evaluation& evaluation;            // as of today, default scheme
+  const std::vector<store::SourceRunSummary>& runs;  // every source that ever ran (hand entry too)
+  const status::StatusReport& status;                // configured sources and KPI freshness
 };
 
 std::vector<MetricFamily> build_metrics(const MetricsInput& input);

@@ -103,9 +103,9 @@ struct Server::Impl {
 
   EntryResult enter(const store::ApiToken& who, const EntryRequest& entry) {
     EntryResult result = writes.with([&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry); });
-    spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id,
-                 who.department, result.kpi, result.period.str(), result.value.str(), result.run.id,
-                 result.run.inserted, result.run.revised);
+    spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
+                 result.kpi, result.period.str(), result.value.str(), result.run.id, result.run.inserted,
+                 result.run.revised);
     return result;
   }
 
@@ -177,9 +177,8 @@ struct Server::Impl {
     http.set_keep_alive_timeout(options.keep_alive_timeout.count());
     http.set_keep_alive_max_count(100);
     // Responses are live data (and the entry page may hold a token in its form): never cached.
-    http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"Cache-Control", "no-store"}});
+    http.set_default_headers(
+        {{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"}});
     // What cpp-httplib answers on its own (no route, body too large, bad request) in our two forms.
     http.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -200,9 +199,12 @@ struct Server::Impl {
       case 413:
         return "the request body is larger than " + std::to_string(options.max_body_bytes) +
                " bytes: send one entry per request";
-      case 414: return "the request URI is too long";
-      case 400: return "malformed HTTP request";
-      default: return "HTTP " + std::to_string(status);
+      case 414:
+        return "the request URI is too long";
+      case 400:
+        return "malformed HTTP request";
+      default:
+        return "HTTP " + std::to_string(status);
     }
   }
 };
@@ -223,9 +225,9 @@ int Server::bind() {
     const bool any_active = std::any_of(tokens.begin(), tokens.end(), [](const auto& t) { return !t.revoked(); });
     if (!any_active)
       throw ServeRefused("refusing to serve on " + address +
-                       ": other machines could reach it, which is meant only once departments enter values with "
-                       "their tokens, and no active token exists yet. Create one first (sosei token create "
-                       "--department 産業振興課), or serve on 127.0.0.1 (the default)");
+                         ": other machines could reach it, which is meant only once departments enter values with "
+                         "their tokens, and no active token exists yet. Create one first (sosei token create "
+                         "--department 産業振興課), or serve on 127.0.0.1 (the default)");
   }
   int port = impl_->options.port;
   if (port == 0) {

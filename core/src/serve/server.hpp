@@ -18,12 +18,12 @@ namespace sosei::serve {
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";
-  int port = 8080;                            // 0: any free port (tests)
-  std::size_t max_body_bytes = 64 * 1024;     // larger request bodies get 413
-  std::chrono::seconds read_timeout{10};      // a client that stops sending is dropped
+  int port = 8080;                         // 0: any free port (tests)
+  std::size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413
+  std::chrono::seconds read_timeout{10};   // a client that stops sending is dropped
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds keep_alive_timeout{5};
-  std::function<evaluate::Date()> today;      // empty: the machine's date
+  std::function<evaluate::Date()> today;  // empty: the machine's date
 };
 
 // The server cannot start as asked; what() says why and what to do.

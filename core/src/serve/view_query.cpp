@@ -10,7 +10,8 @@ namespace sosei::serve {
 std::string single_param(const Params& params, const std::string& name) {
   const auto [first, last] = params.equal_range(name);
   if (first == last) return "";
-  if (std::next(first) != last) throw HttpError(400, "the parameter " + name + " is given more than once: give it once");
+  if (std::next(first) != last)
+    throw HttpError(400, "the parameter " + name + " is given more than once: give it once");
   return first->second;
 }
 

@@ -11,7 +11,7 @@
 
 namespace sosei::serve {
 
-using Params = std::multimap<std::string, std::string>;  // as cpp-httplib parses a query string
+using Params = std::multimap<std::string, std::string>;          // as cpp-httplib parses a query string
 using Schemes = std::map<std::string, evaluate::GradingScheme>;  // by name, loaded at start
 
 struct ViewQuery {

@@ -18,8 +18,8 @@ nlohmann::json to_json(const StatusReport& r) {
     x["last_success"] = s.last_success ? nlohmann::json(*s.last_success) : nlohmann::json(nullptr);
     x["consecutive_failures"] = s.consecutive_failures;
     if (s.quarantine)
-      x["quarantine"] = {{"since", s.quarantine->since}, {"reason", s.quarantine->reason},
-                         {"failures", s.quarantine->failures}};
+      x["quarantine"] = {
+          {"since", s.quarantine->since}, {"reason", s.quarantine->reason}, {"failures", s.quarantine->failures}};
     else
       x["quarantine"] = nullptr;
     x["next_run"] = s.next_run ? nlohmann::json(*s.next_run) : nlohmann::json(nullptr);

@@ -9,8 +9,8 @@ namespace {
 
 constexpr const char* kAdd =
     "INSERT INTO api_tokens(token_sha256, department, note, created_at) VALUES (?1, ?2, ?3, ?4)";
-#define SOSEI_TOKEN_COLUMNS                                                                              \
-  "SELECT id, token_sha256, department, note, created_at, coalesce(last_used_at, ''),"                  \
+#define SOSEI_TOKEN_COLUMNS                                                            \
+  "SELECT id, token_sha256, department, note, created_at, coalesce(last_used_at, '')," \
   " coalesce(revoked_at, '') FROM api_tokens"
 constexpr const char* kList = SOSEI_TOKEN_COLUMNS " ORDER BY id";
 constexpr const char* kByHash = SOSEI_TOKEN_COLUMNS " WHERE token_sha256 = ?1";
