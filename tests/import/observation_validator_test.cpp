@@ -102,3 +102,50 @@ TEST(ObservationValidator, DeclaredSeriesAreStoredUnderTheSource) {
   EXPECT_EQ(data.location, "x.csv:12");
   EXPECT_EQ(data.value, Value::of(7));
 }
+
+// The import sink passes the same key and data to every check (so that storing allocates nothing
+// once warmed up): each result must depend on its own observation only.
+TEST(ObservationValidator, KeyAndDataReusedAcrossObservations) {
+  const auto config = test_support::small_config();
+  host::PluginMeta plugin;
+  plugin.name = "good";
+  plugin.series = {{"daily", "件", ""}};
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  store::ObservationKey key;
+  store::ObservationData data;
+  auto check = [&](std::vector<std::pair<std::string, std::string>> pairs, uint64_t line) {
+    std::vector<sosei_dimension> dims;
+    for (const auto& [k, val] : pairs) dims.push_back({{k.data(), k.size()}, {val.data(), val.size()}});
+    sosei_observation o{};
+    o.struct_size = sizeof o;
+    o.series = {"daily", 5};
+    o.period = {SOSEI_PERIOD_DATE, 2025, 4, 1};
+    o.dimensions = dims.data();
+    o.dimension_count = static_cast<uint32_t>(dims.size());
+    o.file = {"x.csv", 5};
+    o.line = line;
+    return v.check(o, key, data);
+  };
+  using D = store::Dimensions;
+  EXPECT_FALSE(check({{"route", "a"}, {"stop", "s1"}}, 12));
+  EXPECT_EQ(key.dimensions, (D{{"route", "a"}, {"stop", "s1"}}));
+  EXPECT_EQ(data.location, "x.csv:12");
+  EXPECT_FALSE(check({{"stop", "s2"}, {"route", "東西線"}}, 13));  // same keys, another order
+  EXPECT_EQ(key.dimensions, (D{{"route", "東西線"}, {"stop", "s2"}}));
+  EXPECT_EQ(data.location, "x.csv:13");
+  EXPECT_FALSE(check({{"route", "c"}}, 0));
+  EXPECT_EQ(key.dimensions, (D{{"route", "c"}}));
+  EXPECT_EQ(data.location, "x.csv");
+  auto error = check({{"route", "a"}, {"route", "b"}}, 14);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("dimension 'route' given twice"), std::string::npos) << *error;
+  error = check({{"route", "a"}, {"Stop", "b"}}, 15);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("dimension name 'Stop' is not valid"), std::string::npos) << *error;
+  EXPECT_FALSE(check({{"route", "d"}, {"spot", "e"}}, 16));
+  EXPECT_EQ(key.dimensions, (D{{"route", "d"}, {"spot", "e"}}));
+  EXPECT_FALSE(check({{"route", "f"}, {"stop", "g"}}, 17));  // as many keys, one of them other
+  EXPECT_EQ(key.dimensions, (D{{"route", "f"}, {"stop", "g"}}));
+  EXPECT_FALSE(check({}, 18));
+  EXPECT_TRUE(key.dimensions.empty());
+}

@@ -2,6 +2,7 @@
 #include "import/observation_validator.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "common/identifiers.hpp"
@@ -15,11 +16,41 @@ std::string fmt_number(double v) { return Value::of(v).str(); }
 
 }  // namespace
 
+void assign_location(const sosei_observation& o, std::string& out) {
+  out.assign(view(o.file));
+  if (!out.empty() && o.line) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, o.line).ptr;
+    out.append(":").append(digits, end);
+  }
+}
+
 std::string location_of(const sosei_observation& o) {
-  std::string loc(view(o.file));
-  if (!loc.empty() && o.line) loc += ":" + std::to_string(o.line);
+  std::string loc;
+  assign_location(o, loc);
   return loc;
 }
+
+namespace {
+
+// When the observation names the same dimension keys as the map already holds (a plugin's
+// observations usually all do), overwrites the values in place: no node or string is allocated.
+// The keys in the map were checked when they were inserted; equal counts and every map key found
+// once among the observation's keys mean the observation's keys are exactly those, without repeats.
+bool reuse_dimensions(const sosei_observation& o, store::Dimensions& dimensions) {
+  if (dimensions.empty() || dimensions.size() != o.dimension_count) return false;
+  const auto find = [&](const std::string& key) -> const sosei_dimension* {
+    for (uint32_t i = 0; i < o.dimension_count; ++i)
+      if (view(o.dimensions[i].key) == key) return &o.dimensions[i];
+    return nullptr;
+  };
+  for (const auto& entry : dimensions)
+    if (!find(entry.first)) return false;
+  for (auto& entry : dimensions) entry.second.assign(view(find(entry.first)->value));
+  return true;
+}
+
+}  // namespace
 
 ObservationValidator::ObservationValidator(const config::Strategy& strategy, const config::Source& source,
                                            const host::PluginMeta& plugin)
@@ -69,26 +100,28 @@ std::optional<std::string> ObservationValidator::check(const sosei_observation& 
     if (auto why = check_kpi(*kpi, o)) return why;
     key.series.assign(series);
   } else if (plugin_.declares_series(series)) {
-    key.series = source_.id + "/" + std::string(series);
+    key.series.assign(source_.id).append("/").append(series);
   } else {
     return "unknown series '" + std::string(series) + "': not a KPI of the strategy nor a series plugin '" +
            plugin_.name + "' declares";
   }
 
   key.period = period;
-  key.dimensions.clear();
   if (o.dimension_count && !o.dimensions) return "dimension_count set without dimensions";
-  for (uint32_t i = 0; i < o.dimension_count; ++i) {
-    const std::string k(view(o.dimensions[i].key));
-    if (!is_identifier(k)) return "dimension name '" + k + "' is not valid (lower-case letters, digits and _)";
-    if (!key.dimensions.emplace(k, std::string(view(o.dimensions[i].value))).second)
-      return "dimension '" + k + "' given twice";
+  if (!reuse_dimensions(o, key.dimensions)) {
+    key.dimensions.clear();
+    for (uint32_t i = 0; i < o.dimension_count; ++i) {
+      const std::string k(view(o.dimensions[i].key));
+      if (!is_identifier(k)) return "dimension name '" + k + "' is not valid (lower-case letters, digits and _)";
+      if (!key.dimensions.emplace(k, std::string(view(o.dimensions[i].value))).second)
+        return "dimension '" + k + "' given twice";
+    }
   }
 
   data.value = o.value_kind == SOSEI_VALUE_NUMBER ? Value::of(o.number) : Value::status(static_cast<ValueKind>(o.value_kind));
   data.flags = o.flags;
   data.note.assign(view(o.note));
-  data.location = location_of(o);
+  assign_location(o, data.location);
   return std::nullopt;
 }
 

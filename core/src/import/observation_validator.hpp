@@ -28,6 +28,9 @@ class ObservationValidator {
   const host::PluginMeta& plugin_;
 };
 
+// "file:line" (or the file, or "") of an observation, for messages and the stored location.
 std::string location_of(const sosei_observation& o);
+// The same into `out`, reusing its memory (once per stored observation).
+void assign_location(const sosei_observation& o, std::string& out);
 
 }  // namespace sosei::import
