@@ -348,6 +348,30 @@ TEST(CsvReader, ByteSoupReadsTheSameWholeOrTrickled) {
   EXPECT_GT(records, 5000u);
 }
 
+// The reader looks for delimiters, quotes and line ends eight bytes at a time, and a byte one above
+// one of them (',' '-', '"' '#', LF 0x0B, CR 0x0C, tab 0x08, ';' ':') may look like it for a moment;
+// a quote inside an unquoted field is content. At every offset within the eight bytes, for each
+// delimiter, whole and trickled.
+TEST(CsvReader, NeighboursOfSpecialBytesAreContent) {
+  for (const char delimiter : {',', '\t', ';'}) {
+    const std::string neighbour(1, static_cast<char>(delimiter ^ 1));
+    for (std::size_t offset = 0; offset < 16; ++offset) {
+      const std::vector<std::string> fields = {std::string(offset, 'x') + neighbour, "#\x0b\x0c", neighbour + "a\"b#",
+                                               "", "\x0c"};
+      static const char* kEnds[] = {"\r\n", "\n", ""};
+      std::string text;
+      Outcome expected{{}, std::nullopt, delimiter};
+      for (uint64_t line = 1; line <= 3; ++line) {
+        for (std::size_t f = 0; f < fields.size(); ++f) text += (f ? std::string(1, delimiter) : "") + fields[f];
+        text += kEnds[line - 1];
+        expected.records.push_back({line, fields});
+      }
+      EXPECT_EQ(read_whole(text, delimiter), expected) << testing::PrintToString(text);
+      EXPECT_EQ(read_trickled(text, delimiter, offset + 1), expected) << testing::PrintToString(text);
+    }
+  }
+}
+
 // ---- the hot path --------------------------------------------------------------------------
 
 TEST(CsvReader, ReadingRowsAllocatesNothingPerRow) {
