@@ -19,6 +19,19 @@ namespace {
 constexpr std::size_t kChunk = 64 * 1024;  // also the look-ahead used to recognise UTF-8
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+// Length of the ASCII start of [data, data + n), eight bytes at a time (this runs over every byte of
+// an ASCII file, such as a GTFS-ride export, until its first non-ASCII byte).
+std::size_t ascii_prefix(const char* data, std::size_t n) {
+  std::size_t i = 0;
+  for (; n - i >= 8; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+  while (i < n && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+  return i;
+}
+
 std::string hex_byte(char c) {
   char text[8];
   std::snprintf(text, sizeof text, "0x%02X", static_cast<unsigned char>(c));
@@ -120,9 +133,7 @@ class TextStream final : public InputStream {
     if (window() == 0 && !refill()) return 0;
     const char* data = in_.data() + begin_;
     const std::size_t limit = std::min(window(), capacity);
-    const std::size_t ascii = static_cast<std::size_t>(
-        std::find_if(data, data + limit, [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) -
-        data);
+    const std::size_t ascii = ascii_prefix(data, limit);
     if (ascii > 0) {
       std::memcpy(buffer, data, ascii);
       advance(ascii);
