@@ -26,15 +26,19 @@ struct Fail {
   std::string message;
 };
 
-// The fields of one line (no quotes), as views into the line.
+// The first `max` fields of one line (no quotes), as views into the line: one tight loop over the
+// bytes, stopping after the last field needed.
 std::size_t split(std::string_view line, std::string_view* fields, std::size_t max) {
   std::size_t n = 0;
-  while (n < max) {
-    const auto comma = line.find(',');
-    fields[n++] = line.substr(0, comma);
-    if (comma == std::string_view::npos) break;
-    line.remove_prefix(comma + 1);
+  const char* field = line.data();
+  const char* end = line.data() + line.size();
+  for (const char* p = field; p != end; ++p) {
+    if (*p != ',') continue;
+    fields[n++] = {field, static_cast<std::size_t>(p - field)};
+    if (n == max) return n;
+    field = p + 1;
   }
+  fields[n++] = {field, static_cast<std::size_t>(end - field)};
   return n;
 }
 
