@@ -141,6 +141,48 @@ TEST_F(Import, StoredAndNewSeriesInOneRun) {
   EXPECT_EQ(store_->values({"kpi-1", kFy2024, std::nullopt})[0].data.value, Value::of(125));
 }
 
+// Observations of a new series are written in batches of 64: a key repeated from an earlier batch
+// (the batch is then written row by row) or within the waiting batch still gives exactly one
+// observation per key and one revision per change, in the order emitted.
+TEST_F(Import, NewSeriesWrittenInBatchesWithRepeatedKeys) {
+  auto day = [](int i) { return Period::date_of(2024, 1 + i / 28 % 12, 1 + i % 28); };
+  auto run = store_->begin_import(start());
+  for (int i = 0; i < 191; ++i) run->put(key("riders", day(i), {{"stop", "s" + std::to_string(i / 336)}}), number(i));
+  run->put(key("riders", day(0), {{"stop", "s0"}}), number(1000));  // fills a batch holding a stored key
+  run->put(key("riders", day(191), {{"stop", "s0"}}), number(191));
+  run->put(key("riders", day(191), {{"stop", "s0"}}), number(-1));  // again while still waiting
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.accepted, 194);
+  EXPECT_EQ(r.inserted, 192);
+  EXPECT_EQ(r.revised, 2);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "192");
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "2");
+  EXPECT_EQ(query_one(path_, "SELECT sum(number) FROM observations"), std::to_string(190 * 191 / 2 + 1000 - 1) + ".0");
+  auto h = store_->history("riders", day(0));
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::of(0));
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(1000));
+  h = store_->history("riders", day(191));
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::of(191));
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(-1));
+}
+
+// Reads through the store during a run see the run's observations, also those still waiting to be
+// written with their batch.
+TEST_F(Import, ReadsDuringTheRunSeeItsWaitingObservations) {
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(120));
+  run->put(key("kpi-1", kFy2025), number(7));
+  const auto values = store_->values({"kpi-1", std::nullopt, std::nullopt});
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[1].data.value, Value::of(7));
+  EXPECT_EQ(run->progress().inserted, 2);
+  EXPECT_EQ(run->commit().inserted, 2);
+}
+
 TEST_F(Import, StatusValuesAreRevisedToo) {
   const ValueKind steps[] = {ValueKind::NotStarted, ValueKind::InProgress, ValueKind::Done};
   for (ValueKind k : steps) {

@@ -2,6 +2,7 @@
 // is open (one at a time per Store object).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "store/sqlite.hpp"
@@ -15,6 +16,13 @@ struct Session {
   sqlite::Connection db;
   SqliteOptions options;
   bool import_open = false;
+  // Set while an import is open: writes the observations it keeps back to batch them. Every read of
+  // observations calls it first, so that a run reads its own writes.
+  std::function<void()> flush_import;
+
+  void flush_open_import() {
+    if (flush_import) flush_import();
+  }
 };
 
 }  // namespace sosei::store

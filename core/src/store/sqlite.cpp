@@ -45,6 +45,15 @@ void Statement::run() {
   }
 }
 
+bool Statement::run_unless_duplicate() {
+  int rc = sqlite3_step(stmt_);
+  while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
+  sqlite3_reset(stmt_);
+  if (rc == SQLITE_DONE) return true;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return false;
+  db_.fail(operation_, rc);
+}
+
 void Statement::reset() noexcept { sqlite3_reset(stmt_); }
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }

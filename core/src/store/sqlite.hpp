@@ -34,6 +34,9 @@ class Statement {
   bool step();
   // Steps a statement that returns no rows (or whose rows do not matter) to the end and resets it.
   void run();
+  // Like run(), but a UNIQUE or PRIMARY KEY conflict returns false instead of throwing: SQLite has
+  // then undone everything the statement wrote, and the transaction goes on. Other errors throw.
+  bool run_unless_duplicate();
   // Makes the statement reusable and ends its read; bindings stay but are overwritten by the next use.
   void reset() noexcept;
 

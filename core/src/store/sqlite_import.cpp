@@ -9,6 +9,7 @@
 
 #include "store/canonical_json.hpp"
 #include "store/columns.hpp"
+#include "store/insert_batch.hpp"
 #include "store/sqlite_evaluations.hpp"
 
 namespace sosei::store {
@@ -33,14 +34,12 @@ constexpr const char* kFindObservation =
     "SELECT id, value_kind, number, flags, note FROM observations WHERE series = ?1 AND period_kind = ?2"
     " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
 // The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
-// DO NOTHING when the key exists, so that a series new to the store can be inserted without looking
-// each observation up first (put()).
+// (InsertBatch writes the same columns for many rows at once.)
 constexpr const char* kInsertObservation =
     "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions,"
     " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
     " created_at, run_id, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)"
-    " ON CONFLICT DO NOTHING";
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
 constexpr const char* kSeriesStored = "SELECT 1 FROM observations WHERE series = ?1 LIMIT 1";
 constexpr const char* kUpdateObservation =
     "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
@@ -73,6 +72,8 @@ class SqliteImport final : public ImportTransaction {
     insert_source();
     record_.id = insert_run(false);
     session_->import_open = true;
+    // Reads through the store during the run see the observations still waiting in the batch.
+    session_->flush_import = [this] { flush_batch(); };
     holds_slot_ = true;
   }
 
@@ -87,59 +88,17 @@ class SqliteImport final : public ImportTransaction {
     dimensions_.clear();
     append_canonical_json(key.dimensions, dimensions_);
 
-    // A series that had no observation when the run started can only hold what this run inserted:
-    // insert straight away, and look up only when that finds the key taken (emitted twice).
-    if (new_series(key.series) && insert(key, data)) return;
-
-    int64_t id = 0;
-    Value old;
-    bool found = false, same = false;
-    {
-      sqlite::Use use(find_);
-      find_.bind(1, key.series);
-      bind_period(find_, 2, key.period);
-      find_.bind(6, dimensions_);
-      found = find_.step();
-      if (found) {
-        id = find_.int64(0);
-        old = read_value(find_, 1);
-        same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
-        if (!same) old_note_.assign(find_.text(4));
-      }
-    }
-
-    if (!found) {
-      if (!insert(key, data))
-        throw StoreError("cannot store " + key.series + " " + key.period.str() + " in " + db_.path() +
-                         ": the key is taken although it was not found; the file may be damaged (check it with"
-                         " sqlite3 FILE 'PRAGMA integrity_check')");
+    // A series that had no observation when the run started can only hold what this run inserts:
+    // its observations wait in a batch and are inserted together, without looking each one up.
+    if (new_series(key.series)) {
+      const uint64_t hash = InsertBatch::key_hash(key.series, key.period, dimensions_);
+      if (batch_.may_hold(hash)) flush_batch();  // the same key twice: keep the order of the two
+      batch_.add(key.series, key.period, dimensions_, data, hash);
+      if (batch_.full()) flush_batch();
       return;
     }
-    if (!same) {
-      revise_.bind(1, id);
-      revise_.bind(2, record_.id);
-      revise_.bind(3, stamp_);
-      bind_value(revise_, 4, old);
-      bind_value(revise_, 6, data.value);
-      revise_.bind(8, old_note_);
-      revise_.bind(9, data.note);
-      revise_.run();
-
-      update_.bind(1, id);
-      bind_value(update_, 2, data.value);
-      update_.bind(4, data.flags);
-      update_.bind(5, data.note);
-      update_.bind(6, data.location);
-      update_.bind(7, record_.source);
-      update_.bind(8, record_.id);
-      update_.bind(9, stamp_);
-      update_.run();
-      mark_evaluations_stale(db_, id, record_.id, stamp_);
-      ++record_.revised;
-    }
-    ++record_.accepted;
+    store_one(key.series, key.period, dimensions_, data);
   }
-
   void reject(const Rejection& r) override {
     require_open("record a rejection");
     ++record_.rejected;
@@ -172,6 +131,7 @@ class SqliteImport final : public ImportTransaction {
     require_open("commit the import run");
     if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
     try {
+      flush_batch();
       record_.finished_at = session_->options.now();
       record_.status = status;
       write_rejections();
@@ -193,6 +153,14 @@ class SqliteImport final : public ImportTransaction {
     if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
     if (status != RunStatus::Failed && status != RunStatus::Aborted)
       throw StoreError("a failed import run is recorded as failed or aborted");
+    // The waiting observations count as far as the run got, though they are rolled back with the rest.
+    if (phase_ == Phase::Open) {
+      try {
+        flush_batch();
+      } catch (const StoreError&) {  // the run is failing anyway; its counts then stop short
+      }
+    }
+    batch_.clear();
     txn_.rollback();
     phase_ = Phase::RolledBack;
     record_.finished_at = session_->options.now();
@@ -211,6 +179,8 @@ class SqliteImport final : public ImportTransaction {
 
   RunRecord discard() override {
     if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
+    if (phase_ == Phase::Open) flush_batch();  // a dry run reports the counts a real one would have
+    batch_.clear();
     txn_.rollback();
     phase_ = Phase::Finished;
     record_.finished_at = session_->options.now();  // status stays running: the run never happened
@@ -227,28 +197,86 @@ class SqliteImport final : public ImportTransaction {
   }
 
   void release() {
-    if (holds_slot_) session_->import_open = false;
+    if (holds_slot_) {
+      session_->import_open = false;
+      session_->flush_import = nullptr;
+    }
     holds_slot_ = false;
   }
 
-  // Inserts the observation (dimensions_ holds its dimensions) and counts it; false when the key
-  // already exists.
-  bool insert(const ObservationKey& key, const ObservationData& data) {
-    insert_.bind(1, key.series);
-    bind_period(insert_, 2, key.period);
-    insert_.bind(6, dimensions_);
-    bind_value(insert_, 7, data.value);
-    insert_.bind(9, data.flags);
-    insert_.bind(10, data.note);
-    insert_.bind(11, data.location);
-    insert_.bind(12, record_.source);
-    insert_.bind(13, record_.id);
-    insert_.bind(14, stamp_);
-    insert_.run();
-    if (db_.changes() == 0) return false;
-    ++record_.inserted;
+  // Looks the observation up, then inserts it, revises it (with a revision row and stale marks) or
+  // leaves it as it is; counts it.
+  void store_one(const std::string& series, const Period& period, std::string_view dimensions,
+                 const ObservationData& data) {
+    int64_t id = 0;
+    Value old;
+    bool found = false, same = false;
+    {
+      sqlite::Use use(find_);
+      find_.bind(1, series);
+      bind_period(find_, 2, period);
+      find_.bind(6, dimensions);
+      found = find_.step();
+      if (found) {
+        id = find_.int64(0);
+        old = read_value(find_, 1);
+        same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
+        if (!same) old_note_.assign(find_.text(4));
+      }
+    }
+    if (!found) {
+      insert_.bind(1, series);
+      bind_period(insert_, 2, period);
+      insert_.bind(6, dimensions);
+      bind_value(insert_, 7, data.value);
+      insert_.bind(9, data.flags);
+      insert_.bind(10, data.note);
+      insert_.bind(11, data.location);
+      insert_.bind(12, record_.source);
+      insert_.bind(13, record_.id);
+      insert_.bind(14, stamp_);
+      insert_.run();
+      ++record_.inserted;
+    } else if (!same) {
+      revise_.bind(1, id);
+      revise_.bind(2, record_.id);
+      revise_.bind(3, stamp_);
+      bind_value(revise_, 4, old);
+      bind_value(revise_, 6, data.value);
+      revise_.bind(8, old_note_);
+      revise_.bind(9, data.note);
+      revise_.run();
+
+      update_.bind(1, id);
+      bind_value(update_, 2, data.value);
+      update_.bind(4, data.flags);
+      update_.bind(5, data.note);
+      update_.bind(6, data.location);
+      update_.bind(7, record_.source);
+      update_.bind(8, record_.id);
+      update_.bind(9, stamp_);
+      update_.run();
+      mark_evaluations_stale(db_, id, record_.id, stamp_);
+      ++record_.revised;
+    }
     ++record_.accepted;
-    return true;
+  }
+
+  // Writes the waiting observations of new series: a full batch with one statement; when one of its
+  // keys is already stored (emitted in an earlier batch of this run), or for the last few rows, one
+  // by one through store_one, in the order they came.
+  void flush_batch() {
+    if (batch_.empty()) return;
+    if (batch_.full() && batch_.insert_all(record_.source, record_.id, stamp_)) {
+      record_.inserted += static_cast<int64_t>(batch_.size());
+      record_.accepted += static_cast<int64_t>(batch_.size());
+    } else {
+      for (std::size_t i = 0; i < batch_.size(); ++i) {
+        const InsertBatch::Row& r = batch_.row(i);
+        store_one(r.series, r.period, r.dimensions, r.data);
+      }
+    }
+    batch_.clear();
   }
 
   // True when `series` had no observation at all when this run started. Checked once per series per
@@ -346,6 +374,7 @@ class SqliteImport final : public ImportTransaction {
   std::string stamp_;  // started_at; every row the run writes carries it
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
+  InsertBatch batch_{db_};
   std::string dimensions_;  // reused per put
   std::string old_note_;
   std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started

@@ -134,6 +134,7 @@ class SqliteStore final : public Store {
   }
 
   std::vector<StoredObservation> values(const ValuesQuery& q) override {
+    session_->flush_open_import();
     const char* sql = q.period ? (q.dimensions ? kValuesInPeriodWithDimensions : kValuesInPeriod)
                                : (q.dimensions ? kValuesWithDimensions : kValues);
     sqlite::Statement& s = db_.statement("read values", sql);
@@ -165,6 +166,7 @@ class SqliteStore final : public Store {
   }
 
   std::vector<std::string> series() override {
+    session_->flush_open_import();
     sqlite::Statement& s = db_.statement("list series", kSeries);
     sqlite::Use use(s);
     std::vector<std::string> out;
@@ -173,6 +175,7 @@ class SqliteStore final : public Store {
   }
 
   std::vector<History> history(const std::string& series, const Period& period) override {
+    session_->flush_open_import();
     sqlite::Statement& s = db_.statement("read the history of a value", kHistory);
     sqlite::Use use(s);
     s.bind(1, series);
@@ -202,6 +205,7 @@ class SqliteStore final : public Store {
   }
 
   int64_t save_evaluation(const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) override {
+    session_->flush_open_import();
     return save_sqlite_evaluation(*session_, evaluation, used);
   }
 
