@@ -41,6 +41,7 @@ constexpr const char* kInsertObservation =
     " created_at, run_id, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
 constexpr const char* kSeriesStored = "SELECT 1 FROM observations WHERE series = ?1 LIMIT 1";
+constexpr const char* kAnyCurrentEvaluation = "SELECT EXISTS (SELECT 1 FROM evaluations WHERE stale = 0)";
 constexpr const char* kUpdateObservation =
     "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
     " run_id = ?8, updated_at = ?9 WHERE id = ?1";
@@ -71,6 +72,7 @@ class SqliteImport final : public ImportTransaction {
     record_.started_at = stamp_ = session_->options.now();
     insert_source();
     record_.id = insert_run(false);
+    current_evaluations_ = any_current_evaluation();
     session_->import_open = true;
     // Reads through the store during the run see the observations still waiting in the batch.
     session_->flush_import = [this] { flush_batch(); };
@@ -256,7 +258,7 @@ class SqliteImport final : public ImportTransaction {
       update_.bind(8, record_.id);
       update_.bind(9, stamp_);
       update_.run();
-      mark_evaluations_stale(db_, id, record_.id, stamp_);
+      if (current_evaluations_) mark_evaluations_stale(db_, id, record_.id, stamp_);
       ++record_.revised;
     }
     ++record_.accepted;
@@ -292,6 +294,14 @@ class SqliteImport final : public ImportTransaction {
     last_series_ = series;
     last_series_new_ = it->second;
     return last_series_new_;
+  }
+
+  // Whether a stored evaluation could become stale in this run. It cannot change while the run is
+  // open: the run holds the write lock, and this connection cannot save an evaluation inside it.
+  bool any_current_evaluation() {
+    sqlite::Statement& s = db_.statement("look for current evaluations", kAnyCurrentEvaluation);
+    sqlite::Use use(s);
+    return s.step() && s.int64(0) != 0;
   }
 
   void insert_source() {
@@ -375,6 +385,7 @@ class SqliteImport final : public ImportTransaction {
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
   InsertBatch batch_{db_};
+  bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
   std::string dimensions_;  // reused per put
   std::string old_note_;
   std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
