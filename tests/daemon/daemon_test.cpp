@@ -38,7 +38,9 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
               source("throws", retrying, "{mode: throw}", "events") +
               source("exits", retrying, "{mode: exit3}", "events") +
               source("hangs", retrying, "{mode: hang}", "events") +
-              source("floods", retrying, "{mode: flood_stdout, count: '2'}", "events") +
+              // 20 MB of output takes a while under the sanitizers on two busy cores: no timeout here.
+              source("floods", "{every: 1h, retries: 3, backoff: 1s, timeout: 60s}",
+                     "{mode: flood_stdout, count: '2'}", "events") +
               source("greedy", retrying, "{mode: allocate}", "events", "    memory_limit: 256MiB\n"));
   start_daemon();
   const std::vector<std::string> faulty{"crash", "aborts", "throws", "exits", "hangs", "greedy"};
@@ -48,7 +50,7 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
     return true;
   }, 120s)) << log();
 
-  EXPECT_NE(error_of_first_failure(runs("crash")).find(kSanitized ? "SIG" : "SIGSEGV"), std::string::npos);
+  EXPECT_NE(error_of_first_failure(runs("crash")).find("SIGSEGV"), std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("aborts")).find("SIGABRT"), std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("throws")).find("sent nonsense"), std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("exits")).find(kSanitized ? "exited with code" : "exited with code 3"),
@@ -57,7 +59,7 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
   EXPECT_NE(error_of_first_failure(runs("greedy")).find("memory"), std::string::npos);
   for (const auto& s : faulty) EXPECT_EQ(runs(s).size(), 2u) << s << "\n" << log();  // quarantined after the second failure
   EXPECT_EQ(count_runs("healthy", store::RunStatus::Succeeded), 1);
-  EXPECT_EQ(count_runs("floods", store::RunStatus::Succeeded), 1);
+  EXPECT_EQ(count_runs("floods", store::RunStatus::Succeeded), 1) << error_of_first_failure(runs("floods"));
   EXPECT_FALSE(quarantined("healthy"));
   EXPECT_FALSE(quarantined("floods"));
 
