@@ -170,6 +170,83 @@ TEST_F(Import, NewSeriesWrittenInBatchesWithRepeatedKeys) {
   EXPECT_EQ(h[0].revisions[0].new_value, Value::of(-1));
 }
 
+// Revisions are written 64 at a time. A key revised again while its first revision still waits, a
+// run ending with a partial batch, and notes, flags, statuses and locations inside a full batch all
+// end exactly as when every revision was written at once, in the order emitted.
+TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
+  auto day = [](int i) { return Period::date_of(2024, 1 + i / 28 % 12, 1 + i % 28); };
+  {
+    auto run = store_->begin_import(start());
+    for (int i = 0; i < 200; ++i) run->put(key("riders", day(i)), number(i, "速報値"));
+    run->commit();
+  }
+  auto run = store_->begin_import(start("bus_gtfs_ride"));
+  run->put(key("riders", day(0)), number(1000));  // the first batch is written at the 64th revision
+  for (int i = 1; i < 150; ++i) {
+    ObservationData d = i % 10 == 3 ? status(ValueKind::Done, "確定値") : number(i + 0.5, "確定値");
+    d.flags = i % 7 == 0 ? 1u : 0u;
+    d.location = "riders.csv:" + std::to_string(i + 1);
+    run->put(key("riders", day(i)), d);
+  }
+  run->put(key("riders", day(0)), number(2000));     // revised again after its batch was written
+  run->put(key("riders", day(150)), number(150, "速報値"));  // identical: no revision
+  run->put(key("riders", day(140)), number(-1));     // revised again while its revision still waits
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.accepted, 153);
+  EXPECT_EQ(r.inserted, 0);
+  EXPECT_EQ(r.revised, 152);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "152");
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions WHERE run_id = " + std::to_string(r.id)), "152");
+
+  auto h = store_->history("riders", day(0));
+  ASSERT_EQ(h.size(), 1u);
+  ASSERT_EQ(h[0].revisions.size(), 2u);
+  EXPECT_EQ(h[0].revisions[0].old_value, Value::of(0));
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(1000));
+  EXPECT_EQ(h[0].revisions[0].old_note, "速報値");
+  EXPECT_EQ(h[0].revisions[0].new_note, "");
+  EXPECT_EQ(h[0].revisions[1].old_value, Value::of(1000));
+  EXPECT_EQ(h[0].revisions[1].new_value, Value::of(2000));
+  h = store_->history("riders", day(140));
+  ASSERT_EQ(h[0].revisions.size(), 2u);
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(140.5));
+  EXPECT_EQ(h[0].revisions[1].old_value, Value::of(140.5));
+  EXPECT_EQ(h[0].revisions[1].old_note, "確定値");
+  EXPECT_EQ(h[0].revisions[1].new_value, Value::of(-1));
+
+  auto v = store_->values({"riders", day(13), std::nullopt});  // 13 % 10 == 3: a status
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].data.value, Value::status(ValueKind::Done));
+  EXPECT_EQ(v[0].data.note, "確定値");
+  EXPECT_EQ(v[0].data.location, "riders.csv:14");
+  EXPECT_EQ(v[0].source, "bus_gtfs_ride");
+  EXPECT_EQ(v[0].run_id, r.id);
+  v = store_->values({"riders", day(14), std::nullopt});
+  EXPECT_EQ(v[0].data.flags, 1u);
+  EXPECT_EQ(v[0].data.value, Value::of(14.5));
+  EXPECT_EQ(v[0].revision_count, 1);
+  EXPECT_EQ(store_->values({"riders", day(150), std::nullopt})[0].run_id, store_->runs()[1].id);
+  // Revision ids follow the order the changes were emitted in.
+  EXPECT_EQ(query_one(path_, "SELECT group_concat(new_number) FROM (SELECT new_number FROM revisions"
+                             " WHERE new_number IN (1000, 2000, -1, 2.5) ORDER BY id)"),
+            "1000.0,2.5,2000.0,-1.0");
+  EXPECT_EQ(query_one(path_, "PRAGMA integrity_check"), "ok");
+}
+
+// A read through the store during a run sees revisions still waiting in their batch.
+TEST_F(Import, ReadsDuringTheRunSeeItsWaitingRevisions) {
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(120));
+    run->commit();
+  }
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(125));
+  EXPECT_EQ(store_->values({"kpi-1", kFy2024, std::nullopt})[0].data.value, Value::of(125));
+  EXPECT_EQ(store_->history("kpi-1", kFy2024)[0].revisions.size(), 1u);
+  EXPECT_EQ(run->commit().revised, 1);
+}
+
 // Reads through the store during a run see the run's observations, also those still waiting to be
 // written with their batch.
 TEST_F(Import, ReadsDuringTheRunSeeItsWaitingObservations) {

@@ -10,6 +10,7 @@
 #include "store/canonical_json.hpp"
 #include "store/columns.hpp"
 #include "store/insert_batch.hpp"
+#include "store/revision_batch.hpp"
 #include "store/sqlite_evaluations.hpp"
 
 namespace sosei::store {
@@ -42,12 +43,6 @@ constexpr const char* kInsertObservation =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
 constexpr const char* kSeriesStored = "SELECT 1 FROM observations WHERE series = ?1 LIMIT 1";
 constexpr const char* kAnyCurrentEvaluation = "SELECT EXISTS (SELECT 1 FROM evaluations WHERE stale = 0)";
-constexpr const char* kUpdateObservation =
-    "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
-    " run_id = ?8, updated_at = ?9 WHERE id = ?1";
-constexpr const char* kInsertRevision =
-    "INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind,"
-    " new_number, old_note, new_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kReadState = "SELECT value FROM source_state WHERE source = ?1 AND key = ?2";
 constexpr const char* kWriteState =
     "INSERT INTO source_state(source, key, value, updated_run_id) VALUES (?1, ?2, ?3, ?4)"
@@ -60,9 +55,7 @@ class SqliteImport final : public ImportTransaction {
         db_(session_->db),
         find_(db_.statement("look up an observation", kFindObservation)),
         insert_(db_.statement("insert an observation", kInsertObservation)),
-        update_(db_.statement("update an observation", kUpdateObservation)),
         series_stored_(db_.statement("look up a series", kSeriesStored)),
-        revise_(db_.statement("record a revision", kInsertRevision)),
         read_state_(db_.statement("read source state", kReadState)),
         write_state_(db_.statement("save source state", kWriteState)),
         txn_(db_, "start an import run") {
@@ -74,8 +67,8 @@ class SqliteImport final : public ImportTransaction {
     record_.id = insert_run(false);
     current_evaluations_ = any_current_evaluation();
     session_->import_open = true;
-    // Reads through the store during the run see the observations still waiting in the batch.
-    session_->flush_import = [this] { flush_batch(); };
+    // Reads through the store during the run see the observations and revisions still waiting.
+    session_->flush_import = [this] { flush_batches(); };
     holds_slot_ = true;
   }
 
@@ -133,7 +126,7 @@ class SqliteImport final : public ImportTransaction {
     require_open("commit the import run");
     if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
     try {
-      flush_batch();
+      flush_batches();
       record_.finished_at = session_->options.now();
       record_.status = status;
       write_rejections();
@@ -158,11 +151,12 @@ class SqliteImport final : public ImportTransaction {
     // The waiting observations count as far as the run got, though they are rolled back with the rest.
     if (phase_ == Phase::Open) {
       try {
-        flush_batch();
+        flush_batches();
       } catch (const StoreError&) {  // the run is failing anyway; its counts then stop short
       }
     }
     batch_.clear();
+    revisions_.clear();
     txn_.rollback();
     phase_ = Phase::RolledBack;
     record_.finished_at = session_->options.now();
@@ -181,8 +175,9 @@ class SqliteImport final : public ImportTransaction {
 
   RunRecord discard() override {
     if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
-    if (phase_ == Phase::Open) flush_batch();  // a dry run reports the counts a real one would have
+    if (phase_ == Phase::Open) flush_batches();  // a dry run reports the counts a real one would have
     batch_.clear();
+    revisions_.clear();
     txn_.rollback();
     phase_ = Phase::Finished;
     record_.finished_at = session_->options.now();  // status stays running: the run never happened
@@ -206,8 +201,8 @@ class SqliteImport final : public ImportTransaction {
     holds_slot_ = false;
   }
 
-  // Looks the observation up, then inserts it, revises it (with a revision row and stale marks) or
-  // leaves it as it is; counts it.
+  // Looks the observation up, then inserts it, revises it (a revision row, the new value and stale
+  // marks; the first two wait in revisions_) or leaves it as it is; counts it.
   void store_one(const std::string& series, const Period& period, std::string_view dimensions,
                  const ObservationData& data) {
     int64_t id = 0;
@@ -221,6 +216,12 @@ class SqliteImport final : public ImportTransaction {
       found = find_.step();
       if (found) {
         id = find_.int64(0);
+        if (revisions_.holds(id)) {  // what was read is older than the waiting revision: write it, read again
+          find_.reset();
+          write_revisions();
+          store_one(series, period, dimensions, data);
+          return;
+        }
         old = read_value(find_, 1);
         same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
         if (!same) old_note_.assign(find_.text(4));
@@ -240,28 +241,21 @@ class SqliteImport final : public ImportTransaction {
       insert_.run();
       ++record_.inserted;
     } else if (!same) {
-      revise_.bind(1, id);
-      revise_.bind(2, record_.id);
-      revise_.bind(3, stamp_);
-      bind_value(revise_, 4, old);
-      bind_value(revise_, 6, data.value);
-      revise_.bind(8, old_note_);
-      revise_.bind(9, data.note);
-      revise_.run();
-
-      update_.bind(1, id);
-      bind_value(update_, 2, data.value);
-      update_.bind(4, data.flags);
-      update_.bind(5, data.note);
-      update_.bind(6, data.location);
-      update_.bind(7, record_.source);
-      update_.bind(8, record_.id);
-      update_.bind(9, stamp_);
-      update_.run();
+      revisions_.add(id, old, old_note_, data);
+      if (revisions_.full()) write_revisions();
       if (current_evaluations_) mark_evaluations_stale(db_, id, record_.id, stamp_);
       ++record_.revised;
     }
     ++record_.accepted;
+  }
+
+  void flush_batches() {
+    flush_batch();
+    write_revisions();
+  }
+
+  void write_revisions() {
+    if (!revisions_.empty()) revisions_.write(record_.source, record_.id, stamp_);
   }
 
   // Writes the waiting observations of new series: a full batch with one statement; when one of its
@@ -374,9 +368,7 @@ class SqliteImport final : public ImportTransaction {
   sqlite::Connection& db_;
   sqlite::Statement& find_;
   sqlite::Statement& insert_;
-  sqlite::Statement& update_;
   sqlite::Statement& series_stored_;
-  sqlite::Statement& revise_;
   sqlite::Statement& read_state_;
   sqlite::Statement& write_state_;
   sqlite::Transaction txn_;
@@ -385,6 +377,7 @@ class SqliteImport final : public ImportTransaction {
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
   InsertBatch batch_{db_};
+  RevisionBatch revisions_{db_};
   bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
   std::string dimensions_;  // reused per put
   std::string old_note_;
