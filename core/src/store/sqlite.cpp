@@ -1,9 +1,22 @@
 // The SQLite C API behind Connection, Statement and Transaction, with errors turned into StoreError.
 #include "store/sqlite.hpp"
 
+#include <mutex>
+
 #include "store/store.hpp"
 
 namespace sosei::store::sqlite {
+namespace {
+
+// SQLite counts every allocation under a global mutex so sqlite3_memory_used() can answer; sosei never
+// asks, and an import allocates for every statement it steps. Must be set before SQLite initializes:
+// when something in the process opened a database first, the call is refused and nothing changes.
+void configure_library_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Statement::Statement(Connection& db, const char* operation, std::string_view sql)
     : db_(db), operation_(operation) {
@@ -67,6 +80,7 @@ std::string_view Statement::text(int column) const {
 }
 
 Connection::Connection(const std::string& path) : path_(path) {
+  configure_library_once();
   // NOMUTEX: a Store and its import are used from one thread at a time; SQLite's own locking still
   // serializes other connections and processes.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
