@@ -1,6 +1,8 @@
 // The report tests' fixture (report_fixture.hpp).
 #include "report_fixture.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -155,7 +157,10 @@ ReportModel model(const ReportOptions& options) {
 }
 
 std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "report" / "scratch" / name;
+  // One folder per test: CTest runs each test as its own process, several at once under -j.
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string owner = test ? std::string(test->test_suite_name()) + "." + test->name() : "no-test";
+  const auto dir = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "report" / "scratch" / owner / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

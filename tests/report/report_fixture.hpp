@@ -16,7 +16,7 @@ evaluate::Evaluation evaluation(const config::Strategy& s);
 DrilldownInput drilldowns();
 ReportModel model(const ReportOptions& options = {});
 
-// A scratch folder under the build tree, emptied first.
+// A scratch folder under the build tree, of the running test alone, emptied first.
 std::filesystem::path scratch(const std::string& name);
 std::string read_file(const std::filesystem::path& p);
 
