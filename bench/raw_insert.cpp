@@ -2,7 +2,11 @@
 // stop dimensions as canonical JSON), written by a plain loop over one prepared INSERT in one
 // transaction into a table with the same unique key as sosei's observations, with the store's journal,
 // sync and cache settings. No lookups, no revisions, no run bookkeeping.
-//   bench_raw_insert DB_FILE ROWS [STOPS]   (DB_FILE must not exist)
+//   bench_raw_insert DB_FILE ROWS [STOPS]            (DB_FILE must not exist)
+// Reference (c'), the storage limit of a revision: on the file (c) wrote, the same rows with the values
+// of bench_stops' `revision: 1`, each looked up by its key, its old and new value written to a
+// revisions table (indexed by observation, as sosei's is) and the row updated; one transaction.
+//   bench_raw_insert --revise DB_FILE ROWS [STOPS]   (DB_FILE written by the line above)
 #include <sqlite3.h>
 
 #include <chrono>
@@ -28,6 +32,18 @@ constexpr const char* kInsert =
     "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions, value_kind,"
     " number) VALUES (?1, 'date', ?2, ?3, ?4, ?5, 'number', ?6)";
 
+constexpr const char* kRevisionSchema =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+    "CREATE TABLE revisions (id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL, old_number REAL,"
+    " new_number REAL);"
+    "CREATE INDEX revisions_by_observation ON revisions(observation_id, id);";
+constexpr const char* kFind =
+    "SELECT id, number FROM observations WHERE series = ?1 AND period_kind = 'date' AND period_year = ?2"
+    " AND period_month = ?3 AND period_day = ?4 AND dimensions = ?5";
+constexpr const char* kRevise = "INSERT INTO revisions(observation_id, old_number, new_number) VALUES (?1, ?2, ?3)";
+constexpr const char* kUpdate = "UPDATE observations SET number = ?2 WHERE id = ?1";
+constexpr std::string_view kSeries = "bench/stop_boardings";
+
 [[noreturn]] void fail(sqlite3* db, const char* what) {
   std::fprintf(stderr, "bench_raw_insert: %s: %s\n", what, db ? sqlite3_errmsg(db) : "out of memory");
   std::exit(1);
@@ -37,14 +53,66 @@ void exec(sqlite3* db, const char* sql, const char* what) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(db, what);
 }
 
+sqlite3_stmt* prepare(sqlite3* db, const char* sql, const char* what) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) fail(db, what);
+  return s;
+}
+
+int dimensions_of(const bench::StopDay& s, char (&out)[96]) {
+  char route[16], stop[16];
+  bench::route_text(route, s.route);
+  bench::stop_text(stop, s.stop);
+  return std::snprintf(out, sizeof out, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
+}
+
+// (c'): every row looked up, its revision recorded and its value replaced.
+void revise_rows(sqlite3* db, uint64_t rows, int stops) {
+  sqlite3_stmt* find = prepare(db, kFind, "prepare the lookup");
+  sqlite3_stmt* revise = prepare(db, kRevise, "prepare the revision insert");
+  sqlite3_stmt* update = prepare(db, kUpdate, "prepare the update");
+  exec(db, "BEGIN IMMEDIATE", "begin");
+  bench::StopDays days(stops, 1);
+  char dimensions[96];
+  for (uint64_t i = 0; i < rows; ++i) {
+    const bench::StopDay s = days.at(i);
+    const int length = dimensions_of(s, dimensions);
+    sqlite3_bind_text(find, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
+    sqlite3_bind_int(find, 2, s.year);
+    sqlite3_bind_int(find, 3, s.month);
+    sqlite3_bind_int(find, 4, s.day);
+    sqlite3_bind_text(find, 5, dimensions, length, SQLITE_STATIC);
+    if (sqlite3_step(find) != SQLITE_ROW) fail(db, "look up a row (was the file written by the insert run?)");
+    const sqlite3_int64 id = sqlite3_column_int64(find, 0);
+    const double old_number = sqlite3_column_double(find, 1);
+    sqlite3_reset(find);
+    if (old_number == s.boardings) fail(db, "a value did not change");
+    sqlite3_bind_int64(revise, 1, id);
+    sqlite3_bind_double(revise, 2, old_number);
+    sqlite3_bind_double(revise, 3, s.boardings);
+    if (sqlite3_step(revise) != SQLITE_DONE) fail(db, "insert a revision");
+    sqlite3_reset(revise);
+    sqlite3_bind_int64(update, 1, id);
+    sqlite3_bind_double(update, 2, s.boardings);
+    if (sqlite3_step(update) != SQLITE_DONE) fail(db, "update a row");
+    sqlite3_reset(update);
+  }
+  exec(db, "COMMIT", "commit");
+  sqlite3_finalize(find);
+  sqlite3_finalize(revise);
+  sqlite3_finalize(update);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const bool revise = argc > 1 && std::string_view(argv[1]) == "--revise";
+  if (revise) --argc, ++argv;
   if (argc < 3 || argc > 4) {
     std::fprintf(stderr,
-                 "usage: %s DB_FILE ROWS [STOPS]\nInserts ROWS stop-day observations into a new SQLite file: "
-                 "reference (c) of tools/run-bench.\n",
-                 argv[0]);
+                 "usage: bench_raw_insert [--revise] DB_FILE ROWS [STOPS]\n"
+                 "Inserts ROWS stop-day observations into a new SQLite file (reference (c) of tools/run-bench),\n"
+                 "or with --revise revises all of them in the file that run wrote (reference (c')).\n");
     return 2;
   }
   const std::string path = argv[1];
@@ -54,28 +122,33 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_raw_insert: ROWS and STOPS must be positive\n");
     return 2;
   }
-  if (std::filesystem::exists(path)) {
-    std::fprintf(stderr, "bench_raw_insert: %s exists; remove it first (the benchmark starts from nothing)\n",
+  if (std::filesystem::exists(path) != revise) {
+    std::fprintf(stderr,
+                 revise ? "bench_raw_insert: %s does not exist; write it first without --revise\n"
+                        : "bench_raw_insert: %s exists; remove it first (the benchmark starts from nothing)\n",
                  path.c_str());
     return 2;
   }
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) fail(db, "open");
-  exec(db, kSchema, "create the table");
+  exec(db, revise ? kRevisionSchema : kSchema, "create the table");
 
   const auto started = std::chrono::steady_clock::now();
+  if (revise) {
+    revise_rows(db, rows, stops);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (sqlite3_close(db) != SQLITE_OK) fail(db, "close");
+    std::printf("rows\t%llu\nstops\t%d\nseconds\t%.6f\n", static_cast<unsigned long long>(rows), stops, seconds);
+    return 0;
+  }
   sqlite3_stmt* insert = nullptr;
   if (sqlite3_prepare_v2(db, kInsert, -1, &insert, nullptr) != SQLITE_OK) fail(db, "prepare the insert");
   exec(db, "BEGIN IMMEDIATE", "begin");
   bench::StopDays days(stops, 0);
-  constexpr std::string_view kSeries = "bench/stop_boardings";
   char dimensions[96];
   for (uint64_t i = 0; i < rows; ++i) {
     const bench::StopDay s = days.at(i);
-    char route[16], stop[16];
-    bench::route_text(route, s.route);
-    bench::stop_text(stop, s.stop);
-    const int length = std::snprintf(dimensions, sizeof dimensions, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
+    const int length = dimensions_of(s, dimensions);
     sqlite3_bind_text(insert, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
     sqlite3_bind_int(insert, 2, s.year);
     sqlite3_bind_int(insert, 3, s.month);
