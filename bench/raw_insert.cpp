@@ -59,11 +59,36 @@ sqlite3_stmt* prepare(sqlite3* db, const char* sql, const char* what) {
   return s;
 }
 
-int dimensions_of(const bench::StopDay& s, char (&out)[96]) {
+// Binds the key of `s` to ?1 (series) … ?5 (dimensions, written into `dimensions`, which must outlive
+// the statement's next step) as the insert and the lookup both take it.
+void bind_key(sqlite3_stmt* statement, const bench::StopDay& s, char (&dimensions)[96]) {
   char route[16], stop[16];
   bench::route_text(route, s.route);
   bench::stop_text(stop, s.stop);
-  return std::snprintf(out, sizeof out, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
+  const int length =
+      std::snprintf(dimensions, sizeof dimensions, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
+  sqlite3_bind_text(statement, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
+  sqlite3_bind_int(statement, 2, s.year);
+  sqlite3_bind_int(statement, 3, s.month);
+  sqlite3_bind_int(statement, 4, s.day);
+  sqlite3_bind_text(statement, 5, dimensions, length, SQLITE_STATIC);
+}
+
+// (c): every row inserted.
+void insert_rows(sqlite3* db, uint64_t rows, int stops) {
+  sqlite3_stmt* insert = prepare(db, kInsert, "prepare the insert");
+  exec(db, "BEGIN IMMEDIATE", "begin");
+  bench::StopDays days(stops, 0);
+  char dimensions[96];
+  for (uint64_t i = 0; i < rows; ++i) {
+    const bench::StopDay s = days.at(i);
+    bind_key(insert, s, dimensions);
+    sqlite3_bind_double(insert, 6, s.boardings);
+    if (sqlite3_step(insert) != SQLITE_DONE) fail(db, "insert");
+    sqlite3_reset(insert);
+  }
+  exec(db, "COMMIT", "commit");
+  sqlite3_finalize(insert);
 }
 
 // (c'): every row looked up, its revision recorded and its value replaced.
@@ -76,12 +101,7 @@ void revise_rows(sqlite3* db, uint64_t rows, int stops) {
   char dimensions[96];
   for (uint64_t i = 0; i < rows; ++i) {
     const bench::StopDay s = days.at(i);
-    const int length = dimensions_of(s, dimensions);
-    sqlite3_bind_text(find, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
-    sqlite3_bind_int(find, 2, s.year);
-    sqlite3_bind_int(find, 3, s.month);
-    sqlite3_bind_int(find, 4, s.day);
-    sqlite3_bind_text(find, 5, dimensions, length, SQLITE_STATIC);
+    bind_key(find, s, dimensions);
     if (sqlite3_step(find) != SQLITE_ROW) fail(db, "look up a row (was the file written by the insert run?)");
     const sqlite3_int64 id = sqlite3_column_int64(find, 0);
     const double old_number = sqlite3_column_double(find, 1);
@@ -134,32 +154,10 @@ int main(int argc, char** argv) {
   exec(db, revise ? kRevisionSchema : kSchema, "create the table");
 
   const auto started = std::chrono::steady_clock::now();
-  if (revise) {
+  if (revise)
     revise_rows(db, rows, stops);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (sqlite3_close(db) != SQLITE_OK) fail(db, "close");
-    std::printf("rows\t%llu\nstops\t%d\nseconds\t%.6f\n", static_cast<unsigned long long>(rows), stops, seconds);
-    return 0;
-  }
-  sqlite3_stmt* insert = nullptr;
-  if (sqlite3_prepare_v2(db, kInsert, -1, &insert, nullptr) != SQLITE_OK) fail(db, "prepare the insert");
-  exec(db, "BEGIN IMMEDIATE", "begin");
-  bench::StopDays days(stops, 0);
-  char dimensions[96];
-  for (uint64_t i = 0; i < rows; ++i) {
-    const bench::StopDay s = days.at(i);
-    const int length = dimensions_of(s, dimensions);
-    sqlite3_bind_text(insert, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
-    sqlite3_bind_int(insert, 2, s.year);
-    sqlite3_bind_int(insert, 3, s.month);
-    sqlite3_bind_int(insert, 4, s.day);
-    sqlite3_bind_text(insert, 5, dimensions, length, SQLITE_STATIC);
-    sqlite3_bind_double(insert, 6, s.boardings);
-    if (sqlite3_step(insert) != SQLITE_DONE) fail(db, "insert");
-    sqlite3_reset(insert);
-  }
-  exec(db, "COMMIT", "commit");
-  sqlite3_finalize(insert);
+  else
+    insert_rows(db, rows, stops);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (sqlite3_close(db) != SQLITE_OK) fail(db, "close");
   std::printf("rows\t%llu\nstops\t%d\nseconds\t%.6f\n", static_cast<unsigned long long>(rows), stops, seconds);
