@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   try {
     const auto scheme = sosei::evaluate::load_scheme_named(o.grading, o.scheme);
     const auto cities = bench::make_cities(o.cities);
-    const auto as_of = sosei::evaluate::last_day_of_fiscal_year(2029);
+    const auto as_of = sosei::last_day_of_fiscal_year(2029);
 
     std::vector<int> grades(scheme.other_index() + 1, 0);
     std::size_t kpis = 0, observations = 0;

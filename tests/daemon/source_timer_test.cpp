@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "daemon/source_timer.hpp"
-#include "schedule/clock.hpp"
-#include "schedule/time_zone.hpp"
+#include "common/clock.hpp"
+#include "common/time_zone.hpp"
 
 using namespace sosei;
 using namespace std::chrono_literals;
@@ -13,7 +13,7 @@ using std::chrono::sys_seconds;
 
 namespace {
 
-const date::time_zone* tokyo() { return schedule::find_time_zone("Asia/Tokyo"); }
+const date::time_zone* tokyo() { return find_time_zone("Asia/Tokyo"); }
 
 // 2026-11-28 06:00 JST = 2026-11-27T21:00Z
 sys_seconds at(int y, unsigned m, unsigned d, int h, int min = 0) {
@@ -32,7 +32,7 @@ config::ScheduleSpec daily_at_6(config::ScheduleSpec::CatchUp catch_up = config:
 }  // namespace
 
 TEST(SourceTimer, NeverRunImportsNowUnlessCatchUpIsNone) {
-  schedule::ManualClock clock(at(2026, 11, 27, 12));  // 21:00 JST
+  ManualClock clock(at(2026, 11, 27, 12));  // 21:00 JST
   SourceTimer latest("bus", daily_at_6(), tokyo());
   latest.restore(std::nullopt, 0, clock.now());
   EXPECT_EQ(latest.due_at(), clock.now());
@@ -43,7 +43,7 @@ TEST(SourceTimer, NeverRunImportsNowUnlessCatchUpIsNone) {
 }
 
 TEST(SourceTimer, AFailureIsRetriedWithDoublingBackoffThenWaitsForTheNextSlot) {
-  schedule::ManualClock clock(at(2026, 11, 27, 21));  // 06:00 JST
+  ManualClock clock(at(2026, 11, 27, 21));  // 06:00 JST
   SourceTimer t("bus", daily_at_6(), tokyo());
   t.restore(at(2026, 11, 26, 21), 0, clock.now() - 1s);
   EXPECT_EQ(t.due_at(), clock.now());

@@ -20,7 +20,7 @@ store::StoredObservation bus(Period p, const std::string& route, double v, const
 TEST(ReportDrilldown, MonthsAreSummedPerSpotAndTheCodeTwinIsHidden) {
   const auto s = strategy();
   const auto in = drilldowns();
-  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), evaluate::last_day_of_fiscal_year(2026), {});
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].dimension_keys, std::vector<std::string>{"spot"});
   EXPECT_TRUE(d[0].months_summed);
@@ -37,11 +37,11 @@ TEST(ReportDrilldown, UnpublishedYearsAreLeftOutAsForTheKpi) {
   const auto s = strategy();
   const auto in = drilldowns();
   // As of FY2025 the visitors of calendar 2025 are not published yet (lag 12 months).
-  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), evaluate::last_day_of_fiscal_year(2025), {});
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), last_day_of_fiscal_year(2025), {});
   ASSERT_EQ(d.size(), 1u);
   ASSERT_EQ(d[0].years.size(), 1u);
   EXPECT_EQ(d[0].years[0].year, 2024);
-  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), evaluate::last_day_of_fiscal_year(2026), {});
+  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].years.back().year, 2026);  // FY2027's 999 households are not in yet
 }
@@ -49,7 +49,7 @@ TEST(ReportDrilldown, UnpublishedYearsAreLeftOutAsForTheKpi) {
 TEST(ReportDrilldown, DistrictNameShownWithItsCoverageAndNotItsCode) {
   const auto s = strategy();
   const auto in = drilldowns();
-  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), evaluate::last_day_of_fiscal_year(2026), {});
+  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].dimension_keys, (std::vector<std::string>{"district_name", "covered"}));
   // 山間 changed from not covered to covered: one row each, so no year mixes the two.
@@ -62,12 +62,12 @@ TEST(ReportDrilldown, MonthlySeriesBesideAYearlyOneWithTheSameDimensionsIsDroppe
   monthly.observations = {bus(Period::month_of(2025, 4), "R1", 10, "bus/monthly"),
                           bus(Period::month_of(2025, 5), "R1", 12, "bus/monthly")};
   yearly.observations = {bus(Period::fiscal_year(2025), "R1", 22, "bus/yearly")};
-  const auto d = build_drilldowns(kpi(s, "startups"), {monthly, yearly}, evaluate::last_day_of_fiscal_year(2026), {});
+  const auto d = build_drilldowns(kpi(s, "startups"), {monthly, yearly}, last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].series, "bus/yearly");
   EXPECT_EQ(d[0].rows[0].values[0], 22);
   // Alone, the monthly series is summed into its fiscal year (April and May 2025 → FY2025).
-  const auto alone = build_drilldowns(kpi(s, "startups"), {monthly}, evaluate::last_day_of_fiscal_year(2026), {});
+  const auto alone = build_drilldowns(kpi(s, "startups"), {monthly}, last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].years[0].label, "R7");
   EXPECT_EQ(alone[0].rows[0].values[0], 22);

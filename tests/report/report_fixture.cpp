@@ -116,7 +116,7 @@ evaluate::Evaluation evaluation(const config::Strategy& s) {
   o["survey"] = {obs("survey", Period::fiscal_year(2025), Value::status(ValueKind::NotCarriedOut))};
   o["net_migration"] = {obs("net_migration", Period::fiscal_year(2026), Value::of(-120))};
   const auto scheme = evaluate::load_scheme_named(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading", "kama");
-  return evaluate::evaluate(s, o, scheme, evaluate::last_day_of_fiscal_year(2026));
+  return evaluate::evaluate(s, o, scheme, last_day_of_fiscal_year(2026));
 }
 
 DrilldownInput drilldowns() {

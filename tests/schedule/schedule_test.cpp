@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "schedule/clock.hpp"
+#include "common/clock.hpp"
 #include "schedule/schedule.hpp"
 #include "time_text.hpp"
 

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "schedule/time_zone.hpp"
+#include "common/time_zone.hpp"
 
 namespace sosei::schedule::testing {
 

@@ -105,7 +105,7 @@ void ServeTest::start(const std::string& bind) {
   ServeOptions options;
   options.bind = bind;
   options.port = 0;
-  options.today = [] { return evaluate::Date{2026, 8, 1}; };
+  options.today = [] { return Date{2026, 8, 1}; };
   server_ = std::make_unique<Server>(config_, plugins_, database_.string(), options);
   port_ = server_->bind();
   thread_ = std::thread([this] {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "store/clock.hpp"
+#include "common/clock.hpp"
 #include "store/migrations.hpp"
 #include "store_fixture.hpp"
 
@@ -79,8 +79,8 @@ TEST(OpenStore, InMemoryWorks) {
 }
 
 TEST(OpenStore, DefaultClockIsIso8601UtcWithMilliseconds) {
-  EXPECT_TRUE(std::regex_match(utc_now_iso8601(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
-      << utc_now_iso8601();
+  EXPECT_TRUE(std::regex_match(iso8601_utc(system_clock().now_ms()), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
+      << iso8601_utc(system_clock().now_ms());
 }
 
 }  // namespace

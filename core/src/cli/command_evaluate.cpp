@@ -100,7 +100,7 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--save", args->save, "store this evaluation and print its id (see `sosei evaluations`)");
   cmd->callback([env, args] {
     const auto& config = env.session.config();
-    evaluate::Date as_of = evaluate::today();
+    Date as_of = today(system_clock(), config.timezone);
     if (!args->as_of.empty()) {
       std::string error;
       auto d = evaluate::parse_as_of(args->as_of, &error);

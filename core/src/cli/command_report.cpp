@@ -42,7 +42,7 @@ report::Format chosen_format(const ReportArgs& a) {
 
 evaluate::Evaluation evaluation_for(Session& session, const ReportArgs& a) {
   const auto& config = session.config();
-  evaluate::Date as_of = evaluate::today();
+  Date as_of = today(system_clock(), config.timezone);
   if (!a.as_of.empty()) {
     std::string error;
     const auto d = evaluate::parse_as_of(a.as_of, &error);

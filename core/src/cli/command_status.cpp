@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "evaluate/as_of.hpp"
 #include "cli/text_table.hpp"
 #include "daemon/next_run.hpp"
 #include "status/status.hpp"
@@ -52,7 +53,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--as-of", args->as_of, "judge overdue data on this date (YYYY-MM-DD; default: today)");
   cmd->callback([env, args] {
     const auto& config = env.session.config();
-    evaluate::Date today = evaluate::today();
+    Date today = sosei::today(system_clock(), config.timezone);
     if (!args->as_of.empty()) {
       std::string error;
       auto d = evaluate::parse_as_of(args->as_of, &error);

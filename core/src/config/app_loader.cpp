@@ -6,7 +6,7 @@
 #include "config/load.hpp"
 #include "config/quantities.hpp"
 #include "config/yaml_reader.hpp"
-#include "schedule/time_zone.hpp"
+#include "common/time_zone.hpp"
 
 namespace sosei::config {
 namespace {
@@ -105,7 +105,7 @@ AppConfig load_config(const std::string& path) {
   c.timezone = top.string("timezone").value_or("Asia/Tokyo");
   if (c.timezone.empty()) fail(top.value_at("timezone"), "'timezone' needs a zone name such as Asia/Tokyo");
   try {
-    schedule::find_time_zone(c.timezone);  // schedules are evaluated in it: refuse a typo now
+    find_time_zone(c.timezone);  // schedules are evaluated in it: refuse a typo now
   } catch (const std::invalid_argument& e) {
     fail(top.value_at("timezone"), e.what());
   }

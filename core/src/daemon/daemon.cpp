@@ -24,7 +24,7 @@
 #include "daemon/source_timer.hpp"
 #include "import/importer.hpp"
 #include "notify/notifier.hpp"
-#include "schedule/time_zone.hpp"
+#include "common/time_zone.hpp"
 #include "status/status.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -138,7 +138,7 @@ notify::NotifierOptions notifier_options(const config::AppConfig& c) {
 }
 
 std::map<std::string, SourceTimer> make_timers(const LoadedConfig& loaded, store::Store& store, sys_seconds now) {
-  const date::time_zone* zone = schedule::find_time_zone(loaded.config.timezone);
+  const date::time_zone* zone = find_time_zone(loaded.config.timezone);
   std::map<std::string, SourceTimer> timers;
   for (const auto& s : loaded.config.sources) {
     if (!s.schedule) continue;
@@ -178,7 +178,7 @@ bool is_quarantined(store::Store& store, const std::string& source) {
 // Posts one event per KPI that became overdue since the last check.
 void check_overdue(const LoadedConfig& loaded, store::Store& store, notify::Notifier& notifier,
                    std::set<std::string>& notified) {
-  const auto report = status::build_status(loaded.config, store, evaluate::today(), nullptr);
+  const auto report = status::build_status(loaded.config, store, today(system_clock(), loaded.config.timezone), nullptr);
   for (const auto& k : report.kpis) {
     if (!k.overdue) {
       notified.erase(k.id);
@@ -235,13 +235,13 @@ LoadedConfig load_for_daemon(const std::string& config_path, const std::string& 
   LoadedConfig l{config::load_config(config_path), {}, {}};
   l.database = database_override.empty() ? l.config.database : database_override;
   l.plugins = host::PluginRegistry::scan(host::plugin_search_path(l.config.plugin_dirs));
-  schedule::find_time_zone(l.config.timezone);  // an unknown zone is a configuration error
+  find_time_zone(l.config.timezone);  // an unknown zone is a configuration error
   return l;
 }
 
 int run_daemon(const DaemonOptions& options) {
-  static const schedule::SystemClock system_clock;
-  const schedule::Clock& clock = options.clock ? *options.clock : system_clock;
+  static const SystemClock system_clock;
+  const Clock& clock = options.clock ? *options.clock : system_clock;
   SignalFd signals;
   auto loaded = std::make_unique<LoadedConfig>(load_for_daemon(options.config_path, options.database_override));
   std::error_code ec;  // a first start creates the database's folder, as every other command does
@@ -358,8 +358,8 @@ int run_daemon(const DaemonOptions& options) {
 }
 
 DueRunSummary run_due_once(const DaemonOptions& options) {
-  static const schedule::SystemClock system_clock;
-  const schedule::Clock& clock = options.clock ? *options.clock : system_clock;
+  static const SystemClock system_clock;
+  const Clock& clock = options.clock ? *options.clock : system_clock;
   const LoadedConfig loaded = load_for_daemon(options.config_path, options.database_override);
   auto store = store::open_sqlite_store(loaded.database);
   notify::Notifier notifier(notifier_options(loaded.config));
@@ -392,7 +392,7 @@ namespace sosei::daemon {
 
 std::function<std::optional<std::string>(const config::Source&)> next_run_provider(const config::AppConfig& config,
                                                                                     store::Store& store) {
-  const date::time_zone* zone = schedule::find_time_zone(config.timezone);
+  const date::time_zone* zone = find_time_zone(config.timezone);
   return [zone, &store](const config::Source& s) -> std::optional<std::string> {
     if (!s.schedule) return std::nullopt;
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -12,7 +12,7 @@
 
 #include "config/model.hpp"
 #include "host/plugin_registry.hpp"
-#include "schedule/clock.hpp"
+#include "common/clock.hpp"
 #include "store/store.hpp"
 
 namespace sosei::daemon {
@@ -21,7 +21,7 @@ struct DaemonOptions {
   std::string config_path;         // reloaded on SIGHUP
   std::string database_override;  // --db, else the configuration's database
   std::string worker_executable;   // empty: worker::default_worker_executable()
-  const schedule::Clock* clock = nullptr;  // null: the system clock
+  const Clock* clock = nullptr;  // null: the system clock
 };
 
 // Loads the configuration and its plugins (used at start and on SIGHUP). Throws on any error.

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/clock.hpp"
+#include "common/clock.hpp"
 
 namespace sosei::notify {
 namespace {
@@ -45,7 +45,7 @@ Notifier::~Notifier() {
 
 void Notifier::post(Event e) {
   if (options_.urls.empty()) return;
-  std::string body = event_json(e, options_.city, store::utc_now_iso8601());
+  std::string body = event_json(e, options_.city, iso8601_utc(system_clock().now_ms()));
   {
     std::lock_guard lock(mutex_);
     if (queue_.size() >= options_.max_queued) {

@@ -15,10 +15,10 @@ int year_of(const config::Kpi& kpi, const Period& p) {
 }
 
 // A value counts once the whole year it is summed into is published, as the KPI's own value would be.
-bool published(const config::Kpi& kpi, int year, const evaluate::Date& as_of) {
+bool published(const config::Kpi& kpi, int year, const Date& as_of) {
   const Period whole =
       kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(year) : Period::fiscal_year(year);
-  return evaluate::published_on(whole, kpi.publication_lag_months) <= as_of;
+  return published_on(whole, kpi.publication_lag_months) <= as_of;
 }
 
 bool ends_with(const std::string& s, const std::string& tail) {
@@ -60,7 +60,7 @@ std::vector<std::string> shown_keys(const std::vector<const store::StoredObserva
   return keys;
 }
 
-std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const evaluate::Date& as_of,
+std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const Date& as_of,
                                    const ReportOptions& options) {
   std::vector<const store::StoredObservation*> obs;
   for (const auto& o : s.observations)
@@ -111,7 +111,7 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
 }  // namespace
 
 std::vector<Drilldown> build_drilldowns(const config::Kpi& kpi, const std::vector<DimensionedSeries>& series,
-                                        const evaluate::Date& as_of, const ReportOptions& options) {
+                                        const Date& as_of, const ReportOptions& options) {
   std::vector<Drilldown> all;
   for (const auto& s : series)
     if (auto d = build_one(kpi, s, as_of, options)) all.push_back(std::move(*d));

@@ -15,6 +15,6 @@ namespace sosei::report {
 // shown twice. A monthly series is left out when a yearly one with the same dimensions exists.
 // Rows: the largest value of the latest year first.
 std::vector<Drilldown> build_drilldowns(const config::Kpi& kpi, const std::vector<DimensionedSeries>& series,
-                                        const evaluate::Date& as_of, const ReportOptions& options);
+                                        const Date& as_of, const ReportOptions& options);
 
 }  // namespace sosei::report

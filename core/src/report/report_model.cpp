@@ -44,7 +44,7 @@ std::string period_note(const Period& p, int column_year, Lang lang) {
 // year it is published in (the city reports calendar 2024 visitors, published late 2025, under R7).
 int column_year(const config::Kpi& kpi, const evaluate::YearValue& v) {
   if (kpi.period_type != config::PeriodType::CalendarYear) return v.year;
-  return evaluate::fiscal_year_of(evaluate::published_on(v.period, kpi.publication_lag_months));
+  return fiscal_year_of(published_on(v.period, kpi.publication_lag_months));
 }
 
 std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::vector<YearColumn>& columns, Lang lang) {
@@ -85,7 +85,7 @@ Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
 
 KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy,
               const std::vector<YearColumn>& columns, const std::vector<DimensionedSeries>* series,
-              const evaluate::Date& as_of, const ReportOptions& options) {
+              const Date& as_of, const ReportOptions& options) {
   const config::Kpi& k = e.kpi;
   const Lang lang = options.lang;
   const Labels& l = labels_for(lang);

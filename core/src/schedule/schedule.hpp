@@ -1,6 +1,6 @@
 // One source's schedule (config::ScheduleSpec) turned into times: its slots (cron or interval), the
 // jitter of each slot, retry delays, and the runs missed while the daemon was down. Pure: every
-// time comes in as an argument (take it from a schedule::Clock).
+// time comes in as an argument (take it from a Clock).
 #pragma once
 
 #include <date/tz.h>

@@ -13,11 +13,11 @@
 namespace sosei::serve {
 
 LiveData::LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-                   std::function<evaluate::Date()> today)
+                   std::function<Date()> today)
     : config_(config),
       plugins_(plugins),
       reads_(reads),
-      today_(today ? std::move(today) : std::function<evaluate::Date()>(evaluate::today)) {
+      today_(today ? std::move(today) : std::function<Date()>([tz = config.timezone] { return sosei::today(system_clock(), tz); })) {
   for (const std::string& name : evaluate::scheme_names(config.grading_dir))
     schemes_.emplace(name, evaluate::load_scheme_named(config.grading_dir, name));
   if (!schemes_.contains(config.default_scheme))
@@ -35,7 +35,7 @@ evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
   return evaluate::evaluate(config_.strategy, observations, *q.scheme, q.as_of);
 }
 
-status::StatusReport LiveData::status(const evaluate::Date& as_of) {
+status::StatusReport LiveData::status(const Date& as_of) {
   return reads_.with(
       [&](store::Store& s) { return status::build_status(config_, s, as_of, daemon::next_run_provider(config_, s)); });
 }

@@ -20,15 +20,15 @@ class LiveData {
   // Loads every grading scheme of the configured folder (a broken one is a config::ConfigError now,
   // not a 500 later). `plugins` only names the drill-downs' series; it may be empty.
   LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-           std::function<evaluate::Date()> today);
+           std::function<Date()> today);
 
   const config::AppConfig& config() const { return config_; }
   StoreAccess& reads() { return reads_; }
-  evaluate::Date today() const { return today_(); }
+  Date today() const { return today_(); }
   ViewQuery query(const Params& params) const;  // throws HttpError(400)
 
   evaluate::Evaluation evaluation(const ViewQuery& q);
-  status::StatusReport status(const evaluate::Date& as_of);
+  status::StatusReport status(const Date& as_of);
   std::string dashboard_html(const ViewQuery& q);
   std::string metrics_text();  // Prometheus text exposition, as of today with the default scheme
 
@@ -36,7 +36,7 @@ class LiveData {
   const config::AppConfig& config_;
   const host::PluginRegistry& plugins_;
   StoreAccess& reads_;
-  std::function<evaluate::Date()> today_;
+  std::function<Date()> today_;
   Schemes schemes_;
 };
 

@@ -23,7 +23,7 @@ struct ServeOptions {
   std::chrono::seconds read_timeout{10};   // a client that stops sending is dropped
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds keep_alive_timeout{5};
-  std::function<evaluate::Date()> today;  // empty: the machine's date
+  std::function<Date()> today;  // empty: the machine's date
 };
 
 // The server cannot start as asked; what() says why and what to do.

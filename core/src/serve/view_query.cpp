@@ -16,7 +16,7 @@ std::string single_param(const Params& params, const std::string& name) {
 }
 
 ViewQuery read_view_query(const Params& params, const Schemes& schemes, const std::string& default_scheme,
-                          const evaluate::Date& today) {
+                          const Date& today) {
   ViewQuery q;
   q.as_of = today;
   if (const std::string as_of = single_param(params, "as_of"); !as_of.empty()) {

@@ -15,14 +15,14 @@ using Params = std::multimap<std::string, std::string>;          // as cpp-httpl
 using Schemes = std::map<std::string, evaluate::GradingScheme>;  // by name, loaded at start
 
 struct ViewQuery {
-  evaluate::Date as_of;
+  Date as_of;
   const evaluate::GradingScheme* scheme = nullptr;  // one of the loaded schemes
   report::ReportOptions report;
 };
 
 // `today` when as_of is absent; the default scheme when scheme is absent. Throws HttpError(400).
 ViewQuery read_view_query(const Params& params, const Schemes& schemes, const std::string& default_scheme,
-                          const evaluate::Date& today);
+                          const Date& today);
 
 // The one value of a parameter; empty when absent. Throws HttpError(400) when given twice, so that
 // ?as_of=R7&as_of=R8 is not silently read as one of them.

@@ -17,16 +17,16 @@ int year_of(const Period& p, config::PeriodType type) {
 
 }  // namespace
 
-std::optional<evaluate::Date> due_date(const config::Kpi& kpi, int year) {
+std::optional<Date> due_date(const config::Kpi& kpi, int year) {
   if (!kpi.data_due) return std::nullopt;
-  const evaluate::Date available = evaluate::published_on(period_of(kpi, year), kpi.publication_lag_months);
-  evaluate::Date due{available.year, kpi.data_due->month, kpi.data_due->day};
+  const Date available = published_on(period_of(kpi, year), kpi.publication_lag_months);
+  Date due{available.year, kpi.data_due->month, kpi.data_due->day};
   if (due <= available) due.year += 1;  // the first such day after the data can exist
   return due;
 }
 
 KpiFreshness kpi_freshness(const config::Strategy& strategy, const config::Kpi& kpi,
-                           const std::optional<Period>& latest, const evaluate::Date& today) {
+                           const std::optional<Period>& latest, const Date& today) {
   KpiFreshness f;
   f.id = kpi.id;
   f.name = kpi.name_ja;
@@ -46,7 +46,7 @@ KpiFreshness kpi_freshness(const config::Strategy& strategy, const config::Kpi& 
   return f;
 }
 
-StatusReport build_status(const config::AppConfig& config, store::Store& store, const evaluate::Date& today,
+StatusReport build_status(const config::AppConfig& config, store::Store& store, const Date& today,
                           const std::function<std::optional<std::string>(const config::Source&)>& next_run) {
   StatusReport report;
   report.as_of = today.str();

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "config/model.hpp"
-#include "evaluate/as_of.hpp"
+#include "common/date.hpp"
 #include "store/store.hpp"
 
 namespace sosei::status {
@@ -46,13 +46,13 @@ struct StatusReport {
 int consecutive_failures(const std::vector<store::RunRecord>& newest_first);
 
 // The due date of a period's data, per the KPI's data_due and publication lag; none without data_due.
-std::optional<evaluate::Date> due_date(const config::Kpi& kpi, int year);
+std::optional<Date> due_date(const config::Kpi& kpi, int year);
 
 KpiFreshness kpi_freshness(const config::Strategy& strategy, const config::Kpi& kpi,
-                           const std::optional<Period>& latest, const evaluate::Date& today);
+                           const std::optional<Period>& latest, const Date& today);
 
 // Builds the report. `next_run` gives a source's next scheduled run (none: unscheduled).
-StatusReport build_status(const config::AppConfig& config, store::Store& store, const evaluate::Date& today,
+StatusReport build_status(const config::AppConfig& config, store::Store& store, const Date& today,
                           const std::function<std::optional<std::string>(const config::Source&)>& next_run);
 
 }  // namespace sosei::status

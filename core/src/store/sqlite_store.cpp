@@ -6,7 +6,7 @@
 #include <string>
 
 #include "store/canonical_json.hpp"
-#include "store/clock.hpp"
+#include "common/clock.hpp"
 #include "store/columns.hpp"
 #include "store/migrations.hpp"
 #include "store/session.hpp"
@@ -266,7 +266,7 @@ class SqliteStore final : public Store {
 }  // namespace
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {
-  if (!options.now) options.now = utc_now_iso8601;
+  if (!options.now) options.now = [] { return iso8601_utc(system_clock().now_ms()); };
   auto session = std::make_shared<Session>(path, std::move(options));
   configure(session->db, session->options);
   migrate(session->db, session->options.now);
@@ -274,5 +274,12 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions 
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return open_sqlite_store(path, {}); }
+
+std::unique_ptr<Store> open_store(const StoreConfig& config) {
+  SqliteOptions options;
+  if (config.clock) options.now = [clock = config.clock] { return iso8601_utc(clock->now_ms()); };
+  options.busy_timeout_ms = static_cast<int>(config.lock_wait.count());
+  return open_sqlite_store(config.location, std::move(options));
+}
 
 }  // namespace sosei::store

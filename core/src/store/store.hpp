@@ -4,6 +4,7 @@
 // callers. SQLite is the embedded default.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.hpp"
 #include "common/period.hpp"
 
 namespace sosei::store {
@@ -248,6 +250,17 @@ class Store {
   // Current schema version (number of applied migrations).
   virtual int schema_version() = 0;
 };
+
+// Where a store is and how it behaves; open_store() picks the implementation from `location`.
+struct StoreConfig {
+  std::string location;  // a file path (SQLite; ":memory:" for a private in-memory store)
+  const Clock* clock = nullptr;  // the store's timestamps; null: the system clock
+  // How long a write waits for another writer (another process's import) before failing as busy.
+  std::chrono::milliseconds lock_wait{5000};
+};
+
+// Opens (creating if needed) the store and applies pending migrations. Throws StoreError.
+std::unique_ptr<Store> open_store(const StoreConfig& config);
 
 // Opens (creating if needed) an SQLite store and applies pending migrations. Throws StoreError.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);

@@ -1,10 +1,10 @@
 // Zone lookup with a message that says what to fix.
-#include "schedule/time_zone.hpp"
+#include "common/time_zone.hpp"
 
 #include <stdexcept>
 #include <string>
 
-namespace sosei::schedule {
+namespace sosei {
 
 const date::time_zone* find_time_zone(std::string_view name) {
   try {
@@ -17,4 +17,4 @@ const date::time_zone* find_time_zone(std::string_view name) {
   }
 }
 
-}  // namespace sosei::schedule
+}  // namespace sosei
