@@ -105,8 +105,8 @@ void ServeTest::start(const std::string& bind) {
   ServeOptions options;
   options.bind = bind;
   options.port = 0;
-  options.today = [] { return Date{2026, 8, 1}; };
-  server_ = std::make_unique<Server>(config_, plugins_, database_.string(), options);
+  env_ = std::make_unique<app::Environment>(config_, &clock_);
+  server_ = std::make_unique<Server>(*env_, options);
   port_ = server_->bind();
   thread_ = std::thread([this] {
     server_->listen();

@@ -12,8 +12,9 @@
 #include <string>
 #include <thread>
 
+#include "app/environment.hpp"
+#include "common/clock.hpp"
 #include "config/model.hpp"
-#include "host/plugin_registry.hpp"
 #include "serve/server.hpp"
 #include "store/store.hpp"
 
@@ -46,7 +47,10 @@ class ServeTest : public ::testing::Test {
 
   std::filesystem::path database_;
   config::AppConfig config_;
-  host::PluginRegistry plugins_;
+  // "Today" for the server: 2026-08-01 at noon in Tokyo.
+  ManualClock clock_{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 8 / 1}} +
+                     std::chrono::hours{3}};
+  std::unique_ptr<app::Environment> env_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
   std::atomic<bool> listen_returned_{false};

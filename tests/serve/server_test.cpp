@@ -375,8 +375,9 @@ TEST_F(ServeTest, ANonLoopbackAddressNeedsAnActiveToken) {
   ServeOptions options;
   options.bind = "0.0.0.0";
   options.port = 0;
+  const app::Environment env(config_, &clock_);
   {
-    Server refused(config_, plugins_, database_.string(), options);
+    Server refused(env, options);
     try {
       refused.bind();
       FAIL() << "bound 0.0.0.0 without a token";
@@ -387,11 +388,11 @@ TEST_F(ServeTest, ANonLoopbackAddressNeedsAnActiveToken) {
   add_token(database_, "産業振興課");
   store::open_sqlite_store(database_.string())->revoke_token(1);
   {
-    Server still_refused(config_, plugins_, database_.string(), options);
+    Server still_refused(env, options);
     EXPECT_THROW(still_refused.bind(), ServeRefused);  // a revoked token does not count
   }
   add_token(database_, "産業振興課");
-  Server allowed(config_, plugins_, database_.string(), options);
+  Server allowed(env, options);
   EXPECT_GT(allowed.bind(), 0);
 }
 

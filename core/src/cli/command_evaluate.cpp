@@ -6,12 +6,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
-#include "config/load.hpp"
-#include "evaluate/engine.hpp"
+#include "app/evaluation.hpp"
 #include "evaluate/evaluation_json.hpp"
 #include "evaluate/format.hpp"
-#include "evaluate/scheme.hpp"
-#include "evaluate/scheme_loader.hpp"
 #include "evaluate/store_input.hpp"
 
 namespace sosei::cli {
@@ -99,25 +96,10 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--json", args->json, "print as JSON");
   cmd->add_flag("--save", args->save, "store this evaluation and print its id (see `sosei evaluations`)");
   cmd->callback([env, args] {
-    const auto& config = env.session.config();
-    Date as_of = today(system_clock(), config.timezone);
-    if (!args->as_of.empty()) {
-      std::string error;
-      auto d = evaluate::parse_as_of(args->as_of, &error);
-      if (!d) throw UsageError("evaluate: " + error);
-      as_of = *d;
-    }
-    const std::string name = args->scheme.empty() ? config.default_scheme : args->scheme;
-    evaluate::GradingScheme scheme;
-    try {
-      scheme = evaluate::load_scheme_named(config.grading_dir, name);
-    } catch (const evaluate::UnknownScheme& e) {
-      throw UsageError(std::string("evaluate: ") + e.what());
-    } catch (const config::ConfigError& e) {
-      throw UsageError(e.what());
-    }
-    const auto observations = evaluate::load_observations(env.session.store(), config.strategy);
-    const auto ev = evaluate::evaluate(config.strategy, observations, scheme, as_of);
+    const app::Environment& app_env = env.session.env();
+    const Date as_of = from_user_input("evaluate", [&] { return app::as_of_date(app_env, args->as_of); });
+    const auto scheme = from_user_input("evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
+    const auto ev = app::evaluate_stored(app_env, env.session.store(), as_of, scheme);
     const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(), ev) : 0;
     if (args->json) {
       nlohmann::json out = evaluate::to_json(ev);

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "daemon/daemon.hpp"
-#include "import/importer.hpp"
+#include "app/import_run.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -33,14 +33,6 @@ std::string summary(const import::ImportOutcome& o) {
   return s;
 }
 
-// The worker limits come from the source's configuration; --isolation overrides where it runs.
-void apply_isolation(const config::Source& source, const std::string& choice, import::ImportOptions& options) {
-  options.isolate = choice == "worker" || (choice == "source" && source.isolation == config::Isolation::Worker);
-  options.limits.memory_limit_bytes = source.memory_limit;
-  options.limits.timeout = source.schedule ? std::chrono::duration_cast<std::chrono::milliseconds>(source.schedule->timeout)
-                                           : std::chrono::milliseconds(0);
-}
-
 }  // namespace
 
 void add_import_command(CLI::App& app, CommandEnv env) {
@@ -60,7 +52,8 @@ void add_import_command(CLI::App& app, CommandEnv env) {
       ->check(CLI::IsMember({"source", "worker", "none"}))
       ->capture_default_str();
   cmd->callback([env, args] {
-    const auto& config = env.session.config();
+    const app::Environment& app_env = env.session.env();
+    const auto& config = app_env.config();
     if (args->all_due) {
       if (args->all || !args->source.empty() || !args->file.empty() || args->dry_run)
         throw UsageError("import: --all-due takes no SOURCE, --all, --file or --dry-run");
@@ -89,6 +82,9 @@ void add_import_command(CLI::App& app, CommandEnv env) {
       if (!s) throw UsageError("import: no source '" + args->source + "' in " + config.config_file);
       sources.push_back(s);
     }
+    const auto isolation = args->isolation == "worker" ? app::IsolationChoice::Worker
+                           : args->isolation == "none" ? app::IsolationChoice::InProcess
+                                                       : app::IsolationChoice::AsConfigured;
     import::ImportOptions options;
     options.file_override = args->file;
     options.dry_run = args->dry_run;
@@ -102,13 +98,9 @@ void add_import_command(CLI::App& app, CommandEnv env) {
           else std::cerr << "\r" << id << ": " << done << std::flush;
         };
       }
-      apply_isolation(*source, args->isolation, options);
-      import::ImportOutcome outcome;
-      try {
-        outcome = import::import_source(config, *source, env.session.plugins(), env.session.store(), options);
-      } catch (const import::ImportSetupError& e) {
-        throw UsageError(e.what());
-      }
+      app::apply_source_limits(*source, isolation, options);
+      const auto outcome =
+          from_user_input("", [&] { return app::run_import(app_env, env.session.store(), *source, options); });
       if (progress_line) std::cerr << "\r\033[K" << std::flush;
       if (!outcome.ok()) ++failures;
       if (args->json) {

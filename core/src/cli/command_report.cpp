@@ -11,11 +11,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "config/load.hpp"
-#include "evaluate/engine.hpp"
-#include "evaluate/scheme_loader.hpp"
-#include "evaluate/store_input.hpp"
-#include "report/report_input.hpp"
+#include "app/evaluation.hpp"
+#include "app/report.hpp"
 #include "report/writers.hpp"
 
 namespace sosei::cli {
@@ -38,27 +35,6 @@ report::Format chosen_format(const ReportArgs& a) {
   if (auto f = report::format_of_path(a.output)) return *f;
   throw UsageError("report: cannot tell the format from '" + a.output +
                    "': give --format html|xlsx|csv|md|json, or a file ending in .html, .xlsx, .csv, .md or .json");
-}
-
-evaluate::Evaluation evaluation_for(Session& session, const ReportArgs& a) {
-  const auto& config = session.config();
-  Date as_of = today(system_clock(), config.timezone);
-  if (!a.as_of.empty()) {
-    std::string error;
-    const auto d = evaluate::parse_as_of(a.as_of, &error);
-    if (!d) throw UsageError("report: --as-of: " + error);
-    as_of = *d;
-  }
-  evaluate::GradingScheme scheme;
-  try {
-    scheme = evaluate::load_scheme_named(config.grading_dir, a.scheme.empty() ? config.default_scheme : a.scheme);
-  } catch (const evaluate::UnknownScheme& e) {
-    throw UsageError(std::string("report: ") + e.what());
-  } catch (const config::ConfigError& e) {
-    throw UsageError(e.what());
-  }
-  const auto observations = evaluate::load_observations(session.store(), config.strategy);
-  return evaluate::evaluate(config.strategy, observations, scheme, as_of);
 }
 
 // Writes next to the target and renames, so a failed write never leaves half a report behind.
@@ -131,14 +107,14 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     if (format != report::Format::Csv && (a->encoding != "utf-8" || a->table != "projects"))
       throw UsageError("report: --encoding and --table apply to csv only, not " + report::format_name(format));
 
-    const auto& config = env.session.config();
-    const auto evaluation = evaluation_for(env.session, *a);
+    const app::Environment& app_env = env.session.env();
+    const Date as_of = from_user_input("report: --as-of", [&] { return app::as_of_date(app_env, a->as_of); });
+    const auto scheme = from_user_input("report", [&] { return app::grading_scheme(app_env, a->scheme); });
+    auto& store = env.session.store();
+    const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
     const report::ReportOptions options{a->lang == "en" ? report::Lang::En : report::Lang::Ja,
                                         a->years == "western" ? report::YearStyle::Western : report::YearStyle::Era};
-    // Drill-down captions come from the plugins' declarations; without them the tables still show.
-    const auto infos = report::series_infos(config, env.session.plugins());
-    const auto drilldowns = report::load_drilldowns(env.session.store(), config, infos);
-    const auto model = report::build_report(evaluation, config.strategy, drilldowns, options);
+    const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options);
 
     try {
       switch (format) {

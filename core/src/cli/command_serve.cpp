@@ -66,7 +66,7 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
     // A client that hangs up mid-response must cost one response, not the process.
     signal(SIGPIPE, SIG_IGN);
     BlockedStopSignals signals;
-    serve::Server server(config, env.session.plugins(), env.session.database_path(), *options);
+    serve::Server server(env.session.env(), *options);
     int port = 0;
     try {
       port = server.bind();

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "evaluate/as_of.hpp"
 #include "cli/text_table.hpp"
-#include "daemon/next_run.hpp"
+#include "app/evaluation.hpp"
+#include "app/status_report.hpp"
 #include "status/status.hpp"
 #include "status/status_json.hpp"
 
@@ -52,17 +52,10 @@ void add_status_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--check", args->check, "exit with 1 when a source is quarantined or KPI data are overdue");
   cmd->add_option("--as-of", args->as_of, "judge overdue data on this date (YYYY-MM-DD; default: today)");
   cmd->callback([env, args] {
-    const auto& config = env.session.config();
-    Date today = sosei::today(system_clock(), config.timezone);
-    if (!args->as_of.empty()) {
-      std::string error;
-      auto d = evaluate::parse_as_of(args->as_of, &error);
-      if (!d) throw UsageError("status: --as-of " + args->as_of + ": " + error);
-      today = *d;
-    }
-    auto& store = env.session.store();
-    const auto next = daemon::next_run_provider(config, store);
-    const auto report = status::build_status(config, store, today, next);
+    const app::Environment& app_env = env.session.env();
+    const Date as_of =
+        from_user_input("status: --as-of " + args->as_of, [&] { return app::as_of_date(app_env, args->as_of); });
+    const auto report = app::current_status(app_env, env.session.store(), as_of);
     if (args->json)
       std::cout << status::to_json(report).dump(2) << '\n';
     else

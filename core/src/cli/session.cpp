@@ -5,43 +5,28 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "config/load.hpp"
 
 namespace sosei::cli {
 
-const config::AppConfig& Session::config() {
-  if (!config_) {
-    std::string path = options_.config_path;
-    if (path.empty()) {
-      const char* env = std::getenv("SOSEI_CONFIG");
-      path = env && *env ? env : "config/sosei.yaml";
-    }
+const app::Environment& Session::env() {
+  if (!env_) {
     try {
-      config_ = config::load_config(path);
+      env_ = std::make_unique<app::Environment>(app::EnvironmentOptions{options_.config_path, options_.database, nullptr});
     } catch (const config::ConfigError& e) {
       throw UsageError(e.what());
     }
     init_logging();
   }
-  return *config_;
-}
-
-std::string Session::database_path() {
-  if (!options_.database.empty()) return options_.database;
-  return config().database;
+  return *env_;
 }
 
 store::Store& Session::store() {
   if (!store_) {
-    const std::string path = database_path();
-    const auto parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     try {
-      store_ = store::open_sqlite_store(path);
+      store_ = env().open_store();
     } catch (const store::StoreError& e) {
       throw UsageError(e.what());
     }
@@ -49,21 +34,17 @@ store::Store& Session::store() {
   return *store_;
 }
 
-const host::PluginRegistry& Session::plugins() {
-  if (!plugins_) plugins_ = host::PluginRegistry::scan(host::plugin_search_path(config().plugin_dirs));
-  return *plugins_;
-}
-
 void Session::init_logging() {
   std::vector<spdlog::sink_ptr> sinks;
   sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   spdlog::level::level_enum level = spdlog::level::warn;
-  if (config_) {
-    level = spdlog::level::from_str(config_->log.level);
-    if (!config_->log.file.empty()) {
+  if (env_) {
+    const auto& log = env_->config().log;
+    level = spdlog::level::from_str(log.level);
+    if (!log.file.empty()) {
       std::error_code ec;
-      std::filesystem::create_directories(std::filesystem::path(config_->log.file).parent_path(), ec);
-      auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(config_->log.file, 10 << 20, 5);
+      std::filesystem::create_directories(std::filesystem::path(log.file).parent_path(), ec);
+      auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(log.file, 10 << 20, 5);
       file->set_level(spdlog::level::debug);
       sinks.push_back(file);
     }

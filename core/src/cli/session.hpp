@@ -1,14 +1,14 @@
-// What every command needs, loaded on first use: the configuration, the store, the plugins, and
-// the global options (-c, --db, -v, --json) parsed from the command line.
+// What every command needs, loaded on first use: the application environment (configuration,
+// plugins, clock), the store, and the global options (-c, --db, -v) parsed from the command line.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "config/model.hpp"
-#include "host/plugin_registry.hpp"
-#include "store/store.hpp"
+#include "app/environment.hpp"
+#include "app/user_input.hpp"
+#include "config/load.hpp"
 
 namespace sosei::cli {
 
@@ -20,6 +20,19 @@ class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Runs `request` (an application use case reading what the user typed); a request it cannot read
+// or a broken configuration file becomes a UsageError, prefixed by `what` for the former.
+template <class Request>
+auto from_user_input(const std::string& what, Request&& request) {
+  try {
+    return request();
+  } catch (const app::InputError& e) {
+    throw UsageError(what.empty() ? std::string(e.what()) : what + ": " + e.what());
+  } catch (const config::ConfigError& e) {
+    throw UsageError(e.what());
+  }
+}
 
 struct GlobalOptions {
   std::string config_path;  // -c/--config, else $SOSEI_CONFIG, else config/sosei.yaml
@@ -33,19 +46,18 @@ class Session {
   explicit Session(const GlobalOptions& options) : options_(options) {}
 
   const GlobalOptions& options() const { return options_; }
-  const config::AppConfig& config();              // throws UsageError on a bad configuration
+  const app::Environment& env();                  // throws UsageError on a bad configuration
+  const config::AppConfig& config() { return env().config(); }
   store::Store& store();                          // opens (and migrates) the database
-  const host::PluginRegistry& plugins();          // scans the plugin folders once
-  std::string database_path();
+  const host::PluginRegistry& plugins() { return env().plugins(); }
 
   // Sets up logging (stderr, plus the configured rotating file) once the config is known.
   void init_logging();
 
  private:
   const GlobalOptions& options_;
-  std::optional<config::AppConfig> config_;
+  std::unique_ptr<app::Environment> env_;
   std::unique_ptr<store::Store> store_;
-  std::optional<host::PluginRegistry> plugins_;
 };
 
 }  // namespace sosei::cli

@@ -1,50 +1,35 @@
-// Live views over the store (live_data.hpp), reusing the evaluation engine, the status report and the
-// report writer exactly as `sosei evaluate`, `sosei status` and `sosei report` use them.
+// Live views over the store (live_data.hpp): the same use cases as `sosei evaluate`, `sosei status`
+// and `sosei report`.
 #include "serve/live_data.hpp"
 
-#include "daemon/next_run.hpp"
-#include "evaluate/engine.hpp"
-#include "evaluate/scheme_loader.hpp"
-#include "evaluate/store_input.hpp"
-#include "report/report_input.hpp"
+#include "app/evaluation.hpp"
+#include "app/report.hpp"
+#include "app/status_report.hpp"
 #include "report/writers.hpp"
 #include "serve/metrics.hpp"
 
 namespace sosei::serve {
 
-LiveData::LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-                   std::function<Date()> today)
-    : config_(config),
-      plugins_(plugins),
-      reads_(reads),
-      today_(today ? std::move(today) : std::function<Date()>([tz = config.timezone] { return sosei::today(system_clock(), tz); })) {
-  for (const std::string& name : evaluate::scheme_names(config.grading_dir))
-    schemes_.emplace(name, evaluate::load_scheme_named(config.grading_dir, name));
-  if (!schemes_.contains(config.default_scheme))
-    throw config::ConfigError({}, "the default grading scheme '" + config.default_scheme + "' has no file in " +
-                                      config.grading_dir + " (add " + config.default_scheme + ".yaml there)");
-}
+LiveData::LiveData(const app::Environment& env, StoreAccess& reads)
+    : env_(env), reads_(reads), schemes_(app::all_grading_schemes(env)) {}
 
 ViewQuery LiveData::query(const Params& params) const {
-  return read_view_query(params, schemes_, config_.default_scheme, today_());
+  return read_view_query(params, schemes_, env_.config().default_scheme, env_.today());
 }
 
 evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
-  const auto observations =
-      reads_.with([&](store::Store& s) { return evaluate::load_observations(s, config_.strategy); });
-  return evaluate::evaluate(config_.strategy, observations, *q.scheme, q.as_of);
+  const auto observations = reads_.with([&](store::Store& s) { return app::stored_observations(env_, s); });
+  return app::evaluate_observations(env_, observations, q.as_of, *q.scheme);
 }
 
 status::StatusReport LiveData::status(const Date& as_of) {
-  return reads_.with(
-      [&](store::Store& s) { return status::build_status(config_, s, as_of, daemon::next_run_provider(config_, s)); });
+  return reads_.with([&](store::Store& s) { return app::current_status(env_, s, as_of); });
 }
 
 std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto evaluation = this->evaluation(q);
-  const auto infos = report::series_infos(config_, plugins_);
-  const auto drilldowns = reads_.with([&](store::Store& s) { return report::load_drilldowns(s, config_, infos); });
-  return report::html_report(report::build_report(evaluation, config_.strategy, drilldowns, q.report));
+  const auto drilldowns = reads_.with([&](store::Store& s) { return app::stored_drilldowns(env_, s); });
+  return report::html_report(app::report_model(env_, evaluation, drilldowns, q.report));
 }
 
 std::string LiveData::metrics_text() {

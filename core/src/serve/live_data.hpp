@@ -1,14 +1,12 @@
-// What the server shows, computed per request from the store: the evaluation, the status, the
-// dashboard (the council report's HTML) and the metrics. Store reads hold the reads connection only
-// while reading; evaluating and laying out happen outside the lock.
+// What the server shows, computed per request from the store through the application's use cases:
+// the evaluation, the status, the dashboard (the council report's HTML) and the metrics. Store reads
+// hold the reads connection only while reading; evaluating and laying out happen outside the lock.
 #pragma once
 
-#include <functional>
 #include <string>
 
-#include "config/model.hpp"
+#include "app/environment.hpp"
 #include "evaluate/evaluation.hpp"
-#include "host/plugin_registry.hpp"
 #include "serve/store_access.hpp"
 #include "serve/view_query.hpp"
 #include "status/status.hpp"
@@ -18,13 +16,12 @@ namespace sosei::serve {
 class LiveData {
  public:
   // Loads every grading scheme of the configured folder (a broken one is a config::ConfigError now,
-  // not a 500 later). `plugins` only names the drill-downs' series; it may be empty.
-  LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-           std::function<Date()> today);
+  // not a 500 later).
+  LiveData(const app::Environment& env, StoreAccess& reads);
 
-  const config::AppConfig& config() const { return config_; }
+  const config::AppConfig& config() const { return env_.config(); }
   StoreAccess& reads() { return reads_; }
-  Date today() const { return today_(); }
+  Date today() const { return env_.today(); }
   ViewQuery query(const Params& params) const;  // throws HttpError(400)
 
   evaluate::Evaluation evaluation(const ViewQuery& q);
@@ -33,10 +30,8 @@ class LiveData {
   std::string metrics_text();  // Prometheus text exposition, as of today with the default scheme
 
  private:
-  const config::AppConfig& config_;
-  const host::PluginRegistry& plugins_;
+  const app::Environment& env_;
   StoreAccess& reads_;
-  std::function<Date()> today_;
   Schemes schemes_;
 };
 

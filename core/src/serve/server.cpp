@@ -82,12 +82,12 @@ std::optional<std::string> form_token(const Request& req) {
 }  // namespace
 
 struct Server::Impl {
-  Impl(const config::AppConfig& c, const host::PluginRegistry& plugins, const std::string& database, ServeOptions o)
-      : config(c),
+  Impl(const app::Environment& env, ServeOptions o)
+      : config(env.config()),
         options(std::move(o)),
-        reads(store::open_sqlite_store(database)),
-        writes(store::open_sqlite_store(database)),
-        live(c, plugins, reads, options.today) {}
+        reads(env.open_store()),
+        writes(env.open_store()),
+        live(env, reads) {}
 
   const config::AppConfig& config;
   ServeOptions options;
@@ -209,9 +209,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(const config::AppConfig& config, const host::PluginRegistry& plugins, const std::string& database,
-               ServeOptions options)
-    : impl_(std::make_unique<Impl>(config, plugins, database, std::move(options))) {
+Server::Server(const app::Environment& env, ServeOptions options)
+    : impl_(std::make_unique<Impl>(env, std::move(options))) {
   impl_->limits();
   impl_->routes();
 }

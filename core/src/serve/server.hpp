@@ -5,14 +5,11 @@
 
 #include <chrono>
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 
-#include "config/model.hpp"
-#include "evaluate/as_of.hpp"
-#include "host/plugin_registry.hpp"
+#include "app/environment.hpp"
 
 namespace sosei::serve {
 
@@ -23,7 +20,6 @@ struct ServeOptions {
   std::chrono::seconds read_timeout{10};   // a client that stops sending is dropped
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds keep_alive_timeout{5};
-  std::function<Date()> today;  // empty: the machine's date
 };
 
 // The server cannot start as asked; what() says why and what to do.
@@ -40,10 +36,9 @@ class ServeRefused : public ServeError {
 
 class Server {
  public:
-  // Opens two connections to `database` (reads, writes) and loads the grading schemes. `config`
-  // and `plugins` must outlive the server.
-  Server(const config::AppConfig& config, const host::PluginRegistry& plugins, const std::string& database,
-         ServeOptions options);
+  // Opens two connections to the environment's store (reads, writes) and loads the grading schemes.
+  // `env` must outlive the server; "today" is its clock's date in the configured time zone.
+  Server(const app::Environment& env, ServeOptions options);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -1,0 +1,62 @@
+// The environment every front-end (the CLI, the daemon, `sosei serve`) works in: the configuration
+// with its strategy, sources and grading folder, the plugins, the clock and the store's address.
+// Loaded the same way for all three, so none of them assembles the core on its own.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "common/clock.hpp"
+#include "common/date.hpp"
+#include "config/model.hpp"
+#include "host/plugin_registry.hpp"
+#include "store/store.hpp"
+
+namespace sosei::app {
+
+struct EnvironmentOptions {
+  std::string config_path;        // empty: $SOSEI_CONFIG, else config/sosei.yaml
+  std::string database_override;  // --db; empty: the configuration's database
+  const Clock* clock = nullptr;   // null: the system clock
+};
+
+// The configuration file a front-end reads when none is named: $SOSEI_CONFIG, else config/sosei.yaml.
+std::string default_config_path();
+
+class Environment {
+ public:
+  // Loads and checks the configuration (config::ConfigError naming file:line:column on any problem,
+  // an unknown time zone included). Plugins are scanned on first use: most commands never load one.
+  explicit Environment(EnvironmentOptions options);
+  // An environment around a configuration built in code (tests, tools): database from `config`.
+  explicit Environment(config::AppConfig config, const Clock* clock = nullptr);
+  Environment(const Environment&) = delete;
+  Environment& operator=(const Environment&) = delete;
+
+  const config::AppConfig& config() const { return config_; }
+  const std::string& config_path() const { return config_.config_file; }
+  // The installed plugins; scanned once, safe to call from several threads.
+  const host::PluginRegistry& plugins() const;
+
+  const Clock& clock() const { return *clock_; }
+  // Today in the configured time zone (the city's calendar day, whatever the server's zone).
+  Date today() const;
+
+  // Where the store is: --db, else the configuration's `database`.
+  const std::string& database() const { return database_; }
+  store::StoreConfig store_config(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000)) const;
+  // Opens (creating and migrating on first use) the store. Throws store::StoreError.
+  std::unique_ptr<store::Store> open_store(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000)) const;
+
+ private:
+  config::AppConfig config_;
+  std::string database_;
+  const Clock* clock_;
+  mutable std::once_flag plugins_scanned_;
+  mutable std::optional<host::PluginRegistry> plugins_;
+};
+
+}  // namespace sosei::app

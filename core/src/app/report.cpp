@@ -1,0 +1,18 @@
+// The report model from an evaluation and the stored drill-downs.
+#include "app/report.hpp"
+
+#include "report/report_input.hpp"
+
+namespace sosei::app {
+
+report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store) {
+  // Captions (unit, help) come from the plugins' declarations; without them the tables still show.
+  return report::load_drilldowns(store, env.config(), report::series_infos(env.config(), env.plugins()));
+}
+
+report::ReportModel report_model(const Environment& env, const evaluate::Evaluation& evaluation,
+                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options) {
+  return report::build_report(evaluation, env.config().strategy, drilldowns, options);
+}
+
+}  // namespace sosei::app

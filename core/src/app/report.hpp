@@ -1,0 +1,17 @@
+// The report use case: the council report's model (tables, charts, drill-downs) for an evaluation,
+// as `sosei report` writes it and the dashboard shows it.
+#pragma once
+
+#include "app/environment.hpp"
+#include "evaluate/evaluation.hpp"
+#include "report/report_model.hpp"
+
+namespace sosei::app {
+
+// The dimensioned series behind each KPI (per route, spot, district…), read from the store.
+report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store);
+
+report::ReportModel report_model(const Environment& env, const evaluate::Evaluation& evaluation,
+                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options);
+
+}  // namespace sosei::app
