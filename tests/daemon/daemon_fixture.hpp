@@ -78,8 +78,8 @@ goals:
     write(dir_ / "sosei.yaml", "database: db/sosei.db\nplugin_dirs: ['" + std::string(FAULT_PLUGIN_DIR) +
                                    "']\nlog: {level: info}\ntimezone: Asia/Tokyo\nstrategy: strategy.yaml\n"
                                    "sources: sources.yaml\ngrading: {dir: '" +
-                                   std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading', default: kama}\ndaemon: " +
-                                   daemon_yaml + "\n");
+                                   std::string(SOSEI_TEST_SOURCE_DIR) +
+                                   "/config/grading', default: kama}\ndaemon: " + daemon_yaml + "\n");
   }
   void set_sources(const std::string& sources_yaml) { write(dir_ / "sources.yaml", "sources:\n" + sources_yaml); }
 
@@ -93,6 +93,9 @@ goals:
   }
 
   fs::path config() const { return dir_ / "sosei.yaml"; }
+  // The fault plugin's `marker` file, and the worker pid it holds.
+  fs::path marker() const { return dir_ / "observations-stored"; }
+  pid_t marker_pid() const { return static_cast<pid_t>(std::stol("0" + slurp(marker()))); }
   fs::path database() const { return dir_ / "db" / "sosei.db"; }
   std::string log() const { return slurp(dir_ / "daemon.log"); }
 

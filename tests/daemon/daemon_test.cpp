@@ -3,6 +3,8 @@
 // of the daemon mid-import, webhooks, `import --all-due` and `status`.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "daemon_fixture.hpp"
 #include "webhook_receiver.hpp"
 
@@ -32,23 +34,25 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
   set_daemon("{max_concurrent: 4, grace_period: 5s, quarantine_after: 2, webhooks: ['" + hooks.url() + "']}");
   // Intervals are at least a minute, so faults repeat through retries: run at start, retry after 1 s.
   const std::string retrying = "{every: 1h, retries: 3, backoff: 1s, timeout: 2s}";
-  set_sources(source("healthy", retrying, "{mode: none, count: '5'}") +
-              source("crash", retrying, "{mode: segfault}", "events") +
-              source("aborts", retrying, "{mode: abort}", "events") +
-              source("throws", retrying, "{mode: throw}", "events") +
-              source("exits", retrying, "{mode: exit3}", "events") +
-              source("hangs", retrying, "{mode: hang}", "events") +
-              // 20 MB of output takes a while under the sanitizers on two busy cores: no timeout here.
-              source("floods", "{every: 1h, retries: 3, backoff: 1s, timeout: 60s}",
-                     "{mode: flood_stdout, count: '2'}", "events") +
-              source("greedy", retrying, "{mode: allocate}", "events", "    memory_limit: 256MiB\n"));
+  set_sources(
+      source("healthy", retrying, "{mode: none, count: '5'}") +
+      source("crash", retrying, "{mode: segfault}", "events") + source("aborts", retrying, "{mode: abort}", "events") +
+      source("throws", retrying, "{mode: throw}", "events") + source("exits", retrying, "{mode: exit3}", "events") +
+      source("hangs", retrying, "{mode: hang}", "events") +
+      // 20 MB of output takes a while under the sanitizers on two busy cores: no timeout here.
+      source("floods", "{every: 1h, retries: 3, backoff: 1s, timeout: 60s}", "{mode: flood_stdout, count: '2'}",
+             "events") +
+      source("greedy", retrying, "{mode: allocate}", "events", "    memory_limit: 256MiB\n"));
   start_daemon();
   const std::vector<std::string> faulty{"crash", "aborts", "throws", "exits", "hangs", "greedy"};
-  ASSERT_TRUE(wait_for([&] {
-    for (const auto& s : faulty)
-      if (!quarantined(s)) return false;
-    return true;
-  }, 120s)) << log();
+  ASSERT_TRUE(wait_for(
+      [&] {
+        for (const auto& s : faulty)
+          if (!quarantined(s)) return false;
+        return true;
+      },
+      120s))
+      << log();
 
   EXPECT_NE(error_of_first_failure(runs("crash")).find("SIGSEGV"), std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("aborts")).find("SIGABRT"), std::string::npos);
@@ -57,21 +61,33 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
             std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("hangs")).find("timed out after 2 s"), std::string::npos);
   EXPECT_NE(error_of_first_failure(runs("greedy")).find("memory"), std::string::npos);
-  for (const auto& s : faulty) EXPECT_EQ(runs(s).size(), 2u) << s << "\n" << log();  // quarantined after the second failure
+  for (const auto& s : faulty)
+    EXPECT_EQ(runs(s).size(), 2u) << s << "\n" << log();  // quarantined after the second failure
   EXPECT_EQ(count_runs("healthy", store::RunStatus::Succeeded), 1);
   EXPECT_EQ(count_runs("floods", store::RunStatus::Succeeded), 1) << error_of_first_failure(runs("floods"));
   EXPECT_FALSE(quarantined("healthy"));
   EXPECT_FALSE(quarantined("floods"));
 
-  // A quarantined source is not run again, though its retries would be due.
-  std::this_thread::sleep_for(2500ms);
+  // A quarantined source is not run again, though its retries would be due: the daemon says so when
+  // it passes over one that is due.
+  ASSERT_TRUE(wait_for(
+      [&] {
+        const std::string l = log();
+        for (const auto& s : faulty)
+          if (l.find("[" + s + "] due but quarantined") == std::string::npos) return false;
+        return true;
+      },
+      30s))
+      << log();
   for (const auto& s : faulty) EXPECT_EQ(runs(s).size(), 2u) << s;
 
-  ASSERT_TRUE(wait_for([&] {
-    for (const auto& s : faulty)
-      if (hooks.count("quarantined", s) != 1) return false;
-    return true;
-  }, 30s));
+  ASSERT_TRUE(wait_for(
+      [&] {
+        for (const auto& s : faulty)
+          if (hooks.count("quarantined", s) != 1) return false;
+        return true;
+      },
+      30s));
   for (const auto& s : faulty) EXPECT_EQ(hooks.count("run_failed", s), 2) << s;
   const auto events = hooks.events();
   const auto q = std::find_if(events.begin(), events.end(), [](const auto& e) { return e["event"] == "quarantined"; });
@@ -95,7 +111,8 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
   EXPECT_FALSE(quarantined("crash"));
 
   // After all that the daemon still schedules: a source added by SIGHUP runs.
-  set_sources(source("healthy", retrying, "{mode: none, count: '5'}") + source("late", retrying, "{mode: none}", "events"));
+  set_sources(source("healthy", retrying, "{mode: none, count: '5'}") +
+              source("late", retrying, "{mode: none}", "events"));
   ::kill(pid_, SIGHUP);
   ASSERT_TRUE(wait_for([&] { return count_runs("late", store::RunStatus::Succeeded) == 1; }, 30s)) << log();
 
@@ -146,9 +163,10 @@ TEST_F(Daemon, SighupWithABrokenConfigKeepsTheOldOneAndAGoodOneIsApplied) {
   ::kill(pid_, SIGHUP);
   ASSERT_TRUE(wait_for([&] { return log().find("reload rejected") != std::string::npos; }, 30s)) << log();
   EXPECT_NE(log().find("sources.yaml:5:"), std::string::npos) << log();  // the error says where
-  EXPECT_EQ(::kill(pid_, 0), 0);  // still running, on the old configuration
+  EXPECT_EQ(::kill(pid_, 0), 0);                                         // still running, on the old configuration
 
-  set_sources(source("healthy", "{every: 1h}", "{mode: none}") + source("second", "{every: 1h}", "{mode: none}", "events"));
+  set_sources(source("healthy", "{every: 1h}", "{mode: none}") +
+              source("second", "{every: 1h}", "{mode: none}", "events"));
   ::kill(pid_, SIGHUP);
   ASSERT_TRUE(wait_for([&] { return !runs("second").empty(); }, 30s)) << log();
   EXPECT_NE(log().find("configuration reloaded"), std::string::npos);
@@ -156,12 +174,15 @@ TEST_F(Daemon, SighupWithABrokenConfigKeepsTheOldOneAndAGoodOneIsApplied) {
 }
 
 TEST_F(Daemon, KillingTheWorkerFailsOnlyThatRunAndTheRetryStoresOneCleanRun) {
-  set_sources(source("slow", "{every: 1h, retries: 1, backoff: 1s}", "{mode: none, count: '50', sleep_ms: '1500'}"));
+  set_sources(source("slow", "{every: 1h, retries: 1, backoff: 1s}",
+                     "{mode: none, count: '50', sleep_ms: '1500', marker: '" + marker().string() + "'}"));
   start_daemon();
-  std::vector<pid_t> w;
-  ASSERT_TRUE(wait_for([&] { return !(w = workers()).empty(); }, 30s)) << log();
-  std::this_thread::sleep_for(300ms);  // the observations are in the open transaction by now
-  ::kill(w[0], SIGKILL);
+  // The worker writes the marker once the observations are in the open transaction.
+  ASSERT_TRUE(wait_for([&] { return fs::exists(marker()); }, 30s)) << log();
+  const pid_t worker = marker_pid();
+  const auto w = workers();
+  ASSERT_NE(std::find(w.begin(), w.end(), worker), w.end()) << "not the daemon's worker: " << worker;
+  ::kill(worker, SIGKILL);
   ASSERT_TRUE(wait_for([&] { return count_runs("slow", store::RunStatus::Succeeded) == 1; }, 60s)) << log();
   const auto r = runs("slow");
   ASSERT_EQ(r.size(), 2u);
@@ -173,14 +194,15 @@ TEST_F(Daemon, KillingTheWorkerFailsOnlyThatRunAndTheRetryStoresOneCleanRun) {
 }
 
 TEST_F(Daemon, KillMinus9OfTheDaemonMidImportLeavesNoPartialRun) {
-  set_sources(source("slow", "{every: 1h}", "{mode: none, count: '50', sleep_ms: '3000'}"));
+  set_sources(source("slow", "{every: 1h}",
+                     "{mode: none, count: '50', sleep_ms: '3000', marker: '" + marker().string() + "'}"));
   start_daemon();
-  std::vector<pid_t> w;
-  ASSERT_TRUE(wait_for([&] { return !(w = workers()).empty(); }, 30s)) << log();
-  std::this_thread::sleep_for(500ms);
+  // The worker writes the marker once the observations are in the open transaction.
+  ASSERT_TRUE(wait_for([&] { return fs::exists(marker()); }, 30s)) << log();
+  const pid_t worker = marker_pid();
   stop_daemon(SIGKILL);
   // The worker dies with its parent.
-  EXPECT_TRUE(wait_for([&] { return ::kill(w[0], 0) != 0; }, 10s));
+  EXPECT_TRUE(wait_for([&] { return ::kill(worker, 0) != 0; }, 10s));
   {
     auto s = store::open_sqlite_store(database().string());
     EXPECT_TRUE(s->runs().empty());
@@ -188,7 +210,9 @@ TEST_F(Daemon, KillMinus9OfTheDaemonMidImportLeavesNoPartialRun) {
   }
   std::string out;
   ASSERT_EQ(std::system(("sqlite3 '" + database().string() + "' 'PRAGMA integrity_check' > '" +
-                         (dir_ / "check.txt").string() + "'").c_str()), 0);
+                         (dir_ / "check.txt").string() + "'")
+                            .c_str()),
+            0);
   EXPECT_EQ(slurp(dir_ / "check.txt"), "ok\n");
 
   // The next daemon takes the lock and completes the run: exactly one clean run.
@@ -263,16 +287,20 @@ TEST_F(Daemon, RunsTheBundledKamaSourcesOnTheirSchedules) {
     ::_exit(127);
   }
   const auto db = dir_ / "out" / "sosei.db";
-  const std::vector<std::string> sources{"kama_values", "disaster_coverage", "bus_ridership", "tourism", "school_scores"};
-  ASSERT_TRUE(wait_for([&] {
-    if (!fs::exists(db)) return false;
-    auto s = store::open_sqlite_store(db.string());
-    for (const auto& id : sources) {
-      const auto r = s->runs(0, id);
-      if (r.size() != 1 || r[0].status != store::RunStatus::Succeeded) return false;
-    }
-    return true;
-  }, 120s)) << log();
+  const std::vector<std::string> sources{"kama_values", "disaster_coverage", "bus_ridership", "tourism",
+                                         "school_scores"};
+  ASSERT_TRUE(wait_for(
+      [&] {
+        if (!fs::exists(db)) return false;
+        auto s = store::open_sqlite_store(db.string());
+        for (const auto& id : sources) {
+          const auto r = s->runs(0, id);
+          if (r.size() != 1 || r[0].status != store::RunStatus::Succeeded) return false;
+        }
+        return true;
+      },
+      120s))
+      << log();
   for (const auto& id : sources) EXPECT_NE(log().find("[" + id + "] next run"), std::string::npos) << id;
   const int st = stop_daemon(SIGTERM);
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << log();

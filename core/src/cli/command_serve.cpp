@@ -7,43 +7,14 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
-#include <ctime>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "common/signals.hpp"
 #include "serve/server.hpp"
 
 namespace sosei::cli {
-namespace {
-
-// Blocks SIGTERM and SIGINT in this thread and every thread started after it (the server's), so
-// they wait for sigtimedwait() below instead of killing the process mid-request.
-class BlockedStopSignals {
- public:
-  BlockedStopSignals() {
-    sigemptyset(&set_);
-    sigaddset(&set_, SIGTERM);
-    sigaddset(&set_, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set_, &old_);
-  }
-  ~BlockedStopSignals() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-  BlockedStopSignals(const BlockedStopSignals&) = delete;
-  BlockedStopSignals& operator=(const BlockedStopSignals&) = delete;
-
-  // The signal received within a second, or 0.
-  int wait_a_second() const {
-    const timespec second{1, 0};
-    const int sig = sigtimedwait(&set_, nullptr, &second);
-    return sig > 0 ? sig : 0;
-  }
-
- private:
-  sigset_t set_{};
-  sigset_t old_{};
-};
-
-}  // namespace
 
 void add_serve_command(CLI::App& app, CommandEnv env) {
   auto* cmd = app.add_subcommand(
@@ -65,7 +36,9 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
     env.session.store();  // creates and migrates the database before the server opens its connections
     // A client that hangs up mid-response must cost one response, not the process.
     signal(SIGPIPE, SIG_IGN);
-    BlockedStopSignals signals;
+    // Blocked before the server's threads start, so a stop waits for the loop below instead of
+    // killing the process mid-request.
+    BlockedSignals signals({SIGTERM, SIGINT});
     serve::Server server(env.session.env(), *options);
     int port = 0;
     try {
@@ -90,7 +63,7 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
       finished = true;
     });
     int sig = 0;
-    while (!finished && sig == 0) sig = signals.wait_a_second();
+    while (!finished && sig == 0) sig = signals.wait(std::chrono::seconds(1));
     if (sig) std::cerr << "sosei serve: " << strsignal(sig) << " received: finishing the requests in flight\n";
     // stop() before listen() has started listening is lost, so it is repeated until the thread ends.
     while (!finished) {

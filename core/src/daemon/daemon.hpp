@@ -10,18 +10,18 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.hpp"
 #include "config/model.hpp"
 #include "host/plugin_registry.hpp"
-#include "common/clock.hpp"
 #include "store/store.hpp"
 
 namespace sosei::daemon {
 
 struct DaemonOptions {
-  std::string config_path;         // reloaded on SIGHUP
+  std::string config_path;        // reloaded on SIGHUP
   std::string database_override;  // --db, else the configuration's database
-  std::string worker_executable;   // empty: worker::default_worker_executable()
-  const Clock* clock = nullptr;  // null: the system clock
+  std::string worker_executable;  // empty: worker::default_worker_executable()
+  const Clock* clock = nullptr;   // null: the system clock
 };
 
 // Loads the configuration and its plugins (used at start and on SIGHUP). Throws on any error.
@@ -32,7 +32,8 @@ struct LoadedConfig {
 };
 LoadedConfig load_for_daemon(const std::string& config_path, const std::string& database_override);
 
-// Runs until SIGTERM or SIGINT; returns the process exit code (0 after a clean stop).
+// Runs a Daemon (daemon/daemon_loop.hpp) until SIGTERM or SIGINT; returns the process exit code (0
+// after a clean stop).
 int run_daemon(const DaemonOptions& options);
 
 struct DueRunSummary {

@@ -15,8 +15,8 @@
 namespace sosei::worker {
 
 struct WorkerLimits {
-  std::chrono::milliseconds timeout{0};  // 0: none
-  uint64_t memory_limit_bytes = 0;       // 0: none; resident memory, also the worker's address space
+  std::chrono::milliseconds timeout{0};    // 0: none
+  uint64_t memory_limit_bytes = 0;         // 0: none; resident memory, also the worker's address space
   std::size_t relay_log_bytes = 64 << 10;  // worker stderr/stdout passed to the log; the rest is counted
 };
 
@@ -26,7 +26,7 @@ struct WorkerJob {
   WorkerRequest request;
   WorkerLimits limits;
   std::function<void(uint64_t done, uint64_t total)> on_progress;  // may be empty
-  const std::atomic<bool>* abort = nullptr;  // set: kill the worker, the run is aborted
+  const std::atomic<bool>* abort = nullptr;                        // set: kill the worker, the run is aborted
 };
 
 struct WorkerOutcome {
@@ -37,7 +37,8 @@ struct WorkerOutcome {
   uint64_t peak_rss_bytes = 0;  // highest resident size seen while polling
 };
 
-// Runs the job; never throws for faults of the worker or plugin (they become a failed outcome).
+// Runs the job under a WorkerSupervisor (worker/worker_supervisor.hpp); never throws for faults of the
+// worker or plugin (they become a failed outcome).
 // Throws std::runtime_error only when the worker cannot be started at all.
 WorkerOutcome run_in_worker(const WorkerJob& job, host::ObservationSink& sink);
 

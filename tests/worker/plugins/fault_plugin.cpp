@@ -1,6 +1,8 @@
 // A throwaway plugin that misbehaves on request, for the worker-isolation tests: it emits `count`
 // observations of KPI `series` (startups), then does what `mode` says (segfault, abort, throw, hang, exit3,
-// flood_stdout, flood_stderr, allocate, reject, none), after sleeping `sleep_ms` when set.
+// flood_stdout, flood_stderr, allocate, reject, none), after sleeping `sleep_ms` when set. `marker` names
+// a file it writes its pid to once the host has taken every observation: a test's synchronisation point.
+#include <unistd.h>
 #include <sosei/plugin.hpp>
 
 #include <array>
@@ -9,18 +11,20 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 5> kSettings{{
+constexpr std::array<sosei_setting_spec, 6> kSettings{{
     {"series", SOSEI_SETTING_STRING, 0, "startups", "the KPI to emit"},
     {"sleep_ms", SOSEI_SETTING_INTEGER, 0, "0", "milliseconds to wait after emitting (a slow import)"},
     {"mode", SOSEI_SETTING_STRING, 0, "none", "how to misbehave after emitting"},
     {"count", SOSEI_SETTING_INTEGER, 0, "3", "observations to emit first"},
     {"value", SOSEI_SETTING_NUMBER, 0, "1", "the value of the first observation"},
+    {"marker", SOSEI_SETTING_STRING, 0, "", "file to write the pid to once the observations are stored"},
 }};
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "件", "the KPIs of the source"}}};
 
@@ -36,6 +40,13 @@ volatile int* null_pointer() {
 __attribute__((no_sanitize("undefined"))) void segfault() {
   std::signal(SIGSEGV, SIG_DFL);
   *null_pointer() = 1;
+}
+
+// Written under another name and renamed, so a test polling for the file never reads it half-written.
+void write_marker(const std::string& path) {
+  const std::string partial = path + ".partial";
+  std::ofstream(partial) << ::getpid() << '\n';
+  std::rename(partial.c_str(), path.c_str());
 }
 
 class FaultPlugin : public sosei::Plugin {
@@ -62,7 +73,10 @@ class FaultPlugin : public sosei::Plugin {
       o.line = static_cast<uint64_t>(i + 2);
       ctx.emit(o);
     }
+    // state() waits for the host's answer, which comes after it has handled every observation sent
+    // before: from here on they are in the run's open transaction.
     ctx.set_state("runs", std::to_string(std::stoi(ctx.state("runs").value_or("0")) + 1));
+    if (const auto marker = ctx.setting("marker"); marker && !marker->empty()) write_marker(*marker);
     if (const long long ms = ctx.integer_setting("sleep_ms", 0); ms > 0)
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     if (mode == "segfault") segfault();

@@ -1,0 +1,191 @@
+// The daemon's loop: signals through a signalfd, due sources started on threads (each with its own
+// store connection and, by default, its own worker process), results turned into retries,
+// quarantines and webhook events.
+#include "daemon/daemon_loop.hpp"
+
+#include <poll.h>
+#include <spdlog/spdlog.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "store/sqlite_store.hpp"
+
+namespace sosei::daemon {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The daemon's own writes (quarantines) wait less: the loop must keep answering signals. A write
+// that times out is retried at the next tick.
+constexpr int kLoopLockWaitMs = 2000;
+
+}  // namespace
+
+Daemon::Daemon(const DaemonOptions& options)
+    : options_(options),
+      clock_(options_.clock ? *options_.clock : system_clock()),
+      signals_({SIGTERM, SIGINT, SIGHUP}),
+      loaded_(std::make_unique<LoadedConfig>(load_for_daemon(options.config_path, options.database_override))) {
+  std::error_code ec;  // a first start creates the database's folder, as every other command does
+  std::filesystem::create_directories(std::filesystem::path(loaded_->database).parent_path(), ec);
+  lock_ = std::make_unique<DaemonLock>(loaded_->database);
+  store::SqliteOptions loop_sqlite;
+  loop_sqlite.busy_timeout_ms = kLoopLockWaitMs;
+  store_ = store::open_sqlite_store(loaded_->database, std::move(loop_sqlite));
+  notifier_ = std::make_unique<notify::Notifier>(notifier_options(loaded_->config));
+  runner_ = std::make_unique<Runner>(*loaded_, options_, *notifier_);
+  timers_ = make_timers(*loaded_, *store_, clock_.now());
+  finished_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (finished_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
+  next_overdue_check_ = SteadyClock::now();
+}
+
+Daemon::~Daemon() {
+  abort_ = true;
+  for (auto& [id, r] : running_)
+    if (r->thread.joinable()) r->thread.join();
+  if (finished_fd_ >= 0) ::close(finished_fd_);
+}
+
+int Daemon::run() {
+  spdlog::info("sosei daemon (pid {}) on {}: {} scheduled sources, at most {} at a time", ::getpid(), loaded_->database,
+               timers_.size(), loaded_->config.daemon.max_concurrent);
+  for (const auto& [id, t] : timers_) spdlog::info("[{}] next run {}", id, iso(t.due_at()));
+  // Due times are checked every second.
+  while (tick()) wait(1s);
+  save_quarantines(pending_, *store_);
+  for (const auto& q : pending_)
+    spdlog::error("the quarantine of {} could not be recorded: the database stayed busy", q.source);
+  spdlog::info("sosei daemon stopped");
+  return 0;
+}
+
+bool Daemon::tick() {
+  const sys_seconds now = clock_.now();
+  reap_finished(now);
+  if (stopping_) {
+    if (running_.empty()) return false;
+    abort_after_grace_period();
+    return true;
+  }
+  check_overdue_when_due();
+  start_due(now);
+  return true;
+}
+
+void Daemon::wait(std::chrono::milliseconds timeout) {
+  pollfd pfds[2] = {{signals_.fd(), POLLIN, 0}, {finished_fd_, POLLIN, 0}};
+  ::poll(pfds, 2, static_cast<int>(timeout.count()));
+  uint64_t rings = 0;
+  (void)!::read(finished_fd_, &rings, sizeof rings);  // EAGAIN: nothing finished
+  while (const int sig = signals_.take()) handle_signal(sig);
+}
+
+void Daemon::handle_signal(int signal_number) {
+  if (signal_number == SIGHUP)
+    reload();
+  else
+    stop(signal_number);
+}
+
+// Finished runs: retries, quarantine, events.
+void Daemon::reap_finished(sys_seconds now) {
+  for (auto it = running_.begin(); it != running_.end();) {
+    RunningImport& r = *it->second;
+    if (!r.done.load()) {
+      ++it;
+      continue;
+    }
+    r.thread.join();
+    if (auto t = timers_.find(it->first); t != timers_.end())
+      if (auto q = runner_->after_run(*r.source, r.outcome, t->second, r.started, now)) pending_.push_back(*q);
+    it = running_.erase(it);
+  }
+  if (running_.empty()) {
+    retired_runners_.clear();
+    retired_.clear();
+  }
+  save_quarantines(pending_, *store_);
+}
+
+void Daemon::start_due(sys_seconds now) {
+  for (auto& [id, timer] : timers_) {
+    if (static_cast<int>(running_.size()) >= loaded_->config.daemon.max_concurrent) break;
+    if (running_.count(id) || !timer.is_due(now)) continue;
+    if (is_pending(pending_, id) || is_quarantined(*store_, id)) {
+      note_held_back(id);
+      continue;
+    }
+    held_back_.erase(id);
+    start(id, now);
+  }
+}
+
+void Daemon::note_held_back(const std::string& id) {
+  if (held_back_.insert(id).second) spdlog::info("[{}] due but quarantined: not run until `sosei resume {}`", id, id);
+}
+
+void Daemon::start(const std::string& id, sys_seconds now) {
+  auto r = std::make_unique<RunningImport>();
+  r->source = loaded_->config.find_source(id);
+  r->started = now;
+  spdlog::info("[{}] starting import", id);
+  RunningImport* raw = r.get();
+  const Runner* run_with = runner_.get();
+  std::atomic<bool>* abort = &abort_;
+  const int finished_fd = finished_fd_;
+  r->thread = std::thread([raw, run_with, abort, finished_fd] {
+    raw->outcome = run_with->run(*raw->source, abort);
+    raw->done = true;
+    const uint64_t one = 1;
+    (void)!::write(finished_fd, &one, sizeof one);  // if this failed the loop still wakes within a second
+  });
+  running_.emplace(id, std::move(r));
+}
+
+void Daemon::check_overdue_when_due() {
+  if (SteadyClock::now() < next_overdue_check_) return;
+  check_overdue(*loaded_, *store_, *notifier_, overdue_notified_, clock_);
+  next_overdue_check_ = SteadyClock::now() + loaded_->config.daemon.overdue_check;
+}
+
+void Daemon::abort_after_grace_period() {
+  if (abort_.load() || SteadyClock::now() < stop_deadline_) return;
+  spdlog::warn("grace period over: aborting {} running imports (their writes roll back)", running_.size());
+  abort_ = true;
+}
+
+void Daemon::reload() {
+  try {
+    auto fresh = std::make_unique<LoadedConfig>(load_for_daemon(options_.config_path, options_.database_override));
+    if (fresh->database != loaded_->database)
+      throw std::runtime_error("the database changed (" + fresh->database + "); restart the daemon to switch");
+    auto fresh_timers = make_timers(*fresh, *store_, clock_.now());
+    retired_.push_back(std::move(loaded_));
+    loaded_ = std::move(fresh);
+    retired_runners_.push_back(std::move(runner_));
+    runner_ = std::make_unique<Runner>(*loaded_, options_, *notifier_);
+    // Runs in flight keep pointers into the retired configuration: re-point them by id.
+    for (auto& [id, r] : running_)
+      if (const auto* s = loaded_->config.find_source(id)) r->source = s;
+    timers_ = std::move(fresh_timers);
+    spdlog::info("configuration reloaded from {}: {} scheduled sources", options_.config_path, timers_.size());
+  } catch (const std::exception& e) {
+    spdlog::error("configuration reload rejected, keeping the previous one: {}", e.what());
+  }
+}
+
+void Daemon::stop(int signal_number) {
+  if (stopping_) return;
+  stopping_ = true;
+  stop_deadline_ = SteadyClock::now() + loaded_->config.daemon.grace_period;
+  spdlog::info("{} received: starting nothing new; {} running imports have {} s to finish", strsignal(signal_number),
+               running_.size(), loaded_->config.daemon.grace_period.count());
+}
+
+}  // namespace sosei::daemon

@@ -1,0 +1,97 @@
+// The daemon's event loop as an object: its state (timers, running imports, quarantines not yet
+// recorded, the stop and its deadline, overdue notifications) as members, one tick as a method, so
+// `sosei daemon` runs it until a signal and a test drives it tick by tick on a ManualClock.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/signals.hpp"
+#include "daemon/daemon.hpp"
+#include "daemon/daemon_lock.hpp"
+#include "daemon/runner.hpp"
+#include "daemon/source_timer.hpp"
+#include "notify/notifier.hpp"
+#include "store/store.hpp"
+
+namespace sosei::daemon {
+
+// One import on its own thread; the thread sets `done` last, then rings the loop.
+struct RunningImport {
+  const config::Source* source = nullptr;
+  sys_seconds started{};
+  std::thread thread;
+  std::atomic<bool> done{false};
+  import::ImportOutcome outcome;
+};
+
+class Daemon {
+ public:
+  // Blocks SIGTERM/SIGINT/SIGHUP (before any run thread starts, so only the loop sees them), loads
+  // the configuration, takes the one-daemon-per-database lock (throws AlreadyRunning), opens the
+  // store and restores every source's timer from the run history.
+  explicit Daemon(const DaemonOptions& options);
+  // Aborts and joins runs still in flight (only when the loop did not end normally).
+  ~Daemon();
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  // Ticks until a stop signal's runs have ended; returns the exit code (0 after a clean stop).
+  int run();
+
+  // One pass: handles finished runs (retries, quarantines, events), then either starts due sources
+  // and checks for overdue KPIs or, when stopping, aborts runs past the grace period. False once
+  // stopping and nothing runs any more.
+  bool tick();
+  // Waits up to `timeout` for a signal or a finished run, then handles the signals that came.
+  void wait(std::chrono::milliseconds timeout);
+  // SIGHUP reloads the configuration; SIGTERM and SIGINT stop (nothing new starts).
+  void handle_signal(int signal_number);
+
+  std::size_t running() const { return running_.size(); }
+
+ private:
+  void reap_finished(sys_seconds now);
+  void start_due(sys_seconds now);
+  void start(const std::string& id, sys_seconds now);
+  void check_overdue_when_due();
+  void abort_after_grace_period();
+  void reload();
+  void stop(int signal_number);
+  // Logs once per source that it is due but quarantined (a test's proof that it was not re-run).
+  void note_held_back(const std::string& id);
+
+  using SteadyClock = std::chrono::steady_clock;
+
+  const DaemonOptions options_;  // a copy: the runners keep a reference to it
+  const Clock& clock_;
+  BlockedSignals signals_;
+  std::unique_ptr<LoadedConfig> loaded_;
+  std::unique_ptr<DaemonLock> lock_;
+  std::unique_ptr<store::Store> store_;  // the loop's own connection (quarantines, status)
+  std::unique_ptr<notify::Notifier> notifier_;
+  std::unique_ptr<Runner> runner_;
+  std::map<std::string, SourceTimer> timers_;
+  // Configurations (and their runners) replaced by SIGHUP stay alive until the runs that use them end.
+  std::vector<std::unique_ptr<LoadedConfig>> retired_;
+  std::vector<std::unique_ptr<Runner>> retired_runners_;
+  std::map<std::string, std::unique_ptr<RunningImport>> running_;
+  std::vector<store::Quarantine> pending_;  // quarantines not yet recorded
+  std::set<std::string> held_back_;         // due but quarantined, already logged
+  std::atomic<bool> abort_{false};
+  // Run threads ring this when they finish, so results are handled at once, not at the next tick.
+  int finished_fd_ = -1;
+  bool stopping_ = false;
+  SteadyClock::time_point stop_deadline_;
+  std::set<std::string> overdue_notified_;
+  SteadyClock::time_point next_overdue_check_;
+};
+
+}  // namespace sosei::daemon
