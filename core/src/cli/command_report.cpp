@@ -135,9 +135,8 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     const auto evaluation = evaluation_for(env.session, *a);
     const report::ReportOptions options{a->lang == "en" ? report::Lang::En : report::Lang::Ja,
                                         a->years == "western" ? report::YearStyle::Western : report::YearStyle::Era};
-    // Drill-down captions come from the plugins' declarations; without them the tables still show.
-    const auto infos = report::series_infos(config, env.session.plugins());
-    const auto drilldowns = report::load_drilldowns(env.session.store(), config, infos);
+    // Drill-down captions come from what the plugins declared at their last import (in the store).
+    const auto drilldowns = report::load_drilldowns(env.session.store(), config);
     const auto model = report::build_report(evaluation, config.strategy, drilldowns, options);
 
     try {

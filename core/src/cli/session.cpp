@@ -36,12 +36,8 @@ std::string Session::database_path() {
 
 store::Store& Session::store() {
   if (!store_) {
-    const std::string path = database_path();
-    const auto parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     try {
-      store_ = store::open_sqlite_store(path);
+      store_ = store::open_store({database_path()});
     } catch (const store::StoreError& e) {
       throw UsageError(e.what());
     }

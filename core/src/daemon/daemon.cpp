@@ -11,22 +11,20 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <map>
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <set>
 #include <thread>
 
+#include "common/time_zone.hpp"
 #include "config/load.hpp"
-#include "daemon/daemon_lock.hpp"
 #include "daemon/next_run.hpp"
 #include "daemon/source_timer.hpp"
 #include "import/importer.hpp"
 #include "notify/notifier.hpp"
-#include "common/time_zone.hpp"
 #include "status/status.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/store.hpp"
 
 namespace sosei::daemon {
 namespace {
@@ -76,11 +74,9 @@ class Runner {
     outcome.record.plugin = source.plugin;
     outcome.record.status = store::RunStatus::Failed;
     try {
-      store::SqliteOptions sqlite;
-      // SQLite has one writer at a time: an import of another source may hold the write lock for as
-      // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
-      sqlite.busy_timeout_ms = kImportLockWaitMs;
-      auto store = store::open_sqlite_store(loaded_.database, std::move(sqlite));
+      // The store may have one writer at a time (SQLite): an import of another source may hold the write
+      // lock for as long as it runs. Wait for it (the run's own timeout starts once it has the lock).
+      auto store = store::open_store({loaded_.database, nullptr, std::chrono::milliseconds{kImportLockWaitMs}});
       const auto timeout = source.schedule ? source.schedule->timeout : 3600s;
       import::ImportOptions o;
       o.isolate = source.isolation == config::Isolation::Worker;
@@ -244,12 +240,8 @@ int run_daemon(const DaemonOptions& options) {
   const Clock& clock = options.clock ? *options.clock : system_clock;
   SignalFd signals;
   auto loaded = std::make_unique<LoadedConfig>(load_for_daemon(options.config_path, options.database_override));
-  std::error_code ec;  // a first start creates the database's folder, as every other command does
-  std::filesystem::create_directories(std::filesystem::path(loaded->database).parent_path(), ec);
-  DaemonLock lock(loaded->database);
-  store::SqliteOptions loop_sqlite;
-  loop_sqlite.busy_timeout_ms = kLoopLockWaitMs;
-  auto store = store::open_sqlite_store(loaded->database, std::move(loop_sqlite));
+  auto store = store::open_store({loaded->database, nullptr, std::chrono::milliseconds{kLoopLockWaitMs}});
+  const auto lock = store->lock_daemon();
   auto notifier = std::make_unique<notify::Notifier>(notifier_options(loaded->config));
   auto runner = std::make_unique<Runner>(*loaded, options, *notifier);
   auto timers = make_timers(*loaded, *store, clock.now());
@@ -361,7 +353,7 @@ DueRunSummary run_due_once(const DaemonOptions& options) {
   static const SystemClock system_clock;
   const Clock& clock = options.clock ? *options.clock : system_clock;
   const LoadedConfig loaded = load_for_daemon(options.config_path, options.database_override);
-  auto store = store::open_sqlite_store(loaded.database);
+  auto store = store::open_store({loaded.database});
   notify::Notifier notifier(notifier_options(loaded.config));
   Runner runner(loaded, options, notifier);
   auto timers = make_timers(loaded, *store, clock.now());

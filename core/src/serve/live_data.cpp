@@ -12,12 +12,10 @@
 
 namespace sosei::serve {
 
-LiveData::LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-                   std::function<Date()> today)
-    : config_(config),
-      plugins_(plugins),
-      reads_(reads),
-      today_(today ? std::move(today) : std::function<Date()>([tz = config.timezone] { return sosei::today(system_clock(), tz); })) {
+LiveData::LiveData(const config::AppConfig& config, StoreAccess& reads, std::function<Date()> today)
+    : config_(config), reads_(reads), today_(today ? std::move(today) : std::function<Date()>([tz = config.timezone] {
+        return sosei::today(system_clock(), tz);
+      })) {
   for (const std::string& name : evaluate::scheme_names(config.grading_dir))
     schemes_.emplace(name, evaluate::load_scheme_named(config.grading_dir, name));
   if (!schemes_.contains(config.default_scheme))
@@ -42,8 +40,7 @@ status::StatusReport LiveData::status(const Date& as_of) {
 
 std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto evaluation = this->evaluation(q);
-  const auto infos = report::series_infos(config_, plugins_);
-  const auto drilldowns = reads_.with([&](store::Store& s) { return report::load_drilldowns(s, config_, infos); });
+  const auto drilldowns = reads_.with([&](store::Store& s) { return report::load_drilldowns(s, config_); });
   return report::html_report(report::build_report(evaluation, config_.strategy, drilldowns, q.report));
 }
 

@@ -8,7 +8,6 @@
 
 #include "config/model.hpp"
 #include "evaluate/evaluation.hpp"
-#include "host/plugin_registry.hpp"
 #include "serve/store_access.hpp"
 #include "serve/view_query.hpp"
 #include "status/status.hpp"
@@ -18,9 +17,8 @@ namespace sosei::serve {
 class LiveData {
  public:
   // Loads every grading scheme of the configured folder (a broken one is a config::ConfigError now,
-  // not a 500 later). `plugins` only names the drill-downs' series; it may be empty.
-  LiveData(const config::AppConfig& config, const host::PluginRegistry& plugins, StoreAccess& reads,
-           std::function<Date()> today);
+  // not a 500 later).
+  LiveData(const config::AppConfig& config, StoreAccess& reads, std::function<Date()> today);
 
   const config::AppConfig& config() const { return config_; }
   StoreAccess& reads() { return reads_; }
@@ -34,7 +32,6 @@ class LiveData {
 
  private:
   const config::AppConfig& config_;
-  const host::PluginRegistry& plugins_;
   StoreAccess& reads_;
   std::function<Date()> today_;
   Schemes schemes_;

@@ -82,12 +82,13 @@ std::optional<std::string> form_token(const Request& req) {
 }  // namespace
 
 struct Server::Impl {
-  Impl(const config::AppConfig& c, const host::PluginRegistry& plugins, const std::string& database, ServeOptions o)
+  // The plugins are no longer needed here: the drill-downs' captions come from the store.
+  Impl(const config::AppConfig& c, const host::PluginRegistry& /*plugins*/, const std::string& database, ServeOptions o)
       : config(c),
         options(std::move(o)),
-        reads(store::open_sqlite_store(database)),
-        writes(store::open_sqlite_store(database)),
-        live(c, plugins, reads, options.today) {}
+        reads(store::open_store({database})),
+        writes(store::open_store({database})),
+        live(c, reads, options.today) {}
 
   const config::AppConfig& config;
   ServeOptions options;
