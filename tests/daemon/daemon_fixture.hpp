@@ -144,7 +144,7 @@ goals:
 
   // A fresh connection per look, as another process would see the file.
   std::vector<store::RunRecord> runs(const std::string& source) const {
-    auto s = store::open_sqlite_store(database().string());
+    auto s = store::open_store({database().string()});
     return s->runs(0, source);
   }
   int count_runs(const std::string& source, store::RunStatus status) const {
@@ -153,7 +153,7 @@ goals:
     return n;
   }
   bool quarantined(const std::string& source) const {
-    auto s = store::open_sqlite_store(database().string());
+    auto s = store::open_store({database().string()});
     for (const auto& q : s->quarantines())
       if (q.source == source) return true;
     return false;

@@ -1,4 +1,4 @@
-// Whole import runs into a real SQLite file: success, re-import, failure halfway, dry run.
+// Whole import runs into a real store file: success, re-import, failure halfway, dry run.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,7 +18,7 @@ class ImporterTest : public ::testing::Test {
            ("sosei-importer-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    store_ = store::open_sqlite_store((dir_ / "t.db").string());
+    store_ = store::open_store({(dir_ / "t.db").string()});
     config_ = test_support::small_config();
   }
   void TearDown() override {

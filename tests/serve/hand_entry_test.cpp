@@ -55,7 +55,7 @@ class HandEntry : public ::testing::Test {
     database_ = fresh_database(std::string("hand-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     config_ = app_config(database_);
     seed(database_);
-    store_ = store::open_sqlite_store(database_.string());
+    store_ = store::open_store({database_.string()});
     industry_.id = 1;
     industry_.department = "産業振興課";
     policy_.id = 2;

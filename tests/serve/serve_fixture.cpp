@@ -72,7 +72,7 @@ std::filesystem::path fresh_database(const std::string& name) {
 }
 
 void seed(const std::filesystem::path& database) {
-  auto store = store::open_sqlite_store(database.string());
+  auto store = store::open_store({database.string()});
   auto put = [](store::ImportTransaction& run, const std::string& series, int fiscal_year, double n) {
     store::ObservationData d;
     d.value = Value::of(n);
@@ -88,7 +88,7 @@ void seed(const std::filesystem::path& database) {
 
 std::string add_token(const std::filesystem::path& database, const std::string& department) {
   const std::string token = new_token();
-  store::open_sqlite_store(database.string())->add_token(token_sha256(token), department, "test");
+  store::open_store({database.string()})->add_token(token_sha256(token), department, "test");
   return token;
 }
 

@@ -218,7 +218,7 @@ TEST_F(ServeTest, EntryRefusals) {
   const std::string industry = add_token(database_, "産業振興課");
   const std::string policy = add_token(database_, "総合政策課");
   const std::string revoked = add_token(database_, "産業振興課");
-  store::open_sqlite_store(database_.string())->revoke_token(3);
+  store::open_store({database_.string()})->revoke_token(3);
   start();
   auto post = [&](const httplib::Headers& headers, const std::string& body) {
     auto r = client().Post("/api/entries", headers, body, "application/json");
@@ -246,7 +246,7 @@ TEST_F(ServeTest, EntryRefusals) {
   EXPECT_TRUE(
       body_of(client().Get("/api/runs?source=hand:%E7%94%A3%E6%A5%AD%E6%8C%AF%E8%88%88%E8%AA%B2"))["runs"].empty());
   // Token use is recorded; the revoked one keeps its revocation.
-  const auto tokens = store::open_sqlite_store(database_.string())->tokens();
+  const auto tokens = store::open_store({database_.string()})->tokens();
   EXPECT_FALSE(tokens[0].last_used_at.empty());
   EXPECT_TRUE(tokens[2].last_used_at.empty());
 }
@@ -386,7 +386,7 @@ TEST_F(ServeTest, ANonLoopbackAddressNeedsAnActiveToken) {
     }
   }
   add_token(database_, "産業振興課");
-  store::open_sqlite_store(database_.string())->revoke_token(1);
+  store::open_store({database_.string()})->revoke_token(1);
   {
     Server still_refused(env, options);
     EXPECT_THROW(still_refused.bind(), ServeRefused);  // a revoked token does not count

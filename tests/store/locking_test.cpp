@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "store_fixture.hpp"
@@ -13,8 +15,8 @@ namespace {
 using Locking = StoreTest;
 
 TEST_F(Locking, SecondWriterFailsCleanlyWhenBusy) {
-  SqliteOptions impatient;
-  impatient.busy_timeout_ms = 100;
+  StoreConfig impatient;
+  impatient.lock_wait = std::chrono::milliseconds(100);
   auto other = open(impatient);
   auto run = store_->begin_import(start());
   run->put(key("kpi-1", Period::fiscal_year(2024)), number(1));
@@ -35,18 +37,20 @@ TEST_F(Locking, SecondWriterFailsCleanlyWhenBusy) {
 }
 
 TEST_F(Locking, SecondWriterWaitsForTheFirst) {
-  auto other = open();  // default 5 s timeout
+  // The first run commits only once the second writer reports that it waits for the lock.
+  std::promise<void> waiting;
+  std::once_flag first_wait;
+  StoreConfig patient;  // default 5 s wait
+  patient.on_lock_wait = [&] { std::call_once(first_wait, [&] { waiting.set_value(); }); };
+  auto other = open(patient);
   auto run = store_->begin_import(start());
   run->put(key("kpi-1", Period::fiscal_year(2024)), number(1));
-  std::thread finisher([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::thread finisher([&, waited = waiting.get_future()] {
+    waited.wait();
     run->commit();
   });
-  auto t0 = std::chrono::steady_clock::now();
   auto second = other->begin_import(start("other"));
-  auto waited = std::chrono::steady_clock::now() - t0;
   finisher.join();
-  EXPECT_GE(waited, std::chrono::milliseconds(100));
   second->put(key("kpi-1", Period::fiscal_year(2024)), number(2));
   EXPECT_EQ(second->commit().revised, 1);  // it saw the first run's committed value
   EXPECT_EQ(store_->runs().size(), 2u);

@@ -2,10 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "common/clock.hpp"
-#include "store/migrations.hpp"
+#include "store/sqlite/migrations.hpp"
 #include "store_fixture.hpp"
 
 namespace sosei::store::test {
@@ -18,8 +19,7 @@ TEST_F(Migrations, FromEmptyAppliesEveryMigration) {
   EXPECT_EQ(query_one(path_, "PRAGMA user_version"), std::to_string(migrations().size()));
   EXPECT_EQ(query_one(path_, "SELECT count(*) FROM schema_migrations"), std::to_string(migrations().size()));
   EXPECT_EQ(query_one(path_, "SELECT max(version) FROM schema_migrations"), std::to_string(latest_schema_version()));
-  EXPECT_EQ(query_one(path_, "SELECT applied_at FROM schema_migrations WHERE version = 1"),
-            "2026-11-28T11:02:03.000Z");
+  EXPECT_EQ(query_one(path_, "SELECT applied_at FROM schema_migrations WHERE version = 1"), "2026-11-28T11:02:03.000Z");
 }
 
 TEST_F(Migrations, NumberedInOrderFromOne) {
@@ -30,9 +30,8 @@ TEST_F(Migrations, NumberedInOrderFromOne) {
 TEST_F(Migrations, ReopeningAppliesNothing) {
   std::string before = dump_table(path_, "schema_migrations");
   store_.reset();
-  SqliteOptions later;
-  later.now = [] { return std::string("2030-01-01T00:00:00.000Z"); };
-  store_ = open(later);
+  clock_.set(std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::January / 1 / 2030}});
+  store_ = open();
   EXPECT_EQ(store_->schema_version(), latest_schema_version());
   EXPECT_EQ(dump_table(path_, "schema_migrations"), before);
 }
@@ -52,34 +51,48 @@ TEST_F(Migrations, RefusesADatabaseFromANewerSosei) {
 
 TEST_F(Migrations, WalModeAndTablesReadableFromTheCli) {
   EXPECT_EQ(query_one(path_, "PRAGMA journal_mode"), "wal");
-  for (const char* table : {"sources", "import_runs", "run_rejections", "observations", "revisions", "source_state",
-                            "schema_migrations"}) {
+  for (const char* table :
+       {"sources", "import_runs", "run_rejections", "observations", "revisions", "source_state", "schema_migrations"}) {
     EXPECT_EQ(query_one(path_, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1")
         << table;
   }
 }
 
-TEST(OpenStore, MissingFolderFailsWithThePath) {
-  std::string path = std::string(SOSEI_TEST_BINARY_DIR) + "/no-such-folder/x.db";
+// The store owns its location: the CLI and the daemon no longer create the folder themselves.
+TEST(OpenStore, CreatesTheFolderOnFirstOpen) {
+  const auto folder = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "store" / "tmp" / "new-folder";
+  std::filesystem::remove_all(folder);
+  auto s = open_store({(folder / "deeper" / "x.db").string()});
+  EXPECT_EQ(s->schema_version(), latest_schema_version());
+  EXPECT_TRUE(std::filesystem::exists(folder / "deeper" / "x.db"));
+}
+
+TEST(OpenStore, FolderThatCannotBeMadeFailsWithThePath) {
+  // A plain file where the folder should be: neither the folder nor the database can be created.
+  const auto dir = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "store" / "tmp";
+  std::filesystem::create_directories(dir);
+  const auto blocker = dir / "not-a-folder";
+  std::ofstream(blocker) << "x";
+  const std::string path = (blocker / "x.db").string();
   try {
-    open_sqlite_store(path);
-    FAIL() << "opened a file in a missing folder";
+    open_store({path});
+    FAIL() << "opened a file in a folder that cannot exist";
   } catch (const StoreError& e) {
     std::string m = e.what();
     EXPECT_NE(m.find("cannot open database " + path), std::string::npos) << m;
     EXPECT_NE(m.find("check the folder exists"), std::string::npos) << m;
   }
-  EXPECT_FALSE(std::filesystem::exists(std::string(SOSEI_TEST_BINARY_DIR) + "/no-such-folder"));
 }
 
 TEST(OpenStore, InMemoryWorks) {
-  auto s = open_sqlite_store(":memory:");
+  auto s = open_store({":memory:"});
   EXPECT_EQ(s->schema_version(), latest_schema_version());
   EXPECT_TRUE(s->series().empty());
 }
 
 TEST(OpenStore, DefaultClockIsIso8601UtcWithMilliseconds) {
-  EXPECT_TRUE(std::regex_match(iso8601_utc(system_clock().now_ms()), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
+  EXPECT_TRUE(
+      std::regex_match(iso8601_utc(system_clock().now_ms()), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
       << iso8601_utc(system_clock().now_ms());
 }
 

@@ -68,6 +68,7 @@ TEST_F(Queries, HistoryPerDimensionSetInOrder) {
     run->put(key("visitors", p, {{"spot", "castle"}}), number(n));
     run->put(key("visitors", p, {{"spot", "beach"}}), number(5));
     runs.push_back(run->commit().id);
+    clock_.advance(std::chrono::seconds{1});  // each run starts later than the one before
   }
   auto h = store_->history("visitors", p);
   ASSERT_EQ(h.size(), 2u);

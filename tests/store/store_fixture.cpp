@@ -1,4 +1,4 @@
-// Fresh database files, a fake clock and raw SQLite inspection for the store tests.
+// Fresh database files and raw SQLite inspection for the store tests.
 #include "store_fixture.hpp"
 
 #include <sqlite3.h>
@@ -8,16 +8,6 @@
 #include <memory>
 
 namespace sosei::store::test {
-
-std::function<std::string()> fake_clock() {
-  auto ms = std::make_shared<int>(0);
-  return [ms] {
-    int t = (*ms)++;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "2026-11-28T11:%02d:%02d.%03dZ", 2 + t / 60000, 3 + (t / 1000) % 57, t % 1000);
-    return std::string(buf);
-  };
-}
 
 namespace {
 
@@ -98,9 +88,10 @@ void StoreTest::SetUp() {
   store_ = open();
 }
 
-std::unique_ptr<Store> StoreTest::open(SqliteOptions options) {
-  if (!options.now) options.now = fake_clock();
-  return open_sqlite_store(path_, std::move(options));
+std::unique_ptr<Store> StoreTest::open(StoreConfig config) {
+  if (config.location.empty()) config.location = path_;
+  if (!config.clock) config.clock = &clock_;
+  return open_store(config);
 }
 
 }  // namespace sosei::store::test

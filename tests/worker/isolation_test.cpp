@@ -28,7 +28,7 @@ class IsolationTest : public ::testing::Test {
            ("sosei-isolation-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    store_ = store::open_sqlite_store((dir_ / "t.db").string());
+    store_ = store::open_store({(dir_ / "t.db").string()});
     config_ = test_support::small_config();
     config_.sources[0].plugin = "fault";
     registry_ = host::PluginRegistry::scan({fs::path(FAULT_PLUGIN_DIR)});
@@ -89,7 +89,7 @@ TEST_F(IsolationTest, WorkerAndInProcessStoreExactlyTheSame) {
 
   store_.reset();
   fs::remove(dir_ / "t.db");
-  store_ = store::open_sqlite_store((dir_ / "t.db").string());
+  store_ = store::open_store({(dir_ / "t.db").string()});
   auto worker = run("none", "500", true);
   ASSERT_TRUE(worker.ok()) << worker.record.error;
   EXPECT_EQ(dump(), expected);
@@ -157,7 +157,7 @@ TEST_F(IsolationTest, FatalRejectionReadsAsInProcess) {
   ASSERT_FALSE(in_process.ok());
   store_.reset();
   fs::remove(dir_ / "t.db");
-  store_ = store::open_sqlite_store((dir_ / "t.db").string());
+  store_ = store::open_store({(dir_ / "t.db").string()});
   auto worker = run("reject", "2", true);
   EXPECT_EQ(worker.record.error, in_process.record.error);
   expect_contained(worker, "row 99 is unreadable");

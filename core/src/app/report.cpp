@@ -6,8 +6,8 @@
 namespace sosei::app {
 
 report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store) {
-  // Captions (unit, help) come from the plugins' declarations; without them the tables still show.
-  return report::load_drilldowns(store, env.config(), report::series_infos(env.config(), env.plugins()));
+  // Captions (unit, help) come from what the imports recorded of the plugins' declarations.
+  return report::load_drilldowns(store, env.config());
 }
 
 report::ReportModel report_model(const Environment& env, const evaluate::Evaluation& evaluation,

@@ -6,7 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "daemon/daemon.hpp"
-#include "daemon/daemon_lock.hpp"
+#include "store/store.hpp"
 
 namespace sosei::cli {
 
@@ -25,7 +25,7 @@ void add_daemon_commands(CLI::App& app, CommandEnv env) {
     options.database_override = env.session.options().database;
     try {
       env.exit_code = daemon::run_daemon(options);
-    } catch (const daemon::AlreadyRunning& e) {
+    } catch (const store::AlreadyRunning& e) {
       std::cerr << "sosei daemon: " << e.what() << '\n';
       env.exit_code = kRunFailed;
     }

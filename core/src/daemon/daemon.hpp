@@ -10,10 +10,8 @@
 #include <optional>
 #include <string>
 
+#include "app/environment.hpp"
 #include "common/clock.hpp"
-#include "config/model.hpp"
-#include "host/plugin_registry.hpp"
-#include "store/store.hpp"
 
 namespace sosei::daemon {
 
@@ -24,13 +22,9 @@ struct DaemonOptions {
   const Clock* clock = nullptr;   // null: the system clock
 };
 
-// Loads the configuration and its plugins (used at start and on SIGHUP). Throws on any error.
-struct LoadedConfig {
-  config::AppConfig config;
-  host::PluginRegistry plugins;
-  std::string database;
-};
-LoadedConfig load_for_daemon(const std::string& config_path, const std::string& database_override);
+// The application environment with its plugins scanned now (at start and on SIGHUP, so a broken
+// plugin folder is reported then, not at the first run). Throws on any error.
+std::unique_ptr<app::Environment> load_environment(const DaemonOptions& options);
 
 // Runs a Daemon (daemon/daemon_loop.hpp) until SIGTERM or SIGINT; returns the process exit code (0
 // after a clean stop).

@@ -10,10 +10,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
 
-#include "store/sqlite_store.hpp"
 
 namespace sosei::daemon {
 namespace {
@@ -22,7 +20,7 @@ using namespace std::chrono_literals;
 
 // The daemon's own writes (quarantines) wait less: the loop must keep answering signals. A write
 // that times out is retried at the next tick.
-constexpr int kLoopLockWaitMs = 2000;
+constexpr std::chrono::milliseconds kLoopLockWait{2000};
 
 }  // namespace
 
@@ -30,16 +28,12 @@ Daemon::Daemon(const DaemonOptions& options)
     : options_(options),
       clock_(options_.clock ? *options_.clock : system_clock()),
       signals_({SIGTERM, SIGINT, SIGHUP}),
-      loaded_(std::make_unique<LoadedConfig>(load_for_daemon(options.config_path, options.database_override))) {
-  std::error_code ec;  // a first start creates the database's folder, as every other command does
-  std::filesystem::create_directories(std::filesystem::path(loaded_->database).parent_path(), ec);
-  lock_ = std::make_unique<DaemonLock>(loaded_->database);
-  store::SqliteOptions loop_sqlite;
-  loop_sqlite.busy_timeout_ms = kLoopLockWaitMs;
-  store_ = store::open_sqlite_store(loaded_->database, std::move(loop_sqlite));
-  notifier_ = std::make_unique<notify::Notifier>(notifier_options(loaded_->config));
-  runner_ = std::make_unique<Runner>(*loaded_, options_, *notifier_);
-  timers_ = make_timers(*loaded_, *store_, clock_.now());
+      env_(load_environment(options_)) {
+  store_ = env_->open_store(kLoopLockWait);
+  lock_ = store_->lock_daemon();
+  notifier_ = std::make_unique<notify::Notifier>(notifier_options(env_->config()));
+  runner_ = std::make_unique<Runner>(*env_, options_, *notifier_);
+  timers_ = make_timers(*env_, *store_, clock_.now());
   finished_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (finished_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
   next_overdue_check_ = SteadyClock::now();
@@ -53,9 +47,9 @@ Daemon::~Daemon() {
 }
 
 int Daemon::run() {
-  spdlog::info("sosei daemon (pid {}) on {}: {} scheduled sources, at most {} at a time", ::getpid(), loaded_->database,
-               timers_.size(), loaded_->config.daemon.max_concurrent);
-  for (const auto& [id, t] : timers_) spdlog::info("[{}] next run {}", id, iso(t.due_at()));
+  spdlog::info("sosei daemon (pid {}) on {}: {} scheduled sources, at most {} at a time", ::getpid(), env_->database(),
+               timers_.size(), env_->config().daemon.max_concurrent);
+  for (const auto& [id, t] : timers_) spdlog::info("[{}] next run {}", id, app::iso_seconds(t.due_at()));
   // Due times are checked every second.
   while (tick()) wait(1s);
   save_quarantines(pending_, *store_);
@@ -115,7 +109,7 @@ void Daemon::reap_finished(sys_seconds now) {
 
 void Daemon::start_due(sys_seconds now) {
   for (auto& [id, timer] : timers_) {
-    if (static_cast<int>(running_.size()) >= loaded_->config.daemon.max_concurrent) break;
+    if (static_cast<int>(running_.size()) >= env_->config().daemon.max_concurrent) break;
     if (running_.count(id) || !timer.is_due(now)) continue;
     if (is_pending(pending_, id) || is_quarantined(*store_, id)) {
       note_held_back(id);
@@ -132,7 +126,7 @@ void Daemon::note_held_back(const std::string& id) {
 
 void Daemon::start(const std::string& id, sys_seconds now) {
   auto r = std::make_unique<RunningImport>();
-  r->source = loaded_->config.find_source(id);
+  r->source = env_->config().find_source(id);
   r->started = now;
   spdlog::info("[{}] starting import", id);
   RunningImport* raw = r.get();
@@ -150,8 +144,8 @@ void Daemon::start(const std::string& id, sys_seconds now) {
 
 void Daemon::check_overdue_when_due() {
   if (SteadyClock::now() < next_overdue_check_) return;
-  check_overdue(*loaded_, *store_, *notifier_, overdue_notified_, clock_);
-  next_overdue_check_ = SteadyClock::now() + loaded_->config.daemon.overdue_check;
+  check_overdue(*env_, *store_, *notifier_, overdue_notified_, clock_);
+  next_overdue_check_ = SteadyClock::now() + env_->config().daemon.overdue_check;
 }
 
 void Daemon::abort_after_grace_period() {
@@ -162,17 +156,17 @@ void Daemon::abort_after_grace_period() {
 
 void Daemon::reload() {
   try {
-    auto fresh = std::make_unique<LoadedConfig>(load_for_daemon(options_.config_path, options_.database_override));
-    if (fresh->database != loaded_->database)
-      throw std::runtime_error("the database changed (" + fresh->database + "); restart the daemon to switch");
+    auto fresh = load_environment(options_);
+    if (fresh->database() != env_->database())
+      throw std::runtime_error("the database changed (" + fresh->database() + "); restart the daemon to switch");
     auto fresh_timers = make_timers(*fresh, *store_, clock_.now());
-    retired_.push_back(std::move(loaded_));
-    loaded_ = std::move(fresh);
+    retired_.push_back(std::move(env_));
+    env_ = std::move(fresh);
     retired_runners_.push_back(std::move(runner_));
-    runner_ = std::make_unique<Runner>(*loaded_, options_, *notifier_);
+    runner_ = std::make_unique<Runner>(*env_, options_, *notifier_);
     // Runs in flight keep pointers into the retired configuration: re-point them by id.
     for (auto& [id, r] : running_)
-      if (const auto* s = loaded_->config.find_source(id)) r->source = s;
+      if (const auto* s = env_->config().find_source(id)) r->source = s;
     timers_ = std::move(fresh_timers);
     spdlog::info("configuration reloaded from {}: {} scheduled sources", options_.config_path, timers_.size());
   } catch (const std::exception& e) {
@@ -183,9 +177,9 @@ void Daemon::reload() {
 void Daemon::stop(int signal_number) {
   if (stopping_) return;
   stopping_ = true;
-  stop_deadline_ = SteadyClock::now() + loaded_->config.daemon.grace_period;
+  stop_deadline_ = SteadyClock::now() + env_->config().daemon.grace_period;
   spdlog::info("{} received: starting nothing new; {} running imports have {} s to finish", strsignal(signal_number),
-               running_.size(), loaded_->config.daemon.grace_period.count());
+               running_.size(), env_->config().daemon.grace_period.count());
 }
 
 }  // namespace sosei::daemon

@@ -15,9 +15,8 @@
 #include "common/clock.hpp"
 #include "common/signals.hpp"
 #include "daemon/daemon.hpp"
-#include "daemon/daemon_lock.hpp"
 #include "daemon/runner.hpp"
-#include "daemon/source_timer.hpp"
+#include "schedule/source_timer.hpp"
 #include "notify/notifier.hpp"
 #include "store/store.hpp"
 
@@ -73,14 +72,14 @@ class Daemon {
   const DaemonOptions options_;  // a copy: the runners keep a reference to it
   const Clock& clock_;
   BlockedSignals signals_;
-  std::unique_ptr<LoadedConfig> loaded_;
-  std::unique_ptr<DaemonLock> lock_;
+  std::unique_ptr<app::Environment> env_;
+  std::unique_ptr<store::InstanceLock> lock_;
   std::unique_ptr<store::Store> store_;  // the loop's own connection (quarantines, status)
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<Runner> runner_;
-  std::map<std::string, SourceTimer> timers_;
+  std::map<std::string, schedule::SourceTimer> timers_;
   // Configurations (and their runners) replaced by SIGHUP stay alive until the runs that use them end.
-  std::vector<std::unique_ptr<LoadedConfig>> retired_;
+  std::vector<std::unique_ptr<app::Environment>> retired_;
   std::vector<std::unique_ptr<Runner>> retired_runners_;
   std::map<std::string, std::unique_ptr<RunningImport>> running_;
   std::vector<store::Quarantine> pending_;  // quarantines not yet recorded

@@ -4,73 +4,19 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-
 #include "common/date.hpp"
 #include "common/time_zone.hpp"
 #include "status/status.hpp"
-#include "store/sqlite_store.hpp"
+#include "app/import_run.hpp"
 
 namespace sosei::daemon {
-namespace {
 
-using namespace std::chrono_literals;
-
-constexpr int kImportLockWaitMs = 3600 * 1000;
-
-// "2026-11-28T05:00:00.123Z" (the store's timestamps) → seconds; none when unreadable.
-std::optional<sys_seconds> parse_utc(const std::string& iso_text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso_text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
-  const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!day.ok()) return std::nullopt;
-  return sys_seconds{date::sys_days{day}} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+import::ImportOutcome Runner::run(const config::Source& source, const std::atomic<bool>* abort) const {
+  return app::run_scheduled_import(env_, source, options_.worker_executable, abort);
 }
-
-}  // namespace
-
-std::string iso(sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
-
-void restore_timer(SourceTimer& timer, store::Store& store, sys_seconds now) {
-  const auto runs = store.runs(50, timer.source_id());
-  std::optional<sys_seconds> last;
-  for (const auto& r : runs) {
-    if (r.status == store::RunStatus::Aborted || r.status == store::RunStatus::Running) continue;
-    last = parse_utc(r.started_at);
-    break;
-  }
-  timer.restore(last, status::consecutive_failures(runs), now);
-}
-
-import::ImportOutcome Runner::run(const config::Source& source,
-                                  const std::atomic<bool>* abort) const {import::ImportOutcome outcome;
-outcome.record.source = source.id;
-outcome.record.plugin = source.plugin;
-outcome.record.status = store::RunStatus::Failed;
-try {
-  store::SqliteOptions sqlite;
-  // SQLite has one writer at a time: an import of another source may hold the write lock for as
-  // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
-  sqlite.busy_timeout_ms = kImportLockWaitMs;
-  auto store = store::open_sqlite_store(loaded_.database, std::move(sqlite));
-  const auto timeout = source.schedule ? source.schedule->timeout : 3600s;
-  import::ImportOptions o;
-  o.isolate = source.isolation == config::Isolation::Worker;
-  o.worker_executable = options_.worker_executable;
-  o.limits.memory_limit_bytes = source.memory_limit;
-  o.limits.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
-  o.abort = abort;
-  outcome = import::import_source(loaded_.config, source, loaded_.plugins, *store, o);
-} catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
-  outcome.record.error = e.what();
-  spdlog::error("[{}] import could not start: {}", source.id, e.what());
-}
-return outcome;
-}  // namespace sosei::daemon
 
 std::optional<store::Quarantine> Runner::after_run(const config::Source& source, const import::ImportOutcome& outcome,
-                                                   SourceTimer& timer, sys_seconds started, sys_seconds now) const {
+                                                   schedule::SourceTimer& timer, sys_seconds started, sys_seconds now) const {
   const bool aborted = outcome.record.status == store::RunStatus::Aborted;
   if (aborted) return std::nullopt;  // shutdown: neither a failure nor a success
   timer.finished(outcome.ok(), started, now);
@@ -82,8 +28,8 @@ std::optional<store::Quarantine> Runner::after_run(const config::Source& source,
   notifier_.post(
       {"run_failed", source.id, "", "import of " + source.id + " failed: " + outcome.record.error, outcome.record.id});
   const int failures = timer.consecutive_failures();
-  if (failures < loaded_.config.daemon.quarantine_after) {
-    spdlog::warn("[{}] failed ({} in a row); next attempt {}", source.id, failures, iso(timer.due_at()));
+  if (failures < env_.config().daemon.quarantine_after) {
+    spdlog::warn("[{}] failed ({} in a row); next attempt {}", source.id, failures, app::iso_seconds(timer.due_at()));
     return std::nullopt;
   }
   const std::string reason = outcome.record.error;
@@ -102,13 +48,13 @@ notify::NotifierOptions notifier_options(const config::AppConfig& c) {
   return n;
 }
 
-std::map<std::string, SourceTimer> make_timers(const LoadedConfig& loaded, store::Store& store, sys_seconds now) {
-  const date::time_zone* zone = find_time_zone(loaded.config.timezone);
-  std::map<std::string, SourceTimer> timers;
-  for (const auto& s : loaded.config.sources) {
+std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store, sys_seconds now) {
+  const date::time_zone* zone = find_time_zone(env.config().timezone);
+  std::map<std::string, schedule::SourceTimer> timers;
+  for (const auto& s : env.config().sources) {
     if (!s.schedule) continue;
-    SourceTimer t(s.id, *s.schedule, zone);
-    restore_timer(t, store, now);
+    schedule::SourceTimer t(s.id, *s.schedule, zone);
+    app::restore_timer(t, store, now);
     timers.emplace(s.id, std::move(t));
   }
   return timers;
@@ -138,9 +84,9 @@ bool is_quarantined(store::Store& store, const std::string& source) {
   return false;
 }
 
-void check_overdue(const LoadedConfig& loaded, store::Store& store, notify::Notifier& notifier,
+void check_overdue(const app::Environment& env, store::Store& store, notify::Notifier& notifier,
                    std::set<std::string>& notified, const Clock& clock) {
-  const auto report = status::build_status(loaded.config, store, today(clock, loaded.config.timezone), nullptr);
+  const auto report = status::build_status(env.config(), store, today(clock, env.config().timezone), nullptr);
   for (const auto& k : report.kpis) {
     if (!k.overdue) {
       notified.erase(k.id);

@@ -11,35 +11,32 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "app/next_run.hpp"
 #include "daemon/daemon.hpp"
-#include "daemon/source_timer.hpp"
+#include "schedule/source_timer.hpp"
 #include "import/importer.hpp"
 #include "notify/notifier.hpp"
 #include "store/store.hpp"
 
 namespace sosei::daemon {
 
-// "2026-11-28T05:00:00Z".
-std::string iso(sys_seconds t);
-
-// The run history a timer restores from: last non-aborted attempt and failures in a row.
-void restore_timer(SourceTimer& timer, store::Store& store, sys_seconds now);
+using std::chrono::sys_seconds;
 
 class Runner {
  public:
-  Runner(const LoadedConfig& loaded, const DaemonOptions& options, notify::Notifier& notifier)
-      : loaded_(loaded), options_(options), notifier_(notifier) {}
+  Runner(const app::Environment& env, const DaemonOptions& options, notify::Notifier& notifier)
+      : env_(env), options_(options), notifier_(notifier) {}
 
-  // One import on its own store connection. Never throws.
+  // One import on its own store connection (app::run_scheduled_import). Never throws.
   import::ImportOutcome run(const config::Source& source, const std::atomic<bool>* abort) const;
 
   // Retries and notifications after a run; returns the quarantine to record when the source has
   // failed too often in a row.
   std::optional<store::Quarantine> after_run(const config::Source& source, const import::ImportOutcome& outcome,
-                                             SourceTimer& timer, sys_seconds started, sys_seconds now) const;
+                                             schedule::SourceTimer& timer, sys_seconds started, sys_seconds now) const;
 
  private:
-  const LoadedConfig& loaded_;
+  const app::Environment& env_;
   const DaemonOptions& options_;
   notify::Notifier& notifier_;
 };
@@ -47,7 +44,7 @@ class Runner {
 notify::NotifierOptions notifier_options(const config::AppConfig& c);
 
 // One timer per scheduled source, restored from the run history.
-std::map<std::string, SourceTimer> make_timers(const LoadedConfig& loaded, store::Store& store, sys_seconds now);
+std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store, sys_seconds now);
 
 // Records quarantines; one the database was too busy to take stays in `pending` (and already keeps
 // its source from running) until a later tick records it.
@@ -58,7 +55,7 @@ bool is_quarantined(store::Store& store, const std::string& source);
 
 // Posts one event per KPI that became overdue since the last check; "today" is the clock's date in
 // the configured time zone.
-void check_overdue(const LoadedConfig& loaded, store::Store& store, notify::Notifier& notifier,
+void check_overdue(const app::Environment& env, store::Store& store, notify::Notifier& notifier,
                    std::set<std::string>& notified, const Clock& clock);
 
 }  // namespace sosei::daemon

@@ -50,7 +50,8 @@ RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings
   job.abort = options.abort;
   RunEnd end;
   try {
-    job.executable = options.worker_executable.empty() ? worker::default_worker_executable() : options.worker_executable;
+    job.executable =
+        options.worker_executable.empty() ? worker::default_worker_executable() : options.worker_executable;
     const worker::WorkerOutcome o = worker::run_in_worker(job, sink);
     end.result = o.result;
     end.aborted = o.aborted;
@@ -60,6 +61,16 @@ RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings
     end.error = job.label + ": " + e.what();
   }
   return end;
+}
+
+// What the plugin declares about its series, kept with the run so the report needs no plugin to caption
+// them. Written on every run: the store keeps a row (and its updated_at) while nothing changed.
+void record_series_infos(store::ImportTransaction& transaction, const std::string& source_id,
+                         const host::PluginMeta& meta) {
+  for (const auto& s : meta.series) {
+    if (s.name == "*") continue;  // the KPIs the source feeds, stored under their own ids: nothing to caption
+    transaction.put_series_info({source_id + "/" + s.name, s.unit, s.help, "", "", meta.name, meta.version, ""});
+  }
 }
 
 }  // namespace
@@ -88,6 +99,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   run_settings.abort = options.abort;
 
   auto transaction = store.begin_import({source.id, (*plugin)->meta().name, (*plugin)->meta().version});
+  record_series_infos(*transaction, source.id, (*plugin)->meta());
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta()), *transaction, source.on_bad_row);
   const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
                                      : run_in_process(*plugin, std::move(run_settings), sink);

@@ -1,22 +1,16 @@
-// Reading what the report's drill-downs need from the store and the plugin declarations.
+// Reading what the report's drill-downs need from the store: observations and series metadata.
 #include "report/report_input.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 namespace sosei::report {
 
-SeriesInfos series_infos(const config::AppConfig& config, const host::PluginRegistry& plugins) {
-  SeriesInfos out;
-  for (const auto& source : config.sources) {
-    const auto* plugin = plugins.find(source.plugin);
-    if (!plugin) continue;
-    for (const auto& s : (*plugin)->meta().series) out[source.id + "/" + s.name] = {s.unit, s.help};
-  }
-  return out;
-}
-
-DrilldownInput load_drilldowns(store::Store& store, const config::AppConfig& config, const SeriesInfos& infos) {
+DrilldownInput load_drilldowns(store::Store& store, const config::AppConfig& config) {
   const std::vector<std::string> stored = store.series();
+  std::map<std::string, store::SeriesInfo> infos;
+  for (auto& info : store.series_infos()) infos.emplace(info.series, std::move(info));
   DrilldownInput out;
   for (const auto& kpi : config.strategy.kpis) {
     std::vector<std::string> names;

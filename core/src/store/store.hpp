@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,9 +47,9 @@ struct StoredObservation {
   ObservationKey key;
   ObservationData data;
   std::string source;
-  int64_t run_id = 0;          // the run that last changed it
-  std::string updated_at;      // ISO 8601 UTC of that change
-  int revision_count = 0;      // how many times its value changed after the first import
+  int64_t run_id = 0;      // the run that last changed it
+  std::string updated_at;  // ISO 8601 UTC of that change
+  int revision_count = 0;  // how many times its value changed after the first import
 };
 
 // One change of an observation's value. The first import of a value is not a revision.
@@ -102,6 +103,19 @@ struct RunStart {
   std::string plugin_version;
 };
 
+// What a plugin declared about one of its series when it last imported it, so the report can caption
+// the series without loading the plugin.
+struct SeriesInfo {
+  std::string series;  // as stored: "<source>/<series>"
+  std::string unit;
+  std::string help;
+  std::string label_ja;  // empty until plugins declare display names
+  std::string label_en;
+  std::string plugin;
+  std::string plugin_version;
+  std::string updated_at;  // ISO 8601 UTC; set by the store
+};
+
 // One import run: every write happens inside one transaction. commit() makes it visible together
 // with its run record; fail() rolls every write back and records the run as failed (or aborted),
 // so a failed run leaves the observations exactly as they were.
@@ -121,6 +135,10 @@ class ImportTransaction {
 
   virtual void set_fingerprint(const std::string& fingerprint) = 0;
 
+  // Records what the run's plugin declares about one of its series (unit, help…), saved only if the
+  // run commits. Unchanged declarations keep their row and its updated_at.
+  virtual void put_series_info(const SeriesInfo& info) = 0;
+
   // Counts so far (accepted, rejected, inserted, revised) as a record in progress.
   virtual const RunRecord& progress() const = 0;
 
@@ -132,13 +150,13 @@ class ImportTransaction {
 
 // One KPI of a stored evaluation: what the council's table shows for it.
 struct EvaluationKpiRecord {
-  std::string kpi;                   // KPI id
-  bool counted = true;               // in the rollups: project KPIs, not a basic goal's numeric target
-  std::optional<double> actual;      // none: no value, or a status (the `formed` text says which)
-  std::string formed;                // how the actual was formed
-  std::optional<double> ratio;       // actual against target
-  std::optional<double> progress;    // progress formula and vs_projection targets: their score
-  std::size_t grade_index = 0;       // position of the grade in its scheme (orders the counts)
+  std::string kpi;                 // KPI id
+  bool counted = true;             // in the rollups: project KPIs, not a basic goal's numeric target
+  std::optional<double> actual;    // none: no value, or a status (the `formed` text says which)
+  std::string formed;              // how the actual was formed
+  std::optional<double> ratio;     // actual against target
+  std::optional<double> progress;  // progress formula and vs_projection targets: their score
+  std::size_t grade_index = 0;     // position of the grade in its scheme (orders the counts)
   std::string grade_symbol;
   std::string grade_label;
   std::optional<double> pace_ratio;  // the actual against what was expected by the as-of date
@@ -160,8 +178,8 @@ struct EvaluationRecord {
   std::string as_of;       // ISO date, "2026-03-31"
   std::string scheme;      // grading scheme name
   bool stale = false;
-  std::string stale_since;   // when the first revision of a used observation was imported, else ""
-  int64_t stale_run_id = 0;  // that import run, else 0
+  std::string stale_since;                // when the first revision of a used observation was imported, else ""
+  int64_t stale_run_id = 0;               // that import run, else 0
   std::vector<EvaluationKpiRecord> kpis;  // in strategy order; empty in evaluations() listings
   std::vector<GradeTally> grades;         // grades that occur, in scheme order, over the counted KPIs
 };
@@ -169,7 +187,7 @@ struct EvaluationRecord {
 // A source the daemon stopped scheduling after too many consecutive failures, until `sosei resume`.
 struct Quarantine {
   std::string source;
-  std::string since;  // ISO 8601 UTC; set by the store
+  std::string since;   // ISO 8601 UTC; set by the store
   std::string reason;  // the last failure's error
   int failures = 0;    // consecutive failed runs when it was quarantined
 };
@@ -192,14 +210,21 @@ struct ApiToken {
 struct SourceRunSummary {
   std::string source;
   std::map<RunStatus, int64_t> runs;  // only statuses that occur
-  RunRecord last_run;                  // without rejections
-  std::string last_success_at;         // finished_at; empty when none succeeded
+  RunRecord last_run;                 // without rejections
+  std::string last_success_at;        // finished_at; empty when none succeeded
 };
 
 struct ValuesQuery {
   std::string series;
-  std::optional<Period> period;         // only this period
+  std::optional<Period> period;          // only this period
   std::optional<Dimensions> dimensions;  // only exactly these dimensions ({} = no dimensions)
+};
+
+// A lock held by the one process allowed to do something (schedule the store's imports); released on
+// destruction.
+class InstanceLock {
+ public:
+  virtual ~InstanceLock() = default;
 };
 
 class Store {
@@ -216,6 +241,8 @@ class Store {
   virtual std::vector<StoredObservation> values(const ValuesQuery& q) = 0;
   // Every series with at least one observation.
   virtual std::vector<std::string> series() = 0;
+  // What the plugins declared about their series (put_series_info), ordered by series.
+  virtual std::vector<SeriesInfo> series_infos() = 0;
 
   // Histories of the observations of `series` in `period` (one per dimension set).
   virtual std::vector<History> history(const std::string& series, const Period& period) = 0;
@@ -249,25 +276,42 @@ class Store {
 
   // Current schema version (number of applied migrations).
   virtual int schema_version() = 0;
+
+  // What the database's own consistency check finds wrong; empty when it is sound.
+  virtual std::vector<std::string> integrity_problems() = 0;
+
+  // One daemon per store: held until the returned lock is destroyed, released by the system when the
+  // process dies. Throws AlreadyRunning, naming the other daemon, when one holds it.
+  virtual std::unique_ptr<InstanceLock> lock_daemon() = 0;
 };
 
 // Where a store is and how it behaves; open_store() picks the implementation from `location`.
 struct StoreConfig {
-  std::string location;  // a file path (SQLite; ":memory:" for a private in-memory store)
+  // A file path for SQLite (its folder is created on first open; ":memory:" for a private
+  // in-memory store).
+  std::string location;
   const Clock* clock = nullptr;  // the store's timestamps; null: the system clock
   // How long a write waits for another writer (another process's import) before failing as busy.
   std::chrono::milliseconds lock_wait{5000};
+  // Called when a write starts waiting for another writer's lock (tests synchronise on it).
+  std::function<void()> on_lock_wait = nullptr;
+  // Page cache of a connection in KiB (grows only as used); large imports touch many index pages.
+  std::size_t cache_size_kib = 64 * 1024;
 };
 
-// Opens (creating if needed) the store and applies pending migrations. Throws StoreError.
+// Opens (creating if needed) the store and applies pending migrations. A Store and its open import
+// must be used from one thread at a time. Throws StoreError.
 std::unique_ptr<Store> open_store(const StoreConfig& config);
-
-// Opens (creating if needed) an SQLite store and applies pending migrations. Throws StoreError.
-std::unique_ptr<Store> open_sqlite_store(const std::string& path);
 
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Another daemon holds the store's daemon lock; the message names it and how to stop it.
+class AlreadyRunning : public StoreError {
+ public:
+  using StoreError::StoreError;
 };
 
 }  // namespace sosei::store

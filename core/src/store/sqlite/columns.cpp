@@ -1,13 +1,12 @@
 // Column forms of values, periods and run statuses, and RunStatus's text for messages.
-#include "store/columns.hpp"
+#include "store/sqlite/columns.hpp"
 
 #include <iterator>
 
 namespace sosei::store {
 namespace {
 
-constexpr const char* kValueKinds[] = {"number", "missing", "not_carried_out", "not_started", "in_progress",
-                                       "done"};
+constexpr const char* kValueKinds[] = {"number", "missing", "not_carried_out", "not_started", "in_progress", "done"};
 constexpr const char* kPeriodKinds[] = {"fiscal_year", "calendar_year", "month", "date"};
 constexpr const char* kRunStatuses[] = {"running", "succeeded", "failed", "unchanged", "aborted"};
 

@@ -1,6 +1,6 @@
 // A small hand-rolled writer for the canonical dimensions JSON (it runs once per stored row, so it
 // avoids building JSON objects), and a reader through nlohmann::json.
-#include "store/canonical_json.hpp"
+#include "store/sqlite/canonical_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,8 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   std::size_t n;
   unsigned char lo = 0x80, hi = 0xBF;
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
   else if (c >= 0xE0 && c <= 0xEF) {
     n = 3;
     if (c == 0xE0) lo = 0xA0;
@@ -47,13 +48,27 @@ void append_string(std::string_view s, std::string& out) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -97,8 +112,8 @@ Dimensions parse_dimensions(std::string_view json) {
     if (!object.is_object()) throw StoreError("not a JSON object");
     for (auto& [key, value] : object.items()) dimensions.emplace(key, value.get<std::string>());
   } catch (const nlohmann::json::exception& e) {
-    throw StoreError("stored dimensions are not a JSON object of strings: " + std::string(json) + " (" +
-                     e.what() + ")");
+    throw StoreError("stored dimensions are not a JSON object of strings: " + std::string(json) + " (" + e.what() +
+                     ")");
   }
   return dimensions;
 }

@@ -1,11 +1,11 @@
-// Source quarantines over SQLite (sqlite_quarantines.cpp): the scheduler's "stop trying this source
+// Source quarantines over SQLite (quarantines.cpp): the scheduler's "stop trying this source
 // until someone has looked at it".
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "store/session.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

@@ -1,5 +1,5 @@
 // Reading and writing source_quarantines (docs/schema.md).
-#include "store/sqlite_quarantines.hpp"
+#include "store/sqlite/quarantines.hpp"
 
 #include <sqlite3.h>
 
@@ -18,7 +18,7 @@ constexpr const char* kList = "SELECT source, since, reason, failures FROM sourc
 }  // namespace
 
 void save_sqlite_quarantine(Session& session, const Quarantine& q) {
-  const std::string now = q.since.empty() ? session.options.now() : q.since;
+  const std::string now = q.since.empty() ? session.now() : q.since;
   sqlite::Transaction tx(session.db, "quarantine a source");
   sqlite::Statement& ensure = session.db.statement("record a source", kEnsureSource);
   ensure.bind(1, q.source);

@@ -1,15 +1,15 @@
 // The multi-row INSERT of InsertBatch.
-#include "store/insert_batch.hpp"
+#include "store/sqlite/insert_batch.hpp"
 
 #include <functional>
 
-#include "store/columns.hpp"
+#include "store/sqlite/columns.hpp"
 
 namespace sosei::store {
 namespace {
 
 // Values per row; ?7/?8 also fill first_value_kind/first_number and ?13/?14 run_id/updated_at, as
-// in the single-row insert of sqlite_import.cpp.
+// in the single-row insert of import.cpp.
 constexpr int kParameters = 14;
 
 const std::string& batch_insert_sql() {
@@ -21,9 +21,9 @@ const std::string& batch_insert_sql() {
     for (std::size_t r = 0; r < InsertBatch::kRows; ++r) {
       const int o = static_cast<int>(r) * kParameters;
       auto p = [&](int i) { return "?" + std::to_string(o + i); };
-      s += (r ? ",(" : "(") + p(1) + "," + p(2) + "," + p(3) + "," + p(4) + "," + p(5) + "," + p(6) + "," + p(7) +
-           "," + p(8) + "," + p(9) + "," + p(10) + "," + p(11) + "," + p(12) + "," + p(13) + "," + p(7) + "," +
-           p(8) + "," + p(14) + "," + p(13) + "," + p(14) + ")";
+      s += (r ? ",(" : "(") + p(1) + "," + p(2) + "," + p(3) + "," + p(4) + "," + p(5) + "," + p(6) + "," + p(7) + "," +
+           p(8) + "," + p(9) + "," + p(10) + "," + p(11) + "," + p(12) + "," + p(13) + "," + p(7) + "," + p(8) + "," +
+           p(14) + "," + p(13) + "," + p(14) + ")";
     }
     return s;
   }();
@@ -33,7 +33,7 @@ const std::string& batch_insert_sql() {
 }  // namespace
 
 uint64_t InsertBatch::key_hash(std::string_view series, const Period& period, std::string_view dimensions) {
-  uint64_t h = std::hash<std::string_view>{}(series) * 0x9E3779B97F4A7C15ull;
+  uint64_t h = std::hash<std::string_view>{}(series)*0x9E3779B97F4A7C15ull;
   h ^= std::hash<std::string_view>{}(dimensions) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
   const uint64_t p = (static_cast<uint64_t>(period.kind) << 48) ^ (static_cast<uint64_t>(period.year) << 16) ^
                      (static_cast<uint64_t>(period.month) << 8) ^ static_cast<uint64_t>(period.day);

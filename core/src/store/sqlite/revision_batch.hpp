@@ -1,7 +1,7 @@
 // Revisions of stored observations, written kRows at a time: the revision rows with one multi-row
 // INSERT and the new values with one UPDATE … FROM (VALUES …), instead of two statement executions
 // per revised observation (most of what a revision cost, profiled with callgrind: bench/RESULTS.md).
-// The import run (sqlite_import.cpp) keeps reads right: it writes the batch before it looks at an
+// The import run (import.cpp) keeps reads right: it writes the batch before it looks at an
 // observation that waits here, and before anything else reads the store during the run.
 #pragma once
 
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

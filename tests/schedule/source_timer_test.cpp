@@ -2,13 +2,13 @@
 // slot, catch-up after an outage (none, latest, all), and restoring from the run history.
 #include <gtest/gtest.h>
 
-#include "daemon/source_timer.hpp"
+#include "schedule/source_timer.hpp"
 #include "common/clock.hpp"
 #include "common/time_zone.hpp"
 
 using namespace sosei;
 using namespace std::chrono_literals;
-using daemon::SourceTimer;
+using schedule::SourceTimer;
 using std::chrono::sys_seconds;
 
 namespace {

@@ -1,6 +1,6 @@
 // Reading and writing api_tokens (docs/schema.md). A token's text never reaches this file: only
 // its SHA-256, so a copied database gives nobody a usable token.
-#include "store/sqlite_tokens.hpp"
+#include "store/sqlite/tokens.hpp"
 
 #include <sqlite3.h>
 
@@ -33,7 +33,7 @@ ApiToken read_token(const sqlite::Statement& s) {
 
 int64_t add_sqlite_token(Session& session, const std::string& sha256, const std::string& department,
                          const std::string& note) {
-  const std::string now = session.options.now();
+  const std::string now = session.now();
   sqlite::Statement& s = session.db.statement("add an API token", kAdd);
   s.bind(1, sha256);
   s.bind(2, department);
@@ -60,7 +60,7 @@ std::optional<ApiToken> read_sqlite_token_by_hash(sqlite::Connection& db, const 
 }
 
 void mark_sqlite_token_used(Session& session, int64_t id) {
-  const std::string now = session.options.now();
+  const std::string now = session.now();
   sqlite::Statement& s = session.db.statement("note the use of an API token", kUsed);
   s.bind(1, id);
   s.bind(2, now);
@@ -68,7 +68,7 @@ void mark_sqlite_token_used(Session& session, int64_t id) {
 }
 
 bool revoke_sqlite_token(Session& session, int64_t id) {
-  const std::string now = session.options.now();
+  const std::string now = session.now();
   sqlite::Statement& s = session.db.statement("revoke an API token", kRevoke);
   s.bind(1, id);
   s.bind(2, now);

@@ -1,4 +1,4 @@
-// Stored evaluations over SQLite (sqlite_evaluations.cpp): saving one with the observations it used,
+// Stored evaluations over SQLite (evaluations.cpp): saving one with the observations it used,
 // reading them back, and the stale marking an import's revision path calls.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/session.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

@@ -1,19 +1,18 @@
 // Stored evaluations over SQLite: an evaluation, its KPI rows and the observations it used are
 // written in one transaction; an import's revision of a used observation marks it stale.
-#include "store/sqlite_evaluations.hpp"
+#include "store/sqlite/evaluations.hpp"
 
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "store/canonical_json.hpp"
-#include "store/columns.hpp"
+#include "store/sqlite/canonical_json.hpp"
+#include "store/sqlite/columns.hpp"
 
 namespace sosei::store {
 namespace {
 
-constexpr const char* kInsertEvaluation =
-    "INSERT INTO evaluations(created_at, as_of, scheme) VALUES (?1, ?2, ?3)";
+constexpr const char* kInsertEvaluation = "INSERT INTO evaluations(created_at, as_of, scheme) VALUES (?1, ?2, ?3)";
 constexpr const char* kInsertKpi =
     "INSERT INTO evaluation_kpis(evaluation_id, seq, kpi, counted, actual, formed, ratio, progress, grade_index,"
     " grade_symbol, grade_label, pace_ratio, off_track)"
@@ -91,11 +90,10 @@ std::string describe(const ObservationKey& key) {
 
 int64_t save_sqlite_evaluation(Session& session, const EvaluationRecord& evaluation,
                                const std::vector<ObservationRef>& used) {
-  if (session.import_open)
-    throw StoreError("cannot save an evaluation while an import run is open on this store");
+  if (session.import_open) throw StoreError("cannot save an evaluation while an import run is open on this store");
   sqlite::Connection& db = session.db;
   sqlite::Transaction txn(db, "start saving an evaluation");
-  const std::string created_at = session.options.now();
+  const std::string created_at = session.now();
 
   sqlite::Statement& insert = db.statement("save an evaluation", kInsertEvaluation);
   insert.bind(1, created_at);

@@ -10,7 +10,7 @@
 #include "config/model.hpp"
 #include "schedule/schedule.hpp"
 
-namespace sosei::daemon {
+namespace sosei::schedule {
 
 using std::chrono::sys_seconds;
 
@@ -43,4 +43,4 @@ class SourceTimer {
   int failures_ = 0;
 };
 
-}  // namespace sosei::daemon
+}  // namespace sosei::schedule

@@ -1,6 +1,6 @@
 // Observations of series new to the store, written kRows at a time by one multi-row INSERT: one
 // statement execution per batch instead of one per observation, which is most of what storing a
-// new observation costs in SQLite (bench/RESULTS.md). The import run (sqlite_import.cpp) decides
+// new observation costs in SQLite (bench/RESULTS.md). The import run (import.cpp) decides
 // what goes in and what to do when a batch cannot be inserted whole.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common/period.hpp"
-#include "store/sqlite.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

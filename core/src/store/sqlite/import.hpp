@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "store/session.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

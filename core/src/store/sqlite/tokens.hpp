@@ -1,11 +1,11 @@
-// API tokens over SQLite (sqlite_tokens.cpp): the hashed hand-entry tokens of the departments.
+// API tokens over SQLite (tokens.cpp): the hashed hand-entry tokens of the departments.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "store/session.hpp"
+#include "store/sqlite/session.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {

@@ -1,27 +1,30 @@
 // The SQLite store: opening and configuring the file, and every read (values, series, histories,
-// runs, run summaries, state). Writes happen in sqlite_import.cpp; stored evaluations in
-// sqlite_evaluations.cpp, quarantines and tokens in their own files.
-#include "store/sqlite_store.hpp"
+// runs, run summaries, state). Writes happen in import.cpp; stored evaluations, quarantines, tokens,
+// series metadata and the daemon lock in their own files.
+#include "store/sqlite/store.hpp"
 
+#include <filesystem>
 #include <string>
 
-#include "store/canonical_json.hpp"
 #include "common/clock.hpp"
-#include "store/columns.hpp"
-#include "store/migrations.hpp"
-#include "store/session.hpp"
-#include "store/sqlite_evaluations.hpp"
-#include "store/sqlite_quarantines.hpp"
-#include "store/sqlite_import.hpp"
-#include "store/sqlite_tokens.hpp"
+#include "store/sqlite/canonical_json.hpp"
+#include "store/sqlite/columns.hpp"
+#include "store/sqlite/daemon_lock.hpp"
+#include "store/sqlite/evaluations.hpp"
+#include "store/sqlite/import.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/quarantines.hpp"
+#include "store/sqlite/series_info.hpp"
+#include "store/sqlite/session.hpp"
+#include "store/sqlite/tokens.hpp"
 
 namespace sosei::store {
 namespace {
 
-#define SOSEI_VALUES_COLUMNS                                                                             \
+#define SOSEI_VALUES_COLUMNS                                                                                \
   "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, flags, note," \
-  " location, source, run_id, updated_at,"                                                              \
-  " (SELECT count(*) FROM revisions r WHERE r.observation_id = o.id)"                                   \
+  " location, source, run_id, updated_at,"                                                                  \
+  " (SELECT count(*) FROM revisions r WHERE r.observation_id = o.id)"                                       \
   " FROM observations o WHERE series = ?1"
 #define SOSEI_VALUES_PERIOD " AND period_kind = ?2 AND period_year = ?3 AND period_month = ?4 AND period_day = ?5"
 #define SOSEI_VALUES_DIMENSIONS " AND dimensions = ?6"
@@ -51,7 +54,7 @@ constexpr const char* kHistory =
     " AND o.period_day = ?5"
     " ORDER BY o.dimensions, r.id";
 
-#define SOSEI_RUN_COLUMNS                                                                              \
+#define SOSEI_RUN_COLUMNS                                                                               \
   "SELECT id, source, plugin, plugin_version, started_at, coalesce(finished_at, ''), status, accepted," \
   " rejected, inserted, revised, error, fingerprint FROM import_runs"
 constexpr const char* kRuns = SOSEI_RUN_COLUMNS " ORDER BY id DESC LIMIT ?1";
@@ -86,8 +89,13 @@ RunRecord read_run(const sqlite::Statement& s) {
   return r;
 }
 
-void configure(sqlite::Connection& db, const SqliteOptions& options) {
-  sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
+constexpr const char* kIntegrityCheck = "PRAGMA integrity_check";
+
+void configure(Session& session, const StoreConfig& config) {
+  sqlite::Connection& db = session.db;
+  session.busy_wait.limit = config.lock_wait;
+  session.busy_wait.on_wait = config.on_lock_wait;
+  wait_when_busy(db, session.busy_wait);
   // WAL: readers (reports, the web view) never wait for an import, and an import never waits for them.
   // An in-memory database stays in "memory" mode.
   db.exec("switch to WAL journal mode", "PRAGMA journal_mode = WAL");
@@ -95,7 +103,7 @@ void configure(sqlite::Connection& db, const SqliteOptions& options) {
   // NORMAL is durable in WAL mode except for the last commits on a power loss, never corrupt.
   db.exec("set synchronous mode", "PRAGMA synchronous = NORMAL");
   // The numbers below are the code's own options, never outside input.
-  db.exec("set the page cache size", ("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib)).c_str());
+  db.exec("set the page cache size", ("PRAGMA cache_size = -" + std::to_string(config.cache_size_kib)).c_str());
 }
 
 class SqliteStore final : public Store {
@@ -173,6 +181,8 @@ class SqliteStore final : public Store {
     while (s.step()) out.push_back(s.string(0));
     return out;
   }
+
+  std::vector<SeriesInfo> series_infos() override { return read_sqlite_series_infos(db_); }
 
   std::vector<History> history(const std::string& series, const Period& period) override {
     session_->flush_open_import();
@@ -258,6 +268,20 @@ class SqliteStore final : public Store {
 
   int schema_version() override { return store::schema_version(db_); }
 
+  std::vector<std::string> integrity_problems() override {
+    session_->flush_open_import();
+    sqlite::Statement& s = db_.statement("check the database's integrity", kIntegrityCheck);
+    sqlite::Use use(s);
+    std::vector<std::string> out;
+    while (s.step())
+      if (s.text(0) != "ok") out.push_back(s.string(0));
+    return out;
+  }
+
+  // Its own file next to the database: locking the database file through a second descriptor would
+  // let closing that descriptor drop SQLite's own POSIX locks on it.
+  std::unique_ptr<InstanceLock> lock_daemon() override { return lock_daemon_file(db_.path()); }
+
  private:
   std::shared_ptr<Session> session_;
   sqlite::Connection& db_;
@@ -265,21 +289,18 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {
-  if (!options.now) options.now = [] { return iso8601_utc(system_clock().now_ms()); };
-  auto session = std::make_shared<Session>(path, std::move(options));
-  configure(session->db, session->options);
-  migrate(session->db, session->options.now);
+std::unique_ptr<Store> open_sqlite_store(const StoreConfig& config) {
+  const std::string& path = config.location;
+  if (path != ":memory:") {
+    // The first open creates the folder; a folder that cannot be made is reported by the open below.
+    const auto folder = std::filesystem::path(path).parent_path();
+    std::error_code ignored;
+    if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
+  }
+  auto session = std::make_shared<Session>(path, config.clock ? *config.clock : system_clock());
+  configure(*session, config);
+  migrate(session->db, session->clock);
   return std::make_unique<SqliteStore>(std::move(session));
-}
-
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return open_sqlite_store(path, {}); }
-
-std::unique_ptr<Store> open_store(const StoreConfig& config) {
-  SqliteOptions options;
-  if (config.clock) options.now = [clock = config.clock] { return iso8601_utc(clock->now_ms()); };
-  options.busy_timeout_ms = static_cast<int>(config.lock_wait.count());
-  return open_sqlite_store(config.location, std::move(options));
 }
 
 }  // namespace sosei::store

@@ -1,7 +1,7 @@
 // The per-source run plan: next_run() of the schedule, retries, and missed runs at start-up.
-#include "daemon/source_timer.hpp"
+#include "schedule/source_timer.hpp"
 
-namespace sosei::daemon {
+namespace sosei::schedule {
 
 SourceTimer::SourceTimer(std::string source_id, const config::ScheduleSpec& spec, const date::time_zone* zone)
     : id_(source_id), schedule_(spec, std::move(source_id)), zone_(zone) {}
@@ -37,4 +37,4 @@ void SourceTimer::finished(bool ok, sys_seconds started, sys_seconds now) {
   due_ = !ok && failures_ <= schedule_.spec().retries ? std::min(next, now + schedule_.retry_delay(failures_)) : next;
 }
 
-}  // namespace sosei::daemon
+}  // namespace sosei::schedule

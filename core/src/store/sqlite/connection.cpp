@@ -1,5 +1,5 @@
 // The SQLite C API behind Connection, Statement and Transaction, with errors turned into StoreError.
-#include "store/sqlite.hpp"
+#include "store/sqlite/connection.hpp"
 
 #include <mutex>
 
@@ -18,10 +18,9 @@ void configure_library_once() {
 
 }  // namespace
 
-Statement::Statement(Connection& db, const char* operation, std::string_view sql)
-    : db_(db), operation_(operation) {
-  int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+Statement::Statement(Connection& db, const char* operation, std::string_view sql) : db_(db), operation_(operation) {
+  int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                              nullptr);
   if (rc != SQLITE_OK) db.fail(operation, rc);
 }
 
@@ -86,8 +85,7 @@ Connection::Connection(const std::string& path) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = "cannot open database " + path + ": " +
-                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    std::string message = "cannot open database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     if (rc == SQLITE_CANTOPEN || rc == SQLITE_PERM || rc == SQLITE_READONLY)
       message += " — check the folder exists and is writable";
     sqlite3_close_v2(db_);

@@ -1,6 +1,6 @@
 // The schema, as an append-only list of migrations (docs/schema.md explains every table), and the
 // code that applies them.
-#include "store/migrations.hpp"
+#include "store/sqlite/migrations.hpp"
 
 #include <string>
 
@@ -160,11 +160,27 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
+// What the plugins declare about their series, recorded by the imports, so the report captions a
+// series without loading its plugin.
+constexpr const char* kSeriesInfo = R"sql(
+CREATE TABLE series_info (
+  series         TEXT PRIMARY KEY,
+  unit           TEXT NOT NULL DEFAULT '',
+  help           TEXT NOT NULL DEFAULT '',
+  label_ja       TEXT NOT NULL DEFAULT '',
+  label_en       TEXT NOT NULL DEFAULT '',
+  plugin         TEXT NOT NULL,
+  plugin_version TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
     {3, "source quarantines of the scheduler", kQuarantines},
     {4, "API tokens of the departments for hand entry", kApiTokens},
+    {5, "series metadata declared by the plugins", kSeriesInfo},
 };
 
 }  // namespace
@@ -178,7 +194,7 @@ int schema_version(sqlite::Connection& db) {
   return s.step() ? static_cast<int>(s.int64(0)) : 0;
 }
 
-void migrate(sqlite::Connection& db, const std::function<std::string()>& now) {
+void migrate(sqlite::Connection& db, const Clock& clock) {
   for (const Migration& m : migrations()) {
     if (schema_version(db) >= m.version) continue;
     sqlite::Transaction txn(db, "start a schema migration");
@@ -188,7 +204,7 @@ void migrate(sqlite::Connection& db, const std::function<std::string()>& now) {
     db.exec(what.c_str(), m.sql);
     sqlite::Statement& record = db.statement(
         "record a schema migration", "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)");
-    std::string applied_at = now();
+    std::string applied_at = iso8601_utc(clock.now_ms());
     record.bind(1, m.version);
     record.bind(2, m.name);
     record.bind(3, applied_at);

@@ -1,17 +1,18 @@
 // An import run over SQLite. Everything (the run row, observations, revisions, stale marks of the
 // evaluations that used a revised observation, state) is written in one BEGIN IMMEDIATE transaction;
 // fail() rolls it all back and records the run in a short second one.
-#include "store/sqlite_import.hpp"
+#include "store/sqlite/import.hpp"
 
 #include <cmath>
 #include <string>
 #include <unordered_map>
 
-#include "store/canonical_json.hpp"
-#include "store/columns.hpp"
-#include "store/insert_batch.hpp"
-#include "store/revision_batch.hpp"
-#include "store/sqlite_evaluations.hpp"
+#include "store/sqlite/canonical_json.hpp"
+#include "store/sqlite/columns.hpp"
+#include "store/sqlite/evaluations.hpp"
+#include "store/sqlite/insert_batch.hpp"
+#include "store/sqlite/revision_batch.hpp"
+#include "store/sqlite/series_info.hpp"
 
 namespace sosei::store {
 namespace {
@@ -62,7 +63,7 @@ class SqliteImport final : public ImportTransaction {
     record_.source = start.source;
     record_.plugin = start.plugin;
     record_.plugin_version = start.plugin_version;
-    record_.started_at = stamp_ = session_->options.now();
+    record_.started_at = stamp_ = session_->now();
     insert_source();
     record_.id = insert_run(false);
     current_evaluations_ = any_current_evaluation();
@@ -120,6 +121,11 @@ class SqliteImport final : public ImportTransaction {
 
   void set_fingerprint(const std::string& fingerprint) override { record_.fingerprint = fingerprint; }
 
+  void put_series_info(const SeriesInfo& info) override {
+    require_open("record a series' metadata");
+    write_sqlite_series_info(db_, info, stamp_);
+  }
+
   const RunRecord& progress() const override { return record_; }
 
   RunRecord commit(RunStatus status) override {
@@ -127,7 +133,7 @@ class SqliteImport final : public ImportTransaction {
     if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
     try {
       flush_batches();
-      record_.finished_at = session_->options.now();
+      record_.finished_at = session_->now();
       record_.status = status;
       write_rejections();
       finish_run();
@@ -159,7 +165,7 @@ class SqliteImport final : public ImportTransaction {
     revisions_.clear();
     txn_.rollback();
     phase_ = Phase::RolledBack;
-    record_.finished_at = session_->options.now();
+    record_.finished_at = session_->now();
     record_.status = status;
     record_.error = error;
 
@@ -180,7 +186,7 @@ class SqliteImport final : public ImportTransaction {
     revisions_.clear();
     txn_.rollback();
     phase_ = Phase::Finished;
-    record_.finished_at = session_->options.now();  // status stays running: the run never happened
+    record_.finished_at = session_->now();  // status stays running: the run never happened
     release();
     return record_;
   }
@@ -379,7 +385,7 @@ class SqliteImport final : public ImportTransaction {
   InsertBatch batch_{db_};
   RevisionBatch revisions_{db_};
   bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
-  std::string dimensions_;  // reused per put
+  std::string dimensions_;           // reused per put
   std::string old_note_;
   std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
   std::string last_series_;

@@ -1,7 +1,7 @@
 // The statements of RevisionBatch: one row at a time, and kRows at a time.
-#include "store/revision_batch.hpp"
+#include "store/sqlite/revision_batch.hpp"
 
-#include "store/columns.hpp"
+#include "store/sqlite/columns.hpp"
 
 namespace sosei::store {
 namespace {

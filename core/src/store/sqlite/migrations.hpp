@@ -2,11 +2,11 @@
 // ones. The version is PRAGMA user_version, and each applied script has a row in schema_migrations.
 #pragma once
 
-#include <functional>
 #include <span>
 #include <string>
 
-#include "store/sqlite.hpp"
+#include "common/clock.hpp"
+#include "store/sqlite/connection.hpp"
 
 namespace sosei::store {
 
@@ -23,6 +23,6 @@ int schema_version(sqlite::Connection& db);
 
 // Applies each pending migration in its own transaction. Throws StoreError when the database is newer
 // than this code.
-void migrate(sqlite::Connection& db, const std::function<std::string()>& now);
+void migrate(sqlite::Connection& db, const Clock& clock);
 
 }  // namespace sosei::store
