@@ -46,7 +46,8 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   refuse_html(header, name, "a daily export (date,route,boardings)");
   const std::size_t date_column = column(header, {"date", "日付", "運行日"}, "the day of the boardings");
   const std::size_t route_column = column(header, {"route", "路線", "路線名"}, "the route");
-  const std::size_t boardings_column = column(header, {"boardings", "乗車人数", "利用者数", "乗車数"}, "counting riders");
+  const std::size_t boardings_column =
+      column(header, {"boardings", "乗車人数", "利用者数", "乗車数"}, "counting riders");
   const std::size_t needed = std::max({date_column, route_column, boardings_column}) + 1;
 
   ImportCounts counts;
@@ -57,7 +58,8 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   while (reader.next()) {
     ++counts.rows;
     if (reader.size() < needed) {
-      reject("the row has " + std::to_string(reader.size()) + " fields; the header has " + std::to_string(header.size()));
+      reject("the row has " + std::to_string(reader.size()) + " fields; the header has " +
+             std::to_string(header.size()));
       continue;
     }
     const std::string_view boardings_text = trim(reader.field(boardings_column));

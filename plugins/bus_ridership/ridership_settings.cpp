@@ -15,7 +15,8 @@ const std::array<sosei_setting_spec, 8> kSettings{{
     {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch board_alight.txt (or the daily export) from this URL instead"},
     {"feed_dir", SOSEI_SETTING_PATH, 0, nullptr,
      "the static feed: a folder with trips.txt and routes.txt, or a GTFS .zip (default: where `file` is)"},
-    {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride", "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
+    {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride",
+     "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
     {"route_key", SOSEI_SETTING_STRING, 0, "route_id",
      "route_id, or parent_route: group direction variants by GTFS-JP jp_parent_route_id"},
     {"record_use", SOSEI_SETTING_STRING, 0, "0",
@@ -64,7 +65,8 @@ FeedLocation feed_at(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return {path, false};
   if (ends_with_zip(path)) return {path, true};
-  config_error("feed_dir: '" + path + "' is neither a folder nor a .zip; set the folder holding trips.txt "
+  config_error("feed_dir: '" + path +
+               "' is neither a folder nor a .zip; set the folder holding trips.txt "
                "and routes.txt, or the GTFS zip");
 }
 
@@ -102,15 +104,17 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
 
   // gtfs_ride: board_alight.txt itself, a folder with it, or the whole feed zipped.
   std::error_code ec;
-  if (!s.fetch && std::filesystem::is_directory(file, ec)) s.source = (std::filesystem::path(file) / "board_alight.txt").string();
+  if (!s.fetch && std::filesystem::is_directory(file, ec))
+    s.source = (std::filesystem::path(file) / "board_alight.txt").string();
   s.source_is_zip = ends_with_zip(s.source);
   const std::string feed_dir = ctx.setting_or("feed_dir", "");
   if (!feed_dir.empty()) {
     s.feed = feed_at(feed_dir);
   } else if (s.fetch) {
     // A second fetch of the same URL in one run would be answered 304 once the first stored the ETag.
-    config_error("url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
-                 "(or GTFS zip) holding trips.txt and routes.txt");
+    config_error(
+        "url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
+        "(or GTFS zip) holding trips.txt and routes.txt");
   } else if (s.source_is_zip) {
     s.feed = {s.source, true};
   } else {

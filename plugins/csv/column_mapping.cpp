@@ -32,8 +32,8 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
     if (!item.empty()) {
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'dimension_columns': '" + item +
-                                                       "' is not name=column (e.g. route=路線)");
+        throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                                 "setting 'dimension_columns': '" + item + "' is not name=column (e.g. route=路線)");
       out.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
     }
     start = end + 1;
@@ -58,9 +58,13 @@ MappingSettings read_settings(const sosei::Context& ctx) {
   s.series_break_column = ctx.setting_or("series_break_column", "");
   s.dimension_columns = parse_dimension_columns(ctx.setting_or("dimension_columns", ""));
   const std::string type = ctx.setting_or("period_type", "fiscal_year");
-  if (type == "fiscal_year") s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
-  else if (type == "calendar_year") s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
-  else throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
+  if (type == "fiscal_year")
+    s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
+  else if (type == "calendar_year")
+    s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
+  else
+    throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                             "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
   return s;
 }
 
@@ -76,7 +80,8 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
   period_column_ = require(s.period_column, "the period (period_column)");
   value_column_ = require(s.value_column, "the value (value_column)");
   if (!s.note_column.empty()) note_column_ = require(s.note_column, "notes (note_column)");
-  if (!s.series_break_column.empty()) break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
+  if (!s.series_break_column.empty())
+    break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
   for (const auto& [name, column] : s.dimension_columns)
     dimensions.push_back({name, require(column, "a dimension (dimension_columns)")});
 }
@@ -84,7 +89,8 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
 bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dims,
                          std::string& error) const {
   if (row.size() < needed_) {
-    error = "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
+    error =
+        "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
     return false;
   }
   o.series = kpi_column_ ? sosei::notation_detail::trim(row.field(*kpi_column_)) : std::string_view(kpi_);
@@ -100,8 +106,10 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   o.value_kind = static_cast<sosei_value_kind>(value->kind);
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);
-  if (break_column_ && !sosei::notation_detail::trim(row.field(*break_column_)).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
-  for (std::size_t i = 0; i < dimensions.size(); ++i) dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
+  if (break_column_ && !sosei::notation_detail::trim(row.field(*break_column_)).empty())
+    o.flags |= SOSEI_OBS_SERIES_BREAK;
+  for (std::size_t i = 0; i < dimensions.size(); ++i)
+    dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
   o.dimensions = dims;
   return true;
 }

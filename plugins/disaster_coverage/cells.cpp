@@ -13,8 +13,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kSpaces{" ", "\t", "\r", "\n", "\xE3\x80\x80"};
 // 、 ， , ・ ･ ; ； and the spaces.
 constexpr std::array<std::string_view, 11> kCodeSeparators{
-    "\xE3\x80\x81", "\xEF\xBC\x8C", ",", "\xE3\x83\xBB", "\xEF\xBD\xA5", ";", "\xEF\xBC\x9B",
-    " ",            "\t",           "\xE3\x80\x80", "\n"};
+    "\xE3\x80\x81", "\xEF\xBC\x8C", ",", "\xE3\x83\xBB", "\xEF\xBD\xA5", ";", "\xEF\xBC\x9B", " ",
+    "\t",           "\xE3\x80\x80", "\n"};
 
 std::size_t separator_at(std::string_view s) {
   for (auto sep : kCodeSeparators)
@@ -119,7 +119,8 @@ std::optional<Date> parse_date(std::string_view text, std::string* error) {
     if (!period)
       *error = why;
     else
-      *error = "\"" + std::string(s) + "\" is not a full date: expected a day as well, as in 2019-05-01, "
+      *error = "\"" + std::string(s) +
+               "\" is not a full date: expected a day as well, as in 2019-05-01, "
                "令和元年5月1日 or R1.5.1";
   }
   return std::nullopt;
@@ -153,7 +154,8 @@ Date in_fiscal_year(const Date& month_day, int32_t fy) {
   return d;
 }
 
-std::optional<std::size_t> find_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases) {
+std::optional<std::size_t> find_column(const sosei::CsvHeader& header,
+                                       std::initializer_list<std::string_view> aliases) {
   for (auto alias : aliases)
     if (auto index = header.find(alias)) return index;
   return std::nullopt;

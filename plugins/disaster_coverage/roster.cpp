@@ -16,9 +16,9 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
   const sosei::CsvHeader header(reader);
   const uint64_t header_line = reader.line();
   const auto name_column = find_column(header, {"組織名", "自主防災組織名", "名称", "organization", "name"});
-  const std::size_t codes_column =
-      require_column(header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
-                     name, header_line, "the district codes an organization covers");
+  const std::size_t codes_column = require_column(
+      header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
+      name, header_line, "the district codes an organization covers");
   const std::size_t established_column =
       require_column(header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line,
                      "the date an organization was established");
@@ -76,8 +76,8 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
         continue;
       }
       if (o.dissolved->key() < o.established.key()) {
-        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" +
-               o.established.str() + ")");
+        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" + o.established.str() +
+               ")");
         continue;
       }
     }

@@ -33,14 +33,14 @@ class ColumnFinder {
     return std::nullopt;
   }
 
-  std::size_t require(const std::string& configured, std::initializer_list<std::string_view> usual,
-                      const char* what, const char* setting) const {
+  std::size_t require(const std::string& configured, std::initializer_list<std::string_view> usual, const char* what,
+                      const char* setting) const {
     if (auto i = find(configured, usual)) return *i;
     std::string tried = configured;
     if (tried.empty())
       for (auto name : usual) tried.append(tried.empty() ? "" : " / ").append(name);
-    throw sosei::CsvError(line_, "no column for " + std::string(what) + " (looked for " + tried + "; set '" +
-                                     setting + "'); the header has " + join(header_));
+    throw sosei::CsvError(line_, "no column for " + std::string(what) + " (looked for " + tried + "; set '" + setting +
+                                     "'); the header has " + join(header_));
   }
 
   std::optional<std::size_t> optional(const std::string& configured, std::initializer_list<std::string_view> usual,
@@ -87,7 +87,8 @@ Layout layout_of(const sosei::CsvReader& header, const ColumnNames& names) {
   l.year = f.require(names.year, {"年度", "調査年度", "実施年度", "年", "year"}, "the survey year", "year_column");
   l.level = f.require(names.level, {"校種", "学校種", "学校段階", "学年", "level"}, "the school level (小/中)",
                       "level_column");
-  l.subject = f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "the subject", "subject_column");
+  l.subject =
+      f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "the subject", "subject_column");
   l.city = f.require(names.city, {"市平均正答率", "本市平均正答率", "市の平均正答率", "市", "本市", "city"},
                      "the city's average correct rate", "city_column");
   l.national = f.require(names.national, {"全国平均正答率", "全国の平均正答率", "全国(公立)", "全国", "national"},
@@ -113,8 +114,9 @@ std::optional<ScoreType> score_type_of(std::string_view cell, double city, doubl
   if (s.empty()) {
     const bool city_scaled = city > 100, national_scaled = national > 100;
     if (city_scaled != national_scaled) {
-      error = "one value is above 100 and the other is not: a correct rate (≤ 100) and a scaled score (around 500) "
-              "cannot be compared; set score_type on the row";
+      error =
+          "one value is above 100 and the other is not: a correct rate (≤ 100) and a scaled score (around 500) "
+          "cannot be compared; set score_type on the row";
       return std::nullopt;
     }
     return city_scaled ? ScoreType::Scaled : ScoreType::Rate;

@@ -23,8 +23,10 @@ constexpr std::array<sosei_setting_spec, 11> kSettings{{
     {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
     {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
     {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
-    {"spot_column", SOSEI_SETTING_STRING, 0, "", "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
-    {"code_column", SOSEI_SETTING_STRING, 0, "", "the spot code column (default: 観光地点コード or 地点コード; optional)"},
+    {"spot_column", SOSEI_SETTING_STRING, 0, "",
+     "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
+    {"code_column", SOSEI_SETTING_STRING, 0, "",
+     "the spot code column (default: 観光地点コード or 地点コード; optional)"},
     {"year_column", SOSEI_SETTING_STRING, 0, "", "the year column (default: 年, 暦年 or 調査年; optional)"},
     {"split_column", SOSEI_SETTING_STRING, 0, "",
      "the column naming the split 日帰り/宿泊 and 県内/県外 (default: 区分 or 内訳; optional)"},
@@ -70,9 +72,9 @@ std::string totals_key(int year, const std::string& spot, const std::string& spl
 class TourismImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"tourism", "1.0.0", "産業振興課",
-            "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数", kSettings,
-            kSeries};
+    return {"tourism",    "1.0.0",
+            "産業振興課", "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数",
+            kSettings,    kSeries};
   }
 
   void run(sosei::Context& ctx) override {
@@ -89,8 +91,9 @@ class TourismImport : public sosei::Plugin {
     const bool year_setting = !ctx.setting_or("year", "").empty();
     if (!layout_.year) {
       if (!year_setting)
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ + ": the table has no 年 column; set 'year' to the "
-                                                           "calendar year it counts (e.g. 2024)");
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ +
+                                                       ": the table has no 年 column; set 'year' to the "
+                                                       "calendar year it counts (e.g. 2024)");
       fixed_year_ = static_cast<int>(ctx.integer_setting("year", 0));
       if (fixed_year_ < 1900 || fixed_year_ > 2200)
         throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'year' is " + std::to_string(fixed_year_) +
@@ -120,7 +123,8 @@ class TourismImport : public sosei::Plugin {
       }
     }
     if (seen == 0) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty");
-    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no header row with the month columns 1月 … 12月 in the first " +
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
+                                                  ": no header row with the month columns 1月 … 12月 in the first " +
                                                   std::to_string(kHeaderSearchRows) +
                                                   " rows: expected the common-standard table (観光地点名, 1月 … 12月)");
   }
@@ -129,9 +133,10 @@ class TourismImport : public sosei::Plugin {
     const std::string first = tourism::normalize(reader.field(0));
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": this is an HTML/XML page, not a visitor table "
-                                                        "(CSV, TSV or XLSX); check the URL: a portal often "
-                                                        "answers with a login or error page");
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
+                                                    ": this is an HTML/XML page, not a visitor table "
+                                                    "(CSV, TSV or XLSX); check the URL: a portal often "
+                                                    "answers with a login or error page");
   }
 
   std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
@@ -157,8 +162,10 @@ class TourismImport : public sosei::Plugin {
         return std::nullopt;
       }
       if (value->kind == SOSEI_VALUE_MISSING) continue;
-      if (value->kind != SOSEI_VALUE_NUMBER) error = "\"" + std::string(text) + "\" is a status, not a visitor count "
-                                                     "(leave the cell blank when the month was not counted)";
+      if (value->kind != SOSEI_VALUE_NUMBER)
+        error = "\"" + std::string(text) +
+                "\" is a status, not a visitor count "
+                "(leave the cell blank when the month was not counted)";
       else if (!value->unit.empty() && value->unit != "人")
         error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
       else if (value->number < 0)
@@ -208,9 +215,10 @@ class TourismImport : public sosei::Plugin {
     const std::string code = layout_.code ? std::string(cell(row, *layout_.code)) : std::string();
     const std::string identity = std::to_string(*year) + "\x1f" + (code.empty() ? spot : code) + "\x1f" + split.key();
     if (auto [it, fresh] = first_line_.emplace(identity, line); !fresh)
-      return ctx_->reject(file_, line, "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
-                                           " appears twice for " + std::to_string(*year) + ": first on line " +
-                                           std::to_string(it->second));
+      return ctx_->reject(file_, line,
+                          "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
+                              " appears twice for " + std::to_string(*year) + ": first on line " +
+                              std::to_string(it->second));
     check_row_total(row, spot, *months);
     emit_months(*year, spot, code, split, *months, line);
     accumulate(*year, spot, split, *months);
@@ -226,9 +234,10 @@ class TourismImport : public sosei::Plugin {
       return std::nullopt;
     }
     if (period->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
-      ctx_->reject(file_, row.line(), "年: \"" + std::string(text) +
-                                          "\" is not a calendar year; the common standard counts January to "
-                                          "December (write 2024, 2024年 or 令和6年, not 年度)");
+      ctx_->reject(file_, row.line(),
+                   "年: \"" + std::string(text) +
+                       "\" is not a calendar year; the common standard counts January to "
+                       "December (write 2024, 2024年 or 令和6年, not 年度)");
       return std::nullopt;
     }
     return period->year;
@@ -285,8 +294,10 @@ class TourismImport : public sosei::Plugin {
     for (const auto& key : keys) targets.push_back(&sums_[key]);
     for (int m = 0; m < 12; ++m) {
       for (MonthSums* t : targets) {
-        if (months[m]) t->sum[m] += *months[m];
-        else ++t->missing[m];
+        if (months[m])
+          t->sum[m] += *months[m];
+        else
+          ++t->missing[m];
       }
       if (months[m]) {
         total.sum += *months[m];
@@ -300,8 +311,8 @@ class TourismImport : public sosei::Plugin {
   // A totals row is a check, not data: a mismatch is worth a warning naming the row, never a failure.
   void check_totals() const {
     for (const TotalsRow& t : totals_) {
-      const std::string where = file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" +
-                                std::to_string(t.year) + ")";
+      const std::string where =
+          file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" + std::to_string(t.year) + ")";
       auto it = sums_.find(t.key);
       if (it == sums_.end()) {
         ctx_->warn(where + " has no spot rows to check against");
@@ -348,7 +359,7 @@ class TourismImport : public sosei::Plugin {
   tourism::Layout layout_;
   int fixed_year_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice
-  std::map<std::string, MonthSums> sums_;        // what totals rows are checked against
+  std::map<std::string, MonthSums> sums_;       // what totals rows are checked against
   std::vector<TotalsRow> totals_;
   std::map<int, YearTotal> years_;
 };

@@ -93,14 +93,17 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
 
   auto spot = resolve(header, names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column", row);
   if (!spot)
-    throw sosei::CsvError(row.line(), "the header has the month columns but no spot column (観光地点名, 観光地点, "
-                                      "地点名 or 地点); set 'spot_column' to the column holding the spot names");
+    throw sosei::CsvError(row.line(),
+                          "the header has the month columns but no spot column (観光地点名, 観光地点, "
+                          "地点名 or 地点); set 'spot_column' to the column holding the spot names");
   layout.spot = *spot;
   layout.spot_header = header[*spot];
-  layout.code = resolve(header, names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column", row);
+  layout.code =
+      resolve(header, names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column", row);
   layout.year = resolve(header, names.year, {"年", "暦年", "調査年", "対象年"}, "year_column", row);
   layout.split = resolve(header, names.split, {"区分", "内訳", "日帰り・宿泊区分", "宿泊区分"}, "split_column", row);
-  layout.row_total = resolve(header, names.row_total, {"年計", "年間計", "年間合計", "合計", "計"}, "row_total_column", row);
+  layout.row_total =
+      resolve(header, names.row_total, {"年計", "年間計", "年間合計", "合計", "計"}, "row_total_column", row);
   return layout;
 }
 

@@ -34,7 +34,7 @@ struct Layout {
   std::optional<std::size_t> split;
   std::optional<std::size_t> row_total;  // a 年計 column, checked against the row's months
   std::array<std::size_t, 12> months{};  // column of 1月 … 12月
-  std::string spot_header;                // as written, for messages
+  std::string spot_header;               // as written, for messages
 };
 
 // The layout when this record is the header row (it has month columns), else nullopt (a title line).

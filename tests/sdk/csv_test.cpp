@@ -124,8 +124,8 @@ struct Case {
   std::string name;
   std::string input;
   std::vector<Record> expected;
-  char delimiter = 0;           // given to the reader
-  char detected = ',';          // what delimiter() must say afterwards
+  char delimiter = 0;   // given to the reader
+  char detected = ',';  // what delimiter() must say afterwards
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
@@ -163,7 +163,13 @@ INSTANTIATE_TEST_SUITE_P(
         {"spaces_kept", " a , b \n", {{1, {" a ", " b "}}}},
         {"bom", "\xEF\xBB\xBFid,name\n1,x\n", {{1, {"id", "name"}}, {2, {"1", "x"}}}},
         {"bom_only", "\xEF\xBB\xBF", {}, 0, 0},
-        {"bom_not_at_start_kept", "a\n\xEF\xBB\xBF" "b", {{1, {"a"}}, {2, {"\xEF\xBB\xBF" "b"}}}},
+        {"bom_not_at_start_kept",
+         "a\n\xEF\xBB\xBF"
+         "b",
+         {{1, {"a"}},
+          {2,
+           {"\xEF\xBB\xBF"
+            "b"}}}},
         {"empty_input", "", {}, 0, 0},
         {"only_line_ends", "\n\r\n\r", {}, 0, 0},
         {"quoted_delimiter", "\"a,b\",c\n", {{1, {"a,b", "c"}}}},
@@ -179,14 +185,20 @@ INSTANTIATE_TEST_SUITE_P(
         {"quote_inside_unquoted_is_literal", "ab\"c,5\"3\n", {{1, {"ab\"c", "5\"3"}}}},
         {"text_after_closing_quote_is_literal", "\"ab\"cd,e\n", {{1, {"abcd", "e"}}}},
         {"quote_after_closing_quote_is_literal", "\"a\"b\"c\",d", {{1, {"ab\"c\"", "d"}}}},
-        {"utf8_fields", "嘉麻市,△414人\n令和7年度,19.9万人\n", {{1, {"嘉麻市", "△414人"}}, {2, {"令和7年度", "19.9万人"}}}},
+        {"utf8_fields",
+         "嘉麻市,△414人\n令和7年度,19.9万人\n",
+         {{1, {"嘉麻市", "△414人"}}, {2, {"令和7年度", "19.9万人"}}}},
         {"long_field", std::string(100, 'x') + ",y\n", {{1, {std::string(100, 'x'), "y"}}}},
         {"tsv_detected", "a\tb\tc\n1\t2,5\t3\n", {{1, {"a", "b", "c"}}, {2, {"1", "2,5", "3"}}}, 0, '\t'},
         {"tsv_more_tabs_than_commas", "a,b\tc\td\n", {{1, {"a,b", "c", "d"}}}, 0, '\t'},
         {"csv_when_tie", "a,b\tc\n", {{1, {"a", "b\tc"}}}, 0, ','},
         {"tabs_in_quotes_ignored", "\"a\tb\tc\",d\n", {{1, {"a\tb\tc", "d"}}}, 0, ','},
         {"detection_after_empty_lines", "\n\na\tb\n", {{3, {"a", "b"}}}, 0, '\t'},
-        {"detection_on_long_first_line", std::string(30, 'x') + "\ty\tz,w\n", {{1, {std::string(30, 'x'), "y", "z,w"}}}, 0, '\t'},
+        {"detection_on_long_first_line",
+         std::string(30, 'x') + "\ty\tz,w\n",
+         {{1, {std::string(30, 'x'), "y", "z,w"}}},
+         0,
+         '\t'},
         {"explicit_semicolon", "a;b,c\n", {{1, {"a", "b,c"}}}, ';', ';'},
         {"explicit_comma_over_tabs", "a\tb\tc,d\n", {{1, {"a\tb\tc", "d"}}}, ',', ','},
         {"whitespace_line_is_a_record", " \n", {{1, {" "}}}},
@@ -267,7 +279,8 @@ struct Generated {
 };
 
 std::string random_content(Random& random, char delimiter) {
-  static const std::vector<std::string> kPieces = {"a", "b", "0", " ", "é", "円", ",", "\t", ";", "\"", "\n", "\r", "\r\n"};
+  static const std::vector<std::string> kPieces = {"a",  "b", "0",  " ",  "é",  "円",  ",",
+                                                   "\t", ";", "\"", "\n", "\r", "\r\n"};
   std::string content;
   std::size_t length = random.below(10) == 0 ? 20 + random.below(60) : random.below(6);
   for (std::size_t i = 0; i < length; ++i) content += kPieces[random.below(kPieces.size())];

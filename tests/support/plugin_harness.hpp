@@ -11,11 +11,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
-#include <map>
 
 #include "host/run_context.hpp"
 #include "support/capture_sink.hpp"

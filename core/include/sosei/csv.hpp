@@ -277,8 +277,8 @@ class CsvReader {
     fields_.clear();
     const char* p = start;
     for (;;) {
-      const char* field_end = p != end && *p == '"' ? skip_quoted(p, end, line_ends)
-                                                    : csv_detail::find_any(p, end, delimiter_, '\n', '\r');
+      const char* field_end =
+          p != end && *p == '"' ? skip_quoted(p, end, line_ends) : csv_detail::find_any(p, end, delimiter_, '\n', '\r');
       if (field_end == nullptr || (field_end == end && !eof_)) return false;
       fields_.emplace_back(p, static_cast<std::size_t>(field_end - p));
       if (field_end == end) {

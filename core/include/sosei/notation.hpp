@@ -37,9 +37,19 @@ struct ValueUnit {
   std::string_view unit;
 };
 inline constexpr auto kValueUnits = std::to_array<ValueUnit>({
-    {"件", "件"},   {"人", "人"},     {"%", "%"},       {"％", "%"},   {"区画", "区画"},
-    {"組織", "組織"}, {"事業", "事業"}, {"円", "円"},     {"点", "点"},   {"世帯", "世帯"},
-    {"回", "回"},   {"校", "校"},     {"箇所", "箇所"},
+    {"件", "件"},
+    {"人", "人"},
+    {"%", "%"},
+    {"％", "%"},
+    {"区画", "区画"},
+    {"組織", "組織"},
+    {"事業", "事業"},
+    {"円", "円"},
+    {"点", "点"},
+    {"世帯", "世帯"},
+    {"回", "回"},
+    {"校", "校"},
+    {"箇所", "箇所"},
 });
 
 struct ValueMultiplier {
@@ -47,7 +57,9 @@ struct ValueMultiplier {
   int exponent;
 };
 inline constexpr auto kValueMultipliers = std::to_array<ValueMultiplier>({
-    {"万", 4}, {"千", 3}, {"億", 8},
+    {"万", 4},
+    {"千", 3},
+    {"億", 8},
 });
 
 struct ValueStatus {
@@ -55,17 +67,28 @@ struct ValueStatus {
   int32_t kind;
 };
 inline constexpr auto kValueStatuses = std::to_array<ValueStatus>({
-    {"", SOSEI_VALUE_MISSING},          {"—", SOSEI_VALUE_MISSING},
-    {"―", SOSEI_VALUE_MISSING},         {"－", SOSEI_VALUE_MISSING},
-    {"-", SOSEI_VALUE_MISSING},         {"ー", SOSEI_VALUE_MISSING},
-    {"−", SOSEI_VALUE_MISSING},         {"‐", SOSEI_VALUE_MISSING},
-    {"–", SOSEI_VALUE_MISSING},         {"N/A", SOSEI_VALUE_MISSING},
-    {"n/a", SOSEI_VALUE_MISSING},       {"#N/A", SOSEI_VALUE_MISSING},
-    {"比較困難", SOSEI_VALUE_MISSING},  {"(比較困難)", SOSEI_VALUE_MISSING},
-    {"（比較困難）", SOSEI_VALUE_MISSING}, {"未実施", SOSEI_VALUE_NOT_CARRIED_OUT},
-    {"未着手", SOSEI_VALUE_NOT_STARTED}, {"実施中", SOSEI_VALUE_IN_PROGRESS},
-    {"実施", SOSEI_VALUE_DONE},         {"実施済", SOSEI_VALUE_DONE},
-    {"済", SOSEI_VALUE_DONE},           {"完了", SOSEI_VALUE_DONE},
+    {"", SOSEI_VALUE_MISSING},
+    {"—", SOSEI_VALUE_MISSING},
+    {"―", SOSEI_VALUE_MISSING},
+    {"－", SOSEI_VALUE_MISSING},
+    {"-", SOSEI_VALUE_MISSING},
+    {"ー", SOSEI_VALUE_MISSING},
+    {"−", SOSEI_VALUE_MISSING},
+    {"‐", SOSEI_VALUE_MISSING},
+    {"–", SOSEI_VALUE_MISSING},
+    {"N/A", SOSEI_VALUE_MISSING},
+    {"n/a", SOSEI_VALUE_MISSING},
+    {"#N/A", SOSEI_VALUE_MISSING},
+    {"比較困難", SOSEI_VALUE_MISSING},
+    {"(比較困難)", SOSEI_VALUE_MISSING},
+    {"（比較困難）", SOSEI_VALUE_MISSING},
+    {"未実施", SOSEI_VALUE_NOT_CARRIED_OUT},
+    {"未着手", SOSEI_VALUE_NOT_STARTED},
+    {"実施中", SOSEI_VALUE_IN_PROGRESS},
+    {"実施", SOSEI_VALUE_DONE},
+    {"実施済", SOSEI_VALUE_DONE},
+    {"済", SOSEI_VALUE_DONE},
+    {"完了", SOSEI_VALUE_DONE},
 });
 
 inline constexpr auto kValueMinusSigns = std::to_array<std::string_view>({"-", "−", "－", "▲", "△", "▼"});
@@ -78,7 +101,10 @@ struct Era {
 };
 // Era years past an era's end (平成38年度) are still offset + N: cities kept printing them.
 inline constexpr auto kEras = std::to_array<Era>({
-    {"令和", "R", 2018}, {"平成", "H", 1988}, {"昭和", "S", 1925}, {"大正", "T", 1911},
+    {"令和", "R", 2018},
+    {"平成", "H", 1988},
+    {"昭和", "S", 1925},
+    {"大正", "T", 1911},
 });
 
 inline constexpr int kFirstYear = 1900;
@@ -426,9 +452,8 @@ class PeriodParser {
     if (period.kind == SOSEI_PERIOD_DATE) {
       int last = days_in_month(period.year, period.month);
       if (period.day < 1 || period.day > last)
-        return fail("day " + std::to_string(period.day) + " does not exist in " +
-                         std::to_string(period.year) + "-" + std::to_string(period.month) + ", which has " +
-                         std::to_string(last) + " days");
+        return fail("day " + std::to_string(period.day) + " does not exist in " + std::to_string(period.year) + "-" +
+                    std::to_string(period.month) + ", which has " + std::to_string(last) + " days");
     }
     return period;
   }

@@ -62,8 +62,7 @@ class Context;
 // An open input stream from the host (a local file or a fetched URL), as UTF-8 bytes.
 class Input : public ByteReader {
  public:
-  Input(const sosei_host_api* api, sosei_host* host, sosei_input* handle)
-      : api_(api), host_(host), handle_(handle) {}
+  Input(const sosei_host_api* api, sosei_host* host, sosei_input* handle) : api_(api), host_(host), handle_(handle) {}
   Input(Input&& o) noexcept : api_(o.api_), host_(o.host_), handle_(o.handle_) { o.handle_ = nullptr; }
   Input& operator=(Input&&) = delete;
   Input(const Input&) = delete;
@@ -102,8 +101,7 @@ class Context {
   bool has_setting(const char* name) const { return api_->setting(host_, name) != nullptr; }
   std::string required_setting(const char* name) const {
     auto v = setting(name);
-    if (!v || v->empty())
-      throw PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name + "' is required");
+    if (!v || v->empty()) throw PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name + "' is required");
     return *v;
   }
   // Host-validated typed settings (the host already checked they parse).
@@ -123,16 +121,14 @@ class Context {
   void error(const std::string& m) const { api_->log(host_, SOSEI_LOG_ERROR, m.c_str()); }
 
   // encoding: "auto", "utf-8", "cp932", "binary"; sheet: XLSX sheet name ("" = first).
-  Input open_file(const std::string& path, const std::string& encoding = "auto",
-                  const std::string& sheet = "") const {
+  Input open_file(const std::string& path, const std::string& encoding = "auto", const std::string& sheet = "") const {
     sosei_input* handle = nullptr;
     int32_t rc = api_->open_file(host_, path.c_str(), encoding.c_str(), sheet.c_str(), &handle);
     if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
     return Input(api_, host_, handle);
   }
   // Throws RunStopped(SOSEI_UNCHANGED) when the remote file has not changed since the last run.
-  Input fetch(const std::string& url, const std::string& encoding = "auto",
-              const std::string& sheet = "") const {
+  Input fetch(const std::string& url, const std::string& encoding = "auto", const std::string& sheet = "") const {
     sosei_input* handle = nullptr;
     int32_t rc = api_->fetch(host_, url.c_str(), encoding.c_str(), sheet.c_str(), &handle);
     if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
@@ -283,8 +279,8 @@ sosei_plugin_descriptor make_descriptor(const PluginInfo& info) {
 
 // Declares the plugin class T (derived from sosei::Plugin, default-constructible, with a static
 // `sosei::PluginInfo info()`) as this library's plugin. Use once per plugin library.
-#define SOSEI_PLUGIN(T)                                                                  \
-  extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) {      \
+#define SOSEI_PLUGIN(T)                                                                               \
+  extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) {                   \
     static const sosei_plugin_descriptor descriptor = ::sosei::detail::make_descriptor<T>(T::info()); \
-    return &descriptor;                                                                  \
+    return &descriptor;                                                                               \
   }

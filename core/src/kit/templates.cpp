@@ -6,7 +6,8 @@
 namespace sosei::kit {
 namespace {
 
-constexpr const char* kCMakeLists = R"tmpl(# {{name}}: a sosei indicator plugin of {{department}}, built against the installed sosei SDK.
+constexpr const char* kCMakeLists =
+    R"tmpl(# {{name}}: a sosei indicator plugin of {{department}}, built against the installed sosei SDK.
 #   cmake -S . -B build -DCMAKE_PREFIX_PATH=<sosei prefix> && cmake --build build && ctest --test-dir build
 cmake_minimum_required(VERSION 3.20)
 project({{name}} VERSION 0.1.0 LANGUAGES CXX)
@@ -30,7 +31,8 @@ if(BUILD_TESTING)
 endif()
 )tmpl";
 
-constexpr const char* kImportPlugin = R"tmpl(// {{name}} ({{department}}): reads a table of KPI values (period, value, note) from a CSV, TSV or
+constexpr const char* kImportPlugin =
+    R"tmpl(// {{name}} ({{department}}): reads a table of KPI values (period, value, note) from a CSV, TSV or
 // XLSX file and emits one observation per row. Replace the parsing with what your data need.
 #include <sosei/csv.hpp>
 #include <sosei/notation.hpp>
@@ -102,7 +104,8 @@ class {{Name}} : public sosei::Plugin {
 SOSEI_PLUGIN({{Name}})
 )tmpl";
 
-constexpr const char* kFetchPlugin = R"tmpl(// {{name}} ({{department}}): downloads a table of KPI values (period, value, note) published as CSV at
+constexpr const char* kFetchPlugin =
+    R"tmpl(// {{name}} ({{department}}): downloads a table of KPI values (period, value, note) published as CSV at
 // a URL, through the host's HTTP service (timeouts, retries, ETag: an unchanged file is not
 // imported twice), and emits one observation per row. Replace the parsing with what your data need.
 #include <sosei/csv.hpp>
@@ -176,7 +179,8 @@ class {{Name}} : public sosei::Plugin {
 SOSEI_PLUGIN({{Name}})
 )tmpl";
 
-constexpr const char* kImportTest = R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): no core, no database.
+constexpr const char* kImportTest =
+    R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): no core, no database.
 #include <gtest/gtest.h>
 #include <sosei/testing.hpp>
 
@@ -227,7 +231,8 @@ TEST({{Name}}, AMissingColumnIsAnInputError) {
 }
 )tmpl";
 
-constexpr const char* kFetchTest = R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): canned HTTP replies, no network.
+constexpr const char* kFetchTest =
+    R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): canned HTTP replies, no network.
 #include <gtest/gtest.h>
 #include <sosei/testing.hpp>
 
@@ -306,7 +311,8 @@ Copy `build/{{name}}.so` into a folder listed in `plugin_dirs` of sosei.yaml (or
 `sosei validate` and `sosei import {{name}}`.
 )tmpl";
 
-constexpr const char* kImportSource = R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
+constexpr const char* kImportSource =
+    R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
 id: {{name}}
 plugin: {{name}}
 kpis: [startups]              # the KPI ids this source may feed
@@ -317,7 +323,8 @@ settings:
   kpi: startups
 )tmpl";
 
-constexpr const char* kFetchSource = R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
+constexpr const char* kFetchSource =
+    R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
 id: {{name}}
 plugin: {{name}}
 kpis: [startups]              # the KPI ids this source may feed

@@ -13,11 +13,11 @@ constexpr int kFy = SOSEI_PERIOD_FISCAL_YEAR;
 
 // The Kama feed plus five bad rows (lines 9–13) after its seven good ones.
 const std::string kWithBadRows = kKamaBoardAlight +
-                                 "X9_9999,S1,1,0,6,0,20250401\n"     // 9: unknown trip
-                                 "Y1_0700,S1,1,0,abc,0,20250401\n"   // 10: not a number
-                                 "Y1_0700,S1,1,0,-3,0,20250401\n"    // 11: negative
-                                 "Y1_0700,S1,1,0,2,0,2025-04-01\n"   // 12: not YYYYMMDD
-                                 "Y1_0700,S1,1,0,2,0,20250231\n";    // 13: no such day
+                                 "X9_9999,S1,1,0,6,0,20250401\n"    // 9: unknown trip
+                                 "Y1_0700,S1,1,0,abc,0,20250401\n"  // 10: not a number
+                                 "Y1_0700,S1,1,0,-3,0,20250401\n"   // 11: negative
+                                 "Y1_0700,S1,1,0,2,0,2025-04-01\n"  // 12: not YYYYMMDD
+                                 "Y1_0700,S1,1,0,2,0,20250231\n";   // 13: no such day
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -57,7 +57,8 @@ TEST(BadRows, TripOnAnUnknownRouteIsATripsTxtRow) {
 }
 
 TEST(BadRows, MissingColumnNamesItAndTheColumnsPresent) {
-  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,stop_id,service_date\nY1_0700,S1,20250401\n")}});
+  PluginRun run =
+      run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,stop_id,service_date\nY1_0700,S1,20250401\n")}});
   EXPECT_EQ(run.result, RunResult::Failed);
   EXPECT_TRUE(has(run.error, "missing column \"boardings\"")) << run.error;
   EXPECT_TRUE(has(run.error, "\"trip_id\", \"stop_id\", \"service_date\"")) << run.error;

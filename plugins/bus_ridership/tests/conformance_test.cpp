@@ -89,7 +89,8 @@ TEST(GtfsRideExample, LooseBoardAlightWithTheZipAsFeed) {
 }
 
 TEST(GtfsRideExample, ParentRouteNeedsTheGtfsJpColumn) {
-  PluginRun run = run_plugin({{"file", conformance("gtfs-ride/board_alight.txt").string()}, {"route_key", "parent_route"}});
+  PluginRun run =
+      run_plugin({{"file", conformance("gtfs-ride/board_alight.txt").string()}, {"route_key", "parent_route"}});
   EXPECT_EQ(run.result, RunResult::Failed);
   EXPECT_NE(run.error.find("jp_parent_route_id"), std::string::npos) << run.error;
 }
@@ -110,7 +111,8 @@ std::string kumamoto_boardings() {
   EXPECT_TRUE(reader.next());
   const auto trip_column = *sosei::CsvHeader(reader).find("trip_id");
   const char* dates[] = {"20240401", "20240915", "20250310"};
-  std::string out = "\"trip_id\",\"stop_id\",\"stop_sequence\",\"record_use\",\"boardings\",\"alightings\",\"service_date\"";
+  std::string out =
+      "\"trip_id\",\"stop_id\",\"stop_sequence\",\"record_use\",\"boardings\",\"alightings\",\"service_date\"";
   auto row = [&](std::string_view trip, int stop, int use, int boardings, const char* date) {
     out += "\n\"" + std::string(trip) + "\",\"S" + std::to_string(stop) + "\",\"" + std::to_string(stop) + "\",\"" +
            std::to_string(use) + "\",\"" + std::to_string(boardings) + "\",,\"" + date + "\"";
@@ -124,9 +126,7 @@ std::string kumamoto_boardings() {
   return out;
 }
 
-std::string kumamoto_fixture() {
-  return write_file(fixture_dir() / "board_alight.txt", kumamoto_boardings());
-}
+std::string kumamoto_fixture() { return write_file(fixture_dir() / "board_alight.txt", kumamoto_boardings()); }
 
 }  // namespace
 
@@ -150,9 +150,8 @@ TEST(KumamotoGtfsJp, PerRoute) {
 
 TEST(KumamotoGtfsJp, PerParentRoute) {
   const std::string file = kumamoto_fixture();
-  PluginRun run = run_plugin({{"file", file},
-                        {"feed_dir", conformance("gtfs-jp-kumamoto").string()},
-                        {"route_key", "parent_route"}});
+  PluginRun run = run_plugin(
+      {{"file", file}, {"feed_dir", conformance("gtfs-jp-kumamoto").string()}, {"route_key", "parent_route"}});
   ASSERT_EQ(run.result, RunResult::Succeeded) << run.error;
   EXPECT_EQ(run.routes_of_year(2024).size(), 12u);
   EXPECT_EQ(run.value("fiscal_year_boardings", kFy, 2024, 0, "山荘線"), 540);
@@ -166,9 +165,8 @@ TEST(KumamotoGtfsJp, PerParentRoute) {
 
 TEST(KumamotoGtfsJp, CancellationRowsCountWhenSelected) {
   const std::string file = kumamoto_fixture();
-  PluginRun run = run_plugin({{"file", file},
-                        {"feed_dir", conformance("gtfs-jp-kumamoto").string()},
-                        {"record_use", "0,1"}});
+  PluginRun run =
+      run_plugin({{"file", file}, {"feed_dir", conformance("gtfs-jp-kumamoto").string()}, {"record_use", "0,1"}});
   ASSERT_EQ(run.result, RunResult::Succeeded) << run.error;
   // 175 trips have k % 10 == 9 (k < 1759), each a row of 99 in 2024-05 (FY2024).
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2024), 10557 + 175 * 99);

@@ -54,7 +54,7 @@ bool matches(const sosei::test_support::CapturedObservation& o, const std::strin
 }  // namespace
 
 std::optional<double> PluginRun::value(const std::string& series, int kind, int year, int month,
-                                 const std::string& route) const {
+                                       const std::string& route) const {
   std::optional<double> found;
   for (const auto& o : sink.observations) {
     if (!matches(o, series, kind, year, month, route)) continue;
@@ -65,7 +65,7 @@ std::optional<double> PluginRun::value(const std::string& series, int kind, int 
 }
 
 std::optional<std::string> PluginRun::note(const std::string& series, int kind, int year, int month,
-                                     const std::string& route) const {
+                                           const std::string& route) const {
   for (const auto& o : sink.observations)
     if (matches(o, series, kind, year, month, route)) return o.note;
   return std::nullopt;
@@ -81,7 +81,8 @@ double PluginRun::total(const std::string& series) const {
 std::map<std::string, double> PluginRun::routes_of_year(int fiscal_year) const {
   std::map<std::string, double> routes;
   for (const auto& o : sink.observations)
-    if (o.series == "fiscal_year_boardings" && o.period.year == fiscal_year) routes[o.dimensions.at("route")] += o.number;
+    if (o.series == "fiscal_year_boardings" && o.period.year == fiscal_year)
+      routes[o.dimensions.at("route")] += o.number;
   return routes;
 }
 
@@ -101,7 +102,8 @@ sosei::host::FetchOptions quick_fetch() {
 }
 
 PluginRun run_plugin(const sosei::host::ResolvedSettings& settings, bool skip_bad_rows,
-               const std::map<std::string, std::string>& previous_states, const sosei::host::FetchOptions& fetch) {
+                     const std::map<std::string, std::string>& previous_states,
+                     const sosei::host::FetchOptions& fetch) {
   PluginRun run;
   run.sink.skip_bad_rows = skip_bad_rows;
   run.sink.states = previous_states;

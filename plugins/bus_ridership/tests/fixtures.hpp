@@ -40,7 +40,7 @@ sosei::host::FetchOptions quick_fetch();
 
 // Runs the plugin once with these settings; `previous_states` carries states (ETags) of an earlier run.
 PluginRun run_plugin(const sosei::host::ResolvedSettings& settings, bool skip_bad_rows = false,
-               const std::map<std::string, std::string>& previous_states = {},
-               const sosei::host::FetchOptions& fetch = quick_fetch());
+                     const std::map<std::string, std::string>& previous_states = {},
+                     const sosei::host::FetchOptions& fetch = quick_fetch());
 
 }  // namespace bus_ridership::test

@@ -30,7 +30,8 @@ TEST(LargeFeed, MillionRowsImportWithTheGeneratedTotals) {
   for (const auto& o : run.sink.observations)
     if (o.series == "monthly_boardings") by_month[o.period.year * 100 + o.period.month] += o.number;
   ASSERT_EQ(by_month.size(), expected.by_month.size());
-  for (const auto& [month, boardings] : expected.by_month) EXPECT_EQ(by_month[month], static_cast<double>(boardings)) << month;
+  for (const auto& [month, boardings] : expected.by_month)
+    EXPECT_EQ(by_month[month], static_cast<double>(boardings)) << month;
   EXPECT_TRUE(run.sink.rejections.empty());
   // Speed is measured by the benchmarks, not asserted here (a busy or sanitized build varies a lot);
   // the time is recorded for the test report only.

@@ -84,7 +84,8 @@ inline void write_xlsx(const std::string& path, const std::string& sheet,
       const XlsxCell& cell = rows[r][c];
       const auto row = static_cast<lxw_row_t>(r);
       const auto col = static_cast<lxw_col_t>(c);
-      if (cell.kind == XlsxCell::Text && !cell.text.empty()) worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+      if (cell.kind == XlsxCell::Text && !cell.text.empty())
+        worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
       if (cell.kind == XlsxCell::Number) worksheet_write_number(ws, row, col, cell.number, nullptr);
       if (cell.kind == XlsxCell::Date) {
         lxw_datetime when{cell.year, cell.month, cell.day, 0, 0, 0};
