@@ -8,12 +8,6 @@
 namespace csv_plugin {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 char delimiter_from(const std::string& d) {
   if (d == "auto" || d.empty()) return 0;
   if (d == "comma" || d == ",") return ',';
@@ -28,13 +22,14 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
   while (start <= spec.size()) {
     std::size_t end = spec.find(',', start);
     if (end == std::string::npos) end = spec.size();
-    const std::string item = trim(spec.substr(start, end - start));
+    const std::string item(sosei::trim(std::string_view(spec).substr(start, end - start)));
     if (!item.empty()) {
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
         throw sosei::PluginError(SOSEI_ERR_CONFIG,
                                  "setting 'dimension_columns': '" + item + "' is not name=column (e.g. route=路線)");
-      out.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
+      out.emplace_back(sosei::trim(std::string_view(item).substr(0, eq)),
+                       sosei::trim(std::string_view(item).substr(eq + 1)));
     }
     start = end + 1;
   }
@@ -93,7 +88,7 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
         "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
     return false;
   }
-  o.series = kpi_column_ ? sosei::notation_detail::trim(row.field(*kpi_column_)) : std::string_view(kpi_);
+  o.series = kpi_column_ ? row.cell(*kpi_column_) : std::string_view(kpi_);
   if (o.series.empty()) {
     error = "the KPI cell is empty";
     return false;
@@ -106,8 +101,7 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   o.value_kind = static_cast<sosei_value_kind>(value->kind);
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);
-  if (break_column_ && !sosei::notation_detail::trim(row.field(*break_column_)).empty())
-    o.flags |= SOSEI_OBS_SERIES_BREAK;
+  if (break_column_ && !row.cell(*break_column_).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
   for (std::size_t i = 0; i < dimensions.size(); ++i)
     dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
   o.dimensions = dims;

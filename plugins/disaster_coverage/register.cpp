@@ -62,7 +62,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
-  const sosei::CsvHeader header(reader);
+  const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   Columns col{
       require_column(header, {"行政区コード", "地区コード", "行政区番号", "コード", "district_code", "code"}, name,
@@ -70,8 +70,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       require_column(header, {"行政区名", "行政区", "地区名", "district_name", "name"}, name, header_line,
                      "the district name"),
       require_column(header, {"世帯数", "世帯", "households"}, name, header_line, "the number of households"),
-      find_column(header, {"年度", "fiscal_year"}),
-      find_column(header, {"基準日", "reference_date"}),
+      header.find({"年度", "fiscal_year"}),
+      header.find({"基準日", "reference_date"}),
   };
   if (!col.year && !col.date && !options.fiscal_year)
     throw sosei::PluginError(SOSEI_ERR_CONFIG,

@@ -46,7 +46,7 @@ constexpr std::array<sosei_series_spec, 3> kSeries{{
 
 // The whole-city spellings of the school column.
 bool is_city_wide(std::string_view school) {
-  const std::string s = school_scores::normalize(school);
+  const std::string s = sosei::normalize_header(school);
   return s.empty() || s == "市全体" || s == "全体" || s == "市平均" || s == "本市" || s == "市";
 }
 
@@ -92,7 +92,7 @@ class SchoolScoresImport : public sosei::Plugin {
     while (start <= spec.size()) {
       std::size_t end = spec.find(',', start);
       if (end == std::string::npos) end = spec.size();
-      const std::string item = school_scores::normalize(spec.substr(start, end - start));
+      const std::string item = sosei::normalize_header(spec.substr(start, end - start));
       if (!item.empty()) {
         auto level = school_scores::level_of(item);
         if (!level) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels': \"" + item + "\" is not 小 or 中");
@@ -105,7 +105,7 @@ class SchoolScoresImport : public sosei::Plugin {
   }
 
   void reject_html(const sosei::CsvReader& reader) const {
-    const std::string first = school_scores::normalize(reader.field(0));
+    const std::string first = sosei::normalize_header(reader.field(0));
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
       throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
@@ -114,14 +114,10 @@ class SchoolScoresImport : public sosei::Plugin {
                                                     "answers with a login or error page");
   }
 
-  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
-    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
-  }
-
   // A result cell: a number (65.0, 65.0%, 497点), or blank / — when not reported.
   std::optional<std::optional<double>> result(const sosei::CsvReader& row, std::size_t column, const char* what) {
     std::string error;
-    auto v = sosei::parse_value(cell(row, column), &error);
+    auto v = sosei::parse_value(row.cell(column), &error);
     if (!v) {
       ctx_->reject(file_, row.line(), std::string(what) + ": " + error);
       return std::nullopt;
@@ -129,7 +125,7 @@ class SchoolScoresImport : public sosei::Plugin {
     if (v->kind == SOSEI_VALUE_MISSING) return std::optional<double>();
     if (v->kind != SOSEI_VALUE_NUMBER || v->number < 0 || (!v->unit.empty() && v->unit != "%" && v->unit != "点")) {
       ctx_->reject(file_, row.line(),
-                   std::string(what) + ": \"" + std::string(cell(row, column)) +
+                   std::string(what) + ": \"" + std::string(row.cell(column)) +
                        "\" is not a correct rate (65.0 or 65.0%) or a scaled score (497)");
       return std::nullopt;
     }
@@ -137,13 +133,11 @@ class SchoolScoresImport : public sosei::Plugin {
   }
 
   void read_row(const sosei::CsvReader& row) {
-    bool blank = true;
-    for (std::size_t i = 0; i < row.size(); ++i) blank = blank && sosei::notation_detail::trim(row.field(i)).empty();
-    if (blank) return;
+    if (row.blank()) return;
     const uint64_t line = row.line();
 
     std::string error;
-    const std::string_view year_text = cell(row, layout_.year);
+    const std::string_view year_text = row.cell(layout_.year);
     auto period = sosei::parse_period(year_text, SOSEI_PERIOD_FISCAL_YEAR, &error);
     // The survey runs in April, so 2024年 and 2024年度 name the same survey.
     if (!period || (period->kind != SOSEI_PERIOD_FISCAL_YEAR && period->kind != SOSEI_PERIOD_CALENDAR_YEAR))
@@ -153,14 +147,14 @@ class SchoolScoresImport : public sosei::Plugin {
                       : period ? "\"" + std::string(year_text) + "\" is not a survey year (2024, R6, 令和6年度)"
                                : error));
     const int year = period->year;
-    auto level = school_scores::level_of(cell(row, layout_.level));
+    auto level = school_scores::level_of(row.cell(layout_.level));
     if (!level)
       return ctx_->reject(file_, line,
-                          "校種: \"" + std::string(cell(row, layout_.level)) +
+                          "校種: \"" + std::string(row.cell(layout_.level)) +
                               "\" is not a school level: expected 小 (小学校) or 中 (中学校)");
-    const std::string subject(cell(row, layout_.subject));
+    const std::string subject(row.cell(layout_.subject));
     if (subject.empty()) return ctx_->reject(file_, line, "教科: the subject is empty");
-    const std::string school = layout_.school ? std::string(cell(row, *layout_.school)) : std::string();
+    const std::string school = layout_.school ? std::string(row.cell(*layout_.school)) : std::string();
     const bool city_wide = is_city_wide(school);
 
     auto city = result(row, layout_.city, "市");
@@ -172,7 +166,7 @@ class SchoolScoresImport : public sosei::Plugin {
     if (*city && *national) {
       if (**national == 0)
         return ctx_->reject(file_, line, "全国: the national result is 0, the score would divide by zero");
-      type = school_scores::score_type_of(layout_.score_type ? cell(row, *layout_.score_type) : "", **city, **national,
+      type = school_scores::score_type_of(layout_.score_type ? row.cell(*layout_.score_type) : "", **city, **national,
                                           error);
       if (!type) return ctx_->reject(file_, line, error);
     }

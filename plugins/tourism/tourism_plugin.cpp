@@ -130,7 +130,7 @@ class TourismImport : public sosei::Plugin {
   }
 
   void reject_html(const sosei::CsvReader& reader) const {
-    const std::string first = tourism::normalize(reader.field(0));
+    const std::string first = sosei::normalize_header(reader.field(0));
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
       throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
@@ -139,21 +139,11 @@ class TourismImport : public sosei::Plugin {
                                                     "answers with a login or error page");
   }
 
-  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
-    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
-  }
-
-  bool blank_row(const sosei::CsvReader& row) const {
-    for (std::size_t i = 0; i < row.size(); ++i)
-      if (!sosei::notation_detail::trim(row.field(i)).empty()) return false;
-    return true;
-  }
-
   // The twelve counts of a row; nullopt after rejecting it.
   std::optional<Months> months_of(const sosei::CsvReader& row) const {
     Months months;
     for (int m = 0; m < 12; ++m) {
-      const std::string_view text = cell(row, layout_.months[m]);
+      const std::string_view text = row.cell(layout_.months[m]);
       const std::string month = std::to_string(m + 1) + "月: ";
       std::string error;
       auto value = sosei::parse_value(text, &error);
@@ -180,9 +170,9 @@ class TourismImport : public sosei::Plugin {
   }
 
   void read_row(const sosei::CsvReader& row) {
-    if (blank_row(row)) return;
+    if (row.blank()) return;
     const uint64_t line = row.line();
-    const std::string spot(cell(row, layout_.spot));
+    const std::string spot(row.cell(layout_.spot));
     const auto months = months_of(row);
     if (!months) return;
     bool any_count = false;
@@ -198,7 +188,7 @@ class TourismImport : public sosei::Plugin {
     tourism::Split split;
     if (layout_.split) {
       std::string error;
-      auto parsed = tourism::parse_split(cell(row, *layout_.split), error);
+      auto parsed = tourism::parse_split(row.cell(*layout_.split), error);
       if (!parsed) return ctx_->reject(file_, line, error);
       split = *parsed;
     }
@@ -206,13 +196,13 @@ class TourismImport : public sosei::Plugin {
     if (tourism::is_totals_name(spot) || split.subtotal) {
       const bool grand = tourism::is_totals_name(spot);
       const std::string of_split = split.none() ? "*" : split.key();
-      const std::string split_text = layout_.split ? std::string(cell(row, *layout_.split)) : std::string();
+      const std::string split_text = layout_.split ? std::string(row.cell(*layout_.split)) : std::string();
       totals_.push_back({grand ? totals_key(*year, "", of_split) : totals_key(*year, spot, "*"),
                          split_text.empty() ? spot : spot + " " + split_text, *year, line, *months});
       return;
     }
 
-    const std::string code = layout_.code ? std::string(cell(row, *layout_.code)) : std::string();
+    const std::string code = layout_.code ? std::string(row.cell(*layout_.code)) : std::string();
     const std::string identity = std::to_string(*year) + "\x1f" + (code.empty() ? spot : code) + "\x1f" + split.key();
     if (auto [it, fresh] = first_line_.emplace(identity, line); !fresh)
       return ctx_->reject(file_, line,
@@ -226,7 +216,7 @@ class TourismImport : public sosei::Plugin {
 
   std::optional<int> year_of(const sosei::CsvReader& row) const {
     if (!layout_.year) return fixed_year_;
-    const std::string_view text = cell(row, *layout_.year);
+    const std::string_view text = row.cell(*layout_.year);
     std::string error;
     auto period = sosei::parse_period(text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
     if (!period) {
@@ -245,7 +235,7 @@ class TourismImport : public sosei::Plugin {
 
   void check_row_total(const sosei::CsvReader& row, const std::string& spot, const Months& months) const {
     if (!layout_.row_total) return;
-    auto total = sosei::parse_value(cell(row, *layout_.row_total));
+    auto total = sosei::parse_value(row.cell(*layout_.row_total));
     if (!total || total->kind != SOSEI_VALUE_NUMBER) return;
     double sum = 0;
     for (const auto& m : months) {

@@ -12,9 +12,6 @@
 
 namespace tourism {
 
-// A header cell as people write it: full-width ASCII folded (１月 → 1月), spaces (also 　) removed.
-std::string normalize(std::string_view cell);
-
 // 1..12 for "1月", "01月", "１月", "1 月"; nullopt for anything else.
 std::optional<int> month_of_header(std::string_view cell);
 

@@ -476,5 +476,82 @@ TEST(CsvHeader, KeepsNamesAfterTheReaderMovesOn) {
   EXPECT_EQ(header.find("beta"), 1u);
 }
 
+// ---- cells and header names as people type them ------------------------------------------
+
+TEST(CsvReader, CellsAreTrimmedAndEmptyPastTheEndOfAShortRow) {
+  StringByteReader in("a,\u3000 b \t,\n , \u3000 ,\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.cell(0), "a");
+  EXPECT_EQ(reader.cell(1), "b");
+  EXPECT_EQ(reader.cell(2), "");
+  EXPECT_EQ(reader.cell(7), "");  // the row ends early
+  EXPECT_FALSE(reader.blank());
+  ASSERT_TRUE(reader.next());
+  EXPECT_TRUE(reader.blank());  // spaces only: a spacer row
+}
+
+TEST(NormalizeHeader, FoldsWidthAndDropsSpacesAndTheBom) {
+  EXPECT_EQ(normalize_header("１月"), "1月");
+  EXPECT_EQ(normalize_header(" 1 月 "), "1月");
+  EXPECT_EQ(normalize_header("観光\u3000地点名"), "観光地点名");
+  EXPECT_EQ(normalize_header("ｓｃｏｒｅ＿ｔｙｐｅ"), "score_type");
+  EXPECT_EQ(normalize_header("全国（公立）"), "全国(公立)");
+  EXPECT_EQ(normalize_header("\xEF\xBB\xBF年度"), "年度");
+  EXPECT_EQ(normalize_header(" \xEF\xBB\xBF年度"), "年度");  // a BOM behind a space
+  EXPECT_EQ(normalize_header("ｶﾝｺｳ"), "ｶﾝｺｳ");               // half-width katakana is not ASCII
+}
+
+ColumnFinder finder_of(std::string_view text) {
+  StringByteReader in(text);
+  CsvReader reader(in);
+  EXPECT_TRUE(reader.next());
+  return ColumnFinder(reader);
+}
+
+TEST(ColumnFinder, FindsTheFirstUsualSpellingInTheOrderGiven) {
+  const ColumnFinder header = finder_of("\n地点, 年 ,観光地点名,１月\n");
+  EXPECT_EQ(header.line(), 2u);
+  EXPECT_EQ(header.find({"観光地点名", "地点"}), 2u);  // the preferred name wins over the column order
+  EXPECT_EQ(header.find({"地点名", "地点"}), 0u);
+  EXPECT_EQ(header.find({"年"}), 1u);
+  EXPECT_EQ(header.find({"1 月"}), 3u);  // the names looked for are normalised too
+  EXPECT_EQ(header.find({"年度", "調査年"}), std::nullopt);
+  EXPECT_EQ(header.name(3), "1月");
+}
+
+TEST(ColumnFinder, AChosenColumnMustExist) {
+  const ColumnFinder header = finder_of("地点,年,コード\n");
+  EXPECT_EQ(header.find("コード", {"地点"}, "spot_column"), 2u);  // the setting wins over the usual names
+  EXPECT_EQ(header.find("", {"地点"}, "spot_column"), 0u);
+  EXPECT_EQ(header.find("", {"番号"}, "code_column"), std::nullopt);
+  try {
+    header.find("番号", {"コード"}, "code_column");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "line 1: the header has no column \"番号\" (setting 'code_column'); its columns are 地点, 年, コード");
+  }
+}
+
+TEST(ColumnFinder, RequireSaysWhatWasLookedFor) {
+  const ColumnFinder header = finder_of("地点,年\n");
+  EXPECT_EQ(header.require("", {"年度", "年"}, "the year", "year_column"), 1u);
+  EXPECT_EQ(header.require({"地点"}, "the spot"), 0u);
+  try {
+    header.require("", {"月", "月次"}, "the month", "month_column");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "line 1: no column for the month (looked for 月 / 月次; set 'month_column'); the header has 地点, 年");
+  }
+  try {
+    header.require({"日付", "date"}, "the day");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(), "line 1: no column for the day (looked for 日付 / date); the header has 地点, 年");
+  }
+}
+
 }  // namespace
 }  // namespace sosei

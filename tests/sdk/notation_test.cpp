@@ -389,5 +389,40 @@ INSTANTIATE_TEST_SUITE_P(Periods, BadPeriodTest,
                              {"2025", "bare_year_kind must be", SOSEI_PERIOD_MONTH},
                          }));
 
+// ---- text and dates ------------------------------------------------------------------------
+
+TEST(Trim, DropsAsciiAndIdeographicSpacesAtBothEnds) {
+  EXPECT_EQ(trim(" \t\u3000 a b\u3000\r\n"), "a b");
+  EXPECT_EQ(trim("\u3000\u3000"), "");
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim("a\u3000b"), "a\u3000b");
+}
+
+TEST(FoldFullWidth, FoldsFullWidthAsciiOnly) {
+  EXPECT_EQ(fold_full_width("Ａ０１－２，ｚ"), "A01-2,z");
+  EXPECT_EQ(fold_full_width("令和７年\u3000ｶﾅ"), "令和7年\u3000ｶﾅ");
+  EXPECT_EQ(fold_full_width("\xEF"), "\xEF");  // a cut-off sequence is kept as it is
+}
+
+TEST(DaysInMonth, LeapYearsAsTheGregorianCalendarHasThem) {
+  EXPECT_EQ(days_in_month(2024, 2), 29);
+  EXPECT_EQ(days_in_month(2025, 2), 28);
+  EXPECT_EQ(days_in_month(1900, 2), 28);
+  EXPECT_EQ(days_in_month(2000, 2), 29);
+  EXPECT_EQ(days_in_month(2025, 4), 30);
+  EXPECT_EQ(days_in_month(2025, 12), 31);
+  EXPECT_TRUE(is_leap_year(2028));
+}
+
+TEST(Eras, OneTableReadsEveryEraName) {
+  for (const auto& era : kEras) {
+    auto by_name = parse_period(std::string(era.name) + "元年度", SOSEI_PERIOD_FISCAL_YEAR);
+    auto by_letter = parse_period(std::string(era.letter) + "1", SOSEI_PERIOD_FISCAL_YEAR);
+    ASSERT_TRUE(by_name && by_letter) << era.name;
+    EXPECT_EQ(by_name->year, era.offset + 1);
+    EXPECT_EQ(by_letter->year, era.offset + 1);
+  }
+}
+
 }  // namespace
 }  // namespace sosei

@@ -9,7 +9,7 @@
 namespace sosei::evaluate {
 namespace {
 
-int days_in(int y, int m) { return notation_detail::days_in_month(y, m); }
+int days_in(int y, int m) { return days_in_month(y, m); }
 
 Date end_of(const Period& p) {
   Date d;
