@@ -40,19 +40,19 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
 
 MappingSettings read_settings(const sosei::Context& ctx) {
   MappingSettings s;
-  s.encoding = ctx.setting_or("encoding", "auto");
-  s.sheet = ctx.setting_or("sheet", "");
-  s.delimiter = delimiter_from(ctx.setting_or("delimiter", "auto"));
-  s.kpi = ctx.setting_or("kpi", "");
-  s.kpi_column = ctx.setting_or("kpi_column", "");
+  s.encoding = ctx.string_setting("encoding");
+  s.sheet = ctx.string_setting("sheet");
+  s.delimiter = delimiter_from(ctx.string_setting("delimiter"));
+  s.kpi = ctx.string_setting("kpi");
+  s.kpi_column = ctx.string_setting("kpi_column");
   if (s.kpi.empty() == s.kpi_column.empty())
     throw sosei::PluginError(SOSEI_ERR_CONFIG, "set exactly one of 'kpi' (one KPI for every row) or 'kpi_column'");
   s.period_column = ctx.required_setting("period_column");
   s.value_column = ctx.required_setting("value_column");
-  s.note_column = ctx.setting_or("note_column", "");
-  s.series_break_column = ctx.setting_or("series_break_column", "");
-  s.dimension_columns = parse_dimension_columns(ctx.setting_or("dimension_columns", ""));
-  const std::string type = ctx.setting_or("period_type", "fiscal_year");
+  s.note_column = ctx.string_setting("note_column");
+  s.series_break_column = ctx.string_setting("series_break_column");
+  s.dimension_columns = parse_dimension_columns(ctx.string_setting("dimension_columns"));
+  const std::string type = ctx.string_setting("period_type");
   if (type == "fiscal_year")
     s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
   else if (type == "calendar_year")

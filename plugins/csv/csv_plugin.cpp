@@ -11,11 +11,7 @@
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 13> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the file to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the file from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 9> kMappingSettings{{
     {"delimiter", SOSEI_SETTING_STRING, 0, "auto", "auto, comma, tab or semicolon"},
     {"kpi", SOSEI_SETTING_STRING, 0, nullptr, "the KPI every row feeds (or set kpi_column)"},
     {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "the column holding each row's KPI id"},
@@ -31,6 +27,11 @@ constexpr std::array<sosei_setting_spec, 13> kSettings{{
     {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
      "an optional column; a non-empty cell marks the value as not comparable with earlier ones"},
 }};
+constexpr auto kSettings = sosei::join_settings(
+    sosei::with_help(
+        sosei::with_help(sosei::kInputSettings, "file", "the file to import (CSV, TSV or XLSX); or set url"), "url",
+        "fetch the file from this URL instead of reading a local file"),
+    kMappingSettings);
 
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "any KPI the source is bound to"}}};
 

@@ -83,22 +83,22 @@ class DisasterCoverage : public sosei::Plugin {
   }
 
   void run(sosei::Context& ctx) override {
-    const std::string encoding = ctx.setting_or("encoding", "auto");
-    const std::vector<int32_t> wanted = parse_fiscal_years(ctx.setting_or("fiscal_years", ""));
+    const std::string encoding = ctx.string_setting("encoding");
+    const std::vector<int32_t> wanted = parse_fiscal_years(ctx.string_setting("fiscal_years"));
     RegisterOptions options;
-    const std::string month_day = ctx.setting_or("reference_date", "04-01");
+    const std::string month_day = ctx.string_setting("reference_date");
     auto md = parse_month_day(month_day.empty() ? "04-01" : month_day);
     if (!md)
       throw sosei::PluginError(
           SOSEI_ERR_CONFIG, "reference_date: \"" + month_day + "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
     options.reference_month_day = *md;
-    const std::string check = ctx.setting_or("households_check", "warn");
+    const std::string check = ctx.string_setting("households_check");
     if (check != "warn" && check != "fail")
       throw sosei::PluginError(SOSEI_ERR_CONFIG, "households_check: expected warn or fail, got \"" + check + "\"");
 
     // Both inputs are opened before either is read: only when neither changed is the run unchanged.
-    TableInput households = TableInput::open(ctx, "households", encoding, ctx.setting_or("households_sheet", ""));
-    TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.setting_or("roster_sheet", ""));
+    TableInput households = TableInput::open(ctx, "households", encoding, ctx.string_setting("households_sheet"));
+    TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.string_setting("roster_sheet"));
     if (households.unchanged() && roster.unchanged()) {
       ctx.info("neither the households file nor the roster changed since the last import");
       throw sosei::RunStopped(SOSEI_UNCHANGED);

@@ -18,11 +18,7 @@ namespace {
 
 using school_scores::ScoreType;
 
-constexpr std::array<sosei_setting_spec, 13> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the results table to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 9> kSchoolScoresSettings{{
     {"kpi", SOSEI_SETTING_STRING, 0, "school_scores", "the KPI fed with the minimum of the level averages"},
     {"levels", SOSEI_SETTING_STRING, 0, "小,中",
      "the levels the KPI needs, comma-separated; a year missing one of them gets no KPI value"},
@@ -36,6 +32,9 @@ constexpr std::array<sosei_setting_spec, 13> kSettings{{
      "rate or scaled per row (default: score_type or 得点種別; absent: a value above 100 is a scaled score)"},
     {"school_column", SOSEI_SETTING_STRING, 0, "", "per-school rows (default: 学校名 or 学校; blank = the whole city)"},
 }};
+constexpr auto kSettings = sosei::join_settings(
+    sosei::with_help(sosei::kInputSettings, "file", "the results table to import (CSV, TSV or XLSX); or set url"),
+    kSchoolScoresSettings);
 
 constexpr std::array<sosei_series_spec, 3> kSeries{{
     {"standardized_score", "点",
@@ -61,14 +60,14 @@ class SchoolScoresImport : public sosei::Plugin {
 
   void run(sosei::Context& ctx) override {
     ctx_ = &ctx;
-    kpi_ = ctx.setting_or("kpi", "school_scores");
-    levels_ = required_levels(ctx.setting_or("levels", "小,中"));
+    kpi_ = ctx.string_setting("kpi");
+    levels_ = required_levels(ctx.string_setting("levels"));
     const school_scores::ColumnNames names{
-        ctx.setting_or("year_column", ""),     ctx.setting_or("level_column", ""),
-        ctx.setting_or("subject_column", ""),  ctx.setting_or("city_column", ""),
-        ctx.setting_or("national_column", ""), ctx.setting_or("score_type_column", ""),
-        ctx.setting_or("school_column", "")};
-    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+        ctx.string_setting("year_column"),     ctx.string_setting("level_column"),
+        ctx.string_setting("subject_column"),  ctx.string_setting("city_column"),
+        ctx.string_setting("national_column"), ctx.string_setting("score_type_column"),
+        ctx.string_setting("school_column")};
+    sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
     if (!reader.next())

@@ -16,11 +16,7 @@
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 11> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the table to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 7> kTourismSettings{{
     {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
     {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
     {"spot_column", SOSEI_SETTING_STRING, 0, "",
@@ -33,6 +29,7 @@ constexpr std::array<sosei_setting_spec, 11> kSettings{{
     {"row_total_column", SOSEI_SETTING_STRING, 0, "",
      "a per-row yearly total checked against the months (default: 年計 or 合計; optional)"},
 }};
+constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kTourismSettings);
 
 constexpr std::array<sosei_series_spec, 1> kSeries{{
     {"monthly_visitors", "人",
@@ -79,22 +76,22 @@ class TourismImport : public sosei::Plugin {
 
   void run(sosei::Context& ctx) override {
     ctx_ = &ctx;
-    kpi_ = ctx.setting_or("kpi", "tourism_visitors");
+    kpi_ = ctx.string_setting("kpi");
     if (kpi_.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'kpi' is empty");
-    const tourism::ColumnNames names{ctx.setting_or("spot_column", ""), ctx.setting_or("code_column", ""),
-                                     ctx.setting_or("year_column", ""), ctx.setting_or("split_column", ""),
-                                     ctx.setting_or("row_total_column", "")};
-    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+    const tourism::ColumnNames names{ctx.string_setting("spot_column"), ctx.string_setting("code_column"),
+                                     ctx.string_setting("year_column"), ctx.string_setting("split_column"),
+                                     ctx.string_setting("row_total_column")};
+    sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
     find_header(reader, names);
-    const bool year_setting = !ctx.setting_or("year", "").empty();
+    const bool year_setting = !ctx.string_setting("year").empty();
     if (!layout_.year) {
       if (!year_setting)
         throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ +
                                                        ": the table has no 年 column; set 'year' to the "
                                                        "calendar year it counts (e.g. 2024)");
-      fixed_year_ = static_cast<int>(ctx.integer_setting("year", 0));
+      fixed_year_ = static_cast<int>(ctx.integer_setting("year"));
       if (fixed_year_ < 1900 || fixed_year_ > 2200)
         throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'year' is " + std::to_string(fixed_year_) +
                                                        ": expected a calendar year such as 2024");
