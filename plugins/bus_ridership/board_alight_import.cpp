@@ -63,8 +63,8 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
                                  const RidershipSettings& s, const RouteIndex& routes, BoardingsTable& table) {
   sosei::CsvReader reader(input, ',');
   if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
+  refuse_html(reader, name, "the GTFS-ride board_alight.txt");
   const sosei::CsvHeader header(reader);
-  refuse_html(header, name, "the GTFS-ride board_alight.txt");
   const std::size_t trip_column = header.require("trip_id", "mapping boardings to routes");
   const std::size_t boardings_column = header.require("boardings", "counting riders");
   const std::size_t date_column = header.require("service_date", "assigning boardings to months");

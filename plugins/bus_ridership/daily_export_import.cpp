@@ -8,17 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
 
 namespace bus_ridership {
 namespace {
-
-std::size_t column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> names,
-                   std::string_view what_for) {
-  for (std::string_view n : names)
-    if (auto index = header.find(n)) return *index;
-  return header.require(*names.begin(), what_for);  // throws, listing the columns present
-}
 
 // 1234, or a figure as Excel writes it (1,234 / 1,234人).
 std::optional<int64_t> parse_boardings(std::string_view text) {
@@ -30,23 +22,18 @@ std::optional<int64_t> parse_boardings(std::string_view text) {
   return static_cast<int64_t>(value->number);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input, const std::string& name,
                                  RouteIndex& routes, BoardingsTable& table) {
   sosei::CsvReader reader(input);
   if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
-  const sosei::CsvHeader header(reader);
-  refuse_html(header, name, "a daily export (date,route,boardings)");
-  const std::size_t date_column = column(header, {"date", "日付", "運行日"}, "the day of the boardings");
-  const std::size_t route_column = column(header, {"route", "路線", "路線名"}, "the route");
-  const std::size_t boardings_column = column(header, {"boardings", "乗車人数", "利用者数", "乗車数"}, "counting riders");
+  refuse_html(reader, name, "a daily export (date,route,boardings)");
+  const sosei::ColumnFinder header(reader);
+  const std::size_t date_column = header.require({"date", "日付", "運行日"}, "the day of the boardings");
+  const std::size_t route_column = header.require({"route", "路線", "路線名"}, "the route");
+  const std::size_t boardings_column =
+      header.require({"boardings", "乗車人数", "利用者数", "乗車数"}, "counting riders");
   const std::size_t needed = std::max({date_column, route_column, boardings_column}) + 1;
 
   ImportCounts counts;
@@ -57,10 +44,11 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   while (reader.next()) {
     ++counts.rows;
     if (reader.size() < needed) {
-      reject("the row has " + std::to_string(reader.size()) + " fields; the header has " + std::to_string(header.size()));
+      reject("the row has " + std::to_string(reader.size()) + " fields; the header has " +
+             std::to_string(header.size()));
       continue;
     }
-    const std::string_view boardings_text = trim(reader.field(boardings_column));
+    const std::string_view boardings_text = reader.cell(boardings_column);
     if (boardings_text.empty()) {  // a blank day is missing, not zero
       ++counts.without_boardings;
       continue;
@@ -76,7 +64,7 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
       reject("date '" + std::string(date) + "' is not a date such as 2025-04-01, 2025/4/1 or 20250401");
       continue;
     }
-    const std::string_view route = trim(reader.field(route_column));
+    const std::string_view route = reader.cell(route_column);
     if (route.empty()) {
       reject("route is empty");
       continue;

@@ -9,9 +9,10 @@
 
 namespace bus_ridership {
 
-inline void refuse_html(const sosei::CsvHeader& header, const std::string& name, const std::string& expected) {
-  const std::string first = header.size() > 0 ? header.name(0) : std::string();
-  if (first.starts_with("<!") || first.starts_with("<html") || first.starts_with("<HTML") || first.starts_with("<?xml")) {
+inline void refuse_html(const sosei::CsvReader& header, const std::string& name, const std::string& expected) {
+  const std::string_view first = header.cell(0);
+  if (first.starts_with("<!") || first.starts_with("<html") || first.starts_with("<HTML") ||
+      first.starts_with("<?xml")) {
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is a web page (HTML), not " + expected +
                                                   "; check the URL: it may point to a login, error or download page");
   }

@@ -9,21 +9,31 @@
 
 namespace bus_ridership {
 
-const std::array<sosei_setting_spec, 8> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr,
-     "board_alight.txt, a folder holding it, or the whole GTFS(-JP) feed as a .zip; daily_export: the CSV/XLSX"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch board_alight.txt (or the daily export) from this URL instead"},
+namespace {
+
+constexpr std::array<sosei_setting_spec, 4> kRidershipSettings{{
     {"feed_dir", SOSEI_SETTING_PATH, 0, nullptr,
      "the static feed: a folder with trips.txt and routes.txt, or a GTFS .zip (default: where `file` is)"},
-    {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride", "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
+    {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride",
+     "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
     {"route_key", SOSEI_SETTING_STRING, 0, "route_id",
      "route_id, or parent_route: group direction variants by GTFS-JP jp_parent_route_id"},
     {"record_use", SOSEI_SETTING_STRING, 0, "0",
      "board_alight record_use values that count, comma separated (0 = ridership counts, 1 = cancellation "
      "records), or any"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "daily_export from XLSX: the sheet to read (default: the first)"},
 }};
+
+// The usual input settings, explained for GTFS-ride.
+constexpr auto kInput = sosei::with_help(
+    sosei::with_help(sosei::with_help(sosei::kInputSettings, "file",
+                                      "board_alight.txt, a folder holding it, or the whole GTFS(-JP) feed as a .zip; "
+                                      "daily_export: the CSV/XLSX"),
+                     "url", "fetch board_alight.txt (or the daily export) from this URL instead"),
+    "sheet", "daily_export from XLSX: the sheet to read (default: the first)");
+
+}  // namespace
+
+const std::array<sosei_setting_spec, 8> kSettings = sosei::join_settings(kInput, kRidershipSettings);
 
 namespace {
 
@@ -64,7 +74,8 @@ FeedLocation feed_at(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return {path, false};
   if (ends_with_zip(path)) return {path, true};
-  config_error("feed_dir: '" + path + "' is neither a folder nor a .zip; set the folder holding trips.txt "
+  config_error("feed_dir: '" + path +
+               "' is neither a folder nor a .zip; set the folder holding trips.txt "
                "and routes.txt, or the GTFS zip");
 }
 
@@ -72,7 +83,7 @@ FeedLocation feed_at(const std::string& path) {
 
 RidershipSettings read_settings(const sosei::Context& ctx) {
   RidershipSettings s;
-  const std::string format = ctx.setting_or("format", "gtfs_ride");
+  const std::string format = ctx.string_setting("format");
   if (format == "gtfs_ride") {
     s.format = Format::GtfsRide;
   } else if (format == "daily_export") {
@@ -80,7 +91,7 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else {
     config_error("format: '" + format + "' is not gtfs_ride or daily_export");
   }
-  const std::string key = ctx.setting_or("route_key", "route_id");
+  const std::string key = ctx.string_setting("route_key");
   if (key == "route_id") {
     s.route_key = RouteKey::RouteId;
   } else if (key == "parent_route") {
@@ -88,12 +99,12 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else {
     config_error("route_key: '" + key + "' is not route_id or parent_route");
   }
-  read_record_use(ctx.setting_or("record_use", "0"), s);
-  s.encoding = ctx.setting_or("encoding", "auto");
-  s.sheet = ctx.setting_or("sheet", "");
+  read_record_use(ctx.string_setting("record_use"), s);
+  s.encoding = ctx.string_setting("encoding");
+  s.sheet = ctx.string_setting("sheet");
 
-  const std::string file = ctx.setting_or("file", "");
-  const std::string url = ctx.setting_or("url", "");
+  const std::string file = ctx.string_setting("file");
+  const std::string url = ctx.string_setting("url");
   if (!file.empty() && !url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it), not both");
   if (file.empty() && url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it)");
   s.fetch = file.empty();
@@ -102,15 +113,17 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
 
   // gtfs_ride: board_alight.txt itself, a folder with it, or the whole feed zipped.
   std::error_code ec;
-  if (!s.fetch && std::filesystem::is_directory(file, ec)) s.source = (std::filesystem::path(file) / "board_alight.txt").string();
+  if (!s.fetch && std::filesystem::is_directory(file, ec))
+    s.source = (std::filesystem::path(file) / "board_alight.txt").string();
   s.source_is_zip = ends_with_zip(s.source);
-  const std::string feed_dir = ctx.setting_or("feed_dir", "");
+  const std::string feed_dir = ctx.string_setting("feed_dir");
   if (!feed_dir.empty()) {
     s.feed = feed_at(feed_dir);
   } else if (s.fetch) {
     // A second fetch of the same URL in one run would be answered 304 once the first stored the ETag.
-    config_error("url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
-                 "(or GTFS zip) holding trips.txt and routes.txt");
+    config_error(
+        "url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
+        "(or GTFS zip) holding trips.txt and routes.txt");
   } else if (s.source_is_zip) {
     s.feed = {s.source, true};
   } else {

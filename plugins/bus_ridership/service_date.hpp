@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include <sosei/notation.hpp>
+
 namespace bus_ridership {
 
 struct YearMonth {
@@ -14,15 +16,8 @@ struct YearMonth {
   int32_t month = 0;  // 1..12
 };
 
-inline bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-inline int month_days(int year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
 inline std::optional<YearMonth> checked(int year, int month, int day) {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > month_days(year, month))
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > sosei::days_in_month(year, month))
     return std::nullopt;
   return YearMonth{year, month};
 }

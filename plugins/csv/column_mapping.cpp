@@ -8,12 +8,6 @@
 namespace csv_plugin {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 char delimiter_from(const std::string& d) {
   if (d == "auto" || d.empty()) return 0;
   if (d == "comma" || d == ",") return ',';
@@ -28,13 +22,14 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
   while (start <= spec.size()) {
     std::size_t end = spec.find(',', start);
     if (end == std::string::npos) end = spec.size();
-    const std::string item = trim(spec.substr(start, end - start));
+    const std::string item(sosei::trim(std::string_view(spec).substr(start, end - start)));
     if (!item.empty()) {
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'dimension_columns': '" + item +
-                                                       "' is not name=column (e.g. route=路線)");
-      out.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
+        throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                                 "setting 'dimension_columns': '" + item + "' is not name=column (e.g. route=路線)");
+      out.emplace_back(sosei::trim(std::string_view(item).substr(0, eq)),
+                       sosei::trim(std::string_view(item).substr(eq + 1)));
     }
     start = end + 1;
   }
@@ -45,22 +40,26 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
 
 MappingSettings read_settings(const sosei::Context& ctx) {
   MappingSettings s;
-  s.encoding = ctx.setting_or("encoding", "auto");
-  s.sheet = ctx.setting_or("sheet", "");
-  s.delimiter = delimiter_from(ctx.setting_or("delimiter", "auto"));
-  s.kpi = ctx.setting_or("kpi", "");
-  s.kpi_column = ctx.setting_or("kpi_column", "");
+  s.encoding = ctx.string_setting("encoding");
+  s.sheet = ctx.string_setting("sheet");
+  s.delimiter = delimiter_from(ctx.string_setting("delimiter"));
+  s.kpi = ctx.string_setting("kpi");
+  s.kpi_column = ctx.string_setting("kpi_column");
   if (s.kpi.empty() == s.kpi_column.empty())
     throw sosei::PluginError(SOSEI_ERR_CONFIG, "set exactly one of 'kpi' (one KPI for every row) or 'kpi_column'");
   s.period_column = ctx.required_setting("period_column");
   s.value_column = ctx.required_setting("value_column");
-  s.note_column = ctx.setting_or("note_column", "");
-  s.series_break_column = ctx.setting_or("series_break_column", "");
-  s.dimension_columns = parse_dimension_columns(ctx.setting_or("dimension_columns", ""));
-  const std::string type = ctx.setting_or("period_type", "fiscal_year");
-  if (type == "fiscal_year") s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
-  else if (type == "calendar_year") s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
-  else throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
+  s.note_column = ctx.string_setting("note_column");
+  s.series_break_column = ctx.string_setting("series_break_column");
+  s.dimension_columns = parse_dimension_columns(ctx.string_setting("dimension_columns"));
+  const std::string type = ctx.string_setting("period_type");
+  if (type == "fiscal_year")
+    s.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
+  else if (type == "calendar_year")
+    s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
+  else
+    throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                             "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
   return s;
 }
 
@@ -76,7 +75,8 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
   period_column_ = require(s.period_column, "the period (period_column)");
   value_column_ = require(s.value_column, "the value (value_column)");
   if (!s.note_column.empty()) note_column_ = require(s.note_column, "notes (note_column)");
-  if (!s.series_break_column.empty()) break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
+  if (!s.series_break_column.empty())
+    break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
   for (const auto& [name, column] : s.dimension_columns)
     dimensions.push_back({name, require(column, "a dimension (dimension_columns)")});
 }
@@ -84,10 +84,11 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
 bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dims,
                          std::string& error) const {
   if (row.size() < needed_) {
-    error = "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
+    error =
+        "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
     return false;
   }
-  o.series = kpi_column_ ? sosei::notation_detail::trim(row.field(*kpi_column_)) : std::string_view(kpi_);
+  o.series = kpi_column_ ? row.cell(*kpi_column_) : std::string_view(kpi_);
   if (o.series.empty()) {
     error = "the KPI cell is empty";
     return false;
@@ -100,8 +101,9 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   o.value_kind = static_cast<sosei_value_kind>(value->kind);
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);
-  if (break_column_ && !sosei::notation_detail::trim(row.field(*break_column_)).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
-  for (std::size_t i = 0; i < dimensions.size(); ++i) dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
+  if (break_column_ && !row.cell(*break_column_).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
+  for (std::size_t i = 0; i < dimensions.size(); ++i)
+    dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
   o.dimensions = dims;
   return true;
 }

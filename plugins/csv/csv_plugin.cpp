@@ -11,31 +11,35 @@
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 13> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the file to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the file from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 9> kMappingSettings{{
     {"delimiter", SOSEI_SETTING_STRING, 0, "auto", "auto, comma, tab or semicolon"},
     {"kpi", SOSEI_SETTING_STRING, 0, nullptr, "the KPI every row feeds (or set kpi_column)"},
     {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "the column holding each row's KPI id"},
-    {"period_column", SOSEI_SETTING_STRING, 1, nullptr, "the column holding the period (2025, FY2025, R7, 令和7年度, 2025-04 …)"},
-    {"value_column", SOSEI_SETTING_STRING, 1, nullptr, "the column holding the value (1,234 / 19.9万人 / ▲5 / 未実施 …)"},
+    {"period_column", SOSEI_SETTING_STRING, 1, nullptr,
+     "the column holding the period (2025, FY2025, R7, 令和7年度, 2025-04 …)"},
+    {"value_column", SOSEI_SETTING_STRING, 1, nullptr,
+     "the column holding the value (1,234 / 19.9万人 / ▲5 / 未実施 …)"},
     {"note_column", SOSEI_SETTING_STRING, 0, nullptr, "an optional column with a note kept with each value"},
     {"dimension_columns", SOSEI_SETTING_STRING, 0, "",
      "dimensions as name=column pairs separated by commas, e.g. route=路線,spot=地点"},
-    {"period_type", SOSEI_SETTING_STRING, 0, "fiscal_year", "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
+    {"period_type", SOSEI_SETTING_STRING, 0, "fiscal_year",
+     "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
     {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
      "an optional column; a non-empty cell marks the value as not comparable with earlier ones"},
 }};
+constexpr auto kSettings = sosei::join_settings(
+    sosei::with_help(
+        sosei::with_help(sosei::kInputSettings, "file", "the file to import (CSV, TSV or XLSX); or set url"), "url",
+        "fetch the file from this URL instead of reading a local file"),
+    kMappingSettings);
 
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "any KPI the source is bound to"}}};
 
 class CsvImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"csv", "1.0.0", "総合政策課", "Imports KPI values from CSV, TSV or XLSX with a column mapping", kSettings,
-            kSeries};
+    return {"csv",     "1.0.0", "総合政策課", "Imports KPI values from CSV, TSV or XLSX with a column mapping",
+            kSettings, kSeries};
   }
 
   void run(sosei::Context& ctx) override {
@@ -43,7 +47,8 @@ class CsvImport : public sosei::Plugin {
     sosei::Input input = ctx.open_configured_input(settings.encoding, settings.sheet);
     const std::string name = input.name();
     sosei::CsvReader reader(input, settings.delimiter);
-    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
+    if (!reader.next())
+      throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
     const csv_plugin::ColumnMapping mapping(settings, sosei::CsvHeader(reader), name);
 
     std::vector<sosei_dimension> dimensions(mapping.dimensions.size());

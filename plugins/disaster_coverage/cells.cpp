@@ -10,11 +10,10 @@
 namespace disaster_coverage {
 namespace {
 
-constexpr std::array<std::string_view, 5> kSpaces{" ", "\t", "\r", "\n", "\xE3\x80\x80"};
 // 、 ， , ・ ･ ; ； and the spaces.
 constexpr std::array<std::string_view, 11> kCodeSeparators{
-    "\xE3\x80\x81", "\xEF\xBC\x8C", ",", "\xE3\x83\xBB", "\xEF\xBD\xA5", ";", "\xEF\xBC\x9B",
-    " ",            "\t",           "\xE3\x80\x80", "\n"};
+    "\xE3\x80\x81", "\xEF\xBC\x8C", ",", "\xE3\x83\xBB", "\xEF\xBD\xA5", ";", "\xEF\xBC\x9B", " ",
+    "\t",           "\xE3\x80\x80", "\n"};
 
 std::size_t separator_at(std::string_view s) {
   for (auto sep : kCodeSeparators)
@@ -52,36 +51,8 @@ std::string Date::str() const {
   return text;
 }
 
-std::string_view trim(std::string_view s) {
-  for (bool again = true; again;) {
-    again = false;
-    for (auto space : kSpaces) {
-      if (s.starts_with(space)) s.remove_prefix(space.size()), again = true;
-      if (s.ends_with(space)) s.remove_suffix(space.size()), again = true;
-    }
-  }
-  return s;
-}
-
 std::string district_key(std::string_view code) {
-  code = trim(code);
-  std::string key;
-  key.reserve(code.size());
-  for (std::size_t i = 0; i < code.size();) {
-    const auto b0 = static_cast<unsigned char>(code[i]);
-    // U+FF01..U+FF5E (full-width ASCII) is EF BC 81..EF BD 9E.
-    if (b0 == 0xEF && i + 2 < code.size()) {
-      const auto b1 = static_cast<unsigned char>(code[i + 1]);
-      const auto b2 = static_cast<unsigned char>(code[i + 2]);
-      const int cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        key.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-        i += 3;
-        continue;
-      }
-    }
-    key.push_back(code[i++]);
-  }
+  std::string key = sosei::fold_full_width(trim(code));
   if (all_ascii_digits(key)) {
     const std::size_t first = key.find_first_not_of('0');
     key = first == std::string::npos ? "0" : key.substr(first);
@@ -119,7 +90,8 @@ std::optional<Date> parse_date(std::string_view text, std::string* error) {
     if (!period)
       *error = why;
     else
-      *error = "\"" + std::string(s) + "\" is not a full date: expected a day as well, as in 2019-05-01, "
+      *error = "\"" + std::string(s) +
+               "\" is not a full date: expected a day as well, as in 2019-05-01, "
                "令和元年5月1日 or R1.5.1";
   }
   return std::nullopt;
@@ -148,20 +120,13 @@ std::optional<Date> parse_month_day(std::string_view text) {
 Date in_fiscal_year(const Date& month_day, int32_t fy) {
   Date d{month_day.month >= 4 ? fy : fy + 1, month_day.month, month_day.day};
   // 02-29 in a year without it: the last day of that February.
-  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-  if (d.month == 2 && d.day == 29 && !leap) d.day = 28;
+  if (d.month == 2 && d.day == 29 && !sosei::is_leap_year(d.year)) d.day = 28;
   return d;
 }
 
-std::optional<std::size_t> find_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases) {
-  for (auto alias : aliases)
-    if (auto index = header.find(alias)) return index;
-  return std::nullopt;
-}
-
-std::size_t require_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases,
+std::size_t require_column(const sosei::ColumnFinder& header, std::initializer_list<std::string_view> aliases,
                            const std::string& file, uint64_t line, std::string_view what_for) {
-  if (auto index = find_column(header, aliases)) return *index;
+  if (auto index = header.find(aliases)) return *index;
   std::string accepted, present;
   for (auto alias : aliases) accepted.append(accepted.empty() ? "\"" : ", \"").append(alias).append("\"");
   bool markup = false;

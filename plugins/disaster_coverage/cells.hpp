@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <sosei/csv.hpp>
+#include <sosei/notation.hpp>
 
 namespace disaster_coverage {
 
@@ -32,7 +33,7 @@ inline int32_t fiscal_year_of(const Date& d) { return d.month >= 4 ? d.year : d.
 std::string district_key(std::string_view code);
 
 // Trims ASCII and ideographic spaces.
-std::string_view trim(std::string_view s);
+using sosei::trim;
 
 // The district codes of a roster cell, split at 、 , ， ・ ･ ; ； and spaces (ASCII or ideographic).
 std::vector<std::string_view> split_codes(std::string_view cell);
@@ -47,12 +48,10 @@ std::optional<Date> parse_month_day(std::string_view text);
 // That month-day in fiscal year `fy` (January–March fall in the next calendar year).
 Date in_fiscal_year(const Date& month_day, int32_t fy);
 
-// The first header column named any of `aliases`; nullopt when none is present.
-std::optional<std::size_t> find_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases);
-
-// Like find_column, but a missing column is a PluginError naming the file, the accepted names and
-// the columns present (and saying so when the "table" is an HTML page).
-std::size_t require_column(const sosei::CsvHeader& header, std::initializer_list<std::string_view> aliases,
+// The first header column named any of `aliases` (header.find(aliases)), but a missing column is a
+// PluginError naming the file, the accepted names and the columns present (and saying so when the
+// "table" is an HTML page).
+std::size_t require_column(const sosei::ColumnFinder& header, std::initializer_list<std::string_view> aliases,
                            const std::string& file, uint64_t line, std::string_view what_for);
 
 }  // namespace disaster_coverage

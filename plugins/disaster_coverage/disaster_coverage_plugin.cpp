@@ -17,12 +17,14 @@ namespace {
 
 constexpr std::array<sosei_setting_spec, 10> kSettings{{
     {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
-     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]): CSV, TSV or XLSX; or set households_url"},
+     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]): CSV, TSV or XLSX; or set "
+     "households_url"},
     {"households_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the households file from this URL instead"},
     {"roster_file", SOSEI_SETTING_PATH, 0, nullptr,
      "the organization roster (組織名, 行政区コード, 結成日 [, 解散日]): CSV, TSV or XLSX; or set roster_url"},
     {"roster_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the roster from this URL instead"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "both files: auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto",
+     "both files: auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
     {"households_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the households sheet (default: the first)"},
     {"roster_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the roster sheet (default: the first)"},
     {"fiscal_years", SOSEI_SETTING_STRING, 0, "",
@@ -50,9 +52,10 @@ std::vector<int32_t> parse_fiscal_years(const std::string& text) {
     std::string why;
     auto period = sosei::parse_period(part, SOSEI_PERIOD_FISCAL_YEAR, &why);
     if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR)
-      throw sosei::PluginError(SOSEI_ERR_CONFIG, "fiscal_years: \"" + std::string(part) +
-                                                     "\" is not a fiscal year (expected 2025, FY2025, R7 or 令和7年度)" +
-                                                     (why.empty() ? "" : ": " + why));
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "fiscal_years: \"" + std::string(part) +
+                                   "\" is not a fiscal year (expected 2025, FY2025, R7 or 令和7年度)" +
+                                   (why.empty() ? "" : ": " + why));
     years.push_back(period->year);
   }
   return years;
@@ -69,30 +72,33 @@ sosei_period fiscal_year(int32_t fy) { return sosei_period{SOSEI_PERIOD_FISCAL_Y
 class DisasterCoverage : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"disaster_coverage", "1.0.0", "防災対策課",
+    return {"disaster_coverage",
+            "1.0.0",
+            "防災対策課",
             "自主防災組織カバー世帯率: households in districts with an active voluntary disaster-prevention "
             "organization ÷ all households, per fiscal year (as of 1 April), from the households register and "
             "the organization roster",
-            kSettings, kSeries};
+            kSettings,
+            kSeries};
   }
 
   void run(sosei::Context& ctx) override {
-    const std::string encoding = ctx.setting_or("encoding", "auto");
-    const std::vector<int32_t> wanted = parse_fiscal_years(ctx.setting_or("fiscal_years", ""));
+    const std::string encoding = ctx.string_setting("encoding");
+    const std::vector<int32_t> wanted = parse_fiscal_years(ctx.string_setting("fiscal_years"));
     RegisterOptions options;
-    const std::string month_day = ctx.setting_or("reference_date", "04-01");
+    const std::string month_day = ctx.string_setting("reference_date");
     auto md = parse_month_day(month_day.empty() ? "04-01" : month_day);
     if (!md)
-      throw sosei::PluginError(SOSEI_ERR_CONFIG, "reference_date: \"" + month_day +
-                                                     "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
+      throw sosei::PluginError(
+          SOSEI_ERR_CONFIG, "reference_date: \"" + month_day + "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
     options.reference_month_day = *md;
-    const std::string check = ctx.setting_or("households_check", "warn");
+    const std::string check = ctx.string_setting("households_check");
     if (check != "warn" && check != "fail")
       throw sosei::PluginError(SOSEI_ERR_CONFIG, "households_check: expected warn or fail, got \"" + check + "\"");
 
     // Both inputs are opened before either is read: only when neither changed is the run unchanged.
-    TableInput households = TableInput::open(ctx, "households", encoding, ctx.setting_or("households_sheet", ""));
-    TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.setting_or("roster_sheet", ""));
+    TableInput households = TableInput::open(ctx, "households", encoding, ctx.string_setting("households_sheet"));
+    TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.string_setting("roster_sheet"));
     if (households.unchanged() && roster.unchanged()) {
       ctx.info("neither the households file nor the roster changed since the last import");
       throw sosei::RunStopped(SOSEI_UNCHANGED);
@@ -100,7 +106,8 @@ class DisasterCoverage : public sosei::Plugin {
     households.require_text();
     roster.require_text();
 
-    std::map<int32_t, YearRegister> years = read_register(ctx, households, households.name(), with_year(options, wanted));
+    std::map<int32_t, YearRegister> years =
+        read_register(ctx, households, households.name(), with_year(options, wanted));
     std::unordered_map<std::string, std::string> known;
     for (const auto& [fy, year] : years)
       for (const auto& d : year.districts) known.emplace(d.key, d.code);
@@ -109,8 +116,7 @@ class DisasterCoverage : public sosei::Plugin {
     std::set<int32_t> selected(wanted.begin(), wanted.end());
     if (selected.empty())
       for (const auto& [fy, _] : years) selected.insert(fy);
-    if (selected.empty())
-      throw sosei::PluginError(SOSEI_ERR_INPUT, households.name() + ": no district rows were read");
+    if (selected.empty()) throw sosei::PluginError(SOSEI_ERR_INPUT, households.name() + ": no district rows were read");
     for (int32_t fy : selected) {
       auto it = years.find(fy);
       if (it == years.end() || it->second.districts.empty())

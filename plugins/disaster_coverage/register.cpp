@@ -30,11 +30,13 @@ std::optional<uint64_t> parse_households(std::string_view cell, std::string& err
     return std::nullopt;
   }
   if (v->kind != SOSEI_VALUE_NUMBER) {
-    error = "households: the cell \"" + std::string(trim(cell)) + "\" has no number (every district needs its count; write 0 for none)";
+    error = "households: the cell \"" + std::string(trim(cell)) +
+            "\" has no number (every district needs its count; write 0 for none)";
     return std::nullopt;
   }
   if (!v->unit.empty() && v->unit != "世帯") {
-    error = "households: \"" + std::string(trim(cell)) + "\" has the unit " + std::string(v->unit) + ", expected 世帯 or none";
+    error = "households: \"" + std::string(trim(cell)) + "\" has the unit " + std::string(v->unit) +
+            ", expected 世帯 or none";
     return std::nullopt;
   }
   if (v->number < 0 || v->number != std::floor(v->number) || v->number > 1e9) {
@@ -55,12 +57,12 @@ std::string_view cell(const sosei::CsvReader& r, std::optional<std::size_t> i) {
 
 }  // namespace
 
-std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::ByteReader& in,
-                                              const std::string& name, const RegisterOptions& options) {
+std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::ByteReader& in, const std::string& name,
+                                              const RegisterOptions& options) {
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
-  const sosei::CsvHeader header(reader);
+  const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   Columns col{
       require_column(header, {"行政区コード", "地区コード", "行政区番号", "コード", "district_code", "code"}, name,
@@ -68,17 +70,18 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       require_column(header, {"行政区名", "行政区", "地区名", "district_name", "name"}, name, header_line,
                      "the district name"),
       require_column(header, {"世帯数", "世帯", "households"}, name, header_line, "the number of households"),
-      find_column(header, {"年度", "fiscal_year"}),
-      find_column(header, {"基準日", "reference_date"}),
+      header.find({"年度", "fiscal_year"}),
+      header.find({"基準日", "reference_date"}),
   };
   if (!col.year && !col.date && !options.fiscal_year)
     throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                             name + ": the households file has no 年度 (fiscal_year) or 基準日 (reference_date) column; "
-                                    "set fiscal_years to the one fiscal year it describes (e.g. 2025 or R7)");
+                             name +
+                                 ": the households file has no 年度 (fiscal_year) or 基準日 (reference_date) column; "
+                                 "set fiscal_years to the one fiscal year it describes (e.g. 2025 or R7)");
 
   std::map<int32_t, YearRegister> years;
   std::map<int32_t, std::unordered_map<std::string, uint64_t>> seen;  // year → key → line
-  std::map<int32_t, uint64_t> date_lines;                              // year → line of its first 基準日
+  std::map<int32_t, uint64_t> date_lines;                             // year → line of its first 基準日
   std::string error;
   auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
 
@@ -101,7 +104,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       std::string why;
       auto period = sosei::parse_period(cell(reader, col.year), SOSEI_PERIOD_FISCAL_YEAR, &why);
       if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR) {
-        reject("年度: " + (period ? "\"" + std::string(trim(cell(reader, col.year))) + "\" is not a fiscal year (expected 2025, R7 or 令和7年度)" : why));
+        reject("年度: " + (period ? "\"" + std::string(trim(cell(reader, col.year))) +
+                                        "\" is not a fiscal year (expected 2025, R7 or 令和7年度)"
+                                  : why));
         continue;
       }
       if (stated_date && period->year != fy) {
@@ -157,8 +162,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
              std::to_string(it->second) + ")");
       continue;
     }
-    year.districts.push_back(District{std::string(code), std::move(key), std::string(district_name), *households,
-                                      reader.line()});
+    year.districts.push_back(
+        District{std::string(code), std::move(key), std::string(district_name), *households, reader.line()});
   }
   return years;
 }

@@ -13,20 +13,18 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the roster is empty (a header row is required)");
-  const sosei::CsvHeader header(reader);
+  const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
-  const auto name_column = find_column(header, {"組織名", "自主防災組織名", "名称", "organization", "name"});
-  const std::size_t codes_column =
-      require_column(header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
-                     name, header_line, "the district codes an organization covers");
+  const auto name_column = header.find({"組織名", "自主防災組織名", "名称", "organization", "name"});
+  const std::size_t codes_column = require_column(
+      header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
+      name, header_line, "the district codes an organization covers");
   const std::size_t established_column =
       require_column(header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line,
                      "the date an organization was established");
-  const auto dissolved_column = find_column(header, {"解散日", "解散年月日", "dissolved"});
+  const auto dissolved_column = header.find({"解散日", "解散年月日", "dissolved"});
 
-  auto cell = [&](std::optional<std::size_t> i) {
-    return i && *i < reader.size() ? trim(reader.field(*i)) : std::string_view();
-  };
+  auto cell = [&](std::optional<std::size_t> i) { return i ? reader.cell(*i) : std::string_view(); };
 
   std::vector<Organization> organizations;
   std::string error;
@@ -76,8 +74,8 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
         continue;
       }
       if (o.dissolved->key() < o.established.key()) {
-        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" +
-               o.established.str() + ")");
+        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" + o.established.str() +
+               ")");
         continue;
       }
     }

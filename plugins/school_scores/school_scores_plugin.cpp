@@ -18,23 +18,23 @@ namespace {
 
 using school_scores::ScoreType;
 
-constexpr std::array<sosei_setting_spec, 13> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the results table to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 9> kSchoolScoresSettings{{
     {"kpi", SOSEI_SETTING_STRING, 0, "school_scores", "the KPI fed with the minimum of the level averages"},
     {"levels", SOSEI_SETTING_STRING, 0, "小,中",
      "the levels the KPI needs, comma-separated; a year missing one of them gets no KPI value"},
     {"year_column", SOSEI_SETTING_STRING, 0, "", "the survey year column (default: 年度, 調査年度 or 年)"},
     {"level_column", SOSEI_SETTING_STRING, 0, "", "the school level column (default: 校種, 学校種 or 学校段階)"},
     {"subject_column", SOSEI_SETTING_STRING, 0, "", "the subject column (default: 教科, 教科名 or 科目)"},
-    {"city_column", SOSEI_SETTING_STRING, 0, "", "the city's result column (default: 市平均正答率, 本市平均正答率, 市 …)"},
+    {"city_column", SOSEI_SETTING_STRING, 0, "",
+     "the city's result column (default: 市平均正答率, 本市平均正答率, 市 …)"},
     {"national_column", SOSEI_SETTING_STRING, 0, "", "the national result column (default: 全国平均正答率 or 全国)"},
     {"score_type_column", SOSEI_SETTING_STRING, 0, "",
      "rate or scaled per row (default: score_type or 得点種別; absent: a value above 100 is a scaled score)"},
     {"school_column", SOSEI_SETTING_STRING, 0, "", "per-school rows (default: 学校名 or 学校; blank = the whole city)"},
 }};
+constexpr auto kSettings = sosei::join_settings(
+    sosei::with_help(sosei::kInputSettings, "file", "the results table to import (CSV, TSV or XLSX); or set url"),
+    kSchoolScoresSettings);
 
 constexpr std::array<sosei_series_spec, 3> kSeries{{
     {"standardized_score", "点",
@@ -45,30 +45,33 @@ constexpr std::array<sosei_series_spec, 3> kSeries{{
 
 // The whole-city spellings of the school column.
 bool is_city_wide(std::string_view school) {
-  const std::string s = school_scores::normalize(school);
+  const std::string s = sosei::normalize_header(school);
   return s.empty() || s == "市全体" || s == "全体" || s == "市平均" || s == "本市" || s == "市";
 }
 
 class SchoolScoresImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"school_scores", "1.0.0", "学校教育課",
-            "全国学力・学習状況調査 results → standardized scores (national = 100) per level and subject", kSettings,
-            kSeries};
+    return {
+        "school_scores", "1.0.0",
+        "学校教育課",    "全国学力・学習状況調査 results → standardized scores (national = 100) per level and subject",
+        kSettings,       kSeries};
   }
 
   void run(sosei::Context& ctx) override {
     ctx_ = &ctx;
-    kpi_ = ctx.setting_or("kpi", "school_scores");
-    levels_ = required_levels(ctx.setting_or("levels", "小,中"));
-    const school_scores::ColumnNames names{ctx.setting_or("year_column", ""),     ctx.setting_or("level_column", ""),
-                                           ctx.setting_or("subject_column", ""),  ctx.setting_or("city_column", ""),
-                                           ctx.setting_or("national_column", ""), ctx.setting_or("score_type_column", ""),
-                                           ctx.setting_or("school_column", "")};
-    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+    kpi_ = ctx.string_setting("kpi");
+    levels_ = required_levels(ctx.string_setting("levels"));
+    const school_scores::ColumnNames names{
+        ctx.string_setting("year_column"),     ctx.string_setting("level_column"),
+        ctx.string_setting("subject_column"),  ctx.string_setting("city_column"),
+        ctx.string_setting("national_column"), ctx.string_setting("score_type_column"),
+        ctx.string_setting("school_column")};
+    sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
-    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty (a header row is required)");
+    if (!reader.next())
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty (a header row is required)");
     reject_html(reader);
     layout_ = school_scores::layout_of(reader, names);
 
@@ -88,7 +91,7 @@ class SchoolScoresImport : public sosei::Plugin {
     while (start <= spec.size()) {
       std::size_t end = spec.find(',', start);
       if (end == std::string::npos) end = spec.size();
-      const std::string item = school_scores::normalize(spec.substr(start, end - start));
+      const std::string item = sosei::normalize_header(spec.substr(start, end - start));
       if (!item.empty()) {
         auto level = school_scores::level_of(item);
         if (!level) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels': \"" + item + "\" is not 小 or 中");
@@ -101,57 +104,56 @@ class SchoolScoresImport : public sosei::Plugin {
   }
 
   void reject_html(const sosei::CsvReader& reader) const {
-    const std::string first = school_scores::normalize(reader.field(0));
+    const std::string first = sosei::normalize_header(reader.field(0));
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": this is an HTML/XML page, not a results table "
-                                                        "(CSV, TSV or XLSX); check the URL — a portal often "
-                                                        "answers with a login or error page");
-  }
-
-  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
-    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
+                                                    ": this is an HTML/XML page, not a results table "
+                                                    "(CSV, TSV or XLSX); check the URL — a portal often "
+                                                    "answers with a login or error page");
   }
 
   // A result cell: a number (65.0, 65.0%, 497点), or blank / — when not reported.
   std::optional<std::optional<double>> result(const sosei::CsvReader& row, std::size_t column, const char* what) {
     std::string error;
-    auto v = sosei::parse_value(cell(row, column), &error);
+    auto v = sosei::parse_value(row.cell(column), &error);
     if (!v) {
       ctx_->reject(file_, row.line(), std::string(what) + ": " + error);
       return std::nullopt;
     }
     if (v->kind == SOSEI_VALUE_MISSING) return std::optional<double>();
     if (v->kind != SOSEI_VALUE_NUMBER || v->number < 0 || (!v->unit.empty() && v->unit != "%" && v->unit != "点")) {
-      ctx_->reject(file_, row.line(), std::string(what) + ": \"" + std::string(cell(row, column)) +
-                                          "\" is not a correct rate (65.0 or 65.0%) or a scaled score (497)");
+      ctx_->reject(file_, row.line(),
+                   std::string(what) + ": \"" + std::string(row.cell(column)) +
+                       "\" is not a correct rate (65.0 or 65.0%) or a scaled score (497)");
       return std::nullopt;
     }
     return std::optional<double>(v->number);
   }
 
   void read_row(const sosei::CsvReader& row) {
-    bool blank = true;
-    for (std::size_t i = 0; i < row.size(); ++i) blank = blank && sosei::notation_detail::trim(row.field(i)).empty();
-    if (blank) return;
+    if (row.blank()) return;
     const uint64_t line = row.line();
 
     std::string error;
-    const std::string_view year_text = cell(row, layout_.year);
+    const std::string_view year_text = row.cell(layout_.year);
     auto period = sosei::parse_period(year_text, SOSEI_PERIOD_FISCAL_YEAR, &error);
     // The survey runs in April, so 2024年 and 2024年度 name the same survey.
     if (!period || (period->kind != SOSEI_PERIOD_FISCAL_YEAR && period->kind != SOSEI_PERIOD_CALENDAR_YEAR))
-      return ctx_->reject(file_, line, "年度: " + (year_text.empty() ? std::string("the year is empty")
-                                                 : period ? "\"" + std::string(year_text) + "\" is not a survey year (2024, R6, 令和6年度)"
-                                                          : error));
+      return ctx_->reject(
+          file_, line,
+          "年度: " + (year_text.empty() ? std::string("the year is empty")
+                      : period ? "\"" + std::string(year_text) + "\" is not a survey year (2024, R6, 令和6年度)"
+                               : error));
     const int year = period->year;
-    auto level = school_scores::level_of(cell(row, layout_.level));
+    auto level = school_scores::level_of(row.cell(layout_.level));
     if (!level)
-      return ctx_->reject(file_, line, "校種: \"" + std::string(cell(row, layout_.level)) +
-                                           "\" is not a school level: expected 小 (小学校) or 中 (中学校)");
-    const std::string subject(cell(row, layout_.subject));
+      return ctx_->reject(file_, line,
+                          "校種: \"" + std::string(row.cell(layout_.level)) +
+                              "\" is not a school level: expected 小 (小学校) or 中 (中学校)");
+    const std::string subject(row.cell(layout_.subject));
     if (subject.empty()) return ctx_->reject(file_, line, "教科: the subject is empty");
-    const std::string school = layout_.school ? std::string(cell(row, *layout_.school)) : std::string();
+    const std::string school = layout_.school ? std::string(row.cell(*layout_.school)) : std::string();
     const bool city_wide = is_city_wide(school);
 
     auto city = result(row, layout_.city, "市");
@@ -161,23 +163,26 @@ class SchoolScoresImport : public sosei::Plugin {
 
     std::optional<ScoreType> type;
     if (*city && *national) {
-      if (**national == 0) return ctx_->reject(file_, line, "全国: the national result is 0, the score would divide by zero");
-      type = school_scores::score_type_of(layout_.score_type ? cell(row, *layout_.score_type) : "", **city, **national,
+      if (**national == 0)
+        return ctx_->reject(file_, line, "全国: the national result is 0, the score would divide by zero");
+      type = school_scores::score_type_of(layout_.score_type ? row.cell(*layout_.score_type) : "", **city, **national,
                                           error);
       if (!type) return ctx_->reject(file_, line, error);
     }
     // Only a row that is otherwise good claims its key, so a skipped bad row does not hide its correction.
-    const std::string key = std::to_string(year) + "\x1f" + *level + "\x1f" + subject + "\x1f" + (city_wide ? "" : school);
+    const std::string key =
+        std::to_string(year) + "\x1f" + *level + "\x1f" + subject + "\x1f" + (city_wide ? "" : school);
     if (auto [it, fresh] = first_line_.emplace(key, line); !fresh)
-      return ctx_->reject(file_, line, "FY" + std::to_string(year) + " " + *level + " " + subject +
-                                           (city_wide ? "" : " " + school) + " appears twice: first on line " +
-                                           std::to_string(it->second));
+      return ctx_->reject(file_, line,
+                          "FY" + std::to_string(year) + " " + *level + " " + subject + (city_wide ? "" : " " + school) +
+                              " appears twice: first on line " + std::to_string(it->second));
 
     std::vector<sosei_dimension> dims{sosei::dimension("level", *level), sosei::dimension("subject", subject)};
     if (!city_wide) dims.push_back(sosei::dimension("school", school));
 
     if (!type) {
-      emit_missing(year, dims, line, !*city ? "the city's result is not reported" : "the national result is not reported");
+      emit_missing(year, dims, line,
+                   !*city ? "the city's result is not reported" : "the national result is not reported");
       if (city_wide) seen_levels_[year].insert({*level, true});
       return;
     }

@@ -4,12 +4,9 @@
 #include <sosei/notation.hpp>
 
 #include <cstdio>
-#include <initializer_list>
 
 namespace school_scores {
 namespace {
-
-constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
@@ -19,102 +16,43 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-class ColumnFinder {
- public:
-  explicit ColumnFinder(const sosei::CsvReader& row) : line_(row.line()) {
-    for (std::size_t i = 0; i < row.size(); ++i) header_.push_back(normalize(row.field(i)));
-  }
-
-  // The configured column (must exist) or the first of the usual spellings.
-  std::optional<std::size_t> find(const std::string& configured, std::initializer_list<std::string_view> usual) const {
-    if (!configured.empty()) return index_of(normalize(configured));
-    for (auto name : usual)
-      if (auto i = index_of(std::string(name))) return i;
-    return std::nullopt;
-  }
-
-  std::size_t require(const std::string& configured, std::initializer_list<std::string_view> usual,
-                      const char* what, const char* setting) const {
-    if (auto i = find(configured, usual)) return *i;
-    std::string tried = configured;
-    if (tried.empty())
-      for (auto name : usual) tried.append(tried.empty() ? "" : " / ").append(name);
-    throw sosei::CsvError(line_, "no column for " + std::string(what) + " (looked for " + tried + "; set '" +
-                                     setting + "'); the header has " + join(header_));
-  }
-
-  std::optional<std::size_t> optional(const std::string& configured, std::initializer_list<std::string_view> usual,
-                                      const char* what, const char* setting) const {
-    if (!configured.empty()) return require(configured, usual, what, setting);
-    return find(configured, usual);
-  }
-
- private:
-  std::optional<std::size_t> index_of(const std::string& name) const {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-      if (header_[i] == name) return i;
-    return std::nullopt;
-  }
-
-  uint64_t line_;
-  std::vector<std::string> header_;
-};
-
 }  // namespace
 
-std::string normalize(std::string_view cell) {
-  std::string out;
-  while (!cell.empty()) {
-    char c = 0;
-    std::size_t n = sosei::notation_detail::fold_ascii(cell, c);
-    if (n > 0) {
-      if (c != ' ' && c != '\t') out.push_back(c);
-      cell.remove_prefix(n);
-    } else if (cell.starts_with(kIdeographicSpace)) {
-      cell.remove_prefix(kIdeographicSpace.size());
-    } else {
-      out.push_back(cell.front());
-      cell.remove_prefix(1);
-    }
-  }
-  if (std::string_view(out).starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
-  return out;
-}
-
 Layout layout_of(const sosei::CsvReader& header, const ColumnNames& names) {
-  const ColumnFinder f(header);
+  const sosei::ColumnFinder f(header);
   Layout l;
   l.year = f.require(names.year, {"年度", "調査年度", "実施年度", "年", "year"}, "the survey year", "year_column");
   l.level = f.require(names.level, {"校種", "学校種", "学校段階", "学年", "level"}, "the school level (小/中)",
                       "level_column");
-  l.subject = f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "the subject", "subject_column");
+  l.subject =
+      f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "the subject", "subject_column");
   l.city = f.require(names.city, {"市平均正答率", "本市平均正答率", "市の平均正答率", "市", "本市", "city"},
                      "the city's average correct rate", "city_column");
   l.national = f.require(names.national, {"全国平均正答率", "全国の平均正答率", "全国(公立)", "全国", "national"},
                          "the national average correct rate", "national_column");
-  l.score_type = f.optional(names.score_type, {"score_type", "得点種別", "種別", "結果の形式"}, "the score type",
-                            "score_type_column");
-  l.school = f.optional(names.school, {"学校名", "学校", "school"}, "the school", "school_column");
+  l.score_type = f.find(names.score_type, {"score_type", "得点種別", "種別", "結果の形式"}, "score_type_column");
+  l.school = f.find(names.school, {"学校名", "学校", "school"}, "school_column");
   return l;
 }
 
 std::optional<std::string> level_of(std::string_view cell) {
-  const std::string s = normalize(cell);
+  const std::string s = sosei::normalize_header(cell);
   if (s.starts_with("小") || contains(s, "前期")) return "小";
   if (s.starts_with("中") || contains(s, "後期")) return "中";
   return std::nullopt;
 }
 
 std::optional<ScoreType> score_type_of(std::string_view cell, double city, double national, std::string& error) {
-  std::string s = normalize(cell);
+  std::string s = sosei::normalize_header(cell);
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::optional<ScoreType> type;
   if (s.empty()) {
     const bool city_scaled = city > 100, national_scaled = national > 100;
     if (city_scaled != national_scaled) {
-      error = "one value is above 100 and the other is not: a correct rate (≤ 100) and a scaled score (around 500) "
-              "cannot be compared; set score_type on the row";
+      error =
+          "one value is above 100 and the other is not: a correct rate (≤ 100) and a scaled score (around 500) "
+          "cannot be compared; set score_type on the row";
       return std::nullopt;
     }
     return city_scaled ? ScoreType::Scaled : ScoreType::Rate;

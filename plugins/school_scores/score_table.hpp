@@ -11,9 +11,6 @@
 
 namespace school_scores {
 
-// A header cell as people write it: full-width ASCII folded, spaces (also 　) removed.
-std::string normalize(std::string_view cell);
-
 struct ColumnNames {
   std::string year, level, subject, city, national, score_type, school;
 };

@@ -16,21 +16,20 @@
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 11> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the table to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+constexpr std::array<sosei_setting_spec, 7> kTourismSettings{{
     {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
     {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
-    {"spot_column", SOSEI_SETTING_STRING, 0, "", "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
-    {"code_column", SOSEI_SETTING_STRING, 0, "", "the spot code column (default: 観光地点コード or 地点コード; optional)"},
+    {"spot_column", SOSEI_SETTING_STRING, 0, "",
+     "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
+    {"code_column", SOSEI_SETTING_STRING, 0, "",
+     "the spot code column (default: 観光地点コード or 地点コード; optional)"},
     {"year_column", SOSEI_SETTING_STRING, 0, "", "the year column (default: 年, 暦年 or 調査年; optional)"},
     {"split_column", SOSEI_SETTING_STRING, 0, "",
      "the column naming the split 日帰り/宿泊 and 県内/県外 (default: 区分 or 内訳; optional)"},
     {"row_total_column", SOSEI_SETTING_STRING, 0, "",
      "a per-row yearly total checked against the months (default: 年計 or 合計; optional)"},
 }};
+constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kTourismSettings);
 
 constexpr std::array<sosei_series_spec, 1> kSeries{{
     {"monthly_visitors", "人",
@@ -70,28 +69,29 @@ std::string totals_key(int year, const std::string& spot, const std::string& spl
 class TourismImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"tourism", "1.0.0", "産業振興課",
-            "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数", kSettings,
-            kSeries};
+    return {"tourism",    "1.0.0",
+            "産業振興課", "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数",
+            kSettings,    kSeries};
   }
 
   void run(sosei::Context& ctx) override {
     ctx_ = &ctx;
-    kpi_ = ctx.setting_or("kpi", "tourism_visitors");
+    kpi_ = ctx.string_setting("kpi");
     if (kpi_.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'kpi' is empty");
-    const tourism::ColumnNames names{ctx.setting_or("spot_column", ""), ctx.setting_or("code_column", ""),
-                                     ctx.setting_or("year_column", ""), ctx.setting_or("split_column", ""),
-                                     ctx.setting_or("row_total_column", "")};
-    sosei::Input input = ctx.open_configured_input(ctx.setting_or("encoding", "auto"), ctx.setting_or("sheet", ""));
+    const tourism::ColumnNames names{ctx.string_setting("spot_column"), ctx.string_setting("code_column"),
+                                     ctx.string_setting("year_column"), ctx.string_setting("split_column"),
+                                     ctx.string_setting("row_total_column")};
+    sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
     find_header(reader, names);
-    const bool year_setting = !ctx.setting_or("year", "").empty();
+    const bool year_setting = !ctx.string_setting("year").empty();
     if (!layout_.year) {
       if (!year_setting)
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ + ": the table has no 年 column; set 'year' to the "
-                                                           "calendar year it counts (e.g. 2024)");
-      fixed_year_ = static_cast<int>(ctx.integer_setting("year", 0));
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ +
+                                                       ": the table has no 年 column; set 'year' to the "
+                                                       "calendar year it counts (e.g. 2024)");
+      fixed_year_ = static_cast<int>(ctx.integer_setting("year"));
       if (fixed_year_ < 1900 || fixed_year_ > 2200)
         throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'year' is " + std::to_string(fixed_year_) +
                                                        ": expected a calendar year such as 2024");
@@ -120,35 +120,27 @@ class TourismImport : public sosei::Plugin {
       }
     }
     if (seen == 0) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty");
-    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no header row with the month columns 1月 … 12月 in the first " +
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
+                                                  ": no header row with the month columns 1月 … 12月 in the first " +
                                                   std::to_string(kHeaderSearchRows) +
                                                   " rows: expected the common-standard table (観光地点名, 1月 … 12月)");
   }
 
   void reject_html(const sosei::CsvReader& reader) const {
-    const std::string first = tourism::normalize(reader.field(0));
+    const std::string first = sosei::normalize_header(reader.field(0));
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": this is an HTML/XML page, not a visitor table "
-                                                        "(CSV, TSV or XLSX); check the URL: a portal often "
-                                                        "answers with a login or error page");
-  }
-
-  std::string_view cell(const sosei::CsvReader& row, std::size_t column) const {
-    return column < row.size() ? sosei::notation_detail::trim(row.field(column)) : std::string_view();
-  }
-
-  bool blank_row(const sosei::CsvReader& row) const {
-    for (std::size_t i = 0; i < row.size(); ++i)
-      if (!sosei::notation_detail::trim(row.field(i)).empty()) return false;
-    return true;
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
+                                                    ": this is an HTML/XML page, not a visitor table "
+                                                    "(CSV, TSV or XLSX); check the URL: a portal often "
+                                                    "answers with a login or error page");
   }
 
   // The twelve counts of a row; nullopt after rejecting it.
   std::optional<Months> months_of(const sosei::CsvReader& row) const {
     Months months;
     for (int m = 0; m < 12; ++m) {
-      const std::string_view text = cell(row, layout_.months[m]);
+      const std::string_view text = row.cell(layout_.months[m]);
       const std::string month = std::to_string(m + 1) + "月: ";
       std::string error;
       auto value = sosei::parse_value(text, &error);
@@ -157,8 +149,10 @@ class TourismImport : public sosei::Plugin {
         return std::nullopt;
       }
       if (value->kind == SOSEI_VALUE_MISSING) continue;
-      if (value->kind != SOSEI_VALUE_NUMBER) error = "\"" + std::string(text) + "\" is a status, not a visitor count "
-                                                     "(leave the cell blank when the month was not counted)";
+      if (value->kind != SOSEI_VALUE_NUMBER)
+        error = "\"" + std::string(text) +
+                "\" is a status, not a visitor count "
+                "(leave the cell blank when the month was not counted)";
       else if (!value->unit.empty() && value->unit != "人")
         error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
       else if (value->number < 0)
@@ -173,9 +167,9 @@ class TourismImport : public sosei::Plugin {
   }
 
   void read_row(const sosei::CsvReader& row) {
-    if (blank_row(row)) return;
+    if (row.blank()) return;
     const uint64_t line = row.line();
-    const std::string spot(cell(row, layout_.spot));
+    const std::string spot(row.cell(layout_.spot));
     const auto months = months_of(row);
     if (!months) return;
     bool any_count = false;
@@ -191,7 +185,7 @@ class TourismImport : public sosei::Plugin {
     tourism::Split split;
     if (layout_.split) {
       std::string error;
-      auto parsed = tourism::parse_split(cell(row, *layout_.split), error);
+      auto parsed = tourism::parse_split(row.cell(*layout_.split), error);
       if (!parsed) return ctx_->reject(file_, line, error);
       split = *parsed;
     }
@@ -199,18 +193,19 @@ class TourismImport : public sosei::Plugin {
     if (tourism::is_totals_name(spot) || split.subtotal) {
       const bool grand = tourism::is_totals_name(spot);
       const std::string of_split = split.none() ? "*" : split.key();
-      const std::string split_text = layout_.split ? std::string(cell(row, *layout_.split)) : std::string();
+      const std::string split_text = layout_.split ? std::string(row.cell(*layout_.split)) : std::string();
       totals_.push_back({grand ? totals_key(*year, "", of_split) : totals_key(*year, spot, "*"),
                          split_text.empty() ? spot : spot + " " + split_text, *year, line, *months});
       return;
     }
 
-    const std::string code = layout_.code ? std::string(cell(row, *layout_.code)) : std::string();
+    const std::string code = layout_.code ? std::string(row.cell(*layout_.code)) : std::string();
     const std::string identity = std::to_string(*year) + "\x1f" + (code.empty() ? spot : code) + "\x1f" + split.key();
     if (auto [it, fresh] = first_line_.emplace(identity, line); !fresh)
-      return ctx_->reject(file_, line, "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
-                                           " appears twice for " + std::to_string(*year) + ": first on line " +
-                                           std::to_string(it->second));
+      return ctx_->reject(file_, line,
+                          "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
+                              " appears twice for " + std::to_string(*year) + ": first on line " +
+                              std::to_string(it->second));
     check_row_total(row, spot, *months);
     emit_months(*year, spot, code, split, *months, line);
     accumulate(*year, spot, split, *months);
@@ -218,7 +213,7 @@ class TourismImport : public sosei::Plugin {
 
   std::optional<int> year_of(const sosei::CsvReader& row) const {
     if (!layout_.year) return fixed_year_;
-    const std::string_view text = cell(row, *layout_.year);
+    const std::string_view text = row.cell(*layout_.year);
     std::string error;
     auto period = sosei::parse_period(text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
     if (!period) {
@@ -226,9 +221,10 @@ class TourismImport : public sosei::Plugin {
       return std::nullopt;
     }
     if (period->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
-      ctx_->reject(file_, row.line(), "年: \"" + std::string(text) +
-                                          "\" is not a calendar year; the common standard counts January to "
-                                          "December (write 2024, 2024年 or 令和6年, not 年度)");
+      ctx_->reject(file_, row.line(),
+                   "年: \"" + std::string(text) +
+                       "\" is not a calendar year; the common standard counts January to "
+                       "December (write 2024, 2024年 or 令和6年, not 年度)");
       return std::nullopt;
     }
     return period->year;
@@ -236,7 +232,7 @@ class TourismImport : public sosei::Plugin {
 
   void check_row_total(const sosei::CsvReader& row, const std::string& spot, const Months& months) const {
     if (!layout_.row_total) return;
-    auto total = sosei::parse_value(cell(row, *layout_.row_total));
+    auto total = sosei::parse_value(row.cell(*layout_.row_total));
     if (!total || total->kind != SOSEI_VALUE_NUMBER) return;
     double sum = 0;
     for (const auto& m : months) {
@@ -285,8 +281,10 @@ class TourismImport : public sosei::Plugin {
     for (const auto& key : keys) targets.push_back(&sums_[key]);
     for (int m = 0; m < 12; ++m) {
       for (MonthSums* t : targets) {
-        if (months[m]) t->sum[m] += *months[m];
-        else ++t->missing[m];
+        if (months[m])
+          t->sum[m] += *months[m];
+        else
+          ++t->missing[m];
       }
       if (months[m]) {
         total.sum += *months[m];
@@ -300,8 +298,8 @@ class TourismImport : public sosei::Plugin {
   // A totals row is a check, not data: a mismatch is worth a warning naming the row, never a failure.
   void check_totals() const {
     for (const TotalsRow& t : totals_) {
-      const std::string where = file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" +
-                                std::to_string(t.year) + ")";
+      const std::string where =
+          file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" + std::to_string(t.year) + ")";
       auto it = sums_.find(t.key);
       if (it == sums_.end()) {
         ctx_->warn(where + " has no spot rows to check against");
@@ -348,7 +346,7 @@ class TourismImport : public sosei::Plugin {
   tourism::Layout layout_;
   int fixed_year_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice
-  std::map<std::string, MonthSums> sums_;        // what totals rows are checked against
+  std::map<std::string, MonthSums> sums_;       // what totals rows are checked against
   std::vector<TotalsRow> totals_;
   std::map<int, YearTotal> years_;
 };

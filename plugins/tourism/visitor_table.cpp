@@ -5,60 +5,16 @@
 
 #include <cmath>
 #include <cstdio>
-#include <initializer_list>
 
 namespace tourism {
 namespace {
 
-constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
-
-std::optional<std::size_t> find_column(const std::vector<std::string>& header,
-                                       std::initializer_list<std::string_view> names) {
-  for (auto name : names)
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return i;
-  return std::nullopt;
-}
-
-// The column the settings name (must exist), or the first of the usual spellings (may be absent).
-std::optional<std::size_t> resolve(const std::vector<std::string>& header, const std::string& configured,
-                                   std::initializer_list<std::string_view> usual, const char* setting,
-                                   const sosei::CsvReader& row) {
-  if (configured.empty()) return find_column(header, usual);
-  const std::string wanted = normalize(configured);
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (header[i] == wanted) return i;
-  std::string present;
-  for (const auto& h : header) present.append(present.empty() ? "" : ", ").append(h);
-  throw sosei::CsvError(row.line(), "the header has no column \"" + configured + "\" (setting '" + setting +
-                                        "'); its columns are " + present);
-}
 
 }  // namespace
 
-std::string normalize(std::string_view cell) {
-  if (cell.starts_with("\xEF\xBB\xBF")) cell.remove_prefix(3);
-  std::string out;
-  while (!cell.empty()) {
-    char c = 0;
-    std::size_t n = sosei::notation_detail::fold_ascii(cell, c);
-    if (n > 0) {
-      if (c != ' ' && c != '\t') out.push_back(c);
-      cell.remove_prefix(n);
-    } else if (cell.starts_with(kIdeographicSpace)) {
-      cell.remove_prefix(kIdeographicSpace.size());
-    } else {
-      out.push_back(cell.front());
-      cell.remove_prefix(1);
-    }
-  }
-  return out;
-}
-
 std::optional<int> month_of_header(std::string_view cell) {
-  const std::string s = normalize(cell);
+  const std::string s = sosei::normalize_header(cell);
   std::size_t digits = 0;
   while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2 || std::string_view(s).substr(digits) != "月") return std::nullopt;
@@ -68,14 +24,11 @@ std::optional<int> month_of_header(std::string_view cell) {
 }
 
 std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& names) {
-  std::vector<std::string> header;
-  header.reserve(row.size());
-  for (std::size_t i = 0; i < row.size(); ++i) header.push_back(normalize(row.field(i)));
-
+  const sosei::ColumnFinder header(row);
   Layout layout;
   std::array<bool, 12> seen{};
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (auto month = month_of_header(header[i]); month && !seen[*month - 1]) {
+    if (auto month = month_of_header(header.name(i)); month && !seen[*month - 1]) {
       seen[*month - 1] = true;
       layout.months[*month - 1] = i;
     }
@@ -91,16 +44,17 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
                                           " missing (the common standard reports 1月 to 12月)");
   }
 
-  auto spot = resolve(header, names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column", row);
+  auto spot = header.find(names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column");
   if (!spot)
-    throw sosei::CsvError(row.line(), "the header has the month columns but no spot column (観光地点名, 観光地点, "
-                                      "地点名 or 地点); set 'spot_column' to the column holding the spot names");
+    throw sosei::CsvError(row.line(),
+                          "the header has the month columns but no spot column (観光地点名, 観光地点, "
+                          "地点名 or 地点); set 'spot_column' to the column holding the spot names");
   layout.spot = *spot;
-  layout.spot_header = header[*spot];
-  layout.code = resolve(header, names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column", row);
-  layout.year = resolve(header, names.year, {"年", "暦年", "調査年", "対象年"}, "year_column", row);
-  layout.split = resolve(header, names.split, {"区分", "内訳", "日帰り・宿泊区分", "宿泊区分"}, "split_column", row);
-  layout.row_total = resolve(header, names.row_total, {"年計", "年間計", "年間合計", "合計", "計"}, "row_total_column", row);
+  layout.spot_header = header.name(*spot);
+  layout.code = header.find(names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column");
+  layout.year = header.find(names.year, {"年", "暦年", "調査年", "対象年"}, "year_column");
+  layout.split = header.find(names.split, {"区分", "内訳", "日帰り・宿泊区分", "宿泊区分"}, "split_column");
+  layout.row_total = header.find(names.row_total, {"年計", "年間計", "年間合計", "合計", "計"}, "row_total_column");
   return layout;
 }
 
@@ -111,7 +65,7 @@ std::string Split::japanese() const {
 }
 
 std::optional<Split> parse_split(std::string_view cell, std::string& error) {
-  const std::string s = normalize(cell);
+  const std::string s = sosei::normalize_header(cell);
   Split split;
   if (s.empty()) return split;
   if (s == "計" || s == "小計" || s == "合計" || s == "総計") {
@@ -139,12 +93,12 @@ std::optional<Split> parse_split(std::string_view cell, std::string& error) {
 }
 
 bool is_totals_name(std::string_view spot) {
-  const std::string s = normalize(spot);
+  const std::string s = sosei::normalize_header(spot);
   return s == "合計" || s == "計" || s == "総計" || s == "総合計" || s == "全地点計";
 }
 
 bool is_remark(std::string_view spot) {
-  const std::string s = normalize(spot);
+  const std::string s = sosei::normalize_header(spot);
   return s.starts_with("※") || s.starts_with("注") || s.starts_with("(注") || s.starts_with("資料") ||
          s.starts_with("出典");
 }

@@ -12,9 +12,6 @@
 
 namespace tourism {
 
-// A header cell as people write it: full-width ASCII folded (１月 → 1月), spaces (also 　) removed.
-std::string normalize(std::string_view cell);
-
 // 1..12 for "1月", "01月", "１月", "1 月"; nullopt for anything else.
 std::optional<int> month_of_header(std::string_view cell);
 
@@ -34,7 +31,7 @@ struct Layout {
   std::optional<std::size_t> split;
   std::optional<std::size_t> row_total;  // a 年計 column, checked against the row's months
   std::array<std::size_t, 12> months{};  // column of 1月 … 12月
-  std::string spot_header;                // as written, for messages
+  std::string spot_header;               // as written, for messages
 };
 
 // The layout when this record is the header row (it has month columns), else nullopt (a title line).

@@ -2,7 +2,6 @@
 #include "fixtures.hpp"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 #include <minizip/zip.h>
 
 #include <fstream>
@@ -23,21 +22,6 @@ std::string write_file(const std::filesystem::path& path, const std::string& byt
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   EXPECT_TRUE(out.good()) << path;
   return path.string();
-}
-
-std::string to_cp932(const std::string& utf8) {
-  iconv_t cd = iconv_open("CP932", "UTF-8");
-  EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1));
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  std::size_t in_left = utf8.size();
-  char* o = out.data();
-  std::size_t out_left = out.size();
-  const std::size_t done = iconv(cd, &in, &in_left, &o, &out_left);
-  EXPECT_NE(done, static_cast<std::size_t>(-1)) << "iconv could not convert the fixture text";
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
 }
 
 std::string read_all(InputStream& stream, std::size_t chunk) {

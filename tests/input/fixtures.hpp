@@ -1,5 +1,5 @@
-// Helpers of the input tests: a fresh fixture folder per test, files from bytes, CP932 text made
-// with iconv, and reading a whole stream in chunks of a chosen size.
+// Helpers of the input tests: a fresh fixture folder per test, files from bytes, CP932 text
+// (support/cp932.hpp), and reading a whole stream in chunks of a chosen size.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "input/input_stream.hpp"
+#include "support/cp932.hpp"
 
 namespace sosei::input::test {
 
@@ -15,7 +16,7 @@ namespace sosei::input::test {
 std::filesystem::path fixture_dir();
 std::string write_file(const std::filesystem::path& path, const std::string& bytes);
 // The UTF-8 text converted to CP932 (fails the test when iconv cannot).
-std::string to_cp932(const std::string& utf8);
+using test_support::to_cp932;
 // Reads the stream to its end with a caller buffer of `chunk` bytes.
 std::string read_all(InputStream& stream, std::size_t chunk = 4096);
 std::string read_file(const std::string& path, Encoding encoding, const std::string& sheet = "",

@@ -124,8 +124,8 @@ struct Case {
   std::string name;
   std::string input;
   std::vector<Record> expected;
-  char delimiter = 0;           // given to the reader
-  char detected = ',';          // what delimiter() must say afterwards
+  char delimiter = 0;   // given to the reader
+  char detected = ',';  // what delimiter() must say afterwards
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
@@ -163,7 +163,13 @@ INSTANTIATE_TEST_SUITE_P(
         {"spaces_kept", " a , b \n", {{1, {" a ", " b "}}}},
         {"bom", "\xEF\xBB\xBFid,name\n1,x\n", {{1, {"id", "name"}}, {2, {"1", "x"}}}},
         {"bom_only", "\xEF\xBB\xBF", {}, 0, 0},
-        {"bom_not_at_start_kept", "a\n\xEF\xBB\xBF" "b", {{1, {"a"}}, {2, {"\xEF\xBB\xBF" "b"}}}},
+        {"bom_not_at_start_kept",
+         "a\n\xEF\xBB\xBF"
+         "b",
+         {{1, {"a"}},
+          {2,
+           {"\xEF\xBB\xBF"
+            "b"}}}},
         {"empty_input", "", {}, 0, 0},
         {"only_line_ends", "\n\r\n\r", {}, 0, 0},
         {"quoted_delimiter", "\"a,b\",c\n", {{1, {"a,b", "c"}}}},
@@ -179,14 +185,20 @@ INSTANTIATE_TEST_SUITE_P(
         {"quote_inside_unquoted_is_literal", "ab\"c,5\"3\n", {{1, {"ab\"c", "5\"3"}}}},
         {"text_after_closing_quote_is_literal", "\"ab\"cd,e\n", {{1, {"abcd", "e"}}}},
         {"quote_after_closing_quote_is_literal", "\"a\"b\"c\",d", {{1, {"ab\"c\"", "d"}}}},
-        {"utf8_fields", "嘉麻市,△414人\n令和7年度,19.9万人\n", {{1, {"嘉麻市", "△414人"}}, {2, {"令和7年度", "19.9万人"}}}},
+        {"utf8_fields",
+         "嘉麻市,△414人\n令和7年度,19.9万人\n",
+         {{1, {"嘉麻市", "△414人"}}, {2, {"令和7年度", "19.9万人"}}}},
         {"long_field", std::string(100, 'x') + ",y\n", {{1, {std::string(100, 'x'), "y"}}}},
         {"tsv_detected", "a\tb\tc\n1\t2,5\t3\n", {{1, {"a", "b", "c"}}, {2, {"1", "2,5", "3"}}}, 0, '\t'},
         {"tsv_more_tabs_than_commas", "a,b\tc\td\n", {{1, {"a,b", "c", "d"}}}, 0, '\t'},
         {"csv_when_tie", "a,b\tc\n", {{1, {"a", "b\tc"}}}, 0, ','},
         {"tabs_in_quotes_ignored", "\"a\tb\tc\",d\n", {{1, {"a\tb\tc", "d"}}}, 0, ','},
         {"detection_after_empty_lines", "\n\na\tb\n", {{3, {"a", "b"}}}, 0, '\t'},
-        {"detection_on_long_first_line", std::string(30, 'x') + "\ty\tz,w\n", {{1, {std::string(30, 'x'), "y", "z,w"}}}, 0, '\t'},
+        {"detection_on_long_first_line",
+         std::string(30, 'x') + "\ty\tz,w\n",
+         {{1, {std::string(30, 'x'), "y", "z,w"}}},
+         0,
+         '\t'},
         {"explicit_semicolon", "a;b,c\n", {{1, {"a", "b,c"}}}, ';', ';'},
         {"explicit_comma_over_tabs", "a\tb\tc,d\n", {{1, {"a\tb\tc", "d"}}}, ',', ','},
         {"whitespace_line_is_a_record", " \n", {{1, {" "}}}},
@@ -267,7 +279,8 @@ struct Generated {
 };
 
 std::string random_content(Random& random, char delimiter) {
-  static const std::vector<std::string> kPieces = {"a", "b", "0", " ", "é", "円", ",", "\t", ";", "\"", "\n", "\r", "\r\n"};
+  static const std::vector<std::string> kPieces = {"a",  "b", "0",  " ",  "é",  "円",  ",",
+                                                   "\t", ";", "\"", "\n", "\r", "\r\n"};
   std::string content;
   std::size_t length = random.below(10) == 0 ? 20 + random.below(60) : random.below(6);
   for (std::size_t i = 0; i < length; ++i) content += kPieces[random.below(kPieces.size())];
@@ -461,6 +474,83 @@ TEST(CsvHeader, KeepsNamesAfterTheReaderMovesOn) {
   ASSERT_TRUE(reader.next());
   EXPECT_EQ(header.name(0), "alpha");
   EXPECT_EQ(header.find("beta"), 1u);
+}
+
+// ---- cells and header names as people type them ------------------------------------------
+
+TEST(CsvReader, CellsAreTrimmedAndEmptyPastTheEndOfAShortRow) {
+  StringByteReader in("a,\u3000 b \t,\n , \u3000 ,\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.cell(0), "a");
+  EXPECT_EQ(reader.cell(1), "b");
+  EXPECT_EQ(reader.cell(2), "");
+  EXPECT_EQ(reader.cell(7), "");  // the row ends early
+  EXPECT_FALSE(reader.blank());
+  ASSERT_TRUE(reader.next());
+  EXPECT_TRUE(reader.blank());  // spaces only: a spacer row
+}
+
+TEST(NormalizeHeader, FoldsWidthAndDropsSpacesAndTheBom) {
+  EXPECT_EQ(normalize_header("１月"), "1月");
+  EXPECT_EQ(normalize_header(" 1 月 "), "1月");
+  EXPECT_EQ(normalize_header("観光\u3000地点名"), "観光地点名");
+  EXPECT_EQ(normalize_header("ｓｃｏｒｅ＿ｔｙｐｅ"), "score_type");
+  EXPECT_EQ(normalize_header("全国（公立）"), "全国(公立)");
+  EXPECT_EQ(normalize_header("\xEF\xBB\xBF年度"), "年度");
+  EXPECT_EQ(normalize_header(" \xEF\xBB\xBF年度"), "年度");  // a BOM behind a space
+  EXPECT_EQ(normalize_header("ｶﾝｺｳ"), "ｶﾝｺｳ");               // half-width katakana is not ASCII
+}
+
+ColumnFinder finder_of(std::string_view text) {
+  StringByteReader in(text);
+  CsvReader reader(in);
+  EXPECT_TRUE(reader.next());
+  return ColumnFinder(reader);
+}
+
+TEST(ColumnFinder, FindsTheFirstUsualSpellingInTheOrderGiven) {
+  const ColumnFinder header = finder_of("\n地点, 年 ,観光地点名,１月\n");
+  EXPECT_EQ(header.line(), 2u);
+  EXPECT_EQ(header.find({"観光地点名", "地点"}), 2u);  // the preferred name wins over the column order
+  EXPECT_EQ(header.find({"地点名", "地点"}), 0u);
+  EXPECT_EQ(header.find({"年"}), 1u);
+  EXPECT_EQ(header.find({"1 月"}), 3u);  // the names looked for are normalised too
+  EXPECT_EQ(header.find({"年度", "調査年"}), std::nullopt);
+  EXPECT_EQ(header.name(3), "1月");
+}
+
+TEST(ColumnFinder, AChosenColumnMustExist) {
+  const ColumnFinder header = finder_of("地点,年,コード\n");
+  EXPECT_EQ(header.find("コード", {"地点"}, "spot_column"), 2u);  // the setting wins over the usual names
+  EXPECT_EQ(header.find("", {"地点"}, "spot_column"), 0u);
+  EXPECT_EQ(header.find("", {"番号"}, "code_column"), std::nullopt);
+  try {
+    header.find("番号", {"コード"}, "code_column");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "line 1: the header has no column \"番号\" (setting 'code_column'); its columns are 地点, 年, コード");
+  }
+}
+
+TEST(ColumnFinder, RequireSaysWhatWasLookedFor) {
+  const ColumnFinder header = finder_of("地点,年\n");
+  EXPECT_EQ(header.require("", {"年度", "年"}, "the year", "year_column"), 1u);
+  EXPECT_EQ(header.require({"地点"}, "the spot"), 0u);
+  try {
+    header.require("", {"月", "月次"}, "the month", "month_column");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "line 1: no column for the month (looked for 月 / 月次; set 'month_column'); the header has 地点, 年");
+  }
+  try {
+    header.require({"日付", "date"}, "the day");
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(), "line 1: no column for the day (looked for 日付 / date); the header has 地点, 年");
+  }
 }
 
 }  // namespace

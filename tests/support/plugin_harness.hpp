@@ -1,9 +1,9 @@
-// Runs a plugin .so through the host into a CaptureSink, with a fresh fixture folder per test, the
-// host's log lines captured, and the fixture helpers (files, CP932 via iconv).
+// Runs a plugin .so through the real host into a CaptureSink, for plugins' runtime tests (encodings,
+// XLSX, HTTP: what sosei/testing.hpp's fake host does not do), with a fresh fixture folder per test
+// and the host's log lines captured.
 #pragma once
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -11,11 +11,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
-#include <map>
 
 #include "host/run_context.hpp"
 #include "support/capture_sink.hpp"
@@ -23,19 +23,6 @@
 namespace plugin_test {
 
 namespace fs = std::filesystem;
-
-inline std::string to_cp932(const std::string& utf8) {
-  iconv_t cd = iconv_open("CP932", "UTF-8");
-  EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1));
-  std::string in = utf8, out(utf8.size() * 2 + 16, '\0');
-  char* ip = in.data();
-  char* op = out.data();
-  size_t il = in.size(), ol = out.size();
-  EXPECT_NE(iconv(cd, &ip, &il, &op, &ol), static_cast<size_t>(-1)) << "iconv could not convert the fixture";
-  iconv_close(cd);
-  out.resize(out.size() - ol);
-  return out;
-}
 
 class PluginHarness : public ::testing::Test {
  protected:

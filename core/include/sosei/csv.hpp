@@ -7,11 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "sosei/notation.hpp"
 
 namespace sosei {
 
@@ -132,6 +135,13 @@ class CsvReader {
 
   std::size_t size() const { return fields_.size(); }
   std::string_view field(std::size_t i) const { return fields_[i]; }  // i < size()
+  // Field i without the spaces around it (trim()), or "" when the record is shorter: hand-made tables
+  // pad cells and end rows early.
+  std::string_view cell(std::size_t i) const { return i < fields_.size() ? trim(fields_[i]) : std::string_view(); }
+  // Every field is empty or spaces: a spacer row.
+  bool blank() const {
+    return std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return trim(f).empty(); });
+  }
   const std::vector<std::string_view>& fields() const { return fields_; }
   // 1-based physical line where the current record starts.
   uint64_t line() const { return record_line_; }
@@ -277,8 +287,8 @@ class CsvReader {
     fields_.clear();
     const char* p = start;
     for (;;) {
-      const char* field_end = p != end && *p == '"' ? skip_quoted(p, end, line_ends)
-                                                    : csv_detail::find_any(p, end, delimiter_, '\n', '\r');
+      const char* field_end =
+          p != end && *p == '"' ? skip_quoted(p, end, line_ends) : csv_detail::find_any(p, end, delimiter_, '\n', '\r');
       if (field_end == nullptr || (field_end == end && !eof_)) return false;
       fields_.emplace_back(p, static_cast<std::size_t>(field_end - p));
       if (field_end == end) {
@@ -395,6 +405,87 @@ class CsvHeader {
       if (name.ends_with(kIdeographicSpace)) name.remove_suffix(3), again = true;
     }
     return name;
+  }
+
+  uint64_t line_;
+  std::vector<std::string> names_;
+};
+
+// A header cell as people type it, for comparing names: a BOM dropped, full-width ASCII folded
+// (１月 → 1月, ＩＤ → ID), and spaces and tabs removed, also inside and ideographic ("1 月", "観光　地点").
+inline std::string normalize_header(std::string_view cell) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (cell.starts_with(kBom)) cell.remove_prefix(kBom.size());
+  std::string out;
+  for (const char c : fold_full_width(cell))
+    if (c != ' ' && c != '\t') out.push_back(c);
+  for (std::size_t at; (at = out.find("\xE3\x80\x80")) != std::string::npos;) out.erase(at, 3);
+  if (std::string_view(out).starts_with(kBom)) out.erase(0, kBom.size());  // a BOM after spaces
+  return out;
+}
+
+// Finds the columns of a table typed by hand (a prefecture's statistics, a survey's results): each
+// column by the name a setting chose or by one of its usual spellings, names compared normalised
+// (normalize_header). CsvHeader, by contrast, matches names exactly after trimming.
+class ColumnFinder {
+ public:
+  // Takes the reader's current record as the header row.
+  explicit ColumnFinder(const CsvReader& header) : line_(header.line()) {
+    names_.reserve(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) names_.push_back(normalize_header(header.field(i)));
+  }
+
+  // The first of `names` the header has, in the order given (the preferred spelling first).
+  std::optional<std::size_t> find(std::initializer_list<std::string_view> names) const {
+    for (auto name : names)
+      if (auto i = index_of(normalize_header(name))) return i;
+    return std::nullopt;
+  }
+
+  // The column named `chosen`, the value of the setting `setting`, which must then exist (else a
+  // CsvError naming the setting); when `chosen` is empty, the first of `usual` present, if any.
+  std::optional<std::size_t> find(std::string_view chosen, std::initializer_list<std::string_view> usual,
+                                  std::string_view setting) const {
+    if (chosen.empty()) return find(usual);
+    if (auto i = index_of(normalize_header(chosen))) return i;
+    throw CsvError(line_, "the header has no column \"" + std::string(chosen) + "\" (setting '" + std::string(setting) +
+                              "'); its columns are " + columns());
+  }
+
+  // Like find(names), but no such column is a CsvError saying what it was for (`what`), which names
+  // were tried and which columns there are.
+  std::size_t require(std::initializer_list<std::string_view> names, std::string_view what) const {
+    return require({}, names, what, {});
+  }
+
+  // Like find(chosen, usual, setting), but no such column is a CsvError as above that also names
+  // the setting to set.
+  std::size_t require(std::string_view chosen, std::initializer_list<std::string_view> usual, std::string_view what,
+                      std::string_view setting) const {
+    if (auto i = find(chosen, usual, setting)) return *i;
+    std::string tried;
+    for (auto name : usual) tried.append(tried.empty() ? "" : " / ").append(name);
+    if (!setting.empty()) tried.append("; set '").append(setting).append("'");
+    throw CsvError(line_,
+                   "no column for " + std::string(what) + " (looked for " + tried + "); the header has " + columns());
+  }
+
+  std::size_t size() const { return names_.size(); }
+  // The normalised name of column i.
+  const std::string& name(std::size_t i) const { return names_[i]; }
+  uint64_t line() const { return line_; }
+
+ private:
+  std::optional<std::size_t> index_of(const std::string& name) const {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      if (names_[i] == name) return i;
+    return std::nullopt;
+  }
+
+  std::string columns() const {
+    std::string list;
+    for (const auto& name : names_) list.append(list.empty() ? "" : ", ").append(name);
+    return list;
   }
 
   uint64_t line_;

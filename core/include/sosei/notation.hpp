@@ -37,9 +37,19 @@ struct ValueUnit {
   std::string_view unit;
 };
 inline constexpr auto kValueUnits = std::to_array<ValueUnit>({
-    {"件", "件"},   {"人", "人"},     {"%", "%"},       {"％", "%"},   {"区画", "区画"},
-    {"組織", "組織"}, {"事業", "事業"}, {"円", "円"},     {"点", "点"},   {"世帯", "世帯"},
-    {"回", "回"},   {"校", "校"},     {"箇所", "箇所"},
+    {"件", "件"},
+    {"人", "人"},
+    {"%", "%"},
+    {"％", "%"},
+    {"区画", "区画"},
+    {"組織", "組織"},
+    {"事業", "事業"},
+    {"円", "円"},
+    {"点", "点"},
+    {"世帯", "世帯"},
+    {"回", "回"},
+    {"校", "校"},
+    {"箇所", "箇所"},
 });
 
 struct ValueMultiplier {
@@ -47,7 +57,9 @@ struct ValueMultiplier {
   int exponent;
 };
 inline constexpr auto kValueMultipliers = std::to_array<ValueMultiplier>({
-    {"万", 4}, {"千", 3}, {"億", 8},
+    {"万", 4},
+    {"千", 3},
+    {"億", 8},
 });
 
 struct ValueStatus {
@@ -55,17 +67,28 @@ struct ValueStatus {
   int32_t kind;
 };
 inline constexpr auto kValueStatuses = std::to_array<ValueStatus>({
-    {"", SOSEI_VALUE_MISSING},          {"—", SOSEI_VALUE_MISSING},
-    {"―", SOSEI_VALUE_MISSING},         {"－", SOSEI_VALUE_MISSING},
-    {"-", SOSEI_VALUE_MISSING},         {"ー", SOSEI_VALUE_MISSING},
-    {"−", SOSEI_VALUE_MISSING},         {"‐", SOSEI_VALUE_MISSING},
-    {"–", SOSEI_VALUE_MISSING},         {"N/A", SOSEI_VALUE_MISSING},
-    {"n/a", SOSEI_VALUE_MISSING},       {"#N/A", SOSEI_VALUE_MISSING},
-    {"比較困難", SOSEI_VALUE_MISSING},  {"(比較困難)", SOSEI_VALUE_MISSING},
-    {"（比較困難）", SOSEI_VALUE_MISSING}, {"未実施", SOSEI_VALUE_NOT_CARRIED_OUT},
-    {"未着手", SOSEI_VALUE_NOT_STARTED}, {"実施中", SOSEI_VALUE_IN_PROGRESS},
-    {"実施", SOSEI_VALUE_DONE},         {"実施済", SOSEI_VALUE_DONE},
-    {"済", SOSEI_VALUE_DONE},           {"完了", SOSEI_VALUE_DONE},
+    {"", SOSEI_VALUE_MISSING},
+    {"—", SOSEI_VALUE_MISSING},
+    {"―", SOSEI_VALUE_MISSING},
+    {"－", SOSEI_VALUE_MISSING},
+    {"-", SOSEI_VALUE_MISSING},
+    {"ー", SOSEI_VALUE_MISSING},
+    {"−", SOSEI_VALUE_MISSING},
+    {"‐", SOSEI_VALUE_MISSING},
+    {"–", SOSEI_VALUE_MISSING},
+    {"N/A", SOSEI_VALUE_MISSING},
+    {"n/a", SOSEI_VALUE_MISSING},
+    {"#N/A", SOSEI_VALUE_MISSING},
+    {"比較困難", SOSEI_VALUE_MISSING},
+    {"(比較困難)", SOSEI_VALUE_MISSING},
+    {"（比較困難）", SOSEI_VALUE_MISSING},
+    {"未実施", SOSEI_VALUE_NOT_CARRIED_OUT},
+    {"未着手", SOSEI_VALUE_NOT_STARTED},
+    {"実施中", SOSEI_VALUE_IN_PROGRESS},
+    {"実施", SOSEI_VALUE_DONE},
+    {"実施済", SOSEI_VALUE_DONE},
+    {"済", SOSEI_VALUE_DONE},
+    {"完了", SOSEI_VALUE_DONE},
 });
 
 inline constexpr auto kValueMinusSigns = std::to_array<std::string_view>({"-", "−", "－", "▲", "△", "▼"});
@@ -78,43 +101,33 @@ struct Era {
 };
 // Era years past an era's end (平成38年度) are still offset + N: cities kept printing them.
 inline constexpr auto kEras = std::to_array<Era>({
-    {"令和", "R", 2018}, {"平成", "H", 1988}, {"昭和", "S", 1925}, {"大正", "T", 1911},
+    {"令和", "R", 2018},
+    {"平成", "H", 1988},
+    {"昭和", "S", 1925},
+    {"大正", "T", 1911},
 });
 
 inline constexpr int kFirstYear = 1900;
 inline constexpr int kLastYear = 2200;
 
-namespace notation_detail {
+// ---- text ----------------------------------------------------------------------------------
 
-inline bool eat(std::string_view& s, std::string_view prefix) {
-  if (!s.starts_with(prefix)) return false;
-  s.remove_prefix(prefix.size());
-  return true;
-}
-
-inline bool eat_back(std::string_view& s, std::string_view suffix) {
-  if (!s.ends_with(suffix)) return false;
-  s.remove_suffix(suffix.size());
-  return true;
-}
-
+// The spaces trim() removes: ASCII space, tab, line ends and the ideographic space (U+3000).
 inline constexpr auto kSpaces = std::to_array<std::string_view>({" ", "\t", "\r", "\n", "\u3000"});
 
-inline bool eat_space(std::string_view& s) {
-  for (auto space : kSpaces)
-    if (eat(s, space)) return true;
-  return false;
-}
-
+// `s` without the spaces (kSpaces) at either end, as a view into `s`.
 inline std::string_view trim(std::string_view s) {
-  while (eat_space(s)) {
-  }
   for (bool again = true; again;) {
     again = false;
-    for (auto space : kSpaces) again = again || eat_back(s, space);
+    for (auto space : kSpaces) {
+      if (s.starts_with(space)) s.remove_prefix(space.size()), again = true;
+      if (s.ends_with(space)) s.remove_suffix(space.size()), again = true;
+    }
   }
   return s;
 }
+
+namespace notation_detail {
 
 // The ASCII character s starts with, full-width forms (U+FF01–U+FF5E) folded to ASCII; the number
 // of bytes it takes, 0 when s starts with anything else.
@@ -130,6 +143,50 @@ inline std::size_t fold_ascii(std::string_view s, char& out) {
   if (code < 0xFF01 || code > 0xFF5E) return 0;
   out = static_cast<char>(code - 0xFF01 + 0x21);
   return 3;
+}
+
+}  // namespace notation_detail
+
+// `s` with full-width ASCII (Ａ-Ｚ, ０-９, ＿, ，… U+FF01–U+FF5E) folded to ASCII; everything else,
+// the ideographic space and half-width katakana included, is kept as it is.
+inline std::string fold_full_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    char c = 0;
+    std::size_t n = notation_detail::fold_ascii(s, c);
+    if (n == 0) {
+      c = s.front();
+      n = 1;
+    }
+    out.push_back(c);
+    s.remove_prefix(n);
+  }
+  return out;
+}
+
+// ---- dates ---------------------------------------------------------------------------------
+
+inline bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// 28..31; `month` is 1..12.
+inline int days_in_month(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+namespace notation_detail {
+
+inline bool eat(std::string_view& s, std::string_view prefix) {
+  if (!s.starts_with(prefix)) return false;
+  s.remove_prefix(prefix.size());
+  return true;
+}
+
+inline bool eat_space(std::string_view& s) {
+  for (auto space : kSpaces)
+    if (eat(s, space)) return true;
+  return false;
 }
 
 // Digits and point of a figure; two more bytes of SmallText hold the multiplier's "e4".
@@ -289,13 +346,6 @@ inline std::optional<ParsedValue> parse_number(std::string_view text, std::strin
 
 // ---- periods -------------------------------------------------------------------------------
 
-inline bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-inline int days_in_month(int year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
-
 // Reads 1..max_digits ASCII digits; nullopt (s unchanged) when there are none or too many.
 inline std::optional<int> take_number(std::string_view& s, std::size_t max_digits) {
   std::size_t n = 0;
@@ -426,9 +476,8 @@ class PeriodParser {
     if (period.kind == SOSEI_PERIOD_DATE) {
       int last = days_in_month(period.year, period.month);
       if (period.day < 1 || period.day > last)
-        return fail("day " + std::to_string(period.day) + " does not exist in " +
-                         std::to_string(period.year) + "-" + std::to_string(period.month) + ", which has " +
-                         std::to_string(last) + " days");
+        return fail("day " + std::to_string(period.day) + " does not exist in " + std::to_string(period.year) + "-" +
+                    std::to_string(period.month) + ", which has " + std::to_string(last) + " days");
     }
     return period;
   }
@@ -443,7 +492,7 @@ class PeriodParser {
 // The value of a KPI cell, or nullopt with *error (when given) saying what was found and expected.
 // Allocation-free unless it fails; noexcept.
 inline std::optional<ParsedValue> parse_value(std::string_view text, std::string* error = nullptr) noexcept {
-  std::string_view s = notation_detail::trim(text);
+  std::string_view s = trim(text);
   if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
   try {
     return notation_detail::parse_number(text, s, error);
@@ -457,7 +506,7 @@ inline std::optional<ParsedValue> parse_value(std::string_view text, std::string
 inline std::optional<sosei_period> parse_period(std::string_view text, int32_t bare_year_kind,
                                                 std::string* error = nullptr) noexcept {
   notation_detail::SmallText folded;
-  std::string_view s = notation_detail::trim(text);
+  std::string_view s = trim(text);
   while (!s.empty()) {
     char c = 0;
     std::size_t n = notation_detail::fold_ascii(s, c);

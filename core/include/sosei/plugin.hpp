@@ -2,6 +2,10 @@
 // SOSEI_PLUGIN. Header-only; everything here compiles into the plugin, only sdk.h types cross.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -57,13 +61,43 @@ inline sosei_dimension dimension(std::string_view key, std::string_view value) {
   return {to_sosei_str(key), to_sosei_str(value)};
 }
 
+// The settings most plugins read their input with: `file` (import a local file) or `url` (fetch
+// it), and the `encoding` and XLSX `sheet` to read it with. Put them first in a settings table with
+// join_settings(kInputSettings, …) and open the input with Context::open_configured_input().
+inline constexpr std::array<sosei_setting_spec, 4> kInputSettings{{
+    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the table to import (CSV, TSV or XLSX); or set url"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+}};
+
+// One settings table made of several, in order: constexpr auto kSettings = join_settings(kInputSettings, kOwn).
+template <std::size_t... N>
+constexpr std::array<sosei_setting_spec, (N + ...)> join_settings(const std::array<sosei_setting_spec, N>&... parts) {
+  std::array<sosei_setting_spec, (N + ...)> all{};
+  std::size_t at = 0;
+  ((std::copy(parts.begin(), parts.end(), all.begin() + static_cast<std::ptrdiff_t>(at)), at += N), ...);
+  return all;
+}
+
+// `settings` with the help of setting `name` replaced: a shared declaration explained for this
+// plugin. A name the table lacks does not compile (in a constexpr table) or throws.
+template <std::size_t N>
+constexpr std::array<sosei_setting_spec, N> with_help(std::array<sosei_setting_spec, N> settings, std::string_view name,
+                                                      const char* help) {
+  bool found = false;
+  for (auto& s : settings)
+    if (std::string_view(s.name) == name) s.help = help, found = true;
+  if (!found) throw std::invalid_argument("with_help: no such setting");
+  return settings;
+}
+
 class Context;
 
 // An open input stream from the host (a local file or a fetched URL), as UTF-8 bytes.
 class Input : public ByteReader {
  public:
-  Input(const sosei_host_api* api, sosei_host* host, sosei_input* handle)
-      : api_(api), host_(host), handle_(handle) {}
+  Input(const sosei_host_api* api, sosei_host* host, sosei_input* handle) : api_(api), host_(host), handle_(handle) {}
   Input(Input&& o) noexcept : api_(o.api_), host_(o.host_), handle_(o.handle_) { o.handle_ = nullptr; }
   Input& operator=(Input&&) = delete;
   Input(const Input&) = delete;
@@ -88,9 +122,39 @@ class Input : public ByteReader {
 // What a plugin sees of the host during one run.
 class Context {
  public:
-  Context(const sosei_host_api* api, sosei_host* host) : api_(api), host_(host) {}
+  // `declared`: the plugin's settings table (SOSEI_PLUGIN passes it), where the typed accessors
+  // below find each setting's default.
+  Context(const sosei_host_api* api, sosei_host* host, std::span<const sosei_setting_spec> declared = {})
+      : api_(api), host_(host), declared_(declared) {}
 
-  // Settings are validated by the host against the plugin's declared settings before the run.
+  // Settings, typed. The host validated them against the settings table before the run (names,
+  // types, required ones). Each returns the source's value, else the default declared in the table,
+  // else "" (0, false): a default is written once, in the table. Reading a name the table does not
+  // declare is a bug in the plugin and throws PluginError(SOSEI_ERR_INTERNAL).
+  std::string string_setting(const char* name) const { return declared_value(name).value_or(""); }
+  long long integer_setting(const char* name) const {
+    auto v = declared_value(name);
+    return v && !v->empty() ? std::stoll(*v) : 0;
+  }
+  double number_setting(const char* name) const {
+    auto v = declared_value(name);
+    double number = 0;
+    if (v && !v->empty()) std::from_chars(v->data(), v->data() + v->size(), number);
+    return number;
+  }
+  bool boolean_setting(const char* name) const {
+    auto v = declared_value(name);
+    return v && is_true(*v);
+  }
+  // A setting that must not be empty, else PluginError(SOSEI_ERR_CONFIG) naming it.
+  std::string required_setting(const char* name) const {
+    auto v = setting(name);
+    if (!v || v->empty()) throw PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name + "' is required");
+    return *v;
+  }
+
+  // Untyped access, as the host hands settings over: the value, or nullopt when it is unset and has
+  // no default. The forms with a fallback restate a default; prefer the typed accessors above.
   std::optional<std::string> setting(const char* name) const {
     const char* v = api_->setting(host_, name);
     return v ? std::optional<std::string>(v) : std::nullopt;
@@ -100,13 +164,6 @@ class Context {
     return v ? *v : fallback;
   }
   bool has_setting(const char* name) const { return api_->setting(host_, name) != nullptr; }
-  std::string required_setting(const char* name) const {
-    auto v = setting(name);
-    if (!v || v->empty())
-      throw PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name + "' is required");
-    return *v;
-  }
-  // Host-validated typed settings (the host already checked they parse).
   long long integer_setting(const char* name, long long fallback) const {
     auto v = setting(name);
     return v && !v->empty() ? std::stoll(*v) : fallback;
@@ -114,7 +171,7 @@ class Context {
   bool boolean_setting(const char* name, bool fallback) const {
     auto v = setting(name);
     if (!v || v->empty()) return fallback;
-    return *v == "true" || *v == "yes" || *v == "1" || *v == "on";
+    return is_true(*v);
   }
 
   void debug(const std::string& m) const { api_->log(host_, SOSEI_LOG_DEBUG, m.c_str()); }
@@ -123,22 +180,25 @@ class Context {
   void error(const std::string& m) const { api_->log(host_, SOSEI_LOG_ERROR, m.c_str()); }
 
   // encoding: "auto", "utf-8", "cp932", "binary"; sheet: XLSX sheet name ("" = first).
-  Input open_file(const std::string& path, const std::string& encoding = "auto",
-                  const std::string& sheet = "") const {
+  Input open_file(const std::string& path, const std::string& encoding = "auto", const std::string& sheet = "") const {
     sosei_input* handle = nullptr;
     int32_t rc = api_->open_file(host_, path.c_str(), encoding.c_str(), sheet.c_str(), &handle);
     if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
     return Input(api_, host_, handle);
   }
   // Throws RunStopped(SOSEI_UNCHANGED) when the remote file has not changed since the last run.
-  Input fetch(const std::string& url, const std::string& encoding = "auto",
-              const std::string& sheet = "") const {
+  Input fetch(const std::string& url, const std::string& encoding = "auto", const std::string& sheet = "") const {
     sosei_input* handle = nullptr;
     int32_t rc = api_->fetch(host_, url.c_str(), encoding.c_str(), sheet.c_str(), &handle);
     if (rc != SOSEI_OK) throw RunStopped(static_cast<sosei_status>(rc));
     return Input(api_, host_, handle);
   }
-  // The usual pair of settings: `file` (import mode) or `url` (fetch mode).
+  // The input kInputSettings name: `file`, else `url`, read with the `encoding` and `sheet` settings
+  // (when the plugin declares them; else auto-detected, first sheet).
+  Input open_configured_input() const {
+    return open_configured_input(value_or_default("encoding").value_or("auto"), value_or_default("sheet").value_or(""));
+  }
+  // The same with an encoding and sheet of the plugin's choice.
   Input open_configured_input(const std::string& encoding, const std::string& sheet = "") const {
     auto file = setting("file");
     if (file && !file->empty()) return open_file(*file, encoding, sheet);
@@ -191,8 +251,31 @@ class Context {
   sosei_host* host() const { return host_; }
 
  private:
+  static bool is_true(const std::string& v) { return v == "true" || v == "yes" || v == "1" || v == "on"; }
+
+  const sosei_setting_spec* declaration(std::string_view name) const {
+    for (const auto& spec : declared_)
+      if (spec.name && name == spec.name) return &spec;
+    return nullptr;
+  }
+
+  // The host's value, else the declared default (a host that resolved defaults already gives it).
+  std::optional<std::string> value_or_default(const char* name) const {
+    if (auto v = setting(name)) return v;
+    const sosei_setting_spec* spec = declaration(name);
+    return spec && spec->default_value ? std::optional<std::string>(spec->default_value) : std::nullopt;
+  }
+
+  std::optional<std::string> declared_value(const char* name) const {
+    if (!declared_.empty() && !declaration(name))
+      throw PluginError(SOSEI_ERR_INTERNAL, std::string("the plugin reads setting '") + name +
+                                                "', which its settings table does not declare");
+    return value_or_default(name);
+  }
+
   const sosei_host_api* api_;
   sosei_host* host_;
+  std::span<const sosei_setting_spec> declared_;
 };
 
 // What a plugin declares about itself (static data; arrays live for the program's lifetime).
@@ -245,7 +328,7 @@ int32_t guarded(const sosei_host_api* api, sosei_host* host, Fn&& fn) {
 
 template <class T>
 int32_t create(const sosei_host_api* api, sosei_host* host, void** out) {
-  return guarded(api, host, [&] { *out = new Instance<T>{Context(api, host), T()}; });
+  return guarded(api, host, [&] { *out = new Instance<T>{Context(api, host, T::info().settings), T()}; });
 }
 
 template <class T>
@@ -283,8 +366,8 @@ sosei_plugin_descriptor make_descriptor(const PluginInfo& info) {
 
 // Declares the plugin class T (derived from sosei::Plugin, default-constructible, with a static
 // `sosei::PluginInfo info()`) as this library's plugin. Use once per plugin library.
-#define SOSEI_PLUGIN(T)                                                                  \
-  extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) {      \
+#define SOSEI_PLUGIN(T)                                                                               \
+  extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) {                   \
     static const sosei_plugin_descriptor descriptor = ::sosei::detail::make_descriptor<T>(T::info()); \
-    return &descriptor;                                                                  \
+    return &descriptor;                                                                               \
   }

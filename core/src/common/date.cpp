@@ -22,12 +22,6 @@ Date today(const Clock& clock, std::string_view time_zone) {
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
-  return kDays[month - 1];
-}
-
 Date end_of(const Period& p) {
   Date d;
   p.end_date(d.year, d.month, d.day);

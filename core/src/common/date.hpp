@@ -8,6 +8,7 @@
 
 #include "common/clock.hpp"
 #include "common/period.hpp"
+#include "sosei/notation.hpp"  // days_in_month, is_leap_year
 
 namespace sosei {
 
@@ -23,8 +24,6 @@ struct Date {
 // Today's date in `time_zone` (the configuration's, "Asia/Tokyo"), never the process's local time:
 // a server running in UTC still evaluates on the city's calendar day.
 Date today(const Clock& clock, std::string_view time_zone);
-
-int days_in_month(int year, int month);
 
 // The last day of `period`.
 Date end_of(const Period& period);

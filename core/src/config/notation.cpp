@@ -4,6 +4,8 @@
 #include <charconv>
 #include <vector>
 
+#include "sosei/notation.hpp"
+
 namespace sosei::config {
 namespace {
 
@@ -87,20 +89,17 @@ std::optional<int> parse_year(std::string_view text) {
     if (y && *y >= 1000) return y;
     return std::nullopt;
   }
-  struct Era {
-    std::string_view prefix;
-    int offset;  // year 1 of the era = offset + 1
-  };
-  static constexpr Era kEras[] = {{"令和", 2018}, {"R", 2018},    {"平成", 1988},
-                                  {"H", 1988},    {"昭和", 1925}, {"S", 1925}};
-  for (const auto& era : kEras) {
-    if (!starts_with(s, era.prefix)) continue;
-    auto rest = s.substr(era.prefix.size());
-    if (rest == "元") return era.offset + 1;
-    if (rest.size() > 2) return std::nullopt;
-    auto n = parse_digits(rest);
-    if (!n || *n < 1) return std::nullopt;
-    return era.offset + *n;
+  // The SDK's era table; the letter is upper case only here (the strategy is typed with care).
+  for (const auto& era : sosei::kEras) {
+    for (std::string_view prefix : {era.name, era.letter}) {
+      if (!starts_with(s, prefix)) continue;
+      auto rest = s.substr(prefix.size());
+      if (rest == "元") return era.offset + 1;
+      if (rest.size() > 2) return std::nullopt;
+      auto n = parse_digits(rest);
+      if (!n || *n < 1) return std::nullopt;
+      return era.offset + *n;
+    }
   }
   return std::nullopt;
 }

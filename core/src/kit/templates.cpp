@@ -6,14 +6,15 @@
 namespace sosei::kit {
 namespace {
 
-constexpr const char* kCMakeLists = R"tmpl(# {{name}}: a sosei indicator plugin of {{department}}, built against the installed sosei SDK.
+constexpr const char* kCMakeLists =
+    R"tmpl(# {{name}}: a sosei indicator plugin of {{department}}, built against the installed sosei SDK.
 #   cmake -S . -B build -DCMAKE_PREFIX_PATH=<sosei prefix> && cmake --build build && ctest --test-dir build
 cmake_minimum_required(VERSION 3.20)
 project({{name}} VERSION 0.1.0 LANGUAGES CXX)
 set(CMAKE_CXX_STANDARD 20)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 
-find_package(Sosei CONFIG REQUIRED)  # the SDK headers and sosei_add_plugin()
+find_package(Sosei CONFIG REQUIRED)  # the SDK headers, sosei_add_plugin() and sosei_add_plugin_test()
 
 # Builds {{name}}.so: hidden visibility, only sosei_plugin_entry exported, no link to the core.
 sosei_add_plugin({{name}} SOURCES src/{{name}}_plugin.cpp)
@@ -22,16 +23,18 @@ option(BUILD_TESTING "Build the plugin's unit tests" ON)
 if(BUILD_TESTING)
   enable_testing()
   find_package(GTest REQUIRED)
-  include(GoogleTest)
-  # The test compiles the plugin's source and runs it on sosei/testing.hpp's fake host.
-  add_executable({{name}}_test tests/{{name}}_test.cpp src/{{name}}_plugin.cpp)
-  target_link_libraries({{name}}_test PRIVATE Sosei::sdk GTest::gtest_main)
-  gtest_discover_tests({{name}}_test)
+  # {{name}}_test: the plugin's sources with its tests, run on sosei/testing.hpp's fake host.
+  sosei_add_plugin_test({{name}} SOURCES tests/{{name}}_test.cpp)
 endif()
 )tmpl";
 
-constexpr const char* kImportPlugin = R"tmpl(// {{name}} ({{department}}): reads a table of KPI values (period, value, note) from a CSV, TSV or
-// XLSX file and emits one observation per row. Replace the parsing with what your data need.
+// One plugin source for both kinds: it reads `file` or fetches `url` (sosei::kInputSettings), so the
+// kind only changes the example source and the tests.
+constexpr const char* kPlugin =
+    R"tmpl(// {{name}} ({{department}}): reads a table of KPI values (period, value, note) — a CSV, TSV or XLSX
+// file (setting `file`), or one published at a URL (setting `url`), downloaded through the host's HTTP
+// service (timeouts, retries, ETag: an unchanged file is not imported twice) — and emits one
+// observation per row. Replace the parsing with what your data need.
 #include <sosei/csv.hpp>
 #include <sosei/notation.hpp>
 #include <sosei/plugin.hpp>
@@ -41,15 +44,17 @@ constexpr const char* kImportPlugin = R"tmpl(// {{name}} ({{department}}): reads
 
 namespace {
 
-// What the source configuration may set (checked by the host before the run).
-constexpr std::array<sosei_setting_spec, 6> kSettings{{
-    {"file", SOSEI_SETTING_PATH, 1, nullptr, "the table to import (CSV, TSV or XLSX)"},
+// What the source configuration may set (checked by the host before the run): the usual file, url,
+// encoding and sheet, then this plugin's own. Each default is declared here, once.
+constexpr std::array<sosei_setting_spec, 4> kOwnSettings{{
     {"kpi", SOSEI_SETTING_STRING, 1, nullptr, "the KPI id the values belong to (from strategy.yaml)"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 or CP932, detected), utf-8 or cp932"},
-    {"period_column", SOSEI_SETTING_STRING, 0, "period", "column with the period (R7, 2025年度, 2025-04…)"},
-    {"value_column", SOSEI_SETTING_STRING, 0, "value", "column with the value (5件, 1,234人, 未実施…)"},
-    {"note_column", SOSEI_SETTING_STRING, 0, "note", "column with a note (optional)"},
+    {"period_column", SOSEI_SETTING_STRING, 0, "",
+     "column with the period: R7, 2025年度, 2025-04… (default: period or 年度)"},
+    {"value_column", SOSEI_SETTING_STRING, 0, "",
+     "column with the value: 5件, 1,234人, 未実施… (default: value or 値)"},
+    {"note_column", SOSEI_SETTING_STRING, 0, "", "column with a note (default: note or 備考; optional)"},
 }};
+constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kOwnSettings);
 // "*": the plugin emits the KPIs its source is bound to.
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "the KPI named by the kpi setting"}}};
 
@@ -61,35 +66,33 @@ class {{Name}} : public sosei::Plugin {
 
   void run(sosei::Context& ctx) override {
     const std::string kpi = ctx.required_setting("kpi");
-    sosei::Input input = ctx.open_file(ctx.required_setting("file"), ctx.setting_or("encoding", "auto"));
+    // A fetched file the server says has not changed ends the run here, recorded as unchanged.
+    sosei::Input input = ctx.open_configured_input();
     const std::string file = input.name();
     sosei::CsvReader reader(input);
     if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file + " is empty: expected a header row");
-    const sosei::CsvHeader header(reader);
-    const std::size_t period_at = header.require(ctx.setting_or("period_column", "period"), "the period");
-    const std::size_t value_at = header.require(ctx.setting_or("value_column", "value"), "the value");
-    const auto note_at = header.find(ctx.setting_or("note_column", "note"));
+    // Columns by the name a setting gives, else by their usual names (１月, "年 度" and 年度 are alike).
+    const sosei::ColumnFinder header(reader);
+    const std::size_t period_at =
+        header.require(ctx.string_setting("period_column"), {"period", "年度"}, "the period", "period_column");
+    const std::size_t value_at =
+        header.require(ctx.string_setting("value_column"), {"value", "値"}, "the value", "value_column");
+    const auto note_at = header.find(ctx.string_setting("note_column"), {"note", "備考"}, "note_column");
 
     while (reader.next()) {
       std::string error;
-      const auto period = period_at < reader.size()
-                              ? sosei::parse_period(reader.field(period_at), SOSEI_PERIOD_FISCAL_YEAR, &error)
-                              : std::nullopt;
-      if (!period) {
-        ctx.reject(file, reader.line(), error.empty() ? "the row has no period" : error);
+      const auto period = sosei::parse_period(reader.cell(period_at), SOSEI_PERIOD_FISCAL_YEAR, &error);
+      const auto value = period ? sosei::parse_value(reader.cell(value_at), &error) : std::nullopt;
+      if (!value) {
+        ctx.reject(file, reader.line(), error);
         continue;  // only reached when the source skips bad rows
       }
-      const auto value = value_at < reader.size() ? sosei::parse_value(reader.field(value_at), &error) : std::nullopt;
-      if (!value) {
-        ctx.reject(file, reader.line(), error.empty() ? "the row has no value" : error);
-        continue;
-      }
       sosei::Observation o;
       o.series = kpi;
       o.period = *period;
       o.value_kind = static_cast<sosei_value_kind>(value->kind);
       o.number = value->number;
-      if (note_at && *note_at < reader.size()) o.note = reader.field(*note_at);
+      if (note_at) o.note = reader.cell(*note_at);
       o.file = file;
       o.line = reader.line();
       ctx.emit(o);
@@ -102,81 +105,8 @@ class {{Name}} : public sosei::Plugin {
 SOSEI_PLUGIN({{Name}})
 )tmpl";
 
-constexpr const char* kFetchPlugin = R"tmpl(// {{name}} ({{department}}): downloads a table of KPI values (period, value, note) published as CSV at
-// a URL, through the host's HTTP service (timeouts, retries, ETag: an unchanged file is not
-// imported twice), and emits one observation per row. Replace the parsing with what your data need.
-#include <sosei/csv.hpp>
-#include <sosei/notation.hpp>
-#include <sosei/plugin.hpp>
-
-#include <array>
-#include <string>
-
-namespace {
-
-constexpr std::array<sosei_setting_spec, 6> kSettings{{
-    {"url", SOSEI_SETTING_URL, 1, nullptr, "where the table is published (http:// or https://)"},
-    {"kpi", SOSEI_SETTING_STRING, 1, nullptr, "the KPI id the values belong to (from strategy.yaml)"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 or CP932, detected), utf-8 or cp932"},
-    {"period_column", SOSEI_SETTING_STRING, 0, "period", "column with the period (R7, 2025年度, 2025-04…)"},
-    {"value_column", SOSEI_SETTING_STRING, 0, "value", "column with the value (5件, 1,234人, 未実施…)"},
-    {"note_column", SOSEI_SETTING_STRING, 0, "note", "column with a note (optional)"},
-}};
-constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "the KPI named by the kpi setting"}}};
-
-class {{Name}} : public sosei::Plugin {
- public:
-  static sosei::PluginInfo info() {
-    return {"{{name}}", "0.1.0", "{{department}}", "KPI values from a published table (period, value, note)",
-            kSettings, kSeries};
-  }
-
-  void run(sosei::Context& ctx) override {
-    const std::string kpi = ctx.required_setting("kpi");
-    // Throws RunStopped(SOSEI_UNCHANGED) when the server says the file has not changed: the host
-    // records the run as unchanged.
-    sosei::Input input = ctx.fetch(ctx.required_setting("url"), ctx.setting_or("encoding", "auto"));
-    const std::string file = input.name();
-    sosei::CsvReader reader(input);
-    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file + " is empty: expected a header row");
-    const sosei::CsvHeader header(reader);
-    const std::size_t period_at = header.require(ctx.setting_or("period_column", "period"), "the period");
-    const std::size_t value_at = header.require(ctx.setting_or("value_column", "value"), "the value");
-    const auto note_at = header.find(ctx.setting_or("note_column", "note"));
-
-    while (reader.next()) {
-      std::string error;
-      const auto period = period_at < reader.size()
-                              ? sosei::parse_period(reader.field(period_at), SOSEI_PERIOD_FISCAL_YEAR, &error)
-                              : std::nullopt;
-      if (!period) {
-        ctx.reject(file, reader.line(), error.empty() ? "the row has no period" : error);
-        continue;
-      }
-      const auto value = value_at < reader.size() ? sosei::parse_value(reader.field(value_at), &error) : std::nullopt;
-      if (!value) {
-        ctx.reject(file, reader.line(), error.empty() ? "the row has no value" : error);
-        continue;
-      }
-      sosei::Observation o;
-      o.series = kpi;
-      o.period = *period;
-      o.value_kind = static_cast<sosei_value_kind>(value->kind);
-      o.number = value->number;
-      if (note_at && *note_at < reader.size()) o.note = reader.field(*note_at);
-      o.file = file;
-      o.line = reader.line();
-      ctx.emit(o);
-    }
-  }
-};
-
-}  // namespace
-
-SOSEI_PLUGIN({{Name}})
-)tmpl";
-
-constexpr const char* kImportTest = R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): no core, no database.
+constexpr const char* kImportTest =
+    R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): no core, no database.
 #include <gtest/gtest.h>
 #include <sosei/testing.hpp>
 
@@ -220,14 +150,23 @@ TEST({{Name}}, ABadRowIsSkippedWhenTheSourceSaysSo) {
   EXPECT_EQ(host.rejections().size(), 1u);
 }
 
+TEST({{Name}}, JapaneseColumnNamesAreFoundToo) {
+  auto host = host_with("年 度,値,備考\nＲ７,８件,速報値\n");
+  ASSERT_EQ(host.run(sosei_plugin_entry()), SOSEI_OK) << host.error();
+  ASSERT_EQ(host.observations().size(), 1u);
+  EXPECT_EQ(host.observations()[0].period.year, 2025);
+  EXPECT_EQ(host.observations()[0].note, "速報値");
+}
+
 TEST({{Name}}, AMissingColumnIsAnInputError) {
-  auto host = host_with("年度,件数\nR6,5件\n");
+  auto host = host_with("年,件数\nR6,5件\n");
   EXPECT_EQ(host.run(sosei_plugin_entry()), SOSEI_ERR_INPUT);
-  EXPECT_NE(host.error().find("missing column \"period\""), std::string::npos) << host.error();
+  EXPECT_NE(host.error().find("no column for the period"), std::string::npos) << host.error();
 }
 )tmpl";
 
-constexpr const char* kFetchTest = R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): canned HTTP replies, no network.
+constexpr const char* kFetchTest =
+    R"tmpl(// Unit tests of {{name}} on the fake host (sosei/testing.hpp): canned HTTP replies, no network.
 #include <gtest/gtest.h>
 #include <sosei/testing.hpp>
 
@@ -285,8 +224,9 @@ constexpr const char* kReadme = R"tmpl(# {{name}} — sosei indicator plugin
 | SDK | sosei plugin API v{{api}} |
 
 ## What it does
-Reads a table with the columns `period`, `value` and optionally `note`, one row per period, and emits
-one observation of the KPI named by the `kpi` setting per row. Values use the city's notation
+Reads a table with the columns `period` (or `年度`), `value` (or `値`) and optionally `note` (or `備考`),
+one row per period, from `file` or `url`, and emits one observation of the KPI named by the `kpi`
+setting per row; the `*_column` settings name other columns. Values use the city's notation
 (`5件`, `1,234人`, `未実施`); periods may be `R7`, `令和7年度`, `2025年度`, `2025-04`, … (a bare year is a
 fiscal year). Describe here what your version reads and any rule it applies.
 
@@ -306,7 +246,8 @@ Copy `build/{{name}}.so` into a folder listed in `plugin_dirs` of sosei.yaml (or
 `sosei validate` and `sosei import {{name}}`.
 )tmpl";
 
-constexpr const char* kImportSource = R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
+constexpr const char* kImportSource =
+    R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
 id: {{name}}
 plugin: {{name}}
 kpis: [startups]              # the KPI ids this source may feed
@@ -317,7 +258,8 @@ settings:
   kpi: startups
 )tmpl";
 
-constexpr const char* kFetchSource = R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
+constexpr const char* kFetchSource =
+    R"tmpl(# An example source for sources.yaml (docs/config.md). `sosei plugin check` reads its settings.
 id: {{name}}
 plugin: {{name}}
 kpis: [startups]              # the KPI ids this source may feed
@@ -340,7 +282,7 @@ std::vector<TemplateFile> scaffold_templates(PluginKind kind) {
   const bool import = kind == PluginKind::Import;
   return {
       {"CMakeLists.txt", kCMakeLists},
-      {"src/{{name}}_plugin.cpp", import ? kImportPlugin : kFetchPlugin},
+      {"src/{{name}}_plugin.cpp", kPlugin},
       {"tests/{{name}}_test.cpp", import ? kImportTest : kFetchTest},
       {"README.md", kReadme},
       {"source.example.yaml", import ? kImportSource : kFetchSource},

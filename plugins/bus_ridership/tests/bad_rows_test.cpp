@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "kama_feed.hpp"
+#include "plugin_run.hpp"
 
 using namespace bus_ridership::test;
-using sosei::host::RunResult;
 
 namespace {
 
@@ -13,11 +13,11 @@ constexpr int kFy = SOSEI_PERIOD_FISCAL_YEAR;
 
 // The Kama feed plus five bad rows (lines 9–13) after its seven good ones.
 const std::string kWithBadRows = kKamaBoardAlight +
-                                 "X9_9999,S1,1,0,6,0,20250401\n"     // 9: unknown trip
-                                 "Y1_0700,S1,1,0,abc,0,20250401\n"   // 10: not a number
-                                 "Y1_0700,S1,1,0,-3,0,20250401\n"    // 11: negative
-                                 "Y1_0700,S1,1,0,2,0,2025-04-01\n"   // 12: not YYYYMMDD
-                                 "Y1_0700,S1,1,0,2,0,20250231\n";    // 13: no such day
+                                 "X9_9999,S1,1,0,6,0,20250401\n"    // 9: unknown trip
+                                 "Y1_0700,S1,1,0,abc,0,20250401\n"  // 10: not a number
+                                 "Y1_0700,S1,1,0,-3,0,20250401\n"   // 11: negative
+                                 "Y1_0700,S1,1,0,2,0,2025-04-01\n"  // 12: not YYYYMMDD
+                                 "Y1_0700,S1,1,0,2,0,20250231\n";   // 13: no such day
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -25,25 +25,25 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 TEST(BadRows, UnknownTripFailsTheRunWithFileAndLine) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}});
-  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(run.error, "board_alight.txt:9")) << run.error;
   EXPECT_TRUE(has(run.error, "unknown trip_id 'X9_9999'")) << run.error;
-  EXPECT_TRUE(run.sink.observations.empty());
+  EXPECT_TRUE(run.observations.empty());
 }
 
 TEST(BadRows, SkipModeReportsEachAndKeepsTheGoodRows) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}}, true);
-  ASSERT_EQ(run.result, RunResult::Succeeded) << run.error;
-  ASSERT_EQ(run.sink.rejections.size(), 5u);
+  ASSERT_EQ(run.result, SOSEI_OK) << run.error;
+  ASSERT_EQ(run.rejections.size(), 5u);
   const std::pair<int, std::string> expected[] = {{9, "unknown trip_id"},
                                                   {10, "boardings 'abc' is not a whole number"},
                                                   {11, "boardings '-3'"},
                                                   {12, "service_date '2025-04-01' is not a date written YYYYMMDD"},
                                                   {13, "service_date '20250231'"}};
   for (std::size_t i = 0; i < 5; ++i) {
-    EXPECT_TRUE(has(run.sink.rejections[i].first, "board_alight.txt:" + std::to_string(expected[i].first)))
-        << run.sink.rejections[i].first;
-    EXPECT_TRUE(has(run.sink.rejections[i].second, expected[i].second)) << run.sink.rejections[i].second;
+    EXPECT_TRUE(has(where(run.rejections[i]), "board_alight.txt:" + std::to_string(expected[i].first)))
+        << where(run.rejections[i]);
+    EXPECT_TRUE(has(run.rejections[i].reason, expected[i].second)) << run.rejections[i].reason;
   }
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 24);  // the good rows only
 }
@@ -51,14 +51,15 @@ TEST(BadRows, SkipModeReportsEachAndKeepsTheGoodRows) {
 TEST(BadRows, TripOnAnUnknownRouteIsATripsTxtRow) {
   const std::string trips = kKamaTrips + "Z9,WD,Z9_1000\n";
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kKamaBoardAlight, trips)}});
-  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(run.error, "trips.txt:5")) << run.error;
   EXPECT_TRUE(has(run.error, "route_id 'Z9'")) << run.error;
 }
 
 TEST(BadRows, MissingColumnNamesItAndTheColumnsPresent) {
-  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,stop_id,service_date\nY1_0700,S1,20250401\n")}});
-  EXPECT_EQ(run.result, RunResult::Failed);
+  PluginRun run =
+      run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,stop_id,service_date\nY1_0700,S1,20250401\n")}});
+  EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
   EXPECT_TRUE(has(run.error, "missing column \"boardings\"")) << run.error;
   EXPECT_TRUE(has(run.error, "\"trip_id\", \"stop_id\", \"service_date\"")) << run.error;
 }
@@ -67,7 +68,7 @@ TEST(BadRows, MissingStaticFeedNamesTheFile) {
   const auto dir = fixture_dir();
   const std::string file = write_file(dir / "board_alight.txt", kKamaBoardAlight);
   PluginRun run = run_plugin({{"file", file}});
-  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_EQ(run.result, SOSEI_ERR_IO);
   EXPECT_TRUE(has(run.error, (dir / "routes.txt").string())) << run.error;
 }
 
@@ -76,14 +77,14 @@ TEST(BadRows, DailyExportBadDateAndNumber) {
                                       "date,route,boardings\n2025-04-01,山田線,5\n2025-13-01,山田線,5\n"
                                       "2025-04-02,山田線,多数\n2025-04-03,,4\n");
   PluginRun fail = run_plugin({{"file", file}, {"format", "daily_export"}});
-  EXPECT_EQ(fail.result, RunResult::Failed);
+  EXPECT_EQ(fail.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(fail.error, "daily.csv:3")) << fail.error;
   EXPECT_TRUE(has(fail.error, "date '2025-13-01'")) << fail.error;
   PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
-  ASSERT_EQ(skip.result, RunResult::Succeeded) << skip.error;
-  ASSERT_EQ(skip.sink.rejections.size(), 3u);
-  EXPECT_TRUE(has(skip.sink.rejections[1].first, "daily.csv:4"));
-  EXPECT_TRUE(has(skip.sink.rejections[2].second, "route is empty"));
+  ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
+  ASSERT_EQ(skip.rejections.size(), 3u);
+  EXPECT_TRUE(has(where(skip.rejections[1]), "daily.csv:4"));
+  EXPECT_TRUE(has(skip.rejections[2].reason, "route is empty"));
   EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5);
 }
 
@@ -98,6 +99,6 @@ TEST(BadRows, ConfigurationMistakes) {
 
 TEST(BadRows, HeaderOnlyFileHasNothingToImport) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,boardings,service_date\n")}});
-  EXPECT_EQ(run.result, RunResult::Failed);
+  EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
   EXPECT_TRUE(has(run.error, "no boardings to import")) << run.error;
 }

@@ -1,0 +1,168 @@
+// Unit tests of the csv plugin on the fake host (sosei/testing.hpp): mappings, notations, bad rows,
+// configuration mistakes and fetch replies. CP932, XLSX and real HTTP are in csv_runtime_test.cpp.
+#include <gtest/gtest.h>
+#include <sosei/testing.hpp>
+
+#include <map>
+#include <string>
+
+extern "C" const sosei_plugin_descriptor* sosei_plugin_entry(void);
+
+namespace {
+
+using Settings = std::map<std::string, std::string>;
+
+class CsvPlugin : public ::testing::Test {
+ protected:
+  // Runs the plugin on a fresh fake host with these settings and the files written so far.
+  int32_t run(const Settings& settings, bool skip_bad_rows = false) {
+    host_ = sosei::testing::FakeHost();
+    for (const auto& [name, value] : settings) host_.setting(name, value);
+    for (const auto& [name, text] : files_) host_.file(name, text);
+    host_.skip_bad_rows(skip_bad_rows);
+    return host_.run(sosei_plugin_entry());
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    files_[name] = text;
+    return name;
+  }
+
+  // The usual mapping: every setting left out takes its declared default.
+  static Settings mapping(const std::string& file) {
+    return {{"file", file}, {"kpi_column", "kpi"}, {"period_column", "period"}, {"value_column", "value"}};
+  }
+
+  sosei::testing::FakeHost host_;
+  std::map<std::string, std::string> files_;
+};
+
+TEST_F(CsvPlugin, ParsesValuesPeriodsNotesAndLines) {
+  const auto file = write("values.csv",
+                          "kpi,period,value,note\r\n"
+                          "startups,R5,5件,baseline\r\n"
+                          "tourism,2024年,19.9万人,\"calendar year,\npublished late\"\r\n"
+                          "net,令和7年度,\"▲1,833人\",\r\n"
+                          "survey,R7,未実施,\r\n"
+                          "rate,FY2025,３４．９６％,\r\n");
+  auto s = mapping(file);
+  s["note_column"] = "note";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 5u);
+  EXPECT_EQ(o[0].series, "startups");
+  EXPECT_EQ(o[0].period.kind, SOSEI_PERIOD_FISCAL_YEAR);
+  EXPECT_EQ(o[0].period.year, 2023);
+  EXPECT_EQ(o[0].number, 5);
+  EXPECT_EQ(o[0].note, "baseline");
+  EXPECT_EQ(o[0].line, 2u);
+  EXPECT_EQ(o[1].period.kind, SOSEI_PERIOD_CALENDAR_YEAR);
+  EXPECT_EQ(o[1].number, 199000);
+  EXPECT_EQ(o[1].note, "calendar year,\npublished late");
+  EXPECT_EQ(o[2].line, 5u);  // the quoted newline pushed it down a line
+  EXPECT_EQ(o[2].number, -1833);
+  EXPECT_EQ(o[2].period.year, 2025);
+  EXPECT_EQ(o[3].value_kind, SOSEI_VALUE_NOT_CARRIED_OUT);
+  EXPECT_DOUBLE_EQ(o[4].number, 34.96);
+  EXPECT_EQ(o[4].file, "values.csv");
+}
+
+TEST_F(CsvPlugin, FixedKpiTsvWithDimensionsAndBomAndCalendarYears) {
+  const auto file = write("bus.tsv",
+                          "\xEF\xBB\xBF"
+                          "路線\t年\t利用者数\n"
+                          "山田線\t2024\t1,200\n"
+                          "稲築線\t2024\t800\n");
+  ASSERT_EQ(run({{"file", file},
+                 {"kpi", "city_bus_riders"},
+                 {"period_column", "年"},
+                 {"value_column", "利用者数"},
+                 {"dimension_columns", " route = 路線 "},
+                 {"period_type", "calendar_year"}}),
+            SOSEI_OK)
+      << host_.error();
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 2u);
+  EXPECT_EQ(o[0].series, "city_bus_riders");
+  EXPECT_EQ(o[0].dimension("route"), "山田線");
+  EXPECT_EQ(o[0].period.kind, SOSEI_PERIOD_CALENDAR_YEAR);
+  EXPECT_EQ(o[1].number, 800);
+}
+
+TEST_F(CsvPlugin, SemicolonsAndSeriesBreaks) {
+  const auto file = write("rates.csv", "kpi;period;value;break\nrate;R6;34.1;\nrate;R7;35.0; yes \n");
+  auto s = mapping(file);
+  s["delimiter"] = "semicolon";
+  s["series_break_column"] = "break";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 2u);
+  EXPECT_EQ(host_.observations()[0].flags, 0u);
+  EXPECT_EQ(host_.observations()[1].flags, SOSEI_OBS_SERIES_BREAK);
+}
+
+TEST_F(CsvPlugin, BadRowFailsTheRunWithFileLineAndReason) {
+  const auto file = write("bad.csv", "kpi,period,value\nstartups,R5,5件\nstartups,R6,five\nstartups,R7,8件\n");
+  EXPECT_EQ(run(mapping(file)), SOSEI_ERR_REJECTED);
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].file, "bad.csv");
+  EXPECT_EQ(host_.rejections()[0].line, 3u);
+  EXPECT_NE(host_.rejections()[0].reason.find("\"five\" is not a number"), std::string::npos)
+      << host_.rejections()[0].reason;
+  EXPECT_NE(host_.error().find("bad.csv:3"), std::string::npos) << host_.error();
+  EXPECT_EQ(host_.observations().size(), 1u);  // stopped at the bad row
+}
+
+TEST_F(CsvPlugin, SkipModeCountsBadRowsAndGoesOn) {
+  const auto file = write(
+      "bad.csv", "kpi,period,value\nstartups,R5,5件\nstartups,R99X,5\nstartups,R6,five\n,R6,3\nstartups,R7,8件\n");
+  ASSERT_EQ(run(mapping(file), /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
+  EXPECT_EQ(host_.observations().size(), 2u);
+  ASSERT_EQ(host_.rejections().size(), 3u);
+  EXPECT_NE(host_.rejections()[2].reason.find("KPI cell is empty"), std::string::npos);
+}
+
+TEST_F(CsvPlugin, MissingColumnNamesTheColumnsPresent) {
+  const auto file = write("cols.csv", "kpi,year,value\nstartups,2025,1\n");
+  EXPECT_EQ(run(mapping(file)), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("period"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("year"), std::string::npos) << host_.error();
+}
+
+TEST_F(CsvPlugin, ConfigurationMistakesAreConfigErrors) {
+  auto s = mapping(write("x.csv", "kpi,period,value\n"));
+  s["kpi"] = "startups";
+  EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("exactly one of 'kpi'"), std::string::npos) << host_.error();
+
+  s.erase("kpi");
+  s["delimiter"] = "pipe";
+  EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("setting 'delimiter' is 'pipe'"), std::string::npos) << host_.error();
+
+  s.erase("delimiter");
+  s["dimension_columns"] = "route";
+  EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("'route' is not name=column"), std::string::npos) << host_.error();
+}
+
+TEST_F(CsvPlugin, FetchModeAndUnchangedAndServerErrors) {
+  const std::string url = "https://example.lg.jp/opendata/values.csv";
+  auto s = mapping("");
+  s.erase("file");
+  s["url"] = url;
+  host_ = sosei::testing::FakeHost();
+  for (const auto& [name, value] : s) host_.setting(name, value);
+  host_.http(url, {200, "kpi,period,value\nstartups,R7,8件\n"});
+  ASSERT_EQ(host_.run(sosei_plugin_entry()), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 1u);
+  EXPECT_EQ(host_.observations()[0].file, url);
+
+  host_.http(url, {304, ""});
+  EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_UNCHANGED) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+
+  host_.http(url, {500, "oops"});
+  EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_IO);
+  EXPECT_NE(host_.error().find("HTTP 500"), std::string::npos) << host_.error();
+}
+
+}  // namespace

@@ -1,0 +1,263 @@
+// Unit tests of the tourism plugin on the fake host (sosei/testing.hpp), as a department tests its
+// own: monthly counts and yearly totals from generated common-standard tables, blanks, splits, totals
+// rows, bad rows and fetch replies. CP932, XLSX and real HTTP are in tourism_runtime_test.cpp.
+#include <gtest/gtest.h>
+#include <sosei/testing.hpp>
+
+#include <map>
+#include <string>
+
+#include "visitor_fixtures.hpp"
+
+extern "C" const sosei_plugin_descriptor* sosei_plugin_entry(void);
+
+using sosei::testing::CapturedObservation;
+using namespace visitor_fixtures;
+
+namespace {
+
+class TourismPlugin : public ::testing::Test {
+ protected:
+  static std::vector<Row> both_years() {
+    auto rows = kama_2023();
+    for (auto& r : kama_2024()) rows.push_back(r);
+    return rows;
+  }
+
+  // Runs the plugin on a fresh fake host with these settings and the files written so far.
+  int32_t run(const std::map<std::string, std::string>& settings, bool skip_bad_rows = false) {
+    host_ = sosei::testing::FakeHost();
+    for (const auto& [name, value] : settings) host_.setting(name, value);
+    for (const auto& [name, text] : files_) host_.file(name, text);
+    host_.skip_bad_rows(skip_bad_rows);
+    return host_.run(sosei_plugin_entry());
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    files_[name] = text;
+    return name;
+  }
+
+  std::string log() const {
+    std::string all;
+    for (const auto& l : host_.logs()) all += l.message + "\n";
+    return all;
+  }
+  std::vector<CapturedObservation> of(const std::string& series) const {
+    std::vector<CapturedObservation> out;
+    for (const auto& o : host_.observations())
+      if (o.series == series) out.push_back(o);
+    return out;
+  }
+
+  // The KPI value of a calendar year; fails the test when there is not exactly one.
+  double year_total(int year) const {
+    const CapturedObservation* found = nullptr;
+    for (const auto& o : host_.observations()) {
+      if (o.series != "tourism_visitors" || o.period.year != year) continue;
+      EXPECT_EQ(found, nullptr) << "two totals for " << year;
+      found = &o;
+    }
+    if (!found) {
+      ADD_FAILURE() << "no total for " << year;
+      return -1;
+    }
+    EXPECT_EQ(found->period.kind, SOSEI_PERIOD_CALENDAR_YEAR);
+    EXPECT_TRUE(found->dimensions.empty());
+    return found->number;
+  }
+
+  const CapturedObservation* month(const std::string& spot, int year, int m) const {
+    for (const auto& o : host_.observations())
+      if (o.series == "monthly_visitors" && o.dimension("spot") == spot && o.period.year == year && o.period.month == m)
+        return &o;
+    return nullptr;
+  }
+
+  sosei::testing::FakeHost host_;
+  std::map<std::string, std::string> files_;
+};
+
+TEST_F(TourismPlugin, MonthlyCountsPerSpotAndCalendarYearTotals) {
+  auto rows = both_years();
+  rows.push_back(totals_of(rows, "2023"));
+  rows.push_back(totals_of(rows, "2024"));
+  const auto file = write("visitors.csv", csv(rows));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+
+  EXPECT_EQ(year_total(2023), 240000);  // 120,000 + 78,000 + 42,000
+  EXPECT_EQ(year_total(2024), 199000);  // 108,000 + 39,000 + 52,000: 遊人の杜 dropped, 碓井郷土館 added
+  EXPECT_EQ(of("monthly_visitors").size(), 6u * 12u);  // the 合計 rows are checks, not observations
+
+  const auto* august = month("馬見山キャンプ場", 2023, 8);
+  ASSERT_NE(august, nullptr);
+  EXPECT_EQ(august->number, 8000);
+  EXPECT_EQ(august->period.kind, SOSEI_PERIOD_MONTH);
+  EXPECT_EQ(august->line, 3u);
+  EXPECT_EQ(august->file, "visitors.csv");
+  EXPECT_EQ(month("碓井郷土館", 2024, 12)->number, 8000);
+  EXPECT_EQ(month("遊人の杜", 2024, 1), nullptr);
+  EXPECT_EQ(log().find("does not match"), std::string::npos) << log();
+}
+
+TEST_F(TourismPlugin, BlankMonthIsMissingAndTheTotalCoversTheKnownMonthsWithANote) {
+  auto rows = kama_2023();
+  rows[0].months[2] = "";  // 嘉麻市観光まちづくり拠点, 3月
+  const auto file = write("visitors.csv", csv(rows));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+
+  const auto* march = month("嘉麻市観光まちづくり拠点", 2023, 3);
+  ASSERT_NE(march, nullptr);
+  EXPECT_EQ(march->value_kind, SOSEI_VALUE_MISSING);  // not zero
+  EXPECT_EQ(year_total(2023), 230000);                // 240,000 − the 10,000 not counted
+  const auto kpi = of("tourism_visitors");
+  ASSERT_EQ(kpi.size(), 1u);
+  EXPECT_NE(kpi[0].note.find("1 month missing"), std::string::npos) << kpi[0].note;
+  EXPECT_NE(kpi[0].note.find("嘉麻市観光まちづくり拠点 3月"), std::string::npos) << kpi[0].note;
+  EXPECT_NE(log().find("1 month missing"), std::string::npos) << log();
+}
+
+TEST_F(TourismPlugin, SplitRowsOfOneSpotAddUpAndBecomeDimensions) {
+  std::vector<Row> rows{
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 6000; }), "日帰り・県内", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 3000; }), "日帰り・県外", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 1000; }), "宿泊（県外）", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 10000; }), "計", ""},
+      {"馬見山キャンプ場", "2023", months([](int m) { return 1000L * m; }), "宿泊・県内", ""},
+      {"合計", "2023", months([](int) { return 2000; }), "宿泊", ""},  // 3月 wrong: 1,000 + 3,000 = 4,000
+  };
+  const auto file = write("split.csv", csv(rows, {.split_column = true}));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2023), 198000);  // 6,000·12 + 3,000·12 + 1,000·12 + 78,000
+  const auto monthly = of("monthly_visitors");
+  ASSERT_EQ(monthly.size(), 4u * 12u);
+  EXPECT_EQ(monthly[0].dimension("stay"), "day_trip");
+  EXPECT_EQ(monthly[0].dimension("origin"), "in_prefecture");
+  EXPECT_EQ(monthly[24].dimension("stay"), "overnight");
+  EXPECT_EQ(monthly[24].dimension("origin"), "out_of_prefecture");
+  // The spot's 計 row matches; the 宿泊 合計 row is checked against the overnight rows of every origin.
+  EXPECT_EQ(log().find("totals row \"嘉麻市観光まちづくり拠点 計\""), std::string::npos) << log();
+  EXPECT_NE(log().find("split.csv:7: totals row \"合計 宿泊\" (2023) does not match the spot rows: 2月 says 2,000, "
+                       "the spot rows add up to 3,000"),
+            std::string::npos)
+      << log();
+  EXPECT_EQ(log().find(" 1月 says"), std::string::npos) << log();  // 1,000 + 1,000 = 2,000 matches
+}
+
+TEST_F(TourismPlugin, TotalsRowMismatchIsAWarningNamingTheRowNotAnError) {
+  auto rows = kama_2023();
+  auto total = totals_of(rows, "2023");
+  total.months[2] = "25000";  // the spots add up to 10,000 + 3,000 + 3,500 = 16,500
+  rows.push_back(total);
+  const auto file = write("visitors.csv", csv(rows));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2023), 240000);  // the totals row never counts
+  EXPECT_NE(log().find("visitors.csv:5: totals row \"合計\" (2023) does not match the spot rows: 3月 says 25,000, "
+                       "the spot rows add up to 16,500"),
+            std::string::npos)
+      << log();
+  EXPECT_TRUE(host_.rejections().empty());
+}
+
+TEST_F(TourismPlugin, FullWidthMonthsTitleLinesRemarksAndTheYearSetting) {
+  Shape shape{.year_column = false,
+              .full_width_months = true,
+              .lines_above = {"令和6年 観光地点別 観光入込客数", "（単位：人）"},
+              .lines_below = {"※ 速報値。遊人の杜は令和6年から調査対象外。"}};
+  auto rows = kama_2024();
+  for (auto& r : rows) r.year.clear();
+  const auto file = write("r6.csv", csv(rows, shape));
+  ASSERT_EQ(run({{"file", file}, {"year", "2024"}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2024), 199000);
+  EXPECT_EQ(month("嘉麻市観光まちづくり拠点", 2024, 1)->line, 4u);
+
+  EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("set 'year'"), std::string::npos) << host_.error();
+}
+
+TEST_F(TourismPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
+  // Full-width digits, spaces inside names and a column chosen by a setting.
+  std::string text = csv(kama_2023(), {.code_column = true});
+  text.replace(text.find("観光地点名"), std::string("観光地点名").size(), "観光 地点名");
+  text.replace(text.find("観光地点コード"), std::string("観光地点コード").size(), "番号");
+  const auto file = write("visitors.csv", text);
+  ASSERT_EQ(run({{"file", file}, {"code_column", "番号"}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(month("馬見山キャンプ場", 2023, 12)->dimension("spot_code"), "40002");
+
+  EXPECT_EQ(run({{"file", file}, {"code_column", "コード"}}), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("no column \"コード\" (setting 'code_column')"), std::string::npos) << host_.error();
+}
+
+TEST_F(TourismPlugin, BadCountFailsTheRunWithFileLineAndReason) {
+  auto rows = kama_2023();
+  rows[1].months[11] = "約12,000";
+  const auto file = write("visitors.csv", csv(rows));
+  EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].file, "visitors.csv");
+  EXPECT_EQ(host_.rejections()[0].line, 3u);
+  EXPECT_NE(host_.rejections()[0].reason.find("12月"), std::string::npos) << host_.rejections()[0].reason;
+  EXPECT_NE(host_.error().find("visitors.csv:3"), std::string::npos) << host_.error();
+  EXPECT_TRUE(of("tourism_visitors").empty());
+}
+
+TEST_F(TourismPlugin, SkipModeCountsBadRowsAndTotalsTheRest) {
+  auto rows = kama_2023();
+  rows.push_back({"馬見山キャンプ場", "2023", months([](int) { return 1; }), "", ""});        // given twice
+  rows.push_back({"嘉穂アルプス", "令和5年度", months([](int) { return 1; }), "", ""});       // a fiscal year
+  rows.push_back({"千手川", "2023", months([](int m) { return m == 5 ? -3 : 1; }), "", ""});  // negative
+  rows.push_back({"", "2023", months([](int) { return 7; }), "", ""});                        // no spot
+  const auto file = write("visitors.csv", csv(rows));
+  ASSERT_EQ(run({{"file", file}}, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
+  const auto& rejected = host_.rejections();
+  ASSERT_EQ(rejected.size(), 4u);
+  EXPECT_NE(rejected[0].reason.find("appears twice for 2023: first on line 3"), std::string::npos)
+      << rejected[0].reason;
+  EXPECT_NE(rejected[1].reason.find("not a calendar year"), std::string::npos) << rejected[1].reason;
+  EXPECT_NE(rejected[2].reason.find("5月"), std::string::npos) << rejected[2].reason;
+  EXPECT_EQ(rejected[3].line, 8u);
+  EXPECT_EQ(year_total(2023), 240000);
+}
+
+TEST_F(TourismPlugin, MissingMonthColumnIsNamed) {
+  const auto file = write("short.csv", "観光地点名,年,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月\n");
+  EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("12月 missing"), std::string::npos) << host_.error();
+}
+
+TEST_F(TourismPlugin, BundledDemoSampleMatchesThePublishedTotals) {
+  const std::string file = std::string(SOSEI_SOURCE_DIR) + "/config/data/tourism/kama-visitors-2023-2024.csv";
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();  // read from disk: not registered
+  EXPECT_EQ(year_total(2023), 240000);                          // 24万人 (R5 baseline)
+  EXPECT_EQ(year_total(2024), 199000);                          // 19.9万人 (reported as the R7 actual)
+  EXPECT_EQ(log().find("does not match"), std::string::npos) << log();
+  EXPECT_EQ(log().find("the row total says"), std::string::npos) << log();
+}
+
+TEST_F(TourismPlugin, FetchOkUnchangedAndFailures) {
+  const std::string url = "https://example.lg.jp/visitors.csv";
+  host_ = sosei::testing::FakeHost();
+  host_.setting("url", url).http(url, {200, csv(both_years())});
+  ASSERT_EQ(host_.run(sosei_plugin_entry()), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2024), 199000);
+  EXPECT_EQ(host_.observations().front().file, url);
+
+  host_.http(url, {304, ""});
+  EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_UNCHANGED) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+
+  host_.http(url, {500, "oops"});
+  EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_IO);
+  EXPECT_NE(host_.error().find(url), std::string::npos) << host_.error();
+
+  host_.http(url, {200, "<!DOCTYPE html>\n<html><body>ログインしてください</body></html>\n"});
+  EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("HTML"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("check the URL"), std::string::npos) << host_.error();
+}
+
+TEST_F(TourismPlugin, NeitherFileNorUrlIsAConfigurationError) {
+  EXPECT_EQ(run({}), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("set either 'file'"), std::string::npos) << host_.error();
+}
+
+}  // namespace
