@@ -8,11 +8,11 @@
 #include "cli/text_table.hpp"
 #include "config/load.hpp"
 #include "evaluate/engine.hpp"
-#include "evaluate/evaluation_json.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/scheme.hpp"
 #include "evaluate/scheme_loader.hpp"
 #include "evaluate/store_input.hpp"
+#include "present/evaluation_json.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -120,7 +120,7 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     const auto ev = evaluate::evaluate(config.strategy, observations, scheme, as_of);
     const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(), ev) : 0;
     if (args->json) {
-      nlohmann::json out = evaluate::to_json(ev);
+      nlohmann::json out = present::to_json(ev);
       if (args->save) out["evaluation_id"] = saved;
       std::cout << out.dump(2) << '\n';
     } else {

@@ -8,7 +8,7 @@
 #include "cli/text_table.hpp"
 #include "daemon/next_run.hpp"
 #include "status/status.hpp"
-#include "status/status_json.hpp"
+#include "present/status_json.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -64,7 +64,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     const auto next = daemon::next_run_provider(config, store);
     const auto report = status::build_status(config, store, today, next);
     if (args->json)
-      std::cout << status::to_json(report).dump(2) << '\n';
+      std::cout << present::to_json(report).dump(2) << '\n';
     else
       print(report);
     bool attention = report.overdue_count() > 0;
