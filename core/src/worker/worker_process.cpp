@@ -234,8 +234,7 @@ WorkerOutcome run_in_worker(const WorkerJob& job, host::ObservationSink& sink) {
   const auto started = Clock::now();
   auto next_memory_check = started;
   FrameReader reader;
-  std::vector<sosei_dimension> dimensions;
-  sosei_observation observation{};
+  Observation observation;
   bool frames_open = true, log_open = true;
   int status = 0;
   bool reaped = false;
@@ -244,7 +243,7 @@ WorkerOutcome run_in_worker(const WorkerJob& job, host::ObservationSink& sink) {
   auto handle_frame = [&](FrameCursor& c) {
     switch (c.type()) {
       case kObservation:
-        decode_observation(c, observation, dimensions);
+        decode_observation(c, observation);
         if (sink.accept(observation) != SOSEI_OK) kill_worker(sink.stop_reason());
         break;
       case kReject: {
