@@ -82,7 +82,7 @@ TEST(RunContext, FingerprintCoversTheInputBytes) {
 
 TEST(RunContext, SinkStopEndsTheRunWithItsReason) {
   struct StoppingSink : test_support::CaptureSink {
-    int32_t accept(const sosei_observation& o) override {
+    int32_t accept(const Observation& o) override {
       CaptureSink::accept(o);
       return reject("generated:1", "value out of range");
     }

@@ -42,5 +42,16 @@ TEST(CanonicalJson, RoundTrips) {
   EXPECT_THROW(parse_dimensions("{\"a\":1}"), StoreError);
 }
 
+// Any JSON object of strings reads back, whoever wrote it: spaces, every escape, surrogate pairs.
+TEST(CanonicalJson, ReadsAnyObjectOfStrings) {
+  EXPECT_EQ(parse_dimensions(" { \"route\" : \"a\\/b\" ,\n\"spot\":\"\\u57ce\\ud83c\\udfef\\t\" } "),
+            (Dimensions{{"route", "a/b"}, {"spot", "城🏯\t"}}));
+  EXPECT_THROW(parse_dimensions("{\"a\":\"b\"} x"), StoreError);
+  EXPECT_THROW(parse_dimensions("{\"a\":\"b\",}"), StoreError);
+  EXPECT_THROW(parse_dimensions("{\"a\":\"\\ud83c\"}"), StoreError);  // a lone surrogate
+  EXPECT_THROW(parse_dimensions("{\"a\":\"\xff\"}"), StoreError);
+  EXPECT_THROW(parse_dimensions("{\"a\":\"b"), StoreError);
+}
+
 }  // namespace
 }  // namespace sosei::store

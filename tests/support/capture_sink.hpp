@@ -28,19 +28,24 @@ class CaptureSink : public host::ObservationSink {
   std::vector<std::pair<std::string, std::string>> rejections;  // (location, reason)
   std::map<std::string, std::string> states;
 
-  int32_t accept(const sosei_observation& o) override {
+  // Kept in the SDK's terms (period, value kind, file and line) that plugin tests check.
+  int32_t accept(const Observation& o) override {
     CapturedObservation c;
-    c.series.assign(o.series.data, o.series.size);
-    c.period = o.period;
-    for (uint32_t i = 0; i < o.dimension_count; ++i)
-      c.dimensions[std::string(o.dimensions[i].key.data, o.dimensions[i].key.size)] =
-          std::string(o.dimensions[i].value.data, o.dimensions[i].value.size);
-    c.value_kind = o.value_kind;
-    c.number = o.number;
+    c.series = o.series;
+    c.period = {static_cast<int32_t>(o.period.kind), o.period.year, o.period.month, o.period.day};
+    c.dimensions = o.dimensions;
+    c.value_kind = static_cast<int32_t>(o.value.kind);
+    c.number = o.value.number;
     c.flags = o.flags;
-    if (o.note.data) c.note.assign(o.note.data, o.note.size);
-    if (o.file.data) c.file.assign(o.file.data, o.file.size);
-    c.line = o.line;
+    c.note = o.note;
+    c.file = o.location;
+    // "file:line": the line is the digits after the last colon.
+    if (const auto colon = o.location.rfind(':');
+        colon != std::string::npos && colon + 1 < o.location.size() &&
+        o.location.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+      c.file = o.location.substr(0, colon);
+      c.line = std::stoull(o.location.substr(colon + 1));
+    }
     observations.push_back(std::move(c));
     return SOSEI_OK;
   }

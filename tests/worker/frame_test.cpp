@@ -22,24 +22,17 @@ struct PipeFds {
   }
 };
 
-sosei_str s(std::string_view v) { return {v.data(), v.size()}; }
-
 }  // namespace
 
 TEST(WorkerFrames, ObservationRoundTripKeepsEveryField) {
-  const sosei_dimension dims[] = {{s("route"), s("1系統")}, {s("stop"), s("鎌田駅")}};
-  sosei_observation o{};
-  o.struct_size = sizeof o;
+  sosei::Observation o;
   o.flags = 1;
-  o.series = s("city_bus_riders");
-  o.period = {SOSEI_PERIOD_DATE, 2025, 4, 1};
-  o.dimensions = dims;
-  o.dimension_count = 2;
-  o.value_kind = SOSEI_VALUE_NUMBER;
-  o.number = 1234.5;
-  o.note = s("速報値");
-  o.file = s("board_alight.txt");
-  o.line = 42;
+  o.series = "city_bus_riders";
+  o.period = sosei::Period::date_of(2025, 4, 1);
+  o.dimensions = {{"route", "1系統"}, {"stop", "鎌田駅"}};
+  o.value = sosei::Value::of(1234.5);
+  o.note = "速報値";
+  o.location = "board_alight.txt:42";
   FrameBuilder b;
   encode_observation(b, o);
   const std::string frame(b.finish());
@@ -51,19 +44,55 @@ TEST(WorkerFrames, ObservationRoundTripKeepsEveryField) {
   FrameCursor c;
   ASSERT_TRUE(reader.next(c));
   EXPECT_EQ(c.type(), kObservation);
-  sosei_observation back{};
-  std::vector<sosei_dimension> storage;
-  decode_observation(c, back, storage);
+  sosei::Observation back;
+  decode_observation(c, back);
   EXPECT_EQ(back.flags, 1u);
-  EXPECT_EQ(std::string_view(back.series.data, back.series.size), "city_bus_riders");
-  EXPECT_EQ(back.period.kind, SOSEI_PERIOD_DATE);
-  EXPECT_EQ(back.period.day, 1);
-  EXPECT_EQ(back.number, 1234.5);
-  EXPECT_EQ(std::string_view(back.note.data, back.note.size), "速報値");
-  EXPECT_EQ(back.line, 42u);
-  ASSERT_EQ(back.dimension_count, 2u);
-  EXPECT_EQ(std::string_view(back.dimensions[1].value.data, back.dimensions[1].value.size), "鎌田駅");
+  EXPECT_EQ(back.series, "city_bus_riders");
+  EXPECT_EQ(back.period, o.period);
+  EXPECT_EQ(back.value, o.value);
+  EXPECT_EQ(back.note, "速報値");
+  EXPECT_EQ(back.location, "board_alight.txt:42");
+  EXPECT_EQ(back.dimensions, o.dimensions);
   EXPECT_FALSE(reader.next(c));
+}
+
+// The parent decodes every frame into one Observation: other keys, fewer keys or none replace what
+// the previous frame left.
+TEST(WorkerFrames, DecodingReusesTheObservation) {
+  sosei::Observation back;
+  auto round_trip = [&](sosei::Dimensions dimensions) {
+    sosei::Observation o;
+    o.series = "s";
+    o.dimensions = std::move(dimensions);
+    FrameBuilder b;
+    encode_observation(b, o);
+    const std::string frame(b.finish());
+    FrameCursor c(kObservation, std::string_view(frame).substr(5));
+    decode_observation(c, back);
+    EXPECT_EQ(back.dimensions, o.dimensions);
+  };
+  round_trip({{"route", "a"}, {"stop", "b"}});
+  round_trip({{"route", "c"}, {"stop", "d"}});
+  round_trip({{"route", "e"}, {"spot", "f"}});
+  round_trip({{"route", "g"}});
+  round_trip({});
+}
+
+TEST(WorkerFrames, DimensionsOutOfOrderAreAProtocolError) {
+  FrameBuilder b;
+  b.start(kObservation);
+  b.u32(0);
+  b.str("s");
+  for (int i = 0; i < 5; ++i) b.i32(0);
+  b.f64(0);
+  b.str("");
+  b.str("");
+  b.u32(2);
+  for (const char* text : {"route", "a", "route", "b"}) b.str(text);
+  const std::string frame(b.finish());
+  FrameCursor c(kObservation, std::string_view(frame).substr(5));
+  sosei::Observation o;
+  EXPECT_THROW(decode_observation(c, o), ProtocolError);
 }
 
 TEST(WorkerFrames, ManyFramesArriveWhateverTheChunking) {
@@ -113,9 +142,8 @@ TEST(WorkerFrames, RequestRoundTrip) {
 
 TEST(WorkerFrames, TruncatedFieldIsAProtocolError) {
   FrameCursor c(kObservation, std::string_view("\x01\x00", 2));
-  sosei_observation o{};
-  std::vector<sosei_dimension> d;
-  EXPECT_THROW(decode_observation(c, o, d), ProtocolError);
+  sosei::Observation o;
+  EXPECT_THROW(decode_observation(c, o), ProtocolError);
 }
 
 TEST(WorkerFrames, OversizedOrGarbageLengthIsRefused) {

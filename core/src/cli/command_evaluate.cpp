@@ -7,9 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
 #include "app/evaluation.hpp"
-#include "evaluate/evaluation_json.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/store_input.hpp"
+#include "present/evaluation_json.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -102,7 +102,7 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     const auto ev = app::evaluate_stored(app_env, env.session.store(), as_of, scheme);
     const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(), ev) : 0;
     if (args->json) {
-      nlohmann::json out = evaluate::to_json(ev);
+      nlohmann::json out = present::to_json(ev);
       if (args->save) out["evaluation_id"] = saved;
       std::cout << out.dump(2) << '\n';
     } else {

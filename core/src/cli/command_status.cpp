@@ -8,7 +8,7 @@
 #include "app/evaluation.hpp"
 #include "app/status_report.hpp"
 #include "status/status.hpp"
-#include "status/status_json.hpp"
+#include "present/status_json.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -57,7 +57,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
         from_user_input("status: --as-of " + args->as_of, [&] { return app::as_of_date(app_env, args->as_of); });
     const auto report = app::current_status(app_env, env.session.store(), as_of);
     if (args->json)
-      std::cout << status::to_json(report).dump(2) << '\n';
+      std::cout << present::to_json(report).dump(2) << '\n';
     else
       print(report);
     bool attention = report.overdue_count() > 0;

@@ -29,7 +29,7 @@ Period parse_cli_period(const std::string& text, const config::Kpi* kpi) {
   std::string error;
   auto p = sosei::parse_period(text, bare, &error);
   if (!p) throw UsageError("history: " + error);
-  return Period{static_cast<PeriodKind>(p->kind), p->year, p->month, p->day};
+  return Period::from(*p);
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 // JSON forms of store records shared by several commands (--json output is a stable interface).
-// They live in the store concern (store/record_json.hpp) because the web API prints the same.
+// They live in present/ because the web API prints the same.
 #pragma once
 
-#include "store/record_json.hpp"
+#include "present/record_json.hpp"
 
 namespace sosei::cli {
 
-using store::to_json;
+using present::to_json;
 
 }  // namespace sosei::cli

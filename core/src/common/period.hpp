@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "sosei/sdk.h"
+
 namespace sosei {
 
 enum class PeriodKind { FiscalYear = 1, CalendarYear = 2, Month = 3, Date = 4 };
@@ -21,6 +23,9 @@ struct Period {
   static Period calendar_year(int y) { return {PeriodKind::CalendarYear, y, 0, 0}; }
   static Period month_of(int y, int m) { return {PeriodKind::Month, y, m, 0}; }
   static Period date_of(int y, int m, int d) { return {PeriodKind::Date, y, m, d}; }
+  // The SDK's C period as it is (an unknown kind stays unknown: valid() says false), so a check
+  // can still name what the plugin sent.
+  static Period from(const sosei_period& p) { return {static_cast<PeriodKind>(p.kind), p.year, p.month, p.day}; }
 
   // Canonical text: FY2025, 2025, 2025-04, 2025-04-01.
   std::string str() const;
@@ -52,10 +57,12 @@ struct Value {
 
   static Value of(double n) { return {ValueKind::Number, n}; }
   static Value status(ValueKind k) { return {k, 0}; }
-  bool is_number() const { return kind == ValueKind::Number; }
-  bool operator==(const Value& o) const {
-    return kind == o.kind && (kind != ValueKind::Number || number == o.number);
+  // The SDK's value kind (sosei_value_kind) and number; the number counts for SOSEI_VALUE_NUMBER only.
+  static Value from(int32_t value_kind, double number) {
+    return value_kind == SOSEI_VALUE_NUMBER ? of(number) : status(static_cast<ValueKind>(value_kind));
   }
+  bool is_number() const { return kind == ValueKind::Number; }
+  bool operator==(const Value& o) const { return kind == o.kind && (kind != ValueKind::Number || number == o.number); }
   std::string str() const;  // "1234.5" (shortest round-trip) or the status name
 };
 

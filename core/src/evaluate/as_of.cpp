@@ -16,7 +16,7 @@ std::optional<Date> parse_as_of(std::string_view text, std::string* error) {
                "); write 2026-01-31, FY2025, R7 or 令和7年度";
     return std::nullopt;
   }
-  return end_of(Period{static_cast<PeriodKind>(p->kind), p->year, p->month, p->day});
+  return end_of(Period::from(*p));
 }
 
 }  // namespace sosei::evaluate

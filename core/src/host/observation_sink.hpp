@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "sosei/sdk.h"
+#include "common/observation.hpp"
 
 namespace sosei::host {
 
@@ -13,8 +13,9 @@ class ObservationSink {
  public:
   virtual ~ObservationSink() = default;
   // SOSEI_OK: accepted, or rejected and counted because the source skips bad rows.
-  // SOSEI_ERR_REJECTED: the run must stop; stop_reason() says why.
-  virtual int32_t accept(const sosei_observation& observation) = 0;
+  // SOSEI_ERR_REJECTED: the run must stop; stop_reason() says why. `observation` is the caller's
+  // reused buffer: copy what must outlive the call.
+  virtual int32_t accept(const Observation& observation) = 0;
   // A record the plugin could not read; same results as accept().
   virtual int32_t reject(const std::string& location, const std::string& reason) = 0;
   virtual const std::string& stop_reason() const = 0;

@@ -91,7 +91,13 @@ RunResult RunContext::run() {
   };
   rc = guarded([&] { return d.create(&kHostApi, handle_.get(), &instance); }, "create");
   if (rc == SOSEI_OK) rc = guarded([&] { return d.run(instance); }, "run");
-  if (instance) guarded([&] { d.destroy(instance); return SOSEI_OK; }, "destroy");
+  if (instance)
+    guarded(
+        [&] {
+          d.destroy(instance);
+          return SOSEI_OK;
+        },
+        "destroy");
   inputs_.clear();
 
   if (rc == SOSEI_OK && error_.empty()) return RunResult::Succeeded;
@@ -100,7 +106,8 @@ RunResult RunContext::run() {
     if (!sink_.stop_reason().empty())
       error_ = sink_.stop_reason();
     else if (!plugin_error_.empty())
-      error_ = rc == SOSEI_ERR_INTERNAL ? "plugin '" + plugin_->meta().name + "' failed: " + plugin_error_ : plugin_error_;
+      error_ =
+          rc == SOSEI_ERR_INTERNAL ? "plugin '" + plugin_->meta().name + "' failed: " + plugin_error_ : plugin_error_;
     else
       error_ = "plugin '" + plugin_->meta().name + "' returned error code " + std::to_string(rc) + " without a message";
   }
@@ -123,10 +130,18 @@ int32_t RunContext::fail_with(int32_t code, std::string message) {
 void RunContext::log(int32_t level, const char* message) {
   const std::string m = log_prefix_ + or_empty(message);
   switch (level) {
-    case SOSEI_LOG_DEBUG: spdlog::debug(m); break;
-    case SOSEI_LOG_INFO: spdlog::info(m); break;
-    case SOSEI_LOG_WARN: spdlog::warn(m); break;
-    default: spdlog::error(m); break;
+    case SOSEI_LOG_DEBUG:
+      spdlog::debug(m);
+      break;
+    case SOSEI_LOG_INFO:
+      spdlog::info(m);
+      break;
+    case SOSEI_LOG_WARN:
+      spdlog::warn(m);
+      break;
+    default:
+      spdlog::error(m);
+      break;
   }
 }
 
@@ -134,7 +149,10 @@ int32_t RunContext::emit(const sosei_observation* observations, uint32_t count) 
   if (!observations && count) return fail_with(SOSEI_ERR_REJECTED, "plugin emitted a null observation array");
   if (aborted()) return fail_with(SOSEI_ERR_REJECTED, kAbortMessage);
   for (uint32_t i = 0; i < count; ++i) {
-    int32_t rc = sink_.accept(observations[i]);
+    // The one place a plugin's C observation becomes the core's; a struct that cannot be read is
+    // a rejected row like any other, under the source's bad-row policy.
+    const auto malformed = assign_observation(observations[i], observation_);
+    const int32_t rc = malformed ? sink_.reject(observation_.location, *malformed) : sink_.accept(observation_);
     if (rc != SOSEI_OK) return rc;
   }
   return SOSEI_OK;
@@ -151,8 +169,8 @@ int32_t RunContext::open_stream(const std::string& path, const std::string& disp
   if (!out) return fail_with(SOSEI_ERR_INTERNAL, "open_file called without an output pointer");
   auto enc = input::encoding_from(or_empty(encoding).empty() ? "auto" : or_empty(encoding));
   if (!enc)
-    return fail_with(SOSEI_ERR_CONFIG, "unknown encoding '" + or_empty(encoding) +
-                                           "' (use auto, utf-8, cp932 or binary)");
+    return fail_with(SOSEI_ERR_CONFIG,
+                     "unknown encoding '" + or_empty(encoding) + "' (use auto, utf-8, cp932 or binary)");
   try {
     auto stream = input::open_file(path, *enc, or_empty(sheet));
     auto in = std::make_unique<sosei_input>();

@@ -57,8 +57,8 @@ class RunContext {
  private:
   int32_t fail_with(int32_t code, std::string message);
   bool aborted() const { return settings_.abort && settings_.abort->load(std::memory_order_relaxed); }
-  int32_t open_stream(const std::string& path, const std::string& display_name, const char* encoding,
-                      const char* sheet, sosei_input** out);
+  int32_t open_stream(const std::string& path, const std::string& display_name, const char* encoding, const char* sheet,
+                      sosei_input** out);
 
   std::shared_ptr<LoadedPlugin> plugin_;
   RunSettings settings_;
@@ -70,6 +70,7 @@ class RunContext {
   std::vector<std::string> downloads_;  // temporary files of fetched URLs, removed at the end
   std::string log_prefix_;
   std::unique_ptr<sosei_host> handle_;
+  Observation observation_;  // each emitted observation converted here: no allocation once warmed up
 };
 
 }  // namespace sosei::host

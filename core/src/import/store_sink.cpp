@@ -6,11 +6,8 @@ namespace sosei::import {
 StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy)
     : validator_(std::move(validator)), transaction_(transaction), policy_(policy) {}
 
-int32_t StoreSink::accept(const sosei_observation& o) {
-  if (auto why = validator_.check(o, key_, data_)) {
-    std::string location = location_of(o);
-    return reject(location, *why);
-  }
+int32_t StoreSink::accept(const Observation& o) {
+  if (auto why = validator_.check(o, key_, data_)) return reject(o.location, *why);
   transaction_.put(key_, data_);
   return SOSEI_OK;
 }

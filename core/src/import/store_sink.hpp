@@ -13,7 +13,7 @@ class StoreSink : public host::ObservationSink {
  public:
   StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy);
 
-  int32_t accept(const sosei_observation& observation) override;
+  int32_t accept(const Observation& observation) override;
   int32_t reject(const std::string& location, const std::string& reason) override;
   const std::string& stop_reason() const override { return stop_reason_; }
   std::optional<std::string> state(const std::string& key) override { return transaction_.state(key); }

@@ -1,13 +1,11 @@
 // The plugin check: descriptor, settings, and a dry run through the real host in a worker process.
 #include "kit/plugin_check.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cmath>
 #include <filesystem>
 #include <map>
 
-#include "common/period.hpp"
+#include "config/settings_file.hpp"
 #include "worker/worker_process.hpp"
 
 namespace sosei::kit {
@@ -16,24 +14,22 @@ namespace {
 namespace fs = std::filesystem;
 
 // Collects what the plugin emits and checks what the host checks without a strategy: a series the
-// plugin declares, a valid period, a finite number.
+// plugin declares, a valid period, a known value kind, a finite number. The worker converted each
+// observation already, so a malformed struct or a repeated dimension arrives as a rejection.
 class CheckSink : public host::ObservationSink {
  public:
   CheckSink(CheckReport& report, const host::PluginMeta& meta) : report_(report), meta_(meta) {}
 
-  int32_t accept(const sosei_observation& o) override {
+  int32_t accept(const Observation& o) override {
     ++report_.observation_count;
     CheckedObservation c;
-    c.series.assign(o.series.data ? o.series.data : "", o.series.size);
-    c.period = period_text(o.period);
-    for (uint32_t i = 0; o.dimensions && i < o.dimension_count; ++i)
-      c.dimensions.emplace_back(std::string(o.dimensions[i].key.data, o.dimensions[i].key.size),
-                                std::string(o.dimensions[i].value.data, o.dimensions[i].value.size));
-    c.value = value_text(o);
-    if (o.note.data) c.note.assign(o.note.data, o.note.size);
-    if (o.file.data) c.location.assign(o.file.data, o.file.size);
-    if (o.line) c.location += ":" + std::to_string(o.line);
-    c.problem = problem_of(o, c);
+    c.series = o.series;
+    c.period = known(o.period.kind) ? o.period.str() : "kind " + std::to_string(static_cast<int>(o.period.kind)) + "?";
+    c.dimensions.assign(o.dimensions.begin(), o.dimensions.end());
+    c.value = o.value.str();
+    c.note = o.note;
+    c.location = o.location;
+    c.problem = problem_of(o);
     if (!c.problem.empty()) ++report_.problems;
     if (report_.observations.size() < CheckReport::kMaxKept) report_.observations.push_back(std::move(c));
     return SOSEI_OK;  // a check lists every problem instead of stopping at the first
@@ -50,37 +46,20 @@ class CheckSink : public host::ObservationSink {
   void set_state(const std::string& key, const std::string& value) override { state_[key] = value; }
 
  private:
-  static std::string period_text(const sosei_period& p) {
-    switch (p.kind) {
-      case SOSEI_PERIOD_FISCAL_YEAR: return "FY" + std::to_string(p.year);
-      case SOSEI_PERIOD_CALENDAR_YEAR: return std::to_string(p.year);
-      case SOSEI_PERIOD_MONTH: return std::to_string(p.year) + "-" + (p.month < 10 ? "0" : "") + std::to_string(p.month);
-      case SOSEI_PERIOD_DATE:
-        return std::to_string(p.year) + "-" + (p.month < 10 ? "0" : "") + std::to_string(p.month) + "-" +
-               (p.day < 10 ? "0" : "") + std::to_string(p.day);
-      default: return "kind " + std::to_string(p.kind) + "?";
-    }
-  }
-  static std::string value_text(const sosei_observation& o) {
-    if (o.value_kind != SOSEI_VALUE_NUMBER) return "status " + std::to_string(o.value_kind);
-    std::string s = std::to_string(o.number);
-    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-      const bool dot = s.back() == '.';
-      s.pop_back();
-      if (dot) break;
-    }
-    return s;
-  }
-  std::string problem_of(const sosei_observation& o, const CheckedObservation& c) const {
-    if (c.series.empty()) return "no series";
-    if (!meta_.declares_series(c.series) && !meta_.declares_series("*"))
-      return "series '" + c.series + "' is not declared by the plugin";
-    if (o.period.kind < SOSEI_PERIOD_FISCAL_YEAR || o.period.kind > SOSEI_PERIOD_DATE) return "unknown period kind";
-    if (o.period.year < 1900 || o.period.year > 2200) return "year " + std::to_string(o.period.year) + " out of range";
-    const bool has_month = o.period.kind >= SOSEI_PERIOD_MONTH;
-    if (has_month != (o.period.month >= 1 && o.period.month <= 12)) return "bad month for the period kind";
-    if ((o.period.kind == SOSEI_PERIOD_DATE) != (o.period.day >= 1 && o.period.day <= 31)) return "bad day for the period kind";
-    if (o.value_kind == SOSEI_VALUE_NUMBER && !std::isfinite(o.number)) return "the number is not finite";
+  static bool known(PeriodKind k) { return k >= PeriodKind::FiscalYear && k <= PeriodKind::Date; }
+  std::string problem_of(const Observation& o) const {
+    if (o.series.empty()) return "no series";
+    if (!meta_.declares_series(o.series) && !meta_.declares_series("*"))
+      return "series '" + o.series + "' is not declared by the plugin";
+    const Period& p = o.period;
+    if (!known(p.kind)) return "unknown period kind";
+    if (p.year < 1900 || p.year > 2200) return "year " + std::to_string(p.year) + " out of range";
+    const bool has_month = p.kind >= PeriodKind::Month;
+    if (has_month != (p.month >= 1 && p.month <= 12)) return "bad month for the period kind";
+    if (!p.valid()) return "bad day for the period kind";
+    const int kind = static_cast<int>(o.value.kind);
+    if (kind < SOSEI_VALUE_NUMBER || kind > SOSEI_VALUE_DONE) return "unknown value kind " + std::to_string(kind);
+    if (o.value.is_number() && !std::isfinite(o.value.number)) return "the number is not finite";
     return "";
   }
 
@@ -94,23 +73,7 @@ class CheckSink : public host::ObservationSink {
 config::Source read_settings(const std::string& path) {
   config::Source source;
   source.id = "check";
-  if (path.empty()) return source;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::Exception& e) {
-    throw std::runtime_error(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  }
-  YAML::Node map = root && root.IsMap() && root["settings"] ? root["settings"] : root;
-  if (!map || !map.IsMap())
-    throw std::runtime_error(path + ": expected a map of settings (or a source entry with `settings:`)");
-  for (const auto& kv : map) {
-    if (!kv.second.IsScalar())
-      throw std::runtime_error(path + ":" + std::to_string(kv.second.Mark().line + 1) + ": setting '" +
-                               kv.first.as<std::string>() + "' must be a single value");
-    source.settings[kv.first.as<std::string>()] = {kv.second.as<std::string>(),
-                                                  {path, kv.second.Mark().line + 1, kv.second.Mark().column + 1}};
-  }
+  if (!path.empty()) source.settings = config::load_settings_file(path);
   return source;
 }
 
@@ -126,9 +89,8 @@ CheckReport check_plugin(const CheckRequest& request) {
   }
   config::Source source = read_settings(request.settings_file);
   source.plugin = report.plugin->name;
-  const std::string base = request.settings_file.empty()
-                               ? fs::current_path().string()
-                               : fs::absolute(request.settings_file).parent_path().string();
+  const std::string base = request.settings_file.empty() ? fs::current_path().string()
+                                                         : fs::absolute(request.settings_file).parent_path().string();
   try {
     report.settings = host::resolve_settings(*report.plugin, source, base);
   } catch (const std::exception& e) {

@@ -1,19 +1,22 @@
-// The JSON API (api.hpp). Records print through the same JSON forms as the CLI's --json output
-// (store/record_json.hpp, evaluate/evaluation_json.hpp, status/status_json.hpp), so both stay alike.
+// The JSON API (api.hpp). Records, evaluations, status and KPIs print through the same JSON forms as
+// the CLI's --json output (present/), so both stay alike.
 #include "serve/api.hpp"
 
 #include <charconv>
 
-#include "evaluate/evaluation_json.hpp"
+#include "present/evaluation_json.hpp"
+#include "present/kpi_json.hpp"
+#include "present/record_json.hpp"
+#include "present/status_json.hpp"
 #include "serve/http_error.hpp"
 #include "sosei/notation.hpp"
-#include "status/status_json.hpp"
-#include "store/record_json.hpp"
 
 namespace sosei::serve {
 namespace {
 
 using nlohmann::json;
+using present::kpi_json;
+using present::to_json;
 
 const config::Kpi& find_kpi(LiveData& live, const std::string& id) {
   const config::Kpi* kpi = live.config().strategy.find_kpi(id);
@@ -28,12 +31,6 @@ std::optional<store::StoredObservation> latest_of(const std::vector<store::Store
   return latest;
 }
 
-json stated(const config::StatedValue& v) {
-  return {{"text", v.text},
-          {"number", v.number ? json(*v.number) : json(nullptr)},
-          {"year", v.year ? json(*v.year) : json(nullptr)}};
-}
-
 int64_t positive_int(const Params& params, const std::string& name, int64_t fallback, int64_t max) {
   const std::string text = single_param(params, name);
   if (text.empty()) return fallback;
@@ -45,32 +42,6 @@ int64_t positive_int(const Params& params, const std::string& name, int64_t fall
 }
 
 }  // namespace
-
-json kpi_json(const config::Kpi& kpi, const std::optional<store::StoredObservation>& latest) {
-  json target = stated(kpi.target.value);
-  target["kind"] = config::to_string(kpi.target.kind);
-  target["year"] = kpi.target.year;
-  json j = {{"id", kpi.id},
-            {"name", kpi.name_ja},
-            {"name_en", kpi.name_en},
-            {"unit", kpi.unit},
-            {"department", kpi.department},
-            {"goal_no", kpi.goal_no},
-            {"goal", kpi.goal},
-            {"measure", kpi.measure},
-            {"project", kpi.project},
-            {"goal_level", kpi.goal_level},
-            {"period_type", config::to_string(kpi.period_type)},
-            {"entered_by_hand", kpi.entered_by_hand},
-            {"baseline", stated(kpi.baseline)},
-            {"target", target},
-            {"latest", nullptr}};
-  if (latest)
-    j["latest"] = {{"period", latest->key.period.str()}, {"value", store::to_json(latest->data.value)},
-                   {"note", latest->data.note},          {"source", latest->source},
-                   {"run_id", latest->run_id},           {"updated_at", latest->updated_at}};
-  return j;
-}
 
 json kpis_document(LiveData& live) {
   json kpis = json::array();
@@ -91,7 +62,7 @@ json kpi_document(LiveData& live, const std::string& id, const Params& params) {
             {"scheme", q.scheme->name},
             {"evaluation", nullptr}};
   for (const auto& e : evaluation.kpis)
-    if (e.kpi.id == kpi.id) j["evaluation"] = evaluate::to_json(e);
+    if (e.kpi.id == kpi.id) j["evaluation"] = to_json(e);
   return j;
 }
 
@@ -104,24 +75,21 @@ json observations_document(LiveData& live, const std::string& id, const Params& 
         kpi.period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR;
     const auto p = sosei::parse_period(text, bare, &error);
     if (!p) throw HttpError(400, "period: " + error);
-    query.period = Period{static_cast<PeriodKind>(p->kind), p->year, p->month, p->day};
+    query.period = Period::from(*p);
   }
   json rows = json::array();
-  for (const auto& o : live.reads().with([&](store::Store& s) { return s.values(query); }))
-    rows.push_back(store::to_json(o));
+  for (const auto& o : live.reads().with([&](store::Store& s) { return s.values(query); })) rows.push_back(to_json(o));
   return {{"kpi", kpi.id}, {"observations", rows}};
 }
 
-json evaluation_document(LiveData& live, const Params& params) {
-  return evaluate::to_json(live.evaluation(live.query(params)));
-}
+json evaluation_document(LiveData& live, const Params& params) { return to_json(live.evaluation(live.query(params))); }
 
 json runs_document(LiveData& live, const Params& params) {
   const auto limit = static_cast<std::size_t>(positive_int(params, "limit", 50, 1000));
   const std::string source = single_param(params, "source");
   json runs = json::array();
   for (const auto& r : live.reads().with([&](store::Store& s) { return s.runs(limit, source); }))
-    runs.push_back(store::to_json(r, false));
+    runs.push_back(to_json(r, false));
   return {{"runs", runs}};
 }
 
@@ -132,11 +100,9 @@ json run_document(LiveData& live, const std::string& id) {
   if (ec == std::errc() && end == id.data() + id.size())
     run = live.reads().with([&](store::Store& s) { return s.run(n); });
   if (!run) throw HttpError(404, "no import run '" + id + "': /api/runs lists the runs");
-  return store::to_json(*run, true);
+  return to_json(*run, true);
 }
 
-json status_document(LiveData& live, const Params& params) {
-  return status::to_json(live.status(live.query(params).as_of));
-}
+json status_document(LiveData& live, const Params& params) { return to_json(live.status(live.query(params).as_of)); }
 
 }  // namespace sosei::serve

@@ -3,15 +3,11 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 
 #include "serve/live_data.hpp"
 
 namespace sosei::serve {
-
-// One KPI of the strategy as /api/kpis lists it, with its newest stored value (no dimensions).
-nlohmann::json kpi_json(const config::Kpi& kpi, const std::optional<store::StoredObservation>& latest);
 
 nlohmann::json kpis_document(LiveData& live);                                                       // /api/kpis
 nlohmann::json kpi_document(LiveData& live, const std::string& id, const Params& params);           // /api/kpis/{id}

@@ -1,11 +1,10 @@
 // Hand entry (hand_entry.hpp): the SDK's notation parsers read the value and period, the import's
-// ObservationValidator applies the same bounds and period rules as to any plugin's observation, and
-// the store records one import run with revisions like any import.
+// KPI rules (check_kpi_value) apply the same bounds and period rules as to any plugin's observation,
+// and the store records one import run with revisions like any import.
 #include "serve/hand_entry.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "host/plugin_library.hpp"
 #include "import/observation_validator.hpp"
 #include "serve/http_error.hpp"
 #include "sosei/notation.hpp"
@@ -26,8 +25,6 @@ std::string text_field(const nlohmann::json& body, const char* name, bool requir
                              "\" must be a string as the city writes it (\"5件\", \"R7\"), not " + it->type_name());
   return it->get<std::string>();
 }
-
-sosei_str str(std::string_view s) { return {s.data(), s.size()}; }
 
 // An entry must not silently undo an import: the next run of that source would bring its value back.
 void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Period& period) {
@@ -79,31 +76,19 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
   const auto period = sosei::parse_period(request.period, bare_year, &error);
   if (!period) throw HttpError(400, "period: " + error);
 
-  // Hand entry as a source and a plugin, so the validator treats it exactly like an import.
-  config::Source source;
-  source.id = std::string(kHandSourcePrefix) + token.department;
-  source.plugin = kHandEntryPlugin;
-  source.kpis = {kpi->id};
-  host::PluginMeta plugin;
-  plugin.name = kHandEntryPlugin;
-  plugin.version = SOSEI_VERSION;
-  plugin.department = token.department;
-  const import::ObservationValidator validator(strategy, source, plugin);
+  Observation o;
+  o.series = kpi->id;
+  o.period = Period::from(*period);
+  o.value = Value::from(value->kind, value->number);
+  o.note = request.note;
+  o.location = "token " + std::to_string(token.id);
+  if (auto why = import::check_kpi_value(strategy, *kpi, o)) throw HttpError(400, *why);
+  const store::ObservationKey key{o.series, o.period, {}};
+  const store::ObservationData data{o.value, o.flags, o.note, o.location};
 
-  const std::string location = "token " + std::to_string(token.id);
-  sosei_observation o{};
-  o.struct_size = sizeof o;
-  o.series = str(kpi->id);
-  o.period = *period;
-  o.value_kind = value->kind;
-  o.number = value->number;
-  o.note = str(request.note);
-  o.file = str(location);
-  store::ObservationKey key;
-  store::ObservationData data;
-  if (auto why = validator.check(o, key, data)) throw HttpError(400, *why);
-
-  auto run = store.begin_import({source.id, plugin.name, plugin.version});
+  // One import run of the department's hand source, as any import's.
+  auto run = store.begin_import(
+      {std::string(kHandSourcePrefix) + token.department, std::string(kHandEntryPlugin), SOSEI_VERSION});
   // Checked inside the run: it holds the write lock, so no import can slip in between.
   try {
     refuse_imported_value(store, *kpi, key.period);

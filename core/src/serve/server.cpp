@@ -9,6 +9,7 @@
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "present/record_json.hpp"
 #include "report/html_escape.hpp"
 #include "serve/api.hpp"
 #include "serve/api_token.hpp"
@@ -19,7 +20,6 @@
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
 #include "serve/store_access.hpp"
-#include "store/record_json.hpp"
 
 namespace sosei::serve {
 namespace {
@@ -149,11 +149,11 @@ struct Server::Impl {
         send_json(res, 201,
                   {{"kpi", r.kpi},
                    {"period", r.period.str()},
-                   {"value", store::to_json(r.value)},
+                   {"value", present::to_json(r.value)},
                    {"note", entry.note},
                    {"inserted", r.inserted},
                    {"revised", r.revised},
-                   {"run", store::to_json(r.run, false)}});
+                   {"run", present::to_json(r.run, false)}});
       });
     });
     json_get("/api/kpis", [this](const Request&) { return kpis_document(live); });

@@ -16,7 +16,7 @@ int32_t PipeSink::send(std::string_view frame) {
   }
 }
 
-int32_t PipeSink::accept(const sosei_observation& observation) {
+int32_t PipeSink::accept(const Observation& observation) {
   try {
     encode_observation(frame_, observation);
     return send(frame_.finish());

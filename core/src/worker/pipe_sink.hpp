@@ -11,7 +11,7 @@ class PipeSink : public host::ObservationSink {
  public:
   PipeSink(FrameWriter& out, int in_fd) : out_(out), in_fd_(in_fd) {}
 
-  int32_t accept(const sosei_observation& observation) override;
+  int32_t accept(const Observation& observation) override;
   int32_t reject(const std::string& location, const std::string& reason) override;
   const std::string& stop_reason() const override { return stop_reason_; }
   std::optional<std::string> state(const std::string& key) override;

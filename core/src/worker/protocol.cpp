@@ -2,12 +2,6 @@
 #include "worker/protocol.hpp"
 
 namespace sosei::worker {
-namespace {
-
-std::string_view view(const sosei_str& s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
-sosei_str to_sosei(std::string_view s) { return sosei_str{s.data(), s.size()}; }
-
-}  // namespace
 
 void encode_request(FrameBuilder& b, const WorkerRequest& r) {
   b.start(kRequest);
@@ -54,51 +48,57 @@ WorkerRequest decode_request(FrameCursor& c) {
   return r;
 }
 
-void encode_observation(FrameBuilder& b, const sosei_observation& o) {
+void encode_observation(FrameBuilder& b, const Observation& o) {
   b.start(kObservation);
   b.u32(o.flags);
-  b.str(view(o.series));
-  b.i32(o.period.kind);
+  b.str(o.series);
+  b.i32(static_cast<int32_t>(o.period.kind));
   b.i32(o.period.year);
   b.i32(o.period.month);
   b.i32(o.period.day);
-  b.i32(o.value_kind);
-  b.f64(o.number);
-  b.str(view(o.note));
-  b.str(view(o.file));
-  b.u64(o.line);
-  const uint32_t n = o.dimensions ? o.dimension_count : 0;
-  b.u32(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    b.str(view(o.dimensions[i].key));
-    b.str(view(o.dimensions[i].value));
+  b.i32(static_cast<int32_t>(o.value.kind));
+  b.f64(o.value.number);
+  b.str(o.note);
+  b.str(o.location);
+  b.u32(static_cast<uint32_t>(o.dimensions.size()));
+  for (const auto& [key, value] : o.dimensions) {
+    b.str(key);
+    b.str(value);
   }
 }
 
-void decode_observation(FrameCursor& c, sosei_observation& o, std::vector<sosei_dimension>& dimensions) {
-  o = sosei_observation{};
-  o.struct_size = sizeof(sosei_observation);
+void decode_observation(FrameCursor& c, Observation& o) {
   o.flags = c.u32();
-  o.series = to_sosei(c.str());
-  o.period.kind = c.i32();
+  o.series.assign(c.str());
+  o.period.kind = static_cast<PeriodKind>(c.i32());
   o.period.year = c.i32();
   o.period.month = c.i32();
   o.period.day = c.i32();
-  o.value_kind = c.i32();
-  o.number = c.f64();
-  o.note = to_sosei(c.str());
-  o.file = to_sosei(c.str());
-  o.line = c.u64();
+  o.value.kind = static_cast<ValueKind>(c.i32());
+  o.value.number = c.f64();
+  o.note.assign(c.str());
+  o.location.assign(c.str());
   const uint32_t n = c.u32();
-  dimensions.clear();
-  for (uint32_t i = 0; i < n; ++i) {
-    sosei_dimension d;
-    d.key = to_sosei(c.str());
-    d.value = to_sosei(c.str());
-    dimensions.push_back(d);
+  // Observations of one run usually name the same keys: then only the values are assigned, and no
+  // node or string is allocated. Otherwise the pairs are read again from here.
+  const FrameCursor pairs = c;
+  bool same_keys = !o.dimensions.empty() && o.dimensions.size() == n;
+  for (auto it = o.dimensions.begin(); same_keys && it != o.dimensions.end(); ++it) {
+    if (c.str() != it->first)
+      same_keys = false;
+    else
+      it->second.assign(c.str());
   }
-  o.dimensions = dimensions.empty() ? nullptr : dimensions.data();
-  o.dimension_count = n;
+  if (!same_keys) {
+    c = pairs;
+    o.dimensions.clear();
+    for (uint32_t i = 0; i < n; ++i) {
+      const std::string_view key = c.str();
+      if (!o.dimensions.empty() && key <= o.dimensions.rbegin()->first)
+        throw ProtocolError("an observation frame's dimensions are not in key order");
+      o.dimensions.emplace_hint(o.dimensions.end(), key, c.str());
+    }
+  }
   if (!c.done()) throw ProtocolError("an observation frame has trailing bytes");
 }
 

@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "common/observation.hpp"
 #include "host/http_fetch.hpp"
 #include "host/settings.hpp"
-#include "sosei/sdk.h"
 #include "worker/frame.hpp"
 
 namespace sosei::worker {
 
 // Bumped when a frame's layout changes: parent and worker are the same binary, but a daemon that
 // was upgraded on disk while running could start a newer worker.
-inline constexpr uint32_t kProtocolVersion = 1;
+inline constexpr uint32_t kProtocolVersion = 2;  // 2: observations carry the core type
 
 enum FrameType : uint8_t {
   // parent → worker
@@ -41,10 +41,13 @@ struct WorkerRequest {
 void encode_request(FrameBuilder& b, const WorkerRequest& r);
 WorkerRequest decode_request(FrameCursor& c);
 
-void encode_observation(FrameBuilder& b, const sosei_observation& o);
+// The worker converted the plugin's C observation already (host::RunContext::emit): frames carry the
+// core's Observation, its dimensions in key order.
+void encode_observation(FrameBuilder& b, const Observation& o);
 
-// Decodes into `out`, whose strings point into the frame and `dimensions` (reused storage).
-void decode_observation(FrameCursor& c, sosei_observation& out, std::vector<sosei_dimension>& dimensions);
+// Decodes into `out`, reusing its memory (the parent's hot path allocates nothing once warmed up).
+// Throws ProtocolError for a frame the encoder cannot have written.
+void decode_observation(FrameCursor& c, Observation& out);
 
 // How the plugin's run ended inside the worker.
 enum class EndStatus : uint8_t { Succeeded = 0, Failed = 1, Unchanged = 2 };

@@ -195,7 +195,7 @@ void WorkerSupervisor::pump_frames() {
 void WorkerSupervisor::handle_frame(FrameCursor& c) {
   switch (c.type()) {
     case kObservation:
-      decode_observation(c, observation_, dimensions_);
+      decode_observation(c, observation_);
       if (sink_.accept(observation_) != SOSEI_OK) kill_worker(sink_.stop_reason());
       break;
     case kReject: {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/observation.hpp"
 #include "host/observation_sink.hpp"
 #include "worker/child_pipe.hpp"
 #include "worker/frame.hpp"
@@ -57,8 +58,7 @@ class WorkerSupervisor {
   LogRelay relay_;
   FrameBuilder frame_;
   FrameReader reader_;
-  std::vector<sosei_dimension> dimensions_;  // storage reused by every decoded observation
-  sosei_observation observation_{};
+  Observation observation_;  // reused by every decoded observation (its strings keep their capacity)
   std::array<char, 16 << 10> log_buffer_{};
 
   SteadyClock::time_point started_;

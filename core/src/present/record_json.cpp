@@ -1,7 +1,7 @@
 // JSON forms of store records (record_json.hpp).
-#include "store/record_json.hpp"
+#include "present/record_json.hpp"
 
-namespace sosei::store {
+namespace sosei::present {
 
 nlohmann::json to_json(const Value& v) {
   if (v.is_number()) return v.number;
@@ -43,4 +43,4 @@ nlohmann::json to_json(const store::StoredObservation& o) {
           {"revisions", o.revision_count}};
 }
 
-}  // namespace sosei::store
+}  // namespace sosei::present

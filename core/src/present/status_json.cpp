@@ -1,11 +1,11 @@
 // StatusReport → JSON (status_json.hpp).
-#include "status/status_json.hpp"
+#include "present/status_json.hpp"
 
-#include "store/record_json.hpp"
+#include "present/record_json.hpp"
 
-namespace sosei::status {
+namespace sosei::present {
 
-nlohmann::json to_json(const StatusReport& r) {
+nlohmann::json to_json(const status::StatusReport& r) {
   nlohmann::json j;
   j["as_of"] = r.as_of;
   j["sources"] = nlohmann::json::array();
@@ -14,7 +14,7 @@ nlohmann::json to_json(const StatusReport& r) {
     x["id"] = s.id;
     x["plugin"] = s.plugin;
     x["schedule"] = s.schedule.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.schedule);
-    x["last_run"] = s.last_run ? store::to_json(*s.last_run, false) : nlohmann::json(nullptr);
+    x["last_run"] = s.last_run ? to_json(*s.last_run, false) : nlohmann::json(nullptr);
     x["last_success"] = s.last_success ? nlohmann::json(*s.last_success) : nlohmann::json(nullptr);
     x["consecutive_failures"] = s.consecutive_failures;
     if (s.quarantine)
@@ -42,4 +42,4 @@ nlohmann::json to_json(const StatusReport& r) {
   return j;
 }
 
-}  // namespace sosei::status
+}  // namespace sosei::present

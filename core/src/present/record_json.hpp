@@ -6,10 +6,10 @@
 
 #include "store/store.hpp"
 
-namespace sosei::store {
+namespace sosei::present {
 
-nlohmann::json to_json(const RunRecord& r, bool with_rejections);
+nlohmann::json to_json(const store::RunRecord& r, bool with_rejections);
 nlohmann::json to_json(const Value& v);  // the number, or the status name ("not_carried_out")
-nlohmann::json to_json(const StoredObservation& o);
+nlohmann::json to_json(const store::StoredObservation& o);
 
-}  // namespace sosei::store
+}  // namespace sosei::present

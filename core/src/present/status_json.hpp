@@ -6,8 +6,8 @@
 
 #include "status/status.hpp"
 
-namespace sosei::status {
+namespace sosei::present {
 
-nlohmann::json to_json(const StatusReport& report);
+nlohmann::json to_json(const status::StatusReport& report);
 
-}  // namespace sosei::status
+}  // namespace sosei::present
