@@ -19,7 +19,7 @@ using sosei::config::Kpi;
 using sosei::config::PeriodType;
 using sosei::config::TargetKind;
 
-constexpr std::array<const char*, 6> kDepartments{"産業振興課", "企画課", "交通政策課",
+constexpr std::array<const char*, 6> kDepartments{"産業振興課", "企画課",     "交通政策課",
                                                   "防災対策課", "学校教育課", "子育て支援課"};
 
 // A small deterministic generator (64-bit LCG), seeded per city.
@@ -136,7 +136,8 @@ std::vector<sosei::store::StoredObservation> values_of(const Kpi& kpi, Random& r
   const int done_from = 2024 + random.below(8);
   for (int year = 2020; year < 2020 + kYears; ++year) {
     if (kpi.target.kind == TargetKind::Done) {
-      out.push_back(observation(kpi, year, Value::status(year >= done_from ? ValueKind::Done : ValueKind::NotStarted), 0));
+      out.push_back(
+          observation(kpi, year, Value::status(year >= done_from ? ValueKind::Done : ValueKind::NotStarted), 0));
       continue;
     }
     if (random.below(40) == 0) {  // now and then a year nobody could measure

@@ -37,10 +37,14 @@ int main(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") return usage(argv[0], stdout);
     if (i + 1 >= argc) return usage(argv[0], stderr);
-    if (arg == "--cities") o.cities = std::atoi(argv[++i]);
-    else if (arg == "--grading") o.grading = argv[++i];
-    else if (arg == "--scheme") o.scheme = argv[++i];
-    else return usage(argv[0], stderr);
+    if (arg == "--cities")
+      o.cities = std::atoi(argv[++i]);
+    else if (arg == "--grading")
+      o.grading = argv[++i];
+    else if (arg == "--scheme")
+      o.scheme = argv[++i];
+    else
+      return usage(argv[0], stderr);
   }
   if (o.cities < 1) return usage(argv[0], stderr);
   try {

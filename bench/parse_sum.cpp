@@ -58,8 +58,8 @@ std::vector<std::string> header_of(std::string_view line) {
 }
 
 struct Routes {
-  std::vector<std::string> names;                 // route index → route_id
-  std::unordered_map<std::string, int> by_trip;   // trip_id → route index
+  std::vector<std::string> names;                // route index → route_id
+  std::unordered_map<std::string, int> by_trip;  // trip_id → route index
 };
 
 Routes read_trips(const std::string& path) {
@@ -86,7 +86,8 @@ Routes read_trips(const std::string& path) {
 class Sums {
  public:
   void add(int route, int fiscal_year, int64_t boardings) {
-    const std::size_t slot = static_cast<std::size_t>(route) * kYears + static_cast<std::size_t>(fiscal_year - kFirstYear);
+    const std::size_t slot =
+        static_cast<std::size_t>(route) * kYears + static_cast<std::size_t>(fiscal_year - kFirstYear);
     if (slot >= totals_.size()) totals_.resize(slot + 1);
     totals_[slot] += boardings;
   }

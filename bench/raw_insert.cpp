@@ -65,8 +65,7 @@ void bind_key(sqlite3_stmt* statement, const bench::StopDay& s, char (&dimension
   char route[16], stop[16];
   bench::route_text(route, s.route);
   bench::stop_text(stop, s.stop);
-  const int length =
-      std::snprintf(dimensions, sizeof dimensions, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
+  const int length = std::snprintf(dimensions, sizeof dimensions, "{\"route\":\"%s\",\"stop\":\"%s\"}", route, stop);
   sqlite3_bind_text(statement, 1, kSeries.data(), static_cast<int>(kSeries.size()), SQLITE_STATIC);
   sqlite3_bind_int(statement, 2, s.year);
   sqlite3_bind_int(statement, 3, s.month);

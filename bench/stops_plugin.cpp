@@ -14,7 +14,8 @@ namespace {
 constexpr std::array<sosei_setting_spec, 4> kSettings{{
     {"rows", SOSEI_SETTING_INTEGER, 1, nullptr, "observations to emit (one per stop per day)"},
     {"stops", SOSEI_SETTING_INTEGER, 0, "0", "stops per day; 0: 5,000, or more when rows need it to fit FY2020–FY2029"},
-    {"revision", SOSEI_SETTING_INTEGER, 0, "0", "changes every value: import again with another revision to revise all"},
+    {"revision", SOSEI_SETTING_INTEGER, 0, "0",
+     "changes every value: import again with another revision to revise all"},
     {"batch", SOSEI_SETTING_INTEGER, 0, "512", "observations per emit() call across the plugin boundary (1…4096)"},
 }};
 
@@ -74,9 +75,12 @@ class Batch {
 class BenchStops : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"bench_stops", "1.0.0", "(benchmark)",
+    return {"bench_stops",
+            "1.0.0",
+            "(benchmark)",
             "Benchmark only: N generated observations, boardings per stop and day with route and stop dimensions",
-            kSettings, kSeries};
+            kSettings,
+            kSeries};
   }
 
   void run(sosei::Context& ctx) override {

@@ -13,13 +13,13 @@
 namespace bus_ridership {
 
 struct ImportCounts {
-  uint64_t rows = 0;             // data rows read
-  uint64_t counted = 0;          // rows whose boardings were added
+  uint64_t rows = 0;               // data rows read
+  uint64_t counted = 0;            // rows whose boardings were added
   uint64_t without_boardings = 0;  // boardings empty: nothing to count
   uint64_t other_record_use = 0;   // record_use not selected (e.g. 1: cancellation records)
-  uint64_t rejected = 0;         // reported through ctx.reject (unknown trip, bad number or date)
-  uint64_t unknown_trips = 0;    // of which: trip_id not in trips.txt
-  int64_t boardings = 0;         // sum of what was counted
+  uint64_t rejected = 0;           // reported through ctx.reject (unknown trip, bad number or date)
+  uint64_t unknown_trips = 0;      // of which: trip_id not in trips.txt
+  int64_t boardings = 0;           // sum of what was counted
 };
 
 // Reads board_alight.txt from `input` (named `name` in messages).

@@ -40,10 +40,13 @@ void report(const sosei::Context& ctx, const std::string& name, const ImportCoun
 class BusRidership : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"bus_ridership", "1.0.0", "交通政策課",
+    return {"bus_ridership",
+            "1.0.0",
+            "交通政策課",
             "City-bus boardings from GTFS-ride board_alight.txt (+ GTFS/GTFS-JP trips and routes) or a daily "
             "export: per route and month, per route and fiscal year, and the fiscal-year total",
-            kSettings, kSeries};
+            kSettings,
+            kSeries};
   }
 
   void run(sosei::Context& ctx) override {
@@ -65,8 +68,8 @@ class BusRidership : public sosei::Plugin {
     }
     report(ctx, name, counts);
     if (table.empty())
-      throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": no boardings to import (" + std::to_string(counts.rows) +
-                                                    " rows, none counted)");
+      throw sosei::PluginError(
+          SOSEI_ERR_INPUT, name + ": no boardings to import (" + std::to_string(counts.rows) + " rows, none counted)");
     table.emit(ctx, routes.groups(), name);
   }
 };

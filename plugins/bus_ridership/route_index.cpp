@@ -57,8 +57,9 @@ StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettin
   const auto parent_column = header.find("jp_parent_route_id");
   if (s.route_key == RouteKey::ParentRoute && !parent_column) {
     throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                             name + ": route_key parent_route needs the GTFS-JP column jp_parent_route_id, which "
-                                    "this routes.txt does not have; use route_key: route_id");
+                             name +
+                                 ": route_key parent_route needs the GTFS-JP column jp_parent_route_id, which "
+                                 "this routes.txt does not have; use route_key: route_id");
   }
   StringMap<uint32_t> routes;
   while (reader.next()) {
@@ -109,7 +110,8 @@ RouteIndex read_feed(const sosei::Context& ctx, const RidershipSettings& s) {
     auto it = routes.find(route);
     if (it == routes.end()) {
       ctx.reject(name, reader.line(),
-                 "trip '" + std::string(trip) + "' runs on route_id '" + std::string(route) + "', which routes.txt does not list");
+                 "trip '" + std::string(trip) + "' runs on route_id '" + std::string(route) +
+                     "', which routes.txt does not list");
       continue;
     }
     if (index.has_trip(trip)) {

@@ -15,9 +15,9 @@ namespace disaster_coverage {
 
 struct YearRegister {
   int32_t fiscal_year = 0;
-  Date reference_date;                    // the 基準日 column, else the configured month-day in this year
-  std::vector<District> districts;        // in file order
-  std::optional<uint64_t> stated_total;   // a 合計 row, checked against the sum
+  Date reference_date;                   // the 基準日 column, else the configured month-day in this year
+  std::vector<District> districts;       // in file order
+  std::optional<uint64_t> stated_total;  // a 合計 row, checked against the sum
   uint64_t stated_total_line = 0;
 };
 
@@ -30,7 +30,7 @@ struct RegisterOptions {
 
 // Reads the whole table; bad rows go through ctx.reject (file:line and why). Missing columns and a
 // file without any year are PluginErrors.
-std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::ByteReader& in,
-                                              const std::string& name, const RegisterOptions& options);
+std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::ByteReader& in, const std::string& name,
+                                              const RegisterOptions& options);
 
 }  // namespace disaster_coverage

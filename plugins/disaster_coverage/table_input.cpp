@@ -44,10 +44,12 @@ TableInput TableInput::open(const sosei::Context& ctx, const std::string& role, 
 
 void TableInput::require_text() const {
   if (unchanged_ && !kept_)
-    throw sosei::PluginError(SOSEI_ERR_IO, url_ + " has not changed since the last import (HTTP 304), but no copy of "
-                                                  "it was kept (it is larger than " + std::to_string(kMaxKeptBytes) +
-                                                  " bytes, or the source's state was reset) and the other input "
-                                                  "changed: reset the source's fetch state to download it again");
+    throw sosei::PluginError(SOSEI_ERR_IO, url_ +
+                                               " has not changed since the last import (HTTP 304), but no copy of "
+                                               "it was kept (it is larger than " +
+                                               std::to_string(kMaxKeptBytes) +
+                                               " bytes, or the source's state was reset) and the other input "
+                                               "changed: reset the source's fetch state to download it again");
 }
 
 std::size_t TableInput::read(char* buffer, std::size_t capacity) {

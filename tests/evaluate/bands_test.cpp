@@ -24,30 +24,30 @@ TEST_P(BandEdgeTest, ExactEdges) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Edges, BandEdgeTest,
-                         ::testing::Values(EdgeCase{"kama", 7999, 10000, "△"},    // 79.99 %
-                                           EdgeCase{"kama", 79.99, 100, "△"},     // 79.99 % in decimals
-                                           EdgeCase{"kama", 8000, 10000, "○"},    // 80 %
-                                           EdgeCase{"kama", 32, 40, "○"},         // 80 % as counts
-                                           EdgeCase{"kama", 28, 35, "○"},         // 80 %, 0.8 not exact in binary
-                                           EdgeCase{"kama", 0, 40, "△"},          // nothing yet
-                                           EdgeCase{"kama", -5, 40, "△"},         // backwards
-                                           EdgeCase{"kama", 50, 40, "○"},         // beyond the target
-                                           EdgeCase{"abcd", 40, 40, "A"},         // 100 %
-                                           EdgeCase{"abcd", 39.99, 40, "B"},      // 99.975 %
-                                           EdgeCase{"abcd", 32, 40, "B"},         // 80 %
-                                           EdgeCase{"abcd", 31.99, 40, "C"},      // 79.975 %
-                                           EdgeCase{"abcd", 20, 40, "C"},         // 50 %
-                                           EdgeCase{"abcd", 19.99, 40, "D"},      // 49.975 %
-                                           EdgeCase{"pro_rata", 8, 8, "着実"},     // 100 % of the share
-                                           EdgeCase{"pro_rata", 6, 10, "概ね"},    // 60 %
+                         ::testing::Values(EdgeCase{"kama", 7999, 10000, "△"},      // 79.99 %
+                                           EdgeCase{"kama", 79.99, 100, "△"},       // 79.99 % in decimals
+                                           EdgeCase{"kama", 8000, 10000, "○"},      // 80 %
+                                           EdgeCase{"kama", 32, 40, "○"},           // 80 % as counts
+                                           EdgeCase{"kama", 28, 35, "○"},           // 80 %, 0.8 not exact in binary
+                                           EdgeCase{"kama", 0, 40, "△"},            // nothing yet
+                                           EdgeCase{"kama", -5, 40, "△"},           // backwards
+                                           EdgeCase{"kama", 50, 40, "○"},           // beyond the target
+                                           EdgeCase{"abcd", 40, 40, "A"},           // 100 %
+                                           EdgeCase{"abcd", 39.99, 40, "B"},        // 99.975 %
+                                           EdgeCase{"abcd", 32, 40, "B"},           // 80 %
+                                           EdgeCase{"abcd", 31.99, 40, "C"},        // 79.975 %
+                                           EdgeCase{"abcd", 20, 40, "C"},           // 50 %
+                                           EdgeCase{"abcd", 19.99, 40, "D"},        // 49.975 %
+                                           EdgeCase{"pro_rata", 8, 8, "着実"},      // 100 % of the share
+                                           EdgeCase{"pro_rata", 6, 10, "概ね"},     // 60 %
                                            EdgeCase{"pro_rata", 5.99, 10, "改善"},  // 59.9 %
-                                           EdgeCase{"kama", -40, -50, "○"}));    // negative denominator: 80 %
+                                           EdgeCase{"kama", -40, -50, "○"}));       // negative denominator: 80 %
 
 TEST(Bands, ExactRatioNotRoundedByDefault) {
   GradingScheme s = scheme("kama");
   ASSERT_FALSE(s.round_ratio_to);
   EXPECT_EQ(s.grade(band_of(s, {795, 1000})).symbol, "△");  // 79.5 %
-  s.round_ratio_to = 0;                                       // a city that rounds to whole percent first
+  s.round_ratio_to = 0;                                     // a city that rounds to whole percent first
   EXPECT_EQ(s.grade(band_of(s, {795, 1000})).symbol, "○");
   EXPECT_EQ(s.grade(band_of(s, {794, 1000})).symbol, "△");
   s.round_ratio_to = 1;

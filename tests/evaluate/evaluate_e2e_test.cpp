@@ -32,9 +32,8 @@ std::string slurp(const fs::path& p) {
 class EvaluateE2e : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sosei-evaluate-e2e-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("sosei-evaluate-e2e-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -49,8 +48,8 @@ class EvaluateE2e : public ::testing::Test {
   Result sosei(const fs::path& config, const std::string& args) {
     const auto out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
     const std::string cmd = std::string(SOSEI_TEST_BINARY_DIR) + "/sosei --config '" + config.string() + "' --db '" +
-                            (dir_ / "sosei.db").string() + "' " + args + " >'" + out.string() + "' 2>'" +
-                            err.string() + "' </dev/null";
+                            (dir_ / "sosei.db").string() + "' " + args + " >'" + out.string() + "' 2>'" + err.string() +
+                            "' </dev/null";
     const int status = std::system(cmd.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
   }
@@ -163,8 +162,9 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
   const json fy2025 = evaluate_json(config, "--as-of FY2025");
   EXPECT_EQ(fy2025["as_of"], "2026-03-31");
   EXPECT_EQ(fy2025["scheme"]["name"], "kama");
-  EXPECT_EQ(grades(fy2025), (std::map<std::string, std::string>{
-                                {"founders", "△"}, {"riders", "○"}, {"survey", "○"}, {"joint", "○"}, {"clinics", "×"}}));
+  EXPECT_EQ(grades(fy2025),
+            (std::map<std::string, std::string>{
+                {"founders", "△"}, {"riders", "○"}, {"survey", "○"}, {"joint", "○"}, {"clinics", "×"}}));
   const json& founders = fy2025["kpis"][0];
   EXPECT_EQ(founders["actual"]["formed"], "sum of FY2025 (12) = 12");
   EXPECT_DOUBLE_EQ(founders["ratio"].get<double>(), 0.3);
@@ -177,8 +177,9 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
   // As of FY2026: 32 of 40 = 80 % ○; riders fell to 470 (78.3 %) △; 20 of 21 事業 misses "at least"
   // but its ratio (95 %) is ○ in the city's scheme.
   const json fy2026 = evaluate_json(config, "--as-of R8");
-  EXPECT_EQ(grades(fy2026), (std::map<std::string, std::string>{
-                                {"founders", "○"}, {"riders", "△"}, {"survey", "○"}, {"joint", "○"}, {"clinics", "×"}}));
+  EXPECT_EQ(grades(fy2026),
+            (std::map<std::string, std::string>{
+                {"founders", "○"}, {"riders", "△"}, {"survey", "○"}, {"joint", "○"}, {"clinics", "×"}}));
   EXPECT_EQ(fy2026["kpis"][3]["achieved"], false);
   const auto total = counts(fy2026["rollups"]["total"]);
   EXPECT_EQ(fy2026["rollups"]["total"]["kpis"], 5);
@@ -292,23 +293,23 @@ TEST_F(EvaluateE2e, BundledKamaCityAsOfFy2025) {
   const json ev = evaluate_json(config, "--as-of FY2025");
   EXPECT_EQ(ev["kpis"].size(), 18u);  // 16 KPIs and the two numeric targets of the basic goals
   EXPECT_EQ(grades(ev), (std::map<std::string, std::string>{{"startups", "△"},
-                                                             {"shop_renovations", "△"},
-                                                             {"specialty_products", "△"},
-                                                             {"smart_agriculture", "△"},
-                                                             {"residential_lots", "△"},
-                                                             {"housing_grants", "△"},
-                                                             {"nft_furusato", "△"},
-                                                             {"tourism_visitors", "△"},
-                                                             {"childcare_resource_survey", "×"},
-                                                             {"commute_subsidy", "○"},
-                                                             {"school_scores", "×"},
-                                                             {"classroom_displays", "○"},
-                                                             {"city_bus_riders", "△"},
-                                                             {"community_organizations", "△"},
-                                                             {"disaster_coverage", "△"},
-                                                             {"partnership_projects", "○"},
-                                                             {"net_migration", "×"},
-                                                             {"births", "×"}}));
+                                                            {"shop_renovations", "△"},
+                                                            {"specialty_products", "△"},
+                                                            {"smart_agriculture", "△"},
+                                                            {"residential_lots", "△"},
+                                                            {"housing_grants", "△"},
+                                                            {"nft_furusato", "△"},
+                                                            {"tourism_visitors", "△"},
+                                                            {"childcare_resource_survey", "×"},
+                                                            {"commute_subsidy", "○"},
+                                                            {"school_scores", "×"},
+                                                            {"classroom_displays", "○"},
+                                                            {"city_bus_riders", "△"},
+                                                            {"community_organizations", "△"},
+                                                            {"disaster_coverage", "△"},
+                                                            {"partnership_projects", "○"},
+                                                            {"net_migration", "×"},
+                                                            {"births", "×"}}));
   const auto total = counts(ev["rollups"]["total"]);
   EXPECT_EQ(ev["rollups"]["total"]["kpis"], 16);
   EXPECT_EQ(total.at("○"), std::make_pair(3, 19));   // 18.75 %

@@ -77,8 +77,9 @@ TEST_F(SchemeFiles, MinimalSchemeUsesDefaults) {
 TEST_F(SchemeFiles, ErrorsPointAtLineAndColumn) {
   const std::string path = (dir_ / "bad.yaml").string();
   EXPECT_EQ(error_of(kGood + "colour: red\n"),
-            path + ":6:1: unknown key 'colour' in a grading scheme; expected one of: at_least, bands, grade_on, "
-                   "off_track_below_percent, other, reach, round_ratio_to, series_break, statuses, title");
+            path +
+                ":6:1: unknown key 'colour' in a grading scheme; expected one of: at_least, bands, grade_on, "
+                "off_track_below_percent, other, reach, round_ratio_to, series_break, statuses, title");
   EXPECT_EQ(error_of("bands:\n  - {symbol: ○, label: a, min_percent: 50}\n  - {symbol: △, label: b, min_percent: 80}\n"
                      "  - {symbol: ×, label: c}\nother: {symbol: ー}\n"),
             path + ":3:5: min_percent must decrease from band to band (best first)");

@@ -62,8 +62,7 @@ TEST(Status, SeriesBreakGradedWhenTheSchemeSaysScore) {
 }
 
 TEST(Status, BreakInAnEarlierYearDoesNotTouchALevel) {
-  const auto e =
-      run(kpi(K::Level, 100), {number(Period::fiscal_year(2025), 90, SOSEI_OBS_SERIES_BREAK), fy(2026, 95)});
+  const auto e = run(kpi(K::Level, 100), {number(Period::fiscal_year(2025), 90, SOSEI_OBS_SERIES_BREAK), fy(2026, 95)});
   EXPECT_EQ(e.grade.symbol, "○");
   EXPECT_FALSE(e.actual.series_break);
 }

@@ -1,7 +1,7 @@
 // The host's HTTP fetch service (host/http_fetch.cpp) against local servers: validators kept and
 // sent, retries counted, timeouts, short bodies, the size limit, refused connections, no leftovers.
-#include <gtest/gtest.h>
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>

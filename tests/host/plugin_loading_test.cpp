@@ -7,9 +7,9 @@
 #include "host/plugin_registry.hpp"
 
 namespace fs = std::filesystem;
+using sosei::host::load_plugin;
 using sosei::host::PluginLoadError;
 using sosei::host::PluginRegistry;
-using sosei::host::load_plugin;
 
 namespace {
 

@@ -81,7 +81,10 @@ TEST(Settings, RequiredSettingMissingNamesTheSource) {
 }
 
 TEST(Settings, AcceptsWellTypedValues) {
-  EXPECT_EQ(error_of({{"count", "-3"}, {"ratio", "0.25"}, {"strict", "true"}, {"url", "https://example.org/a.csv"},
+  EXPECT_EQ(error_of({{"count", "-3"},
+                      {"ratio", "0.25"},
+                      {"strict", "true"},
+                      {"url", "https://example.org/a.csv"},
                       {"column", "v"}}),
             "");
 }

@@ -29,25 +29,26 @@ class ImporterTest : public ::testing::Test {
   import::ImportOutcome import_with(const std::string& variant, const std::string& count,
                                     import::ImportOptions options = {}) {
     registry_ = host::PluginRegistry::scan({fs::path(TEST_PLUGIN_DIR) / variant});
-    config_.sources[0].settings["count"] = {count, {}};
-    return import::import_source(config_, config_.sources[0], registry_, *store_, options);
-  }
+  config_.sources[0].settings["count"] = {count, {}};
+  return import::import_source(config_, config_.sources[0], registry_, *store_, options);
+}
 
-  std::string dump() {
-    std::string out;
-    for (const auto& series : store_->series())
-      for (const auto& o : store_->values({series, std::nullopt, std::nullopt}))
-        out += series + " " + o.key.period.str() + " " + o.data.value.str() + " r" + std::to_string(o.revision_count) +
-               "\n";
-    out += "state " + store_->state("src", "plugin.runs").value_or("-") + "\n";
-    return out;
-  }
+std::string
+dump() {
+  std::string out;
+  for (const auto& series : store_->series())
+    for (const auto& o : store_->values({series, std::nullopt, std::nullopt}))
+      out +=
+          series + " " + o.key.period.str() + " " + o.data.value.str() + " r" + std::to_string(o.revision_count) + "\n";
+  out += "state " + store_->state("src", "plugin.runs").value_or("-") + "\n";
+  return out;
+}
 
-  fs::path dir_;
-  std::unique_ptr<store::Store> store_;
-  config::AppConfig config_;
-  host::PluginRegistry registry_;
-};
+fs::path dir_;
+std::unique_ptr<store::Store> store_;
+config::AppConfig config_;
+host::PluginRegistry registry_;
+};  // namespace
 
 }  // namespace
 

@@ -50,7 +50,8 @@ TEST(TextInput, Cp932CharacterAcrossThe64KiBBoundary) {
   ASSERT_EQ(sjis.substr(65535, 2), to_cp932("髙"));
   const std::string expected = "嘉麻市," + std::string(65535 - head.size(), 'a') + "髙,ｶﾏ\n";
   const auto path = write_file(fixture_dir() / "boundary.csv", sjis);
-  for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{4096}, std::size_t{65536}, std::size_t{1} << 20}) {
+  for (std::size_t chunk :
+       {std::size_t{1}, std::size_t{3}, std::size_t{4096}, std::size_t{65536}, std::size_t{1} << 20}) {
     EXPECT_EQ(read_file(path, Encoding::Cp932, "", chunk), expected) << "chunk " << chunk;
     EXPECT_EQ(read_file(path, Encoding::Auto, "", chunk), expected) << "chunk " << chunk;
   }
@@ -102,7 +103,9 @@ TEST(TextInput, CutOffFilesAreErrors) {
 }
 
 TEST(TextInput, BomWithCp932IsAnError) {
-  const auto path = write_file(fixture_dir() / "bom.csv", "\xEF\xBB\xBF" "a,b\n");
+  const auto path = write_file(fixture_dir() / "bom.csv",
+                               "\xEF\xBB\xBF"
+                               "a,b\n");
   EXPECT_THAT(error_of(path, Encoding::Cp932), HasSubstr("encoding: utf-8"));
 }
 

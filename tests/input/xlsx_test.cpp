@@ -157,11 +157,10 @@ TEST(XlsxInput, ZipWithoutWorkbookIsAnError) {
   EXPECT_THAT(error_of(path, Encoding::Auto), HasSubstr("not an Excel workbook"));
 }
 
-const std::string kWorkbookXml =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-    R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-    R"(<sheets><sheet name="観光" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+const std::string kWorkbookXml = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                                 R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                                 R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+                                 R"(<sheets><sheet name="観光" sheetId="1" r:id="rId1"/></sheets></workbook>)";
 const std::string kRelsXml =
     R"(<?xml version="1.0" encoding="UTF-8"?>)"
     R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
@@ -211,8 +210,9 @@ TEST(XlsxInput, MalformedWorksheetIsAnError) {
 }
 
 TEST(XlsxInput, MissingSharedStringIsAnError) {
-  const auto path = write_hand_made(
-      fixture_dir() / "bad.xlsx", R"(<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>9</v></c></row></sheetData></worksheet>)");
+  const auto path =
+      write_hand_made(fixture_dir() / "bad.xlsx",
+                      R"(<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>9</v></c></row></sheetData></worksheet>)");
   const std::string message = error_of(path, Encoding::Auto, "");
   EXPECT_THAT(message, HasSubstr("B3"));
   EXPECT_THAT(message, HasSubstr("shared string"));

@@ -2,9 +2,9 @@
 // slot, catch-up after an outage (none, latest, all), and restoring from the run history.
 #include <gtest/gtest.h>
 
-#include "schedule/source_timer.hpp"
 #include "common/clock.hpp"
 #include "common/time_zone.hpp"
+#include "schedule/source_timer.hpp"
 
 using namespace sosei;
 using namespace std::chrono_literals;
@@ -64,8 +64,8 @@ TEST(SourceTimer, AFailureIsRetriedWithDoublingBackoffThenWaitsForTheNextSlot) {
 }
 
 TEST(SourceTimer, CatchUpAfterAFortyDayOutage) {
-  const sys_seconds last = at(2026, 10, 1, 21);   // last run 2026-10-02 06:00 JST
-  const sys_seconds now = at(2026, 11, 10, 3);    // 40 days later, 12:00 JST
+  const sys_seconds last = at(2026, 10, 1, 21);  // last run 2026-10-02 06:00 JST
+  const sys_seconds now = at(2026, 11, 10, 3);   // 40 days later, 12:00 JST
   SourceTimer none("bus", daily_at_6(config::ScheduleSpec::CatchUp::None), tokyo());
   none.restore(last, 0, now);
   EXPECT_EQ(none.due_at(), at(2026, 11, 10, 21));  // nothing now; next 06:00 JST

@@ -196,9 +196,9 @@ TEST_F(Evaluations, FailedRunDoesNotMarkStale) {
 TEST_F(Evaluations, ObservationNotUsedDoesNotMarkStale) {
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(seed(*store_)));
   auto run = store_->begin_import(start());
-  run->put(key("kpi-2", kFy2024), number(8));                          // another series
-  run->put(key("kpi-1", kFy2024, {{"route", "east"}}), number(61));    // a breakdown of a used one
-  run->put(key("kpi-1", kFy2026), number(150));                        // a new value, not a revision
+  run->put(key("kpi-2", kFy2024), number(8));                        // another series
+  run->put(key("kpi-1", kFy2024, {{"route", "east"}}), number(61));  // a breakdown of a used one
+  run->put(key("kpi-1", kFy2026), number(150));                      // a new value, not a revision
   const RunRecord r = run->commit();
   ASSERT_EQ(r.revised, 2);
   ASSERT_EQ(r.inserted, 1);

@@ -27,9 +27,9 @@ void seed(Store& store) {
 // Starts a run that writes a bit of everything.
 std::unique_ptr<ImportTransaction> half_done_run(Store& store, const std::string& source = "tourism_csv") {
   auto run = store.begin_import(start(source));
-  run->put(key("kpi-1", kFy2024), number(999));                                     // a revision
-  run->put(key("kpi-3", kFy2024), number(1));                                       // a new row
-  run->put(key("kpi-2", kFy2024, {{"route", "east"}}), status(ValueKind::Done));    // a revision
+  run->put(key("kpi-1", kFy2024), number(999));                                   // a revision
+  run->put(key("kpi-3", kFy2024), number(1));                                     // a new row
+  run->put(key("kpi-2", kFy2024, {{"route", "east"}}), status(ValueKind::Done));  // a revision
   run->set_state("etag", "\"v2\"");
   run->set_state("cursor", "42");
   run->reject({"a.csv:7", "not a number: 'abc'"});

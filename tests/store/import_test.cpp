@@ -188,9 +188,9 @@ TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
     d.location = "riders.csv:" + std::to_string(i + 1);
     run->put(key("riders", day(i)), d);
   }
-  run->put(key("riders", day(0)), number(2000));     // revised again after its batch was written
+  run->put(key("riders", day(0)), number(2000));             // revised again after its batch was written
   run->put(key("riders", day(150)), number(150, "速報値"));  // identical: no revision
-  run->put(key("riders", day(140)), number(-1));     // revised again while its revision still waits
+  run->put(key("riders", day(140)), number(-1));             // revised again while its revision still waits
   RunRecord r = run->commit();
   EXPECT_EQ(r.accepted, 153);
   EXPECT_EQ(r.inserted, 0);
@@ -227,8 +227,9 @@ TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
   EXPECT_EQ(v[0].revision_count, 1);
   EXPECT_EQ(store_->values({"riders", day(150), std::nullopt})[0].run_id, store_->runs()[1].id);
   // Revision ids follow the order the changes were emitted in.
-  EXPECT_EQ(query_one(path_, "SELECT group_concat(new_number) FROM (SELECT new_number FROM revisions"
-                             " WHERE new_number IN (1000, 2000, -1, 2.5) ORDER BY id)"),
+  EXPECT_EQ(query_one(path_,
+                      "SELECT group_concat(new_number) FROM (SELECT new_number FROM revisions"
+                      " WHERE new_number IN (1000, 2000, -1, 2.5) ORDER BY id)"),
             "1000.0,2.5,2000.0,-1.0");
   EXPECT_EQ(query_one(path_, "PRAGMA integrity_check"), "ok");
 }

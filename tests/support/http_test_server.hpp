@@ -42,14 +42,13 @@ class HttpTestServer {
     server_.Get(R"(/truncated/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string body = body_of(req.matches[1]);
       const std::size_t half = body.size() / 2;
-      res.set_content_provider(body.size(), "text/csv",
-                               [body, half](size_t offset, size_t, httplib::DataSink& sink) {
-                                 if (offset < half) {
-                                   sink.write(body.data() + offset, half - offset);
-                                   return true;
-                                 }
-                                 return false;  // abort: the client sees a short body
-                               });
+      res.set_content_provider(body.size(), "text/csv", [body, half](size_t offset, size_t, httplib::DataSink& sink) {
+        if (offset < half) {
+          sink.write(body.data() + offset, half - offset);
+          return true;
+        }
+        return false;  // abort: the client sees a short body
+      });
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });

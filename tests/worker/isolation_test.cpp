@@ -41,43 +41,44 @@ class IsolationTest : public ::testing::Test {
   import::ImportOutcome run(const std::string& mode, const std::string& count, bool isolate,
                             import::ImportOptions options = {}) {
     config_.sources[0].settings["mode"] = {mode, {}};
-    config_.sources[0].settings["count"] = {count, {}};
-    options.isolate = isolate;
-    options.worker_executable = SOSEI_EXECUTABLE;
-    if (options.limits.timeout.count() == 0) options.limits.timeout = 60s;
-    return import::import_source(config_, config_.sources[0], registry_, *store_, options);
-  }
+  config_.sources[0].settings["count"] = {count, {}};
+  options.isolate = isolate;
+  options.worker_executable = SOSEI_EXECUTABLE;
+  if (options.limits.timeout.count() == 0) options.limits.timeout = 60s;
+  return import::import_source(config_, config_.sources[0], registry_, *store_, options);
+}
 
-  std::string dump() {
-    std::string out;
-    for (const auto& series : store_->series())
-      for (const auto& o : store_->values({series, std::nullopt, std::nullopt})) {
-        out += series + " " + o.key.period.str();
-        for (const auto& [k, v] : o.key.dimensions) out += " " + k + "=" + v;
-        out += " " + o.data.value.str() + " '" + o.data.note + "' " + o.data.location + " r" +
-               std::to_string(o.revision_count) + "\n";
-      }
-    out += "state " + store_->state("src", "plugin.runs").value_or("-") + "\n";
-    return out;
-  }
+std::string
+dump() {
+  std::string out;
+  for (const auto& series : store_->series())
+    for (const auto& o : store_->values({series, std::nullopt, std::nullopt})) {
+      out += series + " " + o.key.period.str();
+      for (const auto& [k, v] : o.key.dimensions) out += " " + k + "=" + v;
+      out += " " + o.data.value.str() + " '" + o.data.note + "' " + o.data.location + " r" +
+             std::to_string(o.revision_count) + "\n";
+    }
+  out += "state " + store_->state("src", "plugin.runs").value_or("-") + "\n";
+  return out;
+}
 
-  // A fault leaves nothing but the failed run record.
-  void expect_contained(const import::ImportOutcome& o, const std::string& reason_part) {
-    EXPECT_FALSE(o.ok());
-    EXPECT_EQ(o.record.status, store::RunStatus::Failed);
-    EXPECT_NE(o.record.error.find(reason_part), std::string::npos) << o.record.error;
-    EXPECT_TRUE(store_->series().empty()) << dump();
-    EXPECT_EQ(store_->state("src", "plugin.runs"), std::nullopt);
-    ASSERT_EQ(store_->runs().size(), 1u);
-    EXPECT_EQ(store_->runs()[0].status, store::RunStatus::Failed);
-    EXPECT_EQ(store_->runs()[0].error, o.record.error);
-  }
+// A fault leaves nothing but the failed run record.
+void expect_contained(const import::ImportOutcome& o, const std::string& reason_part) {
+  EXPECT_FALSE(o.ok());
+  EXPECT_EQ(o.record.status, store::RunStatus::Failed);
+  EXPECT_NE(o.record.error.find(reason_part), std::string::npos) << o.record.error;
+  EXPECT_TRUE(store_->series().empty()) << dump();
+  EXPECT_EQ(store_->state("src", "plugin.runs"), std::nullopt);
+  ASSERT_EQ(store_->runs().size(), 1u);
+  EXPECT_EQ(store_->runs()[0].status, store::RunStatus::Failed);
+  EXPECT_EQ(store_->runs()[0].error, o.record.error);
+}
 
-  fs::path dir_;
-  std::unique_ptr<store::Store> store_;
-  config::AppConfig config_;
-  host::PluginRegistry registry_;
-};
+fs::path dir_;
+std::unique_ptr<store::Store> store_;
+config::AppConfig config_;
+host::PluginRegistry registry_;
+};  // namespace
 
 }  // namespace
 

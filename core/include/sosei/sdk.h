@@ -38,12 +38,12 @@ extern "C" {
 
 typedef enum sosei_status {
   SOSEI_OK = 0,
-  SOSEI_ERR_INPUT = 1,     /* the input data is wrong (bad row, bad file) */
-  SOSEI_ERR_IO = 2,        /* a file or the network failed */
-  SOSEI_ERR_CONFIG = 3,    /* a setting is missing or wrong */
-  SOSEI_ERR_REJECTED = 4,  /* the host refused an observation and the run must stop */
-  SOSEI_ERR_INTERNAL = 5,  /* a bug in the plugin */
-  SOSEI_UNCHANGED = 6      /* fetch: the remote file has not changed since the last run */
+  SOSEI_ERR_INPUT = 1,    /* the input data is wrong (bad row, bad file) */
+  SOSEI_ERR_IO = 2,       /* a file or the network failed */
+  SOSEI_ERR_CONFIG = 3,   /* a setting is missing or wrong */
+  SOSEI_ERR_REJECTED = 4, /* the host refused an observation and the run must stop */
+  SOSEI_ERR_INTERNAL = 5, /* a bug in the plugin */
+  SOSEI_UNCHANGED = 6     /* fetch: the remote file has not changed since the last run */
 } sosei_status;
 
 /* ---- periods and values -------------------------------------------------------------------- */
@@ -77,7 +77,7 @@ typedef enum sosei_value_kind {
 /* A UTF-8 string by pointer and length (not NUL-terminated), so a plugin can hand over fields
  * straight from its read buffer without copying. */
 typedef struct sosei_str {
-  const char *data;
+  const char* data;
   size_t size;
 } sosei_str;
 
@@ -92,7 +92,7 @@ typedef struct sosei_observation {
   uint32_t flags;       /* SOSEI_OBS_* */
   sosei_str series;     /* the KPI id, or a series the plugin declared */
   sosei_period period;
-  const sosei_dimension *dimensions;
+  const sosei_dimension* dimensions;
   uint32_t dimension_count;
   int32_t value_kind; /* sosei_value_kind */
   double number;      /* when value_kind == SOSEI_VALUE_NUMBER */
@@ -113,17 +113,17 @@ typedef enum sosei_setting_type {
 } sosei_setting_type;
 
 typedef struct sosei_setting_spec {
-  const char *name;
+  const char* name;
   int32_t type;              /* sosei_setting_type */
   int32_t required;          /* 1: the source must set it */
-  const char *default_value; /* NULL: no default */
-  const char *help;
+  const char* default_value; /* NULL: no default */
+  const char* help;
 } sosei_setting_spec;
 
 typedef struct sosei_series_spec {
-  const char *name; /* "*" = any KPI the source is bound to */
-  const char *unit;
-  const char *help;
+  const char* name; /* "*" = any KPI the source is bound to */
+  const char* unit;
+  const char* help;
 } sosei_series_spec;
 
 /* ---- the host, as a plugin sees it --------------------------------------------------------- */
@@ -144,52 +144,49 @@ typedef struct sosei_host_api {
   uint32_t struct_size;
 
   /* -- since v1 -- */
-  void (*log)(sosei_host *host, int32_t level, const char *message);
+  void (*log)(sosei_host* host, int32_t level, const char* message);
 
   /* Validates and stores `count` observations. SOSEI_OK: all accepted or rejected-and-counted
    * (on_bad_row: skip); SOSEI_ERR_REJECTED: the run must stop (the host has recorded why). */
-  int32_t (*emit)(sosei_host *host, const sosei_observation *observations, uint32_t count);
+  int32_t (*emit)(sosei_host* host, const sosei_observation* observations, uint32_t count);
 
   /* The value of a declared setting, its default, or NULL when unset. Valid for the whole run. */
-  const char *(*setting)(sosei_host *host, const char *name);
+  const char* (*setting)(sosei_host* host, const char* name);
 
   /* Opens a local file as a UTF-8 byte stream. `encoding`: "auto" (UTF-8 with or without BOM,
    * else Shift_JIS/CP932, detected), "utf-8", "cp932", or "binary" (no conversion). An XLSX file is
    * streamed as CSV text of the sheet named `sheet` (NULL or "": the first sheet). */
-  int32_t (*open_file)(sosei_host *host, const char *path, const char *encoding, const char *sheet,
-                       sosei_input **out);
+  int32_t (*open_file)(sosei_host* host, const char* path, const char* encoding, const char* sheet, sosei_input** out);
 
   /* Fetches a URL through the host's HTTP service (timeouts, retries, size limit, ETag and
    * Last-Modified kept per source) and opens the body like open_file. SOSEI_UNCHANGED when the
    * server says the file has not changed since the last successful run. */
-  int32_t (*fetch)(sosei_host *host, const char *url, const char *encoding, const char *sheet,
-                   sosei_input **out);
+  int32_t (*fetch)(sosei_host* host, const char* url, const char* encoding, const char* sheet, sosei_input** out);
 
   /* Reads up to `capacity` bytes; *got == 0 at the end. */
-  int32_t (*read)(sosei_host *host, sosei_input *input, char *buffer, size_t capacity, size_t *got);
+  int32_t (*read)(sosei_host* host, sosei_input* input, char* buffer, size_t capacity, size_t* got);
 
   /* A display name for messages (file name or URL). Valid until close(). */
-  const char *(*input_name)(sosei_host *host, sosei_input *input);
+  const char* (*input_name)(sosei_host* host, sosei_input* input);
 
-  void (*close)(sosei_host *host, sosei_input *input);
+  void (*close)(sosei_host* host, sosei_input* input);
 
   /* Progress of the run, for the progress line; total 0 when unknown. */
-  void (*progress)(sosei_host *host, uint64_t done, uint64_t total);
+  void (*progress)(sosei_host* host, uint64_t done, uint64_t total);
 
   /* Small persistent key-value state of this source, kept across runs and saved with the run.
    * state_get copies the value into buffer (NUL-terminated when it fits) and sets *length to its
    * byte length; returns SOSEI_ERR_INPUT when the key is unset. */
-  int32_t (*state_get)(sosei_host *host, const char *key, char *buffer, size_t capacity,
-                       size_t *length);
-  int32_t (*state_set)(sosei_host *host, const char *key, const char *value);
+  int32_t (*state_get)(sosei_host* host, const char* key, char* buffer, size_t capacity, size_t* length);
+  int32_t (*state_set)(sosei_host* host, const char* key, const char* value);
 
   /* Sets the message that goes with the error code the plugin is about to return. */
-  void (*set_error)(sosei_host *host, const char *message);
+  void (*set_error)(sosei_host* host, const char* message);
 
   /* Reports an input record the plugin could not read (bad number, unknown id...). SOSEI_OK: the
    * source skips bad rows and the run goes on (the row is counted and listed in the run record);
    * SOSEI_ERR_REJECTED: the run fails with this location and reason. */
-  int32_t (*reject)(sosei_host *host, const char *file, uint64_t line, const char *reason);
+  int32_t (*reject)(sosei_host* host, const char* file, uint64_t line, const char* reason);
 } sosei_host_api;
 
 /* ---- the plugin, as the host sees it ------------------------------------------------------- */
@@ -198,25 +195,25 @@ typedef struct sosei_plugin_descriptor {
   uint32_t api_version; /* SOSEI_API_VERSION the plugin was built with: read first */
   uint32_t struct_size;
 
-  const char *name;       /* unique, [a-z0-9_]+ */
-  const char *version;    /* the plugin's own version, e.g. "1.2.0" */
-  const char *department; /* owning department, e.g. "交通政策課" */
-  const char *description;
+  const char* name;       /* unique, [a-z0-9_]+ */
+  const char* version;    /* the plugin's own version, e.g. "1.2.0" */
+  const char* department; /* owning department, e.g. "交通政策課" */
+  const char* description;
 
-  const sosei_setting_spec *settings;
+  const sosei_setting_spec* settings;
   uint32_t setting_count;
-  const sosei_series_spec *series;
+  const sosei_series_spec* series;
   uint32_t series_count;
 
   /* Lifecycle: create (no input read yet), run (reads and emits), destroy. `instance` belongs to
    * the plugin. A non-OK result should come with set_error(). */
-  int32_t (*create)(const sosei_host_api *api, sosei_host *host, void **instance);
-  int32_t (*run)(void *instance);
-  void (*destroy)(void *instance);
+  int32_t (*create)(const sosei_host_api* api, sosei_host* host, void** instance);
+  int32_t (*run)(void* instance);
+  void (*destroy)(void* instance);
 } sosei_plugin_descriptor;
 
 /* The one exported entry point. */
-typedef const sosei_plugin_descriptor *(*sosei_plugin_entry_fn)(void);
+typedef const sosei_plugin_descriptor* (*sosei_plugin_entry_fn)(void);
 #define SOSEI_PLUGIN_ENTRY_SYMBOL "sosei_plugin_entry"
 
 #ifdef __cplusplus

@@ -168,7 +168,8 @@ class FakeHost {
     if (!url || !out) return fail(SOSEI_ERR_CONFIG, "fetch called without a URL");
     fetched_.push_back(url);
     auto it = replies_.find(url);
-    if (it == replies_.end()) return fail(SOSEI_ERR_IO, std::string("no canned reply for ") + url + " (register it with http())");
+    if (it == replies_.end())
+      return fail(SOSEI_ERR_IO, std::string("no canned reply for ") + url + " (register it with http())");
     if (it->second.status == 304) return SOSEI_UNCHANGED;
     if (it->second.status < 200 || it->second.status > 299)
       return fail(SOSEI_ERR_IO, std::string(url) + " answered HTTP " + std::to_string(it->second.status));
@@ -239,8 +240,8 @@ class FakeHost {
         FakeHost& f = self(h);
         f.rejections_.push_back({file ? file : "", line, reason ? reason : ""});
         if (f.skip_bad_rows_) return static_cast<int32_t>(SOSEI_OK);
-        f.fail(SOSEI_ERR_REJECTED, std::string(file ? file : "") + ":" + std::to_string(line) + ": " +
-                                       (reason ? reason : ""));
+        f.fail(SOSEI_ERR_REJECTED,
+               std::string(file ? file : "") + ":" + std::to_string(line) + ": " + (reason ? reason : ""));
         return static_cast<int32_t>(SOSEI_ERR_REJECTED);
       };
       return a;

@@ -4,9 +4,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/evaluation.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
-#include "app/evaluation.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/store_input.hpp"
 #include "present/evaluation_json.hpp"
@@ -70,7 +70,8 @@ void print_rollups(const evaluate::Evaluation& ev) {
   for (std::size_t c = 1; c < header.size(); ++c) table.align_right(c);
   auto row = [&](const std::string& name, const evaluate::Rollup& r) {
     std::vector<std::string> cells = {name, std::to_string(r.kpis)};
-    for (const auto& g : r.grades) cells.push_back(std::to_string(g.count) + " (" + std::to_string(g.share_percent) + "%)");
+    for (const auto& g : r.grades)
+      cells.push_back(std::to_string(g.count) + " (" + std::to_string(g.share_percent) + "%)");
     table.add(cells);
   };
   for (const auto& g : ev.goals) row("基本目標" + g.key, g);
@@ -106,8 +107,8 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
       if (args->save) out["evaluation_id"] = saved;
       std::cout << out.dump(2) << '\n';
     } else {
-      std::cout << ev.city << " " << ev.strategy << " — as of " << ev.as_of.str() << ", scheme " << ev.scheme
-                << " (" << ev.scheme_title << ")\n\n";
+      std::cout << ev.city << " " << ev.strategy << " — as of " << ev.as_of.str() << ", scheme " << ev.scheme << " ("
+                << ev.scheme_title << ")\n\n";
       print_kpis(ev);
       print_rollups(ev);
       if (args->save) std::cout << "\nsaved as evaluation " << saved << '\n';

@@ -62,8 +62,8 @@ void print_list(const std::vector<store::EvaluationRecord>& records) {
 }
 
 void print_one(const store::EvaluationRecord& r) {
-  std::cout << "evaluation " << r.id << ", created " << r.created_at << ": as of " << r.as_of << ", scheme "
-            << r.scheme << (r.stale ? ", " + stale_text(r) : "") << "\n\n";
+  std::cout << "evaluation " << r.id << ", created " << r.created_at << ": as of " << r.as_of << ", scheme " << r.scheme
+            << (r.stale ? ", " + stale_text(r) : "") << "\n\n";
   TextTable table({"KPI", "actual", "how it was formed", "ratio", "grade", "pace"});
   for (std::size_t c : {1u, 3u, 5u}) table.align_right(c);
   for (const auto& k : r.kpis) {

@@ -4,10 +4,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/import_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "daemon/daemon.hpp"
-#include "app/import_run.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -94,8 +94,10 @@ void add_import_command(CLI::App& app, CommandEnv env) {
     for (const auto* source : sources) {
       if (progress_line) {
         options.on_progress = [id = source->id](uint64_t done, uint64_t total) {
-          if (total) std::cerr << "\r" << id << ": " << done << " / " << total << std::flush;
-          else std::cerr << "\r" << id << ": " << done << std::flush;
+          if (total)
+            std::cerr << "\r" << id << ": " << done << " / " << total << std::flush;
+          else
+            std::cerr << "\r" << id << ": " << done << std::flush;
         };
       }
       app::apply_source_limits(*source, isolation, options);

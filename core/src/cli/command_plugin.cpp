@@ -26,16 +26,22 @@ nlohmann::json to_json(const kit::CheckReport& r) {
   j["ok"] = r.ok();
   if (r.plugin) {
     const auto& p = *r.plugin;
-    j["plugin"] = {{"name", p.name},           {"version", p.version},        {"api_version", p.api_version},
-                   {"department", p.department}, {"description", p.description}, {"file", p.file}};
+    j["plugin"] = {{"name", p.name},
+                   {"version", p.version},
+                   {"api_version", p.api_version},
+                   {"department", p.department},
+                   {"description", p.description},
+                   {"file", p.file}};
     j["plugin"]["settings"] = nlohmann::json::array();
     for (const auto& s : p.settings)
-      j["plugin"]["settings"].push_back({{"name", s.name},
-                                         {"required", s.required},
-                                         {"default", s.has_default ? nlohmann::json(s.default_value) : nlohmann::json()},
-                                         {"help", s.help}});
+      j["plugin"]["settings"].push_back(
+          {{"name", s.name},
+           {"required", s.required},
+           {"default", s.has_default ? nlohmann::json(s.default_value) : nlohmann::json()},
+           {"help", s.help}});
     j["plugin"]["series"] = nlohmann::json::array();
-    for (const auto& s : p.series) j["plugin"]["series"].push_back({{"name", s.name}, {"unit", s.unit}, {"help", s.help}});
+    for (const auto& s : p.series)
+      j["plugin"]["series"].push_back({{"name", s.name}, {"unit", s.unit}, {"help", s.help}});
   } else {
     j["plugin"] = nullptr;
     j["load_error"] = r.load_error;
@@ -47,8 +53,8 @@ nlohmann::json to_json(const kit::CheckReport& r) {
   j["observation_count"] = r.observation_count;
   j["observations"] = nlohmann::json::array();
   for (const auto& o : r.observations) {
-    nlohmann::json x = {{"series", o.series}, {"period", o.period}, {"value", o.value}, {"note", o.note},
-                        {"location", o.location}};
+    nlohmann::json x = {
+        {"series", o.series}, {"period", o.period}, {"value", o.value}, {"note", o.note}, {"location", o.location}};
     x["dimensions"] = nlohmann::json::object();
     for (const auto& [k, v] : o.dimensions) x["dimensions"][k] = v;
     if (!o.problem.empty()) x["problem"] = o.problem;
@@ -92,7 +98,8 @@ void print(const kit::CheckReport& r, std::size_t limit) {
   table.align_right(3);
   table.print(std::cout);
   for (const auto& [where, why] : r.rejections) std::cout << "rejected " << where << ": " << why << "\n";
-  std::cout << "\n" << (r.ok() ? "OK" : "NOT OK") << ": " << r.rejections.size() << " rejected row(s), " << r.problems
+  std::cout << "\n"
+            << (r.ok() ? "OK" : "NOT OK") << ": " << r.rejections.size() << " rejected row(s), " << r.problems
             << " observation(s) with problems\n";
 }
 
@@ -102,7 +109,8 @@ void add_plugin_commands(CLI::App& app, CommandEnv env) {
   auto* plugin = app.add_subcommand("plugin", "Write and check department plugins (docs/plugin-guide.md)");
   plugin->require_subcommand(1);
 
-  auto* create = plugin->add_subcommand("new", "Write a ready-to-build plugin folder: source, CMakeLists, test, README");
+  auto* create =
+      plugin->add_subcommand("new", "Write a ready-to-build plugin folder: source, CMakeLists, test, README");
   auto req = std::make_shared<kit::ScaffoldRequest>();
   auto kind = std::make_shared<std::string>("import");
   auto dir = std::make_shared<std::string>();
@@ -127,14 +135,16 @@ void add_plugin_commands(CLI::App& app, CommandEnv env) {
   });
 
   auto* check = plugin->add_subcommand(
-      "check", "Load a plugin, show its descriptor, check settings, dry-run it in a worker on an input (exit 1 if not OK)");
+      "check",
+      "Load a plugin, show its descriptor, check settings, dry-run it in a worker on an input (exit 1 if not OK)");
   auto creq = std::make_shared<kit::CheckRequest>();
   auto json = std::make_shared<bool>(false);
   auto limit = std::make_shared<std::size_t>(50);
   check->add_option("path", creq->plugin_file, "the plugin file (.so)")->required()->check(CLI::ExistingFile);
   check->add_option("--settings", creq->settings_file, "YAML with the settings (a map, or a source entry)")
       ->check(CLI::ExistingFile);
-  check->add_option("--input", creq->input_file, "run on this file (sets the `file` setting)")->check(CLI::ExistingFile);
+  check->add_option("--input", creq->input_file, "run on this file (sets the `file` setting)")
+      ->check(CLI::ExistingFile);
   check->add_flag("--json", *json, "print the report as JSON");
   check->add_option("--limit", *limit, "observations shown in the table")->capture_default_str();
   check->callback([env, creq, json, limit] {

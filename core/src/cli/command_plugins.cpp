@@ -32,8 +32,7 @@ void add_plugins_command(CLI::App& app, CommandEnv env) {
                                   {"file", m.file},
                                   {"settings", settings}});
       }
-      for (const auto& r : registry.refusals())
-        out["refused"].push_back({{"file", r.file()}, {"reason", r.reason()}});
+      for (const auto& r : registry.refusals()) out["refused"].push_back({{"file", r.file()}, {"reason", r.reason()}});
       std::cout << out.dump(2) << '\n';
     } else {
       TextTable table({"name", "version", "api", "department", "file"});

@@ -10,9 +10,9 @@
 #include <functional>
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "app/evaluation.hpp"
 #include "app/report.hpp"
+#include "cli/commands.hpp"
 #include "report/writers.hpp"
 
 namespace sosei::cli {

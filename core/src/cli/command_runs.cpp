@@ -36,7 +36,8 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
       for (const auto& r : runs) out.push_back(to_json(r, args->id != 0));
       std::cout << (args->id ? out[0] : out).dump(2) << '\n';
     } else {
-      TextTable table({"run", "source", "plugin", "started", "status", "accepted", "rejected", "new", "revised", "error"});
+      TextTable table(
+          {"run", "source", "plugin", "started", "status", "accepted", "rejected", "new", "revised", "error"});
       for (auto c : {0, 5, 6, 7, 8}) table.align_right(c);
       for (const auto& r : runs)
         table.add({std::to_string(r.id), r.source, r.plugin + " " + r.plugin_version, r.started_at,

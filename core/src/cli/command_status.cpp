@@ -3,12 +3,12 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
-#include "cli/text_table.hpp"
 #include "app/evaluation.hpp"
 #include "app/status_report.hpp"
-#include "status/status.hpp"
+#include "cli/commands.hpp"
+#include "cli/text_table.hpp"
 #include "present/status_json.hpp"
+#include "status/status.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -26,7 +26,8 @@ void print(const status::StatusReport& r) {
   sources.print(std::cout);
   for (const auto& s : r.sources)
     if (s.quarantine)
-      std::cout << "\n" << s.id << " quarantined since " << s.quarantine->since << " after " << s.quarantine->failures
+      std::cout << "\n"
+                << s.id << " quarantined since " << s.quarantine->since << " after " << s.quarantine->failures
                 << " failures: " << s.quarantine->reason << "\n";
 
   std::cout << "\nKPI data as of " << r.as_of << "\n";

@@ -2,8 +2,8 @@
 // and every input file a source names exists.
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "app/validation.hpp"
+#include "cli/commands.hpp"
 
 namespace sosei::cli {
 

@@ -25,7 +25,7 @@ void check_series(Session& session, const std::string& series) {
 Period parse_cli_period(const std::string& text, const config::Kpi* kpi) {
   if (auto p = Period::parse(text)) return *p;
   const int32_t bare = kpi && kpi->period_type == config::PeriodType::CalendarYear ? SOSEI_PERIOD_CALENDAR_YEAR
-                                                                                  : SOSEI_PERIOD_FISCAL_YEAR;
+                                                                                   : SOSEI_PERIOD_FISCAL_YEAR;
   std::string error;
   auto p = sosei::parse_period(text, bare, &error);
   if (!p) throw UsageError("history: " + error);
@@ -77,11 +77,19 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
       for (const auto& x : histories) {
         nlohmann::json revs = nlohmann::json::array();
         for (const auto& r : x.revisions)
-          revs.push_back({{"run_id", r.run_id}, {"changed_at", r.changed_at}, {"old", to_json(r.old_value)},
-                          {"new", to_json(r.new_value)}, {"old_note", r.old_note}, {"new_note", r.new_note}});
-        out.push_back({{"series", x.key.series}, {"period", x.key.period.str()}, {"dimensions", x.key.dimensions},
-                       {"first_value", to_json(x.first_value)}, {"first_run_id", x.first_run_id},
-                       {"first_at", x.first_at}, {"revisions", revs}});
+          revs.push_back({{"run_id", r.run_id},
+                          {"changed_at", r.changed_at},
+                          {"old", to_json(r.old_value)},
+                          {"new", to_json(r.new_value)},
+                          {"old_note", r.old_note},
+                          {"new_note", r.new_note}});
+        out.push_back({{"series", x.key.series},
+                       {"period", x.key.period.str()},
+                       {"dimensions", x.key.dimensions},
+                       {"first_value", to_json(x.first_value)},
+                       {"first_run_id", x.first_run_id},
+                       {"first_at", x.first_at},
+                       {"revisions", revs}});
       }
       std::cout << out.dump(2) << '\n';
     } else {
@@ -93,8 +101,10 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
           table.add({dims_text(x.key.dimensions), r.changed_at, std::to_string(r.run_id),
                      r.old_value.str() + " → " + r.new_value.str()});
       }
-      if (table.empty()) std::cout << "no value of " << h->series << " for " << period.str() << '\n';
-      else table.print(std::cout);
+      if (table.empty())
+        std::cout << "no value of " << h->series << " for " << period.str() << '\n';
+      else
+        table.print(std::cout);
     }
     env.exit_code = kOk;
   });

@@ -10,8 +10,8 @@
 int main(int argc, char** argv) {
   using namespace sosei::cli;
   CLI::App app{"sosei — regional-revitalization KPIs from data to council report", "sosei"};
-  app.set_version_flag("--version", std::string("sosei ") + SOSEI_VERSION + " (plugin API " +
-                                        std::to_string(SOSEI_API_VERSION) + ")");
+  app.set_version_flag(
+      "--version", std::string("sosei ") + SOSEI_VERSION + " (plugin API " + std::to_string(SOSEI_API_VERSION) + ")");
   app.require_subcommand(1);
   app.fallthrough();
   GlobalOptions globals;

@@ -14,7 +14,8 @@ namespace sosei::cli {
 const app::Environment& Session::env() {
   if (!env_) {
     try {
-      env_ = std::make_unique<app::Environment>(app::EnvironmentOptions{options_.config_path, options_.database, nullptr});
+      env_ =
+          std::make_unique<app::Environment>(app::EnvironmentOptions{options_.config_path, options_.database, nullptr});
     } catch (const config::ConfigError& e) {
       throw UsageError(e.what());
     }

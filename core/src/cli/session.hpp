@@ -46,9 +46,9 @@ class Session {
   explicit Session(const GlobalOptions& options) : options_(options) {}
 
   const GlobalOptions& options() const { return options_; }
-  const app::Environment& env();                  // throws UsageError on a bad configuration
+  const app::Environment& env();  // throws UsageError on a bad configuration
   const config::AppConfig& config() { return env().config(); }
-  store::Store& store();                          // opens (and migrates) the database
+  store::Store& store();  // opens (and migrates) the database
   const host::PluginRegistry& plugins() { return env().plugins(); }
 
   // Sets up logging (stderr, plus the configured rotating file) once the config is known.

@@ -21,10 +21,18 @@ std::optional<int> parse_int(std::string_view s) {
 std::string Period::str() const {
   char buf[32];
   switch (kind) {
-    case PeriodKind::FiscalYear: std::snprintf(buf, sizeof buf, "FY%04d", year); break;
-    case PeriodKind::CalendarYear: std::snprintf(buf, sizeof buf, "%04d", year); break;
-    case PeriodKind::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
-    case PeriodKind::Date: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day); break;
+    case PeriodKind::FiscalYear:
+      std::snprintf(buf, sizeof buf, "FY%04d", year);
+      break;
+    case PeriodKind::CalendarYear:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
+    case PeriodKind::Month:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      break;
+    case PeriodKind::Date:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+      break;
   }
   return buf;
 }
@@ -50,9 +58,12 @@ bool Period::valid() const {
   if (year < 1 || year > 9999) return false;
   switch (kind) {
     case PeriodKind::FiscalYear:
-    case PeriodKind::CalendarYear: return month == 0 && day == 0;
-    case PeriodKind::Month: return month >= 1 && month <= 12 && day == 0;
-    case PeriodKind::Date: return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    case PeriodKind::CalendarYear:
+      return month == 0 && day == 0;
+    case PeriodKind::Month:
+      return month >= 1 && month <= 12 && day == 0;
+    case PeriodKind::Date:
+      return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
   }
   return false;
 }
@@ -60,9 +71,11 @@ bool Period::valid() const {
 int Period::fiscal_year_of() const {
   switch (kind) {
     case PeriodKind::FiscalYear:
-    case PeriodKind::CalendarYear: return year;
+    case PeriodKind::CalendarYear:
+      return year;
     case PeriodKind::Month:
-    case PeriodKind::Date: return month >= 4 ? year : year - 1;
+    case PeriodKind::Date:
+      return month >= 4 ? year : year - 1;
   }
   return year;
 }
@@ -71,31 +84,57 @@ int Period::calendar_year_of() const { return year; }
 
 void Period::end_date(int& y, int& m, int& d) const {
   switch (kind) {
-    case PeriodKind::FiscalYear: y = year + 1; m = 3; d = 31; return;
-    case PeriodKind::CalendarYear: y = year; m = 12; d = 31; return;
-    case PeriodKind::Month: y = year; m = month; d = days_in_month(year, month); return;
-    case PeriodKind::Date: y = year; m = month; d = day; return;
+    case PeriodKind::FiscalYear:
+      y = year + 1;
+      m = 3;
+      d = 31;
+      return;
+    case PeriodKind::CalendarYear:
+      y = year;
+      m = 12;
+      d = 31;
+      return;
+    case PeriodKind::Month:
+      y = year;
+      m = month;
+      d = days_in_month(year, month);
+      return;
+    case PeriodKind::Date:
+      y = year;
+      m = month;
+      d = day;
+      return;
   }
 }
 
 std::string to_string(PeriodKind k) {
   switch (k) {
-    case PeriodKind::FiscalYear: return "fiscal_year";
-    case PeriodKind::CalendarYear: return "calendar_year";
-    case PeriodKind::Month: return "month";
-    case PeriodKind::Date: return "date";
+    case PeriodKind::FiscalYear:
+      return "fiscal_year";
+    case PeriodKind::CalendarYear:
+      return "calendar_year";
+    case PeriodKind::Month:
+      return "month";
+    case PeriodKind::Date:
+      return "date";
   }
   return "?";
 }
 
 std::string to_string(ValueKind k) {
   switch (k) {
-    case ValueKind::Number: return "number";
-    case ValueKind::Missing: return "missing";
-    case ValueKind::NotCarriedOut: return "not_carried_out";
-    case ValueKind::NotStarted: return "not_started";
-    case ValueKind::InProgress: return "in_progress";
-    case ValueKind::Done: return "done";
+    case ValueKind::Number:
+      return "number";
+    case ValueKind::Missing:
+      return "missing";
+    case ValueKind::NotCarriedOut:
+      return "not_carried_out";
+    case ValueKind::NotStarted:
+      return "not_started";
+    case ValueKind::InProgress:
+      return "in_progress";
+    case ValueKind::Done:
+      return "done";
   }
   return "?";
 }

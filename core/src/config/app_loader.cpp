@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "common/time_zone.hpp"
 #include "config/load.hpp"
 #include "config/quantities.hpp"
 #include "config/yaml_reader.hpp"
-#include "common/time_zone.hpp"
 
 namespace sosei::config {
 namespace {

@@ -36,7 +36,7 @@ std::optional<TargetKind> target_kind_from(std::string_view);
 
 // A number or a status as written in the strategy ("5件", "未着手", "△1305人").
 struct StatedValue {
-  std::string text;             // as written, kept for reports
+  std::string text;              // as written, kept for reports
   std::optional<double> number;  // parsed number, if the text is numeric
   std::optional<int> year;       // the fiscal/calendar year it refers to (baseline: 2023 for R5)
   std::optional<int> from_year;  // first year of a multi-year total ("△1305人 (H27→R2)": 2015..2020)
@@ -44,10 +44,10 @@ struct StatedValue {
 
 struct Target {
   TargetKind kind = TargetKind::Level;
-  StatedValue value;                // "5年間に40件" → number 40
-  int year = 0;                     // the year the target is for (the strategy's last year by default)
-  std::optional<double> projection; // VsProjection: the national institute's projection
-  std::string projection_text;      // VsProjection: the projection as written ("△1089人")
+  StatedValue value;                 // "5年間に40件" → number 40
+  int year = 0;                      // the year the target is for (the strategy's last year by default)
+  std::optional<double> projection;  // VsProjection: the national institute's projection
+  std::string projection_text;       // VsProjection: the projection as written ("△1089人")
 };
 
 // A day of the year ("07-31"): when data for a period is due (see Kpi::data_due).
@@ -90,7 +90,7 @@ struct Kpi {
 struct Goal {
   int no = 0;
   std::string name;
-  std::vector<std::string> kpi_ids;          // project KPIs under this goal, in order
+  std::vector<std::string> kpi_ids;             // project KPIs under this goal, in order
   std::vector<std::string> numeric_target_ids;  // goal-level KPIs (VsProjection)
 };
 
@@ -99,7 +99,7 @@ struct Strategy {
   std::string city;
   int first_year = 0;  // fiscal years of the strategy period, e.g. 2025..2029
   int last_year = 0;
-  int history_from = 0;  // oldest year an observation may have (baselines), default: min baseline year
+  int history_from = 0;              // oldest year an observation may have (baselines), default: min baseline year
   std::optional<MonthDay> data_due;  // default of every KPI's data_due
   std::vector<Goal> goals;
   // Every KPI, goal-level ones included: goal by goal, the measures' KPIs in document order (a
@@ -121,12 +121,12 @@ struct SettingValue {
 struct ScheduleSpec {
   enum class CatchUp { None, Latest, All };  // runs missed while the daemon was down
 
-  std::string cron;                     // 5-field cron text in AppConfig::timezone (checked at load)
-  std::chrono::seconds every{0};        // or a fixed interval, anchored so restarts keep the cadence
-  std::chrono::seconds jitter{0};       // start up to this much later, fixed per source and slot
-  std::chrono::seconds timeout{3600};   // a run still going after this is stopped and failed
-  int retries{2};                       // retries after a failed run
-  std::chrono::seconds backoff{60};     // delay before the first retry, doubled for each next one
+  std::string cron;                    // 5-field cron text in AppConfig::timezone (checked at load)
+  std::chrono::seconds every{0};       // or a fixed interval, anchored so restarts keep the cadence
+  std::chrono::seconds jitter{0};      // start up to this much later, fixed per source and slot
+  std::chrono::seconds timeout{3600};  // a run still going after this is stopped and failed
+  int retries{2};                      // retries after a failed run
+  std::chrono::seconds backoff{60};    // delay before the first retry, doubled for each next one
   CatchUp catch_up{CatchUp::Latest};
   Location where;  // the `schedule:` value
 };
@@ -141,7 +141,7 @@ struct Source {
   std::string id;  // [a-z0-9_]+
   std::string plugin;
   std::map<std::string, SettingValue> settings;
-  std::vector<std::string> kpis;  // KPI ids this source may feed
+  std::vector<std::string> kpis;         // KPI ids this source may feed
   std::optional<ScheduleSpec> schedule;  // none: imported only when asked (sosei import)
   Isolation isolation = Isolation::Worker;
   std::uint64_t memory_limit = std::uint64_t{1} << 30;  // bytes of address space for the worker; 0 = none
@@ -164,9 +164,9 @@ struct DaemonSettings {
 };
 
 struct AppConfig {
-  std::string config_file;  // absolute path of sosei.yaml
-  std::string base_dir;     // its folder: relative paths resolve against it
-  std::string database;     // absolute
+  std::string config_file;               // absolute path of sosei.yaml
+  std::string base_dir;                  // its folder: relative paths resolve against it
+  std::string database;                  // absolute
   std::vector<std::string> plugin_dirs;  // absolute
   LogSettings log;
   std::string timezone = "Asia/Tokyo";

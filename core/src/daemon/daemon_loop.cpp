@@ -12,7 +12,6 @@
 #include <cstring>
 #include <stdexcept>
 
-
 namespace sosei::daemon {
 namespace {
 

@@ -16,8 +16,8 @@
 #include "common/signals.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/runner.hpp"
-#include "schedule/source_timer.hpp"
 #include "notify/notifier.hpp"
+#include "schedule/source_timer.hpp"
 #include "store/store.hpp"
 
 namespace sosei::daemon {

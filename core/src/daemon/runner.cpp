@@ -4,19 +4,20 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/import_run.hpp"
 #include "common/date.hpp"
 #include "common/time_zone.hpp"
 #include "status/status.hpp"
-#include "app/import_run.hpp"
 
 namespace sosei::daemon {
 
 import::ImportOutcome Runner::run(const config::Source& source, const std::atomic<bool>* abort) const {
-  return app::run_scheduled_import(env_, source, options_.worker_executable, abort);
+    return app::run_scheduled_import(env_, source, options_.worker_executable, abort);
 }
 
 std::optional<store::Quarantine> Runner::after_run(const config::Source& source, const import::ImportOutcome& outcome,
-                                                   schedule::SourceTimer& timer, sys_seconds started, sys_seconds now) const {
+                                                   schedule::SourceTimer& timer, sys_seconds started,
+                                                   sys_seconds now) const {
   const bool aborted = outcome.record.status == store::RunStatus::Aborted;
   if (aborted) return std::nullopt;  // shutdown: neither a failure nor a success
   timer.finished(outcome.ok(), started, now);
@@ -48,7 +49,8 @@ notify::NotifierOptions notifier_options(const config::AppConfig& c) {
   return n;
 }
 
-std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store, sys_seconds now) {
+std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store,
+                                                         sys_seconds now) {
   const date::time_zone* zone = find_time_zone(env.config().timezone);
   std::map<std::string, schedule::SourceTimer> timers;
   for (const auto& s : env.config().sources) {

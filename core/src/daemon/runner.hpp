@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "common/clock.hpp"
 #include "app/next_run.hpp"
+#include "common/clock.hpp"
 #include "daemon/daemon.hpp"
-#include "schedule/source_timer.hpp"
 #include "import/importer.hpp"
 #include "notify/notifier.hpp"
+#include "schedule/source_timer.hpp"
 #include "store/store.hpp"
 
 namespace sosei::daemon {
@@ -44,7 +44,8 @@ class Runner {
 notify::NotifierOptions notifier_options(const config::AppConfig& c);
 
 // One timer per scheduled source, restored from the run history.
-std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store, sys_seconds now);
+std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment& env, store::Store& store,
+                                                         sys_seconds now);
 
 // Records quarantines; one the database was too busy to take stays in `pending` (and already keeps
 // its source from running) until a later tick records it.

@@ -16,8 +16,8 @@ namespace sosei::evaluate {
 
 // One value of a KPI in the strategy's years.
 struct YearValue {
-  int year = 0;     // the strategy (fiscal) year it is reported in: the year its publication falls in
-  Period period;    // the period it belongs to (tourism: calendar 2024, reported in FY2025)
+  int year = 0;   // the strategy (fiscal) year it is reported in: the year its publication falls in
+  Period period;  // the period it belongs to (tourism: calendar 2024, reported in FY2025)
   Value value;
   bool series_break = false;
   std::string note;
@@ -25,8 +25,8 @@ struct YearValue {
 };
 
 struct Actual {
-  std::optional<Value> value;  // none: no value for the evaluation period
-  std::string formed;          // "sum of FY2025 (8) = 8", "latest: 2024 (reported in FY2025) = 199000"
+  std::optional<Value> value;   // none: no value for the evaluation period
+  std::string formed;           // "sum of FY2025 (8) = 8", "latest: 2024 (reported in FY2025) = 199000"
   std::vector<Period> periods;  // the periods it was formed from
   bool series_break = false;    // one of them is not comparable with earlier values
 };
@@ -41,10 +41,10 @@ struct Pace {
 };
 
 struct Forecast {
-  int points = 0;                 // yearly values the line was fitted on
-  std::optional<double> value;    // for the target year (cumulative: the total)
-  std::optional<double> ratio;    // forecast against the target, by the KPI's formula
-  std::string note;               // "fewer than two points: no forecast"
+  int points = 0;               // yearly values the line was fitted on
+  std::optional<double> value;  // for the target year (cumulative: the total)
+  std::optional<double> ratio;  // forecast against the target, by the KPI's formula
+  std::string note;             // "fewer than two points: no forecast"
 };
 
 struct Grade {

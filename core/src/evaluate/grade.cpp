@@ -8,12 +8,17 @@ namespace {
 
 const Mapping& status_mapping(const GradingScheme& s, ValueKind kind) {
   switch (kind) {
-    case ValueKind::Done: return s.done;
-    case ValueKind::InProgress: return s.in_progress;
-    case ValueKind::NotStarted: return s.not_started;
-    case ValueKind::NotCarriedOut: return s.not_carried_out;
+    case ValueKind::Done:
+      return s.done;
+    case ValueKind::InProgress:
+      return s.in_progress;
+    case ValueKind::NotStarted:
+      return s.not_started;
+    case ValueKind::NotCarriedOut:
+      return s.not_carried_out;
     case ValueKind::Missing:
-    case ValueKind::Number: break;
+    case ValueKind::Number:
+      break;
   }
   return s.missing;
 }

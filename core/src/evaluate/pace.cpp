@@ -42,8 +42,10 @@ Pace pace_of(const config::Strategy& strategy, const config::Kpi& kpi, const Act
     p.expected = t * k / n;
     // Everything scaled by n so that 8 of 40 after 1 of 5 years compares as 8·5 against 40·1, exactly.
     std::optional<double> scaled_ref;
-    if (kpi.target.kind == config::TargetKind::VsProjection) scaled_ref = *ref * k;
-    else if (ref) scaled_ref = *ref * n;
+    if (kpi.target.kind == config::TargetKind::VsProjection)
+      scaled_ref = *ref * k;
+    else if (ref)
+      scaled_ref = *ref * n;
     score = score_of(kpi, a * n, t * k, scaled_ref);
   } else {
     if (!kpi.baseline.number || !kpi.baseline.year) {

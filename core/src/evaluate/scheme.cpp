@@ -44,11 +44,15 @@ std::size_t band_of(const GradingScheme& scheme, const Score& score) {
 
 std::size_t resolve(const GradingScheme& scheme, const Mapping& m) {
   switch (m.to) {
-    case MapTo::Top: return 0;
-    case MapTo::Bottom: return scheme.bands.size() - 1;
-    case MapTo::Band: return m.band;
+    case MapTo::Top:
+      return 0;
+    case MapTo::Bottom:
+      return scheme.bands.size() - 1;
+    case MapTo::Band:
+      return m.band;
     case MapTo::Other:
-    case MapTo::Score: break;
+    case MapTo::Score:
+      break;
   }
   return scheme.other_index();
 }

@@ -35,9 +35,9 @@ struct Mapping {
 enum class GradeOn { Ratio, Pace };
 
 struct GradingScheme {
-  std::string name;   // the file's stem: --scheme NAME
-  std::string title;  // for reports
-  std::string file;   // where it was read from (empty when built in code)
+  std::string name;         // the file's stem: --scheme NAME
+  std::string title;        // for reports
+  std::string file;         // where it was read from (empty when built in code)
   std::vector<Band> bands;  // best first
   Band other;               // min_percent unused
   GradeOn grade_on = GradeOn::Ratio;

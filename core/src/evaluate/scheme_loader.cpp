@@ -99,9 +99,9 @@ double number(const SchemeFile& f, const YAML::Node& n, const std::string& what)
 }
 
 Band read_band(const SchemeFile& f, const YAML::Node& n, bool with_min) {
-  auto m = read_map(f, n, with_min ? "a band" : "'other'",
-                    with_min ? std::set<std::string>{"symbol", "label", "min_percent"}
-                             : std::set<std::string>{"symbol", "label"});
+  auto m = read_map(
+      f, n, with_min ? "a band" : "'other'",
+      with_min ? std::set<std::string>{"symbol", "label", "min_percent"} : std::set<std::string>{"symbol", "label"});
   Band b;
   if (!m.count("symbol")) f.fail(n, "missing key 'symbol'");
   b.symbol = text(f, m["symbol"], "the symbol");
@@ -150,13 +150,17 @@ GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
   if (!top.count("other")) f.fail(root, "missing key 'other' (the grade for values that cannot be measured)");
   s.other = read_band(f, top["other"], false);
   for (const auto& b : s.bands)
-    if (b.symbol == s.other.symbol) f.fail(top["other"], "the other grade's symbol '" + b.symbol + "' is also a band's");
+    if (b.symbol == s.other.symbol)
+      f.fail(top["other"], "the other grade's symbol '" + b.symbol + "' is also a band's");
 
   if (top.count("grade_on")) {
     const std::string g = text(f, top["grade_on"], "grade_on");
-    if (g == "ratio") s.grade_on = GradeOn::Ratio;
-    else if (g == "pace") s.grade_on = GradeOn::Pace;
-    else f.fail(top["grade_on"], "grade_on is 'ratio' or 'pace', not '" + g + "'");
+    if (g == "ratio")
+      s.grade_on = GradeOn::Ratio;
+    else if (g == "pace")
+      s.grade_on = GradeOn::Pace;
+    else
+      f.fail(top["grade_on"], "grade_on is 'ratio' or 'pace', not '" + g + "'");
   }
   if (top.count("round_ratio_to")) {
     const double d = number(f, top["round_ratio_to"], "round_ratio_to");
@@ -177,7 +181,8 @@ GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
     if (m.count("not_achieved")) s.at_least_not_achieved = read_mapping(f, m["not_achieved"], s);
   }
   if (top.count("statuses")) {
-    auto m = read_map(f, top["statuses"], "'statuses'", {"done", "in_progress", "not_started", "not_carried_out", "missing"});
+    auto m = read_map(f, top["statuses"], "'statuses'",
+                      {"done", "in_progress", "not_started", "not_carried_out", "missing"});
     const std::pair<const char*, Mapping*> fields[] = {{"done", &s.done},
                                                        {"in_progress", &s.in_progress},
                                                        {"not_started", &s.not_started},
@@ -186,7 +191,8 @@ GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
     for (const auto& [key, target] : fields) {
       if (!m.count(key)) continue;
       *target = read_mapping(f, m[key], s);
-      if (target->to == MapTo::Score) f.fail(m[key], std::string("a status has no score: map '") + key + "' to a grade");
+      if (target->to == MapTo::Score)
+        f.fail(m[key], std::string("a status has no score: map '") + key + "' to a grade");
     }
   }
   if (top.count("series_break")) s.series_break = read_mapping(f, top["series_break"], s);
@@ -214,8 +220,8 @@ GradingScheme load_scheme_named(const std::string& dir, const std::string& name)
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw UnknownScheme("no grading scheme '" + name + "' in " + dir + " (schemes: " +
-                        (list.empty() ? "none" : list) + ")");
+    throw UnknownScheme("no grading scheme '" + name + "' in " + dir + " (schemes: " + (list.empty() ? "none" : list) +
+                        ")");
   }
   return load_scheme((fs::path(dir) / (name + ".yaml")).string());
 }

@@ -75,8 +75,8 @@ int elapsed_years(const config::Strategy& strategy, const config::Kpi& kpi, cons
   const int from = is_flow(kpi.target.kind) ? w.from : strategy.first_year;
   int k = 0;
   for (int y = from; y <= w.to; ++y) {
-    const Period p = kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(y)
-                                                                          : Period::fiscal_year(y);
+    const Period p =
+        kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(y) : Period::fiscal_year(y);
     if (published_on(p, kpi.publication_lag_months) <= as_of) ++k;
   }
   return k;

@@ -73,8 +73,10 @@ bool retryable(CURLcode rc, long status) {
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
-    case CURLE_GOT_NOTHING: return true;
-    default: return false;
+    case CURLE_GOT_NOTHING:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -148,14 +150,16 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
       std::filesystem::remove(path);
       // Only an answer to our validators: to a plain request it would leave the run with no file at all.
       if (!conditional)
-        throw FetchError(url + ": the server answered HTTP 304 (not modified) to a request that had no "
-                               "validators; it is misconfigured, or a proxy in between is");
+        throw FetchError(url +
+                         ": the server answered HTTP 304 (not modified) to a request that had no "
+                         "validators; it is misconfigured, or a proxy in between is");
       FetchResult r;
       r.not_modified = true;
       r.http_status = status;
       // A 304 may carry updated validators; keep the previous ones for what it leaves out.
       r.validators.etag = d.validators.etag.empty() ? previous.etag : d.validators.etag;
-      r.validators.last_modified = d.validators.last_modified.empty() ? previous.last_modified : d.validators.last_modified;
+      r.validators.last_modified =
+          d.validators.last_modified.empty() ? previous.last_modified : d.validators.last_modified;
       return r;
     }
     if (rc == CURLE_OK && status >= 200 && status < 300) {

@@ -11,10 +11,10 @@ namespace sosei::host {
 
 struct FetchOptions {
   long connect_timeout_ms = 10'000;
-  long timeout_ms = 120'000;        // whole transfer
-  long low_speed_seconds = 30;      // abort when under 1 byte/s for this long
-  int attempts = 3;                 // total tries for retryable failures (network, 5xx, 429)
-  long backoff_ms = 500;            // doubled after each failed try
+  long timeout_ms = 120'000;    // whole transfer
+  long low_speed_seconds = 30;  // abort when under 1 byte/s for this long
+  int attempts = 3;             // total tries for retryable failures (network, 5xx, 429)
+  long backoff_ms = 500;        // doubled after each failed try
   uint64_t max_bytes = 512ull << 20;
   bool verify_tls = true;
 };
@@ -27,8 +27,8 @@ struct FetchValidators {
 struct FetchResult {
   bool not_modified = false;  // 304: the file is the one imported last time
   long http_status = 0;
-  std::string path;           // downloaded body (empty when not_modified)
-  FetchValidators validators; // to send next time
+  std::string path;            // downloaded body (empty when not_modified)
+  FetchValidators validators;  // to send next time
   uint64_t bytes = 0;
 };
 

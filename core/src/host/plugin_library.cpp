@@ -16,8 +16,10 @@ namespace {
 // Size of the descriptor each API version defined; a plugin's struct_size may not be smaller.
 std::size_t descriptor_size_for(uint32_t api_version) {
   switch (api_version) {
-    case 1: return offsetof(sosei_plugin_descriptor, destroy) + sizeof(void (*)(void*));
-    default: return sizeof(sosei_plugin_descriptor);
+    case 1:
+      return offsetof(sosei_plugin_descriptor, destroy) + sizeof(void (*)(void*));
+    default:
+      return sizeof(sosei_plugin_descriptor);
   }
 }
 
@@ -32,18 +34,22 @@ void check_settings(const std::string& file, const sosei_plugin_descriptor& d, P
     const sosei_setting_spec& s = d.settings[i];
     std::string name = text_or_empty(s.name);
     if (!is_identifier(name))
-      throw PluginLoadError(file, "malformed descriptor: setting #" + std::to_string(i + 1) + " has the name '" +
-                                      name + "' (expected lower-case letters, digits and _)");
+      throw PluginLoadError(file, "malformed descriptor: setting #" + std::to_string(i + 1) + " has the name '" + name +
+                                      "' (expected lower-case letters, digits and _)");
     if (!seen.insert(name).second)
       throw PluginLoadError(file, "malformed descriptor: setting '" + name + "' is declared twice");
     if (s.type < SOSEI_SETTING_STRING || s.type > SOSEI_SETTING_URL)
-      throw PluginLoadError(file, "malformed descriptor: setting '" + name + "' has unknown type " +
-                                      std::to_string(s.type));
-    SettingSpec spec{name, static_cast<sosei_setting_type>(s.type), s.required != 0, s.default_value != nullptr,
-                     text_or_empty(s.default_value), text_or_empty(s.help)};
+      throw PluginLoadError(file,
+                            "malformed descriptor: setting '" + name + "' has unknown type " + std::to_string(s.type));
+    SettingSpec spec{name,
+                     static_cast<sosei_setting_type>(s.type),
+                     s.required != 0,
+                     s.default_value != nullptr,
+                     text_or_empty(s.default_value),
+                     text_or_empty(s.help)};
     if (spec.has_default && !setting_value_fits(s.type, spec.default_value))
-      throw PluginLoadError(file, "malformed descriptor: the default '" + spec.default_value + "' of setting '" +
-                                      name + "' is not a valid " + setting_type_name(s.type));
+      throw PluginLoadError(file, "malformed descriptor: the default '" + spec.default_value + "' of setting '" + name +
+                                      "' is not a valid " + setting_type_name(s.type));
     meta.settings.push_back(std::move(spec));
   }
 }
@@ -55,8 +61,8 @@ void check_series(const std::string& file, const sosei_plugin_descriptor& d, Plu
   for (uint32_t i = 0; i < d.series_count; ++i) {
     std::string name = text_or_empty(d.series[i].name);
     if (name != "*" && !is_identifier(name))
-      throw PluginLoadError(file, "malformed descriptor: series #" + std::to_string(i + 1) + " has the name '" +
-                                      name + "' (expected lower-case letters, digits and _, or *)");
+      throw PluginLoadError(file, "malformed descriptor: series #" + std::to_string(i + 1) + " has the name '" + name +
+                                      "' (expected lower-case letters, digits and _, or *)");
     meta.series.push_back({name, text_or_empty(d.series[i].unit), text_or_empty(d.series[i].help)});
   }
 }
@@ -66,11 +72,11 @@ PluginMeta check_descriptor(const std::string& file, const sosei_plugin_descript
   // The API version is the only field read before we know the layout is one we understand.
   if (d->api_version < SOSEI_API_VERSION_MIN || d->api_version > SOSEI_API_VERSION) {
     const bool too_new = d->api_version > SOSEI_API_VERSION;
-    throw PluginLoadError(
-        file, "built against SDK API version " + std::to_string(d->api_version) + ", but this sosei serves API versions " +
-                  std::to_string(SOSEI_API_VERSION_MIN) + " to " + std::to_string(SOSEI_API_VERSION) +
-                  (too_new ? " (plugin too new: upgrade sosei or rebuild the plugin against this SDK)"
-                           : " (plugin too old: rebuild it against this SDK)"));
+    throw PluginLoadError(file, "built against SDK API version " + std::to_string(d->api_version) +
+                                    ", but this sosei serves API versions " + std::to_string(SOSEI_API_VERSION_MIN) +
+                                    " to " + std::to_string(SOSEI_API_VERSION) +
+                                    (too_new ? " (plugin too new: upgrade sosei or rebuild the plugin against this SDK)"
+                                             : " (plugin too old: rebuild it against this SDK)"));
   }
   if (d->struct_size < descriptor_size_for(d->api_version))
     throw PluginLoadError(file, "malformed descriptor: struct_size " + std::to_string(d->struct_size) +
@@ -86,11 +92,13 @@ PluginMeta check_descriptor(const std::string& file, const sosei_plugin_descript
   if (!is_identifier(meta.name))
     throw PluginLoadError(file, "malformed descriptor: plugin name '" + meta.name +
                                     "' is not valid (expected lower-case letters, digits and _)");
-  if (meta.version.empty()) throw PluginLoadError(file, "malformed descriptor: plugin '" + meta.name + "' has no version");
+  if (meta.version.empty())
+    throw PluginLoadError(file, "malformed descriptor: plugin '" + meta.name + "' has no version");
   if (meta.department.empty())
     throw PluginLoadError(file, "malformed descriptor: plugin '" + meta.name + "' names no owning department");
   if (!d->create || !d->run || !d->destroy)
-    throw PluginLoadError(file, "malformed descriptor: plugin '" + meta.name + "' lacks its create/run/destroy functions");
+    throw PluginLoadError(file,
+                          "malformed descriptor: plugin '" + meta.name + "' lacks its create/run/destroy functions");
   check_settings(file, *d, meta);
   check_series(file, *d, meta);
   return meta;
@@ -128,8 +136,8 @@ std::shared_ptr<LoadedPlugin> load_plugin(const std::filesystem::path& path) {
   library->load(boost::dll::fs::path(file), boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local, ec);
   if (ec) throw PluginLoadError(file, "not a loadable shared library (" + ec.message() + ")");
   if (!library->has(SOSEI_PLUGIN_ENTRY_SYMBOL))
-    throw PluginLoadError(file, std::string("no entry point: the library does not export ") + SOSEI_PLUGIN_ENTRY_SYMBOL +
-                                    " (declare the plugin with SOSEI_PLUGIN)");
+    throw PluginLoadError(file, std::string("no entry point: the library does not export ") +
+                                    SOSEI_PLUGIN_ENTRY_SYMBOL + " (declare the plugin with SOSEI_PLUGIN)");
   auto& entry = library->get<const sosei_plugin_descriptor*()>(SOSEI_PLUGIN_ENTRY_SYMBOL);
   const sosei_plugin_descriptor* descriptor = nullptr;
   try {
@@ -145,12 +153,18 @@ std::shared_ptr<LoadedPlugin> load_plugin(const std::filesystem::path& path) {
 
 std::string setting_type_name(int32_t type) {
   switch (type) {
-    case SOSEI_SETTING_STRING: return "string";
-    case SOSEI_SETTING_INTEGER: return "integer";
-    case SOSEI_SETTING_NUMBER: return "number";
-    case SOSEI_SETTING_BOOLEAN: return "boolean";
-    case SOSEI_SETTING_PATH: return "path";
-    case SOSEI_SETTING_URL: return "url";
+    case SOSEI_SETTING_STRING:
+      return "string";
+    case SOSEI_SETTING_INTEGER:
+      return "integer";
+    case SOSEI_SETTING_NUMBER:
+      return "number";
+    case SOSEI_SETTING_BOOLEAN:
+      return "boolean";
+    case SOSEI_SETTING_PATH:
+      return "path";
+    case SOSEI_SETTING_URL:
+      return "url";
   }
   return "unknown";
 }
@@ -158,7 +172,8 @@ std::string setting_type_name(int32_t type) {
 bool setting_value_fits(int32_t type, const std::string& v) {
   switch (type) {
     case SOSEI_SETTING_STRING:
-    case SOSEI_SETTING_PATH: return true;
+    case SOSEI_SETTING_PATH:
+      return true;
     case SOSEI_SETTING_INTEGER: {
       long long x = 0;
       auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
@@ -169,8 +184,10 @@ bool setting_value_fits(int32_t type, const std::string& v) {
       auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
       return !v.empty() && ec == std::errc{} && p == v.data() + v.size() && std::isfinite(x);
     }
-    case SOSEI_SETTING_BOOLEAN: return v == "true" || v == "false" || v == "yes" || v == "no";
-    case SOSEI_SETTING_URL: return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0 || v.rfind("file://", 0) == 0;
+    case SOSEI_SETTING_BOOLEAN:
+      return v == "true" || v == "false" || v == "yes" || v == "no";
+    case SOSEI_SETTING_URL:
+      return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0 || v.rfind("file://", 0) == 0;
   }
   return false;
 }

@@ -27,8 +27,9 @@ bool PluginRegistry::add(const std::filesystem::path& file) {
   try {
     auto plugin = load_plugin(file);
     if (auto* existing = find(plugin->meta().name)) {
-      refusals_.emplace_back(file.string(), "duplicate plugin name '" + plugin->meta().name + "', already loaded from " +
-                                                (*existing)->meta().file + " (remove one of the two files)");
+      refusals_.emplace_back(file.string(), "duplicate plugin name '" + plugin->meta().name +
+                                                "', already loaded from " + (*existing)->meta().file +
+                                                " (remove one of the two files)");
       return false;
     }
     plugins_.push_back(std::move(plugin));

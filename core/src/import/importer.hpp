@@ -35,7 +35,9 @@ class ImportSetupError : public std::runtime_error {
 struct ImportOutcome {
   store::RunRecord record;
   bool dry_run = false;
-  bool ok() const { return record.status == store::RunStatus::Succeeded || record.status == store::RunStatus::Unchanged; }
+  bool ok() const {
+    return record.status == store::RunStatus::Succeeded || record.status == store::RunStatus::Unchanged;
+  }
 };
 
 ImportOutcome import_source(const config::AppConfig& config, const config::Source& source,

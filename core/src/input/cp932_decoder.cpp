@@ -13,16 +13,16 @@ namespace sosei::input {
 Cp932Decoder::Cp932Decoder() {
   iconv_t cd = iconv_open("UTF-8", "CP932");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    throw InputError("this system's iconv cannot convert CP932; install glibc's gconv modules "
-                     "or save the file as UTF-8.");
+    throw InputError(
+        "this system's iconv cannot convert CP932; install glibc's gconv modules "
+        "or save the file as UTF-8.");
   }
   descriptor_ = cd;
 }
 
 Cp932Decoder::~Cp932Decoder() { iconv_close(static_cast<iconv_t>(descriptor_)); }
 
-Cp932Decoder::Result Cp932Decoder::convert(const char*& in, std::size_t& in_left, char*& out,
-                                           std::size_t& out_left) {
+Cp932Decoder::Result Cp932Decoder::convert(const char*& in, std::size_t& in_left, char*& out, std::size_t& out_left) {
   auto cd = static_cast<iconv_t>(descriptor_);
   char* source = const_cast<char*>(in);  // iconv's signature is not const-correct
   const std::size_t done = iconv(cd, &source, &in_left, &out, &out_left);

@@ -18,8 +18,7 @@ std::optional<Encoding> encoding_from(std::string_view name) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower.empty() || lower == "auto") return Encoding::Auto;
   if (lower == "utf-8" || lower == "utf8") return Encoding::Utf8;
-  if (lower == "cp932" || lower == "shift_jis" || lower == "sjis" || lower == "shift-jis" ||
-      lower == "windows-31j") {
+  if (lower == "cp932" || lower == "shift_jis" || lower == "sjis" || lower == "shift-jis" || lower == "windows-31j") {
     return Encoding::Cp932;
   }
   if (lower == "binary") return Encoding::Binary;

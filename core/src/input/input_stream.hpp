@@ -55,8 +55,7 @@ std::optional<Encoding> encoding_from(std::string_view name);
 //    sequence is an InputError that suggests `encoding: cp932`.
 // Memory: text files use two 64 KiB buffers; an XLSX sheet keeps the workbook's shared string table
 // in memory (bounded, see xlsx_workbook.hpp) plus fixed buffers.
-std::unique_ptr<InputStream> open_file(const std::string& path, Encoding encoding,
-                                       const std::string& sheet);
+std::unique_ptr<InputStream> open_file(const std::string& path, Encoding encoding, const std::string& sheet);
 
 // Wraps a stream and computes the XXH3-128 fingerprint of the bytes that went through it, so a run
 // can record exactly which input it read.

@@ -114,8 +114,9 @@ class TextStream final : public InputStream {
         break;
       case Encoding::Cp932:
         if (bom) {
-          throw InputError(name() + ": starts with a UTF-8 byte order mark but the source says "
-                                    "`encoding: cp932`; set `encoding: utf-8` (or auto).");
+          throw InputError(name() +
+                           ": starts with a UTF-8 byte order mark but the source says "
+                           "`encoding: cp932`; set `encoding: utf-8` (or auto).");
         }
         mode_ = Mode::Cp932;
         decoder_.emplace();
@@ -170,8 +171,8 @@ class TextStream final : public InputStream {
 
   std::size_t finish_utf8() {
     if (validate_ && validator_.in_character()) {
-      throw InputError(name() + ": ends in the middle of a UTF-8 character (byte " +
-                       std::to_string(offset_) + "); the file is probably cut off, copy it again.");
+      throw InputError(name() + ": ends in the middle of a UTF-8 character (byte " + std::to_string(offset_) +
+                       "); the file is probably cut off, copy it again.");
     }
     return 0;
   }

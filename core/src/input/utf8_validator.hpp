@@ -18,8 +18,8 @@ class Utf8Validator {
   bool in_character() const { return remaining_ != 0; }
 
  private:
-  int remaining_ = 0;             // continuation bytes still expected
-  unsigned char low_ = 0x80;      // bounds of the next continuation byte
+  int remaining_ = 0;         // continuation bytes still expected
+  unsigned char low_ = 0x80;  // bounds of the next continuation byte
   unsigned char high_ = 0xBF;
 };
 

@@ -22,7 +22,8 @@ constexpr std::size_t kMaxCellBytes = 4u << 20;  // Excel itself stops at 32,767
 
 std::string column_letters(int column) {
   std::string letters;
-  for (int c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  for (int c = column + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   return letters;
 }
 
@@ -52,8 +53,7 @@ const SheetPart& find_sheet(const WorkbookIndex& index, const std::string& sheet
 
 class XlsxSheetStream final : public InputStream, private XmlHandler {
  public:
-  XlsxSheetStream(const std::string& path, const std::string& sheet)
-      : zip_(path, path), chunk_(kChunk) {
+  XlsxSheetStream(const std::string& path, const std::string& sheet) : zip_(path, path), chunk_(kChunk) {
     const WorkbookIndex index = read_workbook(zip_);
     const SheetPart& part = find_sheet(index, sheet, path);
     name_ = path + "[" + part.name + "]";

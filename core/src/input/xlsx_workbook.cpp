@@ -71,9 +71,10 @@ WorkbookIndex read_workbook(ZipArchive& zip) {
     index.shared_strings_part = "xl/sharedStrings.xml";
   }
   if (index.sheets.empty()) {
-    throw InputError(zip.display() + ": the workbook has no worksheet that can be read (the XLSX "
-                                     "file is damaged or holds only charts). Open it in Excel and "
-                                     "save it again.");
+    throw InputError(zip.display() +
+                     ": the workbook has no worksheet that can be read (the XLSX "
+                     "file is damaged or holds only charts). Open it in Excel and "
+                     "save it again.");
   }
   return index;
 }

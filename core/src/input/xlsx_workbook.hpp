@@ -18,8 +18,8 @@ struct SheetPart {
 };
 
 struct WorkbookIndex {
-  std::vector<SheetPart> sheets;       // in tab order
-  std::string shared_strings_part;     // empty when the workbook has none
+  std::vector<SheetPart> sheets;    // in tab order
+  std::string shared_strings_part;  // empty when the workbook has none
 };
 
 // Reads xl/workbook.xml and xl/_rels/workbook.xml.rels. Throws InputError.

@@ -101,9 +101,8 @@ XmlParser::Status XmlParser::check(int status) {
   suspended_ = false;
   if (status == XML_STATUS_ERROR) {
     XML_Parser parser = as_expat(parser_);
-    throw InputError(part_ + " is not well-formed XML (line " +
-                     std::to_string(XML_GetCurrentLineNumber(parser)) + ": " +
-                     XML_ErrorString(XML_GetErrorCode(parser)) +
+    throw InputError(part_ + " is not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser)) +
+                     ": " + XML_ErrorString(XML_GetErrorCode(parser)) +
                      "). The file is damaged; open it in Excel and save it again.");
   }
   return Status::Done;

@@ -20,9 +20,10 @@ constexpr int kCaseInsensitive = 2;  // unzLocateFile's iCaseSensitivity
 ZipArchive::ZipArchive(const std::string& path, std::string display) : display_(std::move(display)) {
   zip_ = unzOpen64(path.c_str());
   if (zip_ == nullptr) {
-    throw InputError(display_ + ": looks like a ZIP/XLSX file but cannot be opened as one (it is "
-                                "damaged or cut off). Open it in Excel and save it again, or copy or "
-                                "download it again.");
+    throw InputError(display_ +
+                     ": looks like a ZIP/XLSX file but cannot be opened as one (it is "
+                     "damaged or cut off). Open it in Excel and save it again, or copy or "
+                     "download it again.");
   }
 }
 
@@ -32,8 +33,9 @@ ZipArchive::~ZipArchive() {
 }
 
 void ZipArchive::fail(const std::string& what) const {
-  throw InputError(display_ + ": " + what + " Open it in Excel and save it again, or copy or "
-                                            "download it again.");
+  throw InputError(display_ + ": " + what +
+                   " Open it in Excel and save it again, or copy or "
+                   "download it again.");
 }
 
 bool ZipArchive::contains(const std::string& entry) {
@@ -48,8 +50,8 @@ std::vector<std::string> ZipArchive::entries() {
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) break;
     std::string name(info.size_filename, '\0');
-    if (unzGetCurrentFileInfo64(zip_, &info, name.data(), static_cast<uLong>(name.size()), nullptr, 0, nullptr,
-                                0) != UNZ_OK) {
+    if (unzGetCurrentFileInfo64(zip_, &info, name.data(), static_cast<uLong>(name.size()), nullptr, 0, nullptr, 0) !=
+        UNZ_OK) {
       break;
     }
     names.push_back(std::move(name));

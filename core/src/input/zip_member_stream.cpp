@@ -51,8 +51,10 @@ class ZipMemberSource final : public ByteSource {
       : zip_(path, path), name_(path + "[" + member + "]") {
     const std::vector<std::string> entries = zip_.entries();
     if (member.empty()) {
-      throw InputError(path + ": is a ZIP archive, not an Excel workbook; name the member to read (the "
-                              "sheet argument, e.g. trips.txt). Members: " + member_list(entries) + ".");
+      throw InputError(path +
+                       ": is a ZIP archive, not an Excel workbook; name the member to read (the "
+                       "sheet argument, e.g. trips.txt). Members: " +
+                       member_list(entries) + ".");
     }
     const std::string stored = find_member(entries, member);
     if (stored.empty()) {

@@ -15,8 +15,8 @@ namespace sosei::kit {
 
 struct CheckRequest {
   std::string plugin_file;
-  std::string settings_file;  // YAML: a settings map, or a source entry with `settings:`; may be empty
-  std::string input_file;     // sets the `file` setting (and drops `url`); may be empty
+  std::string settings_file;      // YAML: a settings map, or a source entry with `settings:`; may be empty
+  std::string input_file;         // sets the `file` setting (and drops `url`); may be empty
   std::string worker_executable;  // empty: worker::default_worker_executable()
   uint64_t memory_limit_bytes = 1ull << 30;
   int timeout_seconds = 600;
@@ -26,7 +26,7 @@ struct CheckedObservation {
   std::string series;
   std::string period;  // FY2025, 2024, 2025-04, 2025-04-01
   std::vector<std::pair<std::string, std::string>> dimensions;
-  std::string value;   // number as text, or the status name
+  std::string value;  // number as text, or the status name
   std::string note;
   std::string location;  // file:line
   std::string problem;   // why the host would refuse it structurally ("" = fine)
@@ -35,15 +35,15 @@ struct CheckedObservation {
 struct CheckReport {
   std::optional<host::PluginMeta> plugin;  // none: refused (load_error says why)
   std::string load_error;
-  std::string settings_error;              // settings refused by the declared settings
+  std::string settings_error;  // settings refused by the declared settings
   host::ResolvedSettings settings;
   bool ran = false;
   std::string result;  // succeeded, unchanged, failed
   std::string run_error;
   std::vector<CheckedObservation> observations;
-  uint64_t observation_count = 0;  // all of them; `observations` keeps the first kMaxKept
+  uint64_t observation_count = 0;                               // all of them; `observations` keeps the first kMaxKept
   std::vector<std::pair<std::string, std::string>> rejections;  // location, reason
-  int problems = 0;  // observations with a problem
+  int problems = 0;                                             // observations with a problem
 
   static constexpr std::size_t kMaxKept = 10000;
   bool ok() const {

@@ -36,11 +36,14 @@ std::string camel(const std::string& name) {
 
 std::vector<std::string> write_scaffold(const ScaffoldRequest& r) {
   if (r.name.empty() || !is_identifier(r.name) || !(r.name[0] >= 'a' && r.name[0] <= 'z'))
-    throw ScaffoldError("plugin name '" + r.name + "' must start with a-z and use only a-z, 0-9 and _ (e.g. bus_stops)");
-  if (r.department.empty()) throw ScaffoldError("--department is required: the department that owns the plugin (e.g. 産業振興課)");
+    throw ScaffoldError("plugin name '" + r.name +
+                        "' must start with a-z and use only a-z, 0-9 and _ (e.g. bus_stops)");
+  if (r.department.empty())
+    throw ScaffoldError("--department is required: the department that owns the plugin (e.g. 産業振興課)");
   std::error_code ec;
   if (fs::exists(r.directory, ec) && !fs::is_empty(r.directory, ec))
-    throw ScaffoldError(r.directory.string() + " already exists and is not empty: choose another --dir (nothing was written)");
+    throw ScaffoldError(r.directory.string() +
+                        " already exists and is not empty: choose another --dir (nothing was written)");
   fs::create_directories(r.directory, ec);
   if (ec) throw ScaffoldError("cannot create " + r.directory.string() + ": " + ec.message());
 

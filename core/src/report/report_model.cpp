@@ -84,8 +84,8 @@ Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
 }
 
 KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy,
-              const std::vector<YearColumn>& columns, const std::vector<DimensionedSeries>* series,
-              const Date& as_of, const ReportOptions& options) {
+              const std::vector<YearColumn>& columns, const std::vector<DimensionedSeries>* series, const Date& as_of,
+              const ReportOptions& options) {
   const config::Kpi& k = e.kpi;
   const Lang lang = options.lang;
   const Labels& l = labels_for(lang);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "config/model.hpp"
 #include "common/date.hpp"
+#include "config/model.hpp"
 #include "store/store.hpp"
 
 namespace sosei::status {
@@ -17,12 +17,12 @@ namespace sosei::status {
 struct SourceStatus {
   std::string id;
   std::string plugin;
-  std::string schedule;                     // as configured ("0 5 * * *", "every 6h"), empty: manual only
+  std::string schedule;  // as configured ("0 5 * * *", "every 6h"), empty: manual only
   std::optional<store::RunRecord> last_run;
   std::optional<std::string> last_success;  // finished_at of the last succeeded/unchanged run
   int consecutive_failures = 0;             // failed runs since the last success (aborted runs skipped)
   std::optional<store::Quarantine> quarantine;
-  std::optional<std::string> next_run;      // ISO 8601 UTC; none when unscheduled or quarantined
+  std::optional<std::string> next_run;  // ISO 8601 UTC; none when unscheduled or quarantined
 };
 
 struct KpiFreshness {

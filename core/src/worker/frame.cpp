@@ -34,14 +34,16 @@ void FrameBuilder::start(uint8_t type) {
 }
 
 void FrameBuilder::str(std::string_view s) {
-  if (s.size() > kMaxFrameBytes) throw ProtocolError("a text of " + std::to_string(s.size()) + " bytes is too long for the worker pipe");
+  if (s.size() > kMaxFrameBytes)
+    throw ProtocolError("a text of " + std::to_string(s.size()) + " bytes is too long for the worker pipe");
   u32(static_cast<uint32_t>(s.size()));
   bytes_.append(s.data(), s.size());
 }
 
 std::string_view FrameBuilder::finish() {
   const std::size_t length = bytes_.size() - 4;  // type byte + payload
-  if (length > kMaxFrameBytes) throw ProtocolError("a frame of " + std::to_string(length) + " bytes is too large for the worker pipe");
+  if (length > kMaxFrameBytes)
+    throw ProtocolError("a frame of " + std::to_string(length) + " bytes is too large for the worker pipe");
   const auto n = static_cast<uint32_t>(length);
   std::memcpy(bytes_.data(), &n, sizeof n);
   return bytes_;

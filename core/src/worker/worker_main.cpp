@@ -94,8 +94,7 @@ int run_worker(int in_fd, int out_fd) {
       // malloc() failing under the address-space limit surfaces as the plugin's bad_alloc.
       if (end.status == EndStatus::Failed && request.memory_limit_bytes &&
           end.error.find("bad_alloc") != std::string::npos)
-        end.error += " — the worker reached its memory limit of " +
-                     std::to_string(request.memory_limit_bytes >> 20) +
+        end.error += " — the worker reached its memory limit of " + std::to_string(request.memory_limit_bytes >> 20) +
                      " MiB (raise memory_limit in the source's configuration if the data need it)";
     }
     encode_end(frame, end);

@@ -76,10 +76,11 @@ inline GeneratedTotals generate_feed(const std::filesystem::path& dir, uint64_t 
   }
   GeneratedTotals totals;
   Writer out(dir / "board_alight.txt");
-  std::fputs("trip_id,stop_id,stop_sequence,record_use,schedule_relationship,boardings,alightings,current_load,"
-             "load_type,rack_down,bike_boardings,bike_alightings,ramp_used,ramp_boardings,ramp_alightings,"
-             "service_date,service_arrival_time,service_departure_time,source\n",
-             out.get());
+  std::fputs(
+      "trip_id,stop_id,stop_sequence,record_use,schedule_relationship,boardings,alightings,current_load,"
+      "load_type,rack_down,bike_boardings,bike_alightings,ramp_used,ramp_boardings,ramp_alightings,"
+      "service_date,service_arrival_time,service_departure_time,source\n",
+      out.get());
   uint64_t state = 0x9E3779B97F4A7C15ull;
   const int trips = routes * trips_per_route;
   char line[256];

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   try {
     const auto totals = bus_ridership::generator::generate_feed(argv[1], rows);
     std::printf("rows\t%llu\n", static_cast<unsigned long long>(totals.rows));
-    for (const auto& [year, boardings] : totals.by_fiscal_year) std::printf("FY%d\t%lld\n", year, static_cast<long long>(boardings));
+    for (const auto& [year, boardings] : totals.by_fiscal_year)
+      std::printf("FY%d\t%lld\n", year, static_cast<long long>(boardings));
     for (const auto& [key, boardings] : totals.by_route_and_fiscal_year)
       std::printf("FY%d\t%s\t%lld\n", key.second, key.first.c_str(), static_cast<long long>(boardings));
   } catch (const std::exception& e) {

@@ -57,9 +57,9 @@ struct Shape {
   bool year_column = true;
   bool code_column = false;
   bool split_column = false;
-  bool full_width_months = false;             // １月 … １２月
-  std::vector<std::string> lines_above{};       // title lines before the header
-  std::vector<std::string> lines_below{};       // remarks after the table
+  bool full_width_months = false;          // １月 … １２月
+  std::vector<std::string> lines_above{};  // title lines before the header
+  std::vector<std::string> lines_below{};  // remarks after the table
   char delimiter = ',';
 };
 
@@ -116,9 +116,12 @@ inline bool xlsx(const std::string& path, const std::string& sheet, const std::v
   for (const auto& cells : table(rows, shape)) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& v = cells[c];
-      const bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && r > shape.lines_above.size();
-      if (number) worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), std::stod(v), nullptr);
-      else if (!v.empty()) worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), v.c_str(), nullptr);
+      const bool number =
+          !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && r > shape.lines_above.size();
+      if (number)
+        worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), std::stod(v), nullptr);
+      else if (!v.empty())
+        worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), v.c_str(), nullptr);
     }
     ++r;
   }
