@@ -13,9 +13,7 @@ namespace sosei::serve {
 LiveData::LiveData(const app::Environment& env, StoreAccess& reads)
     : env_(env), reads_(reads), schemes_(app::all_grading_schemes(env)) {}
 
-ViewQuery LiveData::query(const Params& params) const {
-  return read_view_query(params, schemes_, env_.config().default_scheme, env_.today());
-}
+ViewQuery LiveData::query(const Params& params) const { return read_view_query(params, schemes_, env_); }
 
 evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
   const auto observations = reads_.with([&](store::Store& s) { return app::stored_observations(env_, s); });

@@ -3,6 +3,8 @@
 
 #include <iterator>
 
+#include "app/evaluation.hpp"
+#include "app/user_input.hpp"
 #include "serve/http_error.hpp"
 
 namespace sosei::serve {
@@ -15,18 +17,15 @@ std::string single_param(const Params& params, const std::string& name) {
   return first->second;
 }
 
-ViewQuery read_view_query(const Params& params, const Schemes& schemes, const std::string& default_scheme,
-                          const Date& today) {
+ViewQuery read_view_query(const Params& params, const Schemes& schemes, const app::Environment& env) {
   ViewQuery q;
-  q.as_of = today;
-  if (const std::string as_of = single_param(params, "as_of"); !as_of.empty()) {
-    std::string error;
-    const auto date = evaluate::parse_as_of(as_of, &error);
-    if (!date) throw HttpError(400, "as_of: " + error + " (e.g. as_of=2026-03-31, as_of=FY2025 or as_of=R7)");
-    q.as_of = *date;
+  try {
+    q.as_of = app::as_of_date(env, single_param(params, "as_of"));
+  } catch (const app::InputError& e) {
+    throw HttpError(400, std::string("as_of: ") + e.what() + " (e.g. as_of=2026-03-31, as_of=FY2025 or as_of=R7)");
   }
   std::string name = single_param(params, "scheme");
-  if (name.empty()) name = default_scheme;
+  if (name.empty()) name = env.config().default_scheme;
   const auto scheme = schemes.find(name);
   if (scheme == schemes.end()) {
     std::string names;

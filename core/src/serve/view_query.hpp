@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "evaluate/as_of.hpp"
+#include "app/environment.hpp"
 #include "evaluate/scheme.hpp"
 #include "report/report_model.hpp"
 
@@ -20,9 +20,9 @@ struct ViewQuery {
   report::ReportOptions report;
 };
 
-// `today` when as_of is absent; the default scheme when scheme is absent. Throws HttpError(400).
-ViewQuery read_view_query(const Params& params, const Schemes& schemes, const std::string& default_scheme,
-                          const Date& today);
+// Today (the environment's) when as_of is absent; the configured scheme when scheme is absent.
+// Throws HttpError(400).
+ViewQuery read_view_query(const Params& params, const Schemes& schemes, const app::Environment& env);
 
 // The one value of a parameter; empty when absent. Throws HttpError(400) when given twice, so that
 // ?as_of=R7&as_of=R8 is not silently read as one of them.
