@@ -12,11 +12,12 @@
 #include "config/model.hpp"
 #include "evaluate/evaluation.hpp"
 #include "store/store.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::report {
 
-enum class Lang { Ja, En };
-enum class YearStyle { Era, Western };  // R7 or 2025
+using text::Lang;
+using text::YearStyle;
 
 struct ReportOptions {
   Lang lang = Lang::Ja;
