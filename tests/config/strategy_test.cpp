@@ -199,6 +199,44 @@ TEST(AppConfig, RelativePathsResolveAgainstTheFilesFolder) {
   EXPECT_EQ(c.find_source("other"), nullptr);
 }
 
+TEST(Strategy, DisplayRulesFromDecimalsDisplayAndUnit) {
+  TempFiles files;
+  std::string text = kStrategy;
+  text.replace(text.find("                department: 課B"), 0, "                decimals: 2\n");
+  text.replace(text.find("                department: 課C"), 0, "                display: 万人\n");
+  const Strategy s = load_strategy(files.write("strategy.yaml", text));
+  EXPECT_EQ(s.find_kpi("share")->shown.decimals, 2);
+  EXPECT_EQ(s.find_kpi("waiting")->shown.scale, 1e4);
+  EXPECT_EQ(s.find_kpi("waiting")->shown.scale_unit, "万人");
+  EXPECT_EQ(s.find_kpi("net_migration")->shown.decimals, 0);  // 人: whole numbers
+}
+
+TEST(Strategy, RefusesADisplayThatIsNotAScaleOfTheUnitAndOutOfRangeDecimals) {
+  TempFiles files;
+  std::string text = kStrategy;
+  text.replace(text.find("                department: 課B"), 0, "                display: 万人\n");
+  EXPECT_THROW(load_strategy(files.write("a.yaml", text)), ConfigError);  // % is not 人
+  text = kStrategy;
+  text.replace(text.find("                department: 課B"), 0, "                decimals: 9\n");
+  EXPECT_THROW(load_strategy(files.write("b.yaml", text)), ConfigError);
+}
+
+TEST(AppConfig, LocaleAndYears) {
+  TempFiles files;
+  files.write("strategy.yaml", kStrategy);
+  const AppConfig ja =
+      load_config(files.write("a.yaml", "database: s.db\nstrategy: strategy.yaml\ngrading: {default: kama}\n"));
+  EXPECT_EQ(ja.lang, text::Lang::Ja);
+  EXPECT_EQ(ja.years, text::YearStyle::Era);
+  const AppConfig en = load_config(files.write(
+      "b.yaml", "database: s.db\nlocale: en\nyears: western\nstrategy: strategy.yaml\ngrading: {default: kama}\n"));
+  EXPECT_EQ(en.lang, text::Lang::En);
+  EXPECT_EQ(en.years, text::YearStyle::Western);
+  EXPECT_THROW(load_config(files.write(
+                   "c.yaml", "database: s.db\nlocale: fr\nstrategy: strategy.yaml\ngrading: {default: kama}\n")),
+               ConfigError);
+}
+
 TEST(Enums, TextFormsRoundTrip) {
   for (auto k : {TargetKind::Cumulative, TargetKind::Level, TargetKind::Stock, TargetKind::Rate, TargetKind::AtLeast,
                  TargetKind::Reach, TargetKind::Done, TargetKind::VsProjection})

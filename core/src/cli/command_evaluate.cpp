@@ -7,76 +7,86 @@
 #include "app/evaluation.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/store_input.hpp"
 #include "present/evaluation_json.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
 
-using evaluate::number_text;
-using evaluate::percent_text;
+using evaluate::shown_forecast;
+using evaluate::shown_pace;
+using evaluate::shown_ratio;
+using evaluate::shown_value;
 
-// Expected values and forecasts are computed, not counted: two decimals are enough on screen (JSON
-// keeps them unrounded).
-std::string computed_number(double v) { return number_text(evaluate::round_half_up(v, 2)); }
-
-std::string values_text(const evaluate::KpiEvaluation& e) {
+std::string values_text(const evaluate::KpiEvaluation& e, const text::Locale& l) {
   std::string s;
-  for (const auto& y : e.years) s += (s.empty() ? "" : ", ") + y.period.str() + " " + evaluate::value_text(y.value);
+  for (const auto& y : e.years)
+    s += (s.empty()                  ? ""
+          : l.lang == text::Lang::Ja ? "、"
+                                     : ", ") +
+         text::period_text(y.period, l.years, l.lang) + " " + shown_value(y.value, e.kpi, l.lang);
   return s.empty() ? "—" : s;
 }
 
-std::string score_text(const evaluate::KpiEvaluation& e) {
-  if (e.progress) return percent_text(*e.progress) + " (progress)";
-  return e.ratio ? percent_text(*e.ratio) : "—";
+std::string goal_text(const config::Kpi& k, const text::Catalogue& c) {
+  return std::to_string(k.goal_no) + (k.goal_level ? std::string(" ") + c.goal_numeric_target : "");
 }
 
-std::string pace_text(const evaluate::Pace& p) {
-  if (!p.ratio) return "—";
-  return "expected " + computed_number(*p.expected) + ": " + percent_text(*p.ratio) + (p.off_track ? " off track" : "");
-}
-
-std::string forecast_text(const evaluate::Forecast& f) {
-  if (!f.value) return "— (" + std::to_string(f.points) + " point" + (f.points == 1 ? "" : "s") + ")";
-  return computed_number(*f.value) + (f.ratio ? " (" + percent_text(*f.ratio) + ")" : "");
-}
-
-void print_kpis(const evaluate::Evaluation& ev) {
-  TextTable table({"goal", "measure", "project", "KPI", "baseline", "values", "actual", "how it was formed", "target",
-                   "ratio", "grade", "pace", "forecast", "department"});
-  for (std::size_t c : {4u, 6u, 8u, 9u}) table.align_right(c);
+// The key columns fit default_table_width(); --wide adds measure, project, baseline, the yearly
+// values, how the actual was formed, pace and forecast.
+void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide) {
+  const text::Catalogue& c = text::catalogue(l.lang);
+  std::vector<std::string> header =
+      wide ? std::vector<std::string>{c.goal,   c.measure, c.project,     c.kpi,   c.baseline, c.values,   c.actual,
+                                      c.formed, c.target,  c.achievement, c.grade, c.pace,     c.forecast, c.department}
+           : std::vector<std::string>{c.goal, c.kpi, c.actual, c.target, c.achievement, c.grade, c.department};
+  TextTable table(header);
+  const std::vector<std::size_t> right =
+      wide ? std::vector<std::size_t>{4, 6, 8, 9} : std::vector<std::size_t>{2, 3, 4};
+  for (std::size_t col : right) table.align_right(col);
+  if (!wide) table.fit(default_table_width(), 1);
   for (const auto& e : ev.kpis) {
     const auto& k = e.kpi;
-    const std::string actual = e.actual.value ? evaluate::value_text(*e.actual.value) : "—";
-    table.add({std::to_string(k.goal_no) + (k.goal_level ? " 数値目標" : ""), k.measure, k.project, k.name_ja,
-               k.baseline.text, values_text(e), actual, e.actual.formed, k.target.value.text, score_text(e),
-               e.grade.symbol + " " + e.grade.label, pace_text(e.pace), forecast_text(e.forecast), k.department});
+    const std::string name = l.lang == text::Lang::En && !k.name_en.empty() ? k.name_en : k.name_ja;
+    const std::string actual = e.actual.value ? shown_value(*e.actual.value, k, l.lang) : "—";
+    const std::string grade = e.grade.symbol + " " + e.grade.label;
+    if (wide)
+      table.add({goal_text(k, c), k.measure, k.project, name, k.baseline.text, values_text(e, l), actual,
+                 e.actual.formed_shown ? e.actual.formed_shown(l) : e.actual.formed, k.target.value.text,
+                 shown_ratio(e, l.lang), grade, shown_pace(e, l.lang), shown_forecast(e, l.lang), k.department});
+    else
+      table.add({goal_text(k, c), name, actual, k.target.value.text, shown_ratio(e, l.lang), grade, k.department});
   }
   table.print(std::cout);
   bool heading = false;
   for (const auto& e : ev.kpis)
-    for (const auto& n : e.notes) {
-      if (!heading) std::cout << "\nnotes:\n";
+    for (const auto& n : e.notes_shown) {
+      if (!heading) std::cout << '\n' << c.note_heading << '\n';
       heading = true;
-      std::cout << "  " << e.kpi.id << ": " << n << '\n';
+      std::cout << "  " << e.kpi.id << ": " << n(l) << '\n';
     }
 }
 
-void print_rollups(const evaluate::Evaluation& ev) {
-  std::vector<std::string> header = {"", "KPIs"};
+void print_rollups(const evaluate::Evaluation& ev, const text::Locale& l) {
+  const text::Catalogue& c = text::catalogue(l.lang);
+  std::vector<std::string> header = {"", c.kpi_count};
   for (const auto& g : ev.total.grades) header.push_back(g.symbol + " " + g.label);
   TextTable table(header);
-  for (std::size_t c = 1; c < header.size(); ++c) table.align_right(c);
+  for (std::size_t col = 1; col < header.size(); ++col) table.align_right(col);
   auto row = [&](const std::string& name, const evaluate::Rollup& r) {
     std::vector<std::string> cells = {name, std::to_string(r.kpis)};
     for (const auto& g : r.grades)
-      cells.push_back(std::to_string(g.count) + " (" + std::to_string(g.share_percent) + "%)");
+      cells.push_back(std::to_string(g.count) + (l.lang == text::Lang::Ja ? "（" : " (") +
+                      std::to_string(g.share_percent) + (l.lang == text::Lang::Ja ? "%）" : "%)"));
     table.add(cells);
   };
-  for (const auto& g : ev.goals) row("基本目標" + g.key, g);
+  for (const auto& g : ev.goals) row(c.basic_goal_prefix + g.key, g);
   for (const auto& d : ev.departments) row(d.name, d);
-  row("total", ev.total);
+  row(c.total_row, ev.total);
   std::cout << '\n';
   table.print(std::cout);
 }
@@ -90,11 +100,14 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     std::string scheme;
     bool json = false;
     bool save = false;
+    bool wide = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--as-of", args->as_of, "use what was published by: 2026-01-31, FY2025, R7 (default: today)");
   cmd->add_option("--scheme", args->scheme, "grading scheme in the grading folder (default: the configured one)");
   cmd->add_flag("--json", args->json, "print as JSON");
+  cmd->add_flag("--wide", args->wide, "every column (measure, project, baseline, values, how formed, pace, forecast)");
+  add_locale_options(cmd, env.session);
   cmd->add_flag("--save", args->save, "store this evaluation and print its id (see `sosei evaluations`)");
   cmd->callback([env, args] {
     const app::Environment& app_env = env.session.env();
@@ -107,11 +120,14 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
       if (args->save) out["evaluation_id"] = saved;
       std::cout << out.dump(2) << '\n';
     } else {
-      std::cout << ev.city << " " << ev.strategy << " — as of " << ev.as_of.str() << ", scheme " << ev.scheme << " ("
-                << ev.scheme_title << ")\n\n";
-      print_kpis(ev);
-      print_rollups(ev);
-      if (args->save) std::cout << "\nsaved as evaluation " << saved << '\n';
+      const text::Locale l = env.session.locale();
+      const text::Catalogue& c = text::catalogue(l.lang);
+      std::cout << fmt::format(fmt::runtime(c.evaluate_heading), ev.city, ev.strategy,
+                               text::date_text(ev.as_of, l.lang), ev.scheme, ev.scheme_title)
+                << "\n\n";
+      print_kpis(ev, l, args->wide);
+      print_rollups(ev, l);
+      if (args->save) std::cout << '\n' << fmt::format(fmt::runtime(c.saved_as_evaluation), saved) << '\n';
     }
     env.exit_code = kOk;
   });

@@ -5,7 +5,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -47,33 +50,63 @@ std::string grades_text(const store::EvaluationRecord& r) {
   return s;
 }
 
-std::string stale_text(const store::EvaluationRecord& r) {
-  return r.stale ? "stale since run " + std::to_string(r.stale_run_id) + " (" + r.stale_since + ")" : "";
+std::string stale_text(const store::EvaluationRecord& r, const text::Locale& l, const std::string& zone) {
+  if (!r.stale) return "";
+  const std::string since = text::timestamp_text(r.stale_since, zone);
+  return l.lang == text::Lang::Ja
+             ? "実行 " + std::to_string(r.stale_run_id) + " で値が改訂（" + since + "）: 再評価が必要"
+             : "stale since run " + std::to_string(r.stale_run_id) + " (" + since + ")";
 }
 
-std::string optional_percent(const std::optional<double>& v) { return v ? evaluate::percent_text(*v) : "—"; }
+std::string optional_percent(const std::optional<double>& v, text::Lang lang) {
+  return v ? text::format_percent(*v, lang) : "—";
+}
 
-void print_list(const std::vector<store::EvaluationRecord>& records) {
-  TextTable table({"evaluation", "created", "as of", "scheme", "grades", "stale"});
+void print_list(const std::vector<store::EvaluationRecord>& records, const text::Locale& l, const std::string& zone) {
+  const bool ja = l.lang == text::Lang::Ja;
+  TextTable table({ja ? "評価" : "evaluation", ja ? "作成日時" : "created", text::catalogue(l.lang).as_of,
+                   text::catalogue(l.lang).scheme, ja ? "評価の内訳" : "grades", ja ? "状態" : "stale"});
   table.align_right(0);
   for (const auto& r : records)
-    table.add({std::to_string(r.id), r.created_at, r.as_of, r.scheme, grades_text(r), stale_text(r)});
+    table.add({std::to_string(r.id), text::timestamp_text(r.created_at, zone), r.as_of, r.scheme, grades_text(r),
+               stale_text(r, l, zone)});
   table.print(std::cout);
 }
 
-void print_one(const store::EvaluationRecord& r) {
-  std::cout << "evaluation " << r.id << ", created " << r.created_at << ": as of " << r.as_of << ", scheme " << r.scheme
-            << (r.stale ? ", " + stale_text(r) : "") << "\n\n";
-  TextTable table({"KPI", "actual", "how it was formed", "ratio", "grade", "pace"});
-  for (std::size_t c : {1u, 3u, 5u}) table.align_right(c);
+// The saved "how it was formed" is the English wording of the time (docs/cli.md): shown in English only.
+void print_one(const store::EvaluationRecord& r, const config::Strategy& strategy, const text::Locale& l,
+               const std::string& zone) {
+  const text::Catalogue& c = text::catalogue(l.lang);
+  const bool ja = l.lang == text::Lang::Ja;
+  const std::string created = text::timestamp_text(r.created_at, zone);
+  if (ja)
+    std::cout << "評価 " << r.id << "（作成 " << created << "）: 基準日 " << r.as_of << "、評価基準 " << r.scheme;
+  else
+    std::cout << "evaluation " << r.id << ", created " << created << ": as of " << r.as_of << ", scheme " << r.scheme;
+  std::cout << (r.stale ? (ja ? "、" : ", ") + stale_text(r, l, zone) : "") << "\n\n";
+  std::vector<std::string> header{c.kpi, c.actual, c.achievement, c.grade, c.pace};
+  if (!ja) header.insert(header.begin() + 2, c.formed);
+  TextTable table(header);
+  for (std::size_t col : ja ? std::vector<std::size_t>{1, 2, 4} : std::vector<std::size_t>{1, 3, 5})
+    table.align_right(col);
   for (const auto& k : r.kpis) {
-    const std::string score = k.progress ? optional_percent(k.progress) + " (progress)" : optional_percent(k.ratio);
-    table.add({k.kpi + (k.counted ? "" : " (数値目標)"), k.actual ? evaluate::number_text(*k.actual) : "—", k.formed,
-               score, k.grade_symbol + " " + k.grade_label,
-               optional_percent(k.pace_ratio) + (k.off_track ? " off track" : "")});
+    const config::Kpi* kpi = strategy.find_kpi(k.kpi);
+    std::string actual = "—";
+    if (k.actual)
+      actual =
+          kpi ? evaluate::shown_number(*k.actual, *kpi, l.lang) : text::format_number_trimmed(*k.actual, 2, l.lang);
+    const std::string score =
+        k.progress ? optional_percent(k.progress, l.lang) + c.progress_suffix : optional_percent(k.ratio, l.lang);
+    const std::string off =
+        k.off_track ? (ja ? std::string("（") + c.off_track + "）" : std::string(" (") + c.off_track + ")") : "";
+    std::vector<std::string> row{
+        k.kpi + (k.counted ? "" : std::string(ja ? "（" : " (") + c.goal_numeric_target + (ja ? "）" : ")")), actual,
+        score, k.grade_symbol + " " + k.grade_label, optional_percent(k.pace_ratio, l.lang) + off};
+    if (!ja) row.insert(row.begin() + 2, k.formed);
+    table.add(row);
   }
   table.print(std::cout);
-  std::cout << "\ngrades: " << grades_text(r) << '\n';
+  std::cout << '\n' << (ja ? "評価の内訳: " : "grades: ") << grades_text(r) << '\n';
 }
 
 }  // namespace
@@ -89,6 +122,7 @@ void add_evaluations_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--json", args->json, "print as JSON");
   cmd->add_option("--limit", args->limit, "at most this many evaluations (0 = all)")->capture_default_str();
   cmd->add_option("--id", args->id, "one evaluation in full, with its KPI rows");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     auto& store = env.session.store();
     if (args->id) {
@@ -97,7 +131,7 @@ void add_evaluations_command(CLI::App& app, CommandEnv env) {
       if (args->json)
         std::cout << to_json(*r, true).dump(2) << '\n';
       else
-        print_one(*r);
+        print_one(*r, env.session.config().strategy, env.session.locale(), env.session.config().timezone);
     } else {
       const auto records = store.evaluations(args->limit);
       if (args->json) {
@@ -105,7 +139,7 @@ void add_evaluations_command(CLI::App& app, CommandEnv env) {
         for (const auto& r : records) out.push_back(to_json(r, false));
         std::cout << out.dump(2) << '\n';
       } else {
-        print_list(records);
+        print_list(records, env.session.locale(), env.session.config().timezone);
       }
     }
     env.exit_code = kOk;

@@ -22,8 +22,6 @@ struct ReportArgs {
   std::string format;
   std::string as_of;
   std::string scheme;
-  std::string lang = "ja";
-  std::string years = "era";
   std::string output;
   std::string encoding = "utf-8";
   std::string table = "projects";
@@ -88,12 +86,7 @@ void add_report_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("-o,--output", a->output, "file to write; - writes a text format to stdout")->required();
   cmd->add_option("--as-of", a->as_of, "use what was published by: 2026-01-31, FY2025, R7 (default: today)");
   cmd->add_option("--scheme", a->scheme, "grading scheme in the grading folder (default: the configured one)");
-  cmd->add_option("--lang", a->lang, "headings and words in ja or en (data texts stay as written)")
-      ->check(CLI::IsMember({"ja", "en"}))
-      ->capture_default_str();
-  cmd->add_option("--years", a->years, "year columns as era (R7) or western (2025) years")
-      ->check(CLI::IsMember({"era", "western"}))
-      ->capture_default_str();
+  add_locale_options(cmd, env.session);
   cmd->add_option("--encoding", a->encoding, "csv only: utf-8 (with BOM, for Excel) or cp932")
       ->check(CLI::IsMember({"utf-8", "cp932"}))
       ->capture_default_str();
@@ -112,8 +105,8 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     const auto scheme = from_user_input("report", [&] { return app::grading_scheme(app_env, a->scheme); });
     auto& store = env.session.store();
     const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
-    const report::ReportOptions options{a->lang == "en" ? report::Lang::En : report::Lang::Ja,
-                                        a->years == "western" ? report::YearStyle::Western : report::YearStyle::Era};
+    const text::Locale locale = env.session.locale();
+    const report::ReportOptions options{locale.lang, locale.years};
     const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options);
 
     try {

@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 
@@ -21,6 +23,7 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--source", args->source, "only runs of this source");
   cmd->add_option("--limit", args->limit, "at most this many runs (0 = all)")->capture_default_str();
   cmd->add_option("--id", args->id, "one run in full, with its rejected rows");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     auto& store = env.session.store();
     std::vector<store::RunRecord> runs;
@@ -36,16 +39,22 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
       for (const auto& r : runs) out.push_back(to_json(r, args->id != 0));
       std::cout << (args->id ? out[0] : out).dump(2) << '\n';
     } else {
+      const text::Locale l = env.session.locale();
+      const text::Catalogue& c = text::catalogue(l.lang);
+      const std::string& zone = env.session.config().timezone;
       TextTable table(
-          {"run", "source", "plugin", "started", "status", "accepted", "rejected", "new", "revised", "error"});
-      for (auto c : {0, 5, 6, 7, 8}) table.align_right(c);
+          {c.run, c.source, c.plugin, c.started, c.status, c.accepted, c.rejected, c.new_values, c.revised, c.error});
+      for (auto col : {0, 5, 6, 7, 8}) table.align_right(col);
+      if (!args->id) table.fit(default_table_width(), 9);
       for (const auto& r : runs)
-        table.add({std::to_string(r.id), r.source, r.plugin + " " + r.plugin_version, r.started_at,
-                   store::to_string(r.status), std::to_string(r.accepted), std::to_string(r.rejected),
-                   std::to_string(r.inserted), std::to_string(r.revised), r.error});
+        table.add({std::to_string(r.id), r.source, r.plugin + " " + r.plugin_version,
+                   text::timestamp_text(r.started_at, zone), text::state_text(store::to_string(r.status), l.lang),
+                   std::to_string(r.accepted), std::to_string(r.rejected), std::to_string(r.inserted),
+                   std::to_string(r.revised), r.error});
       table.print(std::cout);
       if (args->id)
-        for (const auto& x : runs[0].rejections) std::cout << "rejected " << x.location << ": " << x.reason << '\n';
+        for (const auto& x : runs[0].rejections)
+          std::cout << c.rejected << " " << x.location << ": " << x.reason << '\n';
     }
     env.exit_code = kOk;
   });

@@ -9,34 +9,52 @@
 #include "cli/text_table.hpp"
 #include "present/status_json.hpp"
 #include "status/status.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
 
-void print(const status::StatusReport& r) {
-  TextTable sources({"source", "plugin", "schedule", "last run", "result", "last success", "failures", "next run"});
+// Times in the configured zone with their offset; "last run" and "last success" are both starts.
+void print(const status::StatusReport& r, const text::Locale& l, const std::string& zone) {
+  const text::Catalogue& c = text::catalogue(l.lang);
+  const bool ja = l.lang == text::Lang::Ja;
+  auto when = [&zone](const std::optional<std::string>& iso) { return iso ? text::timestamp_text(*iso, zone) : "-"; };
+  TextTable sources({c.source, c.plugin, c.schedule, c.last_run, c.result, c.last_success, c.failures, c.next_run});
   sources.align_right(6);
   for (const auto& s : r.sources) {
-    std::string result = s.last_run ? store::to_string(s.last_run->status) : "never run";
-    if (s.quarantine) result = "QUARANTINED";
-    sources.add({s.id, s.plugin, s.schedule.empty() ? "manual" : s.schedule, s.last_run ? s.last_run->started_at : "-",
-                 result, s.last_success.value_or("-"), std::to_string(s.consecutive_failures),
-                 s.quarantine ? "sosei resume " + s.id : s.next_run.value_or("-")});
+    std::string result =
+        s.last_run ? text::state_text(store::to_string(s.last_run->status), l.lang) : text::state_text("never", l.lang);
+    if (s.quarantine) result = text::state_text("quarantined", l.lang);
+    sources.add({s.id, s.plugin, s.schedule.empty() ? c.manual : s.schedule,
+                 s.last_run ? when(s.last_run->started_at) : "-", result, when(s.last_success),
+                 std::to_string(s.consecutive_failures), s.quarantine ? "sosei resume " + s.id : when(s.next_run)});
   }
   sources.print(std::cout);
   for (const auto& s : r.sources)
-    if (s.quarantine)
-      std::cout << "\n"
-                << s.id << " quarantined since " << s.quarantine->since << " after " << s.quarantine->failures
-                << " failures: " << s.quarantine->reason << "\n";
+    if (s.quarantine) {
+      std::cout << '\n';
+      if (ja)
+        std::cout << s.id << " は " << text::timestamp_text(s.quarantine->since, zone) << " から停止中（連続 "
+                  << s.quarantine->failures << " 回失敗）: " << s.quarantine->reason << '\n';
+      else
+        std::cout << s.id << " quarantined since " << text::timestamp_text(s.quarantine->since, zone) << " after "
+                  << s.quarantine->failures << " failures: " << s.quarantine->reason << '\n';
+    }
 
-  std::cout << "\nKPI data as of " << r.as_of << "\n";
-  TextTable kpis({"kpi", "department", "latest", "expected", "due", "status"});
+  const auto as_of =
+      Date{std::stoi(r.as_of.substr(0, 4)), std::stoi(r.as_of.substr(5, 2)), std::stoi(r.as_of.substr(8, 2))};
+  std::cout << '\n' << fmt::format(fmt::runtime(c.kpi_data_heading), text::date_text(as_of, l.lang)) << '\n';
+  TextTable kpis({c.kpi, c.department, c.latest, c.expected, c.due, c.status});
   for (const auto& k : r.kpis)
-    kpis.add({k.id, k.department, k.latest ? k.latest->str() : "-", k.expected ? k.expected->str() : "-",
-              k.due.empty() ? "-" : k.due, k.overdue ? "OVERDUE" : "ok"});
+    kpis.add({k.id, k.department, k.latest ? text::period_text(*k.latest, l.years, l.lang) : "-",
+              k.expected ? text::period_text(*k.expected, l.years, l.lang) : "-", k.due.empty() ? "-" : k.due,
+              text::state_text(k.overdue ? "overdue" : "ok", l.lang)});
   kpis.print(std::cout);
-  std::cout << "\n" << r.overdue_count() << " KPI(s) overdue\n";
+  std::cout << '\n'
+            << (ja ? "データ提出が遅れているKPI: " + std::to_string(r.overdue_count()) + "件"
+                   : std::to_string(r.overdue_count()) + " KPI(s) overdue")
+            << '\n';
 }
 
 }  // namespace
@@ -52,6 +70,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--json", args->json, "print as JSON");
   cmd->add_flag("--check", args->check, "exit with 1 when a source is quarantined or KPI data are overdue");
   cmd->add_option("--as-of", args->as_of, "judge overdue data on this date (YYYY-MM-DD; default: today)");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     const app::Environment& app_env = env.session.env();
     const Date as_of =
@@ -60,7 +79,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     if (args->json)
       std::cout << present::to_json(report).dump(2) << '\n';
     else
-      print(report);
+      print(report, env.session.locale(), app_env.config().timezone);
     bool attention = report.overdue_count() > 0;
     for (const auto& s : report.sources) attention = attention || s.quarantine.has_value();
     env.exit_code = args->check && attention ? kRunFailed : kOk;

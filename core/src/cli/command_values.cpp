@@ -5,7 +5,10 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
+#include "evaluate/explain.hpp"
 #include "sosei/notation.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -32,6 +35,13 @@ Period parse_cli_period(const std::string& text, const config::Kpi* kpi) {
   return Period::from(*p);
 }
 
+// A stored value for people: by the KPI's display rule, or for a plugin's own series with at most
+// two decimals.
+std::string shown_value(const Value& v, const config::Kpi* kpi, text::Lang lang) {
+  if (kpi) return evaluate::shown_value(v, *kpi, lang);
+  return v.is_number() ? text::format_number_trimmed(v.number, 2, lang) : text::status_text(v.kind, lang);
+}
+
 }  // namespace
 
 void add_values_commands(CLI::App& app, CommandEnv env) {
@@ -44,6 +54,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   auto v = std::make_shared<Args>();
   values->add_option("kpi", v->series, "KPI id, or SOURCE/SERIES")->required();
   values->add_flag("--json", v->json, "print as JSON");
+  add_locale_options(values, env.session);
   values->callback([env, v] {
     check_series(env.session, v->series);
     auto rows = env.session.store().values({v->series, std::nullopt, std::nullopt});
@@ -52,13 +63,19 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
       for (const auto& o : rows) out.push_back(to_json(o));
       std::cout << out.dump(2) << '\n';
     } else {
-      TextTable table({"period", "dimensions", "value", "revisions", "note", "source"});
+      const text::Locale l = env.session.locale();
+      const text::Catalogue& c = text::catalogue(l.lang);
+      const config::Kpi* kpi = env.session.config().strategy.find_kpi(v->series);
+      TextTable table({c.period, c.dimensions, c.value, c.revisions, c.note, c.source});
       table.align_right(2);
       table.align_right(3);
       for (const auto& o : rows)
-        table.add({o.key.period.str(), dims_text(o.key.dimensions), o.data.value.str(),
-                   std::to_string(o.revision_count), o.data.note, o.source});
-      table.print(std::cout);
+        table.add({text::period_text(o.key.period, l.years, l.lang), dims_text(o.key.dimensions),
+                   shown_value(o.data.value, kpi, l.lang), std::to_string(o.revision_count), o.data.note, o.source});
+      if (table.empty())
+        std::cout << c.no_values << '\n';
+      else
+        table.print(std::cout);
     }
     env.exit_code = kOk;
   });

@@ -35,6 +35,29 @@ store::Store& Session::store() {
   return *store_;
 }
 
+text::Locale Session::locale() {
+  text::Locale l;
+  // Reading the configuration only when an option is missing keeps `--lang en --help`-style uses cheap.
+  if (locale_options_.lang.empty() || locale_options_.years.empty()) {
+    l.lang = config().lang;
+    l.years = config().years;
+  }
+  if (!locale_options_.lang.empty()) l.lang = *text::parse_lang(locale_options_.lang);
+  if (!locale_options_.years.empty()) l.years = *text::parse_year_style(locale_options_.years);
+  return l;
+}
+
+void add_locale_options(CLI::App* command, Session& session) {
+  command
+      ->add_option("--lang", session.locale_options().lang,
+                   "what people read in ja or en (default: the configured locale, ja)")
+      ->check(CLI::IsMember({"ja", "en"}));
+  command
+      ->add_option("--years", session.locale_options().years,
+                   "years as era (R7, 令和7年度) or western (2025年度) (default: the configured years, era)")
+      ->check(CLI::IsMember({"era", "western"}));
+}
+
 void Session::init_logging() {
   std::vector<spdlog::sink_ptr> sinks;
   sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());

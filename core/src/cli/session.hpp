@@ -2,6 +2,8 @@
 // plugins, clock), the store, and the global options (-c, --db, -v) parsed from the command line.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +11,7 @@
 #include "app/environment.hpp"
 #include "app/user_input.hpp"
 #include "config/load.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::cli {
 
@@ -40,6 +43,17 @@ struct GlobalOptions {
   bool verbose = false;
 };
 
+// --lang ja|en and --years era|western, on every command that prints for people; empty: the
+// configuration's `locale` and `years` (Japanese with era years unless the city configured otherwise).
+struct LocaleOptions {
+  std::string lang;
+  std::string years;
+};
+
+class Session;
+// Adds --lang and --years to a command that prints for people.
+void add_locale_options(CLI::App* command, Session& session);
+
 class Session {
  public:
   // Keeps a reference: the options are filled by the parser before any command runs.
@@ -51,11 +65,16 @@ class Session {
   store::Store& store();  // opens (and migrates) the database
   const host::PluginRegistry& plugins() { return env().plugins(); }
 
+  LocaleOptions& locale_options() { return locale_options_; }
+  // The reader's language and year notation: the options, else the configuration's.
+  text::Locale locale();
+
   // Sets up logging (stderr, plus the configured rotating file) once the config is known.
   void init_logging();
 
  private:
   const GlobalOptions& options_;
+  LocaleOptions locale_options_;
   std::unique_ptr<app::Environment> env_;
   std::unique_ptr<store::Store> store_;
 };

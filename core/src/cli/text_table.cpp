@@ -2,6 +2,7 @@
 #include "cli/text_table.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace sosei::cli {
 namespace {
@@ -39,6 +40,29 @@ std::size_t display_width(const std::string& s) {
   return width;
 }
 
+std::string cut_to_width(const std::string& s, std::size_t width) {
+  if (display_width(s) <= width) return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    const std::string next = s.substr(i, len);
+    if (display_width(out + next) + 1 > width) break;  // 1: the "…"
+    out += next;
+    i += len;
+  }
+  return out + "…";
+}
+
+std::size_t default_table_width() {
+  std::size_t width = 160;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const long c = std::strtol(columns, nullptr, 10);
+    if (c > static_cast<long>(width)) width = static_cast<std::size_t>(c);
+  }
+  return width;
+}
+
 void TextTable::print(std::ostream& out) const {
   std::vector<std::size_t> widths(header_.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
@@ -47,6 +71,18 @@ void TextTable::print(std::ostream& out) const {
   };
   measure(header_);
   for (const auto& r : rows_) measure(r);
+  std::vector<std::vector<std::string>> rows = rows_;
+  if (fit_width_ > 0 && fit_column_ < widths.size()) {
+    std::size_t others = 2 * (widths.size() - 1);
+    for (std::size_t i = 0; i < widths.size(); ++i)
+      if (i != fit_column_) others += widths[i];
+    const std::size_t room = fit_width_ > others ? fit_width_ - others : 0;
+    if (room >= 8 && widths[fit_column_] > room) {
+      for (auto& r : rows)
+        if (fit_column_ < r.size()) r[fit_column_] = cut_to_width(r[fit_column_], room);
+      widths[fit_column_] = std::max(room, display_width(header_[fit_column_]));
+    }
+  }
   auto line = [&](const std::vector<std::string>& row) {
     std::string text;
     for (std::size_t i = 0; i < widths.size(); ++i) {
@@ -62,7 +98,7 @@ void TextTable::print(std::ostream& out) const {
   std::vector<std::string> rule;
   for (auto w : widths) rule.emplace_back(w, '-');
   line(rule);
-  for (const auto& r : rows_) line(r);
+  for (const auto& r : rows) line(r);
 }
 
 }  // namespace sosei::cli

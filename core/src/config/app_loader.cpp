@@ -81,8 +81,9 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
 
 AppConfig load_config(const std::string& path) {
   Document doc(path, path);
-  MapReader top(doc, doc.root(), doc.start_location(), "sosei.yaml",
-                {"database", "plugin_dirs", "log", "timezone", "strategy", "sources", "grading", "daemon"});
+  MapReader top(
+      doc, doc.root(), doc.start_location(), "sosei.yaml",
+      {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading", "daemon"});
   AppConfig c;
   const fs::path file = fs::absolute(fs::path(path)).lexically_normal();
   const fs::path base = file.parent_path();
@@ -109,6 +110,9 @@ AppConfig load_config(const std::string& path) {
   } catch (const std::invalid_argument& e) {
     fail(top.value_at("timezone"), e.what());
   }
+
+  if (auto locale = top.choice("locale", {"ja", "en"})) c.lang = *text::parse_lang(*locale);
+  if (auto years = top.choice("years", {"era", "western"})) c.years = *text::parse_year_style(*years);
 
   if (!top.has("grading")) top.missing("grading");
   MapReader grading(doc, top.node("grading"), top.value_at("grading"), "'grading'", {"dir", "default"});

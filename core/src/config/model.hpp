@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "common/period.hpp"
+#include "text/lang.hpp"
+#include "text/numbers.hpp"
 
 namespace sosei::config {
 
@@ -85,6 +87,8 @@ struct Kpi {
   bool goal_level = false;  // a basic goal's numeric target (数値目標), not a project KPI
 
   Location where;
+  // How its numbers are shown (`decimals:`, `display: 万人`; default by unit, docs/config.md).
+  text::DisplayRule shown;
 };
 
 struct Goal {
@@ -170,8 +174,10 @@ struct AppConfig {
   std::vector<std::string> plugin_dirs;  // absolute
   LogSettings log;
   std::string timezone = "Asia/Tokyo";
-  std::string grading_dir;     // absolute, folder of grading schemes
-  std::string default_scheme;  // grading scheme name
+  text::Lang lang = text::Lang::Ja;              // `locale:` ja | en (what people read)
+  text::YearStyle years = text::YearStyle::Era;  // `years:` era | western
+  std::string grading_dir;                       // absolute, folder of grading schemes
+  std::string default_scheme;                    // grading scheme name
   DaemonSettings daemon;
   Strategy strategy;
   std::vector<Source> sources;

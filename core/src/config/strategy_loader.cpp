@@ -123,9 +123,10 @@ std::optional<MonthDay> month_day(const MapReader& m, const std::string& key) {
 }
 
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(ctx.doc, node, where, "a KPI",
-              {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline",
-               "target", "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due"});
+  MapReader m(
+      ctx.doc, node, where, "a KPI",
+      {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline", "target",
+       "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due", "decimals", "display"});
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
@@ -182,6 +183,17 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   check_bounds(k, k.target.value.number, target.value_at("value"), "target");
   const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), "a baseline", {});
   check_bounds(k, k.baseline.number, baseline.value_at("value"), "baseline");
+
+  const std::optional<int> decimals = m.integer("decimals");
+  if (decimals && (*decimals < 0 || *decimals > 6))
+    fail(m.value_at("decimals"),
+         "'decimals' expects 0 to 6 digits after the point (got " + std::to_string(*decimals) + ")");
+  const std::string display = m.string("display").value_or("");
+  const auto rule = text::display_rule(k.unit, decimals, display);
+  if (!rule)
+    fail(m.value_at("display"), "'display: " + display + "' is not a scale of the unit '" + k.unit + "': use 万" +
+                                    k.unit + ", 千" + k.unit + ", 百万" + k.unit + " or 億" + k.unit);
+  k.shown = *rule;
 
   k.goal_no = ctx.goal_no;
   k.goal = ctx.goal;

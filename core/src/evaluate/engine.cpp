@@ -1,6 +1,8 @@
 // Runs the steps of steps.hpp for every KPI of the strategy, then the rollups.
 #include "evaluate/engine.hpp"
 
+#include "evaluate/explain.hpp"
+
 #include "evaluate/steps.hpp"
 
 namespace sosei::evaluate {
@@ -10,7 +12,9 @@ KpiEvaluation evaluate_kpi(const config::Strategy& strategy, const config::Kpi& 
                            const Date& as_of) {
   KpiEvaluation e;
   e.kpi = kpi;
-  e.years = select_years(strategy, kpi, observations, as_of, e.notes);
+  std::vector<text::Phrase> year_notes;
+  e.years = select_years(strategy, kpi, observations, as_of, year_notes);
+  for (auto& n : year_notes) add_note(e, std::move(n));
   e.actual = form_actual(strategy, kpi, e.years);
   std::optional<Score> pace_score;
   e.pace = pace_of(strategy, kpi, e.actual, as_of, scheme, pace_score);

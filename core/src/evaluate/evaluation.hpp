@@ -11,6 +11,7 @@
 #include "config/model.hpp"
 #include "evaluate/as_of.hpp"
 #include "store/store.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::evaluate {
 
@@ -29,6 +30,7 @@ struct Actual {
   std::string formed;           // "sum of FY2025 (8) = 8", "latest: 2024 (reported in FY2025) = 199000"
   std::vector<Period> periods;  // the periods it was formed from
   bool series_break = false;    // one of them is not comparable with earlier values
+  text::Phrase formed_shown;    // `formed` for people: numbers by the KPI's display rule, any language
 };
 
 struct Pace {
@@ -38,6 +40,7 @@ struct Pace {
   std::optional<double> ratio;     // the actual against `expected`, by the KPI's formula
   bool off_track = false;
   std::string note;  // why there is no pace
+  text::Phrase note_shown;
 };
 
 struct Forecast {
@@ -45,6 +48,7 @@ struct Forecast {
   std::optional<double> value;  // for the target year (cumulative: the total)
   std::optional<double> ratio;  // forecast against the target, by the KPI's formula
   std::string note;             // "fewer than two points: no forecast"
+  text::Phrase note_shown;
 };
 
 struct Grade {
@@ -64,7 +68,8 @@ struct KpiEvaluation {
   Grade grade;
   Pace pace;
   Forecast forecast;
-  std::vector<std::string> notes;
+  std::vector<std::string> notes;         // in English (JSON, saved evaluations)
+  std::vector<text::Phrase> notes_shown;  // the same notes for people (add_note keeps them together)
   // The stored observations behind `years` (actual, pace and forecast): a revision of one of them
   // makes a saved copy of this evaluation stale.
   std::vector<store::ObservationRef> used;

@@ -1,5 +1,6 @@
 // The grade of one KPI: "other" when there is nothing comparable to grade, the scheme's mapping for
 // statuses and for reach / at_least, otherwise the band of its score (or of its pace, pro-rata).
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/steps.hpp"
 
@@ -35,18 +36,18 @@ void grade_kpi(const GradingScheme& s, const std::optional<Score>& pace_score, K
   const config::Kpi& kpi = e.kpi;
   const Actual& actual = e.actual;
   if (!actual.value) {
-    e.notes.push_back("no value for the evaluation period: cannot be measured");
+    add_note(e, text::phrase(&text::Catalogue::note_no_value));
     return set_grade(s, resolve(s, s.missing), "no value", e);
   }
   if (!actual.value->is_number()) {
     const ValueKind k = actual.value->kind;
     if (kpi.target.kind == K::Done) e.achieved = k == ValueKind::Done;
-    if (k == ValueKind::Missing) e.notes.push_back("no value for the evaluation period: cannot be measured");
-    if (k == ValueKind::NotCarriedOut) e.notes.push_back("not carried out");
+    if (k == ValueKind::Missing) add_note(e, text::phrase(&text::Catalogue::note_no_value));
+    if (k == ValueKind::NotCarriedOut) add_note(e, text::phrase(&text::Catalogue::note_not_carried_out));
     return set_grade(s, resolve(s, status_mapping(s, k)), "status " + to_string(k), e);
   }
   if (kpi.target.kind == K::Done) {
-    e.notes.push_back("a done target needs a status (実施, 実施中, 未着手), not a number");
+    add_note(e, text::phrase(&text::Catalogue::note_done_needs_status));
     return set_grade(s, s.other_index(), "no status", e);
   }
 
@@ -63,7 +64,7 @@ void grade_kpi(const GradingScheme& s, const std::optional<Score>& pace_score, K
   const std::string score_name = progress ? "progress" : "ratio";
 
   if (actual.series_break) {
-    e.notes.push_back("series break: not comparable");
+    add_note(e, text::phrase(&text::Catalogue::note_series_break));
     if (s.series_break.to != MapTo::Score) return set_grade(s, resolve(s, s.series_break), "series break", e);
   }
   if (kpi.target.kind == K::Reach || kpi.target.kind == K::AtLeast) {
@@ -78,7 +79,7 @@ void grade_kpi(const GradingScheme& s, const std::optional<Score>& pace_score, K
   }
   if (s.grade_on == GradeOn::Pace) {
     if (!pace_score) {
-      e.notes.push_back("no pace to grade on: " + e.pace.note);
+      add_note(e, text::phrase(&text::Catalogue::note_no_pace, e.pace.note_shown));
       return set_grade(s, s.other_index(), "no pace", e);
     }
     return set_grade(s, band_of(s, *pace_score), "pace", e);

@@ -2,6 +2,7 @@
 // replacing it. Flows expect target × k/n after k of n years; levels a straight line from baseline.
 #include <algorithm>
 
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/steps.hpp"
 
@@ -21,10 +22,12 @@ Pace pace_of(const config::Strategy& strategy, const config::Kpi& kpi, const Act
   score.reset();
   if (!has_pace(kpi.target.kind)) {
     p.note = "no pace for a " + config::to_string(kpi.target.kind) + " target";
+    p.note_shown = text::phrase(&text::Catalogue::pace_no_pace_for_kind, config::to_string(kpi.target.kind));
     return p;
   }
   if (!actual.value || !actual.value->is_number()) {
     p.note = "no value";
+    p.note_shown = text::phrase(&text::Catalogue::pace_no_value);
     return p;
   }
   const double a = actual.value->number;
@@ -37,6 +40,7 @@ Pace pace_of(const config::Strategy& strategy, const config::Kpi& kpi, const Act
     p.total_years = n;
     if (k == 0) {
       p.note = "no year of the period is due by " + as_of.str();
+      p.note_shown = text::phrase(&text::Catalogue::pace_none_due, date_phrase(as_of));
       return p;
     }
     p.expected = t * k / n;
@@ -50,6 +54,7 @@ Pace pace_of(const config::Strategy& strategy, const config::Kpi& kpi, const Act
   } else {
     if (!kpi.baseline.number || !kpi.baseline.year) {
       p.note = "no numeric baseline: no straight line to the target";
+      p.note_shown = text::phrase(&text::Catalogue::pace_no_baseline);
       return p;
     }
     const double b = *kpi.baseline.number;
@@ -70,6 +75,7 @@ Forecast forecast_of(const config::Strategy& strategy, const config::Kpi& kpi, c
   Forecast f;
   if (kpi.target.kind == config::TargetKind::Done) {
     f.note = "no forecast for a done target";
+    f.note_shown = text::phrase(&text::Catalogue::forecast_done);
     return f;
   }
   // Values before a series break do not compare with those after it.
@@ -82,6 +88,7 @@ Forecast forecast_of(const config::Strategy& strategy, const config::Kpi& kpi, c
   f.points = static_cast<int>(points.size());
   if (points.size() < 2) {
     f.note = "fewer than two points: no forecast";
+    f.note_shown = text::phrase(&text::Catalogue::forecast_few_points);
     return f;
   }
   double sx = 0, sy = 0;

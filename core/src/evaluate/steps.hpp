@@ -30,7 +30,7 @@ int year_of(const config::Kpi& kpi, const Period& period);
 // Notes say what was left out and why.
 std::vector<YearValue> select_years(const config::Strategy& strategy, const config::Kpi& kpi,
                                     const std::vector<store::StoredObservation>& observations, const Date& as_of,
-                                    std::vector<std::string>& notes);
+                                    std::vector<text::Phrase>& notes);
 
 // Years of the window whose value is due by `as_of` (period ended + publication lag ≤ as_of).
 int elapsed_years(const config::Strategy& strategy, const config::Kpi& kpi, const Date& as_of);

@@ -18,7 +18,9 @@ store::EvaluationRecord to_record(const Evaluation& evaluation) {
     k.kpi = e.kpi.id;
     k.counted = !e.kpi.goal_level;  // as in the rollups
     if (e.actual.value && e.actual.value->is_number()) k.actual = e.actual.value->number;
-    k.formed = e.actual.formed;
+    // The English wording with numbers rounded by the KPI's display rule: a saved record people read.
+    k.formed = e.actual.formed_shown ? e.actual.formed_shown(text::Locale{text::Lang::En, text::YearStyle::Western})
+                                     : e.actual.formed;
     k.ratio = e.ratio;
     k.progress = e.progress;
     k.grade_index = e.grade.index;

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
 #include "evaluate/steps.hpp"
 #include "sosei/sdk.h"
+#include "text/periods.hpp"
 
 namespace sosei::evaluate {
 
@@ -30,10 +32,11 @@ int year_of(const config::Kpi& kpi, const Period& period) {
 
 std::vector<YearValue> select_years(const config::Strategy& strategy, const config::Kpi& kpi,
                                     const std::vector<store::StoredObservation>& observations, const Date& as_of,
-                                    std::vector<std::string>& notes) {
+                                    std::vector<text::Phrase>& notes) {
   const Window w = window_of(strategy, kpi);
   std::map<int, YearValue> by_year;
-  std::vector<std::string> unpublished, doubled;
+  std::vector<text::Phrase> unpublished;
+  std::vector<int> doubled;
   int with_dimensions = 0;
   for (const auto& o : observations) {
     if (!o.key.dimensions.empty()) {  // a breakdown (route, spot…); the KPI is its total
@@ -44,7 +47,8 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
     if (y < w.from || y > w.to) continue;
     const Date published = published_on(o.key.period, kpi.publication_lag_months);
     if (published > as_of) {
-      unpublished.push_back(period_label(o.key.period) + " (published " + published.str() + ")");
+      unpublished.push_back(
+          text::phrase(&text::Catalogue::note_published_on, period_phrase(o.key.period), date_phrase(published)));
       continue;
     }
     YearValue v{y, o.key.period, o.data.value, (o.data.flags & SOSEI_OBS_SERIES_BREAK) != 0, o.data.note, o.run_id};
@@ -54,17 +58,22 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
       it->second.period.end_date(a.year, a.month, a.day);
       o.key.period.end_date(b.year, b.month, b.day);
       if (b > a) it->second = v;
-      doubled.push_back(std::to_string(y));
+      doubled.push_back(y);
     }
   }
-  if (!unpublished.empty()) {
-    std::string list;
-    for (const auto& u : unpublished) list += (list.empty() ? "" : ", ") + u;
-    notes.push_back("not yet published as of " + as_of.str() + ": " + list);
+  if (!unpublished.empty())
+    notes.push_back(text::phrase(&text::Catalogue::note_unpublished, date_phrase(as_of),
+                                 text::joined(std::move(unpublished), "、", ", ")));
+  for (const int y : doubled) {
+    // A year key: a fiscal year, or a calendar year for a calendar-year KPI.
+    const Period p =
+        kpi.period_type == config::PeriodType::CalendarYear ? Period::calendar_year(y) : Period::fiscal_year(y);
+    notes.push_back([y, p](const text::Locale& l) {
+      return fmt::format(fmt::runtime(text::catalogue(l.lang).note_several_values),
+                         l.lang == text::Lang::En ? std::to_string(y) : text::period_text(p, l.years, l.lang));
+    });
   }
-  for (const auto& y : doubled) notes.push_back("several values for " + y + ": the latest period is used");
-  if (with_dimensions > 0)
-    notes.push_back(std::to_string(with_dimensions) + " value(s) with dimensions left out: the KPI uses totals");
+  if (with_dimensions > 0) notes.push_back(text::phrase(&text::Catalogue::note_dimensions_left_out, with_dimensions));
   std::vector<YearValue> out;
   for (auto& [y, v] : by_year) out.push_back(std::move(v));
   return out;

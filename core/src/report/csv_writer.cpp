@@ -8,13 +8,21 @@
 #include "report/cp932.hpp"
 #include "report/labels.hpp"
 #include "report/writers.hpp"
+#include "text/numbers.hpp"
 
 namespace sosei::report {
 namespace {
 
 using Row = std::vector<std::string>;
 
-std::string plain(const Figure& f) { return f.number ? evaluate::number_text(*f.number) : f.text; }
+// A KPI's number rounded by its display rule (scaled by `display: 万人`), without separators and with
+// an ASCII minus so a spreadsheet reads it as a number; a status or "—" as its text.
+std::string plain(const Figure& f, const KpiRow& r) {
+  if (!f.number) return f.text;
+  std::string s = text::format_number(*f.number / r.scale, r.decimals, text::Lang::En);
+  std::erase(s, ',');
+  return s;
+}
 
 std::string field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
@@ -45,7 +53,7 @@ std::vector<Row> projects(const ReportModel& m, const Labels& l) {
                 std::string(l.goal) + (m.options.lang == Lang::Ja ? "名" : " name"),
                 l.measure,
                 l.project,
-                "KPI ID",
+                m.options.lang == Lang::Ja ? "KPIコード" : "KPI ID",
                 l.kpi,
                 l.unit,
                 l.baseline,
@@ -58,11 +66,11 @@ std::vector<Row> projects(const ReportModel& m, const Labels& l) {
   std::vector<Row> rows = {header};
   for (const auto& r : m.projects) {
     Row row = {std::to_string(r.goal_no), r.goal,           r.measure, r.project, r.id, r.name, r.unit,
-               plain(r.baseline),         r.baseline_period};
-    for (const auto& c : r.years) row.push_back(plain(c.value));
+               plain(r.baseline, r),      r.baseline_period};
+    for (const auto& c : r.years) row.push_back(plain(c.value, r));
     std::vector<std::string> notes = year_notes(r.years, m.years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
-    for (const std::string& cell : {plain(r.actual), r.achievement.text, r.target.text, r.department, r.grade_symbol,
+    for (const std::string& cell : {plain(r.actual, r), r.achievement.text, r.target.text, r.department, r.grade_symbol,
                                     r.grade_label, r.pace.text, joined(notes)})
       row.push_back(cell);
     rows.push_back(std::move(row));
@@ -90,9 +98,15 @@ std::vector<Row> goals(const ReportModel& m, const Labels& l) {
 
 std::vector<Row> targets(const ReportModel& m, const Labels& l) {
   const bool ja = m.options.lang == Lang::Ja;
-  Row header = {l.goal,       "KPI ID",   l.kpi,
-                l.unit,       l.baseline, ja ? "基準期間" : "baseline period",
-                l.projection, l.target,   ja ? "目標期間" : "target period"};
+  Row header = {l.goal,
+                m.options.lang == Lang::Ja ? "KPIコード" : "KPI ID",
+                l.kpi,
+                l.unit,
+                l.baseline,
+                ja ? "基準期間" : "baseline period",
+                l.projection,
+                l.target,
+                ja ? "目標期間" : "target period"};
   for (const auto& y : m.target_years) header.push_back(y.label);
   for (const char* h : {l.actual, l.achievement, l.grade}) header.push_back(h);
   header.push_back(ja ? "評価区分" : "grade label");
@@ -103,15 +117,16 @@ std::vector<Row> targets(const ReportModel& m, const Labels& l) {
                r.id,
                r.name,
                r.unit,
-               plain(r.baseline),
+               plain(r.baseline, r),
                r.baseline_period,
-               plain(r.projection),
-               plain(r.target),
+               plain(r.projection, r),
+               plain(r.target, r),
                r.target_period};
-    for (const auto& c : r.years) row.push_back(plain(c.value));
+    for (const auto& c : r.years) row.push_back(plain(c.value, r));
     std::vector<std::string> notes = year_notes(r.years, m.target_years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
-    for (const std::string& cell : {plain(r.actual), r.achievement.text, r.grade_symbol, r.grade_label, joined(notes)})
+    for (const std::string& cell :
+         {plain(r.actual, r), r.achievement.text, r.grade_symbol, r.grade_label, joined(notes)})
       row.push_back(cell);
     rows.push_back(std::move(row));
   }

@@ -2,8 +2,10 @@
 // and year style, next to the number a spreadsheet stores.
 #include "report/report_model.hpp"
 
+#include <cmath>
 #include <set>
 
+#include "evaluate/explain.hpp"
 #include "evaluate/format.hpp"
 #include "report/chart.hpp"
 #include "report/drilldown.hpp"
@@ -15,19 +17,21 @@ namespace {
 
 constexpr const char* kNone = "—";
 
-Figure number_figure(std::optional<double> v) {
+// Numbers by the KPI's display rule (decimals, 万人 scale, △ for negatives in Japanese); the
+// spreadsheet keeps the full value and formats it with the same decimals (Figure::decimals).
+Figure number_figure(std::optional<double> v, const config::Kpi& kpi, Lang lang) {
   if (!v) return {kNone, std::nullopt};
-  return {grouped(*v), *v};
+  return {evaluate::shown_number(*v, kpi, lang), *v};
 }
 
-Figure value_figure(const Value& v, Lang lang) {
-  if (v.is_number()) return {grouped(v.number), v.number};
+Figure value_figure(const Value& v, const config::Kpi& kpi, Lang lang) {
+  if (v.is_number()) return number_figure(v.number, kpi, lang);
   return {status_text(v.kind, lang), std::nullopt};
 }
 
-Figure percent_figure(std::optional<double> fraction) {
-  if (!fraction) return {kNone, std::nullopt};
-  return {evaluate::percent_text(*fraction), shown_fraction(*fraction)};
+Figure percent_figure(std::optional<double> fraction, Lang lang) {
+  if (!fraction || !std::isfinite(*fraction)) return {kNone, std::nullopt};
+  return {text::format_percent(*fraction, lang), shown_fraction(*fraction)};
 }
 
 // "2024年（暦年）" for a value whose own period is not the fiscal year of its column.
@@ -52,7 +56,8 @@ std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::ve
   for (const auto& v : e.years)
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (column_year(e.kpi, v) == columns[i].year) {
-        cells[i] = {value_figure(v.value, lang), period_note(v.period, columns[i].year, lang), v.series_break, v.note};
+        cells[i] = {value_figure(v.value, e.kpi, lang), period_note(v.period, columns[i].year, lang), v.series_break,
+                    v.note};
       }
   return cells;
 }
@@ -66,21 +71,19 @@ std::string span_label(std::optional<int> from, std::optional<int> to, YearStyle
 Achievement achievement_of(const evaluate::KpiEvaluation& e, Lang lang) {
   const Labels& l = labels_for(lang);
   Achievement a;
-  if (e.progress) {
-    a = {Achievement::Kind::Progress, shown_fraction(*e.progress),
-         evaluate::percent_text(*e.progress) + l.progress_suffix};
+  if (!evaluate::ratio_defined(e)) {
+    // A target of 0: no ratio, and the cell says why instead of "-∞%".
+    return {Achievement::Kind::None, std::nullopt, evaluate::shown_ratio(e, lang)};
+  } else if (e.progress) {
+    a = {Achievement::Kind::Progress, shown_fraction(*e.progress), evaluate::shown_ratio(e, lang)};
   } else if (e.ratio) {
-    a = {Achievement::Kind::Ratio, shown_fraction(*e.ratio), evaluate::percent_text(*e.ratio)};
+    a = {Achievement::Kind::Ratio, shown_fraction(*e.ratio), evaluate::shown_ratio(e, lang)};
   } else if (e.achieved) {
     return {Achievement::Kind::Achieved, std::nullopt, *e.achieved ? l.achieved : l.not_achieved};
   } else {
     return {Achievement::Kind::None, std::nullopt, kNone};
   }
-  // reach / at_least: the yes-or-no that graded it, beside the ratio.
-  if (e.achieved)
-    a.text += lang == Lang::Ja ? std::string("（") + (*e.achieved ? l.achieved : l.not_achieved) + "）"
-                               : std::string(" (") + (*e.achieved ? l.achieved : l.not_achieved) + ")";
-  return a;
+  return a;  // shown_ratio adds the achieved / not achieved of reach and at_least targets
 }
 
 KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy,
@@ -98,29 +101,35 @@ KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy
   r.name = lang == Lang::En && !k.name_en.empty() ? k.name_en : k.name_ja;
   r.unit = k.unit;
   r.department = k.department;
-  r.baseline = k.baseline.number ? number_figure(k.baseline.number) : Figure{k.baseline.text, std::nullopt};
+  r.baseline = k.baseline.number ? number_figure(k.baseline.number, k, lang) : Figure{k.baseline.text, std::nullopt};
   // A project KPI's target as written says how it is counted (5年間に40件); a numeric target is a
   // plain total, printed like its baseline and projection.
   const bool plain_target = k.goal_level && k.target.value.number;
   r.baseline_period = span_label(k.baseline.from_year, k.baseline.year, options.years);
   r.years = year_cells(e, columns, lang);
-  r.actual = e.actual.value ? value_figure(*e.actual.value, lang) : Figure{kNone, std::nullopt};
-  r.formed = e.actual.formed;
-  r.target = plain_target ? number_figure(k.target.value.number) : Figure{k.target.value.text, k.target.value.number};
+  r.actual = e.actual.value ? value_figure(*e.actual.value, k, lang) : Figure{kNone, std::nullopt};
+  r.formed = e.actual.formed_shown ? e.actual.formed_shown(text::Locale{lang, options.years}) : e.actual.formed;
+  r.target =
+      plain_target ? number_figure(k.target.value.number, k, lang) : Figure{k.target.value.text, k.target.value.number};
   r.target_period = span_label(k.target.value.from_year, k.target.year, options.years);
-  if (k.target.projection) r.projection = number_figure(k.target.projection);
+  if (k.target.projection) r.projection = number_figure(k.target.projection, k, lang);
   r.achievement = achievement_of(e, lang);
   r.grade_index = e.grade.index;
   r.grade_symbol = e.grade.symbol;
   r.grade_label = e.grade.label;
   r.grade_basis = e.grade.basis;
-  r.pace = percent_figure(e.pace.ratio);
+  r.pace = percent_figure(e.pace.ratio, lang);
   r.off_track = e.pace.ratio && e.pace.off_track;
   if (r.off_track)
     r.pace.text += lang == Lang::Ja ? std::string("（") + l.off_track + "）" : std::string(" (") + l.off_track + ")";
-  r.forecast = number_figure(e.forecast.value);
+  r.forecast = number_figure(evaluate::shown_forecast_value(e), k, lang);
+  if (e.forecast.value && !evaluate::shown_forecast_value(e))
+    r.forecast.text = labels_for(lang).forecast_not_meaningful;
+  r.decimals = k.shown.decimals;
+  r.scale = k.shown.scale;
+  if (!k.shown.scale_unit.empty()) r.unit = k.shown.scale_unit;
   if (!k.note.empty()) r.notes.push_back(k.note);
-  r.notes.insert(r.notes.end(), e.notes.begin(), e.notes.end());
+  for (const auto& n : e.notes_shown) r.notes.push_back(n(text::Locale{lang, options.years}));
   r.chart = chart_of(e, strategy);
   if (series) r.drilldowns = build_drilldowns(k, *series, as_of, options);
   return r;

@@ -110,6 +110,8 @@ struct KpiRow {
   bool off_track = false;
   Figure forecast;
   std::vector<std::string> notes;  // the strategy's note first, then the evaluation's
+  int decimals = 0;                // the KPI's display rule: digits after the point of its numbers
+  double scale = 1;                // `display: 万人`: texts are divided by it (spreadsheets too)
   Chart chart;
   std::vector<Drilldown> drilldowns;
 };

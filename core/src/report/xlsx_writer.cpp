@@ -3,6 +3,7 @@
 // A4 landscape printing. Markers of a year's value (calendar year, series break, note) are comments.
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -28,6 +29,8 @@ struct Formats {
   lxw_format* total_text;
   lxw_format* total_integer;
   lxw_format* total_share;
+  // A KPI's numbers by its display rule: index = decimals (0–6); Japanese negatives as △1,305.
+  lxw_format* kpi_number[7];
 };
 
 lxw_format* cell_format(lxw_workbook* wb, const char* num_format = nullptr, bool bold = false) {
@@ -72,6 +75,11 @@ Formats make_formats(lxw_workbook* wb, Lang lang) {
   f.total_text = cell_format(wb, nullptr, true);
   f.total_integer = cell_format(wb, "#,##0", true);
   f.total_share = cell_format(wb, "0%", true);
+  for (int d = 0; d < 7; ++d) {
+    const std::string digits = "#,##0" + (d > 0 ? "." + std::string(static_cast<std::size_t>(d), '0') : "");
+    const std::string code = lang == Lang::Ja ? digits + ";\"△\"" + digits : digits;
+    f.kpi_number[d] = cell_format(wb, code.c_str());
+  }
   return f;
 }
 
@@ -89,6 +97,13 @@ class Sheet {
   void figure(lxw_row_t r, lxw_col_t c, const Figure& fig, lxw_format* fmt = nullptr) {
     if (fig.number)
       number(r, c, *fig.number, fmt);
+    else
+      text(r, c, fig.text);
+  }
+  // A KPI's figure: its number (scaled by `display: 万人`) with the KPI's decimals, else its text.
+  void kpi_figure(lxw_row_t r, lxw_col_t c, const Figure& fig, const KpiRow& kpi) {
+    if (fig.number)
+      number(r, c, *fig.number / kpi.scale, f_.kpi_number[std::clamp(kpi.decimals, 0, 6)]);
     else
       text(r, c, fig.text);
   }
@@ -175,18 +190,18 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     lxw_col_t c = 3;
     s.text(row, c++, r.name);
     s.text(row, c++, r.unit, f.grade);
-    s.figure(row, c, r.baseline);
+    s.kpi_figure(row, c, r.baseline, r);
     s.comment(row, c++, r.baseline_period);
     for (const auto& y : r.years) {
       if (y.value.text.empty())
         s.text(row, c, "");
       else
-        s.figure(row, c, y.value);
+        s.kpi_figure(row, c, y.value, r);
       s.comment(row, c++,
                 year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
                     (y.note.empty() ? "" : " " + y.note));
     }
-    s.figure(row, c, r.actual);
+    s.kpi_figure(row, c, r.actual, r);
     s.comment(row, c++, r.formed);
     s.percent(row, c++,
               r.achievement.fraction ? Figure{r.achievement.text, r.achievement.fraction}
@@ -263,18 +278,18 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     s.text(row, c++, goal_heading(r.goal_no, m.options.lang) + " " + r.goal);
     s.text(row, c++, r.name);
     s.text(row, c++, r.unit, f.grade);
-    s.figure(row, c++, r.baseline);
+    s.kpi_figure(row, c++, r.baseline, r);
     s.text(row, c++, r.baseline_period, f.grade);
-    s.figure(row, c++, r.projection);
-    s.figure(row, c++, r.target);
+    s.kpi_figure(row, c++, r.projection, r);
+    s.kpi_figure(row, c++, r.target, r);
     s.text(row, c++, r.target_period, f.grade);
     for (const auto& y : r.years) {
       if (y.value.text.empty())
         s.text(row, c++, "");
       else
-        s.figure(row, c++, y.value);
+        s.kpi_figure(row, c++, y.value, r);
     }
-    s.figure(row, c, r.actual);
+    s.kpi_figure(row, c, r.actual, r);
     s.comment(row, c++, r.formed);
     s.percent(row, c++, Figure{r.achievement.text, r.achievement.fraction});
     s.text(row, c++, grade_text(r), f.grade);

@@ -62,7 +62,7 @@ StatusReport build_status(const config::AppConfig& config, store::Store& store, 
     if (!runs.empty()) s.last_run = runs.front();
     for (const auto& r : runs)
       if (r.status == store::RunStatus::Succeeded || r.status == store::RunStatus::Unchanged) {
-        s.last_success = r.finished_at;
+        s.last_success = r.started_at;  // the same event as last_run: both are starts
         break;
       }
     s.consecutive_failures = consecutive_failures(runs);

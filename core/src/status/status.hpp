@@ -19,7 +19,7 @@ struct SourceStatus {
   std::string plugin;
   std::string schedule;  // as configured ("0 5 * * *", "every 6h"), empty: manual only
   std::optional<store::RunRecord> last_run;
-  std::optional<std::string> last_success;  // finished_at of the last succeeded/unchanged run
+  std::optional<std::string> last_success;  // started_at of the last succeeded/unchanged run (as last_run)
   int consecutive_failures = 0;             // failed runs since the last success (aborted runs skipped)
   std::optional<store::Quarantine> quarantine;
   std::optional<std::string> next_run;  // ISO 8601 UTC; none when unscheduled or quarantined

@@ -19,3 +19,13 @@ std::optional<YearStyle> parse_year_style(std::string_view code);
 const char* lang_code(Lang lang);  // "ja" / "en"
 
 }  // namespace sosei::text
+
+namespace sosei::text {
+
+// What a reader reads in: the language and the year notation.
+struct Locale {
+  Lang lang = Lang::Ja;
+  YearStyle years = YearStyle::Era;
+};
+
+}  // namespace sosei::text

@@ -1,0 +1,276 @@
+// The catalogue's texts in both languages (catalogue.hpp).
+#include "text/catalogue.hpp"
+
+#include <map>
+
+namespace sosei::text {
+namespace {
+
+constexpr Catalogue kJapanese{
+    .project_table = "事業一覧",
+    .goal_summary = "基本目標達成状況等一覧表",
+    .numeric_targets = "基本目標の数値目標",
+    .drilldown = "内訳",
+    .as_of = "基準日",
+    .scheme = "評価基準",
+    .goal = "基本目標",
+    .measure = "施策",
+    .project = "事業",
+    .kpi = "KPI",
+    .unit = "単位",
+    .baseline = "基準値",
+    .actual = "実績",
+    .achievement = "目標比",
+    .target = "目標値",
+    .department = "担当課",
+    .grade = "評価",
+    .pace = "進捗ペース",
+    .forecast = "見通し",
+    .notes = "備考",
+    .formed = "実績の算出",
+    .kpi_count = "KPI数",
+    .count = "件数",
+    .share = "割合",
+    .total = "合計",
+    .projection = "推計値",
+    .basic_goal_prefix = "基本目標",
+    .progress_suffix = "（進捗）",
+    .achieved = "達成",
+    .not_achieved = "未達成",
+    .off_track = "遅れ",
+    .series_break = "比較困難",
+    .calendar_year = "暦年",
+    .months_summed = "月の合計",
+    .filter_placeholder = "KPI名・事業・担当課で絞り込み",
+    .all = "すべて",
+    .sort_hint = "見出しをクリックで並べ替え",
+    .chart_legend_values = "実績",
+    .chart_legend_target = "目標値",
+    .chart_legend_path = "目標までの道筋",
+    .chart_legend_forecast = "見通し（点線）",
+    .chart_legend_baseline = "基準値",
+    .chart_legend_projection = "推計値",
+    .no_chart = "定性的なKPI（グラフなし）",
+    .shown = "KPI表示中",
+    .values = "実績の推移",
+    .goal_numeric_target = "数値目標",
+    .evaluate_heading = "{} {} — 基準日 {}、評価基準 {}（{}）",
+    .saved_as_evaluation = "評価 {} として保存しました（sosei evaluations で一覧）",
+    .note_heading = "注記:",
+    .total_row = "合計",
+    .formed_sum = "{} の合計 = {}",
+    .formed_not_counted = "（集計外: {}）",
+    .formed_years_of = "、{}/{}年分",
+    .formed_latest = "最新値: {} = {}",
+    .formed_target_year = "目標年度の値: {} = {}",
+    .formed_status = "{}: {}",
+    .formed_no_value = "{}～{}の値なし",
+    .pace_expected = "期待値 {}: {}",
+    .forecast_points = "—（{}点）",
+    .forecast_not_meaningful = "—（見通しが0未満: 意味なし）",
+    .ratio_undefined = "—（目標値0: 比率を定義できない）",
+    .note_no_value = "評価期間の値がないため測定不能",
+    .note_not_carried_out = "未実施",
+    .note_done_needs_status = "実施目標には状態（実施・実施中・未着手）が必要（数値ではなく）",
+    .note_series_break = "統計の断絶: 比較困難",
+    .note_no_pace = "進捗ペースを算出できないため評価できない: {}",
+    .note_unpublished = "基準日 {} にはまだ公表されていない値: {}",
+    .note_published_on = "{}（{} 公表）",
+    .note_several_values = "{} に複数の値: 最も新しい期間の値を使用",
+    .note_dimensions_left_out = "内訳付きの値 {} 件は除外（合計値を使用）",
+    .pace_no_pace_for_kind = "この種類の目標（{}）には進捗ペースなし",
+    .pace_no_value = "値なし",
+    .pace_none_due = "基準日 {} までに締まった年度がない",
+    .pace_no_baseline = "基準値が数値でないため目標までの道筋を引けない",
+    .forecast_done = "実施目標には見通しなし",
+    .forecast_few_points = "値が2点未満のため見通しなし",
+    .period = "期間",
+    .dimensions = "内訳",
+    .value = "値",
+    .revisions = "改訂",
+    .note = "注記",
+    .source = "取込元",
+    .plugin = "プラグイン",
+    .schedule = "予定",
+    .last_run = "前回開始",
+    .result = "結果",
+    .last_success = "前回成功（開始）",
+    .failures = "連続失敗",
+    .next_run = "次回予定",
+    .run = "実行",
+    .started = "開始",
+    .status = "状態",
+    .accepted = "受理",
+    .rejected = "却下",
+    .new_values = "新規",
+    .revised = "改訂",
+    .error = "エラー",
+    .changed_at = "変更日時",
+    .old_value = "変更前",
+    .new_value = "変更後",
+    .changed_by = "変更者",
+    .latest = "最新",
+    .expected = "期待",
+    .due = "期限",
+    .kpi_data_heading = "KPIデータの状況（{} 現在）",
+    .no_values = "値がありません",
+    .manual = "手動",
+};
+
+constexpr Catalogue kEnglish{
+    .project_table = "Projects and KPIs",
+    .goal_summary = "Achievement by basic goal",
+    .numeric_targets = "Numeric targets of the basic goals",
+    .drilldown = "Breakdown",
+    .as_of = "As of",
+    .scheme = "Grading",
+    .goal = "Basic goal",
+    .measure = "Measure",
+    .project = "Project",
+    .kpi = "KPI",
+    .unit = "Unit",
+    .baseline = "Baseline",
+    .actual = "Actual",
+    .achievement = "vs target",
+    .target = "Target",
+    .department = "Department",
+    .grade = "Grade",
+    .pace = "Pace",
+    .forecast = "Forecast",
+    .notes = "Notes",
+    .formed = "How the actual was formed",
+    .kpi_count = "KPIs",
+    .count = "count",
+    .share = "share",
+    .total = "Total",
+    .projection = "Projection",
+    .basic_goal_prefix = "Basic goal ",
+    .progress_suffix = " (progress)",
+    .achieved = "achieved",
+    .not_achieved = "not achieved",
+    .off_track = "off track",
+    .series_break = "not comparable",
+    .calendar_year = "calendar year",
+    .months_summed = "sum of months",
+    .filter_placeholder = "Filter by KPI, project or department",
+    .all = "All",
+    .sort_hint = "Click a heading to sort",
+    .chart_legend_values = "Actual",
+    .chart_legend_target = "Target",
+    .chart_legend_path = "Path to the target",
+    .chart_legend_forecast = "Forecast (dashed)",
+    .chart_legend_baseline = "Baseline",
+    .chart_legend_projection = "Projection",
+    .no_chart = "Qualitative KPI (no chart)",
+    .shown = "KPIs shown",
+    .values = "values",
+    .goal_numeric_target = "numeric target",
+    .evaluate_heading = "{} {} — as of {}, scheme {} ({})",
+    .saved_as_evaluation = "saved as evaluation {} (see sosei evaluations)",
+    .note_heading = "notes:",
+    .total_row = "total",
+    .formed_sum = "sum of {} = {}",
+    .formed_not_counted = " (not counted: {})",
+    .formed_years_of = "; {} of {} years",
+    .formed_latest = "latest: {} = {}",
+    .formed_target_year = "target year: {} = {}",
+    .formed_status = "{}: {}",
+    .formed_no_value = "no value for {}–{}",
+    .pace_expected = "expected {}: {}",
+    .forecast_points = "— ({} points)",
+    .forecast_not_meaningful = "— (forecast below zero: not meaningful)",
+    .ratio_undefined = "— (target 0: no ratio)",
+    .note_no_value = "no value for the evaluation period: cannot be measured",
+    .note_not_carried_out = "not carried out",
+    .note_done_needs_status = "a done target needs a status (実施, 実施中, 未着手), not a number",
+    .note_series_break = "series break: not comparable",
+    .note_no_pace = "no pace to grade on: {}",
+    .note_unpublished = "not yet published as of {}: {}",
+    .note_published_on = "{} (published {})",
+    .note_several_values = "several values for {}: the latest period is used",
+    .note_dimensions_left_out = "{} value(s) with dimensions left out: the KPI uses totals",
+    .pace_no_pace_for_kind = "no pace for a {} target",
+    .pace_no_value = "no value",
+    .pace_none_due = "no year of the period is due by {}",
+    .pace_no_baseline = "no numeric baseline: no straight line to the target",
+    .forecast_done = "no forecast for a done target",
+    .forecast_few_points = "fewer than two points: no forecast",
+    .period = "period",
+    .dimensions = "dimensions",
+    .value = "value",
+    .revisions = "revisions",
+    .note = "note",
+    .source = "source",
+    .plugin = "plugin",
+    .schedule = "schedule",
+    .last_run = "last run (start)",
+    .result = "result",
+    .last_success = "last success (start)",
+    .failures = "failures",
+    .next_run = "next run",
+    .run = "run",
+    .started = "started",
+    .status = "status",
+    .accepted = "accepted",
+    .rejected = "rejected",
+    .new_values = "new",
+    .revised = "revised",
+    .error = "error",
+    .changed_at = "changed at",
+    .old_value = "old value",
+    .new_value = "new value",
+    .changed_by = "changed by",
+    .latest = "latest",
+    .expected = "expected",
+    .due = "due",
+    .kpi_data_heading = "KPI data as of {}",
+    .no_values = "no values",
+    .manual = "manual",
+};
+
+}  // namespace
+
+const Catalogue& catalogue(Lang lang) { return lang == Lang::En ? kEnglish : kJapanese; }
+
+// The struct holds only `const char*` members: it is read as an array to check completeness.
+std::size_t catalogue_size() { return sizeof(Catalogue) / sizeof(const char*); }
+
+const char* catalogue_text(const Catalogue& c, std::size_t index) {
+  static_assert(sizeof(Catalogue) % sizeof(const char*) == 0);
+  const char* const* texts = &c.project_table;
+  return texts[index];
+}
+
+std::string status_text(ValueKind kind, Lang lang) {
+  const bool ja = lang == Lang::Ja;
+  switch (kind) {
+    case ValueKind::Number:
+      return "";
+    case ValueKind::Missing:
+      return ja ? "欠測" : "missing";
+    case ValueKind::NotCarriedOut:
+      return ja ? "未実施" : "not carried out";
+    case ValueKind::NotStarted:
+      return ja ? "未着手" : "not started";
+    case ValueKind::InProgress:
+      return ja ? "実施中" : "in progress";
+    case ValueKind::Done:
+      return ja ? "実施" : "done";
+  }
+  return "";
+}
+
+std::string state_text(std::string_view code, Lang lang) {
+  if (lang == Lang::En) return std::string(code);
+  static const std::map<std::string_view, const char*> kJa{
+      {"succeeded", "成功"},   {"failed", "失敗"},       {"running", "実行中"},
+      {"interrupted", "中断"}, {"ok", "良好"},           {"overdue", "遅延"},
+      {"OVERDUE", "遅延"},     {"due_soon", "期限間近"}, {"quarantined", "停止中（隔離）"},
+      {"never", "未実行"},     {"manual", "手動"},       {"not_due", "期限前"},
+      {"healthy", "正常"},     {"failing", "失敗中"},    {"yes", "あり"},
+      {"no", "なし"}};
+  const auto it = kJa.find(code);
+  return it == kJa.end() ? std::string(code) : it->second;
+}
+
+}  // namespace sosei::text

@@ -1,0 +1,147 @@
+// The message catalogue: every fixed text a person reads — report headings, CLI tables, evaluation
+// explanations, refusals — in Japanese (the city's own words) and English. One struct per language,
+// so a text missing in one language is a test failure (catalogue_test), not a blank cell. Texts with
+// "{}" take arguments in order (fmt syntax). Data texts (goal names, KPI names, notes) are printed
+// as the strategy wrote them.
+#pragma once
+
+#include <string>
+
+#include "common/period.hpp"
+#include "text/lang.hpp"
+
+namespace sosei::text {
+
+struct Catalogue {
+  // Titles.
+  const char* project_table;  // 事業一覧
+  const char* goal_summary;   // 基本目標達成状況等一覧表
+  const char* numeric_targets;
+  const char* drilldown;
+  const char* as_of;
+  const char* scheme;
+  // Columns of the project table.
+  const char* goal;
+  const char* measure;
+  const char* project;
+  const char* kpi;
+  const char* unit;
+  const char* baseline;
+  const char* actual;
+  const char* achievement;
+  const char* target;
+  const char* department;
+  const char* grade;
+  const char* pace;
+  const char* forecast;
+  const char* notes;
+  const char* formed;
+  // Columns of the summary and the numeric targets.
+  const char* kpi_count;
+  const char* count;
+  const char* share;
+  const char* total;
+  const char* projection;
+  const char* basic_goal_prefix;  // "基本目標" → "基本目標1"
+  // Words inside cells.
+  const char* progress_suffix;  // "（進捗）"
+  const char* achieved;
+  const char* not_achieved;
+  const char* off_track;
+  const char* series_break;
+  const char* calendar_year;  // a calendar-year value in a fiscal-year column: "2024年（暦年）"
+  const char* months_summed;
+  // HTML only.
+  const char* filter_placeholder;
+  const char* all;
+  const char* sort_hint;
+  const char* chart_legend_values;
+  const char* chart_legend_target;
+  const char* chart_legend_path;
+  const char* chart_legend_forecast;
+  const char* chart_legend_baseline;
+  const char* chart_legend_projection;
+  const char* no_chart;
+  const char* shown;  // "12 / 16 KPIs shown"
+  // CLI: evaluate.
+  const char* values;               // the column of yearly values
+  const char* goal_numeric_target;  // "数値目標" after a goal number
+  const char* evaluate_heading;     // "{city} {strategy} — 基準日 {as_of}、評価基準 {scheme}（{title}）"
+  const char* saved_as_evaluation;  // "評価 {} として保存しました"
+  const char* note_heading;         // "注記:"
+  const char* total_row;            // "合計"
+  // How an actual was formed, pace and forecast.
+  const char* formed_sum;               // "{terms} の合計 = {total}"
+  const char* formed_not_counted;       // "（集計外: {}）"
+  const char* formed_years_of;          // "、{n}/{m}年分"
+  const char* formed_latest;            // "最新値: {period} = {value}"
+  const char* formed_target_year;       // "目標年度の値: {period} = {value}"
+  const char* formed_status;            // "{period}: {status}"
+  const char* formed_no_value;          // "{from}～{to}の値なし"
+  const char* pace_expected;            // "期待値 {expected}: {ratio}"
+  const char* forecast_points;          // "—（{} 点）": no forecast from this many yearly values
+  const char* forecast_not_meaningful;  // a count forecast below zero
+  const char* ratio_undefined;          // "—（目標値0: 比率なし）"
+  // Evaluation notes.
+  const char* note_no_value;  // no value for the evaluation period
+  const char* note_not_carried_out;
+  const char* note_done_needs_status;
+  const char* note_series_break;
+  const char* note_no_pace;              // "進捗ペースを算出できないため評価できません: {}"
+  const char* note_unpublished;          // "基準日 {date} にまだ公表されていない値: {list}"
+  const char* note_published_on;         // "{period}（{date} 公表）"
+  const char* note_several_values;       // "{year} に複数の値: 最新の期間を使用"
+  const char* note_dimensions_left_out;  // "内訳付きの値 {n} 件は除外（合計値を使用）"
+  const char* pace_no_pace_for_kind;     // "{kind} の目標には進捗ペースなし"
+  const char* pace_no_value;
+  const char* pace_none_due;  // "基準日 {date} までに締まった年度なし"
+  const char* pace_no_baseline;
+  const char* forecast_done;
+  const char* forecast_few_points;
+  // CLI: values, history, runs, status.
+  const char* period;
+  const char* dimensions;
+  const char* value;
+  const char* revisions;
+  const char* note;
+  const char* source;
+  const char* plugin;
+  const char* schedule;
+  const char* last_run;
+  const char* result;
+  const char* last_success;
+  const char* failures;
+  const char* next_run;
+  const char* run;
+  const char* started;
+  const char* status;
+  const char* accepted;
+  const char* rejected;
+  const char* new_values;
+  const char* revised;
+  const char* error;
+  const char* changed_at;
+  const char* old_value;
+  const char* new_value;
+  const char* changed_by;
+  const char* latest;
+  const char* expected;
+  const char* due;
+  const char* kpi_data_heading;  // "KPIデータの状況（{date} 現在）"
+  const char* no_values;         // "値がありません"
+  const char* manual;            // a source without schedule
+};
+
+const Catalogue& catalogue(Lang lang);
+
+// Every text of a catalogue in declaration order, for the completeness test.
+std::size_t catalogue_size();
+const char* catalogue_text(const Catalogue& c, std::size_t index);
+
+// A status value for people: 未実施 / not carried out.
+std::string status_text(ValueKind kind, Lang lang);
+
+// A run's or a freshness state's code ("succeeded", "ok", "overdue") for people.
+std::string state_text(std::string_view code, Lang lang);
+
+}  // namespace sosei::text

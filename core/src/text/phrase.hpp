@@ -1,0 +1,41 @@
+// A text decided now and worded later: the evaluation knows *what* to say (the sum of which
+// periods, why there is no pace) when it grades; the CLI, report or dashboard says it in the reader's
+// language and notation. A Phrase captures its arguments by value, so it outlives the evaluation step.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <string>
+#include <utility>
+
+#include "text/catalogue.hpp"
+#include "text/lang.hpp"
+
+namespace sosei::text {
+
+using Phrase = std::function<std::string(const Locale&)>;
+
+// A catalogue text with arguments; each argument is a value or a Phrase worded in the same locale.
+template <class... Args>
+Phrase phrase(const char* Catalogue::*text, Args... args) {
+  return [text, args...](const Locale& locale) {
+    [[maybe_unused]] auto word = [&locale](const auto& a) -> decltype(auto) {
+      if constexpr (std::is_invocable_r_v<std::string, decltype(a), const Locale&>)
+        return a(locale);
+      else
+        return a;
+    };
+    return fmt::format(fmt::runtime(catalogue(locale.lang).*text), word(args)...);
+  };
+}
+
+// A text that reads the same in every language (a number, a name as the strategy wrote it).
+inline Phrase verbatim(std::string s) {
+  return [s = std::move(s)](const Locale&) { return s; };
+}
+
+// Phrases joined with a separator in the reader's locale.
+Phrase joined(std::vector<Phrase> parts, std::string ja_separator, std::string en_separator);
+
+}  // namespace sosei::text

@@ -1,0 +1,138 @@
+// What the city's staff read in the terminal (issue 13): Japanese by default, English with --lang en,
+// numbers by each KPI's display rule (no raw doubles), era years, times in Asia/Tokyo with their
+// offset, and tables that fit 160 columns unless --wide.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "e2e/sosei_runner.hpp"
+
+namespace {
+
+using sosei::test_support::SoseiRunner;
+
+// Terminal columns of a UTF-8 line: CJK and full-width characters take two.
+std::size_t columns(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++w;
+      ++i;
+    } else if (b >= 0xF0) {
+      w += 2;
+      i += 4;
+    } else if (b >= 0xE0) {
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      // Box and general punctuation (—, …) are narrow; kana, kanji, ○△ and full-width forms wide.
+      w += (c >= 0x2E80 || c == 0x25CB || c == 0x25B3) ? 2 : 1;
+      i += 3;
+    } else {
+      w += (b == 0xC3 && static_cast<unsigned char>(s[i + 1]) == 0x97) ? 2 : 1;  // ×
+      i += 2;
+    }
+  }
+  return w;
+}
+
+std::size_t widest_line(const std::string& text) {
+  std::istringstream in(text);
+  std::size_t widest = 0;
+  for (std::string line; std::getline(in, line);) widest = std::max(widest, columns(line));
+  return widest;
+}
+
+class JapaneseOutput : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    runner_ = new SoseiRunner("japanese-output");
+    const auto r = runner_->run("import --all");
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete runner_;
+    runner_ = nullptr;
+  }
+  static SoseiRunner* runner_;
+};
+SoseiRunner* JapaneseOutput::runner_ = nullptr;
+
+TEST_F(JapaneseOutput, EvaluateSpeaksJapaneseWithRoundedNumbers) {
+  const auto r = runner_->run("evaluate --as-of FY2025 --wide");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("基準日 2026年3月31日"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("目標比"), std::string::npos);
+  EXPECT_NE(r.out.find("実績の算出"), std::string::npos);
+  // school_scores: 98.28562664063583 is shown by its rule (標準化得点, one decimal).
+  EXPECT_EQ(r.out.find("98.2856"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("98.3"), std::string::npos);
+  EXPECT_NE(r.out.find("令和7年度"), std::string::npos);
+  EXPECT_NE(r.out.find("統計の断絶: 比較困難"), std::string::npos);
+  EXPECT_NE(r.out.find("評価期間の値がないため測定不能"), std::string::npos);
+  EXPECT_EQ(r.out.find("expected"), std::string::npos);
+  EXPECT_EQ(r.out.find("sum of"), std::string::npos);
+  EXPECT_EQ(r.out.find("not_carried_out"), std::string::npos);
+  EXPECT_NE(r.out.find("未実施"), std::string::npos);
+}
+
+TEST_F(JapaneseOutput, EnglishOnRequest) {
+  const auto r = runner_->run("evaluate --as-of FY2025 --wide --lang en --years western");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("as of 2026-03-31"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sum of FY2025 (8) = 8"), std::string::npos);
+  EXPECT_NE(r.out.find("series break: not comparable"), std::string::npos);
+  EXPECT_EQ(r.out.find("98.2856"), std::string::npos);
+}
+
+TEST_F(JapaneseOutput, WesternYearsInJapaneseAreNeverBare) {
+  const auto r = runner_->run("values startups --years western");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2025年度"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("FY2025"), std::string::npos);
+}
+
+TEST_F(JapaneseOutput, EvaluateFitsOneHundredSixtyColumnsUnlessWide) {
+  const auto narrow = runner_->run("evaluate --as-of FY2025", "COLUMNS=80");
+  ASSERT_EQ(narrow.exit_code, 0) << narrow.err;
+  EXPECT_LE(widest_line(narrow.out), 160u) << narrow.out;
+  const auto wide = runner_->run("evaluate --as-of FY2025 --wide");
+  EXPECT_GT(widest_line(wide.out), 160u);
+}
+
+TEST_F(JapaneseOutput, ValuesAreRoundedByTheKpisRule) {
+  const auto r = runner_->run("values school_scores");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("98.2856"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("98.3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("期間"), std::string::npos);
+  const auto bus = runner_->run("values city_bus_riders");
+  EXPECT_NE(bus.out.find("100,084"), std::string::npos) << bus.out;
+}
+
+TEST_F(JapaneseOutput, RunsAndStatusShowTokyoTimeWithItsOffset) {
+  const auto runs = runner_->run("runs --limit 3");
+  ASSERT_EQ(runs.exit_code, 0) << runs.err;
+  EXPECT_NE(runs.out.find("+09:00"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("成功"), std::string::npos);
+  EXPECT_EQ(runs.out.find("Z "), std::string::npos);
+  const auto status = runner_->run("status --as-of 2026-08-01");
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("+09:00"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("前回成功（開始）"), std::string::npos);
+  EXPECT_NE(status.out.find("KPIデータの状況（2026年8月1日 現在）"), std::string::npos);
+}
+
+TEST_F(JapaneseOutput, ConfiguredLocaleEnglish) {
+  SoseiRunner english("japanese-output-en");
+  // locale: en in the configuration makes English the default; --lang ja still wins.
+  {
+    std::ofstream(english.config(), std::ios::app) << "locale: en\n";
+  }
+  ASSERT_EQ(english.run("import kama_values").exit_code, 0);
+  const auto r = english.run("values startups");
+  EXPECT_NE(r.out.find("period"), std::string::npos) << r.out << r.err;
+  const auto ja = english.run("values startups --lang ja");
+  EXPECT_NE(ja.out.find("期間"), std::string::npos) << ja.out;
+}
+
+}  // namespace
