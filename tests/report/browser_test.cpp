@@ -2,6 +2,7 @@
 // report, runs its script, and the dumped DOM must show the table rows and chart marks with the
 // expected numbers; a screenshot is written under the build tree for people to look at. Without
 // Chromium the test is skipped, or fails when SOSEI_REQUIRE_BROWSER=1 (tools/run-tests sets it).
+// At 1366 × 900 the page must not scroll sideways and the project table's grade column stays in view.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -137,6 +138,52 @@ TEST_F(ReportBrowser, ScriptFiltersAndSortsTheProjectTable) {
   EXPECT_NE(sorted.find(",childcare_resource_survey"), std::string::npos) << sorted;
   EXPECT_EQ(sorted.size() - sorted.find(",childcare_resource_survey"), std::string(",childcare_resource_survey").size())
       << sorted;
+}
+
+// At 1366 × 900 (a common office laptop) the page does not scroll sideways, and the 評価 (grade)
+// and 進捗ペース (pace) columns of the project table are in view: every such cell lies within the
+// table's box and the grade badge within its cell. A probe script measures the laid-out page and
+// writes the numbers into the DOM.
+TEST_F(ReportBrowser, ProjectTableFitsA1366PixelWindowWithoutPageScroll) {
+  std::string page = read_file(html_);
+  const std::string probe = R"(<script>
+(function () {
+  var doc = document.documentElement, body = document.body;
+  body.setAttribute('data-probe-page', doc.scrollWidth + ' ' + window.innerWidth);
+  var box = document.getElementById('project-table-scroll').getBoundingClientRect();
+  var heads = [].map.call(document.querySelectorAll('#project-table thead th'), function (th) { return th.textContent; });
+  var out = [];
+  ['評価', '進捗ペース'].forEach(function (name) {
+    var col = heads.findIndex(function (h) { return h.indexOf(name) === 0; });
+    if (col < 0) { out.push(name + ':no column'); return; }
+    var cells = [document.querySelectorAll('#project-table thead th')[col]];
+    [].forEach.call(document.querySelectorAll('#project-table tbody tr'), function (r) { cells.push(r.cells[col]); });
+    cells.forEach(function (c) {
+      var rect = c.getBoundingClientRect();
+      if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5 || rect.width < 1)
+        out.push(name + ':' + (c.parentNode.getAttribute('data-kpi') || 'head') + ' cell ' + rect.left + '-' + rect.right);
+      var badge = c.querySelector('.grade');
+      if (badge && badge.getBoundingClientRect().right > rect.right + 0.5)
+        out.push(name + ':' + c.parentNode.getAttribute('data-kpi') + ' badge overflows');
+    });
+  });
+  body.setAttribute('data-probe-cut', out.join(' | '));
+  body.setAttribute('data-probe-box', Math.round(box.left) + '-' + Math.round(box.right));
+})();
+</script></body>)";
+  page.replace(page.rfind("</body>"), 7, probe);
+  html_ = runner_->dir() / "probe-width.html";
+  std::ofstream(html_, std::ios::binary) << page;
+  const std::string dom = chromium("--window-size=1366,900 --virtual-time-budget=1000 --dump-dom");
+  const auto attribute = [&](const std::string& name) {
+    const auto at = dom.find(name + "=\"");
+    if (at == std::string::npos) return std::string("(missing)");
+    const auto from = at + name.size() + 2;
+    return dom.substr(from, dom.find('"', from) - from);
+  };
+  // scrollWidth and innerWidth: the window really is 1366 wide and the page no wider.
+  EXPECT_EQ(attribute("data-probe-page"), "1366 1366") << "box " << attribute("data-probe-box");
+  EXPECT_EQ(attribute("data-probe-cut"), "") << "box " << attribute("data-probe-box");
 }
 
 TEST_F(ReportBrowser, ScreenshotIsWrittenUnderTheBuildTree) {

@@ -1,10 +1,13 @@
 // The workbook read back: unzip it (minizip) and check the sheet XML for sheet names, values stored
-// as numbers, their number formats, merged goal cells and the frozen header.
+// as numbers, their number formats, merged goal cells, the frozen header, the print setup, and row
+// heights that hold every wrapped cell's lines.
 #include <gtest/gtest.h>
 #include <unzip.h>
 
+#include <cmath>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include "report/writers.hpp"
 #include "report_fixture.hpp"
@@ -68,6 +71,123 @@ class Workbook {
   std::string styles_, strings_;
   std::map<std::string, std::string> formats_;
   std::vector<std::string> xf_formats_;
+};
+
+// Row heights against wrapped text, read from the sheet XML alone: the column widths (<col>), each
+// row's stored height (<row ht>), the cells' shared strings, which styles wrap and their font
+// sizes, and the merged ranges. The line count here is the least any renderer can show: a text's
+// width (wide characters two columns) over the column's width, per explicit line.
+class RowHeights {
+ public:
+  struct Problem {
+    std::string ref, text;
+    int lines;
+    double height, needed;
+  };
+
+  RowHeights(const std::filesystem::path& file, int sheet_no) {
+    const std::string styles = member(file, "xl/styles.xml");
+    std::vector<double> font_sizes;
+    const auto fonts_at = styles.find("<fonts");
+    const std::string fonts = styles.substr(fonts_at, styles.find("</fonts>") - fonts_at);
+    const std::regex sz("<font>(?:(?!</font>)[\\s\\S])*?<sz val=\"([0-9.]+)\"");
+    for (std::sregex_iterator it(fonts.begin(), fonts.end(), sz), end; it != end; ++it)
+      font_sizes.push_back(std::stod((*it)[1]));
+    const auto xfs_at = styles.find("<cellXfs");
+    const std::string xfs = styles.substr(xfs_at, styles.find("</cellXfs>") - xfs_at);
+    for (std::size_t at = xfs.find("<xf "); at != std::string::npos; at = xfs.find("<xf ", at + 1)) {
+      const std::string xf = xfs.substr(at, xfs.find("<xf ", at + 1) - at);
+      std::smatch m;
+      const std::size_t font = std::regex_search(xf, m, std::regex("fontId=\"(\\d+)\"")) ? std::stoul(m[1]) : 0;
+      styles_.push_back(
+          {xf.find("wrapText=\"1\"") != std::string::npos, font < font_sizes.size() ? font_sizes[font] : 11.0});
+    }
+    const std::string strings = member(file, "xl/sharedStrings.xml");
+    const std::regex si("<si>([\\s\\S]*?)</si>");
+    for (std::sregex_iterator it(strings.begin(), strings.end(), si), end; it != end; ++it) {
+      std::string text;
+      const std::string inner = (*it)[1];
+      const std::regex t("<t[^>]*>([^<]*)</t>");
+      for (std::sregex_iterator jt(inner.begin(), inner.end(), t); jt != end; ++jt) text += (*jt)[1];
+      strings_.push_back(unescape(text));
+    }
+    xml_ = member(file, "xl/worksheets/sheet" + std::to_string(sheet_no) + ".xml");
+    const std::regex col("<col min=\"(\\d+)\" max=\"(\\d+)\" width=\"([0-9.]+)\"");
+    for (std::sregex_iterator it(xml_.begin(), xml_.end(), col), end; it != end; ++it)
+      for (int c = std::stoi((*it)[1]); c <= std::stoi((*it)[2]); ++c) widths_[c] = std::stod((*it)[3]);
+    const std::regex row("<row r=\"(\\d+)\"[^>]*>"), ht(" ht=\"([0-9.]+)\"");
+    for (std::sregex_iterator it(xml_.begin(), xml_.end(), row), end; it != end; ++it) {
+      const std::string tag = (*it)[0];
+      std::smatch m;
+      heights_[std::stoi((*it)[1])] = std::regex_search(tag, m, ht) ? std::stod(m[1]) : 15.0;
+    }
+    const std::regex merge("<mergeCell ref=\"([A-Z]+)(\\d+):([A-Z]+)(\\d+)\"/>");
+    for (std::sregex_iterator it(xml_.begin(), xml_.end(), merge), end; it != end; ++it)
+      merges_[(*it)[1].str() + (*it)[2].str()] = {column((*it)[3]), std::stoi((*it)[4])};
+  }
+
+  // Every string cell of a wrapping style whose rows are lower than its lines at `line_height`
+  // (in em of the cell's font).
+  std::vector<Problem> problems(double line_height, int* checked = nullptr) const {
+    std::vector<Problem> out;
+    const std::regex cell("<c r=\"([A-Z]+)(\\d+)\" s=\"(\\d+)\" t=\"s\"><v>(\\d+)</v></c>");
+    for (std::sregex_iterator it(xml_.begin(), xml_.end(), cell), end; it != end; ++it) {
+      const auto& style = styles_.at(std::stoul((*it)[3]));
+      if (!style.wrap) continue;
+      const int c0 = column((*it)[1]), r0 = std::stoi((*it)[2]);
+      const std::string ref = (*it)[1].str() + (*it)[2].str();
+      const auto merged = merges_.find(ref);
+      const int c1 = merged == merges_.end() ? c0 : merged->second.first;
+      const int r1 = merged == merges_.end() ? r0 : merged->second.second;
+      double width = 0, height = 0;
+      for (int c = c0; c <= c1; ++c) width += widths_.count(c) ? widths_.at(c) : 8.43;
+      for (int r = r0; r <= r1; ++r) height += heights_.count(r) ? heights_.at(r) : 15.0;
+      const std::string& text = strings_.at(std::stoul((*it)[4]));
+      const int lines = least_lines(text, width);
+      if (checked && lines > 1) ++*checked;
+      const double needed = lines * line_height * style.font_size;
+      if (height < needed) out.push_back({ref, text, lines, height, needed});
+    }
+    return out;
+  }
+
+ private:
+  struct Style {
+    bool wrap;
+    double font_size;
+  };
+  static std::string unescape(std::string s) {
+    for (auto [from, to] :
+         {std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"}, std::pair{"&quot;", "\""}, std::pair{"&amp;", "&"}})
+      for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + 1))
+        s.replace(at, std::string(from).size(), to);
+    return s;
+  }
+  static int column(const std::string& letters) {
+    int c = 0;
+    for (char ch : letters) c = c * 26 + (ch - 'A' + 1);
+    return c;
+  }
+  static int least_lines(const std::string& text, double width) {
+    int lines = 0;
+    std::stringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      int columns = 0;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto b = static_cast<unsigned char>(line[i]);
+        if ((b & 0xC0) == 0x80) continue;  // continuation byte
+        columns += b >= 0xE1 ? 2 : 1;      // three- and four-byte characters: kanji, kana, 全角
+      }
+      lines += std::max(1, static_cast<int>(std::ceil(columns / width)));
+    }
+    return std::max(1, lines);
+  }
+  std::vector<Style> styles_;
+  std::vector<std::string> strings_;
+  std::string xml_;
+  std::map<int, double> widths_, heights_;
+  std::map<std::string, std::pair<int, int>> merges_;
 };
 
 class ReportXlsx : public ::testing::Test {
@@ -140,6 +260,57 @@ TEST_F(ReportXlsx, NumericTargetSheetHasProjectionTargetAndYearlyActuals) {
   EXPECT_EQ(wb.number(s, "F3").first, -1089);
   EXPECT_EQ(wb.number(s, "G3").first, -414);
   EXPECT_EQ(wb.number(s, "I3").first, -120);
+}
+
+TEST_F(ReportXlsx, EverySheetPrintsOnA4LandscapeFittedToTheWidthWithItsHeaderRepeated) {
+  const Workbook wb(file_);
+  for (int n = 1; n <= 3; ++n) {
+    const std::string s = wb.sheet(n);
+    EXPECT_NE(s.find("paperSize=\"9\""), std::string::npos) << n;
+    EXPECT_NE(s.find("orientation=\"landscape\""), std::string::npos) << n;
+    EXPECT_NE(s.find("<pageSetUpPr fitToPage=\"1\"/>"), std::string::npos) << n;
+    EXPECT_NE(s.find("fitToHeight=\"0\""), std::string::npos) << n;  // as many pages down as it takes
+  }
+  const std::string workbook = member(file_, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("'事業一覧'!$2:$2"), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("'基本目標達成状況等一覧表'!$2:$3"), std::string::npos) << workbook;  // two header rows
+}
+
+// Long goal, measure, project, KPI and target texts (as real strategies write them) wrap, and every
+// row is at least as tall as the lines its cells need — merged goal cells over the sum of their rows.
+TEST(ReportXlsxRows, EveryWrappedCellHasTheHeightOfItsLines) {
+  auto m = model();
+  const std::string long_goal = "地域の資源を活かした魅力あるしごとをつくり、若い世代が安心して働ける環境を整える";
+  for (auto& r : m.projects)
+    if (r.goal_no == 1) r.goal = long_goal;
+  m.goal_summary.front().name = long_goal + "（産業・雇用・起業支援・地域商業の振興）";
+  m.projects.front().measure = "創業・事業承継の支援と中心市街地の商店街のにぎわいづくり";
+  m.projects.front().target.text = "令和7年度から令和11年度までの5年間に累計40件（うち女性・若者の創業10件）";
+  m.projects.back().name = "子育て世帯の転入・定住の促進に関する総合的な支援策の利用件数（住宅取得・リフォーム）";
+  m.numeric_targets.front().goal = long_goal;
+  const auto file = scratch("xlsx-rows") / "report.xlsx";
+  write_xlsx(m, file.string());
+  for (int n = 1; n <= 3; ++n) {
+    int checked = 0;
+    for (const auto& p : RowHeights(file, n).problems(1.5, &checked)) {
+      ADD_FAILURE() << "sheet " << n << " " << p.ref << " needs " << p.lines << " lines (" << p.needed
+                    << " pt) but its rows are " << p.height << " pt: " << p.text;
+    }
+    if (n < 3) EXPECT_GT(checked, 0) << "sheet " << n << " has no wrapped text to check";
+  }
+}
+
+// The ratio stays a number; the words the other formats print after it are in its number format.
+TEST(ReportXlsxRows, AchievementKeepsItsMarker) {
+  auto m = model();
+  m.projects.front().achievement = {Achievement::Kind::Ratio, 0.8, "80.0%（達成）"};
+  const auto file = scratch("xlsx-marker") / "report.xlsx";
+  write_xlsx(m, file.string());
+  const Workbook wb(file);
+  const auto achieved = wb.number(wb.sheet(1), "M3");
+  EXPECT_DOUBLE_EQ(achieved.first, 0.8);
+  EXPECT_EQ(achieved.second, "0.0%\"（達成）\"");
+  EXPECT_EQ(wb.number(wb.sheet(1), "M4").second, "0.0%");  // a plain ratio
 }
 
 TEST(ReportXlsxEnglish, SheetNamesFitExcelsLimit) {

@@ -176,6 +176,11 @@ TEST_F(ServeTest, EntryPageListsOnlyKpisEnteredByHand) {
   EXPECT_NE(r->body.find("value=\"groups\""), std::string::npos);
   EXPECT_EQ(r->body.find("value=\"shops\""), std::string::npos);
   EXPECT_NE(r->body.find("type=\"password\""), std::string::npos);
+  // A proportional Japanese font first, and no developer text on the form (the API is in docs/serve.md).
+  EXPECT_NE(r->body.find("body{font-family:\"Hiragino Sans\","), std::string::npos);
+  EXPECT_EQ(r->body.find("IPAGothic"), std::string::npos);  // the monospaced IPA font
+  for (const char* developer : {"POST", "/api/", "Authorization", "Bearer", "docs/", "<code>"})
+    EXPECT_EQ(r->body.find(developer), std::string::npos) << developer;
 }
 
 // ---- hand entry ---------------------------------------------------------------------------------

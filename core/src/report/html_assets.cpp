@@ -1,5 +1,6 @@
 // Inline CSS and JavaScript of the HTML report (html_assets.hpp). Grades are coloured, but the
-// symbol is always written beside the colour. Print: A4 landscape, controls hidden, details open.
+// symbol is always written beside the colour. The page never scrolls sideways: wide tables scroll in
+// their own box. Print: A4 landscape, controls hidden, details open, rows and cards never split.
 #include "report/html_assets.hpp"
 
 namespace sosei::report {
@@ -16,12 +17,16 @@ header.page .meta{margin-top:4px;color:#c9d6e8;font-size:13px}
 .totals{display:flex;gap:10px;flex-wrap:wrap;margin-top:14px}
 .total-chip{background:rgba(255,255,255,.1);border:1px solid rgba(255,255,255,.25);border-radius:8px;padding:6px 14px;font-size:13px}
 .total-chip b{font-size:20px;margin-right:6px}
-main{padding:20px 32px 40px;max-width:1800px}
-section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin-bottom:20px}
+main{padding:16px 20px 40px;max-width:1800px}
+section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px;margin-bottom:20px;min-width:0}
+.table-scroll{overflow-x:auto;max-width:100%}
 h2{font-size:17px;margin:0 0 12px;color:var(--head);border-left:4px solid var(--head);padding-left:10px}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
-th,td{border:1px solid var(--line);padding:5px 7px;vertical-align:top}
-thead th{background:#eef2f7;color:var(--head);font-weight:700;text-align:center;white-space:nowrap;position:sticky;top:0}
+th,td{border:1px solid var(--line);padding:4px 5px;vertical-align:top}
+thead th{background:#eef2f7;color:var(--head);font-weight:700;text-align:center;white-space:nowrap}
+a{color:var(--value)}
+#project-table a,#targets-table a{color:inherit;text-decoration:none}
+#project-table a:hover,#targets-table a:hover,#project-table a:focus,#targets-table a:focus{color:var(--value);text-decoration:underline}
 th.sortable{cursor:pointer;user-select:none}
 th.sortable::after{content:" ↕";color:#9aa6b5;font-weight:400}
 th[aria-sort=ascending]::after{content:" ▲";color:var(--head)}
@@ -29,18 +34,19 @@ th[aria-sort=descending]::after{content:" ▼";color:var(--head)}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.center{text-align:center}
 td.nowrap{white-space:nowrap}
-#project-table td.kpi{min-width:14em}
-#project-table td.measure{min-width:9em}
-#project-table td.project,#project-table td.target{min-width:7.5em}
-#project-table td.num{min-width:4em}
+#project-table{font-size:12px}
+#project-table td.kpi{min-width:11em}
+#project-table td.measure,#project-table td.project{min-width:6em}
+#project-table td.target{min-width:7em}
+#project-table td.dept{min-width:6em}
 tr.total td{font-weight:700;background:#f3f6fa}
 tbody tr:nth-child(even) td{background:#fafbfd}
 tbody tr:hover td{background:#eef4fb}
-.sub{display:block;color:var(--muted);font-size:11px}
-.mark{color:var(--muted);font-size:11px;display:block}
+.sub{display:block;color:var(--muted);font-size:.85em}
+.mark{color:var(--muted);font-size:.85em;display:block}
 .break{color:var(--low)}
 .grade{display:inline-block;min-width:2.2em;padding:1px 8px;border-radius:999px;font-weight:700;text-align:center;white-space:nowrap;border:1px solid currentColor}
-.grade .label{font-weight:400;font-size:11px;margin-left:4px}
+.grade .label{font-weight:400;font-size:.85em;margin-left:4px}
 .grade-best{color:var(--best);background:var(--best-bg)}
 .grade-mid{color:var(--mid);background:var(--mid-bg)}
 .grade-low{color:var(--low);background:var(--low-bg)}
@@ -54,8 +60,8 @@ svg.grade-bar text{fill:#fff;font-size:12px;font-weight:700}
 .controls input,.controls select{font:inherit;font-size:13px;padding:5px 8px;border:1px solid var(--line);border-radius:6px;background:#fff}
 .controls input{min-width:280px}
 .controls .count,.controls .hint{color:var(--muted);font-size:12px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:14px}
-.card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fff;break-inside:avoid}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));gap:14px}
+.card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fff;break-inside:avoid;min-width:0}
 .card h3{margin:0 0 2px;font-size:14px}
 .card .where{color:var(--muted);font-size:11.5px;margin-bottom:6px}
 .card .figures{display:grid;grid-template-columns:repeat(4,1fr);gap:4px 10px;font-size:12px;margin:6px 0}
@@ -91,13 +97,23 @@ footer{color:var(--muted);font-size:11px;padding:0 32px 24px}
  .total-chip{border-color:var(--line)}
  main{padding:8px 0;max-width:none}
  section{border:none;padding:0;margin-bottom:10px;break-inside:auto}
- .controls{display:none}
- table{font-size:9px}
+ h2,h3,summary{break-after:avoid}
+ .controls,.hint{display:none}
+ .table-scroll{overflow:visible}
+ table,#project-table{font-size:8.5px}
+ th,td{padding:2px 3px}
+ thead th{white-space:normal}
+ #project-table td.kpi{min-width:8em}
+ #project-table td.measure,#project-table td.project,#project-table td.target,#project-table td.dept{min-width:0}
  thead{display:table-header-group}
- tr{break-inside:avoid}
- thead th{position:static}
+ tr,td,th,.card,details.drilldown,svg{break-inside:avoid}
  th.sortable::after{content:none}
- .cards{grid-template-columns:1fr 1fr}
+ a{color:inherit;text-decoration:none}
+ .grade{padding:0 4px}
+ svg.grade-bar{width:180px}
+ .cards{display:block;columns:2;column-gap:12px}
+ .card{margin-bottom:10px;display:inline-block;width:100%}
+ .card[hidden],tr[hidden]{display:none}
  section.details{break-before:page}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }

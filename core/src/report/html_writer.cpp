@@ -59,8 +59,9 @@ void page_header(std::ostream& out, const ReportModel& m, const Labels& l) {
 }
 
 void summary_section(std::ostream& out, const ReportModel& m, const Labels& l) {
-  out << "<section id=\"goal-summary\"><h2>" << l.goal_summary << "</h2><table id=\"summary-table\"><thead><tr><th>"
-      << l.goal << "</th><th>" << l.kpi_count << "</th>";
+  out << "<section id=\"goal-summary\"><h2>" << l.goal_summary
+      << "</h2><div class=\"table-scroll\"><table id=\"summary-table\"><thead><tr><th>" << l.goal << "</th><th>"
+      << l.kpi_count << "</th>";
   for (const auto& g : m.grades) out << "<th>" << esc(g.symbol) << " " << esc(g.label) << "</th>";
   out << "<th></th></tr></thead><tbody>";
   for (const auto& s : m.goal_summary) {
@@ -72,14 +73,14 @@ void summary_section(std::ostream& out, const ReportModel& m, const Labels& l) {
       out << "<td class=\"num\" data-count=\"" << s.grades[i].count << "\">" << esc(tally_text(s.grades[i])) << "</td>";
     out << "<td>" << svg_grade_bar(s, m.grades) << "</td></tr>";
   }
-  out << "</tbody></table></section>";
+  out << "</tbody></table></div></section>";
 }
 
 void targets_section(std::ostream& out, const ReportModel& m, const Labels& l) {
   if (m.numeric_targets.empty()) return;
   out << "<section id=\"numeric-targets\"><h2>" << l.numeric_targets
-      << "</h2><table id=\"targets-table\"><thead><tr><th>" << l.goal << "</th><th>" << l.kpi << "</th><th>"
-      << l.baseline << "</th><th>" << l.projection << "</th><th>" << l.target << "</th>";
+      << "</h2><div class=\"table-scroll\"><table id=\"targets-table\"><thead><tr><th>" << l.goal << "</th><th>"
+      << l.kpi << "</th><th>" << l.baseline << "</th><th>" << l.projection << "</th><th>" << l.target << "</th>";
   for (const auto& y : m.target_years) out << "<th>" << esc(y.label) << "</th>";
   out << "<th>" << l.actual << "</th><th>" << l.achievement << "</th><th>" << l.grade << "</th></tr></thead><tbody>";
   for (const auto& r : m.numeric_targets) {
@@ -93,7 +94,7 @@ void targets_section(std::ostream& out, const ReportModel& m, const Labels& l) {
     out << "<td class=\"num\" title=\"" << esc(r.formed) << "\">" << esc(r.actual.text) << "</td><td class=\"num\">"
         << esc(r.achievement.text) << "</td><td class=\"center\">" << grade_badge(r, m.grades.size()) << "</td></tr>";
   }
-  out << "</tbody></table></section>";
+  out << "</tbody></table></div></section>";
 }
 
 void select(std::ostream& out, const char* name, const char* label, const Labels& l,
@@ -128,7 +129,8 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
   auto th = [&](const std::string& text, bool number) {
     out << "<th class=\"sortable\" data-type=\"" << (number ? "number" : "text") << "\">" << esc(text) << "</th>";
   };
-  out << "<table id=\"project-table\"><thead><tr>";
+  // The wide table scrolls sideways inside its box; the page itself never does.
+  out << "<div class=\"table-scroll\" id=\"project-table-scroll\"><table id=\"project-table\"><thead><tr>";
   th(l.goal, true);
   th(l.measure, false);
   th(l.project, false);
@@ -161,12 +163,12 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
     out << "<td class=\"num\" data-sort=\"" << sort_key(r.achievement.fraction) << "\">" << esc(r.achievement.text)
         << "</td>";
     out << "<td class=\"target\" data-sort=\"" << sort_key(r.target.number) << "\">" << esc(r.target.text) << "</td>";
-    out << "<td class=\"nowrap\" data-sort=\"" << esc(r.department) << "\">" << esc(r.department) << "</td>";
+    out << "<td class=\"dept\" data-sort=\"" << esc(r.department) << "\">" << esc(r.department) << "</td>";
     out << "<td class=\"center\" data-sort=\"" << r.grade_index << "\">" << grade_badge(r, m.grades.size()) << "</td>";
     out << "<td class=\"num" << (r.off_track ? " off-track" : "") << "\" data-sort=\"" << sort_key(r.pace.number)
         << "\">" << esc(r.pace.text) << "</td></tr>";
   }
-  out << "</tbody></table></section>";
+  out << "</tbody></table></div></section>";
 }
 
 void drilldown(std::ostream& out, const Drilldown& d, const Labels& l) {
@@ -175,7 +177,8 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l) {
     if (r.values.back()) top = std::max(top, *r.values.back());
   out << "<details class=\"drilldown\" data-series=\"" << esc(d.series) << "\"><summary>" << l.drilldown << ": "
       << esc(d.help.empty() ? d.series : d.help) << (d.unit.empty() ? "" : "（" + esc(d.unit) + "）")
-      << (d.months_summed ? std::string(" — ") + l.months_summed : "") << "</summary><table><thead><tr>";
+      << (d.months_summed ? std::string(" — ") + l.months_summed : "")
+      << "</summary><div class=\"table-scroll\"><table><thead><tr>";
   for (const auto& k : d.dimension_keys) out << "<th>" << esc(k) << "</th>";
   for (const auto& y : d.years) out << "<th>" << esc(y.label) << "</th>";
   out << "</tr></thead><tbody>";
@@ -191,7 +194,7 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l) {
     }
     out << "</tr>";
   }
-  out << "</tbody></table></details>";
+  out << "</tbody></table></div></details>";
 }
 
 void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels& l) {

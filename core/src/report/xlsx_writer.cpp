@@ -4,13 +4,17 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include "report/cells.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "report/writers.hpp"
+#include "report/xlsx_layout.hpp"
 
 namespace sosei::report {
 namespace {
@@ -31,6 +35,10 @@ struct Formats {
   lxw_format* total_share;
   // A KPI's numbers by its display rule: index = decimals (0–6); Japanese negatives as △1,305.
   lxw_format* kpi_number[7];
+  // 0.0% followed by words ("（達成）", "（進捗）"), made on first use, one per suffix.
+  lxw_workbook* workbook;
+  mutable std::map<std::string, lxw_format*> percent_with;
+  lxw_format* percent_suffixed(const std::string& suffix) const;
 };
 
 lxw_format* cell_format(lxw_workbook* wb, const char* num_format = nullptr, bool bold = false) {
@@ -47,8 +55,21 @@ lxw_format* cell_format(lxw_workbook* wb, const char* num_format = nullptr, bool
   return f;
 }
 
+lxw_format* Formats::percent_suffixed(const std::string& suffix) const {
+  if (suffix.empty()) return percent;
+  auto& f = percent_with[suffix];
+  if (!f) {
+    std::string quoted;  // a literal in a number format, between quotes (which it cannot hold)
+    for (char c : suffix)
+      if (c != '"') quoted += c;
+    f = cell_format(workbook, ("0.0%\"" + quoted + "\"").c_str());
+  }
+  return f;
+}
+
 Formats make_formats(lxw_workbook* wb, Lang lang) {
   Formats f{};
+  f.workbook = wb;
   f.title = workbook_add_format(wb);
   format_set_bold(f.title);
   format_set_font_size(f.title, 13);
@@ -83,15 +104,26 @@ Formats make_formats(lxw_workbook* wb, Lang lang) {
   return f;
 }
 
+// The font size a cell of format `f` is drawn in (libxlsxwriter's default is 11 points).
+double font_size_of(const lxw_format* f) { return f && f->font_size > 0 ? f->font_size : 11.0; }
+
 class Sheet {
  public:
   Sheet(lxw_worksheet* ws, const Formats& f) : ws_(ws), f_(f) {}
 
   void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* fmt = nullptr) {
-    worksheet_write_string(ws_, r, c, s.c_str(), fmt ? fmt : f_.text);
+    fmt = fmt ? fmt : f_.text;
+    worksheet_write_string(ws_, r, c, s.c_str(), fmt);
+    note_cell(r, r, c, s, fmt);
+  }
+  void merge(lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1, const std::string& s, lxw_format* fmt) {
+    worksheet_merge_range(ws_, r0, c0, r1, c1, s.c_str(), fmt);
+    note_cell(r0, r1, c0, s, fmt, c1);
   }
   void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* fmt = nullptr) {
-    worksheet_write_number(ws_, r, c, v, fmt ? fmt : (is_whole(v) ? f_.integer : f_.decimal));
+    fmt = fmt ? fmt : (is_whole(v) ? f_.integer : f_.decimal);
+    worksheet_write_number(ws_, r, c, v, fmt);
+    note_cell(r, r, c, "", fmt);
   }
   // A number when there is one, else its text (a status, "—").
   void figure(lxw_row_t r, lxw_col_t c, const Figure& fig, lxw_format* fmt = nullptr) {
@@ -113,12 +145,23 @@ class Sheet {
     else
       text(r, c, fig.text, f_.grade);
   }
+  // The ratio or progress as a number whose format keeps the words the other formats print after
+  // it (80.0%（達成）, 143.5%（進捗）); else the text (達成, —).
+  void achievement(lxw_row_t r, lxw_col_t c, const Achievement& a) {
+    if (!a.fraction) return text(r, c, a.text, f_.grade);
+    std::size_t end = a.text.find('%');
+    std::size_t mark = 1;
+    if (const auto wide = a.text.find("％"); wide != std::string::npos && (end == std::string::npos || wide < end)) {
+      end = wide;
+      mark = std::string("％").size();
+    }
+    number(r, c, *a.fraction, f_.percent_suffixed(end == std::string::npos ? "" : a.text.substr(end + mark)));
+  }
   void comment(lxw_row_t r, lxw_col_t c, const std::string& s) {
     if (!s.empty()) worksheet_write_comment(ws_, r, c, s.c_str());
   }
   void header(lxw_row_t r, const std::vector<std::string>& names) {
     for (std::size_t c = 0; c < names.size(); ++c) text(r, static_cast<lxw_col_t>(c), names[c], f_.header);
-    worksheet_set_row(ws_, r, 30, nullptr);
   }
   // Merges the cells of column `c` over runs of rows with the same key (goal, measure, project).
   void merge_runs(lxw_row_t first, lxw_col_t c, std::size_t n, const std::function<std::string(std::size_t)>& key,
@@ -128,27 +171,75 @@ class Sheet {
       if (i < n && key(i) == key(start)) continue;
       const auto r0 = static_cast<lxw_row_t>(first + start), r1 = static_cast<lxw_row_t>(first + i - 1);
       if (r1 > r0)
-        worksheet_merge_range(ws_, r0, c, r1, c, shown(start).c_str(), f_.group);
+        merge(r0, c, r1, c, shown(start), f_.group);
       else
         text(r0, c, shown(start), f_.group);
       start = i;
     }
   }
   void widths(const std::vector<double>& w) {
+    widths_ = w;
     for (std::size_t c = 0; c < w.size(); ++c)
       worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w[c], nullptr);
   }
-  void print_setup(lxw_row_t header_row) {
+  // Stores every written row's height: the tallest of its cells' wrapped text, then merged cells
+  // that need more than their rows give get the difference spread over their rows. Call after
+  // widths().
+  void fit_rows() {
+    std::map<lxw_row_t, double> height;
+    for (const auto& c : cells_) {
+      const double h = row_height_points(lines_of(c), c.font_size);
+      if (c.last_row == c.row) height[c.row] = std::max(height[c.row], h);
+      height.try_emplace(c.row, 0.0);
+      height.try_emplace(c.last_row, 0.0);
+    }
+    for (const auto& c : cells_) {
+      if (c.last_row == c.row) continue;
+      double have = 0;
+      for (lxw_row_t r = c.row; r <= c.last_row; ++r)
+        have += height[r] = std::max(height[r], row_height_points(1, c.font_size));
+      const double need = row_height_points(lines_of(c), c.font_size);
+      if (need > have)
+        for (lxw_row_t r = c.row; r <= c.last_row; ++r) height[r] += (need - have) / (c.last_row - c.row + 1);
+    }
+    for (const auto& [r, h] : height) worksheet_set_row(ws_, r, std::ceil(h), nullptr);
+  }
+  // A4 landscape, every column on the page (as many pages down as it takes), the header rows on
+  // every page, the page number in the footer.
+  void print_setup(lxw_row_t first_header_row, lxw_row_t last_header_row) {
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_fit_to_pages(ws_, 1, 0);
-    worksheet_repeat_rows(ws_, header_row, header_row);
+    worksheet_repeat_rows(ws_, first_header_row, last_header_row);
+    worksheet_set_margins(ws_, 0.4, 0.4, 0.6, 0.6);
+    worksheet_set_footer(ws_, "&C&P / &N");
   }
   lxw_worksheet* ws() { return ws_; }
 
  private:
+  // A written cell (or merged range) as far as its row's height is concerned.
+  struct Written {
+    lxw_row_t row, last_row;
+    lxw_col_t col, last_col;
+    std::string text;  // empty for numbers: one line
+    bool wrap;
+    double font_size;
+  };
+  void note_cell(lxw_row_t r0, lxw_row_t r1, lxw_col_t c, const std::string& s, const lxw_format* fmt,
+                 std::optional<lxw_col_t> c1 = std::nullopt) {
+    cells_.push_back({r0, r1, c, c1.value_or(c), s, fmt && fmt->text_wrap, font_size_of(fmt)});
+  }
+  int lines_of(const Written& c) const {
+    if (!c.wrap || c.text.empty()) return 1;
+    double width = 0;
+    for (lxw_col_t k = c.col; k <= c.last_col; ++k) width += k < widths_.size() ? widths_[k] : 8.43;
+    return wrapped_lines(c.text, width);
+  }
+
   lxw_worksheet* ws_;
   const Formats& f_;
+  std::vector<double> widths_;
+  std::vector<Written> cells_;
 };
 
 // Excel allows 31 characters in a sheet name: the Japanese titles fit, the English ones are shortened.
@@ -203,9 +294,7 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     }
     s.kpi_figure(row, c, r.actual, r);
     s.comment(row, c++, r.formed);
-    s.percent(row, c++,
-              r.achievement.fraction ? Figure{r.achievement.text, r.achievement.fraction}
-                                     : Figure{r.achievement.text, std::nullopt});
+    s.achievement(row, c++, r.achievement);
     s.text(row, c++, r.target.text);
     s.text(row, c++, r.department);
     s.text(row, c++, grade_text(r), f.grade);
@@ -215,10 +304,11 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   for (std::size_t i = 0; i < m.years.size(); ++i) widths.push_back(10);
   for (double w : {11.0, 10.0, 16.0, 12.0, 16.0, 12.0}) widths.push_back(w);
   s.widths(widths);
+  s.fit_rows();
   worksheet_freeze_panes(s.ws(), 2, 4);
   worksheet_autofilter(s.ws(), 1, 3, static_cast<lxw_row_t>(first + (rows.empty() ? 0 : rows.size() - 1)),
                        static_cast<lxw_col_t>(header.size() - 1));
-  s.print_setup(1);
+  s.print_setup(1, 1);
 }
 
 void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
@@ -226,11 +316,11 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   Sheet s(add_sheet(wb, m, l.goal_summary, "Goal summary"), f);
   s.text(0, 0, title_of(m, l.goal_summary), f.title);
   // Two header rows: each grade spans its count and share.
-  worksheet_merge_range(s.ws(), 1, 0, 2, 0, l.goal, f.header);
-  worksheet_merge_range(s.ws(), 1, 1, 2, 1, l.kpi_count, f.header);
+  s.merge(1, 0, 2, 0, l.goal, f.header);
+  s.merge(1, 1, 2, 1, l.kpi_count, f.header);
   for (std::size_t g = 0; g < m.grades.size(); ++g) {
     const auto c = static_cast<lxw_col_t>(2 + 2 * g);
-    worksheet_merge_range(s.ws(), 1, c, 1, c + 1, (m.grades[g].symbol + " " + m.grades[g].label).c_str(), f.header);
+    s.merge(1, c, 1, c + 1, m.grades[g].symbol + " " + m.grades[g].label, f.header);
     s.text(2, c, l.count, f.header);
     s.text(2, c + 1, l.share, f.header);
   }
@@ -251,8 +341,9 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     widths.push_back(8);
   }
   s.widths(widths);
+  s.fit_rows();
   worksheet_freeze_panes(s.ws(), 3, 1);
-  s.print_setup(2);
+  s.print_setup(1, 2);
 }
 
 void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
@@ -291,15 +382,16 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     }
     s.kpi_figure(row, c, r.actual, r);
     s.comment(row, c++, r.formed);
-    s.percent(row, c++, Figure{r.achievement.text, r.achievement.fraction});
+    s.achievement(row, c++, r.achievement);
     s.text(row, c++, grade_text(r), f.grade);
   }
   std::vector<double> widths = {40, 16, 6, 10, 12, 10, 10, 12};
   for (std::size_t i = 0; i < m.target_years.size(); ++i) widths.push_back(9);
   for (double w : {10.0, 12.0, 16.0}) widths.push_back(w);
   s.widths(widths);
+  s.fit_rows();
   worksheet_freeze_panes(s.ws(), 2, 2);
-  s.print_setup(1);
+  s.print_setup(1, 1);
 }
 
 }  // namespace

@@ -13,12 +13,13 @@ namespace {
 using report::html_escape;
 
 constexpr const char* kStyle = R"css(
-body{font-family:"IPAGothic","Noto Sans CJK JP",sans-serif;margin:2em auto;max-width:46em;padding:0 1em;color:#222}
+body{font-family:"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans JP","Noto Sans CJK JP","Yu Gothic",Meiryo,"IPAPGothic","IPAexGothic",sans-serif;margin:2em auto;max-width:46em;padding:0 1em;color:#222}
 h1{font-size:1.4em}label{display:block;margin:.8em 0 .2em;font-weight:bold}
+input,select,button{font-family:inherit}
 input,select{font-size:1em;padding:.3em;width:100%;box-sizing:border-box}
 button{margin-top:1.2em;font-size:1em;padding:.4em 1.6em}
 .ok,.error{padding:.6em 1em;border-left:.4em solid}.ok{border-color:#2a7;background:#eef8f1}
-.error{border-color:#c33;background:#fbeeee}small{color:#555}code{background:#f3f3f3;padding:0 .2em}
+.error{border-color:#c33;background:#fbeeee}small{color:#555}
 )css";
 
 std::string option(const config::Kpi& kpi, const std::string& selected) {
@@ -82,10 +83,10 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
       "<label for=\"token\">担当課のトークン (your department's token)</label>"
       "<input id=\"token\" name=\"token\" type=\"password\" required>\n";
   html += "<button type=\"submit\">登録 (enter)</button>\n</form>\n";
+  // What staff need to know; how scripts enter values (the JSON API) is in docs/serve.md, not here.
   html +=
-      "<p><small>Each entry is an import run of source <code>hand:&lt;担当課&gt;</code>; a changed value is kept "
-      "as a revision. Scripts: <code>POST /api/entries</code> with "
-      "<code>Authorization: Bearer &lt;token&gt;</code> (docs/serve.md).</small></p>\n";
+      "<p><small>登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、"
+      "以前の値は修正履歴に残ります。</small></p>\n";
   return html + "</body></html>\n";
 }
 
