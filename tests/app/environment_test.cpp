@@ -1,9 +1,11 @@
 // The environment's "today" is the configured time zone's date whatever the process's TZ, at every
 // hour of a day that starts a fiscal year in Tokyo while it is still the old one in UTC.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <string>
 
 #include "app/environment.hpp"
@@ -65,6 +67,22 @@ TEST(Environment, DatabaseOverrideAndClockAreTheOnesGiven) {
   EXPECT_EQ(&env.clock(), &clock);
   EXPECT_EQ(env.store_config().location, "/tmp/elsewhere.db");
   EXPECT_EQ(env.store_config().clock, &clock);
+}
+
+// Readers open the store only if it exists: --db with a typo is refused, not created empty.
+TEST(Environment, AStoreThatMustExistIsRefusedWhenMissingAndNotCreated) {
+  const std::string missing =
+      (std::filesystem::temp_directory_path() / ("sosei-env-" + std::to_string(::getpid()) + "-typo.db")).string();
+  std::filesystem::remove(missing);
+  const Environment env(EnvironmentOptions{kBundledConfig, missing, nullptr});
+  EXPECT_TRUE(env.database_overridden());
+  EXPECT_FALSE(env.store_config(std::chrono::milliseconds(5000), StoreOpen::MustExist).create_if_missing);
+  EXPECT_THROW(env.open_store(std::chrono::milliseconds(5000), StoreOpen::MustExist), store::NoDatabase);
+  EXPECT_FALSE(std::filesystem::exists(missing));
+  env.open_store();  // a writer creates it
+  EXPECT_TRUE(std::filesystem::exists(missing));
+  EXPECT_NO_THROW(env.open_store(std::chrono::milliseconds(5000), StoreOpen::MustExist));
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(missing + suffix);
 }
 
 TEST(Environment, ABrokenConfigurationNamesTheFile) {

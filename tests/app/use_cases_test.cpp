@@ -8,6 +8,7 @@
 #include "app/environment.hpp"
 #include "app/evaluation.hpp"
 #include "app/import_run.hpp"
+#include "app/next_run.hpp"
 #include "app/report.hpp"
 #include "app/status_report.hpp"
 #include "app/user_input.hpp"
@@ -75,6 +76,76 @@ TEST_F(UseCases, StatusListsEverySourceWithItsNextRun) {
   const auto report = current_status(env_, *store, env_.today());
   EXPECT_EQ(report.as_of, "2026-08-01");
   EXPECT_EQ(report.sources.size(), env_.config().sources.size());
+}
+
+// A goal's numeric target (純移動数, 出生数: 5-year totals R8→R12) is judged by its own window: in
+// FY2025 nothing of it is due, while a project KPI's FY2025 value is overdue after 2026-07-31.
+TEST_F(UseCases, AGoalsNumericTargetIsOverdueOnlyWithinItsOwnWindow) {
+  auto store = env_.open_store();
+  auto freshness = [&](const std::string& as_of, const std::string& id) {
+    for (const auto& k : current_status(env_, *store, as_of_date(env_, as_of)).kpis)
+      if (k.id == id) return k;
+    ADD_FAILURE() << "no KPI " << id;
+    return status::KpiFreshness{};
+  };
+  for (const char* id : {"net_migration", "births"}) {
+    const auto now = freshness("2026-08-01", id);
+    EXPECT_FALSE(now.overdue) << id;
+    EXPECT_FALSE(now.expected) << id << " expects " << now.expected->str();
+    const auto later = freshness("2027-08-01", id);  // FY2026, the window's first year, was due 2027-07-31
+    ASSERT_TRUE(later.expected) << id;
+    EXPECT_EQ(later.expected->str(), "FY2026");
+    EXPECT_TRUE(later.overdue) << id;
+  }
+  EXPECT_TRUE(freshness("2026-08-01", "startups").overdue);
+}
+
+// A period typed for a stored value is read as the city writes it, and refused outside the
+// strategy's years (where no value can be stored), as the import and hand entry refuse it.
+TEST_F(UseCases, AValuePeriodMustLieInTheStrategysYears) {
+  const auto& strategy = env_.config().strategy;
+  EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("startups"), "R7").str(), "FY2025");
+  EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("tourism_visitors"), "2024").str(), "2024");
+  for (const char* outside : {"FY2031", "R13", "FY2010"}) {
+    try {
+      read_value_period(strategy, strategy.find_kpi("startups"), outside);
+      ADD_FAILURE() << "accepted " << outside;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(outside), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("FY2020–FY2029"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(read_value_period(strategy, nullptr, "next year"), InputError);
+}
+
+// A source is late by its own schedule: the weekly, monthly and yearly sources are on time days or
+// months after their last success (a fixed "2 days since the last success" alert fired for them),
+// and late once their own slot has passed without a success.
+TEST_F(UseCases, ASourceIsLateOnlyWhenItsOwnScheduledRunHasNotSucceeded) {
+  const auto& config = env_.config();
+  auto at = [](int y, unsigned m, unsigned d, int h) { return sys_seconds{sys_days{year{y} / m / d} + hours{h}}; };
+  auto late = [&](const std::string& id, const std::string& last_success_started, sys_seconds now) {
+    const auto* source = config.find_source(id);
+    EXPECT_NE(source, nullptr) << id;
+    return source ? late_since(*source, last_success_started, now, config.timezone) : std::nullopt;
+  };
+  const auto saturday = at(2026, 8, 1, 3);  // 12:00 JST
+  // Daily at 06:30 JST: the run of 2026-08-01 06:30 JST should have succeeded by noon.
+  EXPECT_FALSE(late("kama_values", "2026-07-31T21:30:00.000Z", saturday));
+  EXPECT_EQ(late("kama_values", "2026-07-30T21:30:00.000Z", saturday), "2026-07-31T21:30:00Z");
+  EXPECT_FALSE(late("kama_values", "2026-07-30T21:30:00.000Z", at(2026, 7, 31, 22)));  // 07:00 JST: running
+  // Weekly on Monday 07:00 JST: five days later it is on time; the next Tuesday it is late.
+  EXPECT_FALSE(late("disaster_coverage", "2026-07-26T22:00:00.000Z", saturday));
+  EXPECT_EQ(late("disaster_coverage", "2026-07-26T22:00:00.000Z", at(2026, 8, 4, 3)), "2026-08-02T22:00:00Z");
+  // Monthly on the 5th, yearly on September 1st.
+  EXPECT_FALSE(late("tourism", "2026-07-04T22:00:00.000Z", saturday));
+  EXPECT_FALSE(late("school_scores", "2025-08-31T22:00:00.000Z", saturday));
+  EXPECT_TRUE(late("school_scores", "2025-08-31T22:00:00.000Z", at(2026, 9, 2, 3)));
+  // Never succeeded, or no schedule: nothing to be late against.
+  EXPECT_FALSE(late("kama_values", "", saturday));
+  config::Source manual = *config.find_source("kama_values");
+  manual.schedule.reset();
+  EXPECT_FALSE(late_since(manual, "2020-01-01T00:00:00.000Z", saturday, config.timezone));
 }
 
 TEST_F(UseCases, AScheduledImportThatCannotStartComesBackFailed) {

@@ -162,3 +162,107 @@ TEST(CliEndToEnd, EveryCommandHasHelp) {
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("sosei 0.1.0"), std::string::npos) << version.out;
 }
+
+// Issue 13 §5: a mistyped database is refused by every reader (exit 2, naming the file and what to
+// do), never created empty; only import, daemon, serve and init create one.
+TEST(CliEndToEnd, ReadCommandsRefuseADatabaseThatDoesNotExist) {
+  SoseiRunner s("nodb");
+  const auto typo = s.dir() / "out" / "sosie.db";
+  for (const std::string cmd : {"evaluate", "evaluations", "report -o r.html", "values startups", "runs",
+                                "history startups R7", "status", "token list", "resume kama_values"}) {
+    auto r = s.run("--db '" + typo.string() + "' " + cmd);
+    EXPECT_EQ(r.exit_code, 2) << cmd << ": " << r.out << r.err;
+    EXPECT_NE(r.err.find(typo.string()), std::string::npos) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("--db"), std::string::npos) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("sosei import --all"), std::string::npos) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("sosei init"), std::string::npos) << cmd << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << cmd << ": " << r.out;
+    EXPECT_FALSE(std::filesystem::exists(typo)) << cmd << " created it";
+  }
+  EXPECT_FALSE(std::filesystem::exists(s.dir() / "r.html"));
+
+  // The configured database (out/sosei.db, not created yet) is refused the same way.
+  auto configured = s.run("evaluate");
+  EXPECT_EQ(configured.exit_code, 2);
+  EXPECT_NE(configured.err.find((s.dir() / "out" / "sosei.db").string()), std::string::npos) << configured.err;
+  EXPECT_NE(configured.err.find("sosei.yaml"), std::string::npos) << configured.err;
+
+  // init creates it and says where; again, it changes nothing.
+  auto created = s.run("--db '" + typo.string() + "' init");
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_NE(created.out.find(typo.string()), std::string::npos) << created.out;
+  EXPECT_NE(created.out.find("作りました"), std::string::npos) << created.out;
+  EXPECT_TRUE(std::filesystem::exists(typo));
+  auto again = s.run("--db '" + typo.string() + "' init");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("既にあります"), std::string::npos) << again.out;
+  EXPECT_EQ(s.run("--db '" + typo.string() + "' evaluate").exit_code, 0);
+  EXPECT_EQ(s.run("init --help").exit_code, 0);
+}
+
+// Issue 13 §5: the other mistakes people make get one clear answer each.
+TEST(CliEndToEnd, MistakesAreAnsweredClearly) {
+  SoseiRunner s("mistakes");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+
+  auto outside = s.run("history startups FY2031");
+  EXPECT_EQ(outside.exit_code, 2);
+  EXPECT_NE(outside.err.find("FY2031"), std::string::npos) << outside.err;
+  EXPECT_NE(outside.err.find("FY2020–FY2029"), std::string::npos) << outside.err;
+  EXPECT_EQ(s.run("history startups R7").exit_code, 0);
+
+  auto no_source = s.run("runs --source nosuch");
+  EXPECT_EQ(no_source.exit_code, 2);
+  EXPECT_NE(no_source.err.find("nosuch"), std::string::npos) << no_source.err;
+  EXPECT_NE(no_source.err.find("kama_values, "), std::string::npos) << no_source.err;
+  EXPECT_EQ(s.run("runs --source kama_values").exit_code, 0);
+  EXPECT_EQ(s.run("runs --source hand:産業振興課").exit_code, 0);  // hand entry, no run yet
+
+  auto typo = s.run("evalute --json");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("evalute"), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("evaluate, "), std::string::npos) << typo.err;
+  EXPECT_EQ(typo.err.find("worker"), std::string::npos) << "lists an internal command: " << typo.err;
+
+  auto no_import_source = s.run("import nosource");
+  EXPECT_EQ(no_import_source.exit_code, 2);
+  EXPECT_NE(no_import_source.err.find((s.dir() / "config" / "sources.yaml").string()), std::string::npos)
+      << no_import_source.err;
+  EXPECT_EQ(no_import_source.err.find("sosei.yaml"), std::string::npos) << no_import_source.err;
+
+  const std::string missing = (s.dir() / "no-such.csv").string();
+  const auto runs_before = json::parse(s.run("runs --json").out).size();
+  auto no_file = s.run("import kama_values --file '" + missing + "'");
+  EXPECT_EQ(no_file.exit_code, 2);
+  const std::string said = no_file.out + no_file.err;
+  const auto first = said.find(missing);
+  ASSERT_NE(first, std::string::npos) << said;
+  EXPECT_EQ(said.find(missing, first + 1), std::string::npos) << "reported twice: " << said;
+  EXPECT_EQ(json::parse(s.run("runs --json").out).size(), runs_before) << "recorded a run";
+}
+
+// Issue 13 §5: history says who made each change and shows a change of the note alone.
+TEST(CliEndToEnd, HistoryShowsWhoChangedAValueAndNoteChanges) {
+  SoseiRunner s("history-who");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件,", "startups,R7,8件,確定値");
+  auto second = s.run("import kama_values --json");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(json::parse(second.out)["revised"], 1);
+  const json h = json::parse(s.run("history startups R7 --json").out);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0]["first_by"]["source"], "kama_values");
+  EXPECT_NE(h[0]["first_by"]["location"].get<std::string>().find("kama-kpi-values.csv:3"), std::string::npos)
+      << h.dump();
+  ASSERT_EQ(h[0]["revisions"].size(), 1u);
+  const json& r = h[0]["revisions"][0];
+  EXPECT_EQ(r["old"], 8);  // the keys of before stay
+  EXPECT_EQ(r["new"], 8);
+  EXPECT_EQ(r["note_changed"], true);
+  EXPECT_EQ(r["new_note"], "確定値");
+  EXPECT_EQ(r["by"]["source"], "kama_values");
+  EXPECT_EQ(r["by"]["run_id"], json::parse(second.out)["id"]);
+  const auto table = s.run("history startups R7");
+  EXPECT_NE(table.out.find("note — → 確定値"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("kama_values run"), std::string::npos) << table.out;
+}

@@ -125,9 +125,7 @@ TEST_F(JapaneseOutput, RunsAndStatusShowTokyoTimeWithItsOffset) {
 TEST_F(JapaneseOutput, ConfiguredLocaleEnglish) {
   SoseiRunner english("japanese-output-en");
   // locale: en in the configuration makes English the default; --lang ja still wins.
-  {
-    std::ofstream(english.config(), std::ios::app) << "locale: en\n";
-  }
+  { std::ofstream(english.config(), std::ios::app) << "locale: en\n"; }
   ASSERT_EQ(english.run("import kama_values").exit_code, 0);
   const auto r = english.run("values startups");
   EXPECT_NE(r.out.find("period"), std::string::npos) << r.out << r.err;

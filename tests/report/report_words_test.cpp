@@ -37,10 +37,36 @@ std::string visible_text(std::string doc) {
 }
 
 // Proper names, codes and units a Japanese council report legitimately contains.
-const std::set<std::string> kAllowed = {
-    "KPI", "NFT", "ICT", "R", "H", "FY", "SVG", "amp", "lt", "gt", "quot", "nbsp", "sosei", "kama", "csv",
-    "html", "xlsx", "md", "json", "utf", "bus_ridership", "fiscal_year_boardings", "tourism", "monthly_visitors",
-    "disaster_coverage", "district_households", "school_scores", "kama_values", "km", "pt"};
+const std::set<std::string> kAllowed = {"KPI",
+                                        "NFT",
+                                        "ICT",
+                                        "R",
+                                        "H",
+                                        "FY",
+                                        "SVG",
+                                        "amp",
+                                        "lt",
+                                        "gt",
+                                        "quot",
+                                        "nbsp",
+                                        "sosei",
+                                        "kama",
+                                        "csv",
+                                        "html",
+                                        "xlsx",
+                                        "md",
+                                        "json",
+                                        "utf",
+                                        "bus_ridership",
+                                        "fiscal_year_boardings",
+                                        "tourism",
+                                        "monthly_visitors",
+                                        "disaster_coverage",
+                                        "district_households",
+                                        "school_scores",
+                                        "kama_values",
+                                        "km",
+                                        "pt"};
 
 std::vector<std::string> english_words(const std::string& text) {
   std::vector<std::string> found;
@@ -103,9 +129,7 @@ TEST_F(ReportWords, MarkdownHasNoEnglishAndNoLongDecimals) {
   expect_japanese_only("report.md", generated("report.md"));
 }
 
-TEST_F(ReportWords, CsvHasNoEnglishAndNoLongDecimals) {
-  expect_japanese_only("report.csv", generated("report.csv"));
-}
+TEST_F(ReportWords, CsvHasNoEnglishAndNoLongDecimals) { expect_japanese_only("report.csv", generated("report.csv")); }
 
 TEST_F(ReportWords, XlsxStringsHaveNoEnglishAndNumbersUseTheKpisDecimals) {
   generated("report.xlsx");

@@ -83,6 +83,11 @@ class ServeProcess {
 
 TEST(TokenCommand, CreateListRevoke) {
   SoseiRunner s("token");
+  // A token written into a mistyped database would not work on the server: no database, no token.
+  auto no_database = s.run("token create --department 産業振興課");
+  EXPECT_EQ(no_database.exit_code, 2);
+  EXPECT_NE(no_database.err.find("sosei init"), std::string::npos) << no_database.err;
+  ASSERT_EQ(s.run("init").exit_code, 0);
   auto created = s.run("token create --department 産業振興課 --note 窓口");
   ASSERT_EQ(created.exit_code, 0) << created.err;
   EXPECT_TRUE(std::regex_match(created.out, std::regex("sosei_[A-Za-z0-9_-]{43}\n"))) << created.out;
@@ -144,6 +149,9 @@ TEST(ServeCommand, ServesTheBundledCityAndStopsOnSigterm) {
   auto entered = serve.client().Post("/api/entries", auth, r8, "application/json");
   ASSERT_TRUE(entered);
   EXPECT_EQ(entered->status, 201) << entered->body;
+  // The same value confirmed: only the note changes (速報値 → 確定値), a revision by the same token.
+  const std::string confirmed = R"({"kpi": "startups", "period": "R8", "value": "6件", "note": "確定値"})";
+  EXPECT_EQ(serve.client().Post("/api/entries", auth, confirmed, "application/json")->status, 201);
   // R7 came with the city's CSV: the entry may not undo it.
   const std::string r7 = R"({"kpi": "startups", "period": "R7", "value": "9件"})";
   EXPECT_EQ(serve.client().Post("/api/entries", auth, r7, "application/json")->status, 409);
@@ -153,8 +161,29 @@ TEST(ServeCommand, ServesTheBundledCityAndStopsOnSigterm) {
   EXPECT_EQ(serve.stop(SIGTERM), 0);
   EXPECT_NE(serve.stderr_text().find("finishing the requests in flight"), std::string::npos) << serve.stderr_text();
   const json runs = json::parse(s.run("runs --json --source hand:産業振興課").out);
-  ASSERT_EQ(runs.size(), 1u);
+  ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0]["plugin"], "hand-entry");
+
+  // history says who entered and who confirmed it: the department and the token (docs/serve.md).
+  const auto history = s.run("history startups R8 --json");
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const json h = json::parse(history.out);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0]["first_note"], "速報値");
+  EXPECT_EQ(h[0]["first_by"]["department"], "産業振興課");
+  EXPECT_EQ(h[0]["first_by"]["token_id"], 1);
+  ASSERT_EQ(h[0]["revisions"].size(), 1u);
+  const json& revision = h[0]["revisions"][0];
+  EXPECT_EQ(revision["note_changed"], true);
+  EXPECT_EQ(revision["value_changed"], false);
+  EXPECT_EQ(revision["old_note"], "速報値");
+  EXPECT_EQ(revision["new_note"], "確定値");
+  EXPECT_EQ(revision["by"]["source"], "hand:産業振興課");
+  EXPECT_EQ(revision["by"]["token_id"], 1);
+  EXPECT_EQ(revision["by"]["run_id"], runs[0]["id"]);
+  const auto table = s.run("history startups R8");
+  EXPECT_NE(table.out.find("速報値 → 確定値"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("産業振興課 token 1"), std::string::npos) << table.out;
 }
 
 }  // namespace

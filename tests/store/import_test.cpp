@@ -2,6 +2,9 @@
 // flags, and dimensions as part of the key.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "store_fixture.hpp"
 
 namespace sosei::store::test {
@@ -381,6 +384,101 @@ TEST_F(Import, StateVisibleInTheRunAndSavedOnlyByCommit) {
   run->set_state("etag", "\"v2\"");
   run->fail("network down");
   EXPECT_EQ(reader->state("tourism_csv", "etag"), "\"v1\"");
+}
+
+// A history says who made each change (the run's source and where the value came from: a file line,
+// a hand entry's token) and records a change of the note alone (速報値 → 確定値).
+TEST_F(Import, HistorySaysWhoChangedAValueAndANoteAlone) {
+  auto with = [](ObservationData d, const std::string& location) {
+    d.location = location;
+    return d;
+  };
+  int64_t first_run = 0, note_run = 0, value_run = 0;
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), with(number(120, "速報値"), "kpi.csv:3"));
+    first_run = run->commit().id;
+  }
+  {
+    auto run = store_->begin_import({"hand:産業振興課", "hand-entry", "0.1.0"});
+    run->put(key("kpi-1", kFy2024), with(number(120, "確定値"), "token 3"));  // the note alone changes
+    const RunRecord r = run->commit();
+    EXPECT_EQ(r.revised, 1);
+    note_run = r.id;
+  }
+  {
+    auto run = store_->begin_import({"hand:産業振興課", "hand-entry", "0.1.0"});
+    run->put(key("kpi-1", kFy2024), with(number(125, "確定値"), "token 4"));
+    value_run = run->commit().id;
+  }
+  const auto h = store_->history("kpi-1", kFy2024);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_run_id, first_run);
+  EXPECT_EQ(h[0].first_source, "tourism_csv");
+  EXPECT_EQ(h[0].first_location, "kpi.csv:3");
+  EXPECT_EQ(h[0].first_note, "速報値");
+  ASSERT_EQ(h[0].revisions.size(), 2u);
+  const Revision& note = h[0].revisions[0];
+  EXPECT_EQ(note.run_id, note_run);
+  EXPECT_EQ(note.source, "hand:産業振興課");
+  EXPECT_EQ(note.location, "token 3");
+  EXPECT_EQ(note.old_location, "kpi.csv:3");
+  EXPECT_EQ(note.old_value, note.new_value);
+  EXPECT_EQ(note.old_note, "速報値");
+  EXPECT_EQ(note.new_note, "確定値");
+  const Revision& value = h[0].revisions[1];
+  EXPECT_EQ(value.run_id, value_run);
+  EXPECT_EQ(value.location, "token 4");
+  EXPECT_EQ(value.old_location, "token 3");
+  EXPECT_EQ(value.new_value, Value::of(125));
+}
+
+// The same through the batched write (a run revising more values than one batch holds).
+TEST_F(Import, BatchedRevisionsKeepWhereEachValueCameFrom) {
+  constexpr int kValues = 70;
+  auto put_all = [&](const std::string& source, double offset) {
+    auto run = store_->begin_import(start(source));
+    for (int i = 0; i < kValues; ++i) {
+      ObservationData d = number(i + offset);
+      d.location = source + ".csv:" + std::to_string(i + 2);
+      run->put(key("kpi-1", kFy2024, {{"n", std::to_string(i)}}), d);
+    }
+    return run->commit();
+  };
+  put_all("first", 0);
+  EXPECT_EQ(put_all("second", 1000).revised, kValues);
+  for (int i : {0, 63, 64, 69}) {
+    const auto h = store_->history("kpi-1", kFy2024);
+    const auto it = std::find_if(h.begin(), h.end(),
+                                 [&](const History& x) { return x.key.dimensions.at("n") == std::to_string(i); });
+    ASSERT_NE(it, h.end()) << i;
+    EXPECT_EQ(it->first_source, "first");
+    EXPECT_EQ(it->first_location, "first.csv:" + std::to_string(i + 2));
+    ASSERT_EQ(it->revisions.size(), 1u) << i;
+    EXPECT_EQ(it->revisions[0].source, "second");
+    EXPECT_EQ(it->revisions[0].location, "second.csv:" + std::to_string(i + 2));
+    EXPECT_EQ(it->revisions[0].old_location, "first.csv:" + std::to_string(i + 2));
+  }
+}
+
+// A reader never creates a store: a mistyped path is NoDatabase, and no file appears.
+TEST_F(Import, AStoreThatMustExistIsNotCreated) {
+  const std::string missing = path_ + ".typo.db";
+  StoreConfig config;
+  config.location = missing;
+  config.clock = &clock_;
+  config.create_if_missing = false;
+  try {
+    open_store(config);
+    FAIL() << "opened a store that does not exist";
+  } catch (const NoDatabase& e) {
+    EXPECT_EQ(e.location(), missing);
+  }
+  EXPECT_FALSE(std::filesystem::exists(missing));
+  EXPECT_FALSE(store_exists(missing));
+  config.location = path_;  // the fixture's store exists
+  EXPECT_TRUE(store_exists(path_));
+  EXPECT_NO_THROW(open_store(config));
 }
 
 }  // namespace

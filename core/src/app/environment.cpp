@@ -15,6 +15,7 @@ std::string default_config_path() {
 Environment::Environment(EnvironmentOptions options)
     : config_(config::load_config(options.config_path.empty() ? default_config_path() : options.config_path)),
       database_(options.database_override.empty() ? config_.database : options.database_override),
+      database_overridden_(!options.database_override.empty()),
       clock_(options.clock ? options.clock : &system_clock()) {}
 
 Environment::Environment(config::AppConfig config, const Clock* clock)
@@ -28,16 +29,17 @@ const host::PluginRegistry& Environment::plugins() const {
 
 Date Environment::today() const { return sosei::today(*clock_, config_.timezone); }
 
-store::StoreConfig Environment::store_config(std::chrono::milliseconds lock_wait) const {
+store::StoreConfig Environment::store_config(std::chrono::milliseconds lock_wait, StoreOpen open) const {
   store::StoreConfig c;
   c.location = database_;
   c.clock = clock_;
   c.lock_wait = lock_wait;
+  c.create_if_missing = open == StoreOpen::CreateIfMissing;
   return c;
 }
 
-std::unique_ptr<store::Store> Environment::open_store(std::chrono::milliseconds lock_wait) const {
-  return store::open_store(store_config(lock_wait));
+std::unique_ptr<store::Store> Environment::open_store(std::chrono::milliseconds lock_wait, StoreOpen open) const {
+  return store::open_store(store_config(lock_wait, open));
 }
 
 }  // namespace sosei::app

@@ -17,6 +17,10 @@
 
 namespace sosei::app {
 
+// Whether a use case may create the store: writers that start a database (imports, the daemon, the
+// server, `sosei init`) may; readers must find it, so a mistyped path is refused, not made empty.
+enum class StoreOpen { CreateIfMissing, MustExist };
+
 struct EnvironmentOptions {
   std::string config_path;        // empty: $SOSEI_CONFIG, else config/sosei.yaml
   std::string database_override;  // --db; empty: the configuration's database
@@ -47,13 +51,19 @@ class Environment {
 
   // Where the store is: --db, else the configuration's `database`.
   const std::string& database() const { return database_; }
-  store::StoreConfig store_config(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000)) const;
-  // Opens (creating and migrating on first use) the store. Throws store::StoreError.
-  std::unique_ptr<store::Store> open_store(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000)) const;
+  // Whether database() came from --db rather than the configuration.
+  bool database_overridden() const { return database_overridden_; }
+  store::StoreConfig store_config(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000),
+                                  StoreOpen open = StoreOpen::CreateIfMissing) const;
+  // Opens (creating it on first use unless `open` is MustExist, and migrating) the store. Throws
+  // store::StoreError, store::NoDatabase when it must exist and does not.
+  std::unique_ptr<store::Store> open_store(std::chrono::milliseconds lock_wait = std::chrono::milliseconds(5000),
+                                           StoreOpen open = StoreOpen::CreateIfMissing) const;
 
  private:
   config::AppConfig config_;
   std::string database_;
+  bool database_overridden_ = false;
   const Clock* clock_;
   mutable std::once_flag plugins_scanned_;
   mutable std::optional<host::PluginRegistry> plugins_;

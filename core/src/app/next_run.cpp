@@ -24,6 +24,24 @@ std::optional<std::chrono::sys_seconds> parse_utc(const std::string& iso_text) {
 
 std::string iso_seconds(std::chrono::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
+std::chrono::seconds success_grace(const config::ScheduleSpec& spec) {
+  const schedule::Schedule schedule(spec, "");
+  std::chrono::seconds grace = spec.timeout + spec.jitter + std::chrono::hours{1};
+  for (int attempt = 1; attempt <= spec.retries; ++attempt) grace += schedule.retry_delay(attempt);
+  return grace;
+}
+
+std::optional<std::string> late_since(const config::Source& source, const std::string& last_success_started,
+                                      std::chrono::sys_seconds now, const std::string& timezone) {
+  if (!source.schedule) return std::nullopt;
+  const auto last = parse_utc(last_success_started);
+  if (!last) return std::nullopt;
+  const schedule::Schedule schedule(*source.schedule, source.id);
+  const auto due = schedule.next_run(*last, find_time_zone(timezone));
+  if (due + success_grace(*source.schedule) >= now) return std::nullopt;
+  return iso_seconds(due);
+}
+
 void restore_timer(schedule::SourceTimer& timer, store::Store& store, std::chrono::sys_seconds now) {
   const auto runs = store.runs(50, timer.source_id());
   std::optional<std::chrono::sys_seconds> last;

@@ -37,7 +37,7 @@ void add_daemon_commands(CLI::App& app, CommandEnv env) {
   resume->callback([env, source] {
     const auto& config = env.session.config();
     if (!config.find_source(*source)) throw UsageError("resume: no source '" + *source + "' in " + config.config_file);
-    if (env.session.store().resume(*source))
+    if (env.session.store(app::StoreOpen::MustExist).resume(*source))
       std::cout << *source << ": quarantine lifted; it runs at its next scheduled time (or now: sosei import "
                 << *source << ")\n";
     else

@@ -113,8 +113,8 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     const app::Environment& app_env = env.session.env();
     const Date as_of = from_user_input("evaluate", [&] { return app::as_of_date(app_env, args->as_of); });
     const auto scheme = from_user_input("evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
-    const auto ev = app::evaluate_stored(app_env, env.session.store(), as_of, scheme);
-    const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(), ev) : 0;
+    const auto ev = app::evaluate_stored(app_env, env.session.store(app::StoreOpen::MustExist), as_of, scheme);
+    const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(app::StoreOpen::MustExist), ev) : 0;
     if (args->json) {
       nlohmann::json out = present::to_json(ev);
       if (args->save) out["evaluation_id"] = saved;

@@ -1,6 +1,7 @@
 // `sosei import SOURCE | --all`: run imports in-process and report each run.
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -74,12 +75,26 @@ void add_import_command(CLI::App& app, CommandEnv env) {
         return ids;
       }() + ")");
     if (args->all && !args->file.empty()) throw UsageError("import: --file applies to one source, not --all");
+    // Checked before a run starts: once, as a usage error, not as a failed run plus its log line.
+    if (!args->file.empty() && !std::filesystem::is_regular_file(args->file))
+      throw UsageError("import: --file で指定されたファイル " +
+                       std::filesystem::absolute(args->file).lexically_normal().string() +
+                       (std::filesystem::exists(args->file) ? " はファイルではありません。" : " がありません。") +
+                       "パスを確かめてください。");
     std::vector<const config::Source*> sources;
     if (args->all) {
       for (const auto& s : config.sources) sources.push_back(&s);
     } else {
       const auto* s = config.find_source(args->source);
-      if (!s) throw UsageError("import: no source '" + args->source + "' in " + config.config_file);
+      if (!s) {
+        std::string ids;
+        for (const auto& c : config.sources) ids += (ids.empty() ? "" : ", ") + c.id;
+        if (config.sources_file.empty())
+          throw UsageError("import: ソース「" + args->source + "」はありません。" + config.config_file +
+                           " に sources（ソースを定義するファイル）の指定がありません。");
+        throw UsageError("import: ソース「" + args->source + "」は " + config.sources_file +
+                         " にありません。設定されているソース: " + (ids.empty() ? "（なし）" : ids) + "。");
+      }
       sources.push_back(s);
     }
     const auto isolation = args->isolation == "worker" ? app::IsolationChoice::Worker
@@ -101,8 +116,9 @@ void add_import_command(CLI::App& app, CommandEnv env) {
         };
       }
       app::apply_source_limits(*source, isolation, options);
-      const auto outcome =
-          from_user_input("", [&] { return app::run_import(app_env, env.session.store(), *source, options); });
+      const auto outcome = from_user_input("", [&] {
+        return app::run_import(app_env, env.session.store(app::StoreOpen::CreateIfMissing), *source, options);
+      });
       if (progress_line) std::cerr << "\r\033[K" << std::flush;
       if (!outcome.ok()) ++failures;
       if (args->json) {

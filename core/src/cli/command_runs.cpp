@@ -1,6 +1,7 @@
 // `sosei runs`: the import run log, newest first.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
@@ -9,6 +10,28 @@
 #include "text/periods.hpp"
 
 namespace sosei::cli {
+namespace {
+
+// A source `runs --source` can name: a configured one, one that has runs in the store (a source since
+// removed from the configuration), or hand entry of a department of the strategy (hand:産業振興課).
+void check_source(Session& session, store::Store& store, const std::string& source) {
+  const auto& config = session.config();
+  if (config.find_source(source)) return;
+  for (const auto& s : store.run_summaries())
+    if (s.source == source) return;
+  constexpr std::string_view kHand = "hand:";
+  if (source.starts_with(kHand))
+    for (const auto& kpi : config.strategy.kpis)
+      if (kpi.department == source.substr(kHand.size())) return;
+  std::string ids;
+  for (const auto& s : config.sources) ids += (ids.empty() ? "" : ", ") + s.id;
+  throw UsageError("runs: ソース「" + source +
+                   "」はありません。設定されているソース: " + (ids.empty() ? "（なし）" : ids) + "（" +
+                   (config.sources_file.empty() ? config.config_file : config.sources_file) +
+                   "）。手入力は hand:課名（例: hand:産業振興課）です。");
+}
+
+}  // namespace
 
 void add_runs_command(CLI::App& app, CommandEnv env) {
   auto* cmd = app.add_subcommand("runs", "List import runs, newest first");
@@ -25,13 +48,14 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--id", args->id, "one run in full, with its rejected rows");
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
-    auto& store = env.session.store();
+    auto& store = env.session.store(app::StoreOpen::MustExist);
     std::vector<store::RunRecord> runs;
     if (args->id) {
       auto r = store.run(args->id);
       if (!r) throw UsageError("runs: no run " + std::to_string(args->id));
       runs.push_back(*r);
     } else {
+      if (!args->source.empty()) check_source(env.session, store, args->source);
       runs = store.runs(args->limit, args->source);
     }
     if (args->json) {

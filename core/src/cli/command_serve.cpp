@@ -33,7 +33,8 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
     // A server's log is its stderr (journald): entries are logged at info, so show the configured level.
     if (!env.session.options().verbose)
       spdlog::default_logger()->sinks().front()->set_level(spdlog::level::from_str(config.log.level));
-    env.session.store();  // creates and migrates the database before the server opens its connections
+    env.session.store(
+        app::StoreOpen::CreateIfMissing);  // creates and migrates the database before the server opens its connections
     // A client that hangs up mid-response must cost one response, not the process.
     signal(SIGPIPE, SIG_IGN);
     // Blocked before the server's threads start, so a stop waits for the loop below instead of

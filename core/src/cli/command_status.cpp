@@ -75,7 +75,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     const app::Environment& app_env = env.session.env();
     const Date as_of =
         from_user_input("status: --as-of " + args->as_of, [&] { return app::as_of_date(app_env, args->as_of); });
-    const auto report = app::current_status(app_env, env.session.store(), as_of);
+    const auto report = app::current_status(app_env, env.session.store(app::StoreOpen::MustExist), as_of);
     if (args->json)
       std::cout << present::to_json(report).dump(2) << '\n';
     else

@@ -58,7 +58,8 @@ void add_create(CLI::App& token, CommandEnv env) {
   cmd->callback([env, args] {
     check_department(env.session.config().strategy, args->department);
     const std::string token = serve::new_token();
-    const int64_t id = env.session.store().add_token(serve::token_sha256(token), args->department, args->note);
+    const int64_t id = env.session.store(app::StoreOpen::MustExist)
+                           .add_token(serve::token_sha256(token), args->department, args->note);
     if (args->json) {
       std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"token", token}}.dump(2) << '\n';
     } else {
@@ -77,7 +78,7 @@ void add_list(CLI::App& token, CommandEnv env) {
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "print as JSON");
   cmd->callback([env, json] {
-    const auto tokens = env.session.store().tokens();
+    const auto tokens = env.session.store(app::StoreOpen::MustExist).tokens();
     if (*json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& t : tokens) out.push_back(to_json(t));
@@ -102,7 +103,7 @@ void add_revoke(CLI::App& token, CommandEnv env) {
   auto id = std::make_shared<int64_t>(0);
   cmd->add_option("id", *id, "token id (sosei token list)")->required();
   cmd->callback([env, id] {
-    auto& store = env.session.store();
+    auto& store = env.session.store(app::StoreOpen::MustExist);
     std::optional<store::ApiToken> found;
     for (const auto& t : store.tokens())
       if (t.id == *id) found = t;

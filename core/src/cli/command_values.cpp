@@ -1,6 +1,7 @@
 // `sosei values KPI` and `sosei history KPI PERIOD`: what the store holds for a series.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
@@ -25,14 +26,21 @@ void check_series(Session& session, const std::string& series) {
     throw UsageError("no KPI '" + series + "' in the strategy (see " + session.config().config_file + ")");
 }
 
-Period parse_cli_period(const std::string& text, const config::Kpi* kpi) {
-  if (auto p = Period::parse(text)) return *p;
-  const int32_t bare = kpi && kpi->period_type == config::PeriodType::CalendarYear ? SOSEI_PERIOD_CALENDAR_YEAR
-                                                                                   : SOSEI_PERIOD_FISCAL_YEAR;
-  std::string error;
-  auto p = sosei::parse_period(text, bare, &error);
-  if (!p) throw UsageError("history: " + error);
-  return Period::from(*p);
+// Who made a change: a hand entry's department and token ("hand:産業振興課" + "token 3"), else the
+// import source and where in its input the value was ("kama_values" + "kama-kpi-values.csv:12").
+nlohmann::json who_json(const std::string& source, int64_t run_id, const std::string& location) {
+  nlohmann::json j{{"source", source}, {"run_id", run_id}, {"location", location}};
+  constexpr std::string_view kHand = "hand:";
+  if (source.starts_with(kHand)) {
+    j["department"] = source.substr(kHand.size());
+    if (location.starts_with("token ")) {
+      try {
+        j["token_id"] = std::stoll(location.substr(6));
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  return j;
 }
 
 // A stored value for people: by the KPI's display rule, or for a plugin's own series with at most
@@ -41,6 +49,17 @@ std::string shown_value(const Value& v, const config::Kpi* kpi, text::Lang lang)
   if (kpi) return evaluate::shown_value(v, *kpi, lang);
   return v.is_number() ? text::format_number_trimmed(v.number, 2, lang) : text::status_text(v.kind, lang);
 }
+
+std::string who_text(const std::string& source, int64_t run_id, const std::string& location, bool ja) {
+  constexpr std::string_view kHand = "hand:";
+  const std::string run = (ja ? "実行 " : "run ") + std::to_string(run_id);
+  if (source.starts_with(kHand))
+    return source.substr(kHand.size()) + (location.empty() ? "" : " " + location) +
+           (ja ? "（" + run + "）" : " (" + run + ")");
+  return source + " " + run + (location.empty() ? "" : " " + location);
+}
+
+std::string note_text(const std::string& note) { return note.empty() ? "—" : note; }
 
 }  // namespace
 
@@ -57,7 +76,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   add_locale_options(values, env.session);
   values->callback([env, v] {
     check_series(env.session, v->series);
-    auto rows = env.session.store().values({v->series, std::nullopt, std::nullopt});
+    auto rows = env.session.store(app::StoreOpen::MustExist).values({v->series, std::nullopt, std::nullopt});
     if (v->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& o : rows) out.push_back(to_json(o));
@@ -85,10 +104,13 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   history->add_option("kpi", h->series, "KPI id, or SOURCE/SERIES")->required();
   history->add_option("period", h->period, "period: FY2025, R7, 令和7年度, 2024年, 2025-04 …")->required();
   history->add_flag("--json", h->json, "print as JSON");
+  add_locale_options(history, env.session);
   history->callback([env, h] {
     check_series(env.session, h->series);
-    const Period period = parse_cli_period(h->period, env.session.config().strategy.find_kpi(h->series));
-    auto histories = env.session.store().history(h->series, period);
+    const auto& strategy = env.session.config().strategy;
+    const Period period = from_user_input(
+        "history", [&] { return app::read_value_period(strategy, strategy.find_kpi(h->series), h->period); });
+    auto histories = env.session.store(app::StoreOpen::MustExist).history(h->series, period);
     if (h->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& x : histories) {
@@ -99,27 +121,51 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
                           {"old", to_json(r.old_value)},
                           {"new", to_json(r.new_value)},
                           {"old_note", r.old_note},
-                          {"new_note", r.new_note}});
+                          {"new_note", r.new_note},
+                          {"value_changed", r.old_value != r.new_value},
+                          {"note_changed", r.old_note != r.new_note},
+                          {"by", who_json(r.source, r.run_id, r.location)}});
         out.push_back({{"series", x.key.series},
                        {"period", x.key.period.str()},
                        {"dimensions", x.key.dimensions},
                        {"first_value", to_json(x.first_value)},
                        {"first_run_id", x.first_run_id},
                        {"first_at", x.first_at},
+                       {"first_note", x.first_note},
+                       {"first_by", who_json(x.first_source, x.first_run_id, x.first_location)},
                        {"revisions", revs}});
       }
       std::cout << out.dump(2) << '\n';
     } else {
-      TextTable table({"dimensions", "when", "run", "change"});
+      const text::Locale l = env.session.locale();
+      const text::Catalogue& c = text::catalogue(l.lang);
+      const bool ja = l.lang == text::Lang::Ja;
+      const config::Kpi* kpi = strategy.find_kpi(h->series);
+      const std::string& zone = env.session.config().timezone;
+      auto value = [&](const Value& v) { return shown_value(v, kpi, l.lang); };
+      TextTable table({c.dimensions, c.changed_at, c.run, ja ? "変更内容" : "change", c.changed_by});
       for (const auto& x : histories) {
-        table.add({dims_text(x.key.dimensions), x.first_at, std::to_string(x.first_run_id),
-                   "imported " + x.first_value.str()});
-        for (const auto& r : x.revisions)
-          table.add({dims_text(x.key.dimensions), r.changed_at, std::to_string(r.run_id),
-                     r.old_value.str() + " → " + r.new_value.str()});
+        table.add({dims_text(x.key.dimensions), text::timestamp_text(x.first_at, zone), std::to_string(x.first_run_id),
+                   (ja ? "取込 " : "imported ") + value(x.first_value) +
+                       (x.first_note.empty() ? "" : (ja ? "（" + x.first_note + "）" : " (" + x.first_note + ")")),
+                   who_text(x.first_source, x.first_run_id, x.first_location, ja)});
+        for (const auto& r : x.revisions) {
+          std::string change;
+          if (r.old_value != r.new_value) change = value(r.old_value) + " → " + value(r.new_value);
+          if (r.old_note != r.new_note)
+            change += (change.empty() ? ""
+                       : ja           ? "、"
+                                      : ", ") +
+                      ((ja ? "注記 " : "note ") + note_text(r.old_note) + " → " + note_text(r.new_note));
+          if (change.empty()) change = ja ? "統計の断絶の印" : "series break mark";  // only the flags changed
+          table.add({dims_text(x.key.dimensions), text::timestamp_text(r.changed_at, zone), std::to_string(r.run_id),
+                     change, who_text(r.source, r.run_id, r.location, ja)});
+        }
       }
       if (table.empty())
-        std::cout << "no value of " << h->series << " for " << period.str() << '\n';
+        std::cout << (ja ? h->series + " の " + text::period_text(period, l.years, l.lang) + " の値はありません"
+                         : "no value of " + h->series + " for " + period.str())
+                  << '\n';
       else
         table.print(std::cout);
     }

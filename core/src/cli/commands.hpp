@@ -13,6 +13,7 @@ struct CommandEnv {
   int& exit_code;
 };
 
+void add_init_command(CLI::App& app, CommandEnv env);  // init: create or migrate the database
 void add_validate_command(CLI::App& app, CommandEnv env);
 void add_plugins_command(CLI::App& app, CommandEnv env);
 void add_import_command(CLI::App& app, CommandEnv env);

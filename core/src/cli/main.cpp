@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   int exit_code = kOk;
   // The session reads `globals` when a command runs, after parsing filled it.
   CommandEnv env{session, exit_code};
+  add_init_command(app, env);
   add_validate_command(app, env);
   add_plugins_command(app, env);
   add_import_command(app, env);
@@ -42,6 +43,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A word where a command belongs that is none (a typo): name it and list the commands, rather than
+    // CLI11's "A subcommand is required" or "arguments were not expected".
+    if (app.get_subcommands().empty() && !app.remaining().empty() && !app.remaining().front().starts_with("-")) {
+      std::string commands;
+      for (const auto* sub : static_cast<const CLI::App&>(app).get_subcommands([](const CLI::App*) { return true; }))
+        if (!sub->get_group().empty()) commands += (commands.empty() ? "" : ", ") + sub->get_name();
+      std::cerr << "sosei: 「" << app.remaining().front() << "」というコマンドはありません。コマンド: " << commands
+                << "（詳しくは sosei --help）\n";
+      return kUsageError;
+    }
     const int rc = app.exit(e);
     return rc == 0 ? kOk : kUsageError;
   } catch (const UsageError& e) {

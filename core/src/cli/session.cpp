@@ -24,10 +24,19 @@ const app::Environment& Session::env() {
   return *env_;
 }
 
-store::Store& Session::store() {
+store::Store& Session::store(app::StoreOpen open) {
   if (!store_) {
     try {
-      store_ = env().open_store();
+      store_ = env().open_store(std::chrono::milliseconds(5000), open);
+    } catch (const store::NoDatabase& e) {
+      // A mistyped --db (or database path) must not become an empty database and an all-× report.
+      const std::string where = env().database_overridden() ? "--db で指定されたファイル"
+                                                            : env().config_path() + " の database に書かれたファイル";
+      throw UsageError(
+          "データベース " + e.location() + " がありません（" + where +
+          "）。パスが正しければ、まずデータを取り込んでください: sosei import --all（空のデータベースを作るだけなら "
+          "sosei init）。パスの誤りなら --db または " +
+          env().config_path() + " の database を直してください。");
     } catch (const store::StoreError& e) {
       throw UsageError(e.what());
     }

@@ -62,7 +62,10 @@ class Session {
   const GlobalOptions& options() const { return options_; }
   const app::Environment& env();  // throws UsageError on a bad configuration
   const config::AppConfig& config() { return env().config(); }
-  store::Store& store();  // opens (and migrates) the database
+  // Opens (and migrates) the database. Every command says whether it may create it: only `import`,
+  // `daemon`, `serve` and `init` do (app::StoreOpen::CreateIfMissing); for the others a missing file
+  // is a UsageError naming the file and what to do.
+  store::Store& store(app::StoreOpen open);
   const host::PluginRegistry& plugins() { return env().plugins(); }
 
   LocaleOptions& locale_options() { return locale_options_; }

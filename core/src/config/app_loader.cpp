@@ -127,6 +127,7 @@ AppConfig load_config(const std::string& path) {
                           [](const std::string& p) { return load_strategy(p); });
   if (top.has("sources")) {
     const std::string sources = non_empty_path(top, "sources");
+    c.sources_file = absolute_from(base, sources);
     c.sources = load_named(top, "sources", display_from(display_dir, sources),
                            [&](const std::string& p) { return load_sources(p, c.strategy); });
   }

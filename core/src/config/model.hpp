@@ -171,6 +171,7 @@ struct AppConfig {
   std::string config_file;               // absolute path of sosei.yaml
   std::string base_dir;                  // its folder: relative paths resolve against it
   std::string database;                  // absolute
+  std::string sources_file;              // absolute path of the sources file; empty when sosei.yaml names none
   std::vector<std::string> plugin_dirs;  // absolute
   LogSettings log;
   std::string timezone = "Asia/Tokyo";

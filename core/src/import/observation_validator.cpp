@@ -18,8 +18,7 @@ std::optional<std::string> check_period_and_value(const config::Strategy& strate
   if (!period.valid())
     return "invalid period (kind " + std::to_string(static_cast<int>(period.kind)) + ", " +
            std::to_string(period.year) + "-" + std::to_string(period.month) + "-" + std::to_string(period.day) + ")";
-  const int year = period.kind == PeriodKind::FiscalYear ? period.year : period.fiscal_year_of();
-  if (year < strategy.history_from || year > strategy.last_year)
+  if (!in_strategy_range(strategy, period))
     return "period " + period.str() + " is outside the strategy's range FY" + std::to_string(strategy.history_from) +
            "–FY" + std::to_string(strategy.last_year);
   const int kind = static_cast<int>(o.value.kind);
@@ -66,6 +65,11 @@ std::optional<std::string> assign_dimensions(const Dimensions& from, Dimensions&
 }
 
 }  // namespace
+
+bool in_strategy_range(const config::Strategy& strategy, const Period& period) {
+  const int year = period.kind == PeriodKind::FiscalYear ? period.year : period.fiscal_year_of();
+  return year >= strategy.history_from && year <= strategy.last_year;
+}
 
 std::optional<std::string> check_kpi_value(const config::Strategy& strategy, const config::Kpi& kpi,
                                            const Observation& o) {

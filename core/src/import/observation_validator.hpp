@@ -13,6 +13,10 @@
 
 namespace sosei::import {
 
+// Whether a (valid) period falls in the strategy's years, FY history_from to FY last_year: no value
+// outside them is ever stored.
+bool in_strategy_range(const config::Strategy& strategy, const Period& period);
+
 // The rules every value of `kpi` obeys, whoever enters it: a valid period within the strategy's
 // years, of the KPI's period type, a known value kind, a finite number within the KPI's bounds.
 std::optional<std::string> check_kpi_value(const config::Strategy& strategy, const config::Kpi& kpi,

@@ -23,6 +23,7 @@ nlohmann::json to_json(const status::StatusReport& r) {
     else
       x["quarantine"] = nullptr;
     x["next_run"] = s.next_run ? nlohmann::json(*s.next_run) : nlohmann::json(nullptr);
+    x["late_since"] = s.late_since ? nlohmann::json(*s.late_since) : nlohmann::json(nullptr);
     j["sources"].push_back(x);
   }
   j["kpis"] = nlohmann::json::array();

@@ -107,11 +107,18 @@ std::vector<MetricFamily> run_families(const std::vector<store::SourceRunSummary
     if (started && finished) duration.samples.push_back({{{"source", r.source}}, *finished - *started});
     add_if(success, {{"source", r.source}}, unix_seconds(r.last_success_at));
   }
+  MetricFamily late{"sosei_source_late",
+                    "1 when a scheduled run of a configured source has not succeeded within its timeout, retries "
+                    "and an hour after it fell due (judged by the source's own schedule), else 0; no sample for "
+                    "unscheduled sources or before their first success.",
+                    "gauge",
+                    {}};
   for (const auto& s : status.sources) {
+    if (!s.schedule.empty() && s.last_success) late.samples.push_back({{{"source", s.id}}, s.late_since ? 1.0 : 0.0});
     in_a_row.samples.push_back({{{"source", s.id}}, static_cast<double>(s.consecutive_failures)});
     quarantined.samples.push_back({{{"source", s.id}}, s.quarantine ? 1.0 : 0.0});
   }
-  return {total, failed, duration, success, in_a_row, quarantined};
+  return {total, failed, duration, success, in_a_row, quarantined, late};
 }
 
 }  // namespace

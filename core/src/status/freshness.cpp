@@ -1,4 +1,6 @@
 // Whether a KPI's data is overdue: the newest period whose due date has passed must be present.
+#include <algorithm>
+
 #include "status/status.hpp"
 
 namespace sosei::status {
@@ -32,8 +34,16 @@ KpiFreshness kpi_freshness(const config::Strategy& strategy, const config::Kpi& 
   f.name = kpi.name_ja;
   f.department = kpi.department;
   f.latest = latest;
-  // Data are expected for the strategy's years (and the baseline years before them), never after.
-  for (int y = strategy.last_year; y >= strategy.history_from; --y) {
+  // Data are expected for the strategy's years (and the baseline years before them), never after. A
+  // target with its own window (a goal's numeric target, a 5-year total R8→R12) expects the years of
+  // that window only: nothing is due before its first year's data can exist (and nothing after the
+  // strategy's years, which no import can store).
+  int newest = strategy.last_year, oldest = strategy.history_from;
+  if (kpi.target.value.from_year) {
+    oldest = *kpi.target.value.from_year;
+    newest = std::min(kpi.target.year, strategy.last_year);
+  }
+  for (int y = newest; y >= oldest; --y) {
     const auto due = due_date(kpi, y);
     if (!due) break;
     if (*due < today) {

@@ -23,6 +23,9 @@ struct SourceStatus {
   int consecutive_failures = 0;             // failed runs since the last success (aborted runs skipped)
   std::optional<store::Quarantine> quarantine;
   std::optional<std::string> next_run;  // ISO 8601 UTC; none when unscheduled or quarantined
+  // Set by the application (it knows the schedules): the due time of the first scheduled run after
+  // the last success when that run has not succeeded in time (app::late_since); none: on time.
+  std::optional<std::string> late_since;
 };
 
 struct KpiFreshness {

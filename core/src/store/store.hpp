@@ -52,7 +52,7 @@ struct StoredObservation {
   int revision_count = 0;  // how many times its value changed after the first import
 };
 
-// One change of an observation's value. The first import of a value is not a revision.
+// One change of an observation's value or note. The first import of a value is not a revision.
 struct Revision {
   int64_t run_id = 0;
   std::string changed_at;  // ISO 8601 UTC
@@ -60,6 +60,12 @@ struct Revision {
   Value new_value;
   std::string old_note;
   std::string new_note;
+  // Who made the change: the source of the run ("hand:産業振興課" for a hand entry) and where the new
+  // value came from ("file.csv:12", "token 3"); old_location is where the replaced one came from.
+  // Revisions stored before schema 6 have no locations (empty), except the newest one's.
+  std::string source;
+  std::string location;
+  std::string old_location;
 };
 
 // The history of one observation: the value first imported, then each revision in order.
@@ -68,6 +74,9 @@ struct History {
   Value first_value;
   int64_t first_run_id = 0;
   std::string first_at;
+  std::string first_source;    // the source of the first run
+  std::string first_note;      // the note it was first imported with
+  std::string first_location;  // where the first value came from (empty when not known)
   std::vector<Revision> revisions;
 };
 
@@ -297,15 +306,33 @@ struct StoreConfig {
   std::function<void()> on_lock_wait = nullptr;
   // Page cache of a connection in KiB (grows only as used); large imports touch many index pages.
   std::size_t cache_size_kib = 64 * 1024;
+  // Whether opening may create a store that does not exist yet (imports, the daemon, the server,
+  // `sosei init`); false for readers, which get NoDatabase instead of a new empty store.
+  bool create_if_missing = true;
 };
 
-// Opens (creating if needed) the store and applies pending migrations. A Store and its open import
-// must be used from one thread at a time. Throws StoreError.
+// Opens (creating it if needed and allowed) the store and applies pending migrations. A Store and its
+// open import must be used from one thread at a time. Throws StoreError (NoDatabase when the store
+// does not exist and config.create_if_missing is false).
 std::unique_ptr<Store> open_store(const StoreConfig& config);
+
+// Whether the store at `location` exists already (":memory:" never does).
+bool store_exists(const std::string& location);
 
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The store does not exist and the caller may not create it; location() is where it was looked for.
+class NoDatabase : public StoreError {
+ public:
+  explicit NoDatabase(std::string location)
+      : StoreError("no database at " + location), location_(std::move(location)) {}
+  const std::string& location() const { return location_; }
+
+ private:
+  std::string location_;
 };
 
 // Another daemon holds the store's daemon lock; the message names it and how to stop it.

@@ -78,13 +78,18 @@ std::string_view Statement::text(int column) const {
   return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-Connection::Connection(const std::string& path) : path_(path) {
+Connection::Connection(const std::string& path, bool create) : path_(path) {
   configure_library_once();
   // NOMUTEX: a Store and its import are used from one thread at a time; SQLite's own locking still
   // serializes other connections and processes.
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
+    if (!create && rc == SQLITE_CANTOPEN && !store_exists(path)) {  // removed since the caller looked
+      sqlite3_close_v2(db_);
+      db_ = nullptr;
+      throw NoDatabase(path);
+    }
     std::string message = "cannot open database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     if (rc == SQLITE_CANTOPEN || rc == SQLITE_PERM || rc == SQLITE_READONLY)
       message += " — check the folder exists and is writable";

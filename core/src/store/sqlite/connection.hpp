@@ -69,7 +69,8 @@ class Use {
 class Connection {
  public:
   // Opens or creates the file (":memory:" for a private in-memory database).
-  explicit Connection(const std::string& path);
+  // `create`: make the file when it does not exist; otherwise its absence is a NoDatabase error.
+  explicit Connection(const std::string& path, bool create = true);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

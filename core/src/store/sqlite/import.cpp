@@ -33,7 +33,7 @@ constexpr const char* kFinishRun =
 constexpr const char* kInsertRejection =
     "INSERT INTO run_rejections(run_id, seq, location, reason) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kFindObservation =
-    "SELECT id, value_kind, number, flags, note FROM observations WHERE series = ?1 AND period_kind = ?2"
+    "SELECT id, value_kind, number, flags, note, location FROM observations WHERE series = ?1 AND period_kind = ?2"
     " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
 // The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
 // (InsertBatch writes the same columns for many rows at once.)
@@ -230,7 +230,10 @@ class SqliteImport final : public ImportTransaction {
         }
         old = read_value(find_, 1);
         same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
-        if (!same) old_note_.assign(find_.text(4));
+        if (!same) {
+          old_note_.assign(find_.text(4));
+          old_location_.assign(find_.text(5));
+        }
       }
     }
     if (!found) {
@@ -247,7 +250,7 @@ class SqliteImport final : public ImportTransaction {
       insert_.run();
       ++record_.inserted;
     } else if (!same) {
-      revisions_.add(id, old, old_note_, data);
+      revisions_.add(id, old, old_note_, old_location_, data);
       if (revisions_.full()) write_revisions();
       if (current_evaluations_) mark_evaluations_stale(db_, id, record_.id, stamp_);
       ++record_.revised;
@@ -387,6 +390,7 @@ class SqliteImport final : public ImportTransaction {
   bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
   std::string dimensions_;           // reused per put
   std::string old_note_;
+  std::string old_location_;
   std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
   std::string last_series_;
   bool last_series_new_ = false;

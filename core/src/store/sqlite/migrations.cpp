@@ -175,12 +175,23 @@ CREATE TABLE series_info (
 ) WITHOUT ROWID;
 )sql";
 
+// Where each revision's values came from ("file.csv:12", "token 3"), so a history says who changed a
+// value. Older revisions keep empty locations, except each observation's newest, whose new location
+// is the observation's current one.
+constexpr const char* kRevisionLocations = R"sql(
+ALTER TABLE revisions ADD COLUMN old_location TEXT NOT NULL DEFAULT '';
+ALTER TABLE revisions ADD COLUMN new_location TEXT NOT NULL DEFAULT '';
+UPDATE revisions SET new_location = (SELECT o.location FROM observations o WHERE o.id = revisions.observation_id)
+  WHERE id IN (SELECT max(id) FROM revisions GROUP BY observation_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
     {3, "source quarantines of the scheduler", kQuarantines},
     {4, "API tokens of the departments for hand entry", kApiTokens},
     {5, "series metadata declared by the plugins", kSeriesInfo},
+    {6, "where each revision's old and new value came from", kRevisionLocations},
 };
 
 }  // namespace

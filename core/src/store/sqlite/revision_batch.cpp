@@ -8,13 +8,14 @@ namespace {
 
 constexpr const char* kInsertRevision =
     "INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind,"
-    " new_number, old_note, new_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    " new_number, old_note, new_note, old_location, new_location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11)";
 constexpr const char* kUpdateObservation =
     "UPDATE observations SET value_kind = ?2, number = ?3, flags = ?4, note = ?5, location = ?6, source = ?7,"
     " run_id = ?8, updated_at = ?9 WHERE id = ?1";
 
 // Many-row forms. ?1 run id, ?2 time stamp, ?3 source are shared; each row's own values follow.
-constexpr int kRevisionParameters = 7;  // observation id, old value (2), new value (2), old note, new note
+constexpr int kRevisionParameters = 9;  // observation id, old value (2), new value (2), notes (2), locations (2)
 constexpr int kUpdateParameters = 6;    // observation id, value (2), flags, note, location
 constexpr int kShared = 3;
 
@@ -29,8 +30,8 @@ const std::string& batch_revision_sql() {
   static const std::string sql = [] {
     std::string s =
         "INSERT INTO revisions(observation_id, old_value_kind, old_number, new_value_kind, new_number, old_note,"
-        " new_note, run_id, changed_at) SELECT column1, column2, column3, column4, column5, column6, column7,"
-        " ?1, ?2 FROM (VALUES ";
+        " new_note, old_location, new_location, run_id, changed_at) SELECT column1, column2, column3, column4,"
+        " column5, column6, column7, column8, column9, ?1, ?2 FROM (VALUES ";
     for (std::size_t r = 0; r < RevisionBatch::kRows; ++r) s += parameters(r, kRevisionParameters);
     return s + ")";
   }();
@@ -57,11 +58,13 @@ bool RevisionBatch::holds(int64_t id) const {
   return false;
 }
 
-void RevisionBatch::add(int64_t id, const Value& old_value, std::string_view old_note, const ObservationData& data) {
+void RevisionBatch::add(int64_t id, const Value& old_value, std::string_view old_note, std::string_view old_location,
+                        const ObservationData& data) {
   Row& r = rows_[size_++];
   r.id = id;
   r.old_value = old_value;
   r.old_note.assign(old_note);
+  r.old_location.assign(old_location);
   r.data.value = data.value;
   r.data.flags = data.flags;
   r.data.note.assign(data.note);
@@ -90,6 +93,8 @@ void RevisionBatch::write_full(std::string_view source, int64_t run_id, std::str
     bind_value(revise, o + 4, r.data.value);
     revise.bind(o + 6, r.old_note);
     revise.bind(o + 7, r.data.note);
+    revise.bind(o + 8, r.old_location);
+    revise.bind(o + 9, r.data.location);
   }
   revise.run();
 
@@ -118,6 +123,8 @@ void RevisionBatch::write_one(const Row& r, std::string_view source, int64_t run
   bind_value(revise, 6, r.data.value);
   revise.bind(8, r.old_note);
   revise.bind(9, r.data.note);
+  revise.bind(10, r.old_location);
+  revise.bind(11, r.data.location);
   revise.run();
 
   sqlite::Statement& update = db_.statement("update an observation", kUpdateObservation);

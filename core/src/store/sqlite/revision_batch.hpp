@@ -23,6 +23,7 @@ class RevisionBatch {
     int64_t id = 0;  // observations.id
     Value old_value;
     std::string old_note;
+    std::string old_location;
     ObservationData data;  // the new value, flags, note and location
   };
 
@@ -32,7 +33,8 @@ class RevisionBatch {
   bool holds(int64_t id) const;
   // Copies the revision in (reusing the memory of earlier rows). The batch must not be full, and
   // must not hold `id` already (write it first).
-  void add(int64_t id, const Value& old_value, std::string_view old_note, const ObservationData& data);
+  void add(int64_t id, const Value& old_value, std::string_view old_note, std::string_view old_location,
+           const ObservationData& data);
 
   bool empty() const { return size_ == 0; }
   bool full() const { return size_ == kRows; }

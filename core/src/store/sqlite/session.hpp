@@ -12,7 +12,7 @@
 namespace sosei::store {
 
 struct Session {
-  Session(const std::string& path, const Clock& c) : db(path), clock(c) {}
+  Session(const std::string& path, const Clock& c, bool create = true) : db(path, create), clock(c) {}
 
   sqlite::Connection db;
   const Clock& clock;

@@ -48,8 +48,9 @@ constexpr const char* kSeries =
 constexpr const char* kHistory =
     "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, o.created_at,"
     " r.run_id, r.changed_at, r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"
-    " r.new_note"
-    " FROM observations o LEFT JOIN revisions r ON r.observation_id = o.id"
+    " r.new_note, o.note, o.location, fr.source, r.old_location, r.new_location, rr.source"
+    " FROM observations o JOIN import_runs fr ON fr.id = o.first_run_id"
+    " LEFT JOIN revisions r ON r.observation_id = o.id LEFT JOIN import_runs rr ON rr.id = r.run_id"
     " WHERE o.series = ?1 AND o.period_kind = ?2 AND o.period_year = ?3 AND o.period_month = ?4"
     " AND o.period_day = ?5"
     " ORDER BY o.dimensions, r.id";
@@ -200,6 +201,10 @@ class SqliteStore final : public Store {
         h.first_value = read_value(s, 1);
         h.first_run_id = s.int64(3);
         h.first_at = s.string(4);
+        h.first_source = s.string(15);
+        // The observation keeps its current note and location; before a revision they were its first.
+        h.first_note = s.string(13);
+        h.first_location = s.string(14);
       }
       if (s.is_null(5)) continue;  // no revisions
       Revision r;
@@ -209,7 +214,15 @@ class SqliteStore final : public Store {
       r.new_value = read_value(s, 9);
       r.old_note = s.string(11);
       r.new_note = s.string(12);
-      out.back().revisions.push_back(std::move(r));
+      r.old_location = s.string(16);
+      r.location = s.string(17);
+      r.source = s.string(18);
+      History& h = out.back();
+      if (h.revisions.empty()) {
+        h.first_note = r.old_note;
+        h.first_location = r.old_location;
+      }
+      h.revisions.push_back(std::move(r));
     }
     return out;
   }
@@ -291,13 +304,15 @@ class SqliteStore final : public Store {
 
 std::unique_ptr<Store> open_sqlite_store(const StoreConfig& config) {
   const std::string& path = config.location;
-  if (path != ":memory:") {
+  if (!config.create_if_missing && !store_exists(path)) throw NoDatabase(path);
+  if (path != ":memory:" && config.create_if_missing) {
     // The first open creates the folder; a folder that cannot be made is reported by the open below.
     const auto folder = std::filesystem::path(path).parent_path();
     std::error_code ignored;
     if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
   }
-  auto session = std::make_shared<Session>(path, config.clock ? *config.clock : system_clock());
+  auto session =
+      std::make_shared<Session>(path, config.clock ? *config.clock : system_clock(), config.create_if_missing);
   configure(*session, config);
   migrate(session->db, session->clock);
   return std::make_unique<SqliteStore>(std::move(session));
