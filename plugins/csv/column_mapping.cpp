@@ -81,6 +81,13 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
     dimensions.push_back({name, require(column, "a dimension (dimension_columns)")});
 }
 
+std::string_view ColumnMapping::unit_of(std::string_view kpi) const {
+  if (!unit_lookup_) return {};
+  auto it = units_.find(kpi);
+  if (it == units_.end()) it = units_.emplace(std::string(kpi), unit_lookup_(kpi).value_or("")).first;
+  return it->second;
+}
+
 bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dims,
                          std::string& error) const {
   if (row.size() < needed_) {
@@ -96,15 +103,20 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   auto period = sosei::parse_period(row.field(period_column_), bare_year_kind_, &error);
   if (!period) return false;
   o.period = *period;
-  auto value = sosei::parse_value(row.field(value_column_), &error);
+  const std::string_view units[] = {unit_of(o.series)};
+  auto value = sosei::parse_value(row.field(value_column_), units, &error);
   if (!value) return false;
   o.value_kind = static_cast<sosei_value_kind>(value->kind);
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);
   if (break_column_ && !row.cell(*break_column_).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
-  for (std::size_t i = 0; i < dimensions.size(); ++i)
-    dims[i] = sosei::dimension(dimensions[i].name, row.field(dimensions[i].column));
-  o.dimensions = dims;
+  // An empty cell: the row has no such dimension (a KPI's total beside its parts).
+  std::size_t n = 0;
+  for (const auto& d : dimensions) {
+    const std::string_view value = row.field(d.column);
+    if (!value.empty()) dims[n++] = sosei::dimension(d.name, value);
+  }
+  o.dimensions = std::span<const sosei_dimension>(dims.data(), n);
   return true;
 }
 

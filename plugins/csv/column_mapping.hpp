@@ -5,6 +5,8 @@
 #include <sosei/csv.hpp>
 #include <sosei/plugin.hpp>
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,12 @@ class ColumnMapping {
   bool fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dimensions,
             std::string& error) const;
 
+  // Where the unit the strategy declares for a KPI comes from (Context::kpi_unit): values in that
+  // unit (5組, 3校) are then accepted. Without it only the SDK's known units are.
+  void set_unit_lookup(std::function<std::optional<std::string>(std::string_view)> lookup) {
+    unit_lookup_ = std::move(lookup);
+  }
+
   struct Dimension {
     std::string name;
     std::size_t column;
@@ -51,6 +59,9 @@ class ColumnMapping {
   std::optional<std::size_t> break_column_;
   int32_t bare_year_kind_;
   std::size_t needed_ = 0;  // fields a record must have
+  std::function<std::optional<std::string>(std::string_view)> unit_lookup_;
+  mutable std::map<std::string, std::string, std::less<>> units_;  // KPI id → declared unit, as looked up
+  std::string_view unit_of(std::string_view kpi) const;
 };
 
 }  // namespace csv_plugin

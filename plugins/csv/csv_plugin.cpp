@@ -21,7 +21,8 @@ constexpr std::array<sosei_setting_spec, 9> kMappingSettings{{
      "the column holding the value (1,234 / 19.9万人 / ▲5 / 未実施 …)"},
     {"note_column", SOSEI_SETTING_STRING, 0, nullptr, "an optional column with a note kept with each value"},
     {"dimension_columns", SOSEI_SETTING_STRING, 0, "",
-     "dimensions as name=column pairs separated by commas, e.g. route=路線,spot=地点"},
+     "dimensions as name=column pairs separated by commas, e.g. route=路線,spot=地点; an empty cell: "
+     "the row has no such dimension (a total)"},
     {"period_type", SOSEI_SETTING_STRING, 0, "fiscal_year",
      "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
     {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
@@ -49,7 +50,8 @@ class CsvImport : public sosei::Plugin {
     sosei::CsvReader reader(input, settings.delimiter);
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
-    const csv_plugin::ColumnMapping mapping(settings, sosei::CsvHeader(reader), name);
+    csv_plugin::ColumnMapping mapping(settings, sosei::CsvHeader(reader), name);
+    mapping.set_unit_lookup([&ctx](std::string_view kpi) { return ctx.kpi_unit(kpi); });
 
     std::vector<sosei_dimension> dimensions(mapping.dimensions.size());
     std::string error;

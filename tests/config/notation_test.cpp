@@ -15,6 +15,14 @@ TEST(ParseYear, AcceptsTheNotationsOfTheStrategy) {
   for (const auto& [text, year] : cases) {
     EXPECT_EQ(parse_year(text), std::optional<int>(year)) << text;
   }
+  // Kanji numerals in era years (issue 13).
+  EXPECT_EQ(parse_year("令和七年度"), 2025);
+  EXPECT_EQ(parse_year("令和元年度"), 2019);
+  EXPECT_EQ(parse_year("平成三十年度"), 2018);
+  EXPECT_EQ(parse_year("令和十二年度"), 2030);
+  EXPECT_EQ(parse_year("令和７年度"), 2025);
+  EXPECT_EQ(parse_year("令和七十年"), 2088);
+  EXPECT_EQ(parse_year("令和百年"), std::nullopt);
   EXPECT_EQ(parse_year("R５"), 2023);  // full-width digits are accepted (full-width letters are not)
   EXPECT_EQ(parse_year(" FY2029 "), 2029);
 }

@@ -151,6 +151,100 @@ TEST(Strategy, TreeDefaultsAndBounds) {
   EXPECT_EQ(s.find_kpi("nope"), nullptr);
 }
 
+// Issue 13 §3: any unit, no unit, negatives by the KPI's word, parts.
+const std::string kUnits = R"(strategy:
+  name: 戦略
+  city: 市
+  period: {from: R7, to: R11}
+goals:
+  - no: 1
+    name: 学ぶ
+    measures:
+      - name: 施策
+        kpis:
+          - id: clubs
+            name: 放課後クラブ数
+            unit: 組
+            department: 課A
+            baseline: {value: 3組, year: R5}
+            target: {value: 5組, kind: level}
+          - id: fertility
+            name: 合計特殊出生率
+            department: 課A
+            baseline: {value: "1.43", year: R5}
+            target: {value: "1.60", kind: level}
+          - id: score_gap
+            name: 全国平均との差
+            unit: ポイント
+            department: 課A
+            allow_negative: true
+            baseline: {value: △2.5ポイント, year: R5}
+            target: {value: 0ポイント, kind: reach}
+            combine:
+              by: school
+              rule: each
+              labels: {小学校: 小, 中学校: 中}
+)";
+
+TEST(Strategy, AnyUnitNoUnitNegativesAndParts) {
+  TempFiles files;
+  const Strategy s = load_strategy(files.write("strategy.yaml", kUnits));
+  const Kpi* clubs = s.find_kpi("clubs");
+  ASSERT_NE(clubs, nullptr);
+  EXPECT_EQ(clubs->unit, "組");
+  EXPECT_EQ(clubs->baseline.number, 3.0);
+  EXPECT_EQ(clubs->target.value.number, 5.0);
+  EXPECT_EQ(clubs->min, 0.0) << "a count in any unit is not negative by default";
+  EXPECT_FALSE(clubs->combine);
+
+  const Kpi* fertility = s.find_kpi("fertility");
+  ASSERT_NE(fertility, nullptr);
+  EXPECT_EQ(fertility->unit, "") << "unit is optional: no placeholder";
+  EXPECT_EQ(fertility->target.value.number, 1.6);
+
+  const Kpi* gap = s.find_kpi("score_gap");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_TRUE(gap->allow_negative);
+  EXPECT_EQ(gap->min, std::nullopt) << "allow_negative: no default minimum";
+  EXPECT_EQ(gap->baseline.number, -2.5);
+  ASSERT_TRUE(gap->combine);
+  EXPECT_EQ(gap->combine->by, "school");
+  EXPECT_EQ(gap->combine->rule, CombineRule::Each);
+  EXPECT_EQ(gap->combine->label_of("小学校"), "小");
+  EXPECT_EQ(gap->combine->label_of("中学校"), "中");
+  EXPECT_EQ(gap->combine->label_of("義務教育学校"), "義務教育学校") << "defaults to the dimension value";
+}
+
+TEST(Strategy, NegativeBaselineNeedsAllowNegative) {
+  TempFiles files;
+  std::string text = kUnits;
+  text.replace(text.find("            allow_negative: true\n"),
+               std::string("            allow_negative: true\n").size(), "");
+  try {
+    load_strategy(files.write("strategy.yaml", text));
+    FAIL() << "a negative baseline without allow_negative loaded";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("below min 0"), std::string::npos) << e.what();
+  }
+  text = kUnits;
+  text.replace(text.find("allow_negative: true"), std::string("allow_negative: true").size(),
+               "allow_negative: true\n            min: -10");
+  try {
+    load_strategy(files.write("strategy.yaml", text));
+    FAIL() << "allow_negative and min together loaded";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("not both"), std::string::npos) << e.what();
+  }
+  text = kUnits;
+  text.replace(text.find("rule: each"), std::string("rule: each").size(), "rule: median");
+  try {
+    load_strategy(files.write("strategy.yaml", text));
+    FAIL() << "an unknown combine rule loaded";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("min, max, mean, sum, each"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Strategy, ExplicitHistoryFrom) {
   TempFiles files;
   std::string text = kStrategy;

@@ -148,6 +148,89 @@ const char* kConfig =
     "database: sosei.db\nplugin_dirs: []\nlog: {level: warn, file: \"\"}\ntimezone: Asia/Tokyo\n"
     "strategy: strategy.yaml\nsources: sources.yaml\ngrading: {dir: grading, default: kama}\n";
 
+// Issue 13 §3 end to end: units the strategy declares (組), a bare rate, points against the national
+// average stored per school and combined (each), era years in kanji, and the X of missing_period.
+const char* kUnitsStrategy = R"(strategy:
+  name: テスト戦略
+  city: テスト市
+  period: {from: R7, to: R11}
+goals:
+  - no: 1
+    name: 学ぶ
+    measures:
+      - name: 教育
+        kpis:
+          - id: clubs
+            name: 放課後クラブ数
+            unit: 組
+            department: 教育課
+            baseline: {value: 3組, year: R5}
+            target: {value: 5組, kind: level}
+          - id: fertility
+            name: 合計特殊出生率
+            department: 子育て支援課
+            baseline: {value: "1.43", year: R5}
+            target: {value: "1.60", kind: level}
+          - id: score_gap
+            name: 全国平均との差
+            unit: ポイント
+            department: 教育課
+            allow_negative: true
+            baseline: {value: △3ポイント, year: R5}
+            target: {value: 0ポイント, kind: reach}
+            combine: {by: school, rule: each, labels: {小学校: 小, 中学校: 中}}
+)";
+
+const char* kUnitsSources = R"(sources:
+  - id: values
+    plugin: csv
+    kpis: [clubs, fertility, score_gap]
+    settings:
+      file: values.csv
+      kpi_column: kpi
+      period_column: period
+      value_column: value
+      dimension_columns: school=school
+      period_type: fiscal_year
+)";
+
+TEST_F(EvaluateE2e, DeclaredUnitsBareRatesPartsAndKanjiYears) {
+  write("sosei.yaml", kConfig);
+  write("strategy.yaml", kUnitsStrategy);
+  write("sources.yaml", kUnitsSources);
+  write("values.csv",
+        "kpi,period,value,school\n"
+        "clubs,令和七年度,5組,\n"
+        "fertility,令和七年度,1.52,\n"
+        "score_gap,令和七年度,△2.0ポイント,小学校\n"
+        "score_gap,令和七年度,△5.0ポイント,中学校\n");
+  fs::copy(fs::path(SOSEI_TEST_SOURCE_DIR) / "config" / "grading", dir_ / "grading");
+  const fs::path config = dir_ / "sosei.yaml";
+  const Result import = sosei(config, "import --all");
+  ASSERT_EQ(import.exit_code, 0) << import.out << import.err;
+
+  const json ev = evaluate_json(config, "--as-of 令和七年度");
+  EXPECT_EQ(ev["as_of"], "2026-03-31");
+  EXPECT_EQ(grades(ev), (std::map<std::string, std::string>{{"clubs", "○"}, {"fertility", "○"}, {"score_gap", "△"}}));
+  EXPECT_EQ(ev["kpis"][0]["actual"]["value"]["number"], 5);
+  EXPECT_EQ(ev["kpis"][1]["unit"], "");
+  const json& gap = ev["kpis"][2];
+  EXPECT_EQ(gap["actual"]["value"]["number"], -5);  // the worst part
+  EXPECT_EQ(gap["combine"]["rule"], "each");
+  ASSERT_EQ(gap["parts"].size(), 2u);
+  EXPECT_EQ(gap["parts"][0]["label"], "小");
+  EXPECT_EQ(gap["parts"][0]["value"]["number"], -2);
+  EXPECT_EQ(gap["parts"][1]["part"], "中学校");
+  EXPECT_EQ(gap["parts"][1]["value"]["number"], -5);
+  EXPECT_EQ(ev["kpis"][0]["parts"], json::array());  // a total: no parts
+
+  // As of R8 nothing new: carried forward by default, X (当該年度の実績値なし) in abcdx.
+  EXPECT_EQ(grades(evaluate_json(config, "--as-of R8 --scheme abcd"))["clubs"], "A");
+  const json x = evaluate_json(config, "--as-of R8 --scheme abcdx");
+  EXPECT_EQ(grades(x), (std::map<std::string, std::string>{{"clubs", "X"}, {"fertility", "X"}, {"score_gap", "X"}}));
+  EXPECT_EQ(x["kpis"][0]["grade"]["label"], "当該年度の実績値なし");
+}
+
 TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
   write("sosei.yaml", kConfig);
   write("strategy.yaml", kStrategy);
@@ -206,7 +289,7 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
 
   const Result unknown = sosei(config, "evaluate --scheme nope");
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("(schemes: abcd, kama, pro_rata)"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("(schemes: abcd, abcdx, kama, pro_rata)"), std::string::npos) << unknown.err;
   const Result bad_date = sosei(config, "evaluate --as-of someday");
   EXPECT_EQ(bad_date.exit_code, 2);
 

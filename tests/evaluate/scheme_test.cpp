@@ -54,7 +54,7 @@ const std::string kGood =
 
 TEST_F(SchemeFiles, ShippedSchemesLoad) {
   const auto names = scheme_names(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading");
-  EXPECT_EQ(names, (std::vector<std::string>{"abcd", "kama", "pro_rata"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"abcd", "abcdx", "kama", "pro_rata"}));
   const GradingScheme kama = scheme("kama");
   EXPECT_EQ(kama.name, "kama");
   ASSERT_EQ(kama.bands.size(), 2u);
@@ -63,6 +63,13 @@ TEST_F(SchemeFiles, ShippedSchemesLoad) {
   EXPECT_EQ(kama.other.symbol, "×");
   EXPECT_EQ(scheme("abcd").bands.size(), 4u);
   EXPECT_EQ(scheme("pro_rata").grade_on, GradeOn::Pace);
+}
+
+TEST_F(SchemeFiles, MissingPeriodIsCarryForwardOrNoValue) {
+  EXPECT_EQ(load_scheme(write("mini.yaml", kGood)).missing_period, MissingPeriod::CarryForward);
+  EXPECT_EQ(load_scheme(write("x.yaml", kGood + "missing_period: no_value\n")).missing_period, MissingPeriod::NoValue);
+  EXPECT_NE(error_of(kGood + "missing_period: zero\n").find("missing_period is 'carry_forward' or 'no_value'"),
+            std::string::npos);
 }
 
 TEST_F(SchemeFiles, MinimalSchemeUsesDefaults) {
@@ -79,7 +86,7 @@ TEST_F(SchemeFiles, ErrorsPointAtLineAndColumn) {
   EXPECT_EQ(error_of(kGood + "colour: red\n"),
             path +
                 ":6:1: unknown key 'colour' in a grading scheme; expected one of: at_least, bands, grade_on, "
-                "off_track_below_percent, other, reach, round_ratio_to, series_break, statuses, title");
+                "missing_period, off_track_below_percent, other, reach, round_ratio_to, series_break, statuses, title");
   EXPECT_EQ(error_of("bands:\n  - {symbol: ○, label: a, min_percent: 50}\n  - {symbol: △, label: b, min_percent: 80}\n"
                      "  - {symbol: ×, label: c}\nother: {symbol: ー}\n"),
             path + ":3:5: min_percent must decrease from band to band (best first)");

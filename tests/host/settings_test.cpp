@@ -88,3 +88,20 @@ TEST(Settings, AcceptsWellTypedValues) {
                       {"column", "v"}}),
             "");
 }
+
+TEST(Settings, TheSourcesKpiUnitsAreHandedToThePlugin) {
+  config::Strategy strategy;
+  strategy.kpis.resize(3);
+  strategy.kpis[0].id = "clubs";
+  strategy.kpis[0].unit = "組";
+  strategy.kpis[1].id = "fertility";  // a bare rate: no unit
+  strategy.kpis[2].id = "other";
+  strategy.kpis[2].unit = "人";
+  config::Source s = source({{"column", "v"}});
+  s.kpis = {"clubs", "fertility"};
+  auto r = host::resolve_settings(meta(), s, "/base");
+  host::add_kpi_units(r, s, strategy);
+  EXPECT_EQ(r.at(SOSEI_SETTING_KPI_UNIT "clubs"), "組");
+  EXPECT_EQ(r.at(SOSEI_SETTING_KPI_UNIT "fertility"), "");
+  EXPECT_EQ(r.count(SOSEI_SETTING_KPI_UNIT "other"), 0u) << "a KPI the source is not bound to";
+}

@@ -2,6 +2,9 @@
 // goal summary read, in both languages and year styles.
 #include <gtest/gtest.h>
 
+#include "evaluate/engine.hpp"
+#include "evaluate/scheme_loader.hpp"
+#include "report/writers.hpp"
 #include "report_fixture.hpp"
 
 namespace sosei::report::test {
@@ -120,6 +123,61 @@ TEST(ReportModel, ChartsFollowTheTargetKind) {
   ASSERT_TRUE(visitors.baseline);
   EXPECT_EQ(visitors.baseline->value, 240000);
   EXPECT_EQ(visitors.target, 260000);
+}
+
+}  // namespace
+}  // namespace sosei::report::test
+
+// Issue 13 §3: a KPI measured in parts shows its parts in the actual cell; a KPI without a unit
+// shows no placeholder for it.
+namespace sosei::report::test {
+namespace {
+
+store::StoredObservation school_part(const std::string& school, double v) {
+  store::StoredObservation o;
+  o.key = {"scores", Period::fiscal_year(2025), {{"school", school}}};
+  o.data.value = Value::of(v);
+  o.run_id = 1;
+  return o;
+}
+
+evaluate::Evaluation parts_evaluation(config::Strategy& s, config::CombineRule rule) {
+  for (auto& k : s.kpis)
+    if (k.id == "scores") {
+      k.unit = "";  // points against the national average, here written without a unit
+      k.allow_negative = true;
+      k.min.reset();
+      k.target.value = {"0以上", 0, 2029, {}};
+      k.combine = config::Combine{"school", rule, {{"小学校", "小"}, {"中学校", "中"}}};
+    }
+  evaluate::ObservationsByKpi o;
+  o["scores"] = {school_part("中学校", -5), school_part("小学校", -2)};
+  const auto scheme = evaluate::load_scheme_named(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading", "kama");
+  return evaluate::evaluate(s, o, scheme, last_day_of_fiscal_year(2026));
+}
+
+const KpiRow& scores_row(const ReportModel& m) {
+  for (const auto& r : m.projects)
+    if (r.id == "scores") return r;
+  throw std::runtime_error("no scores row");
+}
+
+TEST(ReportModelParts, TheActualCellShowsTheParts) {
+  auto s = strategy();
+  const auto m = build_report(parts_evaluation(s, config::CombineRule::Each), s, {}, {});
+  const auto& r = scores_row(m);
+  EXPECT_EQ(r.actual.text, "小 -2 / 中 -5");
+  EXPECT_FALSE(r.actual.number) << "a text cell in every format";
+  EXPECT_EQ(r.unit, "");
+  EXPECT_EQ(r.grade_symbol, "△");  // 中 has not reached 0: not every part reached the target
+  const std::string md = markdown_report(m);
+  EXPECT_NE(md.find("小 -2 / 中 -5"), std::string::npos);
+
+  auto s2 = strategy();
+  const auto mean = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {});
+  EXPECT_EQ(scores_row(mean).actual.text, "-3.5（小 -2 / 中 -5）");
+  const auto en = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {Lang::En, YearStyle::Era});
+  EXPECT_EQ(scores_row(en).actual.text, "-3.5 (小 -2 / 中 -5)");
 }
 
 }  // namespace

@@ -195,6 +195,47 @@ TEST(ParseValue, EveryListedUnitIsAccepted) {
   }
 }
 
+TEST(ParseValue, DeclaredUnitsAreAccepted) {
+  const std::string_view units[] = {"組", "校"};
+  std::string error;
+  EXPECT_FALSE(parse_value("5組", &error)) << "not a unit without the KPI's declaration";
+  auto value = parse_value("5組", units, &error);
+  ASSERT_TRUE(value) << error;
+  EXPECT_EQ(value->number, 5);
+  EXPECT_EQ(value->unit, "組");
+  value = parse_value("１２校", units, &error);
+  ASSERT_TRUE(value) << error;
+  EXPECT_EQ(value->number, 12);
+  value = parse_value("1.2万組", units, &error);  // a multiplier before a declared unit
+  ASSERT_TRUE(value) << error;
+  EXPECT_EQ(value->number, 12000);
+  value = parse_value("3人", units, &error);  // the known units stay known
+  ASSERT_TRUE(value) << error;
+  EXPECT_EQ(value->unit, "人");
+  EXPECT_FALSE(parse_value("5組み", units, &error));
+  EXPECT_NE(error.find("組"), std::string::npos) << "the message lists the declared units: " << error;
+}
+
+TEST(ParseValue, DeclaredUnitIsReadAsWrittenBeforeTheMultipliers) {
+  const std::string_view thousand_yen[] = {"千円"};
+  auto value = parse_value("13,650千円", thousand_yen);
+  ASSERT_TRUE(value);
+  EXPECT_EQ(value->number, 13650);
+  EXPECT_EQ(value->unit, "千円");
+  value = parse_value("13,650千円");  // without the declaration 千 is a multiplier, as before
+  ASSERT_TRUE(value);
+  EXPECT_EQ(value->number, 13650000);
+  EXPECT_EQ(value->unit, "円");
+}
+
+TEST(ParseKanjiNumeral, ReadsOneToNinetyNine) {
+  const std::pair<const char*, int> cases[] = {{"一", 1},    {"七", 7},    {"十", 10},     {"十二", 12},
+                                               {"二十", 20}, {"三十", 30}, {"三十一", 31}, {"九十九", 99}};
+  for (const auto& [text, n] : cases) EXPECT_EQ(parse_kanji_numeral(text), std::optional<int>(n)) << text;
+  for (const char* text : {"", "〇", "七年", "百", "7", "十十"})
+    EXPECT_EQ(parse_kanji_numeral(text), std::nullopt) << text;
+}
+
 TEST(ParseValue, EveryListedStatusIsAccepted) {
   for (const auto& status : kValueStatuses) {
     auto value = parse_value(status.spelling);
@@ -282,6 +323,21 @@ INSTANTIATE_TEST_SUITE_P(Eras, GoodPeriodTest,
                              {"S64", CY, {CY, 1989, 0, 0}},        {"S64", FY, {FY, 1989, 0, 0}},
                              {"昭和64年", FY, {CY, 1989, 0, 0}},   {"昭和元年", FY, {CY, 1926, 0, 0}},
                              {"大正15年", FY, {CY, 1926, 0, 0}},
+                         }));
+
+// Era years in kanji numerals, as printed in council documents (issue 13).
+INSTANTIATE_TEST_SUITE_P(KanjiEraYears, GoodPeriodTest,
+                         testing::ValuesIn(std::vector<GoodPeriod>{
+                             {"令和七年度", CY, {FY, 2025, 0, 0}},
+                             {"令和元年度", CY, {FY, 2019, 0, 0}},
+                             {"平成三十年度", CY, {FY, 2018, 0, 0}},
+                             {"令和十二年度", CY, {FY, 2030, 0, 0}},
+                             {"令和十年度", CY, {FY, 2028, 0, 0}},
+                             {"平成三十一年", FY, {CY, 2019, 0, 0}},
+                             {"令和七", CY, {CY, 2025, 0, 0}},
+                             {"令和七年4月", FY, {MO, 2025, 4, 0}},
+                             {"令和７年度", CY, {FY, 2025, 0, 0}},
+                             {"ｒ７年度", CY, {FY, 2025, 0, 0}},
                          }));
 
 INSTANTIATE_TEST_SUITE_P(Months, GoodPeriodTest,

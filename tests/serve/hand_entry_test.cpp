@@ -114,6 +114,18 @@ TEST_F(HandEntry, StatusesAreValuesToo) {
   EXPECT_EQ(enter(policy_, {"groups", "R8", "未実施", ""}).value, Value::status(ValueKind::NotCarriedOut));
 }
 
+// Units are data (issue 13): the unit the strategy declares is accepted, whatever the SDK knows.
+TEST_F(HandEntry, TheKpisOwnUnitIsAccepted) {
+  for (auto& k : config_.strategy.kpis)
+    if (k.id == "groups") k.unit = "組";
+  EXPECT_EQ(enter(policy_, {"groups", "R8", "5組", ""}).value, Value::of(5));
+  EXPECT_NE(why(policy_, {"groups", "R8", "5件", ""}).find("counts in 組"), std::string::npos);
+  for (auto& k : config_.strategy.kpis)
+    if (k.id == "groups") k.unit = "千円";
+  EXPECT_EQ(enter(policy_, {"groups", "R9", "13,650千円", ""}).value, Value::of(13650))
+      << "a KPI in 千円 reads 13,650千円 as written";
+}
+
 TEST_F(HandEntry, UnknownKpiIs404) { EXPECT_EQ(status(industry_, {"nope", "R8", "1件", ""}), 404); }
 
 TEST_F(HandEntry, AnotherDepartmentsKpiIs403) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,9 @@ namespace sosei {
 // A value cell. Decisions:
 //   - 万, 千 and 億 are always multipliers, so 13,650千円 is 13,650,000 with unit 円 (the city's
 //     "thousand yen" becomes yen: one unit per currency whatever the table's scale).
-//   - The unit must be one of kValueUnits: free text after a number is more often a typo than a unit.
+//   - The unit must be one of kValueUnits, or one the caller declares (the KPI's own unit from the
+//     strategy: 組, 校, 千円 …): free text after a number is more often a typo than a unit. A declared
+//     unit is read as written first, so 13,650千円 for a KPI counted in 千円 is 13,650 (unit 千円).
 //   - Empty cells and dashes (—, ―, －, -, ー) are SOSEI_VALUE_MISSING: the evaluation grades them
 //     "cannot be measured", which is how the city reads them.
 //   - ▲ △ ▼ − － before a number are minus signs (△ is also a grade symbol, but never before digits).
@@ -288,16 +291,20 @@ inline int eat_multiplier(std::string_view& s) {
   return 0;
 }
 
-inline std::optional<std::string_view> find_unit(std::string_view s) {
+inline std::optional<std::string_view> find_unit(std::string_view s, std::span<const std::string_view> declared = {}) {
   if (s.empty()) return std::string_view{};
   for (const auto& unit : kValueUnits)
     if (unit.spelling == s) return unit.unit;
+  for (auto unit : declared)
+    if (!unit.empty() && unit == s) return unit;
   return std::nullopt;
 }
 
-inline std::string unit_list() {
+inline std::string unit_list(std::span<const std::string_view> declared = {}) {
   std::string list;
   for (const auto& unit : kValueUnits) list.append(list.empty() ? "" : " ").append(unit.spelling);
+  for (auto unit : declared)
+    if (!unit.empty() && !find_unit(unit)) list.append(" ").append(unit);
   return list;
 }
 
@@ -310,7 +317,8 @@ inline std::optional<double> to_double(SmallText& digits, int exponent) {
   return number;
 }
 
-inline std::optional<ParsedValue> parse_number(std::string_view text, std::string_view s, std::string* error) {
+inline std::optional<ParsedValue> parse_number(std::string_view text, std::string_view s, std::string* error,
+                                               std::span<const std::string_view> declared = {}) {
   constexpr std::string_view kNoun = "a number";
   int sign = eat_sign(s);
   while (eat_space(s)) {
@@ -322,13 +330,20 @@ inline std::optional<ParsedValue> parse_number(std::string_view text, std::strin
   }
   while (eat_space(s)) {
   }
-  int exponent = eat_multiplier(s);
-  auto unit = find_unit(s);
+  // A declared unit as written ("千円" of a KPI in 千円) wins over a multiplier and a known unit.
+  int exponent = 0;
+  std::optional<std::string_view> unit;
+  for (auto own : declared)
+    if (!own.empty() && own == s) unit = own;
+  if (!unit) {
+    exponent = eat_multiplier(s);
+    unit = find_unit(s, declared);
+  }
   if (!unit) {
     try {
       set_error(error, text, kNoun,
                 "\"" + std::string(s) + "\" is not a known unit: expected a number with an optional " +
-                    "万/千/億 multiplier and one of the units " + unit_list());
+                    "万/千/億 multiplier and one of the units " + unit_list(declared));
     } catch (...) {
       set_error(error, text, kNoun, "unknown unit");
     }
@@ -361,6 +376,33 @@ inline std::size_t count_digits(std::string_view s) {
   std::size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
   return n;
+}
+
+// Kanji numerals 1..99 (七, 十, 十二, 三十, 三十一), as era years are often written (令和七年度,
+// 平成三十年度); nullopt (s unchanged) when s does not start with one.
+inline std::optional<int> take_kanji_number(std::string_view& s) {
+  constexpr std::array<std::string_view, 10> kDigits = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  auto digit = [&](std::string_view t) -> int {
+    for (int d = 1; d <= 9; ++d)
+      if (t.starts_with(kDigits[static_cast<std::size_t>(d)])) return d;
+    return 0;
+  };
+  std::string_view rest = s;
+  int value = 0;
+  int first = digit(rest);
+  if (first) rest.remove_prefix(kDigits[static_cast<std::size_t>(first)].size());
+  if (eat(rest, "十")) {
+    value = (first ? first : 1) * 10;
+    if (int ones = digit(rest)) {
+      value += ones;
+      rest.remove_prefix(kDigits[static_cast<std::size_t>(ones)].size());
+    }
+  } else {
+    value = first;
+  }
+  if (value == 0) return std::nullopt;
+  s = rest;
+  return value;
 }
 
 // Case-insensitive: fy2025 and r7 are as common as FY2025 and R7. `upper` is upper-case ASCII.
@@ -409,8 +451,12 @@ class PeriodParser {
       era_year = 1;
     } else if (auto n = take_number(s, 2)) {
       era_year = *n;
+    } else if (auto kanji = take_kanji_number(s)) {
+      era_year = *kanji;
     } else {
-      return fail("expected the era year (1 or 2 digits, or 元) after the era name, as in 令和7年度 or R7");
+      return fail(
+          "expected the era year (1 or 2 digits, kanji such as 七 or 三十, or 元) after the era name, "
+          "as in 令和7年度, 令和七年度 or R7");
     }
     if (era_year == 0) return fail("era year 0 does not exist: the first year is 元 (1)");
     return parse_after_year(s, era.offset + era_year);
@@ -499,6 +545,28 @@ inline std::optional<ParsedValue> parse_value(std::string_view text, std::string
   } catch (...) {  // only a failed allocation of the message can get here
     return std::nullopt;
   }
+}
+
+// The same, also accepting `units`: the units the strategy declares for the KPI (Context::kpi_unit),
+// so that 5組, 3校 and 12箇所 read as numbers. A declared unit is matched as written before the
+// multipliers (13,650千円 of a KPI in 千円 is 13,650); ParsedValue::unit then views into `units`.
+inline std::optional<ParsedValue> parse_value(std::string_view text, std::span<const std::string_view> units,
+                                              std::string* error = nullptr) noexcept {
+  std::string_view s = trim(text);
+  if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
+  try {
+    return notation_detail::parse_number(text, s, error, units);
+  } catch (...) {  // only a failed allocation of the message can get here
+    return std::nullopt;
+  }
+}
+
+// A number written in kanji numerals, 1 to 99: 七, 十, 十二, 三十, 三十一 (era years: 令和七年度). The
+// whole of `text` must be the numeral; nullopt otherwise.
+inline std::optional<int> parse_kanji_numeral(std::string_view text) noexcept {
+  auto n = notation_detail::take_kanji_number(text);
+  if (!n || !text.empty()) return std::nullopt;
+  return n;
 }
 
 // A period; a bare year (2025, R7, H30) takes `bare_year_kind` (SOSEI_PERIOD_FISCAL_YEAR or

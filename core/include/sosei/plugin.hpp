@@ -164,6 +164,14 @@ class Context {
     return v ? *v : fallback;
   }
   bool has_setting(const char* name) const { return api_->setting(host_, name) != nullptr; }
+
+  // The unit the strategy declares for KPI `kpi` ("組", "校", "" for a bare number), or nullopt when
+  // the source is not bound to it (or the host is older). Pass it to parse_value(text, units) so that
+  // the KPI's own unit reads as a unit (5組).
+  std::optional<std::string> kpi_unit(std::string_view kpi) const {
+    const std::string name = std::string(SOSEI_SETTING_KPI_UNIT).append(kpi);
+    return setting(name.c_str());
+  }
   long long integer_setting(const char* name, long long fallback) const {
     auto v = setting(name);
     return v && !v->empty() ? std::stoll(*v) : fallback;

@@ -139,6 +139,11 @@ typedef enum sosei_log_level {
 } sosei_log_level;
 
 /* Table of host functions. Append only; api_version says which entries exist. */
+/* Host-provided settings (no plugin declares them): setting(SOSEI_SETTING_KPI_UNIT "startups") is the
+ * unit the strategy declares for a KPI the source is bound to ("" when it has none, NULL for any
+ * other KPI), for the value parser (sosei::Context::kpi_unit, sosei::parse_value with units). */
+#define SOSEI_SETTING_KPI_UNIT "sosei.unit."
+
 typedef struct sosei_host_api {
   uint32_t api_version;
   uint32_t struct_size;

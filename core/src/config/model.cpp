@@ -61,6 +61,34 @@ std::optional<TargetKind> target_kind_from(std::string_view s) {
   return std::nullopt;
 }
 
+std::string to_string(CombineRule r) {
+  switch (r) {
+    case CombineRule::Min:
+      return "min";
+    case CombineRule::Max:
+      return "max";
+    case CombineRule::Mean:
+      return "mean";
+    case CombineRule::Sum:
+      return "sum";
+    case CombineRule::Each:
+      return "each";
+  }
+  return "?";
+}
+
+std::optional<CombineRule> combine_rule_from(std::string_view s) {
+  for (auto r : {CombineRule::Min, CombineRule::Max, CombineRule::Mean, CombineRule::Sum, CombineRule::Each})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+std::string Combine::label_of(const std::string& part) const {
+  for (const auto& [value, label] : labels)
+    if (value == part) return label;
+  return part;
+}
+
 const Kpi* Strategy::find_kpi(std::string_view id) const {
   for (const auto& k : kpis)
     if (k.id == id) return &k;

@@ -58,11 +58,32 @@ struct MonthDay {
   int day = 0;    // 1-31 (valid for the month; 02-29 is refused)
 };
 
+// How the parts of a KPI measured in parts (小学校 / 中学校, 男 / 女) form its value: the stored
+// values with dimension `by` are the parts (docs/config.md, `combine`).
+enum class CombineRule {
+  Min,   // the smallest part
+  Max,   // the largest part
+  Mean,  // the mean of the parts
+  Sum,   // the parts added up
+  Each,  // every part must reach the target: graded by the worst part (the smallest; lower is better: the largest)
+};
+std::string to_string(CombineRule);
+std::optional<CombineRule> combine_rule_from(std::string_view);
+
+struct Combine {
+  std::string by;  // the dimension whose values are the parts ("school")
+  CombineRule rule = CombineRule::Each;
+  // Short labels of the parts for the report ("小学校" → "小"), in the strategy's order; a part
+  // without one shows its dimension value.
+  std::vector<std::pair<std::string, std::string>> labels;
+  std::string label_of(const std::string& part) const;
+};
+
 struct Kpi {
   std::string id;  // stable key used by sources, the store and the CLI: [a-z0-9_]+
   std::string name_ja;
   std::string name_en;  // optional
-  std::string unit;     // 件 人 区画 組織 事業 % 千円 点 …
+  std::string unit;  // 件 人 区画 組織 事業 % 千円 点 組 校 …, any unit; "" for a bare number (合計特殊出生率)
   PeriodType period_type = PeriodType::FiscalYear;
   int publication_lag_months = 0;  // tourism: calendar-year figures published ~12 months late
   std::string department;
@@ -87,8 +108,17 @@ struct Kpi {
   bool goal_level = false;  // a basic goal's numeric target (数値目標), not a project KPI
 
   Location where;
+<<<<<<< HEAD
   // How its numbers are shown (`decimals:`, `display: 万人`; default by unit, docs/config.md).
   text::DisplayRule shown;
+=======
+
+  // Values may be negative (differences: 純移動数 △1305人, points against the national average): no
+  // default minimum of 0 (strategy `allow_negative: true`).
+  bool allow_negative = false;
+  // A KPI measured in parts: how the parts (values with this dimension) form the actual.
+  std::optional<Combine> combine;
+>>>>>>> wt-units
 };
 
 struct Goal {

@@ -95,6 +95,7 @@ std::optional<int> parse_year(std::string_view text) {
       if (!starts_with(s, prefix)) continue;
       auto rest = s.substr(prefix.size());
       if (rest == "元") return era.offset + 1;
+      if (auto kanji = sosei::parse_kanji_numeral(rest)) return era.offset + *kanji;  // 令和七年度
       if (rest.size() > 2) return std::nullopt;
       auto n = parse_digits(rest);
       if (!n || *n < 1) return std::nullopt;

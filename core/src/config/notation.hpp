@@ -9,7 +9,8 @@
 
 namespace sosei::config {
 
-// "FY2025", "2025", "2025年度", "R7", "令和7年度", "令和元年", "H30", "平成30年度", "S64" → the
+// "FY2025", "2025", "2025年度", "R7", "令和7年度", "令和元年", "令和七年度", "平成三十年度", "H30",
+// "平成30年度", "S64" (full-width digits too) → the
 // Gregorian year the (fiscal or calendar) year starts in. An era year past the era's end still maps
 // (平成38年度 → 2026). Nothing else is accepted.
 std::optional<int> parse_year(std::string_view text);

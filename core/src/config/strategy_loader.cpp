@@ -18,9 +18,6 @@ using detail::Document;
 using detail::fail;
 using detail::MapReader;
 
-// Units counted in whole things or money: never negative unless a KPI says otherwise.
-const std::set<std::string> kCountUnits = {"件", "人", "区画", "組織", "事業", "世帯", "千円", "円", "点", "回", "校"};
-
 std::string number_text(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.15g", v);
@@ -122,11 +119,39 @@ std::optional<MonthDay> month_day(const MapReader& m, const std::string& key) {
   return d;
 }
 
+// combine: {by: DIMENSION, rule: min|max|mean|sum|each, labels: {VALUE: LABEL, …}}
+Combine read_combine(const Context& ctx, const YAML::Node& node, const Location& where) {
+  MapReader m(ctx.doc, node, where, "'combine'", {"by", "rule", "labels"});
+  Combine c;
+  c.by = m.required_string("by");
+  if (!is_identifier(c.by))
+    fail(m.value_at("by"), "dimension name '" + c.by + "' may only use a-z, 0-9 and _ (as the plugins store it)");
+  if (!m.has("rule")) m.missing("rule");
+  c.rule = *combine_rule_from(*m.choice("rule", {"min", "max", "mean", "sum", "each"}));
+  if (m.has("labels")) {
+    const YAML::Node labels = m.node("labels");
+    const Location at = m.value_at("labels");
+    if (!labels.IsMap()) fail(at, "expected 'labels' as a map of part → short label (小学校: 小)");
+    for (const auto& kv : labels) {
+      const std::string part = detail::as_string(kv.first, ctx.doc.at(kv.first, at));
+      const std::string label = detail::as_string(kv.second, ctx.doc.at(kv.second, ctx.doc.at(kv.first, at)));
+      for (const auto& [seen, _] : c.labels)
+        if (seen == part) fail(ctx.doc.at(kv.first, at), "duplicate part '" + part + "' in 'labels'");
+      c.labels.emplace_back(part, label);
+    }
+  }
+  return c;
+}
+
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   MapReader m(
       ctx.doc, node, where, "a KPI",
       {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline", "target",
+<<<<<<< HEAD
        "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due", "decimals", "display"});
+=======
+       "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due", "allow_negative", "combine"});
+>>>>>>> wt-units
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
@@ -153,11 +178,8 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   k.baseline = read_baseline(ctx, m.node("baseline"), m.value_at("baseline"));
   if (!m.has("target")) m.missing("target");
   k.target = read_target(ctx, m.node("target"), m.value_at("target"));
-  if (k.target.kind == TargetKind::Done) {
-    k.unit = m.string("unit").value_or("");
-  } else {
-    k.unit = m.required_string("unit");
-  }
+  // Optional: a bare number (合計特殊出生率 1.43) has none, and none is shown.
+  k.unit = m.string("unit").value_or("");
   if (auto d = m.choice("direction", {"higher", "lower"}))
     k.direction = *d == "higher" ? Direction::HigherIsBetter : Direction::LowerIsBetter;
   if (auto f = m.choice("formula", {"ratio", "progress"}))
@@ -170,13 +192,19 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
 
   k.min = m.number("min");
   k.max = m.number("max");
+  k.allow_negative = m.boolean("allow_negative").value_or(false);
+  if (k.allow_negative && m.has("min"))
+    fail(m.key_at("allow_negative"), "set either 'allow_negative: true' (no minimum) or 'min:', not both");
+  // Values are not negative unless the KPI says so (allow_negative, min) or is a difference by kind
+  // (vs_projection); whatever the unit is (件, 組, 校, none). A % is at most 100.
   if (k.target.kind != TargetKind::VsProjection && k.direction == Direction::HigherIsBetter) {
-    if (k.unit == "%") {
-      if (!m.has("min")) k.min = 0;
-      if (!m.has("max")) k.max = 100;
-    } else if (kCountUnits.count(k.unit) && !m.has("min")) {
-      k.min = 0;
-    }
+    if (!m.has("min") && !k.allow_negative) k.min = 0;
+    if (k.unit == "%" && !m.has("max")) k.max = 100;
+  }
+  if (m.has("combine")) {
+    k.combine = read_combine(ctx, m.node("combine"), m.value_at("combine"));
+    if (k.target.kind == TargetKind::Done)
+      fail(m.key_at("combine"), "a done target has no parts to combine (its value is a status)");
   }
   if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), "max is below min");
   const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), "a target", {});

@@ -16,12 +16,19 @@ KpiEvaluation evaluate_kpi(const config::Strategy& strategy, const config::Kpi& 
   e.years = select_years(strategy, kpi, observations, as_of, year_notes);
   for (auto& n : year_notes) add_note(e, std::move(n));
   e.actual = form_actual(strategy, kpi, e.years);
+  e.parts = combine_actual(kpi, e.years, e.actual);
+  apply_missing_period(strategy, kpi, e.years, as_of, scheme, e.actual);
+  if (!e.actual.value) e.parts.clear();
   std::optional<Score> pace_score;
   e.pace = pace_of(strategy, kpi, e.actual, as_of, scheme, pace_score);
   e.forecast = forecast_of(strategy, kpi, e.years);
   grade_kpi(scheme, pace_score, e);
-  // The KPI's values are the observations of its own series without dimensions (select_years).
-  for (const auto& y : e.years) e.used.push_back({{kpi.id, y.period, {}}, y.run_id});
+  // The KPI's values are the observations of its own series without dimensions (select_years), or
+  // its parts (one dimension: combine.by).
+  for (const auto& y : e.years) {
+    if (y.parts.empty()) e.used.push_back({{kpi.id, y.period, {}}, y.run_id});
+    for (const auto& p : y.parts) e.used.push_back({{kpi.id, p.period, {{kpi.combine->by, p.part}}}, p.run_id});
+  }
   return e;
 }
 

@@ -15,6 +15,16 @@
 
 namespace sosei::evaluate {
 
+// One part of a KPI measured in parts (config::Kpi::combine): 小学校 of school scores.
+struct PartValue {
+  std::string part;   // the value of the combine dimension, as stored ("小学校")
+  std::string label;  // its short label for reports ("小"; the part itself when the KPI gives none)
+  Value value;        // the part's value (flows: its sum over the counted years)
+  Period period;      // the period it belongs to (flows: the last counted one)
+  bool series_break = false;
+  int64_t run_id = 0;  // the import run that last changed it (stale marking; 0 for sums)
+};
+
 // One value of a KPI in the strategy's years.
 struct YearValue {
   int year = 0;   // the strategy (fiscal) year it is reported in: the year its publication falls in
@@ -23,6 +33,8 @@ struct YearValue {
   bool series_break = false;
   std::string note;
   int64_t run_id = 0;  // the import run that last changed it (stale marking)
+  // A KPI measured in parts: the parts this value was combined from (the KPI's rule); empty for a total.
+  std::vector<PartValue> parts;
 };
 
 struct Actual {
@@ -73,6 +85,8 @@ struct KpiEvaluation {
   // The stored observations behind `years` (actual, pace and forecast): a revision of one of them
   // makes a saved copy of this evaluation stale.
   std::vector<store::ObservationRef> used;
+  // A KPI measured in parts: the parts behind the actual, in the KPI's label order (小 then 中).
+  std::vector<PartValue> parts;
 };
 
 struct GradeCount {

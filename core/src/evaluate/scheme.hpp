@@ -34,6 +34,10 @@ struct Mapping {
 // against what is expected by now (pro-rata: year k of n expects k/n of a cumulative target).
 enum class GradeOn { Ratio, Pace };
 
+// How a period without a value of its own is graded (the latest period due by the as-of date): the
+// latest earlier value carried forward (levels), or "no value" (statuses.missing: X 当該年度の実績値なし).
+enum class MissingPeriod { CarryForward, NoValue };
+
 struct GradingScheme {
   std::string name;         // the file's stem: --scheme NAME
   std::string title;        // for reports
@@ -51,6 +55,7 @@ struct GradingScheme {
   Mapping done{MapTo::Top}, in_progress{MapTo::Bottom}, not_started{MapTo::Bottom};
   Mapping not_carried_out{MapTo::Other}, missing{MapTo::Other};
   Mapping series_break{MapTo::Other};  // Score: grade a non-comparable value anyway
+  MissingPeriod missing_period = MissingPeriod::CarryForward;
 
   // Index of a grade in the scheme's order: bands first, then other (= bands.size()).
   std::size_t other_index() const { return bands.size(); }

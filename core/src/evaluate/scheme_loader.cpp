@@ -126,7 +126,7 @@ GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
   if (!root.IsDefined() || root.IsNull()) throw config::ConfigError({path, 1, 1}, "the grading scheme is empty");
   auto top = read_map(f, root, "a grading scheme",
                       {"title", "bands", "other", "grade_on", "round_ratio_to", "off_track_below_percent", "reach",
-                       "at_least", "statuses", "series_break"});
+                       "at_least", "statuses", "series_break", "missing_period"});
   GradingScheme s;
   s.file = path;
   s.name = fs::path(path).stem().string();
@@ -196,6 +196,15 @@ GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
     }
   }
   if (top.count("series_break")) s.series_break = read_mapping(f, top["series_break"], s);
+  if (top.count("missing_period")) {
+    const std::string m = text(f, top["missing_period"], "missing_period");
+    if (m == "carry_forward")
+      s.missing_period = MissingPeriod::CarryForward;
+    else if (m == "no_value")
+      s.missing_period = MissingPeriod::NoValue;
+    else
+      f.fail(top["missing_period"], "missing_period is 'carry_forward' or 'no_value', not '" + m + "'");
+  }
   return s;
 }
 

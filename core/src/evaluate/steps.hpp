@@ -37,6 +37,24 @@ int elapsed_years(const config::Strategy& strategy, const config::Kpi& kpi, cons
 
 Actual form_actual(const config::Strategy& strategy, const config::Kpi& kpi, const std::vector<YearValue>& years);
 
+// A KPI measured in parts (kpi.combine): whether `o` is one of its parts, and which.
+std::optional<std::string> part_of(const config::Kpi& kpi, const store::StoredObservation& o);
+
+// One year's value combined from its parts by the KPI's rule (min, max, mean, sum, each = the worst).
+YearValue combine_year(const config::Kpi& kpi, int year, std::vector<PartValue> parts);
+
+// The parts behind the actual (levels: those of the year used; flows: each part's sum over the
+// counted years, the actual then being the rule over those sums), with the formed text saying so.
+std::vector<PartValue> combine_actual(const config::Kpi& kpi, const std::vector<YearValue>& years, Actual& actual);
+
+// The latest year of the window that is due by `as_of` (published), if any.
+std::optional<int> evaluation_year(const config::Strategy& strategy, const config::Kpi& kpi, const Date& as_of);
+
+// missing_period: no_value: when the evaluation year has no value of its own, the actual is none
+// (graded "no value"); carry_forward leaves the actual as formed.
+void apply_missing_period(const config::Strategy& strategy, const config::Kpi& kpi, const std::vector<YearValue>& years,
+                          const Date& as_of, const GradingScheme& scheme, Actual& actual);
+
 // The KPI's score of `actual` against `target`: ratio by direction, or progress from `reference` (the
 // baseline for formula progress, the projection for vs_projection). Callers may scale all three.
 Score score_of(const config::Kpi& kpi, double actual, double target, std::optional<double> reference);

@@ -35,11 +35,17 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
                                     std::vector<text::Phrase>& notes) {
   const Window w = window_of(strategy, kpi);
   std::map<int, YearValue> by_year;
+<<<<<<< HEAD
   std::vector<text::Phrase> unpublished;
   std::vector<int> doubled;
+=======
+  std::map<int, std::map<std::string, PartValue>> parts_by_year;  // a KPI measured in parts
+  std::vector<std::string> unpublished, doubled;
+>>>>>>> wt-units
   int with_dimensions = 0;
   for (const auto& o : observations) {
-    if (!o.key.dimensions.empty()) {  // a breakdown (route, spot…); the KPI is its total
+    const auto part = part_of(kpi, o);
+    if (!o.key.dimensions.empty() && !part) {  // a breakdown (route, spot…); the KPI is its total
       ++with_dimensions;
       continue;
     }
@@ -51,7 +57,19 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
           text::phrase(&text::Catalogue::note_published_on, period_phrase(o.key.period), date_phrase(published)));
       continue;
     }
-    YearValue v{y, o.key.period, o.data.value, (o.data.flags & SOSEI_OBS_SERIES_BREAK) != 0, o.data.note, o.run_id};
+    const bool series_break = (o.data.flags & SOSEI_OBS_SERIES_BREAK) != 0;
+    if (part) {  // the latest period of a year wins for each part, as for totals
+      PartValue pv{*part, kpi.combine->label_of(*part), o.data.value, o.key.period, series_break, o.run_id};
+      auto [it, fresh] = parts_by_year[y].try_emplace(*part, pv);
+      if (!fresh) {
+        Date a, b;
+        it->second.period.end_date(a.year, a.month, a.day);
+        o.key.period.end_date(b.year, b.month, b.day);
+        if (b > a) it->second = pv;
+      }
+      continue;
+    }
+    YearValue v{y, o.key.period, o.data.value, series_break, o.data.note, o.run_id, {}};
     auto [it, fresh] = by_year.try_emplace(y, v);
     if (!fresh) {
       Date a, b;
@@ -73,7 +91,22 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
                          l.lang == text::Lang::En ? std::to_string(y) : text::period_text(p, l.years, l.lang));
     });
   }
+<<<<<<< HEAD
   if (with_dimensions > 0) notes.push_back(text::phrase(&text::Catalogue::note_dimensions_left_out, with_dimensions));
+=======
+  // The parts form the year's value by the KPI's rule; a total stored for the same year is left out.
+  for (auto& [y, parts] : parts_by_year) {
+    std::vector<PartValue> list;
+    for (auto& [_, p] : parts) list.push_back(std::move(p));
+    if (auto total = by_year.find(y); total != by_year.end())
+      notes.push_back(period_label(total->second.period) + ": the total is left out, the parts (" + kpi.combine->by +
+                      ") form the value");
+    by_year[y] = combine_year(kpi, y, std::move(list));
+  }
+  for (const auto& y : doubled) notes.push_back("several values for " + y + ": the latest period is used");
+  if (with_dimensions > 0)
+    notes.push_back(std::to_string(with_dimensions) + " value(s) with dimensions left out: the KPI uses totals");
+>>>>>>> wt-units
   std::vector<YearValue> out;
   for (auto& [y, v] : by_year) out.push_back(std::move(v));
   return out;

@@ -43,4 +43,9 @@ ResolvedSettings resolve_settings(const PluginMeta& plugin, const config::Source
   return out;
 }
 
+void add_kpi_units(ResolvedSettings& settings, const config::Source& source, const config::Strategy& strategy) {
+  for (const auto& id : source.kpis)
+    if (const config::Kpi* kpi = strategy.find_kpi(id)) settings[SOSEI_SETTING_KPI_UNIT + id] = kpi->unit;
+}
+
 }  // namespace sosei::host

@@ -21,4 +21,9 @@ using ResolvedSettings = std::map<std::string, std::string>;
 // `base_dir`: the folder relative paths resolve against (the configuration's folder).
 ResolvedSettings resolve_settings(const PluginMeta& plugin, const config::Source& source, const std::string& base_dir);
 
+// Adds the host-provided settings SOSEI_SETTING_KPI_UNIT<kpi> = the unit the strategy declares for
+// each KPI the source is bound to ("" for none), so the plugin's value parser accepts 5組 for a KPI
+// counted in 組 (sosei::Context::kpi_unit).
+void add_kpi_units(ResolvedSettings& settings, const config::Source& source, const config::Strategy& strategy);
+
 }  // namespace sosei::host

@@ -85,6 +85,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   run_settings.source_id = source.id;
   try {
     run_settings.settings = host::resolve_settings((*plugin)->meta(), source, config.base_dir);
+    host::add_kpi_units(run_settings.settings, source, config.strategy);
   } catch (const host::SettingsError& e) {
     throw ImportSetupError(e.what());
   }

@@ -15,6 +15,18 @@ json value_json(const Value& v) {
 
 json from_year(const config::StatedValue& s) { return s.from_year ? json(*s.from_year) : json(nullptr); }
 
+// A KPI measured in parts: [{"part": "小学校", "label": "小", "value": {…}, "period": "FY2025"}].
+json parts_json(const std::vector<evaluate::PartValue>& parts) {
+  json out = json::array();
+  for (const auto& p : parts)
+    out.push_back({{"part", p.part},
+                   {"label", p.label},
+                   {"value", value_json(p.value)},
+                   {"period", p.period.str()},
+                   {"series_break", p.series_break}});
+  return out;
+}
+
 }  // namespace
 
 json to_json(const evaluate::KpiEvaluation& e) {
@@ -26,7 +38,8 @@ json to_json(const evaluate::KpiEvaluation& e) {
                      {"period_kind", to_string(y.period.kind)},
                      {"value", value_json(y.value)},
                      {"series_break", y.series_break},
-                     {"note", y.note}});
+                     {"note", y.note},
+                     {"parts", parts_json(y.parts)}});
   json periods = json::array();
   for (const auto& p : e.actual.periods) periods.push_back(p.str());
   // The KPI as /api/kpis shows it, and what an evaluation needs besides.
@@ -43,6 +56,8 @@ json to_json(const evaluate::KpiEvaluation& e) {
                  {"formed", e.actual.formed},
                  {"periods", periods},
                  {"series_break", e.actual.series_break}};
+  j["parts"] = parts_json(e.parts);
+  j["combine"] = k.combine ? json{{"by", k.combine->by}, {"rule", config::to_string(k.combine->rule)}} : json(nullptr);
   j["ratio"] = number_or_null(e.ratio);
   j["progress"] = number_or_null(e.progress);
   j["achieved"] = e.achieved ? json(*e.achieved) : json(nullptr);

@@ -29,6 +29,18 @@ Figure value_figure(const Value& v, const config::Kpi& kpi, Lang lang) {
   return {status_text(v.kind, lang), std::nullopt};
 }
 
+// A KPI measured in parts shows them in its actual cell: "小 △2.0 / 中 △5.0" (each: every part is what
+// is graded), else the combined value before them: "△3.5（小 △2.0 / 中 △5.0）". A text cell in every
+// format; the combined number stays in the evaluation (JSON actual, "how it was formed").
+Figure parts_figure(const evaluate::KpiEvaluation& e, Lang lang) {
+  std::string parts;
+  for (const auto& p : e.parts)
+    parts += (parts.empty() ? "" : " / ") + p.label + " " + value_figure(p.value, e.kpi, lang).text;
+  if (e.kpi.combine && e.kpi.combine->rule == config::CombineRule::Each) return {parts, std::nullopt};
+  const std::string value = value_figure(*e.actual.value, e.kpi, lang).text;
+  return {lang == Lang::Ja ? value + "（" + parts + "）" : value + " (" + parts + ")", std::nullopt};
+}
+
 Figure percent_figure(std::optional<double> fraction, Lang lang) {
   if (!fraction || !std::isfinite(*fraction)) return {kNone, std::nullopt};
   return {text::format_percent(*fraction, lang), shown_fraction(*fraction)};
@@ -108,6 +120,7 @@ KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy
   r.baseline_period = span_label(k.baseline.from_year, k.baseline.year, options.years);
   r.years = year_cells(e, columns, lang);
   r.actual = e.actual.value ? value_figure(*e.actual.value, k, lang) : Figure{kNone, std::nullopt};
+  if (e.actual.value && !e.parts.empty()) r.actual = parts_figure(e, lang);
   r.formed = e.actual.formed_shown ? e.actual.formed_shown(text::Locale{lang, options.years}) : e.actual.formed;
   r.target =
       plain_target ? number_figure(k.target.value.number, k, lang) : Figure{k.target.value.text, k.target.value.number};

@@ -65,7 +65,9 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
                              "entered_by_hand: true on it in the strategy to allow entries");
 
   std::string error;
-  const auto value = sosei::parse_value(request.value, &error);
+  // The KPI's own unit (5組, 3校) is a unit here, whatever the SDK's fixed list knows.
+  const std::string_view units[] = {kpi->unit};
+  const auto value = sosei::parse_value(request.value, units, &error);
   if (!value) throw HttpError(400, "value: " + error);
   if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && value->unit != kpi->unit)
     throw HttpError(400, "value: '" + request.value + "' is in " + std::string(value->unit) + " but KPI '" + kpi->id +

@@ -111,6 +111,45 @@ TEST_F(CsvPlugin, BadRowFailsTheRunWithFileLineAndReason) {
   EXPECT_EQ(host_.observations().size(), 1u);  // stopped at the bad row
 }
 
+// Units are data (issue 13): a unit the strategy declares for the KPI (the host hands it over as
+// SOSEI_SETTING_KPI_UNIT<kpi>) reads as a unit, for that KPI only.
+TEST_F(CsvPlugin, TheKpisDeclaredUnitIsAccepted) {
+  const auto file = write("units.csv", "kpi,period,value\nclubs,R7,5組\nschools,R7,3校\nspots,R7,12箇所\n");
+  auto s = mapping(file);
+  EXPECT_EQ(run(s), SOSEI_ERR_REJECTED) << "組 is no unit the SDK knows by itself";
+  EXPECT_NE(host_.rejections().at(0).reason.find("\"組\" is not a known unit"), std::string::npos)
+      << host_.rejections().at(0).reason;
+  s[SOSEI_SETTING_KPI_UNIT "clubs"] = "組";
+  s[SOSEI_SETTING_KPI_UNIT "schools"] = "校";
+  s[SOSEI_SETTING_KPI_UNIT "spots"] = "箇所";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 3u);
+  EXPECT_EQ(o[0].number, 5);
+  EXPECT_EQ(o[1].number, 3);
+  EXPECT_EQ(o[2].number, 12);
+
+  const auto other = write("other.csv", "kpi,period,value\nschools,R7,5組\n");
+  auto t = mapping(other);
+  t[SOSEI_SETTING_KPI_UNIT "clubs"] = "組";
+  t[SOSEI_SETTING_KPI_UNIT "schools"] = "校";
+  EXPECT_EQ(run(t), SOSEI_ERR_REJECTED) << "組 belongs to clubs, not to schools";
+}
+
+// A KPI's total and its parts in one file: an empty dimension cell is no dimension.
+TEST_F(CsvPlugin, AnEmptyDimensionCellIsATotal) {
+  const auto file = write("parts.csv", "kpi,period,value,school\ngap,R7,△3,\ngap,R7,△2,小学校\n");
+  auto s = mapping(file);
+  s["dimension_columns"] = "school=school";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 2u);
+  EXPECT_TRUE(o[0].dimensions.empty());
+  ASSERT_EQ(o[1].dimensions.size(), 1u);
+  EXPECT_EQ(o[1].dimension("school"), "小学校");
+  EXPECT_EQ(o[1].number, -2);
+}
+
 TEST_F(CsvPlugin, SkipModeCountsBadRowsAndGoesOn) {
   const auto file = write(
       "bad.csv", "kpi,period,value\nstartups,R5,5件\nstartups,R99X,5\nstartups,R6,five\n,R6,3\nstartups,R7,8件\n");
