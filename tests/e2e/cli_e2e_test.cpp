@@ -123,7 +123,7 @@ TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
   for (const auto& p : j["plugins"])
     if (p["name"] == "csv") {
       csv = true;
-      EXPECT_EQ(p["api_version"], 1);
+      EXPECT_EQ(p["api_version"], 2);  // built against the current SDK (v2: display names)
       EXPECT_EQ(p["department"], "総合政策課");
     }
   EXPECT_TRUE(csv) << r.out;
