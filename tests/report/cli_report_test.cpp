@@ -52,8 +52,9 @@ TEST_F(ReportCli, JsonHasTheCitysTotalsAsOfFy2025) {
 
 // The drill-downs of a report as JSON, by KPI id (the first drill-down of each).
 json drilldowns_by_kpi(const std::string& out) {
+  const json report = json::parse(out);
   json by_kpi;
-  for (const auto& k : json::parse(out)["projects"])
+  for (const auto& k : report["projects"])
     if (!k["drilldowns"].empty()) by_kpi[k["id"].get<std::string>()] = k["drilldowns"][0];
   return by_kpi;
 }
