@@ -21,6 +21,14 @@ constexpr std::array<sosei_series_spec, 3> kSeries{{
     {kFiscalYearSeries, "人", "boardings per route and fiscal year (dimension route)"},
 }};
 
+// What the report and dashboard show for the series and the route dimension.
+constexpr std::array<sosei_display_name, 4> kNames{{
+    sosei::series_name(kKpi, "市営バス乗車人員", "City bus boardings"),
+    sosei::series_name(kMonthlySeries, "乗車人員", "Boardings"),
+    sosei::series_name(kFiscalYearSeries, "乗車人員", "Boardings"),
+    sosei::dimension_name("route", "路線", "Route"),
+}};
+
 sosei::Input open_ridership(const sosei::Context& ctx, const RidershipSettings& s) {
   // A zipped feed: its board_alight.txt member (the host streams ZIP members by name).
   const std::string member = s.format == Format::GtfsRide ? (s.source_is_zip ? "board_alight.txt" : "") : s.sheet;
@@ -46,7 +54,8 @@ class BusRidership : public sosei::Plugin {
             "City-bus boardings from GTFS-ride board_alight.txt (+ GTFS/GTFS-JP trips and routes) or a daily "
             "export: per route and month, per route and fiscal year, and the fiscal-year total",
             kSettings,
-            kSeries};
+            kSeries,
+            kNames};
   }
 
   void run(sosei::Context& ctx) override {

@@ -44,6 +44,20 @@ constexpr std::array<sosei_series_spec, 4> kSeries{{
     {"total_households", "世帯", "all households of the register"},
 }};
 
+// What the report and dashboard show for the series, the district dimensions and the coverage flag.
+constexpr std::array<sosei_display_name, 9> kNames{{
+    sosei::series_name("disaster_coverage", "自主防災組織カバー世帯率",
+                       "Households covered by disaster-prevention organizations"),
+    sosei::series_name("district_households", "世帯数", "Households"),
+    sosei::series_name("covered_households", "カバー世帯数", "Covered households"),
+    sosei::series_name("total_households", "総世帯数", "All households"),
+    sosei::dimension_name("district", "地区コード", "District code"),
+    sosei::dimension_name("district_name", "地区", "District"),
+    sosei::dimension_name("covered", "自主防災組織", "Disaster-prevention organization"),
+    sosei::value_name("covered", "yes", "活動あり", "Active"),
+    sosei::value_name("covered", "no", "活動なし", "None"),
+}};
+
 constexpr std::string_view kKpi = "disaster_coverage";
 
 std::vector<int32_t> parse_fiscal_years(const std::string& text) {
@@ -79,7 +93,8 @@ class DisasterCoverage : public sosei::Plugin {
             "organization ÷ all households, per fiscal year (as of 1 April), from the households register and "
             "the organization roster",
             kSettings,
-            kSeries};
+            kSeries,
+            kNames};
   }
 
   void run(sosei::Context& ctx) override {

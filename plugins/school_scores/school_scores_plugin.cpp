@@ -43,6 +43,18 @@ constexpr std::array<sosei_series_spec, 3> kSeries{{
     {"difference_points", "点", "city − national in points per level and subject (△5.1 = 5.1 points below)"},
 }};
 
+// What the report and dashboard show for the series, the dimensions and the school levels.
+constexpr std::array<sosei_display_name, 8> kNames{{
+    sosei::series_name("standardized_score", "標準化得点", "Standardized score"),
+    sosei::series_name("level_average", "校種別平均標準化得点", "Mean standardized score per level"),
+    sosei::series_name("difference_points", "全国平均との差", "Difference from the national average"),
+    sosei::dimension_name("level", "校種", "School level"),
+    sosei::dimension_name("subject", "教科", "Subject"),
+    sosei::dimension_name("school", "学校", "School"),
+    sosei::value_name("level", "小", "小学校", "Elementary school"),
+    sosei::value_name("level", "中", "中学校", "Junior high school"),
+}};
+
 // The whole-city spellings of the school column.
 bool is_city_wide(std::string_view school) {
   const std::string s = sosei::normalize_header(school);
@@ -55,7 +67,8 @@ class SchoolScoresImport : public sosei::Plugin {
     return {
         "school_scores", "1.0.0",
         "学校教育課",    "全国学力・学習状況調査 results → standardized scores (national = 100) per level and subject",
-        kSettings,       kSeries};
+        kSettings,       kSeries,
+        kNames};
   }
 
   void run(sosei::Context& ctx) override {

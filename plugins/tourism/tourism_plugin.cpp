@@ -36,6 +36,19 @@ constexpr std::array<sosei_series_spec, 1> kSeries{{
      "visitors per month and spot (dimensions spot, spot_code when given, stay and origin when split)"},
 }};
 
+// What the report and dashboard show for the series, its dimensions and the split codes.
+constexpr std::array<sosei_display_name, 9> kNames{{
+    sosei::series_name("monthly_visitors", "観光入込客数", "Visitors"),
+    sosei::dimension_name("spot", "観光地点", "Spot"),
+    sosei::dimension_name("spot_code", "観光地点コード", "Spot code"),
+    sosei::dimension_name("stay", "日帰り・宿泊", "Day trip or overnight"),
+    sosei::dimension_name("origin", "発地", "Origin"),
+    sosei::value_name("stay", "day_trip", "日帰り", "Day trip"),
+    sosei::value_name("stay", "overnight", "宿泊", "Overnight"),
+    sosei::value_name("origin", "in_prefecture", "県内", "In the prefecture"),
+    sosei::value_name("origin", "out_of_prefecture", "県外", "Outside the prefecture"),
+}};
+
 // Rows searched for the header: prefecture tables carry a title and a unit line above it.
 constexpr uint64_t kHeaderSearchRows = 30;
 
@@ -71,7 +84,8 @@ class TourismImport : public sosei::Plugin {
   static sosei::PluginInfo info() {
     return {"tourism",    "1.0.0",
             "産業振興課", "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数",
-            kSettings,    kSeries};
+            kSettings,    kSeries,
+            kNames};
   }
 
   void run(sosei::Context& ctx) override {

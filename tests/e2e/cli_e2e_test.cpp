@@ -123,7 +123,7 @@ TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
   for (const auto& p : j["plugins"])
     if (p["name"] == "csv") {
       csv = true;
-      EXPECT_EQ(p["api_version"], 1);
+      EXPECT_EQ(p["api_version"], 2);  // built against the current SDK: v2, the display names
       EXPECT_EQ(p["department"], "総合政策課");
     }
   EXPECT_TRUE(csv) << r.out;
@@ -131,7 +131,7 @@ TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
   const std::string reason = j["refused"][0]["reason"];
   EXPECT_NE(j["refused"][0]["file"].get<std::string>().find("test_api_too_new.so"), std::string::npos);
   EXPECT_NE(reason.find("API version 99"), std::string::npos) << reason;
-  EXPECT_NE(reason.find("1 to 1"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("1 to 2"), std::string::npos) << reason;
 }
 
 TEST(CliEndToEnd, ValidateDryRunAndExitCodes) {

@@ -81,6 +81,41 @@ TEST(PluginLoading, RefusesMalformedDescriptors) {
             std::string::npos);
 }
 
+TEST(PluginLoading, CopiesTheDisplayNamesOfSeriesDimensionsAndValues) {
+  const auto& names = load_plugin(plugin_file("good"))->meta().display_names;
+  ASSERT_NE(names.find_series("daily"), nullptr);
+  EXPECT_EQ(names.find_series("daily")->ja, "日次件数");
+  EXPECT_EQ(names.find_series("daily")->en, "Daily count");
+  ASSERT_NE(names.find_dimension("covered"), nullptr);
+  EXPECT_EQ(names.find_dimension("covered")->ja, "組織の有無");
+  ASSERT_NE(names.find_value("covered", "yes"), nullptr);
+  EXPECT_EQ(names.find_value("covered", "yes")->en, "Organized");
+  ASSERT_NE(names.find_value("covered", "no"), nullptr);
+  EXPECT_EQ(names.find_value("covered", "no")->en, "");  // declared in Japanese only
+  EXPECT_EQ(names.find_value("route", "yes"), nullptr);
+}
+
+TEST(PluginLoading, ADescriptorWithTheV1SizeLoadsWithoutDisplayNames) {
+  // Built as against the v1 header: the host reads nothing past struct_size (the test put garbage there).
+  auto p = load_plugin(plugin_file("v1_layout"));
+  EXPECT_EQ(p->meta().api_version, 1u);
+  EXPECT_EQ(p->meta().name, "good");
+  EXPECT_TRUE(p->meta().display_names.empty());
+  EXPECT_TRUE(p->meta().declares_series("daily"));
+}
+
+TEST(PluginLoading, RefusesMalformedDisplayNames) {
+  const std::string msg = refusal(plugin_file("bad_names"));
+  EXPECT_NE(msg.find("display name #4 (value 'no') names no dimension"), std::string::npos) << msg;
+}
+
+TEST(PluginLoading, RegistryExposesEachPluginsDisplayNames) {
+  auto registry = PluginRegistry::scan({fs::path(TEST_PLUGIN_DIR) / "good"});
+  ASSERT_NE(registry.display_names("good").find_dimension("covered"), nullptr);
+  EXPECT_EQ(registry.display_names("good").find_dimension("covered")->en, "Organization");
+  EXPECT_TRUE(registry.display_names("not_installed").empty());
+}
+
 TEST(PluginLoading, RegistryRefusesDuplicateNameAndKeepsTheFirst) {
   auto registry = PluginRegistry::scan({fs::path(TEST_PLUGIN_DIR) / "good", fs::path(TEST_PLUGIN_DIR) / "duplicate"});
   ASSERT_EQ(registry.plugins().size(), 1u);

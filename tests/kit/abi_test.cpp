@@ -1,7 +1,7 @@
 // The ABI promise (docs/plugin-abi.md): a plugin built against the previous published API header —
 // kept frozen in tests/kit/abi_v1/ — still loads and runs in the current host. v1 is the first
-// published version, so today "previous" and "current" are both v1; when the API moves to v2 this
-// test keeps the v1 plugin and must stay green.
+// published version; v2 appended the display names to the descriptor, and this test keeps the v1
+// plugin loading and running with the v2 host.
 #include <gtest/gtest.h>
 
 #include "host/plugin_library.hpp"
@@ -17,6 +17,8 @@ TEST(PluginAbi, APluginBuiltAgainstTheFrozenV1HeaderLoadsAndRuns) {
   EXPECT_LE(SOSEI_API_VERSION_MIN, plugin->meta().api_version);
   EXPECT_EQ(plugin->meta().name, "legacy_v1");
   EXPECT_EQ(plugin->meta().department, "総合政策課");
+  // v2 appended the display names to the descriptor; a v1 plugin has none and is shown by its keys.
+  EXPECT_TRUE(plugin->meta().display_names.empty());
 
   test_support::CaptureSink sink;
   host::RunSettings settings;

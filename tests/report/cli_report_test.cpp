@@ -50,6 +50,41 @@ TEST_F(ReportCli, JsonHasTheCitysTotalsAsOfFy2025) {
   EXPECT_EQ(keys["disaster_coverage"].front(), "district_name");
 }
 
+// The drill-downs of a report as JSON, by KPI id (the first drill-down of each).
+json drilldowns_by_kpi(const std::string& out) {
+  const json report = json::parse(out);
+  json by_kpi;
+  for (const auto& k : report["projects"])
+    if (!k["drilldowns"].empty()) by_kpi[k["id"].get<std::string>()] = k["drilldowns"][0];
+  return by_kpi;
+}
+
+TEST_F(ReportCli, DrilldownsAreCaptionedWithThePluginsDisplayNames) {
+  const auto r = runner_->run("report --as-of FY2025 --format json -o -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json d = drilldowns_by_kpi(r.out);
+  EXPECT_EQ(d["tourism_visitors"]["caption"], "観光入込客数（月別・観光地点別）");
+  EXPECT_EQ(d["tourism_visitors"]["dimension_keys"][0], "spot");  // the raw keys stay beside the names
+  EXPECT_EQ(d["tourism_visitors"]["dimension_names"][0], "観光地点");
+  EXPECT_EQ(d["city_bus_riders"]["dimension_names"][0], "路線");
+  const json& coverage = d["disaster_coverage"];
+  EXPECT_EQ(coverage["dimension_names"], json::array({"地区", "自主防災組織"}));
+  for (const auto& row : coverage["rows"]) {
+    EXPECT_TRUE(row["dimensions"][1] == "yes" || row["dimensions"][1] == "no") << row;
+    EXPECT_TRUE(row["labels"][1] == "活動あり" || row["labels"][1] == "活動なし") << row;
+  }
+
+  const auto en = runner_->run("report --as-of FY2025 --format json --lang en -o -");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_EQ(drilldowns_by_kpi(en.out)["tourism_visitors"]["caption"], "Visitors by month and spot");
+
+  const auto html = runner_->run("report --as-of FY2025 --format html -o -");
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find("<th data-key=\"district_name\">地区</th>"), std::string::npos);
+  EXPECT_EQ(html.out.find("visitors per month and spot"), std::string::npos);
+  EXPECT_EQ(html.out.find(">yes<"), std::string::npos);
+}
+
 TEST_F(ReportCli, EveryFormatToAFileWithTheFormatFromTheExtension) {
   for (const char* name : {"report.html", "report.xlsx", "report.csv", "report.md", "report.json"}) {
     const auto path = runner_->dir() / name;

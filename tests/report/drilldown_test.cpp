@@ -73,5 +73,62 @@ TEST(ReportDrilldown, MonthlySeriesBesideAYearlyOneWithTheSameDimensionsIsDroppe
   EXPECT_EQ(alone[0].rows[0].values[0], 22);
 }
 
+TEST(ReportDrilldown, CaptionAndHeadingsUseThePluginsNamesInJapanese) {
+  const auto s = strategy();
+  const auto in = drilldowns();
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].name, "観光入込客数");
+  EXPECT_EQ(d[0].caption, "観光入込客数（月別・観光地点別）");
+  EXPECT_EQ(d[0].dimension_keys, std::vector<std::string>{"spot"});  // the raw keys stay beside the names
+  EXPECT_EQ(d[0].dimension_names, std::vector<std::string>{"観光地点"});
+  EXPECT_EQ(d[0].rows[0].labels, std::vector<std::string>{"B公園"});  // a value without a name as it is
+}
+
+TEST(ReportDrilldown, CaptionAndHeadingsInEnglish) {
+  const auto s = strategy();
+  const auto in = drilldowns();
+  ReportOptions en;
+  en.lang = Lang::En;
+  const auto d = build_drilldowns(kpi(s, "visitors"), in.at("visitors"), last_day_of_fiscal_year(2026), en);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].caption, "Visitors by month and spot");
+  EXPECT_EQ(d[0].dimension_names, std::vector<std::string>{"Spot"});
+}
+
+TEST(ReportDrilldown, CodedValuesAreShownByTheirNamesAndTheRawValuesKept) {
+  const auto s = strategy();
+  auto in = drilldowns();
+  auto& coverage = in.at("coverage").at(0);
+  coverage.name = {"世帯数", "Households"};
+  coverage.names.dimensions = {{"district_name", {"地区", "District"}}, {"covered", {"自主防災組織", ""}}};
+  coverage.names.values["covered"] = {{"yes", {"活動あり", "Active"}}, {"no", {"活動なし", "None"}}};
+  const auto ja = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(ja.size(), 1u);
+  EXPECT_EQ(ja[0].caption, "世帯数（年度別・地区別・自主防災組織別）");
+  EXPECT_EQ(ja[0].dimension_names, (std::vector<std::string>{"地区", "自主防災組織"}));
+  ASSERT_EQ(ja[0].rows.size(), 3u);
+  // 山間, covered from FY2026, has the largest latest value.
+  EXPECT_EQ(ja[0].rows[0].dimensions, (std::vector<std::string>{"山間", "yes"}));
+  EXPECT_EQ(ja[0].rows[0].labels, (std::vector<std::string>{"山間", "活動あり"}));
+  ReportOptions options;
+  options.lang = Lang::En;
+  const auto en = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), last_day_of_fiscal_year(2026), options);
+  // "covered" has no English name: the Japanese one rather than the key.
+  EXPECT_EQ(en[0].caption, "Households by fiscal year, district and 自主防災組織");
+  EXPECT_EQ(en[0].rows[0].labels, (std::vector<std::string>{"山間", "Active"}));
+}
+
+TEST(ReportDrilldown, WithoutDeclaredNamesTheRawKeysAreShown) {
+  const auto s = strategy();
+  const auto in = drilldowns();  // the district series declares no names
+  const auto c = build_drilldowns(kpi(s, "coverage"), in.at("coverage"), last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].name, "disaster_coverage/district_households");
+  EXPECT_EQ(c[0].caption, "disaster_coverage/district_households（年度別・district_name別・covered別）");
+  EXPECT_EQ(c[0].dimension_names, (std::vector<std::string>{"district_name", "covered"}));
+  EXPECT_EQ(c[0].rows[0].labels, c[0].rows[0].dimensions);
+}
+
 }  // namespace
 }  // namespace sosei::report::test

@@ -125,6 +125,9 @@ DrilldownInput drilldowns() {
   tourism.series = "tourism/monthly_visitors";
   tourism.unit = "人";
   tourism.help = "visitors per month and spot";
+  // The plugin's display names; the district series below has none and is shown by its keys.
+  tourism.name = {"観光入込客数", "Visitors"};
+  tourism.names.dimensions = {{"spot", {"観光地点", "Spot"}}, {"spot_code", {"観光地点コード", "Spot code"}}};
   // Two spots, two months each in 2024 and one in 2025; spot_code names the same spot as spot.
   const std::pair<const char*, const char*> spots[] = {{"A温泉", "401"}, {"B公園", "402"}};
   double v = 1000;

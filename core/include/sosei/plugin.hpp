@@ -92,6 +92,26 @@ constexpr std::array<sosei_setting_spec, N> with_help(std::array<sosei_setting_s
   return settings;
 }
 
+// Display names (sdk.h, since API v2): what the report and dashboard show instead of a series name, a
+// dimension key or a coded value, in Japanese and English. Declare them in a table beside the series
+// table and pass it as PluginInfo::display_names:
+//   constexpr std::array<sosei_display_name, 3> kNames{{
+//       sosei::series_name("monthly_visitors", "観光入込客数", "Visitors"),
+//       sosei::dimension_name("spot", "観光地点", "Spot"),
+//       sosei::value_name("covered", "yes", "組織あり", "Organized"),
+//   }};
+// Name the coded values a person would not understand (yes/no, day_trip); names such as 「西町」 or
+// 「山田線」 are shown as they are.
+constexpr sosei_display_name series_name(const char* series, const char* ja, const char* en) {
+  return {SOSEI_NAME_SERIES, series, nullptr, ja, en};
+}
+constexpr sosei_display_name dimension_name(const char* key, const char* ja, const char* en) {
+  return {SOSEI_NAME_DIMENSION, key, nullptr, ja, en};
+}
+constexpr sosei_display_name value_name(const char* dimension, const char* value, const char* ja, const char* en) {
+  return {SOSEI_NAME_DIMENSION_VALUE, value, dimension, ja, en};
+}
+
 class Context;
 
 // An open input stream from the host (a local file or a fetched URL), as UTF-8 bytes.
@@ -294,6 +314,7 @@ struct PluginInfo {
   const char* description;
   std::span<const sosei_setting_spec> settings;
   std::span<const sosei_series_spec> series;
+  std::span<const sosei_display_name> display_names{};  // optional: series_name(), dimension_name(), value_name()
 };
 
 // A plugin: one instance per run, constructed before any input is read.
@@ -366,6 +387,8 @@ sosei_plugin_descriptor make_descriptor(const PluginInfo& info) {
   d.create = &create<T>;
   d.run = &run<T>;
   d.destroy = &destroy<T>;
+  d.display_names = info.display_names.empty() ? nullptr : info.display_names.data();
+  d.display_name_count = static_cast<uint32_t>(info.display_names.size());
   return d;
 }
 

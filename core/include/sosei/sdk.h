@@ -23,8 +23,9 @@
 extern "C" {
 #endif
 
-/* Version of this header. v1: the first published ABI. */
-#define SOSEI_API_VERSION 1u
+/* Version of this header. v1: the first published ABI. v2: the descriptor's display names
+ * (display_names, display_name_count appended at its end); v1 plugins keep loading. */
+#define SOSEI_API_VERSION 2u
 /* Oldest plugin API version the host built from this header still loads. */
 #define SOSEI_API_VERSION_MIN 1u
 
@@ -126,6 +127,24 @@ typedef struct sosei_series_spec {
   const char* help;
 } sosei_series_spec;
 
+/* Display names (since v2): what a person reads instead of a series name, a dimension key or a coded
+ * dimension value, in Japanese (the default) and English. The report and the dashboard show them in
+ * drill-down captions, column headings and cells; a key without one is shown as it is. The element
+ * layout is fixed: a later version that needs more adds another table. */
+typedef enum sosei_name_kind {
+  SOSEI_NAME_SERIES = 1,         /* key: a series the plugin emits, e.g. "monthly_visitors" */
+  SOSEI_NAME_DIMENSION = 2,      /* key: a dimension key, e.g. "spot" */
+  SOSEI_NAME_DIMENSION_VALUE = 3 /* key: a value of the dimension `dimension` as emitted, e.g. "yes" */
+} sosei_name_kind;
+
+typedef struct sosei_display_name {
+  int32_t kind;          /* sosei_name_kind */
+  const char* key;       /* the series name, dimension key or value */
+  const char* dimension; /* SOSEI_NAME_DIMENSION_VALUE: the dimension key the value belongs to; else NULL */
+  const char* name_ja;   /* e.g. "観光入込客数"; NULL or "": the English name is used */
+  const char* name_en;   /* e.g. "Visitors"; NULL or "": the Japanese name is used */
+} sosei_display_name;
+
 /* ---- the host, as a plugin sees it --------------------------------------------------------- */
 
 typedef struct sosei_host sosei_host;   /* opaque: one per run */
@@ -215,6 +234,10 @@ typedef struct sosei_plugin_descriptor {
   int32_t (*create)(const sosei_host_api* api, sosei_host* host, void** instance);
   int32_t (*run)(void* instance);
   void (*destroy)(void* instance);
+
+  /* -- since v2: the host reads these only when struct_size covers them (a v1 plugin has none) -- */
+  const sosei_display_name* display_names; /* NULL when display_name_count is 0 */
+  uint32_t display_name_count;
 } sosei_plugin_descriptor;
 
 /* The one exported entry point. */

@@ -19,6 +19,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -263,5 +264,44 @@ class FakeHost {
   std::vector<std::string> fetched_;
   std::pair<uint64_t, uint64_t> progress_{0, 0};
 };
+
+// The display name (sdk.h, since API v2) a descriptor declares for a series, a dimension key or (with
+// `dimension`) a value of that dimension; nullptr when it declares none.
+//   const auto* n = find_display_name(sosei_plugin_entry(), SOSEI_NAME_DIMENSION, "spot");
+//   EXPECT_STREQ(n->name_ja, "観光地点");
+inline const sosei_display_name* find_display_name(const sosei_plugin_descriptor* d, sosei_name_kind kind,
+                                                   std::string_view key, std::string_view dimension = {}) {
+  for (uint32_t i = 0; i < d->display_name_count; ++i) {
+    const sosei_display_name& n = d->display_names[i];
+    if (n.kind == kind && n.key && key == n.key &&
+        (kind != SOSEI_NAME_DIMENSION_VALUE || (n.dimension && dimension == n.dimension)))
+      return &n;
+  }
+  return nullptr;
+}
+
+// The declared series and the dimension keys of `observations` for which the descriptor declares no
+// display name in both languages ("series monthly_visitors", "dimension spot"), each once: a test that every
+// heading the report shows for the plugin's data is named.
+inline std::vector<std::string> unnamed_keys(const sosei_plugin_descriptor* d,
+                                             const std::vector<CapturedObservation>& observations) {
+  auto named = [&](sosei_name_kind kind, const std::string& key) {
+    const sosei_display_name* n = find_display_name(d, kind, key);
+    return n && n->name_ja && *n->name_ja && n->name_en && *n->name_en;
+  };
+  std::vector<std::string> missing;
+  auto add = [&](std::string what) {
+    if (std::find(missing.begin(), missing.end(), what) == missing.end()) missing.push_back(std::move(what));
+  };
+  for (const auto& o : observations) {
+    bool declared = false;  // a series not in the series table is a KPI, which the strategy names
+    for (uint32_t i = 0; i < d->series_count; ++i)
+      declared = declared || (d->series[i].name && o.series == d->series[i].name);
+    if (declared && !named(SOSEI_NAME_SERIES, o.series)) add("series " + o.series);
+    for (const auto& dimension : o.dimensions)
+      if (!named(SOSEI_NAME_DIMENSION, dimension.first)) add("dimension " + dimension.first);
+  }
+  return missing;
+}
 
 }  // namespace sosei::testing

@@ -39,7 +39,7 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
   std::vector<text::Phrase> unpublished;
   std::vector<int> doubled;
 =======
-  std::map<int, std::map<std::string, PartValue>> parts_by_year;  // a KPI measured in parts
+  std::map<int, std::map<std::string, PartValue> > parts_by_year;  // a KPI measured in parts
   std::vector<std::string> unpublished, doubled;
 >>>>>>> wt-units
   int with_dimensions = 0;

@@ -18,6 +18,8 @@ std::size_t descriptor_size_for(uint32_t api_version) {
   switch (api_version) {
     case 1:
       return offsetof(sosei_plugin_descriptor, destroy) + sizeof(void (*)(void*));
+    case 2:
+      return offsetof(sosei_plugin_descriptor, display_name_count) + sizeof(uint32_t);
     default:
       return sizeof(sosei_plugin_descriptor);
   }
@@ -67,6 +69,50 @@ void check_series(const std::string& file, const sosei_plugin_descriptor& d, Plu
   }
 }
 
+// Whether the plugin's descriptor is long enough to hold the field that ends at `end`: a plugin built
+// against an older header has a smaller struct_size, and the fields it did not know are not read.
+bool covers(const sosei_plugin_descriptor& d, std::size_t end) { return d.struct_size >= end; }
+
+std::string kind_name(int32_t kind) {
+  switch (kind) {
+    case SOSEI_NAME_SERIES:
+      return "series";
+    case SOSEI_NAME_DIMENSION:
+      return "dimension";
+    case SOSEI_NAME_DIMENSION_VALUE:
+      return "dimension value";
+  }
+  return "unknown";
+}
+
+void check_display_names(const std::string& file, const sosei_plugin_descriptor& d, PluginMeta& meta) {
+  if (!covers(d, offsetof(sosei_plugin_descriptor, display_name_count) + sizeof(uint32_t))) return;
+  if (d.display_name_count > 0 && !d.display_names)
+    throw PluginLoadError(file, "malformed descriptor: display_name_count is " + std::to_string(d.display_name_count) +
+                                    " but the display names table is missing");
+  for (uint32_t i = 0; i < d.display_name_count; ++i) {
+    const sosei_display_name& n = d.display_names[i];
+    const std::string where = "display name #" + std::to_string(i + 1);
+    if (n.kind < SOSEI_NAME_SERIES || n.kind > SOSEI_NAME_DIMENSION_VALUE)
+      throw PluginLoadError(file, "malformed descriptor: " + where + " has unknown kind " + std::to_string(n.kind));
+    const std::string key = text_or_empty(n.key), dimension = text_or_empty(n.dimension);
+    if (key.empty()) throw PluginLoadError(file, "malformed descriptor: " + where + " names no key");
+    if (n.kind == SOSEI_NAME_DIMENSION_VALUE && dimension.empty())
+      throw PluginLoadError(file, "malformed descriptor: " + where + " (value '" + key + "') names no dimension");
+    DisplayName names{text_or_empty(n.name_ja), text_or_empty(n.name_en)};
+    if (names.ja.empty() && names.en.empty())
+      throw PluginLoadError(file, "malformed descriptor: the " + kind_name(n.kind) + " '" + key +
+                                      "' has a display name entry with neither a Japanese nor an English name");
+    auto& table = n.kind == SOSEI_NAME_SERIES      ? meta.display_names.series
+                  : n.kind == SOSEI_NAME_DIMENSION ? meta.display_names.dimensions
+                                                   : meta.display_names.values[dimension];
+    if (!table.emplace(key, std::move(names)).second)
+      throw PluginLoadError(file, "malformed descriptor: the " + kind_name(n.kind) + " '" + key + "'" +
+                                      (dimension.empty() ? "" : " of dimension '" + dimension + "'") +
+                                      " has two display names");
+  }
+}
+
 PluginMeta check_descriptor(const std::string& file, const sosei_plugin_descriptor* d) {
   if (!d) throw PluginLoadError(file, "sosei_plugin_entry() returned no descriptor");
   // The API version is the only field read before we know the layout is one we understand.
@@ -101,6 +147,7 @@ PluginMeta check_descriptor(const std::string& file, const sosei_plugin_descript
                           "malformed descriptor: plugin '" + meta.name + "' lacks its create/run/destroy functions");
   check_settings(file, *d, meta);
   check_series(file, *d, meta);
+  check_display_names(file, *d, meta);
   return meta;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/display_names.hpp"
 #include "sosei/sdk.h"
 
 namespace boost::dll {
@@ -53,6 +54,7 @@ struct PluginMeta {
   std::string description;
   std::vector<SettingSpec> settings;
   std::vector<SeriesSpec> series;
+  DisplayNames display_names;  // since API v2; empty for a plugin that declares none (every v1 plugin)
 
   const SettingSpec* find_setting(std::string_view name) const;
   bool declares_series(std::string_view name) const;

@@ -46,6 +46,12 @@ const std::shared_ptr<LoadedPlugin>* PluginRegistry::find(std::string_view name)
   return nullptr;
 }
 
+const DisplayNames& PluginRegistry::display_names(std::string_view name) const {
+  static const DisplayNames kNone;
+  const auto* plugin = find(name);
+  return plugin ? (*plugin)->meta().display_names : kNone;
+}
+
 std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::string>& configured) {
   std::vector<std::filesystem::path> dirs;
   if (const char* env = std::getenv("SOSEI_PLUGIN_PATH")) {

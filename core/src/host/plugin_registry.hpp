@@ -19,6 +19,8 @@ class PluginRegistry {
 
   const std::shared_ptr<LoadedPlugin>* find(std::string_view name) const;
   const std::vector<std::shared_ptr<LoadedPlugin>>& plugins() const { return plugins_; }
+  // The display names plugin `name` declares (empty when it declares none or is not installed).
+  const DisplayNames& display_names(std::string_view name) const;
   const std::vector<PluginLoadError>& refusals() const { return refusals_; }
   const std::vector<std::filesystem::path>& searched() const { return searched_; }
 

@@ -69,7 +69,9 @@ void record_series_infos(store::ImportTransaction& transaction, const std::strin
                          const host::PluginMeta& meta) {
   for (const auto& s : meta.series) {
     if (s.name == "*") continue;  // the KPIs the source feeds, stored under their own ids: nothing to caption
-    transaction.put_series_info({source_id + "/" + s.name, s.unit, s.help, "", "", meta.name, meta.version, ""});
+    const DisplayName* name = meta.display_names.find_series(s.name);
+    transaction.put_series_info({source_id + "/" + s.name, s.unit, s.help, name ? name->ja : "", name ? name->en : "",
+                                 meta.name, meta.version, ""});
   }
 }
 

@@ -57,6 +57,8 @@ constexpr std::array<sosei_setting_spec, 4> kOwnSettings{{
 constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kOwnSettings);
 // "*": the plugin emits the KPIs its source is bound to.
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "the KPI named by the kpi setting"}}};
+// Series of your own, or dimensions (route, spot…)? Give them Japanese and English display names for
+// the report: a table of sosei::series_name / dimension_name / value_name after kSeries in info().
 
 class {{Name}} : public sosei::Plugin {
  public:

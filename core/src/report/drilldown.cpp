@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "report/drilldown_caption.hpp"
 #include "report/labels.hpp"
 
 namespace sosei::report {
@@ -73,6 +74,10 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
   d.unit = s.unit;
   d.help = s.help;
   d.dimension_keys = shown_keys(obs);
+  const Lang lang = options.lang;
+  for (const auto& k : d.dimension_keys) d.dimension_names.push_back(display_name(s.names.find_dimension(k), lang, k));
+  d.name = display_name(&s.name, lang, s.series);
+  PeriodKind finest = PeriodKind::FiscalYear;  // the series' own period, for the caption
   std::set<int> years;
   std::map<std::vector<std::string>, std::map<int, double>> cells;
   for (const auto* o : obs) {
@@ -81,6 +86,7 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
       const auto it = o->key.dimensions.find(k);
       row.push_back(it == o->key.dimensions.end() ? "" : it->second);
     }
+    if (static_cast<int>(o->key.period.kind) > static_cast<int>(finest)) finest = o->key.period.kind;
     const int y = year_of(kpi, o->key.period);
     years.insert(y);
     cells[row][y] += o->data.value.number;
@@ -89,8 +95,11 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
   // A calendar year is labelled 2024 in both styles: R6 would read as a fiscal year.
   const bool calendar = kpi.period_type == config::PeriodType::CalendarYear;
   for (int y : years) d.years.push_back({y, calendar ? std::to_string(y) : year_label(y, options.years)});
+  d.caption = drilldown_caption(d.name, finest, d.dimension_names, lang);
   for (const auto& [dims, by_year] : cells) {
-    DrilldownRow r{dims, {}};
+    DrilldownRow r{dims, {}, {}};
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      r.labels.push_back(display_name(s.names.find_value(d.dimension_keys[i], dims[i]), lang, dims[i]));
     for (int y : years) {
       const auto it = by_year.find(y);
       r.values.push_back(it == by_year.end() ? std::nullopt : std::optional<double>(it->second));

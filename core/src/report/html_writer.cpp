@@ -8,6 +8,7 @@
 
 #include "evaluate/format.hpp"
 #include "report/cells.hpp"
+#include "report/drilldown_caption.hpp"
 #include "report/html_assets.hpp"
 #include "report/html_escape.hpp"
 #include "report/labels.hpp"
@@ -171,20 +172,22 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
   out << "</tbody></table></div></section>";
 }
 
-void drilldown(std::ostream& out, const Drilldown& d, const Labels& l) {
+void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang) {
   double top = 0;
   for (const auto& r : d.rows)
     if (r.values.back()) top = std::max(top, *r.values.back());
   out << "<details class=\"drilldown\" data-series=\"" << esc(d.series) << "\"><summary>" << l.drilldown << ": "
-      << esc(d.help.empty() ? d.series : d.help) << (d.unit.empty() ? "" : "（" + esc(d.unit) + "）")
-      << (d.months_summed ? std::string(" — ") + l.months_summed : "")
+      << esc(d.caption) << esc(unit_note(d.unit, lang)) << (d.months_summed ? std::string(" — ") + l.months_summed : "")
       << "</summary><div class=\"table-scroll\"><table><thead><tr>";
-  for (const auto& k : d.dimension_keys) out << "<th>" << esc(k) << "</th>";
+  for (std::size_t i = 0; i < d.dimension_keys.size(); ++i)
+    out << "<th data-key=\"" << esc(d.dimension_keys[i]) << "\">" << esc(d.dimension_names[i]) << "</th>";
   for (const auto& y : d.years) out << "<th>" << esc(y.label) << "</th>";
   out << "</tr></thead><tbody>";
   for (const auto& r : d.rows) {
     out << "<tr>";
-    for (const auto& v : r.dimensions) out << "<td>" << esc(v) << "</td>";
+    for (std::size_t i = 0; i < r.dimensions.size(); ++i)
+      out << "<td" << (r.labels[i] == r.dimensions[i] ? "" : " data-code=\"" + esc(r.dimensions[i]) + "\"") << ">"
+          << esc(r.labels[i]) << "</td>";
     for (std::size_t i = 0; i < r.values.size(); ++i) {
       const auto& v = r.values[i];
       out << "<td class=\"num\" data-value=\"" << sort_key(v) << "\">" << (v ? esc(grouped(*v)) : "");
@@ -227,7 +230,7 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
   if (!r.formed.empty()) out << "<li>" << l.formed << ": " << esc(r.formed) << "</li>";
   for (const auto& n : r.notes) out << "<li>" << esc(n) << "</li>";
   out << "</ul>";
-  for (const auto& d : r.drilldowns) drilldown(out, d, l);
+  for (const auto& d : r.drilldowns) drilldown(out, d, l, m.options.lang);
   out << "</article>";
 }
 

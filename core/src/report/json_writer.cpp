@@ -70,12 +70,15 @@ json drilldown(const Drilldown& d) {
   for (const auto& r : d.rows) {
     json values = json::array();
     for (const auto& v : r.values) values.push_back(number(v));
-    rows.push_back({{"dimensions", r.dimensions}, {"values", values}});
+    rows.push_back({{"dimensions", r.dimensions}, {"labels", r.labels}, {"values", values}});
   }
   return {{"series", d.series},
           {"unit", d.unit},
           {"help", d.help},
+          {"name", d.name},
+          {"caption", d.caption},
           {"dimension_keys", d.dimension_keys},
+          {"dimension_names", d.dimension_names},
           {"years", columns(d.years)},
           {"rows", rows},
           {"months_summed", d.months_summed}};

@@ -23,12 +23,14 @@ DrilldownInput load_drilldowns(store::Store& store, const config::AppConfig& con
     }
     for (const auto& name : names) {
       DimensionedSeries series{name, "", "", {}};
+      if (name == kpi.id) series.name = {kpi.name_ja, kpi.name_en};  // the KPI's own series: the strategy names it
       for (auto& o : store.values({name, std::nullopt, std::nullopt}))
         if (!o.key.dimensions.empty()) series.observations.push_back(std::move(o));
       if (series.observations.empty()) continue;
       if (const auto it = infos.find(name); it != infos.end()) {
         series.unit = it->second.unit;
         series.help = it->second.help;
+        series.name = {it->second.label_ja, it->second.label_en};
       }
       out[kpi.id].push_back(std::move(series));
     }

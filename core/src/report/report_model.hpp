@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/display_names.hpp"
 #include "config/model.hpp"
 #include "evaluate/evaluation.hpp"
 #include "store/store.hpp"
@@ -75,7 +76,8 @@ struct Chart {
 
 // A breakdown of a KPI's source by dimension (bus by route, tourism by spot, coverage by district).
 struct DrilldownRow {
-  std::vector<std::string> dimensions;        // one per Drilldown::dimension_keys
+  std::vector<std::string> dimensions;        // one per Drilldown::dimension_keys, as stored ("yes")
+  std::vector<std::string> labels;            // the same as a person reads them ("組織あり"), else as stored
   std::vector<std::optional<double>> values;  // one per Drilldown::years
 };
 
@@ -83,7 +85,10 @@ struct Drilldown {
   std::string series;  // as stored: "bus_ridership/fiscal_year_boardings"
   std::string unit;    // from the plugin's declaration, when it is loaded
   std::string help;
-  std::vector<std::string> dimension_keys;  // shown keys (a code twin of a name is left out)
+  std::string name;     // the series' display name in the report's language, else `series`
+  std::string caption;  // 「観光入込客数（月別・観光地点別）」, "Visitors by month and spot"
+  std::vector<std::string> dimension_keys;   // shown keys (a code twin of a name is left out)
+  std::vector<std::string> dimension_names;  // one per key: its display name ("観光地点"), else the key
   std::vector<YearColumn> years;
   std::vector<DrilldownRow> rows;
   bool months_summed = false;  // a year's cell is the sum of its months
@@ -151,6 +156,8 @@ struct DimensionedSeries {
   std::string series;
   std::string unit, help;
   std::vector<store::StoredObservation> observations;
+  DisplayName name{};    // the series' display names (the plugin's, else as recorded at import); may be empty
+  DisplayNames names{};  // the plugin's names of dimension keys and values (its `series` map is not used)
 };
 using DrilldownInput = std::map<std::string, std::vector<DimensionedSeries>>;  // KPI id → series
 

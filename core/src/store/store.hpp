@@ -118,7 +118,7 @@ struct SeriesInfo {
   std::string series;  // as stored: "<source>/<series>"
   std::string unit;
   std::string help;
-  std::string label_ja;  // empty until plugins declare display names
+  std::string label_ja;  // the plugin's display names of the series (sdk.h, since API v2), else empty
   std::string label_en;
   std::string plugin;
   std::string plugin_version;

@@ -7,6 +7,8 @@
 #include "plugin_run.hpp"
 #include "service_date.hpp"
 
+extern "C" const sosei_plugin_descriptor* sosei_plugin_entry(void);
+
 using namespace bus_ridership::test;
 
 namespace {
@@ -42,6 +44,18 @@ TEST(KamaFeed, KpiHasNoDimensionsAndDeclaredSeriesDo) {
       EXPECT_FALSE(o.dimension("route").empty()) << o.series;
     }
   }
+}
+
+TEST(KamaFeed, SeriesAndTheRouteDimensionHaveDisplayNames) {
+  PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir())}});
+  ASSERT_EQ(run.result, SOSEI_OK) << run.error;
+  const sosei_plugin_descriptor* d = sosei_plugin_entry();
+  EXPECT_EQ(sosei::testing::unnamed_keys(d, run.observations), std::vector<std::string>{});
+  const auto* route = sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION, "route");
+  ASSERT_NE(route, nullptr);
+  EXPECT_STREQ(route->name_ja, "路線");
+  EXPECT_STREQ(route->name_en, "Route");
+  EXPECT_STREQ(sosei::testing::find_display_name(d, SOSEI_NAME_SERIES, "fiscal_year_boardings")->name_ja, "乗車人員");
 }
 
 TEST(KamaFeed, ParentRouteGroupsDirectionVariants) {

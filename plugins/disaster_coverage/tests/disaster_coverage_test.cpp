@@ -102,6 +102,21 @@ TEST_F(DisasterCoverage, HandComputedTwoYearsFromCsv) {
   EXPECT_EQ(district(2024, "05")->dimension("covered"), "yes");
 }
 
+TEST_F(DisasterCoverage, DeclaresDisplayNamesForItsSeriesDistrictsAndTheCoverageFlag) {
+  ASSERT_EQ(run(files(write("h.csv", fixtures::households_csv()), write("r.csv", fixtures::roster_csv()))), SOSEI_OK)
+      << host_.error();
+  const sosei_plugin_descriptor* d = sosei_plugin_entry();
+  EXPECT_EQ(sosei::testing::unnamed_keys(d, host_.observations()), std::vector<std::string>{});
+  EXPECT_STREQ(sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION, "district_name")->name_ja, "地区");
+  // yes / no, as emitted, read as what they mean.
+  for (const char* flag : {"yes", "no"}) {
+    const auto* n = sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION_VALUE, flag, "covered");
+    ASSERT_NE(n, nullptr) << flag;
+    EXPECT_NE(std::string(n->name_ja), flag);
+    EXPECT_NE(std::string(n->name_en), flag);
+  }
+}
+
 TEST_F(DisasterCoverage, TsvWithoutYearColumnTakesTheFiscalYearSetting) {
   const std::string h = write("h.tsv",
                               "行政区コード\t行政区名\t世帯数\n01\t北町\t120\n02\t南町\t80\n03\t東町\t200\n"

@@ -86,6 +86,22 @@ TEST_F(SchoolScoresPlugin, HandComputedScoresLevelAveragesAndTheKpi) {
   EXPECT_NE(kpi.note.find("min(小 103.9, 中 95.6) = 95.6, 中 decides"), std::string::npos) << kpi.note;
 }
 
+TEST_F(SchoolScoresPlugin, DeclaresDisplayNamesForItsSeriesDimensionsAndLevels) {
+  const auto file = write("schools.csv",
+                          "年度,校種,教科,学校名,市平均正答率,全国平均正答率\n"
+                          "R6,小,国語,,65.0,67.0\n"
+                          "R6,小,国語,嘉麻市立稲築東小学校,70.0,67.0\n"
+                          "R6,中,国語,市全体,58.0,58.1\n");
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+  const sosei_plugin_descriptor* d = sosei_plugin_entry();
+  EXPECT_EQ(sosei::testing::unnamed_keys(d, host_.observations()), std::vector<std::string>{});
+  EXPECT_STREQ(sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION, "level")->name_ja, "校種");
+  const auto* junior = sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION_VALUE, "中", "level");
+  ASSERT_NE(junior, nullptr);
+  EXPECT_STREQ(junior->name_ja, "中学校");
+  EXPECT_STREQ(junior->name_en, "Junior high school");
+}
+
 TEST_F(SchoolScoresPlugin, ScaledScoresCarryASeriesBreakAndStayOutOfThePercentAverage) {
   ASSERT_EQ(run({{"file", write("r7.csv", kFy2025)}}), SOSEI_OK) << host_.error();
 

@@ -187,6 +187,32 @@ TEST_F(TourismPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
   EXPECT_NE(host_.error().find("no column \"コード\" (setting 'code_column')"), std::string::npos) << host_.error();
 }
 
+TEST_F(TourismPlugin, DeclaresDisplayNamesForItsSeriesDimensionsAndSplitCodes) {
+  std::vector<Row> rows{
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 6000; }), "日帰り・県内", "40001"},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 1000; }), "宿泊（県外）", "40001"},
+      {"馬見山キャンプ場", "2023", months([](int) { return 500; }), "日帰り・県外", "40002"},
+      {"馬見山キャンプ場", "2023", months([](int) { return 500; }), "宿泊・県内", "40002"},
+  };
+  const auto file = write("split.csv", csv(rows, {.code_column = true, .split_column = true}));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+  const sosei_plugin_descriptor* d = sosei_plugin_entry();
+  // Every declared series and every dimension the run emitted has a Japanese and an English name.
+  EXPECT_EQ(sosei::testing::unnamed_keys(d, host_.observations()), std::vector<std::string>{});
+  const auto* visitors = sosei::testing::find_display_name(d, SOSEI_NAME_SERIES, "monthly_visitors");
+  ASSERT_NE(visitors, nullptr);
+  EXPECT_STREQ(visitors->name_ja, "観光入込客数");
+  EXPECT_STREQ(visitors->name_en, "Visitors");
+  EXPECT_STREQ(sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION, "spot")->name_ja, "観光地点");
+  // The split codes are named; spot names are shown as they are.
+  for (const auto& o : of("monthly_visitors"))
+    for (const char* dimension : {"stay", "origin"})
+      EXPECT_NE(sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION_VALUE, o.dimension(dimension), dimension),
+                nullptr)
+          << dimension << " " << o.dimension(dimension);
+  EXPECT_STREQ(sosei::testing::find_display_name(d, SOSEI_NAME_DIMENSION_VALUE, "day_trip", "stay")->name_ja, "日帰り");
+}
+
 TEST_F(TourismPlugin, BadCountFailsTheRunWithFileLineAndReason) {
   auto rows = kama_2023();
   rows[1].months[11] = "約12,000";

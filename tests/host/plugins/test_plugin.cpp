@@ -1,9 +1,12 @@
 // Throwaway plugins for the host's unhappy paths. One source, one variant per build, chosen by
 // TEST_PLUGIN_VARIANT: good, api_too_new, api_too_old, malformed_name, missing_functions,
-// bad_default, throws, raw_throw, emits_garbage, no_entry.
+// bad_default, throws, raw_throw, emits_garbage, no_entry, v1_layout (a descriptor as a plugin built
+// against the v1 header hands it over: api_version 1, the v1 struct_size), bad_names.
 #include <sosei/plugin.hpp>
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 
 #define VARIANT_IS(v) (TEST_PLUGIN_VARIANT_##v)
@@ -20,6 +23,16 @@ constexpr std::array<sosei_setting_spec, 3> kSettings{{
 #endif
 }};
 constexpr std::array<sosei_series_spec, 1> kSeries{{{"daily", "件", "a series of the plugin's own"}}};
+constexpr std::array<sosei_display_name, 4> kNames{{
+    sosei::series_name("daily", "日次件数", "Daily count"),
+    sosei::dimension_name("covered", "組織の有無", "Organization"),
+    sosei::value_name("covered", "yes", "組織あり", "Organized"),
+#if VARIANT_IS(bad_names)
+    sosei::value_name("", "no", "組織なし", "None"),  // a value of no dimension
+#else
+    sosei::value_name("covered", "no", "組織なし", ""),  // no English name: the Japanese one is used
+#endif
+}};
 
 class TestPlugin : public sosei::Plugin {
  public:
@@ -29,7 +42,7 @@ class TestPlugin : public sosei::Plugin {
 #elif VARIANT_IS(duplicate)
     return {"good", "9.9.9", "総合政策課", "a second plugin named good", kSettings, kSeries};
 #else
-    return {"good", "1.0.0", "総合政策課", "emits count observations of KPI startups", kSettings, kSeries};
+    return {"good", "1.0.0", "総合政策課", "emits count observations of KPI startups", kSettings, kSeries, kNames};
 #endif
   }
 
@@ -69,7 +82,8 @@ class TestPlugin : public sosei::Plugin {
 
 #if VARIANT_IS(no_entry)
 extern "C" SOSEI_EXPORT int not_a_sosei_plugin(void) { return 42; }
-#elif VARIANT_IS(api_too_new) || VARIANT_IS(api_too_old) || VARIANT_IS(missing_functions) || VARIANT_IS(raw_throw)
+#elif VARIANT_IS(api_too_new) || VARIANT_IS(api_too_old) || VARIANT_IS(missing_functions) || VARIANT_IS(raw_throw) || \
+    VARIANT_IS(v1_layout)
 // Hand-built descriptors: what a plugin built against another SDK (or without the C++ layer) hands over.
 #if VARIANT_IS(raw_throw)
 namespace {
@@ -90,6 +104,13 @@ extern "C" SOSEI_EXPORT const sosei_plugin_descriptor* sosei_plugin_entry(void) 
     x.api_version = 0;
 #elif VARIANT_IS(missing_functions)
     x.run = nullptr;
+#elif VARIANT_IS(v1_layout)
+    // What the v1 header gave the host: the host must not read past destroy, so the fields beyond
+    // hold garbage here (in a real v1 plugin they are not the plugin's memory at all).
+    x.api_version = 1;
+    x.struct_size = static_cast<uint32_t>(offsetof(sosei_plugin_descriptor, destroy) + sizeof x.destroy);
+    x.display_names = reinterpret_cast<const sosei_display_name*>(std::uintptr_t{0x10});
+    x.display_name_count = 12345;
 #elif VARIANT_IS(raw_throw)
     x.create = raw_create;
     x.run = raw_run;
