@@ -110,7 +110,7 @@ TEST_F(Bundled, SpecialCases) {
   EXPECT_EQ(tourism.publication_lag_months, 12);
   EXPECT_EQ(s.find_kpi("city_bus_riders")->period_type, PeriodType::FiscalYear);
   EXPECT_EQ(s.find_kpi("startups")->target.value.text, "5年間に40件");
-  EXPECT_THAT(s.find_kpi("residential_lots")->note, ::testing::HasSubstr("running total"));
+  EXPECT_THAT(s.find_kpi("residential_lots")->note, ::testing::HasSubstr("累計"));
   EXPECT_EQ(s.find_kpi("disaster_coverage")->max, 100.0);
   EXPECT_EQ(s.find_kpi("startups")->min, 0.0);
 

@@ -111,7 +111,7 @@ TEST(ConfigErrors, UnknownKeyListsTheExpectedOnes) {
             path +
                 ":15:17: unknown key 'unti' in a KPI; expected one of: id, name, name_en, unit, period_type, "
                 "publication_lag_months, department, baseline, target, direction, formula, min, max, "
-                "entered_by_hand, note, data_due, allow_negative, combine");
+                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display");
 }
 
 TEST(ConfigErrors, UnknownKeyInEveryKindOfMap) {

@@ -262,7 +262,7 @@ TEST(CliEndToEnd, HistoryShowsWhoChangedAValueAndNoteChanges) {
   EXPECT_EQ(r["new_note"], "確定値");
   EXPECT_EQ(r["by"]["source"], "kama_values");
   EXPECT_EQ(r["by"]["run_id"], json::parse(second.out)["id"]);
-  const auto table = s.run("history startups R7");
+  const auto table = s.run("history startups R7 --lang en");
   EXPECT_NE(table.out.find("note — → 確定値"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("kama_values run"), std::string::npos) << table.out;
 }

@@ -281,7 +281,7 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
   EXPECT_EQ(grades(abcd), (std::map<std::string, std::string>{
                               {"founders", "B"}, {"riders", "C"}, {"survey", "A"}, {"joint", "B"}, {"clinics", "E"}}));
 
-  const Result table = sosei(config, "evaluate --as-of R8");
+  const Result table = sosei(config, "evaluate --as-of R8 --wide --lang en");
   EXPECT_EQ(table.exit_code, 0) << table.err;
   EXPECT_NE(table.out.find("創業者数"), std::string::npos);
   EXPECT_NE(table.out.find("sum of FY2025 (12) + FY2026 (20) = 32"), std::string::npos);
@@ -362,7 +362,7 @@ TEST_F(EvaluateE2e, SavedEvaluationTurnsStaleWhenAUsedValueIsRevised) {
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["stale"], true);
   EXPECT_TRUE(list[0]["stale_run_id"].is_number());
-  const Result text = sosei(config, "evaluations");
+  const Result text = sosei(config, "evaluations --lang en");
   EXPECT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("stale since run"), std::string::npos) << text.out;
 }

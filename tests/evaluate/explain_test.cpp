@@ -50,7 +50,7 @@ TEST(Explain, NotesInJapanese) {
   ASSERT_FALSE(e.notes_shown.empty());
   EXPECT_EQ(e.notes_shown[0](kJa), "評価期間の値がないため測定不能");
   EXPECT_EQ(e.notes[0], "no value for the evaluation period: cannot be measured");
-  EXPECT_EQ(e.actual.formed_shown(kJa), "令和7年度～令和11年度の値なし");
+  EXPECT_EQ(e.actual.formed_shown(kJa), "令和6年度～令和11年度の値なし");
 }
 
 TEST(Explain, ATargetOfZeroHasNoRatioAndSaysWhy) {

@@ -77,7 +77,7 @@ TEST_F(ReportBrowser, DomShowsRowsAndChartsWithTheNumbers) {
   EXPECT_NE(bus.find("100,084"), std::string::npos) << bus;
   EXPECT_NE(bus.find("66.7%"), std::string::npos) << bus;
   const std::string tourism = element(dom, "<tr data-kpi=\"tourism_visitors\"", "</tr>");
-  EXPECT_NE(tourism.find("199,000"), std::string::npos) << tourism;
+  EXPECT_NE(tourism.find("19.9万人"), std::string::npos) << tourism;  // display: 万人, decimals: 1
   EXPECT_NE(tourism.find("2024年（暦年）"), std::string::npos) << tourism;
   // Charts: the bus riders' level chart with its R7 point, baseline and target line.
   const std::string chart =

@@ -96,9 +96,9 @@ TEST(ReportModel, NumericTargetHasItsOwnWindowProjectionAndProgress) {
   EXPECT_EQ(m.target_years.front().label, "R8");
   EXPECT_EQ(m.target_years.back().label, "R12");
   const auto& r = m.numeric_targets[0];
-  EXPECT_EQ(r.years[0].value.text, "-120");
-  EXPECT_EQ(r.projection.text, "-1,089");
-  EXPECT_EQ(r.target.text, "-414");
+  EXPECT_EQ(r.years[0].value.text, "△120");  // negatives as the city writes them
+  EXPECT_EQ(r.projection.text, "△1,089");
+  EXPECT_EQ(r.target.text, "△414");
   EXPECT_EQ(r.baseline_period, "H27→R2");
   EXPECT_EQ(r.target_period, "R8→R12");
   EXPECT_EQ(r.achievement.kind, Achievement::Kind::Progress);
@@ -149,6 +149,7 @@ evaluate::Evaluation parts_evaluation(config::Strategy& s, config::CombineRule r
       k.min.reset();
       k.target.value = {"0以上", 0, 2029, {}};
       k.combine = config::Combine{"school", rule, {{"小学校", "小"}, {"中学校", "中"}}};
+      k.shown.decimals = 1;  // as the loader sets for points
     }
   evaluate::ObservationsByKpi o;
   o["scores"] = {school_part("中学校", -5), school_part("小学校", -2)};
@@ -166,18 +167,18 @@ TEST(ReportModelParts, TheActualCellShowsTheParts) {
   auto s = strategy();
   const auto m = build_report(parts_evaluation(s, config::CombineRule::Each), s, {}, {});
   const auto& r = scores_row(m);
-  EXPECT_EQ(r.actual.text, "小 -2 / 中 -5");
+  EXPECT_EQ(r.actual.text, "小 △2.0 / 中 △5.0");
   EXPECT_FALSE(r.actual.number) << "a text cell in every format";
   EXPECT_EQ(r.unit, "");
   EXPECT_EQ(r.grade_symbol, "△");  // 中 has not reached 0: not every part reached the target
   const std::string md = markdown_report(m);
-  EXPECT_NE(md.find("小 -2 / 中 -5"), std::string::npos);
+  EXPECT_NE(md.find("小 △2.0 / 中 △5.0"), std::string::npos);
 
   auto s2 = strategy();
   const auto mean = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {});
-  EXPECT_EQ(scores_row(mean).actual.text, "-3.5（小 -2 / 中 -5）");
+  EXPECT_EQ(scores_row(mean).actual.text, "△3.5（小 △2.0 / 中 △5.0）");
   const auto en = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {Lang::En, YearStyle::Era});
-  EXPECT_EQ(scores_row(en).actual.text, "-3.5 (小 -2 / 中 -5)");
+  EXPECT_EQ(scores_row(en).actual.text, "-3.5 (小 -2.0 / 中 -5.0)");
 }
 
 }  // namespace

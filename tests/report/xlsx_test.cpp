@@ -296,7 +296,9 @@ TEST(ReportXlsxRows, EveryWrappedCellHasTheHeightOfItsLines) {
       ADD_FAILURE() << "sheet " << n << " " << p.ref << " needs " << p.lines << " lines (" << p.needed
                     << " pt) but its rows are " << p.height << " pt: " << p.text;
     }
-    if (n < 3) EXPECT_GT(checked, 0) << "sheet " << n << " has no wrapped text to check";
+    if (n < 3) {
+      EXPECT_GT(checked, 0) << "sheet " << n << " has no wrapped text to check";
+    }
   }
 }
 

@@ -108,17 +108,14 @@ struct Kpi {
   bool goal_level = false;  // a basic goal's numeric target (数値目標), not a project KPI
 
   Location where;
-<<<<<<< HEAD
   // How its numbers are shown (`decimals:`, `display: 万人`; default by unit, docs/config.md).
   text::DisplayRule shown;
-=======
 
   // Values may be negative (differences: 純移動数 △1305人, points against the national average): no
   // default minimum of 0 (strategy `allow_negative: true`).
   bool allow_negative = false;
   // A KPI measured in parts: how the parts (values with this dimension) form the actual.
   std::optional<Combine> combine;
->>>>>>> wt-units
 };
 
 struct Goal {

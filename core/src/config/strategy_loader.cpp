@@ -144,14 +144,27 @@ Combine read_combine(const Context& ctx, const YAML::Node& node, const Location&
 }
 
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(
-      ctx.doc, node, where, "a KPI",
-      {"id", "name", "name_en", "unit", "period_type", "publication_lag_months", "department", "baseline", "target",
-<<<<<<< HEAD
-       "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due", "decimals", "display"});
-=======
-       "direction", "formula", "min", "max", "entered_by_hand", "note", "data_due", "allow_negative", "combine"});
->>>>>>> wt-units
+  MapReader m(ctx.doc, node, where, "a KPI",
+              {"id",
+               "name",
+               "name_en",
+               "unit",
+               "period_type",
+               "publication_lag_months",
+               "department",
+               "baseline",
+               "target",
+               "direction",
+               "formula",
+               "min",
+               "max",
+               "entered_by_hand",
+               "note",
+               "data_due",
+               "allow_negative",
+               "combine",
+               "decimals",
+               "display"});
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");

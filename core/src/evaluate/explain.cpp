@@ -74,9 +74,10 @@ std::string shown_pace(const KpiEvaluation& e, text::Lang lang) {
   if (!p.ratio || !p.expected) return "—";
   const text::Catalogue& c = text::catalogue(lang);
   // The expected value is computed, not counted: one decimal more than the KPI shows, at most two.
-  const int decimals = std::min(2, e.kpi.shown.decimals + 1);
+  const int decimals = e.kpi.shown.decimals < 0 ? 2 : std::min(2, e.kpi.shown.decimals + 1);
   std::string s =
-      fmt::format(fmt::runtime(c.pace_expected), text::format_number(*p.expected / e.kpi.shown.scale, decimals, lang),
+      fmt::format(fmt::runtime(c.pace_expected),
+                  text::format_number_trimmed(*p.expected / e.kpi.shown.scale, decimals, lang) + e.kpi.shown.scale_unit,
                   text::format_percent(*p.ratio, lang));
   if (p.off_track)
     s += lang == text::Lang::Ja ? std::string("（") + c.off_track + "）" : std::string(" (") + c.off_track + ")";

@@ -35,13 +35,9 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
                                     std::vector<text::Phrase>& notes) {
   const Window w = window_of(strategy, kpi);
   std::map<int, YearValue> by_year;
-<<<<<<< HEAD
+  std::map<int, std::map<std::string, PartValue> > parts_by_year;  // a KPI measured in parts
   std::vector<text::Phrase> unpublished;
   std::vector<int> doubled;
-=======
-  std::map<int, std::map<std::string, PartValue> > parts_by_year;  // a KPI measured in parts
-  std::vector<std::string> unpublished, doubled;
->>>>>>> wt-units
   int with_dimensions = 0;
   for (const auto& o : observations) {
     const auto part = part_of(kpi, o);
@@ -91,22 +87,16 @@ std::vector<YearValue> select_years(const config::Strategy& strategy, const conf
                          l.lang == text::Lang::En ? std::to_string(y) : text::period_text(p, l.years, l.lang));
     });
   }
-<<<<<<< HEAD
-  if (with_dimensions > 0) notes.push_back(text::phrase(&text::Catalogue::note_dimensions_left_out, with_dimensions));
-=======
   // The parts form the year's value by the KPI's rule; a total stored for the same year is left out.
   for (auto& [y, parts] : parts_by_year) {
     std::vector<PartValue> list;
     for (auto& [_, p] : parts) list.push_back(std::move(p));
     if (auto total = by_year.find(y); total != by_year.end())
-      notes.push_back(period_label(total->second.period) + ": the total is left out, the parts (" + kpi.combine->by +
-                      ") form the value");
+      notes.push_back(text::phrase(&text::Catalogue::note_parts_replace_total, period_phrase(total->second.period),
+                                   kpi.combine->by));
     by_year[y] = combine_year(kpi, y, std::move(list));
   }
-  for (const auto& y : doubled) notes.push_back("several values for " + y + ": the latest period is used");
-  if (with_dimensions > 0)
-    notes.push_back(std::to_string(with_dimensions) + " value(s) with dimensions left out: the KPI uses totals");
->>>>>>> wt-units
+  if (with_dimensions > 0) notes.push_back(text::phrase(&text::Catalogue::note_dimensions_left_out, with_dimensions));
   std::vector<YearValue> out;
   for (auto& [y, v] : by_year) out.push_back(std::move(v));
   return out;

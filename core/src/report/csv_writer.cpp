@@ -19,7 +19,7 @@ using Row = std::vector<std::string>;
 // an ASCII minus so a spreadsheet reads it as a number; a status or "—" as its text.
 std::string plain(const Figure& f, const KpiRow& r) {
   if (!f.number) return f.text;
-  std::string s = text::format_number(*f.number / r.scale, r.decimals, text::Lang::En);
+  std::string s = text::format_number(*f.number, text::DisplayRule{r.decimals, r.scale, ""}, text::Lang::En);
   std::erase(s, ',');
   return s;
 }

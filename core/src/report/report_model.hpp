@@ -115,7 +115,7 @@ struct KpiRow {
   bool off_track = false;
   Figure forecast;
   std::vector<std::string> notes;  // the strategy's note first, then the evaluation's
-  int decimals = 0;                // the KPI's display rule: digits after the point of its numbers
+  int decimals = -1;               // the KPI's display rule: digits after the point (-1: up to two)
   double scale = 1;                // `display: 万人`: texts are divided by it (spreadsheets too)
   Chart chart;
   std::vector<Drilldown> drilldowns;

@@ -135,7 +135,7 @@ class Sheet {
   // A KPI's figure: its number (scaled by `display: 万人`) with the KPI's decimals, else its text.
   void kpi_figure(lxw_row_t r, lxw_col_t c, const Figure& fig, const KpiRow& kpi) {
     if (fig.number)
-      number(r, c, *fig.number / kpi.scale, f_.kpi_number[std::clamp(kpi.decimals, 0, 6)]);
+      number(r, c, *fig.number / kpi.scale, kpi.decimals < 0 ? nullptr : f_.kpi_number[std::min(kpi.decimals, 6)]);
     else
       text(r, c, fig.text);
   }

@@ -115,6 +115,7 @@ constexpr Catalogue kJapanese{
     .kpi_data_heading = "KPIデータの状況（{} 現在）",
     .no_values = "値がありません",
     .manual = "手動",
+    .note_parts_replace_total = "{}: 合計値は使わず、内訳（{}）から値を算出",
 };
 
 constexpr Catalogue kEnglish{
@@ -226,6 +227,7 @@ constexpr Catalogue kEnglish{
     .kpi_data_heading = "KPI data as of {}",
     .no_values = "no values",
     .manual = "manual",
+    .note_parts_replace_total = "{}: the total is left out, the parts ({}) form the value",
 };
 
 }  // namespace

@@ -127,9 +127,10 @@ struct Catalogue {
   const char* latest;
   const char* expected;
   const char* due;
-  const char* kpi_data_heading;  // "KPIデータの状況（{date} 現在）"
-  const char* no_values;         // "値がありません"
-  const char* manual;            // a source without schedule
+  const char* kpi_data_heading;          // "KPIデータの状況（{date} 現在）"
+  const char* no_values;                 // "値がありません"
+  const char* manual;                    // a source without schedule
+  const char* note_parts_replace_total;  // "{period}: 合計値は使わず、内訳（{dimension}）から算出"
 };
 
 const Catalogue& catalogue(Lang lang);

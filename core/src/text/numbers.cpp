@@ -70,6 +70,7 @@ std::string format_number_trimmed(double v, int max_decimals, Lang lang) {
 }
 
 std::string format_number(double v, const DisplayRule& rule, Lang lang) {
+  if (rule.decimals < 0) return format_number_trimmed(v / rule.scale, 2, lang);
   return format_number(v / rule.scale, rule.decimals, lang);
 }
 

@@ -12,7 +12,9 @@ namespace sosei::text {
 
 // How a KPI's numbers are shown (strategy.yaml `decimals:` and `display:`; docs/config.md).
 struct DisplayRule {
-  int decimals = 0;        // digits after the point, rounded half away from zero
+  // Digits after the point, rounded half away from zero; -1: not decided (a KPI built in code, not
+  // loaded from a strategy): up to two, trailing zeros dropped.
+  int decimals = -1;
   double scale = 1;        // `display: 万人`: shown divided by 10,000
   std::string scale_unit;  // the unit written after a scaled number ("万人"); empty: not scaled
 };
