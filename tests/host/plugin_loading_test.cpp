@@ -82,7 +82,8 @@ TEST(PluginLoading, RefusesMalformedDescriptors) {
 }
 
 TEST(PluginLoading, CopiesTheDisplayNamesOfSeriesDimensionsAndValues) {
-  const auto& names = load_plugin(plugin_file("good"))->meta().display_names;
+  const auto plugin = load_plugin(plugin_file("good"));  // the names live as long as the plugin
+  const auto& names = plugin->meta().display_names;
   ASSERT_NE(names.find_series("daily"), nullptr);
   EXPECT_EQ(names.find_series("daily")->ja, "日次件数");
   EXPECT_EQ(names.find_series("daily")->en, "Daily count");
