@@ -107,7 +107,7 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
     }
   EXPECT_EQ(sosei("status --check"), 1);
   EXPECT_EQ(sosei("resume crash", &out), 0);
-  EXPECT_NE(out.find("quarantine lifted"), std::string::npos);
+  EXPECT_NE(out.find("crash: 隔離を解除しました"), std::string::npos) << out;
   EXPECT_FALSE(quarantined("crash"));
 
   // After all that the daemon still schedules: a source added by SIGHUP runs.
@@ -227,7 +227,7 @@ TEST_F(Daemon, ImportAllDueRunsWhatIsDueThenNothingUntilTheNextSlot) {
               "  - id: manual\n    plugin: fault\n    kpis: [events]\n    settings: {mode: none, series: events}\n");
   std::string out;
   EXPECT_EQ(sosei("import --all-due", &out), 1);  // one failed
-  EXPECT_NE(out.find("2 due import(s) run, 1 failed"), std::string::npos) << out;
+  EXPECT_NE(out.find("予定の取込 2 件を実行、失敗 1 件"), std::string::npos) << out;
   EXPECT_EQ(count_runs("hourly", store::RunStatus::Succeeded), 1);
   EXPECT_TRUE(runs("manual").empty());  // no schedule: only `sosei import manual`
   EXPECT_TRUE(quarantined("broken"));
@@ -235,7 +235,7 @@ TEST_F(Daemon, ImportAllDueRunsWhatIsDueThenNothingUntilTheNextSlot) {
   EXPECT_GE(hooks.requests(), 3);  // one 500, then run_failed and quarantined delivered
 
   EXPECT_EQ(sosei("import --all-due", &out), 0);
-  EXPECT_NE(out.find("0 due import(s) run, 0 failed"), std::string::npos) << out;
+  EXPECT_NE(out.find("予定の取込 0 件を実行、失敗 0 件"), std::string::npos) << out;
   EXPECT_EQ(runs("hourly").size(), 1u);
 }
 

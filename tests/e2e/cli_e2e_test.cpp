@@ -37,7 +37,8 @@ TEST(CliEndToEnd, ImportsTheBundledDataAndShowsTheNumbers) {
   SoseiRunner s("import");
   auto r = s.run("import kama_values");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("succeeded"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("kama_values: 成功 — 受理 24 件（新規 24、改訂 0）、却下 0 件、実行 1"), std::string::npos)
+      << r.out;
   auto startups = values_of(s, "startups");
   ASSERT_NE(find_period(startups, "FY2023"), nullptr) << startups.dump();
   EXPECT_EQ((*find_period(startups, "FY2023"))["value"], 5);
@@ -53,7 +54,7 @@ TEST(CliEndToEnd, ImportAllRunsTheCsvAndEveryDepartmentPlugin) {
   auto r = s.run("import --all");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   for (const char* source : {"kama_values", "tourism", "bus_ridership", "disaster_coverage", "school_scores"})
-    EXPECT_NE(r.out.find(std::string(source) + ": succeeded"), std::string::npos) << source << "\n" << r.out;
+    EXPECT_NE(r.out.find(std::string(source) + ": 成功 — "), std::string::npos) << source << "\n" << r.out;
   auto tourism = values_of(s, "tourism_visitors");
   ASSERT_NE(find_period(tourism, "2024"), nullptr) << tourism.dump();
   EXPECT_EQ((*find_period(tourism, "2024"))["value"], 199000);
@@ -138,9 +139,15 @@ TEST(CliEndToEnd, ValidateDryRunAndExitCodes) {
   SoseiRunner s("codes");
   auto v = s.run("validate");
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find(": 問題なし — KPI "), std::string::npos) << v.out;
+  EXPECT_NE(s.run("validate --lang en").out.find(": ok — "), std::string::npos);
   auto dry = s.run("import kama_values --dry-run");
   EXPECT_EQ(dry.exit_code, 0) << dry.err;
-  EXPECT_NE(dry.out.find("dry run"), std::string::npos);
+  EXPECT_NE(dry.out.find("kama_values: 試行・保存なし（成功） — 受理 24 件"), std::string::npos) << dry.out;
+  auto dry_en = s.run("import kama_values --dry-run --lang en");
+  EXPECT_NE(dry_en.out.find("kama_values: dry run, succeeded — 24 accepted (24 new, 0 revised), 0 rejected"),
+            std::string::npos)
+      << dry_en.out;
   EXPECT_EQ(json::parse(s.run("runs --json").out).size(), 0u);
   EXPECT_EQ(s.run("import nosuchsource").exit_code, 2);
   EXPECT_EQ(s.run("values nosuchkpi").exit_code, 2);

@@ -122,6 +122,27 @@ TEST_F(JapaneseOutput, RunsAndStatusShowTokyoTimeWithItsOffset) {
   EXPECT_NE(status.out.find("KPIデータの状況（2026年8月1日 現在）"), std::string::npos);
 }
 
+TEST_F(JapaneseOutput, PluginsAndTokensSpeakJapanese) {
+  const auto plugins = runner_->run("plugins");
+  ASSERT_EQ(plugins.exit_code, 0) << plugins.err;
+  for (const char* heading : {"名前", "版", "API版", "担当課", "ファイル"})
+    EXPECT_NE(plugins.out.find(heading), std::string::npos) << heading << "\n" << plugins.out;
+  EXPECT_NE(runner_->run("plugins --lang en").out.find("version"), std::string::npos);
+
+  ASSERT_EQ(runner_->run("token create --department 産業振興課 --note 窓口").exit_code, 0);
+  const auto tokens = runner_->run("token list");
+  ASSERT_EQ(tokens.exit_code, 0) << tokens.err;
+  for (const char* word : {"番号", "作成日時", "最終使用", "失効", "未使用", "+09:00"})
+    EXPECT_NE(tokens.out.find(word), std::string::npos) << word << "\n" << tokens.out;
+  EXPECT_EQ(tokens.out.find("never"), std::string::npos) << tokens.out;
+
+  const auto resume = runner_->run("resume tourism");
+  EXPECT_NE(resume.out.find("tourism: 隔離されていません"), std::string::npos) << resume.out;
+  const auto unknown_run = runner_->run("runs --id 999");
+  EXPECT_EQ(unknown_run.exit_code, 2);
+  EXPECT_NE(unknown_run.err.find("実行 999 はありません"), std::string::npos) << unknown_run.err;
+}
+
 TEST_F(JapaneseOutput, ConfiguredLocaleEnglish) {
   SoseiRunner english("japanese-output-en");
   // locale: en in the configuration makes English the default; --lang ja still wins.

@@ -91,7 +91,7 @@ TEST(TokenCommand, CreateListRevoke) {
   auto created = s.run("token create --department 産業振興課 --note 窓口");
   ASSERT_EQ(created.exit_code, 0) << created.err;
   EXPECT_TRUE(std::regex_match(created.out, std::regex("sosei_[A-Za-z0-9_-]{43}\n"))) << created.out;
-  EXPECT_NE(created.err.find("token 1 for 産業振興課"), std::string::npos) << created.err;
+  EXPECT_NE(created.err.find("トークン 1（産業振興課）: 表示はこの一度だけです"), std::string::npos) << created.err;
 
   const json list = json::parse(s.run("token list --json").out);
   ASSERT_EQ(list.size(), 1u);
@@ -104,16 +104,16 @@ TEST(TokenCommand, CreateListRevoke) {
 
   auto revoked = s.run("token revoke 1");
   EXPECT_EQ(revoked.exit_code, 0);
-  EXPECT_NE(revoked.out.find("revoked"), std::string::npos);
+  EXPECT_NE(revoked.out.find("トークン 1（産業振興課）を失効させました"), std::string::npos);
   EXPECT_EQ(json::parse(s.run("token list --json").out)[0]["revoked"], true);
   auto again = s.run("token revoke 1");
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.out.find("already revoked"), std::string::npos);
+  EXPECT_NE(again.out.find("失効済みです"), std::string::npos);
   EXPECT_EQ(s.run("token revoke 99").exit_code, 2);
 
   auto typo = s.run("token create --department 産業振興");
   EXPECT_EQ(typo.exit_code, 2);
-  EXPECT_NE(typo.err.find("departments: "), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("担当課: "), std::string::npos) << typo.err;
   auto no_hand_kpi = s.run("token create --department 交通政策課");
   EXPECT_EQ(no_hand_kpi.exit_code, 0);
   EXPECT_NE(no_hand_kpi.err.find("entered_by_hand"), std::string::npos) << no_hand_kpi.err;

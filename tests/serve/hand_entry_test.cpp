@@ -29,13 +29,14 @@ std::string message_of(const std::function<void()>& f) {
 }
 
 TEST(EntryJson, ReadsTheFourFields) {
-  const auto e = parse_entry_json(R"({"kpi": "startups", "period": "R7", "value": "5件", "note": "速報値"})");
+  const auto e =
+      parse_entry_json(R"({"kpi": "startups", "period": "R7", "value": "5件", "note": "速報値"})", text::Lang::Ja);
   EXPECT_EQ(e.kpi, "startups");
   EXPECT_EQ(e.period, "R7");
   EXPECT_EQ(e.value, "5件");
   EXPECT_EQ(e.note, "速報値");
-  EXPECT_EQ(parse_entry_json(R"({"kpi": "a", "period": "R7", "value": "1"})").note, "");
-  EXPECT_EQ(parse_entry_json(R"({"kpi": "a", "period": "R7", "value": "1", "note": null})").note, "");
+  EXPECT_EQ(parse_entry_json(R"({"kpi": "a", "period": "R7", "value": "1"})", text::Lang::Ja).note, "");
+  EXPECT_EQ(parse_entry_json(R"({"kpi": "a", "period": "R7", "value": "1", "note": null})", text::Lang::Ja).note, "");
 }
 
 TEST(EntryJson, RefusesWhatItCannotRead) {
@@ -43,10 +44,14 @@ TEST(EntryJson, RefusesWhatItCannotRead) {
        {"", "{", "not json", "[]", "\"text\"", R"({"period": "R7", "value": "1"})", R"({"kpi": "a", "value": "1"})",
         R"({"kpi": "a", "period": "R7"})", R"({"kpi": "a", "period": "R7", "value": 5})",
         R"({"kpi": "a", "period": 2025, "value": "5"})", R"({"kpi": "a", "period": "R7", "value": "5", "extra": 1})"})
-    EXPECT_EQ(status_of([&] { parse_entry_json(body); }), 400) << body;
-  EXPECT_NE(
-      message_of([] { parse_entry_json(R"({"kpi": "a", "period": "R7", "value": 5})"); }).find("must be a string"),
-      std::string::npos);
+    EXPECT_EQ(status_of([&] { parse_entry_json(body, text::Lang::Ja); }), 400) << body;
+  const char* number_value = R"({"kpi": "a", "period": "R7", "value": 5})";
+  EXPECT_NE(message_of([&] { parse_entry_json(number_value, text::Lang::En); }).find("must be a string"),
+            std::string::npos);
+  // Japanese by default: the refusal a department reads says what to send, in its own words.
+  const std::string ja = message_of([&] { parse_entry_json(number_value, text::Lang::Ja); });
+  EXPECT_NE(ja.find("「value」は市の表記のままの文字列"), std::string::npos) << ja;
+  EXPECT_NE(message_of([] { parse_entry_json("{", text::Lang::Ja); }).find("送る形の例: {\"kpi\""), std::string::npos);
 }
 
 class HandEntry : public ::testing::Test {
@@ -61,8 +66,12 @@ class HandEntry : public ::testing::Test {
     policy_.id = 2;
     policy_.department = "総合政策課";
   }
-  EntryResult enter(const store::ApiToken& who, EntryRequest r) {
-    return enter_by_hand(config_.strategy, *store_, who, r);
+  // The English wording is checked below; RefusalsAreInJapaneseByDefault checks the Japanese one.
+  EntryResult enter(const store::ApiToken& who, EntryRequest r, text::Lang lang = text::Lang::En) {
+    return enter_by_hand(config_.strategy, *store_, who, r, lang);
+  }
+  std::string why_ja(const store::ApiToken& who, EntryRequest r) {
+    return message_of([&] { enter(who, r, text::Lang::Ja); });
   }
   int status(const store::ApiToken& who, EntryRequest r) {
     return status_of([&] { enter(who, r); });
@@ -150,9 +159,23 @@ TEST_F(HandEntry, BadValuesUnitsAndPeriodsAre400WithTheReason) {
   EXPECT_EQ(store_->runs(0, "hand:産業振興課").size(), 0u);  // refusals record no run
 }
 
+TEST_F(HandEntry, RefusalsAreInJapaneseByDefault) {
+  EXPECT_NE(why_ja(industry_, {"nope", "R8", "1件", ""}).find("KPI「nope」はありません"), std::string::npos);
+  EXPECT_NE(why_ja(policy_, {"startups", "R8", "1件", ""}).find("KPI「startups」の担当は産業振興課です"),
+            std::string::npos);
+  EXPECT_NE(why_ja(industry_, {"shops", "R8", "1件", ""}).find("entered_by_hand: true を設定"), std::string::npos);
+  const std::string unit = why_ja(industry_, {"startups", "R8", "5人", ""});
+  EXPECT_NE(unit.find("値「5人」の単位は人ですが、KPI「startups」の単位は件です"), std::string::npos) << unit;
+  EXPECT_NE(why_ja(industry_, {"startups", "R8", "たくさん", ""}).find("値「たくさん」を読めません"),
+            std::string::npos);
+  EXPECT_NE(why_ja(industry_, {"startups", "来年", "1件", ""}).find("年度「来年」を読めません"), std::string::npos);
+  const std::string imported = why_ja(industry_, {"startups", "R7", "9件", ""});
+  EXPECT_NE(imported.find("KPI「startups」の令和7年度の値は取込ソース「kama_csv」"), std::string::npos) << imported;
+}
+
 TEST_F(HandEntry, AValueAnImportBroughtIsNotOverwritten) {
   EXPECT_EQ(status(industry_, {"startups", "R7", "9件", ""}), 409);
-  EXPECT_NE(why(industry_, {"startups", "R7", "9件", ""}).find("import source 'kama_csv'"), std::string::npos);
+  EXPECT_NE(why(industry_, {"startups", "R7", "9件", ""}).find("the import source 'kama_csv'"), std::string::npos);
   const auto kept = store_->values({"startups", Period::fiscal_year(2025), store::Dimensions{}});
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0].data.value, Value::of(8));

@@ -264,7 +264,7 @@ TEST_F(ServeTest, TheFormEntersTooAndShowsWhatHappened) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
   EXPECT_NE(ok->body.find("class=\"ok\""), std::string::npos);
-  EXPECT_NE(ok->body.find("groups FY2026 = 5"), std::string::npos);
+  EXPECT_NE(ok->body.find("新しい値として登録しました: groups 令和8年度 = 5"), std::string::npos) << ok->body;
   EXPECT_EQ(ok->body.find(token), std::string::npos);  // the page never shows the token again
 
   auto refused =
@@ -273,6 +273,15 @@ TEST_F(ServeTest, TheFormEntersTooAndShowsWhatHappened) {
   EXPECT_EQ(refused->status, 401);
   EXPECT_NE(refused->body.find("class=\"error\""), std::string::npos);
   EXPECT_NE(refused->body.find("value=\"R8\""), std::string::npos);  // the form keeps what was typed
+  EXPECT_NE(refused->body.find("このトークンは登録されていません"), std::string::npos) << refused->body;
+
+  // ?lang=en: the same form and refusal in English, and the form posts back in English.
+  auto english =
+      client().Post("/entry?lang=en", "kpi=groups&period=R8&value=5&token=wrong", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(english);
+  EXPECT_NE(english->body.find("unknown token"), std::string::npos) << english->body;
+  EXPECT_NE(english->body.find("action=\"/entry?lang=en\""), std::string::npos);
+  EXPECT_NE(english->body.find("<html lang=\"en\">"), std::string::npos);
 }
 
 // ---- escaping -----------------------------------------------------------------------------------

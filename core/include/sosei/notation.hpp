@@ -491,11 +491,15 @@ class PeriodParser {
 
   std::optional<sosei_period> parse_kanji_month(std::string_view s, int year) {
     if (s.empty()) return finish(sosei_period{SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0});
+    // Months and days in kanji as well (令和七年四月一日, 十二月三十一日), as era dates are often written.
     auto month = take_number(s, 2);
-    if (!month || !eat(s, "月")) return fail("expected a month such as 4月 after 年");
+    if (!month) month = take_kanji_number(s);
+    if (!month || !eat(s, "月")) return fail("expected a month such as 4月 or 四月 after 年");
     if (s.empty()) return finish(sosei_period{SOSEI_PERIOD_MONTH, year, *month, 0});
     auto day = take_number(s, 2);
-    if (!day || !eat(s, "日") || !s.empty()) return fail("expected a day such as 1日 and nothing else after 月");
+    if (!day) day = take_kanji_number(s);
+    if (!day || !eat(s, "日") || !s.empty())
+      return fail("expected a day such as 1日 or 一日 and nothing else after 月");
     return finish(sosei_period{SOSEI_PERIOD_DATE, year, *month, *day});
   }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "daemon/daemon.hpp"
 #include "store/store.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 
@@ -34,14 +35,17 @@ void add_daemon_commands(CLI::App& app, CommandEnv env) {
   auto* resume = app.add_subcommand("resume", "Lift the quarantine of a source so the scheduler runs it again");
   auto source = std::make_shared<std::string>();
   resume->add_option("source", *source, "source id")->required();
+  add_locale_options(resume, env.session);
   resume->callback([env, source] {
     const auto& config = env.session.config();
-    if (!config.find_source(*source)) throw UsageError("resume: no source '" + *source + "' in " + config.config_file);
+    const text::Lang lang = env.session.locale().lang;
+    if (!config.find_source(*source))
+      throw UsageError(text::say(lang, &text::Catalogue::resume_unknown, *source,
+                                 config.sources_file.empty() ? config.config_file : config.sources_file));
     if (env.session.store(app::StoreOpen::MustExist).resume(*source))
-      std::cout << *source << ": quarantine lifted; it runs at its next scheduled time (or now: sosei import "
-                << *source << ")\n";
+      std::cout << text::say(lang, &text::Catalogue::resume_lifted, *source, *source) << '\n';
     else
-      std::cout << *source << ": was not quarantined\n";
+      std::cout << text::say(lang, &text::Catalogue::resume_not_quarantined, *source) << '\n';
   });
 }
 

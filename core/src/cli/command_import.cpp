@@ -9,6 +9,8 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "daemon/daemon.hpp"
+#include "text/catalogue.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -23,14 +25,16 @@ struct ImportArgs {
   std::string isolation = "source";
 };
 
-std::string summary(const import::ImportOutcome& o) {
+std::string summary(const import::ImportOutcome& o, text::Lang lang) {
   const auto& r = o.record;
-  std::string s = r.source + ": " + (o.dry_run ? "dry run, " : "") + store::to_string(r.status) + " — " +
-                  std::to_string(r.accepted) + " accepted (" + std::to_string(r.inserted) + " new, " +
-                  std::to_string(r.revised) + " revised), " + std::to_string(r.rejected) + " rejected";
-  if (!o.dry_run && r.id) s += ", run " + std::to_string(r.id);
-  if (!r.error.empty()) s += "\n  error: " + r.error;
-  for (const auto& x : r.rejections) s += "\n  rejected " + x.location + ": " + x.reason;
+  std::string status = text::state_text(store::to_string(r.status), lang);
+  if (o.dry_run) status = text::say(lang, &text::Catalogue::import_dry_run, status);
+  std::string s = text::say(lang, &text::Catalogue::import_summary, r.source, status, r.accepted, r.inserted, r.revised,
+                            r.rejected);
+  if (!o.dry_run && r.id) s += text::say(lang, &text::Catalogue::import_run_id, r.id);
+  if (!r.error.empty()) s += "\n" + text::say(lang, &text::Catalogue::import_error, r.error);
+  for (const auto& x : r.rejections)
+    s += "\n" + text::say(lang, &text::Catalogue::import_rejected, x.location, x.reason);
   return s;
 }
 
@@ -52,6 +56,7 @@ void add_import_command(CLI::App& app, CommandEnv env) {
                   "(in this process, for speed and debugging), source (as each source's `isolation` says)")
       ->check(CLI::IsMember({"source", "worker", "none"}))
       ->capture_default_str();
+  add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     const app::Environment& app_env = env.session.env();
     const auto& config = app_env.config();
@@ -62,8 +67,10 @@ void add_import_command(CLI::App& app, CommandEnv env) {
       options.config_path = config.config_file;
       options.database_override = env.session.options().database;
       const auto summary = daemon::run_due_once(options);
-      std::cout << summary.started << " due import(s) run, " << summary.failed << " failed";
-      if (summary.skipped_quarantined) std::cout << ", " << summary.skipped_quarantined << " quarantined skipped";
+      const text::Lang lang = env.session.locale().lang;
+      std::cout << text::say(lang, &text::Catalogue::due_imports_run, summary.started, summary.failed);
+      if (summary.skipped_quarantined)
+        std::cout << text::say(lang, &text::Catalogue::due_quarantined, summary.skipped_quarantined);
       std::cout << '\n';
       env.exit_code = summary.failed ? kRunFailed : kOk;
       return;
@@ -126,7 +133,7 @@ void add_import_command(CLI::App& app, CommandEnv env) {
         j["dry_run"] = outcome.dry_run;
         out.push_back(j);
       } else {
-        std::cout << summary(outcome) << '\n';
+        std::cout << summary(outcome, env.session.locale().lang) << '\n';
       }
     }
     if (args->json) std::cout << (args->all ? out.dump(2) : out[0].dump(2)) << '\n';

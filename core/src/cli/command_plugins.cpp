@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 
@@ -11,6 +12,7 @@ void add_plugins_command(CLI::App& app, CommandEnv env) {
   auto* cmd = app.add_subcommand("plugins", "List the installed indicator plugins");
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "print as JSON");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, json] {
     const auto& registry = env.session.plugins();
     if (*json) {
@@ -35,15 +37,18 @@ void add_plugins_command(CLI::App& app, CommandEnv env) {
       for (const auto& r : registry.refusals()) out["refused"].push_back({{"file", r.file()}, {"reason", r.reason()}});
       std::cout << out.dump(2) << '\n';
     } else {
-      TextTable table({"name", "version", "api", "department", "file"});
+      const text::Lang lang = env.session.locale().lang;
+      const text::Catalogue& c = text::catalogue(lang);
+      TextTable table({c.name, c.version, c.api_version, c.department, c.file});
       for (const auto& p : registry.plugins()) {
         const auto& m = p->meta();
         table.add({m.name, m.version, std::to_string(m.api_version), m.department, m.file});
       }
       table.print(std::cout);
-      for (const auto& r : registry.refusals()) std::cerr << "refused: " << r.what() << '\n';
+      for (const auto& r : registry.refusals())
+        std::cerr << text::say(lang, &text::Catalogue::plugin_refused, r.what()) << '\n';
       if (registry.plugins().empty()) {
-        std::cerr << "no plugins found; searched:";
+        std::cerr << c.no_plugins;
         for (const auto& d : host::plugin_search_path(env.session.config().plugin_dirs)) std::cerr << ' ' << d;
         std::cerr << '\n';
       }

@@ -8,6 +8,7 @@
 #include "cli/text_table.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -52,7 +53,7 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
     std::vector<store::RunRecord> runs;
     if (args->id) {
       auto r = store.run(args->id);
-      if (!r) throw UsageError("runs: no run " + std::to_string(args->id));
+      if (!r) throw UsageError(text::say(env.session.locale().lang, &text::Catalogue::run_unknown, args->id));
       runs.push_back(*r);
     } else {
       if (!args->source.empty()) check_source(env.session, store, args->source);

@@ -8,6 +8,8 @@
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
 #include "serve/api_token.hpp"
+#include "text/periods.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -24,7 +26,7 @@ nlohmann::json to_json(const store::ApiToken& t) {
 }
 
 // A token for a department the strategy does not know could never write anything: refuse the typo.
-void check_department(const config::Strategy& strategy, const std::string& department) {
+void check_department(const config::Strategy& strategy, const std::string& department, text::Lang lang) {
   std::set<std::string> known;
   bool enters_by_hand = false;
   for (const auto& kpi : strategy.kpis) {
@@ -35,12 +37,9 @@ void check_department(const config::Strategy& strategy, const std::string& depar
   if (!known.contains(department)) {
     std::string names;
     for (const auto& d : known) names += (names.empty() ? "" : ", ") + d;
-    throw UsageError("token create: no KPI of the strategy belongs to '" + department + "' (departments: " + names +
-                     ")");
+    throw UsageError(text::say(lang, &text::Catalogue::token_unknown_department, department, names));
   }
-  if (!enters_by_hand)
-    std::cerr << "sosei: note: no KPI of " << department
-              << " has entered_by_hand: true yet, so this token can enter nothing until one has (strategy.yaml)\n";
+  if (!enters_by_hand) std::cerr << text::say(lang, &text::Catalogue::token_enters_nothing, department) << '\n';
 }
 
 void add_create(CLI::App& token, CommandEnv env) {
@@ -55,8 +54,10 @@ void add_create(CLI::App& token, CommandEnv env) {
       ->required();
   cmd->add_option("--note", args->note, "who or what holds it, e.g. 窓口の端末");
   cmd->add_flag("--json", args->json, "print the token and its id as JSON");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
-    check_department(env.session.config().strategy, args->department);
+    const text::Lang lang = env.session.locale().lang;
+    check_department(env.session.config().strategy, args->department, lang);
     const std::string token = serve::new_token();
     const int64_t id = env.session.store(app::StoreOpen::MustExist)
                            .add_token(serve::token_sha256(token), args->department, args->note);
@@ -64,10 +65,7 @@ void add_create(CLI::App& token, CommandEnv env) {
       std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"token", token}}.dump(2) << '\n';
     } else {
       std::cout << token << '\n';
-      std::cerr << "token " << id << " for " << args->department
-                << ": shown only now (the database keeps its SHA-256); give it to the department, revoke with "
-                   "`sosei token revoke "
-                << id << "`\n";
+      std::cerr << text::say(lang, &text::Catalogue::token_created, id, args->department, id) << '\n';
     }
     env.exit_code = kOk;
   });
@@ -77,6 +75,7 @@ void add_list(CLI::App& token, CommandEnv env) {
   auto* cmd = token.add_subcommand("list", "List the tokens (never their text): department, note, created, last used");
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "print as JSON");
+  add_locale_options(cmd, env.session);
   cmd->callback([env, json] {
     const auto tokens = env.session.store(app::StoreOpen::MustExist).tokens();
     if (*json) {
@@ -84,13 +83,16 @@ void add_list(CLI::App& token, CommandEnv env) {
       for (const auto& t : tokens) out.push_back(to_json(t));
       std::cout << out.dump(2) << '\n';
     } else {
-      TextTable table({"id", "department", "note", "created", "last used", "revoked"});
+      const text::Catalogue& c = text::catalogue(env.session.locale().lang);
+      const std::string& zone = env.session.config().timezone;
+      TextTable table({c.id, c.department, c.note, c.created, c.last_used, c.revoked});
       table.align_right(0);
       for (const auto& t : tokens)
-        table.add({std::to_string(t.id), t.department, t.note, t.created_at,
-                   t.last_used_at.empty() ? "never" : t.last_used_at, t.revoked() ? t.revoked_at : "-"});
+        table.add({std::to_string(t.id), t.department, t.note, text::timestamp_text(t.created_at, zone),
+                   t.last_used_at.empty() ? c.never_used : text::timestamp_text(t.last_used_at, zone),
+                   t.revoked() ? text::timestamp_text(t.revoked_at, zone) : "-"});
       if (table.empty())
-        std::cout << "no tokens (sosei token create --department <課>)\n";
+        std::cout << c.no_tokens << '\n';
       else
         table.print(std::cout);
     }
@@ -102,16 +104,19 @@ void add_revoke(CLI::App& token, CommandEnv env) {
   auto* cmd = token.add_subcommand("revoke", "Revoke a token: it stops working at once and stays listed");
   auto id = std::make_shared<int64_t>(0);
   cmd->add_option("id", *id, "token id (sosei token list)")->required();
+  add_locale_options(cmd, env.session);
   cmd->callback([env, id] {
+    const text::Lang lang = env.session.locale().lang;
     auto& store = env.session.store(app::StoreOpen::MustExist);
     std::optional<store::ApiToken> found;
     for (const auto& t : store.tokens())
       if (t.id == *id) found = t;
-    if (!found) throw UsageError("token revoke: no token " + std::to_string(*id) + " (sosei token list shows them)");
+    if (!found) throw UsageError(text::say(lang, &text::Catalogue::token_unknown, *id));
     if (store.revoke_token(*id))
-      std::cout << "token " << *id << " of " << found->department << " revoked\n";
+      std::cout << text::say(lang, &text::Catalogue::token_revoked, *id, found->department) << '\n';
     else
-      std::cout << "token " << *id << " of " << found->department << " was already revoked on " << found->revoked_at
+      std::cout << text::say(lang, &text::Catalogue::token_already_revoked, *id, found->department,
+                             text::timestamp_text(found->revoked_at, env.session.config().timezone))
                 << '\n';
     env.exit_code = kOk;
   });

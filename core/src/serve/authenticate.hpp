@@ -6,10 +6,13 @@
 #include <string>
 
 #include "store/store.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::serve {
 
-// `token`: the presented text (nullopt: none was presented). Throws HttpError(401).
-store::ApiToken authenticate(store::Store& store, const std::optional<std::string>& token);
+// `token`: the presented text (nullopt: none was presented). Throws HttpError(401) worded in `lang`,
+// a revocation time shown in `time_zone`.
+store::ApiToken authenticate(store::Store& store, const std::optional<std::string>& token, text::Lang lang,
+                             std::string_view time_zone);
 
 }  // namespace sosei::serve

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "report/html_escape.hpp"
+#include "text/periods.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::serve {
 namespace {
@@ -28,15 +30,11 @@ std::string option(const config::Kpi& kpi, const std::string& selected) {
          html_escape(label) + "</option>";
 }
 
-std::string kpi_select(const config::Strategy& strategy, const std::string& selected) {
+std::string kpi_select(const config::Strategy& strategy, const std::string& selected, const text::Catalogue& c) {
   std::map<std::string, std::vector<const config::Kpi*>> by_department;
   for (const auto& kpi : strategy.kpis)
     if (kpi.entered_by_hand) by_department[kpi.department].push_back(&kpi);
-  if (by_department.empty())
-    return "<p class=\"error\">このまちの戦略には手入力の KPI がありません（strategy.yaml で entered_by_hand: true "
-           "を設定）。"
-           "<br><small>No KPI of the strategy is entered by hand (set entered_by_hand: true in "
-           "strategy.yaml).</small></p>";
+  if (by_department.empty()) return std::string("<p class=\"error\">") + html_escape(c.entry_no_kpis) + "</p>";
   std::string html = "<select id=\"kpi\" name=\"kpi\" required>";
   for (const auto& [department, kpis] : by_department) {
     html += "<optgroup label=\"" + html_escape(department) + "\">";
@@ -47,46 +45,48 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
 }
 
 std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required) {
-  return std::string("<label for=\"") + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" + id +
-         "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" + (required ? " required" : "") + ">";
+  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id + "\" name=\"" +
+         id + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" + (required ? " required" : "") +
+         ">";
 }
 
 }  // namespace
 
-std::string describe_entry(const EntryResult& r) {
-  std::string what = r.inserted  ? "新しい値として登録しました (new value)"
-                     : r.revised ? "値を修正しました (revised; the old value is kept as a revision)"
-                                 : "同じ値がすでに登録されています (unchanged)";
-  return what + ": " + r.kpi + " " + r.period.str() + " = " + r.value.str() + " — import run " +
-         std::to_string(r.run.id) + " (" + r.run.source + ")";
+std::string describe_entry(const EntryResult& r, const text::Locale& reader) {
+  const text::Catalogue& c = text::catalogue(reader.lang);
+  const char* what = r.inserted ? c.entry_inserted : r.revised ? c.entry_revised : c.entry_unchanged;
+  return text::say(reader.lang, &text::Catalogue::entry_result, what, r.kpi,
+                   text::period_text(r.period, reader.years, reader.lang), r.value.str(), r.run.id, r.run.source);
 }
 
-std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome) {
+std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome,
+                       text::Lang lang) {
+  const text::Catalogue& c = text::catalogue(lang);
   const EntryRequest filled = outcome ? outcome->entered : EntryRequest{};
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>KPI 手入力 — " +
-      html_escape(strategy.city) + "</title><style>" + kStyle + "</style></head><body>\n";
-  html += "<h1>KPI 手入力 <small>hand entry</small></h1>\n";
-  html += "<p>" + html_escape(strategy.city) + " " + html_escape(strategy.name) +
-          " — <a href=\"/\">ダッシュボード (dashboard)</a></p>\n";
+  std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == text::Lang::En ? "en" : "ja") +
+                     "\"><head><meta charset=\"utf-8\">"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                     "<title>" +
+                     html_escape(c.entry_title) + " — " + html_escape(strategy.city) + "</title><style>" + kStyle +
+                     "</style></head><body>\n";
+  html += "<h1>" + html_escape(c.entry_title) + "</h1>\n";
+  html += "<p>" + html_escape(strategy.city) + " " + html_escape(strategy.name) + " — <a href=\"/\">" +
+          html_escape(c.dashboard) + "</a></p>\n";
   if (outcome)
     html += std::string("<p class=\"") + (outcome->ok ? "ok" : "error") + "\" role=\"status\">" +
             html_escape(outcome->message) + "</p>\n";
-  html += "<form method=\"post\" action=\"/entry\" autocomplete=\"off\">\n";
-  html += "<label for=\"kpi\">KPI</label>" + kpi_select(strategy, filled.kpi) + "\n";
-  html += field("period", "年度 (period)", "R7, 令和7年度, FY2025", filled.period, true) + "\n";
-  html += field("value", "値 (value, as the city writes it)", "5件, 1,234, 未実施", filled.value, true) + "\n";
-  html += field("note", "備考 (note)", "速報値", filled.note, false) + "\n";
-  html +=
-      "<label for=\"token\">担当課のトークン (your department's token)</label>"
-      "<input id=\"token\" name=\"token\" type=\"password\" required>\n";
-  html += "<button type=\"submit\">登録 (enter)</button>\n</form>\n";
+  // The form posts back to the page in the language it was shown in.
+  html += std::string("<form method=\"post\" action=\"/entry") + (lang == text::Lang::En ? "?lang=en" : "") +
+          "\" autocomplete=\"off\">\n";
+  html += "<label for=\"kpi\">KPI</label>" + kpi_select(strategy, filled.kpi, c) + "\n";
+  html += field("period", c.entry_period, "R7, 令和7年度, FY2025", filled.period, true) + "\n";
+  html += field("value", c.entry_value, "5件, 1,234, 未実施", filled.value, true) + "\n";
+  html += field("note", c.entry_note, "速報値", filled.note, false) + "\n";
+  html += "<label for=\"token\">" + html_escape(c.entry_token) +
+          "</label><input id=\"token\" name=\"token\" type=\"password\" required>\n";
+  html += "<button type=\"submit\">" + html_escape(c.entry_submit) + "</button>\n</form>\n";
   // What staff need to know; how scripts enter values (the JSON API) is in docs/serve.md, not here.
-  html +=
-      "<p><small>登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、"
-      "以前の値は修正履歴に残ります。</small></p>\n";
+  html += "<p><small>" + html_escape(c.entry_footer) + "</small></p>\n";
   return html + "</body></html>\n";
 }
 

@@ -18,9 +18,11 @@ struct EntryOutcomeView {
 };
 
 // Every text from configuration or input is escaped.
-std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome);
+// The page's words are in `lang`.
+std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome,
+                       text::Lang lang);
 
 // The sentence the page shows after a successful entry.
-std::string describe_entry(const EntryResult& result);
+std::string describe_entry(const EntryResult& result, const text::Locale& reader);
 
 }  // namespace sosei::serve

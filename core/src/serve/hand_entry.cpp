@@ -8,75 +8,76 @@
 #include "import/observation_validator.hpp"
 #include "serve/http_error.hpp"
 #include "sosei/notation.hpp"
+#include "text/periods.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::serve {
 namespace {
 
-constexpr const char* kExample = R"(send {"kpi": "startups", "period": "R7", "value": "5件", "note": "速報値"})";
+using text::Catalogue;
+using text::say;
 
-std::string text_field(const nlohmann::json& body, const char* name, bool required) {
+std::string text_field(const nlohmann::json& body, const char* name, bool required, text::Lang lang) {
   const auto it = body.find(name);
   if (it == body.end() || it->is_null()) {
-    if (required) throw HttpError(400, std::string("the entry has no \"") + name + "\": " + kExample);
+    if (required)
+      throw HttpError(400, say(lang, &Catalogue::entry_missing_field, name, say(lang, &Catalogue::entry_example)));
     return "";
   }
-  if (!it->is_string())
-    throw HttpError(400, std::string("\"") + name +
-                             "\" must be a string as the city writes it (\"5件\", \"R7\"), not " + it->type_name());
+  if (!it->is_string()) throw HttpError(400, say(lang, &Catalogue::entry_field_not_string, name, it->type_name()));
   return it->get<std::string>();
 }
 
 // An entry must not silently undo an import: the next run of that source would bring its value back.
-void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Period& period) {
+void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Period& period, text::Lang lang) {
   for (const auto& existing : store.values({kpi.id, period, store::Dimensions{}}))
     if (!existing.source.starts_with(kHandSourcePrefix))
-      throw HttpError(409, "the " + period.str() + " value of KPI '" + kpi.id + "' comes from the import source '" +
-                               existing.source + "' (run " + std::to_string(existing.run_id) +
-                               "): correct it in that source's data, or remove the KPI from that source first");
+      throw HttpError(409,
+                      say(lang, &Catalogue::entry_imported_value, kpi.id,
+                          text::period_text(period, text::YearStyle::Era, lang), existing.source, existing.run_id));
 }
 
 }  // namespace
 
-EntryRequest parse_entry_json(std::string_view body) {
+EntryRequest parse_entry_json(std::string_view body, text::Lang lang) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
-    throw HttpError(400, std::string("the body is not valid JSON (") + e.what() + "): " + kExample);
+    throw HttpError(400, say(lang, &Catalogue::entry_bad_json, e.what(), say(lang, &Catalogue::entry_example)));
   }
-  if (!j.is_object()) throw HttpError(400, std::string("the body must be a JSON object: ") + kExample);
+  if (!j.is_object())
+    throw HttpError(400, say(lang, &Catalogue::entry_not_object, say(lang, &Catalogue::entry_example)));
   for (const auto& [key, _] : j.items())
     if (key != "kpi" && key != "period" && key != "value" && key != "note")
-      throw HttpError(400, "unknown field \"" + key + "\" in the entry: only kpi, period, value and note are read");
-  return {text_field(j, "kpi", true), text_field(j, "period", true), text_field(j, "value", true),
-          text_field(j, "note", false)};
+      throw HttpError(400, say(lang, &Catalogue::entry_unknown_field, key));
+  return {text_field(j, "kpi", true, lang), text_field(j, "period", true, lang), text_field(j, "value", true, lang),
+          text_field(j, "note", false, lang)};
 }
 
 EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store, const store::ApiToken& token,
-                          const EntryRequest& request) {
+                          const EntryRequest& request, text::Lang lang) {
   const config::Kpi* kpi = strategy.find_kpi(request.kpi);
-  if (!kpi) throw HttpError(404, "unknown KPI '" + request.kpi + "': /api/kpis lists the KPIs of the strategy");
+  if (!kpi) throw HttpError(404, say(lang, &Catalogue::entry_unknown_kpi, request.kpi));
   if (kpi->department != token.department)
-    throw HttpError(403, "KPI '" + kpi->id + "' belongs to " + kpi->department + "; token " + std::to_string(token.id) +
-                             " of " + token.department + " may enter only " + token.department + "'s KPIs");
-  if (!kpi->entered_by_hand)
-    throw HttpError(403, "KPI '" + kpi->id +
-                             "' is not entered by hand (its values are imported): set "
-                             "entered_by_hand: true on it in the strategy to allow entries");
+    throw HttpError(403, say(lang, &Catalogue::entry_other_department, kpi->id, kpi->department, token.id,
+                             token.department, token.department));
+  if (!kpi->entered_by_hand) throw HttpError(403, say(lang, &Catalogue::entry_not_by_hand, kpi->id));
 
   std::string error;
   // The KPI's own unit (5組, 3校) is a unit here, whatever the SDK's fixed list knows.
   const std::string_view units[] = {kpi->unit};
   const auto value = sosei::parse_value(request.value, units, &error);
-  if (!value) throw HttpError(400, "value: " + error);
-  if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && value->unit != kpi->unit)
-    throw HttpError(400, "value: '" + request.value + "' is in " + std::string(value->unit) + " but KPI '" + kpi->id +
-                             "' counts " + (kpi->unit.empty() ? std::string("without a unit") : "in " + kpi->unit) +
-                             ": write the number in " + (kpi->unit.empty() ? "no unit" : kpi->unit));
+  if (!value) throw HttpError(400, say(lang, &Catalogue::entry_bad_value, request.value, kpi->unit));
+  if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && value->unit != kpi->unit) {
+    const std::string kpi_unit = kpi->unit.empty() ? text::catalogue(lang).no_unit : kpi->unit;
+    throw HttpError(400, say(lang, &Catalogue::entry_wrong_unit, request.value, std::string(value->unit), kpi->id,
+                             kpi_unit, kpi_unit));
+  }
   const int32_t bare_year =
       kpi->period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR;
   const auto period = sosei::parse_period(request.period, bare_year, &error);
-  if (!period) throw HttpError(400, "period: " + error);
+  if (!period) throw HttpError(400, say(lang, &Catalogue::entry_bad_period, request.period));
 
   Observation o;
   o.series = kpi->id;
@@ -93,7 +94,7 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
       {std::string(kHandSourcePrefix) + token.department, std::string(kHandEntryPlugin), SOSEI_VERSION});
   // Checked inside the run: it holds the write lock, so no import can slip in between.
   try {
-    refuse_imported_value(store, *kpi, key.period);
+    refuse_imported_value(store, *kpi, key.period, lang);
   } catch (const HttpError&) {
     run->discard();
     throw;

@@ -8,6 +8,7 @@
 
 #include "config/model.hpp"
 #include "store/store.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::serve {
 
@@ -32,12 +33,12 @@ struct EntryResult {
 
 // {"kpi": "...", "period": "...", "value": "...", "note": "..."}: kpi, period and value are required
 // strings, note an optional string; nothing else. Throws HttpError(400) saying what is wrong.
-EntryRequest parse_entry_json(std::string_view body);
+EntryRequest parse_entry_json(std::string_view body, text::Lang lang);
 
 // The token's department enters `request`. Throws HttpError: 404 unknown KPI; 403 a KPI of another
 // department or not entered by hand; 400 a value, unit or period that does not fit the KPI; 409 the
 // value of that period comes from an import source. `store` is the server's writes connection.
 EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store, const store::ApiToken& token,
-                          const EntryRequest& request);
+                          const EntryRequest& request, text::Lang lang);
 
 }  // namespace sosei::serve

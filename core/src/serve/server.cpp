@@ -20,6 +20,8 @@
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
 #include "serve/store_access.hpp"
+#include "text/catalogue.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::serve {
 namespace {
@@ -46,30 +48,39 @@ void send_html(Response& res, int status, const std::string& html) {
   res.set_content(html, "text/html; charset=utf-8");
 }
 
-std::string error_page(int status, const std::string& message) {
-  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
-         "</title></head><body><h1>" + std::to_string(status) + "</h1><p>" + report::html_escape(message) +
-         "</p><p><a href=\"/\">dashboard</a> · <a href=\"/entry\">hand entry</a></p></body></html>\n";
+// The reader's language: `?lang=ja|en` on the request, else the configured locale.
+text::Lang request_lang(const Request& req, text::Lang configured) {
+  if (const auto lang = text::parse_lang(req.get_param_value("lang"))) return *lang;
+  return configured;
 }
 
-void send_error(const Request& req, Response& res, int status, const std::string& message) {
+std::string error_page(int status, const std::string& message, text::Lang lang) {
+  const text::Catalogue& c = text::catalogue(lang);
+  return std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == text::Lang::En ? "en" : "ja") +
+         "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) + "</title></head><body><h1>" +
+         std::to_string(status) + "</h1><p>" + report::html_escape(message) + "</p><p><a href=\"/\">" +
+         report::html_escape(c.dashboard) + "</a> · <a href=\"/entry\">" + report::html_escape(c.entry_title) +
+         "</a></p></body></html>\n";
+}
+
+void send_error(const Request& req, Response& res, int status, const std::string& message, text::Lang lang) {
   if (status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"sosei\"");
   if (wants_json(req.path))
     send_json(res, status, {{"error", message}});
   else
-    send_html(res, status, error_page(status, message));
+    send_html(res, status, error_page(status, message, lang));
 }
 
 // Runs a handler; an HttpError becomes its status, anything else a 500 that is also logged.
 template <class Handler>
-void guarded(const Request& req, Response& res, Handler&& handler) {
+void guarded(const Request& req, Response& res, text::Lang lang, Handler&& handler) {
   try {
     handler();
   } catch (const HttpError& e) {
-    send_error(req, res, e.status(), e.what());
+    send_error(req, res, e.status(), e.what(), lang);
   } catch (const std::exception& e) {
     spdlog::error("serve: {} {}: {}", req.method, req.path, e.what());
-    send_error(req, res, 500, std::string("internal error: ") + e.what() + " (the server's log has it too)");
+    send_error(req, res, 500, std::string("internal error: ") + e.what() + " (the server's log has it too)", lang);
   }
 }
 
@@ -97,12 +108,15 @@ struct Server::Impl {
   httplib::Server http;
   std::atomic<bool> stop_requested{false};
 
-  store::ApiToken authenticated(const std::optional<std::string>& token) {
-    return writes.with([&](store::Store& s) { return authenticate(s, token); });
+  text::Lang lang(const Request& req) const { return request_lang(req, config.lang); }
+
+  store::ApiToken authenticated(const std::optional<std::string>& token, text::Lang lang) {
+    return writes.with([&](store::Store& s) { return authenticate(s, token, lang, config.timezone); });
   }
 
-  EntryResult enter(const store::ApiToken& who, const EntryRequest& entry) {
-    EntryResult result = writes.with([&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry); });
+  EntryResult enter(const store::ApiToken& who, const EntryRequest& entry, text::Lang lang) {
+    EntryResult result =
+        writes.with([&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry, lang); });
     spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
                  result.kpi, result.period.str(), result.value.str(), result.run.id, result.run.inserted,
                  result.run.revised);
@@ -110,41 +124,43 @@ struct Server::Impl {
   }
 
   void json_get(const std::string& pattern, std::function<nlohmann::json(const Request&)> document) {
-    http.Get(pattern, [document = std::move(document)](const Request& req, Response& res) {
-      guarded(req, res, [&] { send_json(res, 200, document(req)); });
+    http.Get(pattern, [this, document = std::move(document)](const Request& req, Response& res) {
+      guarded(req, res, lang(req), [&] { send_json(res, 200, document(req)); });
     });
   }
 
   void routes() {
     http.Get("/", [this](const Request& req, Response& res) {
-      guarded(req, res, [&] { send_html(res, 200, live.dashboard_html(live.query(req.params))); });
+      guarded(req, res, lang(req), [&] { send_html(res, 200, live.dashboard_html(live.query(req.params))); });
     });
     http.Get("/entry", [this](const Request& req, Response& res) {
-      guarded(req, res, [&] { send_html(res, 200, entry_page(config.strategy, std::nullopt)); });
+      guarded(req, res, lang(req), [&] { send_html(res, 200, entry_page(config.strategy, std::nullopt, lang(req))); });
     });
     http.Post("/entry", [this](const Request& req, Response& res) {
-      guarded(req, res, [&] {
+      guarded(req, res, lang(req), [&] {
         EntryOutcomeView view;
         view.entered = {req.get_param_value("kpi"), req.get_param_value("period"), req.get_param_value("value"),
                         req.get_param_value("note")};
         int status = 200;
         try {
-          view.message = describe_entry(enter(authenticated(form_token(req)), view.entered));
+          const text::Lang l = lang(req);
+          view.message = describe_entry(enter(authenticated(form_token(req), l), view.entered, l), {l, config.years});
           view.ok = true;
           view.entered = {view.entered.kpi, "", "", ""};  // ready for the next value of the same KPI
         } catch (const HttpError& e) {
           status = e.status();
           view.message = e.what();
         }
-        send_html(res, status, entry_page(config.strategy, view));
+        send_html(res, status, entry_page(config.strategy, view, lang(req)));
       });
     });
     http.Post("/api/entries", [this](const Request& req, Response& res) {
-      guarded(req, res, [&] {
+      guarded(req, res, lang(req), [&] {
         // Who first: an anonymous caller learns nothing about the KPIs from the errors below.
-        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")));
-        const EntryRequest entry = parse_entry_json(req.body);
-        const EntryResult r = enter(who, entry);
+        const text::Lang l = lang(req);
+        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), l);
+        const EntryRequest entry = parse_entry_json(req.body, l);
+        const EntryResult r = enter(who, entry, l);
         res.set_header("Location", "/api/runs/" + std::to_string(r.run.id));
         send_json(res, 201,
                   {{"kpi", r.kpi},
@@ -166,7 +182,8 @@ struct Server::Impl {
     json_get(R"(/api/runs/([^/]+))", [this](const Request& req) { return run_document(live, req.matches[1]); });
     json_get("/api/status", [this](const Request& req) { return status_document(live, req.params); });
     http.Get("/metrics", [this](const Request& req, Response& res) {
-      guarded(req, res, [&] { res.set_content(live.metrics_text(), "text/plain; version=0.0.4; charset=utf-8"); });
+      guarded(req, res, lang(req),
+              [&] { res.set_content(live.metrics_text(), "text/plain; version=0.0.4; charset=utf-8"); });
     });
   }
 
@@ -182,7 +199,7 @@ struct Server::Impl {
     // What cpp-httplib answers on its own (no route, body too large, bad request) in our two forms.
     http.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      send_error(req, res, res.status, default_message(req, res.status));
+      send_error(req, res, res.status, default_message(req, res.status), lang(req));
       return httplib::Server::HandlerResponse::Handled;
     }));
     http.set_logger([](const Request& req, const Response& res) {
@@ -193,9 +210,7 @@ struct Server::Impl {
   std::string default_message(const Request& req, int status) const {
     switch (status) {
       case 404:
-        return "nothing at " + req.method + " " + req.path +
-               ": the dashboard is at /, hand entry at /entry, the API under /api/ and metrics at /metrics "
-               "(docs/serve.md)";
+        return text::say(lang(req), &text::Catalogue::page_not_found, req.method, req.path);
       case 413:
         return "the request body is larger than " + std::to_string(options.max_body_bytes) +
                " bytes: send one entry per request";

@@ -116,6 +116,85 @@ constexpr Catalogue kJapanese{
     .no_values = "値がありません",
     .manual = "手動",
     .note_parts_replace_total = "{}: 合計値は使わず、内訳（{}）から値を算出",
+    .import_summary = "{}: {} — 受理 {} 件（新規 {}、改訂 {}）、却下 {} 件",
+    .import_dry_run = "試行・保存なし（{}）",
+    .import_run_id = "、実行 {}",
+    .import_error = "  エラー: {}",
+    .import_rejected = "  却下 {}: {}",
+    .due_imports_run = "予定の取込 {} 件を実行、失敗 {} 件",
+    .due_quarantined = "、隔離中で実行しなかったソース {} 件",
+    .validate_ok = "{}: 問題なし — KPI {} 件（基本目標 {} 件）、ソース {} 件、プラグイン {} 件",
+    .validate_problems = "{}: 問題 {} 件",
+    .name = "名前",
+    .version = "版",
+    .api_version = "API版",
+    .file = "ファイル",
+    .plugin_refused = "読み込まなかったプラグイン: {}",
+    .no_plugins = "プラグインが見つかりません。探した場所:",
+    .id = "番号",
+    .created = "作成日時",
+    .last_used = "最終使用",
+    .revoked = "失効",
+    .never_used = "未使用",
+    .no_tokens = "トークンはありません（作成: sosei token create --department 課名）",
+    .token_created =
+        "トークン {}（{}）: 表示はこの一度だけです（データベースには SHA-256 だけを保存）。担当課に渡してください。"
+        "失効させるには sosei token revoke {}",
+    .token_revoked = "トークン {}（{}）を失効させました",
+    .token_already_revoked = "トークン {}（{}）は {} に失効済みです",
+    .token_unknown = "token revoke: トークン {} はありません（一覧: sosei token list）",
+    .token_unknown_department = "token create: 「{}」が担当するKPIは戦略にありません（担当課: {}）",
+    .token_enters_nothing =
+        "sosei: 注意: {} のKPIにはまだ entered_by_hand: true "
+        "がないため、このトークンでは何も入力できません（strategy.yaml で設定）",
+    .resume_lifted = "{}: 隔離を解除しました。次の予定時刻に実行されます（今すぐ実行するには sosei import {}）",
+    .resume_not_quarantined = "{}: 隔離されていません",
+    .resume_unknown = "resume: ソース「{}」は {} にありません",
+    .run_unknown = "runs: 実行 {} はありません（一覧: sosei runs）",
+    .entry_title = "KPI 手入力",
+    .dashboard = "ダッシュボード",
+    .entry_no_kpis = "このまちの戦略には手入力の KPI がありません（strategy.yaml で entered_by_hand: true を設定）。",
+    .entry_period = "年度",
+    .entry_value = "値（市の表記のまま）",
+    .entry_note = "備考",
+    .entry_token = "担当課のトークン",
+    .entry_submit = "登録",
+    .entry_footer =
+        "登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、以前の値は修正履歴に残ります。",
+    .entry_inserted = "新しい値として登録しました",
+    .entry_revised = "値を修正しました（以前の値は修正履歴に残ります）",
+    .entry_unchanged = "同じ値がすでに登録されています（変更なし）",
+    .entry_result = "{}: {} {} = {}（実行 {}、{}）",
+    .entry_example =
+        "送る形の例: {{\"kpi\": \"startups\", \"period\": \"R7\", \"value\": \"5件\", \"note\": \"速報値\"}}",
+    .entry_missing_field = "入力に「{}」がありません。{}",
+    .entry_field_not_string = "「{}」は市の表記のままの文字列（\"5件\"、\"R7\"）で送ってください（送られた型: {}）",
+    .entry_bad_json = "本文を JSON として読めません（{}）。{}",
+    .entry_not_object = "本文は JSON のオブジェクトにしてください。{}",
+    .entry_unknown_field = "項目「{}」は読みません。読むのは kpi、period、value、note だけです",
+    .entry_unknown_kpi = "KPI「{}」はありません。戦略の KPI は /api/kpis で一覧できます",
+    .entry_other_department = "KPI「{}」の担当は{}です。トークン {}（{}）で入力できるのは{}の KPI だけです",
+    .entry_not_by_hand =
+        "KPI「{}」の値は取込で入ります（手入力ではありません）。手入力を許すには戦略でこの KPI に "
+        "entered_by_hand: true を設定してください",
+    .entry_bad_value = "値「{}」を読めません。数値（例: 1,234{}）か、未実施・未着手・実施中・実施 を入力してください",
+    .entry_wrong_unit = "値「{}」の単位は{}ですが、KPI「{}」の単位は{}です。{}で入力してください",
+    .no_unit = "単位なし",
+    .entry_bad_period = "年度「{}」を読めません。R7、令和7年度、FY2025 のように入力してください",
+    .entry_imported_value =
+        "KPI「{}」の{}の値は取込ソース「{}」（実行 {}）から入っています。そのソースのデータで"
+        "修正するか、先にそのソースからこの KPI を外してください",
+    .token_missing =
+        "トークンがありません。担当課のトークンを入力してください（フォームのトークン欄、または "
+        "Authorization: Bearer ヘッダー）。トークンは総合政策課が sosei token create --department 課名 "
+        "で作成します",
+    .token_not_known =
+        "このトークンは登録されていません。全体をコピーしたか確かめるか、総合政策課に新しいトークンを"
+        "依頼してください",
+    .token_was_revoked = "トークン {}（{}）は {} に失効しています。総合政策課に新しいトークンを依頼してください",
+    .page_not_found =
+        "{} {} には何もありません。ダッシュボードは /、手入力は /entry、API は /api/ の下、"
+        "メトリクスは /metrics です（docs/serve.md）",
 };
 
 constexpr Catalogue kEnglish{
@@ -228,6 +307,83 @@ constexpr Catalogue kEnglish{
     .no_values = "no values",
     .manual = "manual",
     .note_parts_replace_total = "{}: the total is left out, the parts ({}) form the value",
+    .import_summary = "{}: {} — {} accepted ({} new, {} revised), {} rejected",
+    .import_dry_run = "dry run, {}",
+    .import_run_id = ", run {}",
+    .import_error = "  error: {}",
+    .import_rejected = "  rejected {}: {}",
+    .due_imports_run = "{} due import(s) run, {} failed",
+    .due_quarantined = ", {} quarantined skipped",
+    .validate_ok = "{}: ok — {} KPIs in {} goals, {} sources, {} plugins",
+    .validate_problems = "{}: {} problem(s)",
+    .name = "name",
+    .version = "version",
+    .api_version = "api",
+    .file = "file",
+    .plugin_refused = "refused: {}",
+    .no_plugins = "no plugins found; searched:",
+    .id = "id",
+    .created = "created",
+    .last_used = "last used",
+    .revoked = "revoked",
+    .never_used = "never",
+    .no_tokens = "no tokens (sosei token create --department <課>)",
+    .token_created =
+        "token {} for {}: shown only now (the database keeps its SHA-256); give it to the department, "
+        "revoke with `sosei token revoke {}`",
+    .token_revoked = "token {} of {} revoked",
+    .token_already_revoked = "token {} of {} was already revoked on {}",
+    .token_unknown = "token revoke: no token {} (sosei token list shows them)",
+    .token_unknown_department = "token create: no KPI of the strategy belongs to '{}' (departments: {})",
+    .token_enters_nothing =
+        "sosei: note: no KPI of {} has entered_by_hand: true yet, so this token can enter "
+        "nothing until one has (strategy.yaml)",
+    .resume_lifted = "{}: quarantine lifted; it runs at its next scheduled time (or now: sosei import {})",
+    .resume_not_quarantined = "{}: was not quarantined",
+    .resume_unknown = "resume: no source '{}' in {}",
+    .run_unknown = "runs: no run {} (sosei runs lists them)",
+    .entry_title = "KPI hand entry",
+    .dashboard = "dashboard",
+    .entry_no_kpis = "No KPI of the strategy is entered by hand (set entered_by_hand: true in strategy.yaml).",
+    .entry_period = "Period",
+    .entry_value = "Value (as the city writes it)",
+    .entry_note = "Note",
+    .entry_token = "Your department's token",
+    .entry_submit = "Enter",
+    .entry_footer =
+        "An entered value is recorded as your department's hand entry. Entering the same period again "
+        "keeps the old value as a revision.",
+    .entry_inserted = "Entered as a new value",
+    .entry_revised = "Revised (the old value is kept as a revision)",
+    .entry_unchanged = "The same value is already stored (unchanged)",
+    .entry_result = "{}: {} {} = {} (run {}, {})",
+    .entry_example = "send {{\"kpi\": \"startups\", \"period\": \"R7\", \"value\": \"5件\", \"note\": \"速報値\"}}",
+    .entry_missing_field = "the entry has no \"{}\": {}",
+    .entry_field_not_string = "\"{}\" must be a string as the city writes it (\"5件\", \"R7\"), not {}",
+    .entry_bad_json = "the body is not valid JSON ({}): {}",
+    .entry_not_object = "the body must be a JSON object: {}",
+    .entry_unknown_field = "unknown field \"{}\" in the entry: only kpi, period, value and note are read",
+    .entry_unknown_kpi = "unknown KPI '{}': /api/kpis lists the KPIs of the strategy",
+    .entry_other_department = "KPI '{}' belongs to {}; token {} of {} may enter only {}'s KPIs",
+    .entry_not_by_hand =
+        "KPI '{}' is not entered by hand (its values are imported): set entered_by_hand: true on "
+        "it in the strategy to allow entries",
+    .entry_bad_value = "value '{}' cannot be read: write a number (e.g. 1,234{}) or 未実施, 未着手, 実施中, 実施",
+    .entry_wrong_unit = "value '{}' is in {} but KPI '{}' counts in {}: write the number in {}",
+    .no_unit = "no unit",
+    .entry_bad_period = "period '{}' cannot be read: write it as R7, 令和7年度 or FY2025",
+    .entry_imported_value =
+        "KPI '{}' {}: the value comes from the import source '{}' (run {}): correct it in that "
+        "source's data, or remove the KPI from that source first",
+    .token_missing =
+        "no token: give your department's token (the form's token field, or the header "
+        "\"Authorization: Bearer <token>\"); the policy division creates one with "
+        "`sosei token create --department <課>`",
+    .token_not_known = "unknown token: check that it was copied whole, or ask the policy division for a new one",
+    .token_was_revoked = "token {} of {} was revoked on {}: ask the policy division for a new one",
+    .page_not_found =
+        "nothing at {} {}: the dashboard is at /, hand entry at /entry, the API under /api/ and "
+        "metrics at /metrics (docs/serve.md)",
 };
 
 }  // namespace

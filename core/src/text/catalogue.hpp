@@ -131,6 +131,70 @@ struct Catalogue {
   const char* no_values;                 // "値がありません"
   const char* manual;                    // a source without schedule
   const char* note_parts_replace_total;  // "{period}: 合計値は使わず、内訳（{dimension}）から算出"
+  // CLI: import, validate, plugins, token, resume.
+  const char* import_summary;   // "{source}: {status} — 受理 {n} 件（新規 {n}、改訂 {n}）、却下 {n} 件"
+  const char* import_dry_run;   // "試行・保存なし（{status}）"
+  const char* import_run_id;    // "、実行 {id}"
+  const char* import_error;     // "  エラー: {}"
+  const char* import_rejected;  // "  却下 {location}: {reason}"
+  const char* due_imports_run;  // "予定の取込 {n} 件を実行、失敗 {n} 件"
+  const char* due_quarantined;  // "、隔離中で実行しなかったソース {n} 件"
+  const char* validate_ok;  // "{file}: 問題なし — KPI {n} 件（基本目標 {n} 件）、ソース {n} 件、プラグイン {n} 件"
+  const char* validate_problems;  // "{file}: 問題 {n} 件"
+  const char* name;
+  const char* version;
+  const char* api_version;
+  const char* file;
+  const char* plugin_refused;  // "読み込まなかったプラグイン: {}"
+  const char* no_plugins;      // "プラグインが見つかりません。探した場所:"
+  const char* id;
+  const char* created;
+  const char* last_used;
+  const char* revoked;
+  const char* never_used;
+  const char* no_tokens;
+  const char* token_created;             // "トークン {id}（{department}）: …失効は sosei token revoke {id}"
+  const char* token_revoked;             // "トークン {id}（{department}）を失効させました"
+  const char* token_already_revoked;     // "トークン {id}（{department}）は {when} に失効済みです"
+  const char* token_unknown;             // "token revoke: トークン {id} はありません…"
+  const char* token_unknown_department;  // "token create: 「{}」が担当するKPIは…（担当課: {}）"
+  const char* token_enters_nothing;      // "注意: {} のKPIには entered_by_hand: true がまだありません…"
+  const char* resume_lifted;  // "{source}: 隔離を解除しました…（今すぐなら sosei import {source}）"
+  const char* resume_not_quarantined;  // "{source}: 隔離されていません"
+  const char* resume_unknown;          // "resume: ソース「{}」は {} にありません"
+  const char* run_unknown;             // "runs: 実行 {} はありません"
+  // serve: the /entry page, hand-entry refusals (API and page), the token check.
+  const char* entry_title;    // "KPI 手入力"
+  const char* dashboard;      // "ダッシュボード"
+  const char* entry_no_kpis;  // the strategy has no KPI entered by hand
+  const char* entry_period;   // the form's labels
+  const char* entry_value;
+  const char* entry_note;
+  const char* entry_token;
+  const char* entry_submit;
+  const char* entry_footer;    // what happens to an entered value
+  const char* entry_inserted;  // "新しい値として登録しました"
+  const char* entry_revised;
+  const char* entry_unchanged;
+  const char* entry_result;            // "{what}: {kpi} {period} = {value}（実行 {run}、{source}）"
+  const char* entry_example;           // the JSON a script sends
+  const char* entry_missing_field;     // "入力に「{field}」がありません。{example}"
+  const char* entry_field_not_string;  // "「{field}」は…文字列で（{json type}）"
+  const char* entry_bad_json;          // "本文を JSON として読めません（{why}）。{example}"
+  const char* entry_not_object;        // "本文は JSON オブジェクトにしてください。{example}"
+  const char* entry_unknown_field;     // "項目「{field}」は読みません…"
+  const char* entry_unknown_kpi;       // "KPI「{kpi}」はありません…"
+  const char* entry_other_department;  // "KPI「{kpi}」の担当は{dept}です。トークン {id}（{dept}）…{dept}…"
+  const char* entry_not_by_hand;  // "KPI「{kpi}」は取込で値が入ります…"
+  const char* entry_bad_value;    // "値「{text}」を読めません…"
+  const char* entry_wrong_unit;  // "値「{text}」の単位は{unit}ですが、KPI「{kpi}」の単位は{unit}…{unit}"
+  const char* no_unit;           // "単位なし"
+  const char* entry_bad_period;  // "年度「{text}」を読めません…"
+  const char* entry_imported_value;  // "KPI「{kpi}」の{period}の値は取込ソース「{source}」（実行 {run}）…"
+  const char* token_missing;         // 401: no token given
+  const char* token_not_known;    // 401: no such token
+  const char* token_was_revoked;  // "トークン {id}（{dept}）は {when} に失効しています…"
+  const char* page_not_found;     // 404 outside the API: "{method} {path} には何もありません…"
 };
 
 const Catalogue& catalogue(Lang lang);

@@ -30,6 +30,12 @@ Phrase phrase(const char* Catalogue::*text, Args... args) {
   };
 }
 
+// A catalogue text with its arguments, worded now (for a line printed at once).
+template <class... Args>
+std::string say(Lang lang, const char* Catalogue::*text, const Args&... args) {
+  return fmt::format(fmt::runtime(catalogue(lang).*text), args...);
+}
+
 // A text that reads the same in every language (a number, a name as the strategy wrote it).
 inline Phrase verbatim(std::string s) {
   return [s = std::move(s)](const Locale&) { return s; };
