@@ -65,9 +65,9 @@ TEST(QualityRules, MonotonicRunningTotal) {
 TEST(QualityRules, UnitSlipOfAThousandOrTenThousand) {
   auto r = rule(config::RuleKind::UnitSlip);
   EXPECT_EQ(tripped(r, 26.3, {25.1}), kNone);
-  EXPECT_EQ(tripped(r, 263000, {26.1}), std::vector<std::string>{"unit_slip"});      // 万 lost: ×10⁴
-  EXPECT_EQ(tripped(r, 280.4, {279000}), std::vector<std::string>{"unit_slip"});     // 千 doubled: ÷10³
-  EXPECT_EQ(tripped(r, 2500, {100}), kNone);                                        // 25×: a change, not a slip
+  EXPECT_EQ(tripped(r, 263000, {26.1}), std::vector<std::string>{"unit_slip"});   // 万 lost: ×10⁴
+  EXPECT_EQ(tripped(r, 280.4, {279000}), std::vector<std::string>{"unit_slip"});  // 千 doubled: ÷10³
+  EXPECT_EQ(tripped(r, 2500, {100}), kNone);                                      // 25×: a change, not a slip
 }
 
 TEST(QualityRules, OutlierByMedianAbsoluteDeviation) {
@@ -116,7 +116,7 @@ class QualityPass : public ::testing::Test {
 
   // One run: the puts, then the rule check; returns the outcome and the committed (or failed) record.
   std::pair<import::QualityOutcome, store::RunRecord> run(const std::vector<Put>& puts,
-                                                         config::OnBadRow policy = config::OnBadRow::Skip) {
+                                                          config::OnBadRow policy = config::OnBadRow::Skip) {
     auto t = store_->begin_import({"src", "good", "1.0.0"});
     std::set<std::string> series;
     for (const auto& p : puts) {
@@ -169,8 +169,8 @@ TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
   r.max = 1.5;
   add_rule("startups", r);
   run({{"startups", Period::fiscal_year(2025), 1, "s.csv:2"}});
-  auto [outcome, record] = run({{"startups", Period::fiscal_year(2025), 2, "s.csv:2"},
-                                {"startups", Period::fiscal_year(2026), 2, "s.csv:3"}});
+  auto [outcome, record] = run(
+      {{"startups", Period::fiscal_year(2025), 2, "s.csv:2"}, {"startups", Period::fiscal_year(2026), 2, "s.csv:3"}});
   EXPECT_EQ(outcome.errors, 2);
   EXPECT_EQ(record.accepted, 0);
   EXPECT_EQ(record.rejected, 2);

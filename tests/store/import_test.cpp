@@ -508,7 +508,7 @@ TEST_F(Import, RepeatedKeyOfANewSeriesInTheSameAndAnEarlierBatch) {
 
 TEST_F(Import, RepeatedKeyOfStoredValuesUnchangedOrRevised) {
   put_twice(*store_, {}, 100, 5);
-  EXPECT_EQ(put_twice(*store_, {7}, 100, 5), std::vector<std::string>{"f:8>f:101"});    // unchanged first
+  EXPECT_EQ(put_twice(*store_, {7}, 100, 5), std::vector<std::string>{"f:8>f:101"});   // unchanged first
   EXPECT_EQ(put_twice(*store_, {9}, 100, 6), std::vector<std::string>{"f:10>f:101"});  // revised first
   EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "100");
 }

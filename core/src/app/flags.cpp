@@ -66,7 +66,8 @@ int open_errors_due(const config::AppConfig& config, store::Store& store, const 
     if (f.raised.level != store::FlagLevel::Error) continue;
     const config::Kpi* kpi = config.strategy.find_kpi(f.key.series);
     const Period& p = f.key.period;
-    const int year = p.kind == PeriodKind::FiscalYear || p.kind == PeriodKind::CalendarYear ? p.year : p.fiscal_year_of();
+    const int year =
+        p.kind == PeriodKind::FiscalYear || p.kind == PeriodKind::CalendarYear ? p.year : p.fiscal_year_of();
     // A period is due once its data were due (the KPI's data_due); a plugin series' once its year ended.
     std::optional<Date> due = kpi ? status::due_date(*kpi, year) : std::nullopt;
     if (!due) due = Date{year + 1, 3, 31};

@@ -40,7 +40,8 @@ std::string goal_text(const config::Kpi& k, const text::Catalogue& c) {
 
 // The key columns fit default_table_width(); --wide adds measure, project, baseline, the yearly
 // values, how the actual was formed, pace and forecast.
-void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide, const std::set<std::string>& flagged) {
+void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide,
+                const std::set<std::string>& flagged) {
   const text::Catalogue& c = text::catalogue(l.lang);
   std::vector<std::string> header =
       wide ? std::vector<std::string>{c.goal,   c.measure, c.project,     c.kpi,   c.baseline, c.values,   c.actual,

@@ -86,17 +86,16 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
     }
     const text::Locale l = env.session.locale();
     const text::Catalogue& c = text::catalogue(l.lang);
-    TextTable table({c.flag_id, c.kpi, c.department, c.flag_level, c.flag_rule, c.value, c.flag_expected,
-                     c.flag_detail, c.flag_state, c.flag_closed});
+    TextTable table({c.flag_id, c.kpi, c.department, c.flag_level, c.flag_rule, c.value, c.flag_expected, c.flag_detail,
+                     c.flag_state, c.flag_closed});
     table.align_right(0);
     table.align_right(5);
     for (const auto& r : rows) {
       const store::QualityFlag& f = r.flag;
-      const std::string closed =
-          f.state == store::FlagState::Resolved   ? f.closed_by + ": " + f.note
-          : f.state == store::FlagState::Cleared ? (l.lang == text::Lang::Ja ? "実行 " : "run ") +
-                                                       std::to_string(f.closed_run_id)
-                                                 : "";
+      const std::string closed = f.state == store::FlagState::Resolved ? f.closed_by + ": " + f.note
+                                 : f.state == store::FlagState::Cleared
+                                     ? (l.lang == text::Lang::Ja ? "実行 " : "run ") + std::to_string(f.closed_run_id)
+                                     : "";
       table.add({std::to_string(f.id), key_text(f, l), r.department,
                  text::state_text(store::to_string(f.raised.level), l.lang), f.raised.rule,
                  number(f.raised.value, l.lang), expected_text(f.raised, l.lang),

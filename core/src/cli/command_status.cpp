@@ -88,8 +88,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     bool attention = report.overdue_count() > 0;
     for (const auto& s : report.sources) attention = attention || s.quarantine.has_value();
     // An error-level data-quality flag still open on a period that is due (docs/quality.md).
-    const int open_errors =
-        app::open_errors_due(app_env.config(), env.session.store(app::StoreOpen::MustExist), as_of);
+    const int open_errors = app::open_errors_due(app_env.config(), env.session.store(app::StoreOpen::MustExist), as_of);
     if (open_errors > 0) {
       attention = true;
       if (!args->json)

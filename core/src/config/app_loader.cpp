@@ -81,10 +81,9 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
 
 AppConfig load_config(const std::string& path) {
   Document doc(path, path);
-  MapReader top(
-      doc, doc.root(), doc.start_location(), "sosei.yaml",
-      {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading", "daemon",
-       "rules"});
+  MapReader top(doc, doc.root(), doc.start_location(), "sosei.yaml",
+                {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading",
+                 "daemon", "rules"});
   AppConfig c;
   const fs::path file = fs::absolute(fs::path(path)).lexically_normal();
   const fs::path base = file.parent_path();

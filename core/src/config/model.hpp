@@ -89,12 +89,11 @@ struct Rule {
   RuleLevel level = RuleLevel::Warning;
   std::optional<double> min;  // range
   std::optional<double> max;
-  double change = 0;              // max_change: the allowed change against the previous period…
-  bool change_is_share = false;   // …as a share of the previous value (50% → 0.5) or absolute
-  bool decreasing = false;        // monotonic: never down (running totals), or never up
-  int months = 0;                 // completeness: this many months per fiscal year (12)…
-  std::string dimension;          // …or every value of this dimension seen the year before
-  std::string other;              // relation: this value <= (at_most) or >= (at_least) the other KPI's
+  double change = 0;             // max_change: the allowed change against the previous period…
+  bool change_is_share = false;  // …as a share of the previous value (50% → 0.5) or absolute
+  bool decreasing = false;       // monotonic: never down (running totals), or never up
+  int months = 0;                // completeness: this many months per fiscal year (12)
+  std::string other;             // relation: this value <= (at_most) or >= (at_least) the other KPI's
   bool at_most = true;
   double threshold = 3.5;  // outlier: robust z-score (0.6745 × deviation / MAD) above which it flags
   int min_history = 6;     // outlier: earlier values needed before it judges
@@ -242,8 +241,8 @@ struct AppConfig {
   DaemonSettings daemon;
   Strategy strategy;
   std::vector<Source> sources;
-  std::string rules_file;            // absolute path of `rules:`; empty when sosei.yaml names none
-  std::vector<SeriesRules> rules;    // from the rules file; a KPI's own rules are in Kpi::rules
+  std::string rules_file;          // absolute path of `rules:`; empty when sosei.yaml names none
+  std::vector<SeriesRules> rules;  // from the rules file; a KPI's own rules are in Kpi::rules
 
   const Source* find_source(std::string_view id) const;
   // Every rule of a series: the KPI's own (strategy) and the rules file's, in that order.

@@ -38,8 +38,9 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
   Rule r;
   r.where = where;
   static const std::pair<const char*, RuleKind> kKinds[] = {
-      {"range", RuleKind::Range},       {"max_change", RuleKind::MaxChange}, {"monotonic", RuleKind::Monotonic},
-      {"completeness", RuleKind::Completeness}, {"relation", RuleKind::Relation}, {"unit_slip", RuleKind::UnitSlip},
+      {"range", RuleKind::Range},         {"max_change", RuleKind::MaxChange},
+      {"monotonic", RuleKind::Monotonic}, {"completeness", RuleKind::Completeness},
+      {"relation", RuleKind::Relation},   {"unit_slip", RuleKind::UnitSlip},
       {"outlier", RuleKind::Outlier}};
   bool known = false;
   for (const auto& [name, k] : kKinds)
@@ -53,8 +54,8 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
   }
   // Keys that belong to another kind are mistakes, not silently ignored settings.
   auto only = [&](std::initializer_list<const char*> keys) {
-    for (const char* k : {"min", "max", "limit", "direction", "months", "dimension", "at_most", "at_least",
-                          "threshold", "min_history"}) {
+    for (const char* k : {"min", "max", "limit", "direction", "months", "dimension", "at_most", "at_least", "threshold",
+                          "min_history"}) {
       bool allowed = false;
       for (const char* a : keys) allowed = allowed || std::string_view(a) == k;
       if (!allowed && m.has(k)) fail(m.key_at(k), fmt::format(fmt::runtime(ja().rule_key_not_for_kind), k, kind));
@@ -76,11 +77,11 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
       r.decreasing = m.choice("direction", {"increasing", "decreasing"}).value_or("increasing") == "decreasing";
       break;
     case RuleKind::Completeness:
-      only({"months", "dimension"});
+      // Completeness by dimension (every route seen the year before) is not judged yet: refused,
+      // so that no one relies on a rule that never fires.
+      only({"months"});
       r.months = m.integer("months").value_or(0);
-      r.dimension = m.string("dimension").value_or("");
-      if ((r.months == 0) == r.dimension.empty()) fail(where, ja().rule_completeness_what);
-      if (r.months != 0 && r.months != 12) fail(m.value_at("months"), ja().rule_completeness_what);
+      if (r.months != 12) fail(m.has("months") ? m.value_at("months") : where, ja().rule_completeness_what);
       break;
     case RuleKind::Relation: {
       only({"at_most", "at_least"});
@@ -126,11 +127,12 @@ std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& str
     SeriesRules s;
     s.series = m.required_string("series");
     const auto slash = s.series.find('/');
-    const bool known = slash == std::string::npos
-                           ? strategy.find_kpi(s.series) != nullptr
-                           : std::any_of(sources.begin(), sources.end(),
-                                         [&](const Source& src) { return src.id == s.series.substr(0, slash); });
-    if (!known) detail::fail(m.value_at("series"), fmt::format(fmt::runtime(detail::ja().rule_unknown_series), s.series));
+    const bool known = slash == std::string::npos ? strategy.find_kpi(s.series) != nullptr
+                                                  : std::any_of(sources.begin(), sources.end(), [&](const Source& src) {
+                                                      return src.id == s.series.substr(0, slash);
+                                                    });
+    if (!known)
+      detail::fail(m.value_at("series"), fmt::format(fmt::runtime(detail::ja().rule_unknown_series), s.series));
     s.rules = detail::read_rules(doc, m, "rules", &strategy);
     all.push_back(std::move(s));
   }

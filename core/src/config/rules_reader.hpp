@@ -21,4 +21,3 @@ std::vector<Rule> read_rules(const Document& doc, const MapReader& owner, const 
 const text::Catalogue& ja();
 
 }  // namespace sosei::config::detail
-

@@ -164,8 +164,8 @@ std::string finding_reason(const std::string& series, const store::FlagRaise& f)
   return text;
 }
 
-QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series,
-                             store::Store& store, store::ImportTransaction& run, config::OnBadRow policy) {
+QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
+                             store::ImportTransaction& run, config::OnBadRow policy) {
   QualityOutcome outcome;
   for (const std::string& name : series) {
     std::vector<config::Rule> rules = config.rules_for(name);
@@ -186,7 +186,7 @@ QualityOutcome check_quality(const config::AppConfig& config, const std::set<std
                                 " (fix the input, or set on_bad_row: skip on the source to skip such rows)";
       }
       if (!outcome.stop_reason.empty()) return outcome;  // the run fails: nothing is stored
-      if (error) run.withdraw(f.key);  // rejected like a bad row; its flag stays open for follow-up
+      if (error) run.withdraw(f.key);                    // rejected like a bad row; its flag stays open for follow-up
       run.set_flags(f.key, f.raised);
     }
   }

@@ -20,8 +20,8 @@ struct QualityOutcome {
 
 // `series`: what the run wrote (KPI ids and "<source>/<series>"). Reads through `store`, which sees
 // the open run's writes.
-QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series,
-                             store::Store& store, store::ImportTransaction& run, config::OnBadRow policy);
+QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
+                             store::ImportTransaction& run, config::OnBadRow policy);
 
 // The rejection reason of an error-level finding (English, like the other rejections).
 std::string finding_reason(const std::string& series, const store::FlagRaise& f);

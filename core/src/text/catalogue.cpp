@@ -116,13 +116,18 @@ constexpr Catalogue kJapanese{
     .no_values = "値がありません",
     .manual = "手動",
     .note_parts_replace_total = "{}: 合計値は使わず、内訳（{}）から値を算出",
-    .rule_no_kind = "規則に kind がありません（range、max_change、monotonic、completeness、relation、unit_slip、outlier のいずれか）",
-    .rule_unknown_kind = "規則の種類 '{}' は不明です（range、max_change、monotonic、completeness、relation、unit_slip、outlier のいずれか）",
+    .rule_no_kind =
+        "規則に kind がありません（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
+        "のいずれか）",
+    .rule_unknown_kind =
+        "規則の種類 '{}' は不明です（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
+        "のいずれか）",
     .rule_bad_level = "level '{}' は error か warning で指定してください",
     .rule_key_not_for_kind = "'{}' は種類 {} の規則には使えません",
     .rule_range_empty = "range の規則には min か max が必要です",
     .rule_bad_limit = "limit '{}' は 50% のような割合か、0 以上の数で指定してください",
-    .rule_completeness_what = "completeness の規則は months: 12 か dimension: 名前 のどちらか一方を指定してください",
+    .rule_completeness_what =
+        "completeness の規則には months: 12 を指定してください（dimension による判定はまだありません）",
     .rule_relation_what = "relation の規則は at_most か at_least のどちらか一方に比べるKPIを指定してください",
     .rule_unknown_kpi = "KPI '{}' は戦略にありません",
     .rule_outlier_bounds = "outlier の threshold は正の数、min_history は 3 以上で指定してください",
@@ -253,12 +258,13 @@ constexpr Catalogue kEnglish{
     .manual = "manual",
     .note_parts_replace_total = "{}: the total is left out, the parts ({}) form the value",
     .rule_no_kind = "a rule without kind (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
-    .rule_unknown_kind = "unknown rule kind '{}' (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
+    .rule_unknown_kind =
+        "unknown rule kind '{}' (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
     .rule_bad_level = "level '{}': write error or warning",
     .rule_key_not_for_kind = "'{}' does not belong to a rule of kind {}",
     .rule_range_empty = "a range rule needs min or max",
     .rule_bad_limit = "limit '{}': write a share such as 50% or a number of 0 or more",
-    .rule_completeness_what = "a completeness rule takes either months: 12 or dimension: NAME",
+    .rule_completeness_what = "a completeness rule takes months: 12 (judging by dimension is not available yet)",
     .rule_relation_what = "a relation rule names the KPI to compare with in either at_most or at_least",
     .rule_unknown_kpi = "KPI '{}' is not in the strategy",
     .rule_outlier_bounds = "an outlier rule needs a positive threshold and min_history of 3 or more",
@@ -313,13 +319,13 @@ std::string status_text(ValueKind kind, Lang lang) {
 std::string state_text(std::string_view code, Lang lang) {
   if (lang == Lang::En) return std::string(code);
   static const std::map<std::string_view, const char*> kJa{
-      {"succeeded", "成功"},   {"failed", "失敗"},       {"running", "実行中"},
-      {"interrupted", "中断"}, {"ok", "良好"},           {"overdue", "遅延"},
-      {"OVERDUE", "遅延"},     {"due_soon", "期限間近"}, {"quarantined", "停止中（隔離）"},
-      {"never", "未実行"},     {"manual", "手動"},       {"not_due", "期限前"},
-      {"healthy", "正常"},     {"failing", "失敗中"},    {"yes", "あり"},
-      {"no", "なし"},          {"open", "未解決"},       {"cleared", "解消"},
-      {"resolved", "対応済み"}, {"error", "エラー"},       {"warning", "警告"}};
+      {"succeeded", "成功"},    {"failed", "失敗"},       {"running", "実行中"},
+      {"interrupted", "中断"},  {"ok", "良好"},           {"overdue", "遅延"},
+      {"OVERDUE", "遅延"},      {"due_soon", "期限間近"}, {"quarantined", "停止中（隔離）"},
+      {"never", "未実行"},      {"manual", "手動"},       {"not_due", "期限前"},
+      {"healthy", "正常"},      {"failing", "失敗中"},    {"yes", "あり"},
+      {"no", "なし"},           {"open", "未解決"},       {"cleared", "解消"},
+      {"resolved", "対応済み"}, {"error", "エラー"},      {"warning", "警告"}};
   const auto it = kJa.find(code);
   return it == kJa.end() ? std::string(code) : it->second;
 }

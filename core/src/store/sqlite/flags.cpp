@@ -22,9 +22,9 @@ constexpr const char* kRaise =
     "INSERT INTO quality_flags(series, period_kind, period_year, period_month, period_day, dimensions, rule, level,"
     " value, expected_min, expected_max, detail, location, run_id, raised_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-#define SOSEI_FLAG_COLUMNS                                                                                      \
-  "SELECT id, series, period_kind, period_year, period_month, period_day, dimensions, rule, level, value,"      \
-  " expected_min, expected_max, detail, location, run_id, raised_at, state, coalesce(closed_run_id, 0),"        \
+#define SOSEI_FLAG_COLUMNS                                                                                 \
+  "SELECT id, series, period_kind, period_year, period_month, period_day, dimensions, rule, level, value," \
+  " expected_min, expected_max, detail, location, run_id, raised_at, state, coalesce(closed_run_id, 0),"   \
   " coalesce(closed_at, ''), closed_by, note FROM quality_flags"
 // One statement; ?1 '' = every series, ?2 1 = open only, ?3 0 = every id.
 constexpr const char* kList = SOSEI_FLAG_COLUMNS

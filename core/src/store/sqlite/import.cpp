@@ -36,7 +36,8 @@ constexpr const char* kFinishRun =
 constexpr const char* kInsertRejection =
     "INSERT INTO run_rejections(run_id, seq, location, reason) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kFindObservation =
-    "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = ?1 AND period_kind = ?2"
+    "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = ?1 AND period_kind "
+    "= ?2"
     " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
 // The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
 // (InsertBatch writes the same columns for many rows at once.)
@@ -529,7 +530,7 @@ class SqliteImport final : public ImportTransaction {
   std::function<void(const DuplicateKey&)> on_duplicate_;
   ObservationBits seen_;  // observations this run found and left unchanged or revised
   std::unordered_map<int64_t, std::string> moved_locations_;  // unchanged, read elsewhere than stored
-  std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
+  std::unordered_map<std::string, bool> series_new_;          // series → had no observation when the run started
   std::string last_series_;
   bool last_series_new_ = false;
 };
