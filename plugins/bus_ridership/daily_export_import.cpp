@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace bus_ridership {
 namespace {
@@ -37,6 +38,10 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   const std::size_t needed = std::max({date_column, route_column, boardings_column}) + 1;
 
   ImportCounts counts;
+  // Route and day → the line that counted them. A day's row coming again would be summed into the
+  // month without a trace (issue 14 §1); the map grows with routes × days, never with rows.
+  std::unordered_map<std::string, uint64_t> counted_at;
+  std::string day_key;
   auto reject = [&](const std::string& reason) {
     ++counts.rejected;
     ctx.reject(name, reader.line(), reason);
@@ -67,6 +72,13 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
     const std::string_view route = reader.cell(route_column);
     if (route.empty()) {
       reject("route is empty");
+      continue;
+    }
+    day_key.assign(route).push_back('\x1f');
+    day_key.append(std::to_string((month->year * 100 + month->month) * 100 + month->day));
+    if (const auto [first, fresh] = counted_at.emplace(day_key, reader.line()); !fresh) {
+      reject("route '" + std::string(route) + "' on " + std::string(date) + " comes again, after " + name + ":" +
+             std::to_string(first->second) + " (one row per day and route)");
       continue;
     }
     table.add(routes.group(route, route), *month, *boardings);

@@ -14,12 +14,13 @@ namespace bus_ridership {
 struct YearMonth {
   int32_t year = 0;
   int32_t month = 0;  // 1..12
+  int32_t day = 0;    // 1..31 where the date named one (a daily export's repeated day is a bad row)
 };
 
 inline std::optional<YearMonth> checked(int year, int month, int day) {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > sosei::days_in_month(year, month))
     return std::nullopt;
-  return YearMonth{year, month};
+  return YearMonth{year, month, day};
 }
 
 // YYYYMMDD exactly, as GTFS writes dates; nullopt for anything else or a day that does not exist.
@@ -46,7 +47,8 @@ inline std::optional<YearMonth> from_excel_serial(long serial) {
   const long mp = (5 * doy + 2) / 153;
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return YearMonth{year, month};
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  return YearMonth{year, month, day};
 }
 
 // 2025-04-01, 2025/4/1, 20250401, or an Excel serial day such as 45748 (a date cell of an XLSX export).

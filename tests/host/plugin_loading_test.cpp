@@ -38,7 +38,7 @@ TEST(PluginLoading, LoadsGoodPluginAndCopiesDescriptor) {
   EXPECT_EQ(m.version, "1.0.0");
   EXPECT_EQ(m.api_version, SOSEI_API_VERSION);
   EXPECT_EQ(m.department, "総合政策課");
-  ASSERT_EQ(m.settings.size(), 3u);
+  ASSERT_EQ(m.settings.size(), 4u);
   EXPECT_EQ(m.settings[0].name, "count");
   EXPECT_EQ(m.settings[0].type, SOSEI_SETTING_INTEGER);
   EXPECT_EQ(m.settings[0].default_value, "2");

@@ -140,3 +140,33 @@ TEST_F(ImporterTest, UnknownPluginAndBadSettingsAreSetupErrors) {
   }
   EXPECT_TRUE(store_->runs().empty());
 }
+
+// Issue 14 §1: one value per key per run, whether the key is new, stored unchanged or revised.
+TEST_F(ImporterTest, RepeatedKeyFailsTheRunAndStoresNothing) {
+  config_.sources[0].settings["repeat"] = {"1", {}};
+  auto o = import_with("good", "2");
+  EXPECT_FALSE(o.ok());
+  EXPECT_NE(o.record.error.find("generated:3"), std::string::npos) << o.record.error;
+  EXPECT_NE(o.record.error.find("generated:1"), std::string::npos) << o.record.error;
+  EXPECT_TRUE(store_->series().empty());
+}
+
+TEST_F(ImporterTest, RepeatedKeyOfAStoredUnchangedValueIsFound) {
+  ASSERT_TRUE(import_with("good", "2").ok());
+  const std::string before = dump();
+  config_.sources[0].settings["repeat"] = {"2", {}};
+  auto o = import_with("good", "2");
+  EXPECT_FALSE(o.ok());
+  EXPECT_NE(o.record.error.find("after generated:2"), std::string::npos) << o.record.error;
+  EXPECT_EQ(dump(), before);
+}
+
+TEST_F(ImporterTest, RepeatedKeyUnderSkipKeepsTheFirstValue) {
+  config_.sources[0].on_bad_row = config::OnBadRow::Skip;
+  config_.sources[0].settings["repeat"] = {"1", {}};
+  auto o = import_with("good", "2");
+  ASSERT_TRUE(o.ok()) << o.record.error;
+  EXPECT_EQ(o.record.accepted, 2);
+  EXPECT_EQ(o.record.rejected, 1);
+  EXPECT_EQ(dump(), "startups FY2025 1 r0\nstartups FY2026 2 r0\nstate 1\n");
+}

@@ -104,7 +104,7 @@ TEST_F(Import, ChangedValueRecordsExactlyOneRevision) {
 }
 
 // A series the store has never seen is inserted without looking each key up first; a key emitted
-// twice in that run must still end as one observation and one revision, as in any other run.
+// twice in that run is still found (issue 14 §1): the first value stays, the second is rejected.
 TEST_F(Import, KeyEmittedTwiceInTheRunThatCreatesItsSeries) {
   auto run = store_->begin_import(start());
   run->put(key("kpi-1", kFy2024), number(120));
@@ -112,16 +112,15 @@ TEST_F(Import, KeyEmittedTwiceInTheRunThatCreatesItsSeries) {
   run->put(key("kpi-1", kFy2024), number(121, "確定値"));  // again, changed
   run->put(key("kpi-1", kFy2025), number(7));              // again, identical
   RunRecord r = run->commit();
-  EXPECT_EQ(r.accepted, 4);
+  EXPECT_EQ(r.accepted, 2);
+  EXPECT_EQ(r.rejected, 2);
   EXPECT_EQ(r.inserted, 2);
-  EXPECT_EQ(r.revised, 1);
+  EXPECT_EQ(r.revised, 0);
   EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "2");
   auto h = store_->history("kpi-1", kFy2024);
   ASSERT_EQ(h.size(), 1u);
   EXPECT_EQ(h[0].first_value, Value::of(120));
-  ASSERT_EQ(h[0].revisions.size(), 1u);
-  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(121));
-  EXPECT_EQ(h[0].revisions[0].run_id, r.id);
+  EXPECT_TRUE(h[0].revisions.empty());
 }
 
 // One run feeding a series already stored and one that is new: each takes its own path.
@@ -145,8 +144,8 @@ TEST_F(Import, StoredAndNewSeriesInOneRun) {
 }
 
 // Observations of a new series are written in batches of 64: a key repeated from an earlier batch
-// (the batch is then written row by row) or within the waiting batch still gives exactly one
-// observation per key and one revision per change, in the order emitted.
+// (the batch is then written row by row) or within the waiting batch is found as a duplicate, and
+// the first value of each key stays.
 TEST_F(Import, NewSeriesWrittenInBatchesWithRepeatedKeys) {
   auto day = [](int i) { return Period::date_of(2024, 1 + i / 28 % 12, 1 + i % 28); };
   auto run = store_->begin_import(start());
@@ -155,27 +154,19 @@ TEST_F(Import, NewSeriesWrittenInBatchesWithRepeatedKeys) {
   run->put(key("riders", day(191), {{"stop", "s0"}}), number(191));
   run->put(key("riders", day(191), {{"stop", "s0"}}), number(-1));  // again while still waiting
   RunRecord r = run->commit();
-  EXPECT_EQ(r.accepted, 194);
+  EXPECT_EQ(r.accepted, 192);
+  EXPECT_EQ(r.rejected, 2);
   EXPECT_EQ(r.inserted, 192);
-  EXPECT_EQ(r.revised, 2);
+  EXPECT_EQ(r.revised, 0);
   EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "192");
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "2");
-  EXPECT_EQ(query_one(path_, "SELECT sum(number) FROM observations"), std::to_string(190 * 191 / 2 + 1000 - 1) + ".0");
-  auto h = store_->history("riders", day(0));
-  ASSERT_EQ(h.size(), 1u);
-  EXPECT_EQ(h[0].first_value, Value::of(0));
-  ASSERT_EQ(h[0].revisions.size(), 1u);
-  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(1000));
-  h = store_->history("riders", day(191));
-  ASSERT_EQ(h.size(), 1u);
-  EXPECT_EQ(h[0].first_value, Value::of(191));
-  ASSERT_EQ(h[0].revisions.size(), 1u);
-  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(-1));
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "0");
+  EXPECT_EQ(query_one(path_, "SELECT sum(number) FROM observations"), std::to_string(190 * 191 / 2 + 191) + ".0");
 }
 
-// Revisions are written 64 at a time. A key revised again while its first revision still waits, a
-// run ending with a partial batch, and notes, flags, statuses and locations inside a full batch all
-// end exactly as when every revision was written at once, in the order emitted.
+// Revisions are written 64 at a time. A key put again after its revision was written or while it
+// still waits is a duplicate (rejected, the first revision stays); a run ending with a partial batch,
+// and notes, flags, statuses and locations inside a full batch all end exactly as when every revision
+// was written at once, in the order emitted.
 TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
   auto day = [](int i) { return Period::date_of(2024, 1 + i / 28 % 12, 1 + i % 28); };
   {
@@ -195,27 +186,23 @@ TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
   run->put(key("riders", day(150)), number(150, "速報値"));  // identical: no revision
   run->put(key("riders", day(140)), number(-1));             // revised again while its revision still waits
   RunRecord r = run->commit();
-  EXPECT_EQ(r.accepted, 153);
+  EXPECT_EQ(r.accepted, 151);
+  EXPECT_EQ(r.rejected, 2);
   EXPECT_EQ(r.inserted, 0);
-  EXPECT_EQ(r.revised, 152);
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "152");
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions WHERE run_id = " + std::to_string(r.id)), "152");
+  EXPECT_EQ(r.revised, 150);
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "150");
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions WHERE run_id = " + std::to_string(r.id)), "150");
 
   auto h = store_->history("riders", day(0));
   ASSERT_EQ(h.size(), 1u);
-  ASSERT_EQ(h[0].revisions.size(), 2u);
+  ASSERT_EQ(h[0].revisions.size(), 1u);
   EXPECT_EQ(h[0].revisions[0].old_value, Value::of(0));
   EXPECT_EQ(h[0].revisions[0].new_value, Value::of(1000));
   EXPECT_EQ(h[0].revisions[0].old_note, "速報値");
   EXPECT_EQ(h[0].revisions[0].new_note, "");
-  EXPECT_EQ(h[0].revisions[1].old_value, Value::of(1000));
-  EXPECT_EQ(h[0].revisions[1].new_value, Value::of(2000));
   h = store_->history("riders", day(140));
-  ASSERT_EQ(h[0].revisions.size(), 2u);
+  ASSERT_EQ(h[0].revisions.size(), 1u);
   EXPECT_EQ(h[0].revisions[0].new_value, Value::of(140.5));
-  EXPECT_EQ(h[0].revisions[1].old_value, Value::of(140.5));
-  EXPECT_EQ(h[0].revisions[1].old_note, "確定値");
-  EXPECT_EQ(h[0].revisions[1].new_value, Value::of(-1));
 
   auto v = store_->values({"riders", day(13), std::nullopt});  // 13 % 10 == 3: a status
   ASSERT_EQ(v.size(), 1u);
@@ -233,7 +220,7 @@ TEST_F(Import, RevisionsWrittenInBatchesKeepTheirOrder) {
   EXPECT_EQ(query_one(path_,
                       "SELECT group_concat(new_number) FROM (SELECT new_number FROM revisions"
                       " WHERE new_number IN (1000, 2000, -1, 2.5) ORDER BY id)"),
-            "1000.0,2.5,2000.0,-1.0");
+            "1000.0,2.5");
   EXPECT_EQ(query_one(path_, "PRAGMA integrity_check"), "ok");
 }
 
@@ -331,7 +318,8 @@ TEST_F(Import, DimensionsAreCanonicalPartsOfTheKey) {
   run->put(key("riders", Period::month_of(2025, 4), {}), number(99));
   RunRecord r = run->commit();
   EXPECT_EQ(r.inserted, 2);
-  EXPECT_EQ(r.accepted, 3);
+  EXPECT_EQ(r.accepted, 2);
+  EXPECT_EQ(r.rejected, 1);  // a and b are one key
   EXPECT_EQ(query_one(path_, "SELECT dimensions FROM observations WHERE number = 10"),
             R"({"stop":"駅前 \"north\"\nexit","路線":"東西線"})");
   EXPECT_EQ(query_one(path_, "SELECT dimensions FROM observations WHERE number = 99"), "{}");
@@ -479,6 +467,61 @@ TEST_F(Import, AStoreThatMustExistIsNotCreated) {
   config.location = path_;  // the fixture's store exists
   EXPECT_TRUE(store_exists(path_));
   EXPECT_NO_THROW(open_store(config));
+}
+
+}  // namespace
+}  // namespace sosei::store::test
+
+// Issue 14 §1: a key put twice in one run reaches the duplicate handler with both locations and is not
+// stored again, whichever way the first was written (batched insert of a new series, a lookup, a
+// revision, an unchanged value).
+namespace sosei::store::test {
+namespace {
+
+ObservationData at(double n, const std::string& location) {
+  ObservationData d = number(n);
+  d.location = location;
+  return d;
+}
+
+std::vector<std::string> put_twice(Store& store, const std::vector<int>& repeats, int rows, double value) {
+  std::vector<std::string> found;
+  auto run = store.begin_import(start());
+  run->on_duplicate([&](const DuplicateKey& d) { found.push_back(d.first_location + ">" + d.location); });
+  for (int i = 0; i < rows; ++i)
+    run->put(key("stops", Period::date_of(2025, 4, 1 + i % 28), {{"stop", std::to_string(i / 28)}}),
+             at(value, "f:" + std::to_string(i + 1)));
+  for (int r : repeats)
+    run->put(key("stops", Period::date_of(2025, 4, 1 + r % 28), {{"stop", std::to_string(r / 28)}}),
+             at(value + 1, "f:" + std::to_string(rows + 1)));
+  run->flush();
+  run->commit();
+  return found;
+}
+
+TEST_F(Import, RepeatedKeyOfANewSeriesInTheSameAndAnEarlierBatch) {
+  // 200 rows: three full batches of 64 and a partial one; row 199 waits in the batch, row 3 is written.
+  EXPECT_EQ(put_twice(*store_, {199, 2}, 200, 5), (std::vector<std::string>{"f:200>f:201", "f:3>f:201"}));
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations"), "200");
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM observations WHERE number <> 5"), "0");
+}
+
+TEST_F(Import, RepeatedKeyOfStoredValuesUnchangedOrRevised) {
+  put_twice(*store_, {}, 100, 5);
+  EXPECT_EQ(put_twice(*store_, {7}, 100, 5), std::vector<std::string>{"f:8>f:101"});   // unchanged first
+  EXPECT_EQ(put_twice(*store_, {9}, 100, 6), std::vector<std::string>{"f:10>f:101"});  // revised first
+  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "100");
+}
+
+TEST_F(Import, RepeatedKeyWithoutHandlerIsARejection) {
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), at(1, "a.csv:12"));
+  run->put(key("kpi-1", kFy2024), at(2, "a.csv:47"));
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.accepted, 1);
+  ASSERT_EQ(r.rejections.size(), 1u);
+  EXPECT_EQ(r.rejections[0].location, "a.csv:47");
+  EXPECT_NE(r.rejections[0].reason.find("a.csv:12"), std::string::npos);
 }
 
 }  // namespace

@@ -206,3 +206,26 @@ TEST_F(IsolationTest, OtherRunsKeepWorkingAfterACrash) {
   ASSERT_TRUE(o.ok()) << o.record.error;
   EXPECT_EQ(o.record.inserted, 3);
 }
+
+// Issue 14 §1: the parent finds a key repeated in a worker's run as it does in-process.
+TEST_F(IsolationTest, RepeatedKeyFailsTheRunInTheWorkerPath) {
+  for (bool isolate : {false, true}) {
+    auto o = run("duplicate", "4", isolate);
+    EXPECT_FALSE(o.ok());
+    EXPECT_NE(o.record.error.find("fault.csv:999"), std::string::npos) << o.record.error;
+    EXPECT_NE(o.record.error.find("fault.csv:2"), std::string::npos) << o.record.error;
+    EXPECT_TRUE(store_->series().empty()) << dump();
+  }
+}
+
+TEST_F(IsolationTest, RepeatedKeyIsSkippedUnderSkipInTheWorkerPath) {
+  config_.sources[0].on_bad_row = config::OnBadRow::Skip;
+  auto o = run("duplicate", "4", true);
+  ASSERT_TRUE(o.ok()) << o.record.error;
+  EXPECT_EQ(o.record.accepted, 4);
+  EXPECT_EQ(o.record.rejected, 1);
+  ASSERT_EQ(o.record.rejections.size(), 1u);
+  EXPECT_EQ(o.record.rejections[0].location, "fault.csv:999");
+  EXPECT_NE(o.record.rejections[0].reason.find("fault.csv:2"), std::string::npos);
+  EXPECT_NE(dump().find("S0 1 'first'"), std::string::npos) << dump();  // the first value stays
+}

@@ -8,7 +8,9 @@
 //   EXPECT_EQ(host.observations().at(0).number, 5);
 //
 // Unlike the real host it does not convert encodings, read XLSX sheets or validate observations
-// against a strategy: `sosei plugin check` runs a plugin through the real host for that.
+// against a strategy: `sosei plugin check` runs a plugin through the real host for that. Like the
+// real host it refuses a second value for one key (series, period, dimensions) in a run: a rejection
+// naming both locations, which fails the run unless skip_bad_rows().
 #pragma once
 
 #include <algorithm>
@@ -136,6 +138,7 @@ class FakeHost {
   static Input& input(sosei_input* in) { return *reinterpret_cast<Input*>(in); }
 
   void reset_results() {
+    keys_.clear();
     observations_.clear();
     rejections_.clear();
     logs_.clear();
@@ -177,6 +180,16 @@ class FakeHost {
     return open(url, it->second.body, out);
   }
 
+  // series|kind|year|month|day|sorted dimensions: one value per key and run, as the host keeps it.
+  static std::string key_of(const CapturedObservation& c) {
+    auto dims = c.dimensions;
+    std::sort(dims.begin(), dims.end());
+    std::string key = c.series + "|" + std::to_string(c.period.kind) + "|" + std::to_string(c.period.year) + "|" +
+                      std::to_string(c.period.month) + "|" + std::to_string(c.period.day);
+    for (const auto& [k, v] : dims) key += "|" + k + "=" + v;
+    return key;
+  }
+
   int32_t emit(const sosei_observation* o, uint32_t n) {
     for (uint32_t i = 0; i < n; ++i) {
       CapturedObservation c;
@@ -191,6 +204,13 @@ class FakeHost {
       if (o[i].note.data) c.note.assign(o[i].note.data, o[i].note.size);
       if (o[i].file.data) c.file.assign(o[i].file.data, o[i].file.size);
       c.line = o[i].line;
+      const std::string here = c.file + ":" + std::to_string(c.line);
+      const auto [first, fresh] = keys_.emplace(key_of(c), here);
+      if (!fresh) {
+        rejections_.push_back({c.file, c.line, "a second value for the same key in one run, after " + first->second});
+        if (skip_bad_rows_) continue;
+        return fail(SOSEI_ERR_REJECTED, here + ": " + rejections_.back().reason);
+      }
       observations_.push_back(std::move(c));
     }
     return SOSEI_OK;
@@ -258,6 +278,7 @@ class FakeHost {
   bool skip_bad_rows_ = false;
   std::vector<std::unique_ptr<Input>> inputs_;
   std::vector<CapturedObservation> observations_;
+  std::map<std::string, std::string> keys_;  // emitted keys → where first
   std::vector<CapturedRejection> rejections_;
   std::vector<CapturedLog> logs_;
   std::string error_;

@@ -3,8 +3,10 @@
 // --save keeps it in the store (`sosei evaluations`).
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "app/evaluation.hpp"
+#include "app/flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
 #include "evaluate/explain.hpp"
@@ -38,7 +40,8 @@ std::string goal_text(const config::Kpi& k, const text::Catalogue& c) {
 
 // The key columns fit default_table_width(); --wide adds measure, project, baseline, the yearly
 // values, how the actual was formed, pace and forecast.
-void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide) {
+void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide,
+                const std::set<std::string>& flagged) {
   const text::Catalogue& c = text::catalogue(l.lang);
   std::vector<std::string> header =
       wide ? std::vector<std::string>{c.goal,   c.measure, c.project,     c.kpi,   c.baseline, c.values,   c.actual,
@@ -52,7 +55,8 @@ void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide
   for (const auto& e : ev.kpis) {
     const auto& k = e.kpi;
     const std::string name = l.lang == text::Lang::En && !k.name_en.empty() ? k.name_en : k.name_ja;
-    const std::string actual = e.actual.value ? shown_value(*e.actual.value, k, l.lang) : "—";
+    std::string actual = e.actual.value ? shown_value(*e.actual.value, k, l.lang) : "—";
+    if (flagged.contains(k.id)) actual += " ※";  // an open data-quality flag (docs/quality.md)
     const std::string grade = e.grade.symbol + " " + e.grade.label;
     if (wide)
       table.add({goal_text(k, c), k.measure, k.project, name, k.baseline.text, values_text(e, l), actual,
@@ -62,6 +66,7 @@ void print_kpis(const evaluate::Evaluation& ev, const text::Locale& l, bool wide
       table.add({goal_text(k, c), name, actual, k.target.value.text, shown_ratio(e, l.lang), grade, k.department});
   }
   table.print(std::cout);
+  if (!flagged.empty()) std::cout << c.flag_marker_legend << '\n';
   bool heading = false;
   for (const auto& e : ev.kpis)
     for (const auto& n : e.notes_shown) {
@@ -115,8 +120,10 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     const auto scheme = from_user_input("evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
     const auto ev = app::evaluate_stored(app_env, env.session.store(app::StoreOpen::MustExist), as_of, scheme);
     const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(app::StoreOpen::MustExist), ev) : 0;
+    const std::set<std::string> flagged = app::flagged_kpis(env.session.store(app::StoreOpen::MustExist), ev);
     if (args->json) {
       nlohmann::json out = present::to_json(ev);
+      out["flagged_kpis"] = flagged;  // KPIs whose actual has an open data-quality flag
       if (args->save) out["evaluation_id"] = saved;
       std::cout << out.dump(2) << '\n';
     } else {
@@ -125,7 +132,7 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
       std::cout << fmt::format(fmt::runtime(c.evaluate_heading), ev.city, ev.strategy,
                                text::date_text(ev.as_of, l.lang), ev.scheme, ev.scheme_title)
                 << "\n\n";
-      print_kpis(ev, l, args->wide);
+      print_kpis(ev, l, args->wide, flagged);
       print_rollups(ev, l);
       if (args->save) std::cout << '\n' << fmt::format(fmt::runtime(c.saved_as_evaluation), saved) << '\n';
     }

@@ -1,9 +1,12 @@
 // `sosei status`: sources (last run, result, next run, failures in a row, quarantine) and KPI
 // freshness (latest period present, overdue data). --check exits 1 when anything needs attention.
+#include <fmt/format.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/evaluation.hpp"
+#include "app/flags.hpp"
 #include "app/status_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
@@ -68,7 +71,9 @@ void add_status_command(CLI::App& app, CommandEnv env) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_flag("--json", args->json, "print as JSON");
-  cmd->add_flag("--check", args->check, "exit with 1 when a source is quarantined or KPI data are overdue");
+  cmd->add_flag("--check", args->check,
+                "exit with 1 when a source is quarantined, KPI data are overdue or an error-level data-quality flag"
+                " is open on a due period");
   cmd->add_option("--as-of", args->as_of, "judge overdue data on this date (YYYY-MM-DD; default: today)");
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
@@ -82,6 +87,15 @@ void add_status_command(CLI::App& app, CommandEnv env) {
       print(report, env.session.locale(), app_env.config().timezone);
     bool attention = report.overdue_count() > 0;
     for (const auto& s : report.sources) attention = attention || s.quarantine.has_value();
+    // An error-level data-quality flag still open on a period that is due (docs/quality.md).
+    const int open_errors = app::open_errors_due(app_env.config(), env.session.store(app::StoreOpen::MustExist), as_of);
+    if (open_errors > 0) {
+      attention = true;
+      if (!args->json)
+        std::cout << fmt::format(fmt::runtime(text::catalogue(env.session.locale().lang).flag_status_open_errors),
+                                 open_errors)
+                  << '\n';
+    }
     env.exit_code = args->check && attention ? kRunFailed : kOk;
   });
 }

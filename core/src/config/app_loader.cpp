@@ -81,9 +81,9 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
 
 AppConfig load_config(const std::string& path) {
   Document doc(path, path);
-  MapReader top(
-      doc, doc.root(), doc.start_location(), "sosei.yaml",
-      {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading", "daemon"});
+  MapReader top(doc, doc.root(), doc.start_location(), "sosei.yaml",
+                {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading",
+                 "daemon", "rules"});
   AppConfig c;
   const fs::path file = fs::absolute(fs::path(path)).lexically_normal();
   const fs::path base = file.parent_path();
@@ -130,6 +130,12 @@ AppConfig load_config(const std::string& path) {
     c.sources_file = absolute_from(base, sources);
     c.sources = load_named(top, "sources", display_from(display_dir, sources),
                            [&](const std::string& p) { return load_sources(p, c.strategy); });
+  }
+  if (top.has("rules")) {  // data-quality rules of plugin series (and more of the KPIs'): docs/quality.md
+    const std::string rules = non_empty_path(top, "rules");
+    c.rules_file = absolute_from(base, rules);
+    c.rules = load_named(top, "rules", display_from(display_dir, rules),
+                         [&](const std::string& p) { return load_rules(p, c.strategy, c.sources); });
   }
   return c;
 }

@@ -29,6 +29,10 @@ AppConfig load_config(const std::string& path);
 
 Strategy load_strategy(const std::string& path);
 
+// A rules file (sosei.yaml `rules:`, docs/quality.md): per series, its data-quality rules.
+std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& strategy,
+                                    const std::vector<Source>& sources);
+
 // Every KPI a source names must exist in `strategy`.
 std::vector<Source> load_sources(const std::string& path, const Strategy& strategy);
 

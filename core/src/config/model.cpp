@@ -102,3 +102,37 @@ const Source* AppConfig::find_source(std::string_view id) const {
 }
 
 }  // namespace sosei::config
+
+namespace sosei::config {
+
+std::string to_string(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::Range:
+      return "range";
+    case RuleKind::MaxChange:
+      return "max_change";
+    case RuleKind::Monotonic:
+      return "monotonic";
+    case RuleKind::Completeness:
+      return "completeness";
+    case RuleKind::Relation:
+      return "relation";
+    case RuleKind::UnitSlip:
+      return "unit_slip";
+    case RuleKind::Outlier:
+      return "outlier";
+  }
+  return "?";
+}
+
+std::string to_string(RuleLevel level) { return level == RuleLevel::Error ? "error" : "warning"; }
+
+std::vector<Rule> AppConfig::rules_for(std::string_view series) const {
+  std::vector<Rule> all;
+  if (const Kpi* k = strategy.find_kpi(series)) all = k->rules;
+  for (const auto& r : rules)
+    if (r.series == series) all.insert(all.end(), r.rules.begin(), r.rules.end());
+  return all;
+}
+
+}  // namespace sosei::config

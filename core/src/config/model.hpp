@@ -79,6 +79,36 @@ struct Combine {
   std::string label_of(const std::string& part) const;
 };
 
+// A data-quality rule of a KPI or series (issue 14 §2, docs/quality.md). An error-level outcome
+// rejects the observation like a bad row; a warning stores it and raises a flag.
+enum class RuleKind { Range, MaxChange, Monotonic, Completeness, Relation, UnitSlip, Outlier };
+enum class RuleLevel { Error, Warning };
+
+struct Rule {
+  RuleKind kind = RuleKind::Range;
+  RuleLevel level = RuleLevel::Warning;
+  std::optional<double> min;  // range
+  std::optional<double> max;
+  double change = 0;             // max_change: the allowed change against the previous period…
+  bool change_is_share = false;  // …as a share of the previous value (50% → 0.5) or absolute
+  bool decreasing = false;       // monotonic: never down (running totals), or never up
+  int months = 0;                // completeness: this many months per fiscal year (12)
+  std::string other;             // relation: this value <= (at_most) or >= (at_least) the other KPI's
+  bool at_most = true;
+  double threshold = 3.5;  // outlier: robust z-score (0.6745 × deviation / MAD) above which it flags
+  int min_history = 6;     // outlier: earlier values needed before it judges
+  Location where;
+};
+
+std::string to_string(RuleKind kind);  // "range", "max_change", …
+std::string to_string(RuleLevel level);
+
+// The rules of one series: a KPI id, or "<source>/<series>" for a plugin's own (rules.yaml).
+struct SeriesRules {
+  std::string series;
+  std::vector<Rule> rules;
+};
+
 struct Kpi {
   std::string id;  // stable key used by sources, the store and the CLI: [a-z0-9_]+
   std::string name_ja;
@@ -116,6 +146,8 @@ struct Kpi {
   bool allow_negative = false;
   // A KPI measured in parts: how the parts (values with this dimension) form the actual.
   std::optional<Combine> combine;
+  // Data-quality rules of its values (strategy `rules:`).
+  std::vector<Rule> rules;
 };
 
 struct Goal {
@@ -209,8 +241,12 @@ struct AppConfig {
   DaemonSettings daemon;
   Strategy strategy;
   std::vector<Source> sources;
+  std::string rules_file;          // absolute path of `rules:`; empty when sosei.yaml names none
+  std::vector<SeriesRules> rules;  // from the rules file; a KPI's own rules are in Kpi::rules
 
   const Source* find_source(std::string_view id) const;
+  // Every rule of a series: the KPI's own (strategy) and the rules file's, in that order.
+  std::vector<Rule> rules_for(std::string_view series) const;
 };
 
 }  // namespace sosei::config

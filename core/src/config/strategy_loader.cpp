@@ -1,5 +1,7 @@
 // strategy.yaml → Strategy: goals, measures, projects and KPIs, with targets checked and unit-derived
 // bounds filled in (docs/config.md).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +11,7 @@
 #include "common/identifiers.hpp"
 #include "config/load.hpp"
 #include "config/notation.hpp"
+#include "config/rules_reader.hpp"
 #include "config/yaml_reader.hpp"
 
 namespace sosei::config {
@@ -164,7 +167,8 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
                "allow_negative",
                "combine",
                "decimals",
-               "display"});
+               "display",
+               "rules"});
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
@@ -235,6 +239,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
     fail(m.value_at("display"), "'display: " + display + "' is not a scale of the unit '" + k.unit + "': use 万" +
                                     k.unit + ", 千" + k.unit + ", 百万" + k.unit + " or 億" + k.unit);
   k.shown = *rule;
+  k.rules = detail::read_rules(ctx.doc, m, "rules", nullptr);
 
   k.goal_no = ctx.goal_no;
   k.goal = ctx.goal;
@@ -319,6 +324,10 @@ Strategy load_strategy(const std::string& path) {
   }
   for (auto& k : s.kpis)
     if (!k.data_due) k.data_due = s.data_due;
+  for (const auto& k : s.kpis)  // a relation may name a KPI defined further down
+    for (const auto& r : k.rules)
+      if (r.kind == RuleKind::Relation && !s.find_kpi(r.other))
+        fail(r.where, fmt::format(fmt::runtime(detail::ja().rule_unknown_kpi), r.other));
   return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include "host/run_context.hpp"
 #include "host/settings.hpp"
+#include "import/quality_pass.hpp"
 #include "import/store_sink.hpp"
 
 namespace sosei::import {
@@ -106,17 +107,32 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta()), *transaction, source.on_bad_row);
   const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
                                      : run_in_process(*plugin, std::move(run_settings), sink);
-  const host::RunResult result = end.result;
+  host::RunResult result = end.result;
   transaction->set_fingerprint(end.fingerprint);
+  RunEnd checked = end;
+  if (result != host::RunResult::Failed && sink.finish() != SOSEI_OK) {  // a duplicate found in the last rows
+    result = host::RunResult::Failed;
+    checked.error = sink.stop_reason();
+  }
+  if (result != host::RunResult::Failed) {
+    const QualityOutcome quality = check_quality(config, sink.series(), store, *transaction, source.on_bad_row);
+    if (!quality.stop_reason.empty()) {
+      result = host::RunResult::Failed;
+      checked.error = quality.stop_reason;
+    } else if (quality.warnings + quality.errors > 0) {
+      spdlog::warn("[{}] data-quality rules: {} warning(s), {} error(s) (sosei flags)", source.id, quality.warnings,
+                   quality.errors);
+    }
+  }
 
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   if (result == host::RunResult::Failed) {
-    spdlog::error("[{}] import {}: {}", source.id, end.aborted ? "aborted" : "failed", end.error);
-    const auto status = end.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
-    outcome.record = options.dry_run ? transaction->discard() : transaction->fail(end.error, status);
+    spdlog::error("[{}] import {}: {}", source.id, checked.aborted ? "aborted" : "failed", checked.error);
+    const auto status = checked.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
+    outcome.record = options.dry_run ? transaction->discard() : transaction->fail(checked.error, status);
     outcome.record.status = status;
-    outcome.record.error = end.error;
+    outcome.record.error = checked.error;
     return outcome;
   }
   const auto status = result == host::RunResult::Unchanged ? store::RunStatus::Unchanged : store::RunStatus::Succeeded;

@@ -4,12 +4,34 @@
 namespace sosei::import {
 
 StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy)
-    : validator_(std::move(validator)), transaction_(transaction), policy_(policy) {}
+    : validator_(std::move(validator)), transaction_(transaction), policy_(policy) {
+  // The store finds a repeated key (perhaps while writing later rows); it is a bad row like any other.
+  transaction_.on_duplicate([this](const store::DuplicateKey& d) { reject(d.location, duplicate_reason(d)); });
+}
+
+StoreSink::~StoreSink() { transaction_.on_duplicate(nullptr); }
+
+std::string duplicate_reason(const store::DuplicateKey& d) {
+  std::string key = d.series + " " + d.period.str();
+  if (d.dimensions != "{}") key += " " + d.dimensions;
+  return "a second value for " + key + " in one run, after " +
+         (d.first_location.empty() ? std::string("an earlier row") : d.first_location) +
+         " (one value per key and run: aggregate the rows in the plugin or the csv source instead)";
+}
 
 int32_t StoreSink::accept(const Observation& o) {
   if (auto why = validator_.check(o, key_, data_)) return reject(o.location, *why);
   transaction_.put(key_, data_);
-  return SOSEI_OK;
+  if (key_.series != last_series_) {
+    last_series_.assign(key_.series);
+    series_.insert(last_series_);
+  }
+  return stop_reason_.empty() ? SOSEI_OK : SOSEI_ERR_REJECTED;
+}
+
+int32_t StoreSink::finish() {
+  transaction_.flush();
+  return stop_reason_.empty() ? SOSEI_OK : SOSEI_ERR_REJECTED;
 }
 
 int32_t StoreSink::reject(const std::string& location, const std::string& reason) {

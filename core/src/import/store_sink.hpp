@@ -2,6 +2,9 @@
 // transaction, applying the source's bad-row policy (fail the run, or skip and count).
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "config/model.hpp"
 #include "host/observation_sink.hpp"
 #include "import/observation_validator.hpp"
@@ -9,9 +12,21 @@
 
 namespace sosei::import {
 
+// The rejection of a key stored twice in one run, naming both locations.
+std::string duplicate_reason(const store::DuplicateKey& d);
+
 class StoreSink : public host::ObservationSink {
  public:
   StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy);
+  ~StoreSink() override;
+  StoreSink(const StoreSink&) = delete;
+  StoreSink& operator=(const StoreSink&) = delete;
+
+  // After the plugin ended: writes what waits in the store, so a repeated key found only now still
+  // counts. SOSEI_ERR_REJECTED when the run must fail (stop_reason() says why).
+  int32_t finish();
+  // The series this run wrote (KPI ids, "<source>/<series>"): what the rule check looks at.
+  const std::set<std::string>& series() const { return series_; }
 
   int32_t accept(const Observation& observation) override;
   int32_t reject(const std::string& location, const std::string& reason) override;
@@ -27,6 +42,8 @@ class StoreSink : public host::ObservationSink {
   // Reused for every observation so the hot path does not allocate once warmed up.
   store::ObservationKey key_;
   store::ObservationData data_;
+  std::set<std::string> series_;
+  std::string last_series_;  // consecutive observations of one series skip the set
 };
 
 }  // namespace sosei::import

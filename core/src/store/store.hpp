@@ -125,6 +125,51 @@ struct SeriesInfo {
   std::string updated_at;  // ISO 8601 UTC; set by the store
 };
 
+// A key one run stored twice (issue 14 §1): the second observation is not stored. `first_location`
+// is where the run's first one came from, `location` the second's.
+struct DuplicateKey {
+  std::string series;
+  Period period;
+  std::string dimensions;  // canonical JSON, "{}" when none
+  std::string first_location;
+  std::string location;
+};
+
+// A data-quality rule's finding on one observation key (issue 14 §2, docs/quality.md).
+enum class FlagLevel { Error, Warning };
+enum class FlagState { Open, Cleared, Resolved };  // cleared: a later run's value passes the rule
+std::string to_string(FlagLevel);
+std::string to_string(FlagState);
+
+struct FlagRaise {
+  std::string rule;  // "range", "max_change", … (config::to_string(RuleKind))
+  FlagLevel level = FlagLevel::Warning;
+  std::optional<double> value;  // none: a missing value (completeness)
+  std::optional<double> expected_min;
+  std::optional<double> expected_max;
+  std::string detail;    // what was compared, in English ("previous FY2024: 1,200")
+  std::string location;  // where the value came from
+};
+
+struct QualityFlag {
+  int64_t id = 0;
+  ObservationKey key;
+  FlagRaise raised;
+  int64_t run_id = 0;  // the run that raised it (or raised it again)
+  std::string raised_at;
+  FlagState state = FlagState::Open;
+  int64_t closed_run_id = 0;  // cleared by this run
+  std::string closed_at;
+  std::string closed_by;  // resolved: the OS user or "token N (課)"
+  std::string note;       // resolved: why
+};
+
+struct FlagQuery {
+  std::string series;  // empty: every series
+  bool open_only = false;
+  std::optional<int64_t> id;
+};
+
 // One import run: every write happens inside one transaction. commit() makes it visible together
 // with its run record; fail() rolls every write back and records the run as failed (or aborted),
 // so a failed run leaves the observations exactly as they were.
@@ -134,8 +179,22 @@ class ImportTransaction {
 
   virtual int64_t run_id() const = 0;
 
-  // Inserts or updates an observation; records a revision when the value or note changed.
+  // Inserts or updates an observation; records a revision when the value or note changed. A key this
+  // run stored already is a duplicate: it is not stored, and the duplicate handler hears of it.
   virtual void put(const ObservationKey& key, const ObservationData& data) = 0;
+  // Who hears of duplicates. A put may be written (and its duplicate found) after put() returned,
+  // while later rows are written or at flush(). Without a handler a duplicate is recorded as a
+  // rejection.
+  virtual void on_duplicate(std::function<void(const DuplicateKey&)> handler) = 0;
+  // Writes every waiting observation, so every duplicate has been reported before commit().
+  virtual void flush() = 0;
+
+  // Undoes what this run wrote for `key` (an insert is removed, a revision rolled back), when an
+  // error-level rule rejects it after it was put. False when this run did not change it.
+  virtual bool withdraw(const ObservationKey& key) = 0;
+  // The rules' findings for `key` in this run: open flags of a rule raised again stay open with the
+  // new value, open flags of the other rules are cleared by this run, new ones are opened.
+  virtual void set_flags(const ObservationKey& key, const std::vector<FlagRaise>& raised) = 0;
   virtual void reject(const Rejection& r) = 0;
 
   // Per-source plugin state (ETag, cursors…), saved only if the run commits.
@@ -252,6 +311,14 @@ class Store {
   virtual std::vector<std::string> series() = 0;
   // What the plugins declared about their series (put_series_info), ordered by series.
   virtual std::vector<SeriesInfo> series_infos() = 0;
+
+  // Every stored value of `series`, one dimension set after another and each in period order, so a
+  // caller can judge one series' history at a time with memory for one dimension set.
+  virtual void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) = 0;
+
+  // Data-quality flags by id; closing one by hand records who and why (false: not open).
+  virtual std::vector<QualityFlag> flags(const FlagQuery& q) = 0;
+  virtual bool resolve_flag(int64_t id, const std::string& who, const std::string& note) = 0;
 
   // Histories of the observations of `series` in `period` (one per dimension set).
   virtual std::vector<History> history(const std::string& series, const Period& period) = 0;

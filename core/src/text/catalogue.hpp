@@ -195,6 +195,31 @@ struct Catalogue {
   const char* token_not_known;    // 401: no such token
   const char* token_was_revoked;  // "トークン {id}（{dept}）は {when} に失効しています…"
   const char* page_not_found;     // 404 outside the API: "{method} {path} には何もありません…"
+  // Data quality (issue 14): rule configuration errors, the flags table, the marker.
+  const char* rule_no_kind;
+  const char* rule_unknown_kind;
+  const char* rule_bad_level;
+  const char* rule_key_not_for_kind;
+  const char* rule_range_empty;
+  const char* rule_bad_limit;
+  const char* rule_completeness_what;
+  const char* rule_relation_what;
+  const char* rule_unknown_kpi;
+  const char* rule_outlier_bounds;
+  const char* rule_unknown_series;
+  const char* flag_id;
+  const char* flag_rule;
+  const char* flag_level;
+  const char* flag_expected;
+  const char* flag_state;
+  const char* flag_raised;
+  const char* flag_detail;
+  const char* flag_closed;
+  const char* flags_none;
+  const char* flag_resolved;
+  const char* flag_not_open;
+  const char* flag_marker_legend;
+  const char* flag_status_open_errors;
 };
 
 const Catalogue& catalogue(Lang lang);

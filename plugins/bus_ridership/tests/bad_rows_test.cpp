@@ -88,6 +88,21 @@ TEST(BadRows, DailyExportBadDateAndNumber) {
   EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5);
 }
 
+// Issue 14 §1: a day's row of a route coming again is refused (naming both lines), never summed twice.
+TEST(BadRows, DailyExportRepeatedDateAndRoute) {
+  const std::string file = write_file(fixture_dir() / "daily.csv",
+                                      "date,route,boardings\n2025-04-01,山田線,5\n2025-04-02,山田線,6\n"
+                                      "2025/4/1,山田線,7\n2025-04-01,稲築線,8\n");
+  PluginRun fail = run_plugin({{"file", file}, {"format", "daily_export"}});
+  EXPECT_EQ(fail.result, SOSEI_ERR_REJECTED);
+  EXPECT_TRUE(has(fail.error, "daily.csv:4")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "daily.csv:2")) << fail.error;
+  PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
+  ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
+  ASSERT_EQ(skip.rejections.size(), 1u);
+  EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5 + 6 + 8);
+}
+
 TEST(BadRows, ConfigurationMistakes) {
   const std::string file = write_kama_feed(fixture_dir());
   EXPECT_TRUE(has(run_plugin({{"file", file}, {"format", "gtfs"}}).error, "format: 'gtfs'"));

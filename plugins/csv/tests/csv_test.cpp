@@ -205,3 +205,21 @@ TEST_F(CsvPlugin, FetchModeAndUnchangedAndServerErrors) {
 }
 
 }  // namespace
+
+// Issue 14 §1: the csv plugin passes every row on; the host (here the fake one, which keeps the same
+// rule) refuses a second value for a KPI and period, naming both lines, so the last row never wins.
+TEST_F(CsvPlugin, RepeatedKpiAndPeriodIsRefusedNamingBothRows) {
+  const auto file = write("values.csv",
+                          "kpi,period,value\n"
+                          "tourism,2024年,19.9万人\n"
+                          "startups,R5,5件\n"
+                          "tourism,令和6年,1.8万人\n");
+  EXPECT_EQ(run(mapping(file)), SOSEI_ERR_REJECTED);
+  EXPECT_NE(host_.error().find("values.csv:4"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("after values.csv:2"), std::string::npos) << host_.error();
+  ASSERT_EQ(run(mapping(file), true), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 2u);
+  EXPECT_EQ(host_.observations()[0].number, 199000);
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, 4u);
+}

@@ -287,3 +287,15 @@ TEST_F(TourismPlugin, NeitherFileNorUrlIsAConfigurationError) {
 }
 
 }  // namespace
+
+// Issue 14 §1: a spot's row repeated for a year fails the run (under on_bad_row: fail), naming both lines,
+// and no month of it is emitted twice.
+TEST_F(TourismPlugin, RepeatedSpotAndYearFailsNamingBothLines) {
+  auto rows = kama_2023();
+  rows.push_back({"馬見山キャンプ場", "2023", months([](int) { return 1; }), "", ""});
+  const auto file = write("visitors.csv", csv(rows));
+  EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
+  EXPECT_NE(host_.error().find("first on line 3"), std::string::npos) << host_.error();
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, rows.size() + 1);
+}

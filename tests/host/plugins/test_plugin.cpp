@@ -13,8 +13,9 @@
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 3> kSettings{{
+constexpr std::array<sosei_setting_spec, 4> kSettings{{
     {"count", SOSEI_SETTING_INTEGER, 0, "2", "how many observations to emit"},
+    {"repeat", SOSEI_SETTING_INTEGER, 0, "0", "emit observation N again at the end, with another value (0: none)"},
     {"file", SOSEI_SETTING_PATH, 0, nullptr, "a file to read (optional)"},
 #if VARIANT_IS(bad_default)
     {"ratio", SOSEI_SETTING_NUMBER, 0, "lots", "a number whose default is not a number"},
@@ -70,6 +71,15 @@ class TestPlugin : public sosei::Plugin {
       o.number = static_cast<double>(i + 1);
       o.file = "generated";
       o.line = static_cast<uint64_t>(i + 1);
+      ctx.emit(o);
+    }
+    if (const long long repeat = ctx.integer_setting("repeat", 0); repeat > 0) {  // one key twice in a run
+      sosei::Observation o;
+      o.series = "startups";
+      o.period = {SOSEI_PERIOD_FISCAL_YEAR, static_cast<int32_t>(2025 + repeat - 1), 0, 0};
+      o.number = 0;
+      o.file = "generated";
+      o.line = static_cast<uint64_t>(n + 1);
       ctx.emit(o);
     }
     auto seen = ctx.state("runs").value_or("0");

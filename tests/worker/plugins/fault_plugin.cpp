@@ -100,6 +100,17 @@ class FaultPlugin : public sosei::Plugin {
       }
     }
     if (mode == "reject") ctx.reject("fault.csv", 99, "row 99 is unreadable");
+    if (mode == "duplicate" && count > 0) {  // the first observation's key once more, another value
+      sosei::Observation o;
+      o.series = series;
+      o.period = {SOSEI_PERIOD_FISCAL_YEAR, 2020, 0, 0};
+      const sosei_dimension dims[] = {sosei::dimension("stop", "S0")};
+      o.dimensions = dims;
+      o.number = 2;
+      o.file = "fault.csv";
+      o.line = 999;
+      ctx.emit(o);
+    }
   }
 };
 

@@ -64,3 +64,21 @@ Period read_period(const sqlite::Statement& s, int first_column) {
 }
 
 }  // namespace sosei::store
+
+namespace sosei::store {
+
+std::string to_string(FlagLevel level) { return level == FlagLevel::Error ? "error" : "warning"; }
+
+std::string to_string(FlagState state) {
+  switch (state) {
+    case FlagState::Open:
+      return "open";
+    case FlagState::Cleared:
+      return "cleared";
+    case FlagState::Resolved:
+      return "resolved";
+  }
+  return "open";
+}
+
+}  // namespace sosei::store

@@ -4,13 +4,16 @@
 #include "store/sqlite/import.hpp"
 
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
 #include "store/sqlite/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/evaluations.hpp"
+#include "store/sqlite/flags.hpp"
 #include "store/sqlite/insert_batch.hpp"
+#include "store/sqlite/observation_bits.hpp"
 #include "store/sqlite/revision_batch.hpp"
 #include "store/sqlite/series_info.hpp"
 
@@ -33,7 +36,8 @@ constexpr const char* kFinishRun =
 constexpr const char* kInsertRejection =
     "INSERT INTO run_rejections(run_id, seq, location, reason) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kFindObservation =
-    "SELECT id, value_kind, number, flags, note, location FROM observations WHERE series = ?1 AND period_kind = ?2"
+    "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = ?1 AND period_kind "
+    "= ?2"
     " AND period_year = ?3 AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6";
 // The first value is the inserted one: ?7/?8 fill both value_kind/number and first_value_kind/first_number.
 // (InsertBatch writes the same columns for many rows at once.)
@@ -42,6 +46,23 @@ constexpr const char* kInsertObservation =
     " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
     " created_at, run_id, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
+// Withdrawing what this run wrote for a key (an error-level rule rejected it after put).
+constexpr const char* kWrittenByRun =
+    "SELECT id, first_run_id FROM observations WHERE series = ?1 AND period_kind = ?2 AND period_year = ?3"
+    " AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6 AND run_id = ?7";
+constexpr const char* kDeleteObservation = "DELETE FROM observations WHERE id = ?1";
+constexpr const char* kRunRevision =
+    "SELECT id, old_value_kind, old_number, old_note, old_location FROM revisions"
+    " WHERE observation_id = ?1 AND run_id = ?2 ORDER BY id DESC LIMIT 1";
+// The change before it: an earlier revision, else the first import.
+constexpr const char* kEarlierChange =
+    "SELECT coalesce((SELECT run_id FROM revisions WHERE observation_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1),"
+    " first_run_id), coalesce((SELECT changed_at FROM revisions WHERE observation_id = ?1 AND id < ?2"
+    " ORDER BY id DESC LIMIT 1), created_at) FROM observations WHERE id = ?1";
+constexpr const char* kRestore =
+    "UPDATE observations SET value_kind = ?2, number = ?3, note = ?4, location = ?5, run_id = ?6, updated_at = ?7"
+    " WHERE id = ?1";
+constexpr const char* kDeleteRevision = "DELETE FROM revisions WHERE id = ?1";
 constexpr const char* kSeriesStored = "SELECT 1 FROM observations WHERE series = ?1 LIMIT 1";
 constexpr const char* kAnyCurrentEvaluation = "SELECT EXISTS (SELECT 1 FROM evaluations WHERE stale = 0)";
 constexpr const char* kReadState = "SELECT value FROM source_state WHERE source = ?1 AND key = ?2";
@@ -88,13 +109,62 @@ class SqliteImport final : public ImportTransaction {
     // its observations wait in a batch and are inserted together, without looking each one up.
     if (new_series(key.series)) {
       const uint64_t hash = InsertBatch::key_hash(key.series, key.period, dimensions_);
-      if (batch_.may_hold(hash)) flush_batch();  // the same key twice: keep the order of the two
+      if (batch_.may_hold(hash)) {  // perhaps the same key twice: write the first, look the second up now
+        flush_batch();
+        store_one(key.series, key.period, dimensions_, data);
+        return;
+      }
       batch_.add(key.series, key.period, dimensions_, data, hash);
       if (batch_.full()) flush_batch();
       return;
     }
     store_one(key.series, key.period, dimensions_, data);
   }
+  void on_duplicate(std::function<void(const DuplicateKey&)> handler) override { on_duplicate_ = std::move(handler); }
+
+  void flush() override {
+    require_open("write the waiting observations");
+    flush_batches();
+  }
+
+  bool withdraw(const ObservationKey& key) override {
+    require_open("withdraw an observation");
+    flush_batches();
+    dimensions_.clear();
+    append_canonical_json(key.dimensions, dimensions_);
+    int64_t id = 0;
+    bool inserted = false;
+    {
+      sqlite::Statement& s = db_.statement("look up a value of this run", kWrittenByRun);
+      sqlite::Use use(s);
+      s.bind(1, key.series);
+      bind_period(s, 2, key.period);
+      s.bind(6, dimensions_);
+      s.bind(7, record_.id);
+      if (!s.step()) return false;
+      id = s.int64(0);
+      inserted = s.int64(1) == record_.id;
+    }
+    if (inserted) {
+      sqlite::Statement& d = db_.statement("withdraw an inserted value", kDeleteObservation);
+      d.bind(1, id);
+      d.run();
+      --record_.inserted;
+    } else {
+      restore_before_run(id);
+      --record_.revised;
+    }
+    --record_.accepted;
+    return true;
+  }
+
+  void set_flags(const ObservationKey& key, const std::vector<FlagRaise>& raised) override {
+    require_open("record data-quality flags");
+    flags_dimensions_.clear();
+    append_canonical_json(key.dimensions, flags_dimensions_);
+    write_sqlite_flags(db_, key, flags_dimensions_, raised, record_.id, stamp_);
+  }
+
   void reject(const Rejection& r) override {
     require_open("record a rejection");
     ++record_.rejected;
@@ -228,8 +298,21 @@ class SqliteImport final : public ImportTransaction {
           store_one(series, period, dimensions, data);
           return;
         }
+        // Stored by this run already (inserted or revised: its run_id is ours; unchanged: seen_): a
+        // duplicate. The second value is never stored, so the host never keeps the last one silently.
+        if (find_.int64(6) == record_.id || seen_.test(id)) {
+          std::string first(find_.text(5));
+          if (auto moved = moved_locations_.find(id); moved != moved_locations_.end()) first = moved->second;
+          find_.reset();
+          report_duplicate(series, period, dimensions, std::move(first), data.location);
+          return;
+        }
+        seen_.set(id);
         old = read_value(find_, 1);
         same = old == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) && find_.text(4) == data.note;
+        // An unchanged row keeps the location of the run that stored it; where this run read it is
+        // kept aside (only when it differs) to name it if the key comes again.
+        if (same && find_.text(5) != data.location) moved_locations_[id] = data.location;
         if (!same) {
           old_note_.assign(find_.text(4));
           old_location_.assign(find_.text(5));
@@ -261,6 +344,58 @@ class SqliteImport final : public ImportTransaction {
   void flush_batches() {
     flush_batch();
     write_revisions();
+  }
+
+  // Puts back the value, note and location the observation had before this run revised it, and
+  // removes the revision (stale marks on evaluations stay: a harmless overstatement).
+  void restore_before_run(int64_t id) {
+    int64_t revision = 0;
+    Value old;
+    std::string note, location;
+    {
+      sqlite::Statement& r = db_.statement("read this run's revision", kRunRevision);
+      sqlite::Use use(r);
+      r.bind(1, id);
+      r.bind(2, record_.id);
+      if (!r.step()) throw StoreError("observation " + std::to_string(id) + " has no revision of this run");
+      revision = r.int64(0);
+      old = read_value(r, 1);
+      note = r.string(3);
+      location = r.string(4);
+    }
+    int64_t run = 0;
+    std::string at;
+    {
+      sqlite::Statement& e = db_.statement("read the change before this run", kEarlierChange);
+      sqlite::Use use(e);
+      e.bind(1, id);
+      e.bind(2, revision);
+      if (!e.step()) throw StoreError("observation " + std::to_string(id) + " vanished");
+      run = e.int64(0);
+      at = e.string(1);
+    }
+    sqlite::Statement& u = db_.statement("restore a value", kRestore);
+    u.bind(1, id);
+    bind_value(u, 2, old);
+    u.bind(4, note);
+    u.bind(5, location);
+    u.bind(6, run);
+    u.bind(7, at);
+    u.run();
+    sqlite::Statement& d = db_.statement("remove a withdrawn revision", kDeleteRevision);
+    d.bind(1, revision);
+    d.run();
+  }
+
+  void report_duplicate(const std::string& series, const Period& period, std::string_view dimensions,
+                        std::string first_location, const std::string& location) {
+    DuplicateKey d{series, period, std::string(dimensions), std::move(first_location), location};
+    if (on_duplicate_) {
+      on_duplicate_(d);
+      return;
+    }
+    reject({location, "the same key (" + series + " " + period.str() + " " + d.dimensions + ") as " +
+                          (d.first_location.empty() ? std::string("an earlier row") : d.first_location)});
   }
 
   void write_revisions() {
@@ -389,9 +524,13 @@ class SqliteImport final : public ImportTransaction {
   RevisionBatch revisions_{db_};
   bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
   std::string dimensions_;           // reused per put
+  std::string flags_dimensions_;
   std::string old_note_;
   std::string old_location_;
-  std::unordered_map<std::string, bool> series_new_;  // series → had no observation when the run started
+  std::function<void(const DuplicateKey&)> on_duplicate_;
+  ObservationBits seen_;  // observations this run found and left unchanged or revised
+  std::unordered_map<int64_t, std::string> moved_locations_;  // unchanged, read elsewhere than stored
+  std::unordered_map<std::string, bool> series_new_;          // series → had no observation when the run started
   std::string last_series_;
   bool last_series_new_ = false;
 };

@@ -185,6 +185,40 @@ UPDATE revisions SET new_location = (SELECT o.location FROM observations o WHERE
   WHERE id IN (SELECT max(id) FROM revisions GROUP BY observation_id);
 )sql";
 
+// Data-quality flags (issue 14 §2): a rule's finding on one observation key, open until a later run's
+// value passes the rule (cleared) or a person closes it with a reason (resolved). Keyed like the
+// observations but without a reference to one: a completeness flag names a value that is missing.
+constexpr const char* kQualityFlags = R"sql(
+CREATE TABLE quality_flags (
+  id            INTEGER PRIMARY KEY,
+  series        TEXT NOT NULL,
+  period_kind   TEXT NOT NULL CHECK (period_kind IN ('fiscal_year', 'calendar_year', 'month', 'date')),
+  period_year   INTEGER NOT NULL,
+  period_month  INTEGER NOT NULL DEFAULT 0,
+  period_day    INTEGER NOT NULL DEFAULT 0,
+  dimensions    TEXT NOT NULL DEFAULT '{}',
+  rule          TEXT NOT NULL,
+  level         TEXT NOT NULL CHECK (level IN ('error', 'warning')),
+  value         REAL,
+  expected_min  REAL,
+  expected_max  REAL,
+  detail        TEXT NOT NULL DEFAULT '',
+  location      TEXT NOT NULL DEFAULT '',
+  run_id        INTEGER NOT NULL REFERENCES import_runs(id),
+  raised_at     TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'cleared', 'resolved')),
+  closed_run_id INTEGER REFERENCES import_runs(id),
+  closed_at     TEXT,
+  closed_by     TEXT NOT NULL DEFAULT '',
+  note          TEXT NOT NULL DEFAULT '',
+  CHECK ((state = 'open') = (closed_at IS NULL))
+);
+-- A run re-checks the flags of the keys it wrote; the lists ask for the open ones.
+CREATE INDEX quality_flags_by_key
+  ON quality_flags(series, period_kind, period_year, period_month, period_day, dimensions, state);
+CREATE INDEX quality_flags_by_state ON quality_flags(state, series);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -192,6 +226,7 @@ constexpr Migration kMigrations[] = {
     {4, "API tokens of the departments for hand entry", kApiTokens},
     {5, "series metadata declared by the plugins", kSeriesInfo},
     {6, "where each revision's old and new value came from", kRevisionLocations},
+    {7, "data-quality flags raised by validation rules", kQualityFlags},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/daemon_lock.hpp"
 #include "store/sqlite/evaluations.hpp"
+#include "store/sqlite/flags.hpp"
 #include "store/sqlite/import.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/quarantines.hpp"
@@ -36,6 +37,12 @@ constexpr const char* kValuesInPeriod = SOSEI_VALUES_COLUMNS SOSEI_VALUES_PERIOD
 constexpr const char* kValuesWithDimensions = SOSEI_VALUES_COLUMNS SOSEI_VALUES_DIMENSIONS SOSEI_VALUES_ORDER;
 constexpr const char* kValuesInPeriodWithDimensions =
     SOSEI_VALUES_COLUMNS SOSEI_VALUES_PERIOD SOSEI_VALUES_DIMENSIONS SOSEI_VALUES_ORDER;
+
+// A series one dimension set at a time (sorted once by SQLite, so memory stays flat however long it is).
+constexpr const char* kScan =
+    "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, flags, note,"
+    " location, source, run_id, updated_at FROM observations WHERE series = ?1"
+    " ORDER BY dimensions, period_kind, period_year, period_month, period_day";
 
 // Distinct series by hopping through the key index (one seek per series, not a scan of every row).
 constexpr const char* kSeries =
@@ -172,6 +179,36 @@ class SqliteStore final : public Store {
       out.push_back(std::move(o));
     }
     return out;
+  }
+
+  void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) override {
+    session_->flush_open_import();
+    sqlite::Statement& s = db_.statement("scan a series", kScan);
+    sqlite::Use use(s);
+    s.bind(1, series);
+    StoredObservation o;
+    o.key.series = series;
+    std::string dimensions = "\x01";  // parsed again only when it changes
+    while (s.step()) {
+      o.key.period = read_period(s, 0);
+      if (s.text(4) != dimensions) {
+        dimensions.assign(s.text(4));
+        o.key.dimensions = parse_dimensions(dimensions);
+      }
+      o.data.value = read_value(s, 5);
+      o.data.flags = static_cast<uint32_t>(s.int64(7));
+      o.data.note.assign(s.text(8));
+      o.data.location.assign(s.text(9));
+      o.source.assign(s.text(10));
+      o.run_id = s.int64(11);
+      o.updated_at.assign(s.text(12));
+      each(o);
+    }
+  }
+
+  std::vector<QualityFlag> flags(const FlagQuery& q) override { return read_sqlite_flags(db_, q); }
+  bool resolve_flag(int64_t id, const std::string& who, const std::string& note) override {
+    return resolve_sqlite_flag(*session_, id, who, note);
   }
 
   std::vector<std::string> series() override {

@@ -1,0 +1,116 @@
+// Rules on one value (quality_rules.hpp).
+#include "import/quality_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sosei::import {
+namespace {
+
+std::string number_text(double v) { return Value::of(v).str(); }
+
+double median(std::vector<double> v) {
+  const std::size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  const double upper = v[mid];
+  if (v.size() % 2 != 0) return upper;
+  return (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper) / 2;
+}
+
+// A thousand or ten thousand times the previous value, or as much smaller (万/千 lost or doubled):
+// within a quarter of a decade of 10³ or 10⁴.
+bool unit_slip(double value, double previous) {
+  if (value <= 0 || previous <= 0) return false;
+  const double decades = std::fabs(std::log10(value / previous));
+  return std::fabs(decades - 3) < 0.25 || std::fabs(decades - 4) < 0.25;
+}
+
+}  // namespace
+
+store::FlagRaise raise_of(const config::Rule& rule) {
+  store::FlagRaise r;
+  r.rule = config::to_string(rule.kind);
+  r.level = rule.level == config::RuleLevel::Error ? store::FlagLevel::Error : store::FlagLevel::Warning;
+  return r;
+}
+
+std::vector<store::FlagRaise> check_value(const std::vector<config::Rule>& rules, double value,
+                                          const ValueHistory& history) {
+  std::vector<store::FlagRaise> found;
+  // A plain double and a flag, not std::optional: GCC 12 warns of a maybe-uninitialised optional here.
+  const bool has_previous = !history.earlier.empty();
+  const double prev = has_previous ? history.earlier.back() : 0;
+  const double* previous = has_previous ? &prev : nullptr;
+  for (const config::Rule& rule : rules) {
+    store::FlagRaise r = raise_of(rule);
+    r.value = value;
+    switch (rule.kind) {
+      case config::RuleKind::Range:
+        if ((rule.min && value < *rule.min) || (rule.max && value > *rule.max)) {
+          r.expected_min = rule.min;
+          r.expected_max = rule.max;
+          found.push_back(std::move(r));
+        }
+        break;
+      case config::RuleKind::MaxChange: {
+        if (!previous) break;
+        const double limit = rule.change_is_share ? std::fabs(*previous) * rule.change : rule.change;
+        if (std::fabs(value - *previous) > limit) {
+          r.expected_min = *previous - limit;
+          r.expected_max = *previous + limit;
+          r.detail = "previous " + number_text(*previous);
+          found.push_back(std::move(r));
+        }
+        break;
+      }
+      case config::RuleKind::Monotonic:
+        if (previous && (rule.decreasing ? value > *previous : value < *previous)) {
+          (rule.decreasing ? r.expected_max : r.expected_min) = *previous;
+          r.detail = "previous " + number_text(*previous);
+          found.push_back(std::move(r));
+        }
+        break;
+      case config::RuleKind::UnitSlip:
+        if (previous && unit_slip(value, *previous)) {
+          r.expected_min = *previous / 10;
+          r.expected_max = *previous * 10;
+          r.detail = "previous " + number_text(*previous) + ", " + number_text(value / *previous) + "×";
+          found.push_back(std::move(r));
+        }
+        break;
+      case config::RuleKind::Outlier: {
+        if (static_cast<int>(history.earlier.size()) < rule.min_history) break;
+        const double m = median(history.earlier);
+        std::vector<double> deviations;
+        deviations.reserve(history.earlier.size());
+        for (double x : history.earlier) deviations.push_back(std::fabs(x - m));
+        const double mad = median(std::move(deviations));
+        if (mad <= 0) break;  // a constant history: no spread to judge by
+        // 0.6745 makes the MAD comparable to a standard deviation (Iglewicz and Hoaglin's modified z).
+        const double half_width = rule.threshold * mad / 0.6745;
+        if (std::fabs(value - m) > half_width) {
+          r.expected_min = m - half_width;
+          r.expected_max = m + half_width;
+          r.detail = "median " + number_text(m) + ", MAD " + number_text(mad);
+          found.push_back(std::move(r));
+        }
+        break;
+      }
+      case config::RuleKind::Completeness:
+      case config::RuleKind::Relation:
+        break;  // judged over several keys by the pass
+    }
+  }
+  return found;
+}
+
+std::optional<store::FlagRaise> check_relation(const config::Rule& rule, double value, double other) {
+  if (rule.at_most ? value <= other : value >= other) return std::nullopt;
+  store::FlagRaise r = raise_of(rule);
+  r.value = value;
+  (rule.at_most ? r.expected_max : r.expected_min) = other;
+  r.detail = std::string(rule.at_most ? "at most " : "at least ") + rule.other + " " + number_text(other);
+  return r;
+}
+
+}  // namespace sosei::import

@@ -1,0 +1,30 @@
+// The data-quality rules of one value against its own series' earlier values (issue 14 §2,
+// docs/quality.md): pure, so each rule kind is tested on plain numbers.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "config/model.hpp"
+#include "store/store.hpp"
+
+namespace sosei::import {
+
+// What one value is judged against: the earlier numbers of the same series and dimensions, oldest
+// first (the last one is the previous period's).
+struct ValueHistory {
+  std::vector<double> earlier;
+};
+
+// The findings of the rules that look at one value and its history (range, max_change, monotonic,
+// unit_slip, outlier); completeness and relation are judged by the pass that sees several keys.
+std::vector<store::FlagRaise> check_value(const std::vector<config::Rule>& rules, double value,
+                                          const ValueHistory& history);
+
+// A relation rule: `value` against the other KPI's value of the same period.
+std::optional<store::FlagRaise> check_relation(const config::Rule& rule, double value, double other);
+
+// The flag a rule raises (level, rule name), without its numbers.
+store::FlagRaise raise_of(const config::Rule& rule);
+
+}  // namespace sosei::import

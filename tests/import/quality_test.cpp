@@ -1,0 +1,271 @@
+// Issue 14 §2: each rule kind with a value that trips it and one that does not (pure), then the rule
+// check of a run over a real store: warnings flagged, errors rejected (withdrawn or failing the run),
+// completeness, relations, and a corrected revision clearing the flag.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "import/quality_pass.hpp"
+#include "import/quality_rules.hpp"
+#include "strategy_fixture.hpp"
+
+namespace fs = std::filesystem;
+using namespace sosei;
+
+namespace {
+
+config::Rule rule(config::RuleKind kind, config::RuleLevel level = config::RuleLevel::Warning) {
+  config::Rule r;
+  r.kind = kind;
+  r.level = level;
+  return r;
+}
+
+std::vector<std::string> tripped(const config::Rule& r, double value, std::vector<double> earlier) {
+  std::vector<std::string> names;
+  for (const auto& f : import::check_value({r}, value, {std::move(earlier)})) names.push_back(f.rule);
+  return names;
+}
+
+const std::vector<std::string> kNone;
+
+TEST(QualityRules, Range) {
+  auto r = rule(config::RuleKind::Range);
+  r.min = 0;
+  r.max = 500000;
+  EXPECT_EQ(tripped(r, 280440, {}), kNone);
+  EXPECT_EQ(tripped(r, 600000, {}), std::vector<std::string>{"range"});
+  const auto f = import::check_value({r}, -1, {});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].expected_min, 0);
+  EXPECT_EQ(f[0].expected_max, 500000);
+}
+
+TEST(QualityRules, MaxChangeAsShareAndAbsolute) {
+  auto share = rule(config::RuleKind::MaxChange);
+  share.change = 0.5;
+  share.change_is_share = true;
+  EXPECT_EQ(tripped(share, 140, {100}), kNone);
+  EXPECT_EQ(tripped(share, 151, {100}), std::vector<std::string>{"max_change"});
+  EXPECT_EQ(tripped(share, 151, {}), kNone);  // no previous period: nothing to compare
+  auto absolute = rule(config::RuleKind::MaxChange);
+  absolute.change = 1000;
+  EXPECT_EQ(tripped(absolute, 9500, {10000}), kNone);
+  EXPECT_EQ(tripped(absolute, 8000, {10000}), std::vector<std::string>{"max_change"});
+}
+
+TEST(QualityRules, MonotonicRunningTotal) {
+  auto r = rule(config::RuleKind::Monotonic);
+  EXPECT_EQ(tripped(r, 12, {5, 9}), kNone);
+  EXPECT_EQ(tripped(r, 8, {5, 9}), std::vector<std::string>{"monotonic"});
+  r.decreasing = true;
+  EXPECT_EQ(tripped(r, 8, {12, 9}), kNone);
+}
+
+TEST(QualityRules, UnitSlipOfAThousandOrTenThousand) {
+  auto r = rule(config::RuleKind::UnitSlip);
+  EXPECT_EQ(tripped(r, 26.3, {25.1}), kNone);
+  EXPECT_EQ(tripped(r, 263000, {26.1}), std::vector<std::string>{"unit_slip"});   // 万 lost: ×10⁴
+  EXPECT_EQ(tripped(r, 280.4, {279000}), std::vector<std::string>{"unit_slip"});  // 千 doubled: ÷10³
+  EXPECT_EQ(tripped(r, 2500, {100}), kNone);                                      // 25×: a change, not a slip
+}
+
+TEST(QualityRules, OutlierByMedianAbsoluteDeviation) {
+  auto r = rule(config::RuleKind::Outlier);
+  r.threshold = 3.5;
+  r.min_history = 6;
+  const std::vector<double> months{1200, 1350, 1280, 1190, 1310, 1260, 1240};
+  EXPECT_EQ(tripped(r, 1330, months), kNone);
+  EXPECT_EQ(tripped(r, 4100, months), std::vector<std::string>{"outlier"});
+  EXPECT_EQ(tripped(r, 4100, {1200, 1350, 1280}), kNone);  // too little history to judge
+}
+
+TEST(QualityRules, Relation) {
+  auto r = rule(config::RuleKind::Relation);
+  r.other = "households";
+  EXPECT_FALSE(import::check_relation(r, 11800, 12000));
+  auto f = import::check_relation(r, 12100, 12000);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->expected_max, 12000);
+}
+
+// --- the rule check of a run over a real store -------------------------------------------------------
+
+class QualityPass : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sosei-quality-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    store_ = store::open_store({(dir_ / "t.db").string()});
+    config_ = test_support::small_config();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  struct Put {
+    std::string series;
+    Period period;
+    double value;
+    std::string location;
+    store::Dimensions dims = {};
+  };
+
+  // One run: the puts, then the rule check; returns the outcome and the committed (or failed) record.
+  std::pair<import::QualityOutcome, store::RunRecord> run(const std::vector<Put>& puts,
+                                                          config::OnBadRow policy = config::OnBadRow::Skip) {
+    auto t = store_->begin_import({"src", "good", "1.0.0"});
+    std::set<std::string> series;
+    for (const auto& p : puts) {
+      store::ObservationData d;
+      d.value = Value::of(p.value);
+      d.location = p.location;
+      t->put({p.series, p.period, p.dims}, d);
+      series.insert(p.series);
+    }
+    t->flush();
+    auto outcome = import::check_quality(config_, series, *store_, *t, policy);
+    auto record = outcome.stop_reason.empty() ? t->commit() : t->fail(outcome.stop_reason);
+    return {outcome, record};
+  }
+
+  std::vector<store::QualityFlag> open_flags() { return store_->flags({"", true, std::nullopt}); }
+
+  void add_rule(const std::string& series, config::Rule r) { config_.rules.push_back({series, {r}}); }
+
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+  config::AppConfig config_;
+};
+
+TEST_F(QualityPass, WarningIsStoredAndFlaggedThenClearedByACorrectedRevision) {
+  add_rule("tourism", rule(config::RuleKind::UnitSlip));
+  run({{"tourism", Period::calendar_year(2023), 263000, "t.csv:2"}});
+  auto [outcome, record] = run({{"tourism", Period::calendar_year(2024), 28.0, "t.csv:3"}});
+  EXPECT_EQ(outcome.warnings, 1);
+  EXPECT_EQ(record.accepted, 1);  // a warning stores the value
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].raised.rule, "unit_slip");
+  EXPECT_EQ(flags[0].raised.level, store::FlagLevel::Warning);
+  EXPECT_EQ(flags[0].raised.value, 28.0);
+  EXPECT_EQ(flags[0].raised.location, "t.csv:3");
+  EXPECT_EQ(flags[0].run_id, record.id);
+
+  auto [again, second] = run({{"tourism", Period::calendar_year(2024), 280000, "t.csv:3"}});
+  EXPECT_EQ(again.warnings, 0);
+  EXPECT_TRUE(open_flags().empty());
+  const auto all = store_->flags({});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].state, store::FlagState::Cleared);
+  EXPECT_EQ(all[0].closed_run_id, second.id);
+}
+
+TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
+  auto r = rule(config::RuleKind::Range, config::RuleLevel::Error);
+  r.max = 1.5;
+  add_rule("startups", r);
+  run({{"startups", Period::fiscal_year(2025), 1, "s.csv:2"}});
+  auto [outcome, record] = run(
+      {{"startups", Period::fiscal_year(2025), 2, "s.csv:2"}, {"startups", Period::fiscal_year(2026), 2, "s.csv:3"}});
+  EXPECT_EQ(outcome.errors, 2);
+  EXPECT_EQ(record.accepted, 0);
+  EXPECT_EQ(record.rejected, 2);
+  EXPECT_EQ(record.inserted, 0);
+  EXPECT_EQ(record.revised, 0);
+  const auto values = store_->values({"startups", std::nullopt, std::nullopt});
+  ASSERT_EQ(values.size(), 1u);  // the revision was rolled back, the insert removed
+  EXPECT_EQ(values[0].data.value, Value::of(1));
+  EXPECT_EQ(values[0].revision_count, 0);
+  EXPECT_EQ(open_flags().size(), 2u);  // open for follow-up
+}
+
+TEST_F(QualityPass, ErrorUnderFailFailsTheRunAndStoresNothing) {
+  auto r = rule(config::RuleKind::Range, config::RuleLevel::Error);
+  r.max = 1.5;
+  add_rule("startups", r);
+  auto [outcome, record] = run({{"startups", Period::fiscal_year(2025), 2, "s.csv:7"}}, config::OnBadRow::Fail);
+  EXPECT_NE(outcome.stop_reason.find("s.csv:7"), std::string::npos) << outcome.stop_reason;
+  EXPECT_EQ(record.status, store::RunStatus::Failed);
+  EXPECT_TRUE(store_->series().empty());
+  EXPECT_TRUE(store_->flags({}).empty());
+}
+
+TEST_F(QualityPass, MissingMonthOfAClosedYear) {
+  auto r = rule(config::RuleKind::Completeness);
+  r.months = 12;
+  add_rule("src/monthly", r);
+  std::vector<Put> puts;
+  for (int m = 4; m <= 12; ++m) puts.push_back({"src/monthly", Period::month_of(2024, m), 10, "m.csv"});
+  puts.push_back({"src/monthly", Period::month_of(2025, 1), 10, "m.csv"});
+  puts.push_back({"src/monthly", Period::month_of(2025, 3), 10, "m.csv"});  // February is missing
+  puts.push_back({"src/monthly", Period::month_of(2025, 4), 10, "m.csv"});  // FY2025 has begun
+  run(puts);
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2024));
+  EXPECT_EQ(flags[0].raised.value, 11);
+
+  run({{"src/monthly", Period::month_of(2025, 2), 10, "m.csv"}});  // the month comes in
+  EXPECT_TRUE(open_flags().empty());
+}
+
+TEST_F(QualityPass, CompleteYearAndRunningYearAreNotFlagged) {
+  auto r = rule(config::RuleKind::Completeness);
+  r.months = 12;
+  add_rule("src/monthly", r);
+  std::vector<Put> puts;
+  for (int m = 1; m <= 16; ++m)
+    puts.push_back({"src/monthly", Period::month_of(2024 + (m + 2) / 12, (m + 2) % 12 + 1), 10, "m.csv"});
+  run(puts);
+  EXPECT_TRUE(open_flags().empty());
+}
+
+TEST_F(QualityPass, RelationBetweenKpis) {
+  auto r = rule(config::RuleKind::Relation);
+  r.other = "unbound";
+  add_rule("startups", r);
+  run({{"unbound", Period::fiscal_year(2025), 1.2, "u"}});
+  run({{"startups", Period::fiscal_year(2025), 1, "a"}});
+  EXPECT_TRUE(open_flags().empty());
+  run({{"startups", Period::fiscal_year(2026), 1, "b"}, {"unbound", Period::fiscal_year(2026), 0.5, "c"}});
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].raised.rule, "relation");
+}
+
+TEST_F(QualityPass, OutlierPerDimensionSet) {
+  auto r = rule(config::RuleKind::Outlier);
+  add_rule("src/stop_boardings", r);
+  std::vector<Put> puts;
+  for (int d = 1; d <= 10; ++d) {
+    puts.push_back({"src/stop_boardings", Period::date_of(2025, 4, d), 100.0 + d % 3, "b", {{"stop", "A"}}});
+    puts.push_back({"src/stop_boardings", Period::date_of(2025, 4, d), 5000.0 + d * 10, "b", {{"stop", "B"}}});
+  }
+  run(puts);
+  EXPECT_TRUE(open_flags().empty());  // stop B's big numbers are its own normal
+  run({{"src/stop_boardings", Period::date_of(2025, 4, 11), 900, "b:99", {{"stop", "A"}}},
+       {"src/stop_boardings", Period::date_of(2025, 4, 11), 5100, "b:100", {{"stop", "B"}}}});
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].raised.location, "b:99");
+}
+
+TEST_F(QualityPass, ResolvedFlagRecordsWhoAndWhy) {
+  add_rule("tourism", rule(config::RuleKind::UnitSlip));
+  run({{"tourism", Period::calendar_year(2023), 263000, "t.csv:2"}, {"tourism", Period::calendar_year(2024), 28, "t"}});
+  // Both values are this run's: the 2024 value is judged against 2023's.
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_TRUE(store_->resolve_flag(flags[0].id, "suzuki", "checked with 商工観光課: 28万人"));
+  EXPECT_FALSE(store_->resolve_flag(flags[0].id, "suzuki", "again"));
+  const auto all = store_->flags({});
+  EXPECT_EQ(all[0].state, store::FlagState::Resolved);
+  EXPECT_EQ(all[0].closed_by, "suzuki");
+  EXPECT_EQ(all[0].note, "checked with 商工観光課: 28万人");
+}
+
+}  // namespace
