@@ -34,14 +34,17 @@ constexpr ConfigMessages kJapanese{
     .unknown_choice = "「{}」に「{}」は書けません。次のどれかを書いてください: {}",
     .expected_list = "「{}」はリスト（「- 」で始まる行、または [a, b]）で書いてください（{}）",
     .needs_path = "「{}」にはファイルのパスを書いてください",
-    .duration_expected = "「{}」には 30s、10m、6h、1d、1h30m のような時間の長さを書いてください（「{}」と書かれています）",
+    .duration_expected =
+        "「{}」には 30s、10m、6h、1d、1h30m のような時間の長さを書いてください（「{}」と書かれています）",
     .max_concurrent_range = "「max_concurrent」には 1〜64 の整数（同時に行う取込みの数）を書いてください",
     .quarantine_after_min = "「quarantine_after」には 1 以上の整数（失敗した実行の回数）を書いてください",
     .overdue_check_min = "「overdue_check」には 1m 以上の時間の長さを書いてください",
     .webhook_url = "webhook には http:// か https:// で始まる URL を書いてください（「{}」と書かれています）",
     .plugin_dir_path = "プラグインのフォルダにはパスを書いてください",
     .timezone_empty = "「timezone」には Asia/Tokyo のようなタイムゾーン名を書いてください",
-    .timezone_unknown = "タイムゾーン「{}」が /usr/share/zoneinfo のタイムゾーンデータベースにありません。Asia/Tokyo のような IANA の名前を書き、tzdata パッケージが入っているか確かめてください",
+    .timezone_unknown =
+        "タイムゾーン「{}」が /usr/share/zoneinfo のタイムゾーンデータベースにありません。Asia/Tokyo のような IANA "
+        "の名前を書き、tzdata パッケージが入っているか確かめてください",
     .default_scheme_empty = "「default」には評価基準の名前を書いてください",
     .default_scheme_no_file = "既定の評価基準「{}」のファイルが {} にありません（そこに {}.yaml を置いてください）",
     .cron_invalid = "cron の式「{}」を読めません（{}）。例: \"30 6 * * *\"（毎日 6:30）",
@@ -54,8 +57,10 @@ constexpr ConfigMessages kJapanese{
     .retries_range = "「retries」には 0〜{} の整数を書いてください（{} と書かれています）",
     .backoff_cap = "「backoff」{} は再試行の待ち時間の上限 6h を超えています。6h 以下にしてください",
     .memory_limit_expected =
-        "「memory_limit」には 512MiB や 2GiB のような大きさ、または制限なしの 0 を書いてください（「{}」と書かれています）",
-    .memory_limit_small = "「memory_limit」{} ではワーカープロセスが動きません。64MiB 以上か、制限なしの 0 を書いてください",
+        "「memory_limit」には 512MiB や 2GiB のような大きさ、または制限なしの 0 "
+        "を書いてください（「{}」と書かれています）",
+    .memory_limit_small =
+        "「memory_limit」{} ではワーカープロセスが動きません。64MiB 以上か、制限なしの 0 を書いてください",
     .source_id_chars = "データソースの id「{}」には a-z、0-9、_ だけを使ってください（64 文字まで）",
     .source_id_twice = "データソースの id「{}」が重複しています（最初は {}）。別の id にしてください",
     .plugin_name_chars = "プラグイン名「{}」には a-z、0-9、_ だけを使ってください",
@@ -68,7 +73,8 @@ constexpr ConfigMessages kJapanese{
     .number_contradicts = "number {} が value「{}」（{}）と食い違っています。どちらかを直してください",
     .window_after_target = "期間の始まり（{}）が目標年度（{}）より後です。from を目標年度以前にしてください",
     .window_after_baseline = "期間の始まり（{}）が基準年度（{}）より後です。from を基準年度以前にしてください",
-    .target_no_number = "目標「{}」に数値が書かれていません。{} の目標には数値が要ります（文中に書くか「number:」を足してください）",
+    .target_no_number =
+        "目標「{}」に数値が書かれていません。{} の目標には数値が要ります（文中に書くか「number:」を足してください）",
     .projection_no_number = "推計値「{}」に数値が書かれていません。数値を書いてください",
     .projection_only_vs = "「projection」は kind が vs_projection の目標にだけ書けます",
     .below_min = "{} {} が下限 {}（KPI「{}」）を下回っています（下回ってよいなら「min:」を書いてください）",
@@ -76,7 +82,8 @@ constexpr ConfigMessages kJapanese{
     .what_target = "目標値",
     .what_baseline = "基準値",
     .month_day_expected = "「{}」には年内の日付を MM-DD で書いてください（例: \"07-31\"。「{}」と書かれています）",
-    .dimension_name_chars = "内訳の名前「{}」には a-z、0-9、_ だけを使ってください（プラグインが保存する名前のとおりに）",
+    .dimension_name_chars =
+        "内訳の名前「{}」には a-z、0-9、_ だけを使ってください（プラグインが保存する名前のとおりに）",
     .labels_not_map = "「labels」は「内訳の値: 短い表示名」の組で書いてください（例: 小学校: 小）",
     .label_part_twice = "「labels」に「{}」が 2 回書かれています。1 回にしてください",
     .kpi_id_chars = "KPI の id「{}」には a-z、0-9、_ だけを使ってください（64 文字まで）",
@@ -87,7 +94,8 @@ constexpr ConfigMessages kJapanese{
     .done_has_no_parts = "kind が done の目標は状態で評価するので、「combine」は書けません",
     .max_below_min = "max が min より小さくなっています。直してください",
     .decimals_range = "「decimals」には 0〜6 の整数を書いてください（「{}」と書かれています）",
-    .display_not_a_scale = "「display: {}」は単位「{}」の表し方ではありません。万{}、千{}、百万{}、億{} のどれかを書いてください",
+    .display_not_a_scale =
+        "「display: {}」は単位「{}」の表し方ではありません。万{}、千{}、百万{}、億{} のどれかを書いてください",
     .goal_number_min = "基本目標の番号は 1 から始めてください",
     .goal_number_twice = "基本目標の番号 {} が 2 回使われています（最初は {}）。別の番号にしてください",
     .period_reversed = "期間の終わりが始まりより前です。from と to を確かめてください",

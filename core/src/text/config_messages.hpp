@@ -31,8 +31,8 @@ struct ConfigMessages {
   const char* in_sources_file;
   const char* in_settings_file;
   // The YAML reader.
-  const char* cannot_read;   // "{file} を読めません: {reason}"
-  const char* yaml_syntax;   // "YAML の書き方に誤りがあります: {yaml-cpp's words}"
+  const char* cannot_read;      // "{file} を読めません: {reason}"
+  const char* yaml_syntax;      // "YAML の書き方に誤りがあります: {yaml-cpp's words}"
   const char* expected_string;  // found {}
   const char* expected_number;
   const char* expected_int;
@@ -45,7 +45,7 @@ struct ConfigMessages {
   const char* unknown_choice;     // key, value, choices
   const char* expected_list;      // key, found
   // sosei.yaml.
-  const char* needs_path;  // key
+  const char* needs_path;         // key
   const char* duration_expected;  // key, text
   const char* max_concurrent_range;
   const char* quarantine_after_min;
@@ -63,45 +63,45 @@ struct ConfigMessages {
   const char* schedule_cron_and_every;
   const char* jitter_too_long;  // jitter, interval
   const char* timeout_zero;
-  const char* retries_range;  // max, got
-  const char* backoff_cap;    // backoff
+  const char* retries_range;          // max, got
+  const char* backoff_cap;            // backoff
   const char* memory_limit_expected;  // text
   const char* memory_limit_small;     // text
   // sources.yaml and settings files.
-  const char* source_id_chars;     // id
-  const char* source_id_twice;     // id, first location
-  const char* plugin_name_chars;   // name
+  const char* source_id_chars;    // id
+  const char* source_id_twice;    // id, first location
+  const char* plugin_name_chars;  // name
   const char* source_needs_kpis;
   const char* source_unknown_kpi;  // id
   const char* source_kpi_twice;    // id
   const char* setting_not_scalar;  // key
   // strategy.yaml.
-  const char* year_unreadable;         // text
-  const char* number_contradicts;      // number, text, number read from the text
-  const char* window_after_target;     // from, year
-  const char* window_after_baseline;   // from, year
-  const char* target_no_number;        // text, kind
-  const char* projection_no_number;    // text
+  const char* year_unreadable;        // text
+  const char* number_contradicts;     // number, text, number read from the text
+  const char* window_after_target;    // from, year
+  const char* window_after_baseline;  // from, year
+  const char* target_no_number;       // text, kind
+  const char* projection_no_number;   // text
   const char* projection_only_vs;
-  const char* below_min;               // what (target/baseline), value, min, KPI id
-  const char* above_max;               // what, value, max, KPI id
+  const char* below_min;  // what (target/baseline), value, min, KPI id
+  const char* above_max;  // what, value, max, KPI id
   const char* what_target;
   const char* what_baseline;
-  const char* month_day_expected;      // key, text
-  const char* dimension_name_chars;    // name
+  const char* month_day_expected;    // key, text
+  const char* dimension_name_chars;  // name
   const char* labels_not_map;
-  const char* label_part_twice;        // part
-  const char* kpi_id_chars;            // id
-  const char* kpi_id_twice;            // id, first location
+  const char* label_part_twice;  // part
+  const char* kpi_id_chars;      // id
+  const char* kpi_id_twice;      // id, first location
   const char* publication_lag_range;
   const char* progress_needs_baseline;
   const char* allow_negative_and_min;
   const char* done_has_no_parts;
   const char* max_below_min;
-  const char* decimals_range;          // text as written
-  const char* display_not_a_scale;     // display, unit, unit, unit, unit, unit
+  const char* decimals_range;       // text as written
+  const char* display_not_a_scale;  // display, unit, unit, unit, unit, unit
   const char* goal_number_min;
-  const char* goal_number_twice;       // number, first location
+  const char* goal_number_twice;  // number, first location
   const char* period_reversed;
   const char* goals_empty;
   const char* history_after_start;
