@@ -13,7 +13,9 @@ namespace {
 
 using ::testing::HasSubstr;
 using testing::position_of;
+using ::testing::StartsWith;
 using testing::TempFiles;
+using text::Lang;
 
 const std::string kStrategy = R"(strategy:
   name: 総合戦略
@@ -57,7 +59,7 @@ ConfigError error_of(const std::function<void()>& load) {
     return e;
   }
   ADD_FAILURE() << "no ConfigError";
-  return ConfigError({}, "");
+  return ConfigError({}, text::verbatim(""));
 }
 
 // A strategy that must fail at the first `needle` (its `skip`-th hit), with `message` in the text.
@@ -71,9 +73,21 @@ void expect_strategy_error(const std::string& text, const std::string& needle, c
   EXPECT_EQ(e.where().file, path);
   EXPECT_EQ(e.where().line, line) << e.what();
   EXPECT_EQ(e.where().column, column) << e.what();
-  EXPECT_EQ(std::string(e.what()),
-            path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + e.message());
-  EXPECT_THAT(e.message(), HasSubstr(message));
+  // what() is the Japanese text; both languages name the place first.
+  const std::string place = path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+  EXPECT_EQ(std::string(e.what()), e.message(Lang::Ja));
+  EXPECT_THAT(e.message(Lang::Ja), StartsWith(place));
+  EXPECT_THAT(e.message(Lang::En), StartsWith(place));
+  EXPECT_THAT(e.message(Lang::En), HasSubstr(message));
+}
+
+// The same, read in Japanese (what(), the default): the place first, then `japanese` exactly.
+void expect_japanese_error(const std::string& text, const std::string& needle, const std::string& japanese) {
+  TempFiles files;
+  const std::string path = files.write("strategy.yaml", text);
+  const ConfigError e = error_of([&] { load_strategy(path); });
+  const auto [line, column] = position_of(text, needle);
+  EXPECT_EQ(std::string(e.what()), path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + japanese);
 }
 
 TEST(ConfigErrors, TheBaseSnippetsLoad) {
@@ -91,7 +105,8 @@ TEST(ConfigErrors, SyntaxErrorAtItsCharacterColumn) {
   const ConfigError e = error_of([&] { load_strategy(path); });
   EXPECT_EQ(e.where().line, 2);
   EXPECT_EQ(e.where().column, 12);  // at the second ':'
-  EXPECT_THAT(e.what(), HasSubstr(path + ":2:12: YAML syntax error: "));
+  EXPECT_THAT(e.message(Lang::En), HasSubstr(path + ":2:12: YAML syntax error: "));
+  EXPECT_THAT(e.what(), HasSubstr(path + ":2:12: YAML の書き方に誤りがあります（"));
 }
 
 TEST(ConfigErrors, UnclosedFlowList) {
@@ -99,7 +114,7 @@ TEST(ConfigErrors, UnclosedFlowList) {
   const std::string path = files.write("sources.yaml", "sources: [\n");
   const ConfigError e = error_of([&] { load_sources(path, Strategy{}); });
   EXPECT_EQ(e.where().line, 2) << e.what();
-  EXPECT_THAT(e.message(), HasSubstr("YAML syntax error"));
+  EXPECT_THAT(e.message(Lang::En), HasSubstr("YAML syntax error"));
 }
 
 TEST(ConfigErrors, UnknownKeyListsTheExpectedOnes) {
@@ -108,6 +123,11 @@ TEST(ConfigErrors, UnknownKeyListsTheExpectedOnes) {
   const std::string path = files.write("strategy.yaml", text);
   const ConfigError e = error_of([&] { load_strategy(path); });
   EXPECT_EQ(std::string(e.what()),
+            path +
+                ":15:17: 「unti」はKPIに書けるキーではありません。次のどれかを書いてください: id, name, name_en, unit, "
+                "period_type, publication_lag_months, department, baseline, target, direction, formula, min, max, "
+                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display");
+  EXPECT_EQ(e.message(Lang::En),
             path +
                 ":15:17: unknown key 'unti' in a KPI; expected one of: id, name, name_en, unit, period_type, "
                 "publication_lag_months, department, baseline, target, direction, formula, min, max, "
@@ -170,7 +190,8 @@ TEST(ConfigErrors, DuplicateKpiIdNamesTheFirst) {
   TempFiles files;
   const std::string path = files.write("strategy.yaml", text);
   const ConfigError e = error_of([&] { load_strategy(path); });
-  EXPECT_THAT(e.message(), HasSubstr(path + ":" + std::to_string(line) + ":" + std::to_string(column)));
+  EXPECT_THAT(e.message(Lang::En),
+              HasSubstr("(first defined at " + path + ":" + std::to_string(line) + ":" + std::to_string(column) + ")"));
 }
 
 TEST(ConfigErrors, DuplicateGoalNumberAndDuplicateKey) {
@@ -204,7 +225,9 @@ TEST(ConfigErrors, UnknownKpiInASource) {
   const std::string text = replaced(kSources, "[startups]", "[startups, statups]");
   const std::string path = files.write("sources.yaml", text);
   const ConfigError e = error_of([&] { load_sources(path, s); });
-  EXPECT_EQ(std::string(e.what()), path + ":4:22: unknown KPI 'statups'; it is not in the strategy");
+  EXPECT_EQ(e.message(Lang::En), path + ":4:22: unknown KPI 'statups'; it is not in the strategy");
+  EXPECT_EQ(std::string(e.what()),
+            path + ":4:22: KPI「statups」は戦略ファイルにありません。戦略ファイルにある KPI の id を書いてください");
 }
 
 TEST(ConfigErrors, SourceChecks) {
@@ -227,7 +250,7 @@ TEST(ConfigErrors, SourceChecks) {
     const auto [line, column] = position_of(c.text, c.needle, c.needle == "values" ? 1 : 0);
     EXPECT_EQ(e.where().line, line) << e.what();
     EXPECT_EQ(e.where().column, column) << e.what();
-    EXPECT_THAT(e.message(), HasSubstr(c.message));
+    EXPECT_THAT(e.message(Lang::En), HasSubstr(c.message));
   }
 }
 
@@ -235,7 +258,8 @@ TEST(ConfigErrors, MissingFile) {
   TempFiles files;
   const std::string path = files.path("nowhere/strategy.yaml");
   const ConfigError e = error_of([&] { load_strategy(path); });
-  EXPECT_EQ(std::string(e.what()), "cannot read " + path + ": No such file or directory");
+  EXPECT_EQ(e.message(Lang::En), "cannot read " + path + ": No such file or directory");
+  EXPECT_THAT(e.what(), StartsWith(path + " を読めません: "));
   EXPECT_EQ(e.where().file, path);
   EXPECT_EQ(e.where().line, 0);
 }
@@ -245,7 +269,7 @@ TEST(ConfigErrors, MissingFileNamedInSoseiYamlIsReportedWhereItIsNamed) {
   const std::string text = "database: x.db\nstrategy: strategie.yaml\ngrading: {default: kama}\n";
   const std::string path = files.write("sosei.yaml", text);
   const ConfigError e = error_of([&] { load_config(path); });
-  EXPECT_EQ(std::string(e.what()),
+  EXPECT_EQ(e.message(Lang::En),
             path + ":2:11: cannot read " + files.path("strategie.yaml") + ": No such file or directory");
 }
 
@@ -262,11 +286,35 @@ TEST(ConfigErrors, ErrorsInNamedFilesNameThoseFiles) {
 TEST(ConfigErrors, EmptyFileAndMissingTopKey) {
   TempFiles files;
   const std::string empty = files.write("strategy.yaml", "");
-  EXPECT_EQ(std::string(error_of([&] { load_strategy(empty); }).what()),
+  EXPECT_EQ(error_of([&] { load_strategy(empty); }).message(Lang::En),
             empty + ":1:1: expected a map (the strategy file), found nothing");
   const std::string no_grading = files.write("sosei.yaml", "# settings\ndatabase: x.db\nstrategy: s.yaml\n");
-  EXPECT_EQ(std::string(error_of([&] { load_config(no_grading); }).what()),
+  EXPECT_EQ(error_of([&] { load_config(no_grading); }).message(Lang::En),
             no_grading + ":2:1: missing key 'grading' in sosei.yaml");
+  EXPECT_EQ(std::string(error_of([&] { load_config(no_grading); }).what()),
+            no_grading + ":2:1: キー「grading」をsosei.yamlに書いてください（ありません）");
+}
+
+TEST(ConfigErrors, JapaneseByDefaultQuotingWhatWasWritten) {
+  expect_japanese_error(replaced(kStrategy, "    name: 働く\n", "    name: 働く\n    name: 住む\n"), "name: 住む",
+                        "キー「name」が基本目標に2回書かれています。1つにしてください");
+  expect_japanese_error(replaced(kStrategy, "- no: 1", "- no: one"), "one",
+                        "整数を書いてください（「one」と書かれています）");
+  expect_japanese_error(replaced(kStrategy, "unit: 件", "unit: 件\n                decimals: abc"), "abc",
+                        "「decimals」には 0〜6 の整数を書いてください（「abc」と書かれています）");
+  expect_japanese_error(
+      replaced(kStrategy, "unit: 件", "unit: 件\n                display: 万人"), "万人",
+      "「display: 万人」は単位「件」の表し方ではありません。万件、千件、百万件、億件 のどれかを書いてください");
+  expect_japanese_error(replaced(kStrategy, "year: R5", "year: X5"), "X5",
+                        "年度「X5」を読めません。FY2025、2025、R7、令和7年度 のように書いてください");
+  expect_japanese_error(
+      replaced(kStrategy, "value: 5年間に40件", "value: △3件"), "△3件",
+      "目標値 -3 が下限 0（KPI「startups」）を下回っています（下回ってよいなら「min:」を書いてください）");
+}
+
+TEST(ConfigErrors, DecimalsOutOfRangeInEnglish) {
+  expect_strategy_error(replaced(kStrategy, "unit: 件", "unit: 件\n                decimals: 9"), "9\n",
+                        "'decimals' expects 0 to 6 digits after the point (got '9')");
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ void expect_error(const std::string& lines, const std::string& needle, const std
     EXPECT_EQ(e.where().file, path);
     EXPECT_EQ(e.where().line, line) << e.what();
     EXPECT_EQ(e.where().column, column) << e.what();
-    EXPECT_THAT(e.message(), HasSubstr(message)) << lines;
+    EXPECT_THAT(e.message(text::Lang::En), HasSubstr(message)) << lines;
   }
 }
 
@@ -133,8 +133,25 @@ TEST(SourceScheduleErrors, CronMistakesPointAtTheValue) {
   expect_error("    schedule:\n      cron: \"0 0 * * fri-mon\"\n", "\"0 0 * * fri", "write fri-sat,sun-mon");
 }
 
+TEST(SourceScheduleErrors, CronMistakeInJapaneseByDefault) {
+  TempFiles files;
+  const Strategy strategy = load_strategy(files.write("strategy.yaml", kStrategy));
+  const std::string text = sources_with("    schedule: \"0 0 32 * *\"\n");
+  const std::string path = files.write("sources.yaml", text);
+  try {
+    load_sources(path, strategy);
+    ADD_FAILURE() << "accepted";
+  } catch (const ConfigError& e) {
+    const auto [line, column] = position_of(text, "\"0 0 32");
+    EXPECT_THAT(e.what(), ::testing::StartsWith(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                                ": cron の式「0 0 32 * *」を読めません（"));
+    EXPECT_THAT(e.what(), HasSubstr("例: \"30 6 * * *\"（毎日 6:30）"));
+  }
+}
+
 TEST(SourceScheduleErrors, IntervalMistakes) {
-  expect_error("    schedule: every 6\n", "every 6", "'every' expects a duration such as 10m, 6h or 1d (got '6')");
+  expect_error("    schedule: every 6\n", "every 6",
+               "'every' expects a duration such as 30s, 10m, 6h, 1d or 1h30m (got '6')");
   expect_error("    schedule: every\n", "every", "'every' expects a duration");
   expect_error("    schedule: every 30s\n", "every 30s", "the interval must be at least 1m (got 30s)");
   expect_error("    schedule: {every: 6 hours}\n", "6 hours", "'every' expects a duration such as 30s");
@@ -182,7 +199,8 @@ TEST(AppTimezone, UnknownZoneIsAConfigErrorAtItsValue) {
   } catch (const ConfigError& e) {
     EXPECT_EQ(e.where().line, 2);
     EXPECT_EQ(e.where().column, 11);
-    EXPECT_THAT(e.message(), HasSubstr("unknown time zone 'Asia/Tokio'"));
+    EXPECT_THAT(e.message(text::Lang::En), HasSubstr("unknown time zone 'Asia/Tokio'"));
+    EXPECT_THAT(e.what(), HasSubstr("タイムゾーン「Asia/Tokio」が"));
   }
 }
 

@@ -224,7 +224,7 @@ TEST(Strategy, NegativeBaselineNeedsAllowNegative) {
     load_strategy(files.write("strategy.yaml", text));
     FAIL() << "a negative baseline without allow_negative loaded";
   } catch (const ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("below min 0"), std::string::npos) << e.what();
+    EXPECT_NE(e.message(text::Lang::En).find("below min 0"), std::string::npos) << e.what();
   }
   text = kUnits;
   text.replace(text.find("allow_negative: true"), std::string("allow_negative: true").size(),
@@ -233,7 +233,7 @@ TEST(Strategy, NegativeBaselineNeedsAllowNegative) {
     load_strategy(files.write("strategy.yaml", text));
     FAIL() << "allow_negative and min together loaded";
   } catch (const ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("not both"), std::string::npos) << e.what();
+    EXPECT_NE(e.message(text::Lang::En).find("not both"), std::string::npos) << e.what();
   }
   text = kUnits;
   text.replace(text.find("rule: each"), std::string("rule: each").size(), "rule: median");
@@ -241,7 +241,7 @@ TEST(Strategy, NegativeBaselineNeedsAllowNegative) {
     load_strategy(files.write("strategy.yaml", text));
     FAIL() << "an unknown combine rule loaded";
   } catch (const ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("min, max, mean, sum, each"), std::string::npos) << e.what();
+    EXPECT_NE(e.message(text::Lang::En).find("min, max, mean, sum, each"), std::string::npos) << e.what();
   }
 }
 

@@ -3,6 +3,7 @@
 // offset, and tables that fit 160 columns unless --wide.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "e2e/sosei_runner.hpp"
@@ -152,6 +153,28 @@ TEST_F(JapaneseOutput, ConfiguredLocaleEnglish) {
   EXPECT_NE(r.out.find("period"), std::string::npos) << r.out << r.err;
   const auto ja = english.run("values startups --lang ja");
   EXPECT_NE(ja.out.find("期間"), std::string::npos) << ja.out;
+}
+
+TEST(JapaneseConfigErrors, ABrokenConfigurationIsExplainedInJapaneseUnlessEnglishIsAsked) {
+  SoseiRunner broken("japanese-config-error");
+  int lines = 0;
+  {
+    std::ifstream in(broken.config());
+    for (std::string line; std::getline(in, line);) ++lines;
+  }
+  { std::ofstream(broken.config(), std::ios::app) << "timezon: Asia/Tokyo\n"; }
+  const std::string place = broken.config().string() + ":" + std::to_string(lines + 1) + ":1: ";
+  const auto ja = broken.run("evaluate");
+  EXPECT_EQ(ja.exit_code, 2);
+  EXPECT_NE(ja.err.find("sosei: " + place +
+                        "「timezon」はsosei.yamlに書けるキーではありません。次のどれかを書いてください: "),
+            std::string::npos)
+      << ja.err;
+  const auto en = broken.run("evaluate --lang en");
+  EXPECT_EQ(en.exit_code, 2);
+  EXPECT_NE(en.err.find("sosei: " + place + "unknown key 'timezon' in sosei.yaml; expected one of: "),
+            std::string::npos)
+      << en.err;
 }
 
 }  // namespace

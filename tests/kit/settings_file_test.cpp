@@ -35,7 +35,8 @@ TEST(PluginCheckSettings, MistakesNameFileLineAndColumn) {
     FAIL() << "a list as a setting was accepted";
   } catch (const ConfigError& e) {
     EXPECT_EQ(e.where().str(), nested + ":2:11");
-    EXPECT_NE(std::string(e.what()).find("setting 'encoding' must be a string"), std::string::npos) << e.what();
+    EXPECT_NE(e.message(sosei::text::Lang::En).find("setting 'encoding' must be a string"), std::string::npos)
+        << e.what();
   }
   const std::string twice = files.write("twice.yaml", "file: a.csv\nfile: b.csv\n");
   EXPECT_THROW(load_settings_file(twice), ConfigError);

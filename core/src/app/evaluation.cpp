@@ -6,6 +6,7 @@
 #include "evaluate/as_of.hpp"
 #include "evaluate/scheme_loader.hpp"
 #include "evaluate/store_input.hpp"
+#include "text/config_messages.hpp"
 
 namespace sosei::app {
 
@@ -32,8 +33,8 @@ std::map<std::string, evaluate::GradingScheme> all_grading_schemes(const Environ
   for (const std::string& name : evaluate::scheme_names(config.grading_dir))
     schemes.emplace(name, evaluate::load_scheme_named(config.grading_dir, name));
   if (!schemes.contains(config.default_scheme))
-    throw config::ConfigError({}, "the default grading scheme '" + config.default_scheme + "' has no file in " +
-                                      config.grading_dir + " (add " + config.default_scheme + ".yaml there)");
+    throw config::ConfigError({}, text::phrase(&text::ConfigMessages::default_scheme_no_file, config.default_scheme,
+                                               config.grading_dir, config.default_scheme));
   return schemes;
 }
 

@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "sosei: " << e.what() << '\n';
     return kUsageError;
+  } catch (const sosei::config::ConfigError& e) {
+    // A grading scheme read by a command (see from_user_input): a configuration error like any other.
+    std::cerr << "sosei: " << e.message(session.reader_lang()) << '\n';
+    return kUsageError;
   } catch (const std::exception& e) {
     std::cerr << "sosei: " << e.what() << '\n';
     return kRunFailed;

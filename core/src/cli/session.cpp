@@ -17,7 +17,7 @@ const app::Environment& Session::env() {
       env_ =
           std::make_unique<app::Environment>(app::EnvironmentOptions{options_.config_path, options_.database, nullptr});
     } catch (const config::ConfigError& e) {
-      throw UsageError(e.what());
+      throw UsageError(e.message(reader_lang()));
     }
     init_logging();
   }
@@ -54,6 +54,11 @@ text::Locale Session::locale() {
   if (!locale_options_.lang.empty()) l.lang = *text::parse_lang(locale_options_.lang);
   if (!locale_options_.years.empty()) l.years = *text::parse_year_style(locale_options_.years);
   return l;
+}
+
+text::Lang Session::reader_lang() const {
+  if (auto lang = text::parse_lang(locale_options_.lang)) return *lang;
+  return text::Lang::Ja;
 }
 
 void add_locale_options(CLI::App* command, Session& session) {

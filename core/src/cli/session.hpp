@@ -25,15 +25,14 @@ class UsageError : public std::runtime_error {
 };
 
 // Runs `request` (an application use case reading what the user typed); a request it cannot read
-// or a broken configuration file becomes a UsageError, prefixed by `what` for the former.
+// becomes a UsageError prefixed by `what`. A broken configuration file (a grading scheme) passes as
+// config::ConfigError: main() words it in the reader's language (Session::reader_lang) with exit 2.
 template <class Request>
 auto from_user_input(const std::string& what, Request&& request) {
   try {
     return request();
   } catch (const app::InputError& e) {
     throw UsageError(what.empty() ? std::string(e.what()) : what + ": " + e.what());
-  } catch (const config::ConfigError& e) {
-    throw UsageError(e.what());
   }
 }
 
@@ -60,7 +59,8 @@ class Session {
   explicit Session(const GlobalOptions& options) : options_(options) {}
 
   const GlobalOptions& options() const { return options_; }
-  const app::Environment& env();  // throws UsageError on a bad configuration
+  // Throws UsageError on a bad configuration, worded in reader_lang().
+  const app::Environment& env();
   const config::AppConfig& config() { return env().config(); }
   // Opens (and migrates) the database. Every command says whether it may create it: only `import`,
   // `daemon`, `serve` and `init` do (app::StoreOpen::CreateIfMissing); for the others a missing file
@@ -71,6 +71,9 @@ class Session {
   LocaleOptions& locale_options() { return locale_options_; }
   // The reader's language and year notation: the options, else the configuration's.
   text::Locale locale();
+  // The language of a configuration error: --lang when the command has it, else Japanese (a broken
+  // configuration cannot tell us its own locale).
+  text::Lang reader_lang() const;
 
   // Sets up logging (stderr, plus the configured rotating file) once the config is known.
   void init_logging();

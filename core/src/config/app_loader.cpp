@@ -15,6 +15,9 @@ namespace fs = std::filesystem;
 using detail::Document;
 using detail::fail;
 using detail::MapReader;
+using detail::Msg;
+using detail::section;
+using text::phrase;
 
 std::string absolute_from(const fs::path& base, const std::string& p) {
   fs::path path(p);
@@ -30,7 +33,7 @@ std::string display_from(const fs::path& display_dir, const std::string& p) {
 
 std::string non_empty_path(const MapReader& m, const std::string& key) {
   std::string p = m.required_string(key);
-  if (p.empty()) fail(m.value_at(key), "'" + key + "' needs a path");
+  if (p.empty()) fail(m.value_at(key), phrase(&Msg::needs_path, key));
   return p;
 }
 
@@ -40,7 +43,7 @@ auto load_named(const MapReader& m, const std::string& key, const std::string& d
   try {
     return load(display);
   } catch (const ConfigError& e) {
-    if (e.where().line == 0) fail(m.value_at(key), e.message());
+    if (e.where().line == 0) fail(m.value_at(key), e.text());
     throw;
   }
 }
@@ -49,29 +52,28 @@ std::chrono::seconds duration_of(const MapReader& m, const std::string& key, std
   auto text = m.string(key);
   if (!text) return fallback;
   auto d = parse_duration(*text);
-  if (!d) fail(m.value_at(key), "'" + key + "' expects a duration such as 30s, 10m, 6h or 1d (got '" + *text + "')");
+  if (!d) fail(m.value_at(key), phrase(&Msg::duration_expected, key, *text));
   return *d;
 }
 
 DaemonSettings read_daemon(Document& doc, const MapReader& top) {
-  MapReader m(doc, top.node("daemon"), top.value_at("daemon"), "'daemon'",
+  MapReader m(doc, top.node("daemon"), top.value_at("daemon"), section("daemon"),
               {"max_concurrent", "grace_period", "quarantine_after", "webhooks", "overdue_check"});
   DaemonSettings d;
   if (auto n = m.integer("max_concurrent")) {
-    if (*n < 1 || *n > 64) fail(m.value_at("max_concurrent"), "'max_concurrent' expects 1 to 64 imports");
+    if (*n < 1 || *n > 64) fail(m.value_at("max_concurrent"), phrase(&Msg::max_concurrent_range));
     d.max_concurrent = static_cast<int>(*n);
   }
   d.grace_period = duration_of(m, "grace_period", d.grace_period);
   if (auto n = m.integer("quarantine_after")) {
-    if (*n < 1) fail(m.value_at("quarantine_after"), "'quarantine_after' expects at least 1 failed run");
+    if (*n < 1) fail(m.value_at("quarantine_after"), phrase(&Msg::quarantine_after_min));
     d.quarantine_after = static_cast<int>(*n);
   }
   d.overdue_check = duration_of(m, "overdue_check", d.overdue_check);
-  if (d.overdue_check.count() < 60) fail(m.value_at("overdue_check"), "'overdue_check' must be at least 1m");
+  if (d.overdue_check.count() < 60) fail(m.value_at("overdue_check"), phrase(&Msg::overdue_check_min));
   for (const auto& [node, where] : m.list("webhooks")) {
     std::string url = detail::as_string(node, where);
-    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-      fail(where, "a webhook needs an http:// or https:// URL (got '" + url + "')");
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) fail(where, phrase(&Msg::webhook_url, url));
     d.webhooks.push_back(std::move(url));
   }
   return d;
@@ -81,7 +83,7 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
 
 AppConfig load_config(const std::string& path) {
   Document doc(path, path);
-  MapReader top(doc, doc.root(), doc.start_location(), "sosei.yaml",
+  MapReader top(doc, doc.root(), doc.start_location(), text::verbatim("sosei.yaml"),
                 {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading",
                  "daemon", "rules"});
   AppConfig c;
@@ -94,31 +96,31 @@ AppConfig load_config(const std::string& path) {
   c.database = absolute_from(base, non_empty_path(top, "database"));
   for (const auto& [node, where] : top.list("plugin_dirs")) {
     std::string dir = detail::as_string(node, where);
-    if (dir.empty()) fail(where, "a plugin folder needs a path");
+    if (dir.empty()) fail(where, phrase(&Msg::plugin_dir_path));
     c.plugin_dirs.push_back(absolute_from(base, dir));
   }
   if (top.has("log")) {
-    MapReader log(doc, top.node("log"), top.value_at("log"), "'log'", {"level", "file"});
+    MapReader log(doc, top.node("log"), top.value_at("log"), section("log"), {"level", "file"});
     c.log.level = log.choice("level", {"trace", "debug", "info", "warn", "error", "critical", "off"}).value_or("info");
     std::string f = log.string("file").value_or("");
     c.log.file = f.empty() ? "" : absolute_from(base, f);
   }
   c.timezone = top.string("timezone").value_or("Asia/Tokyo");
-  if (c.timezone.empty()) fail(top.value_at("timezone"), "'timezone' needs a zone name such as Asia/Tokyo");
+  if (c.timezone.empty()) fail(top.value_at("timezone"), phrase(&Msg::timezone_empty));
   try {
     find_time_zone(c.timezone);  // schedules are evaluated in it: refuse a typo now
-  } catch (const std::invalid_argument& e) {
-    fail(top.value_at("timezone"), e.what());
+  } catch (const std::invalid_argument&) {
+    fail(top.value_at("timezone"), phrase(&Msg::timezone_unknown, c.timezone));
   }
 
   if (auto locale = top.choice("locale", {"ja", "en"})) c.lang = *text::parse_lang(*locale);
   if (auto years = top.choice("years", {"era", "western"})) c.years = *text::parse_year_style(*years);
 
   if (!top.has("grading")) top.missing("grading");
-  MapReader grading(doc, top.node("grading"), top.value_at("grading"), "'grading'", {"dir", "default"});
+  MapReader grading(doc, top.node("grading"), top.value_at("grading"), section("grading"), {"dir", "default"});
   c.grading_dir = absolute_from(base, grading.string("dir").value_or("grading"));
   c.default_scheme = grading.required_string("default");
-  if (c.default_scheme.empty()) fail(grading.value_at("default"), "'default' needs a grading scheme name");
+  if (c.default_scheme.empty()) fail(grading.value_at("default"), phrase(&Msg::default_scheme_empty));
 
   if (top.has("daemon")) c.daemon = read_daemon(doc, top);
 

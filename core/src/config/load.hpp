@@ -1,5 +1,6 @@
 // Reading the YAML configuration into the model (model.hpp). Every problem is a ConfigError that
-// names the file, line and column ("config/strategy.yaml:12:5: unknown key 'unti' in a KPI; …").
+// names the file, line and column and says what to write instead, in Japanese unless the reader
+// asked for English ("config/strategy.yaml:15:17: 「unti」はKPIに書けるキーではありません。…").
 #pragma once
 
 #include <stdexcept>
@@ -7,20 +8,23 @@
 #include <vector>
 
 #include "config/model.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::config {
 
 class ConfigError : public std::runtime_error {
  public:
-  // what() is "file:line:col: message", or just the message when the line is unknown (a file that
-  // cannot be read: its message names the file already).
-  ConfigError(Location where, std::string message);
+  // A broken configuration cannot tell us its own locale, so what() is in Japanese, the default:
+  // "file:line:col: message", or just the message when the line is unknown (a file that cannot be
+  // read: its message names the file already). message(lang) is the same in either language.
+  ConfigError(Location where, text::Phrase text);
   const Location& where() const { return where_; }
-  const std::string& message() const { return message_; }
+  const text::Phrase& text() const { return text_; }
+  std::string message(text::Lang lang) const;
 
  private:
   Location where_;
-  std::string message_;
+  text::Phrase text_;
 };
 
 // sosei.yaml with the strategy and sources files it names. Relative paths resolve against the folder

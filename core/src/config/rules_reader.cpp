@@ -8,11 +8,11 @@
 
 #include "config/load.hpp"
 #include "text/catalogue.hpp"
+#include "text/config_messages.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::config {
 namespace detail {
-
-const text::Catalogue& ja() { return text::catalogue(text::Lang::Ja); }
 
 namespace {
 
@@ -25,15 +25,15 @@ void read_change(const MapReader& m, Rule& r) {
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(v) || v < 0)
-    fail(m.value_at("limit"), fmt::format(fmt::runtime(ja().rule_bad_limit), text));
+    fail(m.value_at("limit"), text::phrase(&text::Catalogue::rule_bad_limit, text));
   r.change = r.change_is_share ? v / 100 : v;
 }
 
 Rule read_rule(const Document& doc, const YAML::Node& node, const Location& where, const Strategy* strategy) {
-  MapReader m(doc, node, where, "a rule",
+  MapReader m(doc, node, where, text::phrase(&text::ConfigMessages::in_rule),
               {"kind", "level", "min", "max", "limit", "direction", "months", "dimension", "at_most", "at_least",
                "threshold", "min_history"});
-  if (!m.has("kind")) fail(where, ja().rule_no_kind);
+  if (!m.has("kind")) fail(where, text::phrase(&text::Catalogue::rule_no_kind));
   const std::string kind = as_string(m.node("kind"), m.value_at("kind"));
   Rule r;
   r.where = where;
@@ -45,11 +45,11 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
   bool known = false;
   for (const auto& [name, k] : kKinds)
     if (kind == name) r.kind = k, known = true;
-  if (!known) fail(m.value_at("kind"), fmt::format(fmt::runtime(ja().rule_unknown_kind), kind));
+  if (!known) fail(m.value_at("kind"), text::phrase(&text::Catalogue::rule_unknown_kind, kind));
   if (m.has("level")) {
     const std::string level = as_string(m.node("level"), m.value_at("level"));
     if (level != "error" && level != "warning")
-      fail(m.value_at("level"), fmt::format(fmt::runtime(ja().rule_bad_level), level));
+      fail(m.value_at("level"), text::phrase(&text::Catalogue::rule_bad_level, level));
     r.level = level == "error" ? RuleLevel::Error : RuleLevel::Warning;
   }
   // Keys that belong to another kind are mistakes, not silently ignored settings.
@@ -58,7 +58,7 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
                           "min_history"}) {
       bool allowed = false;
       for (const char* a : keys) allowed = allowed || std::string_view(a) == k;
-      if (!allowed && m.has(k)) fail(m.key_at(k), fmt::format(fmt::runtime(ja().rule_key_not_for_kind), k, kind));
+      if (!allowed && m.has(k)) fail(m.key_at(k), text::phrase(&text::Catalogue::rule_key_not_for_kind, k, kind));
     }
   };
   switch (r.kind) {
@@ -66,7 +66,7 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
       only({"min", "max"});
       r.min = m.number("min");
       r.max = m.number("max");
-      if (!r.min && !r.max) fail(where, ja().rule_range_empty);
+      if (!r.min && !r.max) fail(where, text::phrase(&text::Catalogue::rule_range_empty));
       break;
     case RuleKind::MaxChange:
       only({"limit"});
@@ -81,16 +81,16 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
       // so that no one relies on a rule that never fires.
       only({"months"});
       r.months = m.integer("months").value_or(0);
-      if (r.months != 12) fail(m.has("months") ? m.value_at("months") : where, ja().rule_completeness_what);
+      if (r.months != 12) fail(m.has("months") ? m.value_at("months") : where, text::phrase(&text::Catalogue::rule_completeness_what));
       break;
     case RuleKind::Relation: {
       only({"at_most", "at_least"});
-      if (m.has("at_most") == m.has("at_least")) fail(where, ja().rule_relation_what);
+      if (m.has("at_most") == m.has("at_least")) fail(where, text::phrase(&text::Catalogue::rule_relation_what));
       const std::string key = m.has("at_most") ? "at_most" : "at_least";
       r.at_most = key == "at_most";
       r.other = m.required_string(key);
       if (strategy && !strategy->find_kpi(r.other))
-        fail(m.value_at(key), fmt::format(fmt::runtime(ja().rule_unknown_kpi), r.other));
+        fail(m.value_at(key), text::phrase(&text::Catalogue::rule_unknown_kpi, r.other));
       break;
     }
     case RuleKind::UnitSlip:
@@ -100,7 +100,7 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
       only({"threshold", "min_history"});
       r.threshold = m.number("threshold").value_or(3.5);
       r.min_history = m.integer("min_history").value_or(6);
-      if (r.threshold <= 0 || r.min_history < 3) fail(where, ja().rule_outlier_bounds);
+      if (r.threshold <= 0 || r.min_history < 3) fail(where, text::phrase(&text::Catalogue::rule_outlier_bounds));
       break;
   }
   return r;
@@ -120,10 +120,10 @@ std::vector<Rule> read_rules(const Document& doc, const MapReader& owner, const 
 std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& strategy,
                                     const std::vector<Source>& sources) {
   detail::Document doc(path, path);
-  detail::MapReader top(doc, doc.root(), doc.start_location(), "the rules file", {"rules"});
+  detail::MapReader top(doc, doc.root(), doc.start_location(), text::phrase(&text::ConfigMessages::in_rules_file), {"rules"});
   std::vector<SeriesRules> all;
   for (const auto& [node, where] : top.list("rules")) {
-    detail::MapReader m(doc, node, where, "a series' rules", {"series", "rules"});
+    detail::MapReader m(doc, node, where, text::phrase(&text::ConfigMessages::in_series_rules), {"series", "rules"});
     SeriesRules s;
     s.series = m.required_string("series");
     const auto slash = s.series.find('/');
@@ -132,7 +132,7 @@ std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& str
                                                       return src.id == s.series.substr(0, slash);
                                                     });
     if (!known)
-      detail::fail(m.value_at("series"), fmt::format(fmt::runtime(detail::ja().rule_unknown_series), s.series));
+      detail::fail(m.value_at("series"), text::phrase(&text::Catalogue::rule_unknown_series, s.series));
     s.rules = detail::read_rules(doc, m, "rules", &strategy);
     all.push_back(std::move(s));
   }

@@ -1,5 +1,5 @@
 // Internal to the config concern: the `rules:` list of a KPI (strategy.yaml) and the rules file
-// named by sosei.yaml's `rules:` (docs/quality.md). Messages are Japanese, with file:line:column.
+// named by sosei.yaml's `rules:` (docs/quality.md). Messages in the reader's language (text::phrase), with file:line:column.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -16,8 +16,5 @@ namespace sosei::config::detail {
 // (the strategy file itself, whose KPIs are still being read).
 std::vector<Rule> read_rules(const Document& doc, const MapReader& owner, const std::string& key,
                              const Strategy* strategy);
-
-// The catalogue the loaders word rule errors with: configuration errors are Japanese.
-const text::Catalogue& ja();
 
 }  // namespace sosei::config::detail

@@ -20,19 +20,19 @@ void check_cron(const std::string& text, const Location& at) {
   try {
     schedule::CronExpression::parse(text);
   } catch (const schedule::CronError& e) {
-    fail(at, "invalid cron expression '" + text + "': " + e.what());
+    fail(at, phrase(&Msg::cron_invalid, text, std::string(e.what())));
   }
 }
 
 seconds duration(const YAML::Node& node, const Location& at, const std::string& key) {
   const std::string text = as_string(node, at);
   const auto d = parse_duration(text);
-  if (!d) fail(at, "'" + key + "' expects a duration such as 30s, 10m, 6h, 1d or 1h30m (got '" + text + "')");
+  if (!d) fail(at, phrase(&Msg::duration_expected, key, text));
   return *d;
 }
 
 void check_every(seconds every, const Location& at) {
-  if (every < seconds{60}) fail(at, "the interval must be at least 1m (got " + format_duration(every) + ")");
+  if (every < seconds{60}) fail(at, phrase(&Msg::interval_min, format_duration(every)));
 }
 
 // "every 6h" → 6h; nullopt when the text is not of that form (then it is cron text).
@@ -45,11 +45,10 @@ std::optional<std::string> every_text(const std::string& text) {
 }
 
 void read_map(const Document& doc, const MapReader& source, ScheduleSpec& spec) {
-  MapReader m(doc, source.node("schedule"), source.value_at("schedule"), "'schedule'",
+  MapReader m(doc, source.node("schedule"), source.value_at("schedule"), section("schedule"),
               {"cron", "every", "jitter", "timeout", "retries", "backoff", "catch_up"});
-  if (!m.has("cron") && !m.has("every"))
-    fail(m.where(), "a schedule needs 'cron' (e.g. \"30 6 * * *\") or 'every' (e.g. 6h)");
-  if (m.has("cron") && m.has("every")) fail(m.key_at("every"), "a schedule has either 'cron' or 'every', not both");
+  if (!m.has("cron") && !m.has("every")) fail(m.where(), phrase(&Msg::schedule_needs_cron_or_every));
+  if (m.has("cron") && m.has("every")) fail(m.key_at("every"), phrase(&Msg::schedule_cron_and_every));
   if (m.has("cron")) {
     spec.cron = m.required_string("cron");
     check_cron(spec.cron, m.value_at("cron"));
@@ -59,23 +58,20 @@ void read_map(const Document& doc, const MapReader& source, ScheduleSpec& spec) 
   }
   if (m.has("jitter")) spec.jitter = duration(m.node("jitter"), m.value_at("jitter"), "jitter");
   if (spec.every.count() > 0 && spec.jitter >= spec.every)
-    fail(m.value_at("jitter"), "jitter " + format_duration(spec.jitter) + " must be shorter than the interval " +
-                                   format_duration(spec.every) + ", or runs would overtake each other");
+    fail(m.value_at("jitter"),
+         phrase(&Msg::jitter_too_long, format_duration(spec.jitter), format_duration(spec.every)));
   if (m.has("timeout")) {
     spec.timeout = duration(m.node("timeout"), m.value_at("timeout"), "timeout");
-    if (spec.timeout.count() == 0) fail(m.value_at("timeout"), "'timeout' must be longer than 0s");
+    if (spec.timeout.count() == 0) fail(m.value_at("timeout"), phrase(&Msg::timeout_zero));
   }
   if (auto r = m.integer("retries")) {
-    if (*r < 0 || *r > kMaxRetries)
-      fail(m.value_at("retries"),
-           "'retries' must be 0-" + std::to_string(kMaxRetries) + " (got " + std::to_string(*r) + ")");
+    if (*r < 0 || *r > kMaxRetries) fail(m.value_at("retries"), phrase(&Msg::retries_range, kMaxRetries, *r));
     spec.retries = *r;
   }
   if (m.has("backoff")) {
     spec.backoff = duration(m.node("backoff"), m.value_at("backoff"), "backoff");
     if (spec.backoff > kMaxBackoff)
-      fail(m.value_at("backoff"),
-           "'backoff' " + format_duration(spec.backoff) + " is longer than the 6h cap on retry delays");
+      fail(m.value_at("backoff"), phrase(&Msg::backoff_cap, format_duration(spec.backoff)));
   }
   if (auto c = m.choice("catch_up", {"none", "latest", "all"}))
     spec.catch_up = *c == "none"     ? ScheduleSpec::CatchUp::None
@@ -96,7 +92,7 @@ ScheduleSpec read_schedule(const Document& doc, const MapReader& source) {
   const std::string text = as_string(node, spec.where);
   if (auto every = every_text(text)) {
     const auto d = parse_duration(*every);
-    if (!d) fail(spec.where, "'every' expects a duration such as 10m, 6h or 1d (got '" + *every + "')");
+    if (!d) fail(spec.where, phrase(&Msg::duration_expected, std::string("every"), *every));
     spec.every = *d;
     check_every(spec.every, spec.where);
   } else {
@@ -118,9 +114,8 @@ std::uint64_t read_memory_limit(const MapReader& source) {
   if (!text) return std::uint64_t{1} << 30;
   const auto bytes = parse_byte_size(*text);
   const Location at = source.value_at("memory_limit");
-  if (!bytes) fail(at, "'memory_limit' expects a size such as 512MiB or 2GiB, or 0 for no limit (got '" + *text + "')");
-  if (*bytes != 0 && *bytes < kMinimum)
-    fail(at, "'memory_limit' " + *text + " is too small for a worker process: give at least 64MiB, or 0 for no limit");
+  if (!bytes) fail(at, phrase(&Msg::memory_limit_expected, *text));
+  if (*bytes != 0 && *bytes < kMinimum) fail(at, phrase(&Msg::memory_limit_small, *text));
   return *bytes;
 }
 

@@ -13,13 +13,12 @@ std::map<std::string, SettingValue> load_settings_file(const std::string& path) 
   const bool source_entry = root.IsMap() && root["settings"];
   const YAML::Node node = source_entry ? root["settings"] : root;
   const Location where = source_entry ? doc.at(node, doc.start_location()) : doc.start_location();
-  detail::MapReader settings(doc, node, where, "the settings (or a source entry with `settings:`)", {});
+  detail::MapReader settings(doc, node, where, text::phrase(&detail::Msg::in_settings_file), {});
   std::map<std::string, SettingValue> out;
   for (const auto& it : node) {
     const std::string key = it.first.Scalar();
     const Location at = settings.value_at(key);
-    if (!it.second.IsScalar())
-      detail::fail(at, "setting '" + key + "' must be a string, number or true/false (write \"\" for an empty value)");
+    if (!it.second.IsScalar()) detail::fail(at, text::phrase(&detail::Msg::setting_not_scalar, key));
     out.emplace(key, SettingValue{it.second.Scalar(), at});
   }
   return out;

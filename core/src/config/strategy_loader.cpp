@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -20,6 +21,9 @@ namespace {
 using detail::Document;
 using detail::fail;
 using detail::MapReader;
+using detail::Msg;
+using detail::section;
+using text::phrase;
 
 std::string number_text(double v) {
   char buf[32];
@@ -34,7 +38,7 @@ std::optional<int> year(const MapReader& m, const std::string& key, bool require
   }
   const std::string text = detail::as_string(m.node(key), m.value_at(key));
   auto y = parse_year(text);
-  if (!y) fail(m.value_at(key), "cannot read the year '" + text + "'; write it as FY2025, 2025, R7 or 令和7年度");
+  if (!y) fail(m.value_at(key), phrase(&Msg::year_unreadable, text));
   return y;
 }
 
@@ -45,8 +49,7 @@ StatedValue stated_value(const MapReader& m) {
   v.number = parse_stated_number(v.text);
   if (auto n = m.number("number")) {
     if (v.number && *v.number != *n)
-      fail(m.value_at("number"),
-           "number " + number_text(*n) + " contradicts the value '" + v.text + "' (" + number_text(*v.number) + ")");
+      fail(m.value_at("number"), phrase(&Msg::number_contradicts, number_text(*n), v.text, number_text(*v.number)));
     v.number = n;
   }
   return v;
@@ -62,7 +65,7 @@ struct Context {
 };
 
 Target read_target(const Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(ctx.doc, node, where, "a target", {"value", "number", "kind", "year", "from", "projection"});
+  MapReader m(ctx.doc, node, where, phrase(&Msg::in_target), {"value", "number", "kind", "year", "from", "projection"});
   Target t;
   if (!m.has("kind")) m.missing("kind");
   auto kind = m.choice("kind", {"cumulative", "level", "stock", "rate", "at_least", "reach", "done", "vs_projection"});
@@ -72,41 +75,36 @@ Target read_target(const Context& ctx, const YAML::Node& node, const Location& w
   t.value.year = t.year;
   t.value.from_year = year(m, "from", false);
   if (t.value.from_year && *t.value.from_year > t.year)
-    fail(m.value_at("from"), "the window starts (" + std::to_string(*t.value.from_year) + ") after the target year (" +
-                                 std::to_string(t.year) + ")");
+    fail(m.value_at("from"), phrase(&Msg::window_after_target, *t.value.from_year, t.year));
   if (t.kind != TargetKind::Done && !t.value.number)
-    fail(m.value_at("value"), "the target '" + t.value.text + "' states no number; a " + *kind +
-                                  " target needs one (write it in the text or add 'number:')");
+    fail(m.value_at("value"), phrase(&Msg::target_no_number, t.value.text, *kind));
   if (t.kind == TargetKind::VsProjection) {
     if (!m.has("projection")) m.missing("projection");
     t.projection_text = m.required_string("projection");
     t.projection = parse_stated_number(t.projection_text);
-    if (!t.projection) fail(m.value_at("projection"), "the projection '" + t.projection_text + "' states no number");
+    if (!t.projection) fail(m.value_at("projection"), phrase(&Msg::projection_no_number, t.projection_text));
   } else if (m.has("projection")) {
-    fail(m.key_at("projection"), "'projection' is only for kind vs_projection");
+    fail(m.key_at("projection"), phrase(&Msg::projection_only_vs));
   }
   return t;
 }
 
 StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(ctx.doc, node, where, "a baseline", {"value", "number", "year", "from"});
+  MapReader m(ctx.doc, node, where, phrase(&Msg::in_baseline), {"value", "number", "year", "from"});
   StatedValue v = stated_value(m);
   v.year = year(m, "year", true);
   v.from_year = year(m, "from", false);
   if (v.from_year && *v.from_year > *v.year)
-    fail(m.value_at("from"), "the window starts (" + std::to_string(*v.from_year) + ") after the baseline year (" +
-                                 std::to_string(*v.year) + ")");
+    fail(m.value_at("from"), phrase(&Msg::window_after_baseline, *v.from_year, *v.year));
   return v;
 }
 
-void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* what) {
+void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* Msg::*what) {
   if (!v) return;
   if (k.min && *v < *k.min)
-    fail(where, std::string("the ") + what + " " + number_text(*v) + " is below min " + number_text(*k.min) +
-                    " of KPI '" + k.id + "' (set 'min:' if it may)");
+    fail(where, phrase(&Msg::below_min, phrase(what), number_text(*v), number_text(*k.min), k.id));
   if (k.max && *v > *k.max)
-    fail(where, std::string("the ") + what + " " + number_text(*v) + " is above max " + number_text(*k.max) +
-                    " of KPI '" + k.id + "' (set 'max:' if it may)");
+    fail(where, phrase(&Msg::above_max, phrase(what), number_text(*v), number_text(*k.max), k.id));
 }
 
 // "07-31" → July 31. Feb 29 is refused: a due date must exist every year.
@@ -118,28 +116,38 @@ std::optional<MonthDay> month_day(const MapReader& m, const std::string& key) {
   char dash = 0, extra = 0;
   if (std::sscanf(text->c_str(), "%2d%c%2d%c", &d.month, &dash, &d.day, &extra) != 3 || dash != '-' ||
       text->size() != 5 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > kDays[d.month])
-    fail(m.value_at(key), "'" + key + "' expects a day of the year as MM-DD, e.g. \"07-31\" (got '" + *text + "')");
+    fail(m.value_at(key), phrase(&Msg::month_day_expected, key, *text));
+  return d;
+}
+
+// decimals: 0 to 6; anything else (9, abc) is answered with the range, quoting what was written.
+std::optional<int> read_decimals(const MapReader& m) {
+  if (!m.has("decimals")) return std::nullopt;
+  const std::string text = detail::as_string(m.node("decimals"), m.value_at("decimals"));
+  int d = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+  if (ec != std::errc{} || end != text.data() + text.size() || d < 0 || d > 6)
+    fail(m.value_at("decimals"), phrase(&Msg::decimals_range, text));
   return d;
 }
 
 // combine: {by: DIMENSION, rule: min|max|mean|sum|each, labels: {VALUE: LABEL, …}}
 Combine read_combine(const Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(ctx.doc, node, where, "'combine'", {"by", "rule", "labels"});
+  MapReader m(ctx.doc, node, where, section("combine"), {"by", "rule", "labels"});
   Combine c;
   c.by = m.required_string("by");
-  if (!is_identifier(c.by))
-    fail(m.value_at("by"), "dimension name '" + c.by + "' may only use a-z, 0-9 and _ (as the plugins store it)");
+  if (!is_identifier(c.by)) fail(m.value_at("by"), phrase(&Msg::dimension_name_chars, c.by));
   if (!m.has("rule")) m.missing("rule");
   c.rule = *combine_rule_from(*m.choice("rule", {"min", "max", "mean", "sum", "each"}));
   if (m.has("labels")) {
     const YAML::Node labels = m.node("labels");
     const Location at = m.value_at("labels");
-    if (!labels.IsMap()) fail(at, "expected 'labels' as a map of part → short label (小学校: 小)");
+    if (!labels.IsMap()) fail(at, phrase(&Msg::labels_not_map));
     for (const auto& kv : labels) {
       const std::string part = detail::as_string(kv.first, ctx.doc.at(kv.first, at));
       const std::string label = detail::as_string(kv.second, ctx.doc.at(kv.second, ctx.doc.at(kv.first, at)));
       for (const auto& [seen, _] : c.labels)
-        if (seen == part) fail(ctx.doc.at(kv.first, at), "duplicate part '" + part + "' in 'labels'");
+        if (seen == part) fail(ctx.doc.at(kv.first, at), phrase(&Msg::label_part_twice, part));
       c.labels.emplace_back(part, label);
     }
   }
@@ -147,7 +155,7 @@ Combine read_combine(const Context& ctx, const YAML::Node& node, const Location&
 }
 
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
-  MapReader m(ctx.doc, node, where, "a KPI",
+  MapReader m(ctx.doc, node, where, phrase(&Msg::in_kpi),
               {"id",
                "name",
                "name_en",
@@ -172,10 +180,9 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
-  if (!is_identifier(k.id))
-    fail(m.value_at("id"), "KPI id '" + k.id + "' may only use a-z, 0-9 and _ (at most 64 characters)");
+  if (!is_identifier(k.id)) fail(m.value_at("id"), phrase(&Msg::kpi_id_chars, k.id));
   if (auto first = ctx.ids.find(k.id); first != ctx.ids.end())
-    fail(m.value_at("id"), "duplicate KPI id '" + k.id + "' (first defined at " + first->second.str() + ")");
+    fail(m.value_at("id"), phrase(&Msg::kpi_id_twice, k.id, first->second.str()));
   ctx.ids.emplace(k.id, k.where);
 
   k.name_ja = m.required_string("name");
@@ -188,7 +195,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   if (auto p = m.choice("period_type", {"fiscal_year", "calendar_year"}))
     k.period_type = *p == "fiscal_year" ? PeriodType::FiscalYear : PeriodType::CalendarYear;
   if (auto lag = m.integer("publication_lag_months")) {
-    if (*lag < 0 || *lag > 120) fail(m.value_at("publication_lag_months"), "expected 0 to 120 months");
+    if (*lag < 0 || *lag > 120) fail(m.value_at("publication_lag_months"), phrase(&Msg::publication_lag_range));
     k.publication_lag_months = *lag;
   }
   if (!m.has("baseline")) m.missing("baseline");
@@ -202,7 +209,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   if (auto f = m.choice("formula", {"ratio", "progress"}))
     k.formula = *f == "ratio" ? Formula::Ratio : Formula::Progress;
   if (k.formula == Formula::Progress && !k.baseline.number)
-    fail(m.value_at("formula"), "formula progress needs a baseline with a number");
+    fail(m.value_at("formula"), phrase(&Msg::progress_needs_baseline));
   k.entered_by_hand = m.boolean("entered_by_hand").value_or(false);
   k.note = m.string("note").value_or("");
   k.data_due = month_day(m, "data_due");
@@ -210,8 +217,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   k.min = m.number("min");
   k.max = m.number("max");
   k.allow_negative = m.boolean("allow_negative").value_or(false);
-  if (k.allow_negative && m.has("min"))
-    fail(m.key_at("allow_negative"), "set either 'allow_negative: true' (no minimum) or 'min:', not both");
+  if (k.allow_negative && m.has("min")) fail(m.key_at("allow_negative"), phrase(&Msg::allow_negative_and_min));
   // Values are not negative unless the KPI says so (allow_negative, min) or is a difference by kind
   // (vs_projection); whatever the unit is (件, 組, 校, none). A % is at most 100.
   if (k.target.kind != TargetKind::VsProjection && k.direction == Direction::HigherIsBetter) {
@@ -220,24 +226,19 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   }
   if (m.has("combine")) {
     k.combine = read_combine(ctx, m.node("combine"), m.value_at("combine"));
-    if (k.target.kind == TargetKind::Done)
-      fail(m.key_at("combine"), "a done target has no parts to combine (its value is a status)");
+    if (k.target.kind == TargetKind::Done) fail(m.key_at("combine"), phrase(&Msg::done_has_no_parts));
   }
-  if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), "max is below min");
-  const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), "a target", {});
-  check_bounds(k, k.target.value.number, target.value_at("value"), "target");
-  const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), "a baseline", {});
-  check_bounds(k, k.baseline.number, baseline.value_at("value"), "baseline");
+  if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), phrase(&Msg::max_below_min));
+  const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), phrase(&Msg::in_target), {});
+  check_bounds(k, k.target.value.number, target.value_at("value"), &Msg::what_target);
+  const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), phrase(&Msg::in_baseline), {});
+  check_bounds(k, k.baseline.number, baseline.value_at("value"), &Msg::what_baseline);
 
-  const std::optional<int> decimals = m.integer("decimals");
-  if (decimals && (*decimals < 0 || *decimals > 6))
-    fail(m.value_at("decimals"),
-         "'decimals' expects 0 to 6 digits after the point (got " + std::to_string(*decimals) + ")");
+  const std::optional<int> decimals = read_decimals(m);
   const std::string display = m.string("display").value_or("");
   const auto rule = text::display_rule(k.unit, decimals, display);
   if (!rule)
-    fail(m.value_at("display"), "'display: " + display + "' is not a scale of the unit '" + k.unit + "': use 万" +
-                                    k.unit + ", 千" + k.unit + ", 百万" + k.unit + " or 億" + k.unit);
+    fail(m.value_at("display"), phrase(&Msg::display_not_a_scale, display, k.unit, k.unit, k.unit, k.unit, k.unit));
   k.shown = *rule;
   k.rules = detail::read_rules(ctx.doc, m, "rules", nullptr);
 
@@ -257,25 +258,24 @@ void read_kpis(Context& ctx, const MapReader& owner, const std::string& key, std
 }
 
 void read_goal(Context& ctx, const YAML::Node& node, const Location& where, std::map<int, Location>& numbers) {
-  MapReader g(ctx.doc, node, where, "a goal", {"no", "name", "numeric_targets", "measures"});
+  MapReader g(ctx.doc, node, where, phrase(&Msg::in_goal), {"no", "name", "numeric_targets", "measures"});
   Goal goal;
   if (!g.has("no")) g.missing("no");
   goal.no = *g.integer("no");
-  if (goal.no < 1) fail(g.value_at("no"), "a goal number starts at 1");
+  if (goal.no < 1) fail(g.value_at("no"), phrase(&Msg::goal_number_min));
   if (auto first = numbers.find(goal.no); first != numbers.end())
-    fail(g.value_at("no"),
-         "goal number " + std::to_string(goal.no) + " is used twice (first at " + first->second.str() + ")");
+    fail(g.value_at("no"), phrase(&Msg::goal_number_twice, goal.no, first->second.str()));
   numbers.emplace(goal.no, g.value_at("no"));
   goal.name = g.required_string("name");
   ctx.goal_no = goal.no;
   ctx.goal = goal.name;
 
   for (const auto& [mnode, mwhere] : g.list("measures")) {
-    MapReader m(ctx.doc, mnode, mwhere, "a measure", {"name", "projects", "kpis"});
+    MapReader m(ctx.doc, mnode, mwhere, phrase(&Msg::in_measure), {"name", "projects", "kpis"});
     ctx.measure = m.required_string("name");
     ctx.goal_level = false;
     for (const auto& [pnode, pwhere] : m.list("projects")) {
-      MapReader p(ctx.doc, pnode, pwhere, "a project", {"name", "kpis"});
+      MapReader p(ctx.doc, pnode, pwhere, phrase(&Msg::in_project), {"name", "kpis"});
       ctx.project = p.required_string("name");
       read_kpis(ctx, p, "kpis", goal.kpi_ids);
     }
@@ -293,29 +293,29 @@ void read_goal(Context& ctx, const YAML::Node& node, const Location& where, std:
 
 Strategy load_strategy(const std::string& path) {
   Document doc(path, path);
-  MapReader top(doc, doc.root(), doc.start_location(), "the strategy file", {"strategy", "goals"});
+  MapReader top(doc, doc.root(), doc.start_location(), phrase(&Msg::in_strategy_file), {"strategy", "goals"});
   Strategy s;
   if (!top.has("strategy")) top.missing("strategy");
-  MapReader head(doc, top.node("strategy"), top.value_at("strategy"), "'strategy'",
+  MapReader head(doc, top.node("strategy"), top.value_at("strategy"), section("strategy"),
                  {"name", "city", "period", "history_from", "data_due"});
   s.name = head.required_string("name");
   s.city = head.required_string("city");
   if (!head.has("period")) head.missing("period");
-  MapReader period(doc, head.node("period"), head.value_at("period"), "'period'", {"from", "to"});
+  MapReader period(doc, head.node("period"), head.value_at("period"), section("period"), {"from", "to"});
   s.first_year = *year(period, "from", true);
   s.last_year = *year(period, "to", true);
-  if (s.first_year > s.last_year) fail(period.value_at("to"), "the period ends before it starts");
+  if (s.first_year > s.last_year) fail(period.value_at("to"), phrase(&Msg::period_reversed));
   s.data_due = month_day(head, "data_due");
 
   if (!top.has("goals")) top.missing("goals");
   auto goals = top.list("goals");
-  if (goals.empty()) fail(top.value_at("goals"), "expected at least one goal");
+  if (goals.empty()) fail(top.value_at("goals"), phrase(&Msg::goals_empty));
   Context ctx{doc, s, {}, 0, {}, {}, {}, false};
   std::map<int, Location> numbers;
   for (const auto& [node, where] : goals) read_goal(ctx, node, where, numbers);
 
   if (auto h = year(head, "history_from", false)) {
-    if (*h > s.first_year) fail(head.value_at("history_from"), "history_from is after the strategy's first year");
+    if (*h > s.first_year) fail(head.value_at("history_from"), phrase(&Msg::history_after_start));
     s.history_from = *h;
   } else {
     s.history_from = s.first_year;
@@ -327,7 +327,7 @@ Strategy load_strategy(const std::string& path) {
   for (const auto& k : s.kpis)  // a relation may name a KPI defined further down
     for (const auto& r : k.rules)
       if (r.kind == RuleKind::Relation && !s.find_kpi(r.other))
-        fail(r.where, fmt::format(fmt::runtime(detail::ja().rule_unknown_kpi), r.other));
+        fail(r.where, phrase(&text::Catalogue::rule_unknown_kpi, r.other));
   return s;
 }
 

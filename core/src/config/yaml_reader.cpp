@@ -20,15 +20,15 @@ std::string join(std::initializer_list<const char*> items) {
 }
 
 // What a node is, for "expected a string, found a map".
-std::string describe(const YAML::Node& n) {
-  if (!n.IsDefined() || n.IsNull()) return "nothing";
-  if (n.IsMap()) return "a map";
-  if (n.IsSequence()) return "a list";
-  return "'" + n.Scalar() + "'";
+text::Phrase describe(const YAML::Node& n) {
+  if (!n.IsDefined() || n.IsNull()) return phrase(&Msg::found_nothing);
+  if (n.IsMap()) return phrase(&Msg::found_map);
+  if (n.IsSequence()) return phrase(&Msg::found_list);
+  return phrase(&Msg::found_value, n.Scalar());
 }
 
-const YAML::Node& scalar(const YAML::Node& n, const Location& where, const char* expected) {
-  if (!n.IsDefined() || !n.IsScalar()) fail(where, std::string("expected ") + expected + ", found " + describe(n));
+const YAML::Node& scalar(const YAML::Node& n, const Location& where, const char* Msg::*expected) {
+  if (!n.IsDefined() || !n.IsScalar()) fail(where, phrase(expected, describe(n)));
   return n;
 }
 
@@ -38,28 +38,39 @@ const YAML::Node& scalar(const YAML::Node& n, const Location& where, const char*
 
 namespace sosei::config {
 
-ConfigError::ConfigError(Location where, std::string message)
-    : std::runtime_error(where.line > 0 ? where.str() + ": " + message : message),
-      where_(std::move(where)),
-      message_(std::move(message)) {}
+namespace {
+
+std::string located(const Location& where, const text::Phrase& text, text::Lang lang) {
+  const std::string words = text(text::Locale{lang, text::YearStyle::Era});
+  return where.line > 0 ? where.str() + ": " + words : words;
+}
+
+}  // namespace
+
+ConfigError::ConfigError(Location where, text::Phrase text)
+    : std::runtime_error(located(where, text, text::Lang::Ja)), where_(std::move(where)), text_(std::move(text)) {}
+
+std::string ConfigError::message(text::Lang lang) const { return located(where_, text_, lang); }
 
 }  // namespace sosei::config
 
 namespace sosei::config::detail {
 
-void fail(const Location& where, const std::string& message) { throw ConfigError(where, message); }
+void fail(const Location& where, text::Phrase message) { throw ConfigError(where, std::move(message)); }
+
+text::Phrase section(std::string key) { return phrase(&Msg::in_section, std::move(key)); }
 
 Document::Document(const std::string& open_path, std::string display_path) : display_(std::move(display_path)) {
   std::string text;
   std::FILE* f = std::fopen(open_path.c_str(), "rb");
-  if (!f) fail({display_, 0, 0}, "cannot read " + display_ + ": " + std::generic_category().message(errno));
+  if (!f) fail({display_, 0, 0}, phrase(&Msg::cannot_read, display_, std::generic_category().message(errno)));
   char buf[8192];
   size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
   const bool bad = std::ferror(f) != 0;
   const int err = errno;
   std::fclose(f);
-  if (bad) fail({display_, 0, 0}, "cannot read " + display_ + ": " + std::generic_category().message(err));
+  if (bad) fail({display_, 0, 0}, phrase(&Msg::cannot_read, display_, std::generic_category().message(err)));
 
   size_t start = 0;
   while (start <= text.size()) {
@@ -74,7 +85,7 @@ Document::Document(const std::string& open_path, std::string display_path) : dis
   try {
     root_ = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    fail(e.mark.is_null() ? start_location() : at(e.mark), "YAML syntax error: " + e.msg);
+    fail(e.mark.is_null() ? start_location() : at(e.mark), phrase(&Msg::yaml_syntax, e.msg));
   }
 }
 
@@ -100,47 +111,48 @@ Location Document::at(const YAML::Node& node, const Location& fallback) const {
   return at(node.Mark());
 }
 
-std::string as_string(const YAML::Node& n, const Location& where) { return scalar(n, where, "a string").Scalar(); }
+std::string as_string(const YAML::Node& n, const Location& where) {
+  return scalar(n, where, &Msg::expected_string).Scalar();
+}
 
 double as_number(const YAML::Node& n, const Location& where) {
-  const std::string& s = scalar(n, where, "a number").Scalar();
+  const std::string& s = scalar(n, where, &Msg::expected_number).Scalar();
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v))
-    fail(where, "expected a number, found '" + s + "'");
+    fail(where, phrase(&Msg::expected_number, describe(n)));
   return v;
 }
 
 int as_int(const YAML::Node& n, const Location& where) {
-  const std::string& s = scalar(n, where, "a whole number").Scalar();
+  const std::string& s = scalar(n, where, &Msg::expected_int).Scalar();
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size())
-    fail(where, "expected a whole number, found '" + s + "'");
+  if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) fail(where, phrase(&Msg::expected_int, describe(n)));
   return v;
 }
 
 bool as_bool(const YAML::Node& n, const Location& where) {
-  const std::string& s = scalar(n, where, "true or false").Scalar();
+  const std::string& s = scalar(n, where, &Msg::expected_bool).Scalar();
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
-  fail(where, "expected true or false, found '" + s + "'");
+  fail(where, phrase(&Msg::expected_bool, describe(n)));
 }
 
-MapReader::MapReader(const Document& doc, const YAML::Node& node, const Location& where, std::string what,
+MapReader::MapReader(const Document& doc, const YAML::Node& node, const Location& where, text::Phrase what,
                      std::initializer_list<const char*> keys)
     : doc_(doc), where_(doc.at(node, where)), what_(std::move(what)) {
-  if (!node.IsDefined() || !node.IsMap()) fail(where_, "expected a map (" + what_ + "), found " + describe(node));
+  if (!node.IsDefined() || !node.IsMap()) fail(where_, phrase(&Msg::expected_map, what_, describe(node)));
   for (auto it = node.begin(); it != node.end(); ++it) {
     const Location key_at = doc.at(it->first, where_);
-    if (!it->first.IsScalar()) fail(key_at, "expected a key name in " + what_ + ", found " + describe(it->first));
+    if (!it->first.IsScalar()) fail(key_at, phrase(&Msg::expected_key_name, what_, describe(it->first)));
     std::string key = it->first.Scalar();
     if (keys.size() > 0) {
       bool known = false;
       for (const char* k : keys) known = known || key == k;
-      if (!known) fail(key_at, "unknown key '" + key + "' in " + what_ + "; expected one of: " + join(keys));
+      if (!known) fail(key_at, phrase(&Msg::unknown_key, key, what_, join(keys)));
     }
-    if (find(key)) fail(key_at, "duplicate key '" + key + "' in " + what_);
+    if (find(key)) fail(key_at, phrase(&Msg::duplicate_key, key, what_));
     entries_.push_back({std::move(key), it->second, key_at, doc.at(it->second, key_at)});
   }
 }
@@ -166,7 +178,7 @@ YAML::Node MapReader::node(const std::string& key) const {
   return e ? e->value : YAML::Node();
 }
 
-void MapReader::missing(const std::string& key) const { fail(where_, "missing key '" + key + "' in " + what_); }
+void MapReader::missing(const std::string& key) const { fail(where_, phrase(&Msg::missing_key, key, what_)); }
 
 std::string MapReader::required_string(const std::string& key) const {
   if (!has(key)) missing(key);
@@ -198,14 +210,14 @@ std::optional<std::string> MapReader::choice(const std::string& key, std::initia
   if (!s) return s;
   for (const char* c : choices)
     if (*s == c) return s;
-  fail(value_at(key), "unknown " + key + " '" + *s + "'; expected one of: " + join(choices));
+  fail(value_at(key), phrase(&Msg::unknown_choice, key, *s, join(choices)));
 }
 
 std::vector<std::pair<YAML::Node, Location>> MapReader::list(const std::string& key) const {
   std::vector<std::pair<YAML::Node, Location>> out;
   YAML::Node n = node(key);
   if (!n.IsDefined() || n.IsNull()) return out;
-  if (!n.IsSequence()) fail(value_at(key), "expected a list for '" + key + "', found " + describe(n));
+  if (!n.IsSequence()) fail(value_at(key), phrase(&Msg::expected_list, key, describe(n)));
   const Location base = value_at(key);
   for (const auto& item : n) out.emplace_back(item, doc_.at(item, base));
   return out;

@@ -11,12 +11,14 @@
 #include <vector>
 
 #include "config/load.hpp"
+#include "text/config_messages.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::config::detail {
 
 class Document {
  public:
-  // Throws ConfigError "cannot read <display>: <reason>" (no line) or a syntax error at its mark.
+  // Throws ConfigError "<display> を読めません: <reason>" (no line) or a syntax error at its mark.
   Document(const std::string& open_path, std::string display_path);
 
   const YAML::Node& root() const { return root_; }
@@ -32,7 +34,13 @@ class Document {
   YAML::Node root_;
 };
 
-[[noreturn]] void fail(const Location& where, const std::string& message);
+// The loaders' texts (text/config_messages.hpp): fail(where, phrase(&Msg::max_below_min)).
+using Msg = text::ConfigMessages;
+using text::phrase;
+// A map named by its key in messages: 「daemon」 / 'daemon'.
+text::Phrase section(std::string key);
+
+[[noreturn]] void fail(const Location& where, text::Phrase message);
 
 // A value checked as one type; `where` is where to point when it is not.
 std::string as_string(const YAML::Node& n, const Location& where);
@@ -40,10 +48,10 @@ double as_number(const YAML::Node& n, const Location& where);
 int as_int(const YAML::Node& n, const Location& where);
 bool as_bool(const YAML::Node& n, const Location& where);
 
-// Reads one YAML map whose keys must come from `keys`. `what` names the map in messages ("a KPI").
+// Reads one YAML map whose keys must come from `keys`. `what` names the map in messages (KPI / a KPI).
 class MapReader {
  public:
-  MapReader(const Document& doc, const YAML::Node& node, const Location& where, std::string what,
+  MapReader(const Document& doc, const YAML::Node& node, const Location& where, text::Phrase what,
             std::initializer_list<const char*> keys);
 
   const Location& where() const { return where_; }
@@ -75,7 +83,7 @@ class MapReader {
 
   const Document& doc_;
   Location where_;
-  std::string what_;
+  text::Phrase what_;
   std::vector<Entry> entries_;
 };
 

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "config/load.hpp"
+
 namespace sosei::daemon {
 namespace {
 
@@ -168,6 +170,9 @@ void Daemon::reload() {
       if (const auto* s = env_->config().find_source(id)) r->source = s;
     timers_ = std::move(fresh_timers);
     spdlog::info("configuration reloaded from {}: {} scheduled sources", options_.config_path, timers_.size());
+  } catch (const config::ConfigError& e) {
+    // Log lines stay English (what() is the Japanese a person reads on the terminal).
+    spdlog::error("configuration reload rejected, keeping the previous one: {}", e.message(text::Lang::En));
   } catch (const std::exception& e) {
     spdlog::error("configuration reload rejected, keeping the previous one: {}", e.what());
   }

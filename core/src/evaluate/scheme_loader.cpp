@@ -21,7 +21,7 @@ class SchemeFile {
  public:
   SchemeFile(const std::string& path) : path_(path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw config::ConfigError({path, 0, 0}, "cannot read the grading scheme " + path);
+    if (!in) throw config::ConfigError({path, 0, 0}, text::verbatim("cannot read the grading scheme " + path));
     std::stringstream buf;
     buf << in.rdbuf();
     text_ = buf.str();
@@ -51,7 +51,8 @@ class SchemeFile {
   }
 
   [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
-    throw config::ConfigError(at(mark), message);
+    // Grading-scheme texts are not in the config message catalogue yet: English in both languages.
+    throw config::ConfigError(at(mark), text::verbatim(message));
   }
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const { fail(node.Mark(), message); }
 
@@ -123,7 +124,8 @@ Mapping read_mapping(const SchemeFile& f, const YAML::Node& n, const GradingSche
 
 GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
   const YAML::Node& root = f.root();
-  if (!root.IsDefined() || root.IsNull()) throw config::ConfigError({path, 1, 1}, "the grading scheme is empty");
+  if (!root.IsDefined() || root.IsNull())
+    throw config::ConfigError({path, 1, 1}, text::verbatim("the grading scheme is empty"));
   auto top = read_map(f, root, "a grading scheme",
                       {"title", "bands", "other", "grade_on", "round_ratio_to", "off_track_below_percent", "reach",
                        "at_least", "statuses", "series_break", "missing_period"});

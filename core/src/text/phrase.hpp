@@ -16,9 +16,13 @@ namespace sosei::text {
 
 using Phrase = std::function<std::string(const Locale&)>;
 
+// The Catalogue's texts in a language; other catalogues of the same kind (config_messages.hpp)
+// declare their own texts_of beside them, found by argument-dependent lookup.
+inline const Catalogue& texts_of(Lang lang, const Catalogue*) { return catalogue(lang); }
+
 // A catalogue text with arguments; each argument is a value or a Phrase worded in the same locale.
-template <class... Args>
-Phrase phrase(const char* Catalogue::*text, Args... args) {
+template <class Texts, class... Args>
+Phrase phrase(const char* Texts::*text, Args... args) {
   return [text, args...](const Locale& locale) {
     [[maybe_unused]] auto word = [&locale](const auto& a) -> decltype(auto) {
       if constexpr (std::is_invocable_r_v<std::string, decltype(a), const Locale&>)
@@ -26,7 +30,7 @@ Phrase phrase(const char* Catalogue::*text, Args... args) {
       else
         return a;
     };
-    return fmt::format(fmt::runtime(catalogue(locale.lang).*text), word(args)...);
+    return fmt::format(fmt::runtime(texts_of(locale.lang, static_cast<const Texts*>(nullptr)).*text), word(args)...);
   };
 }
 
