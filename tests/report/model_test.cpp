@@ -47,6 +47,24 @@ TEST(ReportModel, CumulativeKpiShowsEachYearAndTheSumAgainstTheTarget) {
   EXPECT_EQ(r.target.text, "5年間に40件");
 }
 
+// Issue 14 §3: a value with an open data-quality flag is marked in every format, with the legend.
+TEST(ReportModel, AFlaggedActualCarriesTheMarkerAndTheLegendInEveryFormat) {
+  ReportOptions options;
+  options.flagged_kpis = {"startups"};
+  const auto m = model(options);
+  const auto& r = row(m, "startups");
+  EXPECT_TRUE(r.flagged);
+  EXPECT_EQ(r.actual.text, "18※");
+  EXPECT_EQ(r.actual.number, 18);  // spreadsheets keep the number
+  ASSERT_FALSE(r.notes.empty());
+  EXPECT_EQ(r.notes.front(), "※ 未解決のデータ品質フラグがある値（sosei flags で一覧）");
+  EXPECT_FALSE(row(m, "shops").flagged);
+  for (const std::string& text : {html_report(m), markdown_report(m), csv_report(m, CsvTable::Projects, CsvEncoding::Utf8Bom)})
+    EXPECT_NE(text.find("未解決のデータ品質フラグ"), std::string::npos) << text.substr(0, 200);
+  EXPECT_NE(html_report(m).find("18※"), std::string::npos);
+  EXPECT_EQ(model().projects.front().actual.text.find("※"), std::string::npos);  // none without a flag
+}
+
 TEST(ReportModel, CalendarYearValueSitsInTheFiscalYearItIsPublishedIn) {
   const auto m = model();
   const auto& r = row(m, "visitors");

@@ -284,6 +284,63 @@ TEST_F(ServeTest, TheFormEntersTooAndShowsWhatHappened) {
   EXPECT_NE(english->body.find("<html lang=\"en\">"), std::string::npos);
 }
 
+// ---- data-quality flags (issue 14 §3) -----------------------------------------------------------
+
+// A warning flag on startups FY2025 (産業振興課), raised by a run as the rules would.
+int64_t raise_flag(const std::filesystem::path& database) {
+  auto store = store::open_store({database.string()});
+  auto run = store->begin_import({"kama_csv", "csv", "1.0.0"});
+  store::ObservationData d;
+  d.value = Value::of(80);
+  const store::ObservationKey key{"startups", Period::fiscal_year(2025), {}};
+  run->put(key, d);
+  store::FlagRaise raised;
+  raised.rule = "max_change";
+  raised.value = 80;
+  raised.detail = "previous FY2023: 5";
+  run->set_flags(key, {raised});
+  run->commit();
+  const auto flags = store->flags({"", true, std::nullopt});
+  return flags.empty() ? 0 : flags[0].id;
+}
+
+TEST_F(ServeTest, ADepartmentResolvesItsOwnFlagWithAReason) {
+  const int64_t id = raise_flag(database_);
+  ASSERT_NE(id, 0);
+  const std::string industry = add_token(database_, "産業振興課");
+  const std::string policy = add_token(database_, "総合政策課");
+  start();
+  const json open = body_of(client().Get("/api/flags?open=1"));
+  ASSERT_EQ(open.size(), 1u) << open.dump();
+  EXPECT_EQ(open[0]["series"], "startups");
+  EXPECT_EQ(open[0]["department"], "産業振興課");
+  EXPECT_EQ(open[0]["state"], "open");
+
+  const std::string path = "/api/flags/" + std::to_string(id) + "/resolve";
+  const std::string note = json{{"note", "原票で確認済み"}}.dump();
+  EXPECT_EQ(client().Post(path, note, "application/json")->status, 401);  // no token
+  auto other = client().Post(path, bearer(policy), note, "application/json");
+  EXPECT_EQ(other->status, 403);
+  EXPECT_NE(body_of(other)["error"].get<std::string>().find("産業振興課"), std::string::npos) << other->body;
+  EXPECT_EQ(client().Post(path, bearer(industry), "{}", "application/json")->status, 400);  // no reason
+
+  auto done = client().Post(path, bearer(industry), note, "application/json");
+  ASSERT_EQ(done->status, 200) << done->body;
+  EXPECT_EQ(body_of(done)["state"], "resolved");
+  EXPECT_EQ(body_of(done)["note"], "原票で確認済み");
+  EXPECT_NE(body_of(done)["closed_by"].get<std::string>().find("産業振興課"), std::string::npos);
+  EXPECT_EQ(client().Post(path, bearer(industry), note, "application/json")->status, 409);  // closed already
+  EXPECT_TRUE(body_of(client().Get("/api/flags?open=1")).empty());
+}
+
+TEST_F(ServeTest, TheDashboardMarksAFlaggedValue) {
+  raise_flag(database_);
+  start();
+  const auto page = client().Get("/?as_of=R7");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("未解決のデータ品質フラグ"), std::string::npos);
+}
+
 // ---- escaping -----------------------------------------------------------------------------------
 
 TEST_F(ServeTest, NamesAndNotesFromDataNeverBecomeMarkup) {

@@ -8,40 +8,13 @@
 #include "app/flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
+#include "present/record_json.hpp"
 #include "text/catalogue.hpp"
 #include "text/numbers.hpp"
 #include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
-
-nlohmann::json optional_number(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-// Stable English keys: scripts and the API read these, whatever the reader's language.
-nlohmann::json to_json(const app::FlagRow& row) {
-  const store::QualityFlag& f = row.flag;
-  return {{"id", f.id},
-          {"series", f.key.series},
-          {"period", f.key.period.str()},
-          {"dimensions", f.key.dimensions},
-          {"department", row.department},
-          {"rule", f.raised.rule},
-          {"level", store::to_string(f.raised.level)},
-          {"value", optional_number(f.raised.value)},
-          {"expected_min", optional_number(f.raised.expected_min)},
-          {"expected_max", optional_number(f.raised.expected_max)},
-          {"detail", f.raised.detail},
-          {"location", f.raised.location},
-          {"run_id", f.run_id},
-          {"raised_at", f.raised_at},
-          {"state", store::to_string(f.state)},
-          {"closed_run_id", f.closed_run_id == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.closed_run_id)},
-          {"closed_at", f.closed_at},
-          {"closed_by", f.closed_by},
-          {"note", f.note}};
-}
 
 std::string number(const std::optional<double>& v, text::Lang lang) {
   return v ? text::format_number_trimmed(*v, 2, lang) : "";
@@ -79,7 +52,7 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
     const auto rows = app::list_flags(env.session.config(), env.session.store(app::StoreOpen::MustExist), a->filter);
     if (a->json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : rows) out.push_back(to_json(r));
+      for (const auto& r : rows) out.push_back(present::to_json(r.flag, r.department));  // stable English keys
       std::cout << out.dump(2) << '\n';
       env.exit_code = kOk;
       return;

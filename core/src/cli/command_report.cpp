@@ -12,6 +12,7 @@
 
 #include "app/evaluation.hpp"
 #include "app/report.hpp"
+#include "app/flags.hpp"
 #include "cli/commands.hpp"
 #include "report/writers.hpp"
 
@@ -106,7 +107,7 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     auto& store = env.session.store(app::StoreOpen::MustExist);
     const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
     const text::Locale locale = env.session.locale();
-    const report::ReportOptions options{locale.lang, locale.years};
+    report::ReportOptions options{locale.lang, locale.years, app::flagged_kpis(store, evaluation)};
     const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options);
 
     try {

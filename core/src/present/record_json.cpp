@@ -43,4 +43,34 @@ nlohmann::json to_json(const store::StoredObservation& o) {
           {"revisions", o.revision_count}};
 }
 
+namespace {
+
+nlohmann::json optional_number(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const store::QualityFlag& f, const std::string& department) {
+  return {{"id", f.id},
+          {"series", f.key.series},
+          {"period", f.key.period.str()},
+          {"dimensions", f.key.dimensions},
+          {"department", department},
+          {"rule", f.raised.rule},
+          {"level", store::to_string(f.raised.level)},
+          {"value", optional_number(f.raised.value)},
+          {"expected_min", optional_number(f.raised.expected_min)},
+          {"expected_max", optional_number(f.raised.expected_max)},
+          {"detail", f.raised.detail},
+          {"location", f.raised.location},
+          {"run_id", f.run_id},
+          {"raised_at", f.raised_at},
+          {"state", store::to_string(f.state)},
+          {"closed_run_id", f.closed_run_id == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.closed_run_id)},
+          {"closed_at", f.closed_at},
+          {"closed_by", f.closed_by},
+          {"note", f.note}};
+}
+
 }  // namespace sosei::present

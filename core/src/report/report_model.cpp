@@ -141,6 +141,11 @@ KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy
   r.decimals = k.shown.decimals;
   r.scale = k.shown.scale;
   if (!k.shown.scale_unit.empty()) r.unit = k.shown.scale_unit;
+  r.flagged = options.flagged_kpis.contains(k.id);
+  if (r.flagged) {
+    r.actual.text += "※";
+    r.notes.push_back(l.flag_marker_legend);
+  }
   if (!k.note.empty()) r.notes.push_back(k.note);
   for (const auto& n : e.notes_shown) r.notes.push_back(n(text::Locale{lang, options.years}));
   r.chart = chart_of(e, strategy);

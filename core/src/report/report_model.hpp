@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ using text::YearStyle;
 struct ReportOptions {
   Lang lang = Lang::Ja;
   YearStyle years = YearStyle::Era;
+  // KPIs whose actual came from a period with an open data-quality flag (app::flagged_kpis): their
+  // actual carries ※ and their notes the legend, in every format (docs/quality.md).
+  std::set<std::string> flagged_kpis;
 };
 
 // A value as the report prints it and as a spreadsheet stores it.
@@ -105,6 +109,7 @@ struct KpiRow {
   std::vector<YearCell> years;  // one per column of its table
   Figure actual;
   std::string formed;  // how the actual was formed (the evaluation's words)
+  bool flagged = false;  // the actual has an open data-quality flag: shown with ※
   Figure target;
   std::string target_period;  // "R11", "R8→R12"
   Figure projection;          // numeric targets only

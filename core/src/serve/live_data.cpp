@@ -2,6 +2,8 @@
 // and `sosei report`.
 #include "serve/live_data.hpp"
 
+#include "app/flags.hpp"
+
 #include "app/evaluation.hpp"
 #include "app/report.hpp"
 #include "app/status_report.hpp"
@@ -27,7 +29,9 @@ status::StatusReport LiveData::status(const Date& as_of) {
 std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto evaluation = this->evaluation(q);
   const auto drilldowns = reads_.with([&](store::Store& s) { return app::stored_drilldowns(env_, s); });
-  return report::html_report(app::report_model(env_, evaluation, drilldowns, q.report));
+  report::ReportOptions options = q.report;
+  options.flagged_kpis = reads_.with([&](store::Store& s) { return app::flagged_kpis(s, evaluation); });
+  return report::html_report(app::report_model(env_, evaluation, drilldowns, options));
 }
 
 std::string LiveData::metrics_text() {

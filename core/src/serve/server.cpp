@@ -9,6 +9,7 @@
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "app/flags.hpp"
 #include "present/record_json.hpp"
 #include "report/html_escape.hpp"
 #include "serve/api.hpp"
@@ -123,6 +124,32 @@ struct Server::Impl {
     return result;
   }
 
+  // {"note": "…"}: why the flag is closed; required, as for `sosei flags resolve --note`.
+  static std::string resolve_note(const std::string& body, text::Lang l) {
+    const auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("note") || !j["note"].is_string() ||
+        j["note"].get<std::string>().empty())
+      throw HttpError(400, text::catalogue(l).flag_note_required);
+    return j["note"].get<std::string>();
+  }
+
+  nlohmann::json resolve_flag(const store::ApiToken& who, int64_t id, const std::string& note, text::Lang l) {
+    const std::string by = "token " + std::to_string(who.id) + " (" + who.department + ")";
+    return writes.with([&](store::Store& s) {
+      try {
+        if (!app::resolve_flag(config, s, id, by, note, who.department))
+          throw HttpError(409, text::say(l, &text::Catalogue::flag_not_open, id));
+      } catch (const std::invalid_argument&) {
+        throw HttpError(403, text::say(l, &text::Catalogue::flag_other_department, id, who.department));
+      }
+      spdlog::info("serve: flag {} resolved by {}", id, by);
+      const auto rows = app::list_flags(config, s, {});
+      for (const auto& r : rows)
+        if (r.flag.id == id) return present::to_json(r.flag, r.department);
+      return nlohmann::json{{"id", id}};
+    });
+  }
+
   void json_get(const std::string& pattern, std::function<nlohmann::json(const Request&)> document) {
     http.Get(pattern, [this, document = std::move(document)](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] { send_json(res, 200, document(req)); });
@@ -170,6 +197,25 @@ struct Server::Impl {
                    {"inserted", r.inserted},
                    {"revised", r.revised},
                    {"run", present::to_json(r.run, false)}});
+      });
+    });
+    json_get("/api/flags", [this](const Request& req) {
+      app::FlagFilter filter;
+      filter.kpi = req.get_param_value("kpi");
+      filter.department = req.get_param_value("department");
+      filter.open_only = req.get_param_value("open") == "1" || req.get_param_value("open") == "true";
+      const auto rows = reads.with([&](store::Store& s) { return app::list_flags(config, s, filter); });
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : rows) out.push_back(present::to_json(r.flag, r.department));
+      return out;
+    });
+    // A department closes a flag of its own KPIs with a reason (docs/quality.md).
+    http.Post(R"(/api/flags/(\d+)/resolve)", [this](const Request& req, Response& res) {
+      guarded(req, res, lang(req), [&] {
+        const text::Lang l = lang(req);
+        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), l);
+        const int64_t id = std::stoll(req.matches[1]);
+        send_json(res, 200, resolve_flag(who, id, resolve_note(req.body, l), l));
       });
     });
     json_get("/api/kpis", [this](const Request&) { return kpis_document(live); });

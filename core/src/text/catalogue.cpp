@@ -192,6 +192,8 @@ constexpr Catalogue kJapanese{
         "このトークンは登録されていません。全体をコピーしたか確かめるか、総合政策課に新しいトークンを"
         "依頼してください",
     .token_was_revoked = "トークン {}（{}）は {} に失効しています。総合政策課に新しいトークンを依頼してください",
+    .flag_note_required = "対応の理由を {\"note\": \"…\"} で送ってください（例: 原票で確認済み）",
+    .flag_other_department = "フラグ {} は{}の KPI のものではないため、対応済みにできません",
     .page_not_found =
         "{} {} には何もありません。ダッシュボードは /、手入力は /entry、API は /api/ の下、"
         "メトリクスは /metrics です（docs/serve.md）",
@@ -410,6 +412,8 @@ constexpr Catalogue kEnglish{
         "`sosei token create --department <課>`",
     .token_not_known = "unknown token: check that it was copied whole, or ask the policy division for a new one",
     .token_was_revoked = "token {} of {} was revoked on {}: ask the policy division for a new one",
+    .flag_note_required = "send why the flag is closed as {\"note\": \"…\"}",
+    .flag_other_department = "flag {} is not on a KPI of {}: it cannot be resolved with this token",
     .page_not_found =
         "nothing at {} {}: the dashboard is at /, hand entry at /entry, the API under /api/ and "
         "metrics at /metrics (docs/serve.md)",

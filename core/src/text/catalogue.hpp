@@ -194,6 +194,8 @@ struct Catalogue {
   const char* token_missing;         // 401: no token given
   const char* token_not_known;    // 401: no such token
   const char* token_was_revoked;  // "トークン {id}（{dept}）は {when} に失効しています…"
+  const char* flag_note_required;     // resolving a flag through the API needs {"note": "…"}
+  const char* flag_other_department;  // "フラグ {id} は{dept}の KPI のものではありません"
   const char* page_not_found;     // 404 outside the API: "{method} {path} には何もありません…"
   // Data quality (issue 14): rule configuration errors, the flags table, the marker.
   const char* rule_no_kind;
