@@ -62,7 +62,7 @@ class HandEntry : public ::testing::Test {
     policy_.department = "総合政策課";
   }
   EntryResult enter(const store::ApiToken& who, EntryRequest r) {
-    return enter_by_hand(config_.strategy, *store_, who, r);
+    return enter_by_hand(config_.strategy, *store_, who, r, text::Locale{});
   }
   int status(const store::ApiToken& who, EntryRequest r) {
     return status_of([&] { enter(who, r); });

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/signoff.hpp"
 #include "app/user_input.hpp"
 
 namespace sosei::app {
@@ -18,13 +19,26 @@ void apply_source_limits(const config::Source& source, IsolationChoice choice, i
                                : std::chrono::milliseconds(0);
 }
 
-import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
-                                 const import::ImportOptions& options){
-    try {return import::import_source(env.config(), source, env.plugins(), store, options);
-}  // namespace sosei::app
-catch (const import::ImportSetupError& e) {
-  throw InputError(e.what());
+namespace {
+
+// A row for a locked period is refused in the city's language (the configured locale).
+void word_lock_refusals(const Environment& env, import::ImportOptions& options) {
+  if (options.locked_message) return;
+  const text::Locale locale{env.config().lang, env.config().years};
+  options.locked_message = [locale](const store::Approval& lock) { return locked_message(lock, locale); };
 }
+
+}  // namespace
+
+import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
+                                 const import::ImportOptions& options) {
+  import::ImportOptions worded = options;
+  word_lock_refusals(env, worded);
+  try {
+    return import::import_source(env.config(), source, env.plugins(), store, worded);
+  } catch (const import::ImportSetupError& e) {
+    throw InputError(e.what());
+  }
 }
 
 import::ImportOutcome run_scheduled_import(const Environment& env, const config::Source& source,
@@ -43,6 +57,7 @@ try {
   if (!source.schedule) options.limits.timeout = 1h;
   options.worker_executable = worker_executable;
   options.abort = abort;
+  word_lock_refusals(env, options);
   outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
 } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
   outcome.record.error = e.what();

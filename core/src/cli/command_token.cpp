@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/actor.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
 #include "serve/api_token.hpp"
@@ -16,6 +17,7 @@ nlohmann::json to_json(const store::ApiToken& t) {
   const auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   return {{"id", t.id},
           {"department", t.department},
+          {"role", store::to_string(t.role)},
           {"note", t.note},
           {"created_at", t.created_at},
           {"last_used_at", or_null(t.last_used_at)},
@@ -48,23 +50,31 @@ void add_create(CLI::App& token, CommandEnv env) {
   struct Args {
     std::string department;
     std::string note;
+    std::string role = "department";
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--department", args->department, "the department whose KPIs it may enter, e.g. 産業振興課")
       ->required();
   cmd->add_option("--note", args->note, "who or what holds it, e.g. 窓口の端末");
+  cmd->add_option("--role", args->role,
+                  "department (enters and submits its KPIs) or policy (also approves, unlocks and enters the "
+                  "committee's opinion)")
+      ->check(CLI::IsMember({"department", "policy"}));
   cmd->add_flag("--json", args->json, "print the token and its id as JSON");
   cmd->callback([env, args] {
     check_department(env.session.config().strategy, args->department);
     const std::string token = serve::new_token();
-    const int64_t id = env.session.store(app::StoreOpen::MustExist)
-                           .add_token(serve::token_sha256(token), args->department, args->note);
+    const store::TokenRole role = *store::token_role_from(args->role);
+    const int64_t id = app::create_token(env.session.store(app::StoreOpen::MustExist), serve::token_sha256(token),
+                                         args->department, args->note, role);
     if (args->json) {
-      std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"token", token}}.dump(2) << '\n';
+      std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"role", args->role}, {"token", token}}
+                       .dump(2)
+                << '\n';
     } else {
       std::cout << token << '\n';
-      std::cerr << "token " << id << " for " << args->department
+      std::cerr << "token " << id << " (" << args->role << ") for " << args->department
                 << ": shown only now (the database keeps its SHA-256); give it to the department, revoke with "
                    "`sosei token revoke "
                 << id << "`\n";
@@ -84,10 +94,10 @@ void add_list(CLI::App& token, CommandEnv env) {
       for (const auto& t : tokens) out.push_back(to_json(t));
       std::cout << out.dump(2) << '\n';
     } else {
-      TextTable table({"id", "department", "note", "created", "last used", "revoked"});
+      TextTable table({"id", "department", "role", "note", "created", "last used", "revoked"});
       table.align_right(0);
       for (const auto& t : tokens)
-        table.add({std::to_string(t.id), t.department, t.note, t.created_at,
+        table.add({std::to_string(t.id), t.department, store::to_string(t.role), t.note, t.created_at,
                    t.last_used_at.empty() ? "never" : t.last_used_at, t.revoked() ? t.revoked_at : "-"});
       if (table.empty())
         std::cout << "no tokens (sosei token create --department <課>)\n";
@@ -108,7 +118,7 @@ void add_revoke(CLI::App& token, CommandEnv env) {
     for (const auto& t : store.tokens())
       if (t.id == *id) found = t;
     if (!found) throw UsageError("token revoke: no token " + std::to_string(*id) + " (sosei token list shows them)");
-    if (store.revoke_token(*id))
+    if (app::revoke_token(store, *found))
       std::cout << "token " << *id << " of " << found->department << " revoked\n";
     else
       std::cout << "token " << *id << " of " << found->department << " was already revoked on " << found->revoked_at

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   add_report_command(app, env);
   add_serve_command(app, env);
   add_token_commands(app, env);
+  add_signoff_commands(app, env);
   add_daemon_commands(app, env);
   add_status_command(app, env);
   add_plugin_commands(app, env);

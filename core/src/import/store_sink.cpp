@@ -3,11 +3,25 @@
 
 namespace sosei::import {
 
-StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy)
-    : validator_(std::move(validator)), transaction_(transaction), policy_(policy) {}
+StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
+                     LockedMessage locked_message)
+    : validator_(std::move(validator)),
+      transaction_(transaction),
+      policy_(policy),
+      locks_(transaction.locked_periods()),
+      locked_message_(std::move(locked_message)) {}
 
 int32_t StoreSink::accept(const Observation& o) {
   if (auto why = validator_.check(o, key_, data_)) return reject(o.location, *why);
+  if (!locks_.empty()) {
+    // Locks are few (periods the council has seen): a scan is cheaper than a lookup structure.
+    for (const auto& lock : locks_)
+      if (lock.kpi == key_.series && lock.period == key_.period && transaction_.would_change(key_, data_))
+        return reject(o.location, locked_message_ ? locked_message_(lock)
+                                                  : key_.series + " " + key_.period.str() +
+                                                        " is approved and locked: it cannot be changed until the "
+                                                        "policy division unlocks it (sosei unlock)");
+  }
   transaction_.put(key_, data_);
   return SOSEI_OK;
 }

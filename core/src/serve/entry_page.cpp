@@ -28,16 +28,17 @@ std::string option(const config::Kpi& kpi, const std::string& selected) {
          html_escape(label) + "</option>";
 }
 
-std::string kpi_select(const config::Strategy& strategy, const std::string& selected) {
+std::string kpi_select(const config::Strategy& strategy, const std::string& selected, bool hand_only = true,
+                       const char* id = "kpi") {
   std::map<std::string, std::vector<const config::Kpi*>> by_department;
   for (const auto& kpi : strategy.kpis)
-    if (kpi.entered_by_hand) by_department[kpi.department].push_back(&kpi);
+    if (kpi.entered_by_hand || !hand_only) by_department[kpi.department].push_back(&kpi);
   if (by_department.empty())
     return "<p class=\"error\">このまちの戦略には手入力の KPI がありません（strategy.yaml で entered_by_hand: true "
            "を設定）。"
            "<br><small>No KPI of the strategy is entered by hand (set entered_by_hand: true in "
            "strategy.yaml).</small></p>";
-  std::string html = "<select id=\"kpi\" name=\"kpi\" required>";
+  std::string html = std::string("<select id=\"") + id + "\" name=\"kpi\" required>";
   for (const auto& [department, kpis] : by_department) {
     html += "<optgroup label=\"" + html_escape(department) + "\">";
     for (const auto* kpi : kpis) html += option(*kpi, selected);
@@ -46,9 +47,51 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
   return html + "</select>";
 }
 
-std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required) {
-  return std::string("<label for=\"") + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" + id +
-         "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" + (required ? " required" : "") + ">";
+std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
+                  const char* name = nullptr) {
+  return std::string("<label for=\"") + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" +
+         (name ? name : id) + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" +
+         (required ? " required" : "") + ">";
+}
+
+std::string token_field(const char* id) {
+  return std::string("<label for=\"") + id + "\">トークン (token)</label><input id=\"" + id +
+         "\" name=\"token\" type=\"password\" required>\n";
+}
+
+// Submit (the department), approve and unlock (the policy division): one form, one button per step.
+std::string signoff_form(const config::Strategy& strategy) {
+  std::string html = "<h2 id=\"signoff\">承認と締め <small>sign-off</small></h2>\n";
+  html += "<form method=\"post\" action=\"/entry/signoff\" autocomplete=\"off\">\n";
+  html += "<label for=\"signoff-kpi\">KPI</label>" + kpi_select(strategy, "", false, "signoff-kpi") + "\n";
+  html += field("signoff-period", "年度 (period)", "R7, FY2025", "", true, "period") + "\n";
+  html += field("signoff-reason", "理由 (reason: 締めの解除には必須)", "", "", false, "reason") + "\n";
+  html += token_field("signoff-token");
+  html +=
+      "<button type=\"submit\" name=\"step\" value=\"submit\">提出 (submit)</button> "
+      "<button type=\"submit\" name=\"step\" value=\"approve\">承認 (approve)</button> "
+      "<button type=\"submit\" name=\"step\" value=\"unlock\">締めの解除 (unlock)</button>\n</form>\n";
+  html +=
+      "<p><small>提出は担当課のトークン、承認と締めの解除は企画政策担当（role: policy）のトークンで行います。"
+      "承認された年度の値は、締めが解除されるまで取込でも手入力でも変わりません。</small></p>\n";
+  return html;
+}
+
+std::string comment_form(const config::Strategy& strategy) {
+  std::string html = "<h2 id=\"comment\">コメント <small>commentary</small></h2>\n";
+  html += "<form method=\"post\" action=\"/entry/comment\" autocomplete=\"off\">\n";
+  html += "<label for=\"comment-kpi\">KPI</label>" + kpi_select(strategy, "", false, "comment-kpi") + "\n";
+  html += field("comment-year", "年度 (fiscal year)", "R7, FY2025", "", true, "year") + "\n";
+  html +=
+      "<label for=\"comment-kind\">種類 (kind)</label><select id=\"comment-kind\" name=\"kind\">"
+      "<option value=\"why\">要因分析 (why)</option><option value=\"next\">今後の方向性 (next)</option>"
+      "<option value=\"committee\">推進会議の意見 (committee)</option></select>\n";
+  html +=
+      "<label for=\"comment-text\">本文 (text)</label><textarea id=\"comment-text\" name=\"text\" rows=\"4\" "
+      "style=\"width:100%\" required></textarea>\n";
+  html += token_field("comment-token");
+  html += "<button type=\"submit\">保存 (save)</button>\n</form>\n";
+  return html;
 }
 
 }  // namespace
@@ -87,6 +130,8 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
   html +=
       "<p><small>登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、"
       "以前の値は修正履歴に残ります。</small></p>\n";
+  html += signoff_form(strategy);
+  html += comment_form(strategy);
   return html + "</body></html>\n";
 }
 

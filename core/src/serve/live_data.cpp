@@ -27,7 +27,9 @@ status::StatusReport LiveData::status(const Date& as_of) {
 std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto evaluation = this->evaluation(q);
   const auto drilldowns = reads_.with([&](store::Store& s) { return app::stored_drilldowns(env_, s); });
-  return report::html_report(app::report_model(env_, evaluation, drilldowns, q.report));
+  // The dashboard shows the commentary; ?approved_only=1 shows it as the council's final report would.
+  const auto signoff = reads_.with([&](store::Store& s) { return app::stored_signoff(s, q.approved_only); });
+  return report::html_report(app::report_model(env_, evaluation, drilldowns, q.report, signoff));
 }
 
 std::string LiveData::metrics_text() {

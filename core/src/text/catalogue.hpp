@@ -131,6 +131,47 @@ struct Catalogue {
   const char* no_values;                 // "値がありません"
   const char* manual;                    // a source without schedule
   const char* note_parts_replace_total;  // "{period}: 合計値は使わず、内訳（{dimension}）から算出"
+  // Sign-off (docs/signoff.md): approvals, locks, commentary, audit.
+  const char* signoff_heading;  // section of the sign-off texts
+  const char* state_entered;
+  const char* state_submitted;
+  const char* state_approved;
+  const char* submitted_done;  // "{kpi} の {period} を提出しました"
+  const char* approved_done;
+  const char* unlocked_done;
+  const char* refuse_locked;  // an import row or hand entry for an approved period
+  const char* refuse_submit_state;
+  const char* refuse_approve_state;
+  const char* refuse_unlock_state;
+  const char* refuse_no_value;
+  const char* refuse_policy_only;
+  const char* refuse_other_department;
+  const char* refuse_department_only;
+  const char* refuse_no_reason;
+  const char* refuse_empty_comment;
+  const char* refuse_unknown_kpi;
+  const char* refuse_comment_year;
+  const char* comment_saved;
+  const char* comment_why;
+  const char* comment_next;
+  const char* comment_committee;
+  const char* comment_kind_column;
+  const char* comment_text_column;
+  const char* comment_version_column;
+  const char* commentary;
+  const char* commentary_sheet;  // the XLSX sheet name (31 characters at most)  // the reports' commentary section
+  const char* fiscal_year;
+  const char* unconfirmed;  // a value or grade not yet approved (--approved-only)
+  const char* unconfirmed_note;
+  const char* approval;  // column
+  const char* audit_at;  // columns of sosei audit
+  const char* audit_who;
+  const char* audit_action;
+  const char* audit_what;
+  const char* audit_before;
+  const char* audit_after;
+  const char* audit_reason;
+  const char* no_audit;
 };
 
 const Catalogue& catalogue(Lang lang);
