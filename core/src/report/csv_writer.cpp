@@ -42,7 +42,7 @@ std::vector<std::string> year_notes(const std::vector<YearCell>& cells, const st
                                     Lang lang) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string marked = year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, ""}, lang);
+    const std::string marked = year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, "", std::nullopt}, lang);
     if (!marked.empty()) out.push_back(columns[i].label + ":" + marked);
   }
   return out;

@@ -289,7 +289,7 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
       else
         s.kpi_figure(row, c, y.value, r);
       s.comment(row, c++,
-                year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
+                year_cell_text(YearCell{{"", {}}, y.period, y.series_break, "", std::nullopt}, m.options.lang) +
                     (y.note.empty() ? "" : " " + y.note));
     }
     s.kpi_figure(row, c, r.actual, r);

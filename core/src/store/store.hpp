@@ -384,7 +384,7 @@ class Store {
   // Adds a new version of a comment (with its audit event, in one transaction); returns it as stored.
   virtual Comment add_comment(const Comment& comment, const AuditEvent& event) = 0;
   // The newest version of each (KPI, year, kind), or every version when `all_versions`; `kpi` empty:
-  // all KPIs. Ordered by KPI, year, kind, version.
+  // all KPIs. Ordered by KPI, year, kind (why, next, committee), version.
   virtual std::vector<Comment> comments(const std::string& kpi, bool all_versions) = 0;
 
   // Current schema version (number of applied migrations).

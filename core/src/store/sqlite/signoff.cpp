@@ -31,12 +31,14 @@ constexpr const char* kAddComment =
     "INSERT INTO comments(kpi, year, kind, version, text, entered_at, entered_by, department)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 #define SOSEI_COMMENT_COLUMNS "SELECT kpi, year, kind, version, text, entered_at, entered_by, department FROM comments c"
+// Kinds in the order the council reads them: why, next, committee.
+#define SOSEI_COMMENT_KIND_ORDER " CASE kind WHEN 'why' THEN 0 WHEN 'next' THEN 1 ELSE 2 END"
 constexpr const char* kAllComments = SOSEI_COMMENT_COLUMNS " WHERE (?1 = '' OR kpi = ?1)"
-                                                           " ORDER BY kpi, year, kind, version";
+                                                           " ORDER BY kpi, year," SOSEI_COMMENT_KIND_ORDER ", version";
 constexpr const char* kLatestComments =
     SOSEI_COMMENT_COLUMNS
     " WHERE (?1 = '' OR kpi = ?1) AND version = (SELECT max(version) FROM comments d WHERE d.kpi = c.kpi"
-    " AND d.year = c.year AND d.kind = c.kind) ORDER BY kpi, year, kind";
+    " AND d.year = c.year AND d.kind = c.kind) ORDER BY kpi, year," SOSEI_COMMENT_KIND_ORDER;
 
 Approval read_row(const sqlite::Statement& s) {
   Approval a;
