@@ -1,6 +1,6 @@
 // Issue 14 §4-6 over HTTP: submit / approve / unlock by the right tokens (a department token approving
 // is a 403), an approved period refusing a hand entry with the database unchanged apart from the run
-// record, comments through the API and the /entry forms, and the audit trail's JSON.
+// record, comments through the API and the /signoff forms, and the audit trail's JSON.
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
@@ -147,23 +147,27 @@ TEST_F(SignoffApi, CommentsByKindAndRole) {
   EXPECT_NE(dashboard->body.find("伴走支援を続けること"), std::string::npos);
 }
 
-TEST_F(SignoffApi, TheEntryPageHasTheButtons) {
-  auto page = client().Get("/entry");
+TEST_F(SignoffApi, TheSignoffPageHasTheButtons) {
+  auto entry_page = client().Get("/entry");
+  ASSERT_TRUE(entry_page);
+  EXPECT_NE(entry_page->body.find("href=\"/signoff\""), std::string::npos);
+  auto page = client().Get("/signoff");
   ASSERT_TRUE(page);
-  for (const char* button : {"value=\"submit\"", "value=\"approve\"", "value=\"unlock\"", "/entry/comment"})
+  EXPECT_EQ(page->status, 200);
+  for (const char* button : {"value=\"submit\"", "value=\"approve\"", "value=\"unlock\"", "/signoff/comment"})
     EXPECT_NE(page->body.find(button), std::string::npos) << button;
   httplib::Params form{{"kpi", "startups"}, {"period", "R7"}, {"step", "submit"}, {"token", industry_}};
-  auto submitted = client().Post("/entry/signoff", form);
+  auto submitted = client().Post("/signoff/step", form);
   ASSERT_TRUE(submitted);
   EXPECT_EQ(submitted->status, 200) << submitted->body;
   EXPECT_NE(submitted->body.find("提出しました"), std::string::npos);
   form = {{"kpi", "startups"}, {"period", "R7"}, {"step", "approve"}, {"token", industry_}};
-  auto refused = client().Post("/entry/signoff", form);
+  auto refused = client().Post("/signoff/step", form);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
   httplib::Params note{{"kpi", "startups"}, {"year", "R7"}, {"kind", "next"}, {"text", "支援を拡充"},
                        {"token", industry_}};
-  auto saved = client().Post("/entry/comment", note);
+  auto saved = client().Post("/signoff/comment", note);
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->status, 200) << saved->body;
   EXPECT_NE(saved->body.find("今後の方向性"), std::string::npos);

@@ -74,7 +74,7 @@ void add_create(CLI::App& token, CommandEnv env) {
                 << '\n';
     } else {
       std::cout << token << '\n';
-      std::cerr << "token " << id << " (" << args->role << ") for " << args->department
+      std::cerr << "token " << id << " for " << args->department << " (role " << args->role << ")"
                 << ": shown only now (the database keeps its SHA-256); give it to the department, revoke with "
                    "`sosei token revoke "
                 << id << "`\n";

@@ -28,8 +28,11 @@ std::string option(const config::Kpi& kpi, const std::string& selected) {
          html_escape(label) + "</option>";
 }
 
-std::string kpi_select(const config::Strategy& strategy, const std::string& selected, bool hand_only = true,
-                       const char* id = "kpi") {
+}  // namespace
+
+const char* form_style() { return kStyle; }
+
+std::string kpi_select(const config::Strategy& strategy, const std::string& selected, bool hand_only, const char* id) {
   std::map<std::string, std::vector<const config::Kpi*>> by_department;
   for (const auto& kpi : strategy.kpis)
     if (kpi.entered_by_hand || !hand_only) by_department[kpi.department].push_back(&kpi);
@@ -48,7 +51,7 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
 }
 
 std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
-                  const char* name = nullptr) {
+                  const char* name) {
   return std::string("<label for=\"") + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" +
          (name ? name : id) + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" +
          (required ? " required" : "") + ">";
@@ -58,43 +61,6 @@ std::string token_field(const char* id) {
   return std::string("<label for=\"") + id + "\">トークン (token)</label><input id=\"" + id +
          "\" name=\"token\" type=\"password\" required>\n";
 }
-
-// Submit (the department), approve and unlock (the policy division): one form, one button per step.
-std::string signoff_form(const config::Strategy& strategy) {
-  std::string html = "<h2 id=\"signoff\">承認と締め <small>sign-off</small></h2>\n";
-  html += "<form method=\"post\" action=\"/entry/signoff\" autocomplete=\"off\">\n";
-  html += "<label for=\"signoff-kpi\">KPI</label>" + kpi_select(strategy, "", false, "signoff-kpi") + "\n";
-  html += field("signoff-period", "年度 (period)", "R7, FY2025", "", true, "period") + "\n";
-  html += field("signoff-reason", "理由 (reason: 締めの解除には必須)", "", "", false, "reason") + "\n";
-  html += token_field("signoff-token");
-  html +=
-      "<button type=\"submit\" name=\"step\" value=\"submit\">提出 (submit)</button> "
-      "<button type=\"submit\" name=\"step\" value=\"approve\">承認 (approve)</button> "
-      "<button type=\"submit\" name=\"step\" value=\"unlock\">締めの解除 (unlock)</button>\n</form>\n";
-  html +=
-      "<p><small>提出は担当課のトークン、承認と締めの解除は企画政策担当（role: policy）のトークンで行います。"
-      "承認された年度の値は、締めが解除されるまで取込でも手入力でも変わりません。</small></p>\n";
-  return html;
-}
-
-std::string comment_form(const config::Strategy& strategy) {
-  std::string html = "<h2 id=\"comment\">コメント <small>commentary</small></h2>\n";
-  html += "<form method=\"post\" action=\"/entry/comment\" autocomplete=\"off\">\n";
-  html += "<label for=\"comment-kpi\">KPI</label>" + kpi_select(strategy, "", false, "comment-kpi") + "\n";
-  html += field("comment-year", "年度 (fiscal year)", "R7, FY2025", "", true, "year") + "\n";
-  html +=
-      "<label for=\"comment-kind\">種類 (kind)</label><select id=\"comment-kind\" name=\"kind\">"
-      "<option value=\"why\">要因分析 (why)</option><option value=\"next\">今後の方向性 (next)</option>"
-      "<option value=\"committee\">推進会議の意見 (committee)</option></select>\n";
-  html +=
-      "<label for=\"comment-text\">本文 (text)</label><textarea id=\"comment-text\" name=\"text\" rows=\"4\" "
-      "style=\"width:100%\" required></textarea>\n";
-  html += token_field("comment-token");
-  html += "<button type=\"submit\">保存 (save)</button>\n</form>\n";
-  return html;
-}
-
-}  // namespace
 
 std::string describe_entry(const EntryResult& r) {
   std::string what = r.inserted  ? "新しい値として登録しました (new value)"
@@ -130,8 +96,7 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
   html +=
       "<p><small>登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、"
       "以前の値は修正履歴に残ります。</small></p>\n";
-  html += signoff_form(strategy);
-  html += comment_form(strategy);
+  html += "<p><a href=\"/signoff\">承認と締め・コメント (sign-off and commentary)</a></p>\n";
   return html + "</body></html>\n";
 }
 

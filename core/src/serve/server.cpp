@@ -21,6 +21,7 @@
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
 #include "serve/signoff_api.hpp"
+#include "serve/signoff_page.hpp"
 #include "serve/store_access.hpp"
 
 namespace sosei::serve {
@@ -145,7 +146,7 @@ struct Server::Impl {
     }
   }
 
-  // A form post of the /entry page: the outcome shown above the forms, with the status of the refusal.
+  // A form post of the /signoff page: the outcome shown above the forms, with the status of the refusal.
   void form_post(const Request& req, Response& res, const std::function<std::string()>& act) {
     guarded(req, res, [&] {
       EntryOutcomeView view;
@@ -157,11 +158,14 @@ struct Server::Impl {
         status = e.status();
         view.message = e.what();
       }
-      send_html(res, status, entry_page(config.strategy, view));
+      send_html(res, status, signoff_page(config.strategy, view));
     });
   }
 
   void signoff_routes() {
+    http.Get("/signoff", [this](const Request& req, Response& res) {
+      guarded(req, res, [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt)); });
+    });
     http.Post(R"(/api/signoff/(submit|approve|unlock))", [this](const Request& req, Response& res) {
       guarded(req, res, [&] {
         const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")));
@@ -174,7 +178,7 @@ struct Server::Impl {
         send_json(res, 201, comment(who, parse_comment_json(req.body)));
       });
     });
-    http.Post("/entry/signoff", [this](const Request& req, Response& res) {
+    http.Post("/signoff/step", [this](const Request& req, Response& res) {
       form_post(req, res, [&] {
         const auto step = signoff_step(req.get_param_value("step"));
         if (!step) throw HttpError(400, "step: submit | approve | unlock");
@@ -185,7 +189,7 @@ struct Server::Impl {
             .get<std::string>();
       });
     });
-    http.Post("/entry/comment", [this](const Request& req, Response& res) {
+    http.Post("/signoff/comment", [this](const Request& req, Response& res) {
       form_post(req, res, [&] {
         const store::ApiToken who = authenticated(form_token(req));
         return comment(who, {req.get_param_value("kpi"), req.get_param_value("year"), req.get_param_value("kind"),
@@ -304,7 +308,7 @@ struct Server::Impl {
     switch (status) {
       case 404:
         return "nothing at " + req.method + " " + req.path +
-               ": the dashboard is at /, hand entry at /entry, the API under /api/ and metrics at /metrics "
+               ": the dashboard is at /, hand entry at /entry, sign-off at /signoff, the API under /api/ and metrics at /metrics "
                "(docs/serve.md)";
       case 413:
         return "the request body is larger than " + std::to_string(options.max_body_bytes) +
