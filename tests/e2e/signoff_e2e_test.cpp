@@ -110,8 +110,8 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
   const json audit = json::parse(s.run("audit --kpi startups --json").out);
   std::vector<std::string> actions;
   for (const auto& e : audit) actions.push_back(e["action"]);
-  EXPECT_EQ(actions, (std::vector<std::string>{"approval.submit", "approval.approve", "approval.unlock",
-                                               "value.revise"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"approval.submit", "approval.approve", "approval.unlock", "value.revise"}));
   EXPECT_EQ(audit[0]["who"]["kind"], "cli");
   EXPECT_FALSE(audit[0]["who"]["name"].get<std::string>().empty());
   EXPECT_EQ(audit[1]["reason"], "推進会議で確認");

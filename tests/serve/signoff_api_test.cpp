@@ -81,7 +81,7 @@ TEST_F(SignoffApi, SubmitApproveUnlockByTheRightTokens) {
   EXPECT_EQ(json::parse(last_)["locked"], true);
   EXPECT_EQ(json::parse(last_)["changed_by"], "token 2");
   EXPECT_EQ(post("/api/signoff/unlock", industry_, signoff("R8", "誤り")), 403);
-  EXPECT_EQ(post("/api/signoff/unlock", policy_, signoff("R8")), 400);  // no reason
+  EXPECT_EQ(post("/api/signoff/unlock", policy_, signoff("R8")), 400);    // no reason
   EXPECT_EQ(post("/api/signoff/submit", industry_, signoff("R6")), 409);  // nothing stored
   EXPECT_EQ(post("/api/signoff/submit", industry_, "{\"kpi\": \"startups\", \"period\": \"R8\", \"x\": 1}"), 400);
   EXPECT_EQ(post("/api/signoff/submit", "sosei_wrong", signoff("R8")), 401);
@@ -165,8 +165,8 @@ TEST_F(SignoffApi, TheSignoffPageHasTheButtons) {
   auto refused = client().Post("/signoff/step", form);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
-  httplib::Params note{{"kpi", "startups"}, {"year", "R7"}, {"kind", "next"}, {"text", "支援を拡充"},
-                       {"token", industry_}};
+  httplib::Params note{
+      {"kpi", "startups"}, {"year", "R7"}, {"kind", "next"}, {"text", "支援を拡充"}, {"token", industry_}};
   auto saved = client().Post("/signoff/comment", note);
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->status, 200) << saved->body;

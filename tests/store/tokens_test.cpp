@@ -49,8 +49,9 @@ TEST_F(Tokens, OnlyTheHashIsStoredAndItIsUnique) {
   store_->add_token(kHashA, "産業振興課", "", TokenRole::Department);
   EXPECT_EQ(query_one(path_, "SELECT token_sha256 FROM api_tokens"), kHashA);
   EXPECT_THROW(store_->add_token(kHashA, "総合政策課", "", TokenRole::Department), StoreError);
-  EXPECT_THROW(store_->add_token("short", "総合政策課", "", TokenRole::Department), StoreError);  // not a SHA-256 in hex
-  EXPECT_THROW(store_->add_token(kHashB, "", "", TokenRole::Department), StoreError);             // no department
+  EXPECT_THROW(store_->add_token("short", "総合政策課", "", TokenRole::Department),
+               StoreError);                                                            // not a SHA-256 in hex
+  EXPECT_THROW(store_->add_token(kHashB, "", "", TokenRole::Department), StoreError);  // no department
 }
 
 TEST_F(Tokens, SurviveReopening) {

@@ -17,8 +17,7 @@ int read_fiscal_year(const std::string& text, text::Lang lang) {
   std::string error;
   const auto parsed = sosei::parse_period(text, SOSEI_PERIOD_FISCAL_YEAR, &error);
   if (!parsed || parsed->kind != SOSEI_PERIOD_FISCAL_YEAR)
-    throw SignoffRefused(Why::BadInput,
-                         fmt::format(fmt::runtime(text::catalogue(lang).refuse_comment_year), text));
+    throw SignoffRefused(Why::BadInput, fmt::format(fmt::runtime(text::catalogue(lang).refuse_comment_year), text));
   return parsed->year;
 }
 
@@ -80,9 +79,9 @@ CommentResult add_comment(const config::Strategy& strategy, store::Store& store,
 
   CommentResult result;
   result.comment = store.add_comment(comment, event);
-  result.message = fmt::format(fmt::runtime(c.comment_saved), kpi->id,
-                               text::fiscal_year_text(year, text::YearStyle::Era, lang),
-                               comment_kind_text(*kind, lang), result.comment.version);
+  result.message =
+      fmt::format(fmt::runtime(c.comment_saved), kpi->id, text::fiscal_year_text(year, text::YearStyle::Era, lang),
+                  comment_kind_text(*kind, lang), result.comment.version);
   return result;
 }
 

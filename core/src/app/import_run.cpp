@@ -30,8 +30,10 @@ void word_lock_refusals(const Environment& env, import::ImportOptions& options) 
 
 }  // namespace
 
-import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
-                                 const import::ImportOptions& options) {
+// Spelled sosei::import:: at the start of a line: clang-format reads "import::" there as a C++20 module
+// import and mangles the function.
+sosei::import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
+                                        const import::ImportOptions& options) {
   import::ImportOptions worded = options;
   word_lock_refusals(env, worded);
   try {
@@ -41,29 +43,30 @@ import::ImportOutcome run_import(const Environment& env, store::Store& store, co
   }
 }
 
-import::ImportOutcome run_scheduled_import(const Environment& env, const config::Source& source,
-                                           const std::string& worker_executable,
-                                           const std::atomic<bool>* abort){import::ImportOutcome outcome;
-outcome.record.source = source.id;
-outcome.record.plugin = source.plugin;
-outcome.record.status = store::RunStatus::Failed;
-try {
-  // SQLite has one writer at a time: an import of another source may hold the write lock for as
-  // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
-  auto store = env.open_store(1h);
-  import::ImportOptions options;
-  apply_source_limits(source, IsolationChoice::AsConfigured, options);
-  // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
-  if (!source.schedule) options.limits.timeout = 1h;
-  options.worker_executable = worker_executable;
-  options.abort = abort;
-  word_lock_refusals(env, options);
-  outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
-} catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
-  outcome.record.error = e.what();
-  spdlog::error("[{}] import could not start: {}", source.id, e.what());
-}
-return outcome;
+sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const config::Source& source,
+                                                  const std::string& worker_executable,
+                                                  const std::atomic<bool>* abort) {
+  import::ImportOutcome outcome;
+  outcome.record.source = source.id;
+  outcome.record.plugin = source.plugin;
+  outcome.record.status = store::RunStatus::Failed;
+  try {
+    // SQLite has one writer at a time: an import of another source may hold the write lock for as
+    // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
+    auto store = env.open_store(1h);
+    import::ImportOptions options;
+    apply_source_limits(source, IsolationChoice::AsConfigured, options);
+    // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
+    if (!source.schedule) options.limits.timeout = 1h;
+    options.worker_executable = worker_executable;
+    options.abort = abort;
+    word_lock_refusals(env, options);
+    outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
+  } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
+    outcome.record.error = e.what();
+    spdlog::error("[{}] import could not start: {}", source.id, e.what());
+  }
+  return outcome;
 }
 
 }  // namespace sosei::app

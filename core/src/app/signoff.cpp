@@ -71,8 +71,8 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   const StepRule rule = rule_of(step);
   // Rights before state: a department token learns nothing about a period it may not touch.
   if (rule.policy_only && !who.policy())
-    throw SignoffRefused(Why::Forbidden, say(&text::Catalogue::refuse_policy_only, l.lang, who.actor.token_id,
-                                             who.actor.department));
+    throw SignoffRefused(Why::Forbidden,
+                         say(&text::Catalogue::refuse_policy_only, l.lang, who.actor.token_id, who.actor.department));
   if (who.role == store::TokenRole::Department && kpi->department != who.actor.department)
     throw SignoffRefused(Why::Forbidden, say(&text::Catalogue::refuse_other_department, l.lang, kpi->id,
                                              kpi->department, who.actor.token_id, who.actor.department));

@@ -55,9 +55,8 @@ void add_comment(CLI::App& app, CommandEnv env) {
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     try {
-      const auto result = app::add_comment(env.session.config().strategy,
-                                           env.session.store(app::StoreOpen::MustExist), app::cli_signer(), *args,
-                                           env.session.locale().lang);
+      const auto result = app::add_comment(env.session.config().strategy, env.session.store(app::StoreOpen::MustExist),
+                                           app::cli_signer(), *args, env.session.locale().lang);
       std::cout << result.message << '\n';
     } catch (const app::SignoffRefused& e) {
       refuse(e);
@@ -100,12 +99,12 @@ void add_audit(CLI::App& app, CommandEnv env) {
     const text::Locale l = env.session.locale();
     const text::Catalogue& c = text::catalogue(l.lang);
     const std::string& zone = env.session.config().timezone;
-    TextTable table({c.audit_at, c.audit_who, c.audit_action, c.audit_what, c.audit_before, c.audit_after,
-                     c.audit_reason});
+    TextTable table(
+        {c.audit_at, c.audit_who, c.audit_action, c.audit_what, c.audit_before, c.audit_after, c.audit_reason});
     for (const auto& e : events) {
       std::string what = e.kpi;
       if (e.period) what += (what.empty() ? "" : " ") + text::period_text(*e.period, l.years, l.lang);
-      for (const auto& [k, v] : e.dimensions) what += " " + k + "=" + v;
+      for (const auto& [k, v] : e.dimensions) what.append(" ").append(k).append("=").append(v);
       table.add({text::timestamp_text(e.at, zone), who_text(e), e.action, what, e.before, e.after, e.reason});
     }
     if (table.empty())

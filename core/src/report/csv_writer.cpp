@@ -42,7 +42,8 @@ std::vector<std::string> year_notes(const std::vector<YearCell>& cells, const st
                                     Lang lang) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string marked = year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, "", std::nullopt}, lang);
+    const std::string marked =
+        year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, "", std::nullopt}, lang);
     if (!marked.empty()) out.push_back(columns[i].label + ":" + marked);
   }
   return out;
@@ -139,8 +140,8 @@ std::vector<Row> comments(const ReportModel& m) {
   rows.front().insert(rows.front().begin() + 1, m.options.lang == Lang::Ja ? "KPIコード" : "KPI ID");
   for (const auto* kpis : {&m.projects, &m.numeric_targets})
     for (const auto& r : *kpis)
-      for (const auto& c : r.comments) rows.push_back({r.name, r.id, c.year_label, c.kind_label, c.text,
-                                                       std::to_string(c.version)});
+      for (const auto& c : r.comments)
+        rows.push_back({r.name, r.id, c.year_label, c.kind_label, c.text, std::to_string(c.version)});
   return rows;
 }
 
@@ -148,7 +149,7 @@ std::vector<Row> comments(const ReportModel& m) {
 
 std::string csv_report(const ReportModel& m, CsvTable table, CsvEncoding encoding) {
   const Labels& l = labels_for(m.options.lang);
-  const std::vector<Row> rows = table == CsvTable::Projects ? projects(m, l)
+  const std::vector<Row> rows = table == CsvTable::Projects   ? projects(m, l)
                                 : table == CsvTable::Goals    ? goals(m, l)
                                 : table == CsvTable::Comments ? comments(m)
                                                               : targets(m, l);

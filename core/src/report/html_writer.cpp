@@ -235,8 +235,8 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
   if (!r.comments.empty()) {
     out << "<div class=\"commentary\"><h4>" << l.commentary << "</h4><dl>";
     for (const auto& c : r.comments)
-      out << "<dt data-kind=\"" << esc(c.kind) << "\">" << esc(c.year_label) << " " << esc(c.kind_label)
-          << "</dt><dd>" << esc(c.text) << "</dd>";
+      out << "<dt data-kind=\"" << esc(c.kind) << "\">" << esc(c.year_label) << " " << esc(c.kind_label) << "</dt><dd>"
+          << esc(c.text) << "</dd>";
     out << "</dl></div>";
   }
   for (const auto& d : r.drilldowns) drilldown(out, d, l, m.options.lang);

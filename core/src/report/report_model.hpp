@@ -97,10 +97,10 @@ struct Drilldown {
 
 // A text the council report carries beside a KPI's figures (docs/signoff.md): its newest version.
 struct KpiComment {
-  int year = 0;             // fiscal year
-  std::string year_label;   // "R7" or "2025"
-  std::string kind;         // "why", "next", "committee" (stable, for JSON)
-  std::string kind_label;   // 要因分析, 今後の方向性, 推進会議の意見
+  int year = 0;            // fiscal year
+  std::string year_label;  // "R7" or "2025"
+  std::string kind;        // "why", "next", "committee" (stable, for JSON)
+  std::string kind_label;  // 要因分析, 今後の方向性, 推進会議の意見
   std::string text;
   int version = 0;
 };

@@ -308,7 +308,8 @@ struct Server::Impl {
     switch (status) {
       case 404:
         return "nothing at " + req.method + " " + req.path +
-               ": the dashboard is at /, hand entry at /entry, sign-off at /signoff, the API under /api/ and metrics at /metrics "
+               ": the dashboard is at /, hand entry at /entry, sign-off at /signoff, the API under /api/ and metrics "
+               "at /metrics "
                "(docs/serve.md)";
       case 413:
         return "the request body is larger than " + std::to_string(options.max_body_bytes) +

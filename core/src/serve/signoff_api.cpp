@@ -23,7 +23,8 @@ nlohmann::json object_of(std::string_view body, std::initializer_list<const char
     bool known = false;
     for (const char* k : keys) known = known || key == k;
     if (!known) throw HttpError(400, "unknown field \"" + key + "\": send " + example);
-    if (!value.is_string() && !value.is_null()) throw HttpError(400, "\"" + key + "\" must be a string: send " + example);
+    if (!value.is_string() && !value.is_null())
+      throw HttpError(400, "\"" + key + "\" must be a string: send " + example);
   }
   return j;
 }

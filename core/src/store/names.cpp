@@ -27,9 +27,7 @@ std::string to_string(TokenRole r) { return std::string(kRoles[static_cast<std::
 std::optional<TokenRole> token_role_from(std::string_view text) { return find<TokenRole>(kRoles, text); }
 std::string to_string(Actor::Kind k) { return std::string(kActors[static_cast<std::size_t>(k)]); }
 std::string to_string(ApprovalState s) { return std::string(kStates[static_cast<std::size_t>(s)]); }
-std::optional<ApprovalState> approval_state_from(std::string_view text) {
-  return find<ApprovalState>(kStates, text);
-}
+std::optional<ApprovalState> approval_state_from(std::string_view text) { return find<ApprovalState>(kStates, text); }
 std::optional<Actor::Kind> actor_kind_from(std::string_view text) { return find<Actor::Kind>(kActors, text); }
 std::string to_string(CommentKind k) { return std::string(kCommentKinds[static_cast<std::size_t>(k)]); }
 std::optional<CommentKind> comment_kind_from(std::string_view text) { return find<CommentKind>(kCommentKinds, text); }

@@ -141,23 +141,24 @@ std::optional<Actor::Kind> actor_kind_from(std::string_view);
 
 // One entry of the append-only audit trail. `action` is a stable code ("value.revise",
 // "approval.approve", "token.create", "comment.add", and the flags' own codes): new kinds of events
-// need no schema change. before/after are short texts (a value's canonical JSON for value events).
+// need no schema change. before/after are short texts for people: a value ("8", "not_carried_out"),
+// a state ("approved"), a comment, a token.
 struct AuditEvent {
-  int64_t id = 0;          // set by the store
-  std::string at;          // ISO 8601 UTC; set by the store when empty
+  int64_t id = 0;  // set by the store
+  std::string at;  // ISO 8601 UTC; set by the store when empty
   Actor who;
   std::string action;
-  std::string kpi;                // a KPI id or stored series; empty for a token event
-  std::optional<Period> period;   // none when the event is not about one period
-  Dimensions dimensions;          // value events of a dimensioned observation
+  std::string kpi;               // a KPI id or stored series; empty for a token event
+  std::optional<Period> period;  // none when the event is not about one period
+  Dimensions dimensions;         // value events of a dimensioned observation
   std::string before, after;
   std::string reason;
 };
 
 struct AuditQuery {
-  std::string kpi;        // empty: all
-  std::string since;      // ISO 8601 UTC or a date; events at or after it; empty: all
-  std::string action;     // exact code; empty: all
+  std::string kpi;     // empty: all
+  std::string since;   // ISO 8601 UTC or a date; events at or after it; empty: all
+  std::string action;  // exact code; empty: all
   std::optional<Period> period;
   std::size_t limit = 0;  // newest `limit` events (still returned oldest first); 0: all
 };
@@ -279,7 +280,7 @@ struct Quarantine {
 // What a token may do: a department enters and submits its own KPIs; the policy division (企画政策課
 // or whoever runs the strategy) also approves and unlocks periods and writes the committee's opinion.
 enum class TokenRole { Department, Policy };
-std::string to_string(TokenRole);                       // "department", "policy"
+std::string to_string(TokenRole);  // "department", "policy"
 std::optional<TokenRole> token_role_from(std::string_view);
 
 // A department's API token for hand entry (`sosei token create`). Only the SHA-256 of the token

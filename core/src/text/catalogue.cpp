@@ -116,21 +116,27 @@ constexpr Catalogue kJapanese{
     .no_values = "値がありません",
     .manual = "手動",
     .note_parts_replace_total = "{}: 合計値は使わず、内訳（{}）から値を算出",
-    .signoff_heading = "承認と締め",
     .state_entered = "入力済み",
     .state_submitted = "提出済み",
     .state_approved = "承認済み",
     .submitted_done = "{} の {} を提出しました（企画政策担当の承認待ち）",
     .approved_done = "{} の {} を承認しました。この期間は締められ、取込・手入力では変更できません",
     .unlocked_done = "{} の {} の締めを解除しました（理由: {}）。担当課が修正して再提出します",
-    .refuse_locked = "{} の {} は {} に承認済みで締められているため変更できません（取込・手入力とも）。変更が必要なら企画政策担当が理由を付けて締めを解除します（sosei unlock {} {} --reason \"…\"）",
+    .refuse_locked =
+        "{} の {} は {} "
+        "に承認済みで締められているため変更できません（取込・手入力とも）。変更が必要なら企画政策担当が理由を付けて締め"
+        "を解除します（sosei unlock {} {} --reason \"…\"）",
     .refuse_submit_state = "{} の {} は既に{}です",
-    .refuse_approve_state = "{} の {} は提出されていないため承認できません（現在: {}）。担当課が先に提出します（sosei submit）",
+    .refuse_approve_state =
+        "{} の {} は提出されていないため承認できません（現在: {}）。担当課が先に提出します（sosei submit）",
     .refuse_unlock_state = "{} の {} は承認されていないため、締めの解除は不要です（現在: {}）",
     .refuse_no_value = "{} の {} には値がないため提出できません",
-    .refuse_policy_only = "承認・締めの解除・推進会議の意見は企画政策担当（role: policy のトークン）だけが行えます。トークン {}（{}）は担当課のトークンです",
+    .refuse_policy_only =
+        "承認・締めの解除・推進会議の意見は企画政策担当（role: policy のトークン）だけが行えます。トークン "
+        "{}（{}）は担当課のトークンです",
     .refuse_other_department = "KPI {} は {} の担当です。トークン {}（{}）では扱えません",
-    .refuse_department_only = "要因分析と今後の方向性は担当課（{}）が入力します。トークン {} は企画政策担当のトークンです",
+    .refuse_department_only =
+        "要因分析と今後の方向性は担当課（{}）が入力します。トークン {} は企画政策担当のトークンです",
     .refuse_no_reason = "締めの解除には理由が必要です（--reason \"…\"）",
     .refuse_empty_comment = "コメントの本文が空です（--text \"…\"）",
     .refuse_unknown_kpi = "KPI {} は戦略にありません",
@@ -147,7 +153,6 @@ constexpr Catalogue kJapanese{
     .fiscal_year = "年度",
     .unconfirmed = "未確定",
     .unconfirmed_note = "未確定: 承認されていない値（sosei report --approved-only）",
-    .approval = "承認",
     .audit_at = "日時",
     .audit_who = "操作者",
     .audit_action = "操作",
@@ -268,21 +273,26 @@ constexpr Catalogue kEnglish{
     .no_values = "no values",
     .manual = "manual",
     .note_parts_replace_total = "{}: the total is left out, the parts ({}) form the value",
-    .signoff_heading = "sign-off",
     .state_entered = "entered",
     .state_submitted = "submitted",
     .state_approved = "approved",
     .submitted_done = "submitted {} {} (waiting for the policy division's approval)",
     .approved_done = "approved {} {}: the period is locked, imports and hand entry cannot change it",
     .unlocked_done = "unlocked {} {} (reason: {}); the department corrects it and submits again",
-    .refuse_locked = "{} {} was approved on {} and is locked: imports and hand entry cannot change it. If it must change, the policy division unlocks it with a reason (sosei unlock {} {} --reason \"…\")",
+    .refuse_locked =
+        "{} {} was approved on {} and is locked: imports and hand entry cannot change it. If it must change, the "
+        "policy division unlocks it with a reason (sosei unlock {} {} --reason \"…\")",
     .refuse_submit_state = "{} {} is already {}",
-    .refuse_approve_state = "{} {} cannot be approved: it is not submitted (now: {}); the department submits it first (sosei submit)",
+    .refuse_approve_state =
+        "{} {} cannot be approved: it is not submitted (now: {}); the department submits it first (sosei submit)",
     .refuse_unlock_state = "{} {} is not approved, so there is no lock to lift (now: {})",
     .refuse_no_value = "{} {} has no value to submit",
-    .refuse_policy_only = "only the policy division (a token with role policy) approves, unlocks and enters the committee's opinion; token {} ({}) is a department token",
+    .refuse_policy_only =
+        "only the policy division (a token with role policy) approves, unlocks and enters the committee's opinion; "
+        "token {} ({}) is a department token",
     .refuse_other_department = "KPI {} belongs to {}; token {} ({}) cannot act on it",
-    .refuse_department_only = "the reasons and the next steps are entered by the owning department ({}); token {} is the policy division's",
+    .refuse_department_only =
+        "the reasons and the next steps are entered by the owning department ({}); token {} is the policy division's",
     .refuse_no_reason = "unlocking needs a reason (--reason \"…\")",
     .refuse_empty_comment = "the comment has no text (--text \"…\")",
     .refuse_unknown_kpi = "no KPI {} in the strategy",
@@ -299,7 +309,6 @@ constexpr Catalogue kEnglish{
     .fiscal_year = "fiscal year",
     .unconfirmed = "unconfirmed",
     .unconfirmed_note = "unconfirmed: values not yet approved (sosei report --approved-only)",
-    .approval = "approval",
     .audit_at = "at",
     .audit_who = "who",
     .audit_action = "action",

@@ -132,7 +132,6 @@ struct Catalogue {
   const char* manual;                    // a source without schedule
   const char* note_parts_replace_total;  // "{period}: 合計値は使わず、内訳（{dimension}）から算出"
   // Sign-off (docs/signoff.md): approvals, locks, commentary, audit.
-  const char* signoff_heading;  // section of the sign-off texts
   const char* state_entered;
   const char* state_submitted;
   const char* state_approved;
@@ -163,7 +162,6 @@ struct Catalogue {
   const char* fiscal_year;
   const char* unconfirmed;  // a value or grade not yet approved (--approved-only)
   const char* unconfirmed_note;
-  const char* approval;  // column
   const char* audit_at;  // columns of sosei audit
   const char* audit_who;
   const char* audit_action;

@@ -11,14 +11,13 @@ namespace {
 
 #define SOSEI_APPROVAL_COLUMNS \
   "SELECT kpi, period_kind, period_year, period_month, period_day, state, changed_at, changed_by FROM approvals"
-constexpr const char* kOne =
-    SOSEI_APPROVAL_COLUMNS
+constexpr const char* kOne = SOSEI_APPROVAL_COLUMNS
     " WHERE kpi = ?1 AND period_kind = ?2 AND period_year = ?3 AND period_month = ?4 AND period_day = ?5";
 constexpr const char* kAll = SOSEI_APPROVAL_COLUMNS
     " WHERE (?1 = '' OR kpi = ?1) AND state <> 'entered'"
     " ORDER BY kpi, period_kind, period_year, period_month, period_day";
-constexpr const char* kLocks = SOSEI_APPROVAL_COLUMNS
-    " WHERE state = 'approved' ORDER BY kpi, period_kind, period_year, period_month, period_day";
+constexpr const char* kLocks =
+    SOSEI_APPROVAL_COLUMNS " WHERE state = 'approved' ORDER BY kpi, period_kind, period_year, period_month, period_day";
 constexpr const char* kWrite =
     "INSERT INTO approvals(kpi, period_kind, period_year, period_month, period_day, state, changed_at, changed_by)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -30,13 +29,14 @@ constexpr const char* kNextVersion =
 constexpr const char* kAddComment =
     "INSERT INTO comments(kpi, year, kind, version, text, entered_at, entered_by, department)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-#define SOSEI_COMMENT_COLUMNS "SELECT kpi, year, kind, version, text, entered_at, entered_by, department FROM comments c"
+#define SOSEI_COMMENT_COLUMNS \
+  "SELECT kpi, year, kind, version, text, entered_at, entered_by, department FROM comments c"
 // Kinds in the order the council reads them: why, next, committee.
 #define SOSEI_COMMENT_KIND_ORDER " CASE kind WHEN 'why' THEN 0 WHEN 'next' THEN 1 ELSE 2 END"
-constexpr const char* kAllComments = SOSEI_COMMENT_COLUMNS " WHERE (?1 = '' OR kpi = ?1)"
-                                                           " ORDER BY kpi, year," SOSEI_COMMENT_KIND_ORDER ", version";
-constexpr const char* kLatestComments =
-    SOSEI_COMMENT_COLUMNS
+constexpr const char* kAllComments = SOSEI_COMMENT_COLUMNS
+    " WHERE (?1 = '' OR kpi = ?1)"
+    " ORDER BY kpi, year," SOSEI_COMMENT_KIND_ORDER ", version";
+constexpr const char* kLatestComments = SOSEI_COMMENT_COLUMNS
     " WHERE (?1 = '' OR kpi = ?1) AND version = (SELECT max(version) FROM comments d WHERE d.kpi = c.kpi"
     " AND d.year = c.year AND d.kind = c.kind) ORDER BY kpi, year," SOSEI_COMMENT_KIND_ORDER;
 
