@@ -1,8 +1,11 @@
 // The sign-off tables through the store interface (issue 14 §4-6): the append-only audit trail, value
 // revisions entering it in the import's transaction, approvals moving only from the expected state,
-// versioned comments, and what an import sees of locked periods.
+// versioned comments, what an import sees of locked periods, and migration 8 copying the past in.
 #include <sqlite3.h>
 
+#include <filesystem>
+
+#include "store/sqlite/migrations.hpp"
 #include "store_fixture.hpp"
 
 namespace sosei::store::test {
@@ -153,6 +156,67 @@ TEST_F(Signoff, AuditFiltersBySinceAndLimit) {
   const auto newest = store_->audit({"", "", "", std::nullopt, 1});
   ASSERT_EQ(newest.size(), 1u);
   EXPECT_EQ(newest[0].action, "approval.approve");
+}
+
+}  // namespace
+}  // namespace sosei::store::test
+
+namespace sosei::store::test {
+namespace {
+
+using SignoffMigration = StoreTest;
+
+// A database as schema 6 left it, with one revised value and one token: migration 8 copies the past
+// into the audit trail, so `history` (which now reads the trail) shows the same revision.
+TEST_F(SignoffMigration, CopiesEarlierRevisionsAndTokensIntoTheAuditTrail) {
+  store_.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  std::string script;
+  for (const Migration& m : migrations())
+    if (m.version <= 6) script += std::string(m.sql) + "\n";
+  script += R"sql(
+INSERT INTO schema_migrations(version, name, applied_at) VALUES (1, 'x', 't'), (2, 'x', 't'), (3, 'x', 't'),
+  (4, 'x', 't'), (5, 'x', 't'), (6, 'x', 't');
+INSERT INTO sources(id, first_seen_at) VALUES ('kama_csv', '2026-05-01T00:00:00.000Z');
+INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, status)
+  VALUES (1, 'kama_csv', 'csv', '1.0.0', '2026-05-01T00:00:00.000Z', 'succeeded'),
+         (2, 'kama_csv', 'csv', '1.0.0', '2026-05-02T00:00:00.000Z', 'succeeded');
+INSERT INTO observations(id, series, period_kind, period_year, value_kind, number, note, location, source,
+  first_run_id, first_value_kind, first_number, created_at, run_id, updated_at)
+  VALUES (1, 'startups', 'fiscal_year', 2025, 'number', 6, '確定値', 'v.csv:3', 'kama_csv', 1, 'number', 5,
+          '2026-05-01T00:00:00.000Z', 2, '2026-05-02T00:00:00.000Z');
+INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind, new_number,
+  old_note, new_note, old_location, new_location)
+  VALUES (1, 2, '2026-05-02T00:00:00.000Z', 'number', 5, 'number', 6, '速報値', '確定値', 'v.csv:3', 'v.csv:3');
+INSERT INTO api_tokens(token_sha256, department, note, created_at)
+  VALUES ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '産業振興課', '窓口',
+          '2026-04-01T00:00:00.000Z');
+PRAGMA user_version = 6;
+)sql";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_close(db);
+
+  store_ = open();
+  EXPECT_EQ(store_->schema_version(), latest_schema_version());
+  const auto events = store_->audit({});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].action, "value.revise");
+  EXPECT_EQ(events[0].who.name, "kama_csv");
+  EXPECT_EQ(events[0].who.run_id, 2);
+  EXPECT_EQ(events[0].before, "5");
+  EXPECT_EQ(events[0].after, "6");
+  EXPECT_EQ(events[1].action, "token.create");
+  EXPECT_EQ(events[1].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(store_->tokens().at(0).role, TokenRole::Department);
+  const auto h = store_->history("startups", Period::fiscal_year(2025));
+  ASSERT_EQ(h.size(), 1u);
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  EXPECT_EQ(h[0].first_note, "速報値");
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(6));
+  EXPECT_EQ(h[0].revisions[0].source, "kama_csv");
 }
 
 }  // namespace
