@@ -68,7 +68,7 @@ class HandEntry : public ::testing::Test {
   }
   // The English wording is checked below; RefusalsAreInJapaneseByDefault checks the Japanese one.
   EntryResult enter(const store::ApiToken& who, EntryRequest r, text::Lang lang = text::Lang::En) {
-    return enter_by_hand(config_.strategy, *store_, who, r, lang);
+    return enter_by_hand(config_.strategy, *store_, who, r, text::Locale{lang, text::YearStyle::Era});
   }
   std::string why_ja(const store::ApiToken& who, EntryRequest r) {
     return message_of([&] { enter(who, r, text::Lang::Ja); });

@@ -86,9 +86,9 @@ void seed(const std::filesystem::path& database) {
   store->begin_import({"tourism", "tourism", "1.0.0"})->fail("HTTP 500 from the prefecture's server");
 }
 
-std::string add_token(const std::filesystem::path& database, const std::string& department) {
+std::string add_token(const std::filesystem::path& database, const std::string& department, store::TokenRole role) {
   const std::string token = new_token();
-  store::open_store({database.string()})->add_token(token_sha256(token), department, "test");
+  store::open_store({database.string()})->add_token(token_sha256(token), department, "test", role);
   return token;
 }
 

@@ -34,7 +34,8 @@ std::filesystem::path fresh_database(const std::string& name);
 void seed(const std::filesystem::path& database);
 
 // A token for `department` in the database; returns its text.
-std::string add_token(const std::filesystem::path& database, const std::string& department);
+std::string add_token(const std::filesystem::path& database, const std::string& department,
+                      store::TokenRole role = store::TokenRole::Department);
 
 class ServeTest : public ::testing::Test {
  protected:

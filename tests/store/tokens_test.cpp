@@ -15,8 +15,8 @@ const std::string kHashB(64, 'b');
 
 TEST_F(Tokens, AddListFindUseRevoke) {
   EXPECT_TRUE(store_->tokens().empty());
-  const int64_t a = store_->add_token(kHashA, "産業振興課", "窓口の端末");
-  const int64_t b = store_->add_token(kHashB, "総合政策課", "");
+  const int64_t a = store_->add_token(kHashA, "産業振興課", "窓口の端末", TokenRole::Department);
+  const int64_t b = store_->add_token(kHashB, "総合政策課", "", TokenRole::Department);
   EXPECT_LT(a, b);
 
   auto list = store_->tokens();
@@ -46,15 +46,16 @@ TEST_F(Tokens, AddListFindUseRevoke) {
 }
 
 TEST_F(Tokens, OnlyTheHashIsStoredAndItIsUnique) {
-  store_->add_token(kHashA, "産業振興課", "");
+  store_->add_token(kHashA, "産業振興課", "", TokenRole::Department);
   EXPECT_EQ(query_one(path_, "SELECT token_sha256 FROM api_tokens"), kHashA);
-  EXPECT_THROW(store_->add_token(kHashA, "総合政策課", ""), StoreError);
-  EXPECT_THROW(store_->add_token("short", "総合政策課", ""), StoreError);  // not a SHA-256 in hex
-  EXPECT_THROW(store_->add_token(kHashB, "", ""), StoreError);             // no department
+  EXPECT_THROW(store_->add_token(kHashA, "総合政策課", "", TokenRole::Department), StoreError);
+  EXPECT_THROW(store_->add_token("short", "総合政策課", "", TokenRole::Department),
+               StoreError);                                                            // not a SHA-256 in hex
+  EXPECT_THROW(store_->add_token(kHashB, "", "", TokenRole::Department), StoreError);  // no department
 }
 
 TEST_F(Tokens, SurviveReopening) {
-  store_->add_token(kHashA, "産業振興課", "");
+  store_->add_token(kHashA, "産業振興課", "", TokenRole::Department);
   store_.reset();
   store_ = open();
   ASSERT_EQ(store_->tokens().size(), 1u);

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/signoff.hpp"
 #include "app/user_input.hpp"
 
 namespace sosei::app {
@@ -18,37 +19,54 @@ void apply_source_limits(const config::Source& source, IsolationChoice choice, i
                                : std::chrono::milliseconds(0);
 }
 
-import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
-                                 const import::ImportOptions& options){
-    try {return import::import_source(env.config(), source, env.plugins(), store, options);
-}  // namespace sosei::app
-catch (const import::ImportSetupError& e) {
-  throw InputError(e.what());
-}
+namespace {
+
+// A row for a locked period is refused in the city's language (the configured locale).
+void word_lock_refusals(const Environment& env, import::ImportOptions& options) {
+  if (options.locked_message) return;
+  const text::Locale locale{env.config().lang, env.config().years};
+  options.locked_message = [locale](const store::Approval& lock) { return locked_message(lock, locale); };
 }
 
-import::ImportOutcome run_scheduled_import(const Environment& env, const config::Source& source,
-                                           const std::string& worker_executable,
-                                           const std::atomic<bool>* abort){import::ImportOutcome outcome;
-outcome.record.source = source.id;
-outcome.record.plugin = source.plugin;
-outcome.record.status = store::RunStatus::Failed;
-try {
-  // SQLite has one writer at a time: an import of another source may hold the write lock for as
-  // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
-  auto store = env.open_store(1h);
-  import::ImportOptions options;
-  apply_source_limits(source, IsolationChoice::AsConfigured, options);
-  // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
-  if (!source.schedule) options.limits.timeout = 1h;
-  options.worker_executable = worker_executable;
-  options.abort = abort;
-  outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
-} catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
-  outcome.record.error = e.what();
-  spdlog::error("[{}] import could not start: {}", source.id, e.what());
+}  // namespace
+
+// Spelled sosei::import:: at the start of a line: clang-format reads "import::" there as a C++20 module
+// import and mangles the function.
+sosei::import::ImportOutcome run_import(const Environment& env, store::Store& store, const config::Source& source,
+                                        const import::ImportOptions& options) {
+  import::ImportOptions worded = options;
+  word_lock_refusals(env, worded);
+  try {
+    return import::import_source(env.config(), source, env.plugins(), store, worded);
+  } catch (const import::ImportSetupError& e) {
+    throw InputError(e.what());
+  }
 }
-return outcome;
+
+sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const config::Source& source,
+                                                  const std::string& worker_executable,
+                                                  const std::atomic<bool>* abort) {
+  import::ImportOutcome outcome;
+  outcome.record.source = source.id;
+  outcome.record.plugin = source.plugin;
+  outcome.record.status = store::RunStatus::Failed;
+  try {
+    // SQLite has one writer at a time: an import of another source may hold the write lock for as
+    // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
+    auto store = env.open_store(1h);
+    import::ImportOptions options;
+    apply_source_limits(source, IsolationChoice::AsConfigured, options);
+    // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
+    if (!source.schedule) options.limits.timeout = 1h;
+    options.worker_executable = worker_executable;
+    options.abort = abort;
+    word_lock_refusals(env, options);
+    outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
+  } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
+    outcome.record.error = e.what();
+    spdlog::error("[{}] import could not start: {}", source.id, e.what());
+  }
+  return outcome;
 }
 
 }  // namespace sosei::app

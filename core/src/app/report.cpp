@@ -1,6 +1,7 @@
 // The report model from an evaluation and the stored drill-downs.
 #include "app/report.hpp"
 
+#include "app/signoff.hpp"
 #include "report/report_input.hpp"
 
 namespace sosei::app {
@@ -38,9 +39,18 @@ report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& s
   return input;
 }
 
+report::SignoffInput stored_signoff(store::Store& store, bool approved_only) {
+  report::SignoffInput signoff;
+  signoff.comments = store.comments("", false);
+  signoff.approved_only = approved_only;
+  if (approved_only) signoff.approved = approved_periods(store).approved;
+  return signoff;
+}
+
 report::ReportModel report_model(const Environment& env, const evaluate::Evaluation& evaluation,
-                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options) {
-  return report::build_report(evaluation, env.config().strategy, drilldowns, options);
+                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options,
+                                 const report::SignoffInput& signoff) {
+  return report::build_report(evaluation, env.config().strategy, drilldowns, options, signoff);
 }
 
 }  // namespace sosei::app

@@ -11,7 +11,11 @@ namespace sosei::app {
 // The dimensioned series behind each KPI (per route, spot, district…), read from the store.
 report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store);
 
+// The current commentary and, with `approved_only`, the approved periods (report --approved-only).
+report::SignoffInput stored_signoff(store::Store& store, bool approved_only);
+
 report::ReportModel report_model(const Environment& env, const evaluate::Evaluation& evaluation,
-                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options);
+                                 const report::DrilldownInput& drilldowns, const report::ReportOptions& options,
+                                 const report::SignoffInput& signoff = {});
 
 }  // namespace sosei::app

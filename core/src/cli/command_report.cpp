@@ -26,6 +26,7 @@ struct ReportArgs {
   std::string output;
   std::string encoding = "utf-8";
   std::string table = "projects";
+  bool approved_only = false;
 };
 
 report::Format chosen_format(const ReportArgs& a) {
@@ -91,9 +92,14 @@ void add_report_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--encoding", a->encoding, "csv only: utf-8 (with BOM, for Excel) or cp932")
       ->check(CLI::IsMember({"utf-8", "cp932"}))
       ->capture_default_str();
-  cmd->add_option("--table", a->table, "csv only: projects, goals (the goal summary) or targets (numeric targets)")
-      ->check(CLI::IsMember({"projects", "goals", "targets"}))
+  cmd->add_option("--table", a->table,
+                  "csv only: projects, goals (the goal summary), targets (numeric targets) or comments (the "
+                  "commentary)")
+      ->check(CLI::IsMember({"projects", "goals", "targets", "comments"}))
       ->capture_default_str();
+  cmd->add_flag("--approved-only", a->approved_only,
+                "the council's final report: values not approved by the policy division show as 未確定, never "
+                "graded (docs/signoff.md)");
   cmd->callback([env, a] {
     const report::Format format = chosen_format(*a);
     if (a->output == "-" && report::is_binary(format))
@@ -107,8 +113,9 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     auto& store = env.session.store(app::StoreOpen::MustExist);
     const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
     const text::Locale locale = env.session.locale();
-    report::ReportOptions options{locale.lang, locale.years, app::flagged_kpis(store, evaluation)};
-    const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options);
+    const report::ReportOptions options{locale.lang, locale.years, app::flagged_kpis(store, evaluation)};
+    const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options,
+                                         app::stored_signoff(store, a->approved_only));
 
     try {
       switch (format) {
@@ -122,9 +129,10 @@ void add_report_command(CLI::App& app, CommandEnv env) {
           write_text(a->output, report::json_report(model));
           break;
         case report::Format::Csv: {
-          const auto table = a->table == "goals"     ? report::CsvTable::Goals
-                             : a->table == "targets" ? report::CsvTable::Targets
-                                                     : report::CsvTable::Projects;
+          const auto table = a->table == "goals"      ? report::CsvTable::Goals
+                             : a->table == "targets"  ? report::CsvTable::Targets
+                             : a->table == "comments" ? report::CsvTable::Comments
+                                                      : report::CsvTable::Projects;
           const auto encoding = a->encoding == "cp932" ? report::CsvEncoding::Cp932 : report::CsvEncoding::Utf8Bom;
           write_text(a->output, report::csv_report(model, table, encoding));
           break;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/actor.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
 #include "serve/api_token.hpp"
@@ -18,6 +19,7 @@ nlohmann::json to_json(const store::ApiToken& t) {
   const auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   return {{"id", t.id},
           {"department", t.department},
+          {"role", store::to_string(t.role)},
           {"note", t.note},
           {"created_at", t.created_at},
           {"last_used_at", or_null(t.last_used_at)},
@@ -47,22 +49,30 @@ void add_create(CLI::App& token, CommandEnv env) {
   struct Args {
     std::string department;
     std::string note;
+    std::string role = "department";
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--department", args->department, "the department whose KPIs it may enter, e.g. 産業振興課")
       ->required();
   cmd->add_option("--note", args->note, "who or what holds it, e.g. 窓口の端末");
+  cmd->add_option("--role", args->role,
+                  "department (enters and submits its KPIs) or policy (also approves, unlocks and enters the "
+                  "committee's opinion)")
+      ->check(CLI::IsMember({"department", "policy"}));
   cmd->add_flag("--json", args->json, "print the token and its id as JSON");
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     const text::Lang lang = env.session.locale().lang;
     check_department(env.session.config().strategy, args->department, lang);
     const std::string token = serve::new_token();
-    const int64_t id = env.session.store(app::StoreOpen::MustExist)
-                           .add_token(serve::token_sha256(token), args->department, args->note);
+    const store::TokenRole role = *store::token_role_from(args->role);
+    const int64_t id = app::create_token(env.session.store(app::StoreOpen::MustExist), serve::token_sha256(token),
+                                         args->department, args->note, role);
     if (args->json) {
-      std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"token", token}}.dump(2) << '\n';
+      std::cout << nlohmann::json{{"id", id}, {"department", args->department}, {"role", args->role}, {"token", token}}
+                       .dump(2)
+                << '\n';
     } else {
       std::cout << token << '\n';
       std::cerr << text::say(lang, &text::Catalogue::token_created, id, args->department, id) << '\n';
@@ -85,10 +95,11 @@ void add_list(CLI::App& token, CommandEnv env) {
     } else {
       const text::Catalogue& c = text::catalogue(env.session.locale().lang);
       const std::string& zone = env.session.config().timezone;
-      TextTable table({c.id, c.department, c.note, c.created, c.last_used, c.revoked});
+      TextTable table({c.id, c.department, c.token_role, c.note, c.created, c.last_used, c.revoked});
       table.align_right(0);
       for (const auto& t : tokens)
-        table.add({std::to_string(t.id), t.department, t.note, text::timestamp_text(t.created_at, zone),
+        table.add({std::to_string(t.id), t.department, text::state_text(store::to_string(t.role), env.session.locale().lang),
+                   t.note, text::timestamp_text(t.created_at, zone),
                    t.last_used_at.empty() ? c.never_used : text::timestamp_text(t.last_used_at, zone),
                    t.revoked() ? text::timestamp_text(t.revoked_at, zone) : "-"});
       if (table.empty())
@@ -112,7 +123,7 @@ void add_revoke(CLI::App& token, CommandEnv env) {
     for (const auto& t : store.tokens())
       if (t.id == *id) found = t;
     if (!found) throw UsageError(text::say(lang, &text::Catalogue::token_unknown, *id));
-    if (store.revoke_token(*id))
+    if (app::revoke_token(store, *found))
       std::cout << text::say(lang, &text::Catalogue::token_revoked, *id, found->department) << '\n';
     else
       std::cout << text::say(lang, &text::Catalogue::token_already_revoked, *id, found->department,

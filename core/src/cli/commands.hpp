@@ -27,6 +27,10 @@ void add_token_commands(CLI::App& app, CommandEnv env);   // token create, list,
 void add_flags_commands(CLI::App& app, CommandEnv env);   // flags, flags resolve
 void add_worker_command(CLI::App& app, CommandEnv env);   // internal: one isolated plugin run
 void add_daemon_commands(CLI::App& app, CommandEnv env);  // daemon, resume
+void add_token_commands(CLI::App& app, CommandEnv env);    // token create, list, revoke
+void add_signoff_commands(CLI::App& app, CommandEnv env);  // submit, approve, unlock, comment, audit
+void add_worker_command(CLI::App& app, CommandEnv env);    // internal: one isolated plugin run
+void add_daemon_commands(CLI::App& app, CommandEnv env);   // daemon, resume
 void add_status_command(CLI::App& app, CommandEnv env);
 void add_plugin_commands(CLI::App& app, CommandEnv env);  // plugin new, plugin check
 

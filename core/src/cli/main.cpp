@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, env);
   add_token_commands(app, env);
   add_flags_commands(app, env);
+  add_signoff_commands(app, env);
   add_daemon_commands(app, env);
   add_status_command(app, env);
   add_plugin_commands(app, env);

@@ -24,6 +24,9 @@ struct ImportOptions {
   worker::WorkerLimits limits;    // worker only: timeout, memory
   // Set by a shutting-down daemon: the run stops and is recorded as aborted.
   const std::atomic<bool>* abort = nullptr;
+  // The rejection reason of a row that would change an approved (locked) period, in the reader's
+  // language (app/ words it from the catalogue); null: a plain English sentence.
+  std::function<std::string(const store::Approval&)> locked_message;
 };
 
 // A problem found before the run started (unknown plugin, bad settings): nothing was recorded.

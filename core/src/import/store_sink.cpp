@@ -3,8 +3,13 @@
 
 namespace sosei::import {
 
-StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy)
-    : validator_(std::move(validator)), transaction_(transaction), policy_(policy) {
+StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
+                     LockedMessage locked_message)
+    : validator_(std::move(validator)),
+      transaction_(transaction),
+      policy_(policy),
+      locks_(transaction.locked_periods()),
+      locked_message_(std::move(locked_message)) {
   // The store finds a repeated key (perhaps while writing later rows); it is a bad row like any other.
   transaction_.on_duplicate([this](const store::DuplicateKey& d) { reject(d.location, duplicate_reason(d)); });
 }
@@ -21,6 +26,15 @@ std::string duplicate_reason(const store::DuplicateKey& d) {
 
 int32_t StoreSink::accept(const Observation& o) {
   if (auto why = validator_.check(o, key_, data_)) return reject(o.location, *why);
+  if (!locks_.empty()) {
+    // Locks are few (periods the council has seen): a scan is cheaper than a lookup structure.
+    for (const auto& lock : locks_)
+      if (lock.kpi == key_.series && lock.period == key_.period && transaction_.would_change(key_, data_))
+        return reject(o.location, locked_message_ ? locked_message_(lock)
+                                                  : key_.series + " " + key_.period.str() +
+                                                        " is approved and locked: it cannot be changed until the "
+                                                        "policy division unlocks it (sosei unlock)");
+  }
   transaction_.put(key_, data_);
   if (key_.series != last_series_) {
     last_series_.assign(key_.series);

@@ -1,9 +1,12 @@
 // The in-process observation sink: validates each observation and writes it into the run's store
-// transaction, applying the source's bad-row policy (fail the run, or skip and count).
+// transaction, applying the source's bad-row policy (fail the run, or skip and count). A row that would
+// change an approved period is a rejected row too (the period is locked: docs/signoff.md).
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "config/model.hpp"
 #include "host/observation_sink.hpp"
@@ -15,9 +18,13 @@ namespace sosei::import {
 // The rejection of a key stored twice in one run, naming both locations.
 std::string duplicate_reason(const store::DuplicateKey& d);
 
+// What a rejected row that would change an approved (locked) period is told.
+using LockedMessage = std::function<std::string(const store::Approval&)>;
+
 class StoreSink : public host::ObservationSink {
  public:
-  StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy);
+  StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
+            LockedMessage locked_message = nullptr);
   ~StoreSink() override;
   StoreSink(const StoreSink&) = delete;
   StoreSink& operator=(const StoreSink&) = delete;
@@ -39,6 +46,9 @@ class StoreSink : public host::ObservationSink {
   store::ImportTransaction& transaction_;
   config::OnBadRow policy_;
   std::string stop_reason_;
+  // The approved periods as the run started (usually none: then the hot path checks nothing).
+  const std::vector<store::Approval>& locks_;
+  LockedMessage locked_message_;
   // Reused for every observation so the hot path does not allocate once warmed up.
   store::ObservationKey key_;
   store::ObservationData data_;

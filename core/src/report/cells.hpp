@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "report/report_model.hpp"
 
@@ -19,5 +20,10 @@ std::string tally_text(const GradeTally& tally);
 // "基本目標1" / "Basic goal 1"; the total row's own name.
 std::string goal_heading(const SummaryRow& row, Lang lang);
 std::string goal_heading(int goal_no, Lang lang);
+
+// The commentary of every row as a table (KPI, year, kind, text, version), projects then numeric
+// targets; empty when no KPI has a comment.
+std::vector<std::string> comment_header(Lang lang);
+std::vector<std::vector<std::string>> comment_rows(const ReportModel& model);
 
 }  // namespace sosei::report

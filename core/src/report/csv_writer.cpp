@@ -42,7 +42,8 @@ std::vector<std::string> year_notes(const std::vector<YearCell>& cells, const st
                                     Lang lang) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string marked = year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, ""}, lang);
+    const std::string marked =
+        year_cell_text(YearCell{{"", {}}, cells[i].period, cells[i].series_break, "", std::nullopt}, lang);
     if (!marked.empty()) out.push_back(columns[i].label + ":" + marked);
   }
   return out;
@@ -133,13 +134,25 @@ std::vector<Row> targets(const ReportModel& m, const Labels& l) {
   return rows;
 }
 
+// The commentary (docs/signoff.md): one row per KPI, year and kind, the newest version.
+std::vector<Row> comments(const ReportModel& m) {
+  std::vector<Row> rows = {comment_header(m.options.lang)};
+  rows.front().insert(rows.front().begin() + 1, m.options.lang == Lang::Ja ? "KPIコード" : "KPI ID");
+  for (const auto* kpis : {&m.projects, &m.numeric_targets})
+    for (const auto& r : *kpis)
+      for (const auto& c : r.comments)
+        rows.push_back({r.name, r.id, c.year_label, c.kind_label, c.text, std::to_string(c.version)});
+  return rows;
+}
+
 }  // namespace
 
 std::string csv_report(const ReportModel& m, CsvTable table, CsvEncoding encoding) {
   const Labels& l = labels_for(m.options.lang);
-  const std::vector<Row> rows = table == CsvTable::Projects ? projects(m, l)
-                                : table == CsvTable::Goals  ? goals(m, l)
-                                                            : targets(m, l);
+  const std::vector<Row> rows = table == CsvTable::Projects   ? projects(m, l)
+                                : table == CsvTable::Goals    ? goals(m, l)
+                                : table == CsvTable::Comments ? comments(m)
+                                                              : targets(m, l);
   std::string out = encoding == CsvEncoding::Utf8Bom ? "\xEF\xBB\xBF" : "";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::string line;
@@ -153,7 +166,7 @@ std::string csv_report(const ReportModel& m, CsvTable table, CsvEncoding encodin
         const std::string which = i == 0                        ? "the header"
                                   : table == CsvTable::Goals    ? "goal " + rows[i][0]
                                   : table == CsvTable::Projects ? "KPI " + rows[i][4]
-                                                                : "KPI " + rows[i][1];
+                                                                : "KPI " + rows[i][1];  // targets, comments
         throw ReportError("CSV row " + std::to_string(i + 1) + " (" + which + "): " + e.what() +
                           "; write UTF-8 instead (omit --encoding) or change that text");
       }

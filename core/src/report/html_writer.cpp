@@ -63,7 +63,8 @@ void summary_section(std::ostream& out, const ReportModel& m, const Labels& l) {
   out << "<section id=\"goal-summary\"><h2>" << l.goal_summary
       << "</h2><div class=\"table-scroll\"><table id=\"summary-table\"><thead><tr><th>" << l.goal << "</th><th>"
       << l.kpi_count << "</th>";
-  for (const auto& g : m.grades) out << "<th>" << esc(g.symbol) << " " << esc(g.label) << "</th>";
+  for (const auto& g : m.grades)
+    out << "<th>" << esc(g.symbol) << (g.label.empty() ? "" : " ") << esc(g.label) << "</th>";
   out << "<th></th></tr></thead><tbody>";
   for (const auto& s : m.goal_summary) {
     out << "<tr" << (s.total ? " class=\"total\"" : "") << " data-goal=\"" << esc(s.key) << "\"><td>"
@@ -224,12 +225,20 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
   if (!r.projection.text.empty()) fig(l.projection, r.projection.text);
   fig(l.pace, r.pace.text, r.off_track ? "off-track" : "");
   fig(l.forecast, r.forecast.text);
-  fig(l.grade, r.grade_symbol + " " + r.grade_label);
+  fig(l.grade, grade_text(r));
   out << "</dl>";
   out << "<ul class=\"notes\">";
   if (!r.formed.empty()) out << "<li>" << l.formed << ": " << esc(r.formed) << "</li>";
   for (const auto& n : r.notes) out << "<li>" << esc(n) << "</li>";
   out << "</ul>";
+  // The department's reasons and next steps and the committee's opinion, beside the figures.
+  if (!r.comments.empty()) {
+    out << "<div class=\"commentary\"><h4>" << l.commentary << "</h4><dl>";
+    for (const auto& c : r.comments)
+      out << "<dt data-kind=\"" << esc(c.kind) << "\">" << esc(c.year_label) << " " << esc(c.kind_label) << "</dt><dd>"
+          << esc(c.text) << "</dd>";
+    out << "</dl></div>";
+  }
   for (const auto& d : r.drilldowns) drilldown(out, d, l, m.options.lang);
   out << "</article>";
 }

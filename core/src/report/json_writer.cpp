@@ -91,6 +91,14 @@ json kpi(const KpiRow& r) {
         {{"value", figure(c.value)}, {"period", c.period}, {"series_break", c.series_break}, {"note", c.note}});
   json drilldowns = json::array();
   for (const auto& d : r.drilldowns) drilldowns.push_back(drilldown(d));
+  json comments = json::array();
+  for (const auto& c : r.comments)
+    comments.push_back({{"year", c.year},
+                        {"year_label", c.year_label},
+                        {"kind", c.kind},
+                        {"kind_label", c.kind_label},
+                        {"text", c.text},
+                        {"version", c.version}});
   return {{"id", r.id},
           {"goal_no", r.goal_no},
           {"goal", r.goal},
@@ -117,7 +125,9 @@ json kpi(const KpiRow& r) {
           {"forecast", figure(r.forecast)},
           {"notes", r.notes},
           {"chart", chart(r.chart)},
-          {"drilldowns", drilldowns}};
+          {"drilldowns", drilldowns},
+          {"comments", comments},
+          {"unconfirmed", r.unconfirmed}};
 }
 
 }  // namespace
@@ -148,7 +158,8 @@ std::string json_report(const ReportModel& m) {
                     {"projects", projects},
                     {"goal_summary", summary},
                     {"target_years", columns(m.target_years)},
-                    {"numeric_targets", targets}};
+                    {"numeric_targets", targets},
+                    {"approved_only", m.approved_only}};
   return out.dump(2) + "\n";
 }
 

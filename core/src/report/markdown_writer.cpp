@@ -45,7 +45,7 @@ void goal_summary(std::ostream& out, const ReportModel& m, const Labels& l) {
   std::vector<std::string> header = {l.goal, l.kpi_count};
   std::vector<bool> right = {false, true};
   for (const auto& g : m.grades) {
-    header.push_back(g.symbol + " " + g.label);
+    header.push_back(g.label.empty() ? g.symbol : g.symbol + " " + g.label);
     right.push_back(true);
   }
   std::vector<std::vector<std::string>> rows;
@@ -128,6 +128,13 @@ void notes(std::ostream& out, const ReportModel& m, const Labels& l) {
     }
 }
 
+void commentary(std::ostream& out, const ReportModel& m, const Labels& l) {
+  const auto rows = comment_rows(m);
+  if (rows.empty()) return;
+  out << "\n## " << l.commentary << "\n\n";
+  table(out, comment_header(m.options.lang), {false, false, false, false, true}, rows);
+}
+
 }  // namespace
 
 std::string markdown_report(const ReportModel& m) {
@@ -139,6 +146,7 @@ std::string markdown_report(const ReportModel& m) {
   goal_summary(out, m, l);
   numeric_targets(out, m, l);
   projects(out, m, l);
+  commentary(out, m, l);
   notes(out, m, l);
   return out.str();
 }

@@ -11,6 +11,7 @@
 #include "report/drilldown.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
+#include "report/signoff.hpp"
 
 namespace sosei::report {
 namespace {
@@ -69,7 +70,7 @@ std::vector<YearCell> year_cells(const evaluate::KpiEvaluation& e, const std::ve
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (column_year(e.kpi, v) == columns[i].year) {
         cells[i] = {value_figure(v.value, e.kpi, lang), period_note(v.period, columns[i].year, lang), v.series_break,
-                    v.note};
+                    v.note, v.period};
       }
   return cells;
 }
@@ -168,7 +169,7 @@ SummaryRow summary_of(const evaluate::Rollup& r, bool total) {
 }  // namespace
 
 ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy& strategy,
-                         const DrilldownInput& drilldowns, const ReportOptions& options) {
+                         const DrilldownInput& drilldowns, const ReportOptions& options, const SignoffInput& signoff) {
   ReportModel m;
   m.options = options;
   m.city = ev.city;
@@ -199,6 +200,7 @@ ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy&
   SummaryRow total = summary_of(ev.total, true);
   total.name = labels_for(options.lang).total;
   m.goal_summary.push_back(std::move(total));
+  apply_signoff(m, signoff);
   return m;
 }
 

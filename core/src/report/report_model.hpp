@@ -46,6 +46,7 @@ struct YearCell {
   std::string period;  // set when the value's own period is not that fiscal year: "2024年（暦年）"
   bool series_break = false;
   std::string note;
+  std::optional<Period> stored_period;  // the stored value's own period (none: no value), for sign-off
 };
 
 // The achievement: a ratio, a progress (vs projection, formula progress), or achieved / not.
@@ -98,6 +99,16 @@ struct Drilldown {
   bool months_summed = false;  // a year's cell is the sum of its months
 };
 
+// A text the council report carries beside a KPI's figures (docs/signoff.md): its newest version.
+struct KpiComment {
+  int year = 0;            // fiscal year
+  std::string year_label;  // "R7" or "2025"
+  std::string kind;        // "why", "next", "committee" (stable, for JSON)
+  std::string kind_label;  // 要因分析, 今後の方向性, 推進会議の意見
+  std::string text;
+  int version = 0;
+};
+
 struct KpiRow {
   std::string id;
   int goal_no = 0;
@@ -124,6 +135,10 @@ struct KpiRow {
   double scale = 1;                // `display: 万人`: texts are divided by it (spreadsheets too)
   Chart chart;
   std::vector<Drilldown> drilldowns;
+  std::vector<KpiComment> comments;  // by year, then why / next / committee
+  // --approved-only: a shown value is not approved yet, so the row shows 未確定 instead of an actual,
+  // an achievement and a grade (and is counted as 未確定 in the goal summary).
+  bool unconfirmed = false;
 };
 
 struct GradeColumn {
@@ -154,6 +169,15 @@ struct ReportModel {
   std::vector<SummaryRow> goal_summary;  // per basic goal, then the total
   std::vector<YearColumn> target_years;  // the numeric targets' windows (R8…R12)
   std::vector<KpiRow> numeric_targets;
+  bool approved_only = false;  // built with --approved-only: grades only for approved values
+};
+
+// What the sign-off adds to a report: the current commentary, and with --approved-only the approved
+// periods (values of any other period show as 未確定, never graded).
+struct SignoffInput {
+  std::vector<store::Comment> comments;
+  bool approved_only = false;
+  std::vector<store::Approval> approved;
 };
 
 // A dimensioned plugin series of a KPI's source, with every stored observation of it.
@@ -167,6 +191,7 @@ struct DimensionedSeries {
 using DrilldownInput = std::map<std::string, std::vector<DimensionedSeries>>;  // KPI id → series
 
 ReportModel build_report(const evaluate::Evaluation& evaluation, const config::Strategy& strategy,
-                         const DrilldownInput& drilldowns, const ReportOptions& options);
+                         const DrilldownInput& drilldowns, const ReportOptions& options,
+                         const SignoffInput& signoff = {});
 
 }  // namespace sosei::report

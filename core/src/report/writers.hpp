@@ -32,7 +32,7 @@ std::string markdown_report(const ReportModel& model);
 std::string json_report(const ReportModel& model);
 
 // CSV holds one table: the project table, the goal summary, or the numeric targets.
-enum class CsvTable { Projects, Goals, Targets };
+enum class CsvTable { Projects, Goals, Targets, Comments };
 enum class CsvEncoding { Utf8Bom, Cp932 };
 // RFC 4180 with CRLF. UTF-8 starts with a BOM (Excel in Japan needs it to read UTF-8); CP932 throws
 // ReportError naming the row and the character when a text has no CP932 form.

@@ -289,7 +289,7 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
       else
         s.kpi_figure(row, c, y.value, r);
       s.comment(row, c++,
-                year_cell_text(YearCell{{"", {}}, y.period, y.series_break, ""}, m.options.lang) +
+                year_cell_text(YearCell{{"", {}}, y.period, y.series_break, "", std::nullopt}, m.options.lang) +
                     (y.note.empty() ? "" : " " + y.note));
     }
     s.kpi_figure(row, c, r.actual, r);
@@ -320,7 +320,8 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   s.merge(1, 1, 2, 1, l.kpi_count, f.header);
   for (std::size_t g = 0; g < m.grades.size(); ++g) {
     const auto c = static_cast<lxw_col_t>(2 + 2 * g);
-    s.merge(1, c, 1, c + 1, m.grades[g].symbol + " " + m.grades[g].label, f.header);
+    s.merge(1, c, 1, c + 1,
+            m.grades[g].label.empty() ? m.grades[g].symbol : m.grades[g].symbol + " " + m.grades[g].label, f.header);
     s.text(2, c, l.count, f.header);
     s.text(2, c + 1, l.share, f.header);
   }
@@ -394,6 +395,24 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   s.print_setup(1, 1);
 }
 
+// The commentary beside the figures (docs/signoff.md): KPI, year, kind, text, version.
+void comments_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
+  const Labels& l = labels_for(m.options.lang);
+  Sheet s(add_sheet(wb, m, l.commentary_sheet, l.commentary_sheet), f);
+  s.text(0, 0, title_of(m, l.commentary), f.title);
+  s.header(1, comment_header(m.options.lang));
+  const auto rows = comment_rows(m);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto row = static_cast<lxw_row_t>(2 + i);
+    for (std::size_t c = 0; c + 1 < rows[i].size(); ++c) s.text(row, static_cast<lxw_col_t>(c), rows[i][c]);
+    s.number(row, static_cast<lxw_col_t>(rows[i].size() - 1), std::stod(rows[i].back()));
+  }
+  s.widths({40, 8, 16, 80, 6});
+  s.fit_rows();
+  worksheet_freeze_panes(s.ws(), 2, 1);
+  s.print_setup(1, 1);
+}
+
 }  // namespace
 
 void write_xlsx(const ReportModel& m, const std::string& path) {
@@ -409,6 +428,7 @@ void write_xlsx(const ReportModel& m, const std::string& path) {
     projects_sheet(wb, f, m);
     summary_sheet(wb, f, m);
     if (!m.numeric_targets.empty()) targets_sheet(wb, f, m);
+    if (!comment_rows(m).empty()) comments_sheet(wb, f, m);
   } catch (...) {
     workbook_close(wb);  // frees it; the half-written file is the caller's temporary
     throw;

@@ -30,12 +30,18 @@ std::string option(const config::Kpi& kpi, const std::string& selected) {
          html_escape(label) + "</option>";
 }
 
-std::string kpi_select(const config::Strategy& strategy, const std::string& selected, const text::Catalogue& c) {
+}  // namespace
+
+const char* form_style() { return kStyle; }
+
+std::string kpi_select(const config::Strategy& strategy, const std::string& selected, bool hand_only, const char* id,
+                       text::Lang lang) {
   std::map<std::string, std::vector<const config::Kpi*>> by_department;
   for (const auto& kpi : strategy.kpis)
-    if (kpi.entered_by_hand) by_department[kpi.department].push_back(&kpi);
-  if (by_department.empty()) return std::string("<p class=\"error\">") + html_escape(c.entry_no_kpis) + "</p>";
-  std::string html = "<select id=\"kpi\" name=\"kpi\" required>";
+    if (kpi.entered_by_hand || !hand_only) by_department[kpi.department].push_back(&kpi);
+  if (by_department.empty())
+    return std::string("<p class=\"error\">") + html_escape(text::catalogue(lang).entry_no_kpis) + "</p>";
+  std::string html = std::string("<select id=\"") + id + "\" name=\"kpi\" required>";
   for (const auto& [department, kpis] : by_department) {
     html += "<optgroup label=\"" + html_escape(department) + "\">";
     for (const auto* kpi : kpis) html += option(*kpi, selected);
@@ -44,13 +50,17 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
   return html + "</select>";
 }
 
-std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required) {
-  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id + "\" name=\"" +
-         id + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" + (required ? " required" : "") +
-         ">";
+std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
+                  const char* name) {
+  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id +
+         "\" name=\"" + (name ? name : id) + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" +
+         (required ? " required" : "") + ">";
 }
 
-}  // namespace
+std::string token_field(const char* id) {
+  return std::string("<label for=\"") + id + "\">トークン (token)</label><input id=\"" + id +
+         "\" name=\"token\" type=\"password\" required>\n";
+}
 
 std::string describe_entry(const EntryResult& r, const text::Locale& reader) {
   const text::Catalogue& c = text::catalogue(reader.lang);
@@ -78,7 +88,7 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
   // The form posts back to the page in the language it was shown in.
   html += std::string("<form method=\"post\" action=\"/entry") + (lang == text::Lang::En ? "?lang=en" : "") +
           "\" autocomplete=\"off\">\n";
-  html += "<label for=\"kpi\">KPI</label>" + kpi_select(strategy, filled.kpi, c) + "\n";
+  html += "<label for=\"kpi\">KPI</label>" + kpi_select(strategy, filled.kpi, true, "kpi", lang) + "\n";
   html += field("period", c.entry_period, "R7, 令和7年度, FY2025", filled.period, true) + "\n";
   html += field("value", c.entry_value, "5件, 1,234, 未実施", filled.value, true) + "\n";
   html += field("note", c.entry_note, "速報値", filled.note, false) + "\n";
@@ -87,6 +97,7 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
   html += "<button type=\"submit\">" + html_escape(c.entry_submit) + "</button>\n</form>\n";
   // What staff need to know; how scripts enter values (the JSON API) is in docs/serve.md, not here.
   html += "<p><small>" + html_escape(c.entry_footer) + "</small></p>\n";
+  html += "<p><a href=\"/signoff\">" + html_escape(c.signoff_link) + "</a></p>\n";
   return html + "</body></html>\n";
 }
 

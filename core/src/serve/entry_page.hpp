@@ -25,4 +25,14 @@ std::string entry_page(const config::Strategy& strategy, const std::optional<Ent
 // The sentence the page shows after a successful entry.
 std::string describe_entry(const EntryResult& result, const text::Locale& reader);
 
+// Shared by the forms' pages (/entry, /signoff): the stylesheet, a KPI <select> (grouped by
+// department; only the KPIs entered by hand when `hand_only`), a labelled text input (`name`: the
+// field's name when it is not `id`), and the token input.
+const char* form_style();
+std::string kpi_select(const config::Strategy& strategy, const std::string& selected, bool hand_only = true,
+                       const char* id = "kpi", text::Lang lang = text::Lang::Ja);
+std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
+                  const char* name = nullptr);
+std::string token_field(const char* id);
+
 }  // namespace sosei::serve

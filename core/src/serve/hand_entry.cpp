@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/signoff.hpp"
 #include "import/observation_validator.hpp"
 #include "serve/http_error.hpp"
 #include "sosei/notation.hpp"
@@ -56,7 +57,8 @@ EntryRequest parse_entry_json(std::string_view body, text::Lang lang) {
 }
 
 EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store, const store::ApiToken& token,
-                          const EntryRequest& request, text::Lang lang) {
+                          const EntryRequest& request, const text::Locale& locale) {
+  const text::Lang lang = locale.lang;
   const config::Kpi* kpi = strategy.find_kpi(request.kpi);
   if (!kpi) throw HttpError(404, say(lang, &Catalogue::entry_unknown_kpi, request.kpi));
   if (kpi->department != token.department)
@@ -99,6 +101,14 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
     run->discard();
     throw;
   }
+  // An approved period is locked: the run records the refused entry and changes nothing else.
+  for (const auto& lock : run->locked_periods())
+    if (lock.kpi == key.series && lock.period == key.period && run->would_change(key, data)) {
+      const std::string why = app::locked_message(lock, locale);
+      run->reject({o.location, why});
+      run->fail(why);
+      throw HttpError(409, why);
+    }
   run->put(key, data);
   EntryResult result;
   result.run = run->commit();

@@ -37,8 +37,10 @@ EntryRequest parse_entry_json(std::string_view body, text::Lang lang);
 
 // The token's department enters `request`. Throws HttpError: 404 unknown KPI; 403 a KPI of another
 // department or not entered by hand; 400 a value, unit or period that does not fit the KPI; 409 the
-// value of that period comes from an import source. `store` is the server's writes connection.
+// value of that period comes from an import source, or the period is approved and locked (the run
+// records the refused entry; the message is in `locale`'s language). `store` is the server's writes
+// connection.
 EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store, const store::ApiToken& token,
-                          const EntryRequest& request, text::Lang lang);
+                          const EntryRequest& request, const text::Locale& locale);
 
 }  // namespace sosei::serve

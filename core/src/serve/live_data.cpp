@@ -31,7 +31,9 @@ std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto drilldowns = reads_.with([&](store::Store& s) { return app::stored_drilldowns(env_, s); });
   report::ReportOptions options = q.report;
   options.flagged_kpis = reads_.with([&](store::Store& s) { return app::flagged_kpis(s, evaluation); });
-  return report::html_report(app::report_model(env_, evaluation, drilldowns, options));
+  // The dashboard shows the commentary; ?approved_only=1 shows it as the council's final report would.
+  const auto signoff = reads_.with([&](store::Store& s) { return app::stored_signoff(s, q.approved_only); });
+  return report::html_report(app::report_model(env_, evaluation, drilldowns, options, signoff));
 }
 
 std::string LiveData::metrics_text() {

@@ -11,6 +11,7 @@
 
 #include "app/flags.hpp"
 #include "present/record_json.hpp"
+#include "present/signoff_json.hpp"
 #include "report/html_escape.hpp"
 #include "serve/api.hpp"
 #include "serve/api_token.hpp"
@@ -20,6 +21,8 @@
 #include "serve/http_error.hpp"
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
+#include "serve/signoff_api.hpp"
+#include "serve/signoff_page.hpp"
 #include "serve/store_access.hpp"
 #include "text/catalogue.hpp"
 #include "text/phrase.hpp"
@@ -116,8 +119,8 @@ struct Server::Impl {
   }
 
   EntryResult enter(const store::ApiToken& who, const EntryRequest& entry, text::Lang lang) {
-    EntryResult result =
-        writes.with([&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry, lang); });
+    EntryResult result = writes.with(
+        [&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry, {lang, config.years}); });
     spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
                  result.kpi, result.period.str(), result.value.str(), result.run.id, result.run.inserted,
                  result.run.revised);
@@ -147,6 +150,116 @@ struct Server::Impl {
       for (const auto& r : rows)
         if (r.flag.id == id) return present::to_json(r.flag, r.department);
       return nlohmann::json{{"id", id}};
+    });
+  }
+
+  // The city's language: refusals and confirmations of sign-off are for its staff.
+  text::Locale locale() const { return {config.lang, config.years}; }
+
+  nlohmann::json sign_off(const store::ApiToken& who, app::SignoffStep step, const app::SignoffRequest& request) {
+    try {
+      const app::SignoffResult r = writes.with([&](store::Store& s) {
+        return app::sign_off(config.strategy, s, app::token_signer(who), step, request, locale());
+      });
+      spdlog::info("serve: sign-off by token {} ({}): {} {} → {}", who.id, who.department, r.approval.kpi,
+                   r.approval.period.str(), store::to_string(r.approval.state));
+      nlohmann::json j = present::to_json(r.approval);
+      j["message"] = r.message;
+      return j;
+    } catch (const app::SignoffRefused& e) {
+      throw HttpError(http_status(e), e.what());
+    }
+  }
+
+  nlohmann::json comment(const store::ApiToken& who, const app::CommentRequest& request) {
+    try {
+      const app::CommentResult r = writes.with([&](store::Store& s) {
+        return app::add_comment(config.strategy, s, app::token_signer(who), request, config.lang);
+      });
+      spdlog::info("serve: comment by token {} ({}): {} FY{} {} v{}", who.id, who.department, r.comment.kpi,
+                   r.comment.year, store::to_string(r.comment.kind), r.comment.version);
+      nlohmann::json j = present::to_json(r.comment);
+      j["message"] = r.message;
+      return j;
+    } catch (const app::SignoffRefused& e) {
+      throw HttpError(http_status(e), e.what());
+    }
+  }
+
+  // A form post of the /signoff page: the outcome shown above the forms, with the status of the refusal.
+  void form_post(const Request& req, Response& res, const std::function<std::string()>& act) {
+    guarded(req, res, lang(req), [&] {
+      EntryOutcomeView view;
+      int status = 200;
+      try {
+        view.message = act();
+        view.ok = true;
+      } catch (const HttpError& e) {
+        status = e.status();
+        view.message = e.what();
+      }
+      send_html(res, status, signoff_page(config.strategy, view));
+    });
+  }
+
+  void signoff_routes() {
+    http.Get("/signoff", [this](const Request& req, Response& res) {
+      guarded(req, res, lang(req), [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt)); });
+    });
+    http.Post(R"(/api/signoff/(submit|approve|unlock))", [this](const Request& req, Response& res) {
+      guarded(req, res, lang(req), [&] {
+        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), lang(req));
+        send_json(res, 200, sign_off(who, *signoff_step(req.matches[1].str()), parse_signoff_json(req.body)));
+      });
+    });
+    http.Post("/api/comments", [this](const Request& req, Response& res) {
+      guarded(req, res, lang(req), [&] {
+        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), lang(req));
+        send_json(res, 201, comment(who, parse_comment_json(req.body)));
+      });
+    });
+    http.Post("/signoff/step", [this](const Request& req, Response& res) {
+      form_post(req, res, [&] {
+        const auto step = signoff_step(req.get_param_value("step"));
+        if (!step) throw HttpError(400, "step: submit | approve | unlock");
+        const store::ApiToken who = authenticated(form_token(req), lang(req));
+        return sign_off(who, *step,
+                        {req.get_param_value("kpi"), req.get_param_value("period"), req.get_param_value("reason")})
+            .at("message")
+            .get<std::string>();
+      });
+    });
+    http.Post("/signoff/comment", [this](const Request& req, Response& res) {
+      form_post(req, res, [&] {
+        const store::ApiToken who = authenticated(form_token(req), lang(req));
+        return comment(who, {req.get_param_value("kpi"), req.get_param_value("year"), req.get_param_value("kind"),
+                             req.get_param_value("text")})
+            .at("message")
+            .get<std::string>();
+      });
+    });
+    json_get("/api/approvals", [this](const Request& req) {
+      nlohmann::json out = nlohmann::json::array();
+      const std::string kpi = req.get_param_value("kpi");
+      for (const auto& a : reads.with([&](store::Store& s) { return s.approvals(kpi); }))
+        out.push_back(present::to_json(a));
+      return out;
+    });
+    json_get("/api/comments", [this](const Request& req) {
+      nlohmann::json out = nlohmann::json::array();
+      const std::string kpi = req.get_param_value("kpi");
+      const bool all = req.get_param_value("versions") == "all";
+      for (const auto& c : reads.with([&](store::Store& s) { return s.comments(kpi, all); }))
+        out.push_back(present::to_json(c));
+      return out;
+    });
+    json_get("/api/audit", [this](const Request& req) {
+      store::AuditQuery q;
+      q.kpi = req.get_param_value("kpi");
+      q.since = req.get_param_value("since");
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& e : reads.with([&](store::Store& s) { return s.audit(q); })) out.push_back(present::to_json(e));
+      return out;
     });
   }
 
@@ -274,6 +387,7 @@ Server::Server(const app::Environment& env, ServeOptions options)
     : impl_(std::make_unique<Impl>(env, std::move(options))) {
   impl_->limits();
   impl_->routes();
+  impl_->signoff_routes();
 }
 
 Server::~Server() = default;

@@ -44,6 +44,11 @@ ViewQuery read_view_query(const Params& params, const Schemes& schemes, const ap
     q.report.years = report::YearStyle::Western;
   else if (!years.empty() && years != "era")
     throw HttpError(400, "years: '" + years + "' is not a year style: use era (R7) or western (2025)");
+  const std::string approved_only = single_param(params, "approved_only");
+  if (approved_only == "1" || approved_only == "true")
+    q.approved_only = true;
+  else if (!approved_only.empty() && approved_only != "0" && approved_only != "false")
+    throw HttpError(400, "approved_only: use 1 (only approved values are graded) or 0");
   return q;
 }
 

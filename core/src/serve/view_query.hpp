@@ -1,5 +1,5 @@
 // The query parameters every view understands (?as_of=, ?scheme=, and for the dashboard ?lang=,
-// ?years=), checked: a bad one is a 400 saying what is accepted.
+// ?years=, ?approved_only=), checked: a bad one is a 400 saying what is accepted.
 #pragma once
 
 #include <map>
@@ -18,6 +18,7 @@ struct ViewQuery {
   Date as_of;
   const evaluate::GradingScheme* scheme = nullptr;  // one of the loaded schemes
   report::ReportOptions report;
+  bool approved_only = false;  // ?approved_only=1: the dashboard as the final report (未確定 unapproved)
 };
 
 // Today (the environment's) when as_of is absent; the configured scheme when scheme is absent.

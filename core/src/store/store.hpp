@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -168,6 +169,73 @@ struct FlagQuery {
   std::string series;  // empty: every series
   bool open_only = false;
   std::optional<int64_t> id;
+// Who did something, for the audit trail: a person at the CLI (their OS user), a token of the API (its
+// id and department), or an import run (its source and run id).
+struct Actor {
+  enum class Kind { Cli, Token, Run };
+  Kind kind = Kind::Cli;
+  std::string name;        // the OS user, "token 3", or the run's source
+  std::string department;  // the token's department; empty otherwise
+  int64_t token_id = 0;
+  int64_t run_id = 0;
+};
+std::string to_string(Actor::Kind);  // "cli", "token", "run"
+std::optional<Actor::Kind> actor_kind_from(std::string_view);
+
+// One entry of the append-only audit trail. `action` is a stable code ("value.revise",
+// "approval.approve", "token.create", "comment.add", and the flags' own codes): new kinds of events
+// need no schema change. before/after are short texts for people: a value ("8", "not_carried_out"),
+// a state ("approved"), a comment, a token.
+struct AuditEvent {
+  int64_t id = 0;  // set by the store
+  std::string at;  // ISO 8601 UTC; set by the store when empty
+  Actor who;
+  std::string action;
+  std::string kpi;               // a KPI id or stored series; empty for a token event
+  std::optional<Period> period;  // none when the event is not about one period
+  Dimensions dimensions;         // value events of a dimensioned observation
+  std::string before, after;
+  std::string reason;
+};
+
+struct AuditQuery {
+  std::string kpi;     // empty: all
+  std::string since;   // ISO 8601 UTC or a date; events at or after it; empty: all
+  std::string action;  // exact code; empty: all
+  std::optional<Period> period;
+  std::size_t limit = 0;  // newest `limit` events (still returned oldest first); 0: all
+};
+
+// Where a KPI's period is on its way to the council: entered (no sign-off yet), submitted by its
+// department, approved by the policy division. Approved means locked: nothing may change its values.
+enum class ApprovalState { Entered, Submitted, Approved };
+std::string to_string(ApprovalState);  // "entered", "submitted", "approved"
+std::optional<ApprovalState> approval_state_from(std::string_view);
+
+struct Approval {
+  std::string kpi;
+  Period period;
+  ApprovalState state = ApprovalState::Entered;
+  std::string changed_at;  // ISO 8601 UTC of the last change; empty: never signed off
+  std::string changed_by;  // Actor::name of that change
+};
+
+// A text the council report carries beside a KPI's figures for one fiscal year: 要因分析 (why),
+// 今後の方向性 (next) by the department, 推進会議の意見 (committee) by the policy division.
+// Versioned like values: a new text is a new version, older ones are kept.
+enum class CommentKind { Why, Next, Committee };
+std::string to_string(CommentKind);  // "why", "next", "committee"
+std::optional<CommentKind> comment_kind_from(std::string_view);
+
+struct Comment {
+  std::string kpi;
+  int year = 0;  // fiscal year
+  CommentKind kind = CommentKind::Why;
+  std::string text;
+  int version = 0;         // 1, 2, …; set by the store
+  std::string entered_at;  // set by the store
+  std::string entered_by;  // Actor::name
+  std::string department;  // the token's department, else empty
 };
 
 // One import run: every write happens inside one transaction. commit() makes it visible together
@@ -206,6 +274,12 @@ class ImportTransaction {
   // Records what the run's plugin declares about one of its series (unit, help…), saved only if the
   // run commits. Unchanged declarations keep their row and its updated_at.
   virtual void put_series_info(const SeriesInfo& info) = 0;
+
+  // The approved (locked) periods of KPIs as the run started: the run holds the write lock, so no
+  // approval or unlock can change them under it.
+  virtual const std::vector<Approval>& locked_periods() = 0;
+  // Whether put(key, data) would insert or change a stored observation (the lock check).
+  virtual bool would_change(const ObservationKey& key, const ObservationData& data) = 0;
 
   // Counts so far (accepted, rejected, inserted, revised) as a record in progress.
   virtual const RunRecord& progress() const = 0;
@@ -260,12 +334,19 @@ struct Quarantine {
   int failures = 0;    // consecutive failed runs when it was quarantined
 };
 
+// What a token may do: a department enters and submits its own KPIs; the policy division (企画政策課
+// or whoever runs the strategy) also approves and unlocks periods and writes the committee's opinion.
+enum class TokenRole { Department, Policy };
+std::string to_string(TokenRole);  // "department", "policy"
+std::optional<TokenRole> token_role_from(std::string_view);
+
 // A department's API token for hand entry (`sosei token create`). Only the SHA-256 of the token
 // is stored: the token itself is shown once and cannot be recovered from the database.
 struct ApiToken {
   int64_t id = 0;
   std::string sha256;      // lower-case hex of SHA-256(token text)
   std::string department;  // writes only this department's KPIs
+  TokenRole role = TokenRole::Department;
   std::string note;
   std::string created_at;    // ISO 8601 UTC; set by the store
   std::string last_used_at;  // empty: never used
@@ -344,11 +425,33 @@ class Store {
 
   // API tokens: add one (returns its id; the hash must be new), all of them by id, one by hash
   // (revoked ones too), note a use, revoke (false when unknown or already revoked).
-  virtual int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note) = 0;
+  virtual int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note,
+                            TokenRole role) = 0;
   virtual std::vector<ApiToken> tokens() = 0;
   virtual std::optional<ApiToken> token_by_hash(const std::string& sha256) = 0;
   virtual void token_used(int64_t id) = 0;
   virtual bool revoke_token(int64_t id) = 0;
+
+  // The audit trail. append_audit adds one event (its `at` stamped now when empty) and returns its id;
+  // nothing ever changes or removes one (the SQLite store refuses it with triggers). Revisions of
+  // values are recorded by the store itself, in the import's transaction.
+  virtual int64_t append_audit(const AuditEvent& event) = 0;
+  virtual std::vector<AuditEvent> audit(const AuditQuery& query) = 0;
+
+  // Sign-off of a KPI's period; Entered when never signed off.
+  virtual Approval approval(const std::string& kpi, const Period& period) = 0;
+  // Every period that is submitted or approved, by KPI then period; `kpi` empty: all KPIs.
+  virtual std::vector<Approval> approvals(const std::string& kpi) = 0;
+  // Moves the period from `from` to `to` and appends `event` in one transaction; false (nothing
+  // written) when the period is not in state `from` any more.
+  virtual bool change_approval(const std::string& kpi, const Period& period, ApprovalState from, ApprovalState to,
+                               const AuditEvent& event) = 0;
+
+  // Adds a new version of a comment (with its audit event, in one transaction); returns it as stored.
+  virtual Comment add_comment(const Comment& comment, const AuditEvent& event) = 0;
+  // The newest version of each (KPI, year, kind), or every version when `all_versions`; `kpi` empty:
+  // all KPIs. Ordered by KPI, year, kind (why, next, committee), version.
+  virtual std::vector<Comment> comments(const std::string& kpi, bool all_versions) = 0;
 
   // Current schema version (number of applied migrations).
   virtual int schema_version() = 0;

@@ -136,6 +136,7 @@ constexpr Catalogue kJapanese{
     .last_used = "最終使用",
     .revoked = "失効",
     .never_used = "未使用",
+    .token_role = "役割",
     .no_tokens = "トークンはありません（作成: sosei token create --department 課名）",
     .token_created =
         "トークン {}（{}）: 表示はこの一度だけです（データベースには SHA-256 だけを保存）。担当課に渡してください。"
@@ -161,6 +162,7 @@ constexpr Catalogue kJapanese{
     .entry_submit = "登録",
     .entry_footer =
         "登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、以前の値は修正履歴に残ります。",
+    .signoff_link = "承認と締め・コメント",
     .entry_inserted = "新しい値として登録しました",
     .entry_revised = "値を修正しました（以前の値は修正履歴に残ります）",
     .entry_unchanged = "同じ値がすでに登録されています（変更なし）",
@@ -226,6 +228,51 @@ constexpr Catalogue kJapanese{
     .flag_not_open = "フラグ {} はないか、既に閉じています",
     .flag_marker_legend = "※ 未解決のデータ品質フラグがある値（sosei flags で一覧）",
     .flag_status_open_errors = "未解決のエラー水準フラグ {} 件（締切を過ぎた期間）",
+    .state_entered = "入力済み",
+    .state_submitted = "提出済み",
+    .state_approved = "承認済み",
+    .submitted_done = "{} の {} を提出しました（企画政策担当の承認待ち）",
+    .approved_done = "{} の {} を承認しました。この期間は締められ、取込・手入力では変更できません",
+    .unlocked_done = "{} の {} の締めを解除しました（理由: {}）。担当課が修正して再提出します",
+    .refuse_locked =
+        "{} の {} は {} "
+        "に承認済みで締められているため変更できません（取込・手入力とも）。変更が必要なら企画政策担当が理由を付けて締め"
+        "を解除します（sosei unlock {} {} --reason \"…\"）",
+    .refuse_submit_state = "{} の {} は既に{}です",
+    .refuse_approve_state =
+        "{} の {} は提出されていないため承認できません（現在: {}）。担当課が先に提出します（sosei submit）",
+    .refuse_unlock_state = "{} の {} は承認されていないため、締めの解除は不要です（現在: {}）",
+    .refuse_no_value = "{} の {} には値がないため提出できません",
+    .refuse_policy_only =
+        "承認・締めの解除・推進会議の意見は企画政策担当（role: policy のトークン）だけが行えます。トークン "
+        "{}（{}）は担当課のトークンです",
+    .refuse_other_department = "KPI {} は {} の担当です。トークン {}（{}）では扱えません",
+    .refuse_department_only =
+        "要因分析と今後の方向性は担当課（{}）が入力します。トークン {} は企画政策担当のトークンです",
+    .refuse_no_reason = "締めの解除には理由が必要です（--reason \"…\"）",
+    .refuse_empty_comment = "コメントの本文が空です（--text \"…\"）",
+    .refuse_unknown_kpi = "KPI {} は戦略にありません",
+    .refuse_comment_year = "年度 {} を読めません（R7、令和7年度、FY2025、2025 のように書きます）",
+    .comment_saved = "{} の {} の{}を保存しました（第{}版）",
+    .comment_why = "要因分析",
+    .comment_next = "今後の方向性",
+    .comment_committee = "推進会議の意見",
+    .comment_kind_column = "種類",
+    .comment_text_column = "本文",
+    .comment_version_column = "版",
+    .commentary = "コメント（要因分析・今後の方向性・推進会議の意見）",
+    .commentary_sheet = "コメント",
+    .fiscal_year = "年度",
+    .unconfirmed = "未確定",
+    .unconfirmed_note = "未確定: 承認されていない値（sosei report --approved-only）",
+    .audit_at = "日時",
+    .audit_who = "操作者",
+    .audit_action = "操作",
+    .audit_what = "対象",
+    .audit_before = "変更前",
+    .audit_after = "変更後",
+    .audit_reason = "理由",
+    .no_audit = "監査記録はありません",
 };
 
 constexpr Catalogue kEnglish{
@@ -358,6 +405,7 @@ constexpr Catalogue kEnglish{
     .last_used = "last used",
     .revoked = "revoked",
     .never_used = "never",
+    .token_role = "role",
     .no_tokens = "no tokens (sosei token create --department <課>)",
     .token_created =
         "token {} for {}: shown only now (the database keeps its SHA-256); give it to the department, "
@@ -384,6 +432,7 @@ constexpr Catalogue kEnglish{
     .entry_footer =
         "An entered value is recorded as your department's hand entry. Entering the same period again "
         "keeps the old value as a revision.",
+    .signoff_link = "Sign-off and commentary",
     .entry_inserted = "Entered as a new value",
     .entry_revised = "Revised (the old value is kept as a revision)",
     .entry_unchanged = "The same value is already stored (unchanged)",
@@ -442,6 +491,50 @@ constexpr Catalogue kEnglish{
     .flag_not_open = "Flag {} does not exist or is closed already",
     .flag_marker_legend = "※ a value with an open data-quality flag (listed by sosei flags)",
     .flag_status_open_errors = "{} open error-level flag(s) on periods that are due",
+    .state_entered = "entered",
+    .state_submitted = "submitted",
+    .state_approved = "approved",
+    .submitted_done = "submitted {} {} (waiting for the policy division's approval)",
+    .approved_done = "approved {} {}: the period is locked, imports and hand entry cannot change it",
+    .unlocked_done = "unlocked {} {} (reason: {}); the department corrects it and submits again",
+    .refuse_locked =
+        "{} {} was approved on {} and is locked: imports and hand entry cannot change it. If it must change, the "
+        "policy division unlocks it with a reason (sosei unlock {} {} --reason \"…\")",
+    .refuse_submit_state = "{} {} is already {}",
+    .refuse_approve_state =
+        "{} {} cannot be approved: it is not submitted (now: {}); the department submits it first (sosei submit)",
+    .refuse_unlock_state = "{} {} is not approved, so there is no lock to lift (now: {})",
+    .refuse_no_value = "{} {} has no value to submit",
+    .refuse_policy_only =
+        "only the policy division (a token with role policy) approves, unlocks and enters the committee's opinion; "
+        "token {} ({}) is a department token",
+    .refuse_other_department = "KPI {} belongs to {}; token {} ({}) cannot act on it",
+    .refuse_department_only =
+        "the reasons and the next steps are entered by the owning department ({}); token {} is the policy division's",
+    .refuse_no_reason = "unlocking needs a reason (--reason \"…\")",
+    .refuse_empty_comment = "the comment has no text (--text \"…\")",
+    .refuse_unknown_kpi = "no KPI {} in the strategy",
+    .refuse_comment_year = "cannot read the fiscal year {} (write R7, FY2025 or 2025)",
+    .comment_saved = "{} {}: saved the {} (version {})",
+    .comment_why = "reasons",
+    .comment_next = "next steps",
+    .comment_committee = "committee's opinion",
+    .comment_kind_column = "kind",
+    .comment_text_column = "text",
+    .comment_version_column = "version",
+    .commentary = "Commentary (reasons, next steps, committee's opinion)",
+    .commentary_sheet = "Commentary",
+    .fiscal_year = "fiscal year",
+    .unconfirmed = "unconfirmed",
+    .unconfirmed_note = "unconfirmed: values not yet approved (sosei report --approved-only)",
+    .audit_at = "at",
+    .audit_who = "who",
+    .audit_action = "action",
+    .audit_what = "what",
+    .audit_before = "before",
+    .audit_after = "after",
+    .audit_reason = "reason",
+    .no_audit = "no audit events",
 };
 
 }  // namespace
@@ -485,7 +578,8 @@ std::string state_text(std::string_view code, Lang lang) {
       {"never", "未実行"},      {"manual", "手動"},       {"not_due", "期限前"},
       {"healthy", "正常"},      {"failing", "失敗中"},    {"yes", "あり"},
       {"no", "なし"},           {"open", "未解決"},       {"cleared", "解消"},
-      {"resolved", "対応済み"}, {"error", "エラー"},      {"warning", "警告"}};
+      {"resolved", "対応済み"}, {"error", "エラー"},      {"warning", "警告"},
+      {"department", "担当課"}, {"policy", "総合政策課（承認）"}};
   const auto it = kJa.find(code);
   return it == kJa.end() ? std::string(code) : it->second;
 }

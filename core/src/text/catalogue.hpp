@@ -152,6 +152,7 @@ struct Catalogue {
   const char* last_used;
   const char* revoked;
   const char* never_used;
+  const char* token_role;  // "役割": department or policy
   const char* no_tokens;
   const char* token_created;             // "トークン {id}（{department}）: …失効は sosei token revoke {id}"
   const char* token_revoked;             // "トークン {id}（{department}）を失効させました"
@@ -172,7 +173,8 @@ struct Catalogue {
   const char* entry_note;
   const char* entry_token;
   const char* entry_submit;
-  const char* entry_footer;    // what happens to an entered value
+  const char* entry_footer;
+  const char* signoff_link;  // the /entry page's link to /signoff    // what happens to an entered value
   const char* entry_inserted;  // "新しい値として登録しました"
   const char* entry_revised;
   const char* entry_unchanged;
@@ -222,6 +224,45 @@ struct Catalogue {
   const char* flag_not_open;
   const char* flag_marker_legend;
   const char* flag_status_open_errors;
+  // Sign-off (docs/signoff.md): approvals, locks, commentary, audit.
+  const char* state_entered;
+  const char* state_submitted;
+  const char* state_approved;
+  const char* submitted_done;  // "{kpi} の {period} を提出しました"
+  const char* approved_done;
+  const char* unlocked_done;
+  const char* refuse_locked;  // an import row or hand entry for an approved period
+  const char* refuse_submit_state;
+  const char* refuse_approve_state;
+  const char* refuse_unlock_state;
+  const char* refuse_no_value;
+  const char* refuse_policy_only;
+  const char* refuse_other_department;
+  const char* refuse_department_only;
+  const char* refuse_no_reason;
+  const char* refuse_empty_comment;
+  const char* refuse_unknown_kpi;
+  const char* refuse_comment_year;
+  const char* comment_saved;
+  const char* comment_why;
+  const char* comment_next;
+  const char* comment_committee;
+  const char* comment_kind_column;
+  const char* comment_text_column;
+  const char* comment_version_column;
+  const char* commentary;
+  const char* commentary_sheet;  // the XLSX sheet name (31 characters at most)  // the reports' commentary section
+  const char* fiscal_year;
+  const char* unconfirmed;  // a value or grade not yet approved (--approved-only)
+  const char* unconfirmed_note;
+  const char* audit_at;  // columns of sosei audit
+  const char* audit_who;
+  const char* audit_action;
+  const char* audit_what;
+  const char* audit_before;
+  const char* audit_after;
+  const char* audit_reason;
+  const char* no_audit;
 };
 
 const Catalogue& catalogue(Lang lang);

@@ -16,6 +16,7 @@
 #include "store/sqlite/observation_bits.hpp"
 #include "store/sqlite/revision_batch.hpp"
 #include "store/sqlite/series_info.hpp"
+#include "store/sqlite/signoff.hpp"
 
 namespace sosei::store {
 namespace {
@@ -194,6 +195,28 @@ class SqliteImport final : public ImportTransaction {
   void put_series_info(const SeriesInfo& info) override {
     require_open("record a series' metadata");
     write_sqlite_series_info(db_, info, stamp_);
+  }
+
+  const std::vector<Approval>& locked_periods() override {
+    if (!locks_read_) {
+      locks_ = read_sqlite_locks(db_);
+      locks_read_ = true;
+    }
+    return locks_;
+  }
+
+  bool would_change(const ObservationKey& key, const ObservationData& data) override {
+    require_open("look up an observation");
+    flush_batches();  // what waits in a batch is stored for this question
+    dimensions_.clear();
+    append_canonical_json(key.dimensions, dimensions_);
+    sqlite::Use use(find_);
+    find_.bind(1, key.series);
+    bind_period(find_, 2, key.period);
+    find_.bind(6, dimensions_);
+    if (!find_.step()) return true;
+    return !(read_value(find_, 1) == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) &&
+             find_.text(4) == data.note);
   }
 
   const RunRecord& progress() const override { return record_; }
@@ -533,6 +556,8 @@ class SqliteImport final : public ImportTransaction {
   std::unordered_map<std::string, bool> series_new_;          // series → had no observation when the run started
   std::string last_series_;
   bool last_series_new_ = false;
+  std::vector<Approval> locks_;
+  bool locks_read_ = false;
 };
 
 }  // namespace

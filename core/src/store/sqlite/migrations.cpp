@@ -2,6 +2,7 @@
 // code that applies them.
 #include "store/sqlite/migrations.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "store/store.hpp"
@@ -217,6 +218,119 @@ CREATE TABLE quality_flags (
 CREATE INDEX quality_flags_by_key
   ON quality_flags(series, period_kind, period_year, period_month, period_day, dimensions, state);
 CREATE INDEX quality_flags_by_state ON quality_flags(state, series);
+// Sign-off (issue 14 §4-6): token roles, the approval state of each KPI period, the versioned
+// commentary, and the append-only audit trail. Value revisions enter the trail through a trigger in
+// the import's own transaction (no second write path to forget), and the revisions and tokens made
+// before this migration are copied in, so `history` and `sosei audit` see the whole past.
+constexpr const char* kSignoff = R"sql(
+ALTER TABLE api_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'department' CHECK (role IN ('department', 'policy'));
+
+CREATE TABLE approvals (
+  kpi          TEXT NOT NULL,
+  period_kind  TEXT NOT NULL,
+  period_year  INTEGER NOT NULL,
+  period_month INTEGER NOT NULL DEFAULT 0,
+  period_day   INTEGER NOT NULL DEFAULT 0,
+  state        TEXT NOT NULL CHECK (state IN ('entered', 'submitted', 'approved')),
+  changed_at   TEXT NOT NULL,
+  changed_by   TEXT NOT NULL,
+  PRIMARY KEY (kpi, period_kind, period_year, period_month, period_day)
+) WITHOUT ROWID;
+
+CREATE TABLE comments (
+  kpi        TEXT NOT NULL,
+  year       INTEGER NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('why', 'next', 'committee')),
+  version    INTEGER NOT NULL CHECK (version >= 1),
+  text       TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  department TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (kpi, year, kind, version)
+) WITHOUT ROWID;
+
+-- before/after are texts for people; a value event keeps its exact numbers in before_number /
+-- after_number and the kinds, notes and locations in details (JSON), which history reads.
+CREATE TABLE audit_events (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT NOT NULL,
+  actor_kind    TEXT NOT NULL CHECK (actor_kind IN ('cli', 'token', 'run')),
+  actor         TEXT NOT NULL,
+  department    TEXT NOT NULL DEFAULT '',
+  token_id      INTEGER,
+  run_id        INTEGER,
+  action        TEXT NOT NULL CHECK (action <> ''),
+  kpi           TEXT NOT NULL DEFAULT '',
+  period_kind   TEXT,
+  period_year   INTEGER,
+  period_month  INTEGER NOT NULL DEFAULT 0,
+  period_day    INTEGER NOT NULL DEFAULT 0,
+  dimensions    TEXT NOT NULL DEFAULT '{}',
+  before        TEXT NOT NULL DEFAULT '',
+  after         TEXT NOT NULL DEFAULT '',
+  reason        TEXT NOT NULL DEFAULT '',
+  before_number REAL,
+  after_number  REAL,
+  details       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_events_by_kpi
+  ON audit_events(kpi, period_kind, period_year, period_month, period_day, dimensions, id);
+CREATE INDEX audit_events_by_at ON audit_events(at);
+
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: an audit event is never changed'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: an audit event is never deleted'); END;
+
+CREATE TRIGGER revisions_audit AFTER INSERT ON revisions
+BEGIN
+  INSERT INTO audit_events(at, actor_kind, actor, department, token_id, run_id, action, kpi, period_kind,
+                           period_year, period_month, period_day, dimensions, before, after, before_number,
+                           after_number, details)
+  SELECT NEW.changed_at,
+         CASE WHEN r.source LIKE 'hand:%' THEN 'token' ELSE 'run' END,
+         CASE WHEN r.source LIKE 'hand:%' THEN NEW.new_location ELSE r.source END,
+         CASE WHEN r.source LIKE 'hand:%' THEN substr(r.source, 6) ELSE '' END,
+         CASE WHEN r.source LIKE 'hand:%' AND NEW.new_location LIKE 'token %'
+              THEN CAST(substr(NEW.new_location, 7) AS INTEGER) END,
+         NEW.run_id, 'value.revise', o.series, o.period_kind, o.period_year, o.period_month, o.period_day,
+         o.dimensions,
+         CASE WHEN NEW.old_value_kind = 'number' THEN printf('%.15g', NEW.old_number) ELSE NEW.old_value_kind END,
+         CASE WHEN NEW.new_value_kind = 'number' THEN printf('%.15g', NEW.new_number) ELSE NEW.new_value_kind END,
+         NEW.old_number, NEW.new_number,
+         json_object('old_value_kind', NEW.old_value_kind, 'new_value_kind', NEW.new_value_kind,
+                     'old_note', NEW.old_note, 'new_note', NEW.new_note,
+                     'old_location', NEW.old_location, 'new_location', NEW.new_location,
+                     'source', r.source)
+  FROM observations o JOIN import_runs r ON r.id = NEW.run_id WHERE o.id = NEW.observation_id;
+END;
+
+-- The past, in the order it happened: revisions, then the tokens and their revocations.
+INSERT INTO audit_events(at, actor_kind, actor, department, token_id, run_id, action, kpi, period_kind,
+                         period_year, period_month, period_day, dimensions, before, after, before_number,
+                         after_number, details)
+SELECT v.changed_at,
+       CASE WHEN r.source LIKE 'hand:%' THEN 'token' ELSE 'run' END,
+       CASE WHEN r.source LIKE 'hand:%' THEN v.new_location ELSE r.source END,
+       CASE WHEN r.source LIKE 'hand:%' THEN substr(r.source, 6) ELSE '' END,
+       CASE WHEN r.source LIKE 'hand:%' AND v.new_location LIKE 'token %'
+            THEN CAST(substr(v.new_location, 7) AS INTEGER) END,
+       v.run_id, 'value.revise', o.series, o.period_kind, o.period_year, o.period_month, o.period_day,
+       o.dimensions,
+       CASE WHEN v.old_value_kind = 'number' THEN printf('%.15g', v.old_number) ELSE v.old_value_kind END,
+       CASE WHEN v.new_value_kind = 'number' THEN printf('%.15g', v.new_number) ELSE v.new_value_kind END,
+       v.old_number, v.new_number,
+       json_object('old_value_kind', v.old_value_kind, 'new_value_kind', v.new_value_kind,
+                   'old_note', v.old_note, 'new_note', v.new_note,
+                   'old_location', v.old_location, 'new_location', v.new_location, 'source', r.source)
+FROM revisions v JOIN observations o ON o.id = v.observation_id JOIN import_runs r ON r.id = v.run_id
+ORDER BY v.id;
+INSERT INTO audit_events(at, actor_kind, actor, action, after, reason)
+SELECT created_at, 'cli', '', 'token.create', 'token ' || id || ' ' || department || ' (department)', note
+FROM api_tokens ORDER BY id;
+INSERT INTO audit_events(at, actor_kind, actor, action, before, after)
+SELECT revoked_at, 'cli', '', 'token.revoke', 'token ' || id || ' ' || department || ' (department)', 'revoked'
+FROM api_tokens WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id;
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -227,6 +341,7 @@ constexpr Migration kMigrations[] = {
     {5, "series metadata declared by the plugins", kSeriesInfo},
     {6, "where each revision's old and new value came from", kRevisionLocations},
     {7, "data-quality flags raised by validation rules", kQualityFlags},
+    {8, "sign-off: token roles, approvals, commentary, append-only audit trail", kSignoff},
 };
 
 }  // namespace
@@ -240,12 +355,29 @@ int schema_version(sqlite::Connection& db) {
   return s.step() ? static_cast<int>(s.int64(0)) : 0;
 }
 
+namespace {
+
+// Whether migration `version` has run. Recorded per version (not only as the highest number), so a
+// number left free by one branch (7) and filled in after a later one (8) ran still gets applied.
+bool applied(sqlite::Connection& db, int version) {
+  const int current = schema_version(db);
+  if (current == 0) return false;
+  if (version > current) return false;
+  sqlite::Statement& s =
+      db.statement("look up an applied schema migration", "SELECT 1 FROM schema_migrations WHERE version = ?1");
+  sqlite::Use use(s);
+  s.bind(1, version);
+  return s.step();
+}
+
+}  // namespace
+
 void migrate(sqlite::Connection& db, const Clock& clock) {
   for (const Migration& m : migrations()) {
-    if (schema_version(db) >= m.version) continue;
+    if (applied(db, m.version)) continue;
     sqlite::Transaction txn(db, "start a schema migration");
     // Another process may have migrated while we waited for the write lock.
-    if (schema_version(db) >= m.version) continue;
+    if (applied(db, m.version)) continue;
     std::string what = "schema migration " + std::to_string(m.version) + " (" + m.name + ")";
     db.exec(what.c_str(), m.sql);
     sqlite::Statement& record = db.statement(
@@ -256,7 +388,8 @@ void migrate(sqlite::Connection& db, const Clock& clock) {
     record.bind(3, applied_at);
     record.run();
     // PRAGMA takes no parameters; the number is this code's own constant, never outside input.
-    db.exec("set the schema version", ("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+    const int version = std::max(m.version, schema_version(db));
+    db.exec("set the schema version", ("PRAGMA user_version = " + std::to_string(version)).c_str());
     txn.commit();
   }
   int version = schema_version(db);

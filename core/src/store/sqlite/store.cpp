@@ -1,12 +1,13 @@
 // The SQLite store: opening and configuring the file, and every read (values, series, histories,
 // runs, run summaries, state). Writes happen in import.cpp; stored evaluations, quarantines, tokens,
-// series metadata and the daemon lock in their own files.
+// series metadata, the audit trail, approvals and comments, and the daemon lock in their own files.
 #include "store/sqlite/store.hpp"
 
 #include <filesystem>
 #include <string>
 
 #include "common/clock.hpp"
+#include "store/sqlite/audit.hpp"
 #include "store/sqlite/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/daemon_lock.hpp"
@@ -17,6 +18,7 @@
 #include "store/sqlite/quarantines.hpp"
 #include "store/sqlite/series_info.hpp"
 #include "store/sqlite/session.hpp"
+#include "store/sqlite/signoff.hpp"
 #include "store/sqlite/tokens.hpp"
 
 namespace sosei::store {
@@ -52,15 +54,21 @@ constexpr const char* kSeries =
     " SELECT (SELECT min(series) FROM observations WHERE series > s.name) FROM s WHERE s.name IS NOT NULL)"
     " SELECT name FROM s WHERE name IS NOT NULL";
 
+// The first value from the observation, every change after it from the audit trail (its value.revise
+// events, which the revisions trigger writes; the numbers exact in before_number / after_number).
 constexpr const char* kHistory =
     "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, o.created_at,"
-    " r.run_id, r.changed_at, r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"
-    " r.new_note, o.note, o.location, fr.source, r.old_location, r.new_location, rr.source"
+    " a.run_id, a.at, a.details ->> '$.old_value_kind', a.before_number, a.details ->> '$.new_value_kind',"
+    " a.after_number, a.details ->> '$.old_note', a.details ->> '$.new_note', o.note, o.location, fr.source,"
+    " a.details ->> '$.old_location', a.details ->> '$.new_location', rr.source"
     " FROM observations o JOIN import_runs fr ON fr.id = o.first_run_id"
-    " LEFT JOIN revisions r ON r.observation_id = o.id LEFT JOIN import_runs rr ON rr.id = r.run_id"
+    " LEFT JOIN audit_events a ON a.kpi = o.series AND a.period_kind = o.period_kind"
+    " AND a.period_year = o.period_year AND a.period_month = o.period_month AND a.period_day = o.period_day"
+    " AND a.dimensions = o.dimensions AND a.action = 'value.revise'"
+    " LEFT JOIN import_runs rr ON rr.id = a.run_id"
     " WHERE o.series = ?1 AND o.period_kind = ?2 AND o.period_year = ?3 AND o.period_month = ?4"
     " AND o.period_day = ?5"
-    " ORDER BY o.dimensions, r.id";
+    " ORDER BY o.dimensions, a.id";
 
 #define SOSEI_RUN_COLUMNS                                                                               \
   "SELECT id, source, plugin, plugin_version, started_at, coalesce(finished_at, ''), status, accepted," \
@@ -306,8 +314,9 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note) override {
-    return add_sqlite_token(*session_, sha256, department, note);
+  int64_t add_token(const std::string& sha256, const std::string& department, const std::string& note,
+                    TokenRole role) override {
+    return add_sqlite_token(*session_, sha256, department, note, role);
   }
   std::vector<ApiToken> tokens() override { return read_sqlite_tokens(db_); }
   std::optional<ApiToken> token_by_hash(const std::string& sha256) override {
@@ -315,6 +324,28 @@ class SqliteStore final : public Store {
   }
   void token_used(int64_t id) override { mark_sqlite_token_used(*session_, id); }
   bool revoke_token(int64_t id) override { return revoke_sqlite_token(*session_, id); }
+
+  int64_t append_audit(const AuditEvent& event) override { return append_sqlite_audit(*session_, event); }
+  std::vector<AuditEvent> audit(const AuditQuery& query) override {
+    session_->flush_open_import();
+    return read_sqlite_audit(db_, query);
+  }
+
+  Approval approval(const std::string& kpi, const Period& period) override {
+    return read_sqlite_approval(db_, kpi, period);
+  }
+  std::vector<Approval> approvals(const std::string& kpi) override { return read_sqlite_approvals(db_, kpi); }
+  bool change_approval(const std::string& kpi, const Period& period, ApprovalState from, ApprovalState to,
+                       const AuditEvent& event) override {
+    return change_sqlite_approval(*session_, kpi, period, from, to, event);
+  }
+
+  Comment add_comment(const Comment& comment, const AuditEvent& event) override {
+    return add_sqlite_comment(*session_, comment, event);
+  }
+  std::vector<Comment> comments(const std::string& kpi, bool all_versions) override {
+    return read_sqlite_comments(db_, kpi, all_versions);
+  }
 
   int schema_version() override { return store::schema_version(db_); }
 

@@ -8,10 +8,10 @@ namespace sosei::store {
 namespace {
 
 constexpr const char* kAdd =
-    "INSERT INTO api_tokens(token_sha256, department, note, created_at) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT INTO api_tokens(token_sha256, department, note, created_at, role) VALUES (?1, ?2, ?3, ?4, ?5)";
 #define SOSEI_TOKEN_COLUMNS                                                            \
   "SELECT id, token_sha256, department, note, created_at, coalesce(last_used_at, '')," \
-  " coalesce(revoked_at, '') FROM api_tokens"
+  " coalesce(revoked_at, ''), role FROM api_tokens"
 constexpr const char* kList = SOSEI_TOKEN_COLUMNS " ORDER BY id";
 constexpr const char* kByHash = SOSEI_TOKEN_COLUMNS " WHERE token_sha256 = ?1";
 constexpr const char* kUsed = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1";
@@ -26,19 +26,22 @@ ApiToken read_token(const sqlite::Statement& s) {
   t.created_at = s.string(4);
   t.last_used_at = s.string(5);
   t.revoked_at = s.string(6);
+  t.role = token_role_from(s.text(7)).value_or(TokenRole::Department);
   return t;
 }
 
 }  // namespace
 
 int64_t add_sqlite_token(Session& session, const std::string& sha256, const std::string& department,
-                         const std::string& note) {
+                         const std::string& note, TokenRole role) {
   const std::string now = session.now();
+  const std::string role_text = to_string(role);
   sqlite::Statement& s = session.db.statement("add an API token", kAdd);
   s.bind(1, sha256);
   s.bind(2, department);
   s.bind(3, note);
   s.bind(4, now);
+  s.bind(5, role_text);
   s.run();
   return session.db.last_insert_rowid();
 }

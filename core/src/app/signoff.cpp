@@ -1,0 +1,143 @@
+// The sign-off steps (signoff.hpp): who may take which step, from which state, and the audit event
+// each writes with it (the store changes the state and appends the event in one transaction).
+#include "app/signoff.hpp"
+
+#include <fmt/format.h>
+
+#include "app/user_input.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
+
+namespace sosei::app {
+namespace {
+
+using store::ApprovalState;
+using Why = SignoffRefused::Why;
+
+struct StepRule {
+  ApprovalState from, to;
+  const char* action;  // the audit code
+  bool policy_only;
+};
+
+StepRule rule_of(SignoffStep step) {
+  switch (step) {
+    case SignoffStep::Submit:
+      return {ApprovalState::Entered, ApprovalState::Submitted, "approval.submit", false};
+    case SignoffStep::Approve:
+      return {ApprovalState::Submitted, ApprovalState::Approved, "approval.approve", true};
+    case SignoffStep::Unlock:
+      break;
+  }
+  return {ApprovalState::Approved, ApprovalState::Entered, "approval.unlock", true};
+}
+
+template <class... Args>
+std::string say(const char* const text::Catalogue::*text, text::Lang lang, Args&&... args) {
+  return fmt::format(fmt::runtime(text::catalogue(lang).*text), std::forward<Args>(args)...);
+}
+
+}  // namespace
+
+std::string approval_state_text(ApprovalState state, text::Lang lang) {
+  const text::Catalogue& c = text::catalogue(lang);
+  switch (state) {
+    case ApprovalState::Submitted:
+      return c.state_submitted;
+    case ApprovalState::Approved:
+      return c.state_approved;
+    case ApprovalState::Entered:
+      break;
+  }
+  return c.state_entered;
+}
+
+std::string locked_message(const store::Approval& lock, const text::Locale& l) {
+  const std::string period = text::period_text(lock.period, l.years, l.lang);
+  return say(&text::Catalogue::refuse_locked, l.lang, lock.kpi, period, lock.changed_at.substr(0, 10), lock.kpi,
+             lock.period.str());
+}
+
+SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, const Signer& who, SignoffStep step,
+                       const SignoffRequest& request, const text::Locale& l) {
+  const config::Kpi* kpi = strategy.find_kpi(request.kpi);
+  if (!kpi) throw SignoffRefused(Why::NotFound, say(&text::Catalogue::refuse_unknown_kpi, l.lang, request.kpi));
+  Period period;
+  try {
+    period = read_value_period(strategy, kpi, request.period);
+  } catch (const InputError& e) {
+    throw SignoffRefused(Why::BadInput, e.what());
+  }
+  const StepRule rule = rule_of(step);
+  // Rights before state: a department token learns nothing about a period it may not touch.
+  if (rule.policy_only && !who.policy())
+    throw SignoffRefused(Why::Forbidden,
+                         say(&text::Catalogue::refuse_policy_only, l.lang, who.actor.token_id, who.actor.department));
+  if (who.role == store::TokenRole::Department && kpi->department != who.actor.department)
+    throw SignoffRefused(Why::Forbidden, say(&text::Catalogue::refuse_other_department, l.lang, kpi->id,
+                                             kpi->department, who.actor.token_id, who.actor.department));
+  if (step == SignoffStep::Unlock && request.reason.find_first_not_of(" \t\r\n　") == std::string::npos)
+    throw SignoffRefused(Why::BadInput, text::catalogue(l.lang).refuse_no_reason);
+
+  const std::string shown = text::period_text(period, l.years, l.lang);
+  const store::Approval before = store.approval(kpi->id, period);
+  auto refuse_state = [&](ApprovalState now) {
+    switch (step) {
+      case SignoffStep::Submit:
+        return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_submit_state, l.lang, kpi->id, shown,
+                                                 approval_state_text(now, l.lang)));
+      case SignoffStep::Approve:
+        return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_state, l.lang, kpi->id, shown,
+                                                 approval_state_text(now, l.lang)));
+      case SignoffStep::Unlock:
+        break;
+    }
+    return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_unlock_state, l.lang, kpi->id, shown,
+                                             approval_state_text(now, l.lang)));
+  };
+  if (before.state != rule.from) throw refuse_state(before.state);
+  if (step == SignoffStep::Submit && store.values({kpi->id, period, std::nullopt}).empty())
+    throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_no_value, l.lang, kpi->id, shown));
+
+  store::AuditEvent event;
+  event.who = who.actor;
+  event.action = rule.action;
+  event.kpi = kpi->id;
+  event.period = period;
+  event.before = store::to_string(rule.from);
+  event.after = store::to_string(rule.to);
+  event.reason = request.reason;
+  // Someone else took the step in between: say what it is now.
+  if (!store.change_approval(kpi->id, period, rule.from, rule.to, event))
+    throw refuse_state(store.approval(kpi->id, period).state);
+
+  SignoffResult result;
+  result.approval = store.approval(kpi->id, period);
+  switch (step) {
+    case SignoffStep::Submit:
+      result.message = say(&text::Catalogue::submitted_done, l.lang, kpi->id, shown);
+      break;
+    case SignoffStep::Approve:
+      result.message = say(&text::Catalogue::approved_done, l.lang, kpi->id, shown);
+      break;
+    case SignoffStep::Unlock:
+      result.message = say(&text::Catalogue::unlocked_done, l.lang, kpi->id, shown, request.reason);
+      break;
+  }
+  return result;
+}
+
+bool ApprovedPeriods::contains(const std::string& kpi, const Period& period) const {
+  for (const auto& a : approved)
+    if (a.kpi == kpi && a.period == period) return true;
+  return false;
+}
+
+ApprovedPeriods approved_periods(store::Store& store) {
+  ApprovedPeriods out;
+  for (auto& a : store.approvals(""))
+    if (a.state == ApprovalState::Approved) out.approved.push_back(std::move(a));
+  return out;
+}
+
+}  // namespace sosei::app

@@ -1,0 +1,130 @@
+// `sosei submit|approve|unlock KPI PERIOD`, `sosei comment KPI YEAR --kind … --text …` and
+// `sosei audit`: sign-off, commentary and the audit trail at the CLI, acting as the OS user (who
+// holds the database file, so every right). The rules are app/'s, the same as the API's.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/commentary.hpp"
+#include "app/signoff.hpp"
+#include "cli/commands.hpp"
+#include "cli/json_output.hpp"
+#include "cli/text_table.hpp"
+#include "present/signoff_json.hpp"
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
+
+namespace sosei::cli {
+namespace {
+
+// A refusal for a request the user can correct is a usage error (exit 2); a state that does not allow
+// the step (already approved, nothing to submit) is a failed command (exit 1).
+[[noreturn]] void refuse(const app::SignoffRefused& e) {
+  if (e.why() == app::SignoffRefused::Why::Conflict) throw std::runtime_error(e.what());
+  throw UsageError(e.what());
+}
+
+void add_step(CLI::App& app, CommandEnv env, const char* name, const char* help, app::SignoffStep step) {
+  auto* cmd = app.add_subcommand(name, help);
+  auto args = std::make_shared<app::SignoffRequest>();
+  cmd->add_option("kpi", args->kpi, "KPI id")->required();
+  cmd->add_option("period", args->period, "period: R7, 令和7年度, FY2025, 2024年 …")->required();
+  auto* reason = cmd->add_option("--reason", args->reason, "why (kept in the audit trail)");
+  if (step == app::SignoffStep::Unlock) reason->required();
+  add_locale_options(cmd, env.session);
+  cmd->callback([env, args, step] {
+    try {
+      const auto result = app::sign_off(env.session.config().strategy, env.session.store(app::StoreOpen::MustExist),
+                                        app::cli_signer(), step, *args, env.session.locale());
+      std::cout << result.message << '\n';
+    } catch (const app::SignoffRefused& e) {
+      refuse(e);
+    }
+    env.exit_code = kOk;
+  });
+}
+
+void add_comment(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand("comment", "Add a new version of a KPI's commentary for a fiscal year");
+  auto args = std::make_shared<app::CommentRequest>();
+  cmd->add_option("kpi", args->kpi, "KPI id")->required();
+  cmd->add_option("year", args->year, "fiscal year: R7, 令和7年度, FY2025, 2025")->required();
+  cmd->add_option("--kind", args->kind, "why (要因分析), next (今後の方向性) or committee (推進会議の意見)")
+      ->required()
+      ->check(CLI::IsMember({"why", "next", "committee"}));
+  cmd->add_option("--text", args->text, "the text")->required();
+  add_locale_options(cmd, env.session);
+  cmd->callback([env, args] {
+    try {
+      const auto result = app::add_comment(env.session.config().strategy, env.session.store(app::StoreOpen::MustExist),
+                                           app::cli_signer(), *args, env.session.locale().lang);
+      std::cout << result.message << '\n';
+    } catch (const app::SignoffRefused& e) {
+      refuse(e);
+    }
+    env.exit_code = kOk;
+  });
+}
+
+std::string who_text(const store::AuditEvent& e) {
+  std::string who = e.who.name;
+  if (!e.who.department.empty()) who += " " + e.who.department;
+  if (e.who.run_id) who += " (run " + std::to_string(e.who.run_id) + ")";
+  return who;
+}
+
+void add_audit(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand("audit", "Show the audit trail: who changed which value, approval, comment or token");
+  struct Args {
+    std::string kpi;
+    std::string since;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--kpi", args->kpi, "only events of this KPI (or SOURCE/SERIES)");
+  cmd->add_option("--since", args->since, "only events at or after this date or time (2026-04-01)");
+  cmd->add_flag("--json", args->json, "print as JSON");
+  add_locale_options(cmd, env.session);
+  cmd->callback([env, args] {
+    store::AuditQuery q;
+    q.kpi = args->kpi;
+    q.since = args->since;
+    const auto events = env.session.store(app::StoreOpen::MustExist).audit(q);
+    if (args->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& e : events) out.push_back(present::to_json(e));
+      std::cout << out.dump(2) << '\n';
+      env.exit_code = kOk;
+      return;
+    }
+    const text::Locale l = env.session.locale();
+    const text::Catalogue& c = text::catalogue(l.lang);
+    const std::string& zone = env.session.config().timezone;
+    TextTable table(
+        {c.audit_at, c.audit_who, c.audit_action, c.audit_what, c.audit_before, c.audit_after, c.audit_reason});
+    for (const auto& e : events) {
+      std::string what = e.kpi;
+      if (e.period) what += (what.empty() ? "" : " ") + text::period_text(*e.period, l.years, l.lang);
+      for (const auto& [k, v] : e.dimensions) what.append(" ").append(k).append("=").append(v);
+      table.add({text::timestamp_text(e.at, zone), who_text(e), e.action, what, e.before, e.after, e.reason});
+    }
+    if (table.empty())
+      std::cout << c.no_audit << '\n';
+    else
+      table.print(std::cout);
+    env.exit_code = kOk;
+  });
+}
+
+}  // namespace
+
+void add_signoff_commands(CLI::App& app, CommandEnv env) {
+  add_step(app, env, "submit", "Submit a KPI's period for approval (the department)", app::SignoffStep::Submit);
+  add_step(app, env, "approve", "Approve a submitted period, which locks it (the policy division)",
+           app::SignoffStep::Approve);
+  add_step(app, env, "unlock", "Unlock an approved period with a reason (the policy division)",
+           app::SignoffStep::Unlock);
+  add_comment(app, env);
+  add_audit(app, env);
+}
+
+}  // namespace sosei::cli

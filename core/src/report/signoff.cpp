@@ -1,0 +1,102 @@
+// Commentary and --approved-only in the report model (signoff.hpp). A row whose shown values are not
+// all approved is graded by nobody: its actual, achievement, grade, pace and forecast say 未確定, and
+// the goal summary counts it in a 未確定 column instead of under its grade, so the council never sees
+// a grade that rests on an unapproved number.
+#include "report/signoff.hpp"
+
+#include <algorithm>
+
+#include "text/catalogue.hpp"
+#include "text/periods.hpp"
+
+namespace sosei::report {
+namespace {
+
+bool approved(const SignoffInput& s, const std::string& kpi, const Period& p) {
+  return std::any_of(s.approved.begin(), s.approved.end(),
+                     [&](const store::Approval& a) { return a.kpi == kpi && a.period == p; });
+}
+
+std::string kind_label(store::CommentKind kind, const text::Catalogue& c) {
+  switch (kind) {
+    case store::CommentKind::Next:
+      return c.comment_next;
+    case store::CommentKind::Committee:
+      return c.comment_committee;
+    case store::CommentKind::Why:
+      break;
+  }
+  return c.comment_why;
+}
+
+void attach_comments(KpiRow& row, const SignoffInput& signoff, const ReportOptions& options) {
+  const text::Catalogue& c = text::catalogue(options.lang);
+  for (const auto& comment : signoff.comments)
+    if (comment.kpi == row.id)
+      row.comments.push_back({comment.year, text::year_label(comment.year, options.years),
+                              store::to_string(comment.kind), kind_label(comment.kind, c), comment.text,
+                              comment.version});
+  // why < next < committee is not alphabetical: order the kinds as the council reads them.
+  auto rank = [](const std::string& k) { return k == "why" ? 0 : k == "next" ? 1 : 2; };
+  std::stable_sort(row.comments.begin(), row.comments.end(), [&](const KpiComment& a, const KpiComment& b) {
+    return a.year != b.year ? a.year < b.year : rank(a.kind) < rank(b.kind);
+  });
+}
+
+// Marks the row's unapproved values; true when any shown value is unapproved.
+bool mark_values(KpiRow& row, const SignoffInput& signoff, const text::Catalogue& c) {
+  bool any = false;
+  for (auto& cell : row.years)
+    if (cell.stored_period && !approved(signoff, row.id, *cell.stored_period)) {
+      cell.value = {c.unconfirmed, std::nullopt};
+      any = true;
+    }
+  return any;
+}
+
+void unconfirm(KpiRow& row, const text::Catalogue& c) {
+  row.unconfirmed = true;
+  row.actual = {c.unconfirmed, std::nullopt};
+  row.achievement = {Achievement::Kind::None, std::nullopt, c.unconfirmed};
+  row.grade_symbol = c.unconfirmed;
+  row.grade_label.clear();
+  row.grade_basis.clear();
+  row.pace = {"—", std::nullopt};
+  row.off_track = false;
+  row.forecast = {"—", std::nullopt};
+  row.notes.push_back(c.unconfirmed_note);
+}
+
+// The goal summary without the unconfirmed rows' grades, with a 未確定 column at the end.
+void recount(ReportModel& m, const text::Catalogue& c) {
+  m.grades.push_back({c.unconfirmed, ""});
+  for (auto& s : m.goal_summary) s.grades.push_back({0, 0});
+  const std::size_t last = m.grades.size() - 1;
+  for (const auto& row : m.projects) {
+    if (!row.unconfirmed) continue;
+    for (auto& s : m.goal_summary) {
+      if (!s.total && s.key != std::to_string(row.goal_no)) continue;
+      if (row.grade_index < last && s.grades[row.grade_index].count > 0) --s.grades[row.grade_index].count;
+      ++s.grades[last].count;
+    }
+  }
+  // Shares as the evaluation rounds them: whole percent, half up, in integers.
+  for (auto& s : m.goal_summary)
+    for (auto& g : s.grades) g.share_percent = s.kpis > 0 ? (200 * g.count + s.kpis) / (2 * s.kpis) : 0;
+}
+
+}  // namespace
+
+void apply_signoff(ReportModel& m, const SignoffInput& signoff) {
+  const text::Catalogue& c = text::catalogue(m.options.lang);
+  m.approved_only = signoff.approved_only;
+  for (auto* rows : {&m.projects, &m.numeric_targets})
+    for (auto& row : *rows) {
+      attach_comments(row, signoff, m.options);
+      if (!signoff.approved_only) continue;
+      if (mark_values(row, signoff, c)) unconfirm(row, c);
+    }
+  if (signoff.approved_only) recount(m, c);
+}
+
+}  // namespace sosei::report

@@ -1,0 +1,15 @@
+// The /signoff page (signoff_page.cpp): the sign-off buttons and the commentary form of docs/signoff.md.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/model.hpp"
+#include "serve/entry_page.hpp"
+
+namespace sosei::serve {
+
+// `outcome`: what the last post did, shown above the forms. Every text from data is escaped.
+std::string signoff_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome);
+
+}  // namespace sosei::serve

@@ -1,0 +1,223 @@
+// The sign-off tables through the store interface (issue 14 §4-6): the append-only audit trail, value
+// revisions entering it in the import's transaction, approvals moving only from the expected state,
+// versioned comments, what an import sees of locked periods, and migration 8 copying the past in.
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "store/sqlite/migrations.hpp"
+#include "store_fixture.hpp"
+
+namespace sosei::store::test {
+namespace {
+
+using Signoff = StoreTest;
+
+// Runs one statement through a separate raw connection; returns SQLite's error message ("" when ok).
+std::string raw_exec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string out = rc == SQLITE_OK ? "" : (error ? error : "error");
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return out;
+}
+
+AuditEvent cli_event(const std::string& action, const std::string& kpi = "startups") {
+  AuditEvent e;
+  e.who = {Actor::Kind::Cli, "kikaku", "", 0, 0};
+  e.action = action;
+  e.kpi = kpi;
+  e.period = Period::fiscal_year(2025);
+  return e;
+}
+
+TEST_F(Signoff, AuditTrailRefusesUpdateAndDelete) {
+  const int64_t id = store_->append_audit(cli_event("approval.approve"));
+  EXPECT_GT(id, 0);
+  EXPECT_NE(raw_exec(path_, "UPDATE audit_events SET actor = 'someone else'").find("append-only"), std::string::npos);
+  EXPECT_NE(raw_exec(path_, "DELETE FROM audit_events").find("append-only"), std::string::npos);
+  EXPECT_NE(raw_exec(path_, "UPDATE audit_events SET reason = '' WHERE id = " + std::to_string(id)), "");
+  const auto events = store_->audit({});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].who.name, "kikaku");
+  EXPECT_EQ(events[0].at, "2026-11-28T11:02:03.000Z");
+  EXPECT_EQ(events[0].period, Period::fiscal_year(2025));
+}
+
+TEST_F(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("startups", Period::fiscal_year(2025)), number(5, "速報値"));
+  run->commit();
+  clock_.advance(std::chrono::hours(1));
+  auto hand = store_->begin_import({"hand:産業振興課", "hand-entry", "0.1.0"});
+  ObservationData d = number(0.1 + 0.2, "確定値");  // not exact in 15 digits: history must keep it whole
+  d.location = "token 7";
+  hand->put(key("startups", Period::fiscal_year(2025)), d);
+  const int64_t hand_run = hand->commit().id;
+
+  const auto events = store_->audit({"startups", "", "value.revise", std::nullopt, 0});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].who.kind, Actor::Kind::Token);
+  EXPECT_EQ(events[0].who.name, "token 7");
+  EXPECT_EQ(events[0].who.department, "産業振興課");
+  EXPECT_EQ(events[0].who.token_id, 7);
+  EXPECT_EQ(events[0].who.run_id, hand_run);
+  EXPECT_EQ(events[0].before, "5");
+  EXPECT_EQ(events[0].after, "0.3");
+
+  const auto h = store_->history("startups", Period::fiscal_year(2025));
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].first_value, Value::of(5));
+  EXPECT_EQ(h[0].first_note, "速報値");
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  const Revision& r = h[0].revisions[0];
+  EXPECT_EQ(r.new_value.number, 0.1 + 0.2);
+  EXPECT_EQ(r.old_value, Value::of(5));
+  EXPECT_EQ(r.old_note, "速報値");
+  EXPECT_EQ(r.new_note, "確定値");
+  EXPECT_EQ(r.source, "hand:産業振興課");
+  EXPECT_EQ(r.location, "token 7");
+  EXPECT_EQ(r.run_id, hand_run);
+  EXPECT_EQ(r.changed_at, "2026-11-28T12:02:03.000Z");
+}
+
+TEST_F(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
+  const Period r7 = Period::fiscal_year(2025);
+  EXPECT_EQ(store_->approval("startups", r7).state, ApprovalState::Entered);
+  EXPECT_FALSE(store_->change_approval("startups", r7, ApprovalState::Submitted, ApprovalState::Approved,
+                                       cli_event("approval.approve")));
+  EXPECT_TRUE(store_->audit({}).empty());  // a refused step leaves no event
+  EXPECT_TRUE(store_->change_approval("startups", r7, ApprovalState::Entered, ApprovalState::Submitted,
+                                      cli_event("approval.submit")));
+  EXPECT_TRUE(store_->change_approval("startups", r7, ApprovalState::Submitted, ApprovalState::Approved,
+                                      cli_event("approval.approve")));
+  const Approval a = store_->approval("startups", r7);
+  EXPECT_EQ(a.state, ApprovalState::Approved);
+  EXPECT_EQ(a.changed_by, "kikaku");
+  ASSERT_EQ(store_->approvals("").size(), 1u);
+  EXPECT_EQ(store_->audit({}).size(), 2u);
+
+  auto run = store_->begin_import(start("kama_csv"));
+  ASSERT_EQ(run->locked_periods().size(), 1u);
+  EXPECT_EQ(run->locked_periods()[0].kpi, "startups");
+  EXPECT_TRUE(run->would_change(key("startups", r7), number(5)));  // nothing stored yet: an insert
+  run->put(key("startups", r7), number(5));
+  EXPECT_FALSE(run->would_change(key("startups", r7), number(5)));
+  EXPECT_TRUE(run->would_change(key("startups", r7), number(6)));
+  run->discard();
+
+  EXPECT_TRUE(store_->change_approval("startups", r7, ApprovalState::Approved, ApprovalState::Entered,
+                                      cli_event("approval.unlock")));
+  EXPECT_TRUE(store_->approvals("").empty());  // entered again: not listed
+}
+
+TEST_F(Signoff, CommentsAreVersionedAndOlderVersionsKept) {
+  Comment c;
+  c.kpi = "startups";
+  c.year = 2025;
+  c.kind = CommentKind::Why;
+  c.text = "補助制度の周知が進んだ";
+  c.entered_by = "token 3";
+  c.department = "産業振興課";
+  EXPECT_EQ(store_->add_comment(c, cli_event("comment.add")).version, 1);
+  c.text = "補助制度の周知と相談窓口の開設";
+  EXPECT_EQ(store_->add_comment(c, cli_event("comment.add")).version, 2);
+  c.kind = CommentKind::Committee;
+  c.text = "成果は評価できる";
+  EXPECT_EQ(store_->add_comment(c, cli_event("comment.add")).version, 1);
+
+  const auto current = store_->comments("startups", false);
+  ASSERT_EQ(current.size(), 2u);
+  EXPECT_EQ(current[0].kind, CommentKind::Why);
+  EXPECT_EQ(current[0].text, "補助制度の周知と相談窓口の開設");
+  EXPECT_EQ(current[0].version, 2);
+  EXPECT_EQ(current[1].kind, CommentKind::Committee);
+  EXPECT_EQ(store_->comments("", true).size(), 3u);
+  EXPECT_TRUE(store_->comments("shops", false).empty());
+  EXPECT_EQ(store_->audit({"startups", "", "comment.add", std::nullopt, 0}).size(), 3u);
+}
+
+TEST_F(Signoff, TokensHaveRoles) {
+  const std::string hash(64, 'a');
+  const int64_t id = store_->add_token(hash, "総合政策課", "", TokenRole::Policy);
+  EXPECT_EQ(store_->token_by_hash(hash)->role, TokenRole::Policy);
+  EXPECT_EQ(store_->tokens().at(0).id, id);
+}
+
+TEST_F(Signoff, AuditFiltersBySinceAndLimit) {
+  store_->append_audit(cli_event("approval.submit"));
+  clock_.advance(std::chrono::hours(48));
+  store_->append_audit(cli_event("approval.approve", "shops"));
+  EXPECT_EQ(store_->audit({"", "2026-11-29", "", std::nullopt, 0}).size(), 1u);
+  EXPECT_EQ(store_->audit({"shops", "", "", std::nullopt, 0}).size(), 1u);
+  const auto newest = store_->audit({"", "", "", std::nullopt, 1});
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].action, "approval.approve");
+}
+
+}  // namespace
+}  // namespace sosei::store::test
+
+namespace sosei::store::test {
+namespace {
+
+using SignoffMigration = StoreTest;
+
+// A database as schema 6 left it, with one revised value and one token: migration 8 copies the past
+// into the audit trail, so `history` (which now reads the trail) shows the same revision.
+TEST_F(SignoffMigration, CopiesEarlierRevisionsAndTokensIntoTheAuditTrail) {
+  store_.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  std::string script;
+  for (const Migration& m : migrations())
+    if (m.version <= 6) script += std::string(m.sql) + "\n";
+  script += R"sql(
+INSERT INTO schema_migrations(version, name, applied_at) VALUES (1, 'x', 't'), (2, 'x', 't'), (3, 'x', 't'),
+  (4, 'x', 't'), (5, 'x', 't'), (6, 'x', 't');
+INSERT INTO sources(id, first_seen_at) VALUES ('kama_csv', '2026-05-01T00:00:00.000Z');
+INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, status)
+  VALUES (1, 'kama_csv', 'csv', '1.0.0', '2026-05-01T00:00:00.000Z', 'succeeded'),
+         (2, 'kama_csv', 'csv', '1.0.0', '2026-05-02T00:00:00.000Z', 'succeeded');
+INSERT INTO observations(id, series, period_kind, period_year, value_kind, number, note, location, source,
+  first_run_id, first_value_kind, first_number, created_at, run_id, updated_at)
+  VALUES (1, 'startups', 'fiscal_year', 2025, 'number', 6, '確定値', 'v.csv:3', 'kama_csv', 1, 'number', 5,
+          '2026-05-01T00:00:00.000Z', 2, '2026-05-02T00:00:00.000Z');
+INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind, new_number,
+  old_note, new_note, old_location, new_location)
+  VALUES (1, 2, '2026-05-02T00:00:00.000Z', 'number', 5, 'number', 6, '速報値', '確定値', 'v.csv:3', 'v.csv:3');
+INSERT INTO api_tokens(token_sha256, department, note, created_at)
+  VALUES ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '産業振興課', '窓口',
+          '2026-04-01T00:00:00.000Z');
+PRAGMA user_version = 6;
+)sql";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_close(db);
+
+  store_ = open();
+  EXPECT_EQ(store_->schema_version(), latest_schema_version());
+  const auto events = store_->audit({});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].action, "value.revise");
+  EXPECT_EQ(events[0].who.name, "kama_csv");
+  EXPECT_EQ(events[0].who.run_id, 2);
+  EXPECT_EQ(events[0].before, "5");
+  EXPECT_EQ(events[0].after, "6");
+  EXPECT_EQ(events[1].action, "token.create");
+  EXPECT_EQ(events[1].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(store_->tokens().at(0).role, TokenRole::Department);
+  const auto h = store_->history("startups", Period::fiscal_year(2025));
+  ASSERT_EQ(h.size(), 1u);
+  ASSERT_EQ(h[0].revisions.size(), 1u);
+  EXPECT_EQ(h[0].first_note, "速報値");
+  EXPECT_EQ(h[0].revisions[0].new_value, Value::of(6));
+  EXPECT_EQ(h[0].revisions[0].source, "kama_csv");
+}
+
+}  // namespace
+}  // namespace sosei::store::test
