@@ -274,38 +274,38 @@ TEST(CliEndToEnd, HistoryShowsWhoChangedAValueAndNoteChanges) {
   EXPECT_NE(table.out.find("kama_values run"), std::string::npos) << table.out;
 }
 
-// Issue 14 §2–§3: the bundled data's deliberate slip (commute_subsidy R7 55人 for 550人) is stored with a
-// warning flag, listed in Japanese and as JSON, marked in the evaluation, and closed with a reason.
-TEST(CliEndToEnd, DemoSlipIsFlaggedListedMarkedAndResolved) {
+// Issue 14 §2–§3: the bundled housing_grants R7 (20件 after 42件, −52 %) trips its max_change warning:
+// stored with a flag, listed in Japanese and as JSON, marked in the evaluation, closed with a reason.
+TEST(CliEndToEnd, DemoWarningIsFlaggedListedMarkedAndResolved) {
   SoseiRunner s("flags");
   ASSERT_EQ(s.run("import kama_values").exit_code, 0);
   auto listed = s.run("flags --json");
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   auto flags = nlohmann::json::parse(listed.out);
   ASSERT_EQ(flags.size(), 1u) << flags.dump();
-  EXPECT_EQ(flags[0]["series"], "commute_subsidy");
+  EXPECT_EQ(flags[0]["series"], "housing_grants");
   EXPECT_EQ(flags[0]["period"], "FY2025");
   EXPECT_EQ(flags[0]["rule"], "max_change");
   EXPECT_EQ(flags[0]["level"], "warning");
   EXPECT_EQ(flags[0]["state"], "open");
-  EXPECT_EQ(flags[0]["value"], 55);
-  EXPECT_EQ(flags[0]["department"], "交通政策課");
-  const auto table = s.run("flags --open --department 交通政策課");
+  EXPECT_EQ(flags[0]["value"], 20);
+  EXPECT_EQ(flags[0]["department"], "住宅課");
+  const auto table = s.run("flags --open --department 住宅課");
   EXPECT_NE(table.out.find("未解決"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("max_change"), std::string::npos) << table.out;
   EXPECT_EQ(s.run("flags --department 学校教育課").out.find("max_change"), std::string::npos);
 
   const auto evaluated = s.run("evaluate --as-of R7");
-  EXPECT_NE(evaluated.out.find("55 ※"), std::string::npos) << evaluated.out;
+  EXPECT_NE(evaluated.out.find("20 ※"), std::string::npos) << evaluated.out;
   EXPECT_NE(evaluated.out.find("※ 未解決のデータ品質フラグ"), std::string::npos) << evaluated.out;
 
   const std::string id = std::to_string(flags[0]["id"].get<int64_t>());
-  auto resolved = s.run("flags resolve " + id + " --note '原票で550人と確認'");
+  auto resolved = s.run("flags resolve " + id + " --note '制度見直しによる減少と確認'");
   ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
   EXPECT_EQ(s.run("flags resolve " + id + " --note again").exit_code, 1);
   flags = nlohmann::json::parse(s.run("flags --json").out);
   EXPECT_EQ(flags[0]["state"], "resolved");
-  EXPECT_EQ(flags[0]["note"], "原票で550人と確認");
+  EXPECT_EQ(flags[0]["note"], "制度見直しによる減少と確認");
   EXPECT_FALSE(flags[0]["closed_by"].get<std::string>().empty());
   EXPECT_EQ(nlohmann::json::parse(s.run("flags --open --json").out).size(), 0u);
   EXPECT_EQ(s.run("evaluate --as-of R7").out.find("※"), std::string::npos);
@@ -316,19 +316,20 @@ TEST(CliEndToEnd, DemoSlipIsFlaggedListedMarkedAndResolved) {
 TEST(CliEndToEnd, StatusCheckFailsWhileAnErrorFlagIsOpen) {
   SoseiRunner s("flag-check");
   replace_in_file(s.dir() / "config" / "sources.yaml", "on_bad_row: fail", "on_bad_row: skip");
-  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "commute_subsidy,R7,55人",
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "commute_subsidy,R7,550人",
                   "commute_subsidy,R7,9000人");
   ASSERT_EQ(s.run("import kama_values").exit_code, 0);
-  auto flags = nlohmann::json::parse(s.run("flags --json").out);
-  ASSERT_EQ(flags.size(), 1u) << flags.dump();
-  EXPECT_EQ(flags[0]["level"], "error");
-  EXPECT_EQ(flags[0]["rule"], "range");
+  auto flags = nlohmann::json::parse(s.run("flags --json --kpi commute_subsidy").out);
+  // 9000人 is both far from 576 (max_change: warning) and impossible (range: error).
+  ASSERT_EQ(flags.size(), 2u) << flags.dump();
+  EXPECT_EQ(flags[1]["level"], "error");
+  EXPECT_EQ(flags[1]["rule"], "range");
   auto before_due = s.run("status --check --as-of 2026-03-01");
   EXPECT_EQ(before_due.out.find("エラー水準フラグ"), std::string::npos) << before_due.out;
   auto due = s.run("status --check --as-of 2026-09-01");
   EXPECT_EQ(due.exit_code, 1);
   EXPECT_NE(due.out.find("未解決のエラー水準フラグ 1 件"), std::string::npos) << due.out;
-  ASSERT_EQ(s.run("flags resolve " + std::to_string(flags[0]["id"].get<int64_t>()) + " --note 再提出を依頼").exit_code,
+  ASSERT_EQ(s.run("flags resolve " + std::to_string(flags[1]["id"].get<int64_t>()) + " --note 再提出を依頼").exit_code,
             0);
   EXPECT_EQ(s.run("status --check --as-of 2026-09-01").out.find("エラー水準フラグ"), std::string::npos);
 }

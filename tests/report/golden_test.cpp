@@ -38,7 +38,7 @@ void expect_golden(const std::string& name, const std::string& actual) {
 TEST(ReportGolden, MarkdownJapaneseEraYears) { expect_golden("report.md", markdown_report(model())); }
 
 TEST(ReportGolden, MarkdownEnglishWesternYears) {
-  expect_golden("report-en.md", markdown_report(model({Lang::En, YearStyle::Western})));
+  expect_golden("report-en.md", markdown_report(model({Lang::En, YearStyle::Western, {}})));
 }
 
 TEST(ReportGolden, CsvProjects) {

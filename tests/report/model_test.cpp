@@ -22,7 +22,7 @@ TEST(ReportModel, YearColumnsAreTheStrategyYearsInEraOrWesternStyle) {
   ASSERT_EQ(ja.years.size(), 5u);
   EXPECT_EQ(ja.years.front().label, "R7");
   EXPECT_EQ(ja.years.back().label, "R11");
-  const auto en = model({Lang::En, YearStyle::Western});
+  const auto en = model({Lang::En, YearStyle::Western, {}});
   EXPECT_EQ(en.years.front().label, "2025");
   EXPECT_EQ(en.years.back().label, "2029");
   EXPECT_EQ(row(en, "startups").name, "KPI startups");
@@ -57,9 +57,10 @@ TEST(ReportModel, AFlaggedActualCarriesTheMarkerAndTheLegendInEveryFormat) {
   EXPECT_EQ(r.actual.text, "18※");
   EXPECT_EQ(r.actual.number, 18);  // spreadsheets keep the number
   ASSERT_FALSE(r.notes.empty());
-  EXPECT_EQ(r.notes.front(), "※ 未解決のデータ品質フラグがある値（sosei flags で一覧）");
+  EXPECT_EQ(r.notes.front(), "※ 未解決のデータ品質フラグがある値（担当課の確認待ち）");
   EXPECT_FALSE(row(m, "shops").flagged);
-  for (const std::string& text : {html_report(m), markdown_report(m), csv_report(m, CsvTable::Projects, CsvEncoding::Utf8Bom)})
+  for (const std::string& text :
+       {html_report(m), markdown_report(m), csv_report(m, CsvTable::Projects, CsvEncoding::Utf8Bom)})
     EXPECT_NE(text.find("未解決のデータ品質フラグ"), std::string::npos) << text.substr(0, 200);
   EXPECT_NE(html_report(m).find("18※"), std::string::npos);
   EXPECT_EQ(model().projects.front().actual.text.find("※"), std::string::npos);  // none without a flag
@@ -72,7 +73,7 @@ TEST(ReportModel, CalendarYearValueSitsInTheFiscalYearItIsPublishedIn) {
   EXPECT_EQ(r.years[0].period, "2024年（暦年）");
   EXPECT_EQ(r.years[1].value.text, "212,345");
   EXPECT_EQ(r.years[1].period, "2025年（暦年）");
-  EXPECT_EQ(row(model({Lang::En, YearStyle::Era}), "visitors").years[0].period, "calendar year 2024");
+  EXPECT_EQ(row(model({Lang::En, YearStyle::Era, {}}), "visitors").years[0].period, "calendar year 2024");
   EXPECT_EQ(r.notes.front(), "calendar-year figure, published about a year late");
 }
 
@@ -195,7 +196,7 @@ TEST(ReportModelParts, TheActualCellShowsTheParts) {
   auto s2 = strategy();
   const auto mean = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {});
   EXPECT_EQ(scores_row(mean).actual.text, "△3.5（小 △2.0 / 中 △5.0）");
-  const auto en = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {Lang::En, YearStyle::Era});
+  const auto en = build_report(parts_evaluation(s2, config::CombineRule::Mean), s2, {}, {Lang::En, YearStyle::Era, {}});
   EXPECT_EQ(scores_row(en).actual.text, "-3.5 (小 -2.0 / 中 -5.0)");
 }
 

@@ -317,7 +317,7 @@ TEST(ReportXlsxRows, AchievementKeepsItsMarker) {
 
 TEST(ReportXlsxEnglish, SheetNamesFitExcelsLimit) {
   const auto file = scratch("xlsx-en") / "report.xlsx";
-  write_xlsx(model({Lang::En, YearStyle::Western}), file.string());
+  write_xlsx(model({Lang::En, YearStyle::Western, {}}), file.string());
   const std::string workbook = member(file, "xl/workbook.xml");
   for (const char* name : {"Projects", "Goal summary", "Numeric targets"})
     EXPECT_NE(workbook.find(std::string("name=\"") + name + "\""), std::string::npos) << name;

@@ -321,7 +321,9 @@ TEST_F(ServeTest, ADepartmentResolvesItsOwnFlagWithAReason) {
   EXPECT_EQ(client().Post(path, note, "application/json")->status, 401);  // no token
   auto other = client().Post(path, bearer(policy), note, "application/json");
   EXPECT_EQ(other->status, 403);
-  EXPECT_NE(body_of(other)["error"].get<std::string>().find("産業振興課"), std::string::npos) << other->body;
+  EXPECT_NE(body_of(other)["error"].get<std::string>().find("フラグ " + std::to_string(id) + " は総合政策課の KPI"),
+            std::string::npos)
+      << other->body;
   EXPECT_EQ(client().Post(path, bearer(industry), "{}", "application/json")->status, 400);  // no reason
 
   auto done = client().Post(path, bearer(industry), note, "application/json");

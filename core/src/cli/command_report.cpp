@@ -11,8 +11,8 @@
 #include <iostream>
 
 #include "app/evaluation.hpp"
-#include "app/report.hpp"
 #include "app/flags.hpp"
+#include "app/report.hpp"
 #include "cli/commands.hpp"
 #include "report/writers.hpp"
 

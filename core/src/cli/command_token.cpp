@@ -98,8 +98,9 @@ void add_list(CLI::App& token, CommandEnv env) {
       TextTable table({c.id, c.department, c.token_role, c.note, c.created, c.last_used, c.revoked});
       table.align_right(0);
       for (const auto& t : tokens)
-        table.add({std::to_string(t.id), t.department, text::state_text(store::to_string(t.role), env.session.locale().lang),
-                   t.note, text::timestamp_text(t.created_at, zone),
+        table.add({std::to_string(t.id), t.department,
+                   text::state_text(store::to_string(t.role), env.session.locale().lang), t.note,
+                   text::timestamp_text(t.created_at, zone),
                    t.last_used_at.empty() ? c.never_used : text::timestamp_text(t.last_used_at, zone),
                    t.revoked() ? text::timestamp_text(t.revoked_at, zone) : "-"});
       if (table.empty())

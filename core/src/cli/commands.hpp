@@ -23,10 +23,10 @@ void add_evaluate_command(CLI::App& app, CommandEnv env);
 void add_evaluations_command(CLI::App& app, CommandEnv env);
 void add_report_command(CLI::App& app, CommandEnv env);
 void add_serve_command(CLI::App& app, CommandEnv env);
-void add_token_commands(CLI::App& app, CommandEnv env);   // token create, list, revoke
-void add_flags_commands(CLI::App& app, CommandEnv env);   // flags, flags resolve
-void add_worker_command(CLI::App& app, CommandEnv env);   // internal: one isolated plugin run
-void add_daemon_commands(CLI::App& app, CommandEnv env);  // daemon, resume
+void add_token_commands(CLI::App& app, CommandEnv env);    // token create, list, revoke
+void add_flags_commands(CLI::App& app, CommandEnv env);    // flags, flags resolve
+void add_worker_command(CLI::App& app, CommandEnv env);    // internal: one isolated plugin run
+void add_daemon_commands(CLI::App& app, CommandEnv env);   // daemon, resume
 void add_token_commands(CLI::App& app, CommandEnv env);    // token create, list, revoke
 void add_signoff_commands(CLI::App& app, CommandEnv env);  // submit, approve, unlock, comment, audit
 void add_worker_command(CLI::App& app, CommandEnv env);    // internal: one isolated plugin run

@@ -81,7 +81,8 @@ Rule read_rule(const Document& doc, const YAML::Node& node, const Location& wher
       // so that no one relies on a rule that never fires.
       only({"months"});
       r.months = m.integer("months").value_or(0);
-      if (r.months != 12) fail(m.has("months") ? m.value_at("months") : where, text::phrase(&text::Catalogue::rule_completeness_what));
+      if (r.months != 12)
+        fail(m.has("months") ? m.value_at("months") : where, text::phrase(&text::Catalogue::rule_completeness_what));
       break;
     case RuleKind::Relation: {
       only({"at_most", "at_least"});
@@ -120,7 +121,8 @@ std::vector<Rule> read_rules(const Document& doc, const MapReader& owner, const 
 std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& strategy,
                                     const std::vector<Source>& sources) {
   detail::Document doc(path, path);
-  detail::MapReader top(doc, doc.root(), doc.start_location(), text::phrase(&text::ConfigMessages::in_rules_file), {"rules"});
+  detail::MapReader top(doc, doc.root(), doc.start_location(), text::phrase(&text::ConfigMessages::in_rules_file),
+                        {"rules"});
   std::vector<SeriesRules> all;
   for (const auto& [node, where] : top.list("rules")) {
     detail::MapReader m(doc, node, where, text::phrase(&text::ConfigMessages::in_series_rules), {"series", "rules"});
@@ -131,8 +133,7 @@ std::vector<SeriesRules> load_rules(const std::string& path, const Strategy& str
                                                   : std::any_of(sources.begin(), sources.end(), [&](const Source& src) {
                                                       return src.id == s.series.substr(0, slash);
                                                     });
-    if (!known)
-      detail::fail(m.value_at("series"), text::phrase(&text::Catalogue::rule_unknown_series, s.series));
+    if (!known) detail::fail(m.value_at("series"), text::phrase(&text::Catalogue::rule_unknown_series, s.series));
     s.rules = detail::read_rules(doc, m, "rules", &strategy);
     all.push_back(std::move(s));
   }

@@ -1,5 +1,6 @@
 // Internal to the config concern: the `rules:` list of a KPI (strategy.yaml) and the rules file
-// named by sosei.yaml's `rules:` (docs/quality.md). Messages in the reader's language (text::phrase), with file:line:column.
+// named by sosei.yaml's `rules:` (docs/quality.md). Messages in the reader's language (text::phrase), with
+// file:line:column.
 #pragma once
 
 #include <yaml-cpp/yaml.h>

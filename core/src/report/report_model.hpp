@@ -119,7 +119,7 @@ struct KpiRow {
   std::string baseline_period;  // "R5", a multi-year total: "H27→R2"
   std::vector<YearCell> years;  // one per column of its table
   Figure actual;
-  std::string formed;  // how the actual was formed (the evaluation's words)
+  std::string formed;    // how the actual was formed (the evaluation's words)
   bool flagged = false;  // the actual has an open data-quality flag: shown with ※
   Figure target;
   std::string target_period;  // "R11", "R8→R12"

@@ -52,8 +52,8 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
 
 std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
                   const char* name) {
-  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id +
-         "\" name=\"" + (name ? name : id) + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" +
+  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id + "\" name=\"" +
+         (name ? name : id) + "\" value=\"" + html_escape(value) + "\" placeholder=\"" + hint + "\"" +
          (required ? " required" : "") + ">";
 }
 

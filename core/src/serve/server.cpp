@@ -119,8 +119,9 @@ struct Server::Impl {
   }
 
   EntryResult enter(const store::ApiToken& who, const EntryRequest& entry, text::Lang lang) {
-    EntryResult result = writes.with(
-        [&](store::Store& s) { return enter_by_hand(config.strategy, s, who, entry, {lang, config.years}); });
+    EntryResult result = writes.with([&](store::Store& s) {
+      return enter_by_hand(config.strategy, s, who, entry, {lang, config.years});
+    });
     spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
                  result.kpi, result.period.str(), result.value.str(), result.run.id, result.run.inserted,
                  result.run.revised);

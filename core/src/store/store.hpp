@@ -169,6 +169,8 @@ struct FlagQuery {
   std::string series;  // empty: every series
   bool open_only = false;
   std::optional<int64_t> id;
+};
+
 // Who did something, for the audit trail: a person at the CLI (their OS user), a token of the API (its
 // id and department), or an import run (its source and run id).
 struct Actor {

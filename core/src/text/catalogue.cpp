@@ -215,7 +215,7 @@ constexpr Catalogue kJapanese{
     .rule_unknown_kpi = "KPI '{}' は戦略にありません",
     .rule_outlier_bounds = "outlier の threshold は正の数、min_history は 3 以上で指定してください",
     .rule_unknown_series = "系列 '{}' は戦略のKPIでも、取込元の系列（取込元/系列）でもありません",
-    .flag_id = "ID",
+    .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
     .flag_expected = "期待範囲",
@@ -226,7 +226,7 @@ constexpr Catalogue kJapanese{
     .flags_none = "データ品質フラグはありません",
     .flag_resolved = "フラグ {} を対応済みにしました",
     .flag_not_open = "フラグ {} はないか、既に閉じています",
-    .flag_marker_legend = "※ 未解決のデータ品質フラグがある値（sosei flags で一覧）",
+    .flag_marker_legend = "※ 未解決のデータ品質フラグがある値（担当課の確認待ち）",
     .flag_status_open_errors = "未解決のエラー水準フラグ {} 件（締切を過ぎた期間）",
     .state_entered = "入力済み",
     .state_submitted = "提出済み",
@@ -571,15 +571,29 @@ std::string status_text(ValueKind kind, Lang lang) {
 
 std::string state_text(std::string_view code, Lang lang) {
   if (lang == Lang::En) return std::string(code);
-  static const std::map<std::string_view, const char*> kJa{
-      {"succeeded", "成功"},    {"failed", "失敗"},       {"running", "実行中"},
-      {"interrupted", "中断"},  {"ok", "良好"},           {"overdue", "遅延"},
-      {"OVERDUE", "遅延"},      {"due_soon", "期限間近"}, {"quarantined", "停止中（隔離）"},
-      {"never", "未実行"},      {"manual", "手動"},       {"not_due", "期限前"},
-      {"healthy", "正常"},      {"failing", "失敗中"},    {"yes", "あり"},
-      {"no", "なし"},           {"open", "未解決"},       {"cleared", "解消"},
-      {"resolved", "対応済み"}, {"error", "エラー"},      {"warning", "警告"},
-      {"department", "担当課"}, {"policy", "総合政策課（承認）"}};
+  static const std::map<std::string_view, const char*> kJa{{"succeeded", "成功"},
+                                                           {"failed", "失敗"},
+                                                           {"running", "実行中"},
+                                                           {"interrupted", "中断"},
+                                                           {"ok", "良好"},
+                                                           {"overdue", "遅延"},
+                                                           {"OVERDUE", "遅延"},
+                                                           {"due_soon", "期限間近"},
+                                                           {"quarantined", "停止中（隔離）"},
+                                                           {"never", "未実行"},
+                                                           {"manual", "手動"},
+                                                           {"not_due", "期限前"},
+                                                           {"healthy", "正常"},
+                                                           {"failing", "失敗中"},
+                                                           {"yes", "あり"},
+                                                           {"no", "なし"},
+                                                           {"open", "未解決"},
+                                                           {"cleared", "解消"},
+                                                           {"resolved", "対応済み"},
+                                                           {"error", "エラー"},
+                                                           {"warning", "警告"},
+                                                           {"department", "担当課"},
+                                                           {"policy", "総合政策課（承認）"}};
   const auto it = kJa.find(code);
   return it == kJa.end() ? std::string(code) : it->second;
 }

@@ -174,7 +174,7 @@ struct Catalogue {
   const char* entry_token;
   const char* entry_submit;
   const char* entry_footer;
-  const char* signoff_link;  // the /entry page's link to /signoff    // what happens to an entered value
+  const char* signoff_link;    // the /entry page's link to /signoff    // what happens to an entered value
   const char* entry_inserted;  // "新しい値として登録しました"
   const char* entry_revised;
   const char* entry_unchanged;
@@ -194,11 +194,11 @@ struct Catalogue {
   const char* entry_bad_period;  // "年度「{text}」を読めません…"
   const char* entry_imported_value;  // "KPI「{kpi}」の{period}の値は取込ソース「{source}」（実行 {run}）…"
   const char* token_missing;         // 401: no token given
-  const char* token_not_known;    // 401: no such token
-  const char* token_was_revoked;  // "トークン {id}（{dept}）は {when} に失効しています…"
+  const char* token_not_known;        // 401: no such token
+  const char* token_was_revoked;      // "トークン {id}（{dept}）は {when} に失効しています…"
   const char* flag_note_required;     // resolving a flag through the API needs {"note": "…"}
   const char* flag_other_department;  // "フラグ {id} は{dept}の KPI のものではありません"
-  const char* page_not_found;     // 404 outside the API: "{method} {path} には何もありません…"
+  const char* page_not_found;         // 404 outside the API: "{method} {path} には何もありません…"
   // Data quality (issue 14): rule configuration errors, the flags table, the marker.
   const char* rule_no_kind;
   const char* rule_unknown_kind;

@@ -218,6 +218,8 @@ CREATE TABLE quality_flags (
 CREATE INDEX quality_flags_by_key
   ON quality_flags(series, period_kind, period_year, period_month, period_day, dimensions, state);
 CREATE INDEX quality_flags_by_state ON quality_flags(state, series);
+)sql";
+
 // Sign-off (issue 14 §4-6): token roles, the approval state of each KPI period, the versioned
 // commentary, and the append-only audit trail. Value revisions enter the trail through a trigger in
 // the import's own transaction (no second write path to forget), and the revisions and tokens made
