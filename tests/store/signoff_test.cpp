@@ -60,6 +60,8 @@ TEST_F(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
 
   const auto events = store_->audit({"startups", "", "value.revise", std::nullopt, 0});
   ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].id, 0);  // read from the revision itself, not copied
+  EXPECT_GT(events[0].revision_id, 0);
   EXPECT_EQ(events[0].who.kind, Actor::Kind::Token);
   EXPECT_EQ(events[0].who.name, "token 7");
   EXPECT_EQ(events[0].who.department, "産業振興課");
@@ -82,6 +84,19 @@ TEST_F(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
   EXPECT_EQ(r.location, "token 7");
   EXPECT_EQ(r.run_id, hand_run);
   EXPECT_EQ(r.changed_at, "2026-11-28T12:02:03.000Z");
+}
+
+TEST_F(Signoff, RevisionsOfAnEndedRunAreAppendOnly) {
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("startups", Period::fiscal_year(2025)), number(5));
+  run->commit();
+  auto again = store_->begin_import(start("kama_csv"));
+  again->put(key("startups", Period::fiscal_year(2025)), number(6));
+  again->commit();
+  ASSERT_EQ(query_one(path_, "SELECT count(*) FROM revisions"), "1");
+  EXPECT_NE(raw_exec(path_, "UPDATE revisions SET new_number = 7").find("append-only"), std::string::npos);
+  EXPECT_NE(raw_exec(path_, "DELETE FROM revisions").find("append-only"), std::string::npos);
+  EXPECT_EQ(query_one(path_, "SELECT new_number FROM revisions"), "6.0");
 }
 
 TEST_F(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
@@ -201,15 +216,17 @@ PRAGMA user_version = 6;
 
   store_ = open();
   EXPECT_EQ(store_->schema_version(), latest_schema_version());
+  // In the order it happened; the revision copied by migration 8 is not read twice (migration 9).
   const auto events = store_->audit({});
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(events[0].action, "value.revise");
-  EXPECT_EQ(events[0].who.name, "kama_csv");
-  EXPECT_EQ(events[0].who.run_id, 2);
-  EXPECT_EQ(events[0].before, "5");
-  EXPECT_EQ(events[0].after, "6");
-  EXPECT_EQ(events[1].action, "token.create");
-  EXPECT_EQ(events[1].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(events[0].action, "token.create");
+  EXPECT_EQ(events[0].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(events[1].action, "value.revise");
+  EXPECT_EQ(events[1].who.name, "kama_csv");
+  EXPECT_EQ(events[1].who.run_id, 2);
+  EXPECT_EQ(events[1].before, "5");
+  EXPECT_EQ(events[1].after, "6");
+  EXPECT_GT(events[1].id, 0);  // the copy in audit_events
   EXPECT_EQ(store_->tokens().at(0).role, TokenRole::Department);
   const auto h = store_->history("startups", Period::fiscal_year(2025));
   ASSERT_EQ(h.size(), 1u);

@@ -199,22 +199,6 @@ constexpr Catalogue kJapanese{
     .page_not_found =
         "{} {} には何もありません。ダッシュボードは /、手入力は /entry、API は /api/ の下、"
         "メトリクスは /metrics です（docs/serve.md）",
-    .rule_no_kind =
-        "規則に kind がありません（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
-        "のいずれか）",
-    .rule_unknown_kind =
-        "規則の種類 '{}' は不明です（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
-        "のいずれか）",
-    .rule_bad_level = "level '{}' は error か warning で指定してください",
-    .rule_key_not_for_kind = "'{}' は種類 {} の規則には使えません",
-    .rule_range_empty = "range の規則には min か max が必要です",
-    .rule_bad_limit = "limit '{}' は 50% のような割合か、0 以上の数で指定してください",
-    .rule_completeness_what =
-        "completeness の規則には months: 12 を指定してください（dimension による判定はまだありません）",
-    .rule_relation_what = "relation の規則は at_most か at_least のどちらか一方に比べるKPIを指定してください",
-    .rule_unknown_kpi = "KPI '{}' は戦略にありません",
-    .rule_outlier_bounds = "outlier の threshold は正の数、min_history は 3 以上で指定してください",
-    .rule_unknown_series = "系列 '{}' は戦略のKPIでも、取込元の系列（取込元/系列）でもありません",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -466,18 +450,6 @@ constexpr Catalogue kEnglish{
     .page_not_found =
         "nothing at {} {}: the dashboard is at /, hand entry at /entry, the API under /api/ and "
         "metrics at /metrics (docs/serve.md)",
-    .rule_no_kind = "a rule without kind (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
-    .rule_unknown_kind =
-        "unknown rule kind '{}' (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
-    .rule_bad_level = "level '{}': write error or warning",
-    .rule_key_not_for_kind = "'{}' does not belong to a rule of kind {}",
-    .rule_range_empty = "a range rule needs min or max",
-    .rule_bad_limit = "limit '{}': write a share such as 50% or a number of 0 or more",
-    .rule_completeness_what = "a completeness rule takes months: 12 (judging by dimension is not available yet)",
-    .rule_relation_what = "a relation rule names the KPI to compare with in either at_most or at_least",
-    .rule_unknown_kpi = "KPI '{}' is not in the strategy",
-    .rule_outlier_bounds = "an outlier rule needs a positive threshold and min_history of 3 or more",
-    .rule_unknown_series = "series '{}' is neither a KPI of the strategy nor a source's series (source/series)",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

@@ -199,18 +199,7 @@ struct Catalogue {
   const char* flag_note_required;     // resolving a flag through the API needs {"note": "…"}
   const char* flag_other_department;  // "フラグ {id} は{dept}の KPI のものではありません"
   const char* page_not_found;         // 404 outside the API: "{method} {path} には何もありません…"
-  // Data quality (issue 14): rule configuration errors, the flags table, the marker.
-  const char* rule_no_kind;
-  const char* rule_unknown_kind;
-  const char* rule_bad_level;
-  const char* rule_key_not_for_kind;
-  const char* rule_range_empty;
-  const char* rule_bad_limit;
-  const char* rule_completeness_what;
-  const char* rule_relation_what;
-  const char* rule_unknown_kpi;
-  const char* rule_outlier_bounds;
-  const char* rule_unknown_series;
+  // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;
   const char* flag_level;
