@@ -1,12 +1,13 @@
-// Both message tables (text::Catalogue for what the commands print, text::ConfigMessages for
-// configuration errors) under the same checks: every text in both languages, with the same "{}"
-// arguments, and the Japanese one in Japanese — a person reads Japanese by default.
+// The message tables (text::Catalogue for what the commands print, text::ConfigMessages for
+// configuration errors, text::ImportMessages for an import's rejections) under the same checks: every text in both
+// languages, with the same "{}" arguments, and the Japanese one in Japanese — a person reads Japanese by default.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "text/catalogue.hpp"
 #include "text/config_messages.hpp"
+#include "text/import_messages.hpp"
 
 namespace sosei::text {
 namespace {
@@ -26,6 +27,13 @@ struct ConfigMessagesTable {
   static constexpr std::size_t kAtLeast = 80;
 };
 
+struct ImportMessagesTable {
+  static const ImportMessages& of(Lang l) { return import_messages(l); }
+  static std::size_t size() { return import_messages_size(); }
+  static const char* text(const ImportMessages& m, std::size_t i) { return import_messages_text(m, i); }
+  static constexpr std::size_t kAtLeast = 15;
+};
+
 int placeholders(const std::string& s) {
   int n = 0;
   for (std::size_t i = s.find("{}"); i != std::string::npos; i = s.find("{}", i + 2)) ++n;
@@ -40,7 +48,7 @@ bool has_japanese(const std::string& s) {
 
 template <typename Table>
 class MessageTable : public ::testing::Test {};
-using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable>;
+using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {

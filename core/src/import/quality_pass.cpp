@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "import/quality_rules.hpp"
+#include "text/import_messages.hpp"
 
 namespace sosei::import {
 namespace {
@@ -232,14 +233,18 @@ class SeriesCheck {
 
 }  // namespace
 
-std::string finding_reason(const std::string& series, const store::FlagRaise& f) {
-  std::string text = "rule " + f.rule + " of " + series + ": ";
-  text += f.value ? "value " + number_text(*f.value) : std::string("no value");
-  if (f.expected_min || f.expected_max)
-    text += ", expected " + (f.expected_min ? number_text(*f.expected_min) : std::string()) + "–" +
-            (f.expected_max ? number_text(*f.expected_max) : std::string());
-  if (!f.detail.empty()) text += " (" + f.detail + ")";
-  return text;
+std::string finding_reason(const std::string& series, const store::FlagRaise& f, text::Lang lang) {
+  using text::ImportMessages;
+  using text::say;
+  const std::string value = f.value ? say(lang, &ImportMessages::rule_value, number_text(*f.value))
+                                    : say(lang, &ImportMessages::rule_no_value);
+  const std::string expected =
+      f.expected_min || f.expected_max
+          ? say(lang, &ImportMessages::rule_expected, f.expected_min ? number_text(*f.expected_min) : std::string(),
+                f.expected_max ? number_text(*f.expected_max) : std::string())
+          : std::string();
+  const std::string detail = f.detail.empty() ? std::string() : say(lang, &ImportMessages::rule_detail, f.detail);
+  return say(lang, &ImportMessages::rule_finding, series, f.rule, value, expected, detail);
 }
 
 QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
@@ -258,10 +263,11 @@ QualityOutcome check_quality(const config::AppConfig& config, const std::set<std
         }
         error = true;
         ++outcome.errors;
-        run.reject({r.location, finding_reason(name, r)});
+        run.reject({r.location, finding_reason(name, r, config.lang)});
         if (policy == config::OnBadRow::Fail && outcome.stop_reason.empty())
-          outcome.stop_reason = (r.location.empty() ? std::string() : r.location + ": ") + finding_reason(name, r) +
-                                " (fix the input, or set on_bad_row: skip on the source to skip such rows)";
+          outcome.stop_reason = (r.location.empty() ? std::string() : r.location + ": ") +
+                                finding_reason(name, r, config.lang) +
+                                text::say(config.lang, &text::ImportMessages::how_to_go_on);
       }
       if (!outcome.stop_reason.empty()) return outcome;  // the run fails: nothing is stored
       if (error) run.withdraw(f.key);                    // rejected like a bad row; its flag stays open for follow-up

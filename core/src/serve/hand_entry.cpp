@@ -87,7 +87,7 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
   o.value = Value::from(value->kind, value->number);
   o.note = request.note;
   o.location = "token " + std::to_string(token.id);
-  if (auto why = import::check_kpi_value(strategy, *kpi, o)) throw HttpError(400, *why);
+  if (auto why = import::check_kpi_value(strategy, *kpi, o, locale)) throw HttpError(400, *why);
   const store::ObservationKey key{o.series, o.period, {}};
   const store::ObservationData data{o.value, o.flags, o.note, o.location};
 
