@@ -199,13 +199,14 @@ struct Server::Impl {
         status = e.status();
         view.message = e.what();
       }
-      send_html(res, status, signoff_page(config.strategy, view));
+      send_html(res, status, signoff_page(config.strategy, view, lang(req)));
     });
   }
 
   void signoff_routes() {
     http.Get("/signoff", [this](const Request& req, Response& res) {
-      guarded(req, res, lang(req), [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt)); });
+      guarded(req, res, lang(req),
+              [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt, lang(req))); });
     });
     http.Post(R"(/api/signoff/(submit|approve|unlock))", [this](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] {

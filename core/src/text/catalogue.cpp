@@ -163,6 +163,17 @@ constexpr Catalogue kJapanese{
     .entry_footer =
         "登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、以前の値は修正履歴に残ります。",
     .signoff_link = "承認と締め・コメント",
+    .signoff_steps_heading = "承認と締め",
+    .signoff_reason = "理由（締めの解除には必須）",
+    .signoff_submit = "提出",
+    .signoff_approve = "承認",
+    .signoff_unlock = "締めの解除",
+    .signoff_help =
+        "提出は担当課のトークン、承認と締めの解除は企画政策担当（role: policy）のトークンで行います。"
+        "承認された年度の値は、締めが解除されるまで取込でも手入力でも変わりません。",
+    .comment_heading = "コメント",
+    .comment_save = "保存",
+    .signoff_token = "トークン",
     .entry_inserted = "新しい値として登録しました",
     .entry_revised = "値を修正しました（以前の値は修正履歴に残ります）",
     .entry_unchanged = "同じ値がすでに登録されています（変更なし）",
@@ -417,6 +428,17 @@ constexpr Catalogue kEnglish{
         "An entered value is recorded as your department's hand entry. Entering the same period again "
         "keeps the old value as a revision.",
     .signoff_link = "Sign-off and commentary",
+    .signoff_steps_heading = "Sign-off",
+    .signoff_reason = "Reason (required to unlock)",
+    .signoff_submit = "Submit",
+    .signoff_approve = "Approve",
+    .signoff_unlock = "Unlock",
+    .signoff_help =
+        "A department's token submits; the policy division's token (role: policy) approves and unlocks. "
+        "The values of an approved period do not change, by import or by hand, until it is unlocked.",
+    .comment_heading = "Commentary",
+    .comment_save = "Save",
+    .signoff_token = "Token",
     .entry_inserted = "Entered as a new value",
     .entry_revised = "Revised (the old value is kept as a revision)",
     .entry_unchanged = "The same value is already stored (unchanged)",

@@ -174,7 +174,17 @@ struct Catalogue {
   const char* entry_token;
   const char* entry_submit;
   const char* entry_footer;
-  const char* signoff_link;    // the /entry page's link to /signoff    // what happens to an entered value
+  const char* signoff_link;  // the /entry page's link to /signoff    // what happens to an entered value
+  // The /signoff page: headings, labels and buttons (the sign-off steps and the commentary form).
+  const char* signoff_steps_heading;  // "承認と締め"
+  const char* signoff_reason;         // its reason field (required to unlock)
+  const char* signoff_submit;         // the three buttons
+  const char* signoff_approve;
+  const char* signoff_unlock;
+  const char* signoff_help;     // who may press which button, and what a lock means
+  const char* comment_heading;  // "コメント"
+  const char* comment_save;
+  const char* signoff_token;   // the token field of both forms
   const char* entry_inserted;  // "新しい値として登録しました"
   const char* entry_revised;
   const char* entry_unchanged;
