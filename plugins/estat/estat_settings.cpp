@@ -98,7 +98,7 @@ const std::array<sosei_setting_spec, 14> kSettings{{
 // clang-format on
 
 std::string area_code(const std::string& raw) {
-  const std::string text = sosei::fold_full_width(sosei::trim(raw));
+  std::string text = sosei::fold_full_width(sosei::trim(raw));
   if (digits(text) && text.size() == 5) return text;
   if (digits(text) && text.size() == 6) {
     // 全国地方公共団体コード: the sixth digit checks the first five (weights 6..2, modulus 11).
@@ -127,10 +127,12 @@ Settings read_settings(const sosei::Context& ctx) {
     if (!code.empty()) s.filters.emplace_back(f.id, code);
   }
   s.minus = parse_minus(ctx.string_setting("minus"));
-  for (const auto& [id, code] : s.minus)
+  for (const auto& m : s.minus) {
+    const std::string& id = m.first;
     if (std::none_of(s.filters.begin(), s.filters.end(), [&](const auto& f) { return f.first == id; }))
       throw PluginError(SOSEI_ERR_CONFIG, "設定 'minus' の " + id + " を使うなら cd_" + id +
                                               " も設定してください（引かれる側のセルを選ぶコード）");
+  }
   const std::string value = ctx.string_setting("value");
   if (value == "cell")
     s.formation = Formation::Cell;

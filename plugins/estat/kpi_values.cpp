@@ -11,8 +11,8 @@ namespace {
 
 // The marks e-Stat tables use for cells without a number (their NOTE says which a table uses).
 const std::set<std::string>& known_marks() {
-  static const std::set<std::string> marks{"-", "…", "...", "x", "X", "***", "－", "‐", "―", "—", "･", "・", ""};
-  return marks;
+  static const std::set<std::string> kMarks{"-", "…", "...", "x", "X", "***", "－", "‐", "―", "—", "･", "・", ""};
+  return kMarks;
 }
 
 std::string mark_note(const std::string& mark, const std::map<std::string, std::string>& marks) {

@@ -38,10 +38,10 @@ std::string text(const json* node) {
 }  // namespace
 
 const std::string& Cell::code(std::string_view id) const {
-  static const std::string none;
+  static const std::string kNone;
   for (const auto& [k, v] : codes)
     if (k == id) return v;
-  return none;
+  return kNone;
 }
 
 uint64_t fnv1a(std::string_view bytes, uint64_t hash) {
