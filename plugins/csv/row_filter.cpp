@@ -35,8 +35,10 @@ RowFilter::RowFilter(const std::vector<Condition>& conditions, const sosei::CsvH
 bool RowFilter::matches(const sosei::CsvReader& row) const {
   for (const auto& [column, value] : columns_) {
     const std::string_view cell = row.cell(column);
-    // Most rows of a national table fail on the first byte; fold only what might match.
-    if (cell != value && sosei::fold_full_width(cell) != value) return false;
+    if (cell == value) continue;
+    // Most rows of a national table differ in plain ASCII: fold (and allocate) only a cell that may
+    // hold full-width forms, which all start with the byte 0xEF in UTF-8.
+    if (cell.find('\xEF') == std::string_view::npos || sosei::fold_full_width(cell) != value) return false;
   }
   return true;
 }
