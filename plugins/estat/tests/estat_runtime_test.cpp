@@ -8,6 +8,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <string>
@@ -158,6 +161,33 @@ TEST_F(EstatRuntime, TheSecretMissing) {
   EXPECT_EQ(run_checked(births_source(api.base())), host::RunResult::Failed);
   EXPECT_NE(error().find(kEnv), std::string::npos) << error();
   EXPECT_EQ(api.requests(), 0);
+}
+
+// `sosei plugin check`, the department CI's gate, passes on the plugin: settings checked against the
+// declared ones, a dry run in a worker process against the stand-in, every observation fine.
+TEST_F(EstatRuntime, PluginCheckPasses) {
+  EstatStandIn api;
+  api.page(1, reply_of(migration_cells(2016, 2020)));
+  const std::string settings = write("source.yaml",
+                                     "settings:\n"
+                                     "  kpi: net_migration\n"
+                                     "  stats_data_id: \"0003420482\"\n"
+                                     "  area: \"402273\"\n"
+                                     "  cd_cat01: \"001\"\n"
+                                     "  value: difference\n"
+                                     "  minus: cat01=002\n"
+                                     "  app_id_env: " +
+                                         std::string(kEnv) + "\n  base_url: " + api.base() + "\n");
+  const std::string out = path("check.txt");
+  const std::string command = std::string(SOSEI_BINARY) + " plugin check " + ESTAT_PLUGIN_FILE + " --settings " +
+                              settings + " > " + out + " 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream in(out);
+  const std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(status, 0) << report;
+  EXPECT_NE(report.find("dry run: succeeded"), std::string::npos) << report;
+  EXPECT_NE(report.find("5 observation(s)"), std::string::npos) << report;
+  EXPECT_EQ(report.find(kAppId), std::string::npos) << report;
 }
 
 }  // namespace
