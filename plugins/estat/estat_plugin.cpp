@@ -95,7 +95,7 @@ class EstatImport : public sosei::Plugin {
       }
       estat::StatsPage page = estat::parse_stats_page(body);
       body.clear();
-      check_status(page, s, source, app_id);
+      check_status(ctx, page, s, source, app_id);
       hash_ = estat::fnv1a(std::to_string(page.content_hash), hash_);
       take(page, s);
       ctx.progress(static_cast<uint64_t>(page_no), 0);
@@ -107,8 +107,8 @@ class EstatImport : public sosei::Plugin {
     }
   }
 
-  void check_status(const estat::StatsPage& page, const estat::Settings& s, const std::string& source,
-                    const std::string& app_id) const {
+  void check_status(const sosei::Context& ctx, const estat::StatsPage& page, const estat::Settings& s,
+                    const std::string& source, const std::string& app_id) const {
     const std::string api =
         "（e-Stat の応答 STATUS " + std::to_string(page.status) + ": 「" + without(app_id, page.error_message) + "」）";
     if (page.status == 0) return;
@@ -116,7 +116,10 @@ class EstatImport : public sosei::Plugin {
       throw sosei::PluginError(SOSEI_ERR_INPUT, source + ": 地域 " + s.area +
                                                     " と指定の分類に当たるデータがありません" + api +
                                                     "。area や cd_… のコードを e-Stat のメタ情報で確かめてください");
-    if (page.status == 2) return;  // 正常終了（一部にエラー）: the cells that came are fine
+    if (page.status == 2) {  // 正常終了（一部にエラー）: the cells that came are fine
+      ctx.warn(source + ": e-Stat は一部の条件を処理できませんでした" + api);
+      return;
+    }
     throw sosei::PluginError(page.status >= 100 && page.status < 200 ? SOSEI_ERR_CONFIG : SOSEI_ERR_IO,
                              source + ": e-Stat が要求を受け付けませんでした" + api);
   }

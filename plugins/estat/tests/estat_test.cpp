@@ -179,6 +179,19 @@ TEST_F(EstatPlugin, AnErrorStatusFailsTheRunWithTheApisMessage) {
   EXPECT_EQ(run(births_settings()), SOSEI_ERR_IO);
 }
 
+TEST_F(EstatPlugin, StatusTwoKeepsTheCellsAndWarns) {
+  Reply r = reply_of(birth_cells(2020, 2021));
+  r.status = 2;
+  r.error_message = "正常に終了しましたが、一部にエラーがあります。";
+  reply(url(kBirths), r);
+  ASSERT_EQ(run(births_settings()), SOSEI_OK) << host_.error();
+  EXPECT_EQ(host_.observations().size(), 2u);
+  bool warned = false;
+  for (const auto& l : host_.logs())
+    warned = warned || (l.level == SOSEI_LOG_WARN && l.message.find("一部にエラーがあります") != std::string::npos);
+  EXPECT_TRUE(warned);
+}
+
 TEST_F(EstatPlugin, NoDataIsAClearFailure) {
   Reply r;
   r.status = 1;
