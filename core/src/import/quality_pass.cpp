@@ -1,6 +1,7 @@
-// The rule check of an import run (quality_pass.hpp). One scan per series with rules, one
-// dimension set at a time: memory holds the newest values of one set, the dimension values seen per
-// year (completeness by dimension) and the findings, never the series.
+// The rule check of an import run (quality_pass.hpp). One scan per series with rules, in the order of
+// the store's key index (no sort): memory holds the newest values of each dimension set (a stop, a
+// spot), the dimension values seen per year (completeness by dimension) and the findings, never the
+// series.
 #include "import/quality_pass.hpp"
 
 #include <algorithm>
@@ -49,45 +50,58 @@ class SeriesCheck {
 
   std::vector<Finding> run() {
     store_.scan_series(series_, [this](const store::StoredObservation& o) { see(o); });
-    end_group();
+    for (auto& [dimensions, group] : groups_) end_group(dimensions, group);
     check_dimensions();
     check_relations();
     return std::move(findings_);
   }
 
  private:
+  // What the check remembers of one dimension set (a stop, a route, a spot) while the scan goes on.
+  struct Group {
+    ValueHistory history;       // its newest values, oldest first
+    std::map<int, int> months;  // fiscal year → months with a value
+    std::set<int> written_years;
+    int latest_fy = 0;
+  };
+
+  // The store gives each set's values in period order, the sets interleaved as its index has them.
+  Group& group_of(const store::Dimensions& dimensions) {
+    if (last_ && last_->first == dimensions) return last_->second;
+    last_ = &*groups_.try_emplace(dimensions).first;
+    return last_->second;
+  }
+
   void see(const store::StoredObservation& o) {
-    if (!group_ || o.key.dimensions != group_->dimensions) {
-      end_group();
-      group_ = store::ObservationKey{series_, o.key.period, o.key.dimensions};
-    }
+    Group& g = group_of(o.key.dimensions);
     const int fy = fiscal_year_of(o.key.period);
-    months_[fy] += o.key.period.kind == PeriodKind::Month ? 1 : 0;
-    latest_fy_ = std::max(latest_fy_, fy);
+    g.months[fy] += o.key.period.kind == PeriodKind::Month ? 1 : 0;
+    g.latest_fy = std::max(g.latest_fy, fy);
     series_latest_fy_ = std::max(series_latest_fy_, fy);
     see_dimensions(o.key, fy);
     const bool ours = o.run_id == run_id_;
     if (ours) {  // the year written, and the year before, which a first value of this year closes
-      written_years_.insert({fy - 1, fy});
+      g.written_years.insert({fy - 1, fy});
       series_written_.insert({fy - 1, fy});
     }
     if (ours) {
       std::vector<store::FlagRaise> raised;
       if (o.data.value.is_number()) {
-        raised = check_value(rules_, o.data.value.number, history_);
+        raised = check_value(rules_, o.data.value.number, g.history);
         if (has_relation()) relations_.push_back({o.key, o.data.value.number, o.data.location});
       }
       for (auto& r : raised) r.location = o.data.location;
       record(o.key, std::move(raised));
     }
-    if (o.data.value.is_number()) remember(o.data.value.number);
+    if (o.data.value.is_number()) remember(g.history, o.data.value.number);
   }
 
-  // Keeps the newest keep_ values (trimmed in steps, so a long series costs no shifting per value).
-  void remember(double v) {
-    auto& earlier = history_.earlier;
+  // Keeps the newest keep_ values (trimmed in steps, so a long series costs no shifting per value,
+  // and a set holds at most about twice what the rules need).
+  void remember(ValueHistory& history, double v) const {
+    auto& earlier = history.earlier;
     earlier.push_back(v);
-    if (earlier.size() >= 2 * keep_ + 64)
+    if (earlier.size() >= 2 * keep_ + 16)
       earlier.erase(earlier.begin(), earlier.end() - static_cast<std::ptrdiff_t>(keep_));
   }
 
@@ -134,37 +148,28 @@ class SeriesCheck {
   // Completeness of months: a fiscal year this run wrote months of (or closed, by writing the next
   // year's first months), which the data have left behind (a later year has values), must have all
   // twelve.
-  void end_group() {
-    if (!group_) return;
+  void end_group(const store::Dimensions& dimensions, const Group& g) {
     for (const config::Rule& rule : rules_) {
       if (rule.kind != config::RuleKind::Completeness || rule.months == 0) continue;
-      if (months_.empty() || std::all_of(months_.begin(), months_.end(), [](const auto& m) { return m.second == 0; }))
+      if (std::all_of(g.months.begin(), g.months.end(), [](const auto& m) { return m.second == 0; }))
         continue;  // not a monthly series: twelve months do not apply
-      for (int fy : written_years_) {
-        if (fy >= latest_fy_) continue;  // still running
-        const auto months = months_.find(fy);
-        if (months == months_.end()) continue;  // no value that year (the series began later)
+      for (int fy : g.written_years) {
+        if (fy >= g.latest_fy) continue;  // still running
+        const auto months = g.months.find(fy);
+        if (months == g.months.end()) continue;  // no value that year (the series began later)
+        const store::ObservationKey key{series_, Period::fiscal_year(fy), dimensions};
         const int have = months->second;
         if (have >= rule.months) {
-          record(year_key(fy), {});
+          record(key, {});
           continue;
         }
         store::FlagRaise r = raise_of(rule);
         r.value = have;
         r.expected_min = rule.months;
         r.detail = std::to_string(have) + " of " + std::to_string(rule.months) + " months";
-        record(year_key(fy), {r});
+        record(key, {r});
       }
     }
-    history_.earlier.clear();
-    months_.clear();
-    written_years_.clear();
-    latest_fy_ = 0;
-    group_.reset();
-  }
-
-  store::ObservationKey year_key(int fy) const {
-    return store::ObservationKey{series_, Period::fiscal_year(fy), group_->dimensions};
   }
 
   bool has_relation() const {
@@ -193,7 +198,7 @@ class SeriesCheck {
 
   // Keeps what must be written: findings, and keys whose open flags may have to be cleared.
   void record(const store::ObservationKey& key, std::vector<store::FlagRaise> raised) {
-    if (raised.empty() && !open_.count(key_text(key))) return;
+    if (raised.empty() && (open_.empty() || !open_.count(key_text(key)))) return;
     findings_.push_back({key, std::move(raised)});
   }
 
@@ -218,15 +223,12 @@ class SeriesCheck {
   int64_t run_id_;
   std::set<std::string> open_;  // keys with open flags
   std::size_t keep_;            // earlier values the rules need
-  std::optional<store::ObservationKey> group_;
-  ValueHistory history_;
+  std::map<store::Dimensions, Group> groups_;
+  std::pair<const store::Dimensions, Group>* last_ = nullptr;         // the set of the previous value
   std::map<std::string, std::map<int, std::set<std::string>>> seen_;  // dimension → year → values
   PeriodKind year_kind_ = PeriodKind::FiscalYear;
   std::set<int> series_written_;  // years the run wrote, over all dimension sets
   int series_latest_fy_ = 0;
-  std::map<int, int> months_;
-  std::set<int> written_years_;
-  int latest_fy_ = 0;
   std::vector<Relation> relations_;
   std::vector<Finding> findings_;
 };

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 
 #include "common/clock.hpp"
 #include "store/sqlite/audit.hpp"
@@ -42,9 +43,8 @@ constexpr const char* kValuesInPeriodWithDimensions =
 
 // A series one dimension set at a time (sorted once by SQLite, so memory stays flat however long it is).
 constexpr const char* kScan =
-    "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, flags, note,"
-    " location, source, run_id, updated_at FROM observations WHERE series = ?1"
-    " ORDER BY dimensions, period_kind, period_year, period_month, period_day";
+    "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, location, run_id"
+    " FROM observations WHERE series = ?1 ORDER BY period_kind, period_year, period_month, period_day, dimensions";
 
 // Distinct series by hopping through the key index (one seek per series, not a scan of every row).
 constexpr const char* kSeries =
@@ -192,20 +192,21 @@ class SqliteStore final : public Store {
     s.bind(1, series);
     StoredObservation o;
     o.key.series = series;
-    std::string dimensions = "\x01";  // parsed again only when it changes
+    std::string dimensions = "\x01";  // the previous row's, as stored
+    // The key index interleaves the dimension sets (period first): each set's text is parsed once.
+    std::unordered_map<std::string, Dimensions> parsed;
     while (s.step()) {
       o.key.period = read_period(s, 0);
       if (s.text(4) != dimensions) {
         dimensions.assign(s.text(4));
-        o.key.dimensions = parse_dimensions(dimensions);
+        if (parsed.size() > 100000) parsed.clear();  // a series of very many sets: bound the memory
+        auto [it, added] = parsed.try_emplace(dimensions);
+        if (added) it->second = parse_dimensions(dimensions);
+        o.key.dimensions = it->second;
       }
       o.data.value = read_value(s, 5);
-      o.data.flags = static_cast<uint32_t>(s.int64(7));
-      o.data.note.assign(s.text(8));
-      o.data.location.assign(s.text(9));
-      o.source.assign(s.text(10));
-      o.run_id = s.int64(11);
-      o.updated_at.assign(s.text(12));
+      o.data.location.assign(s.text(7));
+      o.run_id = s.int64(8);
       each(o);
     }
   }
