@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "import/quality_rules.hpp"
 #include "text/import_messages.hpp"
@@ -41,6 +42,15 @@ std::size_t history_needed(const std::vector<config::Rule>& rules) {
   return n;
 }
 
+// Dimension sets as hash keys: every stored value looks its set up.
+struct DimensionsHash {
+  std::size_t operator()(const store::Dimensions& d) const {
+    std::size_t h = d.size();
+    for (const auto& [name, value] : d) h = h * 31 + std::hash<std::string>{}(name)*7 + std::hash<std::string>{}(value);
+    return h;
+  }
+};
+
 class SeriesCheck {
  public:
   SeriesCheck(const std::string& series, std::vector<config::Rule> rules, store::Store& store, int64_t run_id)
@@ -50,7 +60,11 @@ class SeriesCheck {
 
   std::vector<Finding> run() {
     store_.scan_series(series_, [this](const store::StoredObservation& o) { see(o); });
-    for (auto& [dimensions, group] : groups_) end_group(dimensions, group);
+    // In the order of the sets, so that flags are raised (and numbered) the same way every time.
+    std::vector<const std::pair<const store::Dimensions, Group>*> sets;
+    for (const auto& entry : groups_) sets.push_back(&entry);
+    std::sort(sets.begin(), sets.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : sets) end_group(entry->first, entry->second);
     check_dimensions();
     check_relations();
     return std::move(findings_);
@@ -63,6 +77,8 @@ class SeriesCheck {
     std::map<int, int> months;  // fiscal year → months with a value
     std::set<int> written_years;
     int latest_fy = 0;
+    int last_seen_fy = 0;     // the year of the set's previous value: a new year is noted once
+    int last_written_fy = 0;  // the same among this run's values
   };
 
   // The store gives each set's values in period order, the sets interleaved as its index has them.
@@ -75,12 +91,17 @@ class SeriesCheck {
   void see(const store::StoredObservation& o) {
     Group& g = group_of(o.key.dimensions);
     const int fy = fiscal_year_of(o.key.period);
-    g.months[fy] += o.key.period.kind == PeriodKind::Month ? 1 : 0;
+    if (fy != g.last_seen_fy) {  // every year with a value has an entry, months or not
+      g.last_seen_fy = fy;
+      g.months.try_emplace(fy, 0);
+    }
+    if (o.key.period.kind == PeriodKind::Month) ++g.months[fy];
     g.latest_fy = std::max(g.latest_fy, fy);
     series_latest_fy_ = std::max(series_latest_fy_, fy);
     see_dimensions(o.key, fy);
     const bool ours = o.run_id == run_id_;
-    if (ours) {  // the year written, and the year before, which a first value of this year closes
+    if (ours && fy != g.last_written_fy) {  // the year written, and the year before, which it closes
+      g.last_written_fy = fy;
       g.written_years.insert({fy - 1, fy});
       series_written_.insert({fy - 1, fy});
     }
@@ -223,7 +244,7 @@ class SeriesCheck {
   int64_t run_id_;
   std::set<std::string> open_;  // keys with open flags
   std::size_t keep_;            // earlier values the rules need
-  std::map<store::Dimensions, Group> groups_;
+  std::unordered_map<store::Dimensions, Group, DimensionsHash> groups_;
   std::pair<const store::Dimensions, Group>* last_ = nullptr;         // the set of the previous value
   std::map<std::string, std::map<int, std::set<std::string>>> seen_;  // dimension → year → values
   PeriodKind year_kind_ = PeriodKind::FiscalYear;

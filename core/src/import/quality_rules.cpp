@@ -9,7 +9,8 @@ namespace {
 
 std::string number_text(double v) { return Value::of(v).str(); }
 
-double median(std::vector<double> v) {
+// The median of `v`, reordering it (the callers pass scratch copies).
+double median(std::vector<double>& v) {
   const std::size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
   const double upper = v[mid];
@@ -85,12 +86,14 @@ std::vector<store::FlagRaise> check_value(const std::vector<config::Rule>& rules
         // The newest `window` values: the series' recent normal, and a cost per value that does not
         // grow with its history (a daily series of ten years has 3,652 values per stop).
         const std::size_t n = std::min(history.earlier.size(), static_cast<std::size_t>(rule.window));
-        std::vector<double> recent(history.earlier.end() - static_cast<std::ptrdiff_t>(n), history.earlier.end());
+        // Scratch space kept between calls: a million values judged without a million allocations.
+        thread_local std::vector<double> recent, deviations;
+        recent.assign(history.earlier.end() - static_cast<std::ptrdiff_t>(n), history.earlier.end());
+        deviations.clear();
+        for (double x : recent) deviations.push_back(x);
         const double m = median(recent);
-        std::vector<double> deviations;
-        deviations.reserve(recent.size());
-        for (double x : recent) deviations.push_back(std::fabs(x - m));
-        const double mad = median(std::move(deviations));
+        for (double& x : deviations) x = std::fabs(x - m);
+        const double mad = median(deviations);
         if (mad <= 0) break;  // a constant history: no spread to judge by
         // 0.6745 makes the MAD comparable to a standard deviation (Iglewicz and Hoaglin's modified z).
         const double half_width = rule.threshold * mad / 0.6745;

@@ -190,20 +190,20 @@ class SqliteStore final : public Store {
     sqlite::Statement& s = db_.statement("scan a series", kScan);
     sqlite::Use use(s);
     s.bind(1, series);
-    StoredObservation o;
-    o.key.series = series;
-    std::string dimensions = "\x01";  // the previous row's, as stored
-    // The key index interleaves the dimension sets (period first): each set's text is parsed once.
-    std::unordered_map<std::string, Dimensions> parsed;
+    // The key index interleaves the dimension sets (period first): one record per set, its
+    // dimensions parsed once, filled in place for each of its rows (no copy of the dimensions).
+    std::unordered_map<std::string, StoredObservation> sets;
+    std::string text;
     while (s.step()) {
-      o.key.period = read_period(s, 0);
-      if (s.text(4) != dimensions) {
-        dimensions.assign(s.text(4));
-        if (parsed.size() > 100000) parsed.clear();  // a series of very many sets: bound the memory
-        auto [it, added] = parsed.try_emplace(dimensions);
-        if (added) it->second = parse_dimensions(dimensions);
-        o.key.dimensions = it->second;
+      text.assign(s.text(4));
+      if (sets.size() > 100000 && !sets.count(text)) sets.clear();  // very many sets: bound the memory
+      auto [it, added] = sets.try_emplace(text);
+      StoredObservation& o = it->second;
+      if (added) {
+        o.key.series = series;
+        o.key.dimensions = parse_dimensions(text);
       }
+      o.key.period = read_period(s, 0);
       o.data.value = read_value(s, 5);
       o.data.location.assign(s.text(7));
       o.run_id = s.int64(8);
