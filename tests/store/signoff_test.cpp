@@ -1,7 +1,6 @@
 // The sign-off tables through the store interface (issue 14 §4-6): the append-only audit trail, value
 // revisions entering it in the import's transaction, approvals moving only from the expected state,
 // versioned comments, what an import sees of locked periods, and migration 8 copying the past in.
-#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -12,18 +11,7 @@ namespace sosei::store::test {
 namespace {
 
 using Signoff = StoreTest;
-
-// Runs one statement through a separate raw connection; returns SQLite's error message ("" when ok).
-std::string raw_exec(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  std::string out = rc == SQLITE_OK ? "" : (error ? error : "error");
-  sqlite3_free(error);
-  sqlite3_close(db);
-  return out;
-}
+SOSEI_STORE_SUITE(Signoff);
 
 AuditEvent cli_event(const std::string& action, const std::string& kpi = "startups") {
   AuditEvent e;
@@ -34,12 +22,12 @@ AuditEvent cli_event(const std::string& action, const std::string& kpi = "startu
   return e;
 }
 
-TEST_F(Signoff, AuditTrailRefusesUpdateAndDelete) {
+TEST_P(Signoff, AuditTrailRefusesUpdateAndDelete) {
   const int64_t id = store_->append_audit(cli_event("approval.approve"));
   EXPECT_GT(id, 0);
-  EXPECT_NE(raw_exec(path_, "UPDATE audit_events SET actor = 'someone else'").find("append-only"), std::string::npos);
-  EXPECT_NE(raw_exec(path_, "DELETE FROM audit_events").find("append-only"), std::string::npos);
-  EXPECT_NE(raw_exec(path_, "UPDATE audit_events SET reason = '' WHERE id = " + std::to_string(id)), "");
+  EXPECT_NE(exec_error("UPDATE audit_events SET actor = 'someone else'").find("append-only"), std::string::npos);
+  EXPECT_NE(exec_error("DELETE FROM audit_events").find("append-only"), std::string::npos);
+  EXPECT_NE(exec_error("UPDATE audit_events SET reason = '' WHERE id = " + std::to_string(id)), "");
   const auto events = store_->audit({});
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].who.name, "kikaku");
@@ -47,7 +35,7 @@ TEST_F(Signoff, AuditTrailRefusesUpdateAndDelete) {
   EXPECT_EQ(events[0].period, Period::fiscal_year(2025));
 }
 
-TEST_F(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
+TEST_P(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
   auto run = store_->begin_import(start("kama_csv"));
   run->put(key("startups", Period::fiscal_year(2025)), number(5, "速報値"));
   run->commit();
@@ -84,7 +72,7 @@ TEST_F(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
   EXPECT_EQ(r.changed_at, "2026-11-28T12:02:03.000Z");
 }
 
-TEST_F(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
+TEST_P(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
   const Period r7 = Period::fiscal_year(2025);
   EXPECT_EQ(store_->approval("startups", r7).state, ApprovalState::Entered);
   EXPECT_FALSE(store_->change_approval("startups", r7, ApprovalState::Submitted, ApprovalState::Approved,
@@ -114,7 +102,7 @@ TEST_F(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
   EXPECT_TRUE(store_->approvals("").empty());  // entered again: not listed
 }
 
-TEST_F(Signoff, CommentsAreVersionedAndOlderVersionsKept) {
+TEST_P(Signoff, CommentsAreVersionedAndOlderVersionsKept) {
   Comment c;
   c.kpi = "startups";
   c.year = 2025;
@@ -140,14 +128,14 @@ TEST_F(Signoff, CommentsAreVersionedAndOlderVersionsKept) {
   EXPECT_EQ(store_->audit({"startups", "", "comment.add", std::nullopt, 0}).size(), 3u);
 }
 
-TEST_F(Signoff, TokensHaveRoles) {
+TEST_P(Signoff, TokensHaveRoles) {
   const std::string hash(64, 'a');
   const int64_t id = store_->add_token(hash, "総合政策課", "", TokenRole::Policy);
   EXPECT_EQ(store_->token_by_hash(hash)->role, TokenRole::Policy);
   EXPECT_EQ(store_->tokens().at(0).id, id);
 }
 
-TEST_F(Signoff, AuditFiltersBySinceAndLimit) {
+TEST_P(Signoff, AuditFiltersBySinceAndLimit) {
   store_->append_audit(cli_event("approval.submit"));
   clock_.advance(std::chrono::hours(48));
   store_->append_audit(cli_event("approval.approve", "shops"));
@@ -165,10 +153,11 @@ namespace sosei::store::test {
 namespace {
 
 using SignoffMigration = StoreTest;
+SOSEI_SQLITE_SUITE(SignoffMigration);  // a SQLite file of schema 6
 
 // A database as schema 6 left it, with one revised value and one token: migration 8 copies the past
 // into the audit trail, so `history` (which now reads the trail) shows the same revision.
-TEST_F(SignoffMigration, CopiesEarlierRevisionsAndTokensIntoTheAuditTrail) {
+TEST_P(SignoffMigration, CopiesEarlierRevisionsAndTokensIntoTheAuditTrail) {
   store_.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
   std::string script;

@@ -1,0 +1,27 @@
+// The store tests' PostgreSQL databases: one fresh database per test in the cluster the CTest
+// fixture started (tests/support/postgres_cluster_start), and raw libpq access to inspect it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace sosei::store::test {
+
+// The cluster's socket folder, or none when it did not start (the info file is absent).
+std::optional<std::string> postgres_cluster();
+// Whether the suite must fail rather than skip without a cluster (SOSEI_REQUIRE_POSTGRES=1).
+bool postgres_required();
+
+// The connection URI of database `name` in the cluster at `socket_dir`.
+std::string postgres_uri(const std::string& socket_dir, const std::string& name);
+// Creates or drops a database through the cluster's maintenance database; "" or the error.
+std::string create_database(const std::string& socket_dir, const std::string& name);
+void drop_database(const std::string& socket_dir, const std::string& name);
+
+// Runs `sql` on the database at `uri`: the first column of the first row ("" for NULL or none), or
+// with `error` set to the server's message.
+std::string postgres_query(const std::string& uri, const std::string& sql, std::string* error = nullptr);
+// Every row of a table as text, ordered by its first two columns.
+std::string postgres_dump(const std::string& uri, const std::string& table);
+
+}  // namespace sosei::store::test
