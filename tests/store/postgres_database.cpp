@@ -1,6 +1,7 @@
 // Databases of the store tests in the throwaway cluster (postgres_database.hpp).
 #include "postgres_database.hpp"
 
+#include <gtest/gtest.h>
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -90,6 +91,23 @@ std::string postgres_dump(const std::string& uri, const std::string& table) {
     out += "\n";
   }
   return out;
+}
+
+PostgresSession::PostgresSession(const std::string& uri) : conn_(PQconnectdb(uri.c_str())) {
+  if (PQstatus(conn_) != CONNECTION_OK) ADD_FAILURE() << PQerrorMessage(conn_);
+}
+
+PostgresSession::~PostgresSession() { PQfinish(conn_); }
+
+std::string PostgresSession::query(const std::string& sql) {
+  ResultPtr r(PQexec(conn_, sql.c_str()), PQclear);
+  const auto s = PQresultStatus(r.get());
+  if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+    ADD_FAILURE() << sql << ": " << PQresultErrorMessage(r.get());
+    return {};
+  }
+  if (PQntuples(r.get()) == 0 || PQnfields(r.get()) == 0 || PQgetisnull(r.get(), 0, 0)) return {};
+  return PQgetvalue(r.get(), 0, 0);
 }
 
 }  // namespace sosei::store::test

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+struct pg_conn;
+
 namespace sosei::store::test {
 
 // The cluster's socket folder, or none when it did not start (the info file is absent).
@@ -23,5 +25,19 @@ void drop_database(const std::string& socket_dir, const std::string& name);
 std::string postgres_query(const std::string& uri, const std::string& sql, std::string* error = nullptr);
 // Every row of a table as text, ordered by its first two columns.
 std::string postgres_dump(const std::string& uri, const std::string& table);
+
+// One raw connection kept open across queries (to hold a lock or a transaction while the store runs).
+class PostgresSession {
+ public:
+  explicit PostgresSession(const std::string& uri);
+  ~PostgresSession();
+  PostgresSession(const PostgresSession&) = delete;
+  PostgresSession& operator=(const PostgresSession&) = delete;
+  // The first column of the first row ("" for NULL or none); a failure is a test failure.
+  std::string query(const std::string& sql);
+
+ private:
+  pg_conn* conn_;
+};
 
 }  // namespace sosei::store::test

@@ -40,13 +40,8 @@ std::string ObservationWriter::key_of(const std::string& series, const Period& p
 
 void ObservationWriter::add(const std::string& series, const Period& period, std::string dimensions,
                             const ObservationData& data, Run& run) {
-  std::string key = key_of(series, period, dimensions);
-  if (auto it = waiting_.find(key); it != waiting_.end()) {
-    run.report_duplicate(series, period, dimensions, rows_[it->second].data.location, data.location);
-    return;
-  }
-  waiting_.emplace(std::move(key), rows_.size());
-  rows_.push_back({series, period, std::move(dimensions), data});
+  const bool repeated = !waiting_.insert(key_of(series, period, dimensions)).second;
+  rows_.push_back({series, period, std::move(dimensions), data, repeated});
   if (rows_.size() >= kRows) flush(run);
 }
 
@@ -74,6 +69,10 @@ void ObservationWriter::copy_all(Run& run) {
                     " value_kind, number, flags, note, location) FROM STDIN");
     int64_t seq = 0;
     for (const Row& r : rows_) {
+      if (r.repeated) {
+        ++seq;
+        continue;
+      }
       copy.field(seq++)
           .field(r.series)
           .field(std::string_view(column_text(r.period.kind)))
@@ -98,9 +97,13 @@ void ObservationWriter::copy_all(Run& run) {
           .affected();
   record.inserted += inserted;
   record.accepted += inserted;
-  for (int i = 0; i < stored.rows(); ++i) {
-    const Row& r = rows_[static_cast<std::size_t>(stored.int64(i, 0))];
-    run.store_one(r.series, r.period, r.dimensions, r.data);
+  // The rows not inserted, in the order they were put: repeated keys are duplicates of what is now
+  // stored, and store_one names where the stored one came from.
+  int next_stored = 0;
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const bool was_stored = next_stored < stored.rows() && stored.int64(next_stored, 0) == static_cast<int64_t>(i);
+    if (was_stored) ++next_stored;
+    if (was_stored || rows_[i].repeated) run.store_one(rows_[i].series, rows_[i].period, rows_[i].dimensions, rows_[i].data);
   }
   db.exec("empty the staging table", "TRUNCATE sosei_staging");
 }

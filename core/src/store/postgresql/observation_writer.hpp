@@ -1,12 +1,12 @@
 // Observations of series new to the store, written in bulk: buffered, sent with COPY … FROM STDIN
 // into a temporary staging table and inserted from there with one statement, instead of a round
-// trip per observation. A key the run repeats is found in the buffer (or, across flushes, in the
-// table) and reported as a duplicate, exactly as the row-by-row path would.
+// trip per observation. A key the run repeats (in the buffer, or stored by an earlier flush) goes the
+// row-by-row way after the bulk insert, which reports it as a duplicate in the order of the puts.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/postgresql/session.hpp"
@@ -49,13 +49,14 @@ class ObservationWriter {
     Period period;
     std::string dimensions;
     ObservationData data;
+    bool repeated = false;  // its key is waiting already: not copied, reported at the flush
   };
   static std::string key_of(const std::string& series, const Period& period, std::string_view dimensions);
   void copy_all(Run& run);
 
   Session& session_;
   std::vector<Row> rows_;
-  std::unordered_map<std::string, std::size_t> waiting_;  // key → index in rows_
+  std::unordered_set<std::string> waiting_;  // keys of rows_
 };
 
 }  // namespace sosei::store::pg
