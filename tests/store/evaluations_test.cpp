@@ -69,8 +69,7 @@ TEST_P(Evaluations, SaveAndReadBack) {
   const int64_t run_id = seed(*store_);
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(run_id));
   EXPECT_GT(id, 0);
-  EXPECT_EQ(query_one("SELECT count(*) FROM evaluation_inputs WHERE evaluation_id = " + std::to_string(id)),
-            "2");
+  EXPECT_EQ(query_one("SELECT count(*) FROM evaluation_inputs WHERE evaluation_id = " + std::to_string(id)), "2");
 
   auto e = store_->evaluation(id);
   ASSERT_TRUE(e);

@@ -60,8 +60,7 @@ TEST_P(Migrations, WalModeAndTablesReadableFromTheCli) {
   EXPECT_EQ(query_one("PRAGMA journal_mode"), "wal");
   for (const char* table :
        {"sources", "import_runs", "run_rejections", "observations", "revisions", "source_state", "schema_migrations"}) {
-    EXPECT_EQ(query_one(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1")
-        << table;
+    EXPECT_EQ(query_one(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1") << table;
   }
 }
 

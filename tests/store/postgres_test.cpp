@@ -81,8 +81,7 @@ TEST_P(Postgres, RevisionsAndAuditTrailRefuseChangesAtTheServer) {
   ASSERT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
   ASSERT_EQ(query_one("SELECT count(*) FROM audit_events"), "1");
   for (const char* sql : {"UPDATE revisions SET new_number = 3", "DELETE FROM revisions", "TRUNCATE revisions CASCADE",
-                          "UPDATE audit_events SET after = '3'", "DELETE FROM audit_events",
-                          "TRUNCATE audit_events"})
+                          "UPDATE audit_events SET after = '3'", "DELETE FROM audit_events", "TRUNCATE audit_events"})
     EXPECT_NE(exec_error(sql).find("append-only"), std::string::npos) << sql;
   EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
   EXPECT_EQ(query_one("SELECT after FROM audit_events"), "2");

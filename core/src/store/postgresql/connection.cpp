@@ -94,8 +94,7 @@ Result Connection::exec(const char* what, const std::string& sql) { return check
 
 Result Connection::exec(const char* what, const std::string& sql, const Params& params) {
   const auto values = params.pointers();
-  return check(what,
-               PQexecParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
+  return check(what, PQexecParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
 }
 
 Result Connection::prepared(const char* what, const char* name, const std::string& sql, const Params& params) {
@@ -185,7 +184,7 @@ CopyWriter& CopyWriter::null_field() {
 void CopyWriter::end_row() {
   buffer_ += '\n';
   first_field_ = true;
-  if (buffer_.size() >= 256 * 1024) send();
+  if (buffer_.size() >= std::size_t{256} * 1024) send();  // a few large messages, not one per row
 }
 void CopyWriter::send() {
   if (buffer_.empty()) return;

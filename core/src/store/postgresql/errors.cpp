@@ -21,8 +21,7 @@ void throw_statement_error(const char* what, const std::string& sqlstate, const 
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") || sqlstate.empty())
     throw StoreError("PostgreSQL のデータベース " + location + " との接続が切れました（" + std::string(what) +
                      " の途中: " + message + "）。サーバーが動いているかを確かめてから、もう一度実行してください。");
-  throw StoreError("cannot " + std::string(what) + " in " + location + ": " + message + " [SQLSTATE " + sqlstate +
-                   "]");
+  throw StoreError("cannot " + std::string(what) + " in " + location + ": " + message + " [SQLSTATE " + sqlstate + "]");
 }
 
 void refuse_password_in(const std::string& location) {

@@ -12,7 +12,7 @@
 namespace sosei::store::pg {
 namespace {
 
-#define SOSEI_EVALUATION_COLUMNS                                                                             \
+#define SOSEI_EVALUATION_COLUMNS \
   "SELECT id, iso_utc(created_at), as_of, scheme, stale, " SOSEI_PG_TIME("stale_since") ", coalesce(stale_run_id, 0)" \
   " FROM evaluations"
 
@@ -44,7 +44,8 @@ void read_tallies(Session& s, EvaluationRecord& e) {
                            "SELECT grade_symbol, grade_label, count(*) FROM evaluation_kpis WHERE evaluation_id = $1"
                            " AND counted GROUP BY grade_index, grade_symbol, grade_label ORDER BY grade_index",
                            Params().int64(e.id));
-  for (int i = 0; i < r.rows(); ++i) e.grades.push_back({r.string(i, 0), r.string(i, 1), static_cast<int>(r.int64(i, 2))});
+  for (int i = 0; i < r.rows(); ++i)
+    e.grades.push_back({r.string(i, 0), r.string(i, 1), static_cast<int>(r.int64(i, 2))});
 }
 
 std::string describe(const ObservationKey& key) {
@@ -130,10 +131,11 @@ std::optional<EvaluationRecord> read_evaluation(Session& s, int64_t id) {
       s.db.prepared("read an evaluation", "evaluation", SOSEI_EVALUATION_COLUMNS " WHERE id = $1", Params().int64(id)));
   if (rows.empty()) return std::nullopt;
   EvaluationRecord e = std::move(rows.front());
-  Result r = s.db.prepared("read the KPIs of an evaluation", "evaluation_kpis",
-                           "SELECT kpi, counted, actual, formed, ratio, progress, grade_index, grade_symbol, grade_label,"
-                           " pace_ratio, off_track FROM evaluation_kpis WHERE evaluation_id = $1 ORDER BY seq",
-                           Params().int64(id));
+  Result r =
+      s.db.prepared("read the KPIs of an evaluation", "evaluation_kpis",
+                    "SELECT kpi, counted, actual, formed, ratio, progress, grade_index, grade_symbol, grade_label,"
+                    " pace_ratio, off_track FROM evaluation_kpis WHERE evaluation_id = $1 ORDER BY seq",
+                    Params().int64(id));
   for (int i = 0; i < r.rows(); ++i) {
     EvaluationKpiRecord k;
     k.kpi = r.string(i, 0);

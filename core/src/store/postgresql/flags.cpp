@@ -111,8 +111,7 @@ std::vector<QualityFlag> read_flags(Session& s, const FlagQuery& q) {
 }
 
 bool resolve_flag(Session& s, int64_t id, const std::string& who, const std::string& note) {
-  return s.db
-             .prepared("resolve a flag", "resolve_flag",
+  return s.db.prepared("resolve a flag", "resolve_flag",
                        "UPDATE quality_flags SET state = 'resolved', closed_at = $2, closed_by = $3, note = $4"
                        " WHERE id = $1 AND state = 'open'",
                        Params().int64(id).text(s.now()).text(who).text(note))

@@ -258,7 +258,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     }
     seen_.insert(id);
     const Value old = read_value(r, 0, 1);
-    const bool same = old == data.value && r.int64(0, 3) == static_cast<int64_t>(data.flags) && r.text(0, 4) == data.note;
+    const bool same =
+        old == data.value && r.int64(0, 3) == static_cast<int64_t>(data.flags) && r.text(0, 4) == data.note;
     if (same) {
       // An unchanged row keeps the location of the run that stored it; where this run read it is kept
       // aside (only when it differs) to name it if the key comes again.
@@ -378,12 +379,13 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
       p.int64(record_.id);
     else
       p.null();
-    Result r = db_.prepared("record the import run", "insert_run",
-                            "INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, finished_at, status,"
-                            " accepted, rejected, inserted, revised, error, fingerprint)"
-                            " VALUES (coalesce($13::bigint, nextval('import_runs_id_seq')), $1, $2, $3, $4, $5, $6, $7,"
-                            " $8, $9, $10, $11, $12) RETURNING id",
-                            p);
+    Result r =
+        db_.prepared("record the import run", "insert_run",
+                     "INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, finished_at, status,"
+                     " accepted, rejected, inserted, revised, error, fingerprint)"
+                     " VALUES (coalesce($13::bigint, nextval('import_runs_id_seq')), $1, $2, $3, $4, $5, $6, $7,"
+                     " $8, $9, $10, $11, $12) RETURNING id",
+                     p);
     return r.int64(0, 0);
   }
 

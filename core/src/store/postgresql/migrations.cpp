@@ -344,8 +344,7 @@ bool applied(Connection& db, int version) {
 int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
 
 int schema_version(Connection& db) {
-  Result exists =
-      db.exec("look for the schema", "SELECT to_regclass('schema_migrations') IS NOT NULL");
+  Result exists = db.exec("look for the schema", "SELECT to_regclass('schema_migrations') IS NOT NULL");
   if (exists.text(0, 0) != "t") return 0;
   Result r = db.exec("read the schema version", "SELECT coalesce(max(version), 0) FROM schema_migrations");
   return static_cast<int>(r.int64(0, 0));

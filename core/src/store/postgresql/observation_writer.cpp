@@ -14,8 +14,8 @@ constexpr const char* kStaging =
     " period_kind text NOT NULL, period_year integer NOT NULL, period_month integer NOT NULL,"
     " period_day integer NOT NULL, dimensions text COLLATE \"C\" NOT NULL, value_kind text NOT NULL,"
     " number double precision, flags bigint NOT NULL, note text NOT NULL, location text NOT NULL) ON COMMIT DROP";
-#define SOSEI_STAGED_KEY_MATCH                                                                             \
-  "o.series = s.series AND o.period_kind = s.period_kind AND o.period_year = s.period_year AND"           \
+#define SOSEI_STAGED_KEY_MATCH                                                                  \
+  "o.series = s.series AND o.period_kind = s.period_kind AND o.period_year = s.period_year AND" \
   " o.period_month = s.period_month AND o.period_day = s.period_day AND o.dimensions = s.dimensions"
 constexpr const char* kStored =
     "SELECT s.seq FROM sosei_staging s JOIN observations o ON " SOSEI_STAGED_KEY_MATCH " ORDER BY s.seq";
@@ -103,7 +103,8 @@ void ObservationWriter::copy_all(Run& run) {
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     const bool was_stored = next_stored < stored.rows() && stored.int64(next_stored, 0) == static_cast<int64_t>(i);
     if (was_stored) ++next_stored;
-    if (was_stored || rows_[i].repeated) run.store_one(rows_[i].series, rows_[i].period, rows_[i].dimensions, rows_[i].data);
+    if (was_stored || rows_[i].repeated)
+      run.store_one(rows_[i].series, rows_[i].period, rows_[i].dimensions, rows_[i].data);
   }
   db.exec("empty the staging table", "TRUNCATE sosei_staging");
 }

@@ -6,9 +6,9 @@
 namespace sosei::store::pg {
 namespace {
 
-#define SOSEI_TOKEN_COLUMNS                                                                                    \
-  "SELECT id, token_sha256, department, note, iso_utc(created_at), " SOSEI_PG_TIME("last_used_at") ", " \
-  SOSEI_PG_TIME("revoked_at") ", role FROM api_tokens"
+#define SOSEI_TOKEN_COLUMNS                                                                                            \
+  "SELECT id, token_sha256, department, note, iso_utc(created_at), " SOSEI_PG_TIME("last_used_at") ", " SOSEI_PG_TIME( \
+      "revoked_at") ", role FROM api_tokens"
 
 std::vector<ApiToken> read_token_rows(const Result& r) {
   std::vector<ApiToken> out;
@@ -56,8 +56,7 @@ void mark_token_used(Session& s, int64_t id) {
 }
 
 bool revoke_token(Session& s, int64_t id) {
-  return s.db
-             .prepared("revoke an API token", "revoke_token",
+  return s.db.prepared("revoke an API token", "revoke_token",
                        "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
                        Params().int64(id).text(s.now()))
              .affected() > 0;
@@ -79,8 +78,7 @@ void save_quarantine(Session& s, const Quarantine& q) {
 }
 
 bool delete_quarantine(Session& s, const std::string& source) {
-  return s.db
-             .prepared("resume a source", "resume", "DELETE FROM source_quarantines WHERE source = $1",
+  return s.db.prepared("resume a source", "resume", "DELETE FROM source_quarantines WHERE source = $1",
                        Params().text(source))
              .affected() > 0;
 }
@@ -91,6 +89,7 @@ std::vector<Quarantine> read_quarantines(Session& s) {
                            " ORDER BY source COLLATE \"C\"",
                            Params());
   std::vector<Quarantine> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i)
     out.push_back({r.string(i, 0), r.string(i, 1), r.string(i, 2), static_cast<int>(r.int64(i, 3))});
   return out;
@@ -124,6 +123,7 @@ std::vector<SeriesInfo> read_series_infos(Session& s) {
                            " FROM series_info ORDER BY series",
                            Params());
   std::vector<SeriesInfo> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i)
     out.push_back({r.string(i, 0), r.string(i, 1), r.string(i, 2), r.string(i, 3), r.string(i, 4), r.string(i, 5),
                    r.string(i, 6), r.string(i, 7)});
@@ -131,8 +131,9 @@ std::vector<SeriesInfo> read_series_infos(Session& s) {
 }
 
 std::optional<std::string> read_state(Session& s, const std::string& source, const std::string& key) {
-  Result r = s.db.prepared("read source state", "state", "SELECT value FROM source_state WHERE source = $1 AND key = $2",
-                           Params().text(source).text(key));
+  Result r =
+      s.db.prepared("read source state", "state", "SELECT value FROM source_state WHERE source = $1 AND key = $2",
+                    Params().text(source).text(key));
   if (r.rows() == 0) return std::nullopt;
   return r.string(0, 0);
 }

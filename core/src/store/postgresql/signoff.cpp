@@ -10,7 +10,7 @@
 namespace sosei::store::pg {
 namespace {
 
-#define SOSEI_APPROVAL_COLUMNS                                                                          \
+#define SOSEI_APPROVAL_COLUMNS                                                                             \
   "SELECT kpi, period_kind, period_year, period_month, period_day, state, iso_utc(changed_at), changed_by" \
   " FROM approvals"
 #define SOSEI_APPROVAL_ORDER " ORDER BY kpi, period_kind COLLATE \"C\", period_year, period_month, period_day"
@@ -116,14 +116,15 @@ Approval read_approval(Session& s, const std::string& kpi, const Period& period)
 
 std::vector<Approval> read_approvals(Session& s, const std::string& kpi) {
   return approval_rows(s.db.prepared("list approvals", "approvals",
-                                     SOSEI_APPROVAL_COLUMNS " WHERE ($1 = '' OR kpi = $1) AND state <> 'entered'"
-                                                            SOSEI_APPROVAL_ORDER,
+                                     SOSEI_APPROVAL_COLUMNS
+                                     " WHERE ($1 = '' OR kpi = $1) AND state <> 'entered'" SOSEI_APPROVAL_ORDER,
                                      Params().text(kpi)));
 }
 
 std::vector<Approval> read_locks(Session& s) {
   return approval_rows(s.db.prepared("list locked periods", "locks",
-                                     SOSEI_APPROVAL_COLUMNS " WHERE state = 'approved'" SOSEI_APPROVAL_ORDER, Params()));
+                                     SOSEI_APPROVAL_COLUMNS " WHERE state = 'approved'" SOSEI_APPROVAL_ORDER,
+                                     Params()));
 }
 
 bool change_approval(Session& s, const std::string& kpi, const Period& period, ApprovalState from, ApprovalState to,

@@ -21,7 +21,7 @@ namespace {
 using pg::Params;
 using pg::Result;
 
-#define SOSEI_RUN_COLUMNS                                                                                  \
+#define SOSEI_RUN_COLUMNS \
   "SELECT id, source, plugin, plugin_version, iso_utc(started_at), " SOSEI_PG_TIME("finished_at") ", status," \
   " accepted, rejected, inserted, revised, error, fingerprint FROM import_runs"
 
@@ -88,13 +88,14 @@ class PostgresStore final : public Store {
     else
       p.int64(static_cast<int64_t>(limit));
     p.text(source);
-    return run_rows(s_.db.prepared("list import runs", "runs",
-                                   SOSEI_RUN_COLUMNS " WHERE ($2 = '' OR source = $2) ORDER BY id DESC LIMIT $1::bigint",
-                                   p));
+    return run_rows(
+        s_.db.prepared("list import runs", "runs",
+                       SOSEI_RUN_COLUMNS " WHERE ($2 = '' OR source = $2) ORDER BY id DESC LIMIT $1::bigint", p));
   }
 
   std::optional<RunRecord> run(int64_t id) override {
-    auto rows = run_rows(s_.db.prepared("read an import run", "run", SOSEI_RUN_COLUMNS " WHERE id = $1", Params().int64(id)));
+    auto rows =
+        run_rows(s_.db.prepared("read an import run", "run", SOSEI_RUN_COLUMNS " WHERE id = $1", Params().int64(id)));
     if (rows.empty()) return std::nullopt;
     RunRecord record = std::move(rows.front());
     Result r = s_.db.prepared("read the rejections of a run", "rejections",
@@ -153,9 +154,10 @@ class PostgresStore final : public Store {
 
   std::vector<std::string> series() override {
     s_.flush_open_import();
-    Result r = s_.db.prepared("list series", "series", "SELECT DISTINCT series FROM observations ORDER BY series",
-                              Params());
+    Result r =
+        s_.db.prepared("list series", "series", "SELECT DISTINCT series FROM observations ORDER BY series", Params());
     std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) out.push_back(r.string(i, 0));
     return out;
   }
@@ -286,6 +288,7 @@ class PostgresStore final : public Store {
         " UNION ALL SELECT 'revision ' || v.id || ' belongs to run ' || v.run_id || ', which is not a committed run'"
         " FROM revisions v JOIN import_runs r ON r.id = v.run_id WHERE r.status IN ('failed', 'aborted')");
     std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) out.push_back(r.string(i, 0));
     return out;
   }
