@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "postgres_database.hpp"
 #include "store_fixture.hpp"
+#include "support/postgres_database.hpp"
 
 namespace sosei::store::test {
 namespace {

@@ -11,9 +11,9 @@
 #include <mutex>
 #include <thread>
 
-#include "postgres_database.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store_fixture.hpp"
+#include "support/postgres_database.hpp"
 
 namespace sosei::store::test {
 namespace {

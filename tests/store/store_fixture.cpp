@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "postgres_database.hpp"
+#include "support/postgres_database.hpp"
 
 namespace sosei::store::test {
 

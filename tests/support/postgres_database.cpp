@@ -1,5 +1,5 @@
 // Databases of the store tests in the throwaway cluster (postgres_database.hpp).
-#include "postgres_database.hpp"
+#include "support/postgres_database.hpp"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>

@@ -1,4 +1,4 @@
-// The store tests' PostgreSQL databases: one fresh database per test in the cluster the CTest
+// PostgreSQL databases for the tests (store, end to end): one fresh database per test in the cluster the CTest
 // fixture started (tests/support/postgres_cluster_start), and raw libpq access to inspect it.
 #pragma once
 
