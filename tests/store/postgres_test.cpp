@@ -145,6 +145,75 @@ TEST_P(Postgres, ASecondRunOfOneSourceGivesUpAsBusy) {
   EXPECT_EQ(again->commit().revised, 1);
 }
 
+TEST_P(Postgres, SavingAnEvaluationWaitsForARunningImportAndSeesItsRevision) {
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(1));
+    run->commit();
+  }
+  const int64_t first_run = store_->runs()[0].id;
+  EvaluationRecord evaluation;
+  evaluation.as_of = "2025-03-31";
+  evaluation.scheme = "kama";
+  const std::vector<ObservationRef> used = {{key("kpi-1", kFy2024), first_run}};
+
+  auto import = store_->begin_import(start());
+  import->put(key("kpi-1", kFy2024), number(2));  // a revision, not committed yet
+  std::promise<void> go;
+  std::once_flag once;
+  bool waited = false;
+  StoreConfig patient;
+  patient.lock_wait = std::chrono::minutes(1);
+  patient.on_lock_wait = [&] {
+    waited = true;
+    std::call_once(once, [&] { go.set_value(); });
+  };
+  auto other = open(patient);
+  std::thread finisher([&, signal = go.get_future()] {
+    signal.wait();
+    import->commit();
+  });
+  const int64_t id = other->save_evaluation(evaluation, used);
+  std::call_once(once, [&] { go.set_value(); });  // it did not wait: let the import finish anyway
+  finisher.join();
+  EXPECT_TRUE(waited);
+  const auto saved = other->evaluation(id);
+  ASSERT_TRUE(saved);
+  EXPECT_TRUE(saved->stale);  // saved after the revision it had not seen
+  EXPECT_EQ(saved->stale_run_id, store_->runs()[0].id);
+}
+
+TEST_P(Postgres, ApprovingWaitsForARunningImport) {
+  auto import = store_->begin_import(start());
+  EXPECT_TRUE(import->locked_periods().empty());
+  import->put(key("kpi-1", kFy2024), number(1));
+  std::promise<void> go;
+  std::once_flag once;
+  bool waited = false;
+  StoreConfig patient;
+  patient.lock_wait = std::chrono::minutes(1);
+  patient.on_lock_wait = [&] {
+    waited = true;
+    std::call_once(once, [&] { go.set_value(); });
+  };
+  auto other = open(patient);
+  std::thread finisher([&, signal = go.get_future()] {
+    signal.wait();
+    import->commit();
+  });
+  AuditEvent event;
+  event.who = {Actor::Kind::Cli, "kikaku", "", 0, 0};
+  event.action = "approval.approve";
+  event.kpi = "kpi-1";
+  event.period = kFy2024;
+  const bool changed = other->change_approval("kpi-1", kFy2024, ApprovalState::Entered, ApprovalState::Approved, event);
+  std::call_once(once, [&] { go.set_value(); });
+  finisher.join();
+  EXPECT_TRUE(changed);
+  EXPECT_TRUE(waited);  // the import's view of the locks (none) held until it committed
+  EXPECT_EQ(store_->approval("kpi-1", kFy2024).state, ApprovalState::Approved);
+}
+
 TEST_P(Postgres, BulkWritesFindKeysRepeatedInAnEarlierBatch) {
   // More rows than one COPY batch of a new series, with keys of the first batch repeated in the last.
   const int rows = 20000;
