@@ -73,6 +73,9 @@ Connection::Connection(const std::string& location, const std::string& applicati
     conn_ = nullptr;
     throw StoreError(cannot_connect(location, message));
   }
+  // The server's notices ("… already exists, skipping") are for a psql user, not for sosei's output.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
   // Every timestamp the store reads back is formatted in UTC; the server's own zone must not matter.
   exec("set the session time zone", "SET TimeZone = 'UTC'");
 }

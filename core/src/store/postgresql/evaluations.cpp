@@ -155,12 +155,4 @@ std::optional<EvaluationRecord> read_evaluation(Session& s, int64_t id) {
   return e;
 }
 
-void mark_evaluations_stale(Session& s, int64_t observation_id, int64_t run_id, const std::string& at) {
-  // The first revision after the evaluation is the one that made it stale: later ones keep it.
-  s.db.prepared("mark evaluations stale", "mark_stale",
-                "UPDATE evaluations e SET stale = true, stale_since = $3, stale_run_id = $2 FROM evaluation_inputs i"
-                " WHERE i.observation_id = $1 AND e.id = i.evaluation_id AND NOT e.stale",
-                Params().int64(observation_id).int64(run_id).text(at));
-}
-
 }  // namespace sosei::store::pg

@@ -11,7 +11,6 @@
 #include <unordered_set>
 
 #include "store/postgresql/columns.hpp"
-#include "store/postgresql/evaluations.hpp"
 #include "store/postgresql/flags.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store/postgresql/observation_writer.hpp"
@@ -25,6 +24,28 @@ namespace {
 // Rejections kept per run; all of them are counted.
 constexpr std::size_t kKeptRejections = 100;
 
+// $1-$6 the key, $7-$8 the value, $9 flags, $10 note, $11 location, $12 source, $13 run, $14 time,
+// $15 whether this run has seen the key (then nothing changes: a duplicate). Data-modifying CTEs all
+// see the row as it was before the statement.
+constexpr const char* kPut =
+    "WITH old AS (SELECT id, value_kind, number, flags, note, location, run_id FROM observations"
+    " WHERE series = $1 AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5"
+    " AND dimensions = $6 FOR UPDATE),"
+    " changed AS (SELECT * FROM old WHERE NOT $15::boolean AND run_id <> $13::bigint"
+    " AND (value_kind, number, flags, note) IS DISTINCT FROM ($7::text, $8::float8, $9::bigint, $10::text)),"
+    " revision AS (INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number,"
+    " new_value_kind, new_number, old_note, new_note, old_location, new_location)"
+    " SELECT id, $13, $14, value_kind, number, $7, $8, note, $10, location, $11 FROM changed),"
+    " revised AS (UPDATE observations o SET value_kind = $7, number = $8, flags = $9, note = $10, location = $11,"
+    " source = $12, run_id = $13, updated_at = $14 FROM changed c WHERE o.id = c.id),"
+    " stale AS (UPDATE evaluations e SET stale = true, stale_since = $14, stale_run_id = $13"
+    " FROM evaluation_inputs i, changed c WHERE i.observation_id = c.id AND e.id = i.evaluation_id AND NOT e.stale),"
+    " inserted AS (INSERT INTO observations(series, period_kind, period_year, period_month, period_day,"
+    " dimensions, value_kind, number, flags, note, location, source, first_run_id, first_value_kind,"
+    " first_number, created_at, run_id, updated_at)"
+    " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, $8, $14, $13, $14"
+    " WHERE NOT EXISTS (SELECT 1 FROM old))"
+    " SELECT id, value_kind, number, flags, note, location, run_id, EXISTS (SELECT 1 FROM changed) FROM old";
 constexpr const char* kFind =
     "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = $1"
     " AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5 AND dimensions = $6";
@@ -43,10 +64,6 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     record_.started_at = stamp_ = session_->now();
     insert_source();
     record_.id = insert_run(false);
-    // Under the writers' lock no evaluation can be saved during the run: checked once.
-    current_evaluations_ =
-        db_.exec("look for current evaluations", "SELECT EXISTS (SELECT 1 FROM evaluations WHERE NOT stale)")
-            .text(0, 0) == "t";
     session_->import_open = true;
     session_->flush_import = [this] { writer_.flush(*this); };
     holds_slot_ = true;
@@ -225,62 +242,51 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     reject({location, "the same key (" + series + " " + period.str() + " " + d.dimensions + ") as " +
                           (d.first_location.empty() ? std::string("an earlier row") : d.first_location)});
   }
-  // Looks the observation up, then inserts it, revises it (a revision, whose trigger writes the audit
-  // event, the new value and stale marks, in one statement) or leaves it as it is; counts it.
+  // One statement per observation: it looks the key up and inserts it, or revises it (a revision,
+  // whose trigger writes the audit event, the new value and stale marks of the evaluations that used
+  // it), or leaves it as it is; it returns the row as it was, so the run can count and name it.
   void store_one(const std::string& series, const Period& period, const std::string& dimensions,
                  const ObservationData& data) override {
-    Result r = find(series, period, dimensions);
+    std::string key = series;
+    key += '\0';
+    key += period.str();
+    key += '\0';
+    key += dimensions;
+    const bool seen = seen_.contains(key);
+    Params p;
+    add_period(p.text(series), period).text(dimensions);
+    add_value(p, data.value)
+        .int64(data.flags)
+        .text(data.note)
+        .text(data.location)
+        .text(record_.source)
+        .int64(record_.id)
+        .text(stamp_)
+        .text(seen ? "true" : "false");
+    Result r = db_.prepared("store an observation", "put_observation", kPut, p);
     if (r.rows() == 0) {
-      db_.prepared("insert an observation", "insert_observation",
-                   "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions,"
-                   " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
-                   " created_at, run_id, updated_at)"
-                   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, $8, $14, $13, $14)",
-                   add_value(add_period(Params().text(series), period).text(dimensions), data.value)
-                       .int64(data.flags)
-                       .text(data.note)
-                       .text(data.location)
-                       .text(record_.source)
-                       .int64(record_.id)
-                       .text(stamp_));
       ++record_.inserted;
       ++record_.accepted;
       return;
     }
     const int64_t id = r.int64(0, 0);
     // Stored by this run already (inserted or revised: its run_id is ours; unchanged: seen_): a
-    // duplicate. The second value is never stored, so the host never keeps the last one silently.
-    if (r.int64(0, 6) == record_.id || seen_.contains(id)) {
+    // duplicate, left as it was. The second value is never stored, so the host never keeps the last
+    // one silently.
+    if (seen || r.int64(0, 6) == record_.id) {
       std::string first = r.string(0, 5);
       if (auto moved = moved_locations_.find(id); moved != moved_locations_.end()) first = moved->second;
       report_duplicate(series, period, dimensions, std::move(first), data.location);
       return;
     }
-    seen_.insert(id);
-    const Value old = read_value(r, 0, 1);
-    const bool same =
-        old == data.value && r.int64(0, 3) == static_cast<int64_t>(data.flags) && r.text(0, 4) == data.note;
-    if (same) {
+    seen_.insert(std::move(key));
+    if (r.text(0, 7) == "t") {
+      ++record_.revised;
+    } else if (r.text(0, 5) != data.location) {
       // An unchanged row keeps the location of the run that stored it; where this run read it is kept
       // aside (only when it differs) to name it if the key comes again.
-      if (r.text(0, 5) != data.location) moved_locations_[id] = data.location;
-      ++record_.accepted;
-      return;
+      moved_locations_[id] = data.location;
     }
-    Params p;
-    p.int64(id).int64(record_.id).text(stamp_);
-    add_value(p, old);
-    add_value(p, data.value);
-    p.text(r.text(0, 4)).text(data.note).text(r.text(0, 5)).text(data.location).int64(data.flags).text(record_.source);
-    db_.prepared("revise an observation", "revise_observation",
-                 "WITH revision AS (INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind,"
-                 " old_number, new_value_kind, new_number, old_note, new_note, old_location, new_location)"
-                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11))"
-                 " UPDATE observations SET value_kind = $6, number = $7, flags = $12, note = $9, location = $11,"
-                 " source = $13, run_id = $2, updated_at = $3 WHERE id = $1",
-                 p);
-    if (current_evaluations_) mark_evaluations_stale(*session_, id, record_.id, stamp_);
-    ++record_.revised;
     ++record_.accepted;
   }
 
@@ -421,9 +427,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   std::string stamp_;  // started_at; every row the run writes carries it
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
-  bool current_evaluations_ = true;
   std::function<void(const DuplicateKey&)> on_duplicate_;
-  std::unordered_set<int64_t> seen_;                          // found and left unchanged or revised
+  std::unordered_set<std::string> seen_;                      // keys found and left unchanged or revised
   std::unordered_map<int64_t, std::string> moved_locations_;  // unchanged, read elsewhere than stored
   std::unordered_map<std::string, bool> series_new_;
   std::string last_series_;

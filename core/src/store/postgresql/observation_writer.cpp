@@ -8,9 +8,10 @@
 namespace sosei::store::pg {
 namespace {
 
-// ON COMMIT DROP: the table goes with the run's transaction, committed or rolled back.
+// ON COMMIT DROP: the table goes with the run's transaction, committed or rolled back; the writer
+// (one per run) makes it at its first COPY.
 constexpr const char* kStaging =
-    "CREATE TEMP TABLE IF NOT EXISTS sosei_staging (seq bigint NOT NULL, series text COLLATE \"C\" NOT NULL,"
+    "CREATE TEMP TABLE sosei_staging (seq bigint NOT NULL, series text COLLATE \"C\" NOT NULL,"
     " period_kind text NOT NULL, period_year integer NOT NULL, period_month integer NOT NULL,"
     " period_day integer NOT NULL, dimensions text COLLATE \"C\" NOT NULL, value_kind text NOT NULL,"
     " number double precision, flags bigint NOT NULL, note text NOT NULL, location text NOT NULL) ON COMMIT DROP";
@@ -62,7 +63,8 @@ void ObservationWriter::flush(Run& run) {
 
 void ObservationWriter::copy_all(Run& run) {
   Connection& db = session_.db;
-  db.exec("make the staging table", kStaging);
+  if (!staging_made_) db.exec("make the staging table", kStaging);
+  staging_made_ = true;  // until the run's transaction ends, which is the writer's life
   {
     CopyWriter copy(db, "send observations",
                     "COPY sosei_staging(seq, series, period_kind, period_year, period_month, period_day, dimensions,"

@@ -57,6 +57,7 @@ class ObservationWriter {
   Session& session_;
   std::vector<Row> rows_;
   std::unordered_set<std::string> waiting_;  // keys of rows_
+  bool staging_made_ = false;
 };
 
 }  // namespace sosei::store::pg
