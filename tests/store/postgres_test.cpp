@@ -214,6 +214,43 @@ TEST_P(Postgres, ApprovingWaitsForARunningImport) {
   EXPECT_EQ(store_->approval("kpi-1", kFy2024).state, ApprovalState::Approved);
 }
 
+TEST_P(Postgres, ARunWhoseConnectionDropsIsRecordedAsFailedAndTheNextStoresOnce) {
+  {
+    auto seed = store_->begin_import(start());
+    seed->put(key("kpi-1", kFy2024), number(1));
+    seed->put(key("kpi-2", kFy2024), number(1));
+    seed->commit();
+  }
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(2));  // written in the run's transaction
+  // The server ends the run's session (as a restart or an administrator would); the next write fails.
+  PostgresSession admin(path_);
+  const std::string pid = admin.query(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'sosei'"
+      " AND state = 'idle in transaction'");
+  ASSERT_NE(pid, "");
+  ASSERT_EQ(admin.query("SELECT pg_terminate_backend(" + pid + ")"), "t");
+  await(admin, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid, "0");
+  try {
+    run->put(key("kpi-2", kFy2024), number(2));
+    FAIL() << "wrote on a dropped connection";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("接続が切れました"), std::string::npos) << e.what();
+    const RunRecord failed = run->fail(e.what());  // on a new connection
+    EXPECT_EQ(failed.status, RunStatus::Failed);
+    ASSERT_TRUE(store_->run(failed.id));
+    EXPECT_EQ(store_->run(failed.id)->status, RunStatus::Failed);
+  }
+  EXPECT_EQ(store_->values({"kpi-1", {}, {}})[0].data.value, Value::of(1));  // nothing of it stored
+  auto retry = store_->begin_import(start());
+  retry->put(key("kpi-1", kFy2024), number(2));
+  retry->put(key("kpi-2", kFy2024), number(2));
+  EXPECT_EQ(retry->commit().revised, 2);
+  ASSERT_EQ(store_->history("kpi-1", kFy2024).size(), 1u);
+  EXPECT_EQ(store_->history("kpi-1", kFy2024)[0].revisions.size(), 1u);
+  EXPECT_EQ(query_one("SELECT count(*) FROM import_runs"), "3");
+}
+
 TEST_P(Postgres, BulkWritesFindKeysRepeatedInAnEarlierBatch) {
   // More rows than one COPY batch of a new series, with keys of the first batch repeated in the last.
   const int rows = 20000;

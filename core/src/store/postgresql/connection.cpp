@@ -12,6 +12,11 @@
 #include "store/store.hpp"
 
 namespace sosei::store::pg {
+namespace {
+
+void ignore_notice(void*, const char*) {}
+
+}  // namespace
 
 void Result::Free::operator()(pg_result* r) const { PQclear(r); }
 int Result::rows() const { return PQntuples(r_.get()); }
@@ -74,10 +79,25 @@ Connection::Connection(const std::string& location, const std::string& applicati
     throw StoreError(cannot_connect(location, message));
   }
   // The server's notices ("… already exists, skipping") are for a psql user, not for sosei's output.
-  PQsetNoticeProcessor(
-      conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+  configure();
+}
+
+void Connection::configure() {
   // Every timestamp the store reads back is formatted in UTC; the server's own zone must not matter.
-  exec("set the session time zone", "SET TimeZone = 'UTC'");
+  check("set the session time zone", PQexec(conn_, "SET TimeZone = 'UTC'"));
+}
+
+void Connection::reconnect_if_lost() {
+  if (PQstatus(conn_) != CONNECTION_BAD || open_transactions_ > 0) return;
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn_);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    throw StoreError(cannot_connect(location_, message));
+  }
+  prepared_.clear();  // prepared statements lived in the server session that is gone
+  configure();
 }
 
 Connection::~Connection() { PQfinish(conn_); }
@@ -93,14 +113,19 @@ Result Connection::check(const char* what, pg_result* r) {
   throw_statement_error(what, code, message, location_);
 }
 
-Result Connection::exec(const char* what, const std::string& sql) { return check(what, PQexec(conn_, sql.c_str())); }
+Result Connection::exec(const char* what, const std::string& sql) {
+  reconnect_if_lost();
+  return check(what, PQexec(conn_, sql.c_str()));
+}
 
 Result Connection::exec(const char* what, const std::string& sql, const Params& params) {
+  reconnect_if_lost();
   const auto values = params.pointers();
   return check(what, PQexecParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
 }
 
 Result Connection::prepared(const char* what, const char* name, const std::string& sql, const Params& params) {
+  reconnect_if_lost();
   if (!prepared_.contains(name)) {
     check(what, PQprepare(conn_, name, sql.c_str(), params.size(), nullptr));
     prepared_.insert(name);
@@ -113,6 +138,7 @@ bool Connection::in_transaction() const { return PQtransactionStatus(conn_) != P
 
 Transaction::Transaction(Connection& db) : db_(db), nested_(db.in_transaction()) {
   db_.exec("start a transaction", nested_ ? "SAVEPOINT sosei_nested" : "BEGIN");
+  if (!nested_) ++db_.open_transactions_;
 }
 
 Transaction::~Transaction() {
@@ -124,12 +150,19 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  open_ = false;
+  // Still counted while COMMIT is sent: a connection lost by now must fail the commit, never be
+  // reopened for a COMMIT that would find no transaction and succeed.
   db_.exec("commit", nested_ ? "RELEASE SAVEPOINT sosei_nested" : "COMMIT");
+  end();
+}
+
+void Transaction::end() {
+  open_ = false;
+  if (!nested_) --db_.open_transactions_;
 }
 
 void Transaction::rollback() {
-  open_ = false;
+  end();
   if (nested_) {
     db_.exec("roll back", "ROLLBACK TO SAVEPOINT sosei_nested");
     db_.exec("roll back", "RELEASE SAVEPOINT sosei_nested");

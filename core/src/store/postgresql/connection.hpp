@@ -66,13 +66,20 @@ class Connection {
   Result prepared(const char* what, const char* name, const std::string& sql, const Params& params);
 
   bool in_transaction() const;
+  // A connection the server dropped (restart, terminated session) is opened again before the next
+  // statement, but never inside a Transaction: the work that was in it is gone, and the statements
+  // after it must fail rather than run outside it.
+  void reconnect_if_lost();
   const std::string& location() const { return location_; }
   pg_conn* handle() { return conn_; }
 
  private:
   Result check(const char* what, pg_result* r);
+  void configure();
 
+  friend class Transaction;
   pg_conn* conn_ = nullptr;
+  int open_transactions_ = 0;  // Transactions (not savepoints) begun and not yet ended
   std::string location_;
   std::unordered_set<std::string> prepared_;
 };
@@ -90,6 +97,7 @@ class Transaction {
   bool open() const { return open_; }
 
  private:
+  void end();
   Connection& db_;
   bool nested_ = false;
   bool open_ = true;
