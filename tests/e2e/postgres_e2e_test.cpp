@@ -76,4 +76,20 @@ TEST_F(PostgresEndToEnd, ImportAndEvaluateAsOnSqlite) {
   EXPECT_EQ(evaluations[0].value("stale", true), false) << evaluations.dump();
 }
 
+TEST_F(PostgresEndToEnd, ReadersRefuseAnEmptyDatabaseAndInitMakesTheSchema) {
+  SoseiRunner s("pg-init");
+  const std::string uri = pgtest::postgres_uri(cluster_, name_);
+  const auto status = s.run(db_ + "status");
+  EXPECT_EQ(status.exit_code, 2) << status.out << status.err;
+  EXPECT_NE(status.err.find("データベース " + uri + " がありません（--db で指定されたデータベース）"),
+            std::string::npos)
+      << status.err;
+  const auto init = s.run(db_ + "init");
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_NE(init.out.find("データベース " + uri + " に sosei の表を作りました"), std::string::npos) << init.out;
+  const auto again = s.run(db_ + "init");
+  EXPECT_NE(again.out.find("データベース " + uri + " は既にあります"), std::string::npos) << again.out;
+  EXPECT_EQ(s.run(db_ + "status").exit_code, 0);
+}
+
 }  // namespace
