@@ -140,6 +140,8 @@ TEST_P(Signoff, AuditFiltersBySinceAndLimit) {
   clock_.advance(std::chrono::hours(48));
   store_->append_audit(cli_event("approval.approve", "shops"));
   EXPECT_EQ(store_->audit({"", "2026-11-29", "", std::nullopt, 0}).size(), 1u);
+  EXPECT_EQ(store_->audit({"", "2026-11", "", std::nullopt, 0}).size(), 2u);  // a prefix of the ISO form
+  EXPECT_EQ(store_->audit({"", "2026-12", "", std::nullopt, 0}).size(), 0u);
   EXPECT_EQ(store_->audit({"shops", "", "", std::nullopt, 0}).size(), 1u);
   const auto newest = store_->audit({"", "", "", std::nullopt, 1});
   ASSERT_EQ(newest.size(), 1u);

@@ -72,12 +72,13 @@ std::vector<AuditEvent> read_audit(Session& s, const AuditQuery& q) {
   else
     p.int64(static_cast<int64_t>(q.limit));
   // Newest `limit` matches (NULL: all), returned oldest first. An empty text parameter means "any".
+  // `since` compares as text with the ISO form, as in the SQLite store: a date or any prefix works.
   Result r = s.db.prepared(
       "read the audit trail", "audit",
       "SELECT * FROM (SELECT id, iso_utc(at), actor_kind, actor, department, coalesce(token_id, 0),"
       " coalesce(run_id, 0), action, kpi, period_kind, period_year, period_month, period_day, dimensions, before,"
       " after, reason FROM audit_events WHERE ($1::text = '' OR kpi = $1::text)"
-      " AND at >= coalesce(nullif($2::text, '')::timestamptz, '-infinity') AND ($3::text = '' OR action = $3::text)"
+      " AND ($2::text = '' OR iso_utc(at) COLLATE \"C\" >= $2::text) AND ($3::text = '' OR action = $3::text)"
       " AND ($4::text IS NULL OR (period_kind = $4::text AND period_year = $5::integer"
       " AND period_month = $6::integer AND period_day = $7::integer))"
       " ORDER BY id DESC LIMIT $8::bigint) newest ORDER BY id",
