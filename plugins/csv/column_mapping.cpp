@@ -48,6 +48,7 @@ MappingSettings read_settings(const sosei::Context& ctx) {
   if (s.kpi.empty() == s.kpi_column.empty())
     throw sosei::PluginError(SOSEI_ERR_CONFIG, "set exactly one of 'kpi' (one KPI for every row) or 'kpi_column'");
   s.period_column = ctx.required_setting("period_column");
+  s.month_column = ctx.string_setting("month_column");
   s.value_column = ctx.required_setting("value_column");
   s.note_column = ctx.string_setting("note_column");
   s.series_break_column = ctx.string_setting("series_break_column");
@@ -60,6 +61,16 @@ MappingSettings read_settings(const sosei::Context& ctx) {
   else
     throw sosei::PluginError(SOSEI_ERR_CONFIG,
                              "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
+  s.where = parse_where(ctx.string_setting("where"));
+  s.aggregate = parse_aggregate(ctx.string_setting("aggregate"));
+  const std::string by = ctx.string_setting("aggregate_by");
+  if (by != "year")
+    throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'aggregate_by' の「" + by +
+                                                   "」は使えません。いまは year（年度、または period_type: "
+                                                   "calendar_year のとき暦年）だけです");
+  s.allow_partial = ctx.boolean_setting("allow_partial");
+  if (s.allow_partial && s.aggregate != AggregateOp::Sum)
+    throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'allow_partial' は aggregate: sum のときだけ意味があります");
   return s;
 }
 
@@ -73,6 +84,7 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
   (void)input_name;
   if (!s.kpi_column.empty()) kpi_column_ = require(s.kpi_column, "the KPI id (kpi_column)");
   period_column_ = require(s.period_column, "the period (period_column)");
+  if (!s.month_column.empty()) month_column_ = require(s.month_column, "the month (month_column)");
   value_column_ = require(s.value_column, "the value (value_column)");
   if (!s.note_column.empty()) note_column_ = require(s.note_column, "notes (note_column)");
   if (!s.series_break_column.empty())
@@ -100,9 +112,13 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
     error = "the KPI cell is empty";
     return false;
   }
-  auto period = sosei::parse_period(row.field(period_column_), bare_year_kind_, &error);
-  if (!period) return false;
-  o.period = *period;
+  if (month_column_) {
+    if (!fill_month(row, o, error)) return false;
+  } else {
+    auto period = sosei::parse_period(row.field(period_column_), bare_year_kind_, &error);
+    if (!period) return false;
+    o.period = *period;
+  }
   const std::string_view units[] = {unit_of(o.series)};
   auto value = sosei::parse_value(row.field(value_column_), units, &error);
   if (!value) return false;
@@ -117,6 +133,32 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
     if (!value.empty()) dims[n++] = sosei::dimension(d.name, value);
   }
   o.dimensions = std::span<const sosei_dimension>(dims.data(), n);
+  return true;
+}
+
+// A long table's 年 and 月 in two columns: the year is a calendar year (2024, 2024年, 令和6年), the
+// month 1–12 (4, 04, 4月, ４月).
+bool ColumnMapping::fill_month(const sosei::CsvReader& row, sosei::Observation& o, std::string& error) const {
+  const std::string_view year_text = row.cell(period_column_);
+  auto year = sosei::parse_period(year_text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
+  if (!year) return false;
+  if (year->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
+    error = "年「" + std::string(year_text) +
+            "」は暦年ではありません。month_column と組む年の列には 2024、2024年、令和6年 のように書きます";
+    return false;
+  }
+  std::string month_text = sosei::fold_full_width(row.cell(*month_column_));
+  if (month_text.ends_with("月")) month_text.resize(month_text.size() - std::string_view("月").size());
+  int month = 0;
+  const bool digits = !month_text.empty() && month_text.size() <= 2 &&
+                      std::all_of(month_text.begin(), month_text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) month = std::stoi(month_text);
+  if (month < 1 || month > 12) {
+    error =
+        "月「" + std::string(row.cell(*month_column_)) + "」は 1〜12 の月ではありません（4、04、4月 のように書きます）";
+    return false;
+  }
+  o.period = {SOSEI_PERIOD_MONTH, year->year, month, 0};
   return true;
 }
 

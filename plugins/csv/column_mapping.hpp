@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "row_filter.hpp"
+#include "yearly_aggregate.hpp"
+
 namespace csv_plugin {
 
 struct MappingSettings {
@@ -20,11 +23,15 @@ struct MappingSettings {
   std::string kpi;     // fixed KPI id, or empty
   std::string kpi_column;
   std::string period_column;
+  std::string month_column;  // long tables: the month of the row, the year being in period_column
   std::string value_column;
   std::string note_column;
   std::string series_break_column;
   std::vector<std::pair<std::string, std::string>> dimension_columns;  // (dimension name, column)
   int32_t bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
+  std::vector<Condition> where;
+  std::optional<AggregateOp> aggregate;
+  bool allow_partial = false;
 };
 
 // Reads and checks the plugin's settings; throws PluginError(SOSEI_ERR_CONFIG) with what to fix.
@@ -54,6 +61,7 @@ class ColumnMapping {
   std::string kpi_;
   std::optional<std::size_t> kpi_column_;
   std::size_t period_column_ = 0;
+  std::optional<std::size_t> month_column_;
   std::size_t value_column_ = 0;
   std::optional<std::size_t> note_column_;
   std::optional<std::size_t> break_column_;
@@ -62,6 +70,7 @@ class ColumnMapping {
   std::function<std::optional<std::string>(std::string_view)> unit_lookup_;
   mutable std::map<std::string, std::string, std::less<>> units_;  // KPI id → declared unit, as looked up
   std::string_view unit_of(std::string_view kpi) const;
+  bool fill_month(const sosei::CsvReader& row, sosei::Observation& o, std::string& error) const;
 };
 
 }  // namespace csv_plugin

@@ -5,13 +5,16 @@
 #include <sosei/plugin.hpp>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "column_mapping.hpp"
+#include "row_filter.hpp"
+#include "yearly_aggregate.hpp"
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 9> kMappingSettings{{
+constexpr std::array<sosei_setting_spec, 14> kMappingSettings{{
     {"delimiter", SOSEI_SETTING_STRING, 0, "auto", "auto, comma, tab or semicolon"},
     {"kpi", SOSEI_SETTING_STRING, 0, nullptr, "the KPI every row feeds (or set kpi_column)"},
     {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "the column holding each row's KPI id"},
@@ -27,6 +30,17 @@ constexpr std::array<sosei_setting_spec, 9> kMappingSettings{{
      "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
     {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
      "an optional column; a non-empty cell marks the value as not comparable with earlier ones"},
+    // Long tables (a national table of every region and month) feed one city's yearly KPI.
+    {"month_column", SOSEI_SETTING_STRING, 0, nullptr,
+     "縦長の表で月（1〜12、4月）を持つ列。年は period_column の列（2024、令和6年）から読みます"},
+    {"where", SOSEI_SETTING_STRING, 0, "",
+     "取り込む行の条件を 列名=値 で、複数はカンマ区切り（すべてに合う行だけ）: 地域コード=40227 や 地域名=飯塚市"},
+    {"aggregate", SOSEI_SETTING_STRING, 0, "",
+     "月ごとの行を年の値にまとめる方法: sum（合計）, last（最後の月）, mean（平均）, max（最大）; 空: まとめない"},
+    {"aggregate_by", SOSEI_SETTING_STRING, 0, "year",
+     "まとめる単位: year（period_type が fiscal_year なら4〜3月の年度、calendar_year なら1〜12月の暦年）"},
+    {"allow_partial", SOSEI_SETTING_BOOLEAN, 0, "false",
+     "aggregate: sum で12か月そろわない年も途中までの合計として取り込む（ない月を注記）; 既定は行の誤りとして拒否"},
 }};
 constexpr auto kSettings = sosei::join_settings(
     sosei::with_help(
@@ -50,23 +64,39 @@ class CsvImport : public sosei::Plugin {
     sosei::CsvReader reader(input, settings.delimiter);
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
-    csv_plugin::ColumnMapping mapping(settings, sosei::CsvHeader(reader), name);
+    const sosei::CsvHeader header(reader);
+    csv_plugin::ColumnMapping mapping(settings, header, name);
     mapping.set_unit_lookup([&ctx](std::string_view kpi) { return ctx.kpi_unit(kpi); });
+    const csv_plugin::RowFilter filter(settings.where, header);
+    std::optional<csv_plugin::YearlyAggregate> yearly;
+    if (settings.aggregate)
+      yearly.emplace(csv_plugin::AggregateSettings{
+          *settings.aggregate, settings.bare_year_kind == SOSEI_PERIOD_FISCAL_YEAR, settings.allow_partial});
 
     std::vector<sosei_dimension> dimensions(mapping.dimensions.size());
     std::string error;
-    uint64_t rows = 0;
+    uint64_t rows = 0, matched = 0;
     while (reader.next()) {
       if (++rows % 65536 == 0) ctx.progress(rows, 0);
+      // Other regions' rows are not this city's data: skipped unread, whatever they hold.
+      if (filter.active() && !filter.matches(reader)) continue;
+      ++matched;
       sosei::Observation o;
-      if (!mapping.fill(reader, o, dimensions, error)) {
+      if (!mapping.fill(reader, o, dimensions, error) || (yearly && !yearly->add(o, reader.line(), error))) {
         ctx.reject(name, reader.line(), error);
         continue;
       }
+      if (yearly) continue;
       o.file = name;
       o.line = reader.line();
       ctx.emit(o);
     }
+    if (filter.active() && matched == 0)
+      throw sosei::PluginError(
+          SOSEI_ERR_INPUT,
+          name + ": where（" + filter.describe() + "）に合う行が " + std::to_string(rows) +
+              " 行の中に1つもありません。コードや名前の書き方（桁数、全角・半角）を表と見比べてください");
+    if (yearly) yearly->finish(ctx, name);
     ctx.progress(rows, rows);
   }
 };

@@ -81,7 +81,9 @@ TEST_F(ImporterTest, RejectedValueHalfwayFailsTheRunAndChangesNothing) {
   EXPECT_FALSE(o.ok());
   EXPECT_EQ(o.record.status, store::RunStatus::Failed);
   EXPECT_NE(o.record.error.find("generated:3"), std::string::npos) << o.record.error;
-  EXPECT_NE(o.record.error.find("above its maximum 2"), std::string::npos) << o.record.error;
+  // In the city's language (Japanese by default), with what to do next.
+  EXPECT_NE(o.record.error.find("上限 2 を上回っています"), std::string::npos) << o.record.error;
+  EXPECT_NE(o.record.error.find("on_bad_row: skip"), std::string::npos) << o.record.error;
   EXPECT_EQ(dump(), before);
   auto runs = store_->runs();
   ASSERT_EQ(runs.size(), 2u);
@@ -113,7 +115,7 @@ TEST_F(ImporterTest, ThrowingPluginIsRecordedAsFailedWithItsMessage) {
 TEST_F(ImporterTest, GarbageObservationIsRejectedWithTheReason) {
   auto o = import_with("emits_garbage", "1");
   EXPECT_FALSE(o.ok());
-  EXPECT_NE(o.record.error.find("invalid period"), std::string::npos) << o.record.error;
+  EXPECT_NE(o.record.error.find("期間が正しくありません"), std::string::npos) << o.record.error;
   EXPECT_TRUE(store_->series().empty());
 }
 
@@ -157,7 +159,7 @@ TEST_F(ImporterTest, RepeatedKeyOfAStoredUnchangedValueIsFound) {
   config_.sources[0].settings["repeat"] = {"2", {}};
   auto o = import_with("good", "2");
   EXPECT_FALSE(o.ok());
-  EXPECT_NE(o.record.error.find("after generated:2"), std::string::npos) << o.record.error;
+  EXPECT_NE(o.record.error.find("1つ目は generated:2"), std::string::npos) << o.record.error;
   EXPECT_EQ(dump(), before);
 }
 

@@ -12,6 +12,9 @@ using namespace sosei;
 
 namespace {
 
+// The reasons as the English tests read them; Japanese is the city's default (see the last test).
+const text::Locale kEnglish{text::Lang::En, text::YearStyle::Western};
+
 struct Case {
   const char* name;
   std::string series;
@@ -29,6 +32,23 @@ std::optional<std::string> check(const import::ObservationValidator& v, const so
   return v.check(o, key, data);
 }
 
+TEST(ObservationValidator, ReasonsInTheCitysLanguage) {
+  auto config = test_support::small_config();
+  const config::Kpi& startups = *config.strategy.find_kpi("startups");
+  Observation o;
+  o.series = "startups";
+  o.period = Period::fiscal_year(2025);
+  o.value = Value::of(3);
+  auto error = import::check_kpi_value(config.strategy, startups, o, text::Locale{});
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("上限 2"), std::string::npos) << *error;
+  o.value = Value::of(1);
+  o.period = Period::fiscal_year(2040);
+  error = import::check_kpi_value(config.strategy, startups, o, text::Locale{});
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("戦略の対象期間（令和2年度～令和11年度）の外"), std::string::npos) << *error;
+}
+
 }  // namespace
 
 TEST(ObservationValidator, Rules) {
@@ -36,7 +56,7 @@ TEST(ObservationValidator, Rules) {
   host::PluginMeta plugin;
   plugin.name = "good";
   plugin.series = {{"daily", "件", ""}};
-  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin, kEnglish);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const std::vector<Case> cases = {
       {"valid fiscal", "startups", {SOSEI_PERIOD_FISCAL_YEAR, 2025, 0, 0}, SOSEI_VALUE_NUMBER, 1, {}, ""},
@@ -148,7 +168,7 @@ TEST(ObservationValidator, DeclaredSeriesAreStoredUnderTheSource) {
   host::PluginMeta plugin;
   plugin.name = "good";
   plugin.series = {{"daily", "件", ""}};
-  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin, kEnglish);
   sosei_observation o{};
   o.struct_size = sizeof o;
   o.series = {"daily", 5};
@@ -174,7 +194,7 @@ TEST(ObservationValidator, KeyAndDataReusedAcrossObservations) {
   host::PluginMeta plugin;
   plugin.name = "good";
   plugin.series = {{"daily", "件", ""}};
-  import::ObservationValidator v(config.strategy, config.sources[0], plugin);
+  import::ObservationValidator v(config.strategy, config.sources[0], plugin, kEnglish);
   Observation converted;
   store::ObservationKey key;
   store::ObservationData data;
@@ -242,14 +262,14 @@ TEST(ObservationValidator, KpiRulesAloneForHandEntry) {
   o.series = "startups";
   o.period = Period::fiscal_year(2025);
   o.value = Value::of(1);
-  EXPECT_FALSE(import::check_kpi_value(config.strategy, startups, o));
+  EXPECT_FALSE(import::check_kpi_value(config.strategy, startups, o, kEnglish));
   o.value = Value::of(3);
-  auto error = import::check_kpi_value(config.strategy, startups, o);
+  auto error = import::check_kpi_value(config.strategy, startups, o, kEnglish);
   ASSERT_TRUE(error);
   EXPECT_NE(error->find("above its maximum 2"), std::string::npos) << *error;
   o.value = Value::of(1);
   o.period = Period::calendar_year(2025);
-  error = import::check_kpi_value(config.strategy, startups, o);
+  error = import::check_kpi_value(config.strategy, startups, o, kEnglish);
   ASSERT_TRUE(error);
   EXPECT_NE(error->find("takes fiscal-year values"), std::string::npos) << *error;
 }

@@ -3,8 +3,10 @@
 // completeness, relations, and a corrected revision clearing the flag.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 
+#include "common/clock.hpp"
 #include "import/quality_pass.hpp"
 #include "import/quality_rules.hpp"
 #include "strategy_fixture.hpp"
@@ -80,6 +82,20 @@ TEST(QualityRules, OutlierByMedianAbsoluteDeviation) {
   EXPECT_EQ(tripped(r, 4100, {1200, 1350, 1280}), kNone);  // too little history to judge
 }
 
+TEST(QualityRules, OutlierIsJudgedAgainstTheNewestWindowOnly) {
+  auto r = rule(config::RuleKind::Outlier);
+  r.min_history = 6;
+  r.window = 6;
+  // Years ago the series ran at 100; its recent normal is 1,000 (a new route). 1,020 is normal now.
+  std::vector<double> earlier;
+  for (int i = 0; i < 30; ++i) earlier.push_back(95 + 5 * (i % 3));
+  for (double v : {980, 1010, 1000, 990, 1020, 1000}) earlier.push_back(v);
+  EXPECT_EQ(tripped(r, 1020, earlier), kNone);
+  EXPECT_EQ(tripped(r, 100, earlier), std::vector<std::string>{"outlier"});
+  r.window = 36;  // the whole history: its median is 100, so 1,020 stands out
+  EXPECT_EQ(tripped(r, 1020, earlier), std::vector<std::string>{"outlier"});
+}
+
 TEST(QualityRules, Relation) {
   auto r = rule(config::RuleKind::Relation);
   r.other = "households";
@@ -98,7 +114,10 @@ class QualityPass : public ::testing::Test {
            ("sosei-quality-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    store_ = store::open_store({(dir_ / "t.db").string()});
+    store::StoreConfig where;
+    where.location = (dir_ / "t.db").string();
+    where.clock = &clock_;
+    store_ = store::open_store(where);
     config_ = test_support::small_config();
   }
   void TearDown() override {
@@ -117,6 +136,7 @@ class QualityPass : public ::testing::Test {
   // One run: the puts, then the rule check; returns the outcome and the committed (or failed) record.
   std::pair<import::QualityOutcome, store::RunRecord> run(const std::vector<Put>& puts,
                                                           config::OnBadRow policy = config::OnBadRow::Skip) {
+    clock_.advance(std::chrono::minutes(1));  // each run at its own time: the audit trail's order
     auto t = store_->begin_import({"src", "good", "1.0.0"});
     std::set<std::string> series;
     for (const auto& p : puts) {
@@ -136,6 +156,7 @@ class QualityPass : public ::testing::Test {
 
   void add_rule(const std::string& series, config::Rule r) { config_.rules.push_back({series, {r}}); }
 
+  ManualClock clock_{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::December / 1 / 2026}}};
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
   config::AppConfig config_;
@@ -162,6 +183,9 @@ TEST_F(QualityPass, WarningIsStoredAndFlaggedThenClearedByACorrectedRevision) {
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].state, store::FlagState::Cleared);
   EXPECT_EQ(all[0].closed_run_id, second.id);
+  std::vector<std::string> actions;
+  for (const auto& e : store_->audit({"tourism", "", "", std::nullopt, 0})) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"flag.raise", "value.revise", "flag.clear"}));
 }
 
 TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
@@ -181,6 +205,9 @@ TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
   EXPECT_EQ(values[0].data.value, Value::of(1));
   EXPECT_EQ(values[0].revision_count, 0);
   EXPECT_EQ(open_flags().size(), 2u);  // open for follow-up
+  // The withdrawn revision never happened, so the audit trail has the flags and no value change.
+  EXPECT_TRUE(store_->audit({"startups", "", "value.revise", std::nullopt, 0}).empty());
+  EXPECT_EQ(store_->audit({"startups", "", "flag.raise", std::nullopt, 0}).size(), 2u);
 }
 
 TEST_F(QualityPass, ErrorUnderFailFailsTheRunAndStoresNothing) {
@@ -224,6 +251,62 @@ TEST_F(QualityPass, CompleteYearAndRunningYearAreNotFlagged) {
   EXPECT_TRUE(open_flags().empty());
 }
 
+TEST_F(QualityPass, MaxChangeComparesWithTheNearestEarlierStoredPeriod) {
+  auto r = rule(config::RuleKind::MaxChange);
+  r.change = 0.5;
+  r.change_is_share = true;
+  add_rule("housing_grants", r);
+  // The baseline R5 and the strategy's first year R7, R6 never measured (Kama's 42件 → 20件).
+  run({{"housing_grants", Period::fiscal_year(2023), 42, "v.csv:12"},
+       {"housing_grants", Period::fiscal_year(2025), 20, "v.csv:13"}});
+  ASSERT_EQ(open_flags().size(), 1u);
+  EXPECT_EQ(open_flags()[0].key.period, Period::fiscal_year(2025));
+  EXPECT_EQ(open_flags()[0].raised.detail, "previous 42");
+}
+
+TEST_F(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
+  auto r = rule(config::RuleKind::Completeness);
+  r.dimension = "district";
+  add_rule("src/households", r);
+  std::vector<Put> puts;
+  for (const char* d : {"上山田", "下山田", "稲築"})
+    puts.push_back({"src/households", Period::fiscal_year(2024), 100, "h.csv", {{"district", d}}});
+  run(puts);
+  EXPECT_TRUE(open_flags().empty());
+  // FY2025 without 下山田 (a yearly series: its year is complete when written).
+  run({{"src/households", Period::fiscal_year(2025), 101, "h.csv:2", {{"district", "上山田"}}},
+       {"src/households", Period::fiscal_year(2025), 99, "h.csv:3", {{"district", "稲築"}}}});
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].raised.rule, "completeness");
+  EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2025));
+  EXPECT_EQ(flags[0].key.dimensions, (store::Dimensions{{"district", "下山田"}}));
+  // The district comes in: the flag clears.
+  run({{"src/households", Period::fiscal_year(2025), 98, "h.csv:4", {{"district", "下山田"}}}});
+  EXPECT_TRUE(open_flags().empty());
+  EXPECT_EQ(store_->flags({}).at(0).state, store::FlagState::Cleared);
+}
+
+TEST_F(QualityPass, EveryRouteOfTheYearBeforeOnceTheDailyYearHasEnded) {
+  auto r = rule(config::RuleKind::Completeness);
+  r.dimension = "route";
+  add_rule("src/boardings", r);
+  std::vector<Put> puts;
+  for (const char* route : {"1", "2"}) {
+    puts.push_back({"src/boardings", Period::date_of(2024, 6, 1), 10, "b", {{"route", route}, {"stop", "A"}}});
+    puts.push_back({"src/boardings", Period::date_of(2024, 6, 1), 12, "b", {{"route", route}, {"stop", "B"}}});
+  }
+  puts.push_back({"src/boardings", Period::date_of(2025, 6, 1), 11, "b", {{"route", "1"}, {"stop", "A"}}});
+  run(puts);
+  EXPECT_TRUE(open_flags().empty());  // FY2025 is still running: route 2 may yet come
+  // The first value of FY2026 closes FY2025, which ended without route 2.
+  run({{"src/boardings", Period::date_of(2026, 4, 1), 9, "b", {{"route", "1"}, {"stop", "A"}}}});
+  auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].key.dimensions, (store::Dimensions{{"route", "2"}}));
+  EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2025));
+}
+
 TEST_F(QualityPass, RelationBetweenKpis) {
   auto r = rule(config::RuleKind::Relation);
   r.other = "unbound";
@@ -260,12 +343,27 @@ TEST_F(QualityPass, ResolvedFlagRecordsWhoAndWhy) {
   // Both values are this run's: the 2024 value is judged against 2023's.
   auto flags = open_flags();
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_TRUE(store_->resolve_flag(flags[0].id, "suzuki", "checked with 商工観光課: 28万人"));
-  EXPECT_FALSE(store_->resolve_flag(flags[0].id, "suzuki", "again"));
+  store::AuditEvent resolve;
+  resolve.who = {store::Actor::Kind::Token, "token 3", "商工観光課", 3, 0};
+  resolve.action = "flag.resolve";
+  resolve.kpi = "tourism";
+  resolve.reason = "checked with 商工観光課: 28万人";
+  EXPECT_TRUE(store_->resolve_flag(flags[0].id, resolve));
+  resolve.reason = "again";
+  EXPECT_FALSE(store_->resolve_flag(flags[0].id, resolve));
   const auto all = store_->flags({});
   EXPECT_EQ(all[0].state, store::FlagState::Resolved);
-  EXPECT_EQ(all[0].closed_by, "suzuki");
+  EXPECT_EQ(all[0].closed_by, "token 3 (商工観光課)");
   EXPECT_EQ(all[0].note, "checked with 商工観光課: 28万人");
+  // Raised by the run, resolved by the token: both in the audit trail, the refused second close not.
+  const auto events = store_->audit({"tourism", "", "", std::nullopt, 0});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].action, "flag.raise");
+  EXPECT_EQ(events[0].who.kind, store::Actor::Kind::Run);
+  EXPECT_EQ(events[0].after, "unit_slip warning 28");
+  EXPECT_EQ(events[1].action, "flag.resolve");
+  EXPECT_EQ(events[1].who.token_id, 3);
+  EXPECT_EQ(events[1].reason, "checked with 商工観光課: 28万人");
 }
 
 }  // namespace

@@ -92,6 +92,44 @@ TEST(TextInput, InvalidUtf8AfterUtf8StartSuggestsCp932) {
   EXPECT_EQ(read_file(path, Encoding::Utf8), bytes);
 }
 
+// A CP932 export once opened as UTF-8 and saved: valid UTF-8, but its Japanese is gone.
+TEST(TextInput, MostlyReplacementCharactersAreRefusedAsMisEncoded) {
+  std::string lost;
+  for (int row = 0; row < 20; ++row) lost += "\xEF\xBF\xBD\xEF\xBF\xBD,2025,\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n";
+  const auto dir = fixture_dir();
+  const auto path = write_file(dir / "lost.csv", "year,name\n" + lost);
+  for (Encoding e : {Encoding::Auto, Encoding::Utf8}) {
+    const std::string message = error_of(path, e);
+    EXPECT_THAT(message, HasSubstr(path));
+    EXPECT_THAT(message, HasSubstr("mis-encoded"));
+    EXPECT_THAT(message, HasSubstr("100 of 100 non-ASCII characters are U+FFFD"));
+    EXPECT_THAT(message, HasSubstr("UTF-8 or CP932"));
+  }
+  EXPECT_THAT(error_of(write_file(dir / "lost-bom.csv", "\xEF\xBB\xBF" + lost), Encoding::Auto),
+              HasSubstr("mis-encoded"));
+  // A few replacement characters among real text are the data's own business.
+  const std::string some = kJapanese + "備考,\xEF\xBF\xBD\n";
+  EXPECT_EQ(read_file(write_file(dir / "some.csv", some), Encoding::Auto), some);
+  // Binary reads bytes, whatever they are.
+  EXPECT_EQ(read_file(path, Encoding::Binary), "year,name\n" + lost);
+}
+
+// Bytes that are not text decode as CP932 mostly into its user-defined area.
+TEST(TextInput, MostlyUnassignedCp932IsRefusedAsMisEncoded) {
+  std::string bytes = "a,b\n";
+  for (int i = 0; i < 40; ++i) bytes += "\xF0\x40\xF0\x41,\xF1\x50\n";
+  const auto path = write_file(fixture_dir() / "pua.csv", bytes);
+  for (Encoding e : {Encoding::Auto, Encoding::Cp932}) {
+    const std::string message = error_of(path, e);
+    EXPECT_THAT(message, HasSubstr("mis-encoded"));
+    EXPECT_THAT(message, HasSubstr("120 of 120 non-ASCII characters are unassigned"));
+  }
+  // Real CP932 text with one user-defined character is read.
+  const std::string text = to_cp932(kJapanese);
+  EXPECT_EQ(read_file(write_file(fixture_dir() / "one.csv", text + "\xF0\x40\n"), Encoding::Auto),
+            kJapanese + "\xEE\x80\x80\n");
+}
+
 TEST(TextInput, CutOffFilesAreErrors) {
   const auto dir = fixture_dir();
   const std::string sjis = to_cp932("嘉麻市");

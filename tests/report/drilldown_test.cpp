@@ -130,5 +130,36 @@ TEST(ReportDrilldown, WithoutDeclaredNamesTheRawKeysAreShown) {
   EXPECT_EQ(c[0].rows[0].labels, c[0].rows[0].dimensions);
 }
 
+TEST(ReportDrilldown, ApprovedOnlyDrawsApprovedYearsOnlyInTheChartAndTheDrilldown) {
+  const auto s = strategy();
+  SignoffInput signoff;
+  signoff.approved_only = true;
+  signoff.approved.push_back({"visitors", Period::calendar_year(2024), store::ApprovalState::Approved, "", ""});
+  const ReportModel m = build_report(evaluation(s), s, drilldowns(), {}, signoff);
+  const KpiRow* row = nullptr;
+  for (const auto* rows : {&m.projects, &m.numeric_targets})
+    for (const auto& r : *rows)
+      if (r.id == "visitors") row = &r;
+  ASSERT_NE(row, nullptr);
+  ASSERT_FALSE(row->chart.values.empty());
+  for (const auto& p : row->chart.values) EXPECT_EQ(p.year, 2024);  // 2025 is not approved
+  ASSERT_EQ(row->drilldowns.size(), 1u);
+  const Drilldown& d = row->drilldowns[0];
+  ASSERT_EQ(d.years.size(), 2u);
+  ASSERT_FALSE(d.rows.empty());
+  for (const auto& r : d.rows) {
+    EXPECT_TRUE(r.values[0].has_value());
+    EXPECT_FALSE(r.values[1].has_value());
+  }
+  // The same report as a draft draws both years.
+  const ReportModel draft = build_report(evaluation(s), s, drilldowns(), {});
+  for (const auto* rows : {&draft.projects, &draft.numeric_targets})
+    for (const auto& r : *rows) {
+      if (r.id == "visitors") {
+        EXPECT_TRUE(r.drilldowns[0].rows[0].values[1].has_value());
+      }
+    }
+}
+
 }  // namespace
 }  // namespace sosei::report::test

@@ -154,8 +154,15 @@ TEST_F(SignoffApi, TheSignoffPageHasTheButtons) {
   auto page = client().Get("/signoff");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  for (const char* button : {"value=\"submit\"", "value=\"approve\"", "value=\"unlock\"", "/signoff/comment"})
+  for (const char* button : {"value=\"submit\">提出", "value=\"approve\">承認", "value=\"unlock\">締めの解除",
+                             "/signoff/comment", "推進会議の意見"})
     EXPECT_NE(page->body.find(button), std::string::npos) << button;
+  EXPECT_EQ(page->body.find("(submit)"), std::string::npos);  // one language, not both side by side
+  auto english = client().Get("/signoff?lang=en");
+  ASSERT_TRUE(english);
+  for (const char* words : {"<html lang=\"en\"", "value=\"approve\">Approve", "committee&#39;s opinion", "Token"})
+    EXPECT_NE(english->body.find(words), std::string::npos) << words;
+  EXPECT_EQ(english->body.find("承認"), std::string::npos);
   httplib::Params form{{"kpi", "startups"}, {"period", "R7"}, {"step", "submit"}, {"token", industry_}};
   auto submitted = client().Post("/signoff/step", form);
   ASSERT_TRUE(submitted);

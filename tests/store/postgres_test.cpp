@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "store/postgresql/connection.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store_fixture.hpp"
 #include "support/postgres_database.hpp"
@@ -78,13 +79,79 @@ TEST_P(Postgres, RevisionsAndAuditTrailRefuseChangesAtTheServer) {
     run->put(key("kpi-1", kFy2024), number(v));
     run->commit();
   }
+  AuditEvent approve;
+  approve.who = {Actor::Kind::Cli, "kikaku", "", 0, 0};
+  approve.action = "approval.approve";
+  approve.after = "2";
+  store_->append_audit(approve);
   ASSERT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
-  ASSERT_EQ(query_one("SELECT count(*) FROM audit_events"), "1");
+  ASSERT_EQ(query_one("SELECT count(*) FROM audit_events"), "1");  // the revision is not copied (migration 9)
+  ASSERT_EQ(query_one("SELECT count(*) FROM audit_trail"), "2");
   for (const char* sql : {"UPDATE revisions SET new_number = 3", "DELETE FROM revisions", "TRUNCATE revisions CASCADE",
                           "UPDATE audit_events SET after = '3'", "DELETE FROM audit_events", "TRUNCATE audit_events"})
     EXPECT_NE(exec_error(sql).find("append-only"), std::string::npos) << sql;
   EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
   EXPECT_EQ(query_one("SELECT after FROM audit_events"), "2");
+}
+
+// A database of schema 8, whose trigger copied each revision into audit_events: migration 9 drops the
+// trigger, reads the copied revision once (its copy) and every later one from revisions itself.
+TEST_P(Postgres, MigrationNineReadsTheRevisionsCopiedBeforeItOnce) {
+  store_.reset();
+  const std::string fresh = "t" + std::to_string(::getpid()) + "_schema8";
+  drop_database(*postgres_cluster(), fresh);
+  ASSERT_EQ(create_database(*postgres_cluster(), fresh), "");
+  const std::string uri = postgres_uri(*postgres_cluster(), fresh);
+  {
+    pg::Connection db(uri);
+    pg::migrate(db, clock_, 8);
+    PostgresSession raw(uri);
+    raw.query(R"sql(
+INSERT INTO sources(id, first_seen_at) VALUES ('kama_csv', '2026-05-01T00:00:00Z');
+INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, status)
+  VALUES (1, 'kama_csv', 'csv', '1.0.0', '2026-05-01T00:00:00Z', 'succeeded'),
+         (2, 'kama_csv', 'csv', '1.0.0', '2026-05-02T00:00:00Z', 'succeeded');
+SELECT setval('import_runs_id_seq', 2);
+INSERT INTO observations(id, series, period_kind, period_year, value_kind, number, note, location, source,
+  first_run_id, first_value_kind, first_number, created_at, run_id, updated_at)
+  VALUES (1, 'startups', 'fiscal_year', 2025, 'number', 6, '確定値', 'v.csv:3', 'kama_csv', 1, 'number', 5,
+          '2026-05-01T00:00:00Z', 2, '2026-05-02T00:00:00Z');
+SELECT setval('observations_id_seq', 1);
+INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind, new_number,
+  old_note, new_note, old_location, new_location)
+  VALUES (1, 2, '2026-05-02T00:00:00Z', 'number', 5, 'number', 6, '速報値', '確定値', 'v.csv:3', 'v.csv:3');
+)sql");
+    ASSERT_EQ(raw.query("SELECT count(*) FROM audit_events"), "1");  // migration 8's trigger copied it
+  }
+  StoreConfig config;
+  config.location = uri;
+  config.clock = &clock_;
+  {
+    auto store = open_store(config);
+    EXPECT_EQ(store->schema_version(), pg::latest_schema_version());
+    auto run = store->begin_import(start("kama_csv"));
+    run->put(key("startups", Period::fiscal_year(2025)), number(7));
+    run->commit();
+    const auto events = store->audit({"startups", "", "value.revise", std::nullopt, 0});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_GT(events[0].id, 0);  // the copy in audit_events, not read again from revisions
+    EXPECT_EQ(events[0].revision_id, 0);
+    EXPECT_EQ(events[0].at, "2026-05-02T00:00:00.000Z");
+    EXPECT_EQ(events[0].before, "5");
+    EXPECT_EQ(events[0].after, "6");
+    EXPECT_EQ(events[1].id, 0);  // read from the revision itself
+    EXPECT_GT(events[1].revision_id, 0);
+    EXPECT_EQ(events[1].who.name, "kama_csv");
+    EXPECT_EQ(events[1].before, "6");
+    EXPECT_EQ(events[1].after, "7");
+    const auto h = store->history("startups", Period::fiscal_year(2025));
+    ASSERT_EQ(h.size(), 1u);
+    ASSERT_EQ(h[0].revisions.size(), 2u);
+    EXPECT_EQ(h[0].first_note, "速報値");
+    EXPECT_EQ(h[0].revisions[1].new_value, Value::of(7));
+  }
+  EXPECT_EQ(postgres_query(uri, "SELECT count(*) FROM audit_events"), "1");  // no trigger copies any more
+  drop_database(*postgres_cluster(), fresh);
 }
 
 TEST_P(Postgres, ImportsOfDifferentSourcesWriteAtOnceAndBothCommit) {

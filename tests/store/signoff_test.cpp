@@ -48,6 +48,8 @@ TEST_P(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
 
   const auto events = store_->audit({"startups", "", "value.revise", std::nullopt, 0});
   ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].id, 0);  // read from the revision itself, not copied
+  EXPECT_GT(events[0].revision_id, 0);
   EXPECT_EQ(events[0].who.kind, Actor::Kind::Token);
   EXPECT_EQ(events[0].who.name, "token 7");
   EXPECT_EQ(events[0].who.department, "産業振興課");
@@ -70,6 +72,134 @@ TEST_P(Signoff, RevisionsEnterTheAuditTrailAndHistoryReadsThemExactly) {
   EXPECT_EQ(r.location, "token 7");
   EXPECT_EQ(r.run_id, hand_run);
   EXPECT_EQ(r.changed_at, "2026-11-28T12:02:03.000Z");
+}
+
+TEST_P(Signoff, RevisionsOfAnEndedRunAreAppendOnly) {
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("startups", Period::fiscal_year(2025)), number(5));
+  run->commit();
+  auto again = store_->begin_import(start("kama_csv"));
+  again->put(key("startups", Period::fiscal_year(2025)), number(6));
+  again->commit();
+  ASSERT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
+  EXPECT_NE(exec_error("UPDATE revisions SET new_number = 7").find("append-only"), std::string::npos);
+  EXPECT_NE(exec_error("DELETE FROM revisions").find("append-only"), std::string::npos);
+  EXPECT_EQ(query_one("SELECT new_number = 6 FROM revisions"), sqlite() ? "1" : "t");
+}
+
+// A value a rule check rejects after it was put is withdrawn by its run: the revision is removed while
+// the run is open, so it never was a value.revise event (nor history).
+TEST_P(Signoff, AWithdrawnRevisionLeavesNoAuditEvent) {
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("startups", Period::fiscal_year(2025)), number(5));
+  run->commit();
+  clock_.advance(std::chrono::minutes(1));
+  auto again = store_->begin_import(start("kama_csv"));
+  again->put(key("startups", Period::fiscal_year(2025)), number(500));
+  again->put(key("startups", Period::fiscal_year(2026)), number(7));
+  ASSERT_EQ(store_->audit({"startups", "", "value.revise", std::nullopt, 0}).size(), 1u);  // the run reads its own
+  EXPECT_TRUE(again->withdraw(key("startups", Period::fiscal_year(2025))));
+  EXPECT_TRUE(again->withdraw(key("startups", Period::fiscal_year(2026))));
+  EXPECT_FALSE(again->withdraw(key("startups", Period::fiscal_year(2027))));
+  again->commit();
+
+  EXPECT_TRUE(store_->audit({"startups", "", "value.revise", std::nullopt, 0}).empty());
+  EXPECT_TRUE(store_->audit({}).empty());
+  EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "0");
+  const auto values = store_->values({"startups", std::nullopt, std::nullopt});
+  ASSERT_EQ(values.size(), 1u);
+  EXPECT_EQ(values[0].data.value, Value::of(5));
+  EXPECT_EQ(values[0].revision_count, 0);
+  const auto h = store_->history("startups", Period::fiscal_year(2025));
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_TRUE(h[0].revisions.empty());
+}
+
+// The flags an import's rule check raises and clears are events of its run, at its time, about the
+// flag's key; resolving one by hand closes it and appends the person's event in one transaction.
+TEST_P(Signoff, FlagsRaisedClearedAndResolvedAreAuditEvents) {
+  const Dimensions route{{"route", "1"}};
+  FlagRaise slip;
+  slip.rule = "unit_slip";
+  slip.value = 28;
+  slip.detail = "previous 280000";
+  FlagRaise gap;
+  gap.rule = "completeness";
+  gap.level = FlagLevel::Error;
+  gap.detail = "missing";
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("tourism", Period::fiscal_year(2025), route), number(28));
+  run->set_flags(key("tourism", Period::fiscal_year(2025), route), {slip, gap});
+  const int64_t first = run->commit().id;
+  clock_.advance(std::chrono::hours(1));
+  auto again = store_->begin_import(start("kama_csv"));
+  again->put(key("tourism", Period::fiscal_year(2025), route), number(280000));
+  again->set_flags(key("tourism", Period::fiscal_year(2025), route), {gap});  // unit_slip passes now
+  const int64_t second = again->commit().id;
+
+  auto events = store_->audit({"tourism", "", "", std::nullopt, 0});
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].action, "flag.raise");
+  EXPECT_EQ(events[0].after, "unit_slip warning 28");
+  EXPECT_EQ(events[0].reason, "previous 280000");
+  EXPECT_EQ(events[0].at, "2026-11-28T11:02:03.000Z");
+  EXPECT_EQ(events[0].who.kind, Actor::Kind::Run);
+  EXPECT_EQ(events[0].who.name, "kama_csv");
+  EXPECT_EQ(events[0].who.run_id, first);
+  EXPECT_EQ(events[0].period, Period::fiscal_year(2025));
+  EXPECT_EQ(events[0].dimensions, route);
+  EXPECT_EQ(events[1].action, "flag.raise");
+  EXPECT_EQ(events[1].after, "completeness error");  // no value: a missing one
+  // The second run at its own time: its revision first (an event of the revisions), then its clear.
+  EXPECT_EQ(events[2].action, "value.revise");
+  EXPECT_EQ(events[2].who.run_id, second);
+  EXPECT_EQ(events[3].action, "flag.clear");
+  EXPECT_EQ(events[3].before, "unit_slip");
+  EXPECT_EQ(events[3].after, "cleared");
+  EXPECT_EQ(events[3].at, "2026-11-28T12:02:03.000Z");
+  EXPECT_EQ(events[3].who.run_id, second);
+  EXPECT_EQ(events[3].dimensions, route);
+
+  const auto open = store_->flags({"tourism", true, std::nullopt});
+  ASSERT_EQ(open.size(), 1u);
+  clock_.advance(std::chrono::hours(1));
+  AuditEvent resolve;
+  resolve.who = {Actor::Kind::Token, "token 3", "商工観光課", 3, 0};
+  resolve.action = "flag.resolve";
+  resolve.kpi = "tourism";
+  resolve.reason = "checked with 商工観光課: no route 2 that year";
+  EXPECT_TRUE(store_->resolve_flag(open[0].id, resolve));
+  resolve.reason = "again";
+  EXPECT_FALSE(store_->resolve_flag(open[0].id, resolve));  // not open: nothing written
+  const auto resolved = store_->flags({"tourism", false, open[0].id});
+  ASSERT_EQ(resolved.size(), 1u);
+  EXPECT_EQ(resolved[0].state, FlagState::Resolved);
+  EXPECT_EQ(resolved[0].closed_by, "token 3 (商工観光課)");
+  EXPECT_EQ(resolved[0].note, "checked with 商工観光課: no route 2 that year");
+  EXPECT_EQ(resolved[0].closed_at, "2026-11-28T13:02:03.000Z");
+  events = store_->audit({"tourism", "", "flag.resolve", std::nullopt, 0});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].who.token_id, 3);
+  EXPECT_EQ(events[0].at, "2026-11-28T13:02:03.000Z");
+  EXPECT_EQ(events[0].reason, "checked with 商工観光課: no route 2 that year");
+}
+
+TEST_P(Signoff, AFlagResolvedFromTheCommandLineNamesThePerson) {
+  FlagRaise range;
+  range.rule = "range";
+  range.value = -1;
+  auto run = store_->begin_import(start("kama_csv"));
+  run->put(key("startups", Period::fiscal_year(2025)), number(-1));
+  run->set_flags(key("startups", Period::fiscal_year(2025)), {range});
+  run->commit();
+  const auto open = store_->flags({"", true, std::nullopt});
+  ASSERT_EQ(open.size(), 1u);
+  AuditEvent resolve = cli_event("flag.resolve");
+  resolve.reason = "確認済み";
+  EXPECT_TRUE(store_->resolve_flag(open[0].id, resolve));
+  EXPECT_EQ(store_->flags({}).at(0).closed_by, "kikaku");
+  EXPECT_EQ(store_->audit({"", "", "flag.raise", std::nullopt, 0}).at(0).after, "range warning -1");
+  EXPECT_EQ(store_->audit({"", "", "flag.resolve", std::nullopt, 0}).size(), 1u);
 }
 
 TEST_P(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
@@ -158,7 +288,8 @@ using SignoffMigration = StoreTest;
 SOSEI_SQLITE_SUITE(SignoffMigration);  // a SQLite file of schema 6
 
 // A database as schema 6 left it, with one revised value and one token: migration 8 copies the past
-// into the audit trail, so `history` (which now reads the trail) shows the same revision.
+// into the audit trail, migration 9 reads the revisions after the copied ones (so the copied revision
+// is not read twice), and `history` (which reads the revisions) shows the same revision.
 TEST_P(SignoffMigration, CopiesEarlierRevisionsAndTokensIntoTheAuditTrail) {
   store_.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
@@ -192,15 +323,17 @@ PRAGMA user_version = 6;
 
   store_ = open();
   EXPECT_EQ(store_->schema_version(), latest_schema_version());
+  // In the order it happened; the revision copied by migration 8 is not read twice (migration 9).
   const auto events = store_->audit({});
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(events[0].action, "value.revise");
-  EXPECT_EQ(events[0].who.name, "kama_csv");
-  EXPECT_EQ(events[0].who.run_id, 2);
-  EXPECT_EQ(events[0].before, "5");
-  EXPECT_EQ(events[0].after, "6");
-  EXPECT_EQ(events[1].action, "token.create");
-  EXPECT_EQ(events[1].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(events[0].action, "token.create");
+  EXPECT_EQ(events[0].after, "token 1 産業振興課 (department)");
+  EXPECT_EQ(events[1].action, "value.revise");
+  EXPECT_EQ(events[1].who.name, "kama_csv");
+  EXPECT_EQ(events[1].who.run_id, 2);
+  EXPECT_EQ(events[1].before, "5");
+  EXPECT_EQ(events[1].after, "6");
+  EXPECT_GT(events[1].id, 0);  // the copy in audit_events
   EXPECT_EQ(store_->tokens().at(0).role, TokenRole::Department);
   const auto h = store_->history("startups", Period::fiscal_year(2025));
   ASSERT_EQ(h.size(), 1u);

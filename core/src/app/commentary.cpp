@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "report/signoff.hpp"
 #include "sosei/notation.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
@@ -22,19 +23,6 @@ int read_fiscal_year(const std::string& text, text::Lang lang) {
 }
 
 }  // namespace
-
-std::string comment_kind_text(store::CommentKind kind, text::Lang lang) {
-  const text::Catalogue& c = text::catalogue(lang);
-  switch (kind) {
-    case store::CommentKind::Next:
-      return c.comment_next;
-    case store::CommentKind::Committee:
-      return c.comment_committee;
-    case store::CommentKind::Why:
-      break;
-  }
-  return c.comment_why;
-}
 
 CommentResult add_comment(const config::Strategy& strategy, store::Store& store, const Signer& who,
                           const CommentRequest& request, text::Lang lang) {
@@ -81,7 +69,7 @@ CommentResult add_comment(const config::Strategy& strategy, store::Store& store,
   result.comment = store.add_comment(comment, event);
   result.message =
       fmt::format(fmt::runtime(c.comment_saved), kpi->id, text::fiscal_year_text(year, text::YearStyle::Era, lang),
-                  comment_kind_text(*kind, lang), result.comment.version);
+                  report::comment_kind_label(*kind, lang), result.comment.version);
   return result;
 }
 

@@ -30,6 +30,4 @@ struct CommentResult {
 CommentResult add_comment(const config::Strategy& strategy, store::Store& store, const Signer& who,
                           const CommentRequest& request, text::Lang lang);
 
-std::string comment_kind_text(store::CommentKind kind, text::Lang lang);
-
 }  // namespace sosei::app

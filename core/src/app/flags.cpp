@@ -1,11 +1,7 @@
 // Data-quality flags for people (flags.hpp).
 #include "app/flags.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <stdexcept>
 
 #include "status/status.hpp"
@@ -33,19 +29,23 @@ std::vector<FlagRow> list_flags(const config::AppConfig& config, store::Store& s
   return rows;
 }
 
-bool resolve_flag(const config::AppConfig& config, store::Store& store, int64_t id, const std::string& who,
-                  const std::string& note, const std::string& department) {
+bool resolve_flag(const config::AppConfig& config, store::Store& store, int64_t id, const Signer& who,
+                  const std::string& note) {
   const auto found = store.flags({"", true, id});
   if (found.empty()) return false;
-  if (!department.empty() && series_department(config, found[0].key.series) != department)
+  const store::QualityFlag& flag = found[0];
+  if (who.role == store::TokenRole::Department && series_department(config, flag.key.series) != who.actor.department)
     throw std::invalid_argument("flag " + std::to_string(id) + " belongs to another department");
-  return store.resolve_flag(id, who, note);
-}
-
-std::string os_user() {
-  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
-  if (const char* user = std::getenv("USER")) return user;
-  return "uid " + std::to_string(geteuid());
+  store::AuditEvent event;
+  event.who = who.actor;
+  event.action = "flag.resolve";
+  event.kpi = flag.key.series;
+  event.period = flag.key.period;
+  event.dimensions = flag.key.dimensions;
+  event.before = flag.raised.rule + " open";
+  event.after = "resolved";
+  event.reason = note;
+  return store.resolve_flag(id, event);
 }
 
 std::set<std::string> flagged_kpis(store::Store& store, const evaluate::Evaluation& evaluation) {

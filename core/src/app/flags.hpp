@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/actor.hpp"
 #include "common/date.hpp"
 #include "config/model.hpp"
 #include "evaluate/evaluation.hpp"
@@ -31,13 +32,11 @@ std::string series_department(const config::AppConfig& config, const std::string
 
 std::vector<FlagRow> list_flags(const config::AppConfig& config, store::Store& store, const FlagFilter& filter);
 
-// Closes an open flag (false when it is not open). `department`: set when a department token closes
-// it, which may close only flags of its own department (throws std::invalid_argument otherwise).
-bool resolve_flag(const config::AppConfig& config, store::Store& store, int64_t id, const std::string& who,
-                  const std::string& note, const std::string& department = "");
-
-// The OS user running the command: who closed a flag from the CLI.
-std::string os_user();
+// Closes an open flag with its audit event (false when it is not open). A department token may close
+// only flags of its own department (throws std::invalid_argument otherwise); the CLI and a policy
+// token close any.
+bool resolve_flag(const config::AppConfig& config, store::Store& store, int64_t id, const Signer& who,
+                  const std::string& note);
 
 // The KPIs of an evaluation whose actual was formed from a period with an open flag: their actual
 // is shown with the marker ※ (and the legend line text::Catalogue::flag_marker_legend).

@@ -91,7 +91,7 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
     if (a->note.empty()) throw UsageError("flags resolve: --note must say why the flag is closed");
     const text::Catalogue& c = text::catalogue(env.session.locale().lang);
     store::Store& store = env.session.store(app::StoreOpen::MustExist);
-    if (!app::resolve_flag(env.session.config(), store, a->id, app::os_user(), a->note)) {
+    if (!app::resolve_flag(env.session.config(), store, a->id, app::cli_signer(), a->note)) {
       std::cerr << fmt::format(fmt::runtime(c.flag_not_open), a->id) << '\n';
       env.exit_code = kRunFailed;
       return;

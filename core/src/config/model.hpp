@@ -93,10 +93,12 @@ struct Rule {
   bool change_is_share = false;  // …as a share of the previous value (50% → 0.5) or absolute
   bool decreasing = false;       // monotonic: never down (running totals), or never up
   int months = 0;                // completeness: this many months per fiscal year (12)
+  std::string dimension;         // completeness: every value of this dimension seen the year before
   std::string other;             // relation: this value <= (at_most) or >= (at_least) the other KPI's
   bool at_most = true;
   double threshold = 3.5;  // outlier: robust z-score (0.6745 × deviation / MAD) above which it flags
   int min_history = 6;     // outlier: earlier values needed before it judges
+  int window = 36;         // outlier: judged against the newest this many earlier values (3 years of months)
   Location where;
 };
 

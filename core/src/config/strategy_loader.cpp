@@ -327,7 +327,7 @@ Strategy load_strategy(const std::string& path) {
   for (const auto& k : s.kpis)  // a relation may name a KPI defined further down
     for (const auto& r : k.rules)
       if (r.kind == RuleKind::Relation && !s.find_kpi(r.other))
-        fail(r.where, phrase(&text::Catalogue::rule_unknown_kpi, r.other));
+        fail(r.where, phrase(&text::ConfigMessages::rule_unknown_kpi, r.other));
   return s;
 }
 

@@ -1,5 +1,6 @@
 // The host function table handed to plugins, and the guarded lifecycle of one run.
 #include "host/run_context.hpp"
+#include "host/url_redaction.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -192,21 +193,24 @@ int32_t RunContext::open_file(const char* path, const char* encoding, const char
 int32_t RunContext::fetch(const char* url, const char* encoding, const char* sheet, sosei_input** out) {
   if (!url || !*url) return fail_with(SOSEI_ERR_CONFIG, "fetch called without a URL");
   const std::string u = url;
-  const std::string etag_key = "http.etag " + u, modified_key = "http.last_modified " + u;
+  // What logs, state keys, input names and errors show: a credential in the query (e-Stat's appId)
+  // must not reach the run record or the log.
+  const std::string shown = redact_url(u);
+  const std::string etag_key = "http.etag " + shown, modified_key = "http.last_modified " + shown;
   FetchValidators previous{sink_.state(etag_key).value_or(""), sink_.state(modified_key).value_or("")};
   try {
     FetchResult r = http_fetch(u, settings_.fetch, previous, std::filesystem::temp_directory_path().string());
     if (r.not_modified) {
-      log(SOSEI_LOG_INFO, (u + " has not changed since the last import (HTTP 304)").c_str());
+      log(SOSEI_LOG_INFO, (shown + " has not changed since the last import (HTTP 304)").c_str());
       return SOSEI_UNCHANGED;
     }
     downloads_.push_back(r.path);
     // Saved with the run: a failed import will fetch the file again next time.
     sink_.set_state(etag_key, r.validators.etag);
     sink_.set_state(modified_key, r.validators.last_modified);
-    return open_stream(r.path, u, encoding, sheet, out);
+    return open_stream(r.path, shown, encoding, sheet, out);
   } catch (const FetchError& e) {
-    return fail_with(SOSEI_ERR_IO, e.what());
+    return fail_with(SOSEI_ERR_IO, redact_url_in(e.what(), u));
   }
 }
 

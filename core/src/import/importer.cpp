@@ -104,8 +104,8 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
 
   auto transaction = store.begin_import({source.id, (*plugin)->meta().name, (*plugin)->meta().version});
   record_series_infos(*transaction, source.id, (*plugin)->meta());
-  StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta()), *transaction, source.on_bad_row,
-                 options.locked_message);
+  StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta(), {config.lang, config.years}),
+                 *transaction, source.on_bad_row, options.locked_message);
   const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
                                      : run_in_process(*plugin, std::move(run_settings), sink);
   host::RunResult result = end.result;

@@ -1,11 +1,14 @@
 // The rule check of an import run (quality_pass.hpp). One scan per series with rules, one
-// dimension set at a time: memory holds one set's history and the findings, never the series.
+// dimension set at a time: memory holds the newest values of one set, the dimension values seen per
+// year (completeness by dimension) and the findings, never the series.
 #include "import/quality_pass.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
 #include "import/quality_rules.hpp"
+#include "text/import_messages.hpp"
 
 namespace sosei::import {
 namespace {
@@ -23,19 +26,31 @@ struct Finding {
   std::vector<store::FlagRaise> raised;
 };
 
-// The fiscal year a monthly period belongs to (April to March).
-int fiscal_year_of(const Period& p) { return p.kind == PeriodKind::Month ? p.fiscal_year_of() : p.year; }
+// The year a period belongs to: the fiscal year (April to March) of a month or day, the year of a
+// fiscal or calendar year.
+int fiscal_year_of(const Period& p) { return p.fiscal_year_of(); }
+
+bool yearly(const Period& p) { return p.kind == PeriodKind::FiscalYear || p.kind == PeriodKind::CalendarYear; }
+
+// How many earlier values the rules look at: the outlier's window, else the previous one.
+std::size_t history_needed(const std::vector<config::Rule>& rules) {
+  std::size_t n = 1;
+  for (const auto& r : rules)
+    if (r.kind == config::RuleKind::Outlier) n = std::max(n, static_cast<std::size_t>(r.window));
+  return n;
+}
 
 class SeriesCheck {
  public:
   SeriesCheck(const std::string& series, std::vector<config::Rule> rules, store::Store& store, int64_t run_id)
-      : series_(series), rules_(std::move(rules)), store_(store), run_id_(run_id) {
+      : series_(series), rules_(std::move(rules)), store_(store), run_id_(run_id), keep_(history_needed(rules_)) {
     for (const auto& f : store_.flags({series, true, std::nullopt})) open_.insert(key_text(f.key));
   }
 
   std::vector<Finding> run() {
     store_.scan_series(series_, [this](const store::StoredObservation& o) { see(o); });
     end_group();
+    check_dimensions();
     check_relations();
     return std::move(findings_);
   }
@@ -46,10 +61,16 @@ class SeriesCheck {
       end_group();
       group_ = store::ObservationKey{series_, o.key.period, o.key.dimensions};
     }
-    months_[fiscal_year_of(o.key.period)] += o.key.period.kind == PeriodKind::Month ? 1 : 0;
-    latest_fy_ = std::max(latest_fy_, fiscal_year_of(o.key.period));
+    const int fy = fiscal_year_of(o.key.period);
+    months_[fy] += o.key.period.kind == PeriodKind::Month ? 1 : 0;
+    latest_fy_ = std::max(latest_fy_, fy);
+    series_latest_fy_ = std::max(series_latest_fy_, fy);
+    see_dimensions(o.key, fy);
     const bool ours = o.run_id == run_id_;
-    if (ours) written_years_.insert(fiscal_year_of(o.key.period));
+    if (ours) {  // the year written, and the year before, which a first value of this year closes
+      written_years_.insert({fy - 1, fy});
+      series_written_.insert({fy - 1, fy});
+    }
     if (ours) {
       std::vector<store::FlagRaise> raised;
       if (o.data.value.is_number()) {
@@ -59,18 +80,71 @@ class SeriesCheck {
       for (auto& r : raised) r.location = o.data.location;
       record(o.key, std::move(raised));
     }
-    if (o.data.value.is_number()) history_.earlier.push_back(o.data.value.number);
+    if (o.data.value.is_number()) remember(o.data.value.number);
   }
 
-  // Completeness of months: a fiscal year this run wrote months of, which the data have left behind
-  // (a later year has values), must have all twelve.
+  // Keeps the newest keep_ values (trimmed in steps, so a long series costs no shifting per value).
+  void remember(double v) {
+    auto& earlier = history_.earlier;
+    earlier.push_back(v);
+    if (earlier.size() >= 2 * keep_ + 64)
+      earlier.erase(earlier.begin(), earlier.end() - static_cast<std::ptrdiff_t>(keep_));
+  }
+
+  // Completeness by dimension: which values of each rule's dimension appear in which year.
+  void see_dimensions(const store::ObservationKey& key, int fy) {
+    for (const config::Rule& rule : rules_) {
+      if (rule.kind != config::RuleKind::Completeness || rule.dimension.empty()) continue;
+      const auto it = key.dimensions.find(rule.dimension);
+      if (it == key.dimensions.end()) continue;
+      seen_[rule.dimension][fy].insert(it->second);
+      year_kind_ = key.period.kind;
+    }
+  }
+
+  // Every route (district, spot…) of the year before must be there again in a year the run wrote
+  // or closed. A year is judged once it is complete: a yearly series' year always, a monthly or daily
+  // series' year once a later year has values.
+  void check_dimensions() {
+    for (const config::Rule& rule : rules_) {
+      if (rule.kind != config::RuleKind::Completeness || rule.dimension.empty()) continue;
+      const auto& years = seen_[rule.dimension];
+      for (int fy : series_written_) {
+        if (!yearly(Period{year_kind_, fy, 0, 0}) && fy >= series_latest_fy_) continue;
+        const auto before = years.find(fy - 1);
+        if (before == years.end()) continue;
+        const auto now = years.find(fy);
+        const Period period =
+            year_kind_ == PeriodKind::CalendarYear ? Period::calendar_year(fy) : Period::fiscal_year(fy);
+        for (const std::string& value : before->second) {
+          const store::ObservationKey key{series_, period, {{rule.dimension, value}}};
+          if (now != years.end() && now->second.count(value)) {
+            record(key, {});
+            continue;
+          }
+          store::FlagRaise r = raise_of(rule);
+          r.detail = rule.dimension + " " + value + " was there in " + std::to_string(fy - 1) + ", not in " +
+                     std::to_string(fy);
+          record(key, {r});
+        }
+      }
+    }
+  }
+
+  // Completeness of months: a fiscal year this run wrote months of (or closed, by writing the next
+  // year's first months), which the data have left behind (a later year has values), must have all
+  // twelve.
   void end_group() {
     if (!group_) return;
     for (const config::Rule& rule : rules_) {
       if (rule.kind != config::RuleKind::Completeness || rule.months == 0) continue;
+      if (months_.empty() || std::all_of(months_.begin(), months_.end(), [](const auto& m) { return m.second == 0; }))
+        continue;  // not a monthly series: twelve months do not apply
       for (int fy : written_years_) {
         if (fy >= latest_fy_) continue;  // still running
-        const int have = months_[fy];
+        const auto months = months_.find(fy);
+        if (months == months_.end()) continue;  // no value that year (the series began later)
+        const int have = months->second;
         if (have >= rule.months) {
           record(year_key(fy), {});
           continue;
@@ -143,8 +217,13 @@ class SeriesCheck {
   store::Store& store_;
   int64_t run_id_;
   std::set<std::string> open_;  // keys with open flags
+  std::size_t keep_;            // earlier values the rules need
   std::optional<store::ObservationKey> group_;
   ValueHistory history_;
+  std::map<std::string, std::map<int, std::set<std::string>>> seen_;  // dimension → year → values
+  PeriodKind year_kind_ = PeriodKind::FiscalYear;
+  std::set<int> series_written_;  // years the run wrote, over all dimension sets
+  int series_latest_fy_ = 0;
   std::map<int, int> months_;
   std::set<int> written_years_;
   int latest_fy_ = 0;
@@ -154,14 +233,18 @@ class SeriesCheck {
 
 }  // namespace
 
-std::string finding_reason(const std::string& series, const store::FlagRaise& f) {
-  std::string text = "rule " + f.rule + " of " + series + ": ";
-  text += f.value ? "value " + number_text(*f.value) : std::string("no value");
-  if (f.expected_min || f.expected_max)
-    text += ", expected " + (f.expected_min ? number_text(*f.expected_min) : std::string()) + "–" +
-            (f.expected_max ? number_text(*f.expected_max) : std::string());
-  if (!f.detail.empty()) text += " (" + f.detail + ")";
-  return text;
+std::string finding_reason(const std::string& series, const store::FlagRaise& f, text::Lang lang) {
+  using text::ImportMessages;
+  using text::say;
+  const std::string value = f.value ? say(lang, &ImportMessages::rule_value, number_text(*f.value))
+                                    : say(lang, &ImportMessages::rule_no_value);
+  const std::string expected =
+      f.expected_min || f.expected_max
+          ? say(lang, &ImportMessages::rule_expected, f.expected_min ? number_text(*f.expected_min) : std::string(),
+                f.expected_max ? number_text(*f.expected_max) : std::string())
+          : std::string();
+  const std::string detail = f.detail.empty() ? std::string() : say(lang, &ImportMessages::rule_detail, f.detail);
+  return say(lang, &ImportMessages::rule_finding, series, f.rule, value, expected, detail);
 }
 
 QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
@@ -180,10 +263,11 @@ QualityOutcome check_quality(const config::AppConfig& config, const std::set<std
         }
         error = true;
         ++outcome.errors;
-        run.reject({r.location, finding_reason(name, r)});
+        run.reject({r.location, finding_reason(name, r, config.lang)});
         if (policy == config::OnBadRow::Fail && outcome.stop_reason.empty())
-          outcome.stop_reason = (r.location.empty() ? std::string() : r.location + ": ") + finding_reason(name, r) +
-                                " (fix the input, or set on_bad_row: skip on the source to skip such rows)";
+          outcome.stop_reason = (r.location.empty() ? std::string() : r.location + ": ") +
+                                finding_reason(name, r, config.lang) +
+                                text::say(config.lang, &text::ImportMessages::how_to_go_on);
       }
       if (!outcome.stop_reason.empty()) return outcome;  // the run fails: nothing is stored
       if (error) run.withdraw(f.key);                    // rejected like a bad row; its flag stays open for follow-up

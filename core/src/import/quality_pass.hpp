@@ -23,7 +23,7 @@ struct QualityOutcome {
 QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
                              store::ImportTransaction& run, config::OnBadRow policy);
 
-// The rejection reason of an error-level finding (English, like the other rejections).
-std::string finding_reason(const std::string& series, const store::FlagRaise& f);
+// The rejection reason of an error-level finding, in `lang` (the city's language).
+std::string finding_reason(const std::string& series, const store::FlagRaise& f, text::Lang lang);
 
 }  // namespace sosei::import

@@ -53,6 +53,8 @@ std::vector<store::FlagRaise> check_value(const std::vector<config::Rule>& rules
         }
         break;
       case config::RuleKind::MaxChange: {
+        // Against the nearest earlier stored period: a strategy's first year is compared with its
+        // baseline (R7 with R5 when R6 was never measured), as the council compares them.
         if (!previous) break;
         const double limit = rule.change_is_share ? std::fabs(*previous) * rule.change : rule.change;
         if (std::fabs(value - *previous) > limit) {
@@ -80,10 +82,14 @@ std::vector<store::FlagRaise> check_value(const std::vector<config::Rule>& rules
         break;
       case config::RuleKind::Outlier: {
         if (static_cast<int>(history.earlier.size()) < rule.min_history) break;
-        const double m = median(history.earlier);
+        // The newest `window` values: the series' recent normal, and a cost per value that does not
+        // grow with its history (a daily series of ten years has 3,652 values per stop).
+        const std::size_t n = std::min(history.earlier.size(), static_cast<std::size_t>(rule.window));
+        std::vector<double> recent(history.earlier.end() - static_cast<std::ptrdiff_t>(n), history.earlier.end());
+        const double m = median(recent);
         std::vector<double> deviations;
-        deviations.reserve(history.earlier.size());
-        for (double x : history.earlier) deviations.push_back(std::fabs(x - m));
+        deviations.reserve(recent.size());
+        for (double x : recent) deviations.push_back(std::fabs(x - m));
         const double mad = median(std::move(deviations));
         if (mad <= 0) break;  // a constant history: no spread to judge by
         // 0.6745 makes the MAD comparable to a standard deviation (Iglewicz and Hoaglin's modified z).

@@ -11,7 +11,7 @@
 namespace sosei::import {
 
 // What one value is judged against: the earlier numbers of the same series and dimensions, oldest
-// first (the last one is the previous period's).
+// first (the last one is the nearest earlier period's; the pass may keep only the newest few).
 struct ValueHistory {
   std::vector<double> earlier;
 };

@@ -1,6 +1,8 @@
 // Validation + storage of streamed observations.
 #include "import/store_sink.hpp"
 
+#include "text/import_messages.hpp"
+
 namespace sosei::import {
 
 StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
@@ -11,17 +13,18 @@ StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& t
       locks_(transaction.locked_periods()),
       locked_message_(std::move(locked_message)) {
   // The store finds a repeated key (perhaps while writing later rows); it is a bad row like any other.
-  transaction_.on_duplicate([this](const store::DuplicateKey& d) { reject(d.location, duplicate_reason(d)); });
+  transaction_.on_duplicate(
+      [this](const store::DuplicateKey& d) { reject(d.location, duplicate_reason(d, validator_.locale().lang)); });
 }
 
 StoreSink::~StoreSink() { transaction_.on_duplicate(nullptr); }
 
-std::string duplicate_reason(const store::DuplicateKey& d) {
+std::string duplicate_reason(const store::DuplicateKey& d, text::Lang lang) {
   std::string key = d.series + " " + d.period.str();
   if (d.dimensions != "{}") key += " " + d.dimensions;
-  return "a second value for " + key + " in one run, after " +
-         (d.first_location.empty() ? std::string("an earlier row") : d.first_location) +
-         " (one value per key and run: aggregate the rows in the plugin or the csv source instead)";
+  return text::say(
+      lang, &text::ImportMessages::second_value, key,
+      d.first_location.empty() ? text::say(lang, &text::ImportMessages::an_earlier_row) : d.first_location);
 }
 
 int32_t StoreSink::accept(const Observation& o) {
@@ -52,7 +55,7 @@ int32_t StoreSink::reject(const std::string& location, const std::string& reason
   transaction_.reject({location, reason});
   if (policy_ == config::OnBadRow::Skip) return SOSEI_OK;
   stop_reason_ = (location.empty() ? std::string() : location + ": ") + reason +
-                 " (fix the input, or set on_bad_row: skip on the source to skip such rows)";
+                 text::say(validator_.locale().lang, &text::ImportMessages::how_to_go_on);
   return SOSEI_ERR_REJECTED;
 }
 

@@ -15,8 +15,8 @@
 
 namespace sosei::import {
 
-// The rejection of a key stored twice in one run, naming both locations.
-std::string duplicate_reason(const store::DuplicateKey& d);
+// The rejection of a key stored twice in one run, naming both locations, in `lang`.
+std::string duplicate_reason(const store::DuplicateKey& d, text::Lang lang);
 
 // What a rejected row that would change an approved (locked) period is told.
 using LockedMessage = std::function<std::string(const store::Approval&)>;

@@ -11,6 +11,7 @@
 
 #include "input/cp932_decoder.hpp"
 #include "input/file_source.hpp"
+#include "input/mis_encoding.hpp"
 #include "input/utf8_validator.hpp"
 
 namespace sosei::input {
@@ -126,6 +127,16 @@ class TextStream final : public InputStream {
         break;
     }
     if (bom && mode_ == Mode::Utf8) advance(kBom.size());
+    if (mode_ == Mode::Utf8) refuse_if_mis_encoded(std::string_view(in_.data() + begin_, window()));
+  }
+
+  // A file that decodes, but mostly into replacement or unassigned characters, lost its text before
+  // it reached us: say so rather than let the plugin miss its header.
+  void refuse_if_mis_encoded(std::string_view decoded) const {
+    if (auto what = mis_encoding(decoded))
+      throw InputError(name() + ": the text looks mis-encoded: " + *what +
+                       ". Re-export the file from its original as UTF-8 or CP932 (Shift_JIS); this copy has lost its "
+                       "characters.");
   }
 
   // Passes ASCII through until the first non-ASCII byte, where the encoding is decided by looking
@@ -145,6 +156,7 @@ class TextStream final : public InputStream {
     // the validator then reports the file as cut off rather than misreading it as CP932).
     if (looks_like_utf8(std::string_view(in_.data() + begin_, window()), true)) {
       mode_ = Mode::Utf8;
+      refuse_if_mis_encoded(std::string_view(in_.data() + begin_, window()));
     } else {
       mode_ = Mode::Cp932;
       decoder_.emplace();
@@ -195,6 +207,10 @@ class TextStream final : public InputStream {
     advance(window() - in_left);
     out_begin_ = 0;
     out_end_ = out_.size() - out_left;
+    if (!cp932_checked_) {  // the first converted chunk tells whether this was CP932 text at all
+      cp932_checked_ = true;
+      refuse_if_mis_encoded(std::string_view(out_.data(), out_end_));
+    }
     if (result == Cp932Decoder::Result::Invalid) {
       throw InputError(name() + ": byte " + std::to_string(offset_) + " (" + hex_byte(in_[begin_]) +
                        ") is not valid Shift_JIS/CP932 text" +
@@ -218,6 +234,7 @@ class TextStream final : public InputStream {
   Mode mode_ = Mode::Undecided;
   bool started_ = false;
   bool validate_ = false;
+  bool cp932_checked_ = false;  // the first converted chunk was looked at (mis_encoding.hpp)
   Utf8Validator validator_;
   std::optional<Cp932Decoder> decoder_;
 

@@ -29,7 +29,10 @@ nlohmann::json to_json(const store::AuditEvent& e) {
   if (!e.who.department.empty()) who["department"] = e.who.department;
   if (e.who.token_id) who["token_id"] = e.who.token_id;
   if (e.who.run_id) who["run_id"] = e.who.run_id;
-  return {{"id", e.id},
+  // A value revision is read from the revisions (no event id of its own): the keys stay, null.
+  auto id_or_null = [](int64_t id) { return id ? nlohmann::json(id) : nlohmann::json(nullptr); };
+  return {{"id", id_or_null(e.id)},
+          {"revision_id", id_or_null(e.revision_id)},
           {"at", e.at},
           {"who", who},
           {"action", e.action},

@@ -17,25 +17,12 @@ bool approved(const SignoffInput& s, const std::string& kpi, const Period& p) {
                      [&](const store::Approval& a) { return a.kpi == kpi && a.period == p; });
 }
 
-std::string kind_label(store::CommentKind kind, const text::Catalogue& c) {
-  switch (kind) {
-    case store::CommentKind::Next:
-      return c.comment_next;
-    case store::CommentKind::Committee:
-      return c.comment_committee;
-    case store::CommentKind::Why:
-      break;
-  }
-  return c.comment_why;
-}
-
 void attach_comments(KpiRow& row, const SignoffInput& signoff, const ReportOptions& options) {
-  const text::Catalogue& c = text::catalogue(options.lang);
   for (const auto& comment : signoff.comments)
     if (comment.kpi == row.id)
       row.comments.push_back({comment.year, text::year_label(comment.year, options.years),
-                              store::to_string(comment.kind), kind_label(comment.kind, c), comment.text,
-                              comment.version});
+                              store::to_string(comment.kind), comment_kind_label(comment.kind, options.lang),
+                              comment.text, comment.version});
   // why < next < committee is not alphabetical: order the kinds as the council reads them.
   auto rank = [](const std::string& k) { return k == "why" ? 0 : k == "next" ? 1 : 2; };
   std::stable_sort(row.comments.begin(), row.comments.end(), [&](const KpiComment& a, const KpiComment& b) {
@@ -52,6 +39,25 @@ bool mark_values(KpiRow& row, const SignoffInput& signoff, const text::Catalogue
       any = true;
     }
   return any;
+}
+
+// The chart and the drill-downs of a final report draw approved years only: the chart keeps the
+// approved years up to the first unapproved one (a cumulative line must not skip a year), and a
+// drill-down's cells of an unapproved year are left empty.
+void hide_unapproved(KpiRow& row, const SignoffInput& signoff) {
+  const bool calendar = row.chart.calendar_years;
+  auto ok = [&](int year) {
+    return approved(signoff, row.id, calendar ? Period::calendar_year(year) : Period::fiscal_year(year));
+  };
+  auto& points = row.chart.values;
+  points.erase(std::find_if(points.begin(), points.end(), [&](const ChartPoint& p) { return !ok(p.year); }),
+               points.end());
+  if (row.unconfirmed) row.chart.forecast.clear();
+  for (auto& d : row.drilldowns)
+    for (std::size_t i = 0; i < d.years.size(); ++i) {
+      if (ok(d.years[i].year)) continue;
+      for (auto& r : d.rows) r.values[i].reset();
+    }
 }
 
 void unconfirm(KpiRow& row, const text::Catalogue& c) {
@@ -87,6 +93,19 @@ void recount(ReportModel& m, const text::Catalogue& c) {
 
 }  // namespace
 
+std::string comment_kind_label(store::CommentKind kind, text::Lang lang) {
+  const text::Catalogue& c = text::catalogue(lang);
+  switch (kind) {
+    case store::CommentKind::Next:
+      return c.comment_next;
+    case store::CommentKind::Committee:
+      return c.comment_committee;
+    case store::CommentKind::Why:
+      break;
+  }
+  return c.comment_why;
+}
+
 void apply_signoff(ReportModel& m, const SignoffInput& signoff) {
   const text::Catalogue& c = text::catalogue(m.options.lang);
   m.approved_only = signoff.approved_only;
@@ -95,6 +114,7 @@ void apply_signoff(ReportModel& m, const SignoffInput& signoff) {
       attach_comments(row, signoff, m.options);
       if (!signoff.approved_only) continue;
       if (mark_values(row, signoff, c)) unconfirm(row, c);
+      hide_unapproved(row, signoff);
     }
   if (signoff.approved_only) recount(m, c);
 }

@@ -2,11 +2,18 @@
 // place of every value, actual and grade that is not approved (docs/signoff.md).
 #pragma once
 
+#include <string>
+
 #include "report/report_model.hpp"
+#include "store/store.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::report {
 
 // Called by build_report once the rows and the goal summary are built.
 void apply_signoff(ReportModel& model, const SignoffInput& signoff);
+
+// What a comment kind is called in the council's report: 要因分析, 今後の方向性, 推進会議の意見.
+std::string comment_kind_label(store::CommentKind kind, text::Lang lang);
 
 }  // namespace sosei::report

@@ -57,8 +57,8 @@ std::string field(const char* id, const char* label, const char* hint, const std
          (required ? " required" : "") + ">";
 }
 
-std::string token_field(const char* id) {
-  return std::string("<label for=\"") + id + "\">トークン (token)</label><input id=\"" + id +
+std::string token_field(const char* id, const char* label) {
+  return std::string("<label for=\"") + id + "\">" + html_escape(label) + "</label><input id=\"" + id +
          "\" name=\"token\" type=\"password\" required>\n";
 }
 

@@ -33,6 +33,6 @@ std::string kpi_select(const config::Strategy& strategy, const std::string& sele
                        const char* id = "kpi", text::Lang lang = text::Lang::Ja);
 std::string field(const char* id, const char* label, const char* hint, const std::string& value, bool required,
                   const char* name = nullptr);
-std::string token_field(const char* id);
+std::string token_field(const char* id, const char* label);
 
 }  // namespace sosei::serve

@@ -30,12 +30,12 @@ std::string text_field(const nlohmann::json& body, const char* name, bool requir
 }
 
 // An entry must not silently undo an import: the next run of that source would bring its value back.
-void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Period& period, text::Lang lang) {
+void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Period& period,
+                           const text::Locale& locale) {
   for (const auto& existing : store.values({kpi.id, period, store::Dimensions{}}))
     if (!existing.source.starts_with(kHandSourcePrefix))
-      throw HttpError(409,
-                      say(lang, &Catalogue::entry_imported_value, kpi.id,
-                          text::period_text(period, text::YearStyle::Era, lang), existing.source, existing.run_id));
+      throw HttpError(409, say(locale.lang, &Catalogue::entry_imported_value, kpi.id,
+                               text::period_text(period, locale.years, locale.lang), existing.source, existing.run_id));
 }
 
 }  // namespace
@@ -87,7 +87,7 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
   o.value = Value::from(value->kind, value->number);
   o.note = request.note;
   o.location = "token " + std::to_string(token.id);
-  if (auto why = import::check_kpi_value(strategy, *kpi, o)) throw HttpError(400, *why);
+  if (auto why = import::check_kpi_value(strategy, *kpi, o, locale)) throw HttpError(400, *why);
   const store::ObservationKey key{o.series, o.period, {}};
   const store::ObservationData data{o.value, o.flags, o.note, o.location};
 
@@ -96,7 +96,7 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
       {std::string(kHandSourcePrefix) + token.department, std::string(kHandEntryPlugin), SOSEI_VERSION});
   // Checked inside the run: it holds the write lock, so no import can slip in between.
   try {
-    refuse_imported_value(store, *kpi, key.period, lang);
+    refuse_imported_value(store, *kpi, key.period, locale);
   } catch (const HttpError&) {
     run->discard();
     throw;

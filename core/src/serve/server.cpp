@@ -138,15 +138,15 @@ struct Server::Impl {
   }
 
   nlohmann::json resolve_flag(const store::ApiToken& who, int64_t id, const std::string& note, text::Lang l) {
-    const std::string by = "token " + std::to_string(who.id) + " (" + who.department + ")";
+    const app::Signer by = app::token_signer(who);
     return writes.with([&](store::Store& s) {
       try {
-        if (!app::resolve_flag(config, s, id, by, note, who.department))
+        if (!app::resolve_flag(config, s, id, by, note))
           throw HttpError(409, text::say(l, &text::Catalogue::flag_not_open, id));
       } catch (const std::invalid_argument&) {
         throw HttpError(403, text::say(l, &text::Catalogue::flag_other_department, id, who.department));
       }
-      spdlog::info("serve: flag {} resolved by {}", id, by);
+      spdlog::info("serve: flag {} resolved by {} ({})", id, by.actor.name, who.department);
       const auto rows = app::list_flags(config, s, {});
       for (const auto& r : rows)
         if (r.flag.id == id) return present::to_json(r.flag, r.department);
@@ -199,13 +199,14 @@ struct Server::Impl {
         status = e.status();
         view.message = e.what();
       }
-      send_html(res, status, signoff_page(config.strategy, view));
+      send_html(res, status, signoff_page(config.strategy, view, lang(req)));
     });
   }
 
   void signoff_routes() {
     http.Get("/signoff", [this](const Request& req, Response& res) {
-      guarded(req, res, lang(req), [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt)); });
+      guarded(req, res, lang(req),
+              [&] { send_html(res, 200, signoff_page(config.strategy, std::nullopt, lang(req))); });
     });
     http.Post(R"(/api/signoff/(submit|approve|unlock))", [this](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] {

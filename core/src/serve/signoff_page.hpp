@@ -10,6 +10,8 @@
 namespace sosei::serve {
 
 // `outcome`: what the last post did, shown above the forms. Every text from data is escaped.
-std::string signoff_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome);
+// In the reader's language (the city's, or ?lang=en).
+std::string signoff_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome,
+                         text::Lang lang);
 
 }  // namespace sosei::serve

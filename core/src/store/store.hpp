@@ -189,8 +189,9 @@ std::optional<Actor::Kind> actor_kind_from(std::string_view);
 // need no schema change. before/after are short texts for people: a value ("8", "not_carried_out"),
 // a state ("approved"), a comment, a token.
 struct AuditEvent {
-  int64_t id = 0;  // set by the store
-  std::string at;  // ISO 8601 UTC; set by the store when empty
+  int64_t id = 0;           // set by the store; 0 for a value revision read from the revisions
+  int64_t revision_id = 0;  // value.revise events: the revision recorded by the import
+  std::string at;           // ISO 8601 UTC; set by the store when empty
   Actor who;
   std::string action;
   std::string kpi;               // a KPI id or stored series; empty for a token event
@@ -399,9 +400,11 @@ class Store {
   // caller can judge one series' history at a time with memory for one dimension set.
   virtual void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) = 0;
 
-  // Data-quality flags by id; closing one by hand records who and why (false: not open).
+  // Data-quality flags by id. Closing one by hand records who (event.who) and why (event.reason) on
+  // the flag and appends `event` in one transaction; false, nothing written, when it is not open.
+  // The flags an import raises or clears are audit events of its run.
   virtual std::vector<QualityFlag> flags(const FlagQuery& q) = 0;
-  virtual bool resolve_flag(int64_t id, const std::string& who, const std::string& note) = 0;
+  virtual bool resolve_flag(int64_t id, const AuditEvent& event) = 0;
 
   // Histories of the observations of `series` in `period` (one per dimension set).
   virtual std::vector<History> history(const std::string& series, const Period& period) = 0;

@@ -163,6 +163,17 @@ constexpr Catalogue kJapanese{
     .entry_footer =
         "登録した値は担当課の手入力として記録されます。同じ年度の値を登録し直すと、以前の値は修正履歴に残ります。",
     .signoff_link = "承認と締め・コメント",
+    .signoff_steps_heading = "承認と締め",
+    .signoff_reason = "理由（締めの解除には必須）",
+    .signoff_submit = "提出",
+    .signoff_approve = "承認",
+    .signoff_unlock = "締めの解除",
+    .signoff_help =
+        "提出は担当課のトークン、承認と締めの解除は企画政策担当（role: policy）のトークンで行います。"
+        "承認された年度の値は、締めが解除されるまで取込でも手入力でも変わりません。",
+    .comment_heading = "コメント",
+    .comment_save = "保存",
+    .signoff_token = "トークン",
     .entry_inserted = "新しい値として登録しました",
     .entry_revised = "値を修正しました（以前の値は修正履歴に残ります）",
     .entry_unchanged = "同じ値がすでに登録されています（変更なし）",
@@ -199,22 +210,6 @@ constexpr Catalogue kJapanese{
     .page_not_found =
         "{} {} には何もありません。ダッシュボードは /、手入力は /entry、API は /api/ の下、"
         "メトリクスは /metrics です（docs/serve.md）",
-    .rule_no_kind =
-        "規則に kind がありません（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
-        "のいずれか）",
-    .rule_unknown_kind =
-        "規則の種類 '{}' は不明です（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
-        "のいずれか）",
-    .rule_bad_level = "level '{}' は error か warning で指定してください",
-    .rule_key_not_for_kind = "'{}' は種類 {} の規則には使えません",
-    .rule_range_empty = "range の規則には min か max が必要です",
-    .rule_bad_limit = "limit '{}' は 50% のような割合か、0 以上の数で指定してください",
-    .rule_completeness_what =
-        "completeness の規則には months: 12 を指定してください（dimension による判定はまだありません）",
-    .rule_relation_what = "relation の規則は at_most か at_least のどちらか一方に比べるKPIを指定してください",
-    .rule_unknown_kpi = "KPI '{}' は戦略にありません",
-    .rule_outlier_bounds = "outlier の threshold は正の数、min_history は 3 以上で指定してください",
-    .rule_unknown_series = "系列 '{}' は戦略のKPIでも、取込元の系列（取込元/系列）でもありません",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -433,6 +428,17 @@ constexpr Catalogue kEnglish{
         "An entered value is recorded as your department's hand entry. Entering the same period again "
         "keeps the old value as a revision.",
     .signoff_link = "Sign-off and commentary",
+    .signoff_steps_heading = "Sign-off",
+    .signoff_reason = "Reason (required to unlock)",
+    .signoff_submit = "Submit",
+    .signoff_approve = "Approve",
+    .signoff_unlock = "Unlock",
+    .signoff_help =
+        "A department's token submits; the policy division's token (role: policy) approves and unlocks. "
+        "The values of an approved period do not change, by import or by hand, until it is unlocked.",
+    .comment_heading = "Commentary",
+    .comment_save = "Save",
+    .signoff_token = "Token",
     .entry_inserted = "Entered as a new value",
     .entry_revised = "Revised (the old value is kept as a revision)",
     .entry_unchanged = "The same value is already stored (unchanged)",
@@ -466,18 +472,6 @@ constexpr Catalogue kEnglish{
     .page_not_found =
         "nothing at {} {}: the dashboard is at /, hand entry at /entry, the API under /api/ and "
         "metrics at /metrics (docs/serve.md)",
-    .rule_no_kind = "a rule without kind (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
-    .rule_unknown_kind =
-        "unknown rule kind '{}' (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
-    .rule_bad_level = "level '{}': write error or warning",
-    .rule_key_not_for_kind = "'{}' does not belong to a rule of kind {}",
-    .rule_range_empty = "a range rule needs min or max",
-    .rule_bad_limit = "limit '{}': write a share such as 50% or a number of 0 or more",
-    .rule_completeness_what = "a completeness rule takes months: 12 (judging by dimension is not available yet)",
-    .rule_relation_what = "a relation rule names the KPI to compare with in either at_most or at_least",
-    .rule_unknown_kpi = "KPI '{}' is not in the strategy",
-    .rule_outlier_bounds = "an outlier rule needs a positive threshold and min_history of 3 or more",
-    .rule_unknown_series = "series '{}' is neither a KPI of the strategy nor a source's series (source/series)",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

@@ -174,7 +174,17 @@ struct Catalogue {
   const char* entry_token;
   const char* entry_submit;
   const char* entry_footer;
-  const char* signoff_link;    // the /entry page's link to /signoff    // what happens to an entered value
+  const char* signoff_link;  // the /entry page's link to /signoff    // what happens to an entered value
+  // The /signoff page: headings, labels and buttons (the sign-off steps and the commentary form).
+  const char* signoff_steps_heading;  // "承認と締め"
+  const char* signoff_reason;         // its reason field (required to unlock)
+  const char* signoff_submit;         // the three buttons
+  const char* signoff_approve;
+  const char* signoff_unlock;
+  const char* signoff_help;     // who may press which button, and what a lock means
+  const char* comment_heading;  // "コメント"
+  const char* comment_save;
+  const char* signoff_token;   // the token field of both forms
   const char* entry_inserted;  // "新しい値として登録しました"
   const char* entry_revised;
   const char* entry_unchanged;
@@ -199,18 +209,7 @@ struct Catalogue {
   const char* flag_note_required;     // resolving a flag through the API needs {"note": "…"}
   const char* flag_other_department;  // "フラグ {id} は{dept}の KPI のものではありません"
   const char* page_not_found;         // 404 outside the API: "{method} {path} には何もありません…"
-  // Data quality (issue 14): rule configuration errors, the flags table, the marker.
-  const char* rule_no_kind;
-  const char* rule_unknown_kind;
-  const char* rule_bad_level;
-  const char* rule_key_not_for_kind;
-  const char* rule_range_empty;
-  const char* rule_bad_limit;
-  const char* rule_completeness_what;
-  const char* rule_relation_what;
-  const char* rule_unknown_kpi;
-  const char* rule_outlier_bounds;
-  const char* rule_unknown_series;
+  // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;
   const char* flag_level;

@@ -104,6 +104,24 @@ constexpr ConfigMessages kJapanese{
     .period_reversed = "期間の終わりが始まりより前です。from と to を確かめてください",
     .goals_empty = "基本目標を 1 つ以上書いてください",
     .history_after_start = "history_from が戦略の最初の年度より後です。最初の年度以前にしてください",
+    .rule_no_kind =
+        "規則に kind がありません（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
+        "のいずれか）",
+    .rule_unknown_kind =
+        "規則の種類 '{}' は不明です（range、max_change、monotonic、completeness、relation、unit_slip、outlier "
+        "のいずれか）",
+    .rule_bad_level = "level '{}' は error か warning で指定してください",
+    .rule_key_not_for_kind = "'{}' は種類 {} の規則には使えません",
+    .rule_range_empty = "range の規則には min か max が必要です",
+    .rule_bad_limit = "limit '{}' は 50% のような割合か、0 以上の数で指定してください",
+    .rule_completeness_what =
+        "completeness の規則には months: 12（毎月そろう）か dimension: 次元名（前年度にあった路線・地区などが"
+        "そろう）の少なくとも一方を指定してください",
+    .rule_relation_what = "relation の規則は at_most か at_least のどちらか一方に比べるKPIを指定してください",
+    .rule_unknown_kpi = "KPI '{}' は戦略にありません",
+    .rule_outlier_bounds =
+        "outlier の threshold は正の数、min_history は 3 以上、window は min_history 以上で指定してください",
+    .rule_unknown_series = "系列 '{}' は戦略のKPIでも、取込元の系列（取込元/系列）でもありません",
 };
 
 constexpr ConfigMessages kEnglish{
@@ -198,6 +216,21 @@ constexpr ConfigMessages kEnglish{
     .period_reversed = "the period ends before it starts",
     .goals_empty = "expected at least one goal",
     .history_after_start = "history_from is after the strategy's first year",
+    .rule_no_kind = "a rule without kind (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
+    .rule_unknown_kind =
+        "unknown rule kind '{}' (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",
+    .rule_bad_level = "level '{}': write error or warning",
+    .rule_key_not_for_kind = "'{}' does not belong to a rule of kind {}",
+    .rule_range_empty = "a range rule needs min or max",
+    .rule_bad_limit = "limit '{}': write a share such as 50% or a number of 0 or more",
+    .rule_completeness_what =
+        "a completeness rule takes months: 12 (every month there), dimension: NAME (every route, district… of "
+        "the year before there), or both",
+    .rule_relation_what = "a relation rule names the KPI to compare with in either at_most or at_least",
+    .rule_unknown_kpi = "KPI '{}' is not in the strategy",
+    .rule_outlier_bounds =
+        "an outlier rule needs a positive threshold, min_history of 3 or more and a window of at least min_history",
+    .rule_unknown_series = "series '{}' is neither a KPI of the strategy nor a source's series (source/series)",
 };
 
 }  // namespace

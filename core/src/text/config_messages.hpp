@@ -108,6 +108,18 @@ struct ConfigMessages {
   const char* period_reversed;
   const char* goals_empty;
   const char* history_after_start;
+  // Data-quality rules (issue 14, docs/quality.md).
+  const char* rule_no_kind;
+  const char* rule_unknown_kind;
+  const char* rule_bad_level;
+  const char* rule_key_not_for_kind;
+  const char* rule_range_empty;
+  const char* rule_bad_limit;
+  const char* rule_completeness_what;
+  const char* rule_relation_what;
+  const char* rule_unknown_kpi;
+  const char* rule_outlier_bounds;
+  const char* rule_unknown_series;
 };
 
 const ConfigMessages& config_messages(Lang lang);

@@ -5,9 +5,9 @@
 
 #include <cmath>
 
+#include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/migrations.hpp"
-#include "store/sqlite/canonical_json.hpp"
 
 namespace sosei::store::pg {
 namespace {

@@ -1,11 +1,13 @@
 // Data-quality flags over PostgreSQL (flags.hpp): the same rules as the SQLite store's — open flags
-// of a rule raised again stay open with the new value, the other open ones are cleared by the run.
+// of a rule raised again stay open with the new value, the other open ones are cleared by the run;
+// each flag raised, cleared or resolved is an audit event in the transaction of its change.
 #include "store/postgresql/flags.hpp"
 
 #include <algorithm>
 
+#include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
-#include "store/sqlite/canonical_json.hpp"
+#include "store/postgresql/signoff.hpp"
 
 namespace sosei::store::pg {
 namespace {
@@ -19,10 +21,25 @@ FlagState state_column(std::string_view text) {
   throw StoreError("unknown flag state '" + std::string(text) + "' in the database");
 }
 
+// The audit event of a flag the run raised or cleared: by the run, about the flag's key.
+AuditEvent flag_event(const ObservationKey& key, const Actor& run, const std::string& stamp, const char* action) {
+  AuditEvent e;
+  e.at = stamp;
+  e.who = run;
+  e.action = action;
+  e.kpi = key.series;
+  e.period = key.period;
+  e.dimensions = key.dimensions;
+  return e;
+}
+
+std::string number_text(const std::optional<double>& v) { return v ? Value::of(*v).str() : std::string(); }
+
 }  // namespace
 
 void write_flags(Session& s, const ObservationKey& key, const std::string& dimensions,
-                 const std::vector<FlagRaise>& raised, int64_t run_id, const std::string& stamp) {
+                 const std::vector<FlagRaise>& raised, const Actor& run, const std::string& stamp) {
+  const int64_t run_id = run.run_id;
   Result open = s.db.prepared("read open flags", "open_flags",
                               "SELECT id, rule FROM quality_flags WHERE series = $1 AND period_kind = $2"
                               " AND period_year = $3 AND period_month = $4 AND period_day = $5 AND dimensions = $6"
@@ -37,6 +54,10 @@ void write_flags(Session& s, const ObservationKey& key, const std::string& dimen
       s.db.prepared("clear a flag", "clear_flag",
                     "UPDATE quality_flags SET state = 'cleared', closed_run_id = $2, closed_at = $3 WHERE id = $1",
                     Params().int64(id).int64(run_id).text(stamp));
+      AuditEvent e = flag_event(key, run, stamp, "flag.clear");
+      e.before = rule;
+      e.after = "cleared";
+      append_audit(s, e);
       continue;
     }
     kept[static_cast<std::size_t>(it - raised.begin())] = true;
@@ -72,6 +93,10 @@ void write_flags(Session& s, const ObservationKey& key, const std::string& dimen
                       .text(r.location)
                       .int64(run_id)
                       .text(stamp));
+    AuditEvent e = flag_event(key, run, stamp, "flag.raise");
+    e.after = r.rule + " " + level_text(r.level) + (r.value ? " " + number_text(r.value) : std::string());
+    e.reason = r.detail;
+    append_audit(s, e);
   }
 }
 
@@ -110,12 +135,26 @@ std::vector<QualityFlag> read_flags(Session& s, const FlagQuery& q) {
   return out;
 }
 
-bool resolve_flag(Session& s, int64_t id, const std::string& who, const std::string& note) {
-  return s.db.prepared("resolve a flag", "resolve_flag",
-                       "UPDATE quality_flags SET state = 'resolved', closed_at = $2, closed_by = $3, note = $4"
-                       " WHERE id = $1 AND state = 'open'",
-                       Params().int64(id).text(s.now()).text(who).text(note))
-             .affected() > 0;
+bool resolve_flag(Session& s, int64_t id, const AuditEvent& event) {
+  const std::string now = s.now();
+  const std::string by =
+      event.who.department.empty() ? event.who.name : event.who.name + " (" + event.who.department + ")";
+  Transaction txn(s.db);
+  // The row lock of the UPDATE makes a second resolver wait, then find the flag closed.
+  const bool changed = s.db.prepared("resolve a flag", "resolve_flag",
+                                     "UPDATE quality_flags SET state = 'resolved', closed_at = $2, closed_by = $3,"
+                                     " note = $4 WHERE id = $1 AND state = 'open'",
+                                     Params().int64(id).text(now).text(by).text(event.reason))
+                           .affected() > 0;
+  if (!changed) {
+    txn.rollback();
+    return false;
+  }
+  AuditEvent stamped = event;
+  if (stamped.at.empty()) stamped.at = now;
+  append_audit(s, stamped);
+  txn.commit();
+  return true;
 }
 
 }  // namespace sosei::store::pg

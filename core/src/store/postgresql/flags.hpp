@@ -9,9 +9,13 @@
 
 namespace sosei::store::pg {
 
+// Inside the run's transaction: the findings for one key (ImportTransaction::set_flags); each flag
+// raised or cleared is an audit event of the run (`run`: its source and id).
 void write_flags(Session& s, const ObservationKey& key, const std::string& dimensions,
-                 const std::vector<FlagRaise>& raised, int64_t run_id, const std::string& stamp);
+                 const std::vector<FlagRaise>& raised, const Actor& run, const std::string& stamp);
 std::vector<QualityFlag> read_flags(Session& s, const FlagQuery& q);
-bool resolve_flag(Session& s, int64_t id, const std::string& who, const std::string& note);
+// Closes an open flag and appends `event` (who, and the reason as the note) in one transaction;
+// false, nothing written, when the flag is not open.
+bool resolve_flag(Session& s, int64_t id, const AuditEvent& event);
 
 }  // namespace sosei::store::pg

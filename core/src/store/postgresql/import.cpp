@@ -1,8 +1,9 @@
-// An import run over PostgreSQL. Everything (the run row, observations, revisions with their audit
-// events, stale marks, flags, state) is written in one transaction; fail() rolls it back and records
-// the run in a short second one. Two runs of one source serialise on an advisory lock of the source;
-// runs of different sources write in parallel. Every run also holds the writers' lock shared, so no
-// evaluation is saved and no period approved while it writes (both take it exclusively).
+// An import run over PostgreSQL. Everything (the run row, observations, revisions — the value audit
+// events —, stale marks, flags with their audit events, state) is written in one transaction; fail()
+// rolls it back and records the run in a short second one. Two runs of one source serialise on an
+// advisory lock of the source; runs of different sources write in parallel. Every run also holds the
+// writers' lock shared, so no evaluation is saved and no period approved while it writes (both take
+// it exclusively).
 #include "store/postgresql/import.hpp"
 
 #include <cmath>
@@ -10,13 +11,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/flags.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store/postgresql/observation_writer.hpp"
 #include "store/postgresql/records.hpp"
 #include "store/postgresql/signoff.hpp"
-#include "store/sqlite/canonical_json.hpp"
 
 namespace sosei::store::pg {
 namespace {
@@ -119,7 +120,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
 
   void set_flags(const ObservationKey& key, const std::vector<FlagRaise>& raised) override {
     require_open("record data-quality flags");
-    write_flags(*session_, key, canonical_json(key.dimensions), raised, record_.id, stamp_);
+    write_flags(*session_, key, canonical_json(key.dimensions), raised,
+                {Actor::Kind::Run, record_.source, "", 0, record_.id}, stamp_);
   }
 
   void reject(const Rejection& r) override {
@@ -243,8 +245,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
                           (d.first_location.empty() ? std::string("an earlier row") : d.first_location)});
   }
   // One statement per observation: it looks the key up and inserts it, or revises it (a revision,
-  // whose trigger writes the audit event, the new value and stale marks of the evaluations that used
-  // it), or leaves it as it is; it returns the row as it was, so the run can count and name it.
+  // which the audit trail reads as its value.revise event, the new value and stale marks of the
+  // evaluations that used it), or leaves it as it is; it returns the row as it was, so the run can count and name it.
   void store_one(const std::string& series, const Period& period, const std::string& dimensions,
                  const ObservationData& data) override {
     std::string key = series;
@@ -320,7 +322,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   }
 
   // Puts back the value, note and location the observation had before this run revised it, and
-  // removes the revision (its audit event stays, as in the SQLite store: the trail is append-only).
+  // removes the revision (allowed only while the run is running): the withdrawn value never was an
+  // audit event, as in the SQLite store.
   void restore_before_run(int64_t id) {
     Result revision = db_.prepared("read this run's revision", "run_revision",
                                    "SELECT id, old_value_kind, old_number, old_note, old_location FROM revisions"

@@ -229,9 +229,9 @@ CREATE INDEX quality_flags_by_key
 CREATE INDEX quality_flags_by_state ON quality_flags(state, series);
 )sql";
 
-// Value revisions enter the audit trail through a trigger in the import's own transaction, as in
-// the SQLite store. extra_float_digits = 0 gives the numbers' texts 15 significant digits, the
-// SQLite store's printf('%.15g').
+// Value revisions entered the audit trail through a trigger in the import's own transaction, as in
+// the SQLite store, until migration 9 dropped it. extra_float_digits = 0 gives the numbers' texts 15
+// significant digits, the SQLite store's printf('%.15g').
 constexpr const char* kSignoff = R"sql(
 ALTER TABLE api_tokens ADD COLUMN role text NOT NULL DEFAULT 'department' CHECK (role IN ('department', 'policy'));
 
@@ -322,6 +322,43 @@ END $$;
 CREATE TRIGGER revisions_audit AFTER INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION revisions_audit();
 )sql";
 
+// Value revisions are audit events read from `revisions` itself, as in the SQLite store's migration 9:
+// one record of each change instead of a copy per revision. The copies made until now stay in
+// audit_events; the view reads the revisions after the last copied one. Dropping the trigger first
+// takes revisions' exclusive lock, so every revision the trigger copied is committed when the last
+// copied id is read, and none is written before this migration commits. `revisions` was already
+// append-only once its run ended (migration 1's trigger lets only the open run withdraw one).
+// audit_value_text gives a number 15 significant digits, the SQLite store's printf('%.15g'), as the
+// dropped trigger did.
+constexpr const char* kRevisionsAreAudit = R"sql(
+DROP TRIGGER revisions_audit ON revisions;
+DROP FUNCTION revisions_audit();
+
+CREATE TABLE audit_revision_copies (through_revision_id bigint NOT NULL);
+INSERT INTO audit_revision_copies SELECT coalesce(max(id), 0) FROM revisions;
+
+CREATE FUNCTION audit_value_text(kind text, n double precision) RETURNS text LANGUAGE sql IMMUTABLE
+  PARALLEL SAFE SET extra_float_digits = 0
+  RETURN CASE WHEN kind = 'number' THEN n::text ELSE kind END;
+
+CREATE VIEW audit_trail AS
+SELECT id AS event_id, 0::bigint AS revision_id, at, actor_kind, actor, department, token_id, run_id, action, kpi,
+       period_kind, period_year, period_month, period_day, dimensions, before, after, reason
+FROM audit_events
+UNION ALL
+SELECT 0, v.id, v.changed_at,
+       CASE WHEN r.source LIKE 'hand:%' THEN 'token' ELSE 'run' END,
+       CASE WHEN r.source LIKE 'hand:%' THEN v.new_location ELSE r.source END,
+       CASE WHEN r.source LIKE 'hand:%' THEN substr(r.source, 6) ELSE '' END,
+       CASE WHEN r.source LIKE 'hand:%' AND v.new_location ~ '^token [0-9]+$'
+            THEN substr(v.new_location, 7)::bigint END,
+       v.run_id, 'value.revise', o.series, o.period_kind, o.period_year, o.period_month, o.period_day,
+       o.dimensions, audit_value_text(v.old_value_kind, v.old_number),
+       audit_value_text(v.new_value_kind, v.new_number), ''
+FROM revisions v JOIN observations o ON o.id = v.observation_id JOIN import_runs r ON r.id = v.run_id
+WHERE v.id > (SELECT through_revision_id FROM audit_revision_copies);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -331,6 +368,7 @@ constexpr Migration kMigrations[] = {
     {6, "where each revision's old and new value came from", kRevisionLocations},
     {7, "data-quality flags raised by validation rules", kQualityFlags},
     {8, "sign-off: token roles, approvals, commentary, append-only audit trail", kSignoff},
+    {9, "value revisions read as audit events, no longer copied; revisions append-only", kRevisionsAreAudit},
 };
 
 bool applied(Connection& db, int version) {
@@ -350,13 +388,14 @@ int schema_version(Connection& db) {
   return static_cast<int>(r.int64(0, 0));
 }
 
-void migrate(Connection& db, const Clock& clock) {
+void migrate(Connection& db, const Clock& clock, int up_to) {
   // A session lock, held across the migrations' own transactions; released below or when the
   // connection closes (a crash mid-migration leaves the lock to nobody and the schema as committed).
   const std::string key = std::to_string(kLockClass) + ", " + std::to_string(kMigrationKey);
   db.exec("wait for other processes' schema migrations", "SELECT pg_advisory_lock(" + key + ")");
   try {
     for (const Migration& m : kMigrations) {
+      if (up_to > 0 && m.version > up_to) break;
       if (schema_version(db) >= 1 && applied(db, m.version)) continue;
       Transaction txn(db);
       const std::string what = "apply schema migration " + std::to_string(m.version) + " (" + m.name + ")";

@@ -10,8 +10,9 @@ namespace sosei::store::pg {
 int latest_schema_version();
 int schema_version(Connection& db);  // 0 for an empty database
 // Applies what is missing; two processes starting at once migrate once (the second waits, then finds
-// everything applied). Throws StoreError for a database of a newer sosei.
-void migrate(Connection& db, const Clock& clock);
+// everything applied). Throws StoreError for a database of a newer sosei. `up_to` stops after that
+// version (tests of an upgrade); 0 applies every migration.
+void migrate(Connection& db, const Clock& clock, int up_to = 0);
 
 // Advisory lock keys (pg_advisory_lock(kLockClass, key)): one class for sosei so other applications'
 // advisory locks on the same database cannot collide with ours.

@@ -1,11 +1,12 @@
-// audit_events, approvals and comments over PostgreSQL. A change of approval checks its starting
+// The audit trail (audit_events, read through the audit_trail view with the value revisions),
+// approvals and comments over PostgreSQL. A change of approval checks its starting
 // state under a row lock and the writers' lock (no import runs while a period is approved or
 // unlocked: an import reads the locked periods once, at its start).
 #include "store/postgresql/signoff.hpp"
 
+#include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/migrations.hpp"
-#include "store/sqlite/canonical_json.hpp"
 
 namespace sosei::store::pg {
 namespace {
@@ -71,35 +72,38 @@ std::vector<AuditEvent> read_audit(Session& s, const AuditQuery& q) {
     p.null();
   else
     p.int64(static_cast<int64_t>(q.limit));
-  // Newest `limit` matches (NULL: all), returned oldest first. An empty text parameter means "any".
-  // `since` compares as text with the ISO form, as in the SQLite store: a date or any prefix works.
+  // Newest `limit` matches (NULL: all), returned in the order they happened. An empty text parameter
+  // means "any". `since` compares as text with the ISO form, as in the SQLite store: a date or any
+  // prefix works. audit_trail (migration 9) joins the events written here with the value revisions.
   Result r = s.db.prepared(
       "read the audit trail", "audit",
-      "SELECT * FROM (SELECT id, iso_utc(at), actor_kind, actor, department, coalesce(token_id, 0),"
-      " coalesce(run_id, 0), action, kpi, period_kind, period_year, period_month, period_day, dimensions, before,"
-      " after, reason FROM audit_events WHERE ($1::text = '' OR kpi = $1::text)"
+      "SELECT * FROM (SELECT event_id, revision_id, iso_utc(at), actor_kind, actor, department,"
+      " coalesce(token_id, 0), coalesce(run_id, 0), action, kpi, period_kind, period_year, period_month,"
+      " period_day, dimensions, before, after, reason, at AS t FROM audit_trail WHERE ($1::text = '' OR kpi = $1::text)"
       " AND ($2::text = '' OR iso_utc(at) COLLATE \"C\" >= $2::text) AND ($3::text = '' OR action = $3::text)"
       " AND ($4::text IS NULL OR (period_kind = $4::text AND period_year = $5::integer"
       " AND period_month = $6::integer AND period_day = $7::integer))"
-      " ORDER BY id DESC LIMIT $8::bigint) newest ORDER BY id",
+      " ORDER BY at DESC, event_id DESC, revision_id DESC LIMIT $8::bigint) newest"
+      " ORDER BY t, event_id, revision_id",
       p);
   std::vector<AuditEvent> out;
   for (int i = 0; i < r.rows(); ++i) {
     AuditEvent e;
     e.id = r.int64(i, 0);
-    e.at = r.string(i, 1);
-    e.who.kind = actor_kind_from(r.text(i, 2)).value_or(Actor::Kind::Cli);
-    e.who.name = r.string(i, 3);
-    e.who.department = r.string(i, 4);
-    e.who.token_id = r.int64(i, 5);
-    e.who.run_id = r.int64(i, 6);
-    e.action = r.string(i, 7);
-    e.kpi = r.string(i, 8);
-    if (!r.is_null(i, 9)) e.period = read_period(r, i, 9);
-    e.dimensions = parse_dimensions(r.text(i, 13));
-    e.before = r.string(i, 14);
-    e.after = r.string(i, 15);
-    e.reason = r.string(i, 16);
+    e.revision_id = r.int64(i, 1);
+    e.at = r.string(i, 2);
+    e.who.kind = actor_kind_from(r.text(i, 3)).value_or(Actor::Kind::Cli);
+    e.who.name = r.string(i, 4);
+    e.who.department = r.string(i, 5);
+    e.who.token_id = r.int64(i, 6);
+    e.who.run_id = r.int64(i, 7);
+    e.action = r.string(i, 8);
+    e.kpi = r.string(i, 9);
+    if (!r.is_null(i, 10)) e.period = read_period(r, i, 10);
+    e.dimensions = parse_dimensions(r.text(i, 14));
+    e.before = r.string(i, 15);
+    e.after = r.string(i, 16);
+    e.reason = r.string(i, 17);
     out.push_back(std::move(e));
   }
   return out;

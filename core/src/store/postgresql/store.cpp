@@ -3,6 +3,7 @@
 // the daemon lock in their own files.
 #include "store/postgresql/store.hpp"
 
+#include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/daemon_lock.hpp"
 #include "store/postgresql/errors.hpp"
@@ -13,7 +14,6 @@
 #include "store/postgresql/records.hpp"
 #include "store/postgresql/session.hpp"
 #include "store/postgresql/signoff.hpp"
-#include "store/sqlite/canonical_json.hpp"
 
 namespace sosei::store {
 namespace {
@@ -57,21 +57,16 @@ constexpr const char* kValues =
     " AND period_day = $5::integer)) AND ($6::text IS NULL OR dimensions = $6::text)"
     " ORDER BY period_kind, period_year, period_month, period_day, dimensions";
 
-// The first value from the observation, every change after it from the audit trail (its value.revise
-// events, which the revisions trigger writes; the numbers exact in before_number / after_number).
+// The first value from the observation, every change after it from its revisions.
 constexpr const char* kHistory =
     "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, iso_utc(o.created_at),"
-    " a.run_id, iso_utc(a.at), a.details ->> 'old_value_kind', a.before_number, a.details ->> 'new_value_kind',"
-    " a.after_number, a.details ->> 'old_note', a.details ->> 'new_note', o.note, o.location, fr.source,"
-    " a.details ->> 'old_location', a.details ->> 'new_location', rr.source"
+    " r.run_id, iso_utc(r.changed_at), r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"
+    " r.new_note, o.note, o.location, fr.source, r.old_location, r.new_location, rr.source"
     " FROM observations o JOIN import_runs fr ON fr.id = o.first_run_id"
-    " LEFT JOIN audit_events a ON a.kpi = o.series AND a.period_kind = o.period_kind"
-    " AND a.period_year = o.period_year AND a.period_month = o.period_month AND a.period_day = o.period_day"
-    " AND a.dimensions = o.dimensions AND a.action = 'value.revise'"
-    " LEFT JOIN import_runs rr ON rr.id = a.run_id"
+    " LEFT JOIN revisions r ON r.observation_id = o.id LEFT JOIN import_runs rr ON rr.id = r.run_id"
     " WHERE o.series = $1 AND o.period_kind = $2 AND o.period_year = $3 AND o.period_month = $4"
     " AND o.period_day = $5"
-    " ORDER BY o.dimensions, a.id";
+    " ORDER BY o.dimensions, r.id";
 
 class PostgresStore final : public Store {
  public:
@@ -148,9 +143,7 @@ class PostgresStore final : public Store {
   }
 
   std::vector<QualityFlag> flags(const FlagQuery& q) override { return pg::read_flags(s_, q); }
-  bool resolve_flag(int64_t id, const std::string& who, const std::string& note) override {
-    return pg::resolve_flag(s_, id, who, note);
-  }
+  bool resolve_flag(int64_t id, const AuditEvent& event) override { return pg::resolve_flag(s_, id, event); }
 
   std::vector<std::string> series() override {
     s_.flush_open_import();

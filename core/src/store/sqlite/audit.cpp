@@ -1,8 +1,9 @@
-// audit_events (docs/schema.md, docs/signoff.md): every event is one INSERT; reads filter by KPI,
-// time, action and period with one constant statement (empty parameters mean "any").
+// audit_events (docs/schema.md, docs/signoff.md): every event is one INSERT; reads go through the
+// audit_trail view, which adds the value revisions, and filter by KPI, time, action and period with one
+// constant statement (empty parameters mean "any").
 #include "store/sqlite/audit.hpp"
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 
 namespace sosei::store {
@@ -13,13 +14,15 @@ constexpr const char* kAppend =
     " period_year, period_month, period_day, dimensions, before, after, reason)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
-// Newest `limit` matches (-1: all), returned oldest first.
+// Newest `limit` matches (-1: all), returned in the order they happened. audit_trail (migration 9)
+// joins the events written here with the value revisions the imports recorded.
 constexpr const char* kRead =
-    "SELECT * FROM (SELECT id, at, actor_kind, actor, department, coalesce(token_id, 0), coalesce(run_id, 0),"
-    " action, kpi, period_kind, period_year, period_month, period_day, dimensions, before, after, reason"
-    " FROM audit_events WHERE (?1 = '' OR kpi = ?1) AND (?2 = '' OR at >= ?2) AND (?3 = '' OR action = ?3)"
+    "SELECT * FROM (SELECT event_id, revision_id, at, actor_kind, actor, department, coalesce(token_id, 0),"
+    " coalesce(run_id, 0), action, kpi, period_kind, period_year, period_month, period_day, dimensions, before,"
+    " after, reason FROM audit_trail WHERE (?1 = '' OR kpi = ?1) AND (?2 = '' OR at >= ?2)"
+    " AND (?3 = '' OR action = ?3)"
     " AND (?4 IS NULL OR (period_kind = ?4 AND period_year = ?5 AND period_month = ?6 AND period_day = ?7))"
-    " ORDER BY id DESC LIMIT ?8) ORDER BY id";
+    " ORDER BY at DESC, event_id DESC, revision_id DESC LIMIT ?8) ORDER BY at, event_id, revision_id";
 
 }  // namespace
 
@@ -77,19 +80,20 @@ std::vector<AuditEvent> read_sqlite_audit(sqlite::Connection& db, const AuditQue
   while (s.step()) {
     AuditEvent e;
     e.id = s.int64(0);
-    e.at = s.string(1);
-    e.who.kind = actor_kind_from(s.text(2)).value_or(Actor::Kind::Cli);
-    e.who.name = s.string(3);
-    e.who.department = s.string(4);
-    e.who.token_id = s.int64(5);
-    e.who.run_id = s.int64(6);
-    e.action = s.string(7);
-    e.kpi = s.string(8);
-    if (!s.is_null(9)) e.period = read_period(s, 9);
-    e.dimensions = parse_dimensions(s.text(13));
-    e.before = s.string(14);
-    e.after = s.string(15);
-    e.reason = s.string(16);
+    e.revision_id = s.int64(1);
+    e.at = s.string(2);
+    e.who.kind = actor_kind_from(s.text(3)).value_or(Actor::Kind::Cli);
+    e.who.name = s.string(4);
+    e.who.department = s.string(5);
+    e.who.token_id = s.int64(6);
+    e.who.run_id = s.int64(7);
+    e.action = s.string(8);
+    e.kpi = s.string(9);
+    if (!s.is_null(10)) e.period = read_period(s, 10);
+    e.dimensions = parse_dimensions(s.text(14));
+    e.before = s.string(15);
+    e.after = s.string(16);
+    e.reason = s.string(17);
     out.push_back(std::move(e));
   }
   return out;

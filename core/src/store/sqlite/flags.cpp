@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
+#include "store/sqlite/audit.hpp"
 #include "store/sqlite/columns.hpp"
 
 namespace sosei::store {
@@ -49,6 +50,20 @@ std::optional<double> optional_real(const sqlite::Statement& s, int column) {
   return s.real(column);
 }
 
+// The audit event of a flag the run raised or cleared: by the run, about the flag's key.
+AuditEvent flag_event(const ObservationKey& key, const Actor& run, const std::string& stamp, const char* action) {
+  AuditEvent e;
+  e.at = stamp;
+  e.who = run;
+  e.action = action;
+  e.kpi = key.series;
+  e.period = key.period;
+  e.dimensions = key.dimensions;
+  return e;
+}
+
+std::string number_text(const std::optional<double>& v) { return v ? Value::of(*v).str() : std::string(); }
+
 FlagState state_column(std::string_view text) {
   if (text == "open") return FlagState::Open;
   if (text == "cleared") return FlagState::Cleared;
@@ -58,8 +73,10 @@ FlagState state_column(std::string_view text) {
 
 }  // namespace
 
-void write_sqlite_flags(sqlite::Connection& db, const ObservationKey& key, std::string_view dimensions,
-                        const std::vector<FlagRaise>& raised, int64_t run_id, const std::string& stamp) {
+void write_sqlite_flags(Session& session, const ObservationKey& key, std::string_view dimensions,
+                        const std::vector<FlagRaise>& raised, const Actor& run, const std::string& stamp) {
+  sqlite::Connection& db = session.db;
+  const int64_t run_id = run.run_id;
   std::vector<std::pair<int64_t, std::string>> open;
   {
     sqlite::Statement& s = db.statement("read open flags", kOpenOfKey);
@@ -78,6 +95,10 @@ void write_sqlite_flags(sqlite::Connection& db, const ObservationKey& key, std::
       c.bind(2, run_id);
       c.bind(3, stamp);
       c.run();
+      AuditEvent e = flag_event(key, run, stamp, "flag.clear");
+      e.before = rule;
+      e.after = "cleared";
+      append_sqlite_audit(session, e);
       continue;
     }
     kept[static_cast<std::size_t>(it - raised.begin())] = true;
@@ -110,6 +131,10 @@ void write_sqlite_flags(sqlite::Connection& db, const ObservationKey& key, std::
     s.bind(14, run_id);
     s.bind(15, stamp);
     s.run();
+    AuditEvent e = flag_event(key, run, stamp, "flag.raise");
+    e.after = r.rule + " " + level_text(r.level) + (r.value ? " " + number_text(r.value) : std::string());
+    e.reason = r.detail;
+    append_sqlite_audit(session, e);
   }
 }
 
@@ -145,16 +170,19 @@ std::vector<QualityFlag> read_sqlite_flags(sqlite::Connection& db, const FlagQue
   return out;
 }
 
-bool resolve_sqlite_flag(Session& session, int64_t id, const std::string& who, const std::string& note) {
+bool resolve_sqlite_flag(Session& session, int64_t id, const AuditEvent& event) {
   const std::string now = session.now();
+  const std::string by =
+      event.who.department.empty() ? event.who.name : event.who.name + " (" + event.who.department + ")";
   sqlite::Transaction txn(session.db, "resolve a flag");
   sqlite::Statement& s = session.db.statement("resolve a flag", kResolve);
   s.bind(1, id);
   s.bind(2, now);
-  s.bind(3, who);
-  s.bind(4, note);
+  s.bind(3, by);
+  s.bind(4, event.reason);
   s.run();
   const bool changed = session.db.changes() > 0;
+  if (changed) append_sqlite_audit(session, event);
   txn.commit();
   return changed;
 }

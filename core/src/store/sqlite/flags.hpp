@@ -10,10 +10,12 @@
 
 namespace sosei::store {
 
-// Inside the run's transaction: the findings for one key (ImportTransaction::set_flags).
-void write_sqlite_flags(sqlite::Connection& db, const ObservationKey& key, std::string_view dimensions,
-                        const std::vector<FlagRaise>& raised, int64_t run_id, const std::string& stamp);
+// Inside the run's transaction: the findings for one key (ImportTransaction::set_flags); each flag
+// raised or cleared is an audit event of the run (`run`: its source and id).
+void write_sqlite_flags(Session& session, const ObservationKey& key, std::string_view dimensions,
+                        const std::vector<FlagRaise>& raised, const Actor& run, const std::string& stamp);
 std::vector<QualityFlag> read_sqlite_flags(sqlite::Connection& db, const FlagQuery& q);
-bool resolve_sqlite_flag(Session& session, int64_t id, const std::string& who, const std::string& note);
+// Closes an open flag and appends `event` (who, and the reason as the note) in one transaction.
+bool resolve_sqlite_flag(Session& session, int64_t id, const AuditEvent& event);
 
 }  // namespace sosei::store

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/evaluations.hpp"
 #include "store/sqlite/flags.hpp"
@@ -163,7 +163,8 @@ class SqliteImport final : public ImportTransaction {
     require_open("record data-quality flags");
     flags_dimensions_.clear();
     append_canonical_json(key.dimensions, flags_dimensions_);
-    write_sqlite_flags(db_, key, flags_dimensions_, raised, record_.id, stamp_);
+    write_sqlite_flags(*session_, key, flags_dimensions_, raised, {Actor::Kind::Run, record_.source, "", 0, record_.id},
+                       stamp_);
   }
 
   void reject(const Rejection& r) override {

@@ -335,6 +335,43 @@ SELECT revoked_at, 'cli', '', 'token.revoke', 'token ' || id || ' ' || departmen
 FROM api_tokens WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id;
 )sql";
 
+// Value revisions are audit events read from `revisions` itself: one record of each change, not a
+// copy per revision (the copy of migration 8's trigger doubled the database and made a re-import where
+// every value changes 2.5 times slower). The copies made until now stay in audit_events; the view
+// reads revisions only after the last copied one. A revision is as final as an audit event once its
+// run has ended; only the open run may withdraw one (a value its rule check rejects).
+constexpr const char* kRevisionsAreAudit = R"sql(
+DROP TRIGGER revisions_audit;
+
+CREATE TABLE audit_revision_copies (through_revision_id INTEGER NOT NULL);
+INSERT INTO audit_revision_copies SELECT coalesce(max(id), 0) FROM revisions;
+
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions is append-only: a recorded revision is never changed'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+WHEN (SELECT status FROM import_runs WHERE id = OLD.run_id) <> 'running'
+BEGIN SELECT RAISE(ABORT, 'revisions is append-only: only the open run may withdraw its revision'); END;
+
+CREATE VIEW audit_trail AS
+SELECT id AS event_id, 0 AS revision_id, at, actor_kind, actor, department, token_id, run_id, action, kpi,
+       period_kind, period_year, period_month, period_day, dimensions, before, after, reason
+FROM audit_events
+UNION ALL
+SELECT 0, v.id, v.changed_at,
+       CASE WHEN r.source LIKE 'hand:%' THEN 'token' ELSE 'run' END,
+       CASE WHEN r.source LIKE 'hand:%' THEN v.new_location ELSE r.source END,
+       CASE WHEN r.source LIKE 'hand:%' THEN substr(r.source, 6) ELSE '' END,
+       CASE WHEN r.source LIKE 'hand:%' AND v.new_location LIKE 'token %'
+            THEN CAST(substr(v.new_location, 7) AS INTEGER) END,
+       v.run_id, 'value.revise', o.series, o.period_kind, o.period_year, o.period_month, o.period_day,
+       o.dimensions,
+       CASE WHEN v.old_value_kind = 'number' THEN printf('%.15g', v.old_number) ELSE v.old_value_kind END,
+       CASE WHEN v.new_value_kind = 'number' THEN printf('%.15g', v.new_number) ELSE v.new_value_kind END,
+       ''
+FROM revisions v JOIN observations o ON o.id = v.observation_id JOIN import_runs r ON r.id = v.run_id
+WHERE v.id > (SELECT through_revision_id FROM audit_revision_copies);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -344,6 +381,7 @@ constexpr Migration kMigrations[] = {
     {6, "where each revision's old and new value came from", kRevisionLocations},
     {7, "data-quality flags raised by validation rules", kQualityFlags},
     {8, "sign-off: token roles, approvals, commentary, append-only audit trail", kSignoff},
+    {9, "value revisions read as audit events, no longer copied; revisions append-only", kRevisionsAreAudit},
 };
 
 }  // namespace

@@ -1,0 +1,72 @@
+// An import's rejection reasons in both languages (import_messages.hpp).
+#include "text/import_messages.hpp"
+
+namespace sosei::text {
+namespace {
+
+constexpr ImportMessages kJapanese{
+    .invalid_period = "期間が正しくありません（種類 {}、{}-{}-{}）",
+    .outside_strategy = "期間 {} は戦略の対象期間（{}～{}）の外です",
+    .unknown_value_kind = "値の種類 {} は不明です",
+    .not_finite = "値が有限の数ではありません",
+    .wrong_period_kind = "KPI「{}」は{}の値をとりますが、期間 {} の値が来ました",
+    .fiscal_year_values = "年度",
+    .calendar_year_values = "暦年",
+    .below_minimum = "値 {}（KPI「{}」）が下限 {} を下回っています",
+    .above_maximum = "値 {}（KPI「{}」）が上限 {} を上回っています",
+    .bad_dimension_name = "次元名「{}」は使えません（英小文字・数字・_ で書いてください）",
+    .no_series = "系列（KPI の ID）のない観測値です",
+    .source_not_bound = "取込元「{}」は KPI「{}」に結び付いていません（取込元の kpis に加えてください）",
+    .unknown_series = "系列「{}」は戦略の KPI でも、プラグイン「{}」が宣言した系列でもありません",
+    .second_value =
+        "同じ実行で {} の2つ目の値です（1つ目は {}）。キーごとに値は1つです: 行をプラグインか csv の "
+        "aggregate でまとめてください",
+    .an_earlier_row = "前の行",
+    .rule_finding = "{} の検証ルール {}: {}{}{}",
+    .rule_value = "値 {}",
+    .rule_no_value = "値なし",
+    .rule_expected = "、想定 {}～{}",
+    .rule_detail = "（{}）",
+    .how_to_go_on = "（入力を直すか、取込元に on_bad_row: skip を書いてこのような行を飛ばしてください）",
+};
+
+constexpr ImportMessages kEnglish{
+    .invalid_period = "invalid period (kind {}, {}-{}-{})",
+    .outside_strategy = "period {} is outside the strategy's range {}–{}",
+    .unknown_value_kind = "unknown value kind {}",
+    .not_finite = "the value is not a finite number",
+    .wrong_period_kind = "KPI '{}' takes {} values, got the period {}",
+    .fiscal_year_values = "fiscal-year",
+    .calendar_year_values = "calendar-year",
+    .below_minimum = "value {} of KPI '{}' is below its minimum {}",
+    .above_maximum = "value {} of KPI '{}' is above its maximum {}",
+    .bad_dimension_name = "dimension name '{}' is not valid (lower-case letters, digits and _)",
+    .no_series = "observation without a series (KPI id)",
+    .source_not_bound = "source '{}' is not bound to KPI '{}' (add it to the source's kpis)",
+    .unknown_series = "unknown series '{}': not a KPI of the strategy nor a series plugin '{}' declares",
+    .second_value =
+        "a second value for {} in one run, after {} (one value per key and run: aggregate the rows in the "
+        "plugin or the csv source instead)",
+    .an_earlier_row = "an earlier row",
+    .rule_finding = "{}, rule {}: {}{}{}",
+    .rule_value = "value {}",
+    .rule_no_value = "no value",
+    .rule_expected = ", expected {}–{}",
+    .rule_detail = " ({})",
+    .how_to_go_on = " (fix the input, or set on_bad_row: skip on the source to skip such rows)",
+};
+
+}  // namespace
+
+const ImportMessages& import_messages(Lang lang) { return lang == Lang::En ? kEnglish : kJapanese; }
+
+// The struct holds only `const char*` members: it is read as an array to check completeness.
+std::size_t import_messages_size() { return sizeof(ImportMessages) / sizeof(const char*); }
+
+const char* import_messages_text(const ImportMessages& m, std::size_t index) {
+  static_assert(sizeof(ImportMessages) % sizeof(const char*) == 0);
+  const char* const* texts = &m.invalid_period;
+  return texts[index];
+}
+
+}  // namespace sosei::text

@@ -1,0 +1,54 @@
+// Why an import rejected a row or failed, in the city's language (`locale:` of sosei.yaml, Japanese
+// by default): the validator's reasons, a repeated key, an error-level rule. They are stored with the
+// run (`sosei runs --id`, the /entry page) and returned to hand entry, so they are worded once, as the
+// run happens. A third table of the Catalogue's kind (catalogue.hpp), under the same completeness
+// test (tests/text/message_tables_test.cpp).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <string>
+
+#include "text/lang.hpp"
+
+namespace sosei::text {
+
+struct ImportMessages {
+  const char* invalid_period;      // kind, year, month, day
+  const char* outside_strategy;    // period, first year, last year
+  const char* unknown_value_kind;  // kind code
+  const char* not_finite;          //
+  const char* wrong_period_kind;   // KPI, fiscal/calendar year, period
+  const char* fiscal_year_values;  // what wrong_period_kind names
+  const char* calendar_year_values;
+  const char* below_minimum;       // value, KPI, minimum (with unit)
+  const char* above_maximum;       // value, KPI, maximum (with unit)
+  const char* bad_dimension_name;  // name
+  const char* no_series;
+  const char* source_not_bound;  // source, KPI
+  const char* unknown_series;    // series, plugin
+  const char* second_value;      // key, where the first one was
+  const char* an_earlier_row;
+  const char* rule_finding;  // series, rule, "value …", ", expected …", detail
+  const char* rule_value;    // value
+  const char* rule_no_value;
+  const char* rule_expected;  // min, max
+  const char* rule_detail;    // detail
+  const char* how_to_go_on;   // appended when a bad row fails the run (on_bad_row: fail)
+};
+
+const ImportMessages& import_messages(Lang lang);
+inline const ImportMessages& texts_of(Lang lang, const ImportMessages*) { return import_messages(lang); }
+
+// An import message with its arguments, worded now.
+template <class... Args>
+std::string say(Lang lang, const char* ImportMessages::*text, const Args&... args) {
+  return fmt::format(fmt::runtime(import_messages(lang).*text), args...);
+}
+
+// Every text in declaration order, for the completeness test.
+std::size_t import_messages_size();
+const char* import_messages_text(const ImportMessages& m, std::size_t index);
+
+}  // namespace sosei::text
