@@ -2,6 +2,8 @@
 find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
 find_package(yaml-cpp REQUIRED)
 find_package(SQLite3 REQUIRED)
+# libpq for the PostgreSQL store (Debian's libpq-dev; the server itself only for the tests).
+find_package(PostgreSQL REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CURL REQUIRED)

@@ -252,6 +252,15 @@ TEST(Strategy, ExplicitHistoryFrom) {
   EXPECT_EQ(load_strategy(files.write("strategy.yaml", text)).history_from, 2018);
 }
 
+TEST(AppConfig, ADatabaseUriIsKeptAsWritten) {
+  TempFiles files;
+  files.write("conf/strategy.yaml", kStrategy);
+  const std::string uri = "postgresql://sosei@db.example.lg.jp:5432/sosei?sslmode=verify-full";
+  const AppConfig c = load_config(
+      files.write("conf/sosei.yaml", "database: " + uri + "\nstrategy: strategy.yaml\ngrading: {default: kama}\n"));
+  EXPECT_EQ(c.database, uri);
+}
+
 TEST(AppConfig, RelativePathsResolveAgainstTheFilesFolder) {
   TempFiles files;
   files.write("conf/strategy.yaml", kStrategy);

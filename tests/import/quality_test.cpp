@@ -1,8 +1,11 @@
 // Issue 14 §2: each rule kind with a value that trips it and one that does not (pure), then the rule
 // check of a run over a real store: warnings flagged, errors rejected (withdrawn or failing the run),
-// completeness, relations, and a corrected revision clearing the flag.
+// completeness, relations, and a corrected revision clearing the flag — on both stores (a SQLite file,
+// and a fresh database in the suite's throwaway PostgreSQL cluster).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -10,6 +13,7 @@
 #include "import/quality_pass.hpp"
 #include "import/quality_rules.hpp"
 #include "strategy_fixture.hpp"
+#include "support/postgres_database.hpp"
 
 namespace fs = std::filesystem;
 using namespace sosei;
@@ -107,22 +111,46 @@ TEST(QualityRules, Relation) {
 
 // --- the rule check of a run over a real store -------------------------------------------------------
 
-class QualityPass : public ::testing::Test {
+enum class QualityStore { Sqlite, Postgres };
+
+std::string quality_store_name(const ::testing::TestParamInfo<QualityStore>& info) {
+  return info.param == QualityStore::Sqlite ? "sqlite" : "postgresql";
+}
+void PrintTo(QualityStore s, std::ostream* out) { *out << (s == QualityStore::Sqlite ? "sqlite" : "postgresql"); }
+
+class QualityPass : public ::testing::TestWithParam<QualityStore> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sosei-quality-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
     store::StoreConfig where;
-    where.location = (dir_ / "t.db").string();
     where.clock = &clock_;
+    const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    if (GetParam() == QualityStore::Postgres) {
+      cluster_ = store::test::postgres_cluster();
+      if (!cluster_) {
+        if (store::test::postgres_required())
+          GTEST_FAIL() << "no PostgreSQL cluster (see the postgres_cluster_start test's output)";
+        GTEST_SKIP() << "no PostgreSQL cluster (SOSEI_REQUIRE_POSTGRES=1 fails instead)";
+      }
+      database_ = "q" + std::to_string(::getpid()) + "_";
+      for (const char c : test)
+        database_ += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+      database_ = database_.substr(0, 63);
+      store::test::drop_database(*cluster_, database_);
+      ASSERT_EQ(store::test::create_database(*cluster_, database_), "");
+      where.location = store::test::postgres_uri(*cluster_, database_);
+    } else {
+      dir_ = fs::temp_directory_path() / ("sosei-quality-" + test.substr(0, test.find('/')));
+      fs::remove_all(dir_);
+      fs::create_directories(dir_);
+      where.location = (dir_ / "t.db").string();
+    }
     store_ = store::open_store(where);
     config_ = test_support::small_config();
   }
   void TearDown() override {
     store_.reset();
-    fs::remove_all(dir_);
+    if (!database_.empty() && cluster_) store::test::drop_database(*cluster_, database_);
+    if (!dir_.empty()) fs::remove_all(dir_);
   }
 
   struct Put {
@@ -157,12 +185,17 @@ class QualityPass : public ::testing::Test {
   void add_rule(const std::string& series, config::Rule r) { config_.rules.push_back({series, {r}}); }
 
   ManualClock clock_{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::December / 1 / 2026}}};
-  fs::path dir_;
+  fs::path dir_;                        // SQLite: the test's folder
+  std::optional<std::string> cluster_;  // PostgreSQL: the cluster's socket folder
+  std::string database_;                // and the test's database, dropped at the end
   std::unique_ptr<store::Store> store_;
   config::AppConfig config_;
 };
 
-TEST_F(QualityPass, WarningIsStoredAndFlaggedThenClearedByACorrectedRevision) {
+INSTANTIATE_TEST_SUITE_P(Stores, QualityPass, ::testing::Values(QualityStore::Sqlite, QualityStore::Postgres),
+                         quality_store_name);
+
+TEST_P(QualityPass, WarningIsStoredAndFlaggedThenClearedByACorrectedRevision) {
   add_rule("tourism", rule(config::RuleKind::UnitSlip));
   run({{"tourism", Period::calendar_year(2023), 263000, "t.csv:2"}});
   auto [outcome, record] = run({{"tourism", Period::calendar_year(2024), 28.0, "t.csv:3"}});
@@ -188,7 +221,7 @@ TEST_F(QualityPass, WarningIsStoredAndFlaggedThenClearedByACorrectedRevision) {
   EXPECT_EQ(actions, (std::vector<std::string>{"flag.raise", "value.revise", "flag.clear"}));
 }
 
-TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
+TEST_P(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
   auto r = rule(config::RuleKind::Range, config::RuleLevel::Error);
   r.max = 1.5;
   add_rule("startups", r);
@@ -210,7 +243,7 @@ TEST_F(QualityPass, ErrorUnderSkipRejectsTheValueAndKeepsTheOldOne) {
   EXPECT_EQ(store_->audit({"startups", "", "flag.raise", std::nullopt, 0}).size(), 2u);
 }
 
-TEST_F(QualityPass, ErrorUnderFailFailsTheRunAndStoresNothing) {
+TEST_P(QualityPass, ErrorUnderFailFailsTheRunAndStoresNothing) {
   auto r = rule(config::RuleKind::Range, config::RuleLevel::Error);
   r.max = 1.5;
   add_rule("startups", r);
@@ -221,7 +254,7 @@ TEST_F(QualityPass, ErrorUnderFailFailsTheRunAndStoresNothing) {
   EXPECT_TRUE(store_->flags({}).empty());
 }
 
-TEST_F(QualityPass, MissingMonthOfAClosedYear) {
+TEST_P(QualityPass, MissingMonthOfAClosedYear) {
   auto r = rule(config::RuleKind::Completeness);
   r.months = 12;
   add_rule("src/monthly", r);
@@ -240,7 +273,7 @@ TEST_F(QualityPass, MissingMonthOfAClosedYear) {
   EXPECT_TRUE(open_flags().empty());
 }
 
-TEST_F(QualityPass, CompleteYearAndRunningYearAreNotFlagged) {
+TEST_P(QualityPass, CompleteYearAndRunningYearAreNotFlagged) {
   auto r = rule(config::RuleKind::Completeness);
   r.months = 12;
   add_rule("src/monthly", r);
@@ -251,7 +284,7 @@ TEST_F(QualityPass, CompleteYearAndRunningYearAreNotFlagged) {
   EXPECT_TRUE(open_flags().empty());
 }
 
-TEST_F(QualityPass, MaxChangeComparesWithTheNearestEarlierStoredPeriod) {
+TEST_P(QualityPass, MaxChangeComparesWithTheNearestEarlierStoredPeriod) {
   auto r = rule(config::RuleKind::MaxChange);
   r.change = 0.5;
   r.change_is_share = true;
@@ -264,7 +297,7 @@ TEST_F(QualityPass, MaxChangeComparesWithTheNearestEarlierStoredPeriod) {
   EXPECT_EQ(open_flags()[0].raised.detail, "previous 42");
 }
 
-TEST_F(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
+TEST_P(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
   auto r = rule(config::RuleKind::Completeness);
   r.dimension = "district";
   add_rule("src/households", r);
@@ -287,7 +320,7 @@ TEST_F(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
   EXPECT_EQ(store_->flags({}).at(0).state, store::FlagState::Cleared);
 }
 
-TEST_F(QualityPass, EveryRouteOfTheYearBeforeOnceTheDailyYearHasEnded) {
+TEST_P(QualityPass, EveryRouteOfTheYearBeforeOnceTheDailyYearHasEnded) {
   auto r = rule(config::RuleKind::Completeness);
   r.dimension = "route";
   add_rule("src/boardings", r);
@@ -307,7 +340,7 @@ TEST_F(QualityPass, EveryRouteOfTheYearBeforeOnceTheDailyYearHasEnded) {
   EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2025));
 }
 
-TEST_F(QualityPass, RelationBetweenKpis) {
+TEST_P(QualityPass, RelationBetweenKpis) {
   auto r = rule(config::RuleKind::Relation);
   r.other = "unbound";
   add_rule("startups", r);
@@ -320,7 +353,7 @@ TEST_F(QualityPass, RelationBetweenKpis) {
   EXPECT_EQ(flags[0].raised.rule, "relation");
 }
 
-TEST_F(QualityPass, OutlierPerDimensionSet) {
+TEST_P(QualityPass, OutlierPerDimensionSet) {
   auto r = rule(config::RuleKind::Outlier);
   add_rule("src/stop_boardings", r);
   std::vector<Put> puts;
@@ -337,7 +370,7 @@ TEST_F(QualityPass, OutlierPerDimensionSet) {
   EXPECT_EQ(flags[0].raised.location, "b:99");
 }
 
-TEST_F(QualityPass, ResolvedFlagRecordsWhoAndWhy) {
+TEST_P(QualityPass, ResolvedFlagRecordsWhoAndWhy) {
   add_rule("tourism", rule(config::RuleKind::UnitSlip));
   run({{"tourism", Period::calendar_year(2023), 263000, "t.csv:2"}, {"tourism", Period::calendar_year(2024), 28, "t"}});
   // Both values are this run's: the 2024 value is judged against 2023's.

@@ -1,7 +1,7 @@
 // The canonical dimensions JSON: sorted keys, escaping, UTF-8 kept, and reading it back.
 #include <gtest/gtest.h>
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 
 namespace sosei::store {
 namespace {

@@ -9,6 +9,7 @@ namespace sosei::store::test {
 namespace {
 
 using Evaluations = StoreTest;
+SOSEI_STORE_SUITE(Evaluations);
 
 const Period kFy2024 = Period::fiscal_year(2024);
 const Period kFy2025 = Period::fiscal_year(2025);
@@ -64,12 +65,11 @@ void revise(Store& store, const ObservationKey& k, double n) {
   run->commit();
 }
 
-TEST_F(Evaluations, SaveAndReadBack) {
+TEST_P(Evaluations, SaveAndReadBack) {
   const int64_t run_id = seed(*store_);
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(run_id));
   EXPECT_GT(id, 0);
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM evaluation_inputs WHERE evaluation_id = " + std::to_string(id)),
-            "2");
+  EXPECT_EQ(query_one("SELECT count(*) FROM evaluation_inputs WHERE evaluation_id = " + std::to_string(id)), "2");
 
   auto e = store_->evaluation(id);
   ASSERT_TRUE(e);
@@ -126,7 +126,7 @@ TEST_F(Evaluations, SaveAndReadBack) {
   EXPECT_EQ(other->evaluations().size(), 2u);
 }
 
-TEST_F(Evaluations, RevisionOfAUsedObservationMarksItStale) {
+TEST_P(Evaluations, RevisionOfAUsedObservationMarksItStale) {
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(seed(*store_)));
   auto run = store_->begin_import(start());
   run->put(key("kpi-1", kFy2025), number(140));
@@ -149,7 +149,7 @@ TEST_F(Evaluations, RevisionOfAUsedObservationMarksItStale) {
   EXPECT_FALSE(store_->evaluation(fresh)->stale);
 }
 
-TEST_F(Evaluations, IdenticalReimportDoesNotMarkStale) {
+TEST_P(Evaluations, IdenticalReimportDoesNotMarkStale) {
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(seed(*store_)));
   const RunRecord r = [&] {
     auto run = store_->begin_import(start());
@@ -162,9 +162,9 @@ TEST_F(Evaluations, IdenticalReimportDoesNotMarkStale) {
   EXPECT_FALSE(store_->evaluation(id)->stale);
 }
 
-TEST_F(Evaluations, FailedRunDoesNotMarkStale) {
+TEST_P(Evaluations, FailedRunDoesNotMarkStale) {
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(seed(*store_)));
-  const std::string before = dump_table(path_, "evaluations");
+  const std::string before = dump_table("evaluations");
   {
     auto run = store_->begin_import(start());
     run->put(key("kpi-1", kFy2024), number(999));
@@ -174,7 +174,7 @@ TEST_F(Evaluations, FailedRunDoesNotMarkStale) {
   }
   // …so it goes with the run.
   EXPECT_FALSE(store_->evaluation(id)->stale);
-  EXPECT_EQ(dump_table(path_, "evaluations"), before);
+  EXPECT_EQ(dump_table("evaluations"), before);
   {
     auto run = store_->begin_import(start());
     run->put(key("kpi-1", kFy2025), number(999));
@@ -190,10 +190,10 @@ TEST_F(Evaluations, FailedRunDoesNotMarkStale) {
     run->put(key("kpi-1", kFy2025), number(999));
   }  // destroyed open: rolled back
   EXPECT_FALSE(store_->evaluation(id)->stale);
-  EXPECT_EQ(dump_table(path_, "evaluations"), before);
+  EXPECT_EQ(dump_table("evaluations"), before);
 }
 
-TEST_F(Evaluations, ObservationNotUsedDoesNotMarkStale) {
+TEST_P(Evaluations, ObservationNotUsedDoesNotMarkStale) {
   const int64_t id = store_->save_evaluation(sample(), kpi1_used(seed(*store_)));
   auto run = store_->begin_import(start());
   run->put(key("kpi-2", kFy2024), number(8));                        // another series
@@ -205,7 +205,7 @@ TEST_F(Evaluations, ObservationNotUsedDoesNotMarkStale) {
   EXPECT_FALSE(store_->evaluation(id)->stale);
 }
 
-TEST_F(Evaluations, RevisedSinceReadIsSavedStale) {
+TEST_P(Evaluations, RevisedSinceReadIsSavedStale) {
   const int64_t first = seed(*store_);
   revise(*store_, key("kpi-1", kFy2025), 136);
   const RunRecord revision = store_->runs(1)[0];
@@ -217,7 +217,7 @@ TEST_F(Evaluations, RevisedSinceReadIsSavedStale) {
   EXPECT_EQ(e->stale_since, revision.started_at);
 }
 
-TEST_F(Evaluations, UnknownObservationIsRefusedAndNothingSaved) {
+TEST_P(Evaluations, UnknownObservationIsRefusedAndNothingSaved) {
   seed(*store_);
   try {
     store_->save_evaluation(sample(), {{key("kpi-9", kFy2024), 0}});
@@ -226,10 +226,10 @@ TEST_F(Evaluations, UnknownObservationIsRefusedAndNothingSaved) {
     EXPECT_NE(std::string(e.what()).find("kpi-9 FY2024"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(store_->evaluations().empty());
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM evaluation_kpis"), "0");
+  EXPECT_EQ(query_one("SELECT count(*) FROM evaluation_kpis"), "0");
 }
 
-TEST_F(Evaluations, NotSavedWhileAnImportIsOpen) {
+TEST_P(Evaluations, NotSavedWhileAnImportIsOpen) {
   seed(*store_);
   auto run = store_->begin_import(start());
   EXPECT_THROW(store_->save_evaluation(sample(), {}), StoreError);

@@ -13,18 +13,19 @@ namespace sosei::store::test {
 namespace {
 
 using Migrations = StoreTest;
+SOSEI_SQLITE_SUITE(Migrations);  // the SQLite file's schema (postgres_test.cpp has the server's)
 
-TEST_F(Migrations, FromEmptyAppliesEveryMigration) {
+TEST_P(Migrations, FromEmptyAppliesEveryMigration) {
   EXPECT_EQ(store_->schema_version(), latest_schema_version());  // numbers may leave gaps (migrate())
-  EXPECT_EQ(query_one(path_, "PRAGMA user_version"), std::to_string(latest_schema_version()));
-  EXPECT_EQ(query_one(path_, "SELECT count(*) FROM schema_migrations"), std::to_string(migrations().size()));
-  EXPECT_EQ(query_one(path_, "SELECT max(version) FROM schema_migrations"), std::to_string(latest_schema_version()));
-  EXPECT_EQ(query_one(path_, "SELECT applied_at FROM schema_migrations WHERE version = 1"), "2026-11-28T11:02:03.000Z");
+  EXPECT_EQ(query_one("PRAGMA user_version"), std::to_string(latest_schema_version()));
+  EXPECT_EQ(query_one("SELECT count(*) FROM schema_migrations"), std::to_string(migrations().size()));
+  EXPECT_EQ(query_one("SELECT max(version) FROM schema_migrations"), std::to_string(latest_schema_version()));
+  EXPECT_EQ(query_one("SELECT applied_at FROM schema_migrations WHERE version = 1"), "2026-11-28T11:02:03.000Z");
 }
 
 // Increasing from one; a number may be left free for another branch's migration (7 while sign-off
 // has 8): migrate() applies each one not recorded in schema_migrations, whenever it appears.
-TEST_F(Migrations, NumberedInIncreasingOrderFromOne) {
+TEST_P(Migrations, NumberedInIncreasingOrderFromOne) {
   int previous = 0;
   for (const Migration& m : migrations()) {
     EXPECT_GT(m.version, previous);
@@ -33,19 +34,19 @@ TEST_F(Migrations, NumberedInIncreasingOrderFromOne) {
   EXPECT_EQ(migrations().front().version, 1);
 }
 
-TEST_F(Migrations, ReopeningAppliesNothing) {
-  std::string before = dump_table(path_, "schema_migrations");
+TEST_P(Migrations, ReopeningAppliesNothing) {
+  std::string before = dump_table("schema_migrations");
   store_.reset();
   clock_.set(std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::January / 1 / 2030}});
   store_ = open();
   EXPECT_EQ(store_->schema_version(), latest_schema_version());
-  EXPECT_EQ(dump_table(path_, "schema_migrations"), before);
+  EXPECT_EQ(dump_table("schema_migrations"), before);
 }
 
-TEST_F(Migrations, RefusesADatabaseFromANewerSosei) {
+TEST_P(Migrations, RefusesADatabaseFromANewerSosei) {
   store_.reset();
-  query_one(path_, "PRAGMA user_version = 99");
-  ASSERT_EQ(query_one(path_, "PRAGMA user_version"), "99");
+  query_one("PRAGMA user_version = 99");
+  ASSERT_EQ(query_one("PRAGMA user_version"), "99");
   try {
     open();
     FAIL() << "a newer database was opened";
@@ -55,12 +56,11 @@ TEST_F(Migrations, RefusesADatabaseFromANewerSosei) {
   }
 }
 
-TEST_F(Migrations, WalModeAndTablesReadableFromTheCli) {
-  EXPECT_EQ(query_one(path_, "PRAGMA journal_mode"), "wal");
+TEST_P(Migrations, WalModeAndTablesReadableFromTheCli) {
+  EXPECT_EQ(query_one("PRAGMA journal_mode"), "wal");
   for (const char* table :
        {"sources", "import_runs", "run_rejections", "observations", "revisions", "source_state", "schema_migrations"}) {
-    EXPECT_EQ(query_one(path_, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1")
-        << table;
+    EXPECT_EQ(query_one(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"), "1") << table;
   }
 }
 

@@ -7,8 +7,9 @@ namespace sosei::store::test {
 namespace {
 
 using Quarantines = StoreTest;
+SOSEI_STORE_SUITE(Quarantines);
 
-TEST_F(Quarantines, SetListAndResume) {
+TEST_P(Quarantines, SetListAndResume) {
   EXPECT_TRUE(store_->quarantines().empty());
   store_->quarantine({"bus_ridership", "", "plugin crashed with SIGSEGV", 5});
   auto list = store_->quarantines();
@@ -23,7 +24,7 @@ TEST_F(Quarantines, SetListAndResume) {
   EXPECT_FALSE(store_->resume("bus_ridership"));  // nothing to lift
 }
 
-TEST_F(Quarantines, ASecondQuarantineReplacesTheFirst) {
+TEST_P(Quarantines, ASecondQuarantineReplacesTheFirst) {
   store_->quarantine({"tourism", "2026-01-01T00:00:00.000Z", "HTTP 500", 3});
   store_->quarantine({"tourism", "2026-02-01T00:00:00.000Z", "timed out", 4});
   auto list = store_->quarantines();
@@ -33,7 +34,7 @@ TEST_F(Quarantines, ASecondQuarantineReplacesTheFirst) {
   EXPECT_EQ(list[0].failures, 4);
 }
 
-TEST_F(Quarantines, SurviveReopening) {
+TEST_P(Quarantines, SurviveReopening) {
   store_->quarantine({"school_scores", "", "exited with code 3", 5});
   store_.reset();
   store_ = open();

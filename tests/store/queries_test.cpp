@@ -7,8 +7,9 @@ namespace sosei::store::test {
 namespace {
 
 using Queries = StoreTest;
+SOSEI_STORE_SUITE(Queries);
 
-TEST_F(Queries, RunsNewestFirstAndFilteredBySource) {
+TEST_P(Queries, RunsNewestFirstAndFilteredBySource) {
   for (const char* source : {"a", "b", "a", "c"}) store_->begin_import(start(source))->commit();
   auto all = store_->runs();
   ASSERT_EQ(all.size(), 4u);
@@ -27,7 +28,7 @@ TEST_F(Queries, RunsNewestFirstAndFilteredBySource) {
   EXPECT_EQ(all[0].started_at.size(), 24u);
 }
 
-TEST_F(Queries, ValuesInPeriodOrderThenDimensions) {
+TEST_P(Queries, ValuesInPeriodOrderThenDimensions) {
   auto run = store_->begin_import(start());
   run->put(key("riders", Period::month_of(2025, 5), {{"route", "b"}}), number(3));
   run->put(key("riders", Period::month_of(2025, 4), {{"route", "b"}}), number(2));
@@ -47,7 +48,7 @@ TEST_F(Queries, ValuesInPeriodOrderThenDimensions) {
   EXPECT_TRUE(store_->values({"nothing", {}, {}}).empty());
 }
 
-TEST_F(Queries, SeriesListsEachOnce) {
+TEST_P(Queries, SeriesListsEachOnce) {
   EXPECT_TRUE(store_->series().empty());
   auto run = store_->begin_import(start());
   for (int y = 2020; y < 2025; ++y) {
@@ -59,7 +60,7 @@ TEST_F(Queries, SeriesListsEachOnce) {
   EXPECT_EQ(store_->series(), (std::vector<std::string>{"a-kpi", "b-kpi", "tourism_csv/観光客数"}));
 }
 
-TEST_F(Queries, HistoryPerDimensionSetInOrder) {
+TEST_P(Queries, HistoryPerDimensionSetInOrder) {
   const Period p = Period::date_of(2025, 4, 1);
   const double values[] = {10, 11, 12, 11};
   std::vector<int64_t> runs;

@@ -8,12 +8,13 @@ namespace sosei::store::test {
 namespace {
 
 using SeriesInfos = StoreTest;
+SOSEI_STORE_SUITE(SeriesInfos);
 
 SeriesInfo visitors(const std::string& version, const std::string& unit = "人") {
   return {"tourism_csv/monthly_visitors", unit, "visitors per month and spot", "", "", "csv_table", version, ""};
 }
 
-TEST_F(SeriesInfos, RecordedWithTheRun) {
+TEST_P(SeriesInfos, RecordedWithTheRun) {
   EXPECT_TRUE(store_->series_infos().empty());
   auto run = store_->begin_import(start());
   run->put_series_info(visitors("1.2.0"));
@@ -28,7 +29,7 @@ TEST_F(SeriesInfos, RecordedWithTheRun) {
   EXPECT_EQ(infos[0].updated_at, "2026-11-28T11:02:03.000Z");  // the run's start
 }
 
-TEST_F(SeriesInfos, UnchangedKeepsItsTimeAndANewVersionReplacesIt) {
+TEST_P(SeriesInfos, UnchangedKeepsItsTimeAndANewVersionReplacesIt) {
   store_->begin_import(start())->put_series_info(visitors("1.2.0"));  // never committed: rolled back
   EXPECT_TRUE(store_->series_infos().empty());
   {
@@ -56,7 +57,7 @@ TEST_F(SeriesInfos, UnchangedKeepsItsTimeAndANewVersionReplacesIt) {
   EXPECT_EQ(infos[0].updated_at, "2026-11-28T13:02:03.000Z");
 }
 
-TEST_F(SeriesInfos, AFailedRunLeavesThemAsTheyWere) {
+TEST_P(SeriesInfos, AFailedRunLeavesThemAsTheyWere) {
   {
     auto run = store_->begin_import(start());
     run->put_series_info(visitors("1.2.0"));

@@ -8,12 +8,14 @@ namespace sosei::store::test {
 namespace {
 
 using Tokens = StoreTest;
+SOSEI_STORE_SUITE(Tokens);
 using RunSummaries = StoreTest;
+SOSEI_STORE_SUITE(RunSummaries);
 
 const std::string kHashA(64, 'a');
 const std::string kHashB(64, 'b');
 
-TEST_F(Tokens, AddListFindUseRevoke) {
+TEST_P(Tokens, AddListFindUseRevoke) {
   EXPECT_TRUE(store_->tokens().empty());
   const int64_t a = store_->add_token(kHashA, "産業振興課", "窓口の端末", TokenRole::Department);
   const int64_t b = store_->add_token(kHashB, "総合政策課", "", TokenRole::Department);
@@ -45,16 +47,16 @@ TEST_F(Tokens, AddListFindUseRevoke) {
   EXPECT_FALSE(store_->token_by_hash(kHashB)->revoked());
 }
 
-TEST_F(Tokens, OnlyTheHashIsStoredAndItIsUnique) {
+TEST_P(Tokens, OnlyTheHashIsStoredAndItIsUnique) {
   store_->add_token(kHashA, "産業振興課", "", TokenRole::Department);
-  EXPECT_EQ(query_one(path_, "SELECT token_sha256 FROM api_tokens"), kHashA);
+  EXPECT_EQ(query_one("SELECT token_sha256 FROM api_tokens"), kHashA);
   EXPECT_THROW(store_->add_token(kHashA, "総合政策課", "", TokenRole::Department), StoreError);
   EXPECT_THROW(store_->add_token("short", "総合政策課", "", TokenRole::Department),
                StoreError);                                                            // not a SHA-256 in hex
   EXPECT_THROW(store_->add_token(kHashB, "", "", TokenRole::Department), StoreError);  // no department
 }
 
-TEST_F(Tokens, SurviveReopening) {
+TEST_P(Tokens, SurviveReopening) {
   store_->add_token(kHashA, "産業振興課", "", TokenRole::Department);
   store_.reset();
   store_ = open();
@@ -62,7 +64,7 @@ TEST_F(Tokens, SurviveReopening) {
   EXPECT_EQ(store_->tokens()[0].department, "産業振興課");
 }
 
-TEST_F(RunSummaries, CountsByStatusNewestRunAndLastSuccess) {
+TEST_P(RunSummaries, CountsByStatusNewestRunAndLastSuccess) {
   EXPECT_TRUE(store_->run_summaries().empty());
   store_->begin_import(start("a"))->commit();
   store_->begin_import(start("a"))->commit(RunStatus::Unchanged);

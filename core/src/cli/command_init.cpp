@@ -17,6 +17,15 @@ void add_init_command(CLI::App& app, CommandEnv env) {
     const std::string& location = env.session.env().database();
     const bool existed = store::store_exists(location);
     const int version = env.session.store(app::StoreOpen::CreateIfMissing).schema_version();
+    if (location.find("://") != std::string::npos) {  // a server's database: made by its administrator
+      if (existed)
+        std::cout << "データベース " << location << " は既にあります（スキーマ版 " << version << "、最新）。\n";
+      else
+        std::cout << "データベース " << location << " に sosei の表を作りました（スキーマ版 " << version
+                  << "）。データの取り込み: sosei import --all\n";
+      env.exit_code = kOk;
+      return;
+    }
     std::error_code ec;
     const auto absolute = std::filesystem::absolute(location, ec);
     const std::string where = ec ? location : absolute.lexically_normal().string();

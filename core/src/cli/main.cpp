@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
   GlobalOptions globals;
   app.add_option("-c,--config", globals.config_path,
                  "configuration file (default: $SOSEI_CONFIG, else config/sosei.yaml)");
-  app.add_option("--db", globals.database, "database file (overrides the configuration)");
+  app.add_option("--db", globals.database,
+                 "database file, or a postgresql:// connection URI (overrides the configuration)");
   app.add_flag("-v,--verbose", globals.verbose, "show debug messages on stderr");
 
   Session session(globals);

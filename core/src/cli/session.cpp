@@ -30,8 +30,9 @@ store::Store& Session::store(app::StoreOpen open) {
       store_ = env().open_store(std::chrono::milliseconds(5000), open);
     } catch (const store::NoDatabase& e) {
       // A mistyped --db (or database path) must not become an empty database and an all-× report.
-      const std::string where = env().database_overridden() ? "--db で指定されたファイル"
-                                                            : env().config_path() + " の database に書かれたファイル";
+      const std::string what = e.location().find("://") != std::string::npos ? "データベース" : "ファイル";
+      const std::string where = env().database_overridden() ? "--db で指定された" + what
+                                                            : env().config_path() + " の database に書かれた" + what;
       throw UsageError(
           "データベース " + e.location() + " がありません（" + where +
           "）。パスが正しければ、まずデータを取り込んでください: sosei import --all（空のデータベースを作るだけなら "

@@ -93,7 +93,9 @@ AppConfig load_config(const std::string& path) {
   c.config_file = file.string();
   c.base_dir = base.string();
 
-  c.database = absolute_from(base, non_empty_path(top, "database"));
+  // A connection URI (postgresql://…) names a server, not a file beside sosei.yaml.
+  const std::string database = non_empty_path(top, "database");
+  c.database = database.find("://") != std::string::npos ? database : absolute_from(base, database);
   for (const auto& [node, where] : top.list("plugin_dirs")) {
     std::string dir = detail::as_string(node, where);
     if (dir.empty()) fail(where, phrase(&Msg::plugin_dir_path));

@@ -3,7 +3,7 @@
 // constant statement (empty parameters mean "any").
 #include "store/sqlite/audit.hpp"
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 
 namespace sosei::store {

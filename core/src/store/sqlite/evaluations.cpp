@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 
 namespace sosei::store {

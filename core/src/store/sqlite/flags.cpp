@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "store/canonical_json.hpp"
 #include "store/sqlite/audit.hpp"
-#include "store/sqlite/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 
 namespace sosei::store {

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/evaluations.hpp"
 #include "store/sqlite/flags.hpp"

@@ -8,8 +8,8 @@
 #include <unordered_map>
 
 #include "common/clock.hpp"
+#include "store/canonical_json.hpp"
 #include "store/sqlite/audit.hpp"
-#include "store/sqlite/canonical_json.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/daemon_lock.hpp"
 #include "store/sqlite/evaluations.hpp"
@@ -54,8 +54,7 @@ constexpr const char* kSeries =
     " SELECT (SELECT min(series) FROM observations WHERE series > s.name) FROM s WHERE s.name IS NOT NULL)"
     " SELECT name FROM s WHERE name IS NOT NULL";
 
-// The first value from the observation, every change after it from the audit trail (its value.revise
-// events, which the revisions trigger writes; the numbers exact in before_number / after_number).
+// The first value from the observation, every change after it from its revisions.
 constexpr const char* kHistory =
     "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, o.created_at,"
     " r.run_id, r.changed_at, r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"

@@ -1,7 +1,7 @@
 // A small hand-rolled writer for the canonical dimensions JSON (it runs once per stored row, so it
 // avoids building JSON objects), and a reader of any JSON object of strings: the store needs no JSON
 // library for its one JSON column.
-#include "store/sqlite/canonical_json.hpp"
+#include "store/canonical_json.hpp"
 
 namespace sosei::store {
 namespace {

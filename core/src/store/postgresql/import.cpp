@@ -1,0 +1,451 @@
+// An import run over PostgreSQL. Everything (the run row, observations, revisions — the value audit
+// events —, stale marks, flags with their audit events, state) is written in one transaction; fail()
+// rolls it back and records the run in a short second one. Two runs of one source serialise on an
+// advisory lock of the source; runs of different sources write in parallel. Every run also holds the
+// writers' lock shared, so no evaluation is saved and no period approved while it writes (both take
+// it exclusively).
+#include "store/postgresql/import.hpp"
+
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "store/canonical_json.hpp"
+#include "store/postgresql/columns.hpp"
+#include "store/postgresql/flags.hpp"
+#include "store/postgresql/migrations.hpp"
+#include "store/postgresql/observation_writer.hpp"
+#include "store/postgresql/records.hpp"
+#include "store/postgresql/signoff.hpp"
+
+namespace sosei::store::pg {
+namespace {
+
+// Rejections kept per run; all of them are counted.
+constexpr std::size_t kKeptRejections = 100;
+
+// $1-$6 the key, $7-$8 the value, $9 flags, $10 note, $11 location, $12 source, $13 run, $14 time,
+// $15 whether this run has seen the key (then nothing changes: a duplicate). Data-modifying CTEs all
+// see the row as it was before the statement.
+constexpr const char* kPut =
+    "WITH old AS (SELECT id, value_kind, number, flags, note, location, run_id FROM observations"
+    " WHERE series = $1 AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5"
+    " AND dimensions = $6 FOR UPDATE),"
+    " changed AS (SELECT * FROM old WHERE NOT $15::boolean AND run_id <> $13::bigint"
+    " AND (value_kind, number, flags, note) IS DISTINCT FROM ($7::text, $8::float8, $9::bigint, $10::text)),"
+    " revision AS (INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number,"
+    " new_value_kind, new_number, old_note, new_note, old_location, new_location)"
+    " SELECT id, $13, $14, value_kind, number, $7, $8, note, $10, location, $11 FROM changed),"
+    " revised AS (UPDATE observations o SET value_kind = $7, number = $8, flags = $9, note = $10, location = $11,"
+    " source = $12, run_id = $13, updated_at = $14 FROM changed c WHERE o.id = c.id),"
+    " stale AS (UPDATE evaluations e SET stale = true, stale_since = $14, stale_run_id = $13"
+    " FROM evaluation_inputs i, changed c WHERE i.observation_id = c.id AND e.id = i.evaluation_id AND NOT e.stale),"
+    " inserted AS (INSERT INTO observations(series, period_kind, period_year, period_month, period_day,"
+    " dimensions, value_kind, number, flags, note, location, source, first_run_id, first_value_kind,"
+    " first_number, created_at, run_id, updated_at)"
+    " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, $8, $14, $13, $14"
+    " WHERE NOT EXISTS (SELECT 1 FROM old))"
+    " SELECT id, value_kind, number, flags, note, location, run_id, EXISTS (SELECT 1 FROM changed) FROM old";
+constexpr const char* kFind =
+    "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = $1"
+    " AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5 AND dimensions = $6";
+
+class PostgresImport final : public ImportTransaction, public ObservationWriter::Run {
+ public:
+  PostgresImport(std::shared_ptr<Session> session, const RunStart& start)
+      : session_(std::move(session)), db_(session_->db), txn_(db_), writer_(*session_) {
+    record_.source = start.source;
+    record_.plugin = start.plugin;
+    record_.plugin_version = start.plugin_version;
+    session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kLockClass,
+                   std::to_string(kWritersKey), Params());
+    session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, "hashtext($1)",
+                   Params().text(record_.source));
+    record_.started_at = stamp_ = session_->now();
+    insert_source();
+    record_.id = insert_run(false);
+    session_->import_open = true;
+    session_->flush_import = [this] { writer_.flush(*this); };
+    holds_slot_ = true;
+  }
+
+  ~PostgresImport() override { release(); }  // an open txn_ rolls back in its own destructor
+
+  int64_t run_id() const override { return record_.id; }
+
+  void put(const ObservationKey& key, const ObservationData& data) override {
+    require_open("store an observation");
+    if (data.value.is_number() && !std::isfinite(data.value.number))
+      throw StoreError("cannot store " + key.series + " " + key.period.str() + ": the number is not finite");
+    std::string dimensions = canonical_json(key.dimensions);
+    // A series with no observation when the run started holds only what this run inserts: its rows go
+    // to the bulk writer (COPY), which finds repeated keys itself.
+    if (new_series(key.series)) {
+      writer_.add(key.series, key.period, std::move(dimensions), data, *this);
+      return;
+    }
+    store_one(key.series, key.period, dimensions, data);
+  }
+
+  void on_duplicate(std::function<void(const DuplicateKey&)> handler) override { on_duplicate_ = std::move(handler); }
+
+  void flush() override {
+    require_open("write the waiting observations");
+    writer_.flush(*this);
+  }
+
+  bool withdraw(const ObservationKey& key) override {
+    require_open("withdraw an observation");
+    writer_.flush(*this);
+    const std::string dimensions = canonical_json(key.dimensions);
+    Result r = db_.prepared("look up a value of this run", "written_by_run",
+                            "SELECT id, first_run_id FROM observations WHERE series = $1 AND period_kind = $2"
+                            " AND period_year = $3 AND period_month = $4 AND period_day = $5 AND dimensions = $6"
+                            " AND run_id = $7",
+                            add_period(Params().text(key.series), key.period).text(dimensions).int64(record_.id));
+    if (r.rows() == 0) return false;
+    const int64_t id = r.int64(0, 0);
+    if (r.int64(0, 1) == record_.id) {
+      db_.prepared("withdraw an inserted value", "delete_observation", "DELETE FROM observations WHERE id = $1",
+                   Params().int64(id));
+      --record_.inserted;
+    } else {
+      restore_before_run(id);
+      --record_.revised;
+    }
+    --record_.accepted;
+    return true;
+  }
+
+  void set_flags(const ObservationKey& key, const std::vector<FlagRaise>& raised) override {
+    require_open("record data-quality flags");
+    write_flags(*session_, key, canonical_json(key.dimensions), raised,
+                {Actor::Kind::Run, record_.source, "", 0, record_.id}, stamp_);
+  }
+
+  void reject(const Rejection& r) override {
+    require_open("record a rejection");
+    ++record_.rejected;
+    if (record_.rejections.size() < kKeptRejections) record_.rejections.push_back(r);
+  }
+
+  std::optional<std::string> state(const std::string& key) override {
+    require_open("read source state");
+    return read_state(*session_, record_.source, key);
+  }
+
+  void set_state(const std::string& key, const std::string& value) override {
+    require_open("save source state");
+    db_.prepared("save source state", "write_state",
+                 "INSERT INTO source_state(source, key, value, updated_run_id) VALUES ($1, $2, $3, $4)"
+                 " ON CONFLICT (source, key) DO UPDATE SET value = excluded.value,"
+                 " updated_run_id = excluded.updated_run_id",
+                 Params().text(record_.source).text(key).text(value).int64(record_.id));
+  }
+
+  void set_fingerprint(const std::string& fingerprint) override { record_.fingerprint = fingerprint; }
+
+  void put_series_info(const SeriesInfo& info) override {
+    require_open("record a series' metadata");
+    write_series_info(*session_, info, stamp_);
+  }
+
+  const std::vector<Approval>& locked_periods() override {
+    if (!locks_read_) {
+      locks_ = read_locks(*session_);
+      locks_read_ = true;
+    }
+    return locks_;
+  }
+
+  bool would_change(const ObservationKey& key, const ObservationData& data) override {
+    require_open("look up an observation");
+    writer_.flush(*this);
+    Result r = find(key.series, key.period, canonical_json(key.dimensions));
+    if (r.rows() == 0) return true;
+    return !(read_value(r, 0, 1) == data.value && r.int64(0, 3) == static_cast<int64_t>(data.flags) &&
+             r.text(0, 4) == data.note);
+  }
+
+  const RunRecord& progress() const override { return record_; }
+
+  RunRecord commit(RunStatus status) override {
+    require_open("commit the import run");
+    if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
+    try {
+      writer_.flush(*this);
+      record_.finished_at = session_->now();
+      record_.status = status;
+      write_rejections();
+      finish_run();
+      txn_.commit();
+    } catch (...) {
+      record_.finished_at.clear();
+      record_.status = RunStatus::Running;
+      phase_ = Phase::RolledBack;  // fail() can still record it
+      rollback_quietly();
+      throw;
+    }
+    phase_ = Phase::Finished;
+    release();
+    return record_;
+  }
+
+  RunRecord fail(const std::string& error, RunStatus status) override {
+    if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
+    if (status != RunStatus::Failed && status != RunStatus::Aborted)
+      throw StoreError("a failed import run is recorded as failed or aborted");
+    // The waiting observations count as far as the run got, though they are rolled back with the rest.
+    if (phase_ == Phase::Open) {
+      try {
+        writer_.flush(*this);
+      } catch (const StoreError&) {  // the run is failing anyway; its counts then stop short
+      }
+    }
+    writer_.clear();
+    rollback_quietly();
+    phase_ = Phase::RolledBack;
+    record_.finished_at = session_->now();
+    record_.status = status;
+    record_.error = error;
+
+    Transaction txn(db_);
+    insert_source();
+    record_.id = insert_run(true);
+    write_rejections();
+    txn.commit();
+    phase_ = Phase::Finished;
+    release();
+    return record_;
+  }
+
+  RunRecord discard() override {
+    if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
+    if (phase_ == Phase::Open) writer_.flush(*this);  // a dry run reports the counts a real one would have
+    writer_.clear();
+    rollback_quietly();
+    phase_ = Phase::Finished;
+    record_.finished_at = session_->now();  // status stays running: the run never happened
+    release();
+    return record_;
+  }
+
+  // What the bulk writer needs of the run (observation_writer.hpp).
+  RunRecord& record() override { return record_; }
+  const std::string& stamp() const override { return stamp_; }
+  void report_duplicate(const std::string& series, const Period& period, std::string_view dimensions,
+                        std::string first_location, const std::string& location) override {
+    DuplicateKey d{series, period, std::string(dimensions), std::move(first_location), location};
+    if (on_duplicate_) {
+      on_duplicate_(d);
+      return;
+    }
+    reject({location, "the same key (" + series + " " + period.str() + " " + d.dimensions + ") as " +
+                          (d.first_location.empty() ? std::string("an earlier row") : d.first_location)});
+  }
+  // One statement per observation: it looks the key up and inserts it, or revises it (a revision,
+  // which the audit trail reads as its value.revise event, the new value and stale marks of the
+  // evaluations that used it), or leaves it as it is; it returns the row as it was, so the run can count and name it.
+  void store_one(const std::string& series, const Period& period, const std::string& dimensions,
+                 const ObservationData& data) override {
+    std::string key = series;
+    key += '\0';
+    key += period.str();
+    key += '\0';
+    key += dimensions;
+    const bool seen = seen_.contains(key);
+    Params p;
+    add_period(p.text(series), period).text(dimensions);
+    add_value(p, data.value)
+        .int64(data.flags)
+        .text(data.note)
+        .text(data.location)
+        .text(record_.source)
+        .int64(record_.id)
+        .text(stamp_)
+        .text(seen ? "true" : "false");
+    Result r = db_.prepared("store an observation", "put_observation", kPut, p);
+    if (r.rows() == 0) {
+      ++record_.inserted;
+      ++record_.accepted;
+      return;
+    }
+    const int64_t id = r.int64(0, 0);
+    // Stored by this run already (inserted or revised: its run_id is ours; unchanged: seen_): a
+    // duplicate, left as it was. The second value is never stored, so the host never keeps the last
+    // one silently.
+    if (seen || r.int64(0, 6) == record_.id) {
+      std::string first = r.string(0, 5);
+      if (auto moved = moved_locations_.find(id); moved != moved_locations_.end()) first = moved->second;
+      report_duplicate(series, period, dimensions, std::move(first), data.location);
+      return;
+    }
+    seen_.insert(std::move(key));
+    if (r.text(0, 7) == "t") {
+      ++record_.revised;
+    } else if (r.text(0, 5) != data.location) {
+      // An unchanged row keeps the location of the run that stored it; where this run read it is kept
+      // aside (only when it differs) to name it if the key comes again.
+      moved_locations_[id] = data.location;
+    }
+    ++record_.accepted;
+  }
+
+ private:
+  enum class Phase { Open, RolledBack, Finished };
+
+  void require_open(const char* what) const {
+    if (phase_ != Phase::Open)
+      throw StoreError(std::string("cannot ") + what + ": the import run has already finished");
+  }
+
+  void release() {
+    if (holds_slot_) {
+      session_->import_open = false;
+      session_->flush_import = nullptr;
+    }
+    holds_slot_ = false;
+  }
+
+  void rollback_quietly() {
+    if (!txn_.open()) return;
+    try {
+      txn_.rollback();
+    } catch (const StoreError&) {  // a lost connection: the server has rolled back already
+    }
+  }
+
+  Result find(const std::string& series, const Period& period, const std::string& dimensions) {
+    return db_.prepared("look up an observation", "find_observation", kFind,
+                        add_period(Params().text(series), period).text(dimensions));
+  }
+
+  // Puts back the value, note and location the observation had before this run revised it, and
+  // removes the revision (allowed only while the run is running): the withdrawn value never was an
+  // audit event, as in the SQLite store.
+  void restore_before_run(int64_t id) {
+    Result revision = db_.prepared("read this run's revision", "run_revision",
+                                   "SELECT id, old_value_kind, old_number, old_note, old_location FROM revisions"
+                                   " WHERE observation_id = $1 AND run_id = $2 ORDER BY id DESC LIMIT 1",
+                                   Params().int64(id).int64(record_.id));
+    if (revision.rows() == 0) throw StoreError("observation " + std::to_string(id) + " has no revision of this run");
+    const int64_t revision_id = revision.int64(0, 0);
+    Params p;
+    p.int64(id).int64(revision_id);
+    add_value(p, read_value(revision, 0, 1));
+    p.text(revision.text(0, 3)).text(revision.text(0, 4));
+    // The change before it: an earlier revision, else the first import.
+    db_.prepared("restore a value", "restore_observation",
+                 "UPDATE observations o SET value_kind = $3, number = $4, note = $5, location = $6,"
+                 " run_id = coalesce(e.run_id, o.first_run_id), updated_at = coalesce(e.changed_at, o.created_at)"
+                 " FROM (SELECT $1::bigint AS observation_id) k LEFT JOIN LATERAL (SELECT run_id, changed_at FROM"
+                 " revisions WHERE observation_id = $1 AND id < $2 ORDER BY id DESC LIMIT 1) e ON true"
+                 " WHERE o.id = k.observation_id",
+                 p);
+    db_.prepared("remove a withdrawn revision", "delete_revision", "DELETE FROM revisions WHERE id = $1",
+                 Params().int64(revision_id));
+  }
+
+  // True when `series` had no observation at all when this run started. Checked once per series.
+  bool new_series(const std::string& series) {
+    if (series == last_series_) return last_series_new_;
+    auto it = series_new_.find(series);
+    if (it == series_new_.end()) {
+      const bool stored = db_.prepared("look up a series", "series_stored",
+                                       "SELECT 1 FROM observations WHERE series = $1 LIMIT 1", Params().text(series))
+                              .rows() > 0;
+      it = series_new_.emplace(series, !stored).first;
+    }
+    last_series_ = series;
+    last_series_new_ = it->second;
+    return last_series_new_;
+  }
+
+  void insert_source() {
+    db_.prepared("register the source", "insert_source",
+                 "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                 Params().text(record_.source).text(stamp_.empty() ? session_->now() : stamp_));
+  }
+
+  // Inserts the run row as it is now. `keep_id`: the id the rolled-back run had (a sequence never
+  // hands a number out twice, so nobody else can have taken it).
+  int64_t insert_run(bool keep_id) {
+    Params p;
+    p.text(record_.source).text(record_.plugin).text(record_.plugin_version).text(record_.started_at);
+    if (record_.finished_at.empty())
+      p.null();
+    else
+      p.text(record_.finished_at);
+    p.text(column_text(record_.status))
+        .int64(record_.accepted)
+        .int64(record_.rejected)
+        .int64(record_.inserted)
+        .int64(record_.revised)
+        .text(record_.error)
+        .text(record_.fingerprint);
+    if (keep_id)
+      p.int64(record_.id);
+    else
+      p.null();
+    Result r =
+        db_.prepared("record the import run", "insert_run",
+                     "INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, finished_at, status,"
+                     " accepted, rejected, inserted, revised, error, fingerprint)"
+                     " VALUES (coalesce($13::bigint, nextval('import_runs_id_seq')), $1, $2, $3, $4, $5, $6, $7,"
+                     " $8, $9, $10, $11, $12) RETURNING id",
+                     p);
+    return r.int64(0, 0);
+  }
+
+  void finish_run() {
+    db_.prepared("finish the import run", "finish_run",
+                 "UPDATE import_runs SET finished_at = $2, status = $3, accepted = $4, rejected = $5, inserted = $6,"
+                 " revised = $7, error = $8, fingerprint = $9 WHERE id = $1",
+                 Params()
+                     .int64(record_.id)
+                     .text(record_.finished_at)
+                     .text(column_text(record_.status))
+                     .int64(record_.accepted)
+                     .int64(record_.rejected)
+                     .int64(record_.inserted)
+                     .int64(record_.revised)
+                     .text(record_.error)
+                     .text(record_.fingerprint));
+  }
+
+  void write_rejections() {
+    int64_t seq = 0;
+    for (const Rejection& r : record_.rejections)
+      db_.prepared("record a rejection", "insert_rejection",
+                   "INSERT INTO run_rejections(run_id, seq, location, reason) VALUES ($1, $2, $3, $4)",
+                   Params().int64(record_.id).int64(++seq).text(r.location).text(r.reason));
+  }
+
+  std::shared_ptr<Session> session_;
+  Connection& db_;
+  Transaction txn_;
+  ObservationWriter writer_;
+  RunRecord record_;
+  std::string stamp_;  // started_at; every row the run writes carries it
+  Phase phase_ = Phase::Open;
+  bool holds_slot_ = false;
+  std::function<void(const DuplicateKey&)> on_duplicate_;
+  std::unordered_set<std::string> seen_;                      // keys found and left unchanged or revised
+  std::unordered_map<int64_t, std::string> moved_locations_;  // unchanged, read elsewhere than stored
+  std::unordered_map<std::string, bool> series_new_;
+  std::string last_series_;
+  bool last_series_new_ = false;
+  std::vector<Approval> locks_;
+  bool locks_read_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ImportTransaction> begin_import(std::shared_ptr<Session> session, const RunStart& start) {
+  if (session->import_open)
+    throw StoreError("an import run is already open on this store; commit, fail or discard it first");
+  return std::make_unique<PostgresImport>(std::move(session), start);
+}
+
+}  // namespace sosei::store::pg

@@ -1,0 +1,28 @@
+// The PostgreSQL schema as numbered migrations (the same numbers and names as the SQLite store's, so
+// schema_version means the same in both) and the code that applies them under an advisory lock.
+#pragma once
+
+#include "common/clock.hpp"
+#include "store/postgresql/connection.hpp"
+
+namespace sosei::store::pg {
+
+int latest_schema_version();
+int schema_version(Connection& db);  // 0 for an empty database
+// Applies what is missing; two processes starting at once migrate once (the second waits, then finds
+// everything applied). Throws StoreError for a database of a newer sosei. `up_to` stops after that
+// version (tests of an upgrade); 0 applies every migration.
+void migrate(Connection& db, const Clock& clock, int up_to = 0);
+
+// Advisory lock keys (pg_advisory_lock(kLockClass, key)): one class for sosei so other applications'
+// advisory locks on the same database cannot collide with ours.
+constexpr int kLockClass = 0x736f7365;  // "sose"
+constexpr int kMigrationKey = 1;
+constexpr int kDaemonKey = 2;
+// Held shared by every import run and exclusively by what must not change under one (saving an
+// evaluation, approving or unlocking a period): imports run in parallel with each other.
+constexpr int kWritersKey = 3;
+// Per-source import locks use a second class with the hash of the source as key.
+constexpr int kSourceClass = 0x736f7366;  // "sosf"
+
+}  // namespace sosei::store::pg

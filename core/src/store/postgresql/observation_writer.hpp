@@ -1,0 +1,63 @@
+// Observations of series new to the store, written in bulk: buffered, sent with COPY … FROM STDIN
+// into a temporary staging table and inserted from there with one statement, instead of a round
+// trip per observation. A key the run repeats (in the buffer, or stored by an earlier flush) goes the
+// row-by-row way after the bulk insert, which reports it as a duplicate in the order of the puts.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "store/postgresql/session.hpp"
+#include "store/store.hpp"
+
+namespace sosei::store::pg {
+
+class ObservationWriter {
+ public:
+  // What the writer needs of the import run it writes for.
+  class Run {
+   public:
+    virtual RunRecord& record() = 0;
+    virtual const std::string& stamp() const = 0;
+    virtual void report_duplicate(const std::string& series, const Period& period, std::string_view dimensions,
+                                  std::string first_location, const std::string& location) = 0;
+    // The row-by-row path (look up, insert, revise or leave).
+    virtual void store_one(const std::string& series, const Period& period, const std::string& dimensions,
+                           const ObservationData& data) = 0;
+
+   protected:
+    ~Run() = default;
+  };
+
+  // Rows per COPY; a flush of fewer than kSmall rows goes row by row (a COPY costs a few round trips).
+  static constexpr std::size_t kRows = 8192;
+  static constexpr std::size_t kSmall = 16;
+
+  explicit ObservationWriter(Session& session) : session_(session) {}
+
+  void add(const std::string& series, const Period& period, std::string dimensions, const ObservationData& data,
+           Run& run);
+  // Writes every waiting row (before anything reads the store during the run, and at its end).
+  void flush(Run& run);
+  void clear();
+
+ private:
+  struct Row {
+    std::string series;
+    Period period;
+    std::string dimensions;
+    ObservationData data;
+    bool repeated = false;  // its key is waiting already: not copied, reported at the flush
+  };
+  static std::string key_of(const std::string& series, const Period& period, std::string_view dimensions);
+  void copy_all(Run& run);
+
+  Session& session_;
+  std::vector<Row> rows_;
+  std::unordered_set<std::string> waiting_;  // keys of rows_
+  bool staging_made_ = false;
+};
+
+}  // namespace sosei::store::pg

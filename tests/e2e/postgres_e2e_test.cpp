@@ -1,0 +1,95 @@
+// The `sosei` binary on a PostgreSQL database (--db postgresql://…): importing every source and
+// evaluating gives what the SQLite store gives, saved evaluations and re-imports included.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sosei_runner.hpp"
+#include "support/postgres_database.hpp"
+
+using nlohmann::json;
+using sosei::test_support::SoseiRunner;
+namespace pgtest = sosei::store::test;
+
+namespace {
+
+// A fresh database of the suite's cluster for one test, dropped at the end.
+class PostgresEndToEnd : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto cluster = pgtest::postgres_cluster();
+    if (!cluster) {
+      if (pgtest::postgres_required()) GTEST_FAIL() << "no PostgreSQL cluster (see postgres_cluster_start)";
+      GTEST_SKIP() << "no PostgreSQL cluster: tools/setup installs postgresql";
+    }
+    cluster_ = *cluster;
+    name_ = "e" + std::to_string(::getpid()) + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    name_ = name_.substr(0, 63);
+    pgtest::drop_database(cluster_, name_);
+    ASSERT_EQ(pgtest::create_database(cluster_, name_), "");
+    db_ = "--db '" + pgtest::postgres_uri(cluster_, name_) + "' ";
+  }
+  void TearDown() override {
+    if (!name_.empty()) pgtest::drop_database(cluster_, name_);
+  }
+
+  std::string cluster_, name_, db_;
+};
+
+TEST_F(PostgresEndToEnd, ImportAndEvaluateAsOnSqlite) {
+  SoseiRunner on_sqlite("pg-sqlite"), on_postgres("pg-postgres");
+  const auto imported = on_postgres.run(db_ + "import --all");
+  const auto sqlite_imported = on_sqlite.run("import --all");
+  ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+  ASSERT_EQ(sqlite_imported.exit_code, 0) << sqlite_imported.err;
+  EXPECT_NE(imported.out.find("kama_values: 成功 — 受理 24 件（新規 24、改訂 0）"), std::string::npos) << imported.out;
+  EXPECT_EQ(imported.out, sqlite_imported.out);  // the same runs, counts and run ids
+
+  // The council's grades, as people read them and as JSON, are the same from either store.
+  const auto sqlite_evaluation = on_sqlite.run("evaluate --as-of R7");
+  const auto postgres_evaluation = on_postgres.run(db_ + "evaluate --as-of R7");
+  ASSERT_EQ(postgres_evaluation.exit_code, sqlite_evaluation.exit_code) << postgres_evaluation.err;
+  EXPECT_NE(postgres_evaluation.out.find("起業支援による創業者数"), std::string::npos) << postgres_evaluation.out;
+  EXPECT_EQ(postgres_evaluation.out, sqlite_evaluation.out);
+  const auto values = json::parse(on_postgres.run(db_ + "values startups --json").out);
+  ASSERT_EQ(values.size(), json::parse(on_sqlite.run("values startups --json").out).size());
+  int fy2025 = 0;
+  for (const auto& v : values) {
+    if (v["period"] != "FY2025" || !v["dimensions"].empty()) continue;
+    EXPECT_EQ(v["value"], 8) << v.dump();
+    ++fy2025;
+  }
+  EXPECT_EQ(fy2025, 1) << values.dump();
+
+  // A saved evaluation, and a second import of everything that changes nothing.
+  ASSERT_EQ(on_postgres.run(db_ + "evaluate --as-of R7 --save").exit_code, 0);
+  EXPECT_EQ(json::parse(on_postgres.run(db_ + "evaluations --json").out).size(), 1u);
+  ASSERT_EQ(on_postgres.run(db_ + "import --all").exit_code, 0);
+  ASSERT_EQ(on_sqlite.run("import --all").exit_code, 0);
+  const auto runs = json::parse(on_postgres.run(db_ + "runs --json").out);
+  EXPECT_EQ(runs.size(), json::parse(on_sqlite.run("runs --json").out).size());
+  for (const auto& run : runs) EXPECT_EQ(run["revised"], 0) << run.dump();
+  const auto evaluations = json::parse(on_postgres.run(db_ + "evaluations --json").out);
+  ASSERT_EQ(evaluations.size(), 1u);
+  EXPECT_EQ(evaluations[0].value("stale", true), false) << evaluations.dump();
+}
+
+TEST_F(PostgresEndToEnd, ReadersRefuseAnEmptyDatabaseAndInitMakesTheSchema) {
+  SoseiRunner s("pg-init");
+  const std::string uri = pgtest::postgres_uri(cluster_, name_);
+  const auto status = s.run(db_ + "status");
+  EXPECT_EQ(status.exit_code, 2) << status.out << status.err;
+  EXPECT_NE(status.err.find("データベース " + uri + " がありません（--db で指定されたデータベース）"),
+            std::string::npos)
+      << status.err;
+  const auto init = s.run(db_ + "init");
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_NE(init.out.find("データベース " + uri + " に sosei の表を作りました"), std::string::npos) << init.out;
+  const auto again = s.run(db_ + "init");
+  EXPECT_NE(again.out.find("データベース " + uri + " は既にあります"), std::string::npos) << again.out;
+  EXPECT_EQ(s.run(db_ + "status").exit_code, 0);
+}
+
+}  // namespace

@@ -1,0 +1,382 @@
+// What only the PostgreSQL store does: migrations raced by two processes apply once, the revisions and
+// the audit trail refuse changes at the server, imports of different sources write at once while two
+// of one source wait for each other, bulk (COPY) writes find repeated keys across batches, and the
+// URI never carries a password.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <latch>
+#include <mutex>
+#include <thread>
+
+#include "store/postgresql/connection.hpp"
+#include "store/postgresql/migrations.hpp"
+#include "store_fixture.hpp"
+#include "support/postgres_database.hpp"
+
+namespace sosei::store::test {
+namespace {
+
+using Postgres = StoreTest;
+SOSEI_POSTGRES_SUITE(Postgres);
+
+const Period kFy2024 = Period::fiscal_year(2024);
+
+std::string lock_args(int key) { return std::to_string(pg::kLockClass) + ", " + std::to_string(key); }
+
+// Asks the server until `sql` gives `expected` (a state another thread reaches while it blocks in
+// the server), or fails after a minute: a condition read from the server, not a sleep.
+void await(PostgresSession& session, const std::string& sql, const std::string& expected) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (session.query(sql) != expected) ASSERT_LT(std::chrono::steady_clock::now(), deadline) << sql;
+}
+
+std::string advisory_waiters(int key) {
+  return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = " +
+         std::to_string(pg::kLockClass) + " AND objid = " + std::to_string(key);
+}
+
+TEST_P(Postgres, MigrationsRacedByTwoProcessesApplyOnce) {
+  // Both openers reach the migration lock while a third session holds it; it lets go only once the
+  // server lists both as waiting, so they really race for it.
+  store_.reset();
+  const std::string fresh = "t" + std::to_string(::getpid()) + "_race";
+  drop_database(*postgres_cluster(), fresh);
+  ASSERT_EQ(create_database(*postgres_cluster(), fresh), "");
+  const std::string uri = postgres_uri(*postgres_cluster(), fresh);
+  {
+    PostgresSession holder(uri);
+    holder.query("SELECT pg_advisory_lock(" + lock_args(pg::kMigrationKey) + ")");
+    std::vector<std::string> errors(2);
+    auto opener = [&](std::size_t i) {
+      try {
+        StoreConfig config;
+        config.location = uri;
+        config.clock = &clock_;
+        EXPECT_EQ(open_store(config)->schema_version(), pg::latest_schema_version());
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    };
+    std::thread a(opener, 0), b(opener, 1);
+    await(holder, advisory_waiters(pg::kMigrationKey), "2");
+    holder.query("SELECT pg_advisory_unlock(" + lock_args(pg::kMigrationKey) + ")");
+    a.join();
+    b.join();
+    EXPECT_EQ(errors[0], "");
+    EXPECT_EQ(errors[1], "");
+    EXPECT_EQ(holder.query("SELECT count(*) FROM schema_migrations"), std::to_string(pg::latest_schema_version()));
+    EXPECT_EQ(holder.query("SELECT count(DISTINCT applied_at) FROM schema_migrations"), "1");
+  }
+  drop_database(*postgres_cluster(), fresh);
+}
+
+TEST_P(Postgres, RevisionsAndAuditTrailRefuseChangesAtTheServer) {
+  for (const double v : {1.0, 2.0}) {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(v));
+    run->commit();
+  }
+  AuditEvent approve;
+  approve.who = {Actor::Kind::Cli, "kikaku", "", 0, 0};
+  approve.action = "approval.approve";
+  approve.after = "2";
+  store_->append_audit(approve);
+  ASSERT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
+  ASSERT_EQ(query_one("SELECT count(*) FROM audit_events"), "1");  // the revision is not copied (migration 9)
+  ASSERT_EQ(query_one("SELECT count(*) FROM audit_trail"), "2");
+  for (const char* sql : {"UPDATE revisions SET new_number = 3", "DELETE FROM revisions", "TRUNCATE revisions CASCADE",
+                          "UPDATE audit_events SET after = '3'", "DELETE FROM audit_events", "TRUNCATE audit_events"})
+    EXPECT_NE(exec_error(sql).find("append-only"), std::string::npos) << sql;
+  EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "1");
+  EXPECT_EQ(query_one("SELECT after FROM audit_events"), "2");
+}
+
+// A database of schema 8, whose trigger copied each revision into audit_events: migration 9 drops the
+// trigger, reads the copied revision once (its copy) and every later one from revisions itself.
+TEST_P(Postgres, MigrationNineReadsTheRevisionsCopiedBeforeItOnce) {
+  store_.reset();
+  const std::string fresh = "t" + std::to_string(::getpid()) + "_schema8";
+  drop_database(*postgres_cluster(), fresh);
+  ASSERT_EQ(create_database(*postgres_cluster(), fresh), "");
+  const std::string uri = postgres_uri(*postgres_cluster(), fresh);
+  {
+    pg::Connection db(uri);
+    pg::migrate(db, clock_, 8);
+    PostgresSession raw(uri);
+    raw.query(R"sql(
+INSERT INTO sources(id, first_seen_at) VALUES ('kama_csv', '2026-05-01T00:00:00Z');
+INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, status)
+  VALUES (1, 'kama_csv', 'csv', '1.0.0', '2026-05-01T00:00:00Z', 'succeeded'),
+         (2, 'kama_csv', 'csv', '1.0.0', '2026-05-02T00:00:00Z', 'succeeded');
+SELECT setval('import_runs_id_seq', 2);
+INSERT INTO observations(id, series, period_kind, period_year, value_kind, number, note, location, source,
+  first_run_id, first_value_kind, first_number, created_at, run_id, updated_at)
+  VALUES (1, 'startups', 'fiscal_year', 2025, 'number', 6, '確定値', 'v.csv:3', 'kama_csv', 1, 'number', 5,
+          '2026-05-01T00:00:00Z', 2, '2026-05-02T00:00:00Z');
+SELECT setval('observations_id_seq', 1);
+INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number, new_value_kind, new_number,
+  old_note, new_note, old_location, new_location)
+  VALUES (1, 2, '2026-05-02T00:00:00Z', 'number', 5, 'number', 6, '速報値', '確定値', 'v.csv:3', 'v.csv:3');
+)sql");
+    ASSERT_EQ(raw.query("SELECT count(*) FROM audit_events"), "1");  // migration 8's trigger copied it
+  }
+  StoreConfig config;
+  config.location = uri;
+  config.clock = &clock_;
+  {
+    auto store = open_store(config);
+    EXPECT_EQ(store->schema_version(), pg::latest_schema_version());
+    auto run = store->begin_import(start("kama_csv"));
+    run->put(key("startups", Period::fiscal_year(2025)), number(7));
+    run->commit();
+    const auto events = store->audit({"startups", "", "value.revise", std::nullopt, 0});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_GT(events[0].id, 0);  // the copy in audit_events, not read again from revisions
+    EXPECT_EQ(events[0].revision_id, 0);
+    EXPECT_EQ(events[0].at, "2026-05-02T00:00:00.000Z");
+    EXPECT_EQ(events[0].before, "5");
+    EXPECT_EQ(events[0].after, "6");
+    EXPECT_EQ(events[1].id, 0);  // read from the revision itself
+    EXPECT_GT(events[1].revision_id, 0);
+    EXPECT_EQ(events[1].who.name, "kama_csv");
+    EXPECT_EQ(events[1].before, "6");
+    EXPECT_EQ(events[1].after, "7");
+    const auto h = store->history("startups", Period::fiscal_year(2025));
+    ASSERT_EQ(h.size(), 1u);
+    ASSERT_EQ(h[0].revisions.size(), 2u);
+    EXPECT_EQ(h[0].first_note, "速報値");
+    EXPECT_EQ(h[0].revisions[1].new_value, Value::of(7));
+  }
+  EXPECT_EQ(postgres_query(uri, "SELECT count(*) FROM audit_events"), "1");  // no trigger copies any more
+  drop_database(*postgres_cluster(), fresh);
+}
+
+TEST_P(Postgres, ImportsOfDifferentSourcesWriteAtOnceAndBothCommit) {
+  // The first run stays open (its writes uncommitted) while the second starts, writes and commits:
+  // if it had to wait for the first, it would give up after lock_wait instead.
+  StoreConfig impatient;
+  impatient.lock_wait = std::chrono::milliseconds(2000);
+  impatient.on_lock_wait = [] { ADD_FAILURE() << "an import of another source waited"; };
+  auto other = open(impatient);
+  auto first = store_->begin_import(start("tourism_csv"));
+  first->put(key("tourism_csv/visitors", kFy2024), number(1));
+  auto second = other->begin_import(start("bus_gtfs"));
+  second->put(key("bus_gtfs/riders", kFy2024), number(2));
+  EXPECT_EQ(second->commit().status, RunStatus::Succeeded);
+  EXPECT_EQ(first->commit().status, RunStatus::Succeeded);
+  EXPECT_EQ(store_->values({"tourism_csv/visitors", {}, {}}).size(), 1u);
+  EXPECT_EQ(store_->values({"bus_gtfs/riders", {}, {}}).size(), 1u);
+  EXPECT_EQ(store_->runs().size(), 2u);
+}
+
+TEST_P(Postgres, TwoRunsOfOneSourceWaitForEachOther) {
+  // The first run commits only once the second reports that it waits for the source's lock.
+  std::promise<void> waiting;
+  std::once_flag first_wait;
+  StoreConfig patient;
+  patient.lock_wait = std::chrono::minutes(1);
+  patient.on_lock_wait = [&] { std::call_once(first_wait, [&] { waiting.set_value(); }); };
+  auto other = open(patient);
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(1));
+  std::thread finisher([&, waited = waiting.get_future()] {
+    waited.wait();
+    run->commit();
+  });
+  auto second = other->begin_import(start());
+  finisher.join();
+  second->put(key("kpi-1", kFy2024), number(2));
+  EXPECT_EQ(second->commit().revised, 1);  // it saw the first run's committed value
+  EXPECT_EQ(store_->runs().size(), 2u);
+}
+
+TEST_P(Postgres, ASecondRunOfOneSourceGivesUpAsBusy) {
+  StoreConfig impatient;
+  impatient.lock_wait = std::chrono::milliseconds(100);
+  auto other = open(impatient);
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(1));
+  try {
+    other->begin_import(start());
+    FAIL() << "two runs of one source ran at once";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("busy"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(other->values({"kpi-1", {}, {}}).empty());  // readers never wait, and see committed data
+  run->commit();
+  auto again = other->begin_import(start());
+  again->put(key("kpi-1", kFy2024), number(2));
+  EXPECT_EQ(again->commit().revised, 1);
+}
+
+TEST_P(Postgres, SavingAnEvaluationWaitsForARunningImportAndSeesItsRevision) {
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(1));
+    run->commit();
+  }
+  const int64_t first_run = store_->runs()[0].id;
+  EvaluationRecord evaluation;
+  evaluation.as_of = "2025-03-31";
+  evaluation.scheme = "kama";
+  const std::vector<ObservationRef> used = {{key("kpi-1", kFy2024), first_run}};
+
+  auto import = store_->begin_import(start());
+  import->put(key("kpi-1", kFy2024), number(2));  // a revision, not committed yet
+  std::promise<void> go;
+  std::once_flag once;
+  bool waited = false;
+  StoreConfig patient;
+  patient.lock_wait = std::chrono::minutes(1);
+  patient.on_lock_wait = [&] {
+    waited = true;
+    std::call_once(once, [&] { go.set_value(); });
+  };
+  auto other = open(patient);
+  std::thread finisher([&, signal = go.get_future()] {
+    signal.wait();
+    import->commit();
+  });
+  const int64_t id = other->save_evaluation(evaluation, used);
+  std::call_once(once, [&] { go.set_value(); });  // it did not wait: let the import finish anyway
+  finisher.join();
+  EXPECT_TRUE(waited);
+  const auto saved = other->evaluation(id);
+  ASSERT_TRUE(saved);
+  EXPECT_TRUE(saved->stale);  // saved after the revision it had not seen
+  EXPECT_EQ(saved->stale_run_id, store_->runs()[0].id);
+}
+
+TEST_P(Postgres, ApprovingWaitsForARunningImport) {
+  auto import = store_->begin_import(start());
+  EXPECT_TRUE(import->locked_periods().empty());
+  import->put(key("kpi-1", kFy2024), number(1));
+  std::promise<void> go;
+  std::once_flag once;
+  bool waited = false;
+  StoreConfig patient;
+  patient.lock_wait = std::chrono::minutes(1);
+  patient.on_lock_wait = [&] {
+    waited = true;
+    std::call_once(once, [&] { go.set_value(); });
+  };
+  auto other = open(patient);
+  std::thread finisher([&, signal = go.get_future()] {
+    signal.wait();
+    import->commit();
+  });
+  AuditEvent event;
+  event.who = {Actor::Kind::Cli, "kikaku", "", 0, 0};
+  event.action = "approval.approve";
+  event.kpi = "kpi-1";
+  event.period = kFy2024;
+  const bool changed = other->change_approval("kpi-1", kFy2024, ApprovalState::Entered, ApprovalState::Approved, event);
+  std::call_once(once, [&] { go.set_value(); });
+  finisher.join();
+  EXPECT_TRUE(changed);
+  EXPECT_TRUE(waited);  // the import's view of the locks (none) held until it committed
+  EXPECT_EQ(store_->approval("kpi-1", kFy2024).state, ApprovalState::Approved);
+}
+
+TEST_P(Postgres, ARunWhoseConnectionDropsIsRecordedAsFailedAndTheNextStoresOnce) {
+  {
+    auto seed = store_->begin_import(start());
+    seed->put(key("kpi-1", kFy2024), number(1));
+    seed->put(key("kpi-2", kFy2024), number(1));
+    seed->commit();
+  }
+  auto run = store_->begin_import(start());
+  run->put(key("kpi-1", kFy2024), number(2));  // written in the run's transaction
+  // The server ends the run's session (as a restart or an administrator would); the next write fails.
+  PostgresSession admin(path_);
+  const std::string pid = admin.query(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'sosei'"
+      " AND state = 'idle in transaction'");
+  ASSERT_NE(pid, "");
+  ASSERT_EQ(admin.query("SELECT pg_terminate_backend(" + pid + ")"), "t");
+  await(admin, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid, "0");
+  try {
+    run->put(key("kpi-2", kFy2024), number(2));
+    FAIL() << "wrote on a dropped connection";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("接続が切れました"), std::string::npos) << e.what();
+    const RunRecord failed = run->fail(e.what());  // on a new connection
+    EXPECT_EQ(failed.status, RunStatus::Failed);
+    ASSERT_TRUE(store_->run(failed.id));
+    EXPECT_EQ(store_->run(failed.id)->status, RunStatus::Failed);
+  }
+  EXPECT_EQ(store_->values({"kpi-1", {}, {}})[0].data.value, Value::of(1));  // nothing of it stored
+  auto retry = store_->begin_import(start());
+  retry->put(key("kpi-1", kFy2024), number(2));
+  retry->put(key("kpi-2", kFy2024), number(2));
+  EXPECT_EQ(retry->commit().revised, 2);
+  ASSERT_EQ(store_->history("kpi-1", kFy2024).size(), 1u);
+  EXPECT_EQ(store_->history("kpi-1", kFy2024)[0].revisions.size(), 1u);
+  EXPECT_EQ(query_one("SELECT count(*) FROM import_runs"), "3");
+}
+
+TEST_P(Postgres, BulkWritesFindKeysRepeatedInAnEarlierBatch) {
+  // More rows than one COPY batch of a new series, with keys of the first batch repeated in the last.
+  const int rows = 20000;
+  std::vector<std::string> duplicates;
+  auto run = store_->begin_import(start());
+  run->on_duplicate([&](const DuplicateKey& d) { duplicates.push_back(d.first_location + ">" + d.location); });
+  for (int day = 0; day < rows; ++day)
+    run->put(key("tourism_csv/visits", Period::fiscal_year(2024), {{"spot", std::to_string(day)}}),
+             {Value::of(day), 0, "", "v.csv:" + std::to_string(day + 2)});
+  run->put(key("tourism_csv/visits", Period::fiscal_year(2024), {{"spot", "7"}}), {Value::of(-1), 0, "", "v.csv:x"});
+  run->put(key("tourism_csv/visits", Period::fiscal_year(2024), {{"spot", "19999"}}),
+           {Value::of(-1), 0, "", "v.csv:y"});
+  RunRecord r = run->commit();
+  EXPECT_EQ(r.inserted, rows);
+  EXPECT_EQ(r.accepted, rows);
+  EXPECT_EQ(duplicates, (std::vector<std::string>{"v.csv:9>v.csv:x", "v.csv:20001>v.csv:y"}));
+  EXPECT_EQ(query_one("SELECT count(*) FROM observations WHERE number < 0"), "0");
+  EXPECT_EQ(query_one("SELECT sum(number)::bigint FROM observations"), std::to_string(int64_t{rows} * (rows - 1) / 2));
+}
+
+TEST_P(Postgres, ExactNumbersAndTextsSurviveTheBulkPath) {
+  const double awkward[] = {0.1 + 0.2, 1e-300, -123456789.123456789, 6.02214076e23};
+  auto run = store_->begin_import(start());
+  int i = 0;
+  for (const double v : awkward)
+    run->put(key("s/x", Period::fiscal_year(2020 + i++)), {Value::of(v), 0, "tab\there\nnew line \\ back", "f.csv:1"});
+  for (; i < 40; ++i) run->put(key("s/x", Period::fiscal_year(2020 + i)), number(i));  // enough rows for a COPY
+  run->commit();
+  const auto v = store_->values({"s/x", {}, {}});
+  ASSERT_EQ(v.size(), 40u);
+  for (std::size_t k = 0; k < std::size(awkward); ++k) {
+    EXPECT_EQ(v[k].data.value.number, awkward[k]);
+    EXPECT_EQ(v[k].data.note, "tab\there\nnew line \\ back");
+  }
+}
+
+TEST_P(Postgres, APasswordInTheUriIsRefused) {
+  StoreConfig config;
+  config.location = "postgresql://sosei:secret@localhost/sosei";
+  try {
+    open_store(config);
+    FAIL() << "opened a URI with a password";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("~/.pgpass"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(Postgres, AServerThatCannotBeReachedSaysWhatToCheck) {
+  StoreConfig config;
+  config.location = "postgresql:///sosei?host=" + *postgres_cluster() + "/nowhere&user=postgres";
+  try {
+    open_store(config);
+    FAIL() << "opened a store on no server";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("接続できません"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("サーバーが動いているか"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace sosei::store::test
