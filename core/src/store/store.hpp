@@ -396,8 +396,9 @@ class Store {
   // What the plugins declared about their series (put_series_info), ordered by series.
   virtual std::vector<SeriesInfo> series_infos() = 0;
 
-  // Every stored value of `series`, one dimension set after another and each in period order, so a
-  // caller can judge one series' history at a time with memory for one dimension set.
+  // Every stored value of `series` with its key, value, location and run (notes and times are not
+  // read), each dimension set's values in period order; the sets may be interleaved (the SQLite
+  // store reads its key index, period first, so that nothing is sorted).
   virtual void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) = 0;
 
   // Data-quality flags by id. Closing one by hand records who (event.who) and why (event.reason) on
