@@ -91,6 +91,7 @@ StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettin
 RouteIndex read_feed(const sosei::Context& ctx, const RidershipSettings& s) {
   RouteIndex index;
   const StringMap<uint32_t> routes = read_routes(ctx, s, index);
+  for (const auto& [id, group] : routes) index.add_route(id, group);
 
   sosei::Input input = open_member(ctx, s, "trips.txt");
   const std::string name = input.name();
