@@ -11,6 +11,7 @@
 #include "boardings_table.hpp"
 #include "daily_export_import.hpp"
 #include "feed_files.hpp"
+#include "header_checks.hpp"
 #include "ride_feed_info.hpp"
 #include "ridership_import.hpp"
 #include "ridership_settings.hpp"
@@ -77,7 +78,7 @@ std::optional<RideFeedInfo> find_ride_feed_info(const sosei::Context& ctx, const
   if (!where) return std::nullopt;
   sosei::Input input = open_in(ctx, *where, s.encoding, "ride_feed_info.txt");
   const std::string name = input.name();
-  return read_ride_feed_info(ctx, input, name);
+  return naming_file(name, [&] { return read_ride_feed_info(ctx, input, name); });
 }
 
 // ride_files names the files holding valid ridership data: say so when the one read is not among them.
@@ -131,18 +132,19 @@ class BusRidership : public sosei::Plugin {
       check_ride_files(ctx, info, kind);
       routes = read_feed(ctx, settings);
       if (kind == RideFile::Ridership) {
-        const RidershipCounts totals = import_ridership(ctx, input, name, routes, table);
+        const RidershipCounts totals =
+            naming_file(name, [&] { return import_ridership(ctx, input, name, routes, table); });
         counts = totals.rows;
         ctx.info(name + ": " + std::to_string(totals.partial) +
                  " rows scoped to a stop, a direction, a time of day or some days (not totals, not counted), " +
                  std::to_string(totals.covered) + " trip rows left out for their route's whole-route rows");
       } else {
-        counts = import_board_alight(ctx, input, name, settings, routes, table, info);
+        counts = naming_file(name, [&] { return import_board_alight(ctx, input, name, settings, routes, table, info); });
       }
     } else {
       sosei::Input input = open_ridership(ctx, settings, RideFile::BoardAlight);
       name = input.name();
-      counts = import_daily_export(ctx, input, name, routes, table);
+      counts = naming_file(name, [&] { return import_daily_export(ctx, input, name, routes, table); });
     }
     report(ctx, name, counts);
     if (table.empty())
