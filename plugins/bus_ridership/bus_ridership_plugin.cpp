@@ -139,7 +139,8 @@ class BusRidership : public sosei::Plugin {
                  " rows scoped to a stop, a direction, a time of day or some days (not totals, not counted), " +
                  std::to_string(totals.covered) + " trip rows left out for their route's whole-route rows");
       } else {
-        counts = naming_file(name, [&] { return import_board_alight(ctx, input, name, settings, routes, table, info); });
+        counts =
+            naming_file(name, [&] { return import_board_alight(ctx, input, name, settings, routes, table, info); });
       }
     } else {
       sosei::Input input = open_ridership(ctx, settings, RideFile::BoardAlight);

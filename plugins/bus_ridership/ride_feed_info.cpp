@@ -33,9 +33,7 @@ RideFeedInfo read_ride_feed_info(const sosei::Context& ctx, sosei::Input& input,
   const auto end_column = header.find("ride_end_date");
   const auto version_column = header.find("ride_feed_version");
   if (!reader.next()) return info;  // a header only: nothing to tell
-  auto field = [&](std::optional<std::size_t> column) {
-    return column ? reader.cell(*column) : std::string_view();
-  };
+  auto field = [&](std::optional<std::size_t> column) { return column ? reader.cell(*column) : std::string_view(); };
   auto fail = [&](const std::string& what) -> sosei::PluginError {
     return sosei::PluginError(SOSEI_ERR_INPUT, name + ":" + std::to_string(reader.line()) + ": " + what);
   };
@@ -54,7 +52,8 @@ RideFeedInfo read_ride_feed_info(const sosei::Context& ctx, sosei::Input& input,
   info.version = std::string(field(version_column));
   const uint64_t first = reader.line();
   if (reader.next())
-    ctx.warn(name + ": more than one row; line " + std::to_string(first) + " describes the fileset, the rest is ignored");
+    ctx.warn(name + ": more than one row; line " + std::to_string(first) +
+             " describes the fileset, the rest is ignored");
   return info;
 }
 
@@ -62,13 +61,13 @@ int undated_fiscal_year(const std::optional<RideFeedInfo>& info, const std::stri
   const std::string head = file + ": " + why + "; " + kRule;
   if (!info)
     throw sosei::PluginError(SOSEI_ERR_INPUT,
-                             head + ", and there is no ride_feed_info.txt beside it (nor in feed_dir). Add "
-                                    "service_date (YYYYMMDD) to the rows, or publish ride_feed_info.txt with the period");
+                             head +
+                                 ", and there is no ride_feed_info.txt beside it (nor in feed_dir). Add "
+                                 "service_date (YYYYMMDD) to the rows, or publish ride_feed_info.txt with the period");
   if (!info->start || !info->end)
-    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + " has no " +
-                                                  (info->start ? "ride_end_date" : "ride_start_date") +
-                                                  ". Add service_date (YYYYMMDD) to the rows, or the dates to " +
-                                                  info->name);
+    throw sosei::PluginError(
+        SOSEI_ERR_INPUT, head + "; " + info->name + " has no " + (info->start ? "ride_end_date" : "ride_start_date") +
+                             ". Add service_date (YYYYMMDD) to the rows, or the dates to " + info->name);
   const int first = fiscal_year_of(*info->start), last = fiscal_year_of(*info->end);
   const auto start_key = info->start->year * 10000 + info->start->month * 100 + info->start->day;
   const auto end_key = info->end->year * 10000 + info->end->month * 100 + info->end->day;
@@ -78,7 +77,8 @@ int undated_fiscal_year(const std::optional<RideFeedInfo>& info, const std::stri
   if (first != last)
     throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + "'s period " + info->start_text + ".." +
                                                   info->end_text + " spans " + fy_text(first) + " and " +
-                                                  fy_text(last) + ". Add service_date (YYYYMMDD) to the rows, or "
+                                                  fy_text(last) +
+                                                  ". Add service_date (YYYYMMDD) to the rows, or "
                                                   "publish one fileset per fiscal year");
   return first;
 }

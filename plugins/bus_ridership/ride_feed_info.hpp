@@ -13,8 +13,8 @@
 namespace bus_ridership {
 
 struct RideFeedInfo {
-  std::string name;  // the file as the host names it, for messages
-  int ride_files = -1;  // 0..6 as the specification numbers them; -1 when empty
+  std::string name;                // the file as the host names it, for messages
+  int ride_files = -1;             // 0..6 as the specification numbers them; -1 when empty
   std::optional<YearMonth> start;  // ride_start_date: the earliest date of the ridership data
   std::optional<YearMonth> end;    // ride_end_date: the latest
   std::string start_text, end_text;

@@ -35,7 +35,8 @@ struct Range {
 
 enum Level { kSystem = 0, kRoute = 1, kTrip = 2 };
 
-constexpr std::array<const char*, 7> kDays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::array<const char*, 7> kDays{"monday", "tuesday",  "wednesday", "thursday",
+                                           "friday", "saturday", "sunday"};
 
 }  // namespace
 
@@ -49,10 +50,9 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
   const std::size_t start_column = header.require("ridership_start_date", "the fiscal year of the totals");
   const std::size_t end_column = header.require("ridership_end_date", "the fiscal year of the totals");
   // What narrows a row to part of the service: then it is not a total of the route or the system.
-  const std::array<std::optional<std::size_t>, 5> scope_columns{header.find("stop_id"), header.find("direction_id"),
-                                                                 header.find("ridership_start_time"),
-                                                                 header.find("ridership_end_time"),
-                                                                 header.find("service_id")};
+  const std::array<std::optional<std::size_t>, 5> scope_columns{
+      header.find("stop_id"), header.find("direction_id"), header.find("ridership_start_time"),
+      header.find("ridership_end_time"), header.find("service_id")};
   constexpr std::array<const char*, 5> kScopeNames{"stop_id", "direction_id", "ridership_start_time",
                                                    "ridership_end_time", "service_id"};
   std::array<std::optional<std::size_t>, 7> day_columns;
@@ -107,7 +107,8 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     const std::string_view start_text = reader.field(start_column), end_text = reader.field(end_column);
     const auto start = parse_gtfs_date(start_text), end = parse_gtfs_date(end_text);
     if (!start || !end) {
-      reject(std::string(!start ? "ridership_start_date " + quoted(start_text) : "ridership_end_date " + quoted(end_text)) +
+      reject(std::string(!start ? "ridership_start_date " + quoted(start_text)
+                                : "ridership_end_date " + quoted(end_text)) +
              " is not a date written YYYYMMDD");
       continue;
     }
@@ -152,7 +153,9 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     if (overlap != seen.end()) {
       reject("the period " + std::string(start_text) + ".." + std::string(end_text) + " overlaps line " +
              std::to_string(overlap->line) + "'s for the same " +
-             (level == kSystem ? std::string("system-wide total") : level == kRoute ? "route" : "trip") +
+             (level == kSystem  ? std::string("system-wide total")
+              : level == kRoute ? "route"
+                                : "trip") +
              ": those days would be counted twice");
       continue;
     }

@@ -114,9 +114,7 @@ TEST(DonanGtfsJp, BomAndCrlfBoardingsPerRouteAndParent) {
 
 TEST(DonanGtfsJp, UndatedBoardingsWithRideFeedInfo) { expect_feed("gtfs-jp-donan", {.dated = false}, 541, 21); }
 
-TEST(ToshiGtfsJp, QuotedBoardingsPerRouteAndParent) {
-  expect_feed("gtfs-jp-toshi", {.quoted = true}, 300, 2);
-}
+TEST(ToshiGtfsJp, QuotedBoardingsPerRouteAndParent) { expect_feed("gtfs-jp-toshi", {.quoted = true}, 300, 2); }
 
 TEST(RinkoGtfsJp, FullWidthTripIdsWithCrlf) { expect_feed("gtfs-jp-rinko", {.crlf = true, .quoted = true}, 6, 2); }
 

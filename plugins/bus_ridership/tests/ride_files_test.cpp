@@ -25,7 +25,7 @@ std::string slurp(const std::filesystem::path& path) {
 
 // A fileset folder with the spec's sample static feed (CRLF, no final newline) and `files`.
 std::filesystem::path fileset(const std::map<std::string, std::string>& files) {
-  const auto dir = fixture_dir();
+  auto dir = fixture_dir();
   for (const char* name : {"routes.txt", "trips.txt"})
     write_file(dir / name, slurp(conformance(std::string("gtfs-ride-more/gtfs-sample/") + name)));
   for (const auto& [name, text] : files) write_file(dir / name, text);
@@ -34,11 +34,13 @@ std::filesystem::path fileset(const std::map<std::string, std::string>& files) {
 
 std::string spec_file(const std::string& name) { return slurp(conformance("gtfs-ride-more/ride-specific/" + name)); }
 
-const std::string kUndated = "trip_id,stop_id,stop_sequence,record_use,boardings\nT1,S_A,1,0,5\nT1,S_B,2,0,3\nT2,S_C,2,0,4\n";
+const std::string kUndated =
+    "trip_id,stop_id,stop_sequence,record_use,boardings\nT1,S_A,1,0,5\nT1,S_B,2,0,3\nT2,S_C,2,0,4\n";
 
 std::string ride_feed_info(const std::string& start, const std::string& end) {
   return "ride_files,ride_start_date,ride_end_date,gtfs_feed_date,default_currency_type,ride_feed_version\r\n"
-         "0," + start + "," + end + ",20240401,JPY,R6\r\n";
+         "0," +
+         start + "," + end + ",20240401,JPY,R6\r\n";
 }
 
 }  // namespace
@@ -58,7 +60,8 @@ TEST(RideFeedInfo, SpecSimpleSampleSpansTwoFiscalYearsAndIsRefused) {
 }
 
 TEST(RideFeedInfo, UndatedBoardingsInsideOneFiscalYearAreAttributedWithANote) {
-  const auto dir = fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20240401", "20250331")}});
+  const auto dir =
+      fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20240401", "20250331")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2024), 12);
@@ -75,7 +78,8 @@ TEST(RideFeedInfo, UndatedBoardingsInsideOneFiscalYearAreAttributedWithANote) {
 }
 
 TEST(RideFeedInfo, APartOfOneFiscalYearIsAttributedAndSaysSo) {
-  const auto dir = fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20250601", "20250630")}});
+  const auto dir =
+      fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20250601", "20250630")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 12);
@@ -83,7 +87,8 @@ TEST(RideFeedInfo, APartOfOneFiscalYearIsAttributedAndSaysSo) {
 }
 
 TEST(RideFeedInfo, MarchToAprilIsRefused) {
-  const auto dir = fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20250301", "20250430")}});
+  const auto dir =
+      fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20250301", "20250430")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
   EXPECT_NE(run.error.find("spans FY2024 and FY2025"), std::string::npos) << run.error;
@@ -105,7 +110,8 @@ TEST(RideFeedInfo, MissingRideEndDateIsRefused) {
 }
 
 TEST(RideFeedInfo, BadDateNamesFileAndLine) {
-  const auto dir = fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("2024-04-01", "20250331")}});
+  const auto dir =
+      fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("2024-04-01", "20250331")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
   EXPECT_NE(run.error.find("ride_feed_info.txt:2: ride_start_date '2024-04-01'"), std::string::npos) << run.error;
@@ -171,15 +177,15 @@ TEST(Ridership, EachRouteCountsOnceAndSystemRowsGiveTheKpi) {
       "total_boardings,total_alightings,ridership_start_date,ridership_end_date,service_id,monday,tuesday,wednesday,"
       "thursday,friday,saturday,sunday,route_id,direction_id,trip_id,stop_id\n";
   const std::string rows =
-      "1000,1000,20240401,20250331,,,,,,,,,AD,,,\n"     // FY2024 AD: route row
-      "400,400,20240401,20240930,,,,,,,,,,,T1,\n"       // T1 is on AD: covered by AD's route row
-      "300,300,20240401,20240930,,,,,,,,,,,T2,\n"       // FY2024 DA: trips only
+      "1000,1000,20240401,20250331,,,,,,,,,AD,,,\n"  // FY2024 AD: route row
+      "400,400,20240401,20240930,,,,,,,,,,,T1,\n"    // T1 is on AD: covered by AD's route row
+      "300,300,20240401,20240930,,,,,,,,,,,T2,\n"    // FY2024 DA: trips only
       "200,200,20241001,20250331,,,,,,,,,,,T2,\n"
-      "50,50,20240401,20250331,,,,,,,,,AD,0,,\n"        // one direction: partial
-      "70,70,20240401,20250331,,1,1,1,1,1,0,0,DA,,,\n"  // weekdays: partial
-      "9,9,20240401,20250331,,1,1,1,1,1,1,1,,,,S_A\n"   // a stop: partial
+      "50,50,20240401,20250331,,,,,,,,,AD,0,,\n"          // one direction: partial
+      "70,70,20240401,20250331,,1,1,1,1,1,0,0,DA,,,\n"    // weekdays: partial
+      "9,9,20240401,20250331,,1,1,1,1,1,1,1,,,,S_A\n"     // a stop: partial
       "800,800,20250401,20260331,,1,1,1,1,1,1,1,AD,,,\n"  // FY2025, every day
-      "2000,2000,20250401,20260331,,,,,,,,,,,,\n";      // FY2025 system-wide
+      "2000,2000,20250401,20260331,,,,,,,,,,,,\n";        // FY2025 system-wide
   const auto dir = fileset({{"ridership.txt", header + rows}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
@@ -188,8 +194,8 @@ TEST(Ridership, EachRouteCountsOnceAndSystemRowsGiveTheKpi) {
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2024), 1500);
   EXPECT_EQ(run.value("fiscal_year_boardings", kFy, 2025, 0, "AD"), 800);
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 2000);
-  EXPECT_EQ(run.note("city_bus_riders", kFy, 2024), "from " + (dir / "ridership.txt").string() +
-                                                         " totals (sum of the routes)");
+  EXPECT_EQ(run.note("city_bus_riders", kFy, 2024),
+            "from " + (dir / "ridership.txt").string() + " totals (sum of the routes)");
   EXPECT_TRUE(run.rejections.empty());
 }
 

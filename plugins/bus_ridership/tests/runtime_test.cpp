@@ -18,8 +18,6 @@ using sosei::test_support::to_cp932;
 
 namespace {
 
-constexpr int kFy = SOSEI_PERIOD_FISCAL_YEAR;
-
 class BusRidershipRuntime : public plugin_test::PluginHarness {
  protected:
   const char* plugin_name() const override { return "bus_ridership"; }
@@ -165,19 +163,20 @@ void write_zip(const std::filesystem::path& path, const std::vector<std::pair<st
 TEST_F(BusRidershipRuntime, RidershipOnlyZipInASubFolder) {
   const std::string junk("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X", 16);
   const auto zip = dir_ / "kama_ride_2025.zip";
-  write_zip(zip, {{"kama_ride_2025/", ""},
-                  {"kama_ride_2025/routes.txt", "route_id,route_short_name,route_long_name\r\nY,山田線,\r\nI,稲築線,\r\n"},
-                  {"kama_ride_2025/trips.txt", "route_id,service_id,trip_id\r\nY,平日,Y1\r\nI,平日,I1\r\n"},
-                  {"kama_ride_2025/ride_feed_info.txt",
-                   "ride_files,ride_start_date,ride_end_date\r\n2,20250401,20260331\r\n"},
-                  {"kama_ride_2025/ridership.txt",
-                   "\xEF\xBB\xBFtotal_boardings,total_alightings,ridership_start_date,ridership_end_date,route_id\r\n"
-                   "\"8,000\",8000,20250401,20250430,Y\r\n"  // a number as Excel writes it: a bad row
-                   "8000,8000,20250401,20250430,Y\r\n"
-                   "8100,8100,20250501,20250531,Y\r\n"
-                   "3000,3000,20250401,20250430,I\r\n"},
-                  {"__MACOSX/kama_ride_2025/._ridership.txt", junk},
-                  {"__MACOSX/kama_ride_2025/._trips.txt", junk}});
+  write_zip(
+      zip,
+      {{"kama_ride_2025/", ""},
+       {"kama_ride_2025/routes.txt", "route_id,route_short_name,route_long_name\r\nY,山田線,\r\nI,稲築線,\r\n"},
+       {"kama_ride_2025/trips.txt", "route_id,service_id,trip_id\r\nY,平日,Y1\r\nI,平日,I1\r\n"},
+       {"kama_ride_2025/ride_feed_info.txt", "ride_files,ride_start_date,ride_end_date\r\n2,20250401,20260331\r\n"},
+       {"kama_ride_2025/ridership.txt",
+        "\xEF\xBB\xBFtotal_boardings,total_alightings,ridership_start_date,ridership_end_date,route_id\r\n"
+        "\"8,000\",8000,20250401,20250430,Y\r\n"  // a number as Excel writes it: a bad row
+        "8000,8000,20250401,20250430,Y\r\n"
+        "8100,8100,20250501,20250531,Y\r\n"
+        "3000,3000,20250401,20250430,I\r\n"},
+       {"__MACOSX/kama_ride_2025/._ridership.txt", junk},
+       {"__MACOSX/kama_ride_2025/._trips.txt", junk}});
   ASSERT_EQ(run({{"file", zip.string()}}, /*skip=*/true), RunResult::Succeeded) << error();
   EXPECT_EQ(value("fiscal_year_boardings", 2025, "Y"), 16100);
   EXPECT_EQ(value("fiscal_year_boardings", 2025, "I"), 3000);
