@@ -60,15 +60,30 @@ std::string quoted(std::string_view s) { return "'" + std::string(s.substr(0, 80
 }  // namespace
 
 ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input, const std::string& name,
-                                 const RidershipSettings& s, const RouteIndex& routes, BoardingsTable& table) {
+                                 const RidershipSettings& s, const RouteIndex& routes, BoardingsTable& table,
+                                 const std::optional<RideFeedInfo>& ride_info) {
   sosei::CsvReader reader(input, ',');
   if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
   refuse_html(reader, name, "the GTFS-ride board_alight.txt");
   const sosei::CsvHeader header(reader);
   const std::size_t trip_column = header.require("trip_id", "mapping boardings to routes");
   const std::size_t boardings_column = header.require("boardings", "counting riders");
-  const std::size_t date_column = header.require("service_date", "assigning boardings to months");
+  const auto date_column = header.find("service_date");
   const auto record_use_column = header.find("record_use");
+  // Undated boardings: the whole file when the column is absent (refused at once when the period does
+  // not tell the fiscal year), else each row whose field is empty (a bad row then).
+  std::optional<int> undated_year;
+  std::string undated_refusal;
+  if (!date_column) {
+    undated_year = undated_fiscal_year(ride_info, name, "has no service_date column");
+  } else {
+    try {
+      undated_year = undated_fiscal_year(ride_info, name, "service_date is empty");
+    } catch (const sosei::PluginError& e) {
+      undated_refusal = e.what();
+    }
+  }
+  bool undated_seen = false;
 
   ImportCounts counts;
   TripCache trips;
@@ -111,16 +126,28 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
       reject("unknown trip_id " + quoted(trip) + ": not in trips.txt of the static feed");
       continue;
     }
-    const std::string_view date = reader.field(date_column);
-    const auto month = dates.parse(date);
-    if (!month) {
-      reject(date.empty() ? std::string("service_date is empty: the boardings cannot be assigned to a month")
-                          : "service_date " + quoted(date) + " is not a date written YYYYMMDD");
-      continue;
+    const std::string_view date = date_column ? reader.field(*date_column) : std::string_view();
+    if (date.empty()) {
+      if (!undated_year) {
+        reject(undated_refusal);
+        continue;
+      }
+      table.add_fiscal_year(*group, *undated_year, *boardings);
+      undated_seen = true;
+    } else {
+      const auto month = dates.parse(date);
+      if (!month) {
+        reject("service_date " + quoted(date) + " is not a date written YYYYMMDD");
+        continue;
+      }
+      table.add(*group, *month, *boardings);
     }
-    table.add(*group, *month, *boardings);
     ++counts.counted;
     counts.boardings += *boardings;
+  }
+  if (undated_seen) {
+    table.set_fiscal_year_note(*undated_year, undated_note(*ride_info, *undated_year));
+    ctx.info(name + ": " + undated_note(*ride_info, *undated_year));
   }
   ctx.progress(counts.rows, counts.rows);
   return counts;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "boardings_table.hpp"
+#include "ride_feed_info.hpp"
 #include "ridership_settings.hpp"
 #include "route_index.hpp"
 
@@ -22,8 +23,10 @@ struct ImportCounts {
   int64_t boardings = 0;           // sum of what was counted
 };
 
-// Reads board_alight.txt from `input` (named `name` in messages).
+// Reads board_alight.txt from `input` (named `name` in messages). Rows without a service_date (the
+// column absent or the field empty) go to the fiscal year `ride_info` gives (undated_fiscal_year).
 ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input, const std::string& name,
-                                 const RidershipSettings& settings, const RouteIndex& routes, BoardingsTable& table);
+                                 const RidershipSettings& settings, const RouteIndex& routes, BoardingsTable& table,
+                                 const std::optional<RideFeedInfo>& ride_info);
 
 }  // namespace bus_ridership

@@ -4,10 +4,16 @@
 #include <sosei/plugin.hpp>
 
 #include <array>
+#include <filesystem>
+#include <optional>
 
 #include "board_alight_import.hpp"
 #include "boardings_table.hpp"
 #include "daily_export_import.hpp"
+#include "feed_files.hpp"
+#include "header_checks.hpp"
+#include "ride_feed_info.hpp"
+#include "ridership_import.hpp"
 #include "ridership_settings.hpp"
 #include "route_index.hpp"
 
@@ -29,10 +35,60 @@ constexpr std::array<sosei_display_name, 4> kNames{{
     sosei::dimension_name("route", "路線", "Route"),
 }};
 
-sosei::Input open_ridership(const sosei::Context& ctx, const RidershipSettings& s) {
-  // A zipped feed: its board_alight.txt member (the host streams ZIP members by name).
-  const std::string member = s.format == Format::GtfsRide ? (s.source_is_zip ? "board_alight.txt" : "") : s.sheet;
-  return s.fetch ? ctx.fetch(s.source, s.encoding, member) : ctx.open_file(s.source, s.encoding, member);
+// Which GTFS-ride file carries the counts: board_alight.txt, or ridership.txt's totals when the
+// fileset has no board_alight.txt (a folder or zip), or when `file`/`url` names a ridership*.txt.
+enum class RideFile { BoardAlight, Ridership };
+
+std::string_view file_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+RideFile ride_file(const RidershipSettings& s, const FeedFiles* ride) {
+  if (ride && (s.source_is_zip || s.source_is_folder))
+    return !ride->has("board_alight.txt") && ride->has("ridership.txt") ? RideFile::Ridership : RideFile::BoardAlight;
+  return file_name(s.source).starts_with("ridership") ? RideFile::Ridership : RideFile::BoardAlight;
+}
+
+sosei::Input open_ridership(const sosei::Context& ctx, const RidershipSettings& s, RideFile kind) {
+  // A zipped feed: its board_alight.txt (or ridership.txt) member; the host streams ZIP members by name.
+  const char* ride_member = kind == RideFile::Ridership ? "ridership.txt" : "board_alight.txt";
+  const std::string member = s.format == Format::GtfsRide ? (s.source_is_zip ? ride_member : "") : s.sheet;
+  std::string path = s.source;
+  if (s.source_is_folder && kind == RideFile::Ridership)
+    path = (std::filesystem::path(s.source).parent_path() / "ridership.txt").string();
+  return s.fetch ? ctx.fetch(path, s.encoding, member) : ctx.open_file(path, s.encoding, member);
+}
+
+sosei::Input open_in(const sosei::Context& ctx, const FeedFiles& where, const std::string& encoding,
+                     const std::string& member) {
+  if (where.zip()) return ctx.open_file(where.path(), encoding, member);
+  return ctx.open_file((std::filesystem::path(where.path()) / member).string(), encoding);
+}
+
+// ride_feed_info.txt beside the ridership file, else in the static feed; nullopt when neither has one.
+std::optional<RideFeedInfo> find_ride_feed_info(const sosei::Context& ctx, const RidershipSettings& s,
+                                                const FeedFiles& ride) {
+  const FeedFiles* where = ride.has("ride_feed_info.txt") ? &ride : nullptr;
+  std::optional<FeedFiles> feed;
+  if (!where && (s.feed.path != ride.path() || s.feed.zip != ride.zip())) {
+    feed.emplace(ctx, s.feed.path, s.feed.zip);
+    if (feed->has("ride_feed_info.txt")) where = &*feed;
+  }
+  if (!where) return std::nullopt;
+  sosei::Input input = open_in(ctx, *where, s.encoding, "ride_feed_info.txt");
+  const std::string name = input.name();
+  return naming_file(name, [&] { return read_ride_feed_info(ctx, input, name); });
+}
+
+// ride_files names the files holding valid ridership data: say so when the one read is not among them.
+void check_ride_files(const sosei::Context& ctx, const std::optional<RideFeedInfo>& info, RideFile kind) {
+  if (!info || info->ride_files < 0) return;
+  const bool listed = kind == RideFile::Ridership ? info->lists_ridership() : info->lists_board_alight();
+  if (!listed)
+    ctx.warn(info->name + ": ride_files " + std::to_string(info->ride_files) + " does not list " +
+             (kind == RideFile::Ridership ? "ridership" : "board_alight") +
+             " among the files holding valid ridership data; read anyway");
 }
 
 void report(const sosei::Context& ctx, const std::string& name, const ImportCounts& c) {
@@ -66,14 +122,30 @@ class BusRidership : public sosei::Plugin {
     ImportCounts counts;
     if (settings.format == Format::GtfsRide) {
       // The ridership file first: when a fetched file has not changed the run ends before any work.
-      sosei::Input input = open_ridership(ctx, settings);
+      std::optional<FeedFiles> ride;
+      if (!settings.fetch) ride.emplace(ctx, settings.ride.path, settings.ride.zip);
+      const RideFile kind = ride_file(settings, ride ? &*ride : nullptr);
+      sosei::Input input = open_ridership(ctx, settings, kind);
       name = input.name();
+      if (!ride) ride.emplace(ctx, settings.ride.path, settings.ride.zip);
+      const std::optional<RideFeedInfo> info = find_ride_feed_info(ctx, settings, *ride);
+      check_ride_files(ctx, info, kind);
       routes = read_feed(ctx, settings);
-      counts = import_board_alight(ctx, input, name, settings, routes, table);
+      if (kind == RideFile::Ridership) {
+        const RidershipCounts totals =
+            naming_file(name, [&] { return import_ridership(ctx, input, name, routes, table); });
+        counts = totals.rows;
+        ctx.info(name + ": " + std::to_string(totals.partial) +
+                 " rows scoped to a stop, a direction, a time of day or some days (not totals, not counted), " +
+                 std::to_string(totals.covered) + " trip rows left out for their route's whole-route rows");
+      } else {
+        counts =
+            naming_file(name, [&] { return import_board_alight(ctx, input, name, settings, routes, table, info); });
+      }
     } else {
-      sosei::Input input = open_ridership(ctx, settings);
+      sosei::Input input = open_ridership(ctx, settings, RideFile::BoardAlight);
       name = input.name();
-      counts = import_daily_export(ctx, input, name, routes, table);
+      counts = naming_file(name, [&] { return import_daily_export(ctx, input, name, routes, table); });
     }
     report(ctx, name, counts);
     if (table.empty())

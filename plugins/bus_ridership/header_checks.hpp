@@ -18,4 +18,15 @@ inline void refuse_html(const sosei::CsvReader& header, const std::string& name,
   }
 }
 
+// Runs `read` (which reads the file `name`) and gives any CSV error the file's name: the SDK's
+// CsvError says "line 1: missing column …" and knows no file.
+template <class Read>
+auto naming_file(const std::string& name, Read&& read) {
+  try {
+    return read();
+  } catch (const sosei::CsvError& e) {
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": " + e.what());
+  }
+}
+
 }  // namespace bus_ridership

@@ -113,8 +113,10 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
 
   // gtfs_ride: board_alight.txt itself, a folder with it, or the whole feed zipped.
   std::error_code ec;
-  if (!s.fetch && std::filesystem::is_directory(file, ec))
+  if (!s.fetch && std::filesystem::is_directory(file, ec)) {
     s.source = (std::filesystem::path(file) / "board_alight.txt").string();
+    s.source_is_folder = true;
+  }
   s.source_is_zip = ends_with_zip(s.source);
   const std::string feed_dir = ctx.string_setting("feed_dir");
   if (!feed_dir.empty()) {
@@ -129,6 +131,15 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else {
     std::string folder = std::filesystem::path(s.source).parent_path().string();
     s.feed = {folder.empty() ? std::string(".") : folder, false};
+  }
+  // The GTFS-ride files sit beside the ridership file (or in its zip); a fetched file has only feed_dir.
+  if (s.fetch) {
+    s.ride = s.feed;
+  } else if (s.source_is_zip) {
+    s.ride = {s.source, true};
+  } else {
+    std::string folder = std::filesystem::path(s.source).parent_path().string();
+    s.ride = {folder.empty() ? std::string(".") : folder, false};
   }
   return s;
 }

@@ -25,10 +25,12 @@ struct RidershipSettings {
   std::array<bool, 2> record_use{true, false};  // which GTFS-ride record_use values count (0, 1)
   bool any_record_use = false;                  // "any": every row with boardings counts
 
-  bool fetch = false;          // `url` set: fetch it; else open `file`
-  std::string source;          // the file path or the URL
-  bool source_is_zip = false;  // gtfs_ride: the whole feed zipped; read its board_alight.txt
-  FeedLocation feed;           // gtfs_ride: trips.txt + routes.txt
+  bool fetch = false;             // `url` set: fetch it; else open `file`
+  std::string source;             // the file path or the URL
+  bool source_is_zip = false;     // gtfs_ride: the whole feed zipped; read its board_alight.txt
+  bool source_is_folder = false;  // gtfs_ride: `file` named a folder (board_alight.txt or ridership.txt in it)
+  FeedLocation feed;              // gtfs_ride: trips.txt + routes.txt
+  FeedLocation ride;              // gtfs_ride: where ride_feed_info.txt (and ridership.txt) are looked for first
 };
 
 extern const std::array<sosei_setting_spec, 8> kSettings;

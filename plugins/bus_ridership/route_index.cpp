@@ -4,6 +4,8 @@
 
 #include <sosei/csv.hpp>
 
+#include "header_checks.hpp"
+
 #include <filesystem>
 
 namespace bus_ridership {
@@ -44,10 +46,18 @@ bool lines_up(const sosei::Context& ctx, const std::string& name, const sosei::C
   return false;
 }
 
+StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettings& s, RouteIndex& index,
+                                sosei::Input& input, const std::string& name);
+
 // route_id → group index, from routes.txt.
 StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettings& s, RouteIndex& index) {
   sosei::Input input = open_member(ctx, s, "routes.txt");
   const std::string name = input.name();
+  return naming_file(name, [&] { return read_routes(ctx, s, index, input, name); });
+}
+
+StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettings& s, RouteIndex& index,
+                                sosei::Input& input, const std::string& name) {
   sosei::CsvReader reader(input, ',');
   if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
   const sosei::CsvHeader header(reader);
@@ -88,12 +98,24 @@ StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettin
 
 }  // namespace
 
+void read_trips(const sosei::Context& ctx, const StringMap<uint32_t>& routes, RouteIndex& index, sosei::Input& input,
+                const std::string& name);
+
 RouteIndex read_feed(const sosei::Context& ctx, const RidershipSettings& s) {
   RouteIndex index;
   const StringMap<uint32_t> routes = read_routes(ctx, s, index);
+  for (const auto& [id, group] : routes) index.add_route(id, group);
 
   sosei::Input input = open_member(ctx, s, "trips.txt");
   const std::string name = input.name();
+  naming_file(name, [&] { read_trips(ctx, routes, index, input, name); });
+  ctx.info("static feed " + s.feed.path + ": " + std::to_string(routes.size()) + " routes in " +
+           std::to_string(index.groups().size()) + " groups, " + std::to_string(index.trip_count()) + " trips");
+  return index;
+}
+
+void read_trips(const sosei::Context& ctx, const StringMap<uint32_t>& routes, RouteIndex& index, sosei::Input& input,
+                const std::string& name) {
   sosei::CsvReader reader(input, ',');
   if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
   const sosei::CsvHeader header(reader);
@@ -120,9 +142,6 @@ RouteIndex read_feed(const sosei::Context& ctx, const RidershipSettings& s) {
     }
     index.add_trip(trip, it->second);
   }
-  ctx.info("static feed " + s.feed.path + ": " + std::to_string(routes.size()) + " routes in " +
-           std::to_string(index.groups().size()) + " groups, " + std::to_string(index.trip_count()) + " trips");
-  return index;
 }
 
 }  // namespace bus_ridership

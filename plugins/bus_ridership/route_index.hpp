@@ -41,6 +41,11 @@ class RouteIndex {
     auto it = trips_.find(trip_id);
     return it == trips_.end() ? std::nullopt : std::optional<uint32_t>(it->second);
   }
+  void add_route(std::string_view route_id, uint32_t group) { routes_.emplace(std::string(route_id), group); }
+  std::optional<uint32_t> find_route(std::string_view route_id) const {
+    auto it = routes_.find(route_id);
+    return it == routes_.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+  }
   bool has_trip(std::string_view trip_id) const { return trips_.find(trip_id) != trips_.end(); }
   const std::vector<RouteGroup>& groups() const { return groups_; }
   std::size_t trip_count() const { return trips_.size(); }
@@ -49,6 +54,7 @@ class RouteIndex {
   std::vector<RouteGroup> groups_;
   StringMap<uint32_t> group_by_key_;
   StringMap<uint32_t> trips_;
+  StringMap<uint32_t> routes_;  // route_id → group
 };
 
 // Reads routes.txt then trips.txt from the feed. Bad rows (a duplicate id, a trip on an unknown

@@ -2,6 +2,7 @@
 // detection, XLSX date cells, members of a zipped GTFS feed, and HTTP (ETag, timeouts, truncated
 // bodies). The plugin's logic is unit-tested on the fake host in the other *_test.cpp files.
 #include <gtest/gtest.h>
+#include <minizip/zip.h>
 #include <xlsxwriter.h>
 
 #include <optional>
@@ -16,8 +17,6 @@ using sosei::host::RunResult;
 using sosei::test_support::to_cp932;
 
 namespace {
-
-constexpr int kFy = SOSEI_PERIOD_FISCAL_YEAR;
 
 class BusRidershipRuntime : public plugin_test::PluginHarness {
  protected:
@@ -114,6 +113,77 @@ TEST_F(BusRidershipRuntime, LooseBoardAlightWithTheZipAsFeed) {
             RunResult::Succeeded)
       << error();
   EXPECT_EQ(value("city_bus_riders", 2010), 17);
+}
+
+// The specification's simple fileset, flat (its current zip) and as first published (in a sub-folder
+// beside macOS __MACOSX/._* entries): board_alight.txt has no service_date and ride_feed_info.txt's
+// period 20100101..20101231 spans two fiscal years, so both are refused with the rule, naming the member.
+TEST_F(BusRidershipRuntime, SpecSimpleZipsAreRefusedForTheirTwoFiscalYears) {
+  for (const char* zip : {"ride_sample_simple.zip", "ride_sample_simple_2017-07-06.zip"}) {
+    EXPECT_EQ(run({{"file", conformance(std::string("gtfs-ride-more/") + zip).string()}}), RunResult::Failed) << zip;
+    EXPECT_NE(error().find("board_alight.txt]: has no service_date column"), std::string::npos) << error();
+    EXPECT_NE(error().find("spans FY2009 and FY2010"), std::string::npos) << error();
+  }
+  EXPECT_NE(error().find("ride_sample_simple_2017-07-06.zip[ride_sample_simple/board_alight.txt]"), std::string::npos)
+      << error();
+}
+
+// The first published ride_sample_all.zip: the feed in ride_sample_all/, AppleDouble ._* entries in
+// __MACOSX/, and board_alight.txt's short line 6, named by its member.
+TEST_F(BusRidershipRuntime, SubFolderZipWithMacEntriesIsRead) {
+  const std::string zip = conformance("gtfs-ride-more/ride_sample_all_2017-07-06.zip").string();
+  EXPECT_EQ(run({{"file", zip}}), RunResult::Failed);
+  EXPECT_NE(error().find("[ride_sample_all/board_alight.txt]:6"), std::string::npos) << error();
+  ASSERT_EQ(run({{"file", zip}}, /*skip=*/true), RunResult::Succeeded) << error();
+  EXPECT_EQ(value("fiscal_year_boardings", 2010, "AD"), 10);
+  EXPECT_EQ(value("fiscal_year_boardings", 2010, "DA"), 7);
+  EXPECT_EQ(value("city_bus_riders", 2010), 17);
+}
+
+namespace {
+
+void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& entries) {
+  zipFile zip = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+  ASSERT_NE(zip, nullptr);
+  for (const auto& [name, content] : entries) {
+    zip_fileinfo info{};
+    ASSERT_EQ(zipOpenNewFileInZip(zip, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
+                                  Z_DEFAULT_COMPRESSION),
+              ZIP_OK);
+    ASSERT_EQ(zipWriteInFileInZip(zip, content.data(), static_cast<unsigned>(content.size())), ZIP_OK);
+    ASSERT_EQ(zipCloseFileInZip(zip), ZIP_OK);
+  }
+  ASSERT_EQ(zipClose(zip, nullptr), ZIP_OK);
+}
+
+}  // namespace
+
+// A city's zip as people make it: the feed in a sub-folder, Finder's junk beside it, no
+// board_alight.txt but ridership.txt with a month per route: its totals feed the KPI.
+TEST_F(BusRidershipRuntime, RidershipOnlyZipInASubFolder) {
+  const std::string junk("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X", 16);
+  const auto zip = dir_ / "kama_ride_2025.zip";
+  write_zip(
+      zip,
+      {{"kama_ride_2025/", ""},
+       {"kama_ride_2025/routes.txt", "route_id,route_short_name,route_long_name\r\nY,山田線,\r\nI,稲築線,\r\n"},
+       {"kama_ride_2025/trips.txt", "route_id,service_id,trip_id\r\nY,平日,Y1\r\nI,平日,I1\r\n"},
+       {"kama_ride_2025/ride_feed_info.txt", "ride_files,ride_start_date,ride_end_date\r\n2,20250401,20260331\r\n"},
+       {"kama_ride_2025/ridership.txt",
+        "\xEF\xBB\xBFtotal_boardings,total_alightings,ridership_start_date,ridership_end_date,route_id\r\n"
+        "\"8,000\",8000,20250401,20250430,Y\r\n"  // a number as Excel writes it: a bad row
+        "8000,8000,20250401,20250430,Y\r\n"
+        "8100,8100,20250501,20250531,Y\r\n"
+        "3000,3000,20250401,20250430,I\r\n"},
+       {"__MACOSX/kama_ride_2025/._ridership.txt", junk},
+       {"__MACOSX/kama_ride_2025/._trips.txt", junk}});
+  ASSERT_EQ(run({{"file", zip.string()}}, /*skip=*/true), RunResult::Succeeded) << error();
+  EXPECT_EQ(value("fiscal_year_boardings", 2025, "Y"), 16100);
+  EXPECT_EQ(value("fiscal_year_boardings", 2025, "I"), 3000);
+  EXPECT_EQ(value("city_bus_riders", 2025), 19100);
+  ASSERT_EQ(sink_.rejections.size(), 1u);
+  EXPECT_NE(sink_.rejections[0].first.find("[kama_ride_2025/ridership.txt]:2"), std::string::npos)
+      << sink_.rejections[0].first;
 }
 
 class BusRidershipFetchRuntime : public BusRidershipRuntime {

@@ -1,0 +1,94 @@
+// Reading ride_feed_info.txt and the fiscal-year rule for undated boardings.
+#include "ride_feed_info.hpp"
+
+#include <sosei/csv.hpp>
+
+#include "header_checks.hpp"
+
+namespace bus_ridership {
+namespace {
+
+constexpr const char* kRule =
+    "boardings without a service_date are attributed to a fiscal year (April–March) only when ride_feed_info.txt's "
+    "ride_start_date..ride_end_date lies inside one";
+
+std::string fy_text(int year) { return "FY" + std::to_string(year); }
+
+std::string day_text(const YearMonth& d) {
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day);
+}
+
+}  // namespace
+
+RideFeedInfo read_ride_feed_info(const sosei::Context& ctx, sosei::Input& input, const std::string& name) {
+  sosei::CsvReader reader(input, ',');
+  RideFeedInfo info;
+  info.name = name;
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
+  refuse_html(reader, name, "the GTFS-ride ride_feed_info.txt");
+  const sosei::CsvHeader header(reader);
+  const auto files_column = header.find("ride_files");
+  const auto start_column = header.find("ride_start_date");
+  const auto end_column = header.find("ride_end_date");
+  const auto version_column = header.find("ride_feed_version");
+  if (!reader.next()) return info;  // a header only: nothing to tell
+  auto field = [&](std::optional<std::size_t> column) { return column ? reader.cell(*column) : std::string_view(); };
+  auto fail = [&](const std::string& what) -> sosei::PluginError {
+    return sosei::PluginError(SOSEI_ERR_INPUT, name + ":" + std::to_string(reader.line()) + ": " + what);
+  };
+  const std::string_view files = field(files_column);
+  if (!files.empty()) {
+    if (files.size() != 1 || files[0] < '0' || files[0] > '6')
+      throw fail("ride_files '" + std::string(files) + "' is not one of the specification's values 0 to 6");
+    info.ride_files = files[0] - '0';
+  }
+  info.start_text = std::string(field(start_column));
+  info.end_text = std::string(field(end_column));
+  if (!info.start_text.empty() && !(info.start = parse_gtfs_date(info.start_text)))
+    throw fail("ride_start_date '" + info.start_text + "' is not a date written YYYYMMDD");
+  if (!info.end_text.empty() && !(info.end = parse_gtfs_date(info.end_text)))
+    throw fail("ride_end_date '" + info.end_text + "' is not a date written YYYYMMDD");
+  info.version = std::string(field(version_column));
+  const uint64_t first = reader.line();
+  if (reader.next())
+    ctx.warn(name + ": more than one row; line " + std::to_string(first) +
+             " describes the fileset, the rest is ignored");
+  return info;
+}
+
+int undated_fiscal_year(const std::optional<RideFeedInfo>& info, const std::string& file, const std::string& why) {
+  const std::string head = file + ": " + why + "; " + kRule;
+  if (!info)
+    throw sosei::PluginError(SOSEI_ERR_INPUT,
+                             head +
+                                 ", and there is no ride_feed_info.txt beside it (nor in feed_dir). Add "
+                                 "service_date (YYYYMMDD) to the rows, or publish ride_feed_info.txt with the period");
+  if (!info->start || !info->end)
+    throw sosei::PluginError(
+        SOSEI_ERR_INPUT, head + "; " + info->name + " has no " + (info->start ? "ride_end_date" : "ride_start_date") +
+                             ". Add service_date (YYYYMMDD) to the rows, or the dates to " + info->name);
+  const int first = fiscal_year_of(*info->start), last = fiscal_year_of(*info->end);
+  const auto start_key = info->start->year * 10000 + info->start->month * 100 + info->start->day;
+  const auto end_key = info->end->year * 10000 + info->end->month * 100 + info->end->day;
+  if (end_key < start_key)
+    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + "'s ride_end_date " + info->end_text +
+                                                  " is before its ride_start_date " + info->start_text);
+  if (first != last)
+    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + "'s period " + info->start_text + ".." +
+                                                  info->end_text + " spans " + fy_text(first) + " and " +
+                                                  fy_text(last) +
+                                                  ". Add service_date (YYYYMMDD) to the rows, or "
+                                                  "publish one fileset per fiscal year");
+  return first;
+}
+
+std::string undated_note(const RideFeedInfo& info, int fiscal_year) {
+  std::string note = "no service_date: attributed to " + fy_text(fiscal_year) + " by " + info.name +
+                     " (ride_start_date..ride_end_date " + day_text(*info.start) + " to " + day_text(*info.end) + ")";
+  const bool whole = info.start->month == 4 && info.start->day == 1 && info.end->month == 3 && info.end->day == 31;
+  if (!whole) note += "; the period is not the whole fiscal year";
+  return note;
+}
+
+}  // namespace bus_ridership
