@@ -158,9 +158,11 @@ class EstatImport : public sosei::Plugin {
     for (const auto& [id, code] : second.codes)
       if (first.code(id) != code) {
         auto name = legend_.class_names.find(id);
-        return "時間 " + time + " に " + id + (name != legend_.class_names.end() ? "（" + name->second + "）" : "") +
-               " の違うセルが2つ以上あります（" + first.code(id) + " と " + code + " …）。cd_" + id +
-               " で1つに絞ってください";
+        std::string what = "時間 " + time;
+        what.append(" に ").append(id);
+        if (name != legend_.class_names.end()) what.append("（").append(name->second).append("）");
+        what.append(" の違うセルが2つ以上あります（").append(first.code(id)).append(" と ").append(code);
+        return what.append(" …）。cd_").append(id).append(" で1つに絞ってください");
       }
     return "時間 " + time + " に同じコードのセルが2つあります。応答が壊れています";
   }

@@ -130,8 +130,11 @@ Settings read_settings(const sosei::Context& ctx) {
   for (const auto& m : s.minus) {
     const std::string& id = m.first;
     if (std::none_of(s.filters.begin(), s.filters.end(), [&](const auto& f) { return f.first == id; }))
-      throw PluginError(SOSEI_ERR_CONFIG, "設定 'minus' の " + id + " を使うなら cd_" + id +
-                                              " も設定してください（引かれる側のセルを選ぶコード）");
+      throw PluginError(SOSEI_ERR_CONFIG, std::string("設定 'minus' の ")
+                                              .append(id)
+                                              .append(" を使うなら cd_")
+                                              .append(id)
+                                              .append(" も設定してください（引かれる側のセルを選ぶコード）"));
   }
   const std::string value = ctx.string_setting("value");
   if (value == "cell")

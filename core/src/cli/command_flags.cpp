@@ -27,7 +27,7 @@ std::string expected_text(const store::FlagRaise& r, text::Lang lang) {
 
 std::string key_text(const store::QualityFlag& f, const text::Locale& l) {
   std::string t = f.key.series + " " + text::period_text(f.key.period, l.years, l.lang);
-  for (const auto& [k, v] : f.key.dimensions) t += " " + k + "=" + v;
+  for (const auto& [k, v] : f.key.dimensions) t.append(" ").append(k).append("=").append(v);
   return t;
 }
 

@@ -19,7 +19,7 @@ std::string number_text(double v) { return Value::of(v).str(); }
 
 std::string key_text(const store::ObservationKey& k) {
   std::string t = k.period.str();
-  for (const auto& [name, value] : k.dimensions) t += " " + name + "=" + value;
+  for (const auto& [name, value] : k.dimensions) t.append(" ").append(name).append("=").append(value);
   return t;
 }
 

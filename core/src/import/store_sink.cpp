@@ -7,7 +7,7 @@ namespace sosei::import {
 
 StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
                      LockedMessage locked_message)
-    : validator_(std::move(validator)),
+    : validator_(validator),
       transaction_(transaction),
       policy_(policy),
       locks_(transaction.locked_periods()),

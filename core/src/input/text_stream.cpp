@@ -17,7 +17,7 @@
 namespace sosei::input {
 namespace {
 
-constexpr std::size_t kChunk = 64 * 1024;  // also the look-ahead used to recognise UTF-8
+constexpr std::size_t kChunk = std::size_t{64} * 1024;  // also the look-ahead used to recognise UTF-8
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Length of the ASCII start of [data, data + n), eight bytes at a time (this runs over every byte of
