@@ -37,8 +37,21 @@ class DaemonLock final : public InstanceLock {
                          "; stop it first — only one daemon may schedule a database");
   }
 
+  // Unlocked before the connection closes: the server ends a closed session (and drops its locks) a
+  // moment after the client has gone, so a daemon started right after this one stopped would find
+  // the lock still held. A failure here leaves it to the connection's end.
+  ~DaemonLock() override {
+    try {
+      const std::string key = std::to_string(kLockClass) + ", " + std::to_string(kDaemonKey);
+      db_.exec("release the daemon lock", "SELECT pg_advisory_unlock(" + key + ")");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the connection's end releases it anyway
+    }
+  }
+  DaemonLock(const DaemonLock&) = delete;
+  DaemonLock& operator=(const DaemonLock&) = delete;
+
  private:
-  Connection db_;  // closing it releases the lock
+  Connection db_;  // its end also releases the lock
 };
 
 }  // namespace
