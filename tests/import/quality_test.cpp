@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
@@ -153,6 +154,8 @@ class QualityPass : public ::testing::TestWithParam<QualityStore> {
     if (!dir_.empty()) fs::remove_all(dir_);
   }
 
+
+ public:
   struct Put {
     std::string series;
     Period period;
@@ -160,6 +163,8 @@ class QualityPass : public ::testing::TestWithParam<QualityStore> {
     std::string location;
     store::Dimensions dims = {};
   };
+
+ protected:
 
   // One run: the puts, then the rule check; returns the outcome and the committed (or failed) record.
   std::pair<import::QualityOutcome, store::RunRecord> run(const std::vector<Put>& puts,
@@ -176,6 +181,33 @@ class QualityPass : public ::testing::TestWithParam<QualityStore> {
     }
     t->flush();
     auto outcome = import::check_quality(config_, series, *store_, *t, policy);
+    auto record = outcome.stop_reason.empty() ? t->commit() : t->fail(outcome.stop_reason);
+    return {outcome, record};
+  }
+
+  // The same run judged as import_source judges it: each value seen by the rule stream as it is put.
+  // `judged` receives the series the stream judged itself (the others were read back after the run).
+  std::pair<import::QualityOutcome, store::RunRecord> run_streamed(const std::vector<Put>& puts,
+                                                                   std::set<std::string>* judged = nullptr,
+                                                                   config::OnBadRow policy = config::OnBadRow::Skip) {
+    clock_.advance(std::chrono::minutes(1));
+    auto t = store_->begin_import({"src", "good", "1.0.0"});
+    import::RuleStream stream(config_, *store_, t->run_id());
+    std::set<std::string> series;
+    for (const auto& p : puts) {
+      store::ObservationData d;
+      d.value = Value::of(p.value);
+      d.location = p.location;
+      const store::ObservationKey key{p.series, p.period, p.dims};
+      stream.see(key, d);
+      t->put(key, d);
+      series.insert(p.series);
+    }
+    t->flush();
+    if (judged)
+      for (const auto& name : series)
+        if (stream.judges(name)) judged->insert(name);
+    auto outcome = import::check_quality(config_, series, *store_, *t, policy, &stream);
     auto record = outcome.stop_reason.empty() ? t->commit() : t->fail(outcome.stop_reason);
     return {outcome, record};
   }
@@ -397,6 +429,151 @@ TEST_P(QualityPass, ResolvedFlagRecordsWhoAndWhy) {
   EXPECT_EQ(events[1].action, "flag.resolve");
   EXPECT_EQ(events[1].who.token_id, 3);
   EXPECT_EQ(events[1].reason, "checked with 商工観光課: 28万人");
+}
+
+// --- judged as the values stream in ---------------------------------------------------------------
+
+// Every rule kind over generated series: daily values per stop (crossing a fiscal year, with spikes, a
+// unit slip and a value out of range), monthly values per route with a month missing, yearly values per
+// district with one district gone. The values are put period by period, the sets interleaved, as a
+// plugin streams them.
+std::vector<config::Rule> every_rule_kind() {
+  std::vector<config::Rule> rules;
+  config::Rule range = rule(config::RuleKind::Range);
+  range.max = 5000;
+  rules.push_back(range);
+  config::Rule hard = rule(config::RuleKind::Range, config::RuleLevel::Error);
+  hard.max = 100000;
+  rules.push_back(hard);
+  config::Rule change = rule(config::RuleKind::MaxChange);
+  change.change = 0.8;
+  change.change_is_share = true;
+  rules.push_back(change);
+  rules.push_back(rule(config::RuleKind::UnitSlip));
+  config::Rule outlier = rule(config::RuleKind::Outlier);
+  outlier.window = 10;
+  outlier.min_history = 4;
+  rules.push_back(outlier);
+  config::Rule months = rule(config::RuleKind::Completeness);
+  months.months = 12;
+  rules.push_back(months);
+  return rules;
+}
+
+std::vector<QualityPass::Put> generated_puts(const std::string& prefix) {
+  std::vector<QualityPass::Put> puts;
+  uint32_t seed = 12345;
+  const auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  int n = 0;
+  for (int day = 0; day < 120; ++day) {
+    const int month = 2 + day / 30, dom = 1 + day % 30;  // 2025-02-01 … 2025-05-30: FY2024 into FY2025
+    for (const char* stop : {"A", "B", "C", "D"}) {
+      double v = 100 + next() % 50;
+      if (++n % 37 == 0) v *= 8;      // a spike: outlier, max_change
+      if (n == 200) v *= 1000;        // a unit slip, out of range (an error: rejected)
+      if (n == 301) v = 6000;         // above the warning range
+      puts.push_back({prefix + "/daily", Period::date_of(2025, month, dom), v, "d.csv:" + std::to_string(n),
+                      {{"stop", stop}}});
+    }
+  }
+  for (int m = 0; m < 27; ++m) {  // 2023-04 … 2025-06
+    const int year = 2023 + (3 + m) / 12, month = 1 + (3 + m) % 12;
+    for (const char* route : {"R1", "R2", "R3"}) {
+      if (std::string(route) == "R2" && year == 2024 && month == 7) continue;  // a month missing
+      puts.push_back({prefix + "/monthly", Period::month_of(year, month), 1000.0 + next() % 300,
+                      "m.csv:" + std::to_string(++n), {{"route", route}}});
+    }
+  }
+  for (int fy = 2022; fy <= 2025; ++fy)
+    for (const char* district : {"D1", "D2", "D3", "D4"}) {
+      if (std::string(district) == "D3" && fy == 2024) continue;  // a district gone for a year
+      puts.push_back({prefix + "/yearly", Period::fiscal_year(fy), 400.0 + next() % 40, "y.csv:" + std::to_string(++n),
+                      {{"district", district}}});
+    }
+  return puts;
+}
+
+// A flag as text without its series: the same findings under two prefixes compare equal.
+std::vector<std::string> flag_texts(const std::vector<store::QualityFlag>& flags, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& f : flags) {
+    if (f.key.series.rfind(prefix + "/", 0) != 0) continue;
+    std::string t = f.key.series.substr(prefix.size()) + " " + f.key.period.str();
+    for (const auto& [name, value] : f.key.dimensions) t += " " + name + "=" + value;
+    t += " " + f.raised.rule + " " + store::to_string(f.raised.level) + " " +
+         (f.raised.value ? Value::of(*f.raised.value).str() : "-") + " [" +
+         (f.raised.expected_min ? Value::of(*f.raised.expected_min).str() : "") + "," +
+         (f.raised.expected_max ? Value::of(*f.raised.expected_max).str() : "") + "] " + f.raised.detail + " @" +
+         f.raised.location;
+    out.push_back(t);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_P(QualityPass, StreamJudgesEveryRuleKindAsTheCheckAfterTheRun) {
+  for (const std::string prefix : {"a", "b"}) {
+    for (const char* series : {"/daily", "/monthly", "/yearly"}) config_.rules.push_back({prefix + series, every_rule_kind()});
+    config::Rule districts = rule(config::RuleKind::Completeness);
+    districts.dimension = "district";
+    config_.rules.back().rules.push_back(districts);
+  }
+  std::set<std::string> judged;
+  const auto [streamed, streamed_run] = run_streamed(generated_puts("a"), &judged);
+  const auto [scanned, scanned_run] = run(generated_puts("b"));
+  EXPECT_EQ(judged, (std::set<std::string>{"a/daily", "a/monthly", "a/yearly"}));
+
+  const auto a = flag_texts(store_->flags({}), "a");
+  EXPECT_EQ(a, flag_texts(store_->flags({}), "b"));
+  // Each kind tripped at least once, so the comparison compares something.
+  for (const char* kind : {"range", "max_change", "unit_slip", "outlier", "completeness"})
+    EXPECT_TRUE(std::any_of(a.begin(), a.end(), [&](const std::string& t) { return t.find(kind) != std::string::npos; }))
+        << kind;
+  EXPECT_EQ(streamed.warnings, scanned.warnings);
+  EXPECT_EQ(streamed.errors, 1);
+  EXPECT_EQ(scanned.errors, 1);
+  // The value out of range is rejected (withdrawn) either way.
+  for (const char* series : {"/daily", "/monthly", "/yearly"})
+    EXPECT_EQ(store_->values({std::string("a") + series}).size(), store_->values({std::string("b") + series}).size())
+        << series;
+  EXPECT_EQ(store_->values({"a/daily"}).size(), 479u);
+}
+
+TEST_P(QualityPass, StreamLeavesASeriesThatHeldValuesToTheCheckAfterTheRun) {
+  config::Rule outlier = rule(config::RuleKind::Outlier);
+  outlier.min_history = 4;
+  add_rule("src/stop_boardings", outlier);
+  std::vector<Put> history;
+  for (int d = 1; d <= 10; ++d)
+    history.push_back({"src/stop_boardings", Period::date_of(2025, 4, d), 100.0 + d % 3, "a:" + std::to_string(d)});
+  std::set<std::string> judged;
+  run_streamed(history, &judged);
+  EXPECT_EQ(judged.count("src/stop_boardings"), 1u);  // nothing stored before: judged as it came
+  EXPECT_TRUE(open_flags().empty());
+
+  judged.clear();
+  run_streamed({{"src/stop_boardings", Period::date_of(2025, 4, 11), 900, "b:1"}}, &judged);
+  EXPECT_TRUE(judged.empty());  // the history is stored: read back after the run
+  const auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);  // judged against the earlier run's values
+  EXPECT_EQ(flags[0].raised.location, "b:1");
+}
+
+TEST_P(QualityPass, StreamLeavesValuesOutOfPeriodOrderToTheCheckAfterTheRun) {
+  config::Rule outlier = rule(config::RuleKind::Outlier);
+  outlier.min_history = 4;
+  add_rule("src/stop_boardings", outlier);
+  // Newest first: day 10 is an outlier against days 1–9, which the stream has not seen when it comes.
+  std::vector<Put> puts;
+  for (int d = 10; d >= 1; --d)
+    puts.push_back({"src/stop_boardings", Period::date_of(2025, 4, d), d == 10 ? 900.0 : 100.0 + d % 3,
+                    "a:" + std::to_string(d)});
+  std::set<std::string> judged;
+  run_streamed(puts, &judged);
+  EXPECT_TRUE(judged.empty());
+  const auto flags = open_flags();
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].raised.location, "a:10");
 }
 
 }  // namespace

@@ -104,8 +104,9 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
 
   auto transaction = store.begin_import({source.id, (*plugin)->meta().name, (*plugin)->meta().version});
   record_series_infos(*transaction, source.id, (*plugin)->meta());
+  RuleStream rules(config, store, transaction->run_id());
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta(), {config.lang, config.years}),
-                 *transaction, source.on_bad_row, options.locked_message);
+                 *transaction, source.on_bad_row, options.locked_message, &rules);
   const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
                                      : run_in_process(*plugin, std::move(run_settings), sink);
   host::RunResult result = end.result;
@@ -116,7 +117,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     checked.error = sink.stop_reason();
   }
   if (result != host::RunResult::Failed) {
-    const QualityOutcome quality = check_quality(config, sink.series(), store, *transaction, source.on_bad_row);
+    const QualityOutcome quality = check_quality(config, sink.series(), store, *transaction, source.on_bad_row, &rules);
     if (!quality.stop_reason.empty()) {
       result = host::RunResult::Failed;
       checked.error = quality.stop_reason;

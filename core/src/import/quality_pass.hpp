@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config/model.hpp"
+#include "import/rule_stream.hpp"
 #include "store/store.hpp"
 
 namespace sosei::import {
@@ -18,10 +19,10 @@ struct QualityOutcome {
   std::string stop_reason;  // set when an error fails the run (on_bad_row: fail)
 };
 
-// `series`: what the run wrote (KPI ids and "<source>/<series>"). Reads through `store`, which sees
-// the open run's writes.
+// `series`: what the run wrote (KPI ids and "<source>/<series>"). A series `stream` judged as the run
+// wrote it is not read again; any other is read through `store`, which sees the open run's writes.
 QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
-                             store::ImportTransaction& run, config::OnBadRow policy);
+                             store::ImportTransaction& run, config::OnBadRow policy, RuleStream* stream = nullptr);
 
 // The rejection reason of an error-level finding, in `lang` (the city's language).
 std::string finding_reason(const std::string& series, const store::FlagRaise& f, text::Lang lang);

@@ -6,12 +6,13 @@
 namespace sosei::import {
 
 StoreSink::StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
-                     LockedMessage locked_message)
+                     LockedMessage locked_message, RuleStream* rules)
     : validator_(validator),
       transaction_(transaction),
       policy_(policy),
       locks_(transaction.locked_periods()),
-      locked_message_(std::move(locked_message)) {
+      locked_message_(std::move(locked_message)),
+      rules_(rules) {
   // The store finds a repeated key (perhaps while writing later rows); it is a bad row like any other.
   transaction_.on_duplicate(
       [this](const store::DuplicateKey& d) { reject(d.location, duplicate_reason(d, validator_.locale().lang)); });
@@ -38,6 +39,8 @@ int32_t StoreSink::accept(const Observation& o) {
                                                         " is approved and locked: it cannot be changed until the "
                                                         "policy division unlocks it (sosei unlock)");
   }
+  // Before the store has it: the stream asks the store whether a series held values before the run.
+  if (rules_) rules_->see(key_, data_);
   transaction_.put(key_, data_);
   if (key_.series != last_series_) {
     last_series_.assign(key_.series);

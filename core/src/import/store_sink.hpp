@@ -11,6 +11,7 @@
 #include "config/model.hpp"
 #include "host/observation_sink.hpp"
 #include "import/observation_validator.hpp"
+#include "import/rule_stream.hpp"
 #include "store/store.hpp"
 
 namespace sosei::import {
@@ -23,8 +24,9 @@ using LockedMessage = std::function<std::string(const store::Approval&)>;
 
 class StoreSink : public host::ObservationSink {
  public:
+  // `rules`, when given, sees every value the sink writes (judged as it streams in).
   StoreSink(ObservationValidator validator, store::ImportTransaction& transaction, config::OnBadRow policy,
-            LockedMessage locked_message = nullptr);
+            LockedMessage locked_message = nullptr, RuleStream* rules = nullptr);
   ~StoreSink() override;
   StoreSink(const StoreSink&) = delete;
   StoreSink& operator=(const StoreSink&) = delete;
@@ -49,6 +51,7 @@ class StoreSink : public host::ObservationSink {
   // The approved periods as the run started (usually none: then the hot path checks nothing).
   const std::vector<store::Approval>& locks_;
   LockedMessage locked_message_;
+  RuleStream* rules_;
   // Reused for every observation so the hot path does not allocate once warmed up.
   store::ObservationKey key_;
   store::ObservationData data_;

@@ -395,6 +395,10 @@ class Store {
   virtual std::vector<std::string> series() = 0;
   // What the plugins declared about their series (put_series_info), ordered by series.
   virtual std::vector<SeriesInfo> series_infos() = 0;
+  // Whether any value of `series` is stored. Asked by an import before it writes the series (what it
+  // has written but not yet flushed may not count): a series nobody wrote before has its rules judged
+  // as the values stream in, with nothing to read back.
+  virtual bool holds_values(const std::string& series) = 0;
 
   // Every stored value of `series` with its key, value, location and run (notes and times are not
   // read), each dimension set's values in period order; the sets may be interleaved (the SQLite

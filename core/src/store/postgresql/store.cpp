@@ -142,6 +142,12 @@ class PostgresStore final : public Store {
     txn.commit();
   }
 
+  bool holds_values(const std::string& series) override {
+    Result r = s_.db.prepared("look for a series", "holds_values",
+                              "SELECT EXISTS (SELECT 1 FROM observations WHERE series = $1)", Params().text(series));
+    return r.rows() == 1 && r.string(0, 0) == "t";
+  }
+
   std::vector<QualityFlag> flags(const FlagQuery& q) override { return pg::read_flags(s_, q); }
   bool resolve_flag(int64_t id, const AuditEvent& event) override { return pg::resolve_flag(s_, id, event); }
 

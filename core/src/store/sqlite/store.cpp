@@ -210,6 +210,14 @@ class SqliteStore final : public Store {
     }
   }
 
+  bool holds_values(const std::string& series) override {
+    sqlite::Statement& s =
+        db_.statement("look for a series", "SELECT EXISTS (SELECT 1 FROM observations WHERE series = ?1)");
+    sqlite::Use use(s);
+    s.bind(1, series);
+    return s.step() && s.int64(0) != 0;
+  }
+
   std::vector<QualityFlag> flags(const FlagQuery& q) override { return read_sqlite_flags(db_, q); }
   bool resolve_flag(int64_t id, const AuditEvent& event) override { return resolve_sqlite_flag(*session_, id, event); }
 
