@@ -154,7 +154,6 @@ class QualityPass : public ::testing::TestWithParam<QualityStore> {
     if (!dir_.empty()) fs::remove_all(dir_);
   }
 
-
  public:
   struct Put {
     std::string series;
@@ -165,7 +164,6 @@ class QualityPass : public ::testing::TestWithParam<QualityStore> {
   };
 
  protected:
-
   // One run: the puts, then the rule check; returns the outcome and the committed (or failed) record.
   std::pair<import::QualityOutcome, store::RunRecord> run(const std::vector<Put>& puts,
                                                           config::OnBadRow policy = config::OnBadRow::Skip) {
@@ -469,25 +467,31 @@ std::vector<QualityPass::Put> generated_puts(const std::string& prefix) {
     const int month = 2 + day / 30, dom = 1 + day % 30;  // 2025-02-01 … 2025-05-30: FY2024 into FY2025
     for (const char* stop : {"A", "B", "C", "D"}) {
       double v = 100 + next() % 50;
-      if (++n % 37 == 0) v *= 8;      // a spike: outlier, max_change
-      if (n == 200) v *= 1000;        // a unit slip, out of range (an error: rejected)
-      if (n == 301) v = 6000;         // above the warning range
-      puts.push_back({prefix + "/daily", Period::date_of(2025, month, dom), v, "d.csv:" + std::to_string(n),
-                      {{"stop", stop}}});
+      if (++n % 37 == 0) v *= 8;  // a spike: outlier, max_change
+      if (n == 200) v *= 1000;    // a unit slip, out of range (an error: rejected)
+      if (n == 301) v = 6000;     // above the warning range
+      puts.push_back(
+          {prefix + "/daily", Period::date_of(2025, month, dom), v, "d.csv:" + std::to_string(n), {{"stop", stop}}});
     }
   }
   for (int m = 0; m < 27; ++m) {  // 2023-04 … 2025-06
     const int year = 2023 + (3 + m) / 12, month = 1 + (3 + m) % 12;
     for (const char* route : {"R1", "R2", "R3"}) {
       if (std::string(route) == "R2" && year == 2024 && month == 7) continue;  // a month missing
-      puts.push_back({prefix + "/monthly", Period::month_of(year, month), 1000.0 + next() % 300,
-                      "m.csv:" + std::to_string(++n), {{"route", route}}});
+      puts.push_back({prefix + "/monthly",
+                      Period::month_of(year, month),
+                      1000.0 + next() % 300,
+                      "m.csv:" + std::to_string(++n),
+                      {{"route", route}}});
     }
   }
   for (int fy = 2022; fy <= 2025; ++fy)
     for (const char* district : {"D1", "D2", "D3", "D4"}) {
       if (std::string(district) == "D3" && fy == 2024) continue;  // a district gone for a year
-      puts.push_back({prefix + "/yearly", Period::fiscal_year(fy), 400.0 + next() % 40, "y.csv:" + std::to_string(++n),
+      puts.push_back({prefix + "/yearly",
+                      Period::fiscal_year(fy),
+                      400.0 + next() % 40,
+                      "y.csv:" + std::to_string(++n),
                       {{"district", district}}});
     }
   return puts;
@@ -513,7 +517,8 @@ std::vector<std::string> flag_texts(const std::vector<store::QualityFlag>& flags
 
 TEST_P(QualityPass, StreamJudgesEveryRuleKindAsTheCheckAfterTheRun) {
   for (const std::string prefix : {"a", "b"}) {
-    for (const char* series : {"/daily", "/monthly", "/yearly"}) config_.rules.push_back({prefix + series, every_rule_kind()});
+    for (const char* series : {"/daily", "/monthly", "/yearly"})
+      config_.rules.push_back({prefix + series, every_rule_kind()});
     config::Rule districts = rule(config::RuleKind::Completeness);
     districts.dimension = "district";
     config_.rules.back().rules.push_back(districts);
@@ -527,8 +532,9 @@ TEST_P(QualityPass, StreamJudgesEveryRuleKindAsTheCheckAfterTheRun) {
   EXPECT_EQ(a, flag_texts(store_->flags({}), "b"));
   // Each kind tripped at least once, so the comparison compares something.
   for (const char* kind : {"range", "max_change", "unit_slip", "outlier", "completeness"})
-    EXPECT_TRUE(std::any_of(a.begin(), a.end(), [&](const std::string& t) { return t.find(kind) != std::string::npos; }))
-        << kind;
+    EXPECT_TRUE(std::any_of(a.begin(), a.end(), [&](const std::string& t) {
+      return t.find(kind) != std::string::npos;
+    })) << kind;
   EXPECT_EQ(streamed.warnings, scanned.warnings);
   EXPECT_EQ(streamed.errors, 1);
   EXPECT_EQ(scanned.errors, 1);
@@ -566,8 +572,8 @@ TEST_P(QualityPass, StreamLeavesValuesOutOfPeriodOrderToTheCheckAfterTheRun) {
   // Newest first: day 10 is an outlier against days 1–9, which the stream has not seen when it comes.
   std::vector<Put> puts;
   for (int d = 10; d >= 1; --d)
-    puts.push_back({"src/stop_boardings", Period::date_of(2025, 4, d), d == 10 ? 900.0 : 100.0 + d % 3,
-                    "a:" + std::to_string(d)});
+    puts.push_back(
+        {"src/stop_boardings", Period::date_of(2025, 4, d), d == 10 ? 900.0 : 100.0 + d % 3, "a:" + std::to_string(d)});
   std::set<std::string> judged;
   run_streamed(puts, &judged);
   EXPECT_TRUE(judged.empty());

@@ -155,8 +155,8 @@ void SeriesCheck::check_dimensions() {
           continue;
         }
         store::FlagRaise r = raise_of(rule);
-        r.detail = rule.dimension + " " + value + " was there in " + std::to_string(fy - 1) + ", not in " +
-                   std::to_string(fy);
+        r.detail =
+            rule.dimension + " " + value + " was there in " + std::to_string(fy - 1) + ", not in " + std::to_string(fy);
         record(key, {r});
       }
     }
