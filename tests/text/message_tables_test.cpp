@@ -7,6 +7,7 @@
 
 #include "text/catalogue.hpp"
 #include "text/config_messages.hpp"
+#include "text/daemon_messages.hpp"
 #include "text/import_messages.hpp"
 
 namespace sosei::text {
@@ -34,6 +35,13 @@ struct ImportMessagesTable {
   static constexpr std::size_t kAtLeast = 15;
 };
 
+struct DaemonMessagesTable {
+  static const DaemonMessages& of(Lang l) { return daemon_messages(l); }
+  static std::size_t size() { return daemon_messages_size(); }
+  static const char* text(const DaemonMessages& m, std::size_t i) { return daemon_messages_text(m, i); }
+  static constexpr std::size_t kAtLeast = 5;
+};
+
 int placeholders(const std::string& s) {
   int n = 0;
   for (std::size_t i = s.find("{}"); i != std::string::npos; i = s.find("{}", i + 2)) ++n;
@@ -48,7 +56,7 @@ bool has_japanese(const std::string& s) {
 
 template <typename Table>
 class MessageTable : public ::testing::Test {};
-using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable>;
+using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {

@@ -1,4 +1,4 @@
-// The status report with each source's next run as the daemon computes it.
+// The status report with each source's next run as the daemon computes it, and the daemon's own state.
 #include "app/status_report.hpp"
 
 #include "app/next_run.hpp"
@@ -17,6 +17,7 @@ status::StatusReport current_status(const Environment& env, store::Store& store,
         break;
       }
   }
+  report.daemon = status::read_daemon_state(status::daemon_state_path(env.config_path()));
   return report;
 }
 

@@ -16,6 +16,7 @@ void add_daemon_commands(CLI::App& app, CommandEnv env) {
       "daemon",
       "Run every source on its schedule until SIGTERM/SIGINT (graceful stop), SIGHUP reloads the configuration. "
       "One daemon per database.");
+  add_locale_options(daemon, env.session);
   daemon->callback([env] {
     const auto& config = env.session.config();
     // A service's log is its stderr (journald): show the configured level there, not only warnings.
@@ -24,6 +25,7 @@ void add_daemon_commands(CLI::App& app, CommandEnv env) {
     daemon::DaemonOptions options;
     options.config_path = config.config_file;
     options.database_override = env.session.options().database;
+    options.lang = env.session.locale().lang;
     try {
       env.exit_code = daemon::run_daemon(options);
     } catch (const store::AlreadyRunning& e) {

@@ -12,11 +12,27 @@
 #include "cli/text_table.hpp"
 #include "present/status_json.hpp"
 #include "status/status.hpp"
+#include "store/connection_lost.hpp"
 #include "text/catalogue.hpp"
+#include "text/daemon_messages.hpp"
 #include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
+
+// "デーモン: 再接続中: … から切断、次は 3 回目を … に試行（…）" from its state file.
+std::string daemon_line(const status::DaemonState& d, text::Lang lang, const std::string& zone) {
+  using text::DaemonMessages;
+  std::string state;
+  if (!d.alive)
+    state = text::say(lang, &DaemonMessages::status_stale, d.pid);
+  else if (d.kind == status::DaemonState::Kind::Reconnecting)
+    state = text::say(lang, &DaemonMessages::status_reconnecting, text::timestamp_text(d.since, zone), d.attempt,
+                      text::timestamp_text(d.next_at, zone), d.error);
+  else
+    state = text::say(lang, &DaemonMessages::status_running, d.pid, text::timestamp_text(d.since, zone));
+  return std::string(text::daemon_messages(lang).status_label) + ": " + state;
+}
 
 // Times in the configured zone with their offset; "last run" and "last success" are both starts.
 void print(const status::StatusReport& r, const text::Locale& l, const std::string& zone) {
@@ -44,6 +60,8 @@ void print(const status::StatusReport& r, const text::Locale& l, const std::stri
         std::cout << s.id << " quarantined since " << text::timestamp_text(s.quarantine->since, zone) << " after "
                   << s.quarantine->failures << " failures: " << s.quarantine->reason << '\n';
     }
+
+  if (r.daemon) std::cout << '\n' << daemon_line(*r.daemon, l.lang, zone) << '\n';
 
   const auto as_of =
       Date{std::stoi(r.as_of.substr(0, 4)), std::stoi(r.as_of.substr(5, 2)), std::stoi(r.as_of.substr(8, 2))};
@@ -80,7 +98,26 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     const app::Environment& app_env = env.session.env();
     const Date as_of =
         from_user_input("status: --as-of " + args->as_of, [&] { return app::as_of_date(app_env, args->as_of); });
-    const auto report = app::current_status(app_env, env.session.store(app::StoreOpen::MustExist), as_of);
+    // When the store cannot be read (a server that is away), what the daemon says about it is still
+    // worth printing before the error.
+    auto say_daemon = [&](const char* error) {
+      const auto daemon = status::read_daemon_state(status::daemon_state_path(app_env.config_path()));
+      if (!daemon) return;
+      if (args->json)
+        std::cout << nlohmann::json{{"daemon", present::to_json(*daemon)}, {"error", error}}.dump(2) << '\n';
+      else
+        std::cout << daemon_line(*daemon, env.session.locale().lang, app_env.config().timezone) << '\n';
+    };
+    status::StatusReport report;
+    try {
+      report = app::current_status(app_env, env.session.store(app::StoreOpen::MustExist), as_of);
+    } catch (const UsageError& e) {  // the store could not be opened
+      say_daemon(e.what());
+      throw;
+    } catch (const store::ConnectionLost& e) {
+      say_daemon(e.what());
+      throw;
+    }
     if (args->json)
       std::cout << present::to_json(report).dump(2) << '\n';
     else

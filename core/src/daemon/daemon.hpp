@@ -12,14 +12,16 @@
 
 #include "app/environment.hpp"
 #include "common/clock.hpp"
+#include "text/lang.hpp"
 
 namespace sosei::daemon {
 
 struct DaemonOptions {
-  std::string config_path;        // reloaded on SIGHUP
-  std::string database_override;  // --db, else the configuration's database
-  std::string worker_executable;  // empty: worker::default_worker_executable()
-  const Clock* clock = nullptr;   // null: the system clock
+  std::string config_path;           // reloaded on SIGHUP
+  std::string database_override;     // --db, else the configuration's database
+  std::string worker_executable;     // empty: worker::default_worker_executable()
+  const Clock* clock = nullptr;      // null: the system clock
+  text::Lang lang = text::Lang::Ja;  // of the log lines about the store's connection (--lang)
 };
 
 // The application environment with its plugins scanned now (at start and on SIGHUP, so a broken

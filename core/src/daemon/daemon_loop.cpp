@@ -1,6 +1,6 @@
 // The daemon's loop: signals through a signalfd, due sources started on threads (each with its own
 // store connection and, by default, its own worker process), results turned into retries,
-// quarantines and webhook events.
+// quarantines and webhook events; a store that went away tried again on the reconnect schedule.
 #include "daemon/daemon_loop.hpp"
 
 #include <poll.h>
@@ -13,6 +13,9 @@
 #include <stdexcept>
 
 #include "config/load.hpp"
+#include "status/daemon_state.hpp"
+#include "store/connection_lost.hpp"
+#include "text/daemon_messages.hpp"
 
 namespace sosei::daemon {
 namespace {
@@ -23,21 +26,28 @@ using namespace std::chrono_literals;
 // that times out is retried at the next tick.
 constexpr std::chrono::milliseconds kLoopLockWait{2000};
 
+std::string iso(sys_seconds t) { return app::iso_seconds(t); }
+
 }  // namespace
 
 Daemon::Daemon(const DaemonOptions& options)
     : options_(options),
       clock_(options_.clock ? *options_.clock : system_clock()),
       signals_({SIGTERM, SIGINT, SIGHUP}),
-      env_(load_environment(options_)) {
-  store_ = env_->open_store(kLoopLockWait);
-  lock_ = store_->lock_daemon();
+      env_(load_environment(options_)),
+      state_path_(status::daemon_state_path(env_->config_path())),
+      running_since_(iso(clock_.now())) {
+  try {
+    connect();
+  } catch (const store::ConnectionLost& e) {
+    lost(clock_.now(), e.what());
+  }
   notifier_ = std::make_unique<notify::Notifier>(notifier_options(env_->config()));
   runner_ = std::make_unique<Runner>(*env_, options_, *notifier_);
-  timers_ = make_timers(*env_, *store_, clock_.now());
   finished_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (finished_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
   next_overdue_check_ = SteadyClock::now();
+  write_state();
 }
 
 Daemon::~Daemon() {
@@ -45,6 +55,70 @@ Daemon::~Daemon() {
   for (auto& [id, r] : running_)
     if (r->thread.joinable()) r->thread.join();
   if (finished_fd_ >= 0) ::close(finished_fd_);
+  status::remove_daemon_state(state_path_);
+}
+
+void Daemon::connect() {
+  auto store = env_->open_store(kLoopLockWait);
+  auto lock = store->lock_daemon();
+  if (timers_.empty()) timers_ = make_timers(*env_, *store, clock_.now());
+  store_ = std::move(store);
+  lock_ = std::move(lock);
+}
+
+void Daemon::lost(sys_seconds now, const std::string& error) {
+  // The daemon lock goes too: its connection is most likely gone with the other one, and it is
+  // taken again with the store.
+  lock_.reset();
+  store_.reset();
+  reconnect_.failed(now, error);
+  spdlog::warn(text::say(options_.lang, &text::DaemonMessages::store_unreachable, error,
+                         Reconnect::delay(reconnect_.attempt()).count(), iso(reconnect_.next_at()),
+                         reconnect_.attempt()));
+  write_state();
+}
+
+void Daemon::try_reconnect(sys_seconds now) {
+  const int attempt = reconnect_.attempt();
+  try {
+    connect();
+  } catch (const store::ConnectionLost& e) {
+    reconnect_.failed(now, e.what());
+    spdlog::warn(text::say(options_.lang, &text::DaemonMessages::attempt_failed, attempt, e.what(),
+                           Reconnect::delay(reconnect_.attempt()).count(), iso(reconnect_.next_at())));
+    write_state();
+    return;
+  } catch (const store::AlreadyRunning& e) {
+    // Another daemon took the database while this one was away: it schedules now.
+    spdlog::error("sosei daemon: {}", e.what());
+    exit_code_ = 1;
+    stopping_ = true;
+    stop_deadline_ = SteadyClock::now() + env_->config().daemon.grace_period;
+    return;
+  }
+  spdlog::info(text::say(options_.lang, &text::DaemonMessages::reconnected, attempt, iso(reconnect_.since())));
+  reconnect_.succeeded();
+  write_state();
+}
+
+void Daemon::write_state() {
+  status::DaemonState s;
+  s.pid = ::getpid();
+  s.updated_at = iso(clock_.now());
+  if (reconnect_.reconnecting()) {
+    s.kind = status::DaemonState::Kind::Reconnecting;
+    s.since = iso(reconnect_.since());
+    s.attempt = reconnect_.attempt();
+    s.next_at = iso(reconnect_.next_at());
+    s.error = reconnect_.error();
+  } else {
+    s.since = running_since_;
+  }
+  try {
+    status::write_daemon_state(state_path_, s);
+  } catch (const std::exception& e) {
+    spdlog::warn("cannot write the daemon's state file: {}", e.what());
+  }
 }
 
 int Daemon::run() {
@@ -53,23 +127,29 @@ int Daemon::run() {
   for (const auto& [id, t] : timers_) spdlog::info("[{}] next run {}", id, app::iso_seconds(t.due_at()));
   // Due times are checked every second.
   while (tick()) wait(1s);
-  save_quarantines(pending_, *store_);
+  if (store_) save_quarantines(pending_, *store_);
   for (const auto& q : pending_)
     spdlog::error("the quarantine of {} could not be recorded: the database stayed busy", q.source);
   spdlog::info("sosei daemon stopped");
-  return 0;
+  return exit_code_;
 }
 
 bool Daemon::tick() {
   const sys_seconds now = clock_.now();
-  reap_finished(now);
-  if (stopping_) {
-    if (running_.empty()) return false;
-    abort_after_grace_period();
-    return true;
+  if (reconnect_.due(now) && !stopping_) try_reconnect(now);
+  try {
+    reap_finished(now);
+    if (stopping_) {
+      if (running_.empty()) return false;
+      abort_after_grace_period();
+      return true;
+    }
+    if (reconnect_.reconnecting()) return true;  // nothing starts while the store is away
+    check_overdue_when_due();
+    start_due(now);
+  } catch (const store::ConnectionLost& e) {
+    lost(now, e.what());
   }
-  check_overdue_when_due();
-  start_due(now);
   return true;
 }
 
@@ -90,6 +170,7 @@ void Daemon::handle_signal(int signal_number) {
 
 // Finished runs: retries, quarantine, events.
 void Daemon::reap_finished(sys_seconds now) {
+  bool failed = false;
   for (auto it = running_.begin(); it != running_.end();) {
     RunningImport& r = *it->second;
     if (!r.done.load()) {
@@ -97,6 +178,7 @@ void Daemon::reap_finished(sys_seconds now) {
       continue;
     }
     r.thread.join();
+    failed = failed || !r.outcome.ok();
     if (auto t = timers_.find(it->first); t != timers_.end())
       if (auto q = runner_->after_run(*r.source, r.outcome, t->second, r.started, now)) pending_.push_back(*q);
     it = running_.erase(it);
@@ -105,6 +187,10 @@ void Daemon::reap_finished(sys_seconds now) {
     retired_runners_.clear();
     retired_.clear();
   }
+  if (!store_) return;
+  // A run that failed may have lost the server: asking the store finds out (ConnectionLost) before
+  // anything else is started.
+  if (failed) store_->quarantines();
   save_quarantines(pending_, *store_);
 }
 
@@ -157,6 +243,7 @@ void Daemon::abort_after_grace_period() {
 
 void Daemon::reload() {
   try {
+    if (!store_) throw std::runtime_error("the database is unreachable; send SIGHUP again once reconnected");
     auto fresh = load_environment(options_);
     if (fresh->database() != env_->database())
       throw std::runtime_error("the database changed (" + fresh->database() + "); restart the daemon to switch");

@@ -1,10 +1,13 @@
 // The daemon's event loop as an object: its state (timers, running imports, quarantines not yet
 // recorded, the stop and its deadline, overdue notifications) as members, one tick as a method, so
-// `sosei daemon` runs it until a signal and a test drives it tick by tick on a ManualClock.
+// `sosei daemon` runs it until a signal and a test drives it tick by tick on a ManualClock. When the
+// store goes away (a PostgreSQL server restarting) the loop starts nothing and reconnects with
+// backoff (reconnect.hpp), saying so in its log and in its state file (status/daemon_state.hpp).
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -15,6 +18,7 @@
 #include "common/clock.hpp"
 #include "common/signals.hpp"
 #include "daemon/daemon.hpp"
+#include "daemon/reconnect.hpp"
 #include "daemon/runner.hpp"
 #include "notify/notifier.hpp"
 #include "schedule/source_timer.hpp"
@@ -35,7 +39,8 @@ class Daemon {
  public:
   // Blocks SIGTERM/SIGINT/SIGHUP (before any run thread starts, so only the loop sees them), loads
   // the configuration, takes the one-daemon-per-database lock (throws AlreadyRunning), opens the
-  // store and restores every source's timer from the run history.
+  // store and restores every source's timer from the run history. A store it cannot reach is tried
+  // again by tick() on the reconnect schedule.
   explicit Daemon(const DaemonOptions& options);
   // Aborts and joins runs still in flight (only when the loop did not end normally).
   ~Daemon();
@@ -45,9 +50,9 @@ class Daemon {
   // Ticks until a stop signal's runs have ended; returns the exit code (0 after a clean stop).
   int run();
 
-  // One pass: handles finished runs (retries, quarantines, events), then either starts due sources
-  // and checks for overdue KPIs or, when stopping, aborts runs past the grace period. False once
-  // stopping and nothing runs any more.
+  // One pass: reconnects when that is due, handles finished runs (retries, quarantines, events), then
+  // either starts due sources and checks for overdue KPIs (only while the store is reachable) or,
+  // when stopping, aborts runs past the grace period. False once stopping and nothing runs any more.
   bool tick();
   // Waits up to `timeout` for a signal or a finished run, then handles the signals that came.
   void wait(std::chrono::milliseconds timeout);
@@ -55,8 +60,18 @@ class Daemon {
   void handle_signal(int signal_number);
 
   std::size_t running() const { return running_.size(); }
+  bool reconnecting() const { return reconnect_.reconnecting(); }
+  // The state file `sosei status` reads: sosei-daemon.state beside the configuration.
+  const std::filesystem::path& state_file() const { return state_path_; }
 
  private:
+  // Opens the store and takes the daemon lock; the timers are made from the run history the first
+  // time. Throws store::ConnectionLost when the server cannot be reached.
+  void connect();
+  // The store went away at `now`: drops it (and the lock with it) and schedules the first attempt.
+  void lost(sys_seconds now, const std::string& error);
+  void try_reconnect(sys_seconds now);
+  void write_state();
   void reap_finished(sys_seconds now);
   void start_due(sys_seconds now);
   void start(const std::string& id, sys_seconds now);
@@ -74,7 +89,7 @@ class Daemon {
   BlockedSignals signals_;
   std::unique_ptr<app::Environment> env_;
   std::unique_ptr<store::InstanceLock> lock_;
-  std::unique_ptr<store::Store> store_;  // the loop's own connection (quarantines, status)
+  std::unique_ptr<store::Store> store_;  // the loop's own connection (quarantines, status); null while away
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<Runner> runner_;
   std::map<std::string, schedule::SourceTimer> timers_;
@@ -84,6 +99,10 @@ class Daemon {
   std::map<std::string, std::unique_ptr<RunningImport>> running_;
   std::vector<store::Quarantine> pending_;  // quarantines not yet recorded
   std::set<std::string> held_back_;         // due but quarantined, already logged
+  Reconnect reconnect_;
+  std::filesystem::path state_path_;
+  std::string running_since_;  // ISO 8601 UTC
+  int exit_code_ = 0;
   std::atomic<bool> abort_{false};
   // Run threads ring this when they finish, so results are handled at once, not at the next tick.
   int finished_fd_ = -1;

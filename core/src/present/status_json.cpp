@@ -40,7 +40,19 @@ nlohmann::json to_json(const status::StatusReport& r) {
   int quarantined = 0;
   for (const auto& s : r.sources) quarantined += s.quarantine ? 1 : 0;
   j["quarantined"] = quarantined;
+  j["daemon"] = r.daemon ? to_json(*r.daemon) : nlohmann::json(nullptr);
   return j;
+}
+
+nlohmann::json to_json(const status::DaemonState& d) {
+  const bool reconnecting = d.alive && d.kind == status::DaemonState::Kind::Reconnecting;
+  return {{"state", d.alive ? status::to_string(d.kind) : std::string("stopped")},
+          {"pid", d.pid},
+          {"since", d.since},
+          {"attempt", reconnecting ? nlohmann::json(d.attempt) : nlohmann::json(nullptr)},
+          {"next_at", reconnecting ? nlohmann::json(d.next_at) : nlohmann::json(nullptr)},
+          {"error", reconnecting ? nlohmann::json(d.error) : nlohmann::json(nullptr)},
+          {"updated_at", d.updated_at}};
 }
 
 }  // namespace sosei::present

@@ -9,5 +9,7 @@
 namespace sosei::present {
 
 nlohmann::json to_json(const status::StatusReport& report);
+// The `daemon` key: {state: running|reconnecting|stopped, pid, since, attempt, next_at, error, updated_at}.
+nlohmann::json to_json(const status::DaemonState& daemon);
 
 }  // namespace sosei::present

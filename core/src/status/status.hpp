@@ -10,6 +10,7 @@
 
 #include "common/date.hpp"
 #include "config/model.hpp"
+#include "status/daemon_state.hpp"
 #include "store/store.hpp"
 
 namespace sosei::status {
@@ -42,6 +43,9 @@ struct StatusReport {
   std::string as_of;  // the date overdue was judged on
   std::vector<SourceStatus> sources;
   std::vector<KpiFreshness> kpis;
+  // The daemon of this configuration as its state file says (app::current_status); none: no daemon
+  // has run, or it stopped cleanly.
+  std::optional<DaemonState> daemon;
   int overdue_count() const;
 };
 

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "store/connection_lost.hpp"
 #include "store/postgresql/errors.hpp"
-#include "store/store.hpp"
 
 namespace sosei::store::pg {
 namespace {
@@ -76,7 +76,7 @@ Connection::Connection(const std::string& location, const std::string& applicati
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     PQfinish(conn_);
     conn_ = nullptr;
-    throw StoreError(cannot_connect(location, message));
+    throw ConnectionLost(cannot_connect(location, message));
   }
   // The server's notices ("… already exists, skipping") are for a psql user, not for sosei's output.
   PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
@@ -94,7 +94,7 @@ void Connection::reconnect_if_lost() {
   if (PQstatus(conn_) != CONNECTION_OK) {
     std::string message = PQerrorMessage(conn_);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw StoreError(cannot_connect(location_, message));
+    throw ConnectionLost(cannot_connect(location_, message));
   }
   prepared_.clear();  // prepared statements lived in the server session that is gone
   configure();
@@ -133,6 +133,8 @@ Result Connection::prepared(const char* what, const char* name, const std::strin
   const auto values = params.pointers();
   return check(what, PQexecPrepared(conn_, name, params.size(), values.data(), nullptr, nullptr, 0));
 }
+
+bool Connection::lost() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 bool Connection::in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 

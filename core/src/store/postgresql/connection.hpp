@@ -66,6 +66,8 @@ class Connection {
   Result prepared(const char* what, const char* name, const std::string& sql, const Params& params);
 
   bool in_transaction() const;
+  // Whether the server dropped the connection (found by the statement that failed on it).
+  bool lost() const;
   // A connection the server dropped (restart, terminated session) is opened again before the next
   // statement, but never inside a Transaction: the work that was in it is gone, and the statements
   // after it must fail rather than run outside it.

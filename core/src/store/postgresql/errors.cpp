@@ -3,7 +3,7 @@
 
 #include <libpq-fe.h>
 
-#include "store/store.hpp"
+#include "store/connection_lost.hpp"
 
 namespace sosei::store::pg {
 
@@ -19,8 +19,9 @@ void throw_statement_error(const char* what, const std::string& sqlstate, const 
     throw StoreError("cannot " + std::string(what) + ": " + location +
                      " is busy (another import of the same source holds it); try again when it has finished");
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") || sqlstate.empty())
-    throw StoreError("PostgreSQL のデータベース " + location + " との接続が切れました（" + std::string(what) +
-                     " の途中: " + message + "）。サーバーが動いているかを確かめてから、もう一度実行してください。");
+    throw ConnectionLost("PostgreSQL のデータベース " + location + " との接続が切れました（" + std::string(what) +
+                         " の途中: " + message +
+                         "）。サーバーが動いているかを確かめてから、もう一度実行してください。");
   throw StoreError("cannot " + std::string(what) + " in " + location + ": " + message + " [SQLSTATE " + sqlstate + "]");
 }
 

@@ -6,7 +6,8 @@
 
 namespace sosei::store::pg {
 
-// The connection could not be made (server down, wrong host, database or role, no password).
+// The connection could not be made (server down, wrong host, database or role, no password); thrown
+// as ConnectionLost (store/connection_lost.hpp), as is a connection the server dropped.
 std::string cannot_connect(const std::string& location, const std::string& libpq_message);
 
 // Throws StoreError for a failed statement: a lock wait that ran out and a lost connection get their

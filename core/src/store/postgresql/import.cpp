@@ -1,12 +1,15 @@
-// An import run over PostgreSQL. Everything (the run row, observations, revisions — the value audit
-// events —, stale marks, flags with their audit events, state) is written in one transaction; fail()
-// rolls it back and records the run in a short second one. Two runs of one source serialise on an
+// An import run over PostgreSQL. Its run row is committed first as "running", with the run's lock on
+// the connection (run_claim.hpp), so a run whose connection drops is failed by the next open instead
+// of vanishing. Everything else (observations, revisions — the value audit events —, stale marks,
+// flags with their audit events, state, the run's final counts) is written in one transaction;
+// fail() rolls it back and records the run in a short second one. Two runs of one source serialise on an
 // advisory lock of the source; runs of different sources write in parallel. Every run also holds the
 // writers' lock shared, so no evaluation is saved and no period approved while it writes (both take
 // it exclusively).
 #include "store/postgresql/import.hpp"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,6 +20,7 @@
 #include "store/postgresql/migrations.hpp"
 #include "store/postgresql/observation_writer.hpp"
 #include "store/postgresql/records.hpp"
+#include "store/postgresql/run_claim.hpp"
 #include "store/postgresql/signoff.hpp"
 
 namespace sosei::store::pg {
@@ -54,23 +58,48 @@ constexpr const char* kFind =
 class PostgresImport final : public ImportTransaction, public ObservationWriter::Run {
  public:
   PostgresImport(std::shared_ptr<Session> session, const RunStart& start)
-      : session_(std::move(session)), db_(session_->db), txn_(db_), writer_(*session_) {
+      : session_(std::move(session)), db_(session_->db), writer_(*session_) {
     record_.source = start.source;
     record_.plugin = start.plugin;
     record_.plugin_version = start.plugin_version;
-    session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kLockClass,
-                   std::to_string(kWritersKey), Params());
-    session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, "hashtext($1)",
-                   Params().text(record_.source));
+    record_.started_at = session_->now();
+    record_.id = claim_run(db_, record_);
+    try {
+      txn_.emplace(db_);
+      session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kLockClass,
+                     std::to_string(kWritersKey), Params());
+      session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, "hashtext($1)",
+                     Params().text(record_.source));
+    } catch (...) {  // refused before it wrote anything: no record, as on SQLite
+      rollback_quietly();
+      withdraw_run(db_, record_.id);
+      throw;
+    }
+    // The run starts once it holds the locks (its row is stamped again when it ends).
     record_.started_at = stamp_ = session_->now();
-    insert_source();
-    record_.id = insert_run(false);
     session_->import_open = true;
     session_->flush_import = [this] { writer_.flush(*this); };
     holds_slot_ = true;
   }
 
-  ~PostgresImport() override { release(); }  // an open txn_ rolls back in its own destructor
+  // Destroyed open (or after a failed commit without fail()): rolled back, and its row removed — unless
+  // the connection dropped under it, which the run's record must say.
+  ~PostgresImport() override {
+    if (phase_ != Phase::Finished) {
+      writer_.clear();
+      // Asked before and after the rollback: a connection found dropped is opened again by it.
+      bool lost = db_.lost();
+      rollback_quietly();
+      lost = lost || db_.lost();
+      if (lost)
+        abandon_run(db_, record_.id, session_->now());
+      else
+        withdraw_run(db_, record_.id);
+    }
+    release();
+  }
+  PostgresImport(const PostgresImport&) = delete;
+  PostgresImport& operator=(const PostgresImport&) = delete;
 
   int64_t run_id() const override { return record_.id; }
 
@@ -179,7 +208,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
       record_.status = status;
       write_rejections();
       finish_run();
-      txn_.commit();
+      txn_->commit();
     } catch (...) {
       record_.finished_at.clear();
       record_.status = RunStatus::Running;
@@ -188,6 +217,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
       throw;
     }
     phase_ = Phase::Finished;
+    release_run(db_, record_.id);
     release();
     return record_;
   }
@@ -210,12 +240,16 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     record_.status = status;
     record_.error = error;
 
+    // On the same connection, opened again if the server dropped it (then the run's lock is gone
+    // already; if the server is still away this throws and the run stays "running" until an open
+    // finds its lock free and fails it).
+    // Only a row still "running": one whose commit did reach the server before the connection
+    // dropped, or that an open has failed meanwhile, keeps what it says.
     Transaction txn(db_);
-    insert_source();
-    record_.id = insert_run(true);
-    write_rejections();
+    if (finish_run()) write_rejections();
     txn.commit();
     phase_ = Phase::Finished;
+    release_run(db_, record_.id);
     release();
     return record_;
   }
@@ -227,6 +261,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     rollback_quietly();
     phase_ = Phase::Finished;
     record_.finished_at = session_->now();  // status stays running: the run never happened
+    withdraw_run(db_, record_.id);
     release();
     return record_;
   }
@@ -309,9 +344,9 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   }
 
   void rollback_quietly() {
-    if (!txn_.open()) return;
+    if (!txn_ || !txn_->open()) return;
     try {
-      txn_.rollback();
+      txn_->rollback();
     } catch (const StoreError&) {  // a lost connection: the server has rolled back already
     }
   }
@@ -362,56 +397,24 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     return last_series_new_;
   }
 
-  void insert_source() {
-    db_.prepared("register the source", "insert_source",
-                 "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
-                 Params().text(record_.source).text(stamp_.empty() ? session_->now() : stamp_));
-  }
-
-  // Inserts the run row as it is now. `keep_id`: the id the rolled-back run had (a sequence never
-  // hands a number out twice, so nobody else can have taken it).
-  int64_t insert_run(bool keep_id) {
-    Params p;
-    p.text(record_.source).text(record_.plugin).text(record_.plugin_version).text(record_.started_at);
-    if (record_.finished_at.empty())
-      p.null();
-    else
-      p.text(record_.finished_at);
-    p.text(column_text(record_.status))
-        .int64(record_.accepted)
-        .int64(record_.rejected)
-        .int64(record_.inserted)
-        .int64(record_.revised)
-        .text(record_.error)
-        .text(record_.fingerprint);
-    if (keep_id)
-      p.int64(record_.id);
-    else
-      p.null();
-    Result r =
-        db_.prepared("record the import run", "insert_run",
-                     "INSERT INTO import_runs(id, source, plugin, plugin_version, started_at, finished_at, status,"
-                     " accepted, rejected, inserted, revised, error, fingerprint)"
-                     " VALUES (coalesce($13::bigint, nextval('import_runs_id_seq')), $1, $2, $3, $4, $5, $6, $7,"
-                     " $8, $9, $10, $11, $12) RETURNING id",
-                     p);
-    return r.int64(0, 0);
-  }
-
-  void finish_run() {
-    db_.prepared("finish the import run", "finish_run",
-                 "UPDATE import_runs SET finished_at = $2, status = $3, accepted = $4, rejected = $5, inserted = $6,"
-                 " revised = $7, error = $8, fingerprint = $9 WHERE id = $1",
-                 Params()
-                     .int64(record_.id)
-                     .text(record_.finished_at)
-                     .text(column_text(record_.status))
-                     .int64(record_.accepted)
-                     .int64(record_.rejected)
-                     .int64(record_.inserted)
-                     .int64(record_.revised)
-                     .text(record_.error)
-                     .text(record_.fingerprint));
+  // False when the row no longer says "running".
+  bool finish_run() {
+    return db_.prepared(
+                  "finish the import run", "finish_run",
+                  "UPDATE import_runs SET finished_at = $2, status = $3, accepted = $4, rejected = $5, inserted = $6,"
+                  " revised = $7, error = $8, fingerprint = $9, started_at = $10 WHERE id = $1 AND status = 'running'",
+                  Params()
+                      .int64(record_.id)
+                      .text(record_.finished_at)
+                      .text(column_text(record_.status))
+                      .int64(record_.accepted)
+                      .int64(record_.rejected)
+                      .int64(record_.inserted)
+                      .int64(record_.revised)
+                      .text(record_.error)
+                      .text(record_.fingerprint)
+                      .text(record_.started_at))
+               .affected() > 0;
   }
 
   void write_rejections() {
@@ -424,7 +427,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
 
   std::shared_ptr<Session> session_;
   Connection& db_;
-  Transaction txn_;
+  std::optional<Transaction> txn_;  // the run's data; begun once the run row is committed
   ObservationWriter writer_;
   RunRecord record_;
   std::string stamp_;  // started_at; every row the run writes carries it

@@ -24,5 +24,7 @@ constexpr int kDaemonKey = 2;
 constexpr int kWritersKey = 3;
 // Per-source import locks use a second class with the hash of the source as key.
 constexpr int kSourceClass = 0x736f7366;  // "sosf"
+// A run's session lock (run_claim.hpp) uses a third class with the run id as key.
+constexpr int kRunClass = 0x736f7367;  // "sosg"
 
 }  // namespace sosei::store::pg

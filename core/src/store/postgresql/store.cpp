@@ -12,6 +12,7 @@
 #include "store/postgresql/import.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store/postgresql/records.hpp"
+#include "store/postgresql/run_claim.hpp"
 #include "store/postgresql/session.hpp"
 #include "store/postgresql/signoff.hpp"
 
@@ -323,6 +324,8 @@ std::unique_ptr<Store> open_postgresql_store(const StoreConfig& config) {
   session->on_lock_wait = config.on_lock_wait;
   if (!config.create_if_missing && pg::schema_version(session->db) == 0) throw NoDatabase(config.location);
   pg::migrate(session->db, session->clock);
+  // Runs whose connection dropped (a server restart, a killed process) are recorded as failed now.
+  pg::fail_abandoned_runs(session->db, session->now());
   return std::make_unique<PostgresStore>(std::move(session));
 }
 
