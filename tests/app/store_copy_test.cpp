@@ -207,7 +207,7 @@ class StoreCopy : public ::testing::Test {
 
   // A SQLite file holding the city's history.
   std::string filled_sqlite(const std::string& name) {
-    const std::string path = file(name);
+    std::string path = file(name);
     fill(*open(path), clock_);
     return path;
   }

@@ -213,8 +213,8 @@ void append_cell(std::string& line, const Cell& cell) {
 }  // namespace
 
 const std::vector<CopiedTable>& copied_tables() {
-  static const std::vector<CopiedTable> tables = make_tables();
-  return tables;
+  static const std::vector<CopiedTable> kTables = make_tables();
+  return kTables;
 }
 
 std::string canonical_real(double value) {

@@ -122,10 +122,11 @@ class PostgresTableWriter final : public TableWriter {
   void advance_sequences() {
     for (const CopiedTable& table : copied_tables()) {
       if (!table.serial_id) continue;
-      const std::string name = table.name;
-      db_.exec(
-          "advance an id sequence past the copied rows",
-          "SELECT setval(pg_get_serial_sequence('" + name + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + name);
+      std::string sql = "SELECT setval(pg_get_serial_sequence('";
+      sql += table.name;
+      sql += "', 'id'), coalesce(max(id), 0) + 1, false) FROM ";
+      sql += table.name;
+      db_.exec("advance an id sequence past the copied rows", sql);
     }
   }
 
