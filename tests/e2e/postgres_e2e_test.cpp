@@ -1,5 +1,6 @@
 // The `sosei` binary on a PostgreSQL database (--db postgresql://…): importing every source and
-// evaluating gives what the SQLite store gives, saved evaluations and re-imports included.
+// evaluating gives what the SQLite store gives, saved evaluations and re-imports included; `sosei store
+// copy` moves a city between the two.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -90,6 +91,56 @@ TEST_F(PostgresEndToEnd, ReadersRefuseAnEmptyDatabaseAndInitMakesTheSchema) {
   const auto again = s.run(db_ + "init");
   EXPECT_NE(again.out.find("データベース " + uri + " は既にあります"), std::string::npos) << again.out;
   EXPECT_EQ(s.run(db_ + "status").exit_code, 0);
+}
+
+// `sosei store copy`: a city's SQLite file onto the server and back; the copies report the same
+// values, grades and runs; copying again changes nothing; a target with other data is refused.
+TEST_F(PostgresEndToEnd, StoreCopyMovesACityBothWays) {
+  SoseiRunner s("pg-copy");
+  const std::string uri = pgtest::postgres_uri(cluster_, name_);
+  const std::string city = (s.dir() / "city.db").string(), back = (s.dir() / "back.db").string();
+  const std::string on_city = "--db '" + city + "' ", on_back = "--db '" + back + "' ";
+  ASSERT_EQ(s.run(on_city + "import --all").exit_code, 0);
+  ASSERT_EQ(s.run(on_city + "evaluate --as-of R7 --save").exit_code, 0);
+
+  const auto copied = s.run("store copy --from '" + city + "' --to '" + uri + "'");
+  ASSERT_EQ(copied.exit_code, 0) << copied.out << copied.err;
+  EXPECT_NE(copied.out.find("から " + uri + " へ写しました"), std::string::npos) << copied.out;
+  EXPECT_NE(copied.out.find("observations"), std::string::npos) << copied.out;
+  for (const char* command : {"values startups --json", "runs --json", "evaluations --json", "evaluate --as-of R7"})
+    EXPECT_EQ(s.run(db_ + command).out, s.run(on_city + command).out) << command;
+
+  const auto again = s.run("store copy --from '" + city + "' --to '" + uri + "' --json");
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  const auto summary = json::parse(again.out);
+  EXPECT_EQ(summary["outcome"], "already_there");
+  ASSERT_GT(summary["tables"].size(), 10u);
+  for (const auto& t : summary["tables"]) {
+    EXPECT_EQ(t["rows"], t["target_rows"]) << t.dump();
+    EXPECT_EQ(t["sha256"], t["target_sha256"]) << t.dump();
+  }
+
+  const auto home = s.run("store copy --from '" + uri + "' --to '" + back + "' --json");
+  ASSERT_EQ(home.exit_code, 0) << home.out << home.err;
+  EXPECT_EQ(json::parse(home.out)["outcome"], "copied");
+  EXPECT_EQ(json::parse(home.out)["rows"], summary["rows"]);
+  EXPECT_EQ(s.run(on_back + "evaluate --as-of R7").out, s.run(on_city + "evaluate --as-of R7").out);
+
+  // The file home moves on (another run); the server's database no longer matches it.
+  ASSERT_EQ(s.run(on_back + "import kama_values").exit_code, 0);
+  const auto refused = s.run("store copy --from '" + uri + "' --to '" + back + "'");
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.out.find("異なるデータがあるため、写しませんでした"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("import_runs"), std::string::npos) << refused.out;
+  const auto in_english = s.run("store copy --from '" + uri + "' --to '" + back + "' --lang en");
+  EXPECT_NE(in_english.out.find("holds data that differs from"), std::string::npos) << in_english.out;
+
+  const auto same = s.run("store copy --from '" + uri + "' --to '" + uri + "'");
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_NE(same.err.find("写し元と写し先が同じです"), std::string::npos) << same.err;
+  const auto missing = s.run("store copy --from '" + (s.dir() / "none.db").string() + "' --to '" + back + "'");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("写し元"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The message tables (text::Catalogue for what the commands print, text::ConfigMessages for
-// configuration errors, text::ImportMessages for an import's rejections) under the same checks: every text in both
-// languages, with the same "{}" arguments, and the Japanese one in Japanese — a person reads Japanese by default.
+// configuration errors, text::ImportMessages for an import's rejections, text::StoreCopyMessages for
+// `sosei store copy`) under the same checks: every text in both languages, with the same "{}"
+// arguments, and the Japanese one in Japanese — a person reads Japanese by default.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "text/config_messages.hpp"
 #include "text/daemon_messages.hpp"
 #include "text/import_messages.hpp"
+#include "text/store_copy_messages.hpp"
 
 namespace sosei::text {
 namespace {
@@ -56,7 +58,15 @@ bool has_japanese(const std::string& s) {
 
 template <typename Table>
 class MessageTable : public ::testing::Test {};
-using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable>;
+struct StoreCopyMessagesTable {
+  static const StoreCopyMessages& of(Lang l) { return store_copy_messages(l); }
+  static std::size_t size() { return store_copy_messages_size(); }
+  static const char* text(const StoreCopyMessages& m, std::size_t i) { return store_copy_messages_text(m, i); }
+  static constexpr std::size_t kAtLeast = 10;
+};
+
+using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable,
+                               StoreCopyMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {

@@ -17,6 +17,7 @@
 
 #include "common/clock.hpp"
 #include "common/period.hpp"
+#include "store/table_copy.hpp"
 
 namespace sosei::store {
 
@@ -472,6 +473,15 @@ class Store {
   // One daemon per store: held until the returned lock is destroyed, released by the system when the
   // process dies. Throws AlreadyRunning, naming the other daemon, when one holds it.
   virtual std::unique_ptr<InstanceLock> lock_daemon() = 0;
+
+  // Moving a city's whole history between stores (`sosei store copy`, app/store_copy.hpp).
+  // read_tables hands every table of copied_tables() to `sink` in copy order, rows in key order and
+  // in chunks, all from one consistent snapshot.
+  virtual void read_tables(RowSink& sink) = 0;
+  // Runs `load` in one write transaction: commits what it wrote when it returns true (PostgreSQL's
+  // sequences advanced past the written ids first), rolls everything back when it returns false or
+  // throws. Inserts only: the append-only tables take the rows like any other.
+  virtual bool load_tables(const std::function<bool(TableWriter&)>& load) = 0;
 };
 
 // Where a store is and how it behaves; open_store() picks the implementation from `location`.

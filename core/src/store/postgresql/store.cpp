@@ -15,6 +15,7 @@
 #include "store/postgresql/run_claim.hpp"
 #include "store/postgresql/session.hpp"
 #include "store/postgresql/signoff.hpp"
+#include "store/postgresql/table_copy.hpp"
 
 namespace sosei::store {
 namespace {
@@ -294,6 +295,9 @@ class PostgresStore final : public Store {
   }
 
   std::unique_ptr<InstanceLock> lock_daemon() override { return pg::lock_daemon(s_.db.location()); }
+
+  void read_tables(RowSink& sink) override { pg::read_tables(s_, sink); }
+  bool load_tables(const std::function<bool(TableWriter&)>& load) override { return pg::load_tables(s_, load); }
 
  private:
   static StoredObservation read_observation(const Result& r, int i, const std::string& series) {

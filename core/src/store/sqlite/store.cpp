@@ -20,6 +20,7 @@
 #include "store/sqlite/series_info.hpp"
 #include "store/sqlite/session.hpp"
 #include "store/sqlite/signoff.hpp"
+#include "store/sqlite/table_copy.hpp"
 #include "store/sqlite/tokens.hpp"
 
 namespace sosei::store {
@@ -364,6 +365,11 @@ class SqliteStore final : public Store {
   // Its own file next to the database: locking the database file through a second descriptor would
   // let closing that descriptor drop SQLite's own POSIX locks on it.
   std::unique_ptr<InstanceLock> lock_daemon() override { return lock_daemon_file(db_.path()); }
+
+  void read_tables(RowSink& sink) override { read_sqlite_tables(*session_, sink); }
+  bool load_tables(const std::function<bool(TableWriter&)>& load) override {
+    return load_sqlite_tables(*session_, load);
+  }
 
  private:
   std::shared_ptr<Session> session_;
