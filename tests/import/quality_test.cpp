@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 
 #include "common/clock.hpp"
@@ -30,7 +31,9 @@ config::Rule rule(config::RuleKind kind, config::RuleLevel level = config::RuleL
 
 std::vector<std::string> tripped(const config::Rule& r, double value, std::vector<double> earlier) {
   std::vector<std::string> names;
-  for (const auto& f : import::check_value({r}, value, {std::move(earlier)})) names.push_back(f.rule);
+  import::ValueHistory history;
+  history.earlier = std::move(earlier);
+  for (const auto& f : import::check_value({r}, value, history)) names.push_back(f.rule);
   return names;
 }
 
@@ -99,6 +102,49 @@ TEST(QualityRules, OutlierIsJudgedAgainstTheNewestWindowOnly) {
   EXPECT_EQ(tripped(r, 100, earlier), std::vector<std::string>{"outlier"});
   r.window = 36;  // the whole history: its median is 100, so 1,020 stands out
   EXPECT_EQ(tripped(r, 1020, earlier), std::vector<std::string>{"outlier"});
+}
+
+// The sorted window the pass keeps (ValueHistory::add) gives the outlier rule the same median, MAD
+// and findings, to the last bit, as sorting a copy of the newest values for each value: generated
+// series with ties, steps, odd and even windows, and a history shorter than the window.
+TEST(QualityRules, SortedWindowJudgesAsASortedCopy) {
+  for (int window : {1, 2, 5, 6, 36}) {
+    auto r = rule(config::RuleKind::Outlier);
+    r.threshold = 2.0;
+    r.min_history = 1;
+    r.window = window;
+    import::ValueHistory kept;
+    kept.window = static_cast<std::size_t>(window);
+    std::uint32_t state = 12345;  // a fixed linear congruential sequence: the same values every run
+    int judged = 0;
+    int outliers = 0;
+    for (int i = 0; i < 2000; ++i) {
+      state = state * 1664525U + 1013904223U;
+      const double v =
+          (i % 500 < 250 ? 1000.0 : 40.0) + static_cast<double>(state >> 24) / 16.0 + (state % 97 == 0 ? 5000.0 : 0.0);
+      if (!kept.earlier.empty()) {
+        import::ValueHistory copy;  // no sorted window: the rule sorts a copy
+        copy.earlier = kept.earlier;
+        const auto fast = import::check_value({r}, v, kept);
+        const auto slow = import::check_value({r}, v, copy);
+        ASSERT_EQ(fast.size(), slow.size()) << "window " << window << ", value " << i;
+        for (std::size_t k = 0; k < fast.size(); ++k) {
+          EXPECT_EQ(fast[k].expected_min, slow[k].expected_min);
+          EXPECT_EQ(fast[k].expected_max, slow[k].expected_max);
+          EXPECT_EQ(fast[k].detail, slow[k].detail);
+        }
+        ++judged;
+        outliers += static_cast<int>(fast.size());
+      }
+      kept.add(v);
+      ASSERT_EQ(kept.sorted_window.size(), std::min(kept.earlier.size(), kept.window));
+    }
+    EXPECT_EQ(judged, 1999);
+    if (window > 1)
+      EXPECT_GT(outliers, 0) << "window " << window;  // the generated spikes are found
+    else
+      EXPECT_EQ(outliers, 0);  // one value has no spread (MAD 0): nothing is judged
+  }
 }
 
 TEST(QualityRules, Relation) {
@@ -468,7 +514,7 @@ std::vector<QualityPass::Put> generated_puts(const std::string& prefix) {
     for (const char* stop : {"A", "B", "C", "D"}) {
       double v = 100 + next() % 50;
       if (++n % 37 == 0) v *= 8;  // a spike: outlier, max_change
-      if (n == 200) v *= 1000;    // a unit slip, out of range (an error: rejected)
+      if (n == 200) v = 150000;   // a unit slip (10³ × the stop's usual 100–149), out of range: rejected
       if (n == 301) v = 6000;     // above the warning range
       puts.push_back(
           {prefix + "/daily", Period::date_of(2025, month, dom), v, "d.csv:" + std::to_string(n), {{"stop", stop}}});
@@ -540,9 +586,10 @@ TEST_P(QualityPass, StreamJudgesEveryRuleKindAsTheCheckAfterTheRun) {
   EXPECT_EQ(scanned.errors, 1);
   // The value out of range is rejected (withdrawn) either way.
   for (const char* series : {"/daily", "/monthly", "/yearly"})
-    EXPECT_EQ(store_->values({std::string("a") + series}).size(), store_->values({std::string("b") + series}).size())
+    EXPECT_EQ(store_->values({std::string("a") + series, std::nullopt, std::nullopt}).size(),
+              store_->values({std::string("b") + series, std::nullopt, std::nullopt}).size())
         << series;
-  EXPECT_EQ(store_->values({"a/daily"}).size(), 479u);
+  EXPECT_EQ(store_->values({"a/daily", std::nullopt, std::nullopt}).size(), 479u);
 }
 
 TEST_P(QualityPass, StreamLeavesASeriesThatHeldValuesToTheCheckAfterTheRun) {

@@ -14,6 +14,14 @@ namespace sosei::import {
 // first (the last one is the nearest earlier period's; the pass may keep only the newest few).
 struct ValueHistory {
   std::vector<double> earlier;
+  // Optional, kept by the pass as values come: the newest `window` values of `earlier`, sorted. An
+  // outlier rule with this window reads its median straight from it instead of sorting a copy per
+  // value (the rule's cost on a million-value import); empty or another window: it sorts a copy.
+  std::vector<double> sorted_window;
+  std::size_t window = 0;
+
+  // Appends `v` to `earlier` and keeps `sorted_window` (when `window` is set) in step with it.
+  void add(double v);
 };
 
 // The findings of the rules that look at one value and its history (range, max_change, monotonic,

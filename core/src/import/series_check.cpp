@@ -26,6 +26,13 @@ std::size_t history_needed(const std::vector<config::Rule>& rules) {
   return n;
 }
 
+// The window the sorted history is kept for: the first outlier rule's (0: no outlier rule).
+std::size_t outlier_window(const std::vector<config::Rule>& rules) {
+  for (const auto& r : rules)
+    if (r.kind == config::RuleKind::Outlier) return static_cast<std::size_t>(r.window);
+  return 0;
+}
+
 bool any_rule(const std::vector<config::Rule>& rules, bool (*what)(const config::Rule&)) {
   return std::any_of(rules.begin(), rules.end(), what);
 }
@@ -44,6 +51,7 @@ SeriesCheck::SeriesCheck(std::string series, std::vector<config::Rule> rules, st
       store_(store),
       run_id_(run_id),
       keep_(history_needed(rules_)),
+      window_(outlier_window(rules_)),
       has_relation_(any_rule(rules_, [](const config::Rule& r) { return r.kind == config::RuleKind::Relation; })),
       by_dimension_(any_rule(rules_, [](const config::Rule& r) {
         return r.kind == config::RuleKind::Completeness && !r.dimension.empty();
@@ -117,8 +125,9 @@ void SeriesCheck::see(Group& g, const store::ObservationKey& key, const store::O
 // Keeps the newest keep_ values (trimmed in steps, so a long series costs no shifting per value,
 // and a set holds at most about twice what the rules need).
 void SeriesCheck::remember(ValueHistory& history, double v) const {
+  history.window = window_;
+  history.add(v);
   auto& earlier = history.earlier;
-  earlier.push_back(v);
   if (earlier.size() >= 2 * keep_ + 16)
     earlier.erase(earlier.begin(), earlier.end() - static_cast<std::ptrdiff_t>(keep_));
 }

@@ -76,6 +76,7 @@ class SeriesCheck {
   int64_t run_id_;
   std::set<std::string> open_;  // keys with open flags
   std::size_t keep_;            // earlier values the rules need
+  std::size_t window_;          // the outlier rule's window, kept sorted per set (0: none)
   bool has_relation_ = false;
   bool by_dimension_ = false;  // a completeness rule by dimension
   std::unordered_map<store::Dimensions, Group, DimensionsHash> groups_;
