@@ -66,7 +66,7 @@ struct StoreCopyMessagesTable {
 };
 
 using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable,
-                               StoreCopyMessagesTable>;
+                                StoreCopyMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {
