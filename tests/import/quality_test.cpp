@@ -511,7 +511,11 @@ std::vector<QualityPass::Put> generated_puts(const std::string& prefix) {
   int n = 0;
   for (int day = 0; day < 120; ++day) {
     const int month = 2 + day / 30, dom = 1 + day % 30;  // 2025-02-01 … 2025-05-30: FY2024 into FY2025
-    for (const char* stop : {"A", "B", "C", "D"}) {
+    // Every seventh day the stops come in the other order: the stream's guess of the next stop
+    // (series_check.hpp) misses and must fall back to its lookup.
+    const std::vector<const char*> stops =
+        day % 7 == 3 ? std::vector<const char*>{"D", "C", "B", "A"} : std::vector<const char*>{"A", "B", "C", "D"};
+    for (const char* stop : stops) {
       double v = 100 + next() % 50;
       if (++n % 37 == 0) v *= 8;  // a spike: outlier, max_change
       if (n == 200) v = 150000;   // a unit slip (10³ × the stop's usual 100–149), out of range: rejected

@@ -49,6 +49,10 @@ class SeriesCheck {
     int last_written_fy = 0;  // the same among this run's values
     bool any = false;         // streamed: a previous value, at `last`
     Period last;
+    // The set whose value came right after this one's last time: the stream visits the sets in the
+    // same order every period (every stop of a day, then the next day), so it is the next one's
+    // likely set, found without hashing and fetched from memory before it is needed.
+    std::pair<const store::Dimensions, Group>* next = nullptr;
   };
   struct DimensionsHash {
     std::size_t operator()(const store::Dimensions& d) const;
@@ -60,6 +64,7 @@ class SeriesCheck {
   };
 
   Group& group_of(const store::Dimensions& dimensions);
+  static void prefetch_next(const Group& g);
   void see(Group& g, const store::ObservationKey& key, const store::ObservationData& data, bool ours);
   void remember(ValueHistory& history, double v) const;
   void see_dimensions(const store::ObservationKey& key, int fy);
