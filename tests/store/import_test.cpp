@@ -539,6 +539,83 @@ TEST_P(Import, RepeatedKeyOfStoredValuesUnchangedOrRevised) {
   EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "100");
 }
 
+// A run of many values over a stored series, written in batches (the PostgreSQL store's COPY path):
+// every outcome a value can have, in one batch, across an explicit flush and in a small flush after
+// it, must come out as the row-by-row path gives it on either store.
+TEST_P(Import, ManyValuesRevisedLeftAddedAndRepeatedAcrossBatches) {
+  const auto stop = [](int i) { return key("stops", Period::date_of(2025, 4, 1), {{"stop", std::to_string(i)}}); };
+  int64_t first_run = 0;
+  {
+    auto run = store_->begin_import(start());
+    for (int i = 0; i < 40; ++i)
+      if (i < 20 || i >= 30) run->put(stop(i), at(100 + i, "a:" + std::to_string(i)));  // 20–29 come later
+    first_run = run->commit().id;
+  }
+  EvaluationRecord evaluation;
+  evaluation.as_of = "2026-03-31";
+  evaluation.scheme = "kama";
+  const int64_t used_changed = store_->save_evaluation(evaluation, {{stop(5), first_run}});
+  const int64_t used_unchanged = store_->save_evaluation(evaluation, {{stop(6), first_run}});
+
+  std::vector<std::string> duplicates;
+  auto run = store_->begin_import(start());
+  run->on_duplicate([&](const DuplicateKey& d) { duplicates.push_back(d.first_location + ">" + d.location); });
+  // Batch 1: stops 0–19 revised (+1000) except the even ones below 10, left as they were (read at
+  // another location); stop 20–29 new; stop 3 (revised) and 4 (unchanged) and 25 (new) again.
+  for (int i = 0; i < 30; ++i) {
+    const bool unchanged = i < 10 && i % 2 == 0;
+    run->put(stop(i), at(i < 20 && !unchanged ? 1100 + i : 100 + i, "b:" + std::to_string(i)));
+  }
+  run->put(stop(3), at(-1, "b:x3"));
+  run->put(stop(4), at(-1, "b:x4"));
+  run->put(stop(25), at(-1, "b:x25"));
+  run->flush();
+  EXPECT_TRUE(store_->evaluation(used_changed)->stale);  // the run reads its own stale mark
+  // Batch 2 (still many rows): repeats of the first batch's keys, and stops 30–39 as they were.
+  run->put(stop(8), at(-1, "c:x8"));
+  run->put(stop(9), at(-1, "c:x9"));
+  run->put(stop(22), at(-1, "c:x22"));
+  run->put(stop(0), at(-1, "c:x0"));
+  run->put(stop(1), at(-1, "c:x1"));
+  run->put(stop(26), at(-1, "c:x26"));
+  for (int i = 30; i < 40; ++i) run->put(stop(i), at(100 + i, "c:" + std::to_string(i)));
+  run->put(stop(30), at(-1, "c:x30"));
+  run->flush();
+  // A small flush (row by row): repeats of the bulk batches' unchanged, revised and new keys.
+  run->put(stop(2), at(-1, "d:x2"));
+  run->put(stop(11), at(-1, "d:x11"));
+  run->put(stop(21), at(-1, "d:x21"));
+  const RunRecord r = run->commit();
+
+  EXPECT_EQ(duplicates, (std::vector<std::string>{"b:3>b:x3", "b:4>b:x4", "b:25>b:x25", "b:8>c:x8", "b:9>c:x9",
+                                                  "b:22>c:x22", "b:0>c:x0", "b:1>c:x1", "b:26>c:x26", "c:30>c:x30",
+                                                  "b:2>d:x2", "b:11>d:x11", "b:21>d:x21"}));
+  EXPECT_EQ(r.inserted, 10);
+  EXPECT_EQ(r.revised, 15);   // 0–19 but 0, 2, 4, 6, 8
+  EXPECT_EQ(r.accepted, 40);  // 30 stored keys and 10 new, each once
+  EXPECT_EQ(query_one("SELECT count(*) FROM observations"), "40");
+  EXPECT_EQ(query_one("SELECT count(*) FROM observations WHERE number < 0"), "0");
+  EXPECT_EQ(query_one("SELECT count(*) FROM revisions"), "15");
+  const auto history = store_->history("stops", Period::date_of(2025, 4, 1));
+  ASSERT_EQ(history.size(), 40u);
+  for (const auto& h : history) {
+    const int i = std::stoi(h.key.dimensions.at("stop"));
+    const bool revised = i < 20 && !(i < 10 && i % 2 == 0);
+    ASSERT_EQ(h.revisions.size(), revised ? 1u : 0u) << i;
+    if (!revised) continue;
+    EXPECT_EQ(h.revisions[0].old_value.number, 100 + i);
+    EXPECT_EQ(h.revisions[0].new_value.number, 1100 + i);
+    EXPECT_EQ(h.revisions[0].old_location, "a:" + std::to_string(i));
+    EXPECT_EQ(h.revisions[0].location, "b:" + std::to_string(i));
+    EXPECT_EQ(h.revisions[0].run_id, r.id);
+  }
+  // An unchanged value keeps where it was first read.
+  EXPECT_EQ(store_->values({"stops", std::nullopt, Dimensions{{"stop", "4"}}})[0].data.location, "a:4");
+  EXPECT_TRUE(store_->evaluation(used_changed)->stale);
+  EXPECT_EQ(store_->evaluation(used_changed)->stale_run_id, r.id);
+  EXPECT_FALSE(store_->evaluation(used_unchanged)->stale);
+}
+
 TEST_P(Import, RepeatedKeyWithoutHandlerIsARejection) {
   auto run = store_->begin_import(start());
   run->put(key("kpi-1", kFy2024), at(1, "a.csv:12"));

@@ -289,7 +289,8 @@ TEST_P(Postgres, ARunWhoseConnectionDropsIsRecordedAsFailedAndTheNextStoresOnce)
     seed->commit();
   }
   auto run = store_->begin_import(start());
-  run->put(key("kpi-1", kFy2024), number(2));  // written in the run's transaction
+  run->put(key("kpi-1", kFy2024), number(2));
+  run->flush();  // written in the run's transaction
   // The server ends the run's session (as a restart or an administrator would); the next write fails.
   PostgresSession admin(path_);
   const std::string pid = admin.query(
@@ -300,6 +301,7 @@ TEST_P(Postgres, ARunWhoseConnectionDropsIsRecordedAsFailedAndTheNextStoresOnce)
   await(admin, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid, "0");
   try {
     run->put(key("kpi-2", kFy2024), number(2));
+    run->flush();  // a value may wait in the run's buffer until then
     FAIL() << "wrote on a dropped connection";
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("接続が切れました"), std::string::npos) << e.what();

@@ -11,8 +11,6 @@
 #include <cmath>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
@@ -29,14 +27,18 @@ namespace {
 // Rejections kept per run; all of them are counted.
 constexpr std::size_t kKeptRejections = 100;
 
-// $1-$6 the key, $7-$8 the value, $9 flags, $10 note, $11 location, $12 source, $13 run, $14 time,
-// $15 whether this run has seen the key (then nothing changes: a duplicate). Data-modifying CTEs all
-// see the row as it was before the statement.
+// $1-$6 the key, $7-$8 the value, $9 flags, $10 note, $11 location, $12 source, $13 run, $14 time.
+// A key the run has met (inserted or revised by it: its run_id; left unchanged: sosei_seen) is a
+// duplicate and nothing changes; a stored key is revised when it differs, else noted unchanged with
+// where the run read it; a new key is inserted. Data-modifying CTEs all see the row as it was before
+// the statement. The row-by-row twin of the bulk writer's statements (observation_writer.cpp).
 constexpr const char* kPut =
-    "WITH old AS (SELECT id, value_kind, number, flags, note, location, run_id FROM observations"
-    " WHERE series = $1 AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5"
-    " AND dimensions = $6 FOR UPDATE),"
-    " changed AS (SELECT * FROM old WHERE NOT $15::boolean AND run_id <> $13::bigint"
+    "WITH old AS (SELECT o.id, o.value_kind, o.number, o.flags, o.note, o.location,"
+    " coalesce(z.location, o.location) AS first_location, o.run_id = $13::bigint OR z.id IS NOT NULL AS met"
+    " FROM observations o LEFT JOIN sosei_seen z ON z.id = o.id"
+    " WHERE o.series = $1 AND o.period_kind = $2 AND o.period_year = $3 AND o.period_month = $4"
+    " AND o.period_day = $5 AND o.dimensions = $6 FOR UPDATE OF o),"
+    " changed AS (SELECT * FROM old WHERE NOT met"
     " AND (value_kind, number, flags, note) IS DISTINCT FROM ($7::text, $8::float8, $9::bigint, $10::text)),"
     " revision AS (INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_number,"
     " new_value_kind, new_number, old_note, new_note, old_location, new_location)"
@@ -45,12 +47,14 @@ constexpr const char* kPut =
     " source = $12, run_id = $13, updated_at = $14 FROM changed c WHERE o.id = c.id),"
     " stale AS (UPDATE evaluations e SET stale = true, stale_since = $14, stale_run_id = $13"
     " FROM evaluation_inputs i, changed c WHERE i.observation_id = c.id AND e.id = i.evaluation_id AND NOT e.stale),"
+    " unchanged AS (INSERT INTO sosei_seen(id, location) SELECT id, $11 FROM old"
+    " WHERE NOT met AND NOT EXISTS (SELECT 1 FROM changed)),"
     " inserted AS (INSERT INTO observations(series, period_kind, period_year, period_month, period_day,"
     " dimensions, value_kind, number, flags, note, location, source, first_run_id, first_value_kind,"
     " first_number, created_at, run_id, updated_at)"
     " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, $8, $14, $13, $14"
     " WHERE NOT EXISTS (SELECT 1 FROM old))"
-    " SELECT id, value_kind, number, flags, note, location, run_id, EXISTS (SELECT 1 FROM changed) FROM old";
+    " SELECT id, first_location, met, EXISTS (SELECT 1 FROM changed) FROM old";
 constexpr const char* kFind =
     "SELECT id, value_kind, number, flags, note, location, run_id FROM observations WHERE series = $1"
     " AND period_kind = $2 AND period_year = $3 AND period_month = $4 AND period_day = $5 AND dimensions = $6";
@@ -70,6 +74,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
                      std::to_string(kWritersKey), Params());
       session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, "hashtext($1)",
                      Params().text(record_.source));
+      db_.exec("note the keys the run leaves unchanged", kSeenTable);
     } catch (...) {  // refused before it wrote anything: no record, as on SQLite
       rollback_quietly();
       withdraw_run(db_, record_.id);
@@ -107,14 +112,9 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     require_open("store an observation");
     if (data.value.is_number() && !std::isfinite(data.value.number))
       throw StoreError("cannot store " + key.series + " " + key.period.str() + ": the number is not finite");
-    std::string dimensions = canonical_json(key.dimensions);
-    // A series with no observation when the run started holds only what this run inserts: its rows go
-    // to the bulk writer (COPY), which finds repeated keys itself.
-    if (new_series(key.series)) {
-      writer_.add(key.series, key.period, std::move(dimensions), data, *this);
-      return;
-    }
-    store_one(key.series, key.period, dimensions, data);
+    // Every value goes through the bulk writer (COPY, then set statements); a run of a few values
+    // goes row by row when it is flushed.
+    writer_.add(key.series, key.period, canonical_json(key.dimensions), data, *this);
   }
 
   void on_duplicate(std::function<void(const DuplicateKey&)> handler) override { on_duplicate_ = std::move(handler); }
@@ -279,17 +279,12 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     reject({location, "the same key (" + series + " " + period.str() + " " + d.dimensions + ") as " +
                           (d.first_location.empty() ? std::string("an earlier row") : d.first_location)});
   }
-  // One statement per observation: it looks the key up and inserts it, or revises it (a revision,
-  // which the audit trail reads as its value.revise event, the new value and stale marks of the
-  // evaluations that used it), or leaves it as it is; it returns the row as it was, so the run can count and name it.
+  // One statement per observation (a flush of a few values): it looks the key up and inserts it, or
+  // revises it (a revision, which the audit trail reads as its value.revise event, the new value and
+  // stale marks of the evaluations that used it), or leaves it as it is; it returns the row as it
+  // was, so the run can count and name it.
   void store_one(const std::string& series, const Period& period, const std::string& dimensions,
                  const ObservationData& data) override {
-    std::string key = series;
-    key += '\0';
-    key += period.str();
-    key += '\0';
-    key += dimensions;
-    const bool seen = seen_.contains(key);
     Params p;
     add_period(p.text(series), period).text(dimensions);
     add_value(p, data.value)
@@ -298,32 +293,20 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
         .text(data.location)
         .text(record_.source)
         .int64(record_.id)
-        .text(stamp_)
-        .text(seen ? "true" : "false");
+        .text(stamp_);
     Result r = db_.prepared("store an observation", "put_observation", kPut, p);
     if (r.rows() == 0) {
       ++record_.inserted;
       ++record_.accepted;
       return;
     }
-    const int64_t id = r.int64(0, 0);
-    // Stored by this run already (inserted or revised: its run_id is ours; unchanged: seen_): a
-    // duplicate, left as it was. The second value is never stored, so the host never keeps the last
-    // one silently.
-    if (seen || r.int64(0, 6) == record_.id) {
-      std::string first = r.string(0, 5);
-      if (auto moved = moved_locations_.find(id); moved != moved_locations_.end()) first = moved->second;
-      report_duplicate(series, period, dimensions, std::move(first), data.location);
+    // Met by this run already: a duplicate, left as it was. The second value is never stored, so
+    // the host never keeps the last one silently.
+    if (r.text(0, 2) == "t") {
+      report_duplicate(series, period, dimensions, r.string(0, 1), data.location);
       return;
     }
-    seen_.insert(std::move(key));
-    if (r.text(0, 7) == "t") {
-      ++record_.revised;
-    } else if (r.text(0, 5) != data.location) {
-      // An unchanged row keeps the location of the run that stored it; where this run read it is kept
-      // aside (only when it differs) to name it if the key comes again.
-      moved_locations_[id] = data.location;
-    }
+    if (r.text(0, 3) == "t") ++record_.revised;
     ++record_.accepted;
   }
 
@@ -382,21 +365,6 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
                  Params().int64(revision_id));
   }
 
-  // True when `series` had no observation at all when this run started. Checked once per series.
-  bool new_series(const std::string& series) {
-    if (series == last_series_) return last_series_new_;
-    auto it = series_new_.find(series);
-    if (it == series_new_.end()) {
-      const bool stored = db_.prepared("look up a series", "series_stored",
-                                       "SELECT 1 FROM observations WHERE series = $1 LIMIT 1", Params().text(series))
-                              .rows() > 0;
-      it = series_new_.emplace(series, !stored).first;
-    }
-    last_series_ = series;
-    last_series_new_ = it->second;
-    return last_series_new_;
-  }
-
   // False when the row no longer says "running".
   bool finish_run() {
     return db_.prepared(
@@ -434,11 +402,6 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
   std::function<void(const DuplicateKey&)> on_duplicate_;
-  std::unordered_set<std::string> seen_;                      // keys found and left unchanged or revised
-  std::unordered_map<int64_t, std::string> moved_locations_;  // unchanged, read elsewhere than stored
-  std::unordered_map<std::string, bool> series_new_;
-  std::string last_series_;
-  bool last_series_new_ = false;
   std::vector<Approval> locks_;
   bool locks_read_ = false;
 };

@@ -1,7 +1,9 @@
-// Observations of series new to the store, written in bulk: buffered, sent with COPY … FROM STDIN
-// into a temporary staging table and inserted from there with one statement, instead of a round
-// trip per observation. A key the run repeats (in the buffer, or stored by an earlier flush) goes the
-// row-by-row way after the bulk insert, which reports it as a duplicate in the order of the puts.
+// An import run's observations written in bulk: buffered, sent with COPY … FROM STDIN into a
+// temporary staging table, and applied from there with a few set statements per batch — new keys
+// inserted, changed values revised (the revision rows, the new values, the stale marks of the
+// evaluations that used them), unchanged ones noted — instead of a round trip per observation.
+// A key the run has met already (earlier in the batch, or in an earlier one) is a duplicate, reported
+// in the order of the puts; the key's first value stays.
 #pragma once
 
 #include <string>
@@ -13,6 +15,12 @@
 #include "store/store.hpp"
 
 namespace sosei::store::pg {
+
+// The run's record of the keys it found and left unchanged, with where it read them (a temporary
+// table dropped with the run's transaction). With the run's own inserts and revisions (run_id) it
+// tells which keys the run has met: a duplicate names the first location from here.
+inline constexpr const char* kSeenTable =
+    "CREATE TEMP TABLE sosei_seen (id bigint PRIMARY KEY, location text NOT NULL) ON COMMIT DROP";
 
 class ObservationWriter {
  public:
@@ -49,10 +57,11 @@ class ObservationWriter {
     Period period;
     std::string dimensions;
     ObservationData data;
-    bool repeated = false;  // its key is waiting already: not copied, reported at the flush
+    bool repeated = false;  // its key is waiting already: a duplicate, reported at the flush
   };
   static std::string key_of(const std::string& series, const Period& period, std::string_view dimensions);
   void copy_all(Run& run);
+  void send();
 
   Session& session_;
   std::vector<Row> rows_;

@@ -208,8 +208,15 @@ class PostgresStore final : public Store {
   int64_t save_evaluation(const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) override {
     return pg::save_evaluation(s_, evaluation, used);
   }
-  std::vector<EvaluationRecord> evaluations(std::size_t limit) override { return pg::read_evaluations(s_, limit); }
-  std::optional<EvaluationRecord> evaluation(int64_t id) override { return pg::read_evaluation(s_, id); }
+  // An open run's waiting values may mark evaluations stale: written first, so the run reads its marks.
+  std::vector<EvaluationRecord> evaluations(std::size_t limit) override {
+    s_.flush_open_import();
+    return pg::read_evaluations(s_, limit);
+  }
+  std::optional<EvaluationRecord> evaluation(int64_t id) override {
+    s_.flush_open_import();
+    return pg::read_evaluation(s_, id);
+  }
 
   std::optional<std::string> state(const std::string& source, const std::string& key) override {
     return pg::read_state(s_, source, key);
