@@ -60,6 +60,16 @@ constexpr const char* kDuplicates =
     "SELECT s.seq, coalesce(z.location, o.location) FROM sosei_staging s JOIN observations o ON " SOSEI_STAGED_KEY_MATCH
     " LEFT JOIN sosei_seen z ON z.id = o.id WHERE s.repeated ORDER BY s.seq";
 
+// The batch's statements join a few thousand staged rows with observations, which the key index
+// answers a row at a time. The planner's statistics are older than the run, though: a first import
+// of millions of rows into an empty table still looks empty to it mid-run, and it would hash the
+// whole (growing) table for every batch — a first import quadratic in its size. So the run's
+// transaction takes no hash or merge joins while a batch is applied.
+constexpr const char* kKeyIndexJoins =
+    "SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)";
+constexpr const char* kPlannerJoins =
+    "SELECT set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true)";
+
 }  // namespace
 
 std::string ObservationWriter::key_of(const std::string& series, const Period& period, std::string_view dimensions) {
@@ -124,6 +134,7 @@ void ObservationWriter::send() {
 void ObservationWriter::copy_all(Run& run) {
   Connection& db = session_.db;
   send();
+  db.exec("join by the key index", kKeyIndexJoins);
   RunRecord& record = run.record();
   Result revised =
       db.exec("revise observations", kReviseStaged, Params().int64(record.id).text(run.stamp()).text(record.source));
@@ -140,6 +151,7 @@ void ObservationWriter::copy_all(Run& run) {
     const Row& r = rows_[static_cast<std::size_t>(duplicates.int64(i, 0))];
     run.report_duplicate(r.series, r.period, r.dimensions, duplicates.string(i, 1), r.data.location);
   }
+  db.exec("let the planner choose joins again", kPlannerJoins);
   db.exec("empty the staging table", "TRUNCATE sosei_staging");
 }
 
