@@ -94,6 +94,44 @@ TEST_P(Postgres, RevisionsAndAuditTrailRefuseChangesAtTheServer) {
   EXPECT_EQ(query_one("SELECT after FROM audit_events"), "2");
 }
 
+// Migration 10 checks the references of observations and revisions per statement instead of by
+// foreign keys: the server still refuses a row naming what does not exist, and removing what a row
+// names.
+TEST_P(Postgres, ReferencesOfObservationsAndRevisionsAreCheckedAtTheServer) {
+  for (const double v : {1.0, 2.0}) {
+    auto run = store_->begin_import(start());
+    run->put(key("kpi-1", kFy2024), number(v));
+    run->commit();
+  }
+  const std::string before = dump_table("observations") + dump_table("revisions") + dump_table("import_runs");
+  const std::string columns =
+      "INSERT INTO observations(series, period_kind, period_year, dimensions, value_kind, number, source, first_run_id,"
+      " first_value_kind, first_number, created_at, run_id, updated_at) VALUES ('s', 'fiscal_year', 2024, '{}',"
+      " 'number', 1, ";
+  for (const std::string& sql :
+       {columns + "'nowhere', 1, 'number', 1, now(), 1, now())",       // no such source
+        columns + "'tourism_csv', 99, 'number', 1, now(), 1, now())",  // no such first run
+        columns + "'tourism_csv', 1, 'number', 1, now(), 99, now())",  // no such run
+        std::string("UPDATE observations SET run_id = 99"),
+        std::string("INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, new_value_kind)"
+                    " VALUES (99, 1, now(), 'number', 'number')"),
+        std::string("INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, new_value_kind)"
+                    " SELECT id, 99, now(), 'number', 'number' FROM observations"),
+        std::string("DELETE FROM import_runs WHERE id = 1"),  // the first run of the observation
+        std::string("DELETE FROM import_runs WHERE id = 2"),  // the run of the revision
+        std::string("UPDATE import_runs SET id = 7 WHERE id = 2"), std::string("DELETE FROM sources"),
+        std::string("DELETE FROM observations")}) {  // a revision names it
+    const std::string error = exec_error(sql);
+    EXPECT_TRUE(error.find("not all of them exist") != std::string::npos ||
+                error.find("not both exist") != std::string::npos || error.find("is still named") != std::string::npos)
+        << sql << ": " << error;
+  }
+  EXPECT_EQ(dump_table("observations") + dump_table("revisions") + dump_table("import_runs"), before);
+  // What names nothing can go, and a row naming what exists is taken.
+  EXPECT_EQ(exec_error(columns + "'tourism_csv', 1, 'number', 1, now(), 2, now())"), "");
+  EXPECT_EQ(exec_error("UPDATE import_runs SET status = status"), "");
+}
+
 // A database of schema 8, whose trigger copied each revision into audit_events: migration 9 drops the
 // trigger, reads the copied revision once (its copy) and every later one from revisions itself.
 TEST_P(Postgres, MigrationNineReadsTheRevisionsCopiedBeforeItOnce) {

@@ -231,17 +231,28 @@ void CopyWriter::send() {
   buffer_.clear();
 }
 void CopyWriter::finish() {
+  if (!finish_unless("")) throw StoreError(std::string("cannot ") + what_);  // not reached: "" matches no state
+}
+
+bool CopyWriter::finish_unless(std::string_view sqlstate) {
   send();
   open_ = false;
   if (PQputCopyEnd(db_.handle(), nullptr) != 1)
     throw StoreError(std::string("cannot ") + what_ + ": " + PQerrorMessage(db_.handle()));
   std::optional<StoreError> failure;
+  bool refused = false;
   while (PGresult* r = PQgetResult(db_.handle())) {
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && !failure)
-      failure.emplace(std::string("cannot ") + what_ + ": " + PQresultErrorMessage(r));
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && !failure && !refused) {
+      const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+      if (!sqlstate.empty() && state && sqlstate == state)
+        refused = true;
+      else
+        failure.emplace(std::string("cannot ") + what_ + ": " + PQresultErrorMessage(r));
+    }
     PQclear(r);
   }
   if (failure) throw *failure;
+  return !refused;
 }
 
 }  // namespace sosei::store::pg

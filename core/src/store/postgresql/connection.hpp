@@ -120,6 +120,9 @@ class CopyWriter {
   CopyWriter& null_field();
   void end_row();
   void finish();
+  // Ends the COPY; false when the server refused its rows with `sqlstate` (e.g. "23505", a unique
+  // key taken), which the caller handles by rolling back to a savepoint. Any other failure throws.
+  bool finish_unless(std::string_view sqlstate);
 
  private:
   void send();

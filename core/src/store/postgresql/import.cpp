@@ -11,6 +11,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
@@ -112,9 +113,9 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     require_open("store an observation");
     if (data.value.is_number() && !std::isfinite(data.value.number))
       throw StoreError("cannot store " + key.series + " " + key.period.str() + ": the number is not finite");
-    // Every value goes through the bulk writer (COPY, then set statements); a run of a few values
-    // goes row by row when it is flushed.
-    writer_.add(key.series, key.period, canonical_json(key.dimensions), data, *this);
+    // Every value goes through the bulk writer (COPY); a run of a few values goes row by row when
+    // it is flushed.
+    writer_.add(key.series, key.period, canonical_json(key.dimensions), data, new_series(key.series), *this);
   }
 
   void on_duplicate(std::function<void(const DuplicateKey&)> handler) override { on_duplicate_ = std::move(handler); }
@@ -365,6 +366,21 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
                  Params().int64(revision_id));
   }
 
+  // True when `series` had no observation at all when this run started. Checked once per series.
+  bool new_series(const std::string& series) {
+    if (series == last_series_) return last_series_new_;
+    auto it = series_new_.find(series);
+    if (it == series_new_.end()) {
+      const bool stored = db_.prepared("look up a series", "series_stored",
+                                       "SELECT 1 FROM observations WHERE series = $1 LIMIT 1", Params().text(series))
+                              .rows() > 0;
+      it = series_new_.emplace(series, !stored).first;
+    }
+    last_series_ = series;
+    last_series_new_ = it->second;
+    return last_series_new_;
+  }
+
   // False when the row no longer says "running".
   bool finish_run() {
     return db_.prepared(
@@ -402,6 +418,9 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   Phase phase_ = Phase::Open;
   bool holds_slot_ = false;
   std::function<void(const DuplicateKey&)> on_duplicate_;
+  std::unordered_map<std::string, bool> series_new_;
+  std::string last_series_;
+  bool last_series_new_ = false;
   std::vector<Approval> locks_;
   bool locks_read_ = false;
 };

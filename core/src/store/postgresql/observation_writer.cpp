@@ -3,10 +3,14 @@
 // naming the first location of each duplicate.
 #include "store/postgresql/observation_writer.hpp"
 
+#include <algorithm>
+
 #include "store/postgresql/columns.hpp"
 
 namespace sosei::store::pg {
 namespace {
+
+constexpr std::string_view kUniqueViolation = "23505";
 
 // ON COMMIT DROP: the table goes with the run's transaction, committed or rolled back; the writer
 // (one per run) makes it at its first COPY. `repeated`: a key the run has met already.
@@ -82,9 +86,9 @@ std::string ObservationWriter::key_of(const std::string& series, const Period& p
 }
 
 void ObservationWriter::add(const std::string& series, const Period& period, std::string dimensions,
-                            const ObservationData& data, Run& run) {
+                            const ObservationData& data, bool fresh, Run& run) {
   const bool repeated = !waiting_.insert(key_of(series, period, dimensions)).second;
-  rows_.push_back({series, period, std::move(dimensions), data, repeated});
+  rows_.push_back({series, period, std::move(dimensions), data, repeated, fresh});
   if (rows_.size() >= kRows) flush(run);
 }
 
@@ -98,9 +102,53 @@ void ObservationWriter::flush(Run& run) {
   if (rows_.size() < kSmall) {
     for (const Row& r : rows_) run.store_one(r.series, r.period, r.dimensions, r.data);
   } else {
-    copy_all(run);
+    const bool all_new = std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.fresh && !r.repeated; });
+    if (!all_new || !copy_new(run)) copy_all(run);
   }
   clear();
+}
+
+// A batch of keys no stored value has (their series held none when the run began, and the batch
+// repeats none): copied straight into observations, under a savepoint. A key the run stored in an
+// earlier batch makes the table's unique key refuse the COPY; the batch is rolled back to the
+// savepoint and goes the staging way, which names the duplicate. False then.
+bool ObservationWriter::copy_new(Run& run) {
+  Connection& db = session_.db;
+  RunRecord& record = run.record();
+  const std::string run_id = std::to_string(record.id);
+  Transaction savepoint(db);
+  CopyWriter copy(db, "insert observations",
+                  "COPY observations(series, period_kind, period_year, period_month, period_day, dimensions,"
+                  " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
+                  " created_at, run_id, updated_at) FROM STDIN");
+  for (const Row& r : rows_) {
+    const std::string_view kind = column_text(r.data.value.kind);
+    copy.field(r.series)
+        .field(std::string_view(column_text(r.period.kind)))
+        .field(int64_t{r.period.year})
+        .field(int64_t{r.period.month})
+        .field(int64_t{r.period.day})
+        .field(r.dimensions)
+        .field(kind);
+    if (r.data.value.is_number())
+      copy.field(r.data.value.number);
+    else
+      copy.null_field();
+    copy.field(int64_t{r.data.flags}).field(r.data.note).field(r.data.location).field(record.source);
+    copy.field(std::string_view(run_id)).field(kind);
+    if (r.data.value.is_number())
+      copy.field(r.data.value.number);
+    else
+      copy.null_field();
+    copy.field(run.stamp()).field(std::string_view(run_id)).field(run.stamp());
+    copy.end_row();
+  }
+  if (!copy.finish_unless(kUniqueViolation)) return false;  // the savepoint rolls back as it goes
+  savepoint.commit();
+  const auto inserted = static_cast<int64_t>(rows_.size());
+  record.inserted += inserted;
+  record.accepted += inserted;
+  return true;
 }
 
 void ObservationWriter::send() {
