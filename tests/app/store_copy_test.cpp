@@ -339,6 +339,12 @@ TEST_F(StoreCopy, AFailureMidwayLeavesTheTargetAsItWas) {
   EXPECT_EQ(sqlite_dump(target), empty_sqlite);
   // Then it copies in full.
   EXPECT_EQ(copy(uri_, target).outcome, StoreCopyOutcome::Copied);
+
+  // Into a file that was not there: the failure leaves no file behind.
+  request.to = file("new.db");
+  EXPECT_THROW(copy_store(request), std::runtime_error);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    EXPECT_FALSE(std::filesystem::exists(request.to + suffix)) << suffix;
 }
 
 TEST_F(StoreCopy, ABrokenSourceFailsTheCopyWithTheServersReason) {

@@ -4,6 +4,7 @@
 #include "app/store_copy.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 namespace sosei::app {
@@ -88,8 +89,9 @@ int64_t StoreCopyResult::rows() const {
 StoreCopyMismatch::StoreCopyMismatch(std::vector<TableComparison> tables)
     : StoreError(mismatch_text(tables)), tables_(std::move(tables)) {}
 
-StoreCopyResult copy_store(const StoreCopyRequest& request) {
-  if (request.from == request.to) throw std::invalid_argument("store copy: the source and the target are one store");
+namespace {
+
+StoreCopyResult copy_into_target(const StoreCopyRequest& request) {
   store::StoreConfig source_config;
   source_config.location = request.from;
   source_config.clock = request.clock;
@@ -121,6 +123,27 @@ StoreCopyResult copy_store(const StoreCopyRequest& request) {
     return true;
   });
   return result;
+}
+
+// A SQLite file the failed copy made (with its journal files): removed, so that a failure leaves the
+// disk as it was, not an empty database where there was none.
+void remove_made_file(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+}
+
+}  // namespace
+
+StoreCopyResult copy_store(const StoreCopyRequest& request) {
+  if (request.from == request.to) throw std::invalid_argument("store copy: the source and the target are one store");
+  std::error_code ec;
+  const bool target_was_there = std::filesystem::exists(request.to, ec);  // false for a PostgreSQL URI too
+  try {
+    return copy_into_target(request);
+  } catch (...) {
+    if (!target_was_there && std::filesystem::is_regular_file(request.to, ec)) remove_made_file(request.to);
+    throw;
+  }
 }
 
 }  // namespace sosei::app
