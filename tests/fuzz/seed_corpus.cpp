@@ -1,0 +1,62 @@
+// Writes the fuzz targets' seed corpora (tests/fuzz): the shapes the fixtures and the plugins' tests
+// read — a BOM, CRLF, quotes, tabs, full-width digits, eras, statuses, cron forms — one file per input,
+// deterministic. usage: fuzz_seed_corpus OUT_DIR  (then OUT_DIR/csv_reader, notation, cron)
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+void write_all(const std::filesystem::path& dir, const std::vector<std::string>& inputs) {
+  std::filesystem::create_directories(dir);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::ofstream out(dir / ("seed-" + std::to_string(i)), std::ios::binary);
+    out << inputs[i];
+  }
+}
+
+std::vector<std::string> csv_seeds() {
+  return {
+      "year,visitors\n2024,\"1,234\"\n2025,5678\n",
+      "\xEF\xBB\xBF"
+      "年度,観光客数\r\nR6,\"12,345\"\r\nR7,▲3\r\n",
+      "a\tb\tc\n1\t2\t3\n\t\t\n",
+      "\"quoted \"\"inner\"\" text\",x\n\"multi\nline\",y\n",
+      "5\"3,ab\"cd\"\n",
+      "\"never closed,1\n2,3\n",
+      "a,b,\n,,\n\n\n1,2,3",
+      "only one line without end",
+      "\r\r\n\n",
+      std::string(300, 'x') + "," + std::string(5000, 'y') + "\n",
+  };
+}
+
+std::vector<std::string> notation_seeds() {
+  return {"1,234人",     "▲12.5%",   "△3",       "約3万",      "1.2万人",       "13,650千円",    "－",
+          "…",           "x",        "***",      "未実施",     "１２３",        "12.5％",        "令和7年度",
+          "R7",          "H30年度",  "2025/4/1", "2025-03-31", "令和7年4月1日", "2025年4月",     "FY2025",
+          "平成31年4月", "令和元年", "七",       "三十一",     "2025-02-29",    "2024-02-29",    "9999-12-31",
+          " 2025 ",      "1e308",    "-0",       "0x1F",       "12,34,5",       "１，２３４．５"};
+}
+
+std::vector<std::string> cron_seeds() {
+  return {"0 3 * * *", "*/15 * * * 1-5", "30 6 1 4 *", "0 0 29 2 *", "0 0 31 * *", "5,35 8-18/2 * * mon-fri",
+          "0 0 * * 0", "0 0 * * 7",      "@daily",     "61 * * * *", "* * * *",    "0 0 30 2 *",
+          "0 0 1 1 *"};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: fuzz_seed_corpus OUT_DIR\n";
+    return 2;
+  }
+  const std::filesystem::path out = argv[1];
+  write_all(out / "csv_reader", csv_seeds());
+  write_all(out / "notation", notation_seeds());
+  write_all(out / "cron", cron_seeds());
+  return 0;
+}
