@@ -1,6 +1,6 @@
 // Writes the fuzz targets' seed corpora (tests/fuzz): the shapes the fixtures and the plugins' tests
 // read — a BOM, CRLF, quotes, tabs, full-width digits, eras, statuses, cron forms — one file per input,
-// deterministic. usage: fuzz_seed_corpus OUT_DIR  (then OUT_DIR/csv_reader, notation, cron)
+// deterministic. usage: fuzz_seed_corpus OUT_DIR  (then OUT_DIR/csv_reader, notation, cron, text_stream)
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -47,6 +47,20 @@ std::vector<std::string> cron_seeds() {
           "0 0 1 1 *"};
 }
 
+std::vector<std::string> text_seeds() {
+  return {
+      "plain ascii,1\n",
+      "\xEF\xBB\xBF\xE5\xB9\xB4\xE5\xBA\xA6,1\n",  // BOM + 年度
+      "\x94\x4E\x93\x78,1\r\n",                    // 年度 in CP932
+      "\x82\xA0\x82\xA2\x82\xA4\n",                // あいう in CP932
+      "\xED\xA0\x80 surrogate\n",
+      "\xC0\xAF overlong\n",
+      "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD mostly replacement\n",
+      "\x87\x40 NEC special\n",
+      std::string(70000, 'a') + "\x82\xA0",  // the first non-ASCII byte after the first 64 KiB
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,5 +72,6 @@ int main(int argc, char** argv) {
   write_all(out / "csv_reader", csv_seeds());
   write_all(out / "notation", notation_seeds());
   write_all(out / "cron", cron_seeds());
+  write_all(out / "text_stream", text_seeds());
   return 0;
 }
