@@ -1,11 +1,14 @@
 // Writes the fuzz targets' seed corpora (tests/fuzz): the shapes the fixtures and the plugins' tests
 // read — a BOM, CRLF, quotes, tabs, full-width digits, eras, statuses, cron forms — one file per input,
-// deterministic. usage: fuzz_seed_corpus OUT_DIR  (then OUT_DIR/csv_reader, notation, cron, text_stream)
+// deterministic. usage: fuzz_seed_corpus OUT_DIR  (a folder per target)
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include "worker/frame.hpp"
+#include "worker/protocol.hpp"
 
 namespace {
 
@@ -61,6 +64,34 @@ std::vector<std::string> text_seeds() {
   };
 }
 
+// Frames as the worker writes them: observations (with and without dimensions, a status value), an
+// end frame, and the same stream cut short and with a length beyond the limit.
+std::vector<std::string> worker_frame_seeds() {
+  using namespace sosei::worker;
+  FrameBuilder b;
+  std::string stream;
+  sosei::Observation o;
+  o.series = "city_bus_riders";
+  o.period = sosei::Period::fiscal_year(2025);
+  o.value = sosei::Value::of(12345);
+  o.location = "board_alight.txt:12";
+  encode_observation(b, o);
+  stream += b.finish();
+  o.dimensions = {{"route", "R1"}, {"stop", "S001"}};
+  o.period = sosei::Period::date_of(2025, 4, 1);
+  o.note = "note";
+  encode_observation(b, o);
+  stream += b.finish();
+  o.value = sosei::Value{};
+  encode_observation(b, o);
+  stream += b.finish();
+  encode_end(b, {EndStatus::Succeeded, "", "fingerprint"});
+  const std::string end(b.finish());
+  encode_end(b, {EndStatus::Failed, "plugin returned SOSEI_ERR_INPUT", ""});
+  return {stream + end, stream.substr(0, stream.size() / 2), std::string(b.finish()),
+          std::string("\xff\xff\xff\x7f") + "O", std::string("\x01\x00\x00\x00") + "E"};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,5 +104,6 @@ int main(int argc, char** argv) {
   write_all(out / "notation", notation_seeds());
   write_all(out / "cron", cron_seeds());
   write_all(out / "text_stream", text_seeds());
+  write_all(out / "worker_frames", worker_frame_seeds());
   return 0;
 }
