@@ -92,6 +92,43 @@ std::vector<std::string> worker_frame_seeds() {
           std::string("\xff\xff\xff\x7f") + "O", std::string("\x01\x00\x00\x00") + "E"};
 }
 
+// Strategy files: a whole small one (the shape of config/strategy.yaml), and the hand-written
+// mistakes the loader must name — a wrong key, a bad target, a tab, an alias, an alias of an alias.
+std::vector<std::string> strategy_seeds() {
+  const std::string whole = R"(strategy:
+  name: 嘉麻市総合戦略
+  city: 嘉麻市
+  period: {from: R7, to: R11}
+  data_due: "07-31"
+goals:
+  - no: 1
+    name: 安定した雇用を生み出す
+    targets:
+      - {id: net_migration, name: 純移動数, unit: 人, baseline: {value: ▲300人, year: R2}, target: {value: ▲150人, year: R11}}
+    measures:
+      - name: 創業支援
+        projects:
+          - name: 創業支援事業
+            kpis:
+              - id: startups
+                name: 起業支援による創業者数
+                unit: 件
+                department: 産業振興課
+                baseline: {value: 5件, year: R5}
+                target: {value: 5年間に40件, kind: cumulative}
+)";
+  return {whole,
+          "strategy: {name: x, city: y, period: {from: R7, to: R11}}\ngoals: []\n",
+          "strategy:\n  nmae: typo\n",
+          "strategy: &s {name: x, city: y, period: {from: R7, to: R11}}\ngoals:\n  - *s\n",
+          "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n",
+          "strategy:\n\tname: tab\n",
+          "goals:\n  - no: 1\n    measures: [{projects: [{kpis: [{id: k, target: {value: 5年間に, kind: x}}]}]}]\n",
+          "\xEF\xBB\xBFstrategy: ~\n",
+          "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+          ""};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,5 +142,6 @@ int main(int argc, char** argv) {
   write_all(out / "cron", cron_seeds());
   write_all(out / "text_stream", text_seeds());
   write_all(out / "worker_frames", worker_frame_seeds());
+  write_all(out / "strategy_yaml", strategy_seeds());
   return 0;
 }
