@@ -2,6 +2,8 @@
 // column), a totals row (合計) checked rather than counted.
 #include "register.hpp"
 
+#include "names.hpp"
+
 #include <sosei/csv.hpp>
 #include <sosei/notation.hpp>
 
@@ -47,9 +49,17 @@ std::optional<uint64_t> parse_households(std::string_view cell, std::string& err
 }
 
 struct Columns {
-  std::size_t code, name, households;
-  std::optional<std::size_t> year, date;
+  std::optional<std::size_t> code;
+  std::size_t name, households;
+  std::optional<std::size_t> year, date, city;
 };
+
+// 全国地方公共団体コード is six digits with a check digit (402273), often quoted without it (40227).
+std::string city_key(std::string_view code) {
+  std::string key = sosei::fold_full_width(trim(code));
+  if (key.size() == 6 && key.find_first_not_of("0123456789") == std::string::npos) key.pop_back();
+  return key;
+}
 
 std::string_view cell(const sosei::CsvReader& r, std::optional<std::size_t> i) {
   return i && *i < r.size() ? r.field(*i) : std::string_view();
@@ -64,15 +74,24 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
+  const RegisterOptions::Columns& chosen = options.columns;
   Columns col{
-      require_column(header, {"行政区コード", "地区コード", "行政区番号", "コード", "district_code", "code"}, name,
-                     header_line, "the district code"),
-      require_column(header, {"行政区名", "行政区", "地区名", "district_name", "name"}, name, header_line,
-                     "the district name"),
-      require_column(header, {"世帯数", "世帯", "households"}, name, header_line, "the number of households"),
-      header.find({"年度", "fiscal_year"}),
-      header.find({"基準日", "reference_date"}),
+      find_column(header, chosen.code,
+                  {"行政区コード", "地区コード", "行政区番号", "地域コード", "コード", "district_code", "code"}, name,
+                  header_line, "district_code_column"),
+      require_column(header, chosen.name, {"行政区名", "行政区", "地区名", "地域名", "district_name", "name"}, name,
+                     header_line, "the district name", "district_name_column"),
+      require_column(header, chosen.households, {"世帯数", "世帯", "households"}, name, header_line,
+                     "the number of households", "households_column"),
+      find_column(header, chosen.year, {"年度", "fiscal_year"}, name, header_line, "year_column"),
+      find_column(header, chosen.date, {"基準日", "調査年月日", "reference_date"}, name, header_line, "date_column"),
+      find_column(header, chosen.city, {"全国地方公共団体コード", "団体コード", "市区町村コード"}, name, header_line,
+                  "city_code_column"),
   };
+  // The standard set 「地域・年齢別人口」 (it has the 全国地方公共団体コード column) often leaves 地域コード
+  // empty, and a table without a code column has only names: such rows are known by name. A city's
+  // own register lists codes, and a row without one is a mistake there.
+  const bool names_identify = col.city.has_value() || !col.code;
   if (!col.year && !col.date && !options.fiscal_year)
     throw sosei::PluginError(SOSEI_ERR_CONFIG,
                              name +
@@ -85,7 +104,29 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   std::string error;
   auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
 
+  std::string first_city;  // without city_code: the municipality of the first row, to refuse a second
+  uint64_t first_city_line = 0, other_cities = 0;
+  const std::string wanted_city = city_key(options.city_code);
   while (reader.next()) {
+    if (col.city && !trim(cell(reader, col.city)).empty()) {
+      const std::string city = city_key(cell(reader, col.city));
+      if (!wanted_city.empty() && city != wanted_city) {
+        ++other_cities;
+        continue;
+      }
+      if (first_city.empty()) {
+        first_city = city;
+        first_city_line = reader.line();
+      } else if (city != first_city) {
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, name + ":" + std::to_string(reader.line()) +
+                                                       ": the file has rows of several "
+                                                       "municipalities (全国地方公共団体コード " +
+                                                       first_city + " at line " + std::to_string(first_city_line) +
+                                                       ", " + city +
+                                                       " here): set city_code to the "
+                                                       "city's code (e.g. 40227 or 402273) to read only its rows");
+      }
+    }
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));
 
@@ -146,8 +187,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       year.stated_total_line = reader.line();
       continue;
     }
-    if (code.empty()) {
-      reject("no district code (行政区コード) for \"" + std::string(district_name) + "\"");
+    if (code.empty() && (!names_identify || district_name.empty())) {
+      reject(names_identify ? "no district name (地域名) and no code (地域コード)"
+                            : "no district code (行政区コード) for \"" + std::string(district_name) + "\"");
       continue;
     }
     auto households = parse_households(cell(reader, col.households), error);
@@ -155,16 +197,19 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       reject(error);
       continue;
     }
-    std::string key = district_key(code);
+    std::string key = code.empty() ? key_of_name(district_name) : district_key(code);
     auto [it, first] = seen[fy].emplace(key, reader.line());
     if (!first) {
-      reject("district " + std::string(code) + " is listed twice for FY" + std::to_string(fy) + " (first at line " +
-             std::to_string(it->second) + ")");
+      reject("district " + std::string(code.empty() ? district_name : code) + " is listed twice for FY" +
+             std::to_string(fy) + " (first at line " + std::to_string(it->second) + ")");
       continue;
     }
     year.districts.push_back(
         District{std::string(code), std::move(key), std::string(district_name), *households, reader.line()});
   }
+  if (other_cities > 0)
+    ctx.info(name + ": skipped " + std::to_string(other_cities) + " rows of other municipalities (city_code " +
+             options.city_code + ")");
   return years;
 }
 
