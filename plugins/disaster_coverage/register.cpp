@@ -2,6 +2,7 @@
 // column), a totals row (合計) checked rather than counted.
 #include "register.hpp"
 
+#include "city_filter.hpp"
 #include "names.hpp"
 
 #include <sosei/csv.hpp>
@@ -54,13 +55,6 @@ struct Columns {
   std::optional<std::size_t> year, date, city;
 };
 
-// 全国地方公共団体コード is six digits with a check digit (402273), often quoted without it (40227).
-std::string city_key(std::string_view code) {
-  std::string key = sosei::fold_full_width(trim(code));
-  if (key.size() == 6 && key.find_first_not_of("0123456789") == std::string::npos) key.pop_back();
-  return key;
-}
-
 std::string_view cell(const sosei::CsvReader& r, std::optional<std::size_t> i) {
   return i && *i < r.size() ? r.field(*i) : std::string_view();
 }
@@ -104,29 +98,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   std::string error;
   auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
 
-  std::string first_city;  // without city_code: the municipality of the first row, to refuse a second
-  uint64_t first_city_line = 0, other_cities = 0;
-  const std::string wanted_city = city_key(options.city_code);
+  CityFilter city(options.city_code);
   while (reader.next()) {
-    if (col.city && !trim(cell(reader, col.city)).empty()) {
-      const std::string city = city_key(cell(reader, col.city));
-      if (!wanted_city.empty() && city != wanted_city) {
-        ++other_cities;
-        continue;
-      }
-      if (first_city.empty()) {
-        first_city = city;
-        first_city_line = reader.line();
-      } else if (city != first_city) {
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, name + ":" + std::to_string(reader.line()) +
-                                                       ": the file has rows of several "
-                                                       "municipalities (全国地方公共団体コード " +
-                                                       first_city + " at line " + std::to_string(first_city_line) +
-                                                       ", " + city +
-                                                       " here): set city_code to the "
-                                                       "city's code (e.g. 40227 or 402273) to read only its rows");
-      }
-    }
+    if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));
 
@@ -207,9 +181,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     year.districts.push_back(
         District{std::string(code), std::move(key), std::string(district_name), *households, reader.line()});
   }
-  if (other_cities > 0)
-    ctx.info(name + ": skipped " + std::to_string(other_cities) + " rows of other municipalities (city_code " +
-             options.city_code + ")");
+  city.finish(ctx, name, !years.empty());
   return years;
 }
 

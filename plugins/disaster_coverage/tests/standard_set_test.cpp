@@ -21,7 +21,8 @@ class StandardSet : public ::testing::Test {
  protected:
   // Runs the plugin on the register `households` and the roster `roster`, with these settings.
   int32_t run(const std::string& households, const std::string& roster,
-              std::map<std::string, std::string> settings = {{"city_code", "40227"}}, bool skip_bad_rows = false) {
+              const std::map<std::string, std::string>& settings = {{"city_code", "40227"}},
+              bool skip_bad_rows = false) {
     host_ = sosei::testing::FakeHost();
     host_.file("h.csv", households).file("r.csv", roster);
     host_.setting("households_file", "h.csv").setting("roster_file", "r.csv");
@@ -101,8 +102,11 @@ TEST_F(StandardSet, SeveralMunicipalitiesWithoutCityCodeIsAConfigError) {
   EXPECT_NE(host_.error().find("40228"), std::string::npos) << host_.error();
   EXPECT_NE(host_.error().find("set city_code"), std::string::npos) << host_.error();
 
-  // Another city's code keeps none of this city's rows.
-  EXPECT_NE(run(fixtures::standard_set_csv(), fixtures::standard_roster_csv(), {{"city_code", "402281"}}), SOSEI_OK);
+  // A city_code no row has: said so, rather than "no district rows".
+  EXPECT_EQ(run(fixtures::standard_set_csv(), fixtures::standard_roster_csv(), {{"city_code", "131016"}}),
+            SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find("no row is of city_code 131016"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("40227 at line 2"), std::string::npos) << host_.error();
 }
 
 TEST_F(StandardSet, UnknownNameIsABadRowNamingTheNearestDistricts) {
