@@ -14,6 +14,57 @@ constexpr std::string_view kChome = "\xE4\xB8\x81\xE7\x9B\xAE";  // 丁目
 constexpr std::array<std::string_view, 11> kKanjiDigits{"〇", "一", "二", "三", "四", "五",
                                                         "六", "七", "八", "九", "十"};
 
+// Half-width katakana U+FF61–U+FF9F (｡ … ﾝ ﾞ ﾟ) as full-width; a following ﾞ or ﾟ is composed below.
+constexpr std::u16string_view kFullKana =
+    u"。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨ"
+    u"ラリルレロワン゛゜";
+
+// The code point of a half-width katakana at the start of `s` (UTF-8 EF BD A1–BF, EF BE 80–9F), or 0.
+char32_t half_kana_at(std::string_view s) {
+  if (s.size() < 3 || static_cast<unsigned char>(s[0]) != 0xEF) return 0;
+  const auto b1 = static_cast<unsigned char>(s[1]), b2 = static_cast<unsigned char>(s[2]);
+  const char32_t c = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return (b1 == 0xBD || b1 == 0xBE) && (b2 & 0xC0) == 0x80 && c >= 0xFF61 && c <= 0xFF9F ? c : 0;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// ﾔﾏﾉ → ヤマノ, ｶﾞ → ガ, ﾊﾟ → パ, ｳﾞ → ヴ: old registers (and CP932 exports of them) write names so.
+std::string fold_half_kana(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t half = half_kana_at(s.substr(i));
+    if (half == 0) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    i += 3;
+    char32_t full = kFullKana[half - 0xFF61];
+    const char32_t mark = half_kana_at(s.substr(i));
+    const bool ka_to = half >= 0xFF76 && half <= 0xFF84, ha_ho = half >= 0xFF8A && half <= 0xFF8E;
+    if (mark == 0xFF9E && (ka_to || ha_ho || half == 0xFF73)) {
+      full = half == 0xFF73 ? U'ヴ' : full + 1;
+      i += 3;
+    } else if (mark == 0xFF9F && ha_ho) {
+      full += 2;
+      i += 3;
+    }
+    append_utf8(out, full);
+  }
+  return out;
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The length of the run of ASCII digits at the end of `s`.
@@ -62,7 +113,7 @@ std::vector<char32_t> code_points(std::string_view s) {
 
 std::string name_key(std::string_view name) {
   std::string s;
-  for (const char c : sosei::fold_full_width(trim(name)))
+  for (const char c : sosei::fold_full_width(fold_half_kana(trim(name))))
     if (c != ' ' && c != '\t') s.push_back(c);
   for (std::size_t at; (at = s.find("\xE3\x80\x80")) != std::string::npos;) s.erase(at, 3);
 

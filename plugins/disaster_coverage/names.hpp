@@ -15,7 +15,8 @@
 
 namespace disaster_coverage {
 
-// A district name as a lookup key: full-width ASCII folded (１丁目 → 1丁目), spaces removed (ASCII and
+// A district name as a lookup key: full-width ASCII folded (１丁目 → 1丁目), half-width katakana
+// widened (ﾔﾏﾉ → ヤマノ, ｶﾞ → ガ), spaces removed (ASCII and
 // ideographic, also inside), and the 丁目 written one way: 一丁目 / 1丁目 / 01丁目 / a bare trailing
 // number (本町1) all become 本町1丁目. "" for a blank cell.
 std::string name_key(std::string_view name);

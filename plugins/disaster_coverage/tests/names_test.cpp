@@ -13,6 +13,9 @@ TEST(NameKey, FoldsWidthsSpacesAndTheWaysOfWritingChome) {
   EXPECT_EQ(name_key("本町十二丁目"), "本町12丁目");
   EXPECT_EQ(name_key(" 稲築町　山野 "), "稲築町山野");
   EXPECT_EQ(name_key("Ａ地区"), "A地区");
+  EXPECT_EQ(name_key("ﾔﾏﾉ"), "ヤマノ");
+  EXPECT_EQ(name_key("ｶﾞｸｴﾝﾁｮｳ ﾊﾟｰｸ ｳﾞｨﾗ"), "ガクエンチョウパークヴィラ");
+  EXPECT_EQ(name_key("ﾏﾞﾁ"), "マ゛チ");  // no voiced form: the mark stays a mark
   // Only the way of writing changes: a different place stays different.
   EXPECT_NE(name_key("山野"), name_key("稲築町山野"));
   EXPECT_NE(name_key("本町"), name_key("本町1丁目"));
