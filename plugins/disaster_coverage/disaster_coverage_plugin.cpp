@@ -17,8 +17,8 @@ namespace {
 
 constexpr std::array<sosei_setting_spec, 18> kSettings{{
     {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
-     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]): CSV, TSV or XLSX; or set "
-     "households_url"},
+     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]), or the standard open-data set "
+     "地域・年齢別人口 as published: CSV, TSV or XLSX; or set households_url"},
     {"households_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the households file from this URL instead"},
     {"roster_file", SOSEI_SETTING_PATH, 0, nullptr,
      "the organization roster (組織名, 行政区コード, 結成日 [, 解散日]): CSV, TSV or XLSX; or set roster_url"},

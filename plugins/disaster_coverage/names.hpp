@@ -32,7 +32,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 class DistrictIndex {
  public:
   void add(const District& d);
-  bool knows_key(const std::string& key) const { return codes_.count(key) > 0 || keys_.count(key) > 0; }
 
   // The key of the district a roster token names: a code of the register, else a name that
   // normalises to exactly one district's. nullopt when neither: `why` is then empty for a token that
