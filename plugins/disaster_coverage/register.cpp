@@ -24,6 +24,8 @@ bool is_total_label(std::string_view cell) {
   return false;
 }
 
+bool is_subtotal_label(std::string_view cell) { return trim(cell) == "小計"; }
+
 // A household count: 1,234 or 1,234世帯; a whole number ≥ 0.
 std::optional<uint64_t> parse_households(std::string_view cell, std::string& error) {
   std::string why;
@@ -151,6 +153,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       }
     }
 
+    // A subtotal of a group of districts (小計, as tables by area print them) would count them twice.
+    if (is_subtotal_label(code) || (code.empty() && is_subtotal_label(district_name))) continue;
     if (is_total_label(code) || (code.empty() && is_total_label(district_name))) {
       auto total = parse_households(cell(reader, col.households), error);
       if (!total) {

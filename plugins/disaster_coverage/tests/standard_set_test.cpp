@@ -172,4 +172,11 @@ TEST_F(StandardSet, ADistrictRowWithNeitherNameNorCodeIsABadRow) {
   expect_hand_computed();
 }
 
+TEST_F(StandardSet, SubtotalRowsAreNotCounted) {
+  const std::string households = fixtures::standard_set_csv() + "402273,,小計,2025/4/1,450,900,450,450\n";
+  ASSERT_EQ(run(households, fixtures::standard_roster_csv()), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.rejections().empty()) << rejection(0);
+  expect_hand_computed();  // 900, not 1350
+}
+
 }  // namespace
