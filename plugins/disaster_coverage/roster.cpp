@@ -56,6 +56,16 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       if (std::find(o.district_keys.begin(), o.district_keys.end(), *key) == o.district_keys.end())
         o.district_keys.push_back(std::move(*key));
     }
+    // A name the separators cut (稲築町 山野, 中・下町) resolves as the whole cell, but only when the
+    // pieces do not: a cell of several districts that all exist is read as those districts.
+    if (!unmatched.empty() || !unknown.empty()) {
+      std::string ignored;
+      if (auto whole = known.resolve(cell(codes_column), register_name, ignored); whole && codes.size() > 1) {
+        o.district_keys = {std::move(*whole)};
+        unmatched.clear();
+        unknown.clear();
+      }
+    }
     if (!unmatched.empty()) {
       reject(label + ": " + unmatched);
       continue;

@@ -179,4 +179,17 @@ TEST_F(StandardSet, SubtotalRowsAreNotCounted) {
   expect_hand_computed();  // 900, not 1350
 }
 
+TEST_F(StandardSet, ANameWithASpaceOrSeparatorIsReadAsOneNameWhenItsPiecesAreNot) {
+  // 稲築町 山野 would be cut at the space into 稲築町 (unknown) and 山野 (a district of its own).
+  const std::string roster =
+      "組織名,対象地域,結成日,解散日\n"
+      "本町自主防災会,本町１丁目・本町２,2020-04-01,\n"
+      "稲築防災会,稲築町 山野,2025-04-01,\n"
+      "新町防災会,0902,2019-01-01,\n";
+  ASSERT_EQ(run(fixtures::standard_set_csv(), roster), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.rejections().empty()) << rejection(0);
+  expect_hand_computed();
+  EXPECT_EQ(covered(2025, "山野"), "no");
+}
+
 }  // namespace
