@@ -144,4 +144,24 @@ std::size_t require_column(const sosei::ColumnFinder& header, std::initializer_l
                                                 hint);
 }
 
+std::optional<std::size_t> find_column(const sosei::ColumnFinder& header, const std::string& chosen,
+                                       std::initializer_list<std::string_view> aliases, const std::string& file,
+                                       uint64_t line, std::string_view setting) {
+  if (chosen.empty()) return header.find(aliases);
+  if (auto index = header.find({chosen})) return index;
+  std::string present;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    present.append(present.empty() ? "\"" : ", \"").append(header.name(i)).append("\"");
+  throw sosei::PluginError(SOSEI_ERR_INPUT, file + ":" + std::to_string(line) + ": no column \"" + chosen +
+                                                "\" (setting '" + std::string(setting) + "'); the header has " +
+                                                (present.empty() ? "no columns" : present));
+}
+
+std::size_t require_column(const sosei::ColumnFinder& header, const std::string& chosen,
+                           std::initializer_list<std::string_view> aliases, const std::string& file, uint64_t line,
+                           std::string_view what_for, std::string_view setting) {
+  if (auto index = find_column(header, chosen, aliases, file, line, setting)) return *index;
+  return require_column(header, aliases, file, line, what_for);
+}
+
 }  // namespace disaster_coverage

@@ -54,4 +54,16 @@ Date in_fiscal_year(const Date& month_day, int32_t fy);
 std::size_t require_column(const sosei::ColumnFinder& header, std::initializer_list<std::string_view> aliases,
                            const std::string& file, uint64_t line, std::string_view what_for);
 
+// The column `chosen` names (the value of the setting `setting`) when it is set, which must then
+// exist (else a PluginError naming the file, the setting and the columns present); else the first
+// of `aliases` present, if any.
+std::optional<std::size_t> find_column(const sosei::ColumnFinder& header, const std::string& chosen,
+                                       std::initializer_list<std::string_view> aliases, const std::string& file,
+                                       uint64_t line, std::string_view setting);
+
+// require_column, but the column `chosen` names when the setting `setting` is set.
+std::size_t require_column(const sosei::ColumnFinder& header, const std::string& chosen,
+                           std::initializer_list<std::string_view> aliases, const std::string& file, uint64_t line,
+                           std::string_view what_for, std::string_view setting);
+
 }  // namespace disaster_coverage

@@ -15,10 +15,10 @@
 namespace disaster_coverage {
 namespace {
 
-constexpr std::array<sosei_setting_spec, 10> kSettings{{
+constexpr std::array<sosei_setting_spec, 18> kSettings{{
     {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
-     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]): CSV, TSV or XLSX; or set "
-     "households_url"},
+     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]), or the standard open-data set "
+     "地域・年齢別人口 as published: CSV, TSV or XLSX; or set households_url"},
     {"households_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the households file from this URL instead"},
     {"roster_file", SOSEI_SETTING_PATH, 0, nullptr,
      "the organization roster (組織名, 行政区コード, 結成日 [, 解散日]): CSV, TSV or XLSX; or set roster_url"},
@@ -34,6 +34,22 @@ constexpr std::array<sosei_setting_spec, 10> kSettings{{
      "the month-day of each fiscal year on which organizations are counted (消防庁: 1 April); a 基準日 column wins"},
     {"households_check", SOSEI_SETTING_STRING, 0, "warn",
      "a 合計 row that differs from the sum of the districts: warn or fail"},
+    {"city_code", SOSEI_SETTING_STRING, 0, "",
+     "the city's 全国地方公共団体コード (40227 or 402273): rows of other municipalities in the households file are "
+     "skipped"},
+    {"district_code_column", SOSEI_SETTING_STRING, 0, "",
+     "households file: the district code column (default: 行政区コード, 地区コード, 地域コード …; optional)"},
+    {"district_name_column", SOSEI_SETTING_STRING, 0, "",
+     "households file: the district name column (default: 行政区名, 行政区, 地区名, 地域名 …)"},
+    {"households_column", SOSEI_SETTING_STRING, 0, "", "households file: the households column (default: 世帯数)"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "households file: the fiscal year column (default: 年度; optional)"},
+    {"date_column", SOSEI_SETTING_STRING, 0, "",
+     "households file: the date of the count (default: 基準日 or 調査年月日; optional)"},
+    {"city_code_column", SOSEI_SETTING_STRING, 0, "",
+     "households file: the municipality code column (default: 全国地方公共団体コード; optional)"},
+    {"districts_column", SOSEI_SETTING_STRING, 0, "",
+     "roster: the column of the district codes or names each organization covers (default: 行政区コード, "
+     "対象行政区, 対象地域, 地域名 …)"},
 }};
 
 constexpr std::array<sosei_series_spec, 4> kSeries{{
@@ -107,6 +123,10 @@ class DisasterCoverage : public sosei::Plugin {
       throw sosei::PluginError(
           SOSEI_ERR_CONFIG, "reference_date: \"" + month_day + "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
     options.reference_month_day = *md;
+    options.columns = {ctx.string_setting("district_code_column"), ctx.string_setting("district_name_column"),
+                       ctx.string_setting("households_column"),    ctx.string_setting("year_column"),
+                       ctx.string_setting("date_column"),          ctx.string_setting("city_code_column")};
+    options.city_code = ctx.string_setting("city_code");
     const std::string check = ctx.string_setting("households_check");
     if (check != "warn" && check != "fail")
       throw sosei::PluginError(SOSEI_ERR_CONFIG, "households_check: expected warn or fail, got \"" + check + "\"");
@@ -123,10 +143,11 @@ class DisasterCoverage : public sosei::Plugin {
 
     std::map<int32_t, YearRegister> years =
         read_register(ctx, households, households.name(), with_year(options, wanted));
-    std::unordered_map<std::string, std::string> known;
+    DistrictIndex known;
     for (const auto& [fy, year] : years)
-      for (const auto& d : year.districts) known.emplace(d.key, d.code);
-    const std::vector<Organization> organizations = read_roster(ctx, roster, roster.name(), known, households.name());
+      for (const auto& d : year.districts) known.add(d);
+    const std::vector<Organization> organizations =
+        read_roster(ctx, roster, roster.name(), known, households.name(), ctx.string_setting("districts_column"));
 
     std::set<int32_t> selected(wanted.begin(), wanted.end());
     if (selected.empty())
@@ -167,7 +188,7 @@ class DisasterCoverage : public sosei::Plugin {
     const sosei_period period = fiscal_year(year.fiscal_year);
     for (std::size_t i = 0; i < year.districts.size(); ++i) {
       const District& d = year.districts[i];
-      const std::array<sosei_dimension, 3> dims{sosei::dimension("district", d.code),
+      const std::array<sosei_dimension, 3> dims{sosei::dimension("district", d.code.empty() ? d.name : d.code),
                                                 sosei::dimension("district_name", d.name),
                                                 sosei::dimension("covered", c.covered[i] ? "yes" : "no")};
       sosei::Observation o;

@@ -2,6 +2,9 @@
 // column), a totals row (合計) checked rather than counted.
 #include "register.hpp"
 
+#include "city_filter.hpp"
+#include "names.hpp"
+
 #include <sosei/csv.hpp>
 #include <sosei/notation.hpp>
 
@@ -20,6 +23,8 @@ bool is_total_label(std::string_view cell) {
     if (cell == label) return true;
   return false;
 }
+
+bool is_subtotal_label(std::string_view cell) { return trim(cell) == "小計"; }
 
 // A household count: 1,234 or 1,234世帯; a whole number ≥ 0.
 std::optional<uint64_t> parse_households(std::string_view cell, std::string& error) {
@@ -47,8 +52,9 @@ std::optional<uint64_t> parse_households(std::string_view cell, std::string& err
 }
 
 struct Columns {
-  std::size_t code, name, households;
-  std::optional<std::size_t> year, date;
+  std::optional<std::size_t> code;
+  std::size_t name, households;
+  std::optional<std::size_t> year, date, city;
 };
 
 std::string_view cell(const sosei::CsvReader& r, std::optional<std::size_t> i) {
@@ -64,15 +70,24 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
+  const RegisterOptions::Columns& chosen = options.columns;
   Columns col{
-      require_column(header, {"行政区コード", "地区コード", "行政区番号", "コード", "district_code", "code"}, name,
-                     header_line, "the district code"),
-      require_column(header, {"行政区名", "行政区", "地区名", "district_name", "name"}, name, header_line,
-                     "the district name"),
-      require_column(header, {"世帯数", "世帯", "households"}, name, header_line, "the number of households"),
-      header.find({"年度", "fiscal_year"}),
-      header.find({"基準日", "reference_date"}),
+      find_column(header, chosen.code,
+                  {"行政区コード", "地区コード", "行政区番号", "地域コード", "コード", "district_code", "code"}, name,
+                  header_line, "district_code_column"),
+      require_column(header, chosen.name, {"行政区名", "行政区", "地区名", "地域名", "district_name", "name"}, name,
+                     header_line, "the district name", "district_name_column"),
+      require_column(header, chosen.households, {"世帯数", "世帯", "households"}, name, header_line,
+                     "the number of households", "households_column"),
+      find_column(header, chosen.year, {"年度", "fiscal_year"}, name, header_line, "year_column"),
+      find_column(header, chosen.date, {"基準日", "調査年月日", "reference_date"}, name, header_line, "date_column"),
+      find_column(header, chosen.city, {"全国地方公共団体コード", "団体コード", "市区町村コード"}, name, header_line,
+                  "city_code_column"),
   };
+  // The standard set 「地域・年齢別人口」 (it has the 全国地方公共団体コード column) often leaves 地域コード
+  // empty, and a table without a code column has only names: such rows are known by name. A city's
+  // own register lists codes, and a row without one is a mistake there.
+  const bool names_identify = col.city.has_value() || !col.code;
   if (!col.year && !col.date && !options.fiscal_year)
     throw sosei::PluginError(SOSEI_ERR_CONFIG,
                              name +
@@ -85,7 +100,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   std::string error;
   auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
 
+  CityFilter city(options.city_code);
   while (reader.next()) {
+    if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));
 
@@ -136,6 +153,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       }
     }
 
+    // A subtotal of a group of districts (小計, as tables by area print them) would count them twice.
+    if (is_subtotal_label(code) || (code.empty() && is_subtotal_label(district_name))) continue;
     if (is_total_label(code) || (code.empty() && is_total_label(district_name))) {
       auto total = parse_households(cell(reader, col.households), error);
       if (!total) {
@@ -146,8 +165,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       year.stated_total_line = reader.line();
       continue;
     }
-    if (code.empty()) {
-      reject("no district code (行政区コード) for \"" + std::string(district_name) + "\"");
+    if (code.empty() && (!names_identify || district_name.empty())) {
+      reject(names_identify ? "no district name (地域名) and no code (地域コード)"
+                            : "no district code (行政区コード) for \"" + std::string(district_name) + "\"");
       continue;
     }
     auto households = parse_households(cell(reader, col.households), error);
@@ -155,16 +175,17 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       reject(error);
       continue;
     }
-    std::string key = district_key(code);
+    std::string key = code.empty() ? key_of_name(district_name) : district_key(code);
     auto [it, first] = seen[fy].emplace(key, reader.line());
     if (!first) {
-      reject("district " + std::string(code) + " is listed twice for FY" + std::to_string(fy) + " (first at line " +
-             std::to_string(it->second) + ")");
+      reject("district " + std::string(code.empty() ? district_name : code) + " is listed twice for FY" +
+             std::to_string(fy) + " (first at line " + std::to_string(it->second) + ")");
       continue;
     }
     year.districts.push_back(
         District{std::string(code), std::move(key), std::string(district_name), *households, reader.line()});
   }
+  city.finish(ctx, name, !years.empty());
   return years;
 }
 

@@ -26,6 +26,13 @@ struct RegisterOptions {
   // column).
   std::optional<int32_t> fiscal_year;
   Date reference_month_day{0, 4, 1};
+  // Columns named by settings (empty: the usual names, see README), as tourism and school_scores do.
+  struct Columns {
+    std::string code, name, households, year, date, city;
+  } columns;
+  // The city's 全国地方公共団体コード: rows of other municipalities are skipped. Empty: the file must
+  // describe one municipality.
+  std::string city_code;
 };
 
 // Reads the whole table; bad rows go through ctx.reject (file:line and why). Missing columns and a

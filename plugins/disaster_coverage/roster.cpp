@@ -8,17 +8,19 @@
 namespace disaster_coverage {
 
 std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteReader& in, const std::string& name,
-                                      const std::unordered_map<std::string, std::string>& known,
-                                      const std::string& register_name) {
+                                      const DistrictIndex& known, const std::string& register_name,
+                                      const std::string& districts_column) {
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the roster is empty (a header row is required)");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   const auto name_column = header.find({"組織名", "自主防災組織名", "名称", "organization", "name"});
-  const std::size_t codes_column = require_column(
-      header, {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "district_codes", "districts"},
-      name, header_line, "the district codes an organization covers");
+  const std::size_t codes_column =
+      require_column(header, districts_column,
+                     {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "対象地域", "地域名",
+                      "地区名", "district_codes", "districts"},
+                     name, header_line, "the district codes or names an organization covers", "districts_column");
   const std::size_t established_column =
       require_column(header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line,
                      "the date an organization was established");
@@ -40,15 +42,33 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       reject(label + " lists no district code (write the codes it covers, separated by 、 , ・ or spaces)");
       continue;
     }
-    std::string unknown;
+    std::string unknown, unmatched;
     for (auto code : codes) {
-      std::string key = district_key(code);
-      if (!known.count(key)) {
-        unknown.append(unknown.empty() ? "" : ", ").append(code);
+      std::string why;
+      auto key = known.resolve(code, register_name, why);
+      if (!key) {
+        if (why.empty())
+          unknown.append(unknown.empty() ? "" : ", ").append(code);
+        else if (unmatched.empty())
+          unmatched = why;
         continue;
       }
-      if (std::find(o.district_keys.begin(), o.district_keys.end(), key) == o.district_keys.end())
-        o.district_keys.push_back(std::move(key));
+      if (std::find(o.district_keys.begin(), o.district_keys.end(), *key) == o.district_keys.end())
+        o.district_keys.push_back(std::move(*key));
+    }
+    // A name the separators cut (稲築町 山野, 中・下町) resolves as the whole cell, but only when the
+    // pieces do not: a cell of several districts that all exist is read as those districts.
+    if (!unmatched.empty() || !unknown.empty()) {
+      std::string ignored;
+      if (auto whole = known.resolve(cell(codes_column), register_name, ignored); whole && codes.size() > 1) {
+        o.district_keys = {std::move(*whole)};
+        unmatched.clear();
+        unknown.clear();
+      }
+    }
+    if (!unmatched.empty()) {
+      reject(label + ": " + unmatched);
+      continue;
     }
     if (!unknown.empty()) {
       reject(label + " covers the unknown district code" + (unknown.find(',') == std::string::npos ? " " : "s ") +
