@@ -4,8 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <minizip/zip.h>
 
 #include "worker/frame.hpp"
 #include "worker/protocol.hpp"
@@ -129,6 +133,61 @@ goals:
           ""};
 }
 
+// A ZIP with its members stored uncompressed (method 0), read back as bytes.
+std::string stored_zip(const std::filesystem::path& scratch,
+                       const std::vector<std::pair<std::string, std::string>>& members) {
+  zipFile zip = zipOpen64(scratch.c_str(), APPEND_STATUS_CREATE);
+  if (!zip) throw std::runtime_error("cannot write " + scratch.string());
+  for (const auto& [name, content] : members) {
+    zip_fileinfo info{};
+    zipOpenNewFileInZip(zip, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, 0, 0);
+    zipWriteInFileInZip(zip, content.data(), static_cast<unsigned>(content.size()));
+    zipCloseFileInZip(zip);
+  }
+  zipClose(zip, nullptr);
+  std::ifstream in(scratch, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(scratch);
+  return bytes;
+}
+
+// Workbooks as Excel writes them (shared strings, numbers, an error and a boolean cell, inline
+// strings), one whose shared strings declare an entity (refused), a zipped GTFS feed, and not a ZIP.
+std::vector<std::string> zip_seeds(const std::filesystem::path& scratch) {
+  const std::string workbook =
+      R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+      R"(<sheets><sheet name="観光" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+  const std::string rels =
+      R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)"
+      R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>)"
+      R"(</Relationships>)";
+  const std::string strings =
+      R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+      R"(<si><t>年度</t></si><si><r><t>観光</t></r><r><t>客数</t></r><rPh sb="0" eb="2"><t>カンコウ</t></rPh></si></sst>)";
+  const std::string sheet =
+      R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+      R"(<dimension ref="A1:C3"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)"
+      R"(<row r="2"><c r="A2"><v>2025</v></c><c r="B2"><v>1.5E3</v></c><c r="C2" t="e"><v>#N/A</v></c></row>)"
+      R"(<row r="3"><c r="A3" t="inlineStr"><is><t>R7</t></is></c><c r="B3" t="b"><v>1</v></c></row>)"
+      R"(</sheetData></worksheet>)";
+  const std::string entity =
+      R"(<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>)"
+      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>)";
+  return {stored_zip(scratch, {{"xl/workbook.xml", workbook},
+                               {"xl/_rels/workbook.xml.rels", rels},
+                               {"xl/sharedStrings.xml", strings},
+                               {"xl/worksheets/sheet1.xml", sheet}}),
+          stored_zip(scratch, {{"xl/workbook.xml", workbook},
+                               {"xl/_rels/workbook.xml.rels", rels},
+                               {"xl/sharedStrings.xml", entity},
+                               {"xl/worksheets/sheet1.xml", sheet}}),
+          stored_zip(scratch, {{"feed/trips.txt", "route_id,service_id,trip_id\nR1,S,T1\n"},
+                               {"__MACOSX/feed/._trips.txt", "junk"}}),
+          stored_zip(scratch, {{"trips.txt", "\xEF\xBB\xBFroute_id,trip_id\r\nR1,T1\r\n"}}), "year,visitors\n2025,1\n"};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -143,5 +202,6 @@ int main(int argc, char** argv) {
   write_all(out / "text_stream", text_seeds());
   write_all(out / "worker_frames", worker_frame_seeds());
   write_all(out / "strategy_yaml", strategy_seeds());
+  write_all(out / "xlsx_zip", zip_seeds(out / "scratch.zip"));
   return 0;
 }
