@@ -11,8 +11,16 @@
 namespace sosei::store::test {
 namespace {
 
+// Raw access inspects the whole database as the superuser, past the row-level security that scopes
+// the store's own role (sosei_test) to a city.
+std::string as_admin(std::string uri) {
+  const std::string role = "user=" + std::string(kStoreRole);
+  if (const auto at = uri.find(role); at != std::string::npos) uri.replace(at, role.size(), "user=postgres");
+  return uri;
+}
+
 struct Raw {
-  explicit Raw(const std::string& conninfo) : conn(PQconnectdb(conninfo.c_str())) {}
+  explicit Raw(const std::string& conninfo) : conn(PQconnectdb(as_admin(conninfo).c_str())) {}
   ~Raw() { PQfinish(conn); }
   Raw(const Raw&) = delete;
   Raw& operator=(const Raw&) = delete;
@@ -48,12 +56,12 @@ bool postgres_required() {
 }
 
 std::string postgres_uri(const std::string& socket_dir, const std::string& name) {
-  return "postgresql:///" + name + "?host=" + socket_dir + "&user=postgres";
+  return "postgresql:///" + name + "?host=" + socket_dir + "&user=" + kStoreRole;
 }
 
 std::string create_database(const std::string& socket_dir, const std::string& name) {
   // template0 is empty and never connected to, so many tests can copy it at once.
-  return run(maintenance(socket_dir), "CREATE DATABASE " + name + " TEMPLATE template0");
+  return run(maintenance(socket_dir), "CREATE DATABASE " + name + " TEMPLATE template0 OWNER " + kStoreRole);
 }
 
 void drop_database(const std::string& socket_dir, const std::string& name) {
@@ -93,7 +101,7 @@ std::string postgres_dump(const std::string& uri, const std::string& table) {
   return out;
 }
 
-PostgresSession::PostgresSession(const std::string& uri) : conn_(PQconnectdb(uri.c_str())) {
+PostgresSession::PostgresSession(const std::string& uri) : conn_(PQconnectdb(as_admin(uri).c_str())) {
   if (PQstatus(conn_) != CONNECTION_OK) ADD_FAILURE() << PQerrorMessage(conn_);
 }
 

@@ -9,12 +9,17 @@ struct pg_conn;
 
 namespace sosei::store::test {
 
+// The role the stores under test connect as (postgres_cluster_start makes it): it owns the test's
+// database and is neither superuser nor BYPASSRLS, so row-level security applies to every statement
+// as it does for a real deployment. Raw access (below) connects as the superuser instead.
+inline constexpr const char* kStoreRole = "sosei_test";
+
 // The cluster's socket folder, or none when it did not start (the info file is absent).
 std::optional<std::string> postgres_cluster();
 // Whether the suite must fail rather than skip without a cluster (SOSEI_REQUIRE_POSTGRES=1).
 bool postgres_required();
 
-// The connection URI of database `name` in the cluster at `socket_dir`.
+// The connection URI of database `name` in the cluster at `socket_dir`, as the store's role.
 std::string postgres_uri(const std::string& socket_dir, const std::string& name);
 // Creates or drops a database through the cluster's maintenance database; "" or the error.
 std::string create_database(const std::string& socket_dir, const std::string& name);

@@ -96,10 +96,12 @@ StoreCopyResult copy_into_target(const StoreCopyRequest& request) {
   source_config.location = request.from;
   source_config.clock = request.clock;
   source_config.create_if_missing = false;
+  source_config.city = request.city;
   const auto source = store::open_store(source_config);
   store::StoreConfig target_config;
   target_config.location = request.to;
   target_config.clock = request.clock;
+  target_config.city = request.city;
   const auto target = store::open_store(target_config);
 
   StoreCopyResult result;

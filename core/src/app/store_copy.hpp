@@ -18,6 +18,9 @@ struct StoreCopyRequest {
   std::string from;              // a SQLite file or a postgresql:// URI; must exist
   std::string to;                // made when it is a SQLite file that does not exist; a server's database must exist
   const Clock* clock = nullptr;  // stamps only the target's schema migrations; null: the system clock
+  // The city whose rows are copied, in a shared PostgreSQL store (its six-digit code; "" a single
+  // city's own store): read from a shared source, written as that city's into a shared target.
+  std::string city;
   // Called after each chunk of rows written, with the table and its rows written so far.
   std::function<void(const std::string& table, int64_t rows)> on_progress;
 };

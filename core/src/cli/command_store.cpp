@@ -9,6 +9,7 @@
 
 #include "app/store_copy.hpp"
 #include "cli/commands.hpp"
+#include "common/city_code.hpp"
 #include "text/store_copy_messages.hpp"
 
 namespace sosei::cli {
@@ -49,15 +50,18 @@ void print_differing(const std::vector<app::TableComparison>& tables, text::Lang
 struct Args {
   std::string from;
   std::string to;
+  std::string city;
   bool json = false;
 };
 
 void run_copy(const Args& args, CommandEnv env) {
   const text::Lang lang = env.session.reader_lang();
   if (args.from == args.to) throw UsageError(text::say(lang, &StoreCopyMessages::same_store, args.from));
+  if (!args.city.empty() && !CityCode::parse(args.city))
+    throw UsageError(text::say(lang, &StoreCopyMessages::bad_city, args.city));
   app::StoreCopyResult result;
   try {
-    result = app::copy_store({args.from, args.to, nullptr, nullptr});
+    result = app::copy_store({args.from, args.to, nullptr, args.city, nullptr});
   } catch (const store::NoDatabase& e) {
     throw UsageError(text::say(lang, &StoreCopyMessages::no_source, e.location()));
   } catch (const app::StoreCopyMismatch& e) {
@@ -111,6 +115,9 @@ void add_store_commands(CLI::App& app, CommandEnv env) {
                    "the store to fill: a SQLite file (made when missing) or a postgresql:// URI of a database the "
                    "administrator created")
       ->required();
+  copy->add_option("--city", args->city,
+                   "the city's six-digit local government code, when a PostgreSQL side holds many cities: its rows "
+                   "are the ones read or written (docs/hub.md)");
   copy->add_flag("--json", args->json, "print the outcome and every table's rows and SHA-256 as JSON");
   copy->add_option("--lang", env.session.locale_options().lang, "what people read in ja or en (default: ja)")
       ->check(CLI::IsMember({"ja", "en"}));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/city_code.hpp"
 #include "common/period.hpp"
 #include "text/lang.hpp"
 #include "text/numbers.hpp"
@@ -162,6 +163,9 @@ struct Goal {
 struct Strategy {
   std::string name;
   std::string city;
+  // The city's 全国地方公共団体コード (`city_code:`): the tenant its data belongs to in a shared store.
+  // Absent for a single city's own store.
+  std::optional<CityCode> city_code;
   int first_year = 0;  // fiscal years of the strategy period, e.g. 2025..2029
   int last_year = 0;
   int history_from = 0;              // oldest year an observation may have (baselines), default: min baseline year

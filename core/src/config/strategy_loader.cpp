@@ -120,6 +120,25 @@ std::optional<MonthDay> month_day(const MapReader& m, const std::string& key) {
   return d;
 }
 
+// city_code: six digits whose check digit is right; a five-digit code or a typo is answered with the
+// code it probably means, since a wrong code would file the city's data under another city.
+std::optional<CityCode> city_code(const MapReader& m) {
+  const auto text = m.string("city_code");
+  if (!text) return std::nullopt;
+  const CityCodeProblem problem = city_code_problem(*text);
+  switch (problem.kind) {
+    case CityCodeProblem::Kind::None:
+      return CityCode::parse(*text);
+    case CityCodeProblem::Kind::NotSixDigits:
+      fail(m.value_at("city_code"), phrase(&Msg::city_code_not_six_digits, *text));
+    case CityCodeProblem::Kind::FiveDigits:
+      fail(m.value_at("city_code"), phrase(&Msg::city_code_five_digits, *text, problem.suggestion));
+    case CityCodeProblem::Kind::WrongCheckDigit:
+      fail(m.value_at("city_code"), phrase(&Msg::city_code_check_digit, *text, problem.suggestion));
+  }
+  return std::nullopt;
+}
+
 // decimals: 0 to 6; anything else (9, abc) is answered with the range, quoting what was written.
 std::optional<int> read_decimals(const MapReader& m) {
   if (!m.has("decimals")) return std::nullopt;
@@ -297,9 +316,10 @@ Strategy load_strategy(const std::string& path) {
   Strategy s;
   if (!top.has("strategy")) top.missing("strategy");
   MapReader head(doc, top.node("strategy"), top.value_at("strategy"), section("strategy"),
-                 {"name", "city", "period", "history_from", "data_due"});
+                 {"name", "city", "city_code", "period", "history_from", "data_due"});
   s.name = head.required_string("name");
   s.city = head.required_string("city");
+  s.city_code = city_code(head);
   if (!head.has("period")) head.missing("period");
   MapReader period(doc, head.node("period"), head.value_at("period"), section("period"), {"from", "to"});
   s.first_year = *year(period, "from", true);

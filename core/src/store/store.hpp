@@ -499,6 +499,12 @@ struct StoreConfig {
   // Whether opening may create a store that does not exist yet (imports, the daemon, the server,
   // `sosei init`); false for readers, which get NoDatabase instead of a new empty store.
   bool create_if_missing = true;
+  // The city whose rows this store holds in a shared PostgreSQL store (docs/hub.md): its six-digit
+  // code, or "" for a single city's own store. Every read and write is scoped to it, by the store and
+  // by the server's row-level security. A SQLite file holds one city and ignores it.
+  std::string city{};
+  // Further cities this connection may read but never write (a prefecture's view of its cities).
+  std::vector<std::string> also_reads{};
 };
 
 // Opens (creating it if needed and allowed) the store and applies pending migrations. A Store and its

@@ -102,6 +102,12 @@ constexpr ConfigMessages kJapanese{
     .goal_number_min = "基本目標の番号は 1 から始めてください",
     .goal_number_twice = "基本目標の番号 {} が 2 回使われています（最初は {}）。別の番号にしてください",
     .period_reversed = "期間の終わりが始まりより前です。from と to を確かめてください",
+    .city_code_not_six_digits =
+        "city_code「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁の数字で書いてください（例: 402273）",
+    .city_code_five_digits =
+        "city_code「{}」は 5 桁です。検査数字を付けた 6 桁で書いてください（このコードなら「{}」）",
+    .city_code_check_digit =
+        "city_code「{}」の検査数字が合いません。打ち間違いがないか確かめてください（前の 5 桁が正しければ「{}」）",
     .goals_empty = "基本目標を 1 つ以上書いてください",
     .history_after_start = "history_from が戦略の最初の年度より後です。最初の年度以前にしてください",
     .rule_no_kind =
@@ -214,6 +220,12 @@ constexpr ConfigMessages kEnglish{
     .goal_number_min = "a goal number starts at 1",
     .goal_number_twice = "goal number {} is used twice (first at {})",
     .period_reversed = "the period ends before it starts",
+    .city_code_not_six_digits =
+        "city_code \"{}\" is not a local government code: write its six digits, check digit included (e.g. 402273)",
+    .city_code_five_digits = "city_code \"{}\" has five digits: add the check digit (for this code, \"{}\")",
+    .city_code_check_digit =
+        "city_code \"{}\" has a wrong check digit: look for a typing error (if the first five digits are right, "
+        "\"{}\")",
     .goals_empty = "expected at least one goal",
     .history_after_start = "history_from is after the strategy's first year",
     .rule_no_kind = "a rule without kind (range, max_change, monotonic, completeness, relation, unit_slip or outlier)",

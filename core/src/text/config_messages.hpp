@@ -106,6 +106,9 @@ struct ConfigMessages {
   const char* goal_number_min;
   const char* goal_number_twice;  // number, first location
   const char* period_reversed;
+  const char* city_code_not_six_digits;  // text as written
+  const char* city_code_five_digits;     // text, completed code
+  const char* city_code_check_digit;     // text, code with the right check digit
   const char* goals_empty;
   const char* history_after_start;
   // Data-quality rules (issue 14, docs/quality.md).

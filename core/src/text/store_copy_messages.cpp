@@ -26,6 +26,7 @@ constexpr StoreCopyMessages kJapanese{
     .rows_heading = "行数",
     .checksum_heading = "SHA-256（表ごと）",
     .total = "合計 {} 表、{} 行",
+    .bad_city = "--city「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁で指定してください（例: 402273）",
 };
 
 constexpr StoreCopyMessages kEnglish{
@@ -55,6 +56,7 @@ constexpr StoreCopyMessages kEnglish{
     .rows_heading = "rows",
     .checksum_heading = "SHA-256 (per table)",
     .total = "{} tables, {} rows in all",
+    .bad_city = "--city \"{}\" is not a local government code: give its six digits, check digit included (e.g. 402273)",
 };
 
 }  // namespace

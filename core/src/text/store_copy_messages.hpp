@@ -27,6 +27,7 @@ struct StoreCopyMessages {
   const char* rows_heading;     // the rows column
   const char* checksum_heading;
   const char* total;  // tables, rows
+  const char* bad_city;  // text as written
 };
 
 const StoreCopyMessages& store_copy_messages(Lang lang);

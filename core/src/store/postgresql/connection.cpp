@@ -66,7 +66,8 @@ std::vector<const char*> Params::pointers() const {
   return out;
 }
 
-Connection::Connection(const std::string& location, const std::string& application_name) : location_(location) {
+Connection::Connection(const std::string& location, const std::string& application_name, Tenant tenant)
+    : location_(location), tenant_(std::move(tenant)) {
   // The URI goes in as dbname with expand_dbname, so its parameters count and ours only fill gaps.
   const char* keys[] = {"dbname", "fallback_application_name", "client_encoding", nullptr};
   const char* values[] = {location.c_str(), application_name.c_str(), "UTF8", nullptr};
@@ -86,6 +87,10 @@ Connection::Connection(const std::string& location, const std::string& applicati
 void Connection::configure() {
   // Every timestamp the store reads back is formatted in UTC; the server's own zone must not matter.
   check("set the session time zone", PQexec(conn_, "SET TimeZone = 'UTC'"));
+  const char* values[] = {tenant_.city.c_str(), tenant_.reads.c_str()};
+  check("set the session's city",
+        PQexecParams(conn_, "SELECT set_config('sosei.city', $1, false), set_config('sosei.reads', $2, false)", 2,
+                     nullptr, values, nullptr, nullptr, 0));
 }
 
 void Connection::reconnect_if_lost() {
@@ -122,6 +127,19 @@ Result Connection::exec(const char* what, const std::string& sql, const Params& 
   reconnect_if_lost();
   const auto values = params.pointers();
   return check(what, PQexecParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+std::optional<Result> Connection::exec_unless(std::string_view sqlstate, const char* what, const std::string& sql,
+                                              const Params& params) {
+  reconnect_if_lost();
+  const auto values = params.pointers();
+  pg_result* r = PQexecParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0);
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && sqlstate == state) {
+    PQclear(r);
+    return std::nullopt;
+  }
+  return check(what, r);
 }
 
 Result Connection::prepared(const char* what, const char* name, const std::string& sql, const Params& params) {

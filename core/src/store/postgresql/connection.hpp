@@ -51,10 +51,19 @@ class Params {
   std::vector<std::optional<std::string>> values_;
 };
 
+// Whose rows a connection reads and writes (docs/hub.md). Set as the session's `sosei.city` and
+// `sosei.reads` before its first statement and again after a reconnect: the tables' row-level
+// security policies read them, so every statement on the connection is scoped to the city.
+struct Tenant {
+  std::string city;   // the six-digit code, or "" for a single city's own store
+  std::string reads;  // further cities it may read, comma-separated (a prefecture's view); "" none
+};
+
 class Connection {
  public:
   // `location` is a libpq connection URI; throws StoreError saying what to check when it fails.
-  explicit Connection(const std::string& location, const std::string& application_name = "sosei");
+  explicit Connection(const std::string& location, const std::string& application_name = "sosei",
+                      Tenant tenant = {});
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -62,6 +71,10 @@ class Connection {
   // `what` names the step for the error message ("read values").
   Result exec(const char* what, const std::string& sql);
   Result exec(const char* what, const std::string& sql, const Params& params);
+  // The same, but a failure with `sqlstate` (e.g. "23505", a unique key taken) is nullopt instead of
+  // an exception; the caller rolls back to its savepoint.
+  std::optional<Result> exec_unless(std::string_view sqlstate, const char* what, const std::string& sql,
+                                    const Params& params);
   // The same statement prepared once per connection under `name`, then executed by name.
   Result prepared(const char* what, const char* name, const std::string& sql, const Params& params);
 
@@ -83,6 +96,7 @@ class Connection {
   pg_conn* conn_ = nullptr;
   int open_transactions_ = 0;  // Transactions (not savepoints) begun and not yet ended
   std::string location_;
+  Tenant tenant_;
   std::unordered_set<std::string> prepared_;
 };
 

@@ -59,7 +59,7 @@ std::string describe(const ObservationKey& key) {
 int64_t save_evaluation(Session& s, const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) {
   if (s.import_open) throw StoreError("cannot save an evaluation while an import run is open on this store");
   Transaction txn(s.db);
-  s.lock("wait for the running imports", "advisory_xact_lock", kLockClass, std::to_string(kWritersKey), Params());
+  s.lock("wait for the running imports", "advisory_xact_lock", kWritersClass, kCityKey, Params());
   const int64_t id =
       s.db.prepared("save an evaluation", "insert_evaluation",
                     "INSERT INTO evaluations(created_at, as_of, scheme) VALUES ($1, $2, $3) RETURNING id",

@@ -71,9 +71,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     record_.id = claim_run(db_, record_);
     try {
       txn_.emplace(db_);
-      session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kLockClass,
-                     std::to_string(kWritersKey), Params());
-      session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, "hashtext($1)",
+      session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kWritersClass, kCityKey, Params());
+      session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, kSourceKey,
                      Params().text(record_.source));
       db_.exec("note the keys the run leaves unchanged", kSeenTable);
     } catch (...) {  // refused before it wrote anything: no record, as on SQLite
@@ -169,7 +168,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     require_open("save source state");
     db_.prepared("save source state", "write_state",
                  "INSERT INTO source_state(source, key, value, updated_run_id) VALUES ($1, $2, $3, $4)"
-                 " ON CONFLICT (source, key) DO UPDATE SET value = excluded.value,"
+                 " ON CONFLICT (city, source, key) DO UPDATE SET value = excluded.value,"
                  " updated_run_id = excluded.updated_run_id",
                  Params().text(record_.source).text(key).text(value).int64(record_.id));
   }

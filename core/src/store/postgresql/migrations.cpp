@@ -443,6 +443,136 @@ CREATE TRIGGER observations_stay_while_named BEFORE DELETE OR UPDATE OF id ON ob
   FOR EACH ROW EXECUTE FUNCTION refuse_removing_named();
 )sql";
 
+// Many cities in one database (docs/hub.md). Every row of a city's data carries its `city` (the
+// six-digit 全国地方公共団体コード, "" in a single city's own store): the column defaults to the
+// session's `sosei.city`, which every sosei connection sets before its first statement, so no
+// statement names it. The natural keys (a source's name, a series' key, a KPI's approval …) are unique
+// per city; ids stay numbered by one sequence per table. Row-level security, forced on the tables'
+// owner too, lets a session see the rows of its city (and of the cities in `sosei.reads`, read only)
+// and write its own city's only (a session that only reads others' names no city: "-", which no row
+// may carry) — the second wall behind the application's own scoping, for the day
+// a statement forgets it. Rows stored before this migration belong to the city of the process that
+// migrates (its strategy's city_code, or ""). schema_migrations belongs to no city. A city without an
+// audit_revision_copies row (every city but the migrating one) had no revisions copied into its audit
+// events: the audit view reads all its revisions.
+constexpr const char* kTenants = R"sql(
+CREATE FUNCTION sosei_readable_cities() RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN CASE WHEN coalesce(current_setting('sosei.reads', true), '') = ''
+              THEN ARRAY[current_setting('sosei.city', true)]
+              ELSE current_setting('sosei.city', true) || string_to_array(current_setting('sosei.reads', true), ',') END;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['sources', 'import_runs', 'run_rejections', 'observations', 'revisions', 'source_state',
+                           'evaluations', 'evaluation_kpis', 'evaluation_inputs', 'source_quarantines', 'api_tokens',
+                           'series_info', 'quality_flags', 'approvals', 'comments', 'audit_events',
+                           'audit_revision_copies'] LOOP
+    EXECUTE format('ALTER TABLE %I ADD COLUMN city text COLLATE "C" NOT NULL DEFAULT current_setting(''sosei.city'')', t);
+    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (city = '''' OR city ~ ''^[0-9]{6}$'')', t, t || '_city_code');
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY city_reads ON %I FOR SELECT USING (city = ANY (sosei_readable_cities()))', t);
+    EXECUTE format('CREATE POLICY city_inserts ON %I FOR INSERT WITH CHECK (city = current_setting(''sosei.city''))', t);
+    EXECUTE format('CREATE POLICY city_updates ON %I FOR UPDATE USING (city = current_setting(''sosei.city''))'
+                   ' WITH CHECK (city = current_setting(''sosei.city''))', t);
+    EXECUTE format('CREATE POLICY city_deletes ON %I FOR DELETE USING (city = current_setting(''sosei.city''))', t);
+  END LOOP;
+END $$;
+
+-- Natural keys per city; the references to a source name its city too.
+ALTER TABLE import_runs DROP CONSTRAINT import_runs_source_fkey;
+ALTER TABLE source_state DROP CONSTRAINT source_state_source_fkey;
+ALTER TABLE source_quarantines DROP CONSTRAINT source_quarantines_source_fkey;
+ALTER TABLE sources DROP CONSTRAINT sources_pkey, ADD PRIMARY KEY (city, id);
+ALTER TABLE import_runs ADD FOREIGN KEY (city, source) REFERENCES sources(city, id);
+ALTER TABLE source_state DROP CONSTRAINT source_state_pkey, ADD PRIMARY KEY (city, source, key),
+  ADD FOREIGN KEY (city, source) REFERENCES sources(city, id);
+ALTER TABLE source_quarantines DROP CONSTRAINT source_quarantines_pkey, ADD PRIMARY KEY (city, source),
+  ADD FOREIGN KEY (city, source) REFERENCES sources(city, id);
+ALTER TABLE series_info DROP CONSTRAINT series_info_pkey, ADD PRIMARY KEY (city, series);
+ALTER TABLE approvals DROP CONSTRAINT approvals_pkey,
+  ADD PRIMARY KEY (city, kpi, period_kind, period_year, period_month, period_day);
+ALTER TABLE comments DROP CONSTRAINT comments_pkey, ADD PRIMARY KEY (city, kpi, year, kind, version);
+
+DROP INDEX observations_key;
+CREATE UNIQUE INDEX observations_key
+  ON observations(city, series, period_kind, period_year, period_month, period_day, dimensions);
+DROP INDEX import_runs_by_source;
+CREATE INDEX import_runs_by_source ON import_runs(city, source, id);
+DROP INDEX evaluations_by_as_of;
+CREATE INDEX evaluations_by_as_of ON evaluations(city, as_of, scheme, id);
+DROP INDEX quality_flags_by_key;
+CREATE INDEX quality_flags_by_key
+  ON quality_flags(city, series, period_kind, period_year, period_month, period_day, dimensions, state);
+DROP INDEX quality_flags_by_state;
+CREATE INDEX quality_flags_by_state ON quality_flags(city, state, series);
+DROP INDEX audit_events_by_kpi;
+CREATE INDEX audit_events_by_kpi
+  ON audit_events(city, kpi, period_kind, period_year, period_month, period_day, dimensions, id);
+
+-- The view reads its tables as the session that queries it, under that session's policies.
+CREATE OR REPLACE VIEW audit_trail WITH (security_invoker = true) AS
+SELECT id AS event_id, 0::bigint AS revision_id, at, actor_kind, actor, department, token_id, run_id, action, kpi,
+       period_kind, period_year, period_month, period_day, dimensions, before, after, reason
+FROM audit_events
+UNION ALL
+SELECT 0, v.id, v.changed_at,
+       CASE WHEN r.source LIKE 'hand:%' THEN 'token' ELSE 'run' END,
+       CASE WHEN r.source LIKE 'hand:%' THEN v.new_location ELSE r.source END,
+       CASE WHEN r.source LIKE 'hand:%' THEN substr(r.source, 6) ELSE '' END,
+       CASE WHEN r.source LIKE 'hand:%' AND v.new_location ~ '^token [0-9]+$'
+            THEN substr(v.new_location, 7)::bigint END,
+       v.run_id, 'value.revise', o.series, o.period_kind, o.period_year, o.period_month, o.period_day,
+       o.dimensions, audit_value_text(v.old_value_kind, v.old_number),
+       audit_value_text(v.new_value_kind, v.new_number), ''
+FROM revisions v JOIN observations o ON o.id = v.observation_id JOIN import_runs r ON r.id = v.run_id
+WHERE v.id > coalesce((SELECT c.through_revision_id FROM audit_revision_copies c WHERE c.city = v.city), 0);
+
+-- A source is one city's: the references checked per statement (migration 10) name its city.
+CREATE OR REPLACE FUNCTION observations_name_what_exists() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  bad record;
+BEGIN
+  SELECT n.* INTO bad FROM (SELECT DISTINCT city, source, run_id, first_run_id FROM written) n
+  WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.city = n.city AND s.id = n.source)
+     OR NOT EXISTS (SELECT 1 FROM import_runs r WHERE r.id = n.run_id AND r.city = n.city)
+     OR NOT EXISTS (SELECT 1 FROM import_runs r WHERE r.id = n.first_run_id AND r.city = n.city)
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+      MESSAGE = format('observations name source %s, run %s, first run %s: not all of them exist in city "%s"',
+                       bad.source, bad.run_id, bad.first_run_id, bad.city);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION refuse_removing_named() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  named boolean;
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
+    RETURN NEW;
+  END IF;
+  IF TG_TABLE_NAME = 'import_runs' THEN
+    named := EXISTS (SELECT 1 FROM observations WHERE run_id = OLD.id OR first_run_id = OLD.id)
+          OR EXISTS (SELECT 1 FROM revisions WHERE run_id = OLD.id);
+  ELSIF TG_TABLE_NAME = 'sources' THEN
+    named := EXISTS (SELECT 1 FROM observations WHERE city = OLD.city AND source = OLD.id);
+  ELSE
+    named := EXISTS (SELECT 1 FROM revisions WHERE observation_id = OLD.id);
+  END IF;
+  IF named THEN
+    RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+      MESSAGE = format('%s %s is still named by observations or revisions', TG_TABLE_NAME, OLD.id);
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  RETURN NEW;
+END $$;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -454,6 +584,7 @@ constexpr Migration kMigrations[] = {
     {8, "sign-off: token roles, approvals, commentary, append-only audit trail", kSignoff},
     {9, "value revisions read as audit events, no longer copied; revisions append-only", kRevisionsAreAudit},
     {10, "references of observations and revisions checked per statement", kReferencesPerStatement},
+    {11, "many cities in one database: a city per row, keys per city, row-level security", kTenants},
 };
 
 bool applied(Connection& db, int version) {

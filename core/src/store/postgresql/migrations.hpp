@@ -19,12 +19,16 @@ void migrate(Connection& db, const Clock& clock, int up_to = 0);
 constexpr int kLockClass = 0x736f7365;  // "sose"
 constexpr int kMigrationKey = 1;
 constexpr int kDaemonKey = 2;
-// Held shared by every import run and exclusively by what must not change under one (saving an
-// evaluation, approving or unlocking a period): imports run in parallel with each other.
-constexpr int kWritersKey = 3;
-// Per-source import locks use a second class with the hash of the source as key.
+// Per-source import locks use a second class with the hash of the city and source as key: runs of
+// one source of one city wait for each other.
 constexpr int kSourceClass = 0x736f7366;  // "sosf"
+constexpr const char* kSourceKey = "hashtext(current_setting('sosei.city') || ':' || $1)";
 // A run's session lock (run_claim.hpp) uses a third class with the run id as key.
 constexpr int kRunClass = 0x736f7367;  // "sosg"
+// Held shared by every import run of a city and exclusively by what must not change under one (saving
+// an evaluation, approving or unlocking a period): imports run in parallel with each other, and one
+// city's sign-off never waits for another city's import. Keyed by the hash of the session's city.
+constexpr int kWritersClass = 0x736f7368;  // "sosh"
+constexpr const char* kCityKey = "hashtext(current_setting('sosei.city'))";
 
 }  // namespace sosei::store::pg

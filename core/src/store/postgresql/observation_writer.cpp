@@ -1,6 +1,7 @@
-// The bulk path of a run's observations (observation_writer.hpp): COPY into a staging table, then one
-// statement that revises the keys stored already, one INSERT … SELECT of the new keys, and one query
-// naming the first location of each duplicate.
+// The bulk path of a run's observations (observation_writer.hpp): COPY into a staging table, then
+// either one INSERT … SELECT of a batch of new keys, or one statement that revises the keys stored
+// already, one INSERT … SELECT of the new keys, and one query naming the first location of each
+// duplicate.
 #include "store/postgresql/observation_writer.hpp"
 
 #include <algorithm>
@@ -58,6 +59,13 @@ constexpr const char* kInsertStaged =
     " location, $1, $2, value_kind, number, $3, $2, $3 FROM sosei_staging s"
     " WHERE NOT s.repeated AND NOT EXISTS (SELECT 1 FROM observations o WHERE " SOSEI_STAGED_KEY_MATCH
     ") ORDER BY s.seq";
+// $1 the source, $2 the run, $3 its time: a batch of keys that no stored value has.
+constexpr const char* kInsertNew =
+    "INSERT INTO observations(series, period_kind, period_year, period_month, period_day, dimensions, value_kind,"
+    " number, flags, note, location, source, first_run_id, first_value_kind, first_number, created_at, run_id,"
+    " updated_at)"
+    " SELECT series, period_kind, period_year, period_month, period_day, dimensions, value_kind, number, flags, note,"
+    " location, $1, $2, value_kind, number, $3, $2, $3 FROM sosei_staging ORDER BY seq";
 // The duplicates, with where the run read the key first: its own insert or revision, or the
 // location it noted for a value it left unchanged.
 constexpr const char* kDuplicates =
@@ -103,51 +111,27 @@ void ObservationWriter::flush(Run& run) {
     for (const Row& r : rows_) run.store_one(r.series, r.period, r.dimensions, r.data);
   } else {
     const bool all_new = std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.fresh && !r.repeated; });
-    if (!all_new || !copy_new(run)) copy_all(run);
+    send();
+    if (!all_new || !insert_new(run)) apply_staged(run);
+    session_.db.exec("empty the staging table", "TRUNCATE sosei_staging");
   }
   clear();
 }
 
 // A batch of keys no stored value has (their series held none when the run began, and the batch
-// repeats none): copied straight into observations, under a savepoint. A key the run stored in an
-// earlier batch makes the table's unique key refuse the COPY; the batch is rolled back to the
-// savepoint and goes the staging way, which names the duplicate. False then.
-bool ObservationWriter::copy_new(Run& run) {
+// repeats none): inserted from the staging table without looking up its keys, under a savepoint. A
+// key the run stored in an earlier batch makes the table's unique key refuse the insert; the batch is
+// rolled back to the savepoint and applied the general way, which names the duplicate. False then.
+bool ObservationWriter::insert_new(Run& run) {
   Connection& db = session_.db;
   RunRecord& record = run.record();
-  const std::string run_id = std::to_string(record.id);
   Transaction savepoint(db);
-  CopyWriter copy(db, "insert observations",
-                  "COPY observations(series, period_kind, period_year, period_month, period_day, dimensions,"
-                  " value_kind, number, flags, note, location, source, first_run_id, first_value_kind, first_number,"
-                  " created_at, run_id, updated_at) FROM STDIN");
-  for (const Row& r : rows_) {
-    const std::string_view kind = column_text(r.data.value.kind);
-    copy.field(r.series)
-        .field(std::string_view(column_text(r.period.kind)))
-        .field(int64_t{r.period.year})
-        .field(int64_t{r.period.month})
-        .field(int64_t{r.period.day})
-        .field(r.dimensions)
-        .field(kind);
-    if (r.data.value.is_number())
-      copy.field(r.data.value.number);
-    else
-      copy.null_field();
-    copy.field(int64_t{r.data.flags}).field(r.data.note).field(r.data.location).field(record.source);
-    copy.field(std::string_view(run_id)).field(kind);
-    if (r.data.value.is_number())
-      copy.field(r.data.value.number);
-    else
-      copy.null_field();
-    copy.field(run.stamp()).field(std::string_view(run_id)).field(run.stamp());
-    copy.end_row();
-  }
-  if (!copy.finish_unless(kUniqueViolation)) return false;  // the savepoint rolls back as it goes
+  const auto inserted = db.exec_unless(kUniqueViolation, "insert observations", kInsertNew,
+                                       Params().text(record.source).int64(record.id).text(run.stamp()));
+  if (!inserted) return false;  // the savepoint rolls back as it goes
   savepoint.commit();
-  const auto inserted = static_cast<int64_t>(rows_.size());
-  record.inserted += inserted;
-  record.accepted += inserted;
+  record.inserted += inserted->affected();
+  record.accepted += inserted->affected();
   return true;
 }
 
@@ -179,9 +163,8 @@ void ObservationWriter::send() {
   copy.finish();
 }
 
-void ObservationWriter::copy_all(Run& run) {
+void ObservationWriter::apply_staged(Run& run) {
   Connection& db = session_.db;
-  send();
   db.exec("join by the key index", kKeyIndexJoins);
   RunRecord& record = run.record();
   Result revised =
@@ -200,7 +183,6 @@ void ObservationWriter::copy_all(Run& run) {
     run.report_duplicate(r.series, r.period, r.dimensions, duplicates.string(i, 1), r.data.location);
   }
   db.exec("let the planner choose joins again", kPlannerJoins);
-  db.exec("empty the staging table", "TRUNCATE sosei_staging");
 }
 
 }  // namespace sosei::store::pg

@@ -1,7 +1,7 @@
-// An import run's observations written in bulk. A batch of a series new to the store goes with
-// COPY … FROM STDIN straight into the observations table (as fast as a plain COPY); any other batch,
-// or one whose key the run repeats, is sent into a temporary staging table and applied from there with a few set
-// statements per batch — new keys inserted, changed values revised (the revision rows, the new values, the stale marks
+// An import run's observations written in bulk. Every batch goes with COPY … FROM STDIN into a
+// temporary staging table (row-level security refuses a COPY into the observations table itself). A
+// batch of a series new to the store is inserted from there in one statement; any other batch, or one
+// whose key the run repeats, is applied with a few set statements per batch — new keys inserted, changed values revised (the revision rows, the new values, the stale marks
 // of the evaluations that used them), unchanged ones noted — instead of a round trip per observation. A key the run has
 // met already (earlier in the batch, or in an earlier one) is a duplicate, reported in the order of the puts; the key's
 // first value stays.
@@ -46,8 +46,8 @@ class ObservationWriter {
 
   explicit ObservationWriter(Session& session) : session_(session) {}
 
-  // `fresh`: the series held no value when the run began (then its rows can go straight into the
-  // table; a key the run repeats across batches is found by the table's unique key).
+  // `fresh`: the series held no value when the run began (then its rows can be inserted without
+  // looking up their keys; a key the run repeats across batches is found by the table's unique key).
   void add(const std::string& series, const Period& period, std::string dimensions, const ObservationData& data,
            bool fresh, Run& run);
   // Writes every waiting row (before anything reads the store during the run, and at its end).
@@ -64,8 +64,8 @@ class ObservationWriter {
     bool fresh = false;     // of a series that held no value when the run began
   };
   static std::string key_of(const std::string& series, const Period& period, std::string_view dimensions);
-  bool copy_new(Run& run);
-  void copy_all(Run& run);
+  bool insert_new(Run& run);
+  void apply_staged(Run& run);
   void send();
 
   Session& session_;

@@ -67,11 +67,11 @@ void save_quarantine(Session& s, const Quarantine& q) {
   Transaction txn(s.db);
   // A source quarantined before its first successful run still gets its sources row.
   s.db.prepared("record a source", "ensure_source",
-                "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (city, id) DO NOTHING",
                 Params().text(q.source).text(since));
   s.db.prepared("quarantine a source", "quarantine",
                 "INSERT INTO source_quarantines(source, since, reason, failures) VALUES ($1, $2, $3, $4)"
-                " ON CONFLICT (source) DO UPDATE SET since = excluded.since, reason = excluded.reason,"
+                " ON CONFLICT (city, source) DO UPDATE SET since = excluded.since, reason = excluded.reason,"
                 " failures = excluded.failures",
                 Params().text(q.source).text(since).text(q.reason).int64(q.failures));
   txn.commit();
@@ -100,7 +100,7 @@ void write_series_info(Session& s, const SeriesInfo& info, const std::string& no
   s.db.prepared("record a series' metadata", "series_info",
                 "INSERT INTO series_info(series, unit, help, label_ja, label_en, plugin, plugin_version, updated_at)"
                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-                " ON CONFLICT (series) DO UPDATE SET unit = excluded.unit, help = excluded.help,"
+                " ON CONFLICT (city, series) DO UPDATE SET unit = excluded.unit, help = excluded.help,"
                 " label_ja = excluded.label_ja, label_en = excluded.label_en, plugin = excluded.plugin,"
                 " plugin_version = excluded.plugin_version, updated_at = excluded.updated_at"
                 " WHERE (series_info.unit, series_info.help, series_info.label_ja, series_info.label_en,"

@@ -29,7 +29,7 @@ const char* const kAbandonedRunError =
 int64_t claim_run(Connection& db, const RunRecord& record) {
   Transaction txn(db);
   db.prepared("register the source", "claim_source",
-              "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+              "INSERT INTO sources(id, first_seen_at) VALUES ($1, $2) ON CONFLICT (city, id) DO NOTHING",
               Params().text(record.source).text(record.started_at));
   const int64_t id = db.prepared("record the import run", "claim_run",
                                  "INSERT INTO import_runs(source, plugin, plugin_version, started_at, status)"

@@ -13,7 +13,8 @@
 namespace sosei::store::pg {
 
 struct Session {
-  Session(const std::string& location, const Clock& c) : db(location), clock(c) {}
+  Session(const std::string& location, const Clock& c, Tenant tenant = {})
+      : db(location, "sosei", std::move(tenant)), clock(c) {}
 
   Connection db;
   const Clock& clock;

@@ -135,7 +135,7 @@ std::vector<Approval> read_locks(Session& s) {
 bool change_approval(Session& s, const std::string& kpi, const Period& period, ApprovalState from, ApprovalState to,
                      const AuditEvent& event) {
   Transaction txn(s.db);
-  s.lock("wait for the running imports", "advisory_xact_lock", kLockClass, std::to_string(kWritersKey), Params());
+  s.lock("wait for the running imports", "advisory_xact_lock", kWritersClass, kCityKey, Params());
   // Serialises two people changing the same period: the second reads the first's state.
   s.db.prepared("lock an approval", "lock_approval",
                 "INSERT INTO approvals(kpi, period_kind, period_year, period_month, period_day, state, changed_at,"
@@ -166,7 +166,7 @@ Comment add_comment(Session& s, const Comment& comment, const AuditEvent& event)
   Comment c = comment;
   const std::string kind = to_string(c.kind);
   // Two people commenting at once: the second waits here and numbers after the first.
-  s.db.exec("number a comment version", "SELECT pg_advisory_xact_lock(hashtext($1))",
+  s.db.exec("number a comment version", "SELECT pg_advisory_xact_lock(hashtext(current_setting('sosei.city') || $1))",
             Params().text("sosei.comment:" + c.kpi));
   Result next = s.db.prepared("number a comment version", "next_comment_version",
                               "SELECT coalesce(max(version), 0) + 1 FROM comments WHERE kpi = $1 AND year = $2"

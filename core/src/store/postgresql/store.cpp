@@ -330,7 +330,12 @@ class PostgresStore final : public Store {
 
 std::unique_ptr<Store> open_postgresql_store(const StoreConfig& config) {
   pg::refuse_password_in(config.location);
-  auto session = std::make_shared<pg::Session>(config.location, config.clock ? *config.clock : system_clock());
+  // A reader of other cities with no city of its own (a prefecture's view) names the city "-", which no
+  // row may carry: it writes nothing, not even into the single-city tenant "".
+  pg::Tenant tenant{config.city.empty() && !config.also_reads.empty() ? "-" : config.city, ""};
+  for (const std::string& city : config.also_reads) tenant.reads += (tenant.reads.empty() ? "" : ",") + city;
+  auto session =
+      std::make_shared<pg::Session>(config.location, config.clock ? *config.clock : system_clock(), std::move(tenant));
   session->lock_wait = config.lock_wait;
   session->on_lock_wait = config.on_lock_wait;
   if (!config.create_if_missing && pg::schema_version(session->db) == 0) throw NoDatabase(config.location);

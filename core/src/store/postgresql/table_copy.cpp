@@ -1,6 +1,6 @@
 // Reads and writes the copied tables (store/table_copy.hpp) in PostgreSQL. Rows come through a cursor
 // a chunk at a time, so a table of millions of rows never sits in memory; they go in with COPY FROM
-// STDIN. Texts are ordered and compared as bytes (COLLATE "C"), times read as ISO 8601 UTC with
+// STDIN through a temporary table. Texts are ordered and compared as bytes (COLLATE "C"), times read as ISO 8601 UTC with
 // milliseconds and flags as 0/1, so the rows read like the SQLite store's.
 #include "store/postgresql/table_copy.hpp"
 
@@ -48,10 +48,10 @@ std::string select_sql(const CopiedTable& table) {
   return sql;
 }
 
-std::string copy_sql(const CopiedTable& table) {
-  std::string sql = "COPY " + std::string(table.name) + "(";
-  for (std::size_t i = 0; i < table.columns.size(); ++i) sql += (i ? ", " : "") + std::string(table.columns[i].name);
-  return sql + ") FROM STDIN";
+std::string column_list(const CopiedTable& table) {
+  std::string list;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) list += (i ? ", " : "") + std::string(table.columns[i].name);
+  return list;
 }
 
 Cell read_cell(const Result& r, int row, int column, CellKind kind) {
@@ -103,7 +103,14 @@ class PostgresTableWriter final : public TableWriter {
     if (table.replaced && cleared_.insert(table.name).second)
       db_.exec("clear a table the copy replaces", "DELETE FROM " + std::string(table.name));
     if (rows.empty()) return;
-    CopyWriter copy(db_, "copy rows into a table", copy_sql(table));
+    // Row-level security refuses a COPY into the table itself: the rows go into a temporary table of
+    // the same columns and from there into the table, which gives them the session's city.
+    const std::string columns = column_list(table);
+    const std::string incoming = std::string("sosei_in_") + table.name;
+    if (made_.insert(table.name).second)
+      db_.exec("prepare a table to copy into", "CREATE TEMP TABLE " + incoming + " ON COMMIT DROP AS SELECT " +
+                                                   columns + " FROM " + table.name + " WITH NO DATA");
+    CopyWriter copy(db_, "copy rows into a table", "COPY " + incoming + "(" + columns + ") FROM STDIN");
     for (const Row& row : rows) {
       for (const Cell& cell : row) {
         if (cell)
@@ -114,25 +121,29 @@ class PostgresTableWriter final : public TableWriter {
       copy.end_row();
     }
     copy.finish();
+    db_.exec("copy rows into a table",
+             "INSERT INTO " + std::string(table.name) + "(" + columns + ") SELECT " + columns + " FROM " + incoming);
+    db_.exec("copy rows into a table", "TRUNCATE " + incoming);
   }
 
   void read_tables(RowSink& sink) override { read_open(db_, sink); }
 
-  // The next id a store hands out follows the copied ones.
+  // The next id a store hands out follows the copied ones. Never moved back: the session sees only
+  // its city's rows, and other cities' ids in a shared database may be higher.
   void advance_sequences() {
     for (const CopiedTable& table : copied_tables()) {
       if (!table.serial_id) continue;
-      std::string sql = "SELECT setval(pg_get_serial_sequence('";
-      sql += table.name;
-      sql += "', 'id'), coalesce(max(id), 0) + 1, false) FROM ";
-      sql += table.name;
-      db_.exec("advance an id sequence past the copied rows", sql);
+      const std::string sequence = "pg_get_serial_sequence('" + std::string(table.name) + "', 'id')";
+      db_.exec("advance an id sequence past the copied rows",
+               "SELECT setval(" + sequence + ", greatest(coalesce(max(id), 0) + 1, nextval(" + sequence +
+                   ")), false) FROM " + table.name);
     }
   }
 
  private:
   Connection& db_;
   std::set<std::string> cleared_;
+  std::set<std::string> made_;  // the temporary tables made so far
 };
 
 }  // namespace
