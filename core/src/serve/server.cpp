@@ -88,10 +88,7 @@ void send_error(const Request& req, Response& res, int status, const std::string
 template <class Handler>
 void guarded(const Request& req, Response& res, text::Lang lang, Handler&& handler) {
   try {
-    if (token_in_query(req)) {
-      BoundedServer::close_after_response();
-      throw HttpError(400, text::catalogue(lang).token_in_query);
-    }
+    if (token_in_query(req)) throw HttpError(400, text::catalogue(lang).token_in_query);
     handler();
   } catch (const HttpError& e) {
     send_error(req, res, e.status(), e.what(), lang);
