@@ -102,7 +102,7 @@ void ServeTest::SetUp() {
 }
 
 void ServeTest::start(const std::string& bind) {
-  ServeOptions options;
+  ServeOptions options = options_;
   options.bind = bind;
   options.port = 0;
   env_ = std::make_unique<app::Environment>(config_, &clock_);

@@ -48,6 +48,7 @@ class ServeTest : public ::testing::Test {
 
   std::filesystem::path database_;
   config::AppConfig config_;
+  ServeOptions options_;  // what start() serves with (its bind and port are start()'s)
   // "Today" for the server: 2026-08-01 at noon in Tokyo.
   ManualClock clock_{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 8 / 1}} +
                      std::chrono::hours{3}};

@@ -8,6 +8,7 @@
 #include "app/signoff.hpp"
 #include "import/observation_validator.hpp"
 #include "serve/http_error.hpp"
+#include "serve/json_depth.hpp"
 #include "sosei/notation.hpp"
 #include "text/periods.hpp"
 #include "text/phrase.hpp"
@@ -41,6 +42,7 @@ void refuse_imported_value(store::Store& store, const config::Kpi& kpi, const Pe
 }  // namespace
 
 EntryRequest parse_entry_json(std::string_view body, text::Lang lang) {
+  check_json_depth(body, lang);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(body);

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,11 +17,14 @@
 #include "serve/api.hpp"
 #include "serve/api_token.hpp"
 #include "serve/authenticate.hpp"
+#include "serve/bounded_server.hpp"
 #include "serve/entry_page.hpp"
 #include "serve/hand_entry.hpp"
 #include "serve/http_error.hpp"
+#include "serve/json_depth.hpp"
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
+#include "serve/request_token.hpp"
 #include "serve/signoff_api.hpp"
 #include "serve/signoff_page.hpp"
 #include "serve/store_access.hpp"
@@ -43,7 +47,10 @@ bool wants_json(const std::string& path) { return path.starts_with("/api/") || p
 
 void send_json(Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(2) + "\n", "application/json; charset=utf-8");
+  // Replace, not throw: a refusal may quote bytes the client sent that are not UTF-8 (a KPI name in
+  // the path, the parser's "last read" of a body), and throwing here turned a 400 into a 500.
+  res.set_content(body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                  "application/json; charset=utf-8");
 }
 
 void send_html(Response& res, int status, const std::string& html) {
@@ -75,10 +82,13 @@ void send_error(const Request& req, Response& res, int status, const std::string
     send_html(res, status, error_page(status, message, lang));
 }
 
-// Runs a handler; an HttpError becomes its status, anything else a 500 that is also logged.
+// Runs a handler; an HttpError becomes its status, anything else a 500 that is also logged. A token in
+// the URL is refused before anything else looks at the request (and the URL is never logged: the
+// server logs paths only).
 template <class Handler>
 void guarded(const Request& req, Response& res, text::Lang lang, Handler&& handler) {
   try {
+    if (token_in_query(req)) throw HttpError(400, text::catalogue(lang).token_in_query);
     handler();
   } catch (const HttpError& e) {
     send_error(req, res, e.status(), e.what(), lang);
@@ -86,12 +96,6 @@ void guarded(const Request& req, Response& res, text::Lang lang, Handler&& handl
     spdlog::error("serve: {} {}: {}", req.method, req.path, e.what());
     send_error(req, res, 500, std::string("internal error: ") + e.what() + " (the server's log has it too)", lang);
   }
-}
-
-std::optional<std::string> form_token(const Request& req) {
-  std::string token = req.get_param_value("token");
-  if (token.empty()) return std::nullopt;
-  return token;
 }
 
 }  // namespace
@@ -102,14 +106,27 @@ struct Server::Impl {
         options(std::move(o)),
         reads(env.open_store()),
         writes(env.open_store()),
-        live(env, reads) {}
+        live(env, reads),
+        http(connection_limits(options)) {}
+
+  static ConnectionLimits connection_limits(const ServeOptions& o) {
+    ConnectionLimits l;
+    l.idle_timeout = o.keep_alive_timeout;
+    l.request_timeout = o.read_timeout;
+    // A chunked body's sizes and line ends count too: 4 KiB of framing is dozens of chunks of a body
+    // at its limit (what httplib 0.11 reads of a chunked body is bounded only by this).
+    l.max_body_wire_bytes = o.max_body_bytes + 4096;
+    l.max_connections = o.max_connections;
+    l.max_connections_per_client = o.max_connections_per_client;
+    return l;
+  }
 
   const config::AppConfig& config;
   ServeOptions options;
   StoreAccess reads;
   StoreAccess writes;
   LiveData live;
-  httplib::Server http;
+  BoundedServer http;
   std::atomic<bool> stop_requested{false};
 
   text::Lang lang(const Request& req) const { return request_lang(req, config.lang); }
@@ -130,6 +147,7 @@ struct Server::Impl {
 
   // {"note": "…"}: why the flag is closed; required, as for `sosei flags resolve --note`.
   static std::string resolve_note(const std::string& body, text::Lang l) {
+    check_json_depth(body, l);
     const auto j = nlohmann::json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("note") || !j["note"].is_string() ||
         j["note"].get<std::string>().empty())
@@ -210,13 +228,13 @@ struct Server::Impl {
     });
     http.Post(R"(/api/signoff/(submit|approve|unlock))", [this](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] {
-        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), lang(req));
+        const store::ApiToken who = authenticated(header_token(req), lang(req));
         send_json(res, 200, sign_off(who, *signoff_step(req.matches[1].str()), parse_signoff_json(req.body)));
       });
     });
     http.Post("/api/comments", [this](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] {
-        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), lang(req));
+        const store::ApiToken who = authenticated(header_token(req), lang(req));
         send_json(res, 201, comment(who, parse_comment_json(req.body)));
       });
     });
@@ -300,7 +318,7 @@ struct Server::Impl {
       guarded(req, res, lang(req), [&] {
         // Who first: an anonymous caller learns nothing about the KPIs from the errors below.
         const text::Lang l = lang(req);
-        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), l);
+        const store::ApiToken who = authenticated(header_token(req), l);
         const EntryRequest entry = parse_entry_json(req.body, l);
         const EntryResult r = enter(who, entry, l);
         res.set_header("Location", "/api/runs/" + std::to_string(r.run.id));
@@ -328,7 +346,7 @@ struct Server::Impl {
     http.Post(R"(/api/flags/(\d+)/resolve)", [this](const Request& req, Response& res) {
       guarded(req, res, lang(req), [&] {
         const text::Lang l = lang(req);
-        const store::ApiToken who = authenticated(bearer_token(req.get_header_value("Authorization")), l);
+        const store::ApiToken who = authenticated(header_token(req), l);
         const int64_t id = std::stoll(req.matches[1]);
         send_json(res, 200, resolve_flag(who, id, resolve_note(req.body, l), l));
       });
@@ -360,25 +378,57 @@ struct Server::Impl {
     // What cpp-httplib answers on its own (no route, body too large, bad request) in our two forms.
     http.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      // httplib's own refusals: the request may not have been read to its end, so the rest of the
+      // connection is not a request. The connection's reader knows which bound stopped it.
+      if (res.status != 404) BoundedServer::close_after_response();
+      // httplib says 400 for any read that failed; the connection's reader knows which bound it was.
+      if (res.status == 400) switch (BoundedServer::read_stop()) {
+          case ReadStop::HeadTooLarge:
+            res.status = 431;
+            break;
+          case ReadStop::BodyTooLarge:
+            res.status = 413;
+            break;
+          case ReadStop::TooSlow:
+            res.status = 408;
+            break;
+          case ReadStop::None:
+            break;
+        }
       send_error(req, res, res.status, default_message(req, res.status), lang(req));
       return httplib::Server::HandlerResponse::Handled;
     }));
+    // Not reached by the routes (guarded catches); a last resort that neither leaks what() in a header
+    // (httplib's own EXCEPTION_WHAT) nor lets a second exception escape.
+    http.set_exception_handler([this](const Request& req, Response& res, const std::exception_ptr&) {
+      spdlog::error("serve: {} {}: unexpected exception", req.method, req.path);
+      send_error(req, res, 500, "internal error (the server's log has it)", lang(req));
+    });
+    const text::Catalogue& c = text::catalogue(config.lang);
+    http.set_refusal_texts({c.server_busy,
+                            text::say(config.lang, &text::Catalogue::request_too_slow, options.read_timeout.count()),
+                            c.uri_too_long});
     http.set_logger([](const Request& req, const Response& res) {
       spdlog::debug("serve: {} {} → {}", req.method, req.path, res.status);
     });
   }
 
   std::string default_message(const Request& req, int status) const {
+    const text::Lang l = lang(req);
+    const text::Catalogue& c = text::catalogue(l);
     switch (status) {
       case 404:
-        return text::say(lang(req), &text::Catalogue::page_not_found, req.method, req.path);
+        return text::say(l, &text::Catalogue::page_not_found, req.method, req.path);
+      case 408:
+        return text::say(l, &text::Catalogue::request_too_slow, options.read_timeout.count());
       case 413:
-        return "the request body is larger than " + std::to_string(options.max_body_bytes) +
-               " bytes: send one entry per request";
+        return text::say(l, &text::Catalogue::body_too_large, options.max_body_bytes);
       case 414:
-        return "the request URI is too long";
+        return c.uri_too_long;
+      case 431:
+        return text::say(l, &text::Catalogue::headers_too_large, ConnectionLimits{}.max_head_bytes);
       case 400:
-        return "malformed HTTP request";
+        return c.bad_request;
       default:
         return "HTTP " + std::to_string(status);
     }
@@ -412,6 +462,7 @@ int Server::bind() {
   } else if (!impl_->http.bind_to_port(address, port)) {
     port = 0;
   }
+  if (port > 0) impl_->http.widen_backlog(SOMAXCONN);
   if (port <= 0)
     throw ServeError("cannot listen on " + address + ":" + std::to_string(impl_->options.port) +
                      ": the address is not on this machine or the port is taken (choose another with --port)");
@@ -426,6 +477,7 @@ bool Server::listen() {
 void Server::stop() {
   impl_->stop_requested = true;
   impl_->http.stop();
+  impl_->http.stop_connections();
 }
 
 bool Server::running() const { return impl_->http.is_running(); }

@@ -1,6 +1,6 @@
 // `sosei serve`: the dashboard, the JSON API, /metrics and hand entry over HTTP (cpp-httplib).
-// Loopback by default; another address only once a department token exists. Bodies are limited
-// and every connection has read, write and keep-alive timeouts.
+// Loopback by default; another address only once a department token exists. Bodies and headers are
+// limited, a request must arrive within its read timeout, and connections are capped (per client too).
 #pragma once
 
 #include <chrono>
@@ -19,7 +19,11 @@ struct ServeOptions {
   std::size_t max_body_bytes = 64 * 1024;  // larger request bodies get 413
   std::chrono::seconds read_timeout{10};   // a client that stops sending is dropped
   std::chrono::seconds write_timeout{10};
-  std::chrono::seconds keep_alive_timeout{5};
+  std::chrono::seconds keep_alive_timeout{5};  // waiting for a request on an open connection
+  // Past these a new connection closes the one waiting longest without a request (idle or trickling),
+  // or gets a 503 when every connection is being answered (bounded_server.hpp).
+  std::size_t max_connections = 256;
+  std::size_t max_connections_per_client = 64;
 };
 
 // The server cannot start as asked; what() says why and what to do.

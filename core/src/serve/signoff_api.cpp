@@ -7,11 +7,13 @@
 #include <string>
 
 #include "serve/http_error.hpp"
+#include "serve/json_depth.hpp"
 
 namespace sosei::serve {
 namespace {
 
 nlohmann::json object_of(std::string_view body, std::initializer_list<const char*> keys, const char* example) {
+  check_json_depth(body, text::Lang::Ja);  // this file's other refusals are not in the catalogue yet
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(body);

@@ -210,6 +210,16 @@ constexpr Catalogue kJapanese{
     .page_not_found =
         "{} {} には何もありません。ダッシュボードは /、手入力は /entry、API は /api/ の下、"
         "メトリクスは /metrics です（docs/serve.md）",
+    .token_in_query =
+        "トークンを URL に含めないでください（URL はブラウザーの履歴やサーバーのログに残ります）。"
+        "Authorization: Bearer ヘッダー、またはフォームのトークン欄で送ってください",
+    .body_too_large = "送られた本文が {} バイトを超えています。1 回に 1 件ずつ送ってください",
+    .headers_too_large = "リクエストのヘッダーが {} バイトを超えています",
+    .uri_too_long = "URL が長すぎます",
+    .bad_request = "HTTP のリクエストとして読めません",
+    .request_too_slow = "リクエストが {} 秒以内に届きませんでした。もう一度送ってください",
+    .json_too_deep = "本文の JSON の入れ子が深すぎます（{} 段まで）",
+    .server_busy = "サーバーが混み合っています。少し待ってからもう一度開いてください",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -472,6 +482,16 @@ constexpr Catalogue kEnglish{
     .page_not_found =
         "nothing at {} {}: the dashboard is at /, hand entry at /entry, the API under /api/ and "
         "metrics at /metrics (docs/serve.md)",
+    .token_in_query =
+        "do not put a token in the URL (URLs stay in browser histories and server logs): send it in the "
+        "header \"Authorization: Bearer <token>\" or the form's token field",
+    .body_too_large = "the request body is larger than {} bytes: send one entry per request",
+    .headers_too_large = "the request headers are larger than {} bytes",
+    .uri_too_long = "the request URI is too long",
+    .bad_request = "malformed HTTP request",
+    .request_too_slow = "the request did not arrive within {} seconds: send it again",
+    .json_too_deep = "the JSON body is nested deeper than {} levels",
+    .server_busy = "the server is busy: try again in a moment",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

@@ -209,6 +209,15 @@ struct Catalogue {
   const char* flag_note_required;     // resolving a flag through the API needs {"note": "…"}
   const char* flag_other_department;  // "フラグ {id} は{dept}の KPI のものではありません"
   const char* page_not_found;         // 404 outside the API: "{method} {path} には何もありません…"
+  // Refusals of the HTTP server itself (serve/): what a browser or script sent that it will not read.
+  const char* token_in_query;     // 400: a token in the URL (it would stay in histories and logs)
+  const char* body_too_large;     // 413: "本文が {limit} バイトを超えています…"
+  const char* headers_too_large;  // 431: "ヘッダーが {limit} バイトを超えています"
+  const char* uri_too_long;       // 414
+  const char* bad_request;        // 400: not HTTP we read
+  const char* request_too_slow;   // 408: the request did not arrive within {seconds} s
+  const char* json_too_deep;      // 400: "JSON の入れ子が深すぎます（{levels} 段まで）"
+  const char* server_busy;        // 503: every connection slot is working on a request
   // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;
