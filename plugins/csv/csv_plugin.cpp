@@ -62,6 +62,16 @@ class CsvImport : public sosei::Plugin {
     sosei::Input input = ctx.open_configured_input(settings.encoding, settings.sheet);
     const std::string name = input.name();
     sosei::CsvReader reader(input, settings.delimiter);
+    try {
+      read_table(ctx, settings, reader, name);
+    } catch (const sosei::CsvError& e) {
+      throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": " + e.what());  // CsvError knows only the line
+    }
+  }
+
+ private:
+  static void read_table(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
+                         sosei::CsvReader& reader, const std::string& name) {
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
     const sosei::CsvHeader header(reader);

@@ -91,6 +91,17 @@ std::vector<int32_t> parse_fiscal_years(const std::string& text) {
   return years;
 }
 
+// Runs `read` (which reads the file `name`) and gives a CSV error the file's name: CsvError knows
+// only the line ("line 9: the input ends in the middle of this record …").
+template <class Read>
+auto naming_file(const std::string& name, Read&& read) {
+  try {
+    return read();
+  } catch (const sosei::CsvError& e) {
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": " + e.what());
+  }
+}
+
 std::string year_list(const std::map<int32_t, YearRegister>& years) {
   std::string out;
   for (const auto& [fy, _] : years) out += (out.empty() ? "" : ", ") + std::to_string(fy);
@@ -141,13 +152,15 @@ class DisasterCoverage : public sosei::Plugin {
     households.require_text();
     roster.require_text();
 
-    std::map<int32_t, YearRegister> years =
-        read_register(ctx, households, households.name(), with_year(options, wanted));
+    std::map<int32_t, YearRegister> years = naming_file(households.name(), [&] {
+      return read_register(ctx, households, households.name(), with_year(options, wanted));
+    });
     DistrictIndex known;
     for (const auto& [fy, year] : years)
       for (const auto& d : year.districts) known.add(d);
-    const std::vector<Organization> organizations =
-        read_roster(ctx, roster, roster.name(), known, households.name(), ctx.string_setting("districts_column"));
+    const std::vector<Organization> organizations = naming_file(roster.name(), [&] {
+      return read_roster(ctx, roster, roster.name(), known, households.name(), ctx.string_setting("districts_column"));
+    });
 
     std::set<int32_t> selected(wanted.begin(), wanted.end());
     if (selected.empty())

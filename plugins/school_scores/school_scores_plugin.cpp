@@ -83,6 +83,15 @@ class SchoolScoresImport : public sosei::Plugin {
     sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
+    try {
+      read_table(ctx, reader, names);
+    } catch (const sosei::CsvError& e) {
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": " + e.what());  // CsvError knows only the line
+    }
+  }
+
+ private:
+  void read_table(const sosei::Context& ctx, sosei::CsvReader& reader, const school_scores::ColumnNames& names) {
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty (a header row is required)");
     reject_html(reader);
@@ -97,7 +106,6 @@ class SchoolScoresImport : public sosei::Plugin {
     ctx.progress(rows, rows);
   }
 
- private:
   static std::vector<std::string> required_levels(const std::string& spec) {
     std::vector<std::string> out;
     std::size_t start = 0;

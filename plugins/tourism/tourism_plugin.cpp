@@ -12,11 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "long_table.hpp"
 #include "visitor_table.hpp"
 
 namespace {
 
-constexpr std::array<sosei_setting_spec, 7> kTourismSettings{{
+constexpr std::array<sosei_setting_spec, 13> kTourismSettings{{
     {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
     {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
     {"spot_column", SOSEI_SETTING_STRING, 0, "",
@@ -28,6 +29,20 @@ constexpr std::array<sosei_setting_spec, 7> kTourismSettings{{
      "the column naming the split 日帰り/宿泊 and 県内/県外 (default: 区分 or 内訳; optional)"},
     {"row_total_column", SOSEI_SETTING_STRING, 0, "",
      "a per-row yearly total checked against the months (default: 年計 or 合計; optional)"},
+    // The long shape: one row per month (and region, spot), as national open data publish it.
+    {"layout", SOSEI_SETTING_STRING, 0, "wide",
+     "wide (the common-standard table: a row per spot, 1月 … 12月 as columns) or long (a row per month)"},
+    {"month_column", SOSEI_SETTING_STRING, 0, "",
+     "long: the month column (default: 月; optional when 年 holds 2024-04)"},
+    {"count_column", SOSEI_SETTING_STRING, 0, "",
+     "long: the count column (default: 観光入込客数, 入込客数, 観光客数, 入込数, 延べ人数 or 人数)"},
+    {"where", SOSEI_SETTING_STRING, 0, "",
+     "long: keep only the rows whose columns hold these values, column=value pairs separated by commas "
+     "(地域コード=40227 or 地域名=飯塚市)"},
+    {"period_type", SOSEI_SETTING_STRING, 0, "calendar_year",
+     "long: the year the months add up to, calendar_year (January–December) or fiscal_year (April–March)"},
+    {"allow_partial", SOSEI_SETTING_BOOLEAN, 0, "false",
+     "long: total a year that lacks months anyway (noted); by default such a year gets no total"},
 }};
 constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kTourismSettings);
 
@@ -95,9 +110,58 @@ class TourismImport : public sosei::Plugin {
     const tourism::ColumnNames names{ctx.string_setting("spot_column"), ctx.string_setting("code_column"),
                                      ctx.string_setting("year_column"), ctx.string_setting("split_column"),
                                      ctx.string_setting("row_total_column")};
+    const std::string layout = ctx.string_setting("layout");
+    if (layout != "wide" && layout != "long")
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'layout' is '" + layout + "'; use wide or long");
+    std::optional<tourism::LongSettings> long_table;
+    if (layout == "long")
+      long_table = long_settings(ctx, names);
+    else
+      check_wide_settings(ctx);
     sosei::Input input = ctx.open_configured_input();
     file_ = input.name();
     sosei::CsvReader reader(input);
+    try {
+      if (long_table) return tourism::import_long_table(ctx, reader, file_, *long_table);
+      import_wide(ctx, names, reader);
+    } catch (const sosei::CsvError& e) {
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": " + e.what());  // CsvError knows no file
+    }
+  }
+
+ private:
+  static void check_wide_settings(const sosei::Context& ctx) {
+    for (const char* name : {"month_column", "count_column", "where"})
+      if (!ctx.string_setting(name).empty())
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name +
+                                                       "' is for long tables (a row per month); set layout: long");
+    if (ctx.string_setting("period_type") != "calendar_year")
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "period_type: fiscal_year needs layout: long; the common-standard table (1月 … "
+                               "12月 as columns) counts calendar years");
+  }
+
+  tourism::LongSettings long_settings(const sosei::Context& ctx, const tourism::ColumnNames& names) const {
+    tourism::LongSettings s;
+    s.names = names;
+    s.month_column = ctx.string_setting("month_column");
+    s.count_column = ctx.string_setting("count_column");
+    s.where = tourism::parse_where(ctx.string_setting("where"));
+    const std::string period_type = ctx.string_setting("period_type");
+    if (period_type != "calendar_year" && period_type != "fiscal_year")
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "setting 'period_type' is '" + period_type + "'; use calendar_year or fiscal_year");
+    s.fiscal_year = period_type == "fiscal_year";
+    s.allow_partial = ctx.boolean_setting("allow_partial");
+    s.kpi = kpi_;
+    if (!ctx.string_setting("year").empty())
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "setting 'year' is for a wide table without a 年 column; a long "
+                               "table gives each row's year");
+    return s;
+  }
+
+  void import_wide(sosei::Context& ctx, const tourism::ColumnNames& names, sosei::CsvReader& reader) {
     find_header(reader, names);
     const bool year_setting = !ctx.string_setting("year").empty();
     if (!layout_.year) {
@@ -123,11 +187,10 @@ class TourismImport : public sosei::Plugin {
     ctx.progress(rows, rows);
   }
 
- private:
   void find_header(sosei::CsvReader& reader, const tourism::ColumnNames& names) {
     uint64_t seen = 0;
     for (; seen < kHeaderSearchRows && reader.next(); ++seen) {
-      if (seen == 0) reject_html(reader);
+      if (seen == 0) tourism::refuse_html(reader, file_);
       if (auto layout = tourism::layout_of(reader, names)) {
         layout_ = *layout;
         return;
@@ -137,45 +200,19 @@ class TourismImport : public sosei::Plugin {
     throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
                                                   ": no header row with the month columns 1月 … 12月 in the first " +
                                                   std::to_string(kHeaderSearchRows) +
-                                                  " rows: expected the common-standard table (観光地点名, 1月 … 12月)");
-  }
-
-  void reject_html(const sosei::CsvReader& reader) const {
-    const std::string first = sosei::normalize_header(reader.field(0));
-    if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
-        first.starts_with("<HTML") || first.starts_with("<?xml"))
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
-                                                    ": this is an HTML/XML page, not a visitor table "
-                                                    "(CSV, TSV or XLSX); check the URL: a portal often "
-                                                    "answers with a login or error page");
+                                                  " rows: expected the common-standard table (観光地点名, 1月 … 12月); "
+                                                  "for a table with a row per month set layout: long");
   }
 
   // The twelve counts of a row; nullopt after rejecting it.
   std::optional<Months> months_of(const sosei::CsvReader& row) const {
     Months months;
     for (int m = 0; m < 12; ++m) {
-      const std::string_view text = row.cell(layout_.months[m]);
-      const std::string month = std::to_string(m + 1) + "月: ";
       std::string error;
-      auto value = sosei::parse_value(text, &error);
-      if (!value) {
-        ctx_->reject(file_, row.line(), month + error);
+      if (!tourism::read_count(row.cell(layout_.months[m]), months[m], error)) {
+        ctx_->reject(file_, row.line(), std::to_string(m + 1) + "月: " + error);
         return std::nullopt;
       }
-      if (value->kind == SOSEI_VALUE_MISSING) continue;
-      if (value->kind != SOSEI_VALUE_NUMBER)
-        error = "\"" + std::string(text) +
-                "\" is a status, not a visitor count "
-                "(leave the cell blank when the month was not counted)";
-      else if (!value->unit.empty() && value->unit != "人")
-        error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
-      else if (value->number < 0)
-        error = tourism::format_count(value->number) + " visitors is negative";
-      if (!error.empty()) {
-        ctx_->reject(file_, row.line(), month + error);
-        return std::nullopt;
-      }
-      months[m] = value->number;
     }
     return months;
   }

@@ -2,6 +2,7 @@
 #include "visitor_table.hpp"
 
 #include <sosei/notation.hpp>
+#include <sosei/plugin.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -90,6 +91,42 @@ std::optional<Split> parse_split(std::string_view cell, std::string& error) {
   split.stay = day ? "day_trip" : overnight ? "overnight" : "";
   split.origin = in ? "in_prefecture" : out ? "out_of_prefecture" : "";
   return split;
+}
+
+bool read_count(std::string_view text, std::optional<double>& count, std::string& error) {
+  count.reset();
+  auto value = sosei::parse_value(text, &error);
+  if (!value) return false;
+  if (value->kind == SOSEI_VALUE_MISSING) return true;
+  if (value->kind != SOSEI_VALUE_NUMBER)
+    error = "\"" + std::string(text) +
+            "\" is a status, not a visitor count (leave the cell blank when the month was not counted)";
+  else if (!value->unit.empty() && value->unit != "人")
+    error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
+  else if (value->number < 0)
+    error = format_count(value->number) + " visitors is negative";
+  if (!error.empty()) return false;
+  count = value->number;
+  return true;
+}
+
+std::optional<int> month_of_cell(std::string_view cell) {
+  std::string s = sosei::normalize_header(cell);
+  if (s.ends_with("月")) s.resize(s.size() - std::string_view("月").size());
+  if (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const int month = std::stoi(s);
+  if (month < 1 || month > 12) return std::nullopt;
+  return month;
+}
+
+void refuse_html(const sosei::CsvReader& first, const std::string& file) {
+  const std::string cell = sosei::normalize_header(first.cell(0));
+  if (cell.starts_with("<!DOCTYPE") || cell.starts_with("<!doctype") || cell.starts_with("<html") ||
+      cell.starts_with("<HTML") || cell.starts_with("<?xml"))
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file +
+                                                  ": this is an HTML/XML page, not a visitor table (CSV, TSV or "
+                                                  "XLSX); check the URL: a portal often answers with a login or "
+                                                  "error page");
 }
 
 bool is_totals_name(std::string_view spot) {

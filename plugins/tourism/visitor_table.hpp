@@ -52,6 +52,17 @@ struct Split {
 // nullopt with `error` set when the cell names neither.
 std::optional<Split> parse_split(std::string_view cell, std::string& error);
 
+// One visitor count as prefectures write it (12,345, 12345人, full-width digits): true with `count`
+// set, or left empty for a blank or — cell (not counted, never zero); false with `error` for a status
+// (未実施), another unit or a negative number.
+bool read_count(std::string_view text, std::optional<double>& count, std::string& error);
+
+// 1..12 for a month cell of a long table (4, 04, 4月, ４月); nullopt for anything else.
+std::optional<int> month_of_cell(std::string_view cell);
+
+// Throws PluginError when the first record is an HTML/XML page (a portal's login or error page).
+void refuse_html(const sosei::CsvReader& first, const std::string& file);
+
 // A spot name that stands for the grand total of the table (合計, 計, 総計).
 bool is_totals_name(std::string_view spot);
 // A remark line under the table (※…, 注…, 資料：…).

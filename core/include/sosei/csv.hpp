@@ -92,7 +92,11 @@ inline const char* find_any(const char* p, const char* end, char a, char b, char
 //   - Tolerated: a quote inside an unquoted field is a literal character (5"3 → 5"3), and text after a
 //     closing quote is kept literally ("ab"cd → abcd): city exports do both.
 //   - Errors: a quoted field still open at the end of the input throws CsvError with the line where
-//     its record starts.
+//     its record starts. So does a last record that ends the input without a line end and has fewer
+//     fields than the widest record before it: the file was cut off mid-record (an interrupted
+//     download or copy, a zip member cut short), and reading it as a short row would turn the lost
+//     rows into a smaller number. A complete last line without a line end reads as before, and so
+//     does an unterminated last record of blanks (or the DOS end-of-file byte 0x1A).
 class CsvReader {
  public:
   // delimiter 0: detected on the first non-empty line (tab if it has more tabs than commas outside
@@ -126,6 +130,10 @@ class CsvReader {
         line_ += line_ends;
         begin_ += length;
         if (quoted) unescape_quoted_fields();
+        // Only the input's last record can lack a line end: other records pass one test.
+        if (begin_ == end_ && eof_) [[unlikely]]
+          check_last_record();
+        widest_ = std::max(widest_, fields_.size());
         return true;
       }
       make_room();
@@ -153,6 +161,22 @@ class CsvReader {
     started_ = true;
     fill();
     if (end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) begin_ = 3;
+  }
+
+  // The record just read ends the input; throws when it lacks its line end and fields (cut off).
+  void check_last_record() const {
+    const char last = buffer_[end_ - 1];
+    if (last == '\n' || last == '\r' || fields_.size() >= widest_) return;
+    if ((fields_.size() == 1 && fields_[0] == "\x1A") || blank()) return;  // no data was lost
+    throw cut_off();
+  }
+
+  CsvError cut_off() const {
+    return CsvError(record_line_, "the input ends in the middle of this record: it has " +
+                                      std::to_string(fields_.size()) + " of " + std::to_string(widest_) +
+                                      " fields and no line end, so the file was cut off (an interrupted "
+                                      "download or copy, a zip member cut short); fetch or export it again. "
+                                      "If the file is complete, end its last line with a line break");
   }
 
   void fill() {
@@ -313,7 +337,9 @@ class CsvReader {
       q = csv_detail::find_any(q, end, '"', '\n', '\r');
       if (q == end) {
         if (!eof_) return nullptr;
-        throw CsvError(line_, "a quoted field is never closed: expected a closing \" before the end of the input");
+        throw CsvError(line_,
+                       "a quoted field is never closed: expected a closing \" before the end of the input "
+                       "(or the file was cut off)");
       }
       if (*q == '"') {
         // A quote as the last byte read returns `end`, so the caller waits for more: it may be "".
@@ -361,6 +387,7 @@ class CsvReader {
   bool eof_ = false;
   uint64_t line_ = 1;  // the line of buffer_[begin_]
   uint64_t record_line_ = 0;
+  std::size_t widest_ = 0;  // the most fields of a record so far: what a complete last record has
   std::vector<std::string_view> fields_;
 };
 

@@ -113,6 +113,16 @@ TEST_F(CsvPlugin, BadRowFailsTheRunWithFileLineAndReason) {
 
 // Units are data (issue 13): a unit the strategy declares for the KPI (the host hands it over as
 // SOSEI_SETTING_KPI_UNIT<kpi>) reads as a unit, for that KPI only.
+// Issue 18 §3: a last row cut off before its value column is not a short row to skip or a value to
+// shrink: the run fails naming the file and line.
+TEST_F(CsvPlugin, AFileCutOffMidRowFailsTheRunNamingFileAndLine) {
+  const auto file = write("values.csv", "kpi,period,value,note\nstartups,R5,5件,\ntourism,R6");
+  EXPECT_EQ(run(mapping(file), /*skip_bad_rows=*/true), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("values.csv: line 3: the input ends in the middle of this record: it has 2 of 4 fields"),
+            std::string::npos)
+      << host_.error();
+}
+
 TEST_F(CsvPlugin, TheKpisDeclaredUnitIsAccepted) {
   const auto file = write("units.csv", "kpi,period,value\nclubs,R7,5組\nschools,R7,3校\nspots,R7,12箇所\n");
   auto s = mapping(file);

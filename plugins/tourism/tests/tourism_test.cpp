@@ -299,3 +299,23 @@ TEST_F(TourismPlugin, RepeatedSpotAndYearFailsNamingBothLines) {
   ASSERT_EQ(host_.rejections().size(), 1u);
   EXPECT_EQ(host_.rejections()[0].line, rows.size() + 1);
 }
+
+// Issue 18 §3: a table cut off mid-row (an interrupted download) once revised 2024 from 199,000 down,
+// with exit 0. Now the run fails naming file:line, under on_bad_row: skip too (the rows after the cut
+// are lost as well), and no yearly total is emitted.
+TEST_F(TourismPlugin, ATableCutOffMidRowFailsTheRunInsteadOfShrinkingTheYear) {
+  const std::string whole = csv(both_years());
+  const std::string cut = whole.substr(0, whole.rfind("4000,4000,8000") + 7);  // "…,4000,40"
+  const auto file = write("visitors.csv", cut);
+  for (const bool skip : {false, true}) {
+    EXPECT_EQ(run({{"file", file}}, skip), SOSEI_ERR_INPUT);
+    EXPECT_NE(host_.error().find("visitors.csv: line 7: the input ends in the middle of this record: it has 13 of 14 "
+                                 "fields and no line end, so the file was cut off"),
+              std::string::npos)
+        << host_.error();
+    EXPECT_TRUE(of("tourism_visitors").empty());
+  }
+  // The whole file, and the same file without its final line end, read as before.
+  ASSERT_EQ(run({{"file", write("visitors.csv", whole.substr(0, whole.size() - 2))}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2024), 199000);
+}

@@ -1,0 +1,322 @@
+// Reading the long shape of tourism statistics (see long_table.hpp).
+#include "long_table.hpp"
+
+#include <sosei/notation.hpp>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+
+namespace tourism {
+namespace {
+
+// Rows searched for the header: published tables carry a title and a unit line above it.
+constexpr uint64_t kHeaderSearchRows = 30;
+
+struct LongLayout {
+  std::size_t year = 0;
+  std::optional<std::size_t> month;  // none: the year column holds the month (2024-04, 2024年4月)
+  std::size_t count = 0;
+  std::optional<std::size_t> spot, code, split, region;
+  std::string region_header;
+  std::vector<std::pair<std::size_t, std::string>> where;  // column, folded value
+};
+
+// The layout when this record is the header (it has a year and a count column), else nullopt.
+std::optional<LongLayout> layout_of(const sosei::CsvReader& row, const LongSettings& s) {
+  const sosei::ColumnFinder header(row);
+  auto named = [&](const std::string& chosen, std::initializer_list<std::string_view> usual) {
+    return chosen.empty() ? header.find(usual) : header.find({std::string_view(chosen)});
+  };
+  const auto year = named(s.names.year, {"年", "暦年", "調査年", "対象年", "年度", "年月"});
+  const auto count = named(s.count_column, {"観光入込客数", "入込客数", "観光入込客数(人)", "入込客数(人)", "観光客数",
+                                            "入込数", "延べ人数", "人数"});
+  if (!year || !count) return std::nullopt;  // a title line above the table
+
+  LongLayout layout;
+  layout.year = *year;
+  layout.count = *count;
+  layout.month = header.find(s.month_column, {"月", "調査月", "対象月"}, "month_column");
+  layout.spot = header.find(s.names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column");
+  layout.code = header.find(s.names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column");
+  layout.split = header.find(s.names.split, {"区分", "内訳", "日帰り・宿泊区分", "宿泊区分"}, "split_column");
+  // Without `where`, a second region in the file is refused (check_one_region).
+  layout.region = header.find({"地域コード", "市区町村コード", "全国地方公共団体コード", "団体コード", "地域名",
+                               "市区町村名", "市町村名", "市区町村"});
+  if (layout.region) layout.region_header = header.name(*layout.region);
+  for (const auto& [column, value] : s.where) layout.where.emplace_back(*header.find(column, {}, "where"), value);
+  return layout;
+}
+
+bool matches(const sosei::CsvReader& row, const LongLayout& layout) {
+  for (const auto& [column, value] : layout.where) {
+    const std::string_view cell = row.cell(column);
+    if (cell == value) continue;
+    // Most rows of a national table differ in plain ASCII: fold (and allocate) only a cell that may
+    // hold full-width forms, which all start with the byte 0xEF in UTF-8.
+    if (cell.find('\xEF') == std::string_view::npos || sosei::fold_full_width(cell) != value) return false;
+  }
+  return true;
+}
+
+std::string where_text(const LongSettings& s) {
+  std::string text;
+  for (const auto& [column, value] : s.where)
+    text.append(text.empty() ? "" : ", ").append(column).append("=").append(value);
+  return text;
+}
+
+// One KPI year: its total and what it lacks.
+struct YearTotal {
+  double sum = 0;
+  std::array<bool, 12> has_row{};   // months (in the year's order) with at least one row
+  std::vector<std::string> blanks;  // "嘉麻市観光まちづくり拠点 2024年3月 (blank)"
+  uint64_t last_line = 0;
+};
+
+class LongTableImport {
+ public:
+  LongTableImport(const sosei::Context& ctx, const std::string& file, const LongSettings& s)
+      : ctx_(ctx), file_(file), s_(s) {}
+
+  void run(sosei::CsvReader& reader) {
+    find_header(reader);
+    while (reader.next()) {
+      if (++rows_ % 65536 == 0) ctx_.progress(rows_, 0);
+      if (reader.blank() || !matches(reader, layout_)) continue;  // other regions' rows: skipped unread
+      ++matched_;
+      read_row(reader);
+    }
+    if (!s_.where.empty() && matched_ == 0)
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no row matches where (" + where_text(s_) + ") among " +
+                                                    std::to_string(rows_) +
+                                                    " rows; compare the code (its number of digits) or the name "
+                                                    "(spaces, full-width characters) with the table");
+    if (totals_rows_ > 0)
+      ctx_.info(file_ + ": " + std::to_string(totals_rows_) + " totals rows (合計, 計) are not counted");
+    emit_years();
+    ctx_.progress(rows_, rows_);
+  }
+
+ private:
+  void find_header(sosei::CsvReader& reader) {
+    for (uint64_t seen = 0; seen < kHeaderSearchRows && reader.next(); ++seen) {
+      if (seen == 0) refuse_html(reader, file_);
+      if (auto layout = layout_of(reader, s_)) {
+        layout_ = std::move(*layout);
+        return;
+      }
+    }
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no header row with a year column (年) and a count column (" +
+                                                  "観光入込客数, 入込客数 …) in the first " +
+                                                  std::to_string(kHeaderSearchRows) +
+                                                  " rows; set 'year_column' and 'count_column' to the table's names");
+  }
+
+  // Without `where`, every row must be the same region's: a national table summed whole would
+  // look like one very large city.
+  void check_one_region(const sosei::CsvReader& row) {
+    if (!s_.where.empty() || !layout_.region) return;
+    const std::string_view region = row.cell(*layout_.region);
+    if (!region_line_) {
+      region_ = region;
+      region_line_ = row.line();
+    } else if (region != region_) {
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               file_ + ":" + std::to_string(row.line()) + ": the table holds more than one region (" +
+                                   layout_.region_header + " " + region_ + " on line " + std::to_string(region_line_) +
+                                   ", " + std::string(region) + " here); set 'where' to the city's rows, e.g. where: " +
+                                   layout_.region_header + "=" + region_);
+    }
+  }
+
+  // The calendar year and month of a row, or nullopt after rejecting it.
+  std::optional<std::pair<int, int>> month_of(const sosei::CsvReader& row) const {
+    const std::string_view year_text = row.cell(layout_.year);
+    std::string error;
+    auto period = sosei::parse_period(year_text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
+    if (!period) {
+      ctx_.reject(file_, row.line(), "年: " + (year_text.empty() ? std::string("the year is empty") : error));
+      return std::nullopt;
+    }
+    if (!layout_.month) {
+      if (period->kind == SOSEI_PERIOD_MONTH) return std::pair{period->year, period->month};
+      ctx_.reject(file_, row.line(),
+                  "年: \"" + std::string(year_text) +
+                      "\" is not a month and the table has no month column (月); set 'month_column'");
+      return std::nullopt;
+    }
+    const std::string_view month_text = row.cell(*layout_.month);
+    const auto month = month_of_cell(month_text);
+    if (!month) {
+      ctx_.reject(file_, row.line(), "月: \"" + std::string(month_text) + "\" is not a month 1–12 (4, 04, 4月)");
+      return std::nullopt;
+    }
+    if (period->kind == SOSEI_PERIOD_CALENDAR_YEAR) return std::pair{period->year, *month};
+    // 令和6年度 with 1月: a fiscal year's January to March fall in the next calendar year.
+    if (period->kind == SOSEI_PERIOD_FISCAL_YEAR) return std::pair{period->year + (*month < 4 ? 1 : 0), *month};
+    ctx_.reject(file_, row.line(), "年: \"" + std::string(year_text) + "\" is not a year (2024, 2024年, 令和6年度)");
+    return std::nullopt;
+  }
+
+  void read_row(const sosei::CsvReader& row) {
+    const uint64_t line = row.line();
+    const std::string_view count_text = row.cell(layout_.count);
+    if (count_text.empty() && (row.cell(layout_.year).empty() || is_remark(row.cell(0)))) return;  // ※… under the table
+    check_one_region(row);
+    const auto when = month_of(row);
+    if (!when) return;
+    const auto [year, month] = *when;
+    std::optional<double> count;
+    std::string error;
+    if (!read_count(count_text, count, error)) return ctx_.reject(file_, line, error);
+
+    const std::string spot = layout_.spot ? std::string(row.cell(*layout_.spot)) : std::string();
+    if (layout_.spot && spot.empty()) return ctx_.reject(file_, line, "the spot name is empty");
+    Split split;
+    if (layout_.split) {
+      auto parsed = parse_split(row.cell(*layout_.split), error);
+      if (!parsed) return ctx_.reject(file_, line, error);
+      split = *parsed;
+    }
+    if (is_totals_name(spot) || split.subtotal) {  // a check for people, not data to add
+      ++totals_rows_;
+      return;
+    }
+
+    const std::string code = layout_.code ? std::string(row.cell(*layout_.code)) : std::string();
+    std::string label = spot;
+    if (!split.none()) label += (label.empty() ? "" : " ") + split.japanese();
+    const std::string identity = (code.empty() ? spot : code) + "\x1f" + split.key();
+    const std::string month_name = std::to_string(year) + "年" + std::to_string(month) + "月";
+    const std::string key = std::to_string(year) + "-" + std::to_string(month) + "\x1f" + identity;
+    if (auto [it, fresh] = first_line_.emplace(key, line); !fresh)
+      return ctx_.reject(file_, line,
+                         (label.empty() ? "" : label + ": ") + month_name + " appears twice: first on line " +
+                             std::to_string(it->second) +
+                             (layout_.spot && layout_.split
+                                  ? std::string()
+                                  : " (when the rows are split by spot or by 日帰り/宿泊, set 'spot_column' or "
+                                    "'split_column' so each is its own row)"));
+
+    emit_month(year, month, spot, code, split, count, line);
+    const int kpi_year = s_.fiscal_year && month < 4 ? year - 1 : year;
+    YearTotal& total = years_[kpi_year];
+    total.has_row[s_.fiscal_year ? (month + 8) % 12 : month - 1] = true;
+    total.last_line = line;
+    if (count)
+      total.sum += *count;
+    else
+      total.blanks.push_back((label.empty() ? month_name : label + " " + month_name) + " (blank)");
+  }
+
+  void emit_month(int year, int month, const std::string& spot, const std::string& code, const Split& split,
+                  std::optional<double> count, uint64_t line) const {
+    std::vector<sosei_dimension> dims;
+    if (!spot.empty()) dims.push_back(sosei::dimension("spot", spot));
+    if (!code.empty()) dims.push_back(sosei::dimension("spot_code", code));
+    if (!split.stay.empty()) dims.push_back(sosei::dimension("stay", split.stay));
+    if (!split.origin.empty()) dims.push_back(sosei::dimension("origin", split.origin));
+    sosei::Observation o;
+    o.series = "monthly_visitors";
+    o.period = {SOSEI_PERIOD_MONTH, year, month, 0};
+    o.dimensions = dims;
+    if (count) {
+      o.number = *count;
+    } else {
+      o.value_kind = SOSEI_VALUE_MISSING;  // blank is "not counted", never zero
+      o.note = "blank in the table: not counted";
+    }
+    o.file = file_;
+    o.line = line;
+    ctx_.emit(o);
+  }
+
+  std::string year_name(int year) const { return s_.fiscal_year ? "FY" + std::to_string(year) : std::to_string(year); }
+
+  // A year lacking months (the year in progress, a month published late, a blank cell) is not given
+  // a total unless allow_partial: a low total would read as fewer visitors.
+  void emit_years() const {
+    for (const auto& [year, total] : years_) {
+      std::vector<std::string> missing;
+      for (int i = 0; i < 12; ++i) {
+        if (total.has_row[i]) continue;
+        const int month = s_.fiscal_year ? (i + 3) % 12 + 1 : i + 1;
+        const int calendar = s_.fiscal_year && month < 4 ? year + 1 : year;
+        missing.push_back(std::to_string(calendar) + "年" + std::to_string(month) + "月 (no row)");
+      }
+      missing.insert(missing.end(), total.blanks.begin(), total.blanks.end());
+      std::string list;
+      for (std::size_t i = 0; i < missing.size() && i < 5; ++i) list.append(i ? ", " : "").append(missing[i]);
+      if (missing.size() > 5) list.append(", …");
+      const std::string where = file_ + ": " + year_name(year) + ": ";
+      const std::string count = std::to_string(missing.size()) + (missing.size() == 1 ? " month" : " months");
+      if (!missing.empty() && !s_.allow_partial) {
+        std::string warning = where + count;
+        warning.append(" missing (")
+            .append(list)
+            .append(
+                "): no yearly total is imported for it; its monthly counts are. Set allow_partial: true to total the "
+                "known months");
+        ctx_.warn(warning);
+        continue;
+      }
+      std::string note;
+      if (!missing.empty()) {
+        note = count;
+        note.append(" missing: the total covers the known months (").append(list).append(")");
+        ctx_.warn(where + note);
+      }
+      ctx_.info(where + format_count(total.sum) + " visitors");
+      sosei::Observation o;
+      o.series = s_.kpi;
+      o.period = {s_.fiscal_year ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0};
+      o.number = total.sum;
+      o.note = note;
+      o.file = file_;
+      o.line = total.last_line;
+      ctx_.emit(o);
+    }
+  }
+
+  const sosei::Context& ctx_;
+  const std::string& file_;
+  const LongSettings& s_;
+  LongLayout layout_;
+  uint64_t rows_ = 0, matched_ = 0, totals_rows_ = 0;
+  std::string region_;
+  uint64_t region_line_ = 0;
+  std::map<std::string, uint64_t> first_line_;  // year-month + spot + split → line, to catch a repeat
+  std::map<int, YearTotal> years_;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> parse_where(const std::string& spec) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t end = spec.find(',', start);
+    if (end == std::string::npos) end = spec.size();
+    const std::string_view item = sosei::trim(std::string_view(spec).substr(start, end - start));
+    if (!item.empty()) {
+      const auto eq = item.find('=');
+      const std::string_view column =
+          eq == std::string_view::npos ? std::string_view() : sosei::trim(item.substr(0, eq));
+      if (column.empty())
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'where': \"" + std::string(item) +
+                                                       "\" is not column=value (e.g. where: 地域コード=40227)");
+      out.emplace_back(column, sosei::fold_full_width(sosei::trim(item.substr(eq + 1))));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void import_long_table(const sosei::Context& ctx, sosei::CsvReader& reader, const std::string& file,
+                       const LongSettings& settings) {
+  LongTableImport(ctx, file, settings).run(reader);
+}
+
+}  // namespace tourism
