@@ -150,8 +150,8 @@ class ServerPolicies : public CityStores {
                          "; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role_),
               "");
     app_uri_ = path_;
-    app_uri_.replace(app_uri_.find(std::string("user=") + kStoreRole), std::string("user=").size() +
-                     std::string(kStoreRole).size(), "user=" + role_);
+    app_uri_.replace(app_uri_.find(std::string("user=") + kStoreRole),
+                     std::string("user=").size() + std::string(kStoreRole).size(), "user=" + role_);
   }
   void TearDown() override {
     if (!role_.empty()) {
@@ -198,11 +198,9 @@ TEST_P(ServerPolicies, ASessionSeesAndChangesOnlyItsCity) {
 TEST_P(ServerPolicies, ASessionThatNamesNoCitySeesNothingAndCannotWrite) {
   EXPECT_EQ(as_app("", "SELECT count(*) FROM observations"), "0");
   EXPECT_EQ(as_app("", "SELECT count(*) FROM sources"), "0");
-  EXPECT_NE(as_app("", "INSERT INTO sources(id, first_seen_at) VALUES ('x', now())").find("error"),
-            std::string::npos);
+  EXPECT_NE(as_app("", "INSERT INTO sources(id, first_seen_at) VALUES ('x', now())").find("error"), std::string::npos);
   // Neither can it switch the wall off: only the tables' owner could, and it is not.
-  EXPECT_NE(as_app("", "ALTER TABLE observations DISABLE ROW LEVEL SECURITY").find("must be owner"),
-            std::string::npos);
+  EXPECT_NE(as_app("", "ALTER TABLE observations DISABLE ROW LEVEL SECURITY").find("must be owner"), std::string::npos);
   // The owner itself is held by the policies too (FORCE ROW LEVEL SECURITY).
   EXPECT_EQ(query_one("SELECT bool_and(relrowsecurity AND relforcerowsecurity) FROM pg_class WHERE relname IN "
                       "('observations', 'revisions', 'import_runs', 'sources', 'api_tokens', 'audit_events', "

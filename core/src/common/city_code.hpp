@@ -14,7 +14,7 @@ class CityCode {
   // Six digits with the right check digit; anything else is nullopt (see city_code_problem for why).
   static std::optional<CityCode> parse(std::string_view text);
 
-  const std::string& digits() const { return digits_; }      // "402273"
+  const std::string& digits() const { return digits_; }                // "402273"
   std::string_view prefecture() const { return {digits_.data(), 2}; }  // "40"
   bool operator==(const CityCode&) const = default;
 

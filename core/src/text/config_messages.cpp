@@ -103,7 +103,8 @@ constexpr ConfigMessages kJapanese{
     .goal_number_twice = "基本目標の番号 {} が 2 回使われています（最初は {}）。別の番号にしてください",
     .period_reversed = "期間の終わりが始まりより前です。from と to を確かめてください",
     .city_code_not_six_digits =
-        "city_code「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁の数字で書いてください（例: 402273）",
+        "city_code「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁の数字で書いてください（例: "
+        "402273）",
     .city_code_five_digits =
         "city_code「{}」は 5 桁です。検査数字を付けた 6 桁で書いてください（このコードなら「{}」）",
     .city_code_check_digit =

@@ -26,7 +26,8 @@ constexpr StoreCopyMessages kJapanese{
     .rows_heading = "行数",
     .checksum_heading = "SHA-256（表ごと）",
     .total = "合計 {} 表、{} 行",
-    .bad_city = "--city「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁で指定してください（例: 402273）",
+    .bad_city =
+        "--city「{}」は全国地方公共団体コードではありません。検査数字を含む 6 桁で指定してください（例: 402273）",
 };
 
 constexpr StoreCopyMessages kEnglish{

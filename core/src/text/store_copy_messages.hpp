@@ -26,7 +26,7 @@ struct StoreCopyMessages {
   const char* table_heading;    // the table column
   const char* rows_heading;     // the rows column
   const char* checksum_heading;
-  const char* total;  // tables, rows
+  const char* total;     // tables, rows
   const char* bad_city;  // text as written
 };
 

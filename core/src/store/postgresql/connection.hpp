@@ -62,8 +62,7 @@ struct Tenant {
 class Connection {
  public:
   // `location` is a libpq connection URI; throws StoreError saying what to check when it fails.
-  explicit Connection(const std::string& location, const std::string& application_name = "sosei",
-                      Tenant tenant = {});
+  explicit Connection(const std::string& location, const std::string& application_name = "sosei", Tenant tenant = {});
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

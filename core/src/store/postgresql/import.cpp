@@ -71,7 +71,8 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     record_.id = claim_run(db_, record_);
     try {
       txn_.emplace(db_);
-      session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kWritersClass, kCityKey, Params());
+      session_->lock("wait for saved evaluations and approvals", "advisory_xact_lock_shared", kWritersClass, kCityKey,
+                     Params());
       session_->lock("wait for another import of the same source", "advisory_xact_lock", kSourceClass, kSourceKey,
                      Params().text(record_.source));
       db_.exec("note the keys the run leaves unchanged", kSeenTable);

@@ -1,10 +1,10 @@
 // An import run's observations written in bulk. Every batch goes with COPY … FROM STDIN into a
 // temporary staging table (row-level security refuses a COPY into the observations table itself). A
 // batch of a series new to the store is inserted from there in one statement; any other batch, or one
-// whose key the run repeats, is applied with a few set statements per batch — new keys inserted, changed values revised (the revision rows, the new values, the stale marks
-// of the evaluations that used them), unchanged ones noted — instead of a round trip per observation. A key the run has
-// met already (earlier in the batch, or in an earlier one) is a duplicate, reported in the order of the puts; the key's
-// first value stays.
+// whose key the run repeats, is applied with a few set statements per batch — new keys inserted, changed values revised
+// (the revision rows, the new values, the stale marks of the evaluations that used them), unchanged ones noted —
+// instead of a round trip per observation. A key the run has met already (earlier in the batch, or in an earlier one)
+// is a duplicate, reported in the order of the puts; the key's first value stays.
 #pragma once
 
 #include <string>

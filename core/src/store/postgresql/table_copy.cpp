@@ -1,7 +1,7 @@
 // Reads and writes the copied tables (store/table_copy.hpp) in PostgreSQL. Rows come through a cursor
 // a chunk at a time, so a table of millions of rows never sits in memory; they go in with COPY FROM
-// STDIN through a temporary table. Texts are ordered and compared as bytes (COLLATE "C"), times read as ISO 8601 UTC with
-// milliseconds and flags as 0/1, so the rows read like the SQLite store's.
+// STDIN through a temporary table. Texts are ordered and compared as bytes (COLLATE "C"), times read as ISO 8601 UTC
+// with milliseconds and flags as 0/1, so the rows read like the SQLite store's.
 #include "store/postgresql/table_copy.hpp"
 
 #include <set>
@@ -134,9 +134,9 @@ class PostgresTableWriter final : public TableWriter {
     for (const CopiedTable& table : copied_tables()) {
       if (!table.serial_id) continue;
       const std::string sequence = "pg_get_serial_sequence('" + std::string(table.name) + "', 'id')";
-      db_.exec("advance an id sequence past the copied rows",
-               "SELECT setval(" + sequence + ", greatest(coalesce(max(id), 0) + 1, nextval(" + sequence +
-                   ")), false) FROM " + table.name);
+      db_.exec("advance an id sequence past the copied rows", "SELECT setval(" + sequence +
+                                                                  ", greatest(coalesce(max(id), 0) + 1, nextval(" +
+                                                                  sequence + ")), false) FROM " + table.name);
     }
   }
 
