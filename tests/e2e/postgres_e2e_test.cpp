@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "sosei_runner.hpp"
@@ -144,3 +145,72 @@ TEST_F(PostgresEndToEnd, StoreCopyMovesACityBothWays) {
 }
 
 }  // namespace
+
+namespace {
+
+// Names the runner's city in its strategy copy (`city_code:`), so it stores its rows as that city's.
+void name_city(const SoseiRunner& s, const std::string& name, const std::string& code) {
+  const auto path = s.dir() / "config" / "strategy.yaml";
+  std::string text = sosei::test_support::read_file(path);
+  const std::string line = "  city: 嘉麻市\n";
+  const auto at = text.find(line);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, line.size(), "  city: " + name + "\n  city_code: \"" + code + "\"\n");
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+}  // namespace
+
+// Issue 16: two cities keep their data in one database, each as its strategy's city_code; the hub's
+// summary lists both with their own grades, a city without data named, and refuses a scope it does
+// not know.
+TEST_F(PostgresEndToEnd, TheHubSummarisesEachCityOfOneDatabase) {
+  SoseiRunner kama("pg-hub-kama"), iizuka("pg-hub-iizuka");
+  name_city(kama, "嘉麻市", "402273");
+  name_city(iizuka, "飯塚市", "402052");
+  ASSERT_EQ(kama.run(db_ + "import --all").exit_code, 0);
+  ASSERT_EQ(kama.run(db_ + "evaluate --as-of R7 --save").exit_code, 0);
+  const auto imported = iizuka.run(db_ + "import --all");
+  ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+  // The same source name in both cities: 飯塚市's first import stores everything anew.
+  EXPECT_NE(imported.out.find("受理 24 件（新規 24、改訂 0）"), std::string::npos) << imported.out;
+
+  const auto hub_file = kama.dir() / "hub.yaml";
+  std::ofstream(hub_file)
+      << "hub:\n  name: 嘉飯圏域ハブ\n  database: " << pgtest::postgres_uri(cluster_, name_)
+      << "\ncities:\n  - {code: \"402273\", name: 嘉麻市}\n  - {code: \"402052\", name: 飯塚市}\n"
+         "  - {code: \"404217\", name: 桂川町}\n"
+         "groups:\n  - {name: 嘉飯圏域, kind: 定住自立圏, members: [\"402052\", \"402273\", \"404217\"]}\n";
+  const std::string hub = "hub summary --hub '" + hub_file.string() + "' ";
+
+  const auto table = kama.run(hub + "--prefecture 福岡県");
+  ASSERT_EQ(table.exit_code, 0) << table.out << table.err;
+  EXPECT_NE(table.out.find("嘉飯圏域ハブ: 福岡県（40）の 3 団体"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("402273  嘉麻市"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("評価のない団体 2 : 飯塚市、桂川町"), std::string::npos) << table.out;
+
+  const auto summary = json::parse(kama.run(hub + "--group 嘉飯圏域 --json").out);
+  ASSERT_EQ(summary["cities"].size(), 3u) << summary.dump();
+  EXPECT_EQ(summary["scope"]["group"], "嘉飯圏域");
+  const json& first = summary["cities"][0];  // by code: 402052 飯塚市
+  EXPECT_EQ(first["code"], "402052");
+  EXPECT_EQ(first["state"], "no_evaluation");
+  EXPECT_EQ(first["evaluation"], nullptr);
+  const json& kama_row = summary["cities"][1];
+  EXPECT_EQ(kama_row["state"], "evaluated");
+  // The grades are the council's own, as `evaluations --json` stored them for the city.
+  const auto stored = json::parse(kama.run(db_ + "evaluations --json").out);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(kama_row["evaluation"]["grades"], stored[0]["grades"]) << kama_row.dump();
+  EXPECT_EQ(summary["cities"][2]["state"], "no_evaluation");
+  // 飯塚市 sees no evaluation of its neighbour in its own store either.
+  EXPECT_EQ(json::parse(iizuka.run(db_ + "evaluations --json").out).size(), 0u);
+
+  const auto unknown = kama.run(hub + "--group 北九州圏域");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("グループ「北九州圏域」はハブの設定にありません。あるのは: 嘉飯圏域"), std::string::npos)
+      << unknown.err;
+  const auto english = kama.run(hub + "--prefecture 99 --lang en");
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_NE(english.err.find("--prefecture \"99\" is not a prefecture"), std::string::npos) << english.err;
+}

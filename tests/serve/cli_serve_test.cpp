@@ -22,13 +22,15 @@ using test_support::SoseiRunner;
 // `sosei serve` as a child process; its first stdout line gives the address.
 class ServeProcess {
  public:
-  ServeProcess(const SoseiRunner& runner, const std::vector<std::string>& args) {
+  ServeProcess(const SoseiRunner& runner, const std::vector<std::string>& args,
+               const std::vector<std::string>& command = {"serve"}) {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
     const std::string binary = std::string(SOSEI_TEST_BINARY_DIR) + "/sosei";
     const std::string config = runner.config().string();
     const std::string err = (runner.dir() / "serve-stderr.txt").string();
-    std::vector<std::string> argv_text{binary, "--config", config, "serve"};
+    std::vector<std::string> argv_text{binary, "--config", config};
+    argv_text.insert(argv_text.end(), command.begin(), command.end());
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_text) argv.push_back(a.data());
@@ -80,6 +82,39 @@ class ServeProcess {
   std::string first_line_;
   std::string stderr_file_;
 };
+
+// Issue 16: the bundled example hub (config/hub.yaml) over the demo's database: `sosei hub summary`
+// prints Kama's saved grades and names the two neighbours without a database; `sosei hub serve`
+// answers the same as JSON until SIGTERM.
+TEST(HubCommands, SummaryAndServeOnTheBundledExampleHub) {
+  SoseiRunner s("hub");
+  ASSERT_EQ(s.run("import --all").exit_code, 0);
+  ASSERT_EQ(s.run("evaluate --as-of R7 --save").exit_code, 0);
+  const std::string hub = (s.dir() / "config" / "hub.yaml").string();
+  const auto table = s.run("hub summary --hub '" + hub + "'");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("嘉飯圏域 KPI ハブ（例）: 全 3 団体"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("402273  嘉麻市  2026年3月31日"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("402052  飯塚市  データベースなし"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("評価のない団体 2 : 飯塚市、桂川町"), std::string::npos) << table.out;
+  const auto stored = json::parse(s.run("evaluations --json").out);
+  ASSERT_EQ(stored.size(), 1u);
+
+  ServeProcess server(s, {"--hub", hub, "--port", "0"}, {"hub", "serve"});
+  ASSERT_GT(server.port(), 0) << server.first_line() << server.stderr_text();
+  const auto r = server.client().Get("/api/hub?group=%E5%98%89%E9%A3%AF%E5%9C%8F%E5%9F%9F");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json j = json::parse(r->body);
+  ASSERT_EQ(j["cities"].size(), 3u);
+  EXPECT_EQ(j["cities"][1]["code"], "402273");
+  EXPECT_EQ(j["cities"][1]["evaluation"]["grades"], stored[0]["grades"]);
+  EXPECT_EQ(server.stop(SIGTERM), 0) << server.stderr_text();
+
+  const auto refused = s.run("hub serve --hub '" + hub + "' --bind 0.0.0.0 --port 0");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("リバースプロキシ"), std::string::npos) << refused.err;
+}
 
 TEST(TokenCommand, CreateListRevoke) {
   SoseiRunner s("token");

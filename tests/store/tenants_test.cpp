@@ -10,9 +10,6 @@
 namespace sosei::store::test {
 namespace {
 
-using Tenants = StoreTest;
-SOSEI_POSTGRES_SUITE(Tenants);
-
 const Period kFy2024 = Period::fiscal_year(2024);
 constexpr const char* kKama = "402273";     // 嘉麻市
 constexpr const char* kIizuka = "402052";   // 飯塚市, same prefecture
@@ -25,7 +22,7 @@ AuditEvent cli_event(const std::string& action) {
   return e;
 }
 
-class CityStores : public Tenants {
+class CityStores : public StoreTest {
  protected:
   std::unique_ptr<Store> city(const std::string& code, std::vector<std::string> also_reads = {}) {
     StoreConfig config;
@@ -41,6 +38,7 @@ class CityStores : public Tenants {
     run->commit();
   }
 };
+SOSEI_POSTGRES_SUITE(CityStores);
 
 TEST_P(CityStores, EachCitySeesOnlyItsOwnRowsUnderTheSameNames) {
   const auto kama = city(kKama);
@@ -117,6 +115,59 @@ TEST_P(CityStores, APrefectureReaderSeesItsCitiesAndWritesNothing) {
   EXPECT_EQ(query_one("SELECT count(*) FROM observations"), "3");
 }
 
+// The hub's view (app/hub_summary.hpp): a reader of several cities gets each city's newest evaluation
+// and attention points in one pass, attributed to the right city and only for the cities it reads.
+TEST_P(CityStores, AReaderOfSeveralCitiesSeesEachAtAGlance) {
+  auto evaluated = [](Store& store, const std::string& as_of, int best) {
+    EvaluationRecord e;
+    e.as_of = as_of;
+    e.scheme = "kama";
+    for (int i = 0; i < 3; ++i) {
+      EvaluationKpiRecord k;
+      k.kpi = "k" + std::to_string(i);
+      k.actual = i < 2 ? std::optional<double>(1) : std::nullopt;
+      k.grade_index = i < best ? 0 : 2;
+      k.grade_symbol = i < best ? "○" : "×";
+      k.grade_label = k.grade_symbol;
+      e.kpis.push_back(k);
+    }
+    store.save_evaluation(e, {});
+  };
+  const auto kama = city(kKama), iizuka = city(kIizuka), chiyoda = city(kChiyoda);
+  import_visitors(*kama, 199000);
+  evaluated(*kama, "2025-03-31", 1);
+  evaluated(*kama, "2026-03-31", 2);  // the newest counts
+  evaluated(*iizuka, "2026-03-31", 0);
+  evaluated(*chiyoda, "2026-03-31", 3);
+  iizuka->begin_import(start())->fail("読めません");
+  kama->quarantine({"tourism_api", "", "接続できません", 5});
+
+  const auto glances = city("", {kKama, kIizuka})->city_glances();
+  ASSERT_EQ(glances.size(), 2u);  // not 千代田区's
+  const CityGlance& i = glances[0];
+  const CityGlance& k = glances[1];
+  EXPECT_EQ(i.city, kIizuka);
+  EXPECT_EQ(k.city, kKama);
+  ASSERT_TRUE(k.latest);
+  EXPECT_EQ(k.latest->as_of, "2026-03-31");
+  EXPECT_EQ(k.counted, 3);
+  EXPECT_EQ(k.with_value, 2);
+  EXPECT_EQ(k.best_grade, 2);
+  ASSERT_EQ(k.latest->grades.size(), 2u);
+  EXPECT_EQ(k.latest->grades[0].symbol, "○");
+  EXPECT_EQ(k.latest->grades[0].count, 2);
+  EXPECT_EQ(k.stopped_sources, std::vector<std::string>{"tourism_api"});
+  EXPECT_TRUE(k.failing_sources.empty());
+  EXPECT_EQ(i.best_grade, 0);
+  EXPECT_EQ(i.failing_sources, std::vector<std::string>{"tourism_csv"});
+  // The same as each city's own store says through the per-city queries.
+  EXPECT_EQ(k.latest->grades[1].count, kama->evaluation(k.latest->id)->grades[1].count);
+  // A city's own store sees only itself.
+  const auto own = iizuka->city_glances();
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].city, kIizuka);
+}
+
 TEST_P(CityStores, TwoCitiesImportOneSourceNameAtOnceWithoutWaiting) {
   // The per-source lock is per city: Iizuka's run of tourism_csv starts while Kama's is open.
   const auto kama = city(kKama);
@@ -172,6 +223,7 @@ class ServerPolicies : public CityStores {
   std::string role_;
   std::string app_uri_;
 };
+SOSEI_POSTGRES_SUITE(ServerPolicies);
 
 TEST_P(ServerPolicies, ASessionSeesAndChangesOnlyItsCity) {
   const std::string kama = std::string("SELECT set_config('sosei.city', '") + kKama + "', false);";

@@ -9,6 +9,7 @@
 #include "text/catalogue.hpp"
 #include "text/config_messages.hpp"
 #include "text/daemon_messages.hpp"
+#include "text/hub_messages.hpp"
 #include "text/import_messages.hpp"
 #include "text/store_copy_messages.hpp"
 
@@ -65,8 +66,15 @@ struct StoreCopyMessagesTable {
   static constexpr std::size_t kAtLeast = 10;
 };
 
+struct HubMessagesTable {
+  static const HubMessages& of(Lang l) { return hub_messages(l); }
+  static std::size_t size() { return hub_messages_size(); }
+  static const char* text(const HubMessages& m, std::size_t i) { return hub_messages_text(m, i); }
+  static constexpr std::size_t kAtLeast = 20;
+};
+
 using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable,
-                                StoreCopyMessagesTable>;
+                                StoreCopyMessagesTable, HubMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {

@@ -4,13 +4,10 @@
 #include <spdlog/sinks/sink.h>
 #include <spdlog/spdlog.h>
 
-#include <atomic>
-#include <chrono>
-#include <cstring>
 #include <iostream>
-#include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/serve_loop.hpp"
 #include "common/signals.hpp"
 #include "serve/server.hpp"
 
@@ -57,23 +54,7 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
     std::cout << "sosei serve: " << base << "/ (dashboard), " << base << "/entry (hand entry), " << base
               << "/api/kpis, " << base << "/metrics — SIGTERM or Ctrl-C stops" << std::endl;
 
-    std::atomic<bool> finished{false};
-    bool served = false;
-    std::thread listener([&] {
-      served = server.listen();
-      finished = true;
-    });
-    int sig = 0;
-    while (!finished && sig == 0) sig = signals.wait(std::chrono::seconds(1));
-    if (sig) std::cerr << "sosei serve: " << strsignal(sig) << " received: finishing the requests in flight\n";
-    // stop() before listen() has started listening is lost, so it is repeated until the thread ends.
-    while (!finished) {
-      server.stop();
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    listener.join();
-    if (!served && !sig) std::cerr << "sosei serve: the server stopped unexpectedly (see the log)\n";
-    env.exit_code = served || sig ? kOk : kRunFailed;
+    env.exit_code = serve_until_signal(server, signals, "sosei serve");
   });
 }
 

@@ -34,5 +34,6 @@ void add_daemon_commands(CLI::App& app, CommandEnv env);   // daemon, resume
 void add_status_command(CLI::App& app, CommandEnv env);
 void add_plugin_commands(CLI::App& app, CommandEnv env);  // plugin new, plugin check
 void add_store_commands(CLI::App& app, CommandEnv env);   // store copy
+void add_hub_commands(CLI::App& app, CommandEnv env);     // hub summary
 
 }  // namespace sosei::cli

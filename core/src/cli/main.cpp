@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   add_status_command(app, env);
   add_plugin_commands(app, env);
   add_store_commands(app, env);
+  add_hub_commands(app, env);
   add_worker_command(app, env);
 
   try {

@@ -21,6 +21,7 @@
 #include "serve/entry_page.hpp"
 #include "serve/hand_entry.hpp"
 #include "serve/http_error.hpp"
+#include "serve/http_replies.hpp"
 #include "serve/json_depth.hpp"
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
@@ -37,67 +38,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
-// The pages are self-contained: inline style and script (the report's own, never from data), inline
-// SVG, forms posting to this server only, and no framing by other sites.
-constexpr const char* kHtmlPolicy =
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-bool wants_json(const std::string& path) { return path.starts_with("/api/") || path == "/metrics"; }
-
-void send_json(Response& res, int status, const nlohmann::json& body) {
-  res.status = status;
-  // Replace, not throw: a refusal may quote bytes the client sent that are not UTF-8 (a KPI name in
-  // the path, the parser's "last read" of a body), and throwing here turned a 400 into a 500.
-  res.set_content(body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-                  "application/json; charset=utf-8");
-}
-
-void send_html(Response& res, int status, const std::string& html) {
-  res.status = status;
-  res.set_header("Content-Security-Policy", kHtmlPolicy);
-  res.set_content(html, "text/html; charset=utf-8");
-}
-
-// The reader's language: `?lang=ja|en` on the request, else the configured locale.
-text::Lang request_lang(const Request& req, text::Lang configured) {
-  if (const auto lang = text::parse_lang(req.get_param_value("lang"))) return *lang;
-  return configured;
-}
-
-std::string error_page(int status, const std::string& message, text::Lang lang) {
-  const text::Catalogue& c = text::catalogue(lang);
-  return std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == text::Lang::En ? "en" : "ja") +
-         "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) + "</title></head><body><h1>" +
-         std::to_string(status) + "</h1><p>" + report::html_escape(message) + "</p><p><a href=\"/\">" +
-         report::html_escape(c.dashboard) + "</a> · <a href=\"/entry\">" + report::html_escape(c.entry_title) +
-         "</a></p></body></html>\n";
-}
-
-void send_error(const Request& req, Response& res, int status, const std::string& message, text::Lang lang) {
-  if (status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"sosei\"");
-  if (wants_json(req.path))
-    send_json(res, status, {{"error", message}});
-  else
-    send_html(res, status, error_page(status, message, lang));
-}
-
-// Runs a handler; an HttpError becomes its status, anything else a 500 that is also logged. A token in
-// the URL is refused before anything else looks at the request (and the URL is never logged: the
-// server logs paths only).
-template <class Handler>
-void guarded(const Request& req, Response& res, text::Lang lang, Handler&& handler) {
-  try {
-    if (token_in_query(req)) throw HttpError(400, text::catalogue(lang).token_in_query);
-    handler();
-  } catch (const HttpError& e) {
-    send_error(req, res, e.status(), e.what(), lang);
-  } catch (const std::exception& e) {
-    spdlog::error("serve: {} {}: {}", req.method, req.path, e.what());
-    send_error(req, res, 500, std::string("internal error: ") + e.what() + " (the server's log has it too)", lang);
-  }
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -108,18 +48,6 @@ struct Server::Impl {
         writes(env.open_store()),
         live(env, reads),
         http(connection_limits(options)) {}
-
-  static ConnectionLimits connection_limits(const ServeOptions& o) {
-    ConnectionLimits l;
-    l.idle_timeout = o.keep_alive_timeout;
-    l.request_timeout = o.read_timeout;
-    // A chunked body's sizes and line ends count too: 4 KiB of framing is dozens of chunks of a body
-    // at its limit (what httplib 0.11 reads of a chunked body is bounded only by this).
-    l.max_body_wire_bytes = o.max_body_bytes + 4096;
-    l.max_connections = o.max_connections;
-    l.max_connections_per_client = o.max_connections_per_client;
-    return l;
-  }
 
   const config::AppConfig& config;
   ServeOptions options;
@@ -366,73 +294,7 @@ struct Server::Impl {
     });
   }
 
-  void limits() {
-    http.set_payload_max_length(options.max_body_bytes);
-    http.set_read_timeout(options.read_timeout);
-    http.set_write_timeout(options.write_timeout);
-    http.set_keep_alive_timeout(options.keep_alive_timeout.count());
-    http.set_keep_alive_max_count(100);
-    // Responses are live data (and the entry page may hold a token in its form): never cached.
-    http.set_default_headers(
-        {{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"}});
-    // What cpp-httplib answers on its own (no route, body too large, bad request) in our two forms.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      // httplib's own refusals: the request may not have been read to its end, so the rest of the
-      // connection is not a request. The connection's reader knows which bound stopped it.
-      if (res.status != 404) BoundedServer::close_after_response();
-      // httplib says 400 for any read that failed; the connection's reader knows which bound it was.
-      if (res.status == 400) switch (BoundedServer::read_stop()) {
-          case ReadStop::HeadTooLarge:
-            res.status = 431;
-            break;
-          case ReadStop::BodyTooLarge:
-            res.status = 413;
-            break;
-          case ReadStop::TooSlow:
-            res.status = 408;
-            break;
-          case ReadStop::None:
-            break;
-        }
-      send_error(req, res, res.status, default_message(req, res.status), lang(req));
-      return httplib::Server::HandlerResponse::Handled;
-    }));
-    // Not reached by the routes (guarded catches); a last resort that neither leaks what() in a header
-    // (httplib's own EXCEPTION_WHAT) nor lets a second exception escape.
-    http.set_exception_handler([this](const Request& req, Response& res, const std::exception_ptr&) {
-      spdlog::error("serve: {} {}: unexpected exception", req.method, req.path);
-      send_error(req, res, 500, "internal error (the server's log has it)", lang(req));
-    });
-    const text::Catalogue& c = text::catalogue(config.lang);
-    http.set_refusal_texts({c.server_busy,
-                            text::say(config.lang, &text::Catalogue::request_too_slow, options.read_timeout.count()),
-                            c.uri_too_long});
-    http.set_logger([](const Request& req, const Response& res) {
-      spdlog::debug("serve: {} {} → {}", req.method, req.path, res.status);
-    });
-  }
-
-  std::string default_message(const Request& req, int status) const {
-    const text::Lang l = lang(req);
-    const text::Catalogue& c = text::catalogue(l);
-    switch (status) {
-      case 404:
-        return text::say(l, &text::Catalogue::page_not_found, req.method, req.path);
-      case 408:
-        return text::say(l, &text::Catalogue::request_too_slow, options.read_timeout.count());
-      case 413:
-        return text::say(l, &text::Catalogue::body_too_large, options.max_body_bytes);
-      case 414:
-        return c.uri_too_long;
-      case 431:
-        return text::say(l, &text::Catalogue::headers_too_large, ConnectionLimits{}.max_head_bytes);
-      case 400:
-        return c.bad_request;
-      default:
-        return "HTTP " + std::to_string(status);
-    }
-  }
+  void limits() { apply_limits(http, options, config.lang, Pages::City); }
 };
 
 Server::Server(const app::Environment& env, ServeOptions options)

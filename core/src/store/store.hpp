@@ -367,6 +367,19 @@ struct SourceRunSummary {
   std::string last_success_at;        // finished_at; empty when none succeeded
 };
 
+// One city at a glance, for a hub's view of many (app/hub_summary.hpp): its newest saved evaluation
+// and what needs attention.
+struct CityGlance {
+  std::string city;                        // its code; "" in a single city's own store
+  std::optional<EvaluationRecord> latest;  // the newest evaluation, its grades tallied, without KPIs
+  int counted = 0;                         // its counted KPIs
+  int with_value = 0;                      // of those, with an actual value
+  int best_grade = 0;                      // of those, graded with the scheme's first grade
+  int open_flags = 0;
+  std::vector<std::string> stopped_sources;  // quarantined, by name
+  std::vector<std::string> failing_sources;  // whose newest run failed or was aborted, by name
+};
+
 struct ValuesQuery {
   std::string series;
   std::optional<Period> period;          // only this period
@@ -433,6 +446,11 @@ class Store {
 
   // Per source that ever ran, ordered by source.
   virtual std::vector<SourceRunSummary> run_summaries() = 0;
+
+  // Every city this store reads (its own, and StoreConfig::also_reads on a shared store) that holds
+  // any row, by code. A store of one city answers with its own state through the queries above; a
+  // shared one answers for all its readable cities in a few grouped statements.
+  virtual std::vector<CityGlance> city_glances();
 
   // API tokens: add one (returns its id; the hash must be new), all of them by id, one by hash
   // (revoked ones too), note a use, revoke (false when unknown or already revoked).

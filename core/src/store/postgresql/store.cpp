@@ -4,6 +4,7 @@
 #include "store/postgresql/store.hpp"
 
 #include "store/canonical_json.hpp"
+#include "store/postgresql/city_glances.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/daemon_lock.hpp"
 #include "store/postgresql/errors.hpp"
@@ -225,6 +226,8 @@ class PostgresStore final : public Store {
   void quarantine(const Quarantine& q) override { pg::save_quarantine(s_, q); }
   bool resume(const std::string& source) override { return pg::delete_quarantine(s_, source); }
   std::vector<Quarantine> quarantines() override { return pg::read_quarantines(s_); }
+
+  std::vector<CityGlance> city_glances() override { return pg::read_city_glances(s_); }
 
   std::vector<SourceRunSummary> run_summaries() override {
     std::vector<SourceRunSummary> out;

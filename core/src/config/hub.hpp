@@ -1,0 +1,58 @@
+// A hub's own configuration (config/hub.yaml, docs/hub.md): the cities one server holds, each by its
+// local government code, and the groups that cross prefectures' lines (定住自立圏 such as 嘉飯圏域,
+// 広域連合). The prefecture of a city is not configured: it is the code's first two digits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/model.hpp"
+
+namespace sosei::config {
+
+struct HubCity {
+  std::string code;  // six digits, check digit verified
+  std::string name;  // as the city writes it: 嘉麻市
+  // Where this city's data are when not in the hub's database: a city's own SQLite file copied to
+  // the hub, or another server. Empty: the hub's database. Absolute when a path.
+  std::string database;
+  Location where;
+};
+
+struct CityGroup {
+  std::string name;                  // 嘉飯圏域
+  std::string kind;                  // 定住自立圏, 広域連合 … as the hub writes it; may be empty
+  std::vector<std::string> members;  // city codes, each listed in the hub's cities
+  Location where;
+};
+
+struct Hub {
+  std::string file;             // the hub file as the caller named it
+  std::string name;             // 福岡県 地方創生 KPI ハブ
+  std::string database;         // the shared database (a postgresql:// URI, or a path made absolute)
+  std::vector<HubCity> cities;  // in the file's order
+  std::vector<CityGroup> groups;
+
+  const HubCity* city(const std::string& code) const;
+  // Where a city's data are: its own database, else `shared` (the hub's, or --db).
+  std::string location_of(const HubCity& city, const std::string& shared) const;
+  const CityGroup* group(const std::string& name) const;
+};
+
+// Two cities whose data would be read from one SQLite file (which holds one city and ignores the city
+// code), with `shared` as the hub's database: the file and the two names, else nullopt.
+struct SharedFile {
+  std::string file;
+  std::string first;
+  std::string second;
+};
+std::optional<SharedFile> cities_sharing_a_file(const Hub& hub, const std::string& shared);
+
+// Reads a hub file. Throws ConfigError naming file:line:column: a code that is not a city code (with
+// the code probably meant), a prefecture outside 01–47, a city without a database or two sharing one
+// SQLite file, a city or group listed twice, a group member
+// that is not one of the cities, unknown keys.
+Hub load_hub(const std::string& path);
+
+}  // namespace sosei::config

@@ -1,0 +1,144 @@
+// config/hub.yaml → Hub (hub.hpp). Relative database paths resolve against the hub file's folder.
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "common/city_code.hpp"
+#include "common/prefectures.hpp"
+#include "config/hub.hpp"
+#include "config/load.hpp"
+#include "config/yaml_reader.hpp"
+#include "text/hub_messages.hpp"
+
+namespace sosei::config {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::Document;
+using detail::fail;
+using detail::MapReader;
+using detail::section;
+using text::HubMessages;
+using text::phrase;
+
+std::string database_from(const fs::path& base, const std::string& location) {
+  if (location.empty() || location.find("://") != std::string::npos) return location;
+  const fs::path p(location);
+  return (p.is_absolute() ? p : base / p).lexically_normal().string();
+}
+
+// A city code as written, checked as strictly as the strategy's city_code (a wrong code would put a
+// city's numbers in its neighbour's row).
+std::string city_code(const std::string& text, const Location& where) {
+  const CityCodeProblem problem = city_code_problem(text);
+  switch (problem.kind) {
+    case CityCodeProblem::Kind::None:
+      break;
+    case CityCodeProblem::Kind::NotSixDigits:
+      fail(where, phrase(&HubMessages::code_not_six_digits, text));
+    case CityCodeProblem::Kind::FiveDigits:
+      fail(where, phrase(&HubMessages::code_five_digits, text, problem.suggestion));
+    case CityCodeProblem::Kind::WrongCheckDigit:
+      fail(where, phrase(&HubMessages::code_check_digit, text, problem.suggestion));
+  }
+  const std::string prefecture = text.substr(0, 2);
+  if (!prefecture_of(prefecture)) fail(where, phrase(&HubMessages::unknown_prefecture, text, prefecture));
+  return text;
+}
+
+std::vector<HubCity> read_cities(const Document& doc, const MapReader& top, const fs::path& base) {
+  std::vector<HubCity> cities;
+  std::map<std::string, Location> seen;
+  for (const auto& [node, where] : top.list("cities")) {
+    MapReader m(doc, node, where, section("cities"), {"code", "name", "database"});
+    HubCity city;
+    city.code = city_code(m.required_string("code"), m.value_at("code"));
+    city.name = m.required_string("name");
+    city.database = database_from(base, m.string("database").value_or(""));
+    city.where = where;
+    if (auto [first, fresh] = seen.emplace(city.code, where); !fresh)
+      fail(m.value_at("code"), phrase(&HubMessages::city_twice, city.code, first->second.str()));
+    cities.push_back(std::move(city));
+  }
+  if (cities.empty()) fail(top.has("cities") ? top.value_at("cities") : top.where(), phrase(&HubMessages::no_cities));
+  return cities;
+}
+
+std::vector<CityGroup> read_groups(const Document& doc, const MapReader& top, const std::vector<HubCity>& cities) {
+  std::set<std::string> codes;
+  for (const auto& c : cities) codes.insert(c.code);
+  std::vector<CityGroup> groups;
+  std::map<std::string, Location> seen;
+  for (const auto& [node, where] : top.list("groups")) {
+    MapReader m(doc, node, where, section("groups"), {"name", "kind", "members"});
+    CityGroup group;
+    group.name = m.required_string("name");
+    group.kind = m.string("kind").value_or("");
+    group.where = where;
+    if (auto [first, fresh] = seen.emplace(group.name, where); !fresh)
+      fail(m.value_at("name"), phrase(&HubMessages::group_twice, group.name, first->second.str()));
+    std::set<std::string> members;
+    for (const auto& [member, at] : m.list("members")) {
+      const std::string code = city_code(detail::as_string(member, at), at);
+      if (!codes.contains(code)) fail(at, phrase(&HubMessages::member_not_a_city, code, group.name));
+      if (!members.insert(code).second) fail(at, phrase(&HubMessages::member_twice, code, group.name));
+      group.members.push_back(code);
+    }
+    if (group.members.empty())
+      fail(m.has("members") ? m.value_at("members") : where, phrase(&HubMessages::group_empty, group.name));
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::string Hub::location_of(const HubCity& c, const std::string& shared) const {
+  return c.database.empty() ? shared : c.database;
+}
+
+std::optional<SharedFile> cities_sharing_a_file(const Hub& hub, const std::string& shared) {
+  std::map<std::string, const HubCity*> users;
+  for (const auto& c : hub.cities) {
+    const std::string location = hub.location_of(c, shared);
+    if (location.empty() || location.find("://") != std::string::npos) continue;
+    if (auto [first, fresh] = users.emplace(location, &c); !fresh)
+      return SharedFile{location, first->second->name, c.name};
+  }
+  return std::nullopt;
+}
+
+const HubCity* Hub::city(const std::string& code) const {
+  for (const auto& c : cities)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+const CityGroup* Hub::group(const std::string& group_name) const {
+  for (const auto& g : groups)
+    if (g.name == group_name) return &g;
+  return nullptr;
+}
+
+Hub load_hub(const std::string& path) {
+  Document doc(path, path);
+  const fs::path base = fs::absolute(fs::path(path)).parent_path();
+  MapReader top(doc, doc.root(), doc.start_location(), phrase(&HubMessages::in_hub_file), {"hub", "cities", "groups"});
+  if (!top.has("hub")) top.missing("hub");
+  MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"), {"name", "database"});
+  Hub hub;
+  hub.file = path;
+  hub.name = head.required_string("name");
+  hub.database = database_from(base, head.string("database").value_or(""));
+  hub.cities = read_cities(doc, top, base);
+  for (const auto& c : hub.cities)
+    if (hub.location_of(c, hub.database).empty())
+      fail(c.where, phrase(&HubMessages::no_database_for_city, c.code, c.name));
+  if (auto shared = cities_sharing_a_file(hub, hub.database))
+    fail(head.has("database") ? head.value_at("database") : top.where(),
+         phrase(&HubMessages::sqlite_shared, shared->file, shared->first, shared->second));
+  hub.groups = read_groups(doc, top, hub.cities);
+  return hub;
+}
+
+}  // namespace sosei::config

@@ -1,0 +1,81 @@
+// What the hub tells a person (docs/hub.md): the problems of a hub file (config/hub.yaml), and
+// `sosei hub summary`'s table of a prefecture's or a group's cities, in Japanese (the default) and
+// English. A table of the Catalogue's kind (catalogue.hpp), under the same completeness test
+// (tests/text/message_tables_test.cpp).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <string>
+
+#include "text/lang.hpp"
+
+namespace sosei::text {
+
+struct HubMessages {
+  // The hub file (config::load_hub); each is prefixed with file:line:column.
+  const char* in_hub_file;
+  const char* code_not_six_digits;  // text as written
+  const char* code_five_digits;     // text, completed code
+  const char* code_check_digit;     // text, code with the right check digit
+  const char* unknown_prefecture;   // code, its first two digits
+  const char* city_twice;           // code, first location
+  const char* group_twice;          // name, first location
+  const char* group_empty;          // name
+  const char* member_not_a_city;    // code, group
+  const char* member_twice;         // code, group
+  const char* no_cities;
+  const char* no_database_for_city;  // code, name
+  const char* sqlite_shared;         // file, first city, second city
+  // `sosei hub summary`.
+  const char* unknown_group;     // name, the groups there are
+  const char* bad_prefecture;    // text as written
+  const char* no_city_in_scope;  // scope
+  const char* scope_all;         // hub name, cities
+  const char* scope_prefecture;  // hub name, prefecture name, code, cities
+  const char* scope_group;       // hub name, group name, kind, cities
+  const char* heading_code;
+  const char* heading_city;
+  const char* heading_as_of;
+  const char* heading_grades;
+  const char* heading_with_value;
+  const char* heading_open_flags;
+  const char* heading_stopped;
+  const char* heading_failing;
+  const char* state_no_evaluation;
+  const char* state_no_database;
+  const char* state_unreachable;  // error
+  const char* stale_mark;         // after the as-of date of a stale evaluation
+  const char* cities_missing;     // count, names: cities without an evaluation
+  const char* totals;             // grades over every evaluated city
+  const char* list_separator;
+  // The hub's page (`sosei hub serve`).
+  const char* bad_sort;  // text as written
+  const char* scope_both;
+  const char* page_title;  // hub name
+  const char* filter_all;
+  const char* filter_prefecture;
+  const char* filter_group;
+  const char* sort_label;
+  const char* sort_code;
+  const char* sort_name;
+  const char* sort_best;
+  const char* sort_missing;
+  const char* show;
+  const char* not_loopback;  // address
+};
+
+const HubMessages& hub_messages(Lang lang);
+inline const HubMessages& texts_of(Lang lang, const HubMessages*) { return hub_messages(lang); }
+
+template <class... Args>
+std::string say(Lang lang, const char* HubMessages::*text, const Args&... args) {
+  return fmt::format(fmt::runtime(hub_messages(lang).*text), args...);
+}
+
+// Every text in declaration order, for the completeness test.
+std::size_t hub_messages_size();
+const char* hub_messages_text(const HubMessages& m, std::size_t index);
+
+}  // namespace sosei::text
