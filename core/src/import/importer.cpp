@@ -9,6 +9,7 @@
 #include "host/settings.hpp"
 #include "import/quality_pass.hpp"
 #include "import/store_sink.hpp"
+#include "text/bounded_text.hpp"
 
 namespace sosei::import {
 namespace {
@@ -130,6 +131,9 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   if (result == host::RunResult::Failed) {
+    // The one place a run's error is formed: bounded here, it is bounded in the log, the run record,
+    // `sosei runs`, /api/runs and webhooks alike (a plugin may quote a 10 MiB line in it).
+    checked.error = text::bounded_text(checked.error, config.lang);
     spdlog::error("[{}] import {}: {}", source.id, checked.aborted ? "aborted" : "failed", checked.error);
     const auto status = checked.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
     outcome.record = options.dry_run ? transaction->discard() : transaction->fail(checked.error, status);
