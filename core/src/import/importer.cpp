@@ -39,7 +39,7 @@ RunEnd run_in_process(std::shared_ptr<host::LoadedPlugin> plugin, host::RunSetti
 }
 
 RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings, StoreSink& sink,
-                    const ImportOptions& options) {
+                    const ImportOptions& options, text::Lang lang) {
   worker::WorkerJob job;
   job.label = settings.source_id + "/" + plugin.meta().name;
   job.request.plugin_file = plugin.meta().file;
@@ -47,6 +47,7 @@ RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings
   job.request.settings = std::move(settings.settings);
   job.request.fetch = settings.fetch;
   job.request.memory_limit_bytes = options.limits.memory_limit_bytes;
+  job.request.lang = lang;
   job.limits = options.limits;
   job.on_progress = options.on_progress;
   job.abort = options.abort;
@@ -108,7 +109,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   RuleStream rules(config, store, transaction->run_id());
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta(), {config.lang, config.years}),
                  *transaction, source.on_bad_row, options.locked_message, &rules);
-  const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
+  const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options, config.lang)
                                      : run_in_process(*plugin, std::move(run_settings), sink);
   host::RunResult result = end.result;
   transaction->set_fingerprint(end.fingerprint);
