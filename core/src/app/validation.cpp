@@ -41,7 +41,7 @@ void check_source(const config::AppConfig& config, const host::PluginRegistry& p
 // report would otherwise fail on the first run that grades, long after validate said all was well.
 void check_grading(const config::AppConfig& config, text::Lang lang, std::vector<std::string>& problems) {
   using text::ConfigMessages;
-  const auto say = [&](text::Phrase p) { problems.push_back(p(text::Locale{lang, text::YearStyle::Era})); };
+  const auto say = [&](const text::Phrase& p) { problems.push_back(p(text::Locale{lang, text::YearStyle::Era})); };
   std::error_code ec;
   if (!std::filesystem::is_directory(config.grading_dir, ec)) {
     say(text::phrase(&ConfigMessages::grading_dir_missing, config.grading_dir));
