@@ -2,7 +2,11 @@
 // building the report model, validating, and a scheduled import that cannot start.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "app/environment.hpp"
@@ -69,6 +73,50 @@ TEST_F(UseCases, TheBundledConfigurationValidates) {
   ::setenv("SOSEI_PLUGIN_PATH", SOSEI_TEST_BINARY_DIR "/plugins", 1);
   const auto problems = configuration_problems(env_);
   EXPECT_TRUE(problems.empty()) << problems.front();
+}
+
+// validate reads the grading folder: a missing folder, a default scheme with no file and a scheme that
+// does not load are problems (in the reader's language), not a surprise at the first evaluation.
+TEST_F(UseCases, ValidateChecksTheGradingFolderAndTheDefaultScheme) {
+  config::AppConfig config = env_.config();
+  config.sources.clear();  // only the grading is under test
+  const auto problems_with = [&](const config::AppConfig& c, text::Lang lang) {
+    Environment env(c, &clock_);
+    return configuration_problems(env, lang);
+  };
+  EXPECT_TRUE(problems_with(config, text::Lang::Ja).empty());
+
+  config::AppConfig missing = config;
+  missing.grading_dir = config.grading_dir + "-missing";
+  auto problems = problems_with(missing, text::Lang::Ja);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0],
+            "評価基準のフォルダ " + missing.grading_dir +
+                " がありません（sosei.yaml の grading: dir）。フォルダを作り、評価基準のファイル（名前.yaml）を置"
+                "いてください");
+  problems = problems_with(missing, text::Lang::En);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("the grading folder " + missing.grading_dir + " does not exist"), std::string::npos);
+
+  config::AppConfig unknown = config;
+  unknown.default_scheme = "stars";
+  problems = problems_with(unknown, text::Lang::Ja);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("既定の評価基準「stars」のファイルが"), std::string::npos) << problems[0];
+
+  const std::string dir = std::filesystem::temp_directory_path() / ("sosei-grading-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(config.grading_dir + "/kama.yaml", dir + "/kama.yaml",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir + "/broken.yaml") << "title: !!binary eA==\n";
+  config::AppConfig broken = config;
+  broken.grading_dir = dir;
+  problems = problems_with(broken, text::Lang::Ja);
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("評価基準「broken」を読めません: " + dir + "/broken.yaml:1:8: タグ「!!binary」"),
+            std::string::npos)
+      << problems[0];
 }
 
 TEST_F(UseCases, StatusListsEverySourceWithItsNextRun) {

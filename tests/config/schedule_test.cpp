@@ -131,6 +131,9 @@ TEST(SourceScheduleErrors, CronMistakesPointAtTheValue) {
   expect_error("    schedule: \"0 6 * *\"\n", "\"0 6", "expected 5 fields");
   expect_error("    schedule: {cron: \"61 * * * *\"}\n", "\"61", "field 1 (minute): 61 is outside 0-59");
   expect_error("    schedule:\n      cron: \"0 0 * * fri-mon\"\n", "\"0 0 * * fri", "write fri-sat,sun-mon");
+  // Quartz or Spring cron (seconds first, perhaps a year last) is refused, not read as another schedule.
+  expect_error("    schedule: \"0 30 6 * * *\"\n", "\"0 30 6", "found 6; seconds and years are not part");
+  expect_error("    schedule: {cron: \"0 30 6 * * ? 2026\"}\n", "\"0 30 6", "found 7; seconds and years");
 }
 
 TEST(SourceScheduleErrors, CronMistakeInJapaneseByDefault) {

@@ -115,6 +115,37 @@ TEST(CliEndToEnd, BadRowFailsWithFileLineAndLeavesDataUnchanged) {
   EXPECT_EQ(runs[0]["status"], "failed");
 }
 
+// A 10 MiB value in the CSV: the terminal, `sosei runs` and the stored run show its first 200
+// characters and its length, never the whole line.
+TEST(CliEndToEnd, AHugeBadRowIsQuotedAsItsStartAndItsLength) {
+  SoseiRunner s("hugerow");
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件",
+                  "startups,R7,8件" + std::string(10u << 20, 'x'));
+  auto r = s.run("import kama_values");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_LT(r.out.size() + r.err.size(), 4096u) << r.out.substr(0, 400);
+  EXPECT_NE(r.out.find(" バイト）"), std::string::npos) << r.out.substr(0, 400);
+  auto runs = json::parse(s.run("runs --json").out);
+  ASSERT_EQ(runs.size(), 1u);
+  const std::string error = runs[0]["error"];
+  EXPECT_LT(error.size(), 1024u);
+  std::smatch length;
+  ASSERT_TRUE(std::regex_search(error, length, std::regex(R"(…（全 (\d+) バイト）)"))) << error;
+  EXPECT_GE(std::stoll(length[1]), 10ll << 20);
+}
+
+// validate reads the grading folder: a folder that is not there is a problem (exit 1), named.
+TEST(CliEndToEnd, ValidateNamesAMissingGradingFolder) {
+  SoseiRunner s("grading");
+  std::filesystem::rename(s.dir() / "config" / "grading", s.dir() / "config" / "grading-old");
+  auto r = s.run("validate");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("評価基準のフォルダ " + (s.dir() / "config" / "grading").string() + " がありません"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(s.run("validate --lang en").err.find("the grading folder"), std::string::npos);
+}
+
 TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
   SoseiRunner s("plugins");
   auto r = s.run("plugins --json", std::string("SOSEI_PLUGIN_PATH=") + TEST_PLUGIN_DIR + "/api_too_new");

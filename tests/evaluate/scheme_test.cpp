@@ -1,6 +1,7 @@
 // Grading scheme files: the shipped ones load, mistakes are reported at file:line:col, an unknown
 // name lists the schemes there are, and switching scheme regrades the same values.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -51,6 +52,21 @@ const std::string kGood =
     "  - {symbol: ○, label: 達成, min_percent: 80}\n"
     "  - {symbol: △, label: 未達成}\n"
     "other: {symbol: ×, label: その他}\n";
+
+// A scheme file is read as every configuration file is: a pipe is never waited on, a tag or a second
+// document is refused at its place.
+TEST_F(SchemeFiles, FilesThatAreNotWhatTheySeemAreRefused) {
+  const std::string fifo = (dir_ / "pipe.yaml").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    load_scheme(fifo);
+    ADD_FAILURE() << "read a named pipe";
+  } catch (const config::ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("通常のファイルではありません"), std::string::npos) << e.what();
+  }
+  EXPECT_NE(error_of(kGood + "---\n" + kGood).find("bad.yaml:6:1: ここから 2 つ目の YAML 文書"), std::string::npos);
+  EXPECT_NE(error_of("title: !!binary dGl0bGU=\n").find("bad.yaml:1:8: タグ「!!binary」"), std::string::npos);
+}
 
 TEST_F(SchemeFiles, ShippedSchemesLoad) {
   const auto names = scheme_names(std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading");

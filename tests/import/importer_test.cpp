@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "import/importer.hpp"
 #include "strategy_fixture.hpp"
@@ -110,6 +111,37 @@ TEST_F(ImporterTest, ThrowingPluginIsRecordedAsFailedWithItsMessage) {
   EXPECT_NE(o.record.error.find("department server sent nonsense"), std::string::npos) << o.record.error;
   EXPECT_EQ(dump(), before);
   EXPECT_EQ(store_->runs()[0].error, o.record.error);
+}
+
+// A plugin quoting a 10 MiB line in its error: the run's stored error is its first 200 characters
+// and its length, not 10 MiB in the run record, `sosei runs`, /api/runs and the webhooks.
+TEST_F(ImporterTest, AHugeQuotedLineIsStoredAsItsFirst200CharactersAndItsLength) {
+  const std::string huge = (dir_ / "huge.csv").string();
+  std::ofstream(huge, std::ios::binary) << std::string(10u << 20, 'x') << "\n";
+  config_.sources[0].settings["file"] = {huge, {}};
+  const auto o = import_with("throws", "1");
+  EXPECT_FALSE(o.ok());
+  const std::string stored = store_->runs()[0].error;
+  EXPECT_EQ(o.record.error, stored);
+  EXPECT_LT(stored.size(), 1024u);
+  EXPECT_NE(stored.find("department server sent nonsense: xxx"), std::string::npos) << stored;
+  const auto at = stored.find("…（全 ");
+  ASSERT_NE(at, std::string::npos) << stored;
+  const long long length = std::stoll(stored.substr(at + std::string("…（全 ").size()));
+  EXPECT_GT(length, 10ll << 20);  // the whole error's length: the line and the words around it
+  EXPECT_LT(length, (10ll << 20) + 200);
+  EXPECT_NE(stored.find(" バイト）"), std::string::npos);
+}
+
+// The same in English when the city's locale is English.
+TEST_F(ImporterTest, AHugeQuotedLineIsCutInTheCitysLanguage) {
+  config_.lang = text::Lang::En;
+  const std::string huge = (dir_ / "huge.csv").string();
+  std::ofstream(huge, std::ios::binary) << std::string(2u << 20, 'y');
+  config_.sources[0].settings["file"] = {huge, {}};
+  const auto o = import_with("throws", "1");
+  EXPECT_LT(o.record.error.size(), 1024u);
+  EXPECT_NE(o.record.error.find(" bytes in all)"), std::string::npos) << o.record.error;
 }
 
 TEST_F(ImporterTest, GarbageObservationIsRejectedWithTheReason) {

@@ -5,6 +5,7 @@
 
 #include "app/signoff.hpp"
 #include "app/user_input.hpp"
+#include "text/bounded_text.hpp"
 
 namespace sosei::app {
 
@@ -63,8 +64,8 @@ sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const 
     word_lock_refusals(env, options);
     outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
   } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
-    outcome.record.error = e.what();
-    spdlog::error("[{}] import could not start: {}", source.id, e.what());
+    outcome.record.error = text::bounded_text(e.what(), env.config().lang);
+    spdlog::error("[{}] import could not start: {}", source.id, outcome.record.error);
   }
   return outcome;
 }

@@ -13,7 +13,7 @@ void add_validate_command(CLI::App& app, CommandEnv env) {
   add_locale_options(cmd, env.session);
   cmd->callback([env] {
     const auto& config = env.session.config();  // a broken config throws UsageError (exit 2)
-    const auto problems = app::configuration_problems(env.session.env());
+    const auto problems = app::configuration_problems(env.session.env(), env.session.locale().lang);
     for (const auto& p : problems) std::cerr << p << '\n';
     if (problems.empty()) {
       std::cout << text::say(env.session.locale().lang, &text::Catalogue::validate_ok, config.config_file,

@@ -42,12 +42,34 @@ std::optional<int> year(const MapReader& m, const std::string& key, bool require
   return y;
 }
 
+// No KPI means a number this large (a city's budget in yen is ~1e11, Japan's GDP ~6e14): 1e308 or
+// 1e20 is a typo or a test of the parser, and would turn ratios and sums into inf (docs/config.md).
+constexpr double kMaxKpiMagnitude = 1e15;
+
+std::optional<double> sensible(std::optional<double> v, const Location& where) {
+  if (v && !(std::fabs(*v) <= kMaxKpiMagnitude))
+    fail(where, phrase(&Msg::number_too_large, number_text(*v), number_text(kMaxKpiMagnitude)));
+  return v;
+}
+
+// A value that is one number as YAML writes them (1e3, -2.5e16, 1e999, inf): the notation parser reads
+// "1e308" as two numbers, 1 and 308, and would leave such a baseline without a number unnoticed.
+std::optional<double> whole_number(const std::string& text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (p != end || text.empty()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) return text.find("e-") == std::string::npos ? HUGE_VAL : 0.0;
+  return ec == std::errc{} ? std::optional<double>(v) : std::nullopt;
+}
+
 // value (text or YAML number), an optional explicit number, the year and an optional window start.
 StatedValue stated_value(const MapReader& m) {
   StatedValue v;
   v.text = m.required_string("value");
-  v.number = parse_stated_number(v.text);
-  if (auto n = m.number("number")) {
+  const auto whole = whole_number(v.text);
+  v.number = sensible(whole ? whole : parse_stated_number(v.text), m.value_at("value"));
+  if (auto n = sensible(m.number("number"), m.value_at("number"))) {
     if (v.number && *v.number != *n)
       fail(m.value_at("number"), phrase(&Msg::number_contradicts, number_text(*n), v.text, number_text(*v.number)));
     v.number = n;
@@ -81,7 +103,7 @@ Target read_target(const Context& ctx, const YAML::Node& node, const Location& w
   if (t.kind == TargetKind::VsProjection) {
     if (!m.has("projection")) m.missing("projection");
     t.projection_text = m.required_string("projection");
-    t.projection = parse_stated_number(t.projection_text);
+    t.projection = sensible(parse_stated_number(t.projection_text), m.value_at("projection"));
     if (!t.projection) fail(m.value_at("projection"), phrase(&Msg::projection_no_number, t.projection_text));
   } else if (m.has("projection")) {
     fail(m.key_at("projection"), phrase(&Msg::projection_only_vs));
@@ -233,8 +255,8 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   k.note = m.string("note").value_or("");
   k.data_due = month_day(m, "data_due");
 
-  k.min = m.number("min");
-  k.max = m.number("max");
+  k.min = sensible(m.number("min"), m.value_at("min"));
+  k.max = sensible(m.number("max"), m.value_at("max"));
   k.allow_negative = m.boolean("allow_negative").value_or(false);
   if (k.allow_negative && m.has("min")) fail(m.key_at("allow_negative"), phrase(&Msg::allow_negative_and_min));
   // Values are not negative unless the KPI says so (allow_negative, min) or is a difference by kind

@@ -1,11 +1,11 @@
 // YAML files into nodes with character-accurate locations, and strict map reading.
 #include "config/yaml_reader.hpp"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <system_error>
+
+#include "config/config_text.hpp"
+#include "config/yaml_shape.hpp"
 
 namespace sosei::config::detail {
 namespace {
@@ -61,16 +61,7 @@ void fail(const Location& where, text::Phrase message) { throw ConfigError(where
 text::Phrase section(std::string key) { return phrase(&Msg::in_section, std::move(key)); }
 
 Document::Document(const std::string& open_path, std::string display_path) : display_(std::move(display_path)) {
-  std::string text;
-  std::FILE* f = std::fopen(open_path.c_str(), "rb");
-  if (!f) fail({display_, 0, 0}, phrase(&Msg::cannot_read, display_, std::generic_category().message(errno)));
-  char buf[8192];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  const bool bad = std::ferror(f) != 0;
-  const int err = errno;
-  std::fclose(f);
-  if (bad) fail({display_, 0, 0}, phrase(&Msg::cannot_read, display_, std::generic_category().message(err)));
+  const std::string text = read_config_text(open_path, display_);
 
   size_t start = 0;
   while (start <= text.size()) {
@@ -82,6 +73,7 @@ Document::Document(const std::string& open_path, std::string display_path) : dis
     start = end + 1;
   }
 
+  check_yaml_shape(text, *this);
   try {
     root_ = YAML::Load(text);
   } catch (const YAML::Exception& e) {

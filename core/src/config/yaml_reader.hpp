@@ -1,6 +1,7 @@
 // Internal to the config concern: a YAML file read into nodes with file:line:column locations
 // (1-based, in characters), and a map reader that rejects unknown, duplicate and missing keys.
-// yaml-cpp types stay behind this header and the loaders; nothing outside core/src/config sees them.
+// yaml-cpp types stay behind this header and the loaders; outside core/src/config only the grading
+// scheme loader (evaluate/scheme_loader.cpp) reads a Document, so its files are checked the same way.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -18,7 +19,8 @@ namespace sosei::config::detail {
 
 class Document {
  public:
-  // Throws ConfigError "<display> を読めません: <reason>" (no line) or a syntax error at its mark.
+  // Throws ConfigError "<display> を読めません: <reason>" (no line), a refusal of what the file is
+  // (config_text.hpp) or of its shape (yaml_shape.hpp), or a syntax error at its mark.
   Document(const std::string& open_path, std::string display_path);
 
   const YAML::Node& root() const { return root_; }

@@ -6,60 +6,32 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
+
+#include "config/yaml_reader.hpp"
 
 namespace sosei::evaluate {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The file's lines, to turn yaml-cpp's 0-based byte marks into 1-based character columns.
+// The scheme file read as every configuration file is (config/yaml_reader.hpp): a pipe, a device, a
+// huge or non-UTF-8 file, a second document, a tag or a runaway nesting is refused before it is walked.
 class SchemeFile {
  public:
-  SchemeFile(const std::string& path) : path_(path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw config::ConfigError({path, 0, 0}, text::verbatim("cannot read the grading scheme " + path));
-    std::stringstream buf;
-    buf << in.rdbuf();
-    text_ = buf.str();
-    std::string line;
-    std::istringstream lines(text_);
-    while (std::getline(lines, line)) lines_.push_back(line);
-    try {
-      root_ = YAML::Load(text_);
-    } catch (const YAML::Exception& e) {
-      fail(e.mark, e.msg);
-    }
-  }
+  explicit SchemeFile(const std::string& path) : doc_(path, path) {}
 
-  const YAML::Node& root() const { return root_; }
-
-  config::Location at(const YAML::Mark& mark) const {
-    if (mark.line < 0) return {path_, 0, 0};
-    int column = mark.column + 1;
-    if (mark.line < static_cast<int>(lines_.size())) {
-      const std::string& l = lines_[mark.line];
-      int chars = 0;  // UTF-8 lead bytes before the mark: 基本目標 is 4 columns, not 12
-      for (int i = 0; i < mark.column && i < static_cast<int>(l.size()); ++i)
-        if ((static_cast<unsigned char>(l[i]) & 0xC0) != 0x80) ++chars;
-      column = chars + 1;
-    }
-    return {path_, mark.line + 1, column};
-  }
+  const YAML::Node& root() const { return doc_.root(); }
 
   [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
     // Grading-scheme texts are not in the config message catalogue yet: English in both languages.
-    throw config::ConfigError(at(mark), text::verbatim(message));
+    throw config::ConfigError(doc_.at(mark), text::verbatim(message));
   }
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const { fail(node.Mark(), message); }
 
  private:
-  std::string path_, text_;
-  std::vector<std::string> lines_;
-  YAML::Node root_;
+  config::detail::Document doc_;
 };
 
 // A map whose keys must come from a fixed list.

@@ -9,6 +9,7 @@
 #include "host/settings.hpp"
 #include "import/quality_pass.hpp"
 #include "import/store_sink.hpp"
+#include "text/bounded_text.hpp"
 
 namespace sosei::import {
 namespace {
@@ -38,7 +39,7 @@ RunEnd run_in_process(std::shared_ptr<host::LoadedPlugin> plugin, host::RunSetti
 }
 
 RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings, StoreSink& sink,
-                    const ImportOptions& options) {
+                    const ImportOptions& options, text::Lang lang) {
   worker::WorkerJob job;
   job.label = settings.source_id + "/" + plugin.meta().name;
   job.request.plugin_file = plugin.meta().file;
@@ -46,6 +47,7 @@ RunEnd run_isolated(const host::LoadedPlugin& plugin, host::RunSettings settings
   job.request.settings = std::move(settings.settings);
   job.request.fetch = settings.fetch;
   job.request.memory_limit_bytes = options.limits.memory_limit_bytes;
+  job.request.lang = lang;
   job.limits = options.limits;
   job.on_progress = options.on_progress;
   job.abort = options.abort;
@@ -107,7 +109,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   RuleStream rules(config, store, transaction->run_id());
   StoreSink sink(ObservationValidator(config.strategy, source, (*plugin)->meta(), {config.lang, config.years}),
                  *transaction, source.on_bad_row, options.locked_message, &rules);
-  const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options)
+  const RunEnd end = options.isolate ? run_isolated(**plugin, std::move(run_settings), sink, options, config.lang)
                                      : run_in_process(*plugin, std::move(run_settings), sink);
   host::RunResult result = end.result;
   transaction->set_fingerprint(end.fingerprint);
@@ -130,6 +132,9 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   if (result == host::RunResult::Failed) {
+    // The one place a run's error is formed: bounded here, it is bounded in the log, the run record,
+    // `sosei runs`, /api/runs and webhooks alike (a plugin may quote a 10 MiB line in it).
+    checked.error = text::bounded_text(checked.error, config.lang);
     spdlog::error("[{}] import {}: {}", source.id, checked.aborted ? "aborted" : "failed", checked.error);
     const auto status = checked.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
     outcome.record = options.dry_run ? transaction->discard() : transaction->fail(checked.error, status);

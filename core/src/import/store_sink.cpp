@@ -1,6 +1,7 @@
 // Validation + storage of streamed observations.
 #include "import/store_sink.hpp"
 
+#include "text/bounded_text.hpp"
 #include "text/import_messages.hpp"
 
 namespace sosei::import {
@@ -54,10 +55,13 @@ int32_t StoreSink::finish() {
   return stop_reason_.empty() ? SOSEI_OK : SOSEI_ERR_REJECTED;
 }
 
-int32_t StoreSink::reject(const std::string& location, const std::string& reason) {
-  transaction_.reject({location, reason});
+int32_t StoreSink::reject(const std::string& location, const std::string& whole_reason) {
+  // A plugin's reason may quote the whole bad row; every rejected row is stored, so bound each one.
+  const std::string reason = text::bounded_text(whole_reason, validator_.locale().lang);
+  const std::string where = text::bounded_text(location, validator_.locale().lang);
+  transaction_.reject({where, reason});
   if (policy_ == config::OnBadRow::Skip) return SOSEI_OK;
-  stop_reason_ = (location.empty() ? std::string() : location + ": ") + reason +
+  stop_reason_ = (where.empty() ? std::string() : where + ": ") + reason +
                  text::say(validator_.locale().lang, &text::ImportMessages::how_to_go_on);
   return SOSEI_ERR_REJECTED;
 }

@@ -171,8 +171,10 @@ CronExpression CronExpression::parse(std::string_view text) {
     fields = split_whitespace(expanded);
   }
   if (fields.size() != 5)
+    // Six or seven fields are Quartz or Spring cron, which start with seconds (and may end with a year).
     throw CronError(
-        0, "expected 5 fields (minute hour day-of-month month day-of-week), found " + std::to_string(fields.size()));
+        0, "expected 5 fields (minute hour day-of-month month day-of-week), found " + std::to_string(fields.size()) +
+               (fields.size() > 5 ? "; seconds and years are not part of a schedule: drop those fields" : ""));
 
   CronExpression e;
   e.text_ = std::string(text.substr(text.find_first_not_of(" \t\r\n")));

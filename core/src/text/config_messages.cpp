@@ -129,6 +129,34 @@ constexpr ConfigMessages kJapanese{
     .rule_outlier_bounds =
         "outlier の threshold は正の数、min_history は 3 以上、window は min_history 以上で指定してください",
     .rule_unknown_series = "系列 '{}' は戦略のKPIでも、取込元の系列（取込元/系列）でもありません",
+    .not_a_regular_file =
+        "{} は通常のファイルではありません（名前付きパイプ・装置ファイル・フォルダなど）。設定は通常のテキストファイル"
+        "に書いてください",
+    .file_too_large =
+        "{} は大きすぎます。設定ファイルは {} MiB までです（正しいファイルを指しているか確かめてください）",
+    .utf16_text = "UTF-16 で保存されています。UTF-8 で保存し直してください",
+    .nul_byte =
+        "NUL 文字（0x00）があります。UTF-16 で保存されたか、テキストではないファイルです。UTF-8 "
+        "のテキストで保存してください",
+    .invalid_utf8 =
+        "UTF-8 として読めないバイト（0x{}）があります。Shift_JIS（CP932）で保存されているなら、UTF-8 "
+        "で保存し直してください",
+    .several_documents =
+        "ここから 2 つ目の YAML 文書が始まります。設定ファイルには文書を 1 つだけ書いてください"
+        "（「---」で区切らず、1 つにまとめるか別のファイルにしてください）",
+    .tag_not_allowed =
+        "タグ「{}」は使えません。値をそのまま書いてください（設定ファイルでは !! や ! で型を指定しません）",
+    .nested_too_deep =
+        "入れ子が深すぎます（設定ファイルの入れ子は {} 段まで）。字下げや括弧の閉じ忘れを確かめてください",
+    .alias_recursive =
+        "別名「*{}」が、それが指す「&{}」の中で使われています（自分自身を含む値になります）。別名を外して"
+        "ください",
+    .aliases_too_large = "別名（*）を展開すると値が {} 個を超えます。別名を使わずに値を書いてください",
+    .number_too_large = "数値 {} は KPI の値として大きすぎます。絶対値が {} 以下の数を書いてください",
+    .grading_dir_missing =
+        "評価基準のフォルダ {} がありません（sosei.yaml の grading: dir）。フォルダを作り、評価基準の"
+        "ファイル（名前.yaml）を置いてください",
+    .grading_scheme_unreadable = "評価基準「{}」を読めません: {}",
 };
 
 constexpr ConfigMessages kEnglish{
@@ -244,6 +272,31 @@ constexpr ConfigMessages kEnglish{
     .rule_outlier_bounds =
         "an outlier rule needs a positive threshold, min_history of 3 or more and a window of at least min_history",
     .rule_unknown_series = "series '{}' is neither a KPI of the strategy nor a source's series (source/series)",
+    .not_a_regular_file =
+        "{} is not a regular file (a named pipe, a device or a folder): write the configuration in an ordinary text "
+        "file",
+    .file_too_large =
+        "{} is too large: a configuration file may be at most {} MiB (check that the right file is named)",
+    .utf16_text = "the file is saved as UTF-16: save it again as UTF-8",
+    .nul_byte = "a NUL byte (0x00): the file is saved as UTF-16 or is not text; save it as UTF-8 text",
+    .invalid_utf8 =
+        "a byte that is not UTF-8 (0x{}): if the file is saved as Shift_JIS (CP932), save it again as UTF-8",
+    .several_documents =
+        "a second YAML document starts here: a configuration file holds one document (merge them or "
+        "use another file instead of separating them with '---')",
+    .tag_not_allowed = "the tag '{}' is not allowed: write the value itself (configuration files use no !! or ! tags)",
+    .nested_too_deep =
+        "too deeply nested (a configuration file goes at most {} levels deep): check the indentation "
+        "and the brackets",
+    .alias_recursive =
+        "the alias '*{}' is used inside the '&{}' it names (a value that contains itself): remove the "
+        "alias",
+    .aliases_too_large = "the aliases (*) stand for more than {} values: write the values out instead",
+    .number_too_large = "the number {} is too large for a KPI: write a number whose magnitude is at most {}",
+    .grading_dir_missing =
+        "the grading folder {} does not exist (grading: dir in sosei.yaml): create it and put the "
+        "grading schemes (NAME.yaml) in it",
+    .grading_scheme_unreadable = "the grading scheme '{}' cannot be read: {}",
 };
 
 }  // namespace

@@ -123,6 +123,20 @@ struct ConfigMessages {
   const char* rule_unknown_kpi;
   const char* rule_outlier_bounds;
   const char* rule_unknown_series;
+  // The file before it is YAML, and the YAML's shape (docs/config.md, "Files that are refused").
+  const char* not_a_regular_file;         // file
+  const char* file_too_large;             // file, the cap in MiB
+  const char* utf16_text;                 // (a BOM FF FE / FE FF at the start)
+  const char* nul_byte;                   // (UTF-16 without a BOM, or not text)
+  const char* invalid_utf8;               // the byte, two hex digits
+  const char* several_documents;          // (at the second document's start)
+  const char* tag_not_allowed;            // the tag as written (!!binary, !foo)
+  const char* nested_too_deep;            // the most levels allowed
+  const char* alias_recursive;            // anchor name, anchor name
+  const char* aliases_too_large;          // the most values aliases may stand for
+  const char* number_too_large;           // the number as written, the largest magnitude
+  const char* grading_dir_missing;        // folder
+  const char* grading_scheme_unreadable;  // scheme name, its error
 };
 
 const ConfigMessages& config_messages(Lang lang);

@@ -28,6 +28,7 @@ constexpr ImportMessages kJapanese{
     .rule_expected = "、想定 {}～{}",
     .rule_detail = "（{}）",
     .how_to_go_on = "（入力を直すか、取込元に on_bad_row: skip を書いてこのような行を飛ばしてください）",
+    .cut_text = "…（全 {} バイト）",
 };
 
 constexpr ImportMessages kEnglish{
@@ -54,6 +55,7 @@ constexpr ImportMessages kEnglish{
     .rule_expected = ", expected {}–{}",
     .rule_detail = " ({})",
     .how_to_go_on = " (fix the input, or set on_bad_row: skip on the source to skip such rows)",
+    .cut_text = "… ({} bytes in all)",
 };
 
 }  // namespace

@@ -36,6 +36,7 @@ struct ImportMessages {
   const char* rule_expected;  // min, max
   const char* rule_detail;    // detail
   const char* how_to_go_on;   // appended when a bad row fails the run (on_bad_row: fail)
+  const char* cut_text;       // after the first characters of a text too long to keep: its length in bytes
 };
 
 const ImportMessages& import_messages(Lang lang);

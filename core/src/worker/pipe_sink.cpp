@@ -1,6 +1,7 @@
 // Sends a plugin's output to the parent; a broken pipe (the parent stopped the run) stops the plugin.
 #include "worker/pipe_sink.hpp"
 
+#include "text/bounded_text.hpp"
 #include "worker/protocol.hpp"
 
 namespace sosei::worker {
@@ -27,9 +28,11 @@ int32_t PipeSink::accept(const Observation& observation) {
 }
 
 int32_t PipeSink::reject(const std::string& location, const std::string& reason) {
+  // Cut here as the parent would (import/store_sink.cpp): a reason quoting a 10 MiB cell twice must
+  // not fail the run for a frame too long to send.
   frame_.start(kReject);
-  frame_.str(location);
-  frame_.str(reason);
+  frame_.str(text::bounded_text(location, lang_));
+  frame_.str(text::bounded_text(reason, lang_));
   return send(frame_.finish());
 }
 

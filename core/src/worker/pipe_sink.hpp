@@ -3,13 +3,15 @@
 #pragma once
 
 #include "host/observation_sink.hpp"
+#include "text/lang.hpp"
 #include "worker/frame.hpp"
 
 namespace sosei::worker {
 
 class PipeSink : public host::ObservationSink {
  public:
-  PipeSink(FrameWriter& out, int in_fd) : out_(out), in_fd_(in_fd) {}
+  // `lang` words the cut of a rejection too long to send whole (text/bounded_text.hpp).
+  PipeSink(FrameWriter& out, int in_fd, text::Lang lang) : out_(out), in_fd_(in_fd), lang_(lang) {}
 
   int32_t accept(const Observation& observation) override;
   int32_t reject(const std::string& location, const std::string& reason) override;
@@ -24,6 +26,7 @@ class PipeSink : public host::ObservationSink {
 
   FrameWriter& out_;
   int in_fd_;
+  text::Lang lang_;
   FrameBuilder frame_;
   std::string reply_;
   std::string stop_reason_;

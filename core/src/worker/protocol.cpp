@@ -21,6 +21,7 @@ void encode_request(FrameBuilder& b, const WorkerRequest& r) {
   b.u64(r.fetch.max_bytes);
   b.u8(r.fetch.verify_tls ? 1 : 0);
   b.u64(r.memory_limit_bytes);
+  b.u8(r.lang == text::Lang::En ? 1 : 0);
 }
 
 WorkerRequest decode_request(FrameCursor& c) {
@@ -45,6 +46,7 @@ WorkerRequest decode_request(FrameCursor& c) {
   r.fetch.max_bytes = c.u64();
   r.fetch.verify_tls = c.u8() != 0;
   r.memory_limit_bytes = c.u64();
+  r.lang = c.u8() == 1 ? text::Lang::En : text::Lang::Ja;
   return r;
 }
 

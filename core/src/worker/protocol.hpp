@@ -9,13 +9,14 @@
 #include "common/observation.hpp"
 #include "host/http_fetch.hpp"
 #include "host/settings.hpp"
+#include "text/lang.hpp"
 #include "worker/frame.hpp"
 
 namespace sosei::worker {
 
 // Bumped when a frame's layout changes: parent and worker are the same binary, but a daemon that
 // was upgraded on disk while running could start a newer worker.
-inline constexpr uint32_t kProtocolVersion = 2;  // 2: observations carry the core type
+inline constexpr uint32_t kProtocolVersion = 3;  // 2: observations carry the core type; 3: the request's lang
 
 enum FrameType : uint8_t {
   // parent → worker
@@ -36,6 +37,9 @@ struct WorkerRequest {
   host::ResolvedSettings settings;
   host::FetchOptions fetch;
   uint64_t memory_limit_bytes = 0;  // 0: none
+  // The city's language, in which the worker words the cut of a text too long to send whole
+  // (text/bounded_text.hpp): a 20 MiB rejection reason would not fit a frame at all.
+  text::Lang lang = text::Lang::Ja;
 };
 
 void encode_request(FrameBuilder& b, const WorkerRequest& r);

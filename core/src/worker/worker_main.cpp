@@ -11,6 +11,7 @@
 
 #include "host/plugin_library.hpp"
 #include "host/run_context.hpp"
+#include "text/bounded_text.hpp"
 #include "worker/pipe_sink.hpp"
 #include "worker/protocol.hpp"
 
@@ -78,7 +79,7 @@ int run_worker(int in_fd, int out_fd) {
       end.error = e.what();
     }
     if (plugin) {
-      PipeSink sink(out, in_fd);
+      PipeSink sink(out, in_fd, request.lang);
       host::RunSettings settings;
       settings.source_id = request.source_id;
       settings.settings = request.settings;
@@ -89,7 +90,7 @@ int run_worker(int in_fd, int out_fd) {
       end.status = result == host::RunResult::Succeeded   ? EndStatus::Succeeded
                    : result == host::RunResult::Unchanged ? EndStatus::Unchanged
                                                           : EndStatus::Failed;
-      end.error = run.error();
+      end.error = text::bounded_text(run.error(), request.lang);  // it must fit a frame
       end.fingerprint = run.fingerprint();
       // malloc() failing under the address-space limit surfaces as the plugin's bad_alloc.
       if (end.status == EndStatus::Failed && request.memory_limit_bytes &&

@@ -49,8 +49,14 @@ class TestPlugin : public sosei::Plugin {
 
   void run(sosei::Context& ctx) override {
 #if VARIANT_IS(throws)
-    (void)ctx;
-    throw std::runtime_error("department server sent nonsense");
+    // Given a file, quotes it whole, as a plugin quoting a bad row does (a 10 MiB line included).
+    std::string quoted;
+    if (auto file = ctx.setting("file")) {
+      sosei::Input in = ctx.open_file(*file);
+      char buf[65536];
+      for (std::size_t n; (n = in.read(buf, sizeof buf)) > 0;) quoted.append(buf, n);
+    }
+    throw std::runtime_error("department server sent nonsense" + (quoted.empty() ? "" : ": " + quoted));
 #elif VARIANT_IS(emits_garbage)
     sosei::Observation o;
     o.series = "startups";
