@@ -143,7 +143,7 @@ TEST(EstatDemo, TheWindowFillsAsTheYearsArrive) {
   EXPECT_NE(nm["formed"].get<std::string>().find("2/5"), std::string::npos) << nm["formed"];
   EXPECT_NE(nm["grade"]["symbol"], "×") << nm.dump();
   EXPECT_FALSE(nm["pace"]["fraction"].is_null()) << nm.dump();
-  // Births of 2026 are published in September 2027 only after the recording: still no value.
+  // The births recording has no 2026 (its final figure would appear in September 2027): no value yet.
   EXPECT_TRUE(kpi_of(report["numeric_targets"], "births")["actual"]["number"].is_null());
 
   // The rest of the window, up to R12 (2030, after the strategy period R7–R11), is stored and
