@@ -1,10 +1,12 @@
 // The estat plugin (総合政策課): a KPI's yearly values from the national statistics API e-Stat
 // (getStatsData, API 3.0, JSON) — 純移動数 from the 住民基本台帳人口移動報告, 出生数 from the 人口動態統計.
-// Every page is fetched through the host; a reply identical to the last imported one ends the run as
+// Every page is fetched through the host, or read from recorded replies (`replay_dir`: a network
+// without the internet, a demo); a reply identical to the last imported one ends the run as
 // unchanged (the API offers no ETag or Last-Modified).
 #include <sosei/plugin.hpp>
 
 #include <array>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -33,7 +35,10 @@ class EstatImport : public sosei::Plugin {
 
   void run(sosei::Context& ctx) override {
     const estat::Settings s = estat::read_settings(ctx);
-    const std::string app_id = estat::read_app_id(ctx);
+    // Recorded replies need no application ID: it is not read, so none has to be kept for them.
+    const std::string app_id = s.replay_dir.empty() ? estat::read_app_id(ctx) : std::string();
+    if (!s.replay_dir.empty())
+      ctx.info("e-Stat 統計表 " + s.stats_data_id + ": 記録した応答を " + s.replay_dir + " から読みます（replay_dir）");
     // What messages and observations name instead of the URL, which carries the application ID.
     const std::string source = "e-Stat 統計表 " + s.stats_data_id;
     try {
@@ -89,7 +94,7 @@ class EstatImport : public sosei::Plugin {
                                " ページを超えて続きます。応答が壊れています");
       std::string body;
       {
-        sosei::Input input = ctx.fetch(estat::request_url(s, app_id, start), "utf-8");
+        sosei::Input input = open_page(ctx, s, app_id, start);
         char buffer[1 << 16];
         for (std::size_t got; (got = input.read(buffer, sizeof buffer)) > 0;) body.append(buffer, got);
       }
@@ -105,6 +110,22 @@ class EstatImport : public sosei::Plugin {
                                std::to_string(start) + " より後ろではありません。応答が壊れています");
       start = *page.next_key;
     }
+  }
+
+  // The page from the API, or its recorded reply. A recording without the page asked for is a failed
+  // run naming the file, never an empty table.
+  static sosei::Input open_page(const sosei::Context& ctx, const estat::Settings& s, const std::string& app_id,
+                                uint64_t start) {
+    if (s.replay_dir.empty()) return ctx.fetch(estat::request_url(s, app_id, start), "utf-8");
+    const std::string file = estat::replay_file(s, start);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+      throw sosei::PluginError(
+          SOSEI_ERR_CONFIG,
+          "e-Stat 統計表 " + s.stats_data_id + ": 記録した応答のファイル " + file + " がありません（" +
+              (start > 1 ? "NEXT_KEY " + std::to_string(start) + " のページ" : std::string("最初のページ")) +
+              "）。getStatsData の JSON をこの名前で置くか、API から取り込むなら 'replay_dir' を外してください");
+    return ctx.open_file(file, "utf-8");
   }
 
   void check_status(const sosei::Context& ctx, const estat::StatsPage& page, const estat::Settings& s,

@@ -77,7 +77,7 @@ std::optional<int> year_setting(const sosei::Context& ctx, const char* name) {
 }  // namespace
 
 // clang-format off
-const std::array<sosei_setting_spec, 14> kSettings{{
+const std::array<sosei_setting_spec, 15> kSettings{{
     {"kpi", SOSEI_SETTING_STRING, 1, nullptr, "値を入れる KPI の id（例: net_migration）"},
     {"stats_data_id", SOSEI_SETTING_STRING, 1, nullptr, "e-Stat の統計表ID（例: 0003420482）"},
     {"area", SOSEI_SETTING_STRING, 1, nullptr, "市区町村のコード: 5桁（40227）または検査数字つきの6桁（402273）"},
@@ -94,6 +94,8 @@ const std::array<sosei_setting_spec, 14> kSettings{{
     {"app_id_env", SOSEI_SETTING_STRING, 0, nullptr, "アプリケーションIDを持つ環境変数の名前（例: ESTAT_APP_ID）"},
     {"base_url", SOSEI_SETTING_URL, 0, "https://api.e-stat.go.jp/rest/3.0/app/json",
      "API の URL（試験用のサーバーに向けるときだけ変えます）"},
+    {"replay_dir", SOSEI_SETTING_PATH, 0, nullptr,
+     "記録した getStatsData の応答（JSON）のフォルダ。設定するとAPIに接続せず <統計表ID>.json を読みます（アプリケーションID不要）"},
 }};
 // clang-format on
 
@@ -160,6 +162,8 @@ Settings read_settings(const sosei::Context& ctx) {
                                             std::to_string(*s.to_year) + "）より後です");
   s.base_url = ctx.string_setting("base_url");
   while (s.base_url.ends_with('/')) s.base_url.pop_back();
+  s.replay_dir = ctx.string_setting("replay_dir");
+  while (s.replay_dir.size() > 1 && s.replay_dir.ends_with('/')) s.replay_dir.pop_back();
   return s;
 }
 
@@ -203,6 +207,10 @@ std::string request_url(const Settings& s, const std::string& app_id, uint64_t s
   url += "&" + request_description(s).substr(kPath.size());
   if (start > 1) url += "&startPosition=" + std::to_string(start);
   return url;
+}
+
+std::string replay_file(const Settings& s, uint64_t start) {
+  return s.replay_dir + "/" + s.stats_data_id + (start > 1 ? "." + std::to_string(start) : std::string()) + ".json";
 }
 
 std::string request_description(const Settings& s) {

@@ -27,10 +27,11 @@ struct Settings {
   std::optional<int> from_year;
   std::optional<int> to_year;
   std::string base_url;
+  std::string replay_dir;  // recorded replies are read from here instead of the API ("" = the API)
 };
 
 // The settings table (declared in the plugin descriptor).
-extern const std::array<sosei_setting_spec, 14> kSettings;
+extern const std::array<sosei_setting_spec, 15> kSettings;
 
 // Throws PluginError(SOSEI_ERR_CONFIG) saying what to set.
 Settings read_settings(const sosei::Context& ctx);
@@ -46,5 +47,10 @@ std::string area_code(const std::string& text);
 std::string request_url(const Settings& s, const std::string& app_id, uint64_t start);
 // The same without the application ID, for the fingerprint and for messages.
 std::string request_description(const Settings& s);
+
+// The recorded reply that stands for the page starting at `start` under `replay_dir`:
+// <replay_dir>/<statsDataId>.json for the first page, <statsDataId>.<startPosition>.json for the
+// pages NEXT_KEY asks for (README: "Recorded replies").
+std::string replay_file(const Settings& s, uint64_t start);
 
 }  // namespace estat

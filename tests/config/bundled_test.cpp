@@ -126,6 +126,15 @@ TEST_F(Bundled, SpecialCases) {
   EXPECT_EQ(births.target.projection, 774.0);
   EXPECT_EQ(births.baseline.from_year, 2019);
   EXPECT_EQ(births.baseline.year, 2023);
+  // Both come from e-Stat as calendar years, published about a month (住民基本台帳人口移動報告) and
+  // nine months (人口動態統計) after the year ends.
+  EXPECT_EQ(nm.period_type, PeriodType::CalendarYear);
+  EXPECT_EQ(nm.publication_lag_months, 1);
+  EXPECT_EQ(births.period_type, PeriodType::CalendarYear);
+  EXPECT_EQ(births.publication_lag_months, 9);
+  // Their values may go back to the H27→R2 baseline's first year and on to R12, the end of their windows.
+  EXPECT_EQ(s.history_from, 2015);
+  EXPECT_EQ(s.last_value_year(), 2030);
 }
 
 TEST_F(Bundled, PathsAreAbsoluteAndResolvedAgainstConfig) {
@@ -142,11 +151,19 @@ TEST_F(Bundled, PathsAreAbsoluteAndResolvedAgainstConfig) {
   EXPECT_TRUE(config_->plugin_dirs.empty());
 }
 
-// KPIs that a department plugin feeds; every other KPI comes from the city's CSV of values.
-const std::set<std::string> kPluginFed = {"tourism_visitors", "city_bus_riders", "disaster_coverage", "school_scores"};
+// KPIs that a department plugin or the national statistics (estat: the goals' numeric targets)
+// feed; every other KPI comes from the city's CSV of values.
+const std::set<std::string> kPluginFed = {"tourism_visitors", "city_bus_riders", "disaster_coverage",
+                                          "school_scores",    "net_migration",   "births"};
+const std::map<std::string, std::string> kPluginOf = {{"tourism", "tourism"},
+                                                      {"bus_ridership", "bus_ridership"},
+                                                      {"disaster_coverage", "disaster_coverage"},
+                                                      {"school_scores", "school_scores"},
+                                                      {"estat_net_migration", "estat"},
+                                                      {"estat_births", "estat"}};
 
 TEST_F(Bundled, CsvSourceFeedsEveryKpiWithoutAPlugin) {
-  ASSERT_EQ(config_->sources.size(), 5u);
+  ASSERT_EQ(config_->sources.size(), 7u);
   const Source& s = config_->sources[0];
   EXPECT_EQ(s.id, "kama_values");
   EXPECT_EQ(s.plugin, "csv");
@@ -159,7 +176,7 @@ TEST_F(Bundled, CsvSourceFeedsEveryKpiWithoutAPlugin) {
     if (source.id != "kama_values") {
       ASSERT_EQ(source.kpis.size(), 1u) << source.id;
       EXPECT_TRUE(kPluginFed.count(source.kpis[0])) << source.id;
-      EXPECT_EQ(source.plugin, source.id);
+      EXPECT_EQ(source.plugin, kPluginOf.at(source.id));
     }
   const std::map<std::string, std::string> settings = {{"file", "data/kama-kpi-values.csv"},
                                                        {"kpi_column", "kpi"},
@@ -177,11 +194,10 @@ TEST_F(Bundled, CsvSourceFeedsEveryKpiWithoutAPlugin) {
 
 // Every bundled source runs unattended, in a worker, on the schedule its department's data calls for.
 TEST_F(Bundled, EverySourceHasASchedule) {
-  const std::map<std::string, std::string> cron = {{"kama_values", "30 6 * * *"},
-                                                   {"disaster_coverage", "0 7 * * mon"},
-                                                   {"bus_ridership", "0 5 * * *"},
-                                                   {"tourism", "0 7 5 * *"},
-                                                   {"school_scores", "0 7 1 sep *"}};
+  const std::map<std::string, std::string> cron = {
+      {"kama_values", "30 6 * * *"}, {"disaster_coverage", "0 7 * * mon"}, {"bus_ridership", "0 5 * * *"},
+      {"tourism", "0 7 5 * *"},      {"school_scores", "0 7 1 sep *"},     {"estat_net_migration", "0 6 5 * *"},
+      {"estat_births", "0 6 5 * *"}};
   for (const auto& source : config_->sources) {
     ASSERT_TRUE(source.schedule.has_value()) << source.id;
     EXPECT_EQ(source.schedule->cron, cron.at(source.id)) << source.id;

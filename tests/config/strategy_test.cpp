@@ -78,7 +78,9 @@ TEST(Strategy, TreeDefaultsAndBounds) {
   EXPECT_EQ(s.city, "市");
   EXPECT_EQ(s.first_year, 2025);
   EXPECT_EQ(s.last_year, 2029);
-  EXPECT_EQ(s.history_from, 2020);  // the smallest baseline year (net migration's R2)
+  // The oldest baseline year: net migration's H27→R2 total is made of the years from H27 on.
+  EXPECT_EQ(s.history_from, 2015);
+  EXPECT_EQ(s.last_value_year(), 2030);  // its target window R8→R12 ends after the strategy period
 
   ASSERT_EQ(s.goals.size(), 2u);
   EXPECT_EQ(s.goals[0].no, 2);

@@ -18,7 +18,7 @@ Period read_value_period(const config::Strategy& strategy, const config::Kpi* kp
   }
   if (!import::in_strategy_range(strategy, *period))
     throw InputError("期間 " + text + (text == period->str() ? "" : "（" + period->str() + "）") + "は戦略の範囲 FY" +
-                     std::to_string(strategy.history_from) + "–FY" + std::to_string(strategy.last_year) +
+                     std::to_string(strategy.history_from) + "–FY" + std::to_string(strategy.last_value_year()) +
                      " の外です。この範囲の外の値は取り込まれないので、範囲内の期間を指定してください。");
   return *period;
 }

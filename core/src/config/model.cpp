@@ -1,6 +1,8 @@
 // Text forms of the config enums and the small look-ups declared in model.hpp.
 #include "config/model.hpp"
 
+#include <algorithm>
+
 namespace sosei::config {
 
 std::string Location::str() const {
@@ -93,6 +95,12 @@ const Kpi* Strategy::find_kpi(std::string_view id) const {
   for (const auto& k : kpis)
     if (k.id == id) return &k;
   return nullptr;
+}
+
+int Strategy::last_value_year() const {
+  int last = last_year;
+  for (const auto& k : kpis) last = std::max(last, k.target.year);
+  return last;
 }
 
 const Source* AppConfig::find_source(std::string_view id) const {

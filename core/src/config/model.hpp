@@ -168,7 +168,7 @@ struct Strategy {
   std::optional<CityCode> city_code;
   int first_year = 0;  // fiscal years of the strategy period, e.g. 2025..2029
   int last_year = 0;
-  int history_from = 0;              // oldest year an observation may have (baselines), default: min baseline year
+  int history_from = 0;  // oldest year an observation may have (baselines), default: the oldest baseline year
   std::optional<MonthDay> data_due;  // default of every KPI's data_due
   std::vector<Goal> goals;
   // Every KPI, goal-level ones included: goal by goal, the measures' KPIs in document order (a
@@ -176,6 +176,9 @@ struct Strategy {
   std::vector<Kpi> kpis;
 
   const Kpi* find_kpi(std::string_view id) const;
+  // The newest year a value may have: the strategy's last year, or a later target year (a goal's
+  // numeric target summed over R8→R12 ends a year after the strategy period R7–R11).
+  int last_value_year() const;
 };
 
 enum class OnBadRow { Fail, Skip };

@@ -361,8 +361,10 @@ Strategy load_strategy(const std::string& path) {
     s.history_from = *h;
   } else {
     s.history_from = s.first_year;
+    // A multi-year baseline (△1305人 for H27→R2) is made of the years from its `from` on.
     for (const auto& k : s.kpis)
-      if (k.baseline.year) s.history_from = std::min(s.history_from, *k.baseline.year);
+      if (auto oldest = k.baseline.from_year ? k.baseline.from_year : k.baseline.year)
+        s.history_from = std::min(s.history_from, *oldest);
   }
   for (auto& k : s.kpis)
     if (!k.data_due) k.data_due = s.data_due;

@@ -27,7 +27,7 @@ std::optional<std::string> check_period_and_value(const config::Strategy& strate
   if (!in_strategy_range(strategy, period))
     return say(l.lang, &ImportMessages::outside_strategy, period.str(),
                text::fiscal_year_text(strategy.history_from, l.years, l.lang),
-               text::fiscal_year_text(strategy.last_year, l.years, l.lang));
+               text::fiscal_year_text(strategy.last_value_year(), l.years, l.lang));
   const int kind = static_cast<int>(o.value.kind);
   if (kind < SOSEI_VALUE_NUMBER || kind > SOSEI_VALUE_DONE)
     return say(l.lang, &ImportMessages::unknown_value_kind, kind);
@@ -77,7 +77,7 @@ std::optional<std::string> assign_dimensions(const Dimensions& from, Dimensions&
 
 bool in_strategy_range(const config::Strategy& strategy, const Period& period) {
   const int year = period.kind == PeriodKind::FiscalYear ? period.year : period.fiscal_year_of();
-  return year >= strategy.history_from && year <= strategy.last_year;
+  return year >= strategy.history_from && year <= strategy.last_value_year();
 }
 
 std::optional<std::string> check_kpi_value(const config::Strategy& strategy, const config::Kpi& kpi,

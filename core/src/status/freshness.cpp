@@ -36,12 +36,12 @@ KpiFreshness kpi_freshness(const config::Strategy& strategy, const config::Kpi& 
   f.latest = latest;
   // Data are expected for the strategy's years (and the baseline years before them), never after. A
   // target with its own window (a goal's numeric target, a 5-year total R8→R12) expects the years of
-  // that window only: nothing is due before its first year's data can exist (and nothing after the
-  // strategy's years, which no import can store).
+  // that window only: nothing is due before its first year's data can exist, and its last year
+  // (R12, after the strategy period) is expected like the others.
   int newest = strategy.last_year, oldest = strategy.history_from;
   if (kpi.target.value.from_year) {
     oldest = *kpi.target.value.from_year;
-    newest = std::min(kpi.target.year, strategy.last_year);
+    newest = kpi.target.year;
   }
   for (int y = newest; y >= oldest; --y) {
     const auto due = due_date(kpi, y);

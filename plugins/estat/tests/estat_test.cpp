@@ -1,11 +1,13 @@
 // Unit tests of the estat plugin on the fake host (sosei/testing.hpp) with replies written by code in
 // the API's documented shape (stats_reply.hpp): the three ways of forming a value, paging, the API's
-// error and "no data" statuses, special marks, a wrong area, a revised table, the secret's places.
+// error and "no data" statuses, special marks, a wrong area, a revised table, the secret's places,
+// recorded replies read from a folder (replay_dir).
 // The real host and a local HTTP server are in estat_runtime_test.cpp.
 #include <gtest/gtest.h>
 #include <sosei/testing.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -101,7 +103,7 @@ TEST_F(EstatPlugin, DifferenceGivesNetMigration) {
     EXPECT_EQ(o[static_cast<std::size_t>(i)].period.year, 2016 + i);
     EXPECT_EQ(o[static_cast<std::size_t>(i)].number, in_migrants(2016 + i) - out_migrants(2016 + i));
   }
-  EXPECT_LT(o[0].number, 0) << "the fixtures' city loses people, as 飯塚市 does";
+  EXPECT_LT(o[0].number, 0) << "the fixtures' city loses people, as 嘉麻市 does";
 }
 
 TEST_F(EstatPlugin, FromAndToYearKeepTheRange) {
@@ -331,6 +333,69 @@ TEST_F(EstatPlugin, TheSecretFromAFile) {
   ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
   EXPECT_EQ(host_.observations().size(), 1u);
   std::remove(file.c_str());
+}
+
+// A folder of recorded replies (replay_dir), written once per test and removed after it.
+class RecordedReplies {
+ public:
+  RecordedReplies()
+      : dir_(std::filesystem::path(::testing::TempDir()) / ("estat-replay-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  ~RecordedReplies() { std::filesystem::remove_all(dir_); }
+  void write(const std::string& name, const Reply& r) const { std::ofstream(dir_ / name) << stats_reply(r); }
+  std::string dir() const { return dir_.string(); }
+  std::string file(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+TEST_F(EstatPlugin, RecordedRepliesAreReadWithoutTheApiOrAnApplicationId) {
+  RecordedReplies recorded;
+  auto cells = migration_cells(2016, 2025);
+  Reply first = reply_of({cells.begin(), cells.begin() + 12});
+  first.next_key = 13;
+  Reply second = reply_of({cells.begin() + 12, cells.end()});
+  second.from = 13;
+  recorded.write("0003420482.json", first);
+  recorded.write("0003420482.13.json", second);
+  ::unsetenv(kEnv);  // a replay needs no ID: the setting may stay for going live, it is not read
+  auto s = net_migration();
+  s["replay_dir"] = recorded.dir() + "/";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.fetched().empty()) << "a replay never reaches the network";
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 10u);
+  for (std::size_t i = 0; i < o.size(); ++i) {
+    const int year = 2016 + static_cast<int>(i);
+    EXPECT_EQ(o[i].period.year, year);
+    EXPECT_EQ(o[i].number, in_migrants(year) - out_migrants(year));
+    EXPECT_EQ(o[i].file, "e-Stat 統計表 0003420482");
+  }
+  // The same recording again is unchanged, as an identical reply from the API would be.
+  EXPECT_EQ(run(s), SOSEI_UNCHANGED) << host_.error();
+}
+
+TEST_F(EstatPlugin, AMissingRecordedReplyFailsTheRunNamingTheFile) {
+  RecordedReplies recorded;
+  auto s = births_settings();
+  s["replay_dir"] = recorded.dir();
+  EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find(recorded.file("0003420482.json")), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("replay_dir"), std::string::npos) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+
+  // A recording that stops before the page NEXT_KEY asks for: nothing is emitted from half a table.
+  Reply first = reply_of(birth_cells(2019, 2021));
+  first.next_key = 4;
+  recorded.write("0003420482.json", first);
+  host_ = sosei::testing::FakeHost();
+  EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
+  EXPECT_NE(host_.error().find(recorded.file("0003420482.4.json")), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("NEXT_KEY 4"), std::string::npos) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
 }
 
 TEST_F(EstatPlugin, AnUnnarrowedClassIsNamed) {

@@ -91,7 +91,7 @@ inline std::string stats_reply(const Reply& r) {
   };
   for (const auto& c : r.cells) {
     add_once(cats, c.cat01, cat01_name(c.cat01));
-    add_once(areas, c.area, c.area == "40227" ? "福岡県 飯塚市" : "福岡県 " + c.area);
+    add_once(areas, c.area, c.area == "40227" ? "福岡県 嘉麻市" : "福岡県 " + c.area);
     add_once(times, c.time, c.time.substr(0, 4) + (c.time.substr(4, 2) == "10" ? "年度" : "年"));
     if (!c.cat02.empty()) add_once(cat02s, c.cat02, c.cat02 == "1" ? "男" : "女");
   }
@@ -128,14 +128,14 @@ inline std::string stats_reply(const Reply& r) {
   return json{{"GET_STATS_DATA", envelope}}.dump();
 }
 
-// 純移動数 of 飯塚市 in the fixtures: 転入 − 転出 for the years 2015…2024.
+// 純移動数 of 嘉麻市 (40227) in the fixtures: 転入 − 転出 for the years 2015…2024.
 inline long long in_migrants(int year) { return 4000 + (year - 2015) * 37; }
 inline long long out_migrants(int year) { return 4300 + (year - 2015) * 11; }
 inline long long births(int year) { return 900 - (year - 2015) * 13; }
 
 inline std::string year_code(int year) { return std::to_string(year) + "000000"; }
 
-// 転入者数 and 転出者数 of 飯塚市, one cell each per year.
+// 転入者数 and 転出者数 of 嘉麻市, one cell each per year.
 inline std::vector<ReplyCell> migration_cells(int first, int last) {
   std::vector<ReplyCell> cells;
   for (int y = first; y <= last; ++y) {
