@@ -31,9 +31,12 @@ void seed(Store& store) {
 }
 
 // The run's session lock as pg_locks names it (run_claim.cpp: class, low 31 bits of the id).
+// pg_locks lists the whole cluster's locks: only this test's database counts (other tests run in
+// parallel in theirs, with runs of the same ids).
 std::string run_lock(int64_t id) {
-  return "locktype = 'advisory' AND classid = " + std::to_string(pg::kRunClass) +
-         " AND objid = " + std::to_string(id & 0x7fffffff) + " AND objsubid = 2";
+  return "locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+         " AND classid = " +
+         std::to_string(pg::kRunClass) + " AND objid = " + std::to_string(id & 0x7fffffff) + " AND objsubid = 2";
 }
 
 // Waits, in the server, until nobody holds run `id`'s lock (a killed client's session ends a moment

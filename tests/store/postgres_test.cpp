@@ -34,7 +34,9 @@ void await(PostgresSession& session, const std::string& sql, const std::string& 
 }
 
 std::string advisory_waiters(int key) {
-  return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = " +
+  // This test's database only: pg_locks lists the cluster's, and other tests run in parallel.
+  return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+         " AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = " +
          std::to_string(pg::kLockClass) + " AND objid = " + std::to_string(key);
 }
 

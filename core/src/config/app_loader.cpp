@@ -5,6 +5,7 @@
 
 #include "common/time_zone.hpp"
 #include "config/load.hpp"
+#include "config/paths.hpp"
 #include "config/quantities.hpp"
 #include "config/yaml_reader.hpp"
 
@@ -12,17 +13,13 @@ namespace sosei::config {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::absolute_from;
 using detail::Document;
 using detail::fail;
 using detail::MapReader;
 using detail::Msg;
 using detail::section;
 using text::phrase;
-
-std::string absolute_from(const fs::path& base, const std::string& p) {
-  fs::path path(p);
-  return (path.is_absolute() ? path : base / path).lexically_normal().string();
-}
 
 // The same file as absolute_from(), spelled for messages relative to how the caller named sosei.yaml.
 std::string display_from(const fs::path& display_dir, const std::string& p) {
@@ -95,7 +92,7 @@ AppConfig load_config(const std::string& path) {
 
   // A connection URI (postgresql://…) names a server, not a file beside sosei.yaml.
   const std::string database = non_empty_path(top, "database");
-  c.database = database.find("://") != std::string::npos ? database : absolute_from(base, database);
+  c.database = detail::database_from(base, database);
   for (const auto& [node, where] : top.list("plugin_dirs")) {
     std::string dir = detail::as_string(node, where);
     if (dir.empty()) fail(where, phrase(&Msg::plugin_dir_path));

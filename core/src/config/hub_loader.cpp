@@ -7,6 +7,7 @@
 #include "common/prefectures.hpp"
 #include "config/hub.hpp"
 #include "config/load.hpp"
+#include "config/paths.hpp"
 #include "config/yaml_reader.hpp"
 #include "text/hub_messages.hpp"
 
@@ -14,18 +15,13 @@ namespace sosei::config {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::database_from;
 using detail::Document;
 using detail::fail;
 using detail::MapReader;
 using detail::section;
 using text::HubMessages;
 using text::phrase;
-
-std::string database_from(const fs::path& base, const std::string& location) {
-  if (location.empty() || location.find("://") != std::string::npos) return location;
-  const fs::path p(location);
-  return (p.is_absolute() ? p : base / p).lexically_normal().string();
-}
 
 // A city code as written, checked as strictly as the strategy's city_code (a wrong code would put a
 // city's numbers in its neighbour's row).

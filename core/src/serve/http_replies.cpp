@@ -1,6 +1,8 @@
 // How every sosei server answers (http_replies.hpp).
 #include "serve/http_replies.hpp"
 
+#include <sys/socket.h>
+
 #include "report/html_escape.hpp"
 
 namespace sosei::serve {
@@ -138,6 +140,22 @@ void apply_limits(BoundedServer& http, const ServeOptions& options, text::Lang c
   http.set_logger([](const Request& req, const Response& res) {
     spdlog::debug("serve: {} {} → {}", req.method, req.path, res.status);
   });
+}
+
+int bind_address(BoundedServer& http, const ServeOptions& options) {
+  const std::string& address = options.bind;
+  int port = options.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(address);
+    if (port < 0) port = 0;
+  } else if (!http.bind_to_port(address, port)) {
+    port = 0;
+  }
+  if (port > 0) http.widen_backlog(SOMAXCONN);
+  if (port <= 0)
+    throw ServeError("cannot listen on " + address + ":" + std::to_string(options.port) +
+                     ": the address is not on this machine or the port is taken (choose another with --port)");
+  return port;
 }
 
 }  // namespace sosei::serve

@@ -59,4 +59,8 @@ ConnectionLimits connection_limits(const ServeOptions& options);
 // request's language (`configured` when it asks for none).
 void apply_limits(BoundedServer& http, const ServeOptions& options, text::Lang configured, Pages pages);
 
+// Binds `http` to the options' address and port (0: any free one) and widens its backlog; the port.
+// Throws ServeError saying why it could not.
+int bind_address(BoundedServer& http, const ServeOptions& options);
+
 }  // namespace sosei::serve

@@ -1,8 +1,6 @@
 // The hub's server (hub_server.hpp).
 #include "serve/hub_server.hpp"
 
-#include <sys/socket.h>
-
 #include <atomic>
 
 #include "app/hub_summary.hpp"
@@ -103,18 +101,7 @@ int HubServer::bind() {
   const std::string& address = impl_->options.bind;
   if (!is_loopback(address))
     throw ServeRefused(text::say(impl_->configured, &text::HubMessages::not_loopback, address));
-  int port = impl_->options.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(address);
-    if (port < 0) port = 0;
-  } else if (!impl_->http.bind_to_port(address, port)) {
-    port = 0;
-  }
-  if (port > 0) impl_->http.widen_backlog(SOMAXCONN);
-  if (port <= 0)
-    throw ServeError("cannot listen on " + address + ":" + std::to_string(impl_->options.port) +
-                     ": the address is not on this machine or the port is taken (choose another with --port)");
-  return port;
+  return bind_address(impl_->http, impl_->options);
 }
 
 bool HubServer::listen() {

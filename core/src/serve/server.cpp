@@ -4,7 +4,6 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -317,18 +316,7 @@ int Server::bind() {
                          "their tokens, and no active token exists yet. Create one first (sosei token create "
                          "--department 産業振興課), or serve on 127.0.0.1 (the default)");
   }
-  int port = impl_->options.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(address);
-    if (port < 0) port = 0;
-  } else if (!impl_->http.bind_to_port(address, port)) {
-    port = 0;
-  }
-  if (port > 0) impl_->http.widen_backlog(SOMAXCONN);
-  if (port <= 0)
-    throw ServeError("cannot listen on " + address + ":" + std::to_string(impl_->options.port) +
-                     ": the address is not on this machine or the port is taken (choose another with --port)");
-  return port;
+  return bind_address(impl_->http, impl_->options);
 }
 
 bool Server::listen() {

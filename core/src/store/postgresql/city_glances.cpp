@@ -4,6 +4,7 @@
 #include <map>
 
 #include "store/postgresql/columns.hpp"
+#include "store/postgresql/evaluations.hpp"
 
 namespace sosei::store::pg {
 namespace {
@@ -40,17 +41,8 @@ std::vector<CityGlance> read_city_glances(Session& s) {
     return g;
   };
   Result latest = s.db.prepared("find each city's newest evaluation", "city_latest_evaluations", kLatest, Params());
-  for (int i = 0; i < latest.rows(); ++i) {
-    EvaluationRecord e;
-    e.id = latest.int64(i, 1);
-    e.created_at = latest.string(i, 2);
-    e.as_of = latest.string(i, 3);
-    e.scheme = latest.string(i, 4);
-    e.stale = latest.text(i, 5) == "t";
-    e.stale_since = latest.string(i, 6);
-    e.stale_run_id = latest.int64(i, 7);
-    glance(latest.text(i, 0)).latest = std::move(e);
-  }
+  std::vector<EvaluationRecord> evaluations = evaluation_rows(latest, 1);
+  for (int i = 0; i < latest.rows(); ++i) glance(latest.text(i, 0)).latest = std::move(evaluations[i]);
   Result tallies = s.db.prepared("count each city's grades", "city_grade_tallies", kTallies, Params());
   for (int i = 0; i < tallies.rows(); ++i) {
     CityGlance& g = glance(tallies.text(i, 0));

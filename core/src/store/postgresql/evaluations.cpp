@@ -22,22 +22,6 @@ std::optional<double> finite(const std::optional<double>& v) {
   return std::nullopt;
 }
 
-std::vector<EvaluationRecord> evaluation_rows(const Result& r) {
-  std::vector<EvaluationRecord> out;
-  for (int i = 0; i < r.rows(); ++i) {
-    EvaluationRecord e;
-    e.id = r.int64(i, 0);
-    e.created_at = r.string(i, 1);
-    e.as_of = r.string(i, 2);
-    e.scheme = r.string(i, 3);
-    e.stale = r.text(i, 4) == "t";
-    e.stale_since = r.string(i, 5);
-    e.stale_run_id = r.int64(i, 6);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
 void read_tallies(Session& s, EvaluationRecord& e) {
   // Rollups count the project KPIs only (a basic goal's numeric target is reported, not counted).
   Result r = s.db.prepared("count the grades of an evaluation", "evaluation_tallies",
@@ -55,6 +39,22 @@ std::string describe(const ObservationKey& key) {
 }
 
 }  // namespace
+
+std::vector<EvaluationRecord> evaluation_rows(const Result& r, int first) {
+  std::vector<EvaluationRecord> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    EvaluationRecord e;
+    e.id = r.int64(i, first);
+    e.created_at = r.string(i, first + 1);
+    e.as_of = r.string(i, first + 2);
+    e.scheme = r.string(i, first + 3);
+    e.stale = r.text(i, first + 4) == "t";
+    e.stale_since = r.string(i, first + 5);
+    e.stale_run_id = r.int64(i, first + 6);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 
 int64_t save_evaluation(Session& s, const EvaluationRecord& evaluation, const std::vector<ObservationRef>& used) {
   if (s.import_open) throw StoreError("cannot save an evaluation while an import run is open on this store");
