@@ -204,6 +204,44 @@ TEST_F(UseCases, ASourceIsLateOnlyWhenItsOwnScheduledRunHasNotSucceeded) {
   EXPECT_FALSE(late_since(manual, "2020-01-01T00:00:00.000Z", saturday, config.timezone));
 }
 
+TEST(ScheduledImport, WaitsForAnotherWriterOnlyAsLongAsTheDaemonsLockWait) {
+  // The bundled configuration with `lock_wait: 0s`, on a database another process is writing to.
+  const auto dir = std::filesystem::temp_directory_path() / ("sosei-lock-wait-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(std::filesystem::path(SOSEI_TEST_SOURCE_DIR) / "config", dir,
+                        std::filesystem::copy_options::recursive);
+  std::string yaml;
+  {
+    std::ifstream in(dir / "sosei.yaml");
+    yaml.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto at = yaml.find("lock_wait: 1h");
+  ASSERT_NE(at, std::string::npos);
+  yaml.replace(at, 13, "lock_wait: 0s");
+  // The built plugins (the binary's own folder is not this test's).
+  const auto dirs = yaml.find("plugin_dirs: []");
+  ASSERT_NE(dirs, std::string::npos);
+  yaml.replace(dirs, 15, "plugin_dirs: ['" + std::string(SOSEI_TEST_BINARY_DIR) + "/plugins']");
+  std::ofstream(dir / "sosei.yaml") << yaml;
+  const std::string database = (dir / "held.db").string();
+  Environment env{EnvironmentOptions{(dir / "sosei.yaml").string(), database, nullptr}};
+  EXPECT_EQ(env.config().daemon.lock_wait, std::chrono::seconds(0));
+
+  auto other = store::open_store({.location = database});
+  auto running = other->begin_import({"tourism", "tourism", "0"});
+  const auto outcome = run_scheduled_import(env, *env.config().find_source("kama_values"), "", nullptr);
+  EXPECT_EQ(outcome.record.status, store::RunStatus::Failed);
+  EXPECT_NE(outcome.record.error.find("書き込み中で、0秒待っても終わりませんでした"), std::string::npos)
+      << outcome.record.error;
+  running->discard();
+  EXPECT_TRUE(other->runs(0, "kama_values").empty());  // nothing was written
+  const std::string worker = std::string(SOSEI_TEST_BINARY_DIR) + "/sosei";
+  EXPECT_EQ(run_scheduled_import(env, *env.config().find_source("kama_values"), worker, nullptr).record.status,
+            store::RunStatus::Succeeded);
+  other.reset();
+  std::filesystem::remove_all(dir);
+}
+
 TEST_F(UseCases, AScheduledImportThatCannotStartComesBackFailed) {
   config::Source missing = env_.config().sources.front();
   missing.id = "missing_plugin";

@@ -65,5 +65,17 @@ TEST(Numbers, TrimmedForFiguresWithoutARule) {
   EXPECT_EQ(format_number_trimmed(98.0550774526678, 2, Lang::En), "98.06");
 }
 
+TEST(Durations, WrittenForPeopleInEachLanguage) {
+  EXPECT_EQ(duration_text(0, Lang::Ja), "0秒");
+  EXPECT_EQ(duration_text(5, Lang::Ja), "5秒");
+  EXPECT_EQ(duration_text(60, Lang::Ja), "1分");
+  EXPECT_EQ(duration_text(90, Lang::Ja), "1分30秒");
+  EXPECT_EQ(duration_text(3600 + 120, Lang::Ja), "1時間2分");
+  EXPECT_EQ(duration_text(86400 + 1, Lang::Ja), "1日1秒");
+  EXPECT_EQ(duration_text(0, Lang::En), "0 s");
+  EXPECT_EQ(duration_text(90, Lang::En), "1 min 30 s");
+  EXPECT_EQ(duration_text(7200, Lang::En), "2 h");
+}
+
 }  // namespace
 }  // namespace sosei::text

@@ -6,6 +6,9 @@
 #include "app/signoff.hpp"
 #include "app/user_input.hpp"
 #include "text/bounded_text.hpp"
+#include "text/catalogue.hpp"
+#include "text/numbers.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::app {
 
@@ -53,8 +56,9 @@ sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const 
   outcome.record.status = store::RunStatus::Failed;
   try {
     // SQLite has one writer at a time: an import of another source may hold the write lock for as
-    // long as it runs. Wait for it (the run's own timeout starts once it has the lock).
-    auto store = env.open_store(1h);
+    // long as it runs. Wait for it, up to the daemon's lock_wait (the run's own timeout starts once it
+    // has the lock).
+    auto store = env.open_store(env.config().daemon.lock_wait);
     import::ImportOptions options;
     apply_source_limits(source, IsolationChoice::AsConfigured, options);
     // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
@@ -63,6 +67,12 @@ sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const 
     options.abort = abort;
     word_lock_refusals(env, options);
     outcome = import::import_source(env.config(), source, env.plugins(), *store, options);
+  } catch (const store::StoreBusy& e) {  // an import by hand held the database past daemon.lock_wait
+    spdlog::debug("[{}] {}", source.id, e.what());
+    const text::Lang lang = env.config().lang;
+    outcome.record.error =
+        text::say(lang, &text::Catalogue::store_busy, text::duration_text(env.config().daemon.lock_wait.count(), lang));
+    spdlog::error("[{}] import could not start: {}", source.id, outcome.record.error);
   } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
     outcome.record.error = text::bounded_text(e.what(), env.config().lang);
     spdlog::error("[{}] import could not start: {}", source.id, outcome.record.error);

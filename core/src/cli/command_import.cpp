@@ -8,8 +8,10 @@
 #include "app/import_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
+#include "config/quantities.hpp"
 #include "daemon/daemon.hpp"
 #include "text/catalogue.hpp"
+#include "text/numbers.hpp"
 #include "text/phrase.hpp"
 
 namespace sosei::cli {
@@ -23,6 +25,7 @@ struct ImportArgs {
   bool dry_run = false;
   bool json = false;
   std::string isolation = "source";
+  std::string wait = "1m";
 };
 
 std::string summary(const import::ImportOutcome& o, text::Lang lang) {
@@ -56,8 +59,24 @@ void add_import_command(CLI::App& app, CommandEnv env) {
                   "(in this process, for speed and debugging), source (as each source's `isolation` says)")
       ->check(CLI::IsMember({"source", "worker", "none"}))
       ->capture_default_str();
+  cmd->add_option("--wait", args->wait,
+                  "how long to wait for another process writing to the database (another import) before giving "
+                  "up with nothing written: 30s, 10m, 1h; 0 gives up at once")
+      ->capture_default_str();
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
+    const auto wait = config::parse_duration(args->wait);
+    if (!wait)
+      throw UsageError("import: --wait「" + args->wait +
+                       "」を読めません。30s、10m、1h のように数と単位（s m h d）で書いてください。");
+    // Said once per wait, on stderr: a second import does not look hung while the first one runs.
+    env.session.wait_for_writer(*wait, [env, limit = *wait] {
+      if (limit.count() == 0) return;  // gives up at once: the refusal says it all
+      const text::Lang lang = env.session.reader_lang();
+      std::cerr << "sosei: "
+                << text::say(lang, &text::Catalogue::waiting_for_writer, text::duration_text(limit.count(), lang))
+                << std::endl;
+    });
     const app::Environment& app_env = env.session.env();
     const auto& config = app_env.config();
     if (args->all_due) {

@@ -6,6 +6,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
+#include "text/catalogue.hpp"
+#include "text/numbers.hpp"
+#include "text/phrase.hpp"
 
 int main(int argc, char** argv) {
   using namespace sosei::cli;
@@ -67,6 +70,16 @@ int main(int argc, char** argv) {
     // A grading scheme read by a command (see from_user_input): a configuration error like any other.
     std::cerr << "sosei: " << e.message(session.reader_lang()) << '\n';
     return kUsageError;
+  } catch (const sosei::store::StoreBusy& e) {
+    // Another process's import held the database longer than this command waits.
+    spdlog::debug("{}", e.what());
+    const sosei::text::Lang lang = session.reader_lang();
+    const auto waited = std::chrono::duration_cast<std::chrono::seconds>(session.lock_wait()).count();
+    std::string what =
+        sosei::text::say(lang, &sosei::text::Catalogue::store_busy, sosei::text::duration_text(waited, lang));
+    if (app.got_subcommand("import")) what += sosei::text::catalogue(lang).store_busy_import;
+    std::cerr << "sosei: " << what << '\n';
+    return kRunFailed;
   } catch (const std::exception& e) {
     std::cerr << "sosei: " << e.what() << '\n';
     return kRunFailed;

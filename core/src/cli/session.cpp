@@ -27,7 +27,9 @@ const app::Environment& Session::env() {
 store::Store& Session::store(app::StoreOpen open) {
   if (!store_) {
     try {
-      store_ = env().open_store(std::chrono::milliseconds(5000), open);
+      store::StoreConfig config = env().store_config(lock_wait_, open);
+      config.on_lock_wait = on_lock_wait_;
+      store_ = store::open_store(config);
     } catch (const store::NoDatabase& e) {
       // A mistyped --db (or database path) must not become an empty database and an all-× report.
       const std::string what = e.location().find("://") != std::string::npos ? "データベース" : "ファイル";
@@ -38,11 +40,18 @@ store::Store& Session::store(app::StoreOpen open) {
           "）。パスが正しければ、まずデータを取り込んでください: sosei import --all（空のデータベースを作るだけなら "
           "sosei init）。パスの誤りなら --db または " +
           env().config_path() + " の database を直してください。");
+    } catch (const store::StoreBusy&) {
+      throw;  // worded by main() with the wait it had
     } catch (const store::StoreError& e) {
       throw UsageError(e.what());
     }
   }
   return *store_;
+}
+
+void Session::wait_for_writer(std::chrono::milliseconds limit, std::function<void()> on_wait) {
+  lock_wait_ = limit;
+  on_lock_wait_ = std::move(on_wait);
 }
 
 text::Locale Session::locale() {

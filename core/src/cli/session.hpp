@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +70,12 @@ class Session {
   store::Store& store(app::StoreOpen open);
   const host::PluginRegistry& plugins() { return env().plugins(); }
 
+  // How long a write waits for another process's writer before store::StoreBusy (5 s unless a
+  // command, like `import --wait`, says otherwise before it opens the store), and what to do when a
+  // wait starts (print that it waits).
+  void wait_for_writer(std::chrono::milliseconds limit, std::function<void()> on_wait);
+  std::chrono::milliseconds lock_wait() const { return lock_wait_; }
+
   LocaleOptions& locale_options() { return locale_options_; }
   // The reader's language and year notation: the options, else the configuration's.
   text::Locale locale();
@@ -83,6 +91,8 @@ class Session {
   LocaleOptions locale_options_;
   std::unique_ptr<app::Environment> env_;
   std::unique_ptr<store::Store> store_;
+  std::chrono::milliseconds lock_wait_{5000};
+  std::function<void()> on_lock_wait_;
 };
 
 }  // namespace sosei::cli

@@ -55,7 +55,7 @@ std::chrono::seconds duration_of(const MapReader& m, const std::string& key, std
 
 DaemonSettings read_daemon(Document& doc, const MapReader& top) {
   MapReader m(doc, top.node("daemon"), top.value_at("daemon"), section("daemon"),
-              {"max_concurrent", "grace_period", "quarantine_after", "webhooks", "overdue_check"});
+              {"max_concurrent", "grace_period", "quarantine_after", "webhooks", "overdue_check", "lock_wait"});
   DaemonSettings d;
   if (auto n = m.integer("max_concurrent")) {
     if (*n < 1 || *n > 64) fail(m.value_at("max_concurrent"), phrase(&Msg::max_concurrent_range));
@@ -68,6 +68,7 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
   }
   d.overdue_check = duration_of(m, "overdue_check", d.overdue_check);
   if (d.overdue_check.count() < 60) fail(m.value_at("overdue_check"), phrase(&Msg::overdue_check_min));
+  d.lock_wait = duration_of(m, "lock_wait", d.lock_wait);
   for (const auto& [node, where] : m.list("webhooks")) {
     std::string url = detail::as_string(node, where);
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) fail(where, phrase(&Msg::webhook_url, url));

@@ -233,6 +233,9 @@ struct DaemonSettings {
   int quarantine_after = 5;                      // consecutive failed runs that quarantine a source
   std::vector<std::string> webhooks;             // URLs POSTed a JSON event on failure, quarantine, overdue
   std::chrono::seconds overdue_check{6 * 3600};  // how often the daemon looks for overdue KPI data
+  // How long a scheduled import waits for another process writing to the database (an import started
+  // by hand) before it fails as busy and is retried like any failed run.
+  std::chrono::seconds lock_wait{3600};
 };
 
 struct AppConfig {

@@ -75,6 +75,8 @@ text::Lang request_lang(const Request& req, text::Lang configured) {
 void send_error(const Request& req, Response& res, int status, const std::string& message, text::Lang lang,
                 Pages pages) {
   if (status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"sosei\"");
+  // A 503 of a handler: the database was busy with another writer; nothing was saved.
+  if (status == 503) res.set_header("Retry-After", "5");
   if (wants_json(req.path))
     send_json(res, status, {{"error", message}});
   else

@@ -37,6 +37,14 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
+// The write connection waits for another process's writer within the options' bound and says when
+// it starts to (tests synchronise on that).
+std::unique_ptr<store::Store> open_writes(const app::Environment& env, const ServeOptions& options) {
+  store::StoreConfig config = env.store_config(options.write_wait);
+  config.on_lock_wait = options.on_write_wait;
+  return store::open_store(config);
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -44,7 +52,7 @@ struct Server::Impl {
       : config(env.config()),
         options(std::move(o)),
         reads(env.open_store()),
-        writes(env.open_store()),
+        writes(open_writes(env, options)),
         live(env, reads),
         http(connection_limits(options)) {}
 
@@ -58,12 +66,26 @@ struct Server::Impl {
 
   text::Lang lang(const Request& req) const { return request_lang(req, config.lang); }
 
+  // Runs a write on the server's write connection. Another process's import may hold the database:
+  // the write waits up to options.write_wait, then the request gets 503 with Retry-After (nothing
+  // saved), never a 500.
+  template <class Use>
+  auto write(text::Lang l, Use&& use) {
+    try {
+      return writes.with(std::forward<Use>(use));
+    } catch (const store::StoreBusy& e) {
+      spdlog::warn("serve: a write gave up waiting for another writer: {}", e.what());
+      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(options.write_wait).count();
+      throw HttpError(503, text::say(l, &text::Catalogue::entry_store_busy, seconds));
+    }
+  }
+
   store::ApiToken authenticated(const std::optional<std::string>& token, text::Lang lang) {
-    return writes.with([&](store::Store& s) { return authenticate(s, token, lang, config.timezone); });
+    return write(lang, [&](store::Store& s) { return authenticate(s, token, lang, config.timezone); });
   }
 
   EntryResult enter(const store::ApiToken& who, const EntryRequest& entry, text::Lang lang) {
-    EntryResult result = writes.with([&](store::Store& s) {
+    EntryResult result = write(lang, [&](store::Store& s) {
       return enter_by_hand(config.strategy, s, who, entry, {lang, config.years});
     });
     spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
@@ -84,7 +106,7 @@ struct Server::Impl {
 
   nlohmann::json resolve_flag(const store::ApiToken& who, int64_t id, const std::string& note, text::Lang l) {
     const app::Signer by = app::token_signer(who);
-    return writes.with([&](store::Store& s) {
+    return write(l, [&](store::Store& s) {
       try {
         if (!app::resolve_flag(config, s, id, by, note))
           throw HttpError(409, text::say(l, &text::Catalogue::flag_not_open, id));
@@ -104,7 +126,7 @@ struct Server::Impl {
 
   nlohmann::json sign_off(const store::ApiToken& who, app::SignoffStep step, const app::SignoffRequest& request) {
     try {
-      const app::SignoffResult r = writes.with([&](store::Store& s) {
+      const app::SignoffResult r = write(config.lang, [&](store::Store& s) {
         return app::sign_off(config.strategy, s, app::token_signer(who), step, request, locale());
       });
       spdlog::info("serve: sign-off by token {} ({}): {} {} → {}", who.id, who.department, r.approval.kpi,
@@ -119,7 +141,7 @@ struct Server::Impl {
 
   nlohmann::json comment(const store::ApiToken& who, const app::CommentRequest& request) {
     try {
-      const app::CommentResult r = writes.with([&](store::Store& s) {
+      const app::CommentResult r = write(config.lang, [&](store::Store& s) {
         return app::add_comment(config.strategy, s, app::token_signer(who), request, config.lang);
       });
       spdlog::info("serve: comment by token {} ({}): {} FY{} {} v{}", who.id, who.department, r.comment.kpi,

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,10 @@ struct ServeOptions {
   // or gets a 503 when every connection is being answered (bounded_server.hpp).
   std::size_t max_connections = 256;
   std::size_t max_connections_per_client = 64;
+  // How long a hand entry, sign-off or comment waits for another process writing to the database (an
+  // import) before it is answered 503 with Retry-After; reads never wait.
+  std::chrono::milliseconds write_wait{5000};
+  std::function<void()> on_write_wait;  // called when a write starts waiting (tests)
 };
 
 // The server cannot start as asked; what() says why and what to do.

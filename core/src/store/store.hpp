@@ -549,6 +549,14 @@ class NoDatabase : public StoreError {
   std::string location_;
 };
 
+// Another writer (another process's import) held the store longer than StoreConfig::lock_wait: this
+// write changed nothing and may be tried again once the other has finished. Callers word it for their
+// reader (the CLI names --wait, the server answers 503 with Retry-After).
+class StoreBusy : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // Another daemon holds the store's daemon lock; the message names it and how to stop it.
 class AlreadyRunning : public StoreError {
  public:

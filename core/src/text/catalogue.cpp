@@ -220,6 +220,14 @@ constexpr Catalogue kJapanese{
     .request_too_slow = "リクエストが {} 秒以内に届きませんでした。もう一度送ってください",
     .json_too_deep = "本文の JSON の入れ子が深すぎます（{} 段まで）",
     .server_busy = "サーバーが混み合っています。少し待ってからもう一度開いてください",
+    .store_busy =
+        "データベースに別の sosei（取り込みなど）が書き込み中で、{}待っても終わりませんでした。"
+        "何も書き込んでいません。その処理が終わってからもう一度実行してください",
+    .store_busy_import = "（待つ時間は --wait で延ばせます。例: sosei import --all --wait 10m）",
+    .waiting_for_writer = "データベースに別の sosei（取り込みなど）が書き込み中です。終わるまで最大{}待ちます…",
+    .entry_store_busy =
+        "データベースは取り込みの書き込み中で、{} 秒待っても空きませんでした。値は保存していません。"
+        "少し待ってからもう一度送ってください",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -492,6 +500,14 @@ constexpr Catalogue kEnglish{
     .request_too_slow = "the request did not arrive within {} seconds: send it again",
     .json_too_deep = "the JSON body is nested deeper than {} levels",
     .server_busy = "the server is busy: try again in a moment",
+    .store_busy =
+        "another sosei process (an import) is writing to the database and had not finished after {}; "
+        "nothing was written: run this again once it has finished",
+    .store_busy_import = " (wait longer with --wait, e.g. sosei import --all --wait 10m)",
+    .waiting_for_writer = "another sosei process (an import) is writing to the database; waiting up to {} for it…",
+    .entry_store_busy =
+        "an import is writing to the database and it did not become free within {} seconds; "
+        "the value was not saved: send it again in a moment",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

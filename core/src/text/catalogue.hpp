@@ -218,6 +218,11 @@ struct Catalogue {
   const char* request_too_slow;   // 408: the request did not arrive within {seconds} s
   const char* json_too_deep;      // 400: "JSON の入れ子が深すぎます（{levels} 段まで）"
   const char* server_busy;        // 503: every connection slot is working on a request
+  // Another writer holds the database (store::StoreBusy): nothing was written.
+  const char* store_busy;          // "{wait} 待っても…": the CLI's refusal, with what to do
+  const char* store_busy_import;   // appended for `sosei import`: how to wait longer (--wait)
+  const char* waiting_for_writer;  // stderr, once the wait starts: "… 最大 {wait} 待ちます"
+  const char* entry_store_busy;    // 503 of a hand entry or sign-off: "{seconds} 秒待ちましたが…"
   // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;

@@ -88,4 +88,23 @@ std::string format_percent(double fraction, Lang lang) {
   return (lang == Lang::Ja ? "△" : "-") + std::string(buf);
 }
 
+std::string duration_text(long long seconds, Lang lang) {
+  struct Unit {
+    long long size;
+    const char* ja;
+    const char* en;
+  };
+  static constexpr std::array<Unit, 4> kUnits{
+      {{86400, "日", " d"}, {3600, "時間", " h"}, {60, "分", " min"}, {1, "秒", " s"}}};
+  if (seconds <= 0) return lang == Lang::En ? "0 s" : "0秒";
+  std::string out;
+  for (const Unit& u : kUnits) {
+    if (seconds < u.size) continue;
+    if (!out.empty() && lang == Lang::En) out += ' ';
+    out += std::to_string(seconds / u.size) + (lang == Lang::En ? u.en : u.ja);
+    seconds %= u.size;
+  }
+  return out;
+}
+
 }  // namespace sosei::text

@@ -38,6 +38,9 @@ std::string format_number(double v, const DisplayRule& rule, Lang lang);
 // The unit to write after a number shown by `rule`: its scale unit, else the KPI's own unit.
 std::string shown_unit(const DisplayRule& rule, std::string_view unit);
 
+// A wait or an interval for people: 90 s → "1分30秒" (ja) / "1 min 30 s" (en); 0 → "0秒" / "0 s".
+std::string duration_text(long long seconds, Lang lang);
+
 // A fraction as a percent with one decimal, truncated toward zero so "80.0%" never stands for a
 // ratio below 80 % (band edges are exact); negatives with △ in Japanese. Not finite → "—".
 std::string format_percent(double fraction, Lang lang);

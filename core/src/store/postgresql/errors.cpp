@@ -16,8 +16,8 @@ std::string cannot_connect(const std::string& location, const std::string& libpq
 void throw_statement_error(const char* what, const std::string& sqlstate, const std::string& message,
                            const std::string& location) {
   if (sqlstate == "55P03")  // lock_not_available: lock_timeout ran out
-    throw StoreError("cannot " + std::string(what) + ": " + location +
-                     " is busy (another import of the same source holds it); try again when it has finished");
+    throw StoreBusy("cannot " + std::string(what) + ": " + location +
+                    " is busy (another import of the same source holds it); try again when it has finished");
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") || sqlstate.empty())
     throw ConnectionLost("PostgreSQL のデータベース " + location + " との接続が切れました（" + std::string(what) +
                          " の途中: " + message +

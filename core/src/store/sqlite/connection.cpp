@@ -117,6 +117,10 @@ void Connection::exec(const char* operation, const char* sql) {
   if (rc == SQLITE_OK) return;
   std::string text = message ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    throw StoreBusy(std::string(operation) + " failed in database " + path_ + ": " + text +
+                    " — another sosei process is writing to it; try again when it has finished");
   throw StoreError(std::string(operation) + " failed in database " + path_ + ": " + text);
 }
 
@@ -124,8 +128,8 @@ void Connection::fail(const char* operation, int rc) const {
   std::string message = std::string(operation) + " failed in database " + path_ + ": " + sqlite3_errmsg(db_);
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    message += " — another sosei process is writing to it; try again when it has finished";
-  else if (primary == SQLITE_FULL)
+    throw StoreBusy(message + " — another sosei process is writing to it; try again when it has finished");
+  if (primary == SQLITE_FULL)
     message += " — the disk is full";
   else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)
     message += " — check the file and its folder are writable";
