@@ -35,6 +35,7 @@ store::StoreConfig Environment::store_config(std::chrono::milliseconds lock_wait
   c.clock = clock_;
   c.lock_wait = lock_wait;
   c.create_if_missing = open == StoreOpen::CreateIfMissing;
+  c.read_only = open == StoreOpen::ReadOnly;
   // A city's rows in a shared store are its own (docs/hub.md); its own store ignores the code.
   if (config_.strategy.city_code) c.city = config_.strategy.city_code->digits();
   return c;

@@ -18,8 +18,10 @@
 namespace sosei::app {
 
 // Whether a use case may create the store: writers that start a database (imports, the daemon, the
-// server, `sosei init`) may; readers must find it, so a mistyped path is refused, not made empty.
-enum class StoreOpen { CreateIfMissing, MustExist };
+// server, `sosei init`) may; others must find it, so a mistyped path is refused, not made empty.
+// ReadOnly: must find it, and only reads it (status, values, reports): a SQLite file is opened
+// read-only, so these keep working on a full disk or a read-only file or folder.
+enum class StoreOpen { CreateIfMissing, MustExist, ReadOnly };
 
 struct EnvironmentOptions {
   std::string config_path;        // empty: $SOSEI_CONFIG, else config/sosei.yaml

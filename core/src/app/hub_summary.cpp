@@ -37,6 +37,7 @@ void read_location(const HubSummaryRequest& request, const std::string& location
   config.location = location;
   config.lock_wait = request.lock_wait;
   config.create_if_missing = false;  // a reader: a missing city database is a row, not a new file
+  config.read_only = true;
   if (cities.size() == 1)
     config.city = cities.front()->code;
   else

@@ -118,9 +118,11 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
     const app::Environment& app_env = env.session.env();
     const Date as_of = from_user_input("evaluate", [&] { return app::as_of_date(app_env, args->as_of); });
     const auto scheme = from_user_input("evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
-    const auto ev = app::evaluate_stored(app_env, env.session.store(app::StoreOpen::MustExist), as_of, scheme);
-    const int64_t saved = args->save ? evaluate::save_evaluation(env.session.store(app::StoreOpen::MustExist), ev) : 0;
-    const std::set<std::string> flagged = app::flagged_kpis(env.session.store(app::StoreOpen::MustExist), ev);
+    // Without --save it only reads: it then works on a read-only or full disk too.
+    store::Store& store = env.session.store(args->save ? app::StoreOpen::MustExist : app::StoreOpen::ReadOnly);
+    const auto ev = app::evaluate_stored(app_env, store, as_of, scheme);
+    const int64_t saved = args->save ? evaluate::save_evaluation(store, ev) : 0;
+    const std::set<std::string> flagged = app::flagged_kpis(store, ev);
     if (args->json) {
       nlohmann::json out = present::to_json(ev);
       out["flagged_kpis"] = flagged;  // KPIs whose actual has an open data-quality flag

@@ -124,7 +124,7 @@ void add_evaluations_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--id", args->id, "one evaluation in full, with its KPI rows");
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
-    auto& store = env.session.store(app::StoreOpen::MustExist);
+    auto& store = env.session.store(app::StoreOpen::ReadOnly);
     if (args->id) {
       auto r = store.evaluation(args->id);
       if (!r) throw UsageError("evaluations: no evaluation " + std::to_string(args->id));

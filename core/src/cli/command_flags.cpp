@@ -49,7 +49,7 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
   add_locale_options(flags, env.session);
   flags->callback([env, a, flags] {
     if (flags->got_subcommand("resolve")) return;
-    const auto rows = app::list_flags(env.session.config(), env.session.store(app::StoreOpen::MustExist), a->filter);
+    const auto rows = app::list_flags(env.session.config(), env.session.store(app::StoreOpen::ReadOnly), a->filter);
     if (a->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& r : rows) out.push_back(present::to_json(r.flag, r.department));  // stable English keys

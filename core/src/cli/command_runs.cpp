@@ -49,7 +49,7 @@ void add_runs_command(CLI::App& app, CommandEnv env) {
   cmd->add_option("--id", args->id, "one run in full, with its rejected rows");
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
-    auto& store = env.session.store(app::StoreOpen::MustExist);
+    auto& store = env.session.store(app::StoreOpen::ReadOnly);
     std::vector<store::RunRecord> runs;
     if (args->id) {
       auto r = store.run(args->id);

@@ -88,7 +88,7 @@ void add_audit(CLI::App& app, CommandEnv env) {
     store::AuditQuery q;
     q.kpi = args->kpi;
     q.since = args->since;
-    const auto events = env.session.store(app::StoreOpen::MustExist).audit(q);
+    const auto events = env.session.store(app::StoreOpen::ReadOnly).audit(q);
     if (args->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : events) out.push_back(present::to_json(e));

@@ -110,7 +110,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     };
     status::StatusReport report;
     try {
-      report = app::current_status(app_env, env.session.store(app::StoreOpen::MustExist), as_of);
+      report = app::current_status(app_env, env.session.store(app::StoreOpen::ReadOnly), as_of);
     } catch (const UsageError& e) {  // the store could not be opened
       say_daemon(e.what());
       throw;
@@ -125,7 +125,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
     bool attention = report.overdue_count() > 0;
     for (const auto& s : report.sources) attention = attention || s.quarantine.has_value();
     // An error-level data-quality flag still open on a period that is due (docs/quality.md).
-    const int open_errors = app::open_errors_due(app_env.config(), env.session.store(app::StoreOpen::MustExist), as_of);
+    const int open_errors = app::open_errors_due(app_env.config(), env.session.store(app::StoreOpen::ReadOnly), as_of);
     if (open_errors > 0) {
       attention = true;
       if (!args->json)

@@ -87,7 +87,7 @@ void add_list(CLI::App& token, CommandEnv env) {
   cmd->add_flag("--json", *json, "print as JSON");
   add_locale_options(cmd, env.session);
   cmd->callback([env, json] {
-    const auto tokens = env.session.store(app::StoreOpen::MustExist).tokens();
+    const auto tokens = env.session.store(app::StoreOpen::ReadOnly).tokens();
     if (*json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& t : tokens) out.push_back(to_json(t));

@@ -76,7 +76,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   add_locale_options(values, env.session);
   values->callback([env, v] {
     check_series(env.session, v->series);
-    auto rows = env.session.store(app::StoreOpen::MustExist).values({v->series, std::nullopt, std::nullopt});
+    auto rows = env.session.store(app::StoreOpen::ReadOnly).values({v->series, std::nullopt, std::nullopt});
     if (v->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& o : rows) out.push_back(to_json(o));
@@ -110,7 +110,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
     const auto& strategy = env.session.config().strategy;
     const Period period = from_user_input(
         "history", [&] { return app::read_value_period(strategy, strategy.find_kpi(h->series), h->period); });
-    auto histories = env.session.store(app::StoreOpen::MustExist).history(h->series, period);
+    auto histories = env.session.store(app::StoreOpen::ReadOnly).history(h->series, period);
     if (h->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& x : histories) {

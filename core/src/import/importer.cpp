@@ -10,6 +10,7 @@
 #include "import/quality_pass.hpp"
 #include "import/store_sink.hpp"
 #include "text/bounded_text.hpp"
+#include "text/import_messages.hpp"
 
 namespace sosei::import {
 namespace {
@@ -26,6 +27,26 @@ struct RunEnd {
   std::string error;
   std::string fingerprint;
 };
+
+// Records a failed run (its transaction rolled back). When the store cannot record even that (the
+// disk that failed the run is still full, or read-only), the outcome still says why, and that it is
+// not recorded; the database stays as it was.
+store::RunRecord record_failure(store::ImportTransaction& transaction, const std::string& error,
+                                store::RunStatus status, text::Lang lang) {
+  store::RunRecord record;
+  try {
+    record = transaction.fail(error, status);
+  } catch (const store::StoreError& e) {
+    spdlog::error("[{}] the failed run could not be recorded: {}", transaction.run_id(), e.what());
+    record.status = status;
+    const std::string why = text::bounded_text(e.what(), lang);
+    record.error = error + (why == error ? text::import_messages(lang).failure_not_recorded_same
+                                         : text::say(lang, &text::ImportMessages::failure_not_recorded, why));
+    return record;
+  }
+  record.error = error;
+  return record;
+}
 
 RunEnd run_in_process(std::shared_ptr<host::LoadedPlugin> plugin, host::RunSettings settings, StoreSink& sink) {
   const std::atomic<bool>* abort = settings.abort;
@@ -137,13 +158,24 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     checked.error = text::bounded_text(checked.error, config.lang);
     spdlog::error("[{}] import {}: {}", source.id, checked.aborted ? "aborted" : "failed", checked.error);
     const auto status = checked.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
-    outcome.record = options.dry_run ? transaction->discard() : transaction->fail(checked.error, status);
+    outcome.record =
+        options.dry_run ? transaction->discard() : record_failure(*transaction, checked.error, status, config.lang);
+    outcome.record.source = source.id;
     outcome.record.status = status;
-    outcome.record.error = checked.error;
+    if (options.dry_run) outcome.record.error = checked.error;
     return outcome;
   }
   const auto status = result == host::RunResult::Unchanged ? store::RunStatus::Unchanged : store::RunStatus::Succeeded;
-  outcome.record = options.dry_run ? transaction->discard() : transaction->commit(status);
+  try {
+    outcome.record = options.dry_run ? transaction->discard() : transaction->commit(status);
+  } catch (const store::StoreError& e) {  // the commit itself failed (a full disk): rolled back, nothing kept
+    const std::string error = text::bounded_text(e.what(), config.lang);
+    spdlog::error("[{}] import failed: {}", source.id, error);
+    outcome.record = record_failure(*transaction, error, store::RunStatus::Failed, config.lang);
+    outcome.record.source = source.id;
+    outcome.record.status = store::RunStatus::Failed;
+    return outcome;
+  }
   outcome.record.status = status;
   return outcome;
 }

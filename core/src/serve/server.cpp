@@ -51,7 +51,7 @@ struct Server::Impl {
   Impl(const app::Environment& env, ServeOptions o)
       : config(env.config()),
         options(std::move(o)),
-        reads(env.open_store()),
+        reads(env.open_store(std::chrono::milliseconds(5000), app::StoreOpen::ReadOnly)),
         writes(open_writes(env, options)),
         live(env, reads),
         http(connection_limits(options)) {}

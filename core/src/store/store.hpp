@@ -517,6 +517,10 @@ struct StoreConfig {
   // Whether opening may create a store that does not exist yet (imports, the daemon, the server,
   // `sosei init`); false for readers, which get NoDatabase instead of a new empty store.
   bool create_if_missing = true;
+  // A reader that never writes: a SQLite file is opened read-only (it then works on a full disk and on
+  // a read-only file, folder or mount) and migrated only if it must be (an older schema: opened for
+  // writing once, as before). Writes through such a store fail. PostgreSQL ignores it.
+  bool read_only = false;
   // The city whose rows this store holds in a shared PostgreSQL store (docs/hub.md): its six-digit
   // code, or "" for a single city's own store. Every read and write is scoped to it, by the store and
   // by the server's row-level security. A SQLite file holds one city and ignores it.

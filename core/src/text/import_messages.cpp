@@ -29,6 +29,8 @@ constexpr ImportMessages kJapanese{
     .rule_detail = "（{}）",
     .how_to_go_on = "（入力を直すか、取込元に on_bad_row: skip を書いてこのような行を飛ばしてください）",
     .cut_text = "…（全 {} バイト）",
+    .failure_not_recorded = "（この失敗の記録も保存できませんでした: {}）",
+    .failure_not_recorded_same = "（同じ理由で、この失敗の記録も保存できませんでした）",
 };
 
 constexpr ImportMessages kEnglish{
@@ -56,6 +58,8 @@ constexpr ImportMessages kEnglish{
     .rule_detail = " ({})",
     .how_to_go_on = " (fix the input, or set on_bad_row: skip on the source to skip such rows)",
     .cut_text = "… ({} bytes in all)",
+    .failure_not_recorded = " (this failure could not be recorded either: {})",
+    .failure_not_recorded_same = " (for the same reason, this failure could not be recorded either)",
 };
 
 }  // namespace

@@ -37,6 +37,9 @@ struct ImportMessages {
   const char* rule_detail;    // detail
   const char* how_to_go_on;   // appended when a bad row fails the run (on_bad_row: fail)
   const char* cut_text;       // after the first characters of a text too long to keep: its length in bytes
+  // The store could not record the failed run either (a full or read-only disk): why, appended.
+  const char* failure_not_recorded;
+  const char* failure_not_recorded_same;  // … for the same reason as the run's failure
 };
 
 const ImportMessages& import_messages(Lang lang);

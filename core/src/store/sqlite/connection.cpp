@@ -78,12 +78,37 @@ std::string_view Statement::text(int column) const {
   return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-Connection::Connection(const std::string& path, bool create) : path_(path) {
+namespace {
+
+// PATH as an SQLite URI filename: the characters a URI gives meaning to are percent-encoded.
+std::string uri_filename(const std::string& path) {
+  std::string out = "file:";
+  for (const unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& path, bool create, Access access) : path_(path) {
   configure_library_once();
   // NOMUTEX: a Store and its import are used from one thread at a time; SQLite's own locking still
   // serializes other connections and processes.
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (access == Access::ReadWrite)
+    flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  else
+    flags |= SQLITE_OPEN_READONLY | (access == Access::Immutable ? SQLITE_OPEN_URI : 0);
+  const std::string name = access == Access::Immutable ? uri_filename(path) + "?immutable=1" : path;
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     if (!create && rc == SQLITE_CANTOPEN && !store_exists(path)) {  // removed since the caller looked
       sqlite3_close_v2(db_);
@@ -115,13 +140,8 @@ void Connection::exec(const char* operation, const char* sql) {
   char* message = nullptr;
   int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
   if (rc == SQLITE_OK) return;
-  std::string text = message ? message : sqlite3_errstr(rc);
-  sqlite3_free(message);
-  const int primary = rc & 0xff;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    throw StoreBusy(std::string(operation) + " failed in database " + path_ + ": " + text +
-                    " — another sosei process is writing to it; try again when it has finished");
-  throw StoreError(std::string(operation) + " failed in database " + path_ + ": " + text);
+  sqlite3_free(message);  // sqlite3_errmsg() has it too, which fail() words by its code
+  fail(operation, rc);
 }
 
 void Connection::fail(const char* operation, int rc) const {
@@ -129,10 +149,18 @@ void Connection::fail(const char* operation, int rc) const {
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     throw StoreBusy(message + " — another sosei process is writing to it; try again when it has finished");
+  // What a person can act on, in the city's language; SQLite's own words stay in brackets. Whatever
+  // the statement was, its transaction is rolled back: the database is as it was before it.
   if (primary == SQLITE_FULL)
-    message += " — the disk is full";
-  else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)
-    message += " — check the file and its folder are writable";
+    throw StoreError(
+        "データベース " + path_ + " のディスクに空きがないため書き込めませんでした（" + operation + ": " +
+        sqlite3_errmsg(db_) +
+        "）。この書き込みは取り消され、データベースは元のままです。空きを作ってからもう一度実行してください。");
+  if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
+    throw StoreError(
+        "データベース " + path_ + " に書き込めません（" + operation + ": " + sqlite3_errmsg(db_) +
+        "）。ファイルとフォルダに書き込めるか、読み取り専用でマウントされていないか、ディスクが外れていないかを"
+        "確かめてください。この書き込みは取り消され、データベースは元のままです。");
   throw StoreError(message);
 }
 

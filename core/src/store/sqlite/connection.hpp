@@ -66,11 +66,16 @@ class Use {
   Statement& s_;
 };
 
+// How a connection may use its file. ReadOnly never writes it (a reader on a full disk or a
+// read-only file). Immutable also writes no -shm or -wal beside it: the way to read a WAL database on
+// read-only media, where SQLite cannot create them (nobody can change such a file meanwhile).
+enum class Access { ReadWrite, ReadOnly, Immutable };
+
 class Connection {
  public:
   // Opens or creates the file (":memory:" for a private in-memory database).
   // `create`: make the file when it does not exist; otherwise its absence is a NoDatabase error.
-  explicit Connection(const std::string& path, bool create = true);
+  explicit Connection(const std::string& path, bool create = true, Access access = Access::ReadWrite);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

@@ -432,6 +432,10 @@ void migrate(sqlite::Connection& db, const Clock& clock) {
     db.exec("set the schema version", ("PRAGMA user_version = " + std::to_string(version)).c_str());
     txn.commit();
   }
+  check_schema_known(db);
+}
+
+void check_schema_known(sqlite::Connection& db) {
   int version = schema_version(db);
   if (version > latest_schema_version()) {
     throw StoreError("database " + db.path() + " has schema version " + std::to_string(version) +

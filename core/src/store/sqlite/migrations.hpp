@@ -25,4 +25,7 @@ int schema_version(sqlite::Connection& db);
 // than this code.
 void migrate(sqlite::Connection& db, const Clock& clock);
 
+// Throws StoreError when the database was written by a newer sosei (a schema this one does not know).
+void check_schema_known(sqlite::Connection& db);
+
 }  // namespace sosei::store

@@ -12,10 +12,13 @@
 namespace sosei::store {
 
 struct Session {
-  Session(const std::string& path, const Clock& c, bool create = true) : db(path, create), clock(c) {}
+  Session(const std::string& path, const Clock& c, bool create = true,
+          sqlite::Access access = sqlite::Access::ReadWrite)
+      : db(path, create, access), clock(c), read_only(access != sqlite::Access::ReadWrite) {}
 
   sqlite::Connection db;
   const Clock& clock;
+  const bool read_only;  // opened by a reader (StoreConfig::read_only): never writes the file
   BusyWait busy_wait;
   bool import_open = false;
   // Set while an import is open: writes the observations it keeps back to batch them. Every read of

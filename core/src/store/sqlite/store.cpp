@@ -109,11 +109,11 @@ void configure(Session& session, const StoreConfig& config) {
   session.busy_wait.on_wait = config.on_lock_wait;
   wait_when_busy(db, session.busy_wait);
   // WAL: readers (reports, the web view) never wait for an import, and an import never waits for them.
-  // An in-memory database stays in "memory" mode.
-  db.exec("switch to WAL journal mode", "PRAGMA journal_mode = WAL");
+  // An in-memory database stays in "memory" mode. A reader leaves the file's mode as its writers set it.
+  if (!session.read_only) db.exec("switch to WAL journal mode", "PRAGMA journal_mode = WAL");
   db.exec("enable foreign keys", "PRAGMA foreign_keys = ON");
   // NORMAL is durable in WAL mode except for the last commits on a power loss, never corrupt.
-  db.exec("set synchronous mode", "PRAGMA synchronous = NORMAL");
+  if (!session.read_only) db.exec("set synchronous mode", "PRAGMA synchronous = NORMAL");
   // The numbers below are the code's own options, never outside input.
   db.exec("set the page cache size", ("PRAGMA cache_size = -" + std::to_string(config.cache_size_kib)).c_str());
 }
@@ -378,9 +378,40 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
+namespace {
+
+// A reader's store: the file opened read-only, so a full disk or a read-only file, folder or mount
+// does not stop status, values or reports. On read-only media SQLite cannot make the -shm file a WAL
+// database needs; the file is then read as immutable. Null when the schema is older than this sosei
+// knows: the caller opens it for writing once and migrates, as any command did before.
+std::unique_ptr<Store> open_sqlite_reader(const StoreConfig& config) {
+  const Clock& clock = config.clock ? *config.clock : system_clock();
+  for (const auto access : {sqlite::Access::ReadOnly, sqlite::Access::Immutable}) {
+    try {
+      auto session = std::make_shared<Session>(config.location, clock, false, access);
+      configure(*session, config);
+      const int version = schema_version(session->db);  // the first read: opens the file for real
+      if (version < latest_schema_version()) return nullptr;
+      check_schema_known(session->db);
+      return std::make_unique<SqliteStore>(std::move(session));
+    } catch (const NoDatabase&) {
+      throw;
+    } catch (const StoreBusy&) {
+      throw;
+    } catch (const StoreError&) {
+      if (access == sqlite::Access::Immutable) throw;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::unique_ptr<Store> open_sqlite_store(const StoreConfig& config) {
   const std::string& path = config.location;
   if (!config.create_if_missing && !store_exists(path)) throw NoDatabase(path);
+  if (config.read_only && path != ":memory:")
+    if (auto reader = open_sqlite_reader(config)) return reader;
   if (path != ":memory:" && config.create_if_missing) {
     // The first open creates the folder; a folder that cannot be made is reported by the open below.
     const auto folder = std::filesystem::path(path).parent_path();
