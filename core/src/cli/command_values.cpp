@@ -16,7 +16,10 @@ namespace {
 
 std::string dims_text(const store::Dimensions& d) {
   std::string s;
-  for (const auto& [k, v] : d) s += (s.empty() ? "" : " ") + k + "=" + v;
+  for (const auto& [k, v] : d) {
+    if (!s.empty()) s += ' ';
+    s.append(k).append("=").append(v);
+  }
   return s;
 }
 
