@@ -380,6 +380,33 @@ TEST_P(Postgres, BulkWritesFindKeysRepeatedInAnEarlierBatch) {
   EXPECT_EQ(query_one("SELECT sum(number)::bigint FROM observations"), std::to_string(int64_t{rows} * (rows - 1) / 2));
 }
 
+// A batch of new keys is inserted while the importer reads the next rows (its result collected
+// later). A key of that batch repeated in the next one, and the run's other statements (source state,
+// series metadata) sent while it is still being inserted, must come out as if it had been waited for.
+TEST_P(Postgres, ABatchInsertedWhileTheRunGoesOnIsCountedAndItsRepeatsFound) {
+  const int rows = 8192 + 100;  // one COPY batch (observation_writer.hpp's kRows) and a part of the next
+  std::vector<std::string> duplicates;
+  auto run = store_->begin_import(start());
+  run->on_duplicate([&](const DuplicateKey& d) { duplicates.push_back(d.first_location + ">" + d.location); });
+  const auto spot = [](const std::string& s) {
+    return key("tourism_csv/visits", Period::fiscal_year(2024), {{"spot", s}});
+  };
+  for (int i = 0; i < rows; ++i) {
+    run->put(spot(std::to_string(i)), {Value::of(i), 0, "", "v.csv:" + std::to_string(i + 2)});
+    if (i == 8192) {  // the first batch has just been sent
+      run->set_state("cursor", "8192");
+      EXPECT_EQ(run->state("cursor"), "8192");
+      run->put(spot("7"), {Value::of(-1), 0, "", "v.csv:x"});  // alone in its batch, repeated from the first
+    }
+  }
+  const RunRecord r = run->commit();
+  EXPECT_EQ(r.inserted, rows);
+  EXPECT_EQ(r.accepted, rows);
+  EXPECT_EQ(duplicates, (std::vector<std::string>{"v.csv:9>v.csv:x"}));
+  EXPECT_EQ(query_one("SELECT count(*) FROM observations WHERE number < 0"), "0");
+  EXPECT_EQ(query_one("SELECT count(*) FROM observations"), std::to_string(rows));
+}
+
 TEST_P(Postgres, ExactNumbersAndTextsSurviveTheBulkPath) {
   const double awkward[] = {0.1 + 0.2, 1e-300, -123456789.123456789, 6.02214076e23};
   auto run = store_->begin_import(start());

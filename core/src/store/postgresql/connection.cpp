@@ -93,7 +93,14 @@ void Connection::configure() {
                      nullptr, values, nullptr, nullptr, 0));
 }
 
+void Connection::require_idle(const char* what) const {
+  if (sent_what_)
+    throw StoreError(std::string("internal error: cannot ") + what + " while the statement to " + sent_what_ +
+                     " is still running on the same connection");
+}
+
 void Connection::reconnect_if_lost() {
+  require_idle("send a statement");
   if (PQstatus(conn_) != CONNECTION_BAD || open_transactions_ > 0) return;
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) {
@@ -152,6 +159,41 @@ Result Connection::prepared(const char* what, const char* name, const std::strin
   return check(what, PQexecPrepared(conn_, name, params.size(), values.data(), nullptr, nullptr, 0));
 }
 
+void Connection::send(const char* what, const std::string& sql, const Params& params) {
+  reconnect_if_lost();
+  const auto values = params.pointers();
+  // libpq copies the parameters into its output buffer and, the connection being blocking, sends it
+  // all before returning; only the result is waited for later.
+  if (PQsendQueryParams(conn_, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0) != 1) {
+    std::string message = PQerrorMessage(conn_);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    throw_statement_error(what, "", message, location_);
+  }
+  sent_what_ = what;
+}
+
+std::optional<Result> Connection::receive_unless(std::string_view sqlstate) {
+  const char* what = sent_what_;
+  if (!what) throw StoreError("internal error: no statement was sent to receive the result of");
+  sent_what_ = nullptr;
+  // One statement gives one result, then a null that says it is over; both are read, so the
+  // connection is ready for the next statement whatever happens below.
+  pg_result* r = PQgetResult(conn_);
+  while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && sqlstate == state) {
+    PQclear(r);
+    return std::nullopt;
+  }
+  return check(what, r);
+}
+
+void Connection::discard_sent() noexcept {
+  if (!sent_what_) return;
+  sent_what_ = nullptr;
+  while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+}
+
 bool Connection::lost() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 bool Connection::in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
@@ -192,7 +234,7 @@ void Transaction::rollback() {
 }
 
 CopyWriter::CopyWriter(Connection& db, const char* what, const std::string& copy_sql) : db_(db), what_(what) {
-  db_.exec(what, copy_sql);
+  db_.exec(what, copy_sql);  // refused while a sent statement runs (exec checks)
 }
 
 CopyWriter::~CopyWriter() {

@@ -77,6 +77,16 @@ class Connection {
   // The same statement prepared once per connection under `name`, then executed by name.
   Result prepared(const char* what, const char* name, const std::string& sql, const Params& params);
 
+  // A statement sent without waiting for its result, so the client goes on with its own work (the
+  // next batch of an import) while the server runs it. Until receive_unless() collects the result no
+  // other statement may go out on the connection: one that tries is refused with an internal error.
+  void send(const char* what, const std::string& sql, const Params& params);
+  bool sending() const { return sent_what_ != nullptr; }
+  // The sent statement's result; nullopt when it failed with `sqlstate` (as exec_unless).
+  std::optional<Result> receive_unless(std::string_view sqlstate);
+  // Waits for the sent statement and drops its result, whatever it was (a run being rolled back).
+  void discard_sent() noexcept;
+
   bool in_transaction() const;
   // Whether the server dropped the connection (found by the statement that failed on it).
   bool lost() const;
@@ -90,6 +100,7 @@ class Connection {
  private:
   Result check(const char* what, pg_result* r);
   void configure();
+  void require_idle(const char* what) const;
 
   friend class Transaction;
   pg_conn* conn_ = nullptr;
@@ -97,6 +108,7 @@ class Connection {
   std::string location_;
   Tenant tenant_;
   std::unordered_set<std::string> prepared_;
+  const char* sent_what_ = nullptr;  // the statement send() left running, if any
 };
 
 // BEGIN … COMMIT, rolled back when destroyed uncommitted. Inside an open transaction (an import run

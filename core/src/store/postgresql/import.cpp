@@ -162,11 +162,13 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
 
   std::optional<std::string> state(const std::string& key) override {
     require_open("read source state");
+    writer_.settle(*this);
     return read_state(*session_, record_.source, key);
   }
 
   void set_state(const std::string& key, const std::string& value) override {
     require_open("save source state");
+    writer_.settle(*this);
     db_.prepared("save source state", "write_state",
                  "INSERT INTO source_state(source, key, value, updated_run_id) VALUES ($1, $2, $3, $4)"
                  " ON CONFLICT (city, source, key) DO UPDATE SET value = excluded.value,"
@@ -178,11 +180,13 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
 
   void put_series_info(const SeriesInfo& info) override {
     require_open("record a series' metadata");
+    writer_.settle(*this);
     write_series_info(*session_, info, stamp_);
   }
 
   const std::vector<Approval>& locked_periods() override {
     if (!locks_read_) {
+      writer_.settle(*this);
       locks_ = read_locks(*session_);
       locks_read_ = true;
     }
@@ -371,6 +375,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     if (series == last_series_) return last_series_new_;
     auto it = series_new_.find(series);
     if (it == series_new_.end()) {
+      writer_.settle(*this);  // the connection must be free for the lookup
       const bool stored = db_.prepared("look up a series", "series_stored",
                                        "SELECT 1 FROM observations WHERE series = $1 LIMIT 1", Params().text(series))
                               .rows() > 0;

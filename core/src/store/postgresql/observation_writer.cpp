@@ -97,42 +97,73 @@ void ObservationWriter::add(const std::string& series, const Period& period, std
                             const ObservationData& data, bool fresh, Run& run) {
   const bool repeated = !waiting_.insert(key_of(series, period, dimensions)).second;
   rows_.push_back({series, period, std::move(dimensions), data, repeated, fresh});
-  if (rows_.size() >= kRows) flush(run);
+  if (rows_.size() >= kRows) {
+    settle(run);
+    write(run);
+  }
 }
 
 void ObservationWriter::clear() {
   rows_.clear();
   waiting_.clear();
+  if (!inserting_.empty()) session_.db.discard_sent();
+  inserting_.clear();
 }
 
 void ObservationWriter::flush(Run& run) {
+  settle(run);
+  write(run);
+  settle(run);
+}
+
+// Writes the waiting rows; a batch of new keys is left being inserted (settle() collects it).
+void ObservationWriter::write(Run& run) {
   if (rows_.empty()) return;
   if (rows_.size() < kSmall) {
     for (const Row& r : rows_) run.store_one(r.series, r.period, r.dimensions, r.data);
   } else {
     const bool all_new = std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.fresh && !r.repeated; });
     send();
-    if (!all_new || !insert_new(run)) apply_staged(run);
-    session_.db.exec("empty the staging table", "TRUNCATE sosei_staging");
+    if (all_new) {
+      send_insert_new(run);
+      inserting_ = std::move(rows_);
+    } else {
+      apply_staged(run, rows_);
+      session_.db.exec("empty the staging table", "TRUNCATE sosei_staging");
+    }
   }
-  clear();
+  rows_.clear();
+  waiting_.clear();
 }
 
 // A batch of keys no stored value has (their series held none when the run began, and the batch
-// repeats none): inserted from the staging table without looking up its keys, under a savepoint. A
-// key the run stored in an earlier batch makes the table's unique key refuse the insert; the batch is
-// rolled back to the savepoint and applied the general way, which names the duplicate. False then.
-bool ObservationWriter::insert_new(Run& run) {
+// repeats none): inserted from the staging table without looking up its keys, under a savepoint.
+void ObservationWriter::send_insert_new(Run& run) {
   Connection& db = session_.db;
   RunRecord& record = run.record();
-  Transaction savepoint(db);
-  const auto inserted = db.exec_unless(kUniqueViolation, "insert observations", kInsertNew,
-                                       Params().text(record.source).int64(record.id).text(run.stamp()));
-  if (!inserted) return false;  // the savepoint rolls back as it goes
-  savepoint.commit();
-  record.inserted += inserted->affected();
-  record.accepted += inserted->affected();
-  return true;
+  db.exec("insert observations", "SAVEPOINT sosei_batch");
+  db.send("insert observations", kInsertNew, Params().text(record.source).int64(record.id).text(run.stamp()));
+}
+
+// A key the run stored in an earlier batch makes the table's unique key refuse the insert; the batch
+// is rolled back to the savepoint and applied the general way, which names the duplicate.
+void ObservationWriter::settle(Run& run) {
+  if (inserting_.empty()) return;
+  const std::vector<Row> batch = std::move(inserting_);
+  inserting_.clear();
+  Connection& db = session_.db;
+  const auto inserted = db.receive_unless(kUniqueViolation);
+  RunRecord& record = run.record();
+  if (inserted) {
+    db.exec("insert observations", "RELEASE SAVEPOINT sosei_batch");
+    record.inserted += inserted->affected();
+    record.accepted += inserted->affected();
+  } else {
+    db.exec("roll back a batch", "ROLLBACK TO SAVEPOINT sosei_batch");
+    db.exec("roll back a batch", "RELEASE SAVEPOINT sosei_batch");
+    apply_staged(run, batch);
+  }
+  db.exec("empty the staging table", "TRUNCATE sosei_staging");
 }
 
 void ObservationWriter::send() {
@@ -163,7 +194,7 @@ void ObservationWriter::send() {
   copy.finish();
 }
 
-void ObservationWriter::apply_staged(Run& run) {
+void ObservationWriter::apply_staged(Run& run, const std::vector<Row>& rows) {
   Connection& db = session_.db;
   db.exec("join by the key index", kKeyIndexJoins);
   RunRecord& record = run.record();
@@ -179,7 +210,7 @@ void ObservationWriter::apply_staged(Run& run) {
   // The duplicates, in the order they were put; the key's first value stays.
   Result duplicates = db.exec("find duplicate observations", kDuplicates);
   for (int i = 0; i < duplicates.rows(); ++i) {
-    const Row& r = rows_[static_cast<std::size_t>(duplicates.int64(i, 0))];
+    const Row& r = rows[static_cast<std::size_t>(duplicates.int64(i, 0))];
     run.report_duplicate(r.series, r.period, r.dimensions, duplicates.string(i, 1), r.data.location);
   }
   db.exec("let the planner choose joins again", kPlannerJoins);

@@ -5,6 +5,11 @@
 // (the revision rows, the new values, the stale marks of the evaluations that used them), unchanged ones noted —
 // instead of a round trip per observation. A key the run has met already (earlier in the batch, or in an earlier one)
 // is a duplicate, reported in the order of the puts; the key's first value stays.
+//
+// Client and server take turns otherwise: while the server inserts a batch the importer would wait,
+// and while the importer reads and checks the next rows the server would idle. So the insert of a
+// batch of new keys is sent without waiting (Connection::send) and its result collected when the next
+// batch is ready, or before anything else uses the connection (settle()).
 #pragma once
 
 #include <string>
@@ -50,8 +55,13 @@ class ObservationWriter {
   // looking up their keys; a key the run repeats across batches is found by the table's unique key).
   void add(const std::string& series, const Period& period, std::string dimensions, const ObservationData& data,
            bool fresh, Run& run);
-  // Writes every waiting row (before anything reads the store during the run, and at its end).
+  // Writes every waiting row and waits for the server (before anything reads the store during the
+  // run, and at its end).
   void flush(Run& run);
+  // Waits for the batch still being inserted, if any, and counts it (before the run sends any other
+  // statement on the connection).
+  void settle(Run& run);
+  // Drops the waiting rows and the batch being inserted (the run is rolled back).
   void clear();
 
  private:
@@ -64,12 +74,14 @@ class ObservationWriter {
     bool fresh = false;     // of a series that held no value when the run began
   };
   static std::string key_of(const std::string& series, const Period& period, std::string_view dimensions);
-  bool insert_new(Run& run);
-  void apply_staged(Run& run);
+  void write(Run& run);
+  void send_insert_new(Run& run);
+  void apply_staged(Run& run, const std::vector<Row>& rows);
   void send();
 
   Session& session_;
   std::vector<Row> rows_;
+  std::vector<Row> inserting_;               // the batch whose insert was sent and not yet settled; empty when none
   std::unordered_set<std::string> waiting_;  // keys of rows_
   bool staging_made_ = false;
 };
