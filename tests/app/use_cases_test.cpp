@@ -242,6 +242,22 @@ TEST(ScheduledImport, WaitsForAnotherWriterOnlyAsLongAsTheDaemonsLockWait) {
   std::filesystem::remove_all(dir);
 }
 
+// A database that went away while the daemon runs (moved, deleted, its disk unmounted) fails the
+// scheduled run with the reason; it is never started again empty, in its folder or anywhere else.
+TEST_F(UseCases, AScheduledImportWhoseDatabaseWentAwayFailsAndMakesNone) {
+  const auto dir = std::filesystem::temp_directory_path() / ("sosei-gone-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const auto database = dir / "mounted" / "sosei.db";
+  config::AppConfig config = env_.config();
+  config.database = database.string();
+  const Environment env(config, &clock_);
+  const auto outcome = run_scheduled_import(env, *env.config().find_source("kama_values"), "", nullptr);
+  EXPECT_EQ(outcome.record.status, store::RunStatus::Failed);
+  EXPECT_NE(outcome.record.error.find("データベース " + database.string() + " がありません"), std::string::npos)
+      << outcome.record.error;
+  EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
 TEST_F(UseCases, AScheduledImportThatCannotStartComesBackFailed) {
   config::Source missing = env_.config().sources.front();
   missing.id = "missing_plugin";

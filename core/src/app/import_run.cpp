@@ -58,7 +58,10 @@ sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const 
     // SQLite has one writer at a time: an import of another source may hold the write lock for as
     // long as it runs. Wait for it, up to the daemon's lock_wait (the run's own timeout starts once it
     // has the lock).
-    auto store = env.open_store(env.config().daemon.lock_wait);
+    // The daemon created the database when it started, if it had to: a database missing now was moved,
+    // deleted or unmounted, and must not be started again empty (an in-memory one has no path to lose).
+    auto store = env.open_store(env.config().daemon.lock_wait,
+                                env.database() == ":memory:" ? StoreOpen::CreateIfMissing : StoreOpen::MustExist);
     import::ImportOptions options;
     apply_source_limits(source, IsolationChoice::AsConfigured, options);
     // A scheduled source without a schedule (the daemon never starts one) still gets a bound.
@@ -72,6 +75,9 @@ sosei::import::ImportOutcome run_scheduled_import(const Environment& env, const 
     const text::Lang lang = env.config().lang;
     outcome.record.error =
         text::say(lang, &text::Catalogue::store_busy, text::duration_text(env.config().daemon.lock_wait.count(), lang));
+    spdlog::error("[{}] import could not start: {}", source.id, outcome.record.error);
+  } catch (const store::NoDatabase& e) {
+    outcome.record.error = text::say(env.config().lang, &text::Catalogue::store_missing, e.location());
     spdlog::error("[{}] import could not start: {}", source.id, outcome.record.error);
   } catch (const std::exception& e) {  // plugin missing, settings invalid, store unusable
     outcome.record.error = text::bounded_text(e.what(), env.config().lang);

@@ -10,6 +10,7 @@
 #include "cli/json_output.hpp"
 #include "config/quantities.hpp"
 #include "daemon/daemon.hpp"
+#include "store/store.hpp"
 #include "text/catalogue.hpp"
 #include "text/numbers.hpp"
 #include "text/phrase.hpp"
@@ -132,6 +133,13 @@ void add_import_command(CLI::App& app, CommandEnv env) {
     const bool progress_line = isatty(STDERR_FILENO) && !args->json;
     nlohmann::json out = nlohmann::json::array();
     int failures = 0;
+    // A first import creates the database. Said on stderr, so that a database that was moved, deleted
+    // or unmounted does not silently start again empty (the daemon refuses that outright).
+    const std::string& location = env.session.env().database();
+    if (location.find("://") == std::string::npos && !store::store_exists(location)) {
+      env.session.store(app::StoreOpen::CreateIfMissing);
+      std::cerr << text::say(env.session.locale().lang, &text::Catalogue::store_created, location) << '\n';
+    }
     for (const auto* source : sources) {
       if (progress_line) {
         options.on_progress = [id = source->id](uint64_t done, uint64_t total) {

@@ -59,7 +59,9 @@ Daemon::~Daemon() {
 }
 
 void Daemon::connect() {
-  auto store = env_->open_store(kLoopLockWait);
+  auto store =
+      env_->open_store(kLoopLockWait, connected_once_ ? app::StoreOpen::MustExist : app::StoreOpen::CreateIfMissing);
+  connected_once_ = true;
   auto lock = store->lock_daemon();
   if (timers_.empty()) timers_ = make_timers(*env_, *store, clock_.now());
   store_ = std::move(store);

@@ -93,6 +93,7 @@ class Daemon {
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<Runner> runner_;
   std::map<std::string, schedule::SourceTimer> timers_;
+  bool connected_once_ = false;  // from then on the database must exist: one that went away is not started anew
   // Configurations (and their runners) replaced by SIGHUP stay alive until the runs that use them end.
   std::vector<std::unique_ptr<app::Environment>> retired_;
   std::vector<std::unique_ptr<Runner>> retired_runners_;

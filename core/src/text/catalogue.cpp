@@ -228,6 +228,12 @@ constexpr Catalogue kJapanese{
     .entry_store_busy =
         "データベースは取り込みの書き込み中で、{} 秒待っても空きませんでした。値は保存していません。"
         "少し待ってからもう一度送ってください",
+    .store_missing =
+        "データベース {} がありません。移動・削除されたか、そのディスクやフォルダが外れていないか確かめてください"
+        "（空のデータベースを作り直すことはしません）",
+    .store_created =
+        "データベース {} がなかったので新しく作りました。既にあったはずなら（移動・削除・ディスクが外れた）、"
+        "ここで止めて元の場所に戻してください",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -508,6 +514,12 @@ constexpr Catalogue kEnglish{
     .entry_store_busy =
         "an import is writing to the database and it did not become free within {} seconds; "
         "the value was not saved: send it again in a moment",
+    .store_missing =
+        "there is no database at {}: check whether it was moved or deleted, or its disk or folder went away "
+        "(an empty database is not made in its place)",
+    .store_created =
+        "there was no database at {}, so a new one was made; if there should have been one (moved, deleted, "
+        "a disk that went away), stop here and put it back",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

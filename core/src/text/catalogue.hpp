@@ -223,6 +223,8 @@ struct Catalogue {
   const char* store_busy_import;   // appended for `sosei import`: how to wait longer (--wait)
   const char* waiting_for_writer;  // stderr, once the wait starts: "… 最大 {wait} 待ちます"
   const char* entry_store_busy;    // 503 of a hand entry or sign-off: "{seconds} 秒待ちましたが…"
+  const char* store_missing;       // a scheduled run finds no database at {path}: moved, deleted, unmounted
+  const char* store_created;       // `sosei import` made a new database at {path}: say so, in case it went away
   // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;

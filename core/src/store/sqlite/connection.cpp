@@ -123,6 +123,19 @@ Connection::Connection(const std::string& path, bool create, Access access) : pa
     throw StoreError(message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  struct stat opened {};
+  if (access == Access::ReadWrite && path != ":memory:" && ::stat(path.c_str(), &opened) == 0)
+    file_ = std::pair{opened.st_dev, opened.st_ino};
+}
+
+void Connection::require_same_file(const char* operation) const {
+  if (!file_) return;
+  struct stat now {};
+  if (::stat(path_.c_str(), &now) == 0 && std::pair{now.st_dev, now.st_ino} == *file_) return;
+  throw StoreError("データベース " + path_ + " は開いた後に移動・削除されたか、そのディスクやフォルダが外れました（" +
+                   operation +
+                   "）。この書き込みは取り消され、何も保存していません。ファイルを元の場所に戻すか、ディスクを"
+                   "つなぎ直してからもう一度実行してください。");
 }
 
 Connection::~Connection() {
@@ -165,6 +178,7 @@ void Connection::fail(const char* operation, int rc) const {
 }
 
 Transaction::Transaction(Connection& db, const char* operation) : db_(db) {
+  db_.require_same_file(operation);
   // Not cached: the statement is cheap and its errors must name this transaction's operation.
   Statement begin(db_, operation, "BEGIN IMMEDIATE");
   begin.run();
@@ -176,6 +190,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+  db_.require_same_file("commit");
   db_.statement("commit", "COMMIT").run();
   open_ = false;
 }

@@ -2,10 +2,13 @@
 // transactions. Every SQLite error becomes a StoreError naming the operation and the database file.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -94,10 +97,16 @@ class Connection {
   int64_t changes() const { return sqlite3_changes64(db_); }
 
   [[noreturn]] void fail(const char* operation, int rc) const;
+  // Throws when the path no longer names the file this connection opened: moved, deleted, or on a disk
+  // or folder that went away. SQLite would go on writing to the open file, which nobody will ever read
+  // again; every write transaction checks at its start and before its commit.
+  void require_same_file(const char* operation) const;
 
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  // The opened file (device, inode), or none for a reader or an in-memory database.
+  std::optional<std::pair<dev_t, ino_t>> file_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
