@@ -11,6 +11,7 @@
 
 #include <minizip/zip.h>
 
+#include "http_token.hpp"
 #include "worker/frame.hpp"
 #include "worker/protocol.hpp"
 
@@ -133,6 +134,43 @@ goals:
           ""};
 }
 
+// What clients of `sosei serve` send: each seed is one connection's bytes, some with the world's
+// department token (http_token.hpp).
+std::vector<std::string> http_seeds() {
+  using namespace std::string_literals;
+  const std::string token(kFuzzToken);
+  const auto post = [](const std::string& path, const std::string& headers, const std::string& body) {
+    return "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + headers + "Content-Length: " + std::to_string(body.size()) +
+           "\r\n\r\n" + body;
+  };
+  return {
+      "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /?lang=en&kpi=startups HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /api/evaluation HTTP/1.1\r\nHost: x\r\n\r\nGET /api/status HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /api/kpis/startups/observations?from=2020&limit=5 HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /api/runs/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      "GET /metrics HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\n\r\n",
+      "GET /%2e%2e/%2E%2E/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /..\\..\\config HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /entry?token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n",
+      post("/api/entries", "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n",
+           R"({"kpi": "startups", "period": "2026", "value": "12件", "note": "窓口集計"})"),
+      "POST /api/entries HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+          "\r\nTransfer-Encoding: chunked\r\n\r\n"
+          "10\r\n{\"kpi\": \"groups\",\r\n1a\r\n \"period\": \"2026\", \"value\"\r\n9\r\n: \"5組織\"}\r\n0\r\n\r\n",
+      post("/api/entries", "Authorization: Bearer " + token + "\r\n", std::string(300, '[')),
+      post("/api/entries", "Authorization: Bearer " + token + "\r\n", "{\"kpi\": \"\xff\xfe\"}"),
+      post("/entry", "Content-Type: application/x-www-form-urlencoded\r\n",
+           "token=" + token + "&kpi=evil&period=R8&value=%3Cscript%3E&note=%E7%AA%93%E5%8F%A3"),
+      post("/api/flags/1/resolve", "Authorization: Bearer " + token + "\r\n", "{\"note\": \"確認済み\"}"),
+      post("/signoff/step", "Authorization: bearer " + token + "\0garbage\r\n"s, ""),
+      "GET /signoff HTTP/1.1\r\nHost: x\r\nCookie: a=b\r\nX-Long: " + std::string(3000, 'a') + "\r\n\r\n",
+      "POST /api/comments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nContent-Length: 99999\r\n\r\n{",
+      "GET / HTTP/1.0\r\n\r\n",
+      "BREW /coffee HTCPCP/1.0\r\n\r\n",
+      ""};
+}
+
 // A ZIP with its members stored uncompressed (method 0), read back as bytes.
 std::string stored_zip(const std::filesystem::path& scratch,
                        const std::vector<std::pair<std::string, std::string>>& members) {
@@ -203,5 +241,6 @@ int main(int argc, char** argv) {
   write_all(out / "worker_frames", worker_frame_seeds());
   write_all(out / "strategy_yaml", strategy_seeds());
   write_all(out / "xlsx_zip", zip_seeds(out / "scratch.zip"));
+  write_all(out / "http_request", http_seeds());
   return 0;
 }

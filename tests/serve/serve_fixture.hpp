@@ -1,6 +1,5 @@
-// The serve tests' world, built in code: a small strategy (KPIs entered by hand in two departments,
-// one imported KPI, one whose name and note are hostile markup), a fresh database with an import
-// source's values and runs, and a Server on an ephemeral loopback port with a fixed "today".
+// The serve tests' fixture: the world of serve_world.hpp in a fresh database under the build tree, and
+// a Server on an ephemeral loopback port with a fixed "today".
 #pragma once
 
 #include <gtest/gtest.h>
@@ -16,26 +15,15 @@
 #include "common/clock.hpp"
 #include "config/model.hpp"
 #include "serve/server.hpp"
+#include "serve_world.hpp"
 #include "store/store.hpp"
 
 namespace sosei::serve::test {
 
-// A KPI name and a note that would run script if any of it reached HTML unescaped.
-inline const std::string kEvilName = "<script>alert(\"name\")</script> \"quoted\" 'single' & back\\slash";
-inline const std::string kEvilNote = "<script>alert('note')</script> \"note\"";
-
+// The world's configuration with the repository's grading schemes.
 config::AppConfig app_config(const std::filesystem::path& database);
-
 // A database path under the build tree, removed first (with its -wal and -shm).
 std::filesystem::path fresh_database(const std::string& name);
-
-// Seeds: kama_csv imported startups FY2023 (baseline) and FY2025, shops FY2025; a failed run of
-// "tourism". Returns the store it used (closed by the caller when done).
-void seed(const std::filesystem::path& database);
-
-// A token for `department` in the database; returns its text.
-std::string add_token(const std::filesystem::path& database, const std::string& department,
-                      store::TokenRole role = store::TokenRole::Department);
 
 class ServeTest : public ::testing::Test {
  protected:

@@ -1,0 +1,154 @@
+// Fuzz target: the HTTP request handling of `sosei serve` — the whole server in this process, on a
+// loopback port, over the serve tests' world (tests/serve/serve_world.hpp: hand-entered KPIs, an
+// imported one, a KPI named in hostile markup). Each input is the bytes one client sends on one
+// connection (then it half-closes): request lines, headers, percent-encoded and `..` paths, JSON and
+// form bodies, chunked framing, several pipelined requests. The world has a department token whose text
+// the seeds carry (http_token.hpp), so the search also reaches what lies behind authentication.
+// Invariants: the server answers or closes every connection within its bounds (no hang: the client
+// gives up after 20 s and traps); no answer is a 500 (an error nothing handled); it still accepts the
+// next connection; no crash and no sanitizer report on any of its threads. Bodies are capped by the
+// server (64 KiB), so no input allocates without bound.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "app/environment.hpp"
+#include "common/clock.hpp"
+#include "fuzz_target.hpp"
+#include "http_token.hpp"
+#include "serve/api_token.hpp"
+#include "serve/server.hpp"
+#include "serve_world.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+using namespace sosei;
+
+// The server, its database and a department token, made once for the whole fuzzing run.
+class World {
+ public:
+  World() {
+    signal(SIGPIPE, SIG_IGN);  // a server writing to a client that left must not end the process
+    char folder[] = "/tmp/sosei-fuzz-http-XXXXXX";
+    if (!mkdtemp(folder)) std::abort();
+    folder_ = folder;
+    const auto database = folder_ / "sosei.db";
+    config_ = serve::test::app_config(database, std::string(SOSEI_SOURCE_DIR) + "/config/grading");
+    serve::test::seed(database);
+    store::open_store({database.string()})
+        ->add_token(serve::token_sha256(kFuzzToken), "産業振興課", "fuzz", store::TokenRole::Department);
+    env_ = std::make_unique<app::Environment>(config_, &clock_);
+    serve::ServeOptions options;
+    options.port = 0;
+    options.read_timeout = std::chrono::seconds(2);  // an input that stops short ends the connection soon
+    options.keep_alive_timeout = std::chrono::seconds(1);
+    server_ = std::make_unique<serve::Server>(*env_, options);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->listen(); });
+  }
+  ~World() {
+    server_->stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+    env_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
+  }
+
+  int port() const { return port_; }
+
+ private:
+  std::filesystem::path folder_;
+  config::AppConfig config_;
+  ManualClock clock_{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 8 / 1}}};
+  std::unique_ptr<app::Environment> env_;
+  std::unique_ptr<serve::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+World& world() {
+  static World w;  // destroyed at exit: the server stops and its folder goes
+  return w;
+}
+
+int connect_to(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Everything the server sends until it closes; traps when it neither answers nor closes in 20 s.
+std::string exchange(int fd, const std::string& request) {
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server closed early (a refused head): what it answered is read below
+    sent += static_cast<std::size_t>(n);
+  }
+  shutdown(fd, SHUT_WR);
+  std::string reply;
+  char buffer[16384];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 20000) != 1) __builtin_trap();  // the server holds the connection: a hang
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    reply.append(buffer, static_cast<std::size_t>(n));
+  }
+  return reply;
+}
+
+// Walks the replies to pipelined requests (each head, then its Content-Length of body) and says
+// whether any has status 500. The server sends no chunked replies.
+bool has_status_500(const std::string& reply) {
+  std::size_t at = 0;
+  while (reply.compare(at, 9, "HTTP/1.1 ") == 0) {
+    if (reply.compare(at + 9, 3, "500") == 0) return true;
+    const std::size_t head_end = reply.find("\r\n\r\n", at);
+    if (head_end == std::string::npos) return false;
+    std::size_t length = 0;
+    for (std::size_t line = reply.find("\r\n", at) + 2; line < head_end; line = reply.find("\r\n", line) + 2) {
+      constexpr std::string_view kLength = "content-length:";
+      bool match = reply.size() > line + kLength.size();
+      for (std::size_t i = 0; match && i < kLength.size(); ++i)
+        match = std::tolower(static_cast<unsigned char>(reply[line + i])) == kLength[i];
+      if (match) length = std::strtoull(reply.c_str() + line + kLength.size(), nullptr, 10);
+    }
+    at = head_end + 4 + length;
+  }
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
+  if (size > 65536) return 0;  // the server refuses larger heads and bodies; the search is for shapes
+  World& w = world();
+  const int fd = connect_to(w.port());
+  if (fd < 0) __builtin_trap();  // the server stopped accepting connections
+  const std::string reply = exchange(fd, std::string(reinterpret_cast<const char*>(data), size));
+  close(fd);
+  if (has_status_500(reply)) __builtin_trap();  // an error no handler expected
+  return 0;
+}
