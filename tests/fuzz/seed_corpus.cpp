@@ -1,6 +1,7 @@
 // Writes the fuzz targets' seed corpora (tests/fuzz): the shapes the fixtures and the plugins' tests
 // read — a BOM, CRLF, quotes, tabs, full-width digits, eras, statuses, cron forms — one file per input,
 // deterministic. usage: fuzz_seed_corpus OUT_DIR  (a folder per target)
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 
 #include <minizip/zip.h>
 
+#include "config_yaml_kind.hpp"
 #include "http_token.hpp"
 #include "worker/frame.hpp"
 #include "worker/protocol.hpp"
@@ -226,6 +228,52 @@ std::vector<std::string> zip_seeds(const std::filesystem::path& scratch) {
           stored_zip(scratch, {{"trips.txt", "\xEF\xBB\xBFroute_id,trip_id\r\nR1,T1\r\n"}}), "year,visitors\n2025,1\n"};
 }
 
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("fuzz_seed_corpus: cannot read " + p.string());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// sosei.yaml, sources, rules, grading schemes and hub files (config_yaml_kind.hpp): the repository's
+// own files under config/, then the mistakes each loader must name — unknown keys, a cron with six
+// fields, a scheme without bands, a city code with a wrong check digit, aliases, tags, two documents.
+std::vector<std::string> config_seeds() {
+  const std::filesystem::path config = std::filesystem::path(SOSEI_SOURCE_DIR) / "config";
+  const auto as = [](FuzzConfigKind kind, const std::string& text) {
+    return std::string(1, static_cast<char>(kind)) + text;
+  };
+  std::vector<std::string> seeds = {
+      as(FuzzConfigKind::App, file_text(config / "sosei.yaml")),
+      as(FuzzConfigKind::Sources, file_text(config / "sources.yaml")),
+      as(FuzzConfigKind::Hub, file_text(config / "hub.yaml")),
+      as(FuzzConfigKind::App,
+         "strategy: strategy.yaml\ngrading: {dir: grading, default: kama}\n"
+         "daemon: {max_concurrent: 0, lock_wait: 1y}\ntimezone: Mars/Olympus\n"),
+      as(FuzzConfigKind::App, "strategy: /dev/zero\ngrading: {default: kama}\n"),
+      as(FuzzConfigKind::App, "database: a\n---\ndatabase: b\n"),
+      as(FuzzConfigKind::Sources, "sources:\n  - {id: x, plugin: csv, kpis: [startups], schedule: \"0 0 * * * *\"}\n"),
+      as(FuzzConfigKind::Sources, "sources:\n  - &s {id: x, plugin: csv, kpis: [nope]}\n  - *s\n"),
+      as(FuzzConfigKind::Rules,
+         "rules:\n  - series: tourism/monthly_visitors\n    rules:\n"
+         "      - {kind: outlier, threshold: 3.5, min_history: 12}\n      - {kind: unit_slip}\n"
+         "  - series: disaster_coverage\n    rules: [{kind: range, min: 0, max: 100, level: error}]\n"),
+      as(FuzzConfigKind::Rules, "rules: [{series: startups, rules: [{kind: maxchange, limit: 50%}]}]\n"),
+      as(FuzzConfigKind::Rules, "rules: [{series: startups, rules: [{kind: relation, at_most: startups}]}]\n"),
+      as(FuzzConfigKind::Grading, "bands: []\n"),
+      as(FuzzConfigKind::Grading, "bands: [{symbol: A, min_percent: 1e308}, {symbol: !!binary AAAA}]\n"),
+      as(FuzzConfigKind::Hub, "hub: {name: x}\ncities: [{code: \"402274\", name: 嘉麻市}]\n"),
+      as(FuzzConfigKind::Hub, "cities: [{code: \"402273\"}]\ngroups: [{name: g, members: [\"999999\"]}]\n"),
+      as(FuzzConfigKind::Hub,
+         "!custom {a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}\n"),
+  };
+  std::vector<std::filesystem::path> schemes;
+  for (const auto& e : std::filesystem::directory_iterator(config / "grading"))
+    if (e.path().extension() == ".yaml") schemes.push_back(e.path());
+  std::sort(schemes.begin(), schemes.end());  // directory order is the filesystem's: keep the seeds stable
+  for (const auto& scheme : schemes) seeds.push_back(as(FuzzConfigKind::Grading, file_text(scheme)));
+  return seeds;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -242,5 +290,6 @@ int main(int argc, char** argv) {
   write_all(out / "strategy_yaml", strategy_seeds());
   write_all(out / "xlsx_zip", zip_seeds(out / "scratch.zip"));
   write_all(out / "http_request", http_seeds());
+  write_all(out / "config_yaml", config_seeds());
   return 0;
 }

@@ -88,7 +88,10 @@ void write_sqlite_flags(Session& session, const ObservationKey& key, std::string
   }
   std::vector<bool> kept(raised.size(), false);
   for (const auto& [id, rule] : open) {
-    const auto it = std::find_if(raised.begin(), raised.end(), [&](const FlagRaise& r) { return r.rule == rule; });
+    // Captured by name, not through the structured binding: clang 14 refuses to capture a binding.
+    const std::string& open_rule = rule;
+    const auto it =
+        std::find_if(raised.begin(), raised.end(), [&open_rule](const FlagRaise& r) { return r.rule == open_rule; });
     if (it == raised.end()) {  // this run's value passes the rule
       sqlite::Statement& c = db.statement("clear a flag", kClear);
       c.bind(1, id);
