@@ -10,6 +10,9 @@
 #include <fstream>
 
 #include "fixtures.hpp"
+#include "input/input_stream.hpp"
+#include "input/xlsx_workbook.hpp"
+#include "input/zip_archive.hpp"
 
 namespace sosei::input::test {
 namespace {
@@ -224,6 +227,47 @@ TEST(XlsxInput, MissingWorksheetPartIsAnError) {
   const std::string message = error_of(path, Encoding::Auto, "");
   EXPECT_THAT(message, HasSubstr("xl/sharedStrings.xml"));
   EXPECT_THAT(message, HasSubstr("missing"));
+}
+
+// The shared string table is the one part held in memory: its cap counts every string's offset as well
+// as its text, so a table of millions of empty strings (a bomb that inflates to nothing but <si/>) is
+// refused like one of long strings, naming the part.
+std::string shared_strings_error(const std::string& items, std::size_t cap) {
+  const auto path = (fixture_dir() / "bomb.xlsx").string();
+  write_zip(path, {{"xl/workbook.xml", kWorkbookXml},
+                   {"xl/_rels/workbook.xml.rels", kRelsXml},
+                   {"xl/sharedStrings.xml", "<sst>" + items + "</sst>"},
+                   {"xl/worksheets/sheet1.xml", kSheetXml}});
+  ZipArchive zip(path, "bomb.xlsx");
+  SharedStrings table(cap);
+  try {
+    table.load(zip, "xl/sharedStrings.xml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "loaded " + std::to_string(table.size()) + " strings";
+}
+
+std::string repeated(const std::string& item, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += item;
+  return out;
+}
+
+TEST(XlsxInput, SharedStringsAreCappedByTheirCountToo) {
+  // 20,000 empty strings: no text at all, 160,000 bytes of offsets.
+  const std::string message = shared_strings_error(repeated("<si><t/></si>", 20000), std::size_t{64} << 10);
+  EXPECT_THAT(message, HasSubstr("bomb.xlsx: xl/sharedStrings.xml"));
+  EXPECT_THAT(message, HasSubstr("64 KiB"));
+  EXPECT_THAT(message, HasSubstr("8193 strings"));  // refused at the first string over the cap
+  EXPECT_EQ(shared_strings_error(repeated("<si><t/></si>", 8000), std::size_t{64} << 10), "loaded 8000 strings");
+}
+
+TEST(XlsxInput, SharedStringsAreCappedByTheirText) {
+  const std::string message =
+      shared_strings_error("<si><t>" + std::string(100000, 'x') + "</t></si>", std::size_t{64} << 10);
+  EXPECT_THAT(message, HasSubstr("xl/sharedStrings.xml (the shared string table) needs more than 64 KiB"));
+  EXPECT_THAT(message, HasSubstr("export the sheet as CSV"));
 }
 
 }  // namespace

@@ -79,10 +79,20 @@ WorkbookIndex read_workbook(ZipArchive& zip) {
   return index;
 }
 
+namespace {
+
+// "256 MiB", or "64 KiB" below a MiB.
+std::string size_text(std::size_t bytes) {
+  return bytes >= (std::size_t{1} << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
+}
+
+}  // namespace
+
 // Collects <si> items: text of <t> elements, outside <rPh> (phonetic guide) runs.
 class SharedStringsLoader final : public XmlHandler {
  public:
-  SharedStringsLoader(SharedStrings& table, std::string display) : table_(table), display_(std::move(display)) {}
+  SharedStringsLoader(SharedStrings& table, std::string display, std::string part)
+      : table_(table), display_(std::move(display)), part_(std::move(part)) {}
 
   void on_start(std::string_view name, const char**) override {
     if (name == "si") {
@@ -97,6 +107,7 @@ class SharedStringsLoader final : public XmlHandler {
   void on_end(std::string_view name) override {
     if (name == "si") {
       in_item_ = false;
+      check_room(0, 1);
       table_.text_ += decode_xstring(item_);
       table_.ends_.push_back(table_.text_.size());
     } else if (name == "rPh") {
@@ -107,17 +118,26 @@ class SharedStringsLoader final : public XmlHandler {
   }
   void on_text(std::string_view text) override {
     if (!in_text_) return;
-    if (table_.text_.size() + item_.size() + text.size() > SharedStrings::kMaxBytes) {
-      throw InputError(display_ + ": the shared string table is larger than " +
-                       std::to_string(SharedStrings::kMaxBytes >> 20) +
-                       " MiB; split the workbook or export the sheet as CSV.");
-    }
+    check_room(text.size(), 0);
     item_ += text;
   }
 
  private:
+  // Refuses before the table would hold more than its cap: the text so far, the item being read, and
+  // the offsets, with `more_text` bytes and `more_strings` strings added.
+  void check_room(std::size_t more_text, std::size_t more_strings) const {
+    const std::size_t strings = table_.ends_.size() + more_strings;
+    const std::size_t used = table_.text_.size() + item_.size() + more_text + strings * sizeof(std::uint64_t);
+    if (used <= table_.max_bytes_) return;
+    throw InputError(display_ + ": " + part_ + " (the shared string table) needs more than " +
+                     size_text(table_.max_bytes_) + " of memory (" + std::to_string(strings) +
+                     " strings so far); the file may be damaged or crafted. Split the workbook, or export "
+                     "the sheet as CSV and read that.");
+  }
+
   SharedStrings& table_;
   std::string display_;
+  std::string part_;
   std::string item_;
   bool in_item_ = false;
   bool in_text_ = false;
@@ -127,7 +147,7 @@ class SharedStringsLoader final : public XmlHandler {
 void SharedStrings::load(ZipArchive& zip, const std::string& part) {
   text_.clear();
   ends_.clear();
-  SharedStringsLoader loader(*this, zip.display());
+  SharedStringsLoader loader(*this, zip.display(), part);
   parse_entry(zip, part, loader);
   text_.shrink_to_fit();
   ends_.shrink_to_fit();

@@ -27,10 +27,14 @@ WorkbookIndex read_workbook(ZipArchive& zip);
 
 // The shared string table as one text block plus end offsets: rich-text runs are concatenated,
 // phonetic runs (<rPh>, furigana) are left out, `_xHHHH_` escapes decoded.
-// Memory: the strings' bytes plus 8 bytes per string, refused above kMaxBytes.
+// Memory: the strings' bytes plus 8 bytes per string, refused above `max_bytes` (both counted, so a
+// bomb of millions of empty strings is refused as surely as one of long ones). 256 MiB holds the
+// strings of a sheet with millions of distinct texts; a city's statistics workbook needs a few MiB.
 class SharedStrings {
  public:
-  static constexpr std::size_t kMaxBytes = std::size_t{512} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
+
+  explicit SharedStrings(std::size_t max_bytes = kMaxBytes) : max_bytes_(max_bytes) {}
 
   void load(ZipArchive& zip, const std::string& part);  // throws InputError
   std::size_t size() const { return ends_.size(); }
@@ -38,6 +42,7 @@ class SharedStrings {
 
  private:
   friend class SharedStringsLoader;
+  std::size_t max_bytes_;
   std::string text_;
   std::vector<std::uint64_t> ends_;
 };
