@@ -10,12 +10,7 @@ namespace {
 
 const config::Kpi& kpi(const config::Strategy& s, const std::string& id) { return *s.find_kpi(id); }
 
-store::StoredObservation bus(Period p, const std::string& route, double v, const std::string& series) {
-  store::StoredObservation o;
-  o.key = {series, p, {{"route", route}}};
-  o.data.value = Value::of(v);
-  return o;
-}
+store::DimensionTotal bus(Period p, const std::string& route, double v) { return total(p, v, {{"route", route}}); }
 
 TEST(ReportDrilldown, MonthsAreSummedPerSpotAndTheCodeTwinIsHidden) {
   const auto s = strategy();
@@ -59,9 +54,8 @@ TEST(ReportDrilldown, DistrictNameShownWithItsCoverageAndNotItsCode) {
 TEST(ReportDrilldown, MonthlySeriesBesideAYearlyOneWithTheSameDimensionsIsDropped) {
   const auto s = strategy();
   DimensionedSeries monthly{"bus/monthly", "人", "", {}}, yearly{"bus/yearly", "人", "", {}};
-  monthly.observations = {bus(Period::month_of(2025, 4), "R1", 10, "bus/monthly"),
-                          bus(Period::month_of(2025, 5), "R1", 12, "bus/monthly")};
-  yearly.observations = {bus(Period::fiscal_year(2025), "R1", 22, "bus/yearly")};
+  monthly.totals = {bus(Period::month_of(2025, 4), "R1", 10), bus(Period::month_of(2025, 5), "R1", 12)};
+  yearly.totals = {bus(Period::fiscal_year(2025), "R1", 22)};
   const auto d = build_drilldowns(kpi(s, "startups"), {monthly, yearly}, last_day_of_fiscal_year(2026), {});
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].series, "bus/yearly");
@@ -71,6 +65,44 @@ TEST(ReportDrilldown, MonthlySeriesBesideAYearlyOneWithTheSameDimensionsIsDroppe
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].years[0].label, "R7");
   EXPECT_EQ(alone[0].rows[0].values[0], 22);
+}
+
+// 35 routes: the 30 largest by the latest year are shown, the other 5 summed into one row per year.
+DimensionedSeries many_routes() {
+  DimensionedSeries routes{"bus/yearly", "人", "", {}};
+  for (int r = 1; r <= 35; ++r) {
+    const std::string route = "R" + std::to_string(r);
+    routes.totals.push_back(bus(Period::fiscal_year(2024), route, 1000 + r));
+    routes.totals.push_back(bus(Period::fiscal_year(2025), route, 100 * r));
+  }
+  return routes;
+}
+
+TEST(ReportDrilldown, RowsBeyondTheLargestAreSummedIntoOthers) {
+  const auto s = strategy();
+  const auto d = build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), {});
+  ASSERT_EQ(d.size(), 1u);
+  ASSERT_EQ(d[0].rows.size(), 30u);
+  EXPECT_EQ(d[0].rows[0].dimensions[0], "R35");  // largest FY2025 first
+  EXPECT_EQ(d[0].rows[29].dimensions[0], "R6");
+  ASSERT_TRUE(d[0].others);
+  EXPECT_EQ(d[0].others->rows, 5u);
+  EXPECT_EQ(d[0].others->label, "その他（5件）");
+  ASSERT_EQ(d[0].others->values.size(), 2u);
+  EXPECT_EQ(d[0].others->values[0], 5 * 1000 + (1 + 2 + 3 + 4 + 5));  // R1…R5 in FY2024
+  EXPECT_EQ(d[0].others->values[1], 100 * (1 + 2 + 3 + 4 + 5));
+
+  ReportOptions english;
+  english.lang = Lang::En;
+  english.drilldown_rows = 34;
+  const auto e = build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), english);
+  ASSERT_TRUE(e[0].others);
+  EXPECT_EQ(e[0].others->label, "Others (1)");
+  EXPECT_EQ(e[0].others->values[1], 100);
+
+  ReportOptions all;
+  all.drilldown_rows = 35;
+  EXPECT_FALSE(build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), all)[0].others);
 }
 
 TEST(ReportDrilldown, CaptionAndHeadingsUseThePluginsNamesInJapanese) {

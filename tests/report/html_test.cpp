@@ -34,7 +34,7 @@ std::string evil_report() {
   for (auto& k : s.kpis)
     if (k.goal_no == 1) k.goal = s.goals[0].name;
   auto in = drilldowns();
-  in["visitors"][0].observations[0].key.dimensions["spot"] = "<script>spot</script>";
+  in["visitors"][0].totals[0].dimensions["spot"] = "<script>spot</script>";
   return html_report(build_report(evaluation(s), s, in, {}));
 }
 
@@ -60,6 +60,27 @@ TEST(ReportHtml, KpiNameNoteDepartmentAndDimensionsFromDataAreEscaped) {
   EXPECT_NE(html.find("&lt;script&gt;spot&lt;/script&gt;"), std::string::npos);
   // Attribute values too: the department is a data-* attribute of the row.
   EXPECT_NE(html.find("data-department=\"課&lt;b&gt;&quot;\""), std::string::npos);
+}
+
+// A drill-down of many rows shows the largest and sums the rest in a footer row that sorting leaves
+// last; the JSON carries the same sum.
+TEST(ReportHtml, RowsBeyondTheLargestAreOneFooterRow) {
+  const auto s = strategy();
+  auto in = drilldowns();
+  auto& routes = in["startups"].emplace_back();
+  routes.series = "bus/yearly";
+  for (int r = 1; r <= 40; ++r)
+    routes.totals.push_back(total(Period::fiscal_year(2025), r, {{"route", "R" + std::to_string(r)}}));
+  ReportOptions options;
+  options.drilldown_rows = 25;
+  const auto m = build_report(evaluation(s), s, in, options);
+  const std::string html = html_report(m);
+  EXPECT_NE(html.find("</tbody><tfoot><tr class=\"others\"><td colspan=\"1\">その他（15件）</td>"
+                      "<td class=\"num\">120</td></tr></tfoot></table>"),
+            std::string::npos);
+  const std::string json = json_report(m);
+  EXPECT_NE(json.find("\"rows\": 15"), std::string::npos);
+  EXPECT_NE(json.find("\"label\": \"その他（15件）\""), std::string::npos);
 }
 
 TEST(ReportHtml, PageIsSelfContained) {

@@ -119,6 +119,16 @@ evaluate::Evaluation evaluation(const config::Strategy& s) {
   return evaluate::evaluate(s, o, scheme, last_day_of_fiscal_year(2026));
 }
 
+store::DimensionTotal total(Period p, double v, store::Dimensions dims) {
+  store::DimensionTotal t;
+  t.dimensions = std::move(dims);
+  t.period = p;
+  t.stored_kind = p.kind;
+  t.sum = v;
+  t.values = 1;
+  return t;
+}
+
 DrilldownInput drilldowns() {
   DrilldownInput in;
   auto& tourism = in["visitors"].emplace_back();
@@ -133,23 +143,18 @@ DrilldownInput drilldowns() {
   double v = 1000;
   for (const auto& [spot, code] : spots)
     for (const Period p : {Period::month_of(2024, 1), Period::month_of(2024, 2), Period::month_of(2025, 1)}) {
-      tourism.observations.push_back(
-          obs("tourism/monthly_visitors", p, Value::of(v), {{"spot", spot}, {"spot_code", code}}));
+      tourism.totals.push_back(total(p, v, {{"spot", spot}, {"spot_code", code}}));
       v += 250;
     }
   auto& districts = in["coverage"].emplace_back();
   districts.series = "disaster_coverage/district_households";
   districts.unit = "世帯";
   districts.help = "households per district";
-  districts.observations = {
-      obs(districts.series, Period::fiscal_year(2025), Value::of(700),
-          {{"district", "01"}, {"district_name", "駅前"}, {"covered", "yes"}}),
-      obs(districts.series, Period::fiscal_year(2025), Value::of(300),
-          {{"district", "02"}, {"district_name", "山間"}, {"covered", "no"}}),
-      obs(districts.series, Period::fiscal_year(2026), Value::of(310),
-          {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
-      obs(districts.series, Period::fiscal_year(2027), Value::of(999),
-          {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
+  districts.totals = {
+      total(Period::fiscal_year(2025), 700, {{"district", "01"}, {"district_name", "駅前"}, {"covered", "yes"}}),
+      total(Period::fiscal_year(2025), 300, {{"district", "02"}, {"district_name", "山間"}, {"covered", "no"}}),
+      total(Period::fiscal_year(2026), 310, {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
+      total(Period::fiscal_year(2027), 999, {{"district", "02"}, {"district_name", "山間"}, {"covered", "yes"}}),
   };
   return in;
 }

@@ -14,6 +14,8 @@ namespace sosei::report::test {
 config::Strategy strategy();
 evaluate::Evaluation evaluation(const config::Strategy& s);
 DrilldownInput drilldowns();
+// One stored value as Store::dimension_totals gives it (a sum of one value).
+store::DimensionTotal total(Period p, double v, store::Dimensions dims);
 ReportModel model(const ReportOptions& options = {});
 
 // A scratch folder under the build tree, of the running test alone, emptied first.

@@ -48,6 +48,40 @@ TEST_P(Queries, ValuesInPeriodOrderThenDimensions) {
   EXPECT_TRUE(store_->values({"nothing", {}, {}}).empty());
 }
 
+// What a drill-down reads: sums per dimension set and month, done by the store (SQL GROUP BY), so
+// that a page over millions of daily values receives one row per set and month.
+TEST_P(Queries, DimensionTotalsSumDaysIntoMonthsPerDimensionSet) {
+  auto run = store_->begin_import(start());
+  for (int day = 1; day <= 30; ++day) {
+    run->put(key("boardings", Period::date_of(2025, 4, day), {{"route", "a"}}), number(day));
+    run->put(key("boardings", Period::date_of(2025, 4, day), {{"route", "b"}}), number(1));
+  }
+  run->put(key("boardings", Period::date_of(2025, 5, 1), {{"route", "a"}}), number(7));
+  run->put(key("boardings", Period::date_of(2025, 5, 2), {{"route", "a"}}), status(ValueKind::NotCarriedOut));
+  run->put(key("boardings", Period::date_of(2025, 5, 3)), number(1000));  // no dimensions: the KPI's own
+  run->put(key("visitors", Period::fiscal_year(2025), {{"spot", "castle"}}), number(12));
+  run->commit();
+
+  const auto t = store_->dimension_totals("boardings");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].period, Period::month_of(2025, 4));
+  EXPECT_EQ(t[0].stored_kind, PeriodKind::Date);
+  EXPECT_EQ(t[0].dimensions, (Dimensions{{"route", "a"}}));
+  EXPECT_EQ(t[0].sum, 465);  // 1 + 2 + … + 30
+  EXPECT_EQ(t[0].values, 30);
+  EXPECT_EQ(t[1].dimensions, (Dimensions{{"route", "b"}}));
+  EXPECT_EQ(t[1].sum, 30);
+  EXPECT_EQ(t[2].period, Period::month_of(2025, 5));
+  EXPECT_EQ(t[2].sum, 7);  // the status value is not a number and is left out
+  EXPECT_EQ(t[2].values, 1);
+
+  const auto yearly = store_->dimension_totals("visitors");
+  ASSERT_EQ(yearly.size(), 1u);
+  EXPECT_EQ(yearly[0].period, Period::fiscal_year(2025));
+  EXPECT_EQ(yearly[0].stored_kind, PeriodKind::FiscalYear);
+  EXPECT_TRUE(store_->dimension_totals("nothing").empty());
+}
+
 TEST_P(Queries, SeriesListsEachOnce) {
   EXPECT_TRUE(store_->series().empty());
   auto run = store_->begin_import(start());

@@ -1,4 +1,5 @@
-// Dimensioned observations → drill-down tables (drilldown.hpp).
+// Dimensioned totals (summed per dimension set and month by the store) → drill-down tables
+// (drilldown.hpp). The work grows with the dimension sets and months, not with the observations.
 #include "report/drilldown.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "report/drilldown_caption.hpp"
 #include "report/labels.hpp"
+#include "report/number_format.hpp"
 
 namespace sosei::report {
 namespace {
@@ -26,12 +28,12 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// Whether `a` and `b` name the same things one to one over these observations.
-bool one_to_one(const std::vector<const store::StoredObservation*>& obs, const std::string& a, const std::string& b) {
+// Whether `a` and `b` name the same things one to one over these totals.
+bool one_to_one(const std::vector<const store::DimensionTotal*>& totals, const std::string& a, const std::string& b) {
   std::map<std::string, std::string> ab, ba;
-  for (const auto* o : obs) {
-    const auto ia = o->key.dimensions.find(a), ib = o->key.dimensions.find(b);
-    if (ia == o->key.dimensions.end() || ib == o->key.dimensions.end()) return false;
+  for (const auto* t : totals) {
+    const auto ia = t->dimensions.find(a), ib = t->dimensions.find(b);
+    if (ia == t->dimensions.end() || ib == t->dimensions.end()) return false;
     const auto x = ab.try_emplace(ia->second, ib->second).first;
     const auto y = ba.try_emplace(ib->second, ia->second).first;
     if (x->second != ib->second || y->second != ia->second) return false;
@@ -40,16 +42,16 @@ bool one_to_one(const std::vector<const store::StoredObservation*>& obs, const s
 }
 
 // Keys worth a column: every key except a code twin of a name, most distinct values first.
-std::vector<std::string> shown_keys(const std::vector<const store::StoredObservation*>& obs) {
+std::vector<std::string> shown_keys(const std::vector<const store::DimensionTotal*>& totals) {
   std::map<std::string, std::set<std::string>> distinct;
-  for (const auto* o : obs)
-    for (const auto& [k, v] : o->key.dimensions) distinct[k].insert(v);
+  for (const auto* t : totals)
+    for (const auto& [k, v] : t->dimensions) distinct[k].insert(v);
   std::vector<std::string> keys;
   for (const auto& [k, values] : distinct) {
     bool twin = false;
     for (const auto& entry : distinct) {
       const std::string& other = entry.first;
-      if (other != k && (ends_with(k, "_code") || other == k + "_name") && one_to_one(obs, k, other)) twin = true;
+      if (other != k && (ends_with(k, "_code") || other == k + "_name") && one_to_one(totals, k, other)) twin = true;
     }
     if (!twin) keys.push_back(k);
   }
@@ -61,36 +63,51 @@ std::vector<std::string> shown_keys(const std::vector<const store::StoredObserva
   return keys;
 }
 
+// Rows beyond `shown` (the rows are sorted, largest first) summed into one, per year.
+void fold_others(Drilldown& d, std::size_t shown, Lang lang) {
+  if (d.rows.size() <= shown) return;
+  DrilldownOthers others;
+  others.rows = d.rows.size() - shown;
+  others.values.assign(d.years.size(), std::nullopt);
+  for (std::size_t r = shown; r < d.rows.size(); ++r)
+    for (std::size_t y = 0; y < d.years.size(); ++y)
+      if (const auto& v = d.rows[r].values[y]) others.values[y] = others.values[y].value_or(0) + *v;
+  const std::string count = grouped(static_cast<double>(others.rows));
+  others.label = lang == Lang::Ja ? std::string(labels_for(lang).others) + "（" + count + "件）"
+                                  : std::string(labels_for(lang).others) + " (" + count + ")";
+  d.rows.resize(shown);
+  d.others = std::move(others);
+}
+
 std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const Date& as_of,
                                    const ReportOptions& options) {
-  std::vector<const store::StoredObservation*> obs;
-  for (const auto& o : s.observations)
-    if (!o.key.dimensions.empty() && o.data.value.is_number() && published(kpi, year_of(kpi, o.key.period), as_of))
-      obs.push_back(&o);
-  if (obs.empty()) return std::nullopt;
+  std::vector<const store::DimensionTotal*> totals;
+  for (const auto& t : s.totals)
+    if (!t.dimensions.empty() && published(kpi, year_of(kpi, t.period), as_of)) totals.push_back(&t);
+  if (totals.empty()) return std::nullopt;
 
   Drilldown d;
   d.series = s.series;
   d.unit = s.unit;
   d.help = s.help;
-  d.dimension_keys = shown_keys(obs);
+  d.dimension_keys = shown_keys(totals);
   const Lang lang = options.lang;
   for (const auto& k : d.dimension_keys) d.dimension_names.push_back(display_name(s.names.find_dimension(k), lang, k));
   d.name = display_name(&s.name, lang, s.series);
   PeriodKind finest = PeriodKind::FiscalYear;  // the series' own period, for the caption
   std::set<int> years;
   std::map<std::vector<std::string>, std::map<int, double>> cells;
-  for (const auto* o : obs) {
+  for (const auto* t : totals) {
     std::vector<std::string> row;
     for (const auto& k : d.dimension_keys) {
-      const auto it = o->key.dimensions.find(k);
-      row.push_back(it == o->key.dimensions.end() ? "" : it->second);
+      const auto it = t->dimensions.find(k);
+      row.push_back(it == t->dimensions.end() ? "" : it->second);
     }
-    if (static_cast<int>(o->key.period.kind) > static_cast<int>(finest)) finest = o->key.period.kind;
-    const int y = year_of(kpi, o->key.period);
+    if (static_cast<int>(t->stored_kind) > static_cast<int>(finest)) finest = t->stored_kind;
+    const int y = year_of(kpi, t->period);
     years.insert(y);
-    cells[row][y] += o->data.value.number;
-    if (o->key.period.kind == PeriodKind::Month || o->key.period.kind == PeriodKind::Date) d.months_summed = true;
+    cells[row][y] += t->sum;
+    if (t->stored_kind == PeriodKind::Month || t->stored_kind == PeriodKind::Date) d.months_summed = true;
   }
   // A calendar year is labelled 2024 in both styles: R6 would read as a fiscal year.
   const bool calendar = kpi.period_type == config::PeriodType::CalendarYear;
@@ -98,8 +115,6 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
   d.caption = drilldown_caption(d.name, finest, d.dimension_names, lang);
   for (const auto& [dims, by_year] : cells) {
     DrilldownRow r{dims, {}, {}};
-    for (std::size_t i = 0; i < dims.size(); ++i)
-      r.labels.push_back(display_name(s.names.find_value(d.dimension_keys[i], dims[i]), lang, dims[i]));
     for (int y : years) {
       const auto it = by_year.find(y);
       r.values.push_back(it == by_year.end() ? std::nullopt : std::optional<double>(it->second));
@@ -114,6 +129,11 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
     }
     return false;
   });
+  fold_others(d, options.drilldown_rows, lang);
+  // Display names only for the rows shown: a series of many thousand stops looks up a few dozen.
+  for (auto& r : d.rows)
+    for (std::size_t i = 0; i < r.dimensions.size(); ++i)
+      r.labels.push_back(display_name(s.names.find_value(d.dimension_keys[i], r.dimensions[i]), lang, r.dimensions[i]));
   return d;
 }
 

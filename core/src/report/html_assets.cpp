@@ -42,6 +42,7 @@ td.nowrap{white-space:nowrap}
 tr.total td{font-weight:700;background:#f3f6fa}
 tbody tr:nth-child(even) td{background:#fafbfd}
 tbody tr:hover td{background:#eef4fb}
+tfoot tr.others td{color:#555;border-top:1px solid #ccd}
 .sub{display:block;color:var(--muted);font-size:.85em}
 .mark{color:var(--muted);font-size:.85em;display:block}
 .break{color:var(--low)}

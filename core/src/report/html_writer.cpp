@@ -198,7 +198,15 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang
     }
     out << "</tr>";
   }
-  out << "</tbody></table></div></details>";
+  if (d.others) {  // the rows beyond the largest, summed: after them, unsortable (tfoot)
+    out << "</tbody><tfoot><tr class=\"others\"><td colspan=\"" << std::max<std::size_t>(d.dimension_keys.size(), 1)
+        << "\">" << esc(d.others->label) << "</td>";
+    for (const auto& v : d.others->values) out << "<td class=\"num\">" << (v ? esc(grouped(*v)) : "") << "</td>";
+    out << "</tr></tfoot>";
+  } else {
+    out << "</tbody>";
+  }
+  out << "</table></div></details>";
 }
 
 void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels& l) {

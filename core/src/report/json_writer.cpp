@@ -65,6 +65,14 @@ json chart(const Chart& c) {
           {"forecast", points(c.forecast)}};
 }
 
+// The rows beyond the largest, summed; null when every row is shown.
+json others(const Drilldown& d) {
+  if (!d.others) return nullptr;
+  json values = json::array();
+  for (const auto& v : d.others->values) values.push_back(number(v));
+  return {{"rows", d.others->rows}, {"label", d.others->label}, {"values", values}};
+}
+
 json drilldown(const Drilldown& d) {
   json rows = json::array();
   for (const auto& r : d.rows) {
@@ -81,6 +89,7 @@ json drilldown(const Drilldown& d) {
           {"dimension_names", d.dimension_names},
           {"years", columns(d.years)},
           {"rows", rows},
+          {"others", others(d)},
           {"months_summed", d.months_summed}};
 }
 

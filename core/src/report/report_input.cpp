@@ -1,4 +1,5 @@
-// Reading what the report's drill-downs need from the store: observations and series metadata.
+// Reading what the report's drill-downs need from the store: totals per dimension set and month
+// (summed by the store, never the observations themselves) and series metadata.
 #include "report/report_input.hpp"
 
 #include <algorithm>
@@ -24,9 +25,8 @@ DrilldownInput load_drilldowns(store::Store& store, const config::AppConfig& con
     for (const auto& name : names) {
       DimensionedSeries series{name, "", "", {}};
       if (name == kpi.id) series.name = {kpi.name_ja, kpi.name_en};  // the KPI's own series: the strategy names it
-      for (auto& o : store.values({name, std::nullopt, std::nullopt}))
-        if (!o.key.dimensions.empty()) series.observations.push_back(std::move(o));
-      if (series.observations.empty()) continue;
+      series.totals = store.dimension_totals(name);
+      if (series.totals.empty()) continue;
       if (const auto it = infos.find(name); it != infos.end()) {
         series.unit = it->second.unit;
         series.help = it->second.help;

@@ -27,6 +27,9 @@ struct ReportOptions {
   // KPIs whose actual came from a period with an open data-quality flag (app::flagged_kpis): their
   // actual carries ※ and their notes the legend, in every format (docs/quality.md).
   std::set<std::string> flagged_kpis;
+  // The largest rows a drill-down shows (by the latest year); the rest are summed into one row, so that
+  // a series of thousands of bus stops stays a readable table and a page of bounded size.
+  std::size_t drilldown_rows = 30;
 };
 
 // A value as the report prints it and as a spreadsheet stores it.
@@ -86,6 +89,13 @@ struct DrilldownRow {
   std::vector<std::optional<double>> values;  // one per Drilldown::years
 };
 
+// The rows of a drill-down beyond ReportOptions::drilldown_rows, summed per year.
+struct DrilldownOthers {
+  std::size_t rows = 0;                       // how many rows were summed
+  std::string label;                          // 「その他（4,980件）」, "Others (4,980)"
+  std::vector<std::optional<double>> values;  // one per Drilldown::years
+};
+
 struct Drilldown {
   std::string series;  // as stored: "bus_ridership/fiscal_year_boardings"
   std::string unit;    // from the plugin's declaration, when it is loaded
@@ -95,8 +105,9 @@ struct Drilldown {
   std::vector<std::string> dimension_keys;   // shown keys (a code twin of a name is left out)
   std::vector<std::string> dimension_names;  // one per key: its display name ("観光地点"), else the key
   std::vector<YearColumn> years;
-  std::vector<DrilldownRow> rows;
-  bool months_summed = false;  // a year's cell is the sum of its months
+  std::vector<DrilldownRow> rows;         // the largest latest value first
+  std::optional<DrilldownOthers> others;  // set when there were more rows than shown
+  bool months_summed = false;             // a year's cell is the sum of its months
 };
 
 // A text the council report carries beside a KPI's figures (docs/signoff.md): its newest version.
@@ -184,7 +195,7 @@ struct SignoffInput {
 struct DimensionedSeries {
   std::string series;
   std::string unit, help;
-  std::vector<store::StoredObservation> observations;
+  std::vector<store::DimensionTotal> totals;  // Store::dimension_totals: summed per dimension set and month
   DisplayName name{};    // the series' display names (the plugin's, else as recorded at import); may be empty
   DisplayNames names{};  // the plugin's names of dimension keys and values (its `series` map is not used)
 };

@@ -54,6 +54,17 @@ struct StoredObservation {
   int revision_count = 0;  // how many times its value changed after the first import
 };
 
+// The numeric values of one dimension set in one period, summed where they are stored
+// (Store::dimension_totals): what a drill-down shows, sized by the dimension sets and months, not by
+// the observations.
+struct DimensionTotal {
+  Dimensions dimensions;
+  Period period;                               // a daily value counts in its month; others as stored
+  PeriodKind stored_kind = PeriodKind::Month;  // the values' own period kind (Date when days were summed)
+  double sum = 0;
+  int64_t values = 0;  // how many values the sum holds
+};
+
 // One change of an observation's value or note. The first import of a value is not a revision.
 struct Revision {
   int64_t run_id = 0;
@@ -418,6 +429,10 @@ class Store {
   // read), each dimension set's values in period order; the sets may be interleaved (the SQLite
   // store reads its key index, period first, so that nothing is sorted).
   virtual void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) = 0;
+
+  // The numeric values of `series` that have dimensions, summed per dimension set and period (a day's
+  // value into its month), ordered by period then dimensions. Text values (未実施) are left out.
+  virtual std::vector<DimensionTotal> dimension_totals(const std::string& series) = 0;
 
   // Data-quality flags by id. Closing one by hand records who (event.who) and why (event.reason) on
   // the flag and appends `event` in one transaction; false, nothing written, when it is not open.

@@ -51,6 +51,7 @@ struct Catalogue {
   const char* series_break;
   const char* calendar_year;  // a calendar-year value in a fiscal-year column: "2024年（暦年）"
   const char* months_summed;
+  const char* others;  // a drill-down's rows beyond the largest, summed: 「その他（4,980件）」
   // HTML only.
   const char* filter_placeholder;
   const char* all;

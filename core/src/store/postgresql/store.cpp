@@ -4,6 +4,7 @@
 #include "store/postgresql/store.hpp"
 
 #include "store/canonical_json.hpp"
+#include "store/dimension_total.hpp"
 #include "store/postgresql/city_glances.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/daemon_lock.hpp"
@@ -143,6 +144,24 @@ class PostgresStore final : public Store {
     }
     s_.db.exec("scan a series", "CLOSE sosei_scan");
     txn.commit();
+  }
+
+  std::vector<DimensionTotal> dimension_totals(const std::string& series) override {
+    s_.flush_open_import();
+    // Grouped on the server: days into their month (the day is left out and read as 0), text values
+    // and values without dimensions left out.
+    Result r = s_.db.prepared(
+        "sum a series by dimensions", "dimension_totals",
+        "SELECT period_kind, period_year, period_month, 0, dimensions, SUM(number), COUNT(*) FROM observations"
+        " WHERE series = $1 AND dimensions <> '{}' AND value_kind = 'number'"
+        " GROUP BY period_kind, period_year, period_month, dimensions"
+        " ORDER BY period_kind, period_year, period_month, dimensions",
+        Params().text(series));
+    std::vector<DimensionTotal> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back(dimension_total(pg::read_period(r, i, 0), r.text(i, 4), r.real(i, 5), r.int64(i, 6)));
+    return out;
   }
 
   bool holds_values(const std::string& series) override {

@@ -9,6 +9,7 @@
 
 #include "common/clock.hpp"
 #include "store/canonical_json.hpp"
+#include "store/dimension_total.hpp"
 #include "store/sqlite/audit.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/daemon_lock.hpp"
@@ -46,6 +47,14 @@ constexpr const char* kValuesInPeriodWithDimensions =
 constexpr const char* kScan =
     "SELECT period_kind, period_year, period_month, period_day, dimensions, value_kind, number, location, run_id"
     " FROM observations WHERE series = ?1 ORDER BY period_kind, period_year, period_month, period_day, dimensions";
+
+// A drill-down's sums, grouped where the rows are: days into their month (the day is left out of the
+// grouping and read as 0), text values and values without dimensions left out.
+constexpr const char* kDimensionTotals =
+    "SELECT period_kind, period_year, period_month, 0, dimensions, SUM(number), COUNT(*) FROM observations"
+    " WHERE series = ?1 AND dimensions <> '{}' AND value_kind = 'number'"
+    " GROUP BY period_kind, period_year, period_month, dimensions"
+    " ORDER BY period_kind, period_year, period_month, dimensions";
 
 // Distinct series by hopping through the key index (one seek per series, not a scan of every row).
 constexpr const char* kSeries =
@@ -209,6 +218,16 @@ class SqliteStore final : public Store {
       o.run_id = s.int64(8);
       each(o);
     }
+  }
+
+  std::vector<DimensionTotal> dimension_totals(const std::string& series) override {
+    session_->flush_open_import();
+    sqlite::Statement& s = db_.statement("sum a series by dimensions", kDimensionTotals);
+    sqlite::Use use(s);
+    s.bind(1, series);
+    std::vector<DimensionTotal> out;
+    while (s.step()) out.push_back(dimension_total(read_period(s, 0), s.text(4), s.real(5), s.int64(6)));
+    return out;
   }
 
   bool holds_values(const std::string& series) override {
