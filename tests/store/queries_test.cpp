@@ -82,6 +82,22 @@ TEST_P(Queries, DimensionTotalsSumDaysIntoMonthsPerDimensionSet) {
   EXPECT_TRUE(store_->dimension_totals("nothing").empty());
 }
 
+TEST_P(Queries, DataVersionMovesWhenARunEndsAndNotWhenValuesAreRead) {
+  const std::string empty = store_->data_version();
+  auto run = store_->begin_import(start());
+  run->put(key("boardings", Period::month_of(2025, 4), {{"route", "a"}}), number(1));
+  run->commit();
+  const std::string one = store_->data_version();
+  EXPECT_NE(one, empty);
+  store_->values({"boardings", {}, {}});
+  store_->dimension_totals("boardings");
+  EXPECT_EQ(store_->data_version(), one);
+  auto again = store_->begin_import(start());
+  again->put(key("boardings", Period::month_of(2025, 4), {{"route", "a"}}), number(2));
+  again->commit();
+  EXPECT_NE(store_->data_version(), one);
+}
+
 TEST_P(Queries, SeriesListsEachOnce) {
   EXPECT_TRUE(store_->series().empty());
   auto run = store_->begin_import(start());

@@ -26,14 +26,25 @@ status::StatusReport LiveData::status(const Date& as_of) {
   return reads_.with([&](store::Store& s) { return app::current_status(env_, s, as_of); });
 }
 
+std::shared_ptr<const report::DrilldownInput> LiveData::drilldowns() {
+  return reads_.with([&](store::Store& s) {
+    const std::string version = s.data_version();
+    if (!drilldowns_ || version != drilldowns_version_) {
+      drilldowns_ = std::make_shared<const report::DrilldownInput>(app::stored_drilldowns(env_, s));
+      drilldowns_version_ = version;
+    }
+    return drilldowns_;
+  });
+}
+
 std::string LiveData::dashboard_html(const ViewQuery& q) {
   const auto evaluation = this->evaluation(q);
-  const auto drilldowns = reads_.with([&](store::Store& s) { return app::stored_drilldowns(env_, s); });
+  const auto drilldowns = this->drilldowns();
   report::ReportOptions options = q.report;
   options.flagged_kpis = reads_.with([&](store::Store& s) { return app::flagged_kpis(s, evaluation); });
   // The dashboard shows the commentary; ?approved_only=1 shows it as the council's final report would.
   const auto signoff = reads_.with([&](store::Store& s) { return app::stored_signoff(s, q.approved_only); });
-  return report::html_report(app::report_model(env_, evaluation, drilldowns, options, signoff));
+  return report::html_report(app::report_model(env_, evaluation, *drilldowns, options, signoff));
 }
 
 std::string LiveData::metrics_text() {

@@ -3,10 +3,12 @@
 // hold the reads connection only while reading; evaluating and laying out happen outside the lock.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app/environment.hpp"
 #include "evaluate/evaluation.hpp"
+#include "report/report_model.hpp"
 #include "serve/store_access.hpp"
 #include "serve/view_query.hpp"
 #include "status/status.hpp"
@@ -30,9 +32,16 @@ class LiveData {
   std::string metrics_text();  // Prometheus text exposition, as of today with the default scheme
 
  private:
+  // The drill-downs' sums, read again only when the store's data_version() moved: summing a series
+  // of millions of values takes the store a second per million, and they change once per run.
+  std::shared_ptr<const report::DrilldownInput> drilldowns();
+
   const app::Environment& env_;
   StoreAccess& reads_;
   Schemes schemes_;
+  // Touched only inside reads_.with(), which serialises the requests' reads.
+  std::string drilldowns_version_;
+  std::shared_ptr<const report::DrilldownInput> drilldowns_;
 };
 
 }  // namespace sosei::serve

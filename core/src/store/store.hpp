@@ -430,6 +430,11 @@ class Store {
   // store reads its key index, period first, so that nothing is sorted).
   virtual void scan_series(const std::string& series, const std::function<void(const StoredObservation&)>& each) = 0;
 
+  // A text that changes whenever a stored value may have changed: a run (an import, a hand entry, a
+  // copy's runs) finished since it was last read. A reader caches what it computed from the values
+  // under it (sosei serve's drill-downs); equal texts mean the values are as they were.
+  virtual std::string data_version() = 0;
+
   // The numeric values of `series` that have dimensions, summed per dimension set and period (a day's
   // value into its month), ordered by period then dimensions. Text values (未実施) are left out.
   virtual std::vector<DimensionTotal> dimension_totals(const std::string& series) = 0;

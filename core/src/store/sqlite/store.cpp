@@ -56,6 +56,10 @@ constexpr const char* kDimensionTotals =
     " GROUP BY period_kind, period_year, period_month, dimensions"
     " ORDER BY period_kind, period_year, period_month, dimensions";
 
+// Values change only inside runs, and a run's end (its status) commits with its values.
+constexpr const char* kDataVersion =
+    "SELECT count(*) || ':' || coalesce(max(id), 0) FROM import_runs WHERE status <> 'running'";
+
 // Distinct series by hopping through the key index (one seek per series, not a scan of every row).
 constexpr const char* kSeries =
     "WITH RECURSIVE s(name) AS ("
@@ -218,6 +222,12 @@ class SqliteStore final : public Store {
       o.run_id = s.int64(8);
       each(o);
     }
+  }
+
+  std::string data_version() override {
+    sqlite::Statement& s = db_.statement("read the data version", kDataVersion);
+    sqlite::Use use(s);
+    return s.step() ? s.string(0) : "";
   }
 
   std::vector<DimensionTotal> dimension_totals(const std::string& series) override {
