@@ -85,6 +85,32 @@ TEST_F(ReportCli, DrilldownsAreCaptionedWithThePluginsDisplayNames) {
   EXPECT_EQ(html.out.find(">yes<"), std::string::npos);
 }
 
+// The districts' table (40 district × covered rows) is cut at --drilldown-rows, the rest summed; 0
+// shows every row, as a council that wants the whole table prints it.
+TEST_F(ReportCli, DrilldownRowsCutsTheTablesAndZeroShowsThemWhole) {
+  const auto cut = runner_->run("report --as-of FY2025 --format json --drilldown-rows 5 -o -");
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  const json d = drilldowns_by_kpi(cut.out)["disaster_coverage"];
+  EXPECT_EQ(d["rows"].size(), 5u);
+  ASSERT_TRUE(d["others"].is_object()) << d;
+  const auto whole = runner_->run("report --as-of FY2025 --format json --drilldown-rows 0 -o -");
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const json all = drilldowns_by_kpi(whole.out)["disaster_coverage"];
+  EXPECT_TRUE(all["others"].is_null());
+  EXPECT_EQ(all["rows"].size(), 5u + d["others"]["rows"].get<std::size_t>());
+  // What was cut is summed, not lost: per year, the shown rows and the others add up to the whole.
+  for (std::size_t y = 0; y < all["years"].size(); ++y) {
+    double whole_sum = 0, cut_sum = 0;
+    for (const auto& row : all["rows"])
+      if (!row["values"][y].is_null()) whole_sum += row["values"][y].get<double>();
+    for (const auto& row : d["rows"])
+      if (!row["values"][y].is_null()) cut_sum += row["values"][y].get<double>();
+    if (!d["others"]["values"][y].is_null()) cut_sum += d["others"]["values"][y].get<double>();
+    EXPECT_EQ(cut_sum, whole_sum) << y;
+  }
+  EXPECT_EQ(runner_->run("report --format json --drilldown-rows many -o -").exit_code, 2);
+}
+
 TEST_F(ReportCli, EveryFormatToAFileWithTheFormatFromTheExtension) {
   for (const char* name : {"report.html", "report.xlsx", "report.csv", "report.md", "report.json"}) {
     const auto path = runner_->dir() / name;
@@ -160,8 +186,8 @@ TEST_F(ReportCli, UnwritablePathFailsWithoutAPartialFile) {
 TEST_F(ReportCli, HelpListsTheOptions) {
   const auto r = runner_->run("report --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* option :
-       {"--format", "--as-of", "--scheme", "--lang", "--years", "--output", "--encoding", "--table"})
+  for (const char* option : {"--format", "--as-of", "--scheme", "--lang", "--years", "--output", "--encoding",
+                             "--table", "--drilldown-rows"})
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
 }
 

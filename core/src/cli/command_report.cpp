@@ -27,6 +27,7 @@ struct ReportArgs {
   std::string encoding = "utf-8";
   std::string table = "projects";
   bool approved_only = false;
+  std::size_t drilldown_rows = report::ReportOptions{}.drilldown_rows;
 };
 
 report::Format chosen_format(const ReportArgs& a) {
@@ -100,6 +101,10 @@ void add_report_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--approved-only", a->approved_only,
                 "the council's final report: values not approved by the policy division show as 未確定, never "
                 "graded (docs/signoff.md)");
+  cmd->add_option("--drilldown-rows", a->drilldown_rows,
+                  "rows of each drill-down (the largest by the latest year); the rest are summed into one "
+                  "「その他」 row. 0 shows every row")
+      ->capture_default_str();
   cmd->callback([env, a] {
     const report::Format format = chosen_format(*a);
     if (a->output == "-" && report::is_binary(format))
@@ -113,7 +118,8 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     auto& store = env.session.store(app::StoreOpen::ReadOnly);
     const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
     const text::Locale locale = env.session.locale();
-    const report::ReportOptions options{locale.lang, locale.years, app::flagged_kpis(store, evaluation)};
+    report::ReportOptions options{locale.lang, locale.years, app::flagged_kpis(store, evaluation)};
+    options.drilldown_rows = a->drilldown_rows;
     const auto model = app::report_model(app_env, evaluation, app::stored_drilldowns(app_env, store), options,
                                          app::stored_signoff(store, a->approved_only));
 

@@ -63,9 +63,9 @@ std::vector<std::string> shown_keys(const std::vector<const store::DimensionTota
   return keys;
 }
 
-// Rows beyond `shown` (the rows are sorted, largest first) summed into one, per year.
+// Rows beyond `shown` (the rows are sorted, largest first) summed into one, per year; 0 shows all.
 void fold_others(Drilldown& d, std::size_t shown, Lang lang) {
-  if (d.rows.size() <= shown) return;
+  if (shown == 0 || d.rows.size() <= shown) return;  // 0: every row
   DrilldownOthers others;
   others.rows = d.rows.size() - shown;
   others.values.assign(d.years.size(), std::nullopt);

@@ -28,7 +28,7 @@ struct ReportOptions {
   // actual carries ※ and their notes the legend, in every format (docs/quality.md).
   std::set<std::string> flagged_kpis;
   // The largest rows a drill-down shows (by the latest year); the rest are summed into one row, so that
-  // a series of thousands of bus stops stays a readable table and a page of bounded size.
+  // a series of thousands of bus stops stays a readable table and a page of bounded size. 0: every row.
   std::size_t drilldown_rows = 30;
 };
 
