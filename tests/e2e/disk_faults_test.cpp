@@ -138,6 +138,10 @@ TEST_F(DiskFaults, OnAReadOnlyDiskReadsWorkAndAnImportIsRefusedSayingWhatToCheck
   EXPECT_NE(said.find("読み取り専用でマウントされていないか"), std::string::npos) << said;
   const auto saving = runner_.run("evaluate --as-of R7 --save");
   EXPECT_EQ(saving.exit_code, 1) << saving.out << saving.err;
+  const auto english = runner_.run("evaluate --as-of R7 --save --lang en");  // the same refusal in English
+  EXPECT_EQ(english.exit_code, 1) << english.out << english.err;
+  EXPECT_NE(english.err.find("cannot write to the database"), std::string::npos) << english.err;
+  EXPECT_NE(english.err.find("not mounted read-only"), std::string::npos) << english.err;
 
   remount("rw");
   EXPECT_EQ(runner_.run("import kama_values").exit_code, 0);

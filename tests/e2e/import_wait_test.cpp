@@ -77,6 +77,16 @@ TEST_F(ImportWait, GivesUpAfterItsWaitWithNothingWrittenAndSaysWhatToDo) {
   EXPECT_EQ(runs_of(database(), "kama_values"), 1);
 }
 
+TEST_F(ImportWait, AWaitThatIsNotADurationIsAUsageErrorInTheReadersLanguage) {
+  const auto ja = runner_.run("import kama_values --wait soon");
+  EXPECT_EQ(ja.exit_code, 2);
+  EXPECT_NE(ja.err.find("--wait「soon」を読めません"), std::string::npos) << ja.err;
+  const auto en = runner_.run("import kama_values --wait soon --lang en");
+  EXPECT_EQ(en.exit_code, 2);
+  EXPECT_NE(en.err.find("cannot read --wait 'soon'"), std::string::npos) << en.err;
+  EXPECT_EQ(runs_of(database(), "kama_values"), 0);
+}
+
 TEST_F(ImportWait, SaysThatItWaitsAndImportsOnceTheOtherWriterFinishes) {
   HeldWriter other(database());
   // stderr through the pipe (to see the waiting line as it comes), stdout to a file.

@@ -99,7 +99,7 @@ int connect_to(int port) {
 }
 
 // Everything the server sends until it closes; traps when it neither answers nor closes in 20 s.
-std::string exchange(int fd, const std::string& request) {
+std::string send_and_read(int fd, const std::string& request) {
   std::size_t sent = 0;
   while (sent < request.size()) {
     const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
@@ -147,7 +147,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   World& w = world();
   const int fd = connect_to(w.port());
   if (fd < 0) __builtin_trap();  // the server stopped accepting connections
-  const std::string reply = exchange(fd, std::string(reinterpret_cast<const char*>(data), size));
+  const std::string reply = send_and_read(fd, std::string(reinterpret_cast<const char*>(data), size));
   close(fd);
   if (has_status_500(reply)) __builtin_trap();  // an error no handler expected
   return 0;

@@ -49,6 +49,10 @@ TEST(MovedDatabase, ARunWhoseFolderWentAwayFailsAndTheFileKeepsWhatItHad) {
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("移動・削除された"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+    // The same refusal for a reader who asked for English (--lang en); what() stays Japanese.
+    EXPECT_NE(e.message(text::Lang::En).find("was moved or deleted after it was opened"), std::string::npos)
+        << e.message(text::Lang::En);
+    EXPECT_EQ(e.message(text::Lang::Ja), e.what());
   }
   // Recording the failure is a write too: refused the same way, so nothing reaches the moved file.
   EXPECT_THROW(run->fail("moved", RunStatus::Failed), StoreError);

@@ -67,9 +67,7 @@ void add_import_command(CLI::App& app, CommandEnv env) {
   add_locale_options(cmd, env.session);
   cmd->callback([env, args] {
     const auto wait = config::parse_duration(args->wait);
-    if (!wait)
-      throw UsageError("import: --wait「" + args->wait +
-                       "」を読めません。30s、10m、1h のように数と単位（s m h d）で書いてください。");
+    if (!wait) throw UsageError(text::say(env.session.reader_lang(), &text::Catalogue::bad_wait, args->wait));
     // Said once per wait, on stderr: a second import does not look hung while the first one runs.
     env.session.wait_for_writer(*wait, [env, limit = *wait] {
       if (limit.count() == 0) return;  // gives up at once: the refusal says it all

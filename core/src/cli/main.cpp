@@ -80,6 +80,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("import")) what += sosei::text::catalogue(lang).store_busy_import;
     std::cerr << "sosei: " << what << '\n';
     return kRunFailed;
+  } catch (const sosei::store::StoreError& e) {
+    std::cerr << "sosei: " << e.message(session.reader_lang()) << '\n';
+    return kRunFailed;
   } catch (const std::exception& e) {
     std::cerr << "sosei: " << e.what() << '\n';
     return kRunFailed;

@@ -18,6 +18,7 @@
 #include "common/clock.hpp"
 #include "common/period.hpp"
 #include "store/table_copy.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::store {
 
@@ -560,6 +561,14 @@ bool store_exists(const std::string& location);
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  // A refusal a person acts on (a full disk, a database that went away), worded in the reader's
+  // language by message(); what() is its Japanese wording, as the run record keeps it.
+  explicit StoreError(text::Phrase text)
+      : std::runtime_error(text(text::Locale{text::Lang::Ja})), text_(std::move(text)) {}
+  std::string message(text::Lang lang) const { return text_ ? text_(text::Locale{lang}) : what(); }
+
+ private:
+  text::Phrase text_;
 };
 
 // The store does not exist and the caller may not create it; location() is where it was looked for.

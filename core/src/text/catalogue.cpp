@@ -235,6 +235,18 @@ constexpr Catalogue kJapanese{
     .store_created =
         "データベース {} がなかったので新しく作りました。既にあったはずなら（移動・削除・ディスクが外れた）、"
         "ここで止めて元の場所に戻してください",
+    .store_moved =
+        "データベース {} は開いた後に移動・削除されたか、そのディスクやフォルダが外れました（{}）。"
+        "この書き込みは取り消され、何も保存していません。ファイルを元の場所に戻すか、ディスクを"
+        "つなぎ直してからもう一度実行してください。",
+    .store_disk_full =
+        "データベース {} のディスクに空きがないため書き込めませんでした（{}: {}）。この書き込みは取り消され、"
+        "データベースは元のままです。空きを作ってからもう一度実行してください。",
+    .store_not_writable =
+        "データベース {} に書き込めません（{}: {}）。ファイルとフォルダに書き込めるか、読み取り専用で"
+        "マウントされていないか、ディスクが外れていないかを確かめてください。この書き込みは取り消され、"
+        "データベースは元のままです。",
+    .bad_wait = "import: --wait「{}」を読めません。30s、10m、1h のように数と単位（s m h d）で書いてください。",
     .flag_id = "番号",
     .flag_rule = "規則",
     .flag_level = "水準",
@@ -522,6 +534,18 @@ constexpr Catalogue kEnglish{
     .store_created =
         "there was no database at {}, so a new one was made; if there should have been one (moved, deleted, "
         "a disk that went away), stop here and put it back",
+    .store_moved =
+        "the database {} was moved or deleted after it was opened, or its disk or folder went away ({}); "
+        "this write was undone and nothing was saved: put the file back or reconnect the disk, then run "
+        "this again",
+    .store_disk_full =
+        "the disk of the database {} is full ({}: {}); this write was undone and the database is as it "
+        "was: free some space, then run this again",
+    .store_not_writable =
+        "cannot write to the database {} ({}: {}): check that the file and its folder are writable, "
+        "not mounted read-only, and that the disk is still there; this write was undone and the "
+        "database is as it was",
+    .bad_wait = "import: cannot read --wait '{}': write a number and a unit (s m h d), e.g. 30s, 10m, 1h",
     .flag_id = "ID",
     .flag_rule = "Rule",
     .flag_level = "Level",

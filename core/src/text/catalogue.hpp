@@ -226,6 +226,11 @@ struct Catalogue {
   const char* entry_store_busy;    // 503 of a hand entry or sign-off: "{seconds} 秒待ちましたが…"
   const char* store_missing;       // a scheduled run finds no database at {path}: moved, deleted, unmounted
   const char* store_created;       // `sosei import` made a new database at {path}: say so, in case it went away
+  // A SQLite write refused, nothing saved: {path}, {operation}, SQLite's own words.
+  const char* store_moved;         // the path no longer names the file that was opened
+  const char* store_disk_full;     // SQLITE_FULL
+  const char* store_not_writable;  // read-only file, folder or mount, or an I/O error
+  const char* bad_wait;            // `sosei import --wait {text}`: not a duration
   // Data quality (issue 14): the flags table, the marker (rule errors are in text::ConfigMessages).
   const char* flag_id;
   const char* flag_rule;

@@ -132,10 +132,7 @@ void Connection::require_same_file(const char* operation) const {
   if (!file_) return;
   struct stat now {};
   if (::stat(path_.c_str(), &now) == 0 && std::pair{now.st_dev, now.st_ino} == *file_) return;
-  throw StoreError("データベース " + path_ + " は開いた後に移動・削除されたか、そのディスクやフォルダが外れました（" +
-                   operation +
-                   "）。この書き込みは取り消され、何も保存していません。ファイルを元の場所に戻すか、ディスクを"
-                   "つなぎ直してからもう一度実行してください。");
+  throw StoreError(text::phrase(&text::Catalogue::store_moved, path_, std::string(operation)));
 }
 
 Connection::~Connection() {
@@ -165,15 +162,11 @@ void Connection::fail(const char* operation, int rc) const {
   // What a person can act on, in the city's language; SQLite's own words stay in brackets. Whatever
   // the statement was, its transaction is rolled back: the database is as it was before it.
   if (primary == SQLITE_FULL)
-    throw StoreError(
-        "データベース " + path_ + " のディスクに空きがないため書き込めませんでした（" + operation + ": " +
-        sqlite3_errmsg(db_) +
-        "）。この書き込みは取り消され、データベースは元のままです。空きを作ってからもう一度実行してください。");
+    throw StoreError(text::phrase(&text::Catalogue::store_disk_full, path_, std::string(operation),
+                                  std::string(sqlite3_errmsg(db_))));
   if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
-    throw StoreError(
-        "データベース " + path_ + " に書き込めません（" + operation + ": " + sqlite3_errmsg(db_) +
-        "）。ファイルとフォルダに書き込めるか、読み取り専用でマウントされていないか、ディスクが外れていないかを"
-        "確かめてください。この書き込みは取り消され、データベースは元のままです。");
+    throw StoreError(text::phrase(&text::Catalogue::store_not_writable, path_, std::string(operation),
+                                  std::string(sqlite3_errmsg(db_))));
   throw StoreError(message);
 }
 
