@@ -138,6 +138,10 @@ TEST_F(DiskFaults, OnAReadOnlyDiskReadsWorkAndAnImportIsRefusedSayingWhatToCheck
   EXPECT_NE(said.find("読み取り専用でマウントされていないか"), std::string::npos) << said;
   const auto saving = runner_.run("evaluate --as-of R7 --save");
   EXPECT_EQ(saving.exit_code, 1) << saving.out << saving.err;
+  const auto refused_en = runner_.run("import kama_values --lang en");  // refused at open or at the run: English
+  EXPECT_NE(refused_en.exit_code, 0);
+  EXPECT_NE((refused_en.out + refused_en.err).find("cannot write to the database"), std::string::npos)
+      << refused_en.out << refused_en.err;
   const auto english = runner_.run("evaluate --as-of R7 --save --lang en");  // the same refusal in English
   EXPECT_EQ(english.exit_code, 1) << english.out << english.err;
   EXPECT_NE(english.err.find("cannot write to the database"), std::string::npos) << english.err;

@@ -78,31 +78,56 @@ DimensionedSeries many_routes() {
   return routes;
 }
 
+Drilldown folded(const config::Strategy& s, std::size_t shown, Lang lang) {
+  ReportOptions options;
+  options.lang = lang;
+  auto d = build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), options);
+  EXPECT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rows.size(), 35u);  // every row until fold_drilldown_rows
+  fold_drilldown_rows(d[0], shown, lang);
+  return d[0];
+}
+
 TEST(ReportDrilldown, RowsBeyondTheLargestAreSummedIntoOthers) {
   const auto s = strategy();
-  const auto d = build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), {});
+  const Drilldown d = folded(s, 30, Lang::Ja);
+  ASSERT_EQ(d.rows.size(), 30u);
+  EXPECT_EQ(d.rows[0].dimensions[0], "R35");  // largest FY2025 first
+  EXPECT_EQ(d.rows[29].dimensions[0], "R6");
+  ASSERT_TRUE(d.others);
+  EXPECT_EQ(d.others->rows, 5u);
+  EXPECT_EQ(d.others->label, "その他（5件）");
+  ASSERT_EQ(d.others->values.size(), 2u);
+  EXPECT_EQ(d.others->values[0], 5 * 1000 + (1 + 2 + 3 + 4 + 5));  // R1…R5 in FY2024
+  EXPECT_EQ(d.others->values[1], 100 * (1 + 2 + 3 + 4 + 5));
+
+  const Drilldown e = folded(s, 33, Lang::En);
+  ASSERT_TRUE(e.others);
+  EXPECT_EQ(e.others->label, "Others (2)");
+  EXPECT_EQ(e.others->values[1], 100 + 200);
+
+  // One row beyond is shown rather than summed alone; 0 shows every row.
+  EXPECT_FALSE(folded(s, 34, Lang::Ja).others);
+  EXPECT_EQ(folded(s, 34, Lang::Ja).rows.size(), 35u);
+  EXPECT_FALSE(folded(s, 0, Lang::Ja).others);
+}
+
+// A final report empties its unapproved years before the rows are ordered and cut: the rows it shows
+// are chosen by figures it shows.
+TEST(ReportDrilldown, TheRowsShownAreChosenByTheYearsShown) {
+  const auto s = strategy();
+  DimensionedSeries routes = many_routes();
+  routes.totals.push_back(bus(Period::fiscal_year(2024), "R99", 99999));  // large in FY2024 only
+  ReportOptions options;
+  auto d = build_drilldowns(kpi(s, "startups"), {routes}, last_day_of_fiscal_year(2026), options);
   ASSERT_EQ(d.size(), 1u);
-  ASSERT_EQ(d[0].rows.size(), 30u);
-  EXPECT_EQ(d[0].rows[0].dimensions[0], "R35");  // largest FY2025 first
-  EXPECT_EQ(d[0].rows[29].dimensions[0], "R6");
+  for (auto& r : d[0].rows) r.values[1].reset();  // FY2025 not approved: left empty
+  fold_drilldown_rows(d[0], 3, Lang::Ja);
+  ASSERT_EQ(d[0].rows.size(), 3u);
+  EXPECT_EQ(d[0].rows[0].dimensions[0], "R99");  // by FY2024 now, not by the hidden FY2025
+  EXPECT_EQ(d[0].rows[1].dimensions[0], "R35");
   ASSERT_TRUE(d[0].others);
-  EXPECT_EQ(d[0].others->rows, 5u);
-  EXPECT_EQ(d[0].others->label, "その他（5件）");
-  ASSERT_EQ(d[0].others->values.size(), 2u);
-  EXPECT_EQ(d[0].others->values[0], 5 * 1000 + (1 + 2 + 3 + 4 + 5));  // R1…R5 in FY2024
-  EXPECT_EQ(d[0].others->values[1], 100 * (1 + 2 + 3 + 4 + 5));
-
-  ReportOptions english;
-  english.lang = Lang::En;
-  english.drilldown_rows = 34;
-  const auto e = build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), english);
-  ASSERT_TRUE(e[0].others);
-  EXPECT_EQ(e[0].others->label, "Others (1)");
-  EXPECT_EQ(e[0].others->values[1], 100);
-
-  ReportOptions all;
-  all.drilldown_rows = 35;
-  EXPECT_FALSE(build_drilldowns(kpi(s, "startups"), {many_routes()}, last_day_of_fiscal_year(2026), all)[0].others);
+  EXPECT_FALSE(d[0].others->values[1]);  // nothing of the hidden year in the sum either
 }
 
 TEST(ReportDrilldown, CaptionAndHeadingsUseThePluginsNamesInJapanese) {

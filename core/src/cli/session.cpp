@@ -43,7 +43,7 @@ store::Store& Session::store(app::StoreOpen open) {
     } catch (const store::StoreBusy&) {
       throw;  // worded by main() with the wait it had
     } catch (const store::StoreError& e) {
-      throw UsageError(e.what());
+      throw UsageError(e.message(reader_lang()));
     }
   }
   return *store_;

@@ -63,20 +63,15 @@ std::vector<std::string> shown_keys(const std::vector<const store::DimensionTota
   return keys;
 }
 
-// Rows beyond `shown` (the rows are sorted, largest first) summed into one, per year; 0 shows all.
-void fold_others(Drilldown& d, std::size_t shown, Lang lang) {
-  if (shown == 0 || d.rows.size() <= shown) return;  // 0: every row
-  DrilldownOthers others;
-  others.rows = d.rows.size() - shown;
-  others.values.assign(d.years.size(), std::nullopt);
-  for (std::size_t r = shown; r < d.rows.size(); ++r)
-    for (std::size_t y = 0; y < d.years.size(); ++y)
-      if (const auto& v = d.rows[r].values[y]) others.values[y] = others.values[y].value_or(0) + *v;
-  const std::string count = grouped(static_cast<double>(others.rows));
-  others.label = lang == Lang::Ja ? std::string(labels_for(lang).others) + "（" + count + "件）"
-                                  : std::string(labels_for(lang).others) + " (" + count + ")";
-  d.rows.resize(shown);
-  d.others = std::move(others);
+// Largest latest value first; a row without one is ranked by its latest earlier year.
+void order_rows(Drilldown& d) {
+  std::stable_sort(d.rows.begin(), d.rows.end(), [](const DrilldownRow& a, const DrilldownRow& b) {
+    for (std::size_t i = a.values.size(); i-- > 0;) {
+      const double x = a.values[i].value_or(-1e300), y = b.values[i].value_or(-1e300);
+      if (x != y) return x > y;
+    }
+    return false;
+  });
 }
 
 std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const Date& as_of,
@@ -121,16 +116,9 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
     }
     d.rows.push_back(std::move(r));
   }
-  // Largest latest value first; a row without one is ranked by its latest earlier year.
-  std::stable_sort(d.rows.begin(), d.rows.end(), [](const DrilldownRow& a, const DrilldownRow& b) {
-    for (std::size_t i = a.values.size(); i-- > 0;) {
-      const double x = a.values[i].value_or(-1e300), y = b.values[i].value_or(-1e300);
-      if (x != y) return x > y;
-    }
-    return false;
-  });
-  fold_others(d, options.drilldown_rows, lang);
-  // Display names only for the rows shown: a series of many thousand stops looks up a few dozen.
+  order_rows(d);
+  // Display names for every row: which rows are shown is decided later (fold_drilldown_rows), after
+  // a final report has left its unapproved years empty.
   for (auto& r : d.rows)
     for (std::size_t i = 0; i < r.dimensions.size(); ++i)
       r.labels.push_back(display_name(s.names.find_value(d.dimension_keys[i], r.dimensions[i]), lang, r.dimensions[i]));
@@ -138,6 +126,23 @@ std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeri
 }
 
 }  // namespace
+
+void fold_drilldown_rows(Drilldown& d, std::size_t shown, Lang lang) {
+  order_rows(d);  // again: a final report may have emptied the latest year since build_drilldowns
+  // 0 shows every row; a single row beyond the shown ones is shown rather than summed alone.
+  if (shown == 0 || d.rows.size() <= shown + 1) return;
+  DrilldownOthers others;
+  others.rows = d.rows.size() - shown;
+  others.values.assign(d.years.size(), std::nullopt);
+  for (std::size_t r = shown; r < d.rows.size(); ++r)
+    for (std::size_t y = 0; y < d.years.size(); ++y)
+      if (const auto& v = d.rows[r].values[y]) others.values[y] = others.values[y].value_or(0) + *v;
+  const std::string count = grouped(static_cast<double>(others.rows));
+  others.label = lang == Lang::Ja ? std::string(labels_for(lang).others) + "（" + count + "件）"
+                                  : std::string(labels_for(lang).others) + " (" + count + ")";
+  d.rows.resize(shown);
+  d.others = std::move(others);
+}
 
 std::vector<Drilldown> build_drilldowns(const config::Kpi& kpi, const std::vector<DimensionedSeries>& series,
                                         const Date& as_of, const ReportOptions& options) {

@@ -13,8 +13,13 @@ namespace sosei::report {
 // year (published by `as_of`, by the KPI's publication lag); months are summed into their year. A
 // code that names the same thing as a name (district ↔ district_name, spot_code ↔ spot) is not
 // shown twice. A monthly series is left out when a yearly one with the same dimensions exists.
-// Rows: the largest value of the latest year first.
+// Every row, the largest value of the latest year first; fold_drilldown_rows cuts them.
 std::vector<Drilldown> build_drilldowns(const config::Kpi& kpi, const std::vector<DimensionedSeries>& series,
                                         const Date& as_of, const ReportOptions& options);
+
+// Orders the rows by the latest year, largest first, and sums those beyond `shown` into
+// Drilldown::others (0: every row is shown). Done last, after a final report has emptied its
+// unapproved years, so that figures it hides never choose the rows it shows.
+void fold_drilldown_rows(Drilldown& d, std::size_t shown, Lang lang);
 
 }  // namespace sosei::report

@@ -201,6 +201,9 @@ ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy&
   total.name = labels_for(options.lang).total;
   m.goal_summary.push_back(std::move(total));
   apply_signoff(m, signoff);
+  for (auto* rows : {&m.projects, &m.numeric_targets})
+    for (auto& row : *rows)
+      for (auto& d : row.drilldowns) fold_drilldown_rows(d, options.drilldown_rows, options.lang);
   return m;
 }
 

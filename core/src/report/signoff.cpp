@@ -56,8 +56,7 @@ void hide_unapproved(KpiRow& row, const SignoffInput& signoff) {
   for (auto& d : row.drilldowns)
     for (std::size_t i = 0; i < d.years.size(); ++i) {
       if (ok(d.years[i].year)) continue;
-      for (auto& r : d.rows) r.values[i].reset();
-      if (d.others) d.others->values[i].reset();
+      for (auto& r : d.rows) r.values[i].reset();  // before the rows are ordered and cut (report_model.cpp)
     }
 }
 
