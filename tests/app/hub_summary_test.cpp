@@ -145,17 +145,17 @@ TEST_F(HubSummaryOnFiles, EachCitysLatestGradesValuesAndWhatNeedsAttention) {
 }
 
 TEST_F(HubSummaryOnFiles, APrefectureOrAGroupShowsItsCitiesOnly) {
-  const HubSummary fukuoka = summary({.kind = HubScope::Kind::Prefecture, .prefecture = "40", .group = ""});
+  const HubSummary fukuoka = summary({.kind = HubScope::Kind::Prefecture, .prefecture = "40", .group = "", .city = ""});
   ASSERT_EQ(fukuoka.cities.size(), 3u);
   EXPECT_EQ(find(fukuoka, "131016"), nullptr);
 
-  const HubSummary tokyo = summary({.kind = HubScope::Kind::Prefecture, .prefecture = "13", .group = ""});
+  const HubSummary tokyo = summary({.kind = HubScope::Kind::Prefecture, .prefecture = "13", .group = "", .city = ""});
   ASSERT_EQ(tokyo.cities.size(), 1u);
   EXPECT_EQ(tokyo.cities[0].name, "千代田区");
   EXPECT_EQ(tokyo.totals[0].count, 2);
 
   hub_.groups[0].members = {"402052", "402273"};
-  const HubSummary group = summary({.kind = HubScope::Kind::Group, .prefecture = "", .group = "嘉飯圏域"});
+  const HubSummary group = summary({.kind = HubScope::Kind::Group, .prefecture = "", .group = "嘉飯圏域", .city = ""});
   ASSERT_EQ(group.cities.size(), 2u);
   EXPECT_TRUE(group.without_evaluation.empty());
 }

@@ -109,6 +109,45 @@ TEST(HubCommands, SummaryAndServeOnTheBundledExampleHub) {
   ASSERT_EQ(j["cities"].size(), 3u);
   EXPECT_EQ(j["cities"][1]["code"], "402273");
   EXPECT_EQ(j["cities"][1]["evaluation"]["grades"], stored[0]["grades"]);
+  // 嘉麻市's own dashboard and API at the hub, from its configuration (`config:` in the hub file).
+  auto page = server.client().Get("/city/402273/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("嘉麻市"), std::string::npos);
+  EXPECT_EQ(server.client().Get("/city/402052/api/evaluation")->status, 404);  // no config for 飯塚市
+
+  // Once the hub has a token, the running server asks every request for one and reads its scope.
+  const std::string in_hub = " --hub '" + hub + "'";
+  const auto created = s.run("hub token create --scope prefecture:福岡県 --note 県企画課 --json" + in_hub);
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  const std::string token = json::parse(created.out)["token"];
+  EXPECT_NE(created.err.find("ハブのトークン 1 を作りました（範囲: prefecture:40）"), std::string::npos) << created.err;
+  EXPECT_EQ(server.client().Get("/api/hub")->status, 401);
+  const httplib::Headers bearer{{"Authorization", "Bearer " + token}};
+  EXPECT_EQ(server.client().Get("/api/hub", bearer)->status, 200);
+  EXPECT_EQ(server.client().Get("/api/hub?prefecture=13", bearer)->status, 403);
+  EXPECT_EQ(server.client().Get("/city/402273/api/evaluation", bearer)->status, 200);
+  // A department's token of 嘉麻市 (in its store) reads 嘉麻市's pages, not the hub's.
+  const std::string city_token = s.run("token create --department 産業振興課").out;
+  const httplib::Headers city{{"Authorization", "Bearer " + city_token.substr(0, city_token.size() - 1)}};
+  EXPECT_EQ(server.client().Get("/city/402273/", city)->status, 200);
+  EXPECT_EQ(server.client().Get("/api/hub", city)->status, 403);
+
+  const json listed = json::parse(s.run("hub token list --json" + in_hub).out);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["scope"], "prefecture:40");
+  EXPECT_EQ(listed[0]["note"], "県企画課");
+  EXPECT_EQ(listed[0].dump().find(token), std::string::npos);  // never the token
+  const auto revoked = s.run("hub token revoke 1" + in_hub);
+  EXPECT_EQ(revoked.exit_code, 0) << revoked.err;
+  EXPECT_NE(revoked.out.find("ハブのトークン 1 を失効させました"), std::string::npos) << revoked.out;
+  EXPECT_EQ(s.run("hub token revoke 1" + in_hub).exit_code, 2);
+  // Its last token revoked, the hub does not fall open: nobody reads it until a new token exists.
+  EXPECT_EQ(server.client().Get("/api/hub", bearer)->status, 401);
+  EXPECT_EQ(server.client().Get("/api/hub")->status, 401);
+  const auto bad_scope = s.run("hub token create --scope prefecture:99" + in_hub);
+  EXPECT_EQ(bad_scope.exit_code, 2);
+  EXPECT_NE(bad_scope.err.find("都道府県ではありません"), std::string::npos) << bad_scope.err;
   EXPECT_EQ(server.stop(SIGTERM), 0) << server.stderr_text();
 
   const auto refused = s.run("hub serve --hub '" + hub + "' --bind 0.0.0.0 --port 0");

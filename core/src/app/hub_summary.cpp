@@ -120,12 +120,12 @@ HubScope hub_scope(const config::Hub& hub, const std::string& prefecture, const 
       throw HubRequestError(text::phrase(&text::HubMessages::unknown_group, group, text::joined(names, "、", ", ")));
     }
     if (!prefecture.empty()) throw HubRequestError(text::phrase(&text::HubMessages::scope_both));
-    return {.kind = HubScope::Kind::Group, .prefecture = "", .group = group};
+    return {.kind = HubScope::Kind::Group, .prefecture = "", .group = group, .city = ""};
   }
   if (!prefecture.empty()) {
     const auto p = find_prefecture(prefecture);
     if (!p) throw HubRequestError(text::phrase(&text::HubMessages::bad_prefecture, prefecture));
-    return {.kind = HubScope::Kind::Prefecture, .prefecture = std::string(p->code), .group = ""};
+    return {.kind = HubScope::Kind::Prefecture, .prefecture = std::string(p->code), .group = "", .city = ""};
   }
   return {};
 }
@@ -164,7 +164,8 @@ std::vector<const config::HubCity*> cities_in_scope(const config::Hub& hub, cons
     const bool in =
         scope.kind == HubScope::Kind::All ||
         (scope.kind == HubScope::Kind::Prefecture && city.code.starts_with(scope.prefecture)) ||
-        (group && std::find(group->members.begin(), group->members.end(), city.code) != group->members.end());
+        (group && std::find(group->members.begin(), group->members.end(), city.code) != group->members.end()) ||
+        (scope.kind == HubScope::Kind::City && city.code == scope.city);
     if (in) out.push_back(&city);
   }
   return out;

@@ -19,11 +19,13 @@
 
 namespace sosei::app {
 
-// Which of the hub's cities to show: all, one prefecture's, or one group's.
+// Which of the hub's cities to show: all, one prefecture's, one group's, or one city (what a city's
+// own token may read).
 struct HubScope {
-  enum class Kind { All, Prefecture, Group } kind = Kind::All;
+  enum class Kind { All, Prefecture, Group, City } kind = Kind::All;
   std::string prefecture;  // two digits, for Kind::Prefecture
   std::string group;       // the group's name, for Kind::Group
+  std::string city;        // its code, for Kind::City
 };
 
 enum class CityState {

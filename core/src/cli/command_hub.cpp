@@ -10,8 +10,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/hub_city_pages.hpp"
 #include "app/hub_summary.hpp"
 #include "cli/commands.hpp"
+#include "cli/hub_file.hpp"
 #include "cli/serve_loop.hpp"
 #include "cli/text_table.hpp"
 #include "config/load.hpp"
@@ -46,6 +48,8 @@ std::string scope_line(const config::Hub& hub, const app::HubScope& scope, std::
       const auto* g = hub.group(scope.group);
       return text::say(lang, &HubMessages::scope_group, hub.name, g->name, g->kind.empty() ? "-" : g->kind, cities);
     }
+    case app::HubScope::Kind::City:
+      return hub.name + ": " + text::say(lang, &HubMessages::scope_city, scope.city);
   }
   return "";
 }
@@ -105,20 +109,6 @@ void print_table(const config::Hub& hub, const app::HubScope& scope, const app::
   }
 }
 
-// The hub file, checked; with --db, that no two cities would share one SQLite file.
-config::Hub load_hub_file(const std::string& path, CommandEnv env, text::Lang lang) {
-  config::Hub hub;
-  try {
-    hub = config::load_hub(path);
-  } catch (const config::ConfigError& e) {
-    throw UsageError(e.message(lang));
-  }
-  const std::string& override = env.session.options().database;
-  if (auto shared = config::cities_sharing_a_file(hub, override.empty() ? hub.database : override))
-    throw UsageError(text::say(lang, &HubMessages::sqlite_shared, shared->file, shared->first, shared->second));
-  return hub;
-}
-
 void run_summary(const Args& args, CommandEnv env) {
   const text::Lang lang = env.session.reader_lang();
   const config::Hub hub = load_hub_file(args.hub_file, env, lang);
@@ -156,7 +146,15 @@ void run_serve(const ServeArgs& args, CommandEnv env) {
   // A client that hangs up mid-response must cost one response, not the process.
   signal(SIGPIPE, SIG_IGN);
   BlockedSignals signals({SIGTERM, SIGINT});
-  serve::HubServer server(hub, env.session.options().database, lang, args.options);
+  std::map<std::string, std::unique_ptr<app::Environment>> cities;
+  try {
+    cities = app::load_city_pages(hub, env.session.options().database);
+  } catch (const config::ConfigError& e) {
+    throw UsageError(e.message(lang));
+  }
+  std::map<std::string, const app::Environment*> pages;
+  for (const auto& [code, city] : cities) pages.emplace(code, city.get());
+  serve::HubServer server(hub, env.session.options().database, lang, args.options, pages);
   int port = 0;
   try {
     port = server.bind();
@@ -174,6 +172,20 @@ void run_serve(const ServeArgs& args, CommandEnv env) {
 }
 
 }  // namespace
+
+// The hub file, checked; with --db, that no two cities would share one SQLite file.
+config::Hub load_hub_file(const std::string& path, CommandEnv env, text::Lang lang) {
+  config::Hub hub;
+  try {
+    hub = config::load_hub(path);
+  } catch (const config::ConfigError& e) {
+    throw UsageError(e.message(lang));
+  }
+  const std::string& override = env.session.options().database;
+  if (auto shared = config::cities_sharing_a_file(hub, override.empty() ? hub.database : override))
+    throw UsageError(text::say(lang, &HubMessages::sqlite_shared, shared->file, shared->first, shared->second));
+  return hub;
+}
 
 void add_hub_commands(CLI::App& app, CommandEnv env) {
   auto* hub = app.add_subcommand("hub", "Many cities on one server: the hub's view of its cities (docs/hub.md)");
@@ -199,16 +211,22 @@ void add_hub_commands(CLI::App& app, CommandEnv env) {
   auto* serve = hub->add_subcommand(
       "serve",
       "Serve the hub's page of its cities (/, with ?prefecture=, ?group=, ?sort=, ?lang=), the same as JSON "
-      "(/api/hub) and Prometheus metrics per city (/metrics) on loopback until SIGTERM/SIGINT (docs/hub.md)");
+      "(/api/hub), Prometheus metrics per city (/metrics), and the dashboard and read API of every city with a "
+      "config in the hub file under /city/{code}/, until SIGTERM/SIGINT. Loopback and open until the hub has a "
+      "token (sosei hub token create); then every request needs one and reads its scope (docs/hub.md)");
   auto serve_args = std::make_shared<ServeArgs>();
   serve->add_option("--hub", serve_args->hub_file, "the hub file (default: config/hub.yaml)");
-  serve->add_option("--bind", serve_args->options.bind, "loopback address to listen on")->capture_default_str();
+  serve
+      ->add_option("--bind", serve_args->options.bind,
+                   "address to listen on; beyond loopback only once the hub has an active token")
+      ->capture_default_str();
   serve->add_option("--port", serve_args->options.port, "TCP port (0: any free port, printed at start)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   serve->add_option("--lang", env.session.locale_options().lang, "the page's default language, ja or en (default: ja)")
       ->check(CLI::IsMember({"ja", "en"}));
   serve->callback([env, serve_args] { run_serve(*serve_args, env); });
+  add_hub_token_commands(*hub, env);
 }
 
 }  // namespace sosei::cli

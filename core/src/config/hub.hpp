@@ -18,6 +18,10 @@ struct HubCity {
   // the hub, or another server. Empty: the hub's database. Absolute when a path.
   std::string database;
   Location where;
+  // The city's own configuration (its sosei.yaml: strategy, grading scheme, language) as the hub keeps
+  // it, absolute; the hub's server shows the city's dashboard and API under /city/{code}/ from it.
+  // Empty: the hub shows the city in its summary only.
+  std::string config = {};
 };
 
 struct CityGroup {
@@ -28,9 +32,12 @@ struct CityGroup {
 };
 
 struct Hub {
-  std::string file;             // the hub file as the caller named it
-  std::string name;             // 福岡県 地方創生 KPI ハブ
-  std::string database;         // the shared database (a postgresql:// URI, or a path made absolute)
+  std::string file;      // the hub file as the caller named it
+  std::string name;      // 福岡県 地方創生 KPI ハブ
+  std::string database;  // the shared database (a postgresql:// URI, or a path made absolute)
+  // The hub's own tokens (prefecture, nation, group: `sosei hub token`), absolute: `tokens:` under
+  // `hub:`, else NAME.tokens.json beside the hub file NAME.yaml. Empty: the hub keeps none (built in code).
+  std::string tokens_file;
   std::vector<HubCity> cities;  // in the file's order
   std::vector<CityGroup> groups;
 

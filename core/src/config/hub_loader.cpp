@@ -46,11 +46,12 @@ std::vector<HubCity> read_cities(const Document& doc, const MapReader& top, cons
   std::vector<HubCity> cities;
   std::map<std::string, Location> seen;
   for (const auto& [node, where] : top.list("cities")) {
-    MapReader m(doc, node, where, section("cities"), {"code", "name", "database"});
+    MapReader m(doc, node, where, section("cities"), {"code", "name", "database", "config"});
     HubCity city;
     city.code = city_code(m.required_string("code"), m.value_at("code"));
     city.name = m.required_string("name");
     city.database = database_from(base, m.string("database").value_or(""));
+    if (auto file = m.string("config")) city.config = (base / *file).lexically_normal().string();
     city.where = where;
     if (auto [first, fresh] = seen.emplace(city.code, where); !fresh)
       fail(m.value_at("code"), phrase(&HubMessages::city_twice, city.code, first->second.str()));
@@ -121,11 +122,13 @@ Hub load_hub(const std::string& path) {
   const fs::path base = fs::absolute(fs::path(path)).parent_path();
   MapReader top(doc, doc.root(), doc.start_location(), phrase(&HubMessages::in_hub_file), {"hub", "cities", "groups"});
   if (!top.has("hub")) top.missing("hub");
-  MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"), {"name", "database"});
+  MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"), {"name", "database", "tokens"});
   Hub hub;
   hub.file = path;
   hub.name = head.required_string("name");
   hub.database = database_from(base, head.string("database").value_or(""));
+  const std::string beside = fs::path(path).stem().string() + ".tokens.json";  // hub.yaml: hub.tokens.json
+  hub.tokens_file = (base / head.string("tokens").value_or(beside)).lexically_normal().string();
   hub.cities = read_cities(doc, top, base);
   for (const auto& c : hub.cities)
     if (hub.location_of(c, hub.database).empty())

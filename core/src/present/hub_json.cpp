@@ -40,9 +40,11 @@ nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const
   }
   json scope_json{{"kind", scope.kind == app::HubScope::Kind::All          ? "all"
                            : scope.kind == app::HubScope::Kind::Prefecture ? "prefecture"
-                                                                           : "group"}};
+                           : scope.kind == app::HubScope::Kind::Group      ? "group"
+                                                                           : "city"}};
   if (scope.kind == app::HubScope::Kind::Prefecture) scope_json["prefecture"] = scope.prefecture;
   if (scope.kind == app::HubScope::Kind::Group) scope_json["group"] = scope.group;
+  if (scope.kind == app::HubScope::Kind::City) scope_json["city"] = scope.city;
   return {{"hub", hub.name},
           {"scope", scope_json},
           {"cities", cities},

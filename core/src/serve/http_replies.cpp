@@ -17,7 +17,11 @@ constexpr const char* kHtmlPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-bool wants_json(const std::string& path) { return path.starts_with("/api/") || path == "/metrics"; }
+// A hub serves each city's API under /city/{code}/ (hub_server.cpp).
+bool wants_json(std::string_view path) {
+  if (path.starts_with("/city/") && path.size() > 12 && path[12] == '/') path.remove_prefix(12);
+  return path.starts_with("/api/") || path == "/metrics";
+}
 
 std::string error_page(int status, const std::string& message, text::Lang lang, Pages pages) {
   const text::Catalogue& c = text::catalogue(lang);

@@ -126,9 +126,13 @@ std::string names(const std::vector<std::string>& list, text::Lang lang) {
   return html_escape(s);
 }
 
-std::string city_row(const app::CitySummary& c, text::Lang lang) {
+std::string city_row(const app::CitySummary& c, text::Lang lang, bool has_pages) {
   const HubMessages& m = text::hub_messages(lang);
-  std::string html = "<tr><td>" + html_escape(c.code) + "</td><td>" + html_escape(c.name) + "</td>";
+  std::string html = "<tr><td>" + html_escape(c.code) + "</td><td>" + html_escape(c.name);
+  if (has_pages)
+    html += " <a href=\"/city/" + html_escape(c.code) + "/" + (lang == text::Lang::En ? "?lang=en" : "") + "\">" +
+            html_escape(m.city_pages_link) + "</a>";
+  html += "</td>";
   switch (c.state) {
     case app::CityState::Evaluated:
       html += "<td>" + html_escape(c.as_of) + (c.stale ? html_escape(m.stale_mark) : "") + "</td><td>" +
@@ -153,7 +157,7 @@ std::string city_row(const app::CitySummary& c, text::Lang lang) {
 }  // namespace
 
 std::string hub_page_html(const config::Hub& hub, const app::HubScope& scope, app::HubSort sort,
-                          const app::HubSummary& summary, text::Lang lang) {
+                          const app::HubSummary& summary, text::Lang lang, const std::set<std::string>& with_pages) {
   const HubMessages& m = text::hub_messages(lang);
   const std::string title = text::say(lang, &HubMessages::page_title, hub.name);
   std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == text::Lang::En ? "en" : "ja") +
@@ -165,7 +169,7 @@ std::string hub_page_html(const config::Hub& hub, const app::HubScope& scope, ap
           html_escape(m.heading_grades) + "</a></th><th><a href=\"" + link(scope, "missing", lang) + "\">" +
           html_escape(m.heading_with_value) + "</a></th><th>" + html_escape(m.heading_open_flags) + "</th><th>" +
           html_escape(m.heading_stopped) + "</th><th>" + html_escape(m.heading_failing) + "</th></tr></thead><tbody>";
-  for (const auto& c : summary.cities) html += city_row(c, lang);
+  for (const auto& c : summary.cities) html += city_row(c, lang, with_pages.contains(c.code));
   html += "</tbody><tfoot><tr><th colspan=\"3\">" + html_escape(m.totals) + "</th><td colspan=\"5\">" +
           html_escape(grades_text(summary.totals)) + "</td></tr></tfoot></table>";
   if (!summary.without_evaluation.empty())

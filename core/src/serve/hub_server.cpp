@@ -1,13 +1,20 @@
 // The hub's server (hub_server.hpp).
 #include "serve/hub_server.hpp"
 
-#include <atomic>
+#include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <mutex>
+
+#include "app/hub_access.hpp"
 #include "app/hub_summary.hpp"
 #include "present/hub_json.hpp"
+#include "serve/api.hpp"
 #include "serve/bounded_server.hpp"
 #include "serve/http_replies.hpp"
+#include "serve/hub_gate.hpp"
 #include "serve/hub_page.hpp"
+#include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
 #include "serve/view_query.hpp"
 #include "text/hub_messages.hpp"
@@ -17,25 +24,80 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
+using text::HubMessages;
+
+// One city's dashboard and read API at the hub: its own environment, a read-only connection to where
+// the hub keeps its data, and the same live views `sosei serve` has.
+struct CityPages {
+  explicit CityPages(const app::Environment& e)
+      : reads(e.open_store(std::chrono::milliseconds(5000), app::StoreOpen::ReadOnly)), live(e, reads) {}
+  StoreAccess reads;
+  LiveData live;
+};
+
+std::vector<std::string> codes_of(const std::map<std::string, const app::Environment*>& pages) {
+  std::vector<std::string> out;
+  out.reserve(pages.size());
+  for (const auto& [code, env] : pages) out.push_back(code);
+  return out;
+}
 
 }  // namespace
 
 struct HubServer::Impl {
-  Impl(const config::Hub& h, std::string database, text::Lang l, ServeOptions o)
+  Impl(const config::Hub& h, std::string database, text::Lang l, ServeOptions o,
+       std::map<std::string, const app::Environment*> pages)
       : hub(h),
         database_override(std::move(database)),
         configured(l),
         options(std::move(o)),
+        city_envs(std::move(pages)),
+        gate(
+            hub, [this](const std::string& code, const std::string& sha256) { return city_token(code, sha256); },
+            codes_of(city_envs)),
         http(connection_limits(options)) {}
 
   const config::Hub& hub;
   std::string database_override;
   text::Lang configured;
   ServeOptions options;
+  std::map<std::string, const app::Environment*> city_envs;
+  std::mutex pages_mutex;
+  std::map<std::string, std::unique_ptr<CityPages>> opened;  // under pages_mutex; opened on first use
+  HubGate gate;
   BoundedServer http;
   std::atomic<bool> stop_requested{false};
 
   text::Lang lang(const Request& req) const { return request_lang(req, configured); }
+
+  // A city's pages, its store opened on first use. 404 for a city the hub does not serve pages of;
+  // 503 while its store cannot be opened (not there yet, moved), tried again at the next request.
+  CityPages& pages(const std::string& code, text::Lang l) {
+    const auto env = city_envs.find(code);
+    if (env == city_envs.end()) {
+      const auto* city = hub.city(code);
+      if (!city) throw HttpError(404, text::say(l, &HubMessages::city_not_in_hub, code));
+      throw HttpError(404, text::say(l, &HubMessages::city_without_pages, code, city->name));
+    }
+    std::lock_guard<std::mutex> lock(pages_mutex);
+    auto& slot = opened[code];
+    if (!slot) {
+      try {
+        slot = std::make_unique<CityPages>(*env->second);
+      } catch (const store::StoreError& e) {
+        throw HttpError(503, text::say(l, &HubMessages::state_unreachable, e.message(l)));
+      }
+    }
+    return *slot;
+  }
+
+  std::optional<store::ApiToken> city_token(const std::string& code, const std::string& sha256) {
+    try {
+      return pages(code, configured).reads.with([&](store::Store& s) { return s.token_by_hash(sha256); });
+    } catch (const HttpError&) {
+      return std::nullopt;  // its store cannot be read: its tokens cannot admit anyone
+    }
+  }
 
   struct View {
     app::HubScope scope;
@@ -43,15 +105,23 @@ struct HubServer::Impl {
     app::HubSummary summary;
   };
 
-  // The scope and order the request asks for (400 for one the hub does not have), and the summary.
+  // The scope and order the request asks for (400 for one the hub does not have, 403 for one outside
+  // the token's scope; none asked: the token's), and the summary.
   View view(const Request& req) {
     const text::Lang l = lang(req);
+    const app::HubScope allowed = gate.admit(req, "", l);
     View v;
     try {
       v.scope = app::hub_scope(hub, single_param(req.params, "prefecture"), single_param(req.params, "group"));
       v.sort = app::hub_sort(single_param(req.params, "sort"));
     } catch (const app::HubRequestError& e) {
       throw HttpError(400, e.text()(text::Locale{l, text::YearStyle::Era}));
+    }
+    if (v.scope.kind == app::HubScope::Kind::All) {
+      v.scope = allowed;
+    } else if (!app::scope_within(hub, v.scope, allowed)) {
+      throw HttpError(
+          403, text::say(l, &HubMessages::token_out_of_scope, app::scope_text(allowed), app::scope_text(v.scope)));
     }
     v.summary = app::summarize_hub({.hub = &hub,
                                     .scope = v.scope,
@@ -61,13 +131,19 @@ struct HubServer::Impl {
     return v;
   }
 
-  void routes() {
+  std::set<std::string> with_pages() const {
+    std::set<std::string> out;
+    for (const auto& [code, env] : city_envs) out.insert(code);
+    return out;
+  }
+
+  void hub_routes() {
     http.Get("/", [this](const Request& req, Response& res) {
       guarded(
           req, res, lang(req),
           [&] {
             const View v = view(req);
-            send_html(res, 200, hub_page_html(hub, v.scope, v.sort, v.summary, lang(req)));
+            send_html(res, 200, hub_page_html(hub, v.scope, v.sort, v.summary, lang(req), with_pages()));
           },
           Pages::Hub);
     });
@@ -87,19 +163,68 @@ struct HubServer::Impl {
           Pages::Hub);
     });
   }
+
+  // A city's page: the token admitted for that city first (so a refused caller learns nothing of it),
+  // then its pages.
+  void city_get(const std::string& pattern, std::function<void(const Request&, Response&, CityPages&)> answer) {
+    http.Get(pattern, [this, answer = std::move(answer)](const Request& req, Response& res) {
+      guarded(
+          req, res, lang(req),
+          [&] {
+            const std::string code = req.matches[1];
+            gate.admit(req, code, lang(req));
+            answer(req, res, pages(code, lang(req)));
+          },
+          Pages::Hub);
+    });
+  }
+
+  void city_json(const std::string& pattern, std::function<nlohmann::json(const Request&, LiveData&)> document) {
+    city_get(pattern, [document = std::move(document)](const Request& req, Response& res, CityPages& p) {
+      send_json(res, 200, document(req, p.live));
+    });
+  }
+
+  void city_routes() {
+    constexpr const char* kCity = R"(/city/(\d{6}))";
+    const std::string city = kCity;
+    city_get(city + "/?", [](const Request& req, Response& res, CityPages& p) {
+      send_html(res, 200, p.live.dashboard_html(p.live.query(req.params)));
+    });
+    city_json(city + "/api/kpis", [](const Request&, LiveData& live) { return kpis_document(live); });
+    city_json(city + R"(/api/kpis/([^/]+))",
+              [](const Request& req, LiveData& live) { return kpi_document(live, req.matches[2], req.params); });
+    city_json(city + R"(/api/kpis/([^/]+)/observations)", [](const Request& req, LiveData& live) {
+      return observations_document(live, req.matches[2], req.params);
+    });
+    city_json(city + "/api/evaluation",
+              [](const Request& req, LiveData& live) { return evaluation_document(live, req.params); });
+    city_json(city + "/api/runs", [](const Request& req, LiveData& live) { return runs_document(live, req.params); });
+    city_json(city + R"(/api/runs/([^/]+))",
+              [](const Request& req, LiveData& live) { return run_document(live, req.matches[2]); });
+    city_json(city + "/api/status",
+              [](const Request& req, LiveData& live) { return status_document(live, req.params); });
+    city_get(city + "/metrics", [](const Request& req, Response& res, CityPages& p) {
+      res.set_content(p.live.metrics_text({{"city", req.matches[1].str()}}),
+                      "text/plain; version=0.0.4; charset=utf-8");
+    });
+  }
 };
 
-HubServer::HubServer(const config::Hub& hub, std::string database_override, text::Lang lang, ServeOptions options)
-    : impl_(std::make_unique<Impl>(hub, std::move(database_override), lang, std::move(options))) {
+HubServer::HubServer(const config::Hub& hub, std::string database_override, text::Lang lang, ServeOptions options,
+                     std::map<std::string, const app::Environment*> city_pages)
+    : impl_(
+          std::make_unique<Impl>(hub, std::move(database_override), lang, std::move(options), std::move(city_pages))) {
   apply_limits(impl_->http, impl_->options, lang, Pages::Hub);
-  impl_->routes();
+  impl_->hub_routes();
+  impl_->city_routes();
 }
 
 HubServer::~HubServer() = default;
 
 int HubServer::bind() {
   const std::string& address = impl_->options.bind;
-  if (!is_loopback(address))
+  if (!is_loopback(address) && !impl_->gate.has_active_token())
     throw ServeRefused(text::say(impl_->configured, &text::HubMessages::not_loopback, address));
   return bind_address(impl_->http, impl_->options);
 }

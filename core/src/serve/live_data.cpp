@@ -47,12 +47,16 @@ std::string LiveData::dashboard_html(const ViewQuery& q) {
   return report::html_report(app::report_model(env_, evaluation, *drilldowns, options, signoff));
 }
 
-std::string LiveData::metrics_text() {
+std::string LiveData::metrics_text(const Labels& first) {
   const ViewQuery q = query({});
   const auto evaluation = this->evaluation(q);
   const auto status = this->status(q.as_of);
   const auto runs = reads_.with([](store::Store& s) { return s.run_summaries(); });
-  return exposition(build_metrics({evaluation, runs, status}));
+  auto families = build_metrics({evaluation, runs, status});
+  if (!first.empty())
+    for (auto& family : families)
+      for (auto& sample : family.samples) sample.labels.insert(sample.labels.begin(), first.begin(), first.end());
+  return exposition(families);
 }
 
 }  // namespace sosei::serve

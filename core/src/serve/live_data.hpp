@@ -9,6 +9,7 @@
 #include "app/environment.hpp"
 #include "evaluate/evaluation.hpp"
 #include "report/report_model.hpp"
+#include "serve/prometheus.hpp"
 #include "serve/store_access.hpp"
 #include "serve/view_query.hpp"
 #include "status/status.hpp"
@@ -29,7 +30,9 @@ class LiveData {
   evaluate::Evaluation evaluation(const ViewQuery& q);
   status::StatusReport status(const Date& as_of);
   std::string dashboard_html(const ViewQuery& q);
-  std::string metrics_text();  // Prometheus text exposition, as of today with the default scheme
+  // Prometheus text exposition, as of today with the default scheme; `first` labels every sample (a
+  // hub's city="402273").
+  std::string metrics_text(const Labels& first = {});
 
  private:
   // The drill-downs' sums, read again only when the store's data_version() moved: summing a series

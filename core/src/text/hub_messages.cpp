@@ -60,8 +60,38 @@ constexpr HubMessages kJapanese{
     .sort_missing = "評価・実績の欠けが多い順",
     .show = "表示",
     .not_loopback =
-        "ハブのページは {} では公開しません。ループバック（127.0.0.1）で起動し、外からは認証付きのリバースプロキシ"
-        "を通してください",
+        "ハブにトークンがないので、ページを {} では公開しません。先にトークンを作るか（sosei hub token create "
+        "--scope "
+        "prefecture:40）、ループバック（127.0.0.1）で起動して外からは認証付きのリバースプロキシを通してください",
+    .tokens_unreadable = "ハブのトークンファイル {} を読めません: {}",
+    .tokens_unwritable = "ハブのトークンファイル {} に書き込めません: {}。フォルダーの権限と空き容量を確かめてください",
+    .tokens_bad = "ハブのトークンファイル {} が壊れています: {}。手で直さず、バックアップから戻してください",
+    .token_scope_bad =
+        "範囲「{}」は使えません。nation（全国）、prefecture:40（都道府県コードか名前）、group:名前（ハブのグループ）"
+        "のどれかにしてください",
+    .token_created = "ハブのトークン {} を作りました（範囲: {}）。この画面を閉じると二度と表示できません",
+    .token_revoked = "ハブのトークン {} を失効させました",
+    .token_not_revoked = "ハブのトークン {} はないか、すでに失効しています（sosei hub token list で確かめてください）",
+    .token_required =
+        "このハブはトークンで守られています。Authorization: Bearer ヘッダーでトークンを送ってください（発行は sosei "
+        "hub token create）",
+    .token_unknown = "このトークンはハブにも団体にもありません。失効していないか、写し間違いがないか確かめてください",
+    .token_out_of_scope = "このトークンの範囲（{}）では {} は読めません",
+    .city_token_hub_page =
+        "団体のトークンで読めるのはその団体のページ /city/{}/ "
+        "だけです。ハブ全体は都道府県・国のトークンで読んでください",
+    .city_not_in_hub = "団体 {} はこのハブにありません",
+    .city_without_pages =
+        "団体 {}（{}）のダッシュボードはハブにありません。ハブの設定でこの団体に config（団体の sosei.yaml）を書いて"
+        "ください",
+    .city_config_other =
+        "団体 {}（{}）の config {} は別の団体（city_code「{}」）の設定です。その団体の sosei.yaml "
+        "を指してください",
+    .scope_nation = "全国",
+    .scope_city = "団体 {}",
+    .city_pages_link = "ダッシュボード",
+    .heading_scope = "範囲",
+    .no_hub_tokens = "ハブのトークンはまだありません（{}）。作るには sosei hub token create --scope prefecture:40",
 };
 
 constexpr HubMessages kEnglish{
@@ -118,8 +148,35 @@ constexpr HubMessages kEnglish{
     .sort_missing = "most missing first",
     .show = "show",
     .not_loopback =
-        "the hub's page is not served on {}: serve it on loopback (127.0.0.1) and reach it from outside through a "
-        "reverse proxy that authenticates",
+        "the hub has no token, so its pages are not served on {}: create one first (sosei hub token create --scope "
+        "prefecture:40), or serve on loopback (127.0.0.1) and reach it from outside through a reverse proxy that "
+        "authenticates",
+    .tokens_unreadable = "cannot read the hub's token file {}: {}",
+    .tokens_unwritable = "cannot write the hub's token file {}: {}; check the folder's permissions and free space",
+    .tokens_bad = "the hub's token file {} is damaged: {}; restore it from a backup rather than editing it",
+    .token_scope_bad =
+        "scope \"{}\" is not accepted: use nation, prefecture:40 (a code or a name) or group:NAME (a group of the hub)",
+    .token_created = "hub token {} created (scope: {}); it cannot be shown again once this is closed",
+    .token_revoked = "hub token {} revoked",
+    .token_not_revoked = "hub token {} does not exist or was already revoked (see sosei hub token list)",
+    .token_required =
+        "this hub is protected by tokens: send one in an Authorization: Bearer header (sosei hub token create makes "
+        "one)",
+    .token_unknown = "this token is neither the hub's nor a city's: check that it was not revoked or mistyped",
+    .token_out_of_scope = "this token's scope ({}) does not cover {}",
+    .city_token_hub_page =
+        "a city's token reads that city's pages only, under /city/{}/; read the whole hub with a prefecture's or the "
+        "nation's token",
+    .city_not_in_hub = "city {} is not in this hub",
+    .city_without_pages =
+        "the hub has no dashboard for city {} ({}): give the city a config (its sosei.yaml) in the hub file",
+    .city_config_other =
+        "the config of city {} ({}), {}, is another city's (city_code \"{}\"): point it at that city's sosei.yaml",
+    .scope_nation = "the nation",
+    .scope_city = "city {}",
+    .city_pages_link = "dashboard",
+    .heading_scope = "scope",
+    .no_hub_tokens = "the hub has no token yet ({}); make one with sosei hub token create --scope prefecture:40",
 };
 
 }  // namespace

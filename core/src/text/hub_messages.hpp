@@ -64,6 +64,26 @@ struct HubMessages {
   const char* sort_missing;
   const char* show;
   const char* not_loopback;  // address
+  // Access (`sosei hub token`, and the hub's server once the hub has a token).
+  const char* tokens_unreadable;    // file, why
+  const char* tokens_unwritable;    // file, why
+  const char* tokens_bad;           // file, what is wrong
+  const char* token_scope_bad;      // text as written
+  const char* token_created;        // id, scope
+  const char* token_revoked;        // id
+  const char* token_not_revoked;    // id
+  const char* token_required;       // 401
+  const char* token_unknown;        // 401
+  const char* token_out_of_scope;   // 403: token's scope, what was asked
+  const char* city_token_hub_page;  // 403: city code
+  const char* city_not_in_hub;      // 404: code
+  const char* city_without_pages;   // 404: code, name
+  const char* city_config_other;    // the hub's code, name, config file, the config's city_code
+  const char* scope_nation;
+  const char* scope_city;  // code
+  const char* city_pages_link;
+  const char* heading_scope;
+  const char* no_hub_tokens;  // the token file
 };
 
 const HubMessages& hub_messages(Lang lang);

@@ -1,0 +1,19 @@
+// What the `sosei hub …` commands share: the hub file, read and checked, and the hub's token commands.
+#pragma once
+
+#include <string>
+
+#include "cli/commands.hpp"
+#include "config/hub.hpp"
+#include "text/lang.hpp"
+
+namespace sosei::cli {
+
+// The hub file, checked; with --db, that no two cities would share one SQLite file. Throws UsageError
+// naming file:line:column in `lang`.
+config::Hub load_hub_file(const std::string& path, CommandEnv env, text::Lang lang);
+
+// hub token create, list, revoke (command_hub_token.cpp).
+void add_hub_token_commands(CLI::App& hub, CommandEnv env);
+
+}  // namespace sosei::cli

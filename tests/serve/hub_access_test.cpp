@@ -1,0 +1,263 @@
+// Issue 16, access at the hub's server: each city's own dashboard and read API under /city/{code}/
+// (its strategy, its data, metrics labelled with its code); once the hub has a token, every request
+// needs one and reads its scope only — a prefecture's token its municipalities, the nation's every
+// city, a city's own token its own pages — and a refusal shows nothing of the city asked for. A token
+// revoked is refused at the next request; beyond loopback only once the hub has a token.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "app/environment.hpp"
+#include "app/hub_access.hpp"
+#include "serve/api_token.hpp"
+#include "serve/hub_server.hpp"
+#include "serve_world.hpp"
+
+namespace sosei::serve::test {
+namespace {
+
+using nlohmann::json;
+
+class HubAccess : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sosei-hub-access-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    hub_.name = "ハブ";
+    hub_.tokens_file = (dir_ / "hub.tokens.json").string();
+    hub_.cities = {{"402273", "嘉麻市", (dir_ / "kama.db").string(), {}},
+                   {"402052", "飯塚市", (dir_ / "iizuka.db").string(), {}},
+                   {"131016", "千代田区", (dir_ / "chiyoda.db").string(), {}}};
+    hub_.groups = {{"嘉飯圏域", "定住自立圏", {"402052", "402273"}, {}}};
+    const std::string grading = std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading";
+    for (const auto& [city, strategy] : {std::pair{0, "嘉麻市総合戦略"}, std::pair{1, "飯塚市総合戦略"}}) {
+      const std::filesystem::path db = hub_.cities[city].database;
+      seed(db);
+      auto config = app_config(db, grading);
+      config.strategy.name = strategy;
+      envs_.push_back(std::make_unique<app::Environment>(std::move(config), &clock_));
+      pages_[hub_.cities[city].code] = envs_.back().get();
+    }
+    kama_token_ = add_token(hub_.cities[0].database, "産業振興課");
+    iizuka_token_ = add_token(hub_.cities[1].database, "産業振興課");
+  }
+  void TearDown() override {
+    if (server_) {
+      server_->stop();
+      thread_.join();
+    }
+    std::filesystem::remove_all(dir_);
+  }
+
+  void start() {
+    ServeOptions options;
+    options.port = 0;
+    server_ = std::make_unique<HubServer>(hub_, "", text::Lang::Ja, options, pages_);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->listen(); });
+  }
+  // A hub token of `scope`; returns its text.
+  std::string hub_token(const std::string& scope) {
+    const std::string token = new_token();
+    app::HubTokens(hub_.tokens_file).add(token_sha256(token), app::token_scope(hub_, scope), "", "test", clock_);
+    return token;
+  }
+  httplib::Result get(const std::string& path, const std::string& token = "") const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(std::chrono::seconds(10));
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    return c.Get(path, headers);
+  }
+
+  ManualClock clock_{std::chrono::sys_seconds{std::chrono::seconds{1780000000}}};
+  std::filesystem::path dir_;
+  config::Hub hub_;
+  std::vector<std::unique_ptr<app::Environment>> envs_;
+  std::map<std::string, const app::Environment*> pages_;
+  std::string kama_token_, iizuka_token_;
+  std::unique_ptr<HubServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(HubAccess, EachCitysOwnDashboardAndApiAreUnderItsCode) {
+  start();
+  auto r = get("/city/402273/");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("嘉麻市総合戦略"), std::string::npos);
+  EXPECT_EQ(r->body.find("飯塚市総合戦略"), std::string::npos);
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+
+  r = get("/city/402052/api/kpis/startups");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["kpi"]["id"], "startups");
+  r = get("/city/402052/api/evaluation");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_TRUE(json::parse(r->body).contains("kpis")) << r->body;
+
+  r = get("/city/402273/metrics");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("{city=\"402273\","), std::string::npos) << r->body;
+
+  // The hub's page links the cities it has pages of.
+  r = get("/");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("<a href=\"/city/402273/\">ダッシュボード</a>"), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find("<a href=\"/city/131016/\">"), std::string::npos);
+
+  // A city without a configuration at the hub, and a code the hub does not have: 404s that say so, as
+  // JSON under the city's /api/.
+  r = get("/city/131016/api/evaluation");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(json::parse(r->body)["error"].get<std::string>().find("config"), std::string::npos) << r->body;
+  r = get("/city/011002/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(r->body.find("このハブにありません"), std::string::npos) << r->body;
+}
+
+TEST_F(HubAccess, OnceTheHubHasATokenEveryRequestNeedsOne) {
+  hub_token("nation");
+  start();
+  for (const char* path : {"/", "/api/hub", "/metrics", "/city/402273/", "/city/402273/api/evaluation"}) {
+    auto r = get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401) << path;
+    EXPECT_EQ(r->get_header_value("WWW-Authenticate"), "Bearer realm=\"sosei\"") << path;
+    EXPECT_EQ(r->body.find("嘉麻市総合戦略"), std::string::npos) << path;
+    r = get(path, "sosei_nobody");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401) << path;
+  }
+  // Not from the URL, ever.
+  const auto r = get("/api/hub?token=x");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+}
+
+TEST_F(HubAccess, APrefectureTokenReadsItsMunicipalitiesOnly) {
+  const std::string fukuoka = hub_token("prefecture:40");
+  start();
+  auto r = get("/api/hub", fukuoka);  // no scope asked: the token's own
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json j = json::parse(r->body);
+  EXPECT_EQ(j["scope"]["kind"], "prefecture");
+  ASSERT_EQ(j["cities"].size(), 2u);
+  EXPECT_EQ(r->body.find("千代田区"), std::string::npos);
+  r = get("/api/hub?group=嘉飯圏域", fukuoka);  // within it
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  for (const char* path : {"/api/hub?prefecture=13", "/?prefecture=東京都", "/metrics?prefecture=13"}) {
+    r = get(path, fukuoka);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << path;
+    EXPECT_EQ(r->body.find("千代田区"), std::string::npos) << path;
+    EXPECT_EQ(r->body.find("131016"), std::string::npos) << path;
+  }
+  r = get("/metrics", fukuoka);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("city=\"402052\""), std::string::npos);
+  EXPECT_EQ(r->body.find("city=\"131016\""), std::string::npos);
+  r = get("/city/402052/", fukuoka);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("飯塚市総合戦略"), std::string::npos);
+
+  // Tokyo's token reads Tokyo, not Fukuoka's cities.
+  const std::string tokyo = hub_token("prefecture:13");
+  r = get("/city/402273/", tokyo);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(r->body.find("嘉麻市総合戦略"), std::string::npos);
+  r = get("/api/hub", tokyo);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(json::parse(r->body)["cities"].size(), 1u);
+
+  // The nation's reads every city.
+  r = get("/api/hub", hub_token("nation"));
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(json::parse(r->body)["cities"].size(), 3u);
+}
+
+TEST_F(HubAccess, ACitysOwnTokenReadsItsOwnPagesAndNothingElse) {
+  hub_token("nation");
+  start();
+  auto r = get("/city/402273/api/evaluation", kama_token_);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  r = get("/city/402273/", kama_token_);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  // 嘉麻市's token at 飯塚市: 403, nothing of 飯塚市's in the answer.
+  for (const char* path :
+       {"/city/402052/", "/city/402052/api/evaluation", "/city/402052/api/kpis/startups", "/city/402052/metrics"}) {
+    r = get(path, kama_token_);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << path;
+    EXPECT_EQ(r->body.find("飯塚市総合戦略"), std::string::npos) << path;
+    EXPECT_EQ(r->body.find("\"value\""), std::string::npos) << path;
+  }
+  // The hub's own pages are not a city's to read.
+  for (const char* path : {"/", "/api/hub", "/metrics"}) {
+    r = get(path, kama_token_);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << path;
+    EXPECT_EQ(r->body.find("飯塚市"), std::string::npos) << path;
+  }
+  r = get("/city/402052/", iizuka_token_);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST_F(HubAccess, ARevokedTokenIsRefusedAtTheNextRequestAndTheHubStaysClosed) {
+  const std::string fukuoka = hub_token("prefecture:40");
+  start();
+  auto r = get("/api/hub", fukuoka);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  ASSERT_TRUE(app::HubTokens(hub_.tokens_file).revoke(1, "test", clock_));
+  r = get("/api/hub", fukuoka);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  // That was the hub's only token: the hub does not fall open, and is not served beyond loopback.
+  r = get("/api/hub");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  ServeOptions options;
+  options.bind = "0.0.0.0";
+  options.port = 0;
+  HubServer beyond(hub_, "", text::Lang::Ja, options, pages_);
+  EXPECT_THROW(beyond.bind(), ServeRefused);
+}
+
+TEST_F(HubAccess, BeyondLoopbackOnlyOnceTheHubHasAToken) {
+  ServeOptions options;
+  options.bind = "0.0.0.0";
+  options.port = 0;
+  {
+    HubServer server(hub_, "", text::Lang::Ja, options, pages_);
+    EXPECT_THROW(server.bind(), ServeRefused);
+  }
+  hub_token("prefecture:40");
+  HubServer server(hub_, "", text::Lang::Ja, options, pages_);
+  EXPECT_GT(server.bind(), 0);
+  server.stop();
+}
+
+}  // namespace
+}  // namespace sosei::serve::test
