@@ -140,5 +140,57 @@ TEST_P(Queries, HistoryPerDimensionSetInOrder) {
   EXPECT_EQ(store_->values({"visitors", p, Dimensions{{"spot", "castle"}}})[0].revision_count, 3);
 }
 
+// What a city's bundle replays (issue 16): every value each run wrote — first imports with their
+// first note and location, then revisions — in run order, from a run on; an unchanged value or a
+// failed run wrote nothing.
+TEST_P(Queries, RunChangesAreWhatEachRunWroteInRunOrder) {
+  const Period p = Period::fiscal_year(2024);
+  auto with_location = [](ObservationData d, const std::string& at) {
+    d.location = at;
+    return d;
+  };
+  auto first = store_->begin_import(start());
+  first->put(key("visitors", p, {{"spot", "castle"}}), with_location(number(10, "速報"), "a.csv:2"));
+  first->put(key("startups", p), status(ValueKind::NotCarriedOut));
+  const int64_t r1 = first->commit().id;
+  auto second = store_->begin_import(start("hand"));
+  second->put(key("visitors", p, {{"spot", "castle"}}), with_location(number(12, "確報"), "b.csv:3"));
+  second->put(key("startups", p), status(ValueKind::NotCarriedOut));  // unchanged: nothing written
+  second->put(key("shops", p), number(4));
+  const int64_t r2 = second->commit().id;
+  auto failed = store_->begin_import(start());
+  failed->put(key("shops", p), number(99));
+  failed->fail("broken file");
+
+  std::vector<RunChange> all;
+  store_->run_changes(0, [&](const RunChange& c) { all.push_back(c); });
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].run_id, r1);
+  EXPECT_EQ(all[1].run_id, r1);
+  const RunChange& castle_first = all[0].key.series == "visitors" ? all[0] : all[1];
+  EXPECT_EQ(castle_first.data.value, Value::of(10));
+  EXPECT_EQ(castle_first.data.note, "速報");  // its first note, though revised since
+  EXPECT_EQ(castle_first.data.location, "a.csv:2");
+  EXPECT_EQ(castle_first.key.dimensions.at("spot"), "castle");
+  EXPECT_EQ(castle_first.key.period, p);
+  const RunChange& status_first = all[0].key.series == "visitors" ? all[1] : all[0];
+  EXPECT_EQ(status_first.data.value, Value::status(ValueKind::NotCarriedOut));
+  // Run 2: its first import (shops) before its revision (castle).
+  EXPECT_EQ(all[2].run_id, r2);
+  EXPECT_EQ(all[2].key.series, "shops");
+  EXPECT_EQ(all[3].run_id, r2);
+  EXPECT_EQ(all[3].data.value, Value::of(12));
+  EXPECT_EQ(all[3].data.note, "確報");
+  EXPECT_EQ(all[3].data.location, "b.csv:3");
+
+  std::vector<RunChange> since;
+  store_->run_changes(r1, [&](const RunChange& c) { since.push_back(c); });
+  ASSERT_EQ(since.size(), 2u);
+  EXPECT_EQ(since[0].run_id, r2);
+  std::size_t none = 0;
+  store_->run_changes(r2, [&](const RunChange&) { ++none; });
+  EXPECT_EQ(none, 0u);
+}
+
 }  // namespace
 }  // namespace sosei::store::test

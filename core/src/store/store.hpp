@@ -55,6 +55,16 @@ struct StoredObservation {
   int revision_count = 0;  // how many times its value changed after the first import
 };
 
+// A value as one run wrote it — its first import, or a revision — for a city's bundle to its hub
+// (`sosei bundle export`): replayed run by run, the runs give the hub the same values and revisions.
+struct RunChange {
+  int64_t run_id = 0;
+  ObservationKey key;
+  // The value, note and location the run wrote; flags are the observation's current ones (a revision
+  // does not keep the flags it replaced).
+  ObservationData data;
+};
+
 // The numeric values of one dimension set in one period, summed where they are stored
 // (Store::dimension_totals): what a drill-down shows, sized by the dimension sets and months, not by
 // the observations.
@@ -439,6 +449,10 @@ class Store {
   // The numeric values of `series` that have dimensions, summed per dimension set and period (a day's
   // value into its month), ordered by period then dimensions. Text values (未実施) are left out.
   virtual std::vector<DimensionTotal> dimension_totals(const std::string& series) = 0;
+
+  // Every value the runs after `since_run` wrote, ordered by run (within a run, first imports before
+  // revisions); streamed, so a city's millions of values never sit in memory together.
+  virtual void run_changes(int64_t since_run, const std::function<void(const RunChange&)>& each) = 0;
 
   // Data-quality flags by id. Closing one by hand records who (event.who) and why (event.reason) on
   // the flag and appends `event` in one transaction; false, nothing written, when it is not open.

@@ -18,6 +18,7 @@
 #include "store/postgresql/session.hpp"
 #include "store/postgresql/signoff.hpp"
 #include "store/postgresql/table_copy.hpp"
+#include "store/run_changes_sql.hpp"
 
 namespace sosei::store {
 namespace {
@@ -143,6 +144,32 @@ class PostgresStore final : public Store {
       for (int i = 0; i < r.rows(); ++i) each(read_observation(r, i, series));
     }
     s_.db.exec("scan a series", "CLOSE sosei_scan");
+    txn.commit();
+  }
+
+  void run_changes(int64_t since_run, const std::function<void(const RunChange&)>& each) override {
+    s_.flush_open_import();
+    // A cursor, so memory stays flat however many values the runs wrote.
+    pg::Transaction txn(s_.db);
+    s_.db.exec("read the values the runs wrote",
+               "DECLARE sosei_changes NO SCROLL CURSOR FOR " SOSEI_RUN_CHANGES_SQL("$1"), Params().int64(since_run));
+    RunChange c;
+    while (true) {
+      Result r = s_.db.exec("read the values the runs wrote", "FETCH 10000 FROM sosei_changes");
+      if (r.rows() == 0) break;
+      for (int i = 0; i < r.rows(); ++i) {
+        c.run_id = r.int64(i, 0);
+        c.key.series = r.string(i, 1);
+        c.key.period = pg::read_period(r, i, 2);
+        c.key.dimensions = parse_dimensions(r.text(i, 6));
+        c.data.value = pg::read_value(r, i, 7);
+        c.data.flags = static_cast<uint32_t>(r.int64(i, 9));
+        c.data.note = r.string(i, 10);
+        c.data.location = r.string(i, 11);
+        each(c);
+      }
+    }
+    s_.db.exec("read the values the runs wrote", "CLOSE sosei_changes");
     txn.commit();
   }
 

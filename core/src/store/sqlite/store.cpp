@@ -10,6 +10,7 @@
 #include "common/clock.hpp"
 #include "store/canonical_json.hpp"
 #include "store/dimension_total.hpp"
+#include "store/run_changes_sql.hpp"
 #include "store/sqlite/audit.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/daemon_lock.hpp"
@@ -69,6 +70,8 @@ constexpr const char* kSeries =
     " SELECT name FROM s WHERE name IS NOT NULL";
 
 // The first value from the observation, every change after it from its revisions.
+constexpr const char* kRunChanges = SOSEI_RUN_CHANGES_SQL("?1");
+
 constexpr const char* kHistory =
     "SELECT o.dimensions, o.first_value_kind, o.first_number, o.first_run_id, o.created_at,"
     " r.run_id, r.changed_at, r.old_value_kind, r.old_number, r.new_value_kind, r.new_number, r.old_note,"
@@ -221,6 +224,25 @@ class SqliteStore final : public Store {
       o.data.location.assign(s.text(7));
       o.run_id = s.int64(8);
       each(o);
+    }
+  }
+
+  void run_changes(int64_t since_run, const std::function<void(const RunChange&)>& each) override {
+    session_->flush_open_import();
+    sqlite::Statement& s = db_.statement("read the values the runs wrote", kRunChanges);
+    sqlite::Use use(s);
+    s.bind(1, since_run);
+    RunChange c;
+    while (s.step()) {
+      c.run_id = s.int64(0);
+      c.key.series = s.string(1);
+      c.key.period = read_period(s, 2);
+      c.key.dimensions = parse_dimensions(s.text(6));
+      c.data.value = read_value(s, 7);
+      c.data.flags = static_cast<uint32_t>(s.int64(9));
+      c.data.note = s.string(10);
+      c.data.location = s.string(11);
+      each(c);
     }
   }
 
