@@ -113,6 +113,8 @@ TEST(HubScopes, ARequestMustLieWithinItsTokensScope) {
   EXPECT_FALSE(scope_within(hub, city_scope("131016"), kahan));
   EXPECT_TRUE(scope_within(hub, city_scope("131016"), mixed));
   EXPECT_FALSE(scope_within(hub, city_scope("402052"), city_scope("402273")));
+  EXPECT_FALSE(scope_within(hub, city_scope("011002"), fukuoka));  // not in the hub: in no scope
+  EXPECT_FALSE(scope_within(hub, city_scope("011002"), nation));
 }
 
 // A city's configuration in a folder of its own: sosei.yaml, its strategy (with `code` as city_code

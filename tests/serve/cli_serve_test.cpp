@@ -128,8 +128,9 @@ TEST(HubCommands, SummaryAndServeOnTheBundledExampleHub) {
   EXPECT_EQ(server.client().Get("/api/hub?prefecture=13", bearer)->status, 403);
   EXPECT_EQ(server.client().Get("/city/402273/api/evaluation", bearer)->status, 200);
   // A department's token of 嘉麻市 (in its store) reads 嘉麻市's pages, not the hub's.
-  const std::string city_token = s.run("token create --department 産業振興課").out;
-  const httplib::Headers city{{"Authorization", "Bearer " + city_token.substr(0, city_token.size() - 1)}};
+  const auto city_token = s.run("token create --department 産業振興課 --json");
+  ASSERT_EQ(city_token.exit_code, 0) << city_token.err;
+  const httplib::Headers city{{"Authorization", "Bearer " + json::parse(city_token.out)["token"].get<std::string>()}};
   EXPECT_EQ(server.client().Get("/city/402273/", city)->status, 200);
   EXPECT_EQ(server.client().Get("/api/hub", city)->status, 403);
 

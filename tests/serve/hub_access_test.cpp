@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -243,6 +244,55 @@ TEST_F(HubAccess, ARevokedTokenIsRefusedAtTheNextRequestAndTheHubStaysClosed) {
   options.port = 0;
   HubServer beyond(hub_, "", text::Lang::Ja, options, pages_);
   EXPECT_THROW(beyond.bind(), ServeRefused);
+}
+
+TEST_F(HubAccess, TheHubStaysClosedWhenItsTokenFileGoesAwayOrIsDamaged) {
+  const std::string nation = hub_token("nation");
+  start();
+  auto r = get("/api/hub", nation);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  std::filesystem::remove(hub_.tokens_file);  // moved away, an unmounted folder, a mistake
+  for (const std::string& token : {std::string(), nation}) {
+    r = get("/api/hub", token);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401) << token;
+  }
+  // Damaged: nobody is let in, and the answer names no file.
+  std::ofstream(hub_.tokens_file) << "{";
+  r = get("/city/402273/", nation);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_EQ(r->body.find(hub_.tokens_file), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find("嘉麻市総合戦略"), std::string::npos);
+  // A server starting on a damaged file does not start.
+  ServeOptions options;
+  options.port = 0;
+  HubServer damaged(hub_, "", text::Lang::Ja, options, pages_);
+  EXPECT_THROW(damaged.bind(), ServeError);
+}
+
+TEST_F(HubAccess, AGroupTokenReadsItsMembersAndAnUnknownCodeLooksLikeAnyOtherRefusal) {
+  const std::string kahan = hub_token("group:嘉飯圏域");
+  const std::string tokyo = hub_token("prefecture:13");
+  start();
+  auto r = get("/city/402052/", kahan);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  r = get("/api/hub", kahan);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(json::parse(r->body)["cities"].size(), 2u);
+  for (const char* path : {"/city/131016/", "/api/hub?prefecture=40", "/api/hub?prefecture=13"}) {
+    r = get(path, kahan);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << path;
+  }
+  // Tokyo's token cannot tell a code the hub lacks from a Fukuoka city it has.
+  const auto missing = get("/city/011002/", tokyo), elsewhere = get("/city/402273/", tokyo);
+  ASSERT_TRUE(missing && elsewhere);
+  EXPECT_EQ(missing->status, 403);
+  EXPECT_EQ(elsewhere->status, 403);
 }
 
 TEST_F(HubAccess, BeyondLoopbackOnlyOnceTheHubHasAToken) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -103,9 +104,11 @@ void write_tokens(const std::string& file, const std::vector<HubToken>& tokens) 
   json doc{{"tokens", json::array()}};
   for (const auto& t : tokens) doc["tokens"].push_back(to_json(t));
   const std::string body = doc.dump(2) + "\n";
-  const std::string temp = file + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // A fresh file of our own (never a leftover or a link someone placed), private before it holds anything.
+  std::string temp = file + ".XXXXXX";
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) fail(&HubMessages::tokens_unwritable, file, std::strerror(errno));
+  ::fchmod(fd, 0600);
   std::size_t done = 0;
   while (done < body.size()) {
     const ssize_t n = ::write(fd, body.data() + done, body.size() - done);
@@ -124,6 +127,13 @@ void write_tokens(const std::string& file, const std::vector<HubToken>& tokens) 
   if (!synced || ::rename(temp.c_str(), file.c_str()) != 0) {
     ::unlink(temp.c_str());
     fail(&HubMessages::tokens_unwritable, file, std::strerror(synced ? errno : e));
+  }
+  // The rename itself made durable: a revocation must survive a crash.
+  const std::string folder = std::filesystem::path(file).parent_path().string();
+  const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
   }
 }
 
@@ -236,6 +246,9 @@ HubScope city_scope(const std::string& code) {
 }
 
 bool scope_within(const config::Hub& hub, const HubScope& asked, const HubScope& allowed) {
+  // A city the hub does not have lies in no token's scope: a scoped token cannot tell it from another
+  // prefecture's city by the answer.
+  if (asked.kind == HubScope::Kind::City && !hub.city(asked.city)) return false;
   if (allowed.kind == HubScope::Kind::All) return true;
   // "Everything" and a prefecture are more than their cities listed today: a city the hub adds later
   // would join them. Only the token of that prefecture (or the nation's) reads them.

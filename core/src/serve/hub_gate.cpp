@@ -1,6 +1,8 @@
 // The hub's access check (hub_gate.hpp).
 #include "serve/hub_gate.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "serve/api_token.hpp"
@@ -37,10 +39,22 @@ std::vector<app::HubToken> HubGate::hub_tokens() {
     tokens_ = file_.list();
     stamp_ = stamp;
   }
+  // Once protected, always: a token file that goes missing or empty while the server runs must not
+  // open the hub to whoever reaches it.
+  protected_ = protected_ || !tokens_.empty();
   return tokens_;
 }
 
-bool HubGate::guarded() { return !hub_tokens().empty(); }
+void HubGate::protect() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  protected_ = true;
+}
+
+bool HubGate::guarded() {
+  hub_tokens();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return protected_;
+}
 
 bool HubGate::has_active_token() {
   const auto tokens = hub_tokens();
@@ -48,8 +62,15 @@ bool HubGate::has_active_token() {
 }
 
 app::HubScope HubGate::admit(const httplib::Request& req, const std::string& city, text::Lang lang) {
-  const auto tokens = hub_tokens();
-  if (tokens.empty()) return {};
+  std::vector<app::HubToken> tokens;
+  try {
+    tokens = hub_tokens();
+  } catch (const app::HubTokenFileError& e) {
+    // The caller learns nothing of the hub's files; the log has the reason.
+    spdlog::error("hub serve: {}", e.what());
+    throw HttpError(503, text::hub_messages(lang).tokens_unavailable);
+  }
+  if (!guarded()) return {};
   const auto token = header_token(req);
   if (!token || token->empty()) throw HttpError(401, text::hub_messages(lang).token_required);
   const std::string sha256 = token_sha256(*token);
@@ -62,10 +83,11 @@ app::HubScope HubGate::admit(const httplib::Request& req, const std::string& cit
   }
   // A city's own token: looked up in the city asked for first, then in the others (to say 403, not 401).
   if (!city.empty() && std::find(cities_.begin(), cities_.end(), city) != cities_.end())
-    if (auto own = city_tokens_(city, sha256); own && !own->revoked()) return app::city_scope(city);
+    if (auto own = city_tokens_(city, sha256, true); own && !own->revoked()) return app::city_scope(city);
+  // The others only where their store is open already: a made-up token must not open every city.
   for (const auto& other : cities_) {
     if (other == city) continue;
-    if (auto found = city_tokens_(other, sha256); found && !found->revoked()) {
+    if (auto found = city_tokens_(other, sha256, false); found && !found->revoked()) {
       if (city.empty()) throw HttpError(403, text::say(lang, &HubMessages::city_token_hub_page, other));
       throw HttpError(403, text::say(lang, &HubMessages::token_out_of_scope, scope_words(app::city_scope(other), lang),
                                      scope_words(app::city_scope(city), lang)));

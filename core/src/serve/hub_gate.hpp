@@ -26,20 +26,24 @@ namespace sosei::serve {
 class HubGate {
  public:
   // Finds a city's own token by its hash in that city's store (nullopt: none there, or the store
-  // cannot be read).
-  using CityTokens = std::function<std::optional<store::ApiToken>(const std::string& code, const std::string& sha256)>;
+  // cannot be read); `may_open`: whether the city's store may be opened for it, else only looked in
+  // when open already.
+  using CityTokens =
+      std::function<std::optional<store::ApiToken>(const std::string& code, const std::string& sha256, bool may_open)>;
 
   // `cities`: the cities whose own tokens the hub accepts (those it serves pages of).
   HubGate(const config::Hub& hub, CityTokens city_tokens, std::vector<std::string> cities);
 
-  // Whether the hub's token file holds a token, active or revoked (then every request needs one).
+  // Whether every request needs a token: the hub's token file held a token (active or revoked) since
+  // the server started, or it is served beyond loopback (protect()).
   bool guarded();
+  void protect();
   // Whether one of them is active (the hub may then be served beyond loopback).
   bool has_active_token();
 
   // The scope the request may read. `city`: the city whose pages are asked for; empty for the hub's own
   // pages. Throws HttpError: 401 without a token or with one nobody has, 403 for a city's token on the
-  // hub's pages or on another city's.
+  // hub's pages or on another city's, 503 when the token file cannot be read (nobody is let in).
   app::HubScope admit(const httplib::Request& req, const std::string& city, text::Lang lang);
 
  private:
@@ -52,6 +56,7 @@ class HubGate {
   app::HubTokens file_;
   std::mutex mutex_;
   std::string stamp_ = "-";
+  bool protected_ = false;
   std::vector<app::HubToken> tokens_;
 };
 

@@ -53,7 +53,10 @@ struct HubServer::Impl {
         options(std::move(o)),
         city_envs(std::move(pages)),
         gate(
-            hub, [this](const std::string& code, const std::string& sha256) { return city_token(code, sha256); },
+            hub,
+            [this](const std::string& code, const std::string& sha256, bool may_open) {
+              return city_token(code, sha256, may_open);
+            },
             codes_of(city_envs)),
         http(connection_limits(options)) {}
 
@@ -91,11 +94,18 @@ struct HubServer::Impl {
     return *slot;
   }
 
-  std::optional<store::ApiToken> city_token(const std::string& code, const std::string& sha256) {
+  std::optional<store::ApiToken> city_token(const std::string& code, const std::string& sha256, bool may_open) {
+    if (!may_open) {
+      std::lock_guard<std::mutex> lock(pages_mutex);
+      if (!opened.contains(code) || !opened[code]) return std::nullopt;
+    }
     try {
       return pages(code, configured).reads.with([&](store::Store& s) { return s.token_by_hash(sha256); });
     } catch (const HttpError&) {
-      return std::nullopt;  // its store cannot be read: its tokens cannot admit anyone
+      return std::nullopt;  // its store cannot be opened: its tokens cannot admit anyone
+    } catch (const store::StoreError& e) {
+      spdlog::warn("hub serve: the tokens of city {} cannot be read: {}", code, e.what());
+      return std::nullopt;
     }
   }
 
@@ -224,8 +234,16 @@ HubServer::~HubServer() = default;
 
 int HubServer::bind() {
   const std::string& address = impl_->options.bind;
-  if (!is_loopback(address) && !impl_->gate.has_active_token())
-    throw ServeRefused(text::say(impl_->configured, &text::HubMessages::not_loopback, address));
+  bool active = false;
+  try {
+    active = impl_->gate.has_active_token();  // a damaged token file stops the start, not each request
+  } catch (const app::HubTokenFileError& e) {
+    throw ServeError(e.text()(text::Locale{impl_->configured, text::YearStyle::Era}));
+  }
+  if (!is_loopback(address)) {
+    if (!active) throw ServeRefused(text::say(impl_->configured, &text::HubMessages::not_loopback, address));
+    impl_->gate.protect();  // reachable from other machines: never open, whatever the token file becomes
+  }
   return bind_address(impl_->http, impl_->options);
 }
 

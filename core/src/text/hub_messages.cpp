@@ -90,6 +90,7 @@ constexpr HubMessages kJapanese{
     .scope_nation = "全国",
     .scope_city = "団体 {}",
     .city_pages_link = "ダッシュボード",
+    .tokens_unavailable = "ハブがトークンを確かめられないため、いまは答えられません。ハブの管理者に連絡してください",
     .heading_scope = "範囲",
     .no_hub_tokens = "ハブのトークンはまだありません（{}）。作るには sosei hub token create --scope prefecture:40",
 };
@@ -175,6 +176,7 @@ constexpr HubMessages kEnglish{
     .scope_nation = "the nation",
     .scope_city = "city {}",
     .city_pages_link = "dashboard",
+    .tokens_unavailable = "the hub cannot check tokens right now, so it answers nobody; tell the hub's administrator",
     .heading_scope = "scope",
     .no_hub_tokens = "the hub has no token yet ({}); make one with sosei hub token create --scope prefecture:40",
 };

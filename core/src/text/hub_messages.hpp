@@ -82,6 +82,7 @@ struct HubMessages {
   const char* scope_nation;
   const char* scope_city;  // code
   const char* city_pages_link;
+  const char* tokens_unavailable;  // 503: the token file cannot be read
   const char* heading_scope;
   const char* no_hub_tokens;  // the token file
 };
