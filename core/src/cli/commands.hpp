@@ -35,5 +35,6 @@ void add_status_command(CLI::App& app, CommandEnv env);
 void add_plugin_commands(CLI::App& app, CommandEnv env);  // plugin new, plugin check
 void add_store_commands(CLI::App& app, CommandEnv env);   // store copy
 void add_hub_commands(CLI::App& app, CommandEnv env);     // hub summary
+void add_bundle_commands(CLI::App& app, CommandEnv env);  // bundle keygen, export, import
 
 }  // namespace sosei::cli

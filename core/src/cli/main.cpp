@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   add_plugin_commands(app, env);
   add_store_commands(app, env);
   add_hub_commands(app, env);
+  add_bundle_commands(app, env);
   add_worker_command(app, env);
 
   try {

@@ -22,6 +22,9 @@ struct HubCity {
   // it, absolute; the hub's server shows the city's dashboard and API under /city/{code}/ from it.
   // Empty: the hub shows the city in its summary only.
   std::string config = {};
+  // The public key (PEM) the city signs its bundles with (`sosei bundle keygen`, docs/hub.md), absolute.
+  // Empty: the hub imports no bundle of this city.
+  std::string key = {};
 };
 
 struct CityGroup {

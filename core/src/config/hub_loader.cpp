@@ -46,12 +46,13 @@ std::vector<HubCity> read_cities(const Document& doc, const MapReader& top, cons
   std::vector<HubCity> cities;
   std::map<std::string, Location> seen;
   for (const auto& [node, where] : top.list("cities")) {
-    MapReader m(doc, node, where, section("cities"), {"code", "name", "database", "config"});
+    MapReader m(doc, node, where, section("cities"), {"code", "name", "database", "config", "key"});
     HubCity city;
     city.code = city_code(m.required_string("code"), m.value_at("code"));
     city.name = m.required_string("name");
     city.database = database_from(base, m.string("database").value_or(""));
     if (auto file = m.string("config")) city.config = (base / *file).lexically_normal().string();
+    if (auto file = m.string("key")) city.key = (base / *file).lexically_normal().string();
     city.where = where;
     if (auto [first, fresh] = seen.emplace(city.code, where); !fresh)
       fail(m.value_at("code"), phrase(&HubMessages::city_twice, city.code, first->second.str()));

@@ -93,6 +93,34 @@ constexpr HubMessages kJapanese{
     .tokens_unavailable = "ハブがトークンを確かめられないため、いまは答えられません。ハブの管理者に連絡してください",
     .heading_scope = "範囲",
     .no_hub_tokens = "ハブのトークンはまだありません（{}）。作るには sosei hub token create --scope prefecture:40",
+    .bundle_key_unusable = "鍵ファイル {} を使えません: {}",
+    .bundle_key_written =
+        "署名用の鍵を作りました。秘密鍵 {}（団体の外に出さないでください）、公開鍵 {}（ハブの設定で団体の key "
+        "に登録します）。鍵 ID: {}",
+    .bundle_no_city_code =
+        "束を書き出すには、戦略 {} に city_code（全国地方公共団体コード）が必要です。ハブは束をこのコードの団体として"
+        "取り込みます",
+    .bundle_exported = "{} に書き出しました: 団体 {}、取込 {} の後から {} まで（{} 回、値 {} 件）。鍵 ID {} で署名",
+    .bundle_unreadable = "束 {} を読めません: {}",
+    .bundle_truncated =
+        "束 {} は途中で切れています（最後の署名の行がありません）。書き出し直すか、もう一度運んでください",
+    .bundle_malformed = "束 {} の {} 行目が束の形式ではありません: {}",
+    .bundle_tampered =
+        "束 {} の中身が署名した時と違います（書き換えられたか壊れています）。何も取り込んでいません。団体で書き出し直し"
+        "てください",
+    .bundle_unsigned = "束 {} に署名がありません。署名のない束は取り込みません",
+    .bundle_bad_signature =
+        "束 {} の署名が団体 {}（{}）の公開鍵 {} と合いません。別の鍵で署名されたか、書き換えられています。何も取り込"
+        "んでいません",
+    .bundle_city_unknown = "束 {} の団体 {} はこのハブの設定にありません",
+    .bundle_no_key =
+        "団体 {}（{}）の公開鍵がハブの設定にありません。団体から公開鍵を受け取り、cities の key に書いてください",
+    .bundle_out_of_order =
+        "団体 {0}（{1}）の束の順番が飛んでいます。ハブにあるのは取込 {2} まで、この束は取込 {3} の後からです。団体で "
+        "sosei bundle export --since {2} として書き出してください。何も取り込んでいません",
+    .bundle_older = "団体 {}（{}）のこの束（取込 {} まで）は、ハブにあるもの（取込 {} まで）より古いので取り込みません",
+    .bundle_already = "団体 {}（{}）の取込 {} までは取り込み済みです。何も変えていません",
+    .bundle_applied = "団体 {}（{}）: 取込 {} 回、値 {} 件を取り込みました（取込 {} の後から {} まで）",
 };
 
 constexpr HubMessages kEnglish{
@@ -179,6 +207,35 @@ constexpr HubMessages kEnglish{
     .tokens_unavailable = "the hub cannot check tokens right now, so it answers nobody; tell the hub's administrator",
     .heading_scope = "scope",
     .no_hub_tokens = "the hub has no token yet ({}); make one with sosei hub token create --scope prefecture:40",
+    .bundle_key_unusable = "cannot use the key file {}: {}",
+    .bundle_key_written =
+        "signing key made: private key {} (never let it leave the city), public key {} (registered as the city's key "
+        "in the hub file); key id {}",
+    .bundle_no_city_code =
+        "exporting a bundle needs the strategy's city_code (local government code) in {}: the hub "
+        "files the bundle under that code",
+    .bundle_exported = "wrote {}: city {}, runs after {} through {} ({} runs, {} values), signed with key {}",
+    .bundle_unreadable = "cannot read the bundle {}: {}",
+    .bundle_truncated = "the bundle {} is cut off (its signature line is missing): export it again or carry it again",
+    .bundle_malformed = "line {1} of the bundle {0} is not a bundle line: {2}",
+    .bundle_tampered =
+        "the bundle {} differs from what was signed (changed or damaged); nothing was imported; export "
+        "it again at the city",
+    .bundle_unsigned = "the bundle {} is not signed; unsigned bundles are not imported",
+    .bundle_bad_signature =
+        "the signature of the bundle {} does not match the public key of city {} ({}), {}: "
+        "another key signed it, or it was changed; nothing was imported",
+    .bundle_city_unknown = "the bundle {} is for city {}, which is not in this hub's file",
+    .bundle_no_key =
+        "the hub file has no public key for city {} ({}): get it from the city and write it as the city's key",
+    .bundle_out_of_order =
+        "the bundles of city {0} ({1}) skip runs: the hub has them through run {2}, this bundle starts after run {3}; "
+        "export with sosei bundle export --since {2} at the city; nothing was imported",
+    .bundle_older =
+        "this bundle of city {} ({}), through run {}, is older than what the hub has (through run {}): "
+        "not imported",
+    .bundle_already = "city {} ({}) through run {} is already imported; nothing changed",
+    .bundle_applied = "city {} ({}): imported {} runs, {} values (runs after {} through {})",
 };
 
 }  // namespace

@@ -1,0 +1,226 @@
+// Applying a checked bundle to the hub's store of its city (bundle_import.hpp).
+#include "app/bundle_import.hpp"
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "app/bundle_check.hpp"
+#include "app/bundle_key.hpp"
+#include "app/bundle_lines.hpp"
+#include "text/hub_messages.hpp"
+
+namespace sosei::app {
+namespace {
+
+using nlohmann::json;
+using text::HubMessages;
+
+constexpr std::string_view kMark = "bundle:";
+
+// Reads the checked copy line by line (lines may be long: a value's note).
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* f) : f_(f) {}
+  ~LineReader() { std::free(buffer_); }
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+  bool next(json& out) {
+    const ssize_t n = ::getline(&buffer_, &size_, f_);
+    if (n <= 0) return false;
+    out = json::parse(std::string_view(buffer_, static_cast<std::size_t>(n) - 1));
+    return true;
+  }
+
+ private:
+  std::FILE* f_;
+  char* buffer_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+store::Actor person(const std::string& name, const std::string& department = "") {
+  store::Actor a;
+  a.kind = store::Actor::Kind::Cli;
+  a.name = name;
+  a.department = department;
+  return a;
+}
+
+// Replays the city's runs one by one, each as one run (one transaction) of the hub's store.
+class RunReplay {
+ public:
+  RunReplay(store::Store& store, int64_t hub_had, BundleImportResult& result)
+      : store_(store), hub_had_(hub_had), result_(result) {}
+
+  void start(const store::RunRecord& run) {
+    finish();
+    if (run.id <= hub_had_) return;  // the hub has it from an earlier bundle
+    run_ = run;
+    txn_ = store_.begin_import({run.source, run.plugin, run.plugin_version});
+    txn_->set_fingerprint(std::string(kMark) + std::to_string(run.id) + ":" + run.fingerprint);
+    for (const auto& r : run.rejections) txn_->reject(r);
+    ++result_.runs;
+  }
+  void put(const store::ObservationKey& key, const store::ObservationData& data) {
+    if (!txn_) return;
+    txn_->put(key, data);
+    ++result_.values;
+  }
+  void set_flags(const store::ObservationKey& key, const std::vector<store::FlagRaise>& raised) {
+    if (txn_) txn_->set_flags(key, raised);
+  }
+  // Ends the run as it ended at the city: committed, or failed with its error (nothing of it kept).
+  void finish() {
+    if (!txn_) return;
+    if (run_.status == store::RunStatus::Failed || run_.status == store::RunStatus::Aborted)
+      txn_->fail(run_.error, run_.status);
+    else
+      txn_->commit(run_.status);
+    txn_.reset();
+  }
+
+ private:
+  store::Store& store_;
+  int64_t hub_had_;
+  BundleImportResult& result_;
+  store::RunRecord run_;
+  std::unique_ptr<store::ImportTransaction> txn_;
+};
+
+// A flag a person resolved at the city, resolved at the hub too when it is open there.
+void resolve(store::Store& store, const json& j) {
+  const store::ObservationKey key = bundle::key_from(j);
+  const std::string rule = j["rule"].get<std::string>();
+  for (const auto& f : store.flags({key.series, true, std::nullopt})) {
+    if (f.raised.rule != rule || !(f.key.period == key.period) || f.key.dimensions != key.dimensions) continue;
+    store::AuditEvent event;
+    event.who = person(j["by"].get<std::string>());
+    event.action = "flag.resolve";
+    event.kpi = key.series;
+    event.period = key.period;
+    event.dimensions = key.dimensions;
+    event.reason = j["note"].get<std::string>();
+    store.resolve_flag(f.id, event);
+  }
+}
+
+// Brings one period's sign-off to the city's state (the city's sign-offs are all listed, so a period
+// the hub has signed off that the bundle does not list was unlocked at the city).
+void sign_off(store::Store& store, const store::Approval& city) {
+  const store::Approval hub = store.approval(city.kpi, city.period);
+  if (hub.state == city.state) return;
+  store::AuditEvent event;
+  event.who = person(city.changed_by);
+  event.action = city.state == store::ApprovalState::Approved    ? "approval.approve"
+                 : city.state == store::ApprovalState::Submitted ? "approval.submit"
+                                                                 : "approval.unlock";
+  event.kpi = city.kpi;
+  event.period = city.period;
+  event.before = store::to_string(hub.state);
+  event.after = store::to_string(city.state);
+  event.reason = "bundle";
+  store.change_approval(city.kpi, city.period, hub.state, city.state, event);
+}
+
+using CommentSlot = std::tuple<std::string, int, store::CommentKind>;
+
+}  // namespace
+
+int64_t bundled_through(store::Store& store) {
+  int64_t through = 0;
+  for (const auto& run : store.runs(0)) {
+    if (run.fingerprint.compare(0, kMark.size(), kMark) != 0) continue;
+    try {
+      through = std::max<int64_t>(through, std::stoll(run.fingerprint.substr(kMark.size())));
+    } catch (const std::exception&) {  // a fingerprint that only looks like one of ours
+    }
+  }
+  return through;
+}
+
+BundleImportResult import_bundle(const BundleImportRequest& request) {
+  CheckedBundle bundle = check_bundle(request.hub, request.file);
+  const config::HubCity& city = *bundle.city;
+  BundleImportResult result;
+  result.city = city.code;
+  result.name = city.name;
+  result.since_run = bundle.since_run;
+  result.through_run = bundle.through_run;
+  result.key_id = bundle.key_id;
+
+  store::StoreConfig config;
+  config.location =
+      request.hub.location_of(city, request.shared_database.empty() ? request.hub.database : request.shared_database);
+  config.clock = request.clock;
+  config.city = city.code;
+  auto store = store::open_store(config);
+  result.hub_had = bundled_through(*store);
+  if (bundle.since_run > result.hub_had)
+    throw BundleError(
+        text::phrase(&HubMessages::bundle_out_of_order, city.code, city.name, result.hub_had, bundle.since_run));
+  if (bundle.through_run < result.hub_had)
+    throw BundleError(
+        text::phrase(&HubMessages::bundle_older, city.code, city.name, bundle.through_run, result.hub_had));
+  result.outcome = bundle.through_run == result.hub_had ? BundleOutcome::AlreadyThere : BundleOutcome::Applied;
+
+  RunReplay replay(*store, result.hub_had, result);
+  std::map<CommentSlot, int> hub_versions;
+  for (const auto& c : store->comments("", true)) hub_versions[{c.kpi, c.year, c.kind}] = c.version;
+  std::vector<store::Approval> signed_off = store->approvals("");
+  std::vector<store::Approval> city_signed_off;
+
+  LineReader lines(bundle.lines.get());
+  json line;
+  lines.next(line);  // the header
+  while (lines.next(line)) {
+    const auto& [kind, body] = *line.items().begin();
+    if (kind == "run") {
+      replay.start(bundle::run_from(body));
+    } else if (kind == "put") {
+      replay.put(bundle::key_from(body), bundle::data_from(body));
+    } else if (kind == "flags") {
+      std::vector<store::FlagRaise> raised;
+      for (const auto& r : body["raised"]) raised.push_back(bundle::raise_from(r));
+      replay.set_flags(bundle::key_from(body), raised);
+    } else {
+      replay.finish();
+      if (kind == "resolved") {
+        resolve(*store, body);
+      } else if (kind == "approval") {
+        city_signed_off.push_back(bundle::approval_from(body));
+        sign_off(*store, city_signed_off.back());
+      } else if (kind == "comment") {
+        const store::Comment c = bundle::comment_from(body);
+        int& version = hub_versions[{c.kpi, c.year, c.kind}];
+        if (c.version <= version) continue;
+        store::AuditEvent event;
+        event.who = person(c.entered_by, c.department);
+        event.action = "comment.add";
+        event.kpi = c.kpi;
+        event.after = c.text;
+        event.reason = "bundle";
+        version = store->add_comment(c, event).version;
+      }
+    }
+  }
+  replay.finish();
+  for (const auto& a : signed_off) {  // unlocked at the city since
+    const bool listed = std::any_of(city_signed_off.begin(), city_signed_off.end(),
+                                    [&](const store::Approval& c) { return c.kpi == a.kpi && c.period == a.period; });
+    if (!listed) sign_off(*store, {a.kpi, a.period, store::ApprovalState::Entered, "", request.who.actor.name});
+  }
+
+  if (result.outcome == BundleOutcome::Applied) {
+    store::AuditEvent event;
+    event.who = request.who.actor;
+    event.action = "bundle.import";
+    event.before = std::to_string(result.hub_had);
+    event.after = std::to_string(result.through_run);
+    event.reason = std::filesystem::path(request.file).filename().string() + " (key " + result.key_id + ")";
+    store->append_audit(event);
+  }
+  return result;
+}
+
+}  // namespace sosei::app
