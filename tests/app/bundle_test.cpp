@@ -64,12 +64,14 @@ class Bundles : public ::testing::Test {
       txn->put(startups(period), {Value::of(v), 0, "R" + std::string(period), "kpi.csv:" + std::to_string(v)});
     for (const auto& [period, raised] : flags) txn->set_flags(startups(period), raised);
     txn->reject({"kpi.csv:9", "数値ではありません"});
+    clock_.advance(hours{1});  // a run that takes an hour: its end is not its start, nor the hub's now
     return txn->commit().id;
   }
 
   int64_t city_failed_run() {
     auto txn = city_->begin_import({"kama_values", "csv", "1.0.0"});
     txn->put(startups("FY2025"), {Value::of(99), 0, "", ""});
+    clock_.advance(minutes{5});
     return txn->fail("プラグインが止まりました").id;
   }
 
@@ -93,19 +95,21 @@ class Bundles : public ::testing::Test {
     std::ostringstream out;
     const auto evaluation = evaluate_stored(*city_env_, store, Date(2026, 8, 1), grading_scheme(*city_env_, ""));
     out << present::to_json(evaluation).dump() << '\n';
-    for (const auto& o : store.values({})) {
-      out << o.key.series << ' ' << o.key.period.str() << ' ' << o.data.value.number << ' ' << o.data.note << ' '
-          << o.data.location << ' ' << o.revision_count << ' ' << o.run_id << '\n';
-      for (const auto& h : store.history(o.key.series, o.key.period)) {
-        out << "  " << h.first_value.number << ' ' << h.first_run_id << ' ' << h.first_note << ' ' << h.first_location
-            << '\n';
-        for (const auto& r : h.revisions)
-          out << "  " << r.run_id << ' ' << r.old_value.number << "→" << r.new_value.number << ' ' << r.new_note << ' '
-              << r.location << ' ' << r.old_location << '\n';
+    for (const auto& series : store.series())
+      for (const auto& o : store.values({series, std::nullopt, std::nullopt})) {
+        out << o.key.series << ' ' << o.key.period.str() << ' ' << o.data.value.number << ' ' << o.data.note << ' '
+            << o.data.location << ' ' << o.revision_count << ' ' << o.run_id << ' ' << o.updated_at << '\n';
+        for (const auto& h : store.history(o.key.series, o.key.period)) {
+          out << "  " << h.first_value.number << ' ' << h.first_run_id << ' ' << h.first_note << ' ' << h.first_location
+              << '\n';
+          for (const auto& r : h.revisions)
+            out << "  " << r.run_id << ' ' << r.old_value.number << "→" << r.new_value.number << ' ' << r.new_note
+                << ' ' << r.location << ' ' << r.old_location << ' ' << r.changed_at << '\n';
+        }
       }
-    }
     for (const auto& r : store.runs(0)) {  // a failed run's counts are of what it got to before it failed
-      out << r.id << ' ' << r.source << ' ' << store::to_string(r.status) << ' ' << r.error << ' ';
+      out << r.id << ' ' << r.source << ' ' << store::to_string(r.status) << ' ' << r.error << ' ' << r.started_at
+          << ' ' << r.finished_at << ' ';
       if (r.status == store::RunStatus::Failed)
         out << r.rejected << '\n';
       else

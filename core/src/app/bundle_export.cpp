@@ -80,7 +80,7 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
   BundleExportResult result;
   result.city = code->digits();
   result.since_run = request.since_run;
-  result.key_id = key_id(request.key_file);
+  result.key_id = key_id(request.key_file, KeyFile::Private);
 
   // The runs to send, oldest first; what commits while this one writes waits for the next bundle.
   std::vector<store::RunRecord> runs;

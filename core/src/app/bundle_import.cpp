@@ -1,9 +1,12 @@
 // Applying a checked bundle to the hub's store of its city (bundle_import.hpp).
 #include "app/bundle_import.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <tuple>
 
 #include "app/bundle_check.hpp"
@@ -18,6 +21,32 @@ using nlohmann::json;
 using text::HubMessages;
 
 constexpr std::string_view kMark = "bundle:";
+
+// "2026-11-28T11:02:03.123Z" (a store timestamp) as an instant; none when it is not one.
+std::optional<Millis> instant_of(const std::string& iso) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &y, &mo, &d, &h, &mi, &sec, &ms) != 7) return {};
+  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!day.ok()) return {};
+  return Millis{std::chrono::sys_days{day}} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{sec} + std::chrono::milliseconds{ms};
+}
+
+// The hub store's clock while a bundle is applied: a replayed run is stamped with the times it had at
+// the city (its start on its values and revisions, its end on its record), so the hub's `values` and
+// `runs` read as the city's; everything else (the bundle's own audit event) gets the hub's time.
+class ReplayClock final : public Clock {
+ public:
+  explicit ReplayClock(const Clock& hub) : hub_(hub) {}
+  Millis now_ms() const override { return at_ ? *at_ : hub_.now_ms(); }
+  void at(const std::string& iso) { at_ = instant_of(iso); }
+  void release() { at_.reset(); }
+
+ private:
+  const Clock& hub_;
+  std::optional<Millis> at_;
+};
 
 // Reads the checked copy line by line (lines may be long: a value's note).
 class LineReader {
@@ -50,13 +79,14 @@ store::Actor person(const std::string& name, const std::string& department = "")
 // Replays the city's runs one by one, each as one run (one transaction) of the hub's store.
 class RunReplay {
  public:
-  RunReplay(store::Store& store, int64_t hub_had, BundleImportResult& result)
-      : store_(store), hub_had_(hub_had), result_(result) {}
+  RunReplay(store::Store& store, ReplayClock& clock, int64_t hub_had, BundleImportResult& result)
+      : store_(store), clock_(clock), hub_had_(hub_had), result_(result) {}
 
   void start(const store::RunRecord& run) {
     finish();
     if (run.id <= hub_had_) return;  // the hub has it from an earlier bundle
     run_ = run;
+    clock_.at(run.started_at);
     txn_ = store_.begin_import({run.source, run.plugin, run.plugin_version});
     txn_->set_fingerprint(std::string(kMark) + std::to_string(run.id) + ":" + run.fingerprint);
     for (const auto& r : run.rejections) txn_->reject(r);
@@ -73,15 +103,18 @@ class RunReplay {
   // Ends the run as it ended at the city: committed, or failed with its error (nothing of it kept).
   void finish() {
     if (!txn_) return;
+    clock_.at(run_.finished_at);
     if (run_.status == store::RunStatus::Failed || run_.status == store::RunStatus::Aborted)
       txn_->fail(run_.error, run_.status);
     else
       txn_->commit(run_.status);
     txn_.reset();
+    clock_.release();
   }
 
  private:
   store::Store& store_;
+  ReplayClock& clock_;
   int64_t hub_had_;
   BundleImportResult& result_;
   store::RunRecord run_;
@@ -149,22 +182,28 @@ BundleImportResult import_bundle(const BundleImportRequest& request) {
   result.through_run = bundle.through_run;
   result.key_id = bundle.key_id;
 
+  ReplayClock clock(request.clock ? *request.clock : system_clock());
   store::StoreConfig config;
   config.location =
       request.hub.location_of(city, request.shared_database.empty() ? request.hub.database : request.shared_database);
-  config.clock = request.clock;
+  config.clock = &clock;
   config.city = city.code;
-  auto store = store::open_store(config);
-  result.hub_had = bundled_through(*store);
+  // Checked before anything is created: a refused first bundle leaves no empty database behind.
+  std::unique_ptr<store::Store> store;
+  if (store::store_exists(config.location)) {
+    store = store::open_store(config);
+    result.hub_had = bundled_through(*store);
+  }
   if (bundle.since_run > result.hub_had)
     throw BundleError(
         text::phrase(&HubMessages::bundle_out_of_order, city.code, city.name, result.hub_had, bundle.since_run));
   if (bundle.through_run < result.hub_had)
     throw BundleError(
         text::phrase(&HubMessages::bundle_older, city.code, city.name, bundle.through_run, result.hub_had));
+  if (!store) store = store::open_store(config);
   result.outcome = bundle.through_run == result.hub_had ? BundleOutcome::AlreadyThere : BundleOutcome::Applied;
 
-  RunReplay replay(*store, result.hub_had, result);
+  RunReplay replay(*store, clock, result.hub_had, result);
   std::map<CommentSlot, int> hub_versions;
   for (const auto& c : store->comments("", true)) hub_versions[{c.kpi, c.year, c.kind}] = c.version;
   std::vector<store::Approval> signed_off = store->approvals("");

@@ -35,23 +35,26 @@ using File = std::unique_ptr<FILE, FileClose>;
   throw BundleError(text::phrase(&HubMessages::bundle_key_unusable, file, why));
 }
 
-File open_file(const std::string& path) {
+File open_key(const std::string& path, bool want_private) {
   File f(std::fopen(path.c_str(), "rb"));
+  if (!f && errno == ENOENT)
+    throw BundleError(text::phrase(
+        want_private ? &HubMessages::bundle_private_key_missing : &HubMessages::bundle_public_key_missing, path));
   if (!f) fail(path, std::strerror(errno));
   return f;
 }
 
 // A private key file, or (when `public_only`) a public one; a private key file also gives its public key.
 Key read_key(const std::string& path, bool want_private) {
-  File f = open_file(path);
+  File f = open_key(path, want_private);
   Key key(want_private ? PEM_read_PrivateKey(f.get(), nullptr, nullptr, nullptr)
                        : PEM_read_PUBKEY(f.get(), nullptr, nullptr, nullptr));
   if (!key && !want_private) {  // a private key file names its public key too
     std::rewind(f.get());
     key.reset(PEM_read_PrivateKey(f.get(), nullptr, nullptr, nullptr));
   }
-  if (!key) fail(path, want_private ? "not a PEM private key" : "not a PEM public key");
-  if (EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) fail(path, "not an Ed25519 key");
+  if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519)
+    throw BundleError(text::phrase(&HubMessages::bundle_key_not_ed25519, path));
   return key;
 }
 
@@ -66,6 +69,7 @@ std::string base64(const unsigned char* data, std::size_t size) {
 template <class Write>
 void write_pem(const std::string& path, mode_t mode, Write&& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0 && errno == EEXIST) throw BundleError(text::phrase(&HubMessages::bundle_key_exists, path));
   if (fd < 0) fail(path, std::strerror(errno));
   File f(::fdopen(fd, "wb"));
   if (!f) {
@@ -89,7 +93,12 @@ void generate_bundle_key(const std::string& private_file, const std::string& pub
   const Key key(raw);
   write_pem(private_file, 0600,
             [&](FILE* f) { return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr); });
-  write_pem(public_file, 0644, [&](FILE* f) { return PEM_write_PUBKEY(f, key.get()); });
+  try {  // a private key without its public one would be of no use to the hub
+    write_pem(public_file, 0644, [&](FILE* f) { return PEM_write_PUBKEY(f, key.get()); });
+  } catch (...) {
+    ::unlink(private_file.c_str());
+    throw;
+  }
 }
 
 std::string sign_with(const std::string& private_file, std::string_view message) {
@@ -117,8 +126,8 @@ bool verify_with(const std::string& public_file, std::string_view message, std::
                           message.size()) == 1;
 }
 
-std::string key_id(const std::string& key_file) {
-  const Key key = read_key(key_file, false);
+std::string key_id(const std::string& key_file, KeyFile kind) {
+  const Key key = read_key(key_file, kind == KeyFile::Private);
   unsigned char* der = nullptr;
   const int size = i2d_PUBKEY(key.get(), &der);
   if (size <= 0) fail(key_file, "cannot encode the public key");

@@ -33,9 +33,12 @@ std::string sign_with(const std::string& private_file, std::string_view message)
 // Whether `signature` (base64) is the signature of `message` by the public key in `public_file`.
 bool verify_with(const std::string& public_file, std::string_view message, std::string_view signature);
 
+enum class KeyFile { Public, Private };
+
 // A short name of a key: the first 16 hex digits of the SHA-256 of its public key (DER), from either
-// of its files — what a bundle names its signer by, and `sosei bundle key` prints for the hub.
-std::string key_id(const std::string& key_file);
+// of its files — what a bundle names its signer by, and `sosei bundle keygen` prints for the hub.
+// `kind` says which file is expected (a public one may also be read from a private key file).
+std::string key_id(const std::string& key_file, KeyFile kind = KeyFile::Public);
 
 // Lower-case hex SHA-256, hashed in pieces.
 class Sha256 {

@@ -94,12 +94,21 @@ constexpr HubMessages kJapanese{
     .heading_scope = "範囲",
     .no_hub_tokens = "ハブのトークンはまだありません（{}）。作るには sosei hub token create --scope prefecture:40",
     .bundle_key_unusable = "鍵ファイル {} を使えません: {}",
+    .bundle_private_key_missing =
+        "秘密鍵 {} がありません。sosei bundle keygen で作り、公開鍵（.pub）をハブに渡してから書き出してください",
+    .bundle_public_key_missing =
+        "ハブの設定にある公開鍵 {} がありません。団体から受け取った .pub のパスを key に書いてください",
+    .bundle_key_exists =
+        "鍵ファイル {} はもうあります。ハブに登録した鍵を壊さないよう上書きしません。鍵を替えるなら別の --key "
+        "を指定し、"
+        "新しい公開鍵をハブに渡してください",
+    .bundle_key_not_ed25519 = "{} は Ed25519 の PEM 鍵ではありません（sosei bundle keygen が作る鍵を使ってください）",
     .bundle_key_written =
         "署名用の鍵を作りました。秘密鍵 {}（団体の外に出さないでください）、公開鍵 {}（ハブの設定で団体の key "
         "に登録します）。鍵 ID: {}",
     .bundle_no_city_code =
-        "束を書き出すには、戦略 {} に city_code（全国地方公共団体コード）が必要です。ハブは束をこのコードの団体として"
-        "取り込みます",
+        "束を書き出すには、設定 {} の strategy に city_code（全国地方公共団体コード、6 桁）を書いてください。ハブは"
+        "束をこのコードの団体として取り込みます",
     .bundle_exported = "{} に書き出しました: 団体 {}、取込 {} の後から {} まで（{} 回、値 {} 件）。鍵 ID {} で署名",
     .bundle_unreadable = "束 {} を読めません: {}",
     .bundle_truncated =
@@ -208,12 +217,22 @@ constexpr HubMessages kEnglish{
     .heading_scope = "scope",
     .no_hub_tokens = "the hub has no token yet ({}); make one with sosei hub token create --scope prefecture:40",
     .bundle_key_unusable = "cannot use the key file {}: {}",
+    .bundle_private_key_missing =
+        "there is no private key {}: make one with sosei bundle keygen and give its public key (.pub) to the hub "
+        "before exporting",
+    .bundle_public_key_missing =
+        "the public key {} named in the hub file does not exist: write the path of the "
+        ".pub file the city gave you as its key",
+    .bundle_key_exists =
+        "the key file {} exists already and is not overwritten, so the key the hub knows stays "
+        "valid: to change keys, give another --key and the new public key to the hub",
+    .bundle_key_not_ed25519 = "{} is not an Ed25519 PEM key (use a key made by sosei bundle keygen)",
     .bundle_key_written =
         "signing key made: private key {} (never let it leave the city), public key {} (registered as the city's key "
         "in the hub file); key id {}",
     .bundle_no_city_code =
-        "exporting a bundle needs the strategy's city_code (local government code) in {}: the hub "
-        "files the bundle under that code",
+        "exporting a bundle needs city_code (the six-digit local government code) under strategy in {}: the "
+        "hub files the bundle under that code",
     .bundle_exported = "wrote {}: city {}, runs after {} through {} ({} runs, {} values), signed with key {}",
     .bundle_unreadable = "cannot read the bundle {}: {}",
     .bundle_truncated = "the bundle {} is cut off (its signature line is missing): export it again or carry it again",
