@@ -214,3 +214,45 @@ TEST_F(PostgresEndToEnd, TheHubSummarisesEachCityOfOneDatabase) {
   EXPECT_EQ(english.exit_code, 2);
   EXPECT_NE(english.err.find("--prefecture \"99\" is not a prefecture"), std::string::npos) << english.err;
 }
+
+// Issue 16, city node → hub: 嘉麻市 keeps its own SQLite store and carries a signed bundle to the
+// hub's shared PostgreSQL database, where 飯塚市 already has data of the same source name. At the
+// hub 嘉麻市 reads as at home, and 飯塚市's rows are untouched.
+TEST_F(PostgresEndToEnd, ABundleFromACitysOwnStoreReadsAtTheSharedHubAsAtHome) {
+  SoseiRunner kama("pg-bundle-kama"), iizuka("pg-bundle-iizuka");
+  name_city(kama, "嘉麻市", "402273");
+  name_city(iizuka, "飯塚市", "402052");
+  ASSERT_EQ(iizuka.run(db_ + "import --all").exit_code, 0);
+  const auto iizuka_values = iizuka.run(db_ + "values startups --json").out;
+  ASSERT_EQ(kama.run("import --all").exit_code, 0);  // at the city, in its own SQLite file
+  ASSERT_EQ(kama.run("bundle keygen").exit_code, 0);
+  const std::string file = (kama.dir() / "kama.bundle").string();
+  const auto exported = kama.run("bundle export --to '" + file + "'");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+
+  const auto hub_file = kama.dir() / "hub.yaml";
+  std::ofstream(hub_file) << "hub:\n  name: 嘉飯圏域ハブ\n  database: " << pgtest::postgres_uri(cluster_, name_)
+                          << "\ncities:\n  - {code: \"402273\", name: 嘉麻市, key: config/bundle.key.pub}\n"
+                             "  - {code: \"402052\", name: 飯塚市}\n";
+  const std::string import = "bundle import '" + file + "' --hub '" + hub_file.string() + "'";
+  const auto applied = kama.run(import + " --json");
+  ASSERT_EQ(applied.exit_code, 0) << applied.err;
+  EXPECT_EQ(json::parse(applied.out)["outcome"], "applied");
+  const auto again = kama.run(import);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("取り込み済み"), std::string::npos) << again.out;
+
+  EXPECT_EQ(json::parse(kama.run(db_ + "evaluate --as-of R7 --json").out),
+            json::parse(kama.run("evaluate --as-of R7 --json").out));
+  // The values with their times and where they came from; only the run ids are the hub's own.
+  const auto without_run_ids = [](const std::string& text) {
+    json values = json::parse(text);
+    for (auto& v : values) v.erase("run_id");
+    return values;
+  };
+  const auto at_hub = without_run_ids(kama.run(db_ + "values startups --json").out);
+  EXPECT_FALSE(at_hub.empty());
+  EXPECT_EQ(at_hub, without_run_ids(kama.run("values startups --json").out));
+  EXPECT_EQ(json::parse(kama.run(db_ + "runs --json").out).size(), json::parse(kama.run("runs --json").out).size());
+  EXPECT_EQ(iizuka.run(db_ + "values startups --json").out, iizuka_values);
+}
