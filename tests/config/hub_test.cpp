@@ -129,6 +129,42 @@ TEST(Hub, UnknownKeysAndAnEmptyHubAreRefused) {
   EXPECT_NE(refusal_of("cities: []\n").message.find("hub"), std::string::npos);
 }
 
+const std::string kIndicators =
+    "indicators:\n"
+    "  - {id: net_migration, name: 社会増減数, unit: 人, aggregate: sum}\n"
+    "  - {id: bus_commute_share, name: 通勤のバス分担率, unit: \"%\", aggregate: ratio, scale: 100}\n"
+    "  - {id: land_price, name: 住宅地の平均地価, unit: 円/㎡, direction: lower, aggregate: level}\n";
+
+TEST(Hub, DefinesSharedIndicatorsWithHowEachAddsUp) {
+  TempFiles files;
+  const Hub hub = load_hub(files.write("hub.yaml", kHub + kIndicators));
+  ASSERT_EQ(hub.indicators.size(), 3u);
+  EXPECT_EQ(hub.indicators[0].aggregate, IndicatorAggregate::Sum);
+  EXPECT_EQ(hub.indicators[0].scale, 1);
+  const SharedIndicator* share = hub.indicator("bus_commute_share");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->aggregate, IndicatorAggregate::Ratio);
+  EXPECT_EQ(share->scale, 100);
+  EXPECT_EQ(share->unit, "%");
+  EXPECT_EQ(hub.indicator("land_price")->direction, Direction::LowerIsBetter);
+  EXPECT_EQ(hub.indicator("population"), nullptr);
+}
+
+TEST(Hub, ASharedIndicatorTwiceWithoutAnAggregateOrScaledWhenNotARatioIsRefused) {
+  const std::string twice = kHub + kIndicators + "  - {id: net_migration, name: 転入超過数, aggregate: sum}\n";
+  Refusal r = refusal_of(twice);
+  EXPECT_NE(r.message.find("共通指標「net_migration」が 2 回"), std::string::npos) << r.message;
+  EXPECT_EQ(r.line, position_of(twice, "転入超過数").first);
+  r = refusal_of(kHub + with(kIndicators, ", aggregate: sum}", "}"));
+  EXPECT_NE(r.message.find("aggregate"), std::string::npos) << r.message;
+  r = refusal_of(kHub + with(kIndicators, "aggregate: sum}", "aggregate: average}"));
+  EXPECT_NE(r.message.find("average"), std::string::npos) << r.message;
+  r = refusal_of(kHub + with(kIndicators, "aggregate: sum}", "aggregate: sum, scale: 100}"));
+  EXPECT_NE(r.message.find("aggregate: ratio の指標だけ"), std::string::npos) << r.message;
+  r = refusal_of(kHub + with(kIndicators, "id: net_migration", "id: Net-Migration"));
+  EXPECT_NE(r.message.find("「Net-Migration」"), std::string::npos) << r.message;
+}
+
 TEST(Hub, TheBundledExampleLoads) {
   const Hub hub = load_hub(kRepo + "/config/hub.yaml");
   EXPECT_EQ(hub.cities.size(), 3u);

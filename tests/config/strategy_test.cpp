@@ -10,6 +10,7 @@
 namespace sosei::config {
 namespace {
 
+using testing::position_of;
 using testing::TempFiles;
 
 const std::string kStrategy = R"(strategy:
@@ -244,6 +245,46 @@ TEST(Strategy, NegativeBaselineNeedsAllowNegative) {
     FAIL() << "an unknown combine rule loaded";
   } catch (const ConfigError& e) {
     EXPECT_NE(e.message(text::Lang::En).find("min, max, mean, sum, each"), std::string::npos) << e.what();
+  }
+}
+
+// Issue 16: a KPI names the hub's shared indicator it reports — its own value, or for a rate the two
+// series the hub sums (docs/hub.md, "Shared indicators").
+TEST(Strategy, AKpiNamesTheSharedIndicatorItReports) {
+  TempFiles files;
+  std::string text = kStrategy;
+  text.replace(text.find("        unit: 人\n"), std::string("        unit: 人\n").size(),
+               "        unit: 人\n        indicator: net_migration\n");
+  const std::string share = "                department: 課B\n";
+  text.replace(text.find(share), share.size(),
+               share +
+                   "                indicator: {id: commute_share, numerator: bus_commuters, denominator: "
+                   "commuters}\n");
+  const Strategy s = load_strategy(files.write("strategy.yaml", text));
+  ASSERT_TRUE(s.find_kpi("net_migration")->indicator);
+  EXPECT_EQ(s.find_kpi("net_migration")->indicator->id, "net_migration");
+  EXPECT_EQ(s.find_kpi("net_migration")->indicator->numerator, "");
+  const auto& link = s.find_kpi("share")->indicator;
+  ASSERT_TRUE(link);
+  EXPECT_EQ(link->id, "commute_share");
+  EXPECT_EQ(link->numerator, "bus_commuters");
+  EXPECT_EQ(link->denominator, "commuters");
+  EXPECT_FALSE(s.find_kpi("survey")->indicator);
+
+  for (const auto& [bad, says] : std::vector<std::pair<std::string, std::string>>{
+           {"{id: commute_share, numerator: bus_commuters}", "numerator（分子）と denominator（分母）は両方"},
+           {"{id: commute_share, numerator: bus-commuters, denominator: commuters}", "系列「bus-commuters」"},
+           {"通勤分担率", "共通指標の id「通勤分担率」"},
+           {"{id: commute_share, per: 100}", "per"}}) {
+    std::string wrong = kStrategy;
+    wrong.replace(wrong.find(share), share.size(), share + "                indicator: " + bad + "\n");
+    try {
+      load_strategy(files.write("strategy.yaml", wrong));
+      ADD_FAILURE() << bad << " loaded";
+    } catch (const ConfigError& e) {
+      EXPECT_NE(e.message(text::Lang::Ja).find(says), std::string::npos) << e.message(text::Lang::Ja);
+      EXPECT_EQ(e.where().line, position_of(wrong, "indicator: ").first) << bad;
+    }
   }
 }
 

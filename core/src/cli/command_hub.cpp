@@ -23,6 +23,27 @@
 #include "text/periods.hpp"
 
 namespace sosei::cli {
+
+std::string hub_scope_line(const config::Hub& hub, const app::HubScope& scope, std::size_t cities, text::Lang lang) {
+  switch (scope.kind) {
+    case app::HubScope::Kind::All:
+      return text::say(lang, &text::HubMessages::scope_all, hub.name, cities);
+    case app::HubScope::Kind::Prefecture: {
+      const auto p = *prefecture_of(scope.prefecture);
+      return text::say(lang, &text::HubMessages::scope_prefecture, hub.name,
+                       lang == text::Lang::En ? p.name_en : p.name, p.code, cities);
+    }
+    case app::HubScope::Kind::Group: {
+      const auto* g = hub.group(scope.group);
+      return text::say(lang, &text::HubMessages::scope_group, hub.name, g->name, g->kind.empty() ? "-" : g->kind,
+                       cities);
+    }
+    case app::HubScope::Kind::City:
+      return hub.name + ": " + text::say(lang, &text::HubMessages::scope_city, scope.city);
+  }
+  return "";
+}
+
 namespace {
 
 using text::HubMessages;
@@ -34,25 +55,6 @@ struct Args {
   std::string sort = "code";
   bool json = false;
 };
-
-std::string scope_line(const config::Hub& hub, const app::HubScope& scope, std::size_t cities, text::Lang lang) {
-  switch (scope.kind) {
-    case app::HubScope::Kind::All:
-      return text::say(lang, &HubMessages::scope_all, hub.name, cities);
-    case app::HubScope::Kind::Prefecture: {
-      const auto p = *prefecture_of(scope.prefecture);
-      return text::say(lang, &HubMessages::scope_prefecture, hub.name, lang == text::Lang::En ? p.name_en : p.name,
-                       p.code, cities);
-    }
-    case app::HubScope::Kind::Group: {
-      const auto* g = hub.group(scope.group);
-      return text::say(lang, &HubMessages::scope_group, hub.name, g->name, g->kind.empty() ? "-" : g->kind, cities);
-    }
-    case app::HubScope::Kind::City:
-      return hub.name + ": " + text::say(lang, &HubMessages::scope_city, scope.city);
-  }
-  return "";
-}
 
 std::string grades_text(const std::vector<store::GradeTally>& grades) {
   std::string s;
@@ -76,7 +78,7 @@ std::string list_text(const std::vector<std::string>& names, text::Lang lang) {
 
 void print_table(const config::Hub& hub, const app::HubScope& scope, const app::HubSummary& summary, text::Lang lang) {
   const HubMessages& m = text::hub_messages(lang);
-  std::cout << scope_line(hub, scope, summary.cities.size(), lang) << '\n';
+  std::cout << hub_scope_line(hub, scope, summary.cities.size(), lang) << '\n';
   TextTable table({m.heading_code, m.heading_city, m.heading_as_of, m.heading_grades, m.heading_with_value,
                    m.heading_open_flags, m.heading_stopped, m.heading_failing});
   table.align_right(4);
@@ -227,6 +229,7 @@ void add_hub_commands(CLI::App& app, CommandEnv env) {
       ->check(CLI::IsMember({"ja", "en"}));
   serve->callback([env, serve_args] { run_serve(*serve_args, env); });
   add_hub_token_commands(*hub, env);
+  add_hub_indicator_command(*hub, env);
 }
 
 }  // namespace sosei::cli

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/hub_summary.hpp"
 #include "cli/commands.hpp"
 #include "config/hub.hpp"
 #include "text/lang.hpp"
@@ -15,5 +16,10 @@ config::Hub load_hub_file(const std::string& path, CommandEnv env, text::Lang la
 
 // hub token create, list, revoke (command_hub_token.cpp).
 void add_hub_token_commands(CLI::App& hub, CommandEnv env);
+// hub indicators (command_hub_indicators.cpp).
+void add_hub_indicator_command(CLI::App& hub, CommandEnv env);
+
+// The line over a hub view: the hub, the scope and how many cities it holds.
+std::string hub_scope_line(const config::Hub& hub, const app::HubScope& scope, std::size_t cities, text::Lang lang);
 
 }  // namespace sosei::cli

@@ -34,6 +34,26 @@ struct CityGroup {
   Location where;
 };
 
+// How a shared indicator's city values add up the hierarchy (prefecture, group, nation).
+enum class IndicatorAggregate {
+  Sum,    // counts (人, 件): the cities' values summed
+  Ratio,  // rates: each city's numerator and denominator summed, then divided — never a mean of rates
+  Level,  // levels (a price, an average score): not aggregated, shown per city
+};
+std::string to_string(IndicatorAggregate);  // "sum", "ratio", "level"
+
+// An indicator defined once at the hub that cities' KPIs report (`indicator:` in their strategies).
+struct SharedIndicator {
+  std::string id;       // net_migration
+  std::string name;     // 社会増減数
+  std::string name_en;  // optional
+  std::string unit;     // 人, %, …
+  Direction direction = Direction::HigherIsBetter;
+  IndicatorAggregate aggregate = IndicatorAggregate::Sum;
+  double scale = 1;  // a ratio's quotient times this (100: a percentage)
+  Location where;
+};
+
 struct Hub {
   std::string file;      // the hub file as the caller named it
   std::string name;      // 福岡県 地方創生 KPI ハブ
@@ -43,8 +63,10 @@ struct Hub {
   std::string tokens_file;
   std::vector<HubCity> cities;  // in the file's order
   std::vector<CityGroup> groups;
+  std::vector<SharedIndicator> indicators;  // in the file's order
 
   const HubCity* city(const std::string& code) const;
+  const SharedIndicator* indicator(const std::string& id) const;
   // Where a city's data are: its own database, else `shared` (the hub's, or --db).
   std::string location_of(const HubCity& city, const std::string& shared) const;
   const CityGroup* group(const std::string& name) const;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/city_code.hpp"
+#include "common/identifiers.hpp"
 #include "common/prefectures.hpp"
 #include "config/hub.hpp"
 #include "config/load.hpp"
@@ -89,7 +90,58 @@ std::vector<CityGroup> read_groups(const Document& doc, const MapReader& top, co
   return groups;
 }
 
+// indicators: [{id, name, name_en, unit, direction: higher|lower, aggregate: sum|ratio|level, scale}]
+std::vector<SharedIndicator> read_indicators(const Document& doc, const MapReader& top) {
+  std::vector<SharedIndicator> out;
+  std::map<std::string, Location> seen;
+  for (const auto& [node, where] : top.list("indicators")) {
+    MapReader m(doc, node, where, section("indicators"),
+                {"id", "name", "name_en", "unit", "direction", "aggregate", "scale"});
+    SharedIndicator i;
+    i.where = where;
+    i.id = m.required_string("id");
+    if (!is_identifier(i.id)) fail(m.value_at("id"), phrase(&HubMessages::indicator_id_chars, i.id));
+    if (auto [first, fresh] = seen.emplace(i.id, where); !fresh)
+      fail(m.value_at("id"), phrase(&HubMessages::indicator_twice, i.id, first->second.str()));
+    i.name = m.required_string("name");
+    i.name_en = m.string("name_en").value_or("");
+    i.unit = m.string("unit").value_or("");
+    if (auto d = m.choice("direction", {"higher", "lower"}))
+      i.direction = *d == "higher" ? Direction::HigherIsBetter : Direction::LowerIsBetter;
+    if (!m.has("aggregate")) m.missing("aggregate");
+    const std::string aggregate = *m.choice("aggregate", {"sum", "ratio", "level"});
+    i.aggregate = aggregate == "sum"     ? IndicatorAggregate::Sum
+                  : aggregate == "ratio" ? IndicatorAggregate::Ratio
+                                         : IndicatorAggregate::Level;
+    if (auto scale = m.number("scale")) {
+      if (i.aggregate != IndicatorAggregate::Ratio || !(*scale > 0))
+        fail(m.value_at("scale"), phrase(&HubMessages::indicator_scale));
+      i.scale = *scale;
+    }
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string to_string(IndicatorAggregate a) {
+  switch (a) {
+    case IndicatorAggregate::Sum:
+      return "sum";
+    case IndicatorAggregate::Ratio:
+      return "ratio";
+    case IndicatorAggregate::Level:
+      return "level";
+  }
+  return "sum";
+}
+
+const SharedIndicator* Hub::indicator(const std::string& id) const {
+  for (const auto& i : indicators)
+    if (i.id == id) return &i;
+  return nullptr;
+}
 
 std::string Hub::location_of(const HubCity& c, const std::string& shared) const {
   return c.database.empty() ? shared : c.database;
@@ -121,7 +173,8 @@ const CityGroup* Hub::group(const std::string& group_name) const {
 Hub load_hub(const std::string& path) {
   Document doc(path, path);
   const fs::path base = fs::absolute(fs::path(path)).parent_path();
-  MapReader top(doc, doc.root(), doc.start_location(), phrase(&HubMessages::in_hub_file), {"hub", "cities", "groups"});
+  MapReader top(doc, doc.root(), doc.start_location(), phrase(&HubMessages::in_hub_file),
+                {"hub", "cities", "groups", "indicators"});
   if (!top.has("hub")) top.missing("hub");
   MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"), {"name", "database", "tokens"});
   Hub hub;
@@ -138,6 +191,7 @@ Hub load_hub(const std::string& path) {
     fail(head.has("database") ? head.value_at("database") : top.where(),
          phrase(&HubMessages::sqlite_shared, shared->file, shared->first, shared->second));
   hub.groups = read_groups(doc, top, hub.cities);
+  hub.indicators = read_indicators(doc, top);
   return hub;
 }
 

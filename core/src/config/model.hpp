@@ -112,6 +112,16 @@ struct SeriesRules {
   std::vector<Rule> rules;
 };
 
+// A KPI that reports one of the hub's shared indicators (`indicator:`, docs/hub.md "Shared
+// indicators"): its own value, or — for an indicator that aggregates as a ratio — the two series whose
+// quotient it is, so the hub can sum numerators and denominators instead of averaging percentages.
+struct IndicatorLink {
+  std::string id;         // the hub's indicator (net_migration)
+  std::string numerator;  // series ids; both empty: the KPI's own values
+  std::string denominator;
+  Location where;
+};
+
 struct Kpi {
   std::string id;  // stable key used by sources, the store and the CLI: [a-z0-9_]+
   std::string name_ja;
@@ -151,6 +161,8 @@ struct Kpi {
   std::optional<Combine> combine;
   // Data-quality rules of its values (strategy `rules:`).
   std::vector<Rule> rules;
+  // The hub's shared indicator this KPI reports, if any.
+  std::optional<IndicatorLink> indicator = {};
 };
 
 struct Goal {

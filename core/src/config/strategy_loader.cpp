@@ -195,6 +195,27 @@ Combine read_combine(const Context& ctx, const YAML::Node& node, const Location&
   return c;
 }
 
+// indicator: ID, or {id: ID, numerator: SERIES, denominator: SERIES} for a ratio the hub sums up.
+IndicatorLink read_indicator(const Context& ctx, const YAML::Node& node, const Location& where) {
+  IndicatorLink link;
+  link.where = where;
+  if (node.IsScalar()) {
+    link.id = detail::as_string(node, where);
+  } else {
+    MapReader m(ctx.doc, node, where, section("indicator"), {"id", "numerator", "denominator"});
+    link.id = m.required_string("id");
+    link.numerator = m.string("numerator").value_or("");
+    link.denominator = m.string("denominator").value_or("");
+    if (link.numerator.empty() != link.denominator.empty())
+      fail(m.key_at(link.numerator.empty() ? "denominator" : "numerator"), phrase(&Msg::indicator_half_ratio));
+    for (const char* key : {"numerator", "denominator"})
+      if (m.has(key) && !is_identifier(m.required_string(key)))
+        fail(m.value_at(key), phrase(&Msg::indicator_series_chars, m.required_string(key)));
+  }
+  if (!is_identifier(link.id)) fail(where, phrase(&Msg::indicator_id_chars, link.id));
+  return link;
+}
+
 void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   MapReader m(ctx.doc, node, where, phrase(&Msg::in_kpi),
               {"id",
@@ -217,7 +238,8 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
                "combine",
                "decimals",
                "display",
-               "rules"});
+               "rules",
+               "indicator"});
   Kpi k;
   k.where = m.where();
   k.id = m.required_string("id");
@@ -282,6 +304,7 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
     fail(m.value_at("display"), phrase(&Msg::display_not_a_scale, display, k.unit, k.unit, k.unit, k.unit, k.unit));
   k.shown = *rule;
   k.rules = detail::read_rules(ctx.doc, m, "rules", nullptr);
+  if (m.has("indicator")) k.indicator = read_indicator(ctx, m.node("indicator"), m.value_at("indicator"));
 
   k.goal_no = ctx.goal_no;
   k.goal = ctx.goal;

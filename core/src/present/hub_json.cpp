@@ -12,7 +12,67 @@ json grades_json(const std::vector<store::GradeTally>& grades) {
   return out;
 }
 
+json scope_json(const app::HubScope& scope) {
+  json out{{"kind", scope.kind == app::HubScope::Kind::All          ? "all"
+                    : scope.kind == app::HubScope::Kind::Prefecture ? "prefecture"
+                    : scope.kind == app::HubScope::Kind::Group      ? "group"
+                                                                    : "city"}};
+  if (scope.kind == app::HubScope::Kind::Prefecture) out["prefecture"] = scope.prefecture;
+  if (scope.kind == app::HubScope::Kind::Group) out["group"] = scope.group;
+  if (scope.kind == app::HubScope::Kind::City) out["city"] = scope.city;
+  return out;
+}
+
+json number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json total_json(const app::IndicatorTotal& t) {
+  return {{"value", number(t.value)},
+          {"numerator", number(t.numerator)},
+          {"denominator", number(t.denominator)},
+          {"with_value", t.with_value},
+          {"without", t.without}};
+}
+
 }  // namespace
+
+nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
+                       const std::vector<app::IndicatorView>& indicators) {
+  json list = json::array();
+  for (const auto& view : indicators) {
+    const config::SharedIndicator& i = *view.indicator;
+    json cities = json::array();
+    for (const auto& c : view.cities) {
+      json city{{"code", c.code},
+                {"name", c.name},
+                {"prefecture", c.prefecture},
+                {"state", app::to_string(c.state)},
+                {"kpi", c.kpi.empty() ? json(nullptr) : json(c.kpi)},
+                {"value", number(c.value)},
+                {"numerator", number(c.numerator)},
+                {"denominator", number(c.denominator)}};
+      if (c.problem) city["problem"] = c.problem(text::Locale{text::Lang::En, text::YearStyle::Western});
+      cities.push_back(std::move(city));
+    }
+    json prefectures = json::array();
+    for (const auto& p : view.prefectures) {
+      json row = total_json(p);
+      row["prefecture"] = p.prefecture;
+      prefectures.push_back(std::move(row));
+    }
+    list.push_back({{"id", i.id},
+                    {"name", i.name},
+                    {"name_en", i.name_en},
+                    {"unit", i.unit},
+                    {"direction", i.direction == config::Direction::HigherIsBetter ? "higher" : "lower"},
+                    {"aggregate", config::to_string(i.aggregate)},
+                    {"scale", i.scale},
+                    {"period", view.period ? json(view.period->str()) : json(nullptr)},
+                    {"cities", std::move(cities)},
+                    {"prefectures", std::move(prefectures)},
+                    {"total", total_json(view.total)}});
+  }
+  return {{"hub", hub.name}, {"scope", scope_json(scope)}, {"indicators", std::move(list)}};
+}
 
 nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const app::HubSummary& summary) {
   json cities = json::array();
@@ -38,15 +98,8 @@ nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const
     if (c.state == app::CityState::Unreachable) city["problem"] = c.problem;
     cities.push_back(city);
   }
-  json scope_json{{"kind", scope.kind == app::HubScope::Kind::All          ? "all"
-                           : scope.kind == app::HubScope::Kind::Prefecture ? "prefecture"
-                           : scope.kind == app::HubScope::Kind::Group      ? "group"
-                                                                           : "city"}};
-  if (scope.kind == app::HubScope::Kind::Prefecture) scope_json["prefecture"] = scope.prefecture;
-  if (scope.kind == app::HubScope::Kind::Group) scope_json["group"] = scope.group;
-  if (scope.kind == app::HubScope::Kind::City) scope_json["city"] = scope.city;
   return {{"hub", hub.name},
-          {"scope", scope_json},
+          {"scope", scope_json(scope)},
           {"cities", cities},
           {"totals", grades_json(summary.totals)},
           {"without_evaluation", summary.without_evaluation}};

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/hub_indicators.hpp"
 #include "app/hub_summary.hpp"
 #include "config/hub.hpp"
 
@@ -11,5 +12,12 @@ namespace sosei::present {
 
 // {"hub", "scope": {"kind", "prefecture"|"group"}, "cities": [...], "totals": [...], "without_evaluation": [...]}
 nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const app::HubSummary& summary);
+
+// {"hub", "scope", "indicators": [{"id", "name", "unit", "direction", "aggregate", "scale", "period",
+//   "cities": [{"code", "name", "prefecture", "state", "kpi", "value", "numerator", "denominator"}],
+//   "prefectures": [{"prefecture", "value", "numerator", "denominator", "with_value", "without"}],
+//   "total": {…the same without "prefecture"}}]} — null where there is no number.
+nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
+                       const std::vector<app::IndicatorView>& indicators);
 
 }  // namespace sosei::present

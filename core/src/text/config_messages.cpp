@@ -95,6 +95,11 @@ constexpr ConfigMessages kJapanese{
     .progress_needs_baseline = "formula が progress のときは、基準値に数値を書いてください",
     .allow_negative_and_min = "「allow_negative: true」（下限なし）と「min:」のどちらか一方だけを書いてください",
     .done_has_no_parts = "kind が done の目標は状態で評価するので、「combine」は書けません",
+    .indicator_half_ratio =
+        "indicator の numerator（分子）と denominator（分母）は両方書いてください（比率の指標はハブで分子と分母を"
+        "それぞれ合計します）。KPI 自身の値を送るなら両方とも書きません",
+    .indicator_id_chars = "共通指標の id「{}」には a-z、0-9、_ だけを使ってください（ハブの indicators の id です）",
+    .indicator_series_chars = "系列「{}」には a-z、0-9、_ だけを使ってください",
     .max_below_min = "max が min より小さくなっています。直してください",
     .decimals_range = "「decimals」には 0〜6 の整数を書いてください（「{}」と書かれています）",
     .display_not_a_scale =
@@ -243,6 +248,11 @@ constexpr ConfigMessages kEnglish{
     .progress_needs_baseline = "formula progress needs a baseline with a number",
     .allow_negative_and_min = "set either 'allow_negative: true' (no minimum) or 'min:', not both",
     .done_has_no_parts = "a done target has no parts to combine (its value is a status)",
+    .indicator_half_ratio =
+        "write both numerator and denominator of the indicator (the hub sums each for a ratio), or neither to send "
+        "the KPI's own value",
+    .indicator_id_chars = "shared indicator id '{}' may only use a-z, 0-9 and _ (the id in the hub's indicators)",
+    .indicator_series_chars = "series '{}' may only use a-z, 0-9 and _",
     .max_below_min = "max is below min",
     .decimals_range = "'decimals' expects 0 to 6 digits after the point (got '{}')",
     .display_not_a_scale = "'display: {}' is not a scale of the unit '{}': use 万{}, 千{}, 百万{} or 億{}",

@@ -100,6 +100,9 @@ struct ConfigMessages {
   const char* progress_needs_baseline;
   const char* allow_negative_and_min;
   const char* done_has_no_parts;
+  const char* indicator_half_ratio;
+  const char* indicator_id_chars;      // id
+  const char* indicator_series_chars;  // series
   const char* max_below_min;
   const char* decimals_range;       // text as written
   const char* display_not_a_scale;  // display, unit, unit, unit, unit, unit

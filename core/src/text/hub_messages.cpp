@@ -25,7 +25,11 @@ constexpr HubMessages kJapanese{
     .sqlite_shared =
         "SQLite のファイル {} は 1 団体分しか持てませんが、{} と {} が使っています。共有するなら PostgreSQL の URI "
         "にするか、団体ごとに database を書いてください",
+    .indicator_id_chars = "共通指標の id「{}」には a-z、0-9、_ だけを使ってください",
+    .indicator_twice = "共通指標「{}」が 2 回書かれています（最初は {}）。1 つにしてください",
+    .indicator_scale = "scale は aggregate: ratio の指標だけに書けます（分子÷分母に掛ける正の数。百分率なら 100）",
     .unknown_group = "グループ「{}」はハブの設定にありません。あるのは: {}",
+    .unknown_indicator = "共通指標「{}」はハブの設定（indicators）にありません。あるのは: {}",
     .bad_prefecture =
         "--prefecture「{}」は都道府県ではありません。2 桁のコード（例: 40）か名前（例: 福岡県）で指定してください",
     .no_city_in_scope = "{}の団体はハブの設定にありません",
@@ -47,6 +51,25 @@ constexpr HubMessages kJapanese{
     .cities_missing = "評価のない団体 {} : {}",
     .totals = "合計",
     .list_separator = "、",
+    .no_indicators =
+        "ハブの設定に共通指標（indicators）がありません。docs/hub.md の「Shared indicators」を見てください",
+    .indicator_title = "{}（{}、単位 {}、{}）: {}",
+    .indicator_no_period = "{}（{}）: どの団体にもまだ値がありません",
+    .aggregate_sum = "合計",
+    .aggregate_ratio = "分子と分母をそれぞれ合計した比 ×{}",
+    .aggregate_level = "集計しない水準",
+    .heading_kpi = "KPI",
+    .heading_value = "値",
+    .heading_numerator = "分子",
+    .heading_denominator = "分母",
+    .heading_note = "備考",
+    .state_no_value = "値なし",
+    .state_not_reported = "報告なし（戦略にこの指標の KPI がない）",
+    .state_needs_parts = "KPI {} に分子と分母の指定がない",
+    .state_no_configuration = "ハブに設定（config）がない",
+    .prefecture_total = "{} 計",
+    .indicator_without = "値のない団体 {} : {}",
+    .bad_period = "--period「{}」は期間ではありません。FY2024（年度）や 2024（暦年）のように書いてください",
     .bad_sort = "sort「{}」は使えません。code、name、best、missing のどれかにしてください",
     .scope_both = "都道府県とグループは同時に指定できません。どちらか一方にしてください",
     .page_title = "{} — 市町村の KPI 評価",
@@ -113,7 +136,7 @@ constexpr HubMessages kJapanese{
     .bundle_unreadable = "束 {} を読めません: {}",
     .bundle_truncated =
         "束 {} は途中で切れています（最後の署名の行がありません）。書き出し直すか、もう一度運んでください",
-    .bundle_malformed = "束 {} の {} 行目が束の形式ではありません: {}",
+    .bundle_malformed = "束 {0} の {1} 行目が束の形式ではありません: {2}",
     .bundle_tampered =
         "束 {} の中身が署名した時と違います（書き換えられたか壊れています）。何も取り込んでいません。団体で書き出し直し"
         "てください",
@@ -151,7 +174,13 @@ constexpr HubMessages kEnglish{
     .sqlite_shared =
         "the SQLite file {} holds one city, yet {} and {} use it: share a PostgreSQL URI instead, or give each city "
         "its own database",
+    .indicator_id_chars = "shared indicator id \"{}\" may only use a-z, 0-9 and _",
+    .indicator_twice = "shared indicator \"{}\" is listed twice (first at {}); keep one",
+    .indicator_scale =
+        "scale belongs to aggregate: ratio indicators only (a positive number the quotient is multiplied by; 100 for "
+        "a percentage)",
     .unknown_group = "the hub has no group \"{}\"; it has: {}",
+    .unknown_indicator = "the hub has no shared indicator \"{}\" (indicators); it has: {}",
     .bad_prefecture =
         "--prefecture \"{}\" is not a prefecture: give its two-digit code (e.g. 40) or its name (e.g. Fukuoka)",
     .no_city_in_scope = "the hub lists no city of {}",
@@ -173,6 +202,24 @@ constexpr HubMessages kEnglish{
     .cities_missing = "cities without an evaluation {}: {}",
     .totals = "total",
     .list_separator = ", ",
+    .no_indicators = "the hub file defines no shared indicators (indicators); see docs/hub.md, \"Shared indicators\"",
+    .indicator_title = "{} ({}, unit {}, {}): {}",
+    .indicator_no_period = "{} ({}): no city has a value yet",
+    .aggregate_sum = "summed",
+    .aggregate_ratio = "ratio of summed numerators and denominators ×{}",
+    .aggregate_level = "a level, not aggregated",
+    .heading_kpi = "KPI",
+    .heading_value = "value",
+    .heading_numerator = "numerator",
+    .heading_denominator = "denominator",
+    .heading_note = "note",
+    .state_no_value = "no value",
+    .state_not_reported = "not reported (no KPI of its strategy names it)",
+    .state_needs_parts = "KPI {} names no numerator and denominator",
+    .state_no_configuration = "no configuration (config) at the hub",
+    .prefecture_total = "{} total",
+    .indicator_without = "cities without a value {}: {}",
+    .bad_period = "--period \"{}\" is not a period: write FY2024 (a fiscal year) or 2024 (a calendar year)",
     .bad_sort = "sort \"{}\" is not accepted: use code, name, best or missing",
     .scope_both = "give a prefecture or a group, not both",
     .page_title = "{} — the cities' KPI grades",

@@ -28,13 +28,17 @@ struct HubMessages {
   const char* no_cities;
   const char* no_database_for_city;  // code, name
   const char* sqlite_shared;         // file, first city, second city
+  const char* indicator_id_chars;    // id
+  const char* indicator_twice;       // id, first location
+  const char* indicator_scale;
   // `sosei hub summary`.
-  const char* unknown_group;     // name, the groups there are
-  const char* bad_prefecture;    // text as written
-  const char* no_city_in_scope;  // scope
-  const char* scope_all;         // hub name, cities
-  const char* scope_prefecture;  // hub name, prefecture name, code, cities
-  const char* scope_group;       // hub name, group name, kind, cities
+  const char* unknown_group;      // name, the groups there are
+  const char* unknown_indicator;  // id, the indicators there are
+  const char* bad_prefecture;     // text as written
+  const char* no_city_in_scope;   // scope
+  const char* scope_all;          // hub name, cities
+  const char* scope_prefecture;   // hub name, prefecture name, code, cities
+  const char* scope_group;        // hub name, group name, kind, cities
   const char* heading_code;
   const char* heading_city;
   const char* heading_as_of;
@@ -50,6 +54,25 @@ struct HubMessages {
   const char* cities_missing;     // count, names: cities without an evaluation
   const char* totals;             // grades over every evaluated city
   const char* list_separator;
+  // `sosei hub indicators`.
+  const char* no_indicators;
+  const char* indicator_title;      // name, id, unit, how it aggregates, period
+  const char* indicator_no_period;  // name, id
+  const char* aggregate_sum;
+  const char* aggregate_ratio;  // scale
+  const char* aggregate_level;
+  const char* heading_kpi;
+  const char* heading_value;
+  const char* heading_numerator;
+  const char* heading_denominator;
+  const char* heading_note;
+  const char* state_no_value;
+  const char* state_not_reported;
+  const char* state_needs_parts;  // kpi
+  const char* state_no_configuration;
+  const char* prefecture_total;   // prefecture name
+  const char* indicator_without;  // count, names
+  const char* bad_period;         // text as written
   // The hub's page (`sosei hub serve`).
   const char* bad_sort;  // text as written
   const char* scope_both;

@@ -1,0 +1,169 @@
+// `sosei hub indicators --hub FILE [--prefecture 40|福岡県 | --group NAME] [--indicator ID]
+// [--period FY2024] [--json]`: the hub's shared indicators per city and summed up the hierarchy
+// (app/hub_indicators.hpp does the work; docs/hub.md, "Shared indicators").
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/hub_indicators.hpp"
+#include "cli/commands.hpp"
+#include "cli/hub_file.hpp"
+#include "cli/text_table.hpp"
+#include "common/prefectures.hpp"
+#include "present/hub_json.hpp"
+#include "text/hub_messages.hpp"
+#include "text/numbers.hpp"
+#include "text/periods.hpp"
+
+namespace sosei::cli {
+namespace {
+
+using text::HubMessages;
+
+struct IndicatorArgs {
+  std::string hub_file = "config/hub.yaml";
+  std::string prefecture;
+  std::string group;
+  std::string indicator;
+  std::string period;
+  bool json = false;
+};
+
+// Up to three decimals, trailing zeros dropped: a rate of 12.345 %, a count of 1,305.
+std::string number_text(const std::optional<double>& v, text::Lang lang) {
+  return v ? text::format_number_trimmed(*v, 3, lang) : "";
+}
+
+std::string state_text(const app::IndicatorCityValue& c, const text::Locale& locale) {
+  const HubMessages& m = text::hub_messages(locale.lang);
+  switch (c.state) {
+    case app::IndicatorState::Value:
+      return "";
+    case app::IndicatorState::NoValue:
+      return m.state_no_value;
+    case app::IndicatorState::NotReported:
+      return m.state_not_reported;
+    case app::IndicatorState::NeedsParts:
+      return text::say(locale.lang, &HubMessages::state_needs_parts, c.kpi);
+    case app::IndicatorState::NoConfiguration:
+      return m.state_no_configuration;
+    case app::IndicatorState::NoDatabase:
+      return m.state_no_database;
+    case app::IndicatorState::Unreadable:
+      return text::say(locale.lang, &HubMessages::state_unreachable, c.problem ? c.problem(locale) : "");
+  }
+  return "";
+}
+
+std::string aggregate_text(const config::SharedIndicator& i, text::Lang lang) {
+  const HubMessages& m = text::hub_messages(lang);
+  switch (i.aggregate) {
+    case config::IndicatorAggregate::Sum:
+      return m.aggregate_sum;
+    case config::IndicatorAggregate::Ratio:
+      return text::say(lang, &HubMessages::aggregate_ratio, text::format_number_trimmed(i.scale, 3, lang));
+    case config::IndicatorAggregate::Level:
+      return m.aggregate_level;
+  }
+  return "";
+}
+
+void print_view(const app::IndicatorView& view, const text::Locale& locale) {
+  const text::Lang lang = locale.lang;
+  const HubMessages& m = text::hub_messages(lang);
+  const config::SharedIndicator& i = *view.indicator;
+  const std::string name = lang == text::Lang::En && !i.name_en.empty() ? i.name_en : i.name;
+  if (!view.period) {
+    std::cout << text::say(lang, &HubMessages::indicator_no_period, name, i.id) << '\n';
+  } else {
+    std::cout << text::say(lang, &HubMessages::indicator_title, name, i.id, i.unit.empty() ? "-" : i.unit,
+                           aggregate_text(i, lang), text::period_text(*view.period, locale.years, lang))
+              << '\n';
+  }
+  const bool ratio = i.aggregate == config::IndicatorAggregate::Ratio;
+  std::vector<std::string> headings{m.heading_code, m.heading_city, m.heading_kpi, m.heading_value};
+  if (ratio) headings.insert(headings.end(), {m.heading_numerator, m.heading_denominator});
+  headings.push_back(m.heading_note);
+  TextTable table(headings);
+  for (std::size_t c = 3; c < (ratio ? 6u : 4u); ++c) table.align_right(c);
+  const auto row = [&](std::vector<std::string> cells, const std::optional<double>& numerator,
+                       const std::optional<double>& denominator, std::string state) {
+    if (ratio) cells.insert(cells.end(), {number_text(numerator, lang), number_text(denominator, lang)});
+    cells.push_back(std::move(state));
+    table.add(std::move(cells));
+  };
+  for (const auto& c : view.cities)
+    row({c.code, c.name, c.kpi, number_text(c.value, lang)}, c.numerator, c.denominator, state_text(c, locale));
+  for (const auto& p : view.prefectures) {
+    const auto pref = *prefecture_of(p.prefecture);
+    row({"", text::say(lang, &HubMessages::prefecture_total, lang == text::Lang::En ? pref.name_en : pref.name), "",
+         number_text(p.value, lang)},
+        p.numerator, p.denominator, "");
+  }
+  if (i.aggregate != config::IndicatorAggregate::Level)
+    row({"", m.totals, "", number_text(view.total.value, lang)}, view.total.numerator, view.total.denominator, "");
+  table.print(std::cout);
+  if (!view.total.without.empty()) {
+    std::string names;
+    for (const auto& n : view.total.without) names += (names.empty() ? "" : m.list_separator) + n;
+    std::cout << text::say(lang, &HubMessages::indicator_without, view.total.without.size(), names) << '\n';
+  }
+}
+
+void run_indicators(const IndicatorArgs& args, CommandEnv env) {
+  const text::Locale locale{env.session.reader_lang(), text::YearStyle::Era};
+  const config::Hub hub = load_hub_file(args.hub_file, env, locale.lang);
+  if (hub.indicators.empty()) throw UsageError(text::hub_messages(locale.lang).no_indicators);
+  app::HubIndicatorsRequest request;
+  request.hub = &hub;
+  request.database_override = env.session.options().database;
+  request.indicator = args.indicator;
+  if (!args.period.empty()) {
+    request.period = Period::parse(args.period);
+    if (!request.period) throw UsageError(text::say(locale.lang, &HubMessages::bad_period, args.period));
+  }
+  std::vector<app::IndicatorView> views;
+  try {
+    request.scope = app::hub_scope(hub, args.prefecture, args.group);
+    views = app::hub_indicators(request);
+  } catch (const app::HubRequestError& e) {
+    throw UsageError(e.text()(locale));
+  }
+  bool unreadable = false;
+  for (const auto& v : views)
+    for (const auto& c : v.cities) unreadable |= c.state == app::IndicatorState::Unreadable;
+  env.exit_code = unreadable ? kRunFailed : kOk;
+  if (args.json) {
+    std::cout << present::to_json(hub, request.scope, views).dump(2) << '\n';
+    return;
+  }
+  const std::size_t cities = views.empty() ? 0 : views.front().cities.size();
+  std::cout << hub_scope_line(hub, request.scope, cities, locale.lang) << "\n";
+  for (const auto& view : views) {
+    std::cout << '\n';
+    print_view(view, locale);
+  }
+}
+
+}  // namespace
+
+void add_hub_indicator_command(CLI::App& hub, CommandEnv env) {
+  auto args = std::make_shared<IndicatorArgs>();
+  auto* cmd = hub.add_subcommand(
+      "indicators",
+      "The hub's shared indicators (indicators: in the hub file) per city and summed per prefecture and over the "
+      "scope: counts add, rates add their numerators and denominators, levels are not added. Cities without a "
+      "value are named. Which KPI reports an indicator, each city's strategy says (indicator:), read from its "
+      "config: in the hub file");
+  cmd->add_option("--hub", args->hub_file, "the hub file (default: config/hub.yaml)");
+  cmd->add_option("--prefecture", args->prefecture, "only this prefecture's cities: 40, 福岡県 or Fukuoka");
+  cmd->add_option("--group", args->group, "only the cities of this group of the hub file (e.g. 嘉飯圏域)");
+  cmd->add_option("--indicator", args->indicator, "only this indicator (its id in the hub file)");
+  cmd->add_option("--period", args->period,
+                  "the period to show (FY2024, 2024); default: for each indicator the latest any city has");
+  cmd->add_flag("--json", args->json, "print as JSON (stable keys)");
+  cmd->add_option("--lang", env.session.locale_options().lang, "what people read in ja or en (default: ja)")
+      ->check(CLI::IsMember({"ja", "en"}));
+  cmd->callback([env, args] { run_indicators(*args, env); });
+}
+
+}  // namespace sosei::cli

@@ -1,0 +1,224 @@
+// Issue 16, shared indicators (docs/hub.md): a count sums up the hierarchy, a rate is the ratio of
+// the summed numerators and denominators — never the mean of the cities' percentages — and a level is
+// not added up; every city without a value is named, whatever the reason. Each city here keeps its
+// own configuration (the bundled Kama strategy with its code and `indicator:` lines) and its own
+// SQLite file, written through the store as an import would.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/hub_indicators.hpp"
+#include "config/temp_files.hpp"
+#include "present/hub_json.hpp"
+#include "store/store.hpp"
+
+namespace sosei::app {
+namespace {
+
+using config::testing::TempFiles;
+
+void insert_after(std::string& text, const std::string& line, const std::string& added) {
+  const auto at = text.find(line);
+  ASSERT_NE(at, std::string::npos) << line;
+  text.insert(at + line.size(), added);
+}
+
+class HubIndicators : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    hub_.name = "テスト用ハブ";
+    hub_.indicators = {
+        {"startups", "創業者数", "", "件", config::Direction::HigherIsBetter, config::IndicatorAggregate::Sum, 1, {}},
+        {"commute_share",
+         "通勤のバス分担率",
+         "",
+         "%",
+         config::Direction::HigherIsBetter,
+         config::IndicatorAggregate::Ratio,
+         100,
+         {}},
+        {"land_price",
+         "住宅地の平均地価",
+         "",
+         "円/㎡",
+         config::Direction::LowerIsBetter,
+         config::IndicatorAggregate::Level,
+         1,
+         {}}};
+    add_city("402273", "嘉麻市", true);
+    add_city("402052", "飯塚市", true);
+    add_city("404217", "桂川町", true);
+    add_city("131016", "千代田区", false);  // the hub has no copy of its configuration
+  }
+
+  // A city with its own database and, when `configured`, its own copy of the bundled configuration
+  // naming its code and the KPIs that report the hub's indicators.
+  void add_city(const std::string& code, const std::string& name, bool configured) {
+    config::HubCity city{code, name, files_.path(code + ".db"), {}, "", ""};
+    if (configured) {
+      const auto dir = std::filesystem::path(files_.path(code));
+      std::filesystem::copy(std::string(SOSEI_TEST_SOURCE_DIR) + "/config", dir,
+                            std::filesystem::copy_options::recursive);
+      std::string strategy = read(dir / "strategy.yaml");
+      insert_after(strategy, "  city: 嘉麻市\n", "  city_code: \"" + code + "\"\n");
+      insert_after(strategy, "              - id: startups\n", "                indicator: startups\n");
+      insert_after(
+          strategy, "              - id: shop_renovations\n",
+          "                indicator: {id: commute_share, numerator: bus_commuters, denominator: commuters}\n");
+      if (code != "404217")  // 桂川町 does not report the land price
+        insert_after(strategy, "              - id: residential_lots\n", "                indicator: land_price\n");
+      std::ofstream(dir / "strategy.yaml", std::ios::binary | std::ios::trunc) << strategy;
+      city.config = (dir / "sosei.yaml").string();
+    }
+    hub_.cities.push_back(city);
+  }
+
+  static std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  // One import run of a city: (series, period, value).
+  void import(const std::string& code, const std::vector<std::tuple<std::string, std::string, double>>& values) {
+    auto store = store::open_store({.location = files_.path(code + ".db"), .city = code});
+    auto txn = store->begin_import({"kpi_values", "csv", "1.0.0"});
+    int line = 1;
+    for (const auto& [series, period, v] : values)
+      txn->put({series, *Period::parse(period), {}}, {Value::of(v), 0, "", "kpi.csv:" + std::to_string(++line)});
+    txn->commit();
+  }
+
+  void three_cities_report() {
+    import("402273", {{"startups", "FY2023", 5},
+                      {"startups", "FY2024", 8},
+                      {"bus_commuters", "FY2024", 30},
+                      {"commuters", "FY2024", 1000},
+                      { "residential_lots",
+                        "FY2024",
+                        20000 }});
+    import("402052", {{"startups", "FY2024", 20}, {"bus_commuters", "FY2024", 200}, {"commuters", "FY2024", 2000}, {
+                        "residential_lots",
+                        "FY2024",
+                        35000
+                      }});
+    import("404217", {{ "startups", "FY2023", 2 }});  // nothing for FY2024 yet
+  }
+
+  std::vector<IndicatorView> view(HubScope scope = {}, std::optional<Period> period = std::nullopt) {
+    HubIndicatorsRequest request;
+    request.hub = &hub_;
+    request.scope = scope;
+    request.period = period;
+    return hub_indicators(request);
+  }
+
+  TempFiles files_;
+  config::Hub hub_;
+};
+
+TEST_F(HubIndicators, CountsAddUpPerPrefectureAndOverTheNationWithTheMissingNamed) {
+  three_cities_report();
+  const auto views = view();
+  ASSERT_EQ(views.size(), 3u);
+  const IndicatorView& startups = views[0];
+  ASSERT_TRUE(startups.period);
+  EXPECT_EQ(startups.period->str(), "FY2024");  // the latest any city has
+  ASSERT_EQ(startups.cities.size(), 4u);
+  EXPECT_EQ(startups.cities[0].state, IndicatorState::Value);
+  EXPECT_EQ(startups.cities[0].kpi, "startups");
+  EXPECT_EQ(startups.cities[0].value, 8);
+  EXPECT_EQ(startups.cities[1].value, 20);
+  EXPECT_EQ(startups.cities[2].state, IndicatorState::NoValue);  // 桂川町: FY2023 only
+  EXPECT_EQ(startups.cities[3].state, IndicatorState::NoConfiguration);
+  ASSERT_EQ(startups.prefectures.size(), 2u);  // 13 東京都, 40 福岡県 in code order
+  EXPECT_EQ(startups.prefectures[0].prefecture, "13");
+  EXPECT_EQ(startups.prefectures[0].value, std::nullopt);
+  EXPECT_EQ(startups.prefectures[0].without, std::vector<std::string>{"千代田区"});
+  EXPECT_EQ(startups.prefectures[1].value, 28);
+  EXPECT_EQ(startups.prefectures[1].with_value, 2);
+  EXPECT_EQ(startups.prefectures[1].without, std::vector<std::string>{"桂川町"});
+  EXPECT_EQ(startups.total.value, 28);
+  EXPECT_EQ(startups.total.without, (std::vector<std::string>{"桂川町", "千代田区"}));
+
+  // An earlier year, asked for: 桂川町 has it, 飯塚市 does not.
+  const auto fy2023 = view({}, Period::fiscal_year(2023));
+  EXPECT_EQ(fy2023[0].total.value, 7);
+  EXPECT_EQ(fy2023[0].total.without, (std::vector<std::string>{"飯塚市", "千代田区"}));
+}
+
+TEST_F(HubIndicators, ARateIsTheRatioOfTheSumsNeverTheMeanOfPercentages) {
+  three_cities_report();
+  const IndicatorView share = view()[1];
+  EXPECT_DOUBLE_EQ(*share.cities[0].value, 3.0);   // 30 / 1,000
+  EXPECT_DOUBLE_EQ(*share.cities[1].value, 10.0);  // 200 / 2,000
+  EXPECT_EQ(share.cities[0].numerator, 30);
+  EXPECT_EQ(share.cities[0].denominator, 1000);
+  EXPECT_EQ(share.total.numerator, 230);
+  EXPECT_EQ(share.total.denominator, 3000);
+  EXPECT_DOUBLE_EQ(*share.total.value, 230.0 / 3000.0 * 100);  // 7.67 %, where the mean would say 6.5 %
+  EXPECT_EQ(share.total.with_value, 2);
+  EXPECT_EQ(share.total.without, (std::vector<std::string>{"桂川町", "千代田区"}));
+}
+
+TEST_F(HubIndicators, ALevelIsShownPerCityAndNotAddedUp) {
+  three_cities_report();
+  const IndicatorView price = view()[2];
+  EXPECT_EQ(price.cities[0].value, 20000);
+  EXPECT_EQ(price.cities[1].value, 35000);
+  EXPECT_EQ(price.cities[2].state, IndicatorState::NotReported);  // 桂川町's strategy names no KPI for it
+  EXPECT_TRUE(price.prefectures.empty());
+  EXPECT_EQ(price.total.value, std::nullopt);
+  EXPECT_EQ(price.total.with_value, 2);
+  EXPECT_EQ(price.total.without, (std::vector<std::string>{"桂川町", "千代田区"}));
+}
+
+TEST_F(HubIndicators, AScopeAnIndicatorAndWhatCannotBeReadAreTheCallers) {
+  three_cities_report();
+  HubIndicatorsRequest request;
+  request.hub = &hub_;
+  request.scope = {HubScope::Kind::Prefecture, "40", "", ""};
+  request.indicator = "startups";
+  auto views = hub_indicators(request);
+  ASSERT_EQ(views.size(), 1u);
+  EXPECT_EQ(views[0].cities.size(), 3u);
+  EXPECT_EQ(views[0].total.without, std::vector<std::string>{"桂川町"});
+
+  request.indicator = "population";
+  try {
+    hub_indicators(request);
+    ADD_FAILURE() << "an unknown indicator was answered";
+  } catch (const HubRequestError& e) {
+    EXPECT_NE(e.text()({}).find("startups, commute_share, land_price"), std::string::npos) << e.text()({});
+  }
+
+  // A city whose database is not there is a row that says so; one whose configuration names another
+  // city's code is unreadable, with why.
+  std::filesystem::remove(files_.path("402052.db"));
+  hub_.cities[2].config = hub_.cities[0].config;  // 桂川町 pointed at 嘉麻市's configuration
+  request.indicator = "startups";
+  views = hub_indicators(request);
+  EXPECT_EQ(views[0].cities[1].state, IndicatorState::NoDatabase);
+  EXPECT_EQ(views[0].cities[2].state, IndicatorState::Unreadable);
+  EXPECT_NE(views[0].cities[2].problem({}).find("402273"), std::string::npos) << views[0].cities[2].problem({});
+  EXPECT_FALSE(std::filesystem::exists(files_.path("402052.db")));  // a reader makes no database
+}
+
+TEST_F(HubIndicators, AsJsonWithStableKeysAndNullsWhereThereIsNoNumber) {
+  three_cities_report();
+  const auto j = present::to_json(hub_, {}, view());
+  ASSERT_EQ(j["indicators"].size(), 3u);
+  const auto& share = j["indicators"][1];
+  EXPECT_EQ(share["aggregate"], "ratio");
+  EXPECT_EQ(share["period"], "FY2024");
+  EXPECT_EQ(share["cities"][1]["numerator"], 200);
+  EXPECT_EQ(share["cities"][2]["state"], "no_value");
+  EXPECT_EQ(share["cities"][2]["value"], nullptr);
+  EXPECT_EQ(share["cities"][3]["state"], "no_configuration");
+  EXPECT_EQ(share["total"]["denominator"], 3000);
+  EXPECT_EQ(share["prefectures"][1]["prefecture"], "40");
+  EXPECT_EQ(j["indicators"][2]["total"]["value"], nullptr);
+}
+
+}  // namespace
+}  // namespace sosei::app
