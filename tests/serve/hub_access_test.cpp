@@ -35,6 +35,8 @@ class HubAccess : public ::testing::Test {
                    {"402052", "飯塚市", (dir_ / "iizuka.db").string(), {}},
                    {"131016", "千代田区", (dir_ / "chiyoda.db").string(), {}}};
     hub_.groups = {{"嘉飯圏域", "定住自立圏", {"402052", "402273"}, {}}};
+    hub_.indicators = {
+        {"startups", "創業者数", "", "件", config::Direction::HigherIsBetter, config::IndicatorAggregate::Sum, 1, {}}};
     const std::string grading = std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading";
     for (const auto& [city, strategy] : {std::pair{0, "嘉麻市総合戦略"}, std::pair{1, "飯塚市総合戦略"}}) {
       const std::filesystem::path db = hub_.cities[city].database;
@@ -131,7 +133,8 @@ TEST_F(HubAccess, EachCitysOwnDashboardAndApiAreUnderItsCode) {
 TEST_F(HubAccess, OnceTheHubHasATokenEveryRequestNeedsOne) {
   hub_token("nation");
   start();
-  for (const char* path : {"/", "/api/hub", "/metrics", "/city/402273/", "/city/402273/api/evaluation"}) {
+  for (const char* path : {"/", "/api/hub", "/metrics", "/indicators", "/api/hub/indicators", "/city/402273/",
+                           "/city/402273/api/evaluation"}) {
     auto r = get(path);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401) << path;
@@ -160,13 +163,19 @@ TEST_F(HubAccess, APrefectureTokenReadsItsMunicipalitiesOnly) {
   r = get("/api/hub?group=嘉飯圏域", fukuoka);  // within it
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
-  for (const char* path : {"/api/hub?prefecture=13", "/?prefecture=東京都", "/metrics?prefecture=13"}) {
+  for (const char* path : {"/api/hub?prefecture=13", "/?prefecture=東京都", "/metrics?prefecture=13",
+                           "/api/hub/indicators?prefecture=13", "/indicators?prefecture=13"}) {
     r = get(path, fukuoka);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 403) << path;
     EXPECT_EQ(r->body.find("千代田区"), std::string::npos) << path;
     EXPECT_EQ(r->body.find("131016"), std::string::npos) << path;
   }
+  r = get("/api/hub/indicators", fukuoka);  // the shared indicators of its municipalities only
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["indicators"][0]["cities"].size(), 2u);
+  EXPECT_EQ(r->body.find("千代田区"), std::string::npos);
   r = get("/metrics", fukuoka);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
@@ -214,7 +223,7 @@ TEST_F(HubAccess, ACitysOwnTokenReadsItsOwnPagesAndNothingElse) {
     EXPECT_EQ(r->body.find("\"value\""), std::string::npos) << path;
   }
   // The hub's own pages are not a city's to read.
-  for (const char* path : {"/", "/api/hub", "/metrics"}) {
+  for (const char* path : {"/", "/api/hub", "/metrics", "/indicators", "/api/hub/indicators"}) {
     r = get(path, kama_token_);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 403) << path;

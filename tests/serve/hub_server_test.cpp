@@ -154,6 +154,43 @@ TEST_F(HubServe, AScopeTheHubDoesNotHaveIsA400SayingWhatThereIs) {
   EXPECT_EQ(r->status, 404);
 }
 
+// The shared indicators as `sosei hub indicators --json` gives them, for the scope asked; the sums and
+// ratios themselves are tested in tests/app/hub_indicators_test.cpp. Here no city has a configuration
+// at the hub, so every one is named as such.
+TEST_F(HubServe, SharedIndicatorsAnswerForTheScopeAskedAndRefuseWhatTheHubLacks) {
+  hub_.indicators = {
+      {"startups", "創業者数", "", "件", config::Direction::HigherIsBetter, config::IndicatorAggregate::Sum, 1, {}}};
+  start();
+  auto r = client().Get("/api/hub/indicators?prefecture=13");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json j = json::parse(r->body);
+  EXPECT_EQ(j["scope"]["prefecture"], "13");
+  ASSERT_EQ(j["indicators"].size(), 1u);
+  ASSERT_EQ(j["indicators"][0]["cities"].size(), 1u);
+  EXPECT_EQ(j["indicators"][0]["cities"][0]["state"], "no_configuration");
+  EXPECT_EQ(j["indicators"][0]["total"]["without"], json::array({"千代田区"}));
+  EXPECT_EQ(json::parse(client().Get("/api/hub/indicators")->body)["indicators"][0]["cities"].size(), 4u);
+
+  r = client().Get("/api/hub/indicators?indicator=population");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find("あるのは: startups"), std::string::npos) << r->body;
+  r = client().Get("/api/hub/indicators?period=R7&lang=en");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find("is not a period"), std::string::npos) << r->body;
+  EXPECT_EQ(client().Get("/api/hub/indicators?group=%E5%8C%97")->status, 400);  // no group 北
+
+  // The same as a page, linked from the hub's, names escaped.
+  EXPECT_NE(client().Get("/")->body.find("<a href=\"/indicators?sort=code\">共通指標</a>"), std::string::npos);
+  r = client().Get("/indicators");
+  ASSERT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("創業者数（startups）: どの団体にもまだ値がありません"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("&lt;b&gt;桂川町&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(r->body.find("<b>桂川町"), std::string::npos);
+  EXPECT_NE(r->body.find("ハブに設定（config）がない"), std::string::npos);
+  EXPECT_NE(r->body.find("値のない団体 4 : 嘉麻市"), std::string::npos) << r->body;
+}
+
 TEST_F(HubServe, MetricsCarryOneSeriesPerCityLabelledByItsCode) {
   start();
   const auto r = client().Get("/metrics");

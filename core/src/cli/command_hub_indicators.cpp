@@ -9,9 +9,9 @@
 #include "cli/hub_file.hpp"
 #include "cli/text_table.hpp"
 #include "common/prefectures.hpp"
+#include "present/hub_indicator_text.hpp"
 #include "present/hub_json.hpp"
 #include "text/hub_messages.hpp"
-#include "text/numbers.hpp"
 #include "text/periods.hpp"
 
 namespace sosei::cli {
@@ -28,55 +28,16 @@ struct IndicatorArgs {
   bool json = false;
 };
 
-// Up to three decimals, trailing zeros dropped: a rate of 12.345 %, a count of 1,305.
-std::string number_text(const std::optional<double>& v, text::Lang lang) {
-  return v ? text::format_number_trimmed(*v, 3, lang) : "";
-}
-
-std::string state_text(const app::IndicatorCityValue& c, const text::Locale& locale) {
-  const HubMessages& m = text::hub_messages(locale.lang);
-  switch (c.state) {
-    case app::IndicatorState::Value:
-      return "";
-    case app::IndicatorState::NoValue:
-      return m.state_no_value;
-    case app::IndicatorState::NotReported:
-      return m.state_not_reported;
-    case app::IndicatorState::NeedsParts:
-      return text::say(locale.lang, &HubMessages::state_needs_parts, c.kpi);
-    case app::IndicatorState::NoConfiguration:
-      return m.state_no_configuration;
-    case app::IndicatorState::NoDatabase:
-      return m.state_no_database;
-    case app::IndicatorState::Unreadable:
-      return text::say(locale.lang, &HubMessages::state_unreachable, c.problem ? c.problem(locale) : "");
-  }
-  return "";
-}
-
-std::string aggregate_text(const config::SharedIndicator& i, text::Lang lang) {
-  const HubMessages& m = text::hub_messages(lang);
-  switch (i.aggregate) {
-    case config::IndicatorAggregate::Sum:
-      return m.aggregate_sum;
-    case config::IndicatorAggregate::Ratio:
-      return text::say(lang, &HubMessages::aggregate_ratio, text::format_number_trimmed(i.scale, 3, lang));
-    case config::IndicatorAggregate::Level:
-      return m.aggregate_level;
-  }
-  return "";
-}
-
 void print_view(const app::IndicatorView& view, const text::Locale& locale) {
   const text::Lang lang = locale.lang;
   const HubMessages& m = text::hub_messages(lang);
   const config::SharedIndicator& i = *view.indicator;
-  const std::string name = lang == text::Lang::En && !i.name_en.empty() ? i.name_en : i.name;
+  const std::string name = present::indicator_name(i, lang);
   if (!view.period) {
     std::cout << text::say(lang, &HubMessages::indicator_no_period, name, i.id) << '\n';
   } else {
     std::cout << text::say(lang, &HubMessages::indicator_title, name, i.id, i.unit.empty() ? "-" : i.unit,
-                           aggregate_text(i, lang), text::period_text(*view.period, locale.years, lang))
+                           present::aggregate_text(i, lang), text::period_text(*view.period, locale.years, lang))
               << '\n';
   }
   const bool ratio = i.aggregate == config::IndicatorAggregate::Ratio;
@@ -87,20 +48,24 @@ void print_view(const app::IndicatorView& view, const text::Locale& locale) {
   for (std::size_t c = 3; c < (ratio ? 6u : 4u); ++c) table.align_right(c);
   const auto row = [&](std::vector<std::string> cells, const std::optional<double>& numerator,
                        const std::optional<double>& denominator, std::string state) {
-    if (ratio) cells.insert(cells.end(), {number_text(numerator, lang), number_text(denominator, lang)});
+    if (ratio)
+      cells.insert(cells.end(),
+                   {present::indicator_number(numerator, lang), present::indicator_number(denominator, lang)});
     cells.push_back(std::move(state));
     table.add(std::move(cells));
   };
   for (const auto& c : view.cities)
-    row({c.code, c.name, c.kpi, number_text(c.value, lang)}, c.numerator, c.denominator, state_text(c, locale));
+    row({c.code, c.name, c.kpi, present::indicator_number(c.value, lang)}, c.numerator, c.denominator,
+        present::indicator_state_text(c, locale));
   for (const auto& p : view.prefectures) {
     const auto pref = *prefecture_of(p.prefecture);
     row({"", text::say(lang, &HubMessages::prefecture_total, lang == text::Lang::En ? pref.name_en : pref.name), "",
-         number_text(p.value, lang)},
+         present::indicator_number(p.value, lang)},
         p.numerator, p.denominator, "");
   }
   if (i.aggregate != config::IndicatorAggregate::Level)
-    row({"", m.totals, "", number_text(view.total.value, lang)}, view.total.numerator, view.total.denominator, "");
+    row({"", m.totals, "", present::indicator_number(view.total.value, lang)}, view.total.numerator,
+        view.total.denominator, "");
   table.print(std::cout);
   if (!view.total.without.empty()) {
     std::string names;

@@ -163,6 +163,9 @@ std::string hub_page_html(const config::Hub& hub, const app::HubScope& scope, ap
   std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == text::Lang::En ? "en" : "ja") +
                      "\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) + "</title><style>" + kStyle +
                      "</style></head><body><h1>" + html_escape(title) + "</h1>" + scope_form(hub, scope, sort, lang);
+  if (!hub.indicators.empty())
+    html += "<p><a href=\"/indicators" + link(scope, sort_code(sort), lang) + "\">" + html_escape(m.indicators_link) +
+            "</a></p>";
   html += "<table><thead><tr><th><a href=\"" + link(scope, "code", lang) + "\">" + html_escape(m.heading_code) +
           "</a></th><th><a href=\"" + link(scope, "name", lang) + "\">" + html_escape(m.heading_city) +
           "</a></th><th>" + html_escape(m.heading_as_of) + "</th><th><a href=\"" + link(scope, "best", lang) + "\">" +

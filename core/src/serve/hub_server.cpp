@@ -7,12 +7,14 @@
 #include <mutex>
 
 #include "app/hub_access.hpp"
+#include "app/hub_indicators.hpp"
 #include "app/hub_summary.hpp"
 #include "present/hub_json.hpp"
 #include "serve/api.hpp"
 #include "serve/bounded_server.hpp"
 #include "serve/http_replies.hpp"
 #include "serve/hub_gate.hpp"
+#include "serve/hub_indicators_page.hpp"
 #include "serve/hub_page.hpp"
 #include "serve/live_data.hpp"
 #include "serve/loopback.hpp"
@@ -115,23 +117,32 @@ struct HubServer::Impl {
     app::HubSummary summary;
   };
 
-  // The scope and order the request asks for (400 for one the hub does not have, 403 for one outside
-  // the token's scope; none asked: the token's), and the summary.
-  View view(const Request& req) {
+  // The scope the request asks for (400 for one the hub does not have, 403 for one outside the
+  // token's scope; none asked: the token's).
+  app::HubScope scope_asked(const Request& req) {
     const text::Lang l = lang(req);
-    const app::HubScope allowed = gate.admit(req, "", l);
-    View v;
+    app::HubScope allowed = gate.admit(req, "", l);
+    app::HubScope scope;
     try {
-      v.scope = app::hub_scope(hub, single_param(req.params, "prefecture"), single_param(req.params, "group"));
-      v.sort = app::hub_sort(single_param(req.params, "sort"));
+      scope = app::hub_scope(hub, single_param(req.params, "prefecture"), single_param(req.params, "group"));
     } catch (const app::HubRequestError& e) {
       throw HttpError(400, e.text()(text::Locale{l, text::YearStyle::Era}));
     }
-    if (v.scope.kind == app::HubScope::Kind::All) {
-      v.scope = allowed;
-    } else if (!app::scope_within(hub, v.scope, allowed)) {
-      throw HttpError(
-          403, text::say(l, &HubMessages::token_out_of_scope, app::scope_text(allowed), app::scope_text(v.scope)));
+    if (scope.kind == app::HubScope::Kind::All) return allowed;
+    if (!app::scope_within(hub, scope, allowed))
+      throw HttpError(403,
+                      text::say(l, &HubMessages::token_out_of_scope, app::scope_text(allowed), app::scope_text(scope)));
+    return scope;
+  }
+
+  // The scope and order the request asks for, and the summary.
+  View view(const Request& req) {
+    View v;
+    v.scope = scope_asked(req);
+    try {
+      v.sort = app::hub_sort(single_param(req.params, "sort"));
+    } catch (const app::HubRequestError& e) {
+      throw HttpError(400, e.text()(text::Locale{lang(req), text::YearStyle::Era}));
     }
     v.summary = app::summarize_hub({.hub = &hub,
                                     .scope = v.scope,
@@ -139,6 +150,26 @@ struct HubServer::Impl {
                                     .sort = v.sort,
                                     .lock_wait = std::chrono::milliseconds(5000)});
     return v;
+  }
+
+  // The shared indicators the request asks for, in its scope (400 for an indicator or a period the
+  // hub does not have).
+  std::pair<app::HubScope, std::vector<app::IndicatorView>> indicators(const Request& req) {
+    const text::Lang l = lang(req);
+    app::HubIndicatorsRequest request;
+    request.hub = &hub;
+    request.scope = scope_asked(req);
+    request.database_override = database_override;
+    request.indicator = single_param(req.params, "indicator");
+    if (const std::string period = single_param(req.params, "period"); !period.empty()) {
+      request.period = Period::parse(period);
+      if (!request.period) throw HttpError(400, text::say(l, &HubMessages::bad_period, period));
+    }
+    try {
+      return {request.scope, app::hub_indicators(request)};
+    } catch (const app::HubRequestError& e) {
+      throw HttpError(400, e.text()(text::Locale{l, text::YearStyle::Era}));
+    }
   }
 
   std::set<std::string> with_pages() const {
@@ -163,6 +194,22 @@ struct HubServer::Impl {
           [&] {
             const View v = view(req);
             send_json(res, 200, present::to_json(hub, v.scope, v.summary));
+          },
+          Pages::Hub);
+    });
+    // The shared indicators of the scope (?indicator=ID, ?period=FY2024), as a page and as
+    // `sosei hub indicators --json`.
+    http.Get("/indicators", [this](const Request& req, Response& res) {
+      guarded(
+          req, res, lang(req),
+          [&] { send_html(res, 200, hub_indicators_html(hub, indicators(req).second, lang(req))); }, Pages::Hub);
+    });
+    http.Get("/api/hub/indicators", [this](const Request& req, Response& res) {
+      guarded(
+          req, res, lang(req),
+          [&] {
+            const auto [scope, views] = indicators(req);
+            send_json(res, 200, present::to_json(hub, scope, views));
           },
           Pages::Hub);
     });

@@ -73,6 +73,8 @@ struct HubMessages {
   const char* prefecture_total;   // prefecture name
   const char* indicator_without;  // count, names
   const char* bad_period;         // text as written
+  const char* indicators_title;   // hub name
+  const char* indicators_link;
   // The hub's page (`sosei hub serve`).
   const char* bad_sort;  // text as written
   const char* scope_both;
