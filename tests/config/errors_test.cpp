@@ -126,12 +126,12 @@ TEST(ConfigErrors, UnknownKeyListsTheExpectedOnes) {
             path +
                 ":15:17: 「unti」はKPIに書けるキーではありません。次のどれかを書いてください: id, name, name_en, unit, "
                 "period_type, publication_lag_months, department, baseline, target, direction, formula, min, max, "
-                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display, rules");
+                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display, rules, indicator");
   EXPECT_EQ(e.message(Lang::En),
             path +
                 ":15:17: unknown key 'unti' in a KPI; expected one of: id, name, name_en, unit, period_type, "
                 "publication_lag_months, department, baseline, target, direction, formula, min, max, "
-                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display, rules");
+                "entered_by_hand, note, data_due, allow_negative, combine, decimals, display, rules, indicator");
 }
 
 TEST(ConfigErrors, UnknownKeyInEveryKindOfMap) {
