@@ -204,6 +204,56 @@ TEST_F(HubIndicators, AScopeAnIndicatorAndWhatCannotBeReadAreTheCallers) {
   EXPECT_FALSE(std::filesystem::exists(files_.path("402052.db")));  // a reader makes no database
 }
 
+// Mergers: 嘉麻市 began on 2006-03-27 from two towns (made-up codes). For a period that began before
+// that day and that the city has no value of its own for, the towns' rows of the same series make its
+// value — summed, or a ratio of the summed parts — and say so; a town missing makes none (a partial
+// sum would understate the area); after the merger the towns count for nothing.
+TEST_F(HubIndicators, APeriodBeforeAMergerIsTheMergedTownsValuesTogether) {
+  hub_.cities[0].predecessors = {{"405817", "旧A町", Date{2006, 3, 27}, files_.path("a.db"), {}},
+                                 {"405825", "旧B町", Date{2006, 3, 27}, files_.path("b.db"), {}}};
+  const auto town = [&](const std::string& file, const std::string& code,
+                        const std::vector<std::tuple<std::string, std::string, double>>& values) {
+    auto store = store::open_store({.location = files_.path(file), .city = code});
+    auto txn = store->begin_import({"history", "csv", "1.0.0"});
+    for (const auto& [series, period, v] : values)
+      txn->put({series, *Period::parse(period), {}}, {Value::of(v), 0, "", "old.csv"});
+    txn->commit();
+  };
+  town("a.db", "405817",
+       {{"startups", "FY2004", 3},
+        {"startups", "FY2005", 4},
+        {"startups", "FY2006", 50},  // after the merger: not the city's
+        {"bus_commuters", "FY2005", 10},
+        {"commuters", "FY2005", 100},
+        {"residential_lots", "FY2005", 15000}});
+  town("b.db", "405825",
+       {{"startups", "FY2005", 1},
+        {"bus_commuters", "FY2005", 30},
+        {"commuters", "FY2005", 300},
+        {"residential_lots", "FY2005", 12000}});
+  import("402273", {{ "startups", "FY2006", 6 }});
+
+  const auto fy2005 = view({HubScope::Kind::City, "", "", "402273"}, Period::fiscal_year(2005));
+  const auto& startups = fy2005[0].cities[0];
+  EXPECT_EQ(startups.state, IndicatorState::Value);
+  EXPECT_EQ(startups.value, 5);
+  EXPECT_EQ(startups.from_predecessors, (std::vector<std::string>{"旧A町", "旧B町"}));
+  const auto& share = fy2005[1].cities[0];
+  EXPECT_EQ(share.numerator, 40);
+  EXPECT_EQ(share.denominator, 400);
+  EXPECT_DOUBLE_EQ(*share.value, 10.0);
+  EXPECT_EQ(fy2005[2].cities[0].state, IndicatorState::NoValue);  // two towns' land prices do not add up
+  EXPECT_EQ(fy2005[0].total.value, 5);
+
+  const auto fy2004 = view({HubScope::Kind::City, "", "", "402273"}, Period::fiscal_year(2004));
+  EXPECT_EQ(fy2004[0].cities[0].state, IndicatorState::NoValue);  // 旧B町 has no FY2004
+  const auto fy2006 = view({HubScope::Kind::City, "", "", "402273"}, Period::fiscal_year(2006));
+  EXPECT_EQ(fy2006[0].cities[0].value, 6);  // the city's own, the towns' FY2006 ignored
+  EXPECT_TRUE(fy2006[0].cities[0].from_predecessors.empty());
+  EXPECT_EQ(present::to_json(hub_, {}, fy2005)["indicators"][0]["cities"][0]["from_predecessors"],
+            nlohmann::json::array({"旧A町", "旧B町"}));
+}
+
 TEST_F(HubIndicators, AsJsonWithStableKeysAndNullsWhereThereIsNoNumber) {
   three_cities_report();
   const auto j = present::to_json(hub_, {}, view());

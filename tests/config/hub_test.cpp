@@ -165,6 +165,39 @@ TEST(Hub, ASharedIndicatorTwiceWithoutAnAggregateOrScaledWhenNotARatioIsRefused)
   EXPECT_NE(r.message.find("「Net-Migration」"), std::string::npos) << r.message;
 }
 
+// Mergers: a city names the municipalities merged into it, with the day it began (the codes 4058xx
+// below are made up, with valid check digits).
+TEST(Hub, ACityNamesItsPredecessorsWithTheDayItBegan) {
+  TempFiles files;
+  const std::string merged = with(kHub, "  - {code: \"402273\", name: 嘉麻市}\n",
+                                  "  - code: \"402273\"\n    name: 嘉麻市\n    predecessors:\n"
+                                  "      - {code: \"405817\", name: 旧A町, merged: 2006-03-27}\n"
+                                  "      - {code: \"405825\", name: 旧B町, merged: 2006-03-27, database: b.db}\n");
+  const Hub hub = load_hub(files.write("hub.yaml", merged));
+  const auto& p = hub.city("402273")->predecessors;
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0].code, "405817");
+  EXPECT_EQ(p[0].name, "旧A町");
+  EXPECT_EQ(p[0].merged, (Date{2006, 3, 27}));
+  EXPECT_EQ(p[0].database, "");
+  EXPECT_EQ(p[1].database, files.path("b.db"));
+
+  Refusal r = refusal_of(
+      with(merged, "merged: 2006-03-27}\n      - {code: \"405825\"", "merged: 2006-02-30}\n      - {code: \"405825\""));
+  EXPECT_NE(r.message.find("merged「2006-02-30」は日付ではありません"), std::string::npos) << r.message;
+  r = refusal_of(with(merged, "\"405817\"", "\"405818\""));  // a typo in the check digit
+  EXPECT_NE(r.message.find("「405817」"), std::string::npos) << r.message;
+  const std::string a_city = with(merged, "\"405825\", name: 旧B町", "\"402052\", name: 旧B町");
+  r = refusal_of(a_city);
+  EXPECT_NE(r.message.find("402052（旧B町）は合併前の団体として書かれていますが、cities にも"), std::string::npos)
+      << r.message;
+  EXPECT_EQ(r.line, position_of(a_city, "旧B町").first);
+  r = refusal_of(with(merged, "  - {code: \"131016\", name: 千代田区}\n",
+                      "  - code: \"131016\"\n    name: 千代田区\n    predecessors:\n"
+                      "      - {code: \"405817\", name: 旧A町, merged: 2006-03-27}\n"));
+  EXPECT_NE(r.message.find("405817（旧A町）は既に 嘉麻市 の合併前の団体です"), std::string::npos) << r.message;
+}
+
 TEST(Hub, TheBundledExampleLoads) {
   const Hub hub = load_hub(kRepo + "/config/hub.yaml");
   EXPECT_EQ(hub.cities.size(), 3u);

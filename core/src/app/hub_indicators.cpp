@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
+#include <set>
 
 #include "app/environment.hpp"
 #include "text/hub_messages.hpp"
@@ -22,13 +24,112 @@ struct Reported {
   Series numerators;
   Series denominators;
   text::Phrase problem;
+  // Periods before a merger filled from the predecessors' rows, with their names.
+  std::map<Period, std::vector<std::string>> inherited = {};
 };
+
+// A predecessor of a city, with its store (none when it has no database).
+struct PredecessorStore {
+  const config::Predecessor* predecessor;
+  std::unique_ptr<store::Store> store;
+};
+
+Date start_of(const Period& p) {
+  switch (p.kind) {
+    case PeriodKind::FiscalYear:
+      return {p.year, 4, 1};
+    case PeriodKind::CalendarYear:
+      return {p.year, 1, 1};
+    case PeriodKind::Month:
+      return {p.year, p.month, 1};
+    case PeriodKind::Date:
+      return {p.year, p.month, p.day};
+  }
+  return {p.year, 1, 1};
+}
 
 Series read_series(store::Store& store, const std::string& series) {
   Series out;
   for (const auto& o : store.values({series, std::nullopt, store::Dimensions{}}))
     if (o.data.value.is_number()) out[o.key.period] = o.data.value.number;
   return out;
+}
+
+std::vector<PredecessorStore> open_predecessors(const HubIndicatorsRequest& request, const config::HubCity& city) {
+  std::vector<PredecessorStore> out;
+  const std::string& shared = request.database_override.empty() ? request.hub->database : request.database_override;
+  for (const auto& p : city.predecessors) {
+    store::StoreConfig config;
+    config.location = p.database.empty() ? shared : p.database;
+    config.city = p.code;
+    config.read_only = true;
+    config.create_if_missing = false;
+    config.clock = request.clock;
+    try {
+      out.push_back({&p, store::open_store(config)});
+    } catch (const store::NoDatabase&) {
+      out.push_back({&p, nullptr});  // its history was never brought to the hub: it has no values
+    }
+  }
+  return out;
+}
+
+// The periods that began before a merger and that the city has no value for, from its predecessors'
+// rows of the same series: summed (a count, a ratio's parts) when every predecessor merged after the
+// period began has one; a level only when one predecessor alone did (levels do not add up).
+void inherit(const config::SharedIndicator& indicator, const std::string& values_series, const std::string& numerator,
+             const std::string& denominator, std::vector<PredecessorStore>& predecessors, Reported& r) {
+  struct Part {
+    const config::Predecessor* predecessor;
+    Series values, numerators, denominators;
+  };
+  const bool ratio = indicator.aggregate == IndicatorAggregate::Ratio;
+  std::vector<Part> parts;
+  std::set<Period> periods;
+  for (auto& p : predecessors) {
+    Part part{p.predecessor, {}, {}, {}};
+    if (p.store) {
+      if (ratio) {
+        part.numerators = read_series(*p.store, numerator);
+        part.denominators = read_series(*p.store, denominator);
+      } else {
+        part.values = read_series(*p.store, values_series);
+      }
+    }
+    for (const auto& [period, _] : ratio ? part.numerators : part.values) periods.insert(period);
+    parts.push_back(std::move(part));
+  }
+  for (const Period& period : periods) {
+    if (ratio ? r.numerators.contains(period) && r.denominators.contains(period) : r.values.contains(period)) continue;
+    const Date began = start_of(period);
+    std::vector<const Part*> before;  // the predecessors that still existed when the period began
+    for (const auto& part : parts)
+      if (began < part.predecessor->merged) before.push_back(&part);
+    if (before.empty() || (indicator.aggregate == IndicatorAggregate::Level && before.size() != 1)) continue;
+    double sum = 0, numerators = 0, denominators = 0;
+    bool complete = true;
+    std::vector<std::string> names;
+    for (const Part* part : before) {
+      names.push_back(part->predecessor->name);
+      if (ratio) {
+        const auto n = part->numerators.find(period), d = part->denominators.find(period);
+        complete &= n != part->numerators.end() && d != part->denominators.end();
+        if (complete) numerators += n->second, denominators += d->second;
+      } else {
+        const auto v = part->values.find(period);
+        complete &= v != part->values.end();
+        if (complete) sum += v->second;
+      }
+    }
+    if (!complete) continue;  // a partial sum would understate the area
+    if (ratio) {
+      r.numerators[period] = numerators;
+      r.denominators[period] = denominators;
+    } else {
+      r.values[period] = sum;
+    }
+    r.inherited[period] = std::move(names);
+  }
 }
 
 // Everything a city reports for the indicators asked: from its configuration (which KPI names which
@@ -58,6 +159,7 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
     config.create_if_missing = false;
     config.clock = request.clock;
     const auto store = store::open_store(config);
+    auto predecessors = open_predecessors(request, city);
     for (const auto* indicator : indicators) {
       Reported& r = out[indicator->id];
       const auto& kpis = env.config().strategy.kpis;
@@ -77,6 +179,7 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
       } else {
         r.values = read_series(*store, kpi->id);
       }
+      inherit(*indicator, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator, predecessors, r);
     }
   } catch (const store::NoDatabase&) {
     return every(IndicatorState::NoDatabase);
@@ -97,8 +200,9 @@ std::vector<Period> periods_of(const Reported& r) {
 
 IndicatorCityValue value_of(const config::SharedIndicator& indicator, const config::HubCity& city, const Reported& r,
                             const std::optional<Period>& period) {
-  IndicatorCityValue v{city.code, city.name, city.code.substr(0, 2), r.state, r.kpi, {}, {}, {}, r.problem};
+  IndicatorCityValue v{city.code, city.name, city.code.substr(0, 2), r.state, r.kpi, {}, {}, {}, r.problem, {}};
   if (r.state != IndicatorState::NoValue || !period) return v;
+  if (auto found = r.inherited.find(*period); found != r.inherited.end()) v.from_predecessors = found->second;
   if (indicator.aggregate == IndicatorAggregate::Ratio) {
     const auto n = r.numerators.find(*period), d = r.denominators.find(*period);
     if (n == r.numerators.end() || d == r.denominators.end()) return v;

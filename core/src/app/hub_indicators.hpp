@@ -39,6 +39,8 @@ struct IndicatorCityValue {
   std::optional<double> numerator;  // ratio indicators
   std::optional<double> denominator;
   text::Phrase problem;  // Unreadable: why
+  // A period before a merger: the predecessors whose rows make the value (docs/hub.md, "Mergers").
+  std::vector<std::string> from_predecessors = {};
 };
 
 // An indicator summed over some cities: a prefecture's, or the whole scope's.

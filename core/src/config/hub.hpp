@@ -7,9 +7,21 @@
 #include <string>
 #include <vector>
 
+#include "common/date.hpp"
 #include "config/model.hpp"
 
 namespace sosei::config {
+
+// A municipality merged into a city of the hub (合併): its code, and the day the city it became began.
+// Its history — its rows under its own code, in the hub's database or its own file — continues the
+// city's for the periods that began before that day.
+struct Predecessor {
+  std::string code;           // six digits, check digit verified
+  std::string name;           // 山田市
+  Date merged;                // the first day of the city it merged into
+  std::string database = {};  // its own file, absolute; empty: the hub's database
+  Location where = {};
+};
 
 struct HubCity {
   std::string code;  // six digits, check digit verified
@@ -25,6 +37,8 @@ struct HubCity {
   // The public key (PEM) the city signs its bundles with (`sosei bundle keygen`, docs/hub.md), absolute.
   // Empty: the hub imports no bundle of this city.
   std::string key = {};
+  // The municipalities merged into it, with the day; their histories continue its own.
+  std::vector<Predecessor> predecessors = {};
 };
 
 struct CityGroup {

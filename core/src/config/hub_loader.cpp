@@ -1,4 +1,6 @@
 // config/hub.yaml → Hub (hub.hpp). Relative database paths resolve against the hub file's folder.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -43,23 +45,60 @@ std::string city_code(const std::string& text, const Location& where) {
   return text;
 }
 
+// "2006-03-27": a real calendar day, else refused at its line.
+Date merger_day(const std::string& text, const Location& where) {
+  Date d;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &rest) != 3 ||
+      !std::chrono::year_month_day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                                   std::chrono::day{static_cast<unsigned>(d.day)}}
+           .ok())
+    fail(where, phrase(&HubMessages::merged_not_a_day, text));
+  return d;
+}
+
+// predecessors: [{code, name, merged: YYYY-MM-DD, database}] of one city.
+std::vector<Predecessor> read_predecessors(const Document& doc, const MapReader& city, const fs::path& base) {
+  std::vector<Predecessor> out;
+  for (const auto& [node, where] : city.list("predecessors")) {
+    MapReader m(doc, node, where, section("predecessors"), {"code", "name", "merged", "database"});
+    Predecessor p;
+    p.where = where;
+    p.code = city_code(m.required_string("code"), m.value_at("code"));
+    p.name = m.required_string("name");
+    p.merged = merger_day(m.required_string("merged"), m.value_at("merged"));
+    p.database = database_from(base, m.string("database").value_or(""));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::vector<HubCity> read_cities(const Document& doc, const MapReader& top, const fs::path& base) {
   std::vector<HubCity> cities;
   std::map<std::string, Location> seen;
   for (const auto& [node, where] : top.list("cities")) {
-    MapReader m(doc, node, where, section("cities"), {"code", "name", "database", "config", "key"});
+    MapReader m(doc, node, where, section("cities"), {"code", "name", "database", "config", "key", "predecessors"});
     HubCity city;
     city.code = city_code(m.required_string("code"), m.value_at("code"));
     city.name = m.required_string("name");
     city.database = database_from(base, m.string("database").value_or(""));
     if (auto file = m.string("config")) city.config = (base / *file).lexically_normal().string();
     if (auto file = m.string("key")) city.key = (base / *file).lexically_normal().string();
+    city.predecessors = read_predecessors(doc, m, base);
     city.where = where;
     if (auto [first, fresh] = seen.emplace(city.code, where); !fresh)
       fail(m.value_at("code"), phrase(&HubMessages::city_twice, city.code, first->second.str()));
     cities.push_back(std::move(city));
   }
   if (cities.empty()) fail(top.has("cities") ? top.value_at("cities") : top.where(), phrase(&HubMessages::no_cities));
+  // A predecessor is no longer a city, and merged into one city only: else its rows would count twice.
+  std::map<std::string, std::string> merged_into;
+  for (const auto& c : cities)
+    for (const auto& p : c.predecessors) {
+      if (seen.contains(p.code)) fail(p.where, phrase(&HubMessages::predecessor_is_a_city, p.code, p.name));
+      if (auto [first, fresh] = merged_into.emplace(p.code, c.name); !fresh)
+        fail(p.where, phrase(&HubMessages::predecessor_twice, p.code, p.name, first->second));
+    }
   return cities;
 }
 

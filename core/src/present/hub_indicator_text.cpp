@@ -11,8 +11,12 @@ using text::HubMessages;
 std::string indicator_state_text(const app::IndicatorCityValue& c, const text::Locale& locale) {
   const HubMessages& m = text::hub_messages(locale.lang);
   switch (c.state) {
-    case app::IndicatorState::Value:
-      return "";
+    case app::IndicatorState::Value: {
+      if (c.from_predecessors.empty()) return "";
+      std::string names;
+      for (const auto& n : c.from_predecessors) names += (names.empty() ? "" : m.list_separator) + n;
+      return text::say(locale.lang, &HubMessages::from_predecessors, names);
+    }
     case app::IndicatorState::NoValue:
       return m.state_no_value;
     case app::IndicatorState::NotReported:

@@ -11,7 +11,8 @@
 
 namespace sosei::present {
 
-// Why a city has no value ("" when it has one): no value, not reported, no configuration at the hub, …
+// Why a city has no value (no value, not reported, no configuration at the hub, …), or where a value
+// before a merger came from; "" for the city's own value.
 std::string indicator_state_text(const app::IndicatorCityValue& city, const text::Locale& locale);
 // "合計", "分子と分母をそれぞれ合計した比 ×100", "集計しない水準".
 std::string aggregate_text(const config::SharedIndicator& indicator, text::Lang lang);

@@ -49,7 +49,8 @@ nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
                 {"kpi", c.kpi.empty() ? json(nullptr) : json(c.kpi)},
                 {"value", number(c.value)},
                 {"numerator", number(c.numerator)},
-                {"denominator", number(c.denominator)}};
+                {"denominator", number(c.denominator)},
+                {"from_predecessors", c.from_predecessors}};
       if (c.problem) city["problem"] = c.problem(text::Locale{text::Lang::En, text::YearStyle::Western});
       cities.push_back(std::move(city));
     }

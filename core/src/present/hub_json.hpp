@@ -14,7 +14,8 @@ namespace sosei::present {
 nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const app::HubSummary& summary);
 
 // {"hub", "scope", "indicators": [{"id", "name", "unit", "direction", "aggregate", "scale", "period",
-//   "cities": [{"code", "name", "prefecture", "state", "kpi", "value", "numerator", "denominator"}],
+//   "cities": [{"code", "name", "prefecture", "state", "kpi", "value", "numerator", "denominator",
+//   "from_predecessors"}],
 //   "prefectures": [{"prefecture", "value", "numerator", "denominator", "with_value", "without"}],
 //   "total": {…the same without "prefecture"}}]} — null where there is no number.
 nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,

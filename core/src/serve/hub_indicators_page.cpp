@@ -49,7 +49,8 @@ std::string indicator_table(const app::IndicatorView& view, const text::Locale& 
   for (const auto& c : view.cities) {
     const std::string why = present::indicator_state_text(c, locale);
     html += "<tr>" + cell(c.code) + cell(c.name) + cell(c.kpi) + numbers(c.value, c.numerator, c.denominator) +
-            (why.empty() ? "<td></td>" : "<td class=\"missing\">" + html_escape(why) + "</td>") + "</tr>";
+            (c.state == app::IndicatorState::Value ? "<td>" : "<td class=\"missing\">") + html_escape(why) +
+            "</td></tr>";
   }
   html += "</tbody><tfoot>";
   for (const auto& p : view.prefectures) {

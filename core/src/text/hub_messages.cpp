@@ -28,6 +28,11 @@ constexpr HubMessages kJapanese{
     .indicator_id_chars = "共通指標の id「{}」には a-z、0-9、_ だけを使ってください",
     .indicator_twice = "共通指標「{}」が 2 回書かれています（最初は {}）。1 つにしてください",
     .indicator_scale = "scale は aggregate: ratio の指標だけに書けます（分子÷分母に掛ける正の数。百分率なら 100）",
+    .merged_not_a_day =
+        "merged「{}」は日付ではありません。合併して新しい団体が始まった日を 2006-03-27 のように書いてください",
+    .predecessor_is_a_city =
+        "{}（{}）は合併前の団体として書かれていますが、cities にも団体としてあります。どちらか一方にしてください",
+    .predecessor_twice = "{}（{}）は既に {} の合併前の団体です。合併前の団体は 1 つの団体にだけ書けます",
     .unknown_group = "グループ「{}」はハブの設定にありません。あるのは: {}",
     .unknown_indicator = "共通指標「{}」はハブの設定（indicators）にありません。あるのは: {}",
     .bad_prefecture =
@@ -72,6 +77,7 @@ constexpr HubMessages kJapanese{
     .bad_period = "--period「{}」は期間ではありません。FY2024（年度）や 2024（暦年）のように書いてください",
     .indicators_title = "{} — 共通指標",
     .indicators_link = "共通指標",
+    .from_predecessors = "合併前の {} の値",
     .bad_sort = "sort「{}」は使えません。code、name、best、missing のどれかにしてください",
     .scope_both = "都道府県とグループは同時に指定できません。どちらか一方にしてください",
     .page_title = "{} — 市町村の KPI 評価",
@@ -181,6 +187,9 @@ constexpr HubMessages kEnglish{
     .indicator_scale =
         "scale belongs to aggregate: ratio indicators only (a positive number the quotient is multiplied by; 100 for "
         "a percentage)",
+    .merged_not_a_day = "merged \"{}\" is not a date: write the day the merged city began, like 2006-03-27",
+    .predecessor_is_a_city = "{} ({}) is listed as merged into a city, yet it is also one of the cities: keep one",
+    .predecessor_twice = "{} ({}) is already merged into {}; a predecessor merges into one city only",
     .unknown_group = "the hub has no group \"{}\"; it has: {}",
     .unknown_indicator = "the hub has no shared indicator \"{}\" (indicators); it has: {}",
     .bad_prefecture =
@@ -224,6 +233,7 @@ constexpr HubMessages kEnglish{
     .bad_period = "--period \"{}\" is not a period: write FY2024 (a fiscal year) or 2024 (a calendar year)",
     .indicators_title = "{} — shared indicators",
     .indicators_link = "shared indicators",
+    .from_predecessors = "from the merged {}",
     .bad_sort = "sort \"{}\" is not accepted: use code, name, best or missing",
     .scope_both = "give a prefecture or a group, not both",
     .page_title = "{} — the cities' KPI grades",

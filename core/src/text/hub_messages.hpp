@@ -31,6 +31,9 @@ struct HubMessages {
   const char* indicator_id_chars;    // id
   const char* indicator_twice;       // id, first location
   const char* indicator_scale;
+  const char* merged_not_a_day;       // text as written
+  const char* predecessor_is_a_city;  // code, name
+  const char* predecessor_twice;      // code, name, the city it is already merged into
   // `sosei hub summary`.
   const char* unknown_group;      // name, the groups there are
   const char* unknown_indicator;  // id, the indicators there are
@@ -75,6 +78,7 @@ struct HubMessages {
   const char* bad_period;         // text as written
   const char* indicators_title;   // hub name
   const char* indicators_link;
+  const char* from_predecessors;  // names
   // The hub's page (`sosei hub serve`).
   const char* bad_sort;  // text as written
   const char* scope_both;
