@@ -235,6 +235,44 @@ TEST_F(Bundles, FollowOneAnotherAndAreRefusedOutOfOrderOrOlder) {
   EXPECT_EQ(import_at_hub(export_bundle_to("all.jsonl", 0)).outcome, BundleOutcome::AlreadyThere);
 }
 
+// A flag a person resolved is resolved at the hub as that flag only: the same rule raised again on the
+// same value by a later run stays open at the city, and so at the hub.
+TEST_F(Bundles, AResolutionClosesTheFlagItResolvedNotALaterOne) {
+  city_history();  // run 3 raised range on FY2024, a person resolved it
+  city_run({{"FY2024", 7.5}}, {{"FY2024", {{"range", store::FlagLevel::Error, 7.5, 0.0, 6.5, "", "kpi.csv:3"}}}});
+  ASSERT_EQ(city_->flags({"startups", true, std::nullopt}).size(), 1u);
+  import_at_hub(export_bundle_to("b1.jsonl", 0));
+  auto hub = hub_store();
+  EXPECT_EQ(hub->flags({"startups", true, std::nullopt}).size(), 1u);
+  expect_same_view(*hub);
+}
+
+// Sign-offs and commentary travel as the city's state when it wrote the bundle: a newer bundle
+// without new runs brings a sign-off; an older one carried late undoes nothing.
+TEST_F(Bundles, AnOlderBundleCarriedLateDoesNotUndoANewerOnesSignOffs) {
+  city_history();
+  const auto before = export_bundle_to("before.jsonl", 0);
+  clock_.advance(hours{24});
+  store::AuditEvent event;
+  event.who = {store::Actor::Kind::Cli, "tanaka", "", 0, 0};
+  event.action = "approval.submit";
+  ASSERT_TRUE(city_->change_approval("startups", *Period::parse("FY2024"), store::ApprovalState::Entered,
+                                     store::ApprovalState::Submitted, event));
+  const auto after = export_bundle_to("after.jsonl", 3);  // no new run: the sign-off only
+
+  import_at_hub(before);
+  const auto signed_off = import_at_hub(after);
+  EXPECT_EQ(signed_off.outcome, BundleOutcome::Applied);
+  EXPECT_EQ(signed_off.runs, 0);
+  expect_same_view(*hub_store());
+  const std::string version = hub_store()->data_version();
+  const auto late = import_at_hub(before);
+  EXPECT_EQ(late.outcome, BundleOutcome::AlreadyThere);
+  EXPECT_EQ(hub_store()->approval("startups", *Period::parse("FY2024")).state, store::ApprovalState::Submitted);
+  EXPECT_EQ(hub_store()->data_version(), version);
+  expect_same_view(*hub_store());
+}
+
 TEST_F(Bundles, AreRefusedWhenChangedCutUnsignedOrSignedByAnotherKey) {
   city_history();
   const auto file = export_bundle_to("b1.jsonl", 0);

@@ -141,6 +141,11 @@ TEST_F(HubIndicators, CountsAddUpPerPrefectureAndOverTheNationWithTheMissingName
   EXPECT_EQ(startups.total.value, 28);
   EXPECT_EQ(startups.total.without, (std::vector<std::string>{"桂川町", "千代田区"}));
 
+  // A monthly figure of 2019 somewhere does not make the latest period a month: periods compare by
+  // their end.
+  import("404217", {{ "startups", "2019-05", 1 }});
+  EXPECT_EQ(view()[0].period->str(), "FY2024");
+
   // An earlier year, asked for: 桂川町 has it, 飯塚市 does not.
   const auto fy2023 = view({}, Period::fiscal_year(2023));
   EXPECT_EQ(fy2023[0].total.value, 7);

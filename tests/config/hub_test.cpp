@@ -196,6 +196,11 @@ TEST(Hub, ACityNamesItsPredecessorsWithTheDayItBegan) {
                       "  - code: \"131016\"\n    name: 千代田区\n    predecessors:\n"
                       "      - {code: \"405817\", name: 旧A町, merged: 2006-03-27}\n"));
   EXPECT_NE(r.message.find("405817（旧A町）は既に 嘉麻市 の合併前の団体です"), std::string::npos) << r.message;
+  // A predecessor read from a SQLite file a city uses would read that city's rows (SQLite ignores codes).
+  r = refusal_of(with(with(merged, "postgresql://sosei_app@db/sosei_hub", "hub.db"),
+                      "  - {code: \"402052\", name: 飯塚市}\n",
+                      "  - {code: \"402052\", name: 飯塚市, database: i.db}\n"));
+  EXPECT_NE(r.message.find("旧A町"), std::string::npos) << r.message;
 }
 
 TEST(Hub, TheBundledExampleLoads) {

@@ -54,6 +54,7 @@ struct Header {
   std::string city;
   int64_t since = 0;
   int64_t through = 0;
+  std::string created_at;
 };
 
 Header header_from(const json& j) {
@@ -69,6 +70,9 @@ Header header_from(const json& j) {
     *out = j[name].get<int64_t>();
   }
   if (h.since < 0 || h.through < h.since) throw std::invalid_argument("runs after since_run through through_run");
+  if (!j.contains("created_at") || !j["created_at"].is_string())
+    throw std::invalid_argument("\"created_at\" is not a text");
+  h.created_at = j["created_at"].get<std::string>();
   return h;
 }
 
@@ -143,6 +147,7 @@ CheckedBundle check_bundle(const config::Hub& hub, const std::string& file) {
         text::phrase(&HubMessages::bundle_bad_signature, file, out.city->code, out.city->name, out.city->key));
   out.since_run = header.since;
   out.through_run = header.through;
+  out.created_at = header.created_at;
   std::rewind(out.lines.get());
   return out;
 }

@@ -20,6 +20,7 @@ struct CheckedBundle {
   const config::HubCity* city = nullptr;
   int64_t since_run = 0;
   int64_t through_run = 0;
+  std::string created_at;  // when the city wrote it (ISO 8601 UTC): which of two bundles is newer
   std::string key_id;
   // The lines as checked, before the end line, in an unnamed temporary file at its start.
   std::unique_ptr<std::FILE, FileClose> lines;

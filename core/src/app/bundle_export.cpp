@@ -83,12 +83,25 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
   result.key_id = key_id(request.key_file, KeyFile::Private);
 
   // The runs to send, oldest first; what commits while this one writes waits for the next bundle.
+  // A run still running holds back the runs after it too (on PostgreSQL runs of different sources
+  // overlap): the next bundle starts after the last run sent, so none may be skipped.
   std::vector<store::RunRecord> runs;
   for (auto& r : store.runs(0))
-    if (r.id > request.since_run && r.status != store::RunStatus::Running) runs.push_back(std::move(r));
+    if (r.id > request.since_run) runs.push_back(std::move(r));
   std::reverse(runs.begin(), runs.end());
+  const auto running = std::find_if(runs.begin(), runs.end(),
+                                    [](const store::RunRecord& r) { return r.status == store::RunStatus::Running; });
+  runs.erase(running, runs.end());
   result.through_run = runs.empty() ? request.since_run : runs.back().id;
   auto flags = flags_by_run(store, request.since_run, result.through_run);
+  // Resolutions in the order people made them, each placed before the first run that started after
+  // it: replayed there, it closes the flag it closed at the city, before a later run raises the same
+  // rule again.
+  std::vector<store::QualityFlag> resolved;
+  for (auto& f : store.flags({}))
+    if (f.state == store::FlagState::Resolved) resolved.push_back(std::move(f));
+  std::stable_sort(resolved.begin(), resolved.end(),
+                   [](const auto& a, const auto& b) { return a.closed_at < b.closed_at; });
 
   const std::string part = request.file + ".part";
   try {
@@ -98,7 +111,21 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
                {"since_run", result.since_run},
                {"through_run", result.through_run},
                {"created_at", iso8601_utc(env.clock().now_ms())}});
-    std::size_t next = 0;  // the next run whose line is still to come
+    std::size_t next = 0;        // the next run whose line is still to come
+    std::size_t resolution = 0;  // the next resolution whose line is still to come
+    const auto resolutions_before = [&](const std::string& started_at) {
+      for (; resolution < resolved.size() && (started_at.empty() || resolved[resolution].closed_at <= started_at);
+           ++resolution) {
+        const auto& f = resolved[resolution];
+        json line = bundle::key_json(f.key);
+        line["rule"] = f.raised.rule;
+        line["run"] = f.run_id;  // the city run that raised it: the hub resolves that flag only
+        line["note"] = f.note;
+        line["by"] = f.closed_by;
+        line["at"] = f.closed_at;
+        out.write({{"resolved", std::move(line)}});
+      }
+    };
     const auto finish_run = [&](int64_t run) {
       for (const auto& [key, raised] : flags[run]) {
         json list = json::array();
@@ -111,6 +138,7 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
     const auto runs_through = [&](int64_t id) {  // the run lines up to `id`, each after the last one's flags
       while (next < runs.size() && runs[next].id <= id) {
         if (next > 0) finish_run(runs[next - 1].id);
+        resolutions_before(runs[next].started_at);
         out.write({{"run", bundle::run_json(*store.run(runs[next].id))}});
         ++result.runs;
         ++next;
@@ -125,15 +153,7 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
     runs_through(result.through_run);
     if (next > 0) finish_run(runs[next - 1].id);
 
-    for (const auto& f : store.flags({}))
-      if (f.state == store::FlagState::Resolved) {
-        json line = bundle::key_json(f.key);
-        line["rule"] = f.raised.rule;
-        line["note"] = f.note;
-        line["by"] = f.closed_by;
-        line["at"] = f.closed_at;
-        out.write({{"resolved", std::move(line)}});
-      }
+    resolutions_before("");  // the rest
     for (const auto& a : store.approvals("")) out.write({{"approval", bundle::approval_json(a)}});
     for (const auto& c : store.comments("", true)) out.write({{"comment", bundle::comment_json(c)}});
 
@@ -145,13 +165,15 @@ BundleExportResult export_bundle(const Environment& env, store::Store& store, co
                   {"key", result.key_id},
                   {"signature", sign_with(request.key_file, bundle::signed_text(sha))}}}});
   } catch (...) {
-    std::filesystem::remove(part);
+    std::error_code ignored;  // the error being thrown says what went wrong, not the clean-up
+    std::filesystem::remove(part, ignored);
     throw;
   }
   std::error_code ec;
   std::filesystem::rename(part, request.file, ec);
   if (ec) {
-    std::filesystem::remove(part);
+    std::error_code ignored;
+    std::filesystem::remove(part, ignored);
     throw BundleError(text::phrase(&HubMessages::bundle_unreadable, request.file, ec.message()));
   }
   return result;

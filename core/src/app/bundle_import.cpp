@@ -121,12 +121,30 @@ class RunReplay {
   std::unique_ptr<store::ImportTransaction> txn_;
 };
 
-// A flag a person resolved at the city, resolved at the hub too when it is open there.
-void resolve(store::Store& store, const json& j) {
+// The city run each of the hub's replayed runs was (from its fingerprint, bundle:<city run>:…).
+std::map<int64_t, int64_t> city_runs(store::Store& store) {
+  std::map<int64_t, int64_t> out;
+  for (const auto& run : store.runs(0)) {
+    if (run.fingerprint.compare(0, kMark.size(), kMark) != 0) continue;
+    try {
+      out[run.id] = std::stoll(run.fingerprint.substr(kMark.size()));
+    } catch (const std::exception&) {  // a fingerprint that only looks like one of ours
+    }
+  }
+  return out;
+}
+
+// A flag a person resolved at the city, resolved at the hub too when it is open there: the flag the
+// same city run raised, never a later one of the same rule that is still open at the city.
+bool resolve(store::Store& store, const std::map<int64_t, int64_t>& city_run_of, const json& j) {
   const store::ObservationKey key = bundle::key_from(j);
   const std::string rule = j["rule"].get<std::string>();
+  const int64_t raised_by = j.value("run", int64_t{0});
+  bool changed = false;
   for (const auto& f : store.flags({key.series, true, std::nullopt})) {
     if (f.raised.rule != rule || !(f.key.period == key.period) || f.key.dimensions != key.dimensions) continue;
+    const auto run = city_run_of.find(f.run_id);
+    if (run == city_run_of.end() || run->second != raised_by) continue;
     store::AuditEvent event;
     event.who = person(j["by"].get<std::string>());
     event.action = "flag.resolve";
@@ -134,15 +152,16 @@ void resolve(store::Store& store, const json& j) {
     event.period = key.period;
     event.dimensions = key.dimensions;
     event.reason = j["note"].get<std::string>();
-    store.resolve_flag(f.id, event);
+    changed |= store.resolve_flag(f.id, event);
   }
+  return changed;
 }
 
 // Brings one period's sign-off to the city's state (the city's sign-offs are all listed, so a period
 // the hub has signed off that the bundle does not list was unlocked at the city).
-void sign_off(store::Store& store, const store::Approval& city) {
+bool sign_off(store::Store& store, const store::Approval& city) {
   const store::Approval hub = store.approval(city.kpi, city.period);
-  if (hub.state == city.state) return;
+  if (hub.state == city.state) return false;
   store::AuditEvent event;
   event.who = person(city.changed_by);
   event.action = city.state == store::ApprovalState::Approved    ? "approval.approve"
@@ -153,7 +172,18 @@ void sign_off(store::Store& store, const store::Approval& city) {
   event.before = store::to_string(hub.state);
   event.after = store::to_string(city.state);
   event.reason = "bundle";
-  store.change_approval(city.kpi, city.period, hub.state, city.state, event);
+  return store.change_approval(city.kpi, city.period, hub.state, city.state, event);
+}
+
+// When the newest bundle the hub applied was written at the city ("" for none): the `bundle.import`
+// audit event keeps it after the run it reached ("12 2026-12-06T10:00:00.000Z").
+std::string last_written(store::Store& store) {
+  std::string newest;
+  for (const auto& e : store.audit({"", "", "bundle.import", std::nullopt, 0})) {
+    const auto space = e.after.find(' ');
+    if (space != std::string::npos) newest = std::max(newest, e.after.substr(space + 1));
+  }
+  return newest;
 }
 
 using CommentSlot = std::tuple<std::string, int, store::CommentKind>;
@@ -201,13 +231,19 @@ BundleImportResult import_bundle(const BundleImportRequest& request) {
     throw BundleError(
         text::phrase(&HubMessages::bundle_older, city.code, city.name, bundle.through_run, result.hub_had));
   if (!store) store = store::open_store(config);
-  result.outcome = bundle.through_run == result.hub_had ? BundleOutcome::AlreadyThere : BundleOutcome::Applied;
+  // The state the city was in when it wrote the bundle (sign-offs, commentary, resolved flags) is
+  // applied only from a bundle newer than the last one applied: an older one carried late must not
+  // undo what a newer one brought.
+  const bool newer = bundle.created_at > last_written(*store);
+  bool changed = false;
 
   RunReplay replay(*store, clock, result.hub_had, result);
   std::map<CommentSlot, int> hub_versions;
   for (const auto& c : store->comments("", true)) hub_versions[{c.kpi, c.year, c.kind}] = c.version;
   std::vector<store::Approval> signed_off = store->approvals("");
   std::vector<store::Approval> city_signed_off;
+  std::map<int64_t, int64_t> city_run_of = city_runs(*store);  // hub run → city run, renewed as runs replay
+  int64_t runs_mapped = 0;
 
   LineReader lines(bundle.lines.get());
   json line;
@@ -224,11 +260,14 @@ BundleImportResult import_bundle(const BundleImportRequest& request) {
       replay.set_flags(bundle::key_from(body), raised);
     } else {
       replay.finish();
-      if (kind == "resolved") {
-        resolve(*store, body);
+      if (kind == "resolved") {  // safe from any bundle: it closes only the flag its city run raised
+        if (runs_mapped != result.runs) city_run_of = city_runs(*store), runs_mapped = result.runs;
+        changed |= resolve(*store, city_run_of, body);
+      } else if (!newer) {
+        continue;  // the state of sign-offs and commentary when an older bundle was written
       } else if (kind == "approval") {
         city_signed_off.push_back(bundle::approval_from(body));
-        sign_off(*store, city_signed_off.back());
+        changed |= sign_off(*store, city_signed_off.back());
       } else if (kind == "comment") {
         const store::Comment c = bundle::comment_from(body);
         int& version = hub_versions[{c.kpi, c.year, c.kind}];
@@ -240,22 +279,26 @@ BundleImportResult import_bundle(const BundleImportRequest& request) {
         event.after = c.text;
         event.reason = "bundle";
         version = store->add_comment(c, event).version;
+        changed = true;
       }
     }
   }
   replay.finish();
-  for (const auto& a : signed_off) {  // unlocked at the city since
-    const bool listed = std::any_of(city_signed_off.begin(), city_signed_off.end(),
-                                    [&](const store::Approval& c) { return c.kpi == a.kpi && c.period == a.period; });
-    if (!listed) sign_off(*store, {a.kpi, a.period, store::ApprovalState::Entered, "", request.who.actor.name});
-  }
+  if (newer)
+    for (const auto& a : signed_off) {  // unlocked at the city since
+      const bool listed = std::any_of(city_signed_off.begin(), city_signed_off.end(),
+                                      [&](const store::Approval& c) { return c.kpi == a.kpi && c.period == a.period; });
+      if (!listed)
+        changed |= sign_off(*store, {a.kpi, a.period, store::ApprovalState::Entered, "", request.who.actor.name});
+    }
 
-  if (result.outcome == BundleOutcome::Applied) {
+  result.outcome = result.runs > 0 || changed ? BundleOutcome::Applied : BundleOutcome::AlreadyThere;
+  if (newer) {  // recorded even when nothing changed, so that an older bundle is known as older
     store::AuditEvent event;
     event.who = request.who.actor;
     event.action = "bundle.import";
     event.before = std::to_string(result.hub_had);
-    event.after = std::to_string(result.through_run);
+    event.after = std::to_string(std::max(result.through_run, result.hub_had)) + " " + bundle.created_at;
     event.reason = std::filesystem::path(request.file).filename().string() + " (key " + result.key_id + ")";
     store->append_audit(event);
   }

@@ -55,6 +55,14 @@ Series read_series(store::Store& store, const std::string& series) {
   return out;
 }
 
+// Whether `a` ends after `b` (a fiscal year ends in March, a calendar year in December); of two that end
+// on the same day, the longer. Periods of different kinds compare by their end, never by kind.
+bool later(const Period& a, const Period& b) {
+  const Date ea = end_of(a), eb = end_of(b);
+  if (ea != eb) return ea > eb;
+  return static_cast<int>(a.kind) < static_cast<int>(b.kind);
+}
+
 std::vector<PredecessorStore> open_predecessors(const HubIndicatorsRequest& request, const config::HubCity& city) {
   std::vector<PredecessorStore> out;
   const std::string& shared = request.database_override.empty() ? request.hub->database : request.database_override;
@@ -287,7 +295,7 @@ std::vector<IndicatorView> hub_indicators(const HubIndicatorsRequest& request) {
     if (!view.period)
       for (const auto& r : reported)
         for (const auto& p : periods_of(r.at(indicator->id)))
-          if (!view.period || *view.period < p) view.period = p;
+          if (!view.period || later(p, *view.period)) view.period = p;
     std::map<std::string, IndicatorTotal> prefectures;
     IndicatorTotal total;
     for (std::size_t c = 0; c < cities.size(); ++c) {

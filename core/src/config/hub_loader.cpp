@@ -187,12 +187,18 @@ std::string Hub::location_of(const HubCity& c, const std::string& shared) const 
 }
 
 std::optional<SharedFile> cities_sharing_a_file(const Hub& hub, const std::string& shared) {
-  std::map<std::string, const HubCity*> users;
+  std::map<std::string, std::string> users;  // file → the name of the city or predecessor read from it
   for (const auto& c : hub.cities) {
     const std::string location = hub.location_of(c, shared);
     if (location.empty() || location.find("://") != std::string::npos) continue;
-    if (auto [first, fresh] = users.emplace(location, &c); !fresh)
-      return SharedFile{location, first->second->name, c.name};
+    if (auto [first, fresh] = users.emplace(location, c.name); !fresh)
+      return SharedFile{location, first->second, c.name};
+    // A predecessor's rows read from the same file would be the city's own (SQLite ignores the code).
+    for (const auto& p : c.predecessors) {
+      const std::string at = p.database.empty() ? shared : p.database;
+      if (at.empty() || at.find("://") != std::string::npos) continue;
+      if (auto [first, fresh] = users.emplace(at, p.name); !fresh) return SharedFile{at, first->second, p.name};
+    }
   }
   return std::nullopt;
 }
