@@ -20,7 +20,10 @@ using text::HubMessages;
 // belong to the run before them). Throws std::invalid_argument naming what is wrong.
 void check_line(const json& j, bool& in_run) {
   if (!j.is_object() || j.size() != 1) throw std::invalid_argument("not an object with one kind of line");
-  const auto& [kind, body] = *j.items().begin();
+  // One line is one key: its kind. (Not a structured binding over items(): that binds into a
+  // temporary iterator, which AddressSanitizer caught.)
+  const std::string kind = j.begin().key();
+  const json& body = j.begin().value();
   if (kind == "run") {
     bundle::run_from(body);
     in_run = true;

@@ -249,7 +249,8 @@ BundleImportResult import_bundle(const BundleImportRequest& request) {
   json line;
   lines.next(line);  // the header
   while (lines.next(line)) {
-    const auto& [kind, body] = *line.items().begin();
+    const std::string kind = line.begin().key();  // one key per line: its kind
+    const json& body = line.begin().value();
     if (kind == "run") {
       replay.start(bundle::run_from(body));
     } else if (kind == "put") {
