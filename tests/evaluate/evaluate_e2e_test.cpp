@@ -289,14 +289,22 @@ TEST_F(EvaluateE2e, ImportThenGradeAndRollUp) {
 
   const Result unknown = sosei(config, "evaluate --scheme nope");
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("(schemes: abcd, abcdx, kama, pro_rata)"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("評価基準「nope」は "), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("あるのは: abcd, abcdx, kama, pro_rata"), std::string::npos) << unknown.err;
+  const Result unknown_en = sosei(config, "evaluate --scheme nope --lang en");
+  EXPECT_EQ(unknown_en.exit_code, 2);
+  EXPECT_NE(unknown_en.err.find("(schemes: abcd, abcdx, kama, pro_rata)"), std::string::npos) << unknown_en.err;
   const Result bad_date = sosei(config, "evaluate --as-of someday");
   EXPECT_EQ(bad_date.exit_code, 2);
 
   write("grading/broken.yaml", "bands:\n  - {symbol: A, min_percent: 80}\n  - {symbol: B}\n");
   const Result broken = sosei(config, "evaluate --scheme broken");
   EXPECT_EQ(broken.exit_code, 2);
-  EXPECT_NE(broken.err.find("broken.yaml:1:1: missing key 'other'"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("broken.yaml:1:1: キー「other」を評価基準のファイルに書いてください"), std::string::npos)
+      << broken.err;
+  const Result broken_en = sosei(config, "evaluate --scheme broken --lang en");
+  EXPECT_NE(broken_en.err.find("broken.yaml:1:1: missing key 'other' in a grading scheme"), std::string::npos)
+      << broken_en.err;
 }
 
 // evaluate --save keeps the evaluation; revising a value it used marks it stale, revising one it did

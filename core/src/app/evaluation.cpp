@@ -19,12 +19,9 @@ Date as_of_date(const Environment& env, std::string_view text) {
 }
 
 evaluate::GradingScheme grading_scheme(const Environment& env, std::string_view name) {
+  // An unknown name is evaluate::UnknownScheme, a ConfigError: worded in the reader's language.
   const auto& config = env.config();
-  try {
-    return evaluate::load_scheme_named(config.grading_dir, name.empty() ? config.default_scheme : std::string(name));
-  } catch (const evaluate::UnknownScheme& e) {
-    throw InputError(e.what());
-  }
+  return evaluate::load_scheme_named(config.grading_dir, name.empty() ? config.default_scheme : std::string(name));
 }
 
 std::map<std::string, evaluate::GradingScheme> all_grading_schemes(const Environment& env) {

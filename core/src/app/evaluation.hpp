@@ -17,8 +17,9 @@ namespace sosei::app {
 // InputError saying what is accepted.
 Date as_of_date(const Environment& env, std::string_view text);
 
-// The scheme NAME.yaml of the grading folder; empty: the configured default. Throws InputError for
-// an unknown name (listing the schemes that exist), config::ConfigError for a broken file.
+// The scheme NAME.yaml of the grading folder; empty: the configured default. Throws
+// config::ConfigError for an unknown name (evaluate::UnknownScheme, listing the schemes that exist)
+// and for a broken file, to be worded in the reader's language.
 evaluate::GradingScheme grading_scheme(const Environment& env, std::string_view name);
 
 // Every scheme of the grading folder by name, for a server that answers many requests; the

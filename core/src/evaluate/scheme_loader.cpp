@@ -1,13 +1,15 @@
-// config/grading/NAME.yaml → GradingScheme. Strict like the other config files: unknown keys, missing
-// bands and unordered edges are errors at their file:line:col.
+// config/grading/NAME.yaml → GradingScheme. Strict like the other config files, and read by the same
+// reader (config/yaml_reader.hpp): a pipe, a device, a huge or non-UTF-8 file, a second document, a
+// tag or a runaway nesting is refused before it is walked; unknown, duplicate and non-text keys,
+// missing bands and unordered edges are errors at their file:line:col, in the reader's language.
 #include "evaluate/scheme_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
-#include <map>
-#include <set>
 
 #include "config/yaml_reader.hpp"
 
@@ -15,178 +17,145 @@ namespace sosei::evaluate {
 namespace {
 
 namespace fs = std::filesystem;
+using config::detail::Document;
+using config::detail::fail;
+using config::detail::MapReader;
+using config::detail::section;
+using text::ConfigMessages;
+using text::phrase;
 
-// The scheme file read as every configuration file is (config/yaml_reader.hpp): a pipe, a device, a
-// huge or non-UTF-8 file, a second document, a tag or a runaway nesting is refused before it is walked.
-class SchemeFile {
- public:
-  explicit SchemeFile(const std::string& path) : doc_(path, path) {}
-
-  const YAML::Node& root() const { return doc_.root(); }
-
-  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
-    // Grading-scheme texts are not in the config message catalogue yet: English in both languages.
-    throw config::ConfigError(doc_.at(mark), text::verbatim(message));
-  }
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const { fail(node.Mark(), message); }
-
- private:
-  config::detail::Document doc_;
-};
-
-// A map whose keys must come from a fixed list.
-std::map<std::string, YAML::Node> read_map(const SchemeFile& f, const YAML::Node& node, const std::string& what,
-                                           const std::set<std::string>& keys) {
-  if (!node.IsMap()) f.fail(node, "expected " + what + " as a map of keys");
-  std::map<std::string, YAML::Node> out;
-  for (const auto& kv : node) {
-    const std::string key = kv.first.as<std::string>();
-    if (!keys.count(key)) {
-      std::string list;
-      for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-      f.fail(kv.first, "unknown key '" + key + "' in " + what + "; expected one of: " + list);
-    }
-    if (out.count(key)) f.fail(kv.first, "duplicate key '" + key + "' in " + what);
-    out.emplace(key, kv.second);
-  }
-  return out;
+// A text that says something: a symbol, a label, a title.
+std::string text_of(const MapReader& m, const std::string& key) {
+  std::string s = m.required_string(key);
+  if (s.empty()) fail(m.value_at(key), phrase(&ConfigMessages::scheme_text_empty, key));
+  return s;
 }
 
-std::string text(const SchemeFile& f, const YAML::Node& n, const std::string& what) {
-  if (!n.IsScalar() || n.Scalar().empty()) f.fail(n, "expected " + what + " as text");
-  return n.Scalar();
+// A percent: 80 or 80%.
+double percent_of(const MapReader& m, const std::string& key) {
+  const std::string written = m.required_string(key);
+  std::string s = written;
+  if (!s.empty() && s.back() == '%') s.pop_back();
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v))
+    fail(m.value_at(key), phrase(&ConfigMessages::scheme_percent, key, written));
+  return v;
 }
 
-double number(const SchemeFile& f, const YAML::Node& n, const std::string& what) {
-  if (n.IsScalar()) {
-    std::string s = n.Scalar();
-    if (!s.empty() && s.back() == '%') s.pop_back();
-    try {
-      std::size_t used = 0;
-      const double v = std::stod(s, &used);
-      if (used == s.size()) return v;
-    } catch (const std::exception&) {
-    }
-  }
-  f.fail(n, "expected " + what + " as a number (a percent: 80 or 80%)");
-}
-
-Band read_band(const SchemeFile& f, const YAML::Node& n, bool with_min) {
-  auto m = read_map(
-      f, n, with_min ? "a band" : "'other'",
-      with_min ? std::set<std::string>{"symbol", "label", "min_percent"} : std::set<std::string>{"symbol", "label"});
+Band read_band(const Document& doc, const YAML::Node& node, const config::Location& where, text::Phrase what,
+               bool with_min) {
+  const MapReader m = with_min ? MapReader(doc, node, where, std::move(what), {"symbol", "label", "min_percent"})
+                               : MapReader(doc, node, where, std::move(what), {"symbol", "label"});
   Band b;
-  if (!m.count("symbol")) f.fail(n, "missing key 'symbol'");
-  b.symbol = text(f, m["symbol"], "the symbol");
-  b.label = m.count("label") ? text(f, m["label"], "the label") : "";
-  if (m.count("min_percent")) b.min_percent = number(f, m["min_percent"], "min_percent");
+  b.symbol = text_of(m, "symbol");
+  if (m.has("label")) b.label = text_of(m, "label");
+  if (m.has("min_percent")) b.min_percent = percent_of(m, "min_percent");
   return b;
 }
 
-Mapping read_mapping(const SchemeFile& f, const YAML::Node& n, const GradingScheme& s) {
-  const std::string v = text(f, n, "a grade (top, bottom, score, other or a band symbol)");
+std::string band_symbols(const GradingScheme& s) {
+  std::string list;
+  for (const auto& b : s.bands) list += (list.empty() ? "" : ", ") + b.symbol;
+  return list;
+}
+
+Mapping read_mapping(const MapReader& m, const std::string& key, const GradingScheme& s) {
+  const std::string v = text_of(m, key);
   if (v == "top") return {MapTo::Top};
   if (v == "bottom") return {MapTo::Bottom};
   if (v == "score" || v == "ratio") return {MapTo::Score};
   if (v == "other" || v == s.other.symbol) return {MapTo::Other};
   for (std::size_t i = 0; i < s.bands.size(); ++i)
     if (s.bands[i].symbol == v) return {MapTo::Band, i};
-  f.fail(n, "unknown grade '" + v + "'; write top, bottom, score, other or one of the band symbols");
+  fail(m.value_at(key), phrase(&ConfigMessages::unknown_grade, v, band_symbols(s)));
 }
 
-GradingScheme read_scheme(const SchemeFile& f, const std::string& path) {
-  const YAML::Node& root = f.root();
-  if (!root.IsDefined() || root.IsNull())
-    throw config::ConfigError({path, 1, 1}, text::verbatim("the grading scheme is empty"));
-  auto top = read_map(f, root, "a grading scheme",
+// reach: / at_least: {achieved, not_achieved}
+void read_outcomes(const Document& doc, const MapReader& top, const std::string& key, const GradingScheme& s,
+                   Mapping& achieved, Mapping& not_achieved) {
+  if (!top.has(key)) return;
+  const MapReader m(doc, top.node(key), top.value_at(key), section(key), {"achieved", "not_achieved"});
+  if (m.has("achieved")) achieved = read_mapping(m, "achieved", s);
+  if (m.has("not_achieved")) not_achieved = read_mapping(m, "not_achieved", s);
+}
+
+void read_bands(const Document& doc, const MapReader& top, GradingScheme& s) {
+  if (!top.has("bands")) top.missing("bands");
+  const auto bands = top.list("bands");
+  if (bands.size() < 2) fail(top.value_at("bands"), phrase(&ConfigMessages::scheme_two_bands));
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const auto& [node, where] = bands[i];
+    Band b = read_band(doc, node, where, phrase(&ConfigMessages::in_band, i + 1), true);
+    const bool last = i + 1 == bands.size();
+    if (!last && !b.min_percent) fail(where, phrase(&ConfigMessages::band_needs_min, b.symbol));
+    if (last && b.min_percent) fail(where, phrase(&ConfigMessages::last_band_has_min, b.symbol));
+    if (!last && i > 0 && *b.min_percent >= *s.bands.back().min_percent)
+      fail(where, phrase(&ConfigMessages::band_min_order, b.symbol, *b.min_percent, *s.bands.back().min_percent));
+    for (const auto& other : s.bands)
+      if (other.symbol == b.symbol) fail(where, phrase(&ConfigMessages::band_symbol_twice, b.symbol));
+    s.bands.push_back(std::move(b));
+  }
+}
+
+void read_statuses(const Document& doc, const MapReader& top, GradingScheme& s) {
+  if (!top.has("statuses")) return;
+  const MapReader m(doc, top.node("statuses"), top.value_at("statuses"), section("statuses"),
+                    {"done", "in_progress", "not_started", "not_carried_out", "missing"});
+  const std::pair<const char*, Mapping*> fields[] = {{"done", &s.done},
+                                                     {"in_progress", &s.in_progress},
+                                                     {"not_started", &s.not_started},
+                                                     {"not_carried_out", &s.not_carried_out},
+                                                     {"missing", &s.missing}};
+  for (const auto& [key, target] : fields) {
+    if (!m.has(key)) continue;
+    *target = read_mapping(m, key, s);
+    if (target->to == MapTo::Score) fail(m.value_at(key), phrase(&ConfigMessages::status_has_no_score, key));
+  }
+}
+
+GradingScheme read_scheme(const Document& doc, const std::string& path) {
+  const YAML::Node& root = doc.root();
+  if (!root.IsDefined() || root.IsNull()) fail(doc.start_location(), phrase(&ConfigMessages::scheme_empty));
+  const MapReader top(doc, root, doc.start_location(), phrase(&ConfigMessages::in_scheme_file),
                       {"title", "bands", "other", "grade_on", "round_ratio_to", "off_track_below_percent", "reach",
                        "at_least", "statuses", "series_break", "missing_period"});
   GradingScheme s;
   s.file = path;
   s.name = fs::path(path).stem().string();
-  s.title = top.count("title") ? text(f, top["title"], "the title") : s.name;
+  s.title = top.has("title") ? text_of(top, "title") : s.name;
 
-  if (!top.count("bands")) f.fail(root, "missing key 'bands'");
-  const YAML::Node bands = top["bands"];
-  if (!bands.IsSequence() || bands.size() < 2) f.fail(bands, "expected at least two bands, best first");
-  for (std::size_t i = 0; i < bands.size(); ++i) {
-    Band b = read_band(f, bands[i], true);
-    const bool last = i + 1 == bands.size();
-    if (!last && !b.min_percent) f.fail(bands[i], "band '" + b.symbol + "' needs min_percent (only the last has none)");
-    if (last && b.min_percent)
-      f.fail(bands[i], "the last band '" + b.symbol + "' takes every score below the others: remove min_percent");
-    if (!last && i > 0 && *b.min_percent >= *s.bands.back().min_percent)
-      f.fail(bands[i], "min_percent must decrease from band to band (best first)");
-    for (const auto& other : s.bands)
-      if (other.symbol == b.symbol) f.fail(bands[i], "band symbol '" + b.symbol + "' is used twice");
-    s.bands.push_back(b);
-  }
-  if (!top.count("other")) f.fail(root, "missing key 'other' (the grade for values that cannot be measured)");
-  s.other = read_band(f, top["other"], false);
+  read_bands(doc, top, s);
+  if (!top.has("other")) top.missing("other");
+  s.other = read_band(doc, top.node("other"), top.value_at("other"), section("other"), false);
   for (const auto& b : s.bands)
-    if (b.symbol == s.other.symbol)
-      f.fail(top["other"], "the other grade's symbol '" + b.symbol + "' is also a band's");
+    if (b.symbol == s.other.symbol) fail(top.value_at("other"), phrase(&ConfigMessages::other_is_a_band, b.symbol));
 
-  if (top.count("grade_on")) {
-    const std::string g = text(f, top["grade_on"], "grade_on");
-    if (g == "ratio")
-      s.grade_on = GradeOn::Ratio;
-    else if (g == "pace")
-      s.grade_on = GradeOn::Pace;
-    else
-      f.fail(top["grade_on"], "grade_on is 'ratio' or 'pace', not '" + g + "'");
+  if (auto g = top.choice("grade_on", {"ratio", "pace"})) s.grade_on = *g == "ratio" ? GradeOn::Ratio : GradeOn::Pace;
+  if (top.has("round_ratio_to")) {
+    const std::string written = top.required_string("round_ratio_to");
+    int d = -1;
+    const auto [end, ec] = std::from_chars(written.data(), written.data() + written.size(), d);
+    if (ec != std::errc{} || end != written.data() + written.size() || d < 0 || d > 6)
+      fail(top.value_at("round_ratio_to"), phrase(&ConfigMessages::round_ratio_range, written));
+    s.round_ratio_to = d;
   }
-  if (top.count("round_ratio_to")) {
-    const double d = number(f, top["round_ratio_to"], "round_ratio_to");
-    if (d < 0 || d > 6 || d != static_cast<int>(d)) f.fail(top["round_ratio_to"], "round_ratio_to is 0 to 6 decimals");
-    s.round_ratio_to = static_cast<int>(d);
-  }
-  if (top.count("off_track_below_percent"))
-    s.off_track_below_percent = number(f, top["off_track_below_percent"], "off_track_below_percent");
+  if (top.has("off_track_below_percent")) s.off_track_below_percent = percent_of(top, "off_track_below_percent");
 
-  if (top.count("reach")) {
-    auto m = read_map(f, top["reach"], "'reach'", {"achieved", "not_achieved"});
-    if (m.count("achieved")) s.reach_achieved = read_mapping(f, m["achieved"], s);
-    if (m.count("not_achieved")) s.reach_not_achieved = read_mapping(f, m["not_achieved"], s);
-  }
-  if (top.count("at_least")) {
-    auto m = read_map(f, top["at_least"], "'at_least'", {"achieved", "not_achieved"});
-    if (m.count("achieved")) s.at_least_achieved = read_mapping(f, m["achieved"], s);
-    if (m.count("not_achieved")) s.at_least_not_achieved = read_mapping(f, m["not_achieved"], s);
-  }
-  if (top.count("statuses")) {
-    auto m = read_map(f, top["statuses"], "'statuses'",
-                      {"done", "in_progress", "not_started", "not_carried_out", "missing"});
-    const std::pair<const char*, Mapping*> fields[] = {{"done", &s.done},
-                                                       {"in_progress", &s.in_progress},
-                                                       {"not_started", &s.not_started},
-                                                       {"not_carried_out", &s.not_carried_out},
-                                                       {"missing", &s.missing}};
-    for (const auto& [key, target] : fields) {
-      if (!m.count(key)) continue;
-      *target = read_mapping(f, m[key], s);
-      if (target->to == MapTo::Score)
-        f.fail(m[key], std::string("a status has no score: map '") + key + "' to a grade");
-    }
-  }
-  if (top.count("series_break")) s.series_break = read_mapping(f, top["series_break"], s);
-  if (top.count("missing_period")) {
-    const std::string m = text(f, top["missing_period"], "missing_period");
-    if (m == "carry_forward")
-      s.missing_period = MissingPeriod::CarryForward;
-    else if (m == "no_value")
-      s.missing_period = MissingPeriod::NoValue;
-    else
-      f.fail(top["missing_period"], "missing_period is 'carry_forward' or 'no_value', not '" + m + "'");
-  }
+  read_outcomes(doc, top, "reach", s, s.reach_achieved, s.reach_not_achieved);
+  read_outcomes(doc, top, "at_least", s, s.at_least_achieved, s.at_least_not_achieved);
+  read_statuses(doc, top, s);
+  if (top.has("series_break")) s.series_break = read_mapping(top, "series_break", s);
+  if (auto m = top.choice("missing_period", {"carry_forward", "no_value"}))
+    s.missing_period = *m == "carry_forward" ? MissingPeriod::CarryForward : MissingPeriod::NoValue;
   return s;
 }
 
 }  // namespace
 
 GradingScheme load_scheme(const std::string& path) {
-  SchemeFile f(path);
-  return read_scheme(f, path);
+  const Document doc(path, path);
+  return read_scheme(doc, path);
 }
 
 std::vector<std::string> scheme_names(const std::string& dir) {
@@ -203,8 +172,9 @@ GradingScheme load_scheme_named(const std::string& dir, const std::string& name)
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw UnknownScheme("no grading scheme '" + name + "' in " + dir + " (schemes: " + (list.empty() ? "none" : list) +
-                        ")");
+    throw UnknownScheme(list.empty()
+                            ? phrase(&ConfigMessages::unknown_scheme, name, dir, phrase(&ConfigMessages::no_schemes))
+                            : phrase(&ConfigMessages::unknown_scheme, name, dir, list));
   }
   return load_scheme((fs::path(dir) / (name + ".yaml")).string());
 }

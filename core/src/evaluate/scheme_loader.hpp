@@ -19,9 +19,11 @@ GradingScheme load_scheme_named(const std::string& dir, const std::string& name)
 // Stems of the *.yaml files in `dir`, sorted.
 std::vector<std::string> scheme_names(const std::string& dir);
 
-class UnknownScheme : public std::runtime_error {
+// A name with no file in the folder: a configuration error without a line, worded in the reader's
+// language like every other (the CLI exits 2 with it).
+class UnknownScheme : public config::ConfigError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UnknownScheme(text::Phrase text) : config::ConfigError({}, std::move(text)) {}
 };
 
 }  // namespace sosei::evaluate

@@ -162,6 +162,27 @@ constexpr ConfigMessages kJapanese{
         "評価基準のフォルダ {} がありません（sosei.yaml の grading: dir）。フォルダを作り、評価基準の"
         "ファイル（名前.yaml）を置いてください",
     .grading_scheme_unreadable = "評価基準「{}」を読めません: {}",
+    .in_scheme_file = "評価基準のファイル",
+    .in_band = "「bands」の {} 番目の評価区分",
+    .scheme_empty = "評価基準のファイルが空です。bands と other を書いてください（config/grading/kama.yaml が例です）",
+    .scheme_text_empty = "「{}」が空です。文字で書いてください",
+    .scheme_percent = "「{}」の「{}」は数ではありません。百分率を 80 か 80% のように書いてください",
+    .scheme_two_bands = "bands には評価区分を 2 つ以上、良いものから順に書いてください",
+    .band_needs_min = "評価区分「{}」に min_percent がありません。min_percent を省けるのは最後（最も低い）区分だけです",
+    .last_band_has_min =
+        "最後の評価区分「{}」は他の区分に届かないすべての値を受け持ちます。min_percent を消してください",
+    .band_min_order =
+        "評価区分「{}」の min_percent {} が上の区分の {} 以上です。良い区分から順に、min_percent が小さくなるように"
+        "書いてください",
+    .band_symbol_twice = "評価区分の記号「{}」が 2 回使われています。区分ごとに別の記号にしてください",
+    .other_is_a_band = "other の記号「{}」が評価区分の記号と同じです。測れない値の評価には別の記号を使ってください",
+    .round_ratio_range = "round_ratio_to「{}」は小数点以下の桁数です。0〜6 の整数を書いてください",
+    .unknown_grade =
+        "評価「{}」はこの評価基準にありません。top、bottom、score、other か評価区分の記号（{}）を書いてください",
+    .status_has_no_score =
+        "状況「{}」には達成率がありません。score ではなく評価（top、bottom、other か記号）を書いてください",
+    .unknown_scheme = "評価基準「{}」は {} にありません。あるのは: {}",
+    .no_schemes = "（なし）",
 };
 
 constexpr ConfigMessages kEnglish{
@@ -307,6 +328,27 @@ constexpr ConfigMessages kEnglish{
         "the grading folder {} does not exist (grading: dir in sosei.yaml): create it and put the "
         "grading schemes (NAME.yaml) in it",
     .grading_scheme_unreadable = "the grading scheme '{}' cannot be read: {}",
+    .in_scheme_file = "a grading scheme",
+    .in_band = "band {} (bands)",
+    .scheme_empty = "the grading scheme is empty: write bands and other (config/grading/kama.yaml is an example)",
+    .scheme_text_empty = "'{}' is empty: write it as text",
+    .scheme_percent = "'{}' is not a number ('{}'): write a percent as 80 or 80%",
+    .scheme_two_bands = "bands needs at least two bands, best first",
+    .band_needs_min = "band '{}' has no min_percent: only the last (lowest) band goes without one",
+    .last_band_has_min = "the last band '{}' takes every score below the others: remove its min_percent",
+    .band_min_order =
+        "the min_percent of band '{}' ({}) is not below the band above's ({}): min_percent must decrease from band "
+        "to band (best first)",
+    .band_symbol_twice = "the band symbol '{}' is used twice: give each band its own symbol",
+    .other_is_a_band =
+        "the other grade's symbol '{}' is also a band's: use another symbol for values that cannot be "
+        "measured",
+    .round_ratio_range = "round_ratio_to '{}' is a number of decimals: write a whole number from 0 to 6",
+    .unknown_grade = "unknown grade '{}': write top, bottom, score, other or one of the band symbols ({})",
+    .status_has_no_score =
+        "the status '{}' has no score: map it to a grade (top, bottom, other or a symbol), not score",
+    .unknown_scheme = "no grading scheme '{}' in {} (schemes: {})",
+    .no_schemes = "none",
 };
 
 }  // namespace

@@ -140,6 +140,23 @@ struct ConfigMessages {
   const char* number_too_large;           // the number as written, the largest magnitude
   const char* grading_dir_missing;        // folder
   const char* grading_scheme_unreadable;  // scheme name, its error
+  // A grading scheme (config/grading/NAME.yaml, evaluate/scheme_loader.cpp).
+  const char* in_scheme_file;
+  const char* in_band;  // the band's number, from 1
+  const char* scheme_empty;
+  const char* scheme_text_empty;  // key
+  const char* scheme_percent;     // key, text as written
+  const char* scheme_two_bands;
+  const char* band_needs_min;       // symbol
+  const char* last_band_has_min;    // symbol
+  const char* band_min_order;       // symbol, its min_percent, the band above's
+  const char* band_symbol_twice;    // symbol
+  const char* other_is_a_band;      // symbol
+  const char* round_ratio_range;    // text as written
+  const char* unknown_grade;        // grade as written, the band symbols
+  const char* status_has_no_score;  // status key
+  const char* unknown_scheme;       // name, folder, the schemes there are
+  const char* no_schemes;           // (in place of the list)
 };
 
 const ConfigMessages& config_messages(Lang lang);
