@@ -129,6 +129,19 @@ TEST(Hub, UnknownKeysAndAnEmptyHubAreRefused) {
   EXPECT_NE(refusal_of("cities: []\n").message.find("hub"), std::string::npos);
 }
 
+// How many imports `sosei hub daemon` runs at once over all cities: 4 unless the hub says, 1 to 64.
+TEST(Hub, MaxConcurrentBoundsTheHubDaemonsImports) {
+  TempFiles files;
+  EXPECT_EQ(load_hub(files.write("hub.yaml", kHub)).max_concurrent, 4);
+  EXPECT_EQ(load_hub(files.write("hub2.yaml",
+                                 with(kHub, "  name: 福岡県ハブ\n", "  name: 福岡県ハブ\n  max_concurrent: 9\n")))
+                .max_concurrent,
+            9);
+  const Refusal zero = refusal_of(with(kHub, "  name: 福岡県ハブ\n", "  name: 福岡県ハブ\n  max_concurrent: 0\n"));
+  EXPECT_NE(zero.message.find("1〜64"), std::string::npos) << zero.message;
+  EXPECT_EQ(zero.line, 3);
+}
+
 const std::string kIndicators =
     "indicators:\n"
     "  - {id: net_migration, name: 社会増減数, unit: 人, aggregate: sum}\n"

@@ -192,13 +192,7 @@ using CommentSlot = std::tuple<std::string, int, store::CommentKind>;
 
 int64_t bundled_through(store::Store& store) {
   int64_t through = 0;
-  for (const auto& run : store.runs(0)) {
-    if (run.fingerprint.compare(0, kMark.size(), kMark) != 0) continue;
-    try {
-      through = std::max<int64_t>(through, std::stoll(run.fingerprint.substr(kMark.size())));
-    } catch (const std::exception&) {  // a fingerprint that only looks like one of ours
-    }
-  }
+  for (const auto& [hub_run, city_run] : city_runs(store)) through = std::max(through, city_run);
   return through;
 }
 

@@ -230,6 +230,7 @@ void add_hub_commands(CLI::App& app, CommandEnv env) {
   serve->callback([env, serve_args] { run_serve(*serve_args, env); });
   add_hub_token_commands(*hub, env);
   add_hub_indicator_command(*hub, env);
+  add_hub_daemon_command(*hub, env);
 }
 
 }  // namespace sosei::cli

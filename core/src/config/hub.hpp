@@ -75,6 +75,9 @@ struct Hub {
   // The hub's own tokens (prefecture, nation, group: `sosei hub token`), absolute: `tokens:` under
   // `hub:`, else NAME.tokens.json beside the hub file NAME.yaml. Empty: the hub keeps none (built in code).
   std::string tokens_file;
+  // Imports `sosei hub daemon` runs at once over all its cities (`max_concurrent:` under `hub:`, 1–64);
+  // each city's own daemon.max_concurrent still bounds its share.
+  int max_concurrent = 4;
   std::vector<HubCity> cities;  // in the file's order
   std::vector<CityGroup> groups;
   std::vector<SharedIndicator> indicators;  // in the file's order

@@ -221,13 +221,18 @@ Hub load_hub(const std::string& path) {
   MapReader top(doc, doc.root(), doc.start_location(), phrase(&HubMessages::in_hub_file),
                 {"hub", "cities", "groups", "indicators"});
   if (!top.has("hub")) top.missing("hub");
-  MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"), {"name", "database", "tokens"});
+  MapReader head(doc, top.node("hub"), top.value_at("hub"), section("hub"),
+                 {"name", "database", "tokens", "max_concurrent"});
   Hub hub;
   hub.file = path;
   hub.name = head.required_string("name");
   hub.database = database_from(base, head.string("database").value_or(""));
   const std::string beside = fs::path(path).stem().string() + ".tokens.json";  // hub.yaml: hub.tokens.json
   hub.tokens_file = (base / head.string("tokens").value_or(beside)).lexically_normal().string();
+  if (auto n = head.integer("max_concurrent")) {
+    if (*n < 1 || *n > 64) fail(head.value_at("max_concurrent"), phrase(&detail::Msg::max_concurrent_range));
+    hub.max_concurrent = *n;
+  }
   hub.cities = read_cities(doc, top, base);
   for (const auto& c : hub.cities)
     if (hub.location_of(c, hub.database).empty())

@@ -33,8 +33,8 @@ std::string iso(sys_seconds t) { return app::iso_seconds(t); }
 Daemon::Daemon(const DaemonOptions& options)
     : options_(options),
       clock_(options_.clock ? *options_.clock : system_clock()),
-      signals_({SIGTERM, SIGINT, SIGHUP}),
-      env_(load_environment(options_)),
+      // The signals are blocked before anything else, the plugins' threads included.
+      env_((block_signals(), load_environment(options_))),
       state_path_(status::daemon_state_path(env_->config_path())),
       running_since_(iso(clock_.now())) {
   try {
@@ -44,17 +44,27 @@ Daemon::Daemon(const DaemonOptions& options)
   }
   notifier_ = std::make_unique<notify::Notifier>(notifier_options(env_->config()));
   runner_ = std::make_unique<Runner>(*env_, options_, *notifier_);
-  finished_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (finished_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
+  if (options_.wake_fd >= 0) {
+    finished_fd_ = options_.wake_fd;
+  } else {
+    finished_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (finished_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
+    owns_finished_fd_ = true;
+  }
   next_overdue_check_ = SteadyClock::now();
   write_state();
+}
+
+void Daemon::block_signals() {
+  if (options_.own_signals) signals_.emplace(std::initializer_list<int>{SIGTERM, SIGINT, SIGHUP});
 }
 
 Daemon::~Daemon() {
   abort_ = true;
   for (auto& [id, r] : running_)
     if (r->thread.joinable()) r->thread.join();
-  if (finished_fd_ >= 0) ::close(finished_fd_);
+  if (options_.slots) options_.slots->running -= static_cast<int>(running_.size());
+  if (owns_finished_fd_) ::close(finished_fd_);
   status::remove_daemon_state(state_path_);
 }
 
@@ -124,15 +134,25 @@ void Daemon::write_state() {
 }
 
 int Daemon::run() {
-  spdlog::info("sosei daemon (pid {}) on {}: {} scheduled sources, at most {} at a time", ::getpid(), env_->database(),
-               timers_.size(), env_->config().daemon.max_concurrent);
-  for (const auto& [id, t] : timers_) spdlog::info("[{}] next run {}", id, app::iso_seconds(t.due_at()));
+  announce();
   // Due times are checked every second.
   while (tick()) wait(1s);
+  return finish();
+}
+
+void Daemon::announce() const {
+  const std::string city = options_.city.empty() ? "" : " city " + options_.city;
+  spdlog::info("sosei daemon (pid {}){} on {}: {} scheduled sources, at most {} at a time", ::getpid(), city,
+               env_->database(), timers_.size(), env_->config().daemon.max_concurrent);
+  for (const auto& [id, t] : timers_)
+    spdlog::info("[{}] next run {}", options_.label(id), app::iso_seconds(t.due_at()));
+}
+
+int Daemon::finish() {
   if (store_) save_quarantines(pending_, *store_);
   for (const auto& q : pending_)
-    spdlog::error("the quarantine of {} could not be recorded: the database stayed busy", q.source);
-  spdlog::info("sosei daemon stopped");
+    spdlog::error("the quarantine of {} could not be recorded: the database stayed busy", options_.label(q.source));
+  spdlog::info(options_.city.empty() ? std::string("sosei daemon stopped") : "city " + options_.city + " stopped");
   return exit_code_;
 }
 
@@ -156,11 +176,12 @@ bool Daemon::tick() {
 }
 
 void Daemon::wait(std::chrono::milliseconds timeout) {
-  pollfd pfds[2] = {{signals_.fd(), POLLIN, 0}, {finished_fd_, POLLIN, 0}};
-  ::poll(pfds, 2, static_cast<int>(timeout.count()));
+  pollfd pfds[2] = {{finished_fd_, POLLIN, 0}, {signals_ ? signals_->fd() : -1, POLLIN, 0}};
+  ::poll(pfds, signals_ ? 2 : 1, static_cast<int>(timeout.count()));
   uint64_t rings = 0;
   (void)!::read(finished_fd_, &rings, sizeof rings);  // EAGAIN: nothing finished
-  while (const int sig = signals_.take()) handle_signal(sig);
+  if (signals_)
+    while (const int sig = signals_->take()) handle_signal(sig);
 }
 
 void Daemon::handle_signal(int signal_number) {
@@ -180,6 +201,7 @@ void Daemon::reap_finished(sys_seconds now) {
       continue;
     }
     r.thread.join();
+    if (options_.slots) --options_.slots->running;
     failed = failed || !r.outcome.ok();
     if (auto t = timers_.find(it->first); t != timers_.end())
       if (auto q = runner_->after_run(*r.source, r.outcome, t->second, r.started, now)) pending_.push_back(*q);
@@ -199,6 +221,7 @@ void Daemon::reap_finished(sys_seconds now) {
 void Daemon::start_due(sys_seconds now) {
   for (auto& [id, timer] : timers_) {
     if (static_cast<int>(running_.size()) >= env_->config().daemon.max_concurrent) break;
+    if (options_.slots && options_.slots->full()) break;
     if (running_.count(id) || !timer.is_due(now)) continue;
     if (is_pending(pending_, id) || is_quarantined(*store_, id)) {
       note_held_back(id);
@@ -210,14 +233,15 @@ void Daemon::start_due(sys_seconds now) {
 }
 
 void Daemon::note_held_back(const std::string& id) {
-  if (held_back_.insert(id).second) spdlog::info("[{}] due but quarantined: not run until `sosei resume {}`", id, id);
+  if (held_back_.insert(id).second)
+    spdlog::info("[{}] due but quarantined: not run until `sosei resume {}`", options_.label(id), id);
 }
 
 void Daemon::start(const std::string& id, sys_seconds now) {
   auto r = std::make_unique<RunningImport>();
   r->source = env_->config().find_source(id);
   r->started = now;
-  spdlog::info("[{}] starting import", id);
+  spdlog::info("[{}] starting import", options_.label(id));
   RunningImport* raw = r.get();
   const Runner* run_with = runner_.get();
   std::atomic<bool>* abort = &abort_;
@@ -229,6 +253,7 @@ void Daemon::start(const std::string& id, sys_seconds now) {
     (void)!::write(finished_fd, &one, sizeof one);  // if this failed the loop still wakes within a second
   });
   running_.emplace(id, std::move(r));
+  if (options_.slots) ++options_.slots->running;
 }
 
 void Daemon::check_overdue_when_due() {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -37,10 +38,10 @@ struct RunningImport {
 
 class Daemon {
  public:
-  // Blocks SIGTERM/SIGINT/SIGHUP (before any run thread starts, so only the loop sees them), loads
-  // the configuration, takes the one-daemon-per-database lock (throws AlreadyRunning), opens the
-  // store and restores every source's timer from the run history. A store it cannot reach is tried
-  // again by tick() on the reconnect schedule.
+  // Blocks SIGTERM/SIGINT/SIGHUP (before any run thread starts, so only the loop sees them; at a hub
+  // the hub's loop has done so and passes them on to handle_signal), loads the configuration, takes the
+  // one-daemon-per-database lock (throws AlreadyRunning), opens the store and restores every source's timer from the
+  // run history. A store it cannot reach is tried again by tick() on the reconnect schedule.
   explicit Daemon(const DaemonOptions& options);
   // Aborts and joins runs still in flight (only when the loop did not end normally).
   ~Daemon();
@@ -49,6 +50,9 @@ class Daemon {
 
   // Ticks until a stop signal's runs have ended; returns the exit code (0 after a clean stop).
   int run();
+  // What run() says before its first tick and does after its last (a hub's loop calls them itself).
+  void announce() const;
+  int finish();
 
   // One pass: reconnects when that is due, handles finished runs (retries, quarantines, events), then
   // either starts due sources and checks for overdue KPIs (only while the store is reachable) or,
@@ -60,6 +64,8 @@ class Daemon {
   void handle_signal(int signal_number);
 
   std::size_t running() const { return running_.size(); }
+  bool stopping() const { return stopping_; }
+  const app::Environment& environment() const { return *env_; }
   bool reconnecting() const { return reconnect_.reconnecting(); }
   // The state file `sosei status` reads: sosei-daemon.state beside the configuration.
   const std::filesystem::path& state_file() const { return state_path_; }
@@ -68,6 +74,7 @@ class Daemon {
   // Opens the store and takes the daemon lock; the timers are made from the run history the first
   // time. Throws store::ConnectionLost when the server cannot be reached.
   void connect();
+  void block_signals();
   // The store went away at `now`: drops it (and the lock with it) and schedules the first attempt.
   void lost(sys_seconds now, const std::string& error);
   void try_reconnect(sys_seconds now);
@@ -86,7 +93,7 @@ class Daemon {
 
   const DaemonOptions options_;  // a copy: the runners keep a reference to it
   const Clock& clock_;
-  BlockedSignals signals_;
+  std::optional<BlockedSignals> signals_;  // none at a hub: its loop reads them
   std::unique_ptr<app::Environment> env_;
   std::unique_ptr<store::InstanceLock> lock_;
   std::unique_ptr<store::Store> store_;  // the loop's own connection (quarantines, status); null while away
@@ -106,7 +113,9 @@ class Daemon {
   int exit_code_ = 0;
   std::atomic<bool> abort_{false};
   // Run threads ring this when they finish, so results are handled at once, not at the next tick.
+  // The daemon's own, or a hub's (options_.wake_fd, closed by the hub).
   int finished_fd_ = -1;
+  bool owns_finished_fd_ = false;
   bool stopping_ = false;
   SteadyClock::time_point stop_deadline_;
   std::set<std::string> overdue_notified_;

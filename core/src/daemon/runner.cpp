@@ -22,22 +22,24 @@ std::optional<store::Quarantine> Runner::after_run(const config::Source& source,
   if (aborted) return std::nullopt;  // shutdown: neither a failure nor a success
   timer.finished(outcome.ok(), started, now);
   if (outcome.ok()) {
-    spdlog::info("[{}] {} — {} accepted, {} new, {} revised", source.id, store::to_string(outcome.record.status),
-                 outcome.record.accepted, outcome.record.inserted, outcome.record.revised);
+    spdlog::info("[{}] {} — {} accepted, {} new, {} revised", options_.label(source.id),
+                 store::to_string(outcome.record.status), outcome.record.accepted, outcome.record.inserted,
+                 outcome.record.revised);
     return std::nullopt;
   }
   notifier_.post(
       {"run_failed", source.id, "", "import of " + source.id + " failed: " + outcome.record.error, outcome.record.id});
   const int failures = timer.consecutive_failures();
   if (failures < env_.config().daemon.quarantine_after) {
-    spdlog::warn("[{}] failed ({} in a row); next attempt {}", source.id, failures, app::iso_seconds(timer.due_at()));
+    spdlog::warn("[{}] failed ({} in a row); next attempt {}", options_.label(source.id), failures,
+                 app::iso_seconds(timer.due_at()));
     return std::nullopt;
   }
   const std::string reason = outcome.record.error;
   const std::string message = source.id + " is quarantined after " + std::to_string(failures) +
                               " failed runs in a row (last: " + reason + "); fix the cause, then run `sosei resume " +
                               source.id + "`";
-  spdlog::error("[{}] {}", source.id, message);
+  spdlog::error("[{}] {}", options_.label(source.id), message);
   notifier_.post({"quarantined", source.id, "", message, outcome.record.id});
   return store::Quarantine{source.id, "", reason, failures};
 }

@@ -523,8 +523,9 @@ class Store {
   // What the database's own consistency check finds wrong; empty when it is sound.
   virtual std::vector<std::string> integrity_problems() = 0;
 
-  // One daemon per store: held until the returned lock is destroyed, released by the system when the
-  // process dies. Throws AlreadyRunning, naming the other daemon, when one holds it.
+  // One daemon per city of the store (a single city's store: per store): held until the returned lock
+  // is destroyed (it may not outlive the store), released by the system when the process dies.
+  // Throws AlreadyRunning, naming the other daemon, when one holds it.
   virtual std::unique_ptr<InstanceLock> lock_daemon() = 0;
 
   // Moving a city's whole history between stores (`sosei store copy`, app/store_copy.hpp).

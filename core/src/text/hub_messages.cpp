@@ -161,6 +161,9 @@ constexpr HubMessages kJapanese{
     .bundle_older = "団体 {}（{}）のこの束（取込 {} まで）は、ハブにあるもの（取込 {} まで）より古いので取り込みません",
     .bundle_already = "団体 {}（{}）の取込 {} までは取り込み済みです。何も変えていません",
     .bundle_applied = "団体 {}（{}）: 取込 {} 回、値 {} 件を取り込みました（取込 {} の後から {} まで）",
+    .daemon_no_city =
+        "{} のどの団体も取込みを予定できません（ログに団体ごとの理由があります）。団体に config を書き、その設定を"
+        "確かめてください。団体自身の daemon が動いている団体はその daemon に任せます",
 };
 
 constexpr HubMessages kEnglish{
@@ -316,6 +319,9 @@ constexpr HubMessages kEnglish{
         "not imported",
     .bundle_already = "city {} ({}) through run {} is already imported; nothing changed",
     .bundle_applied = "city {} ({}): imported {} runs, {} values (runs after {} through {})",
+    .daemon_no_city =
+        "no city of {} can be scheduled (the log says why for each): give the cities a config and check it; "
+        "a city whose own daemon runs is left to it",
 };
 
 }  // namespace

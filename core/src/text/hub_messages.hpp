@@ -135,6 +135,8 @@ struct HubMessages {
   const char* bundle_older;                // code, name, the bundle's through, the hub's
   const char* bundle_already;              // code, name, through
   const char* bundle_applied;              // code, name, runs, values, since, through
+  // `sosei hub daemon`.
+  const char* daemon_no_city;  // hub file
 };
 
 const HubMessages& hub_messages(Lang lang);

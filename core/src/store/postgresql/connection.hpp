@@ -95,6 +95,7 @@ class Connection {
   // after it must fail rather than run outside it.
   void reconnect_if_lost();
   const std::string& location() const { return location_; }
+  const Tenant& tenant() const { return tenant_; }
   pg_conn* handle() { return conn_; }
 
  private:

@@ -1,5 +1,5 @@
-// The daemon's advisory lock (daemon_lock.hpp). The holder's connection carries its host and pid in
-// application_name, so the refusal can name the other daemon.
+// The daemon's advisory lock (daemon_lock.hpp). While it holds the lock, the connection carries the
+// daemon's host and pid in application_name, so a refusal can name the other daemon.
 #include "store/postgresql/daemon_lock.hpp"
 
 #include <unistd.h>
@@ -20,30 +20,40 @@ std::string host_name() {
 
 class DaemonLock final : public InstanceLock {
  public:
-  explicit DaemonLock(const std::string& location)
-      : db_(location, "sosei daemon pid " + std::to_string(::getpid()) + " on " + host_name()) {
-    const std::string key = std::to_string(kLockClass) + ", " + std::to_string(kDaemonKey);
-    if (db_.exec("take the daemon lock", "SELECT pg_try_advisory_lock(" + key + ")").text(0, 0) == "t") return;
-    Result holder = db_.exec("find the other daemon",
-                             "SELECT coalesce(a.application_name, ''), a.pid FROM pg_locks l JOIN pg_stat_activity a"
-                             " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::oid"
-                             " AND l.objid = $2::oid AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database"
-                             " WHERE datname = current_database())",
-                             Params().int64(kLockClass).int64(kDaemonKey));
+  explicit DaemonLock(std::shared_ptr<Session> session) : session_(std::move(session)) {
+    Connection& db = session_->db;
+    db.exec("name the daemon's connection", "SELECT set_config('application_name', $1, false)",
+            Params().text("sosei daemon pid " + std::to_string(::getpid()) + " on " + host_name()));
+    if (db.exec("take the daemon lock", std::string("SELECT pg_try_advisory_lock($1::integer, ") + kCityKey + ")",
+                Params().int64(kDaemonClass))
+            .text(0, 0) == "t")
+      return;
+    Result holder = db.exec("find the other daemon",
+                            std::string("SELECT coalesce(a.application_name, ''), a.pid FROM pg_locks l JOIN "
+                                        "pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND "
+                                        "l.granted AND l.classid = $1::oid AND l.objid = (") +
+                                kCityKey +
+                                ")::oid AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE "
+                                "datname = current_database())",
+                            Params().int64(kDaemonClass));
+    unname();
     const std::string who = holder.rows() > 0 && !holder.text(0, 0).empty()
                                 ? holder.string(0, 0)
                                 : "server process " + (holder.rows() > 0 ? holder.string(0, 1) : std::string("?"));
-    throw AlreadyRunning("another sosei daemon (" + who + ") is already running on " + location +
-                         "; stop it first — only one daemon may schedule a database");
+    const std::string city = db.tenant().city;
+    throw AlreadyRunning("another sosei daemon (" + who + ") is already running on " + db.location() +
+                         (city.empty() ? std::string() : " for city " + city) +
+                         "; stop it first — only one daemon may schedule a city's sources");
   }
 
-  // Unlocked before the connection closes: the server ends a closed session (and drops its locks) a
-  // moment after the client has gone, so a daemon started right after this one stopped would find
-  // the lock still held. A failure here leaves it to the connection's end.
+  // Unlocked now rather than when the connection ends: the store may live on (a test, a hub daemon
+  // whose city stopped) and another daemon must be able to take the city at once.
   ~DaemonLock() override {
     try {
-      const std::string key = std::to_string(kLockClass) + ", " + std::to_string(kDaemonKey);
-      db_.exec("release the daemon lock", "SELECT pg_advisory_unlock(" + key + ")");
+      session_->db.exec("release the daemon lock",
+                        std::string("SELECT pg_advisory_unlock($1::integer, ") + kCityKey + ")",
+                        Params().int64(kDaemonClass));
+      unname();
     } catch (...) {  // NOLINT(bugprone-empty-catch): the connection's end releases it anyway
     }
   }
@@ -51,13 +61,15 @@ class DaemonLock final : public InstanceLock {
   DaemonLock& operator=(const DaemonLock&) = delete;
 
  private:
-  Connection db_;  // its end also releases the lock
+  void unname() { session_->db.exec("name the connection", "SELECT set_config('application_name', 'sosei', false)"); }
+
+  std::shared_ptr<Session> session_;  // the store's: kept alive until the lock is released on it
 };
 
 }  // namespace
 
-std::unique_ptr<InstanceLock> lock_daemon(const std::string& location) {
-  return std::make_unique<DaemonLock>(location);
+std::unique_ptr<InstanceLock> lock_daemon(std::shared_ptr<Session> session) {
+  return std::make_unique<DaemonLock>(std::move(session));
 }
 
 }  // namespace sosei::store::pg

@@ -18,7 +18,6 @@ void migrate(Connection& db, const Clock& clock, int up_to = 0);
 // advisory locks on the same database cannot collide with ours.
 constexpr int kLockClass = 0x736f7365;  // "sose"
 constexpr int kMigrationKey = 1;
-constexpr int kDaemonKey = 2;
 // Per-source import locks use a second class with the hash of the city and source as key: runs of
 // one source of one city wait for each other.
 constexpr int kSourceClass = 0x736f7366;  // "sosf"
@@ -30,5 +29,8 @@ constexpr int kRunClass = 0x736f7367;  // "sosg"
 // city's sign-off never waits for another city's import. Keyed by the hash of the session's city.
 constexpr int kWritersClass = 0x736f7368;  // "sosh"
 constexpr const char* kCityKey = "hashtext(current_setting('sosei.city'))";
+// The daemons' session locks use a class of their own with the same key (daemon_lock.cpp): one
+// daemon per city, many cities' daemons on one database.
+constexpr int kDaemonClass = 0x736f7369;  // "sosi"
 
 }  // namespace sosei::store::pg

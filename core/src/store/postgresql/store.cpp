@@ -358,7 +358,7 @@ class PostgresStore final : public Store {
     return out;
   }
 
-  std::unique_ptr<InstanceLock> lock_daemon() override { return pg::lock_daemon(s_.db.location()); }
+  std::unique_ptr<InstanceLock> lock_daemon() override { return pg::lock_daemon(session_); }
 
   void read_tables(RowSink& sink) override { pg::read_tables(s_, sink); }
   bool load_tables(const std::function<bool(TableWriter&)>& load) override { return pg::load_tables(s_, load); }
