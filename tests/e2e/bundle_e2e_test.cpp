@@ -134,6 +134,27 @@ TEST(BundleCommands, ExportWithoutAKeySaysHowToMakeOne) {
   EXPECT_EQ(city.run("bundle export").exit_code, 2);  // --to is required
 }
 
+// What the system says about a file (missing, a folder) reaches the person in their language, not as
+// the C library's English.
+TEST(BundleCommands, AFileTheSystemRefusesIsExplainedInTheReadersLanguage) {
+  SoseiRunner city("bundle-files");
+  name_the_city(city);
+  ASSERT_EQ(city.run("import --all").exit_code, 0);
+  ASSERT_EQ(city.run("bundle keygen").exit_code, 0);
+  const std::string nowhere = (city.dir() / "no-such-folder" / "b.bundle").string();
+  const auto ja = city.run("bundle export --to '" + nowhere + "'");
+  EXPECT_EQ(ja.exit_code, 1);
+  EXPECT_NE(ja.err.find("ファイルかフォルダがありません"), std::string::npos) << ja.err;
+  EXPECT_EQ(ja.err.find("No such file"), std::string::npos) << ja.err;
+  const auto en = city.run("bundle export --lang en --to '" + nowhere + "'");
+  EXPECT_NE(en.err.find("no such file or folder"), std::string::npos) << en.err;
+
+  const std::string hub = write_hub(city, (city.dir() / "config" / "bundle.key").string() + ".pub");
+  const auto missing = city.run("bundle import '" + (city.dir() / "missing.bundle").string() + "' --hub '" + hub + "'");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("を読めません: ファイルかフォルダがありません"), std::string::npos) << missing.err;
+}
+
 TEST(BundleCommands, ExportSaysTheStrategyNeedsTheCitysCode) {
   SoseiRunner city("bundle-nocode");
   ASSERT_EQ(city.run("import --all").exit_code, 0);

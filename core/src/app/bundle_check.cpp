@@ -9,6 +9,7 @@
 #include "app/bundle_key.hpp"
 #include "app/bundle_lines.hpp"
 #include "text/hub_messages.hpp"
+#include "text/system_errors.hpp"
 
 namespace sosei::app {
 namespace {
@@ -87,10 +88,10 @@ std::string text_of(const json& j, const char* name) {
 
 CheckedBundle check_bundle(const config::Hub& hub, const std::string& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, std::strerror(errno)));
+  if (!in) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, text::system_error(errno)));
   CheckedBundle out;
   out.lines.reset(std::tmpfile());
-  if (!out.lines) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, std::strerror(errno)));
+  if (!out.lines) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, text::system_error(errno)));
 
   Sha256 sha;
   int64_t count = 0;
@@ -116,7 +117,7 @@ CheckedBundle check_bundle(const config::Hub& hub, const std::string& file) {
     sha.add("\n");
     if (std::fwrite(line.data(), 1, line.size(), out.lines.get()) != line.size() ||
         std::fputc('\n', out.lines.get()) == EOF)
-      throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, std::strerror(errno)));
+      throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, text::system_error(errno)));
     ++count;
     if (malformed) continue;
     try {
@@ -129,7 +130,7 @@ CheckedBundle check_bundle(const config::Hub& hub, const std::string& file) {
       malformed.emplace(count, e.what());
     }
   }
-  if (in.bad()) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, std::strerror(errno)));
+  if (in.bad()) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, file, text::system_error(errno)));
   if (!end) throw BundleError(text::phrase(&HubMessages::bundle_truncated, file));
   const std::string signature = text_of(*end, "signature");
   if (signature.empty() || text_of(*end, "key").empty())

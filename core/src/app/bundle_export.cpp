@@ -14,6 +14,7 @@
 #include "app/bundle_lines.hpp"
 #include "common/clock.hpp"
 #include "text/hub_messages.hpp"
+#include "text/system_errors.hpp"
 
 namespace sosei::app {
 namespace {
@@ -25,7 +26,7 @@ using text::HubMessages;
 class LineWriter {
  public:
   explicit LineWriter(const std::string& path) : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
-    if (!out_) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, path, std::strerror(errno)));
+    if (!out_) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, path, text::system_error(errno)));
   }
   void write(const json& line) {
     const std::string text = line.dump() + '\n';
@@ -38,7 +39,7 @@ class LineWriter {
   void finish(const json& end) {
     out_ << end.dump() << '\n';
     out_.flush();
-    if (!out_) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, path_, std::strerror(errno)));
+    if (!out_) throw BundleError(text::phrase(&HubMessages::bundle_unreadable, path_, text::system_error(errno)));
     out_.close();
   }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/hub_messages.hpp"
+#include "text/system_errors.hpp"
 
 namespace sosei::app {
 namespace {
@@ -31,16 +32,17 @@ struct FileClose {
 };
 using File = std::unique_ptr<FILE, FileClose>;
 
-[[noreturn]] void fail(const std::string& file, const std::string& why) {
+[[noreturn]] void fail(const std::string& file, const text::Phrase& why) {
   throw BundleError(text::phrase(&HubMessages::bundle_key_unusable, file, why));
 }
+[[noreturn]] void fail(const std::string& file, const char* HubMessages::*why) { fail(file, text::phrase(why)); }
 
 File open_key(const std::string& path, bool want_private) {
   File f(std::fopen(path.c_str(), "rb"));
   if (!f && errno == ENOENT)
     throw BundleError(text::phrase(
         want_private ? &HubMessages::bundle_private_key_missing : &HubMessages::bundle_public_key_missing, path));
-  if (!f) fail(path, std::strerror(errno));
+  if (!f) fail(path, text::system_error(errno));
   return f;
 }
 
@@ -70,15 +72,15 @@ template <class Write>
 void write_pem(const std::string& path, mode_t mode, Write&& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0 && errno == EEXIST) throw BundleError(text::phrase(&HubMessages::bundle_key_exists, path));
-  if (fd < 0) fail(path, std::strerror(errno));
+  if (fd < 0) fail(path, text::system_error(errno));
   File f(::fdopen(fd, "wb"));
   if (!f) {
     ::close(fd);
-    fail(path, std::strerror(errno));
+    fail(path, text::system_error(errno));
   }
   if (write(f.get()) != 1 || std::fflush(f.get()) != 0) {
     ::unlink(path.c_str());
-    fail(path, "cannot write the key");
+    fail(path, &HubMessages::key_cannot_write);
   }
 }
 
@@ -89,7 +91,7 @@ BundleError::BundleError(text::Phrase text)
 
 void generate_bundle_key(const std::string& private_file, const std::string& public_file) {
   EVP_PKEY* raw = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
-  if (!raw) fail(private_file, "OpenSSL could not make an Ed25519 key");
+  if (!raw) fail(private_file, &HubMessages::key_cannot_make);
   const Key key(raw);
   write_pem(private_file, 0600,
             [&](FILE* f) { return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr); });
@@ -109,7 +111,7 @@ std::string sign_with(const std::string& private_file, std::string_view message)
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
       EVP_DigestSign(ctx.get(), signature, &size, reinterpret_cast<const unsigned char*>(message.data()),
                      message.size()) != 1)
-    fail(private_file, "OpenSSL could not sign");
+    fail(private_file, &HubMessages::key_cannot_sign);
   return base64(signature, size);
 }
 
@@ -130,7 +132,7 @@ std::string key_id(const std::string& key_file, KeyFile kind) {
   const Key key = read_key(key_file, kind == KeyFile::Private);
   unsigned char* der = nullptr;
   const int size = i2d_PUBKEY(key.get(), &der);
-  if (size <= 0) fail(key_file, "cannot encode the public key");
+  if (size <= 0) fail(key_file, &HubMessages::key_cannot_encode);
   Sha256 sha;
   sha.add({reinterpret_cast<const char*>(der), static_cast<std::size_t>(size)});
   OPENSSL_free(der);

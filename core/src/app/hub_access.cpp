@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "text/hub_messages.hpp"
+#include "text/system_errors.hpp"
 
 namespace sosei::app {
 namespace {
@@ -23,8 +24,11 @@ namespace {
 using nlohmann::json;
 using text::HubMessages;
 
-[[noreturn]] void fail(const char* HubMessages::*what, const std::string& file, const std::string& why) {
+[[noreturn]] void fail(const char* HubMessages::*what, const std::string& file, const text::Phrase& why) {
   throw HubTokenFileError(text::phrase(what, file, why));
+}
+[[noreturn]] void fail(const char* HubMessages::*what, const std::string& file, const std::string& why) {
+  fail(what, file, text::verbatim(why));
 }
 
 HubToken token_from(const json& j, const std::string& file) {
@@ -78,7 +82,7 @@ std::vector<HubToken> read_tokens(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     if (errno == ENOENT) return {};
-    fail(&HubMessages::tokens_unreadable, file, std::strerror(errno));
+    fail(&HubMessages::tokens_unreadable, file, text::system_error(errno));
   }
   // A token file holds a few dozen tokens; a file far larger is not one.
   constexpr std::streamsize kMaxBytes = 4 << 20;
@@ -107,7 +111,7 @@ void write_tokens(const std::string& file, const std::vector<HubToken>& tokens) 
   // A fresh file of our own (never a leftover or a link someone placed), private before it holds anything.
   std::string temp = file + ".XXXXXX";
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) fail(&HubMessages::tokens_unwritable, file, std::strerror(errno));
+  if (fd < 0) fail(&HubMessages::tokens_unwritable, file, text::system_error(errno));
   ::fchmod(fd, 0600);
   std::size_t done = 0;
   while (done < body.size()) {
@@ -117,7 +121,7 @@ void write_tokens(const std::string& file, const std::vector<HubToken>& tokens) 
       const int e = errno;
       ::close(fd);
       ::unlink(temp.c_str());
-      fail(&HubMessages::tokens_unwritable, file, std::strerror(e));
+      fail(&HubMessages::tokens_unwritable, file, text::system_error(e));
     }
     done += static_cast<std::size_t>(n);
   }
@@ -126,7 +130,7 @@ void write_tokens(const std::string& file, const std::vector<HubToken>& tokens) 
   ::close(fd);
   if (!synced || ::rename(temp.c_str(), file.c_str()) != 0) {
     ::unlink(temp.c_str());
-    fail(&HubMessages::tokens_unwritable, file, std::strerror(synced ? errno : e));
+    fail(&HubMessages::tokens_unwritable, file, text::system_error(synced ? errno : e));
   }
   // The rename itself made durable: a revocation must survive a crash.
   const std::string folder = std::filesystem::path(file).parent_path().string();
@@ -143,9 +147,9 @@ class ChangeLock {
   explicit ChangeLock(const std::string& file) {
     const std::string lock = file + ".lock";
     fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0) fail(&HubMessages::tokens_unwritable, file, std::strerror(errno));
+    if (fd_ < 0) fail(&HubMessages::tokens_unwritable, file, text::system_error(errno));
     while (::flock(fd_, LOCK_EX) != 0)
-      if (errno != EINTR) fail(&HubMessages::tokens_unwritable, file, std::strerror(errno));
+      if (errno != EINTR) fail(&HubMessages::tokens_unwritable, file, text::system_error(errno));
   }
   ~ChangeLock() { ::close(fd_); }
   ChangeLock(const ChangeLock&) = delete;

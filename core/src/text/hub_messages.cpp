@@ -137,6 +137,10 @@ constexpr HubMessages kJapanese{
     .bundle_key_written =
         "署名用の鍵を作りました。秘密鍵 {}（団体の外に出さないでください）、公開鍵 {}（ハブの設定で団体の key "
         "に登録します）。鍵 ID: {}",
+    .key_cannot_write = "鍵を書き込めません",
+    .key_cannot_make = "OpenSSL が Ed25519 の鍵を作れませんでした",
+    .key_cannot_sign = "OpenSSL が署名できませんでした",
+    .key_cannot_encode = "公開鍵を書き出せません",
     .bundle_no_city_code =
         "束を書き出すには、設定 {} の strategy に city_code（全国地方公共団体コード、6 桁）を書いてください。ハブは"
         "束をこのコードの団体として取り込みます",
@@ -294,6 +298,10 @@ constexpr HubMessages kEnglish{
     .bundle_key_written =
         "signing key made: private key {} (never let it leave the city), public key {} (registered as the city's key "
         "in the hub file); key id {}",
+    .key_cannot_write = "cannot write the key",
+    .key_cannot_make = "OpenSSL could not make an Ed25519 key",
+    .key_cannot_sign = "OpenSSL could not sign",
+    .key_cannot_encode = "cannot encode the public key",
     .bundle_no_city_code =
         "exporting a bundle needs city_code (the six-digit local government code) under strategy in {}: the "
         "hub files the bundle under that code",

@@ -121,20 +121,24 @@ struct HubMessages {
   const char* bundle_key_exists;           // file
   const char* bundle_key_not_ed25519;      // file
   const char* bundle_key_written;          // private file, public file, key id
-  const char* bundle_no_city_code;         // strategy file
-  const char* bundle_exported;             // file, city code, since, through, runs, values, key id
-  const char* bundle_unreadable;           // file, why
-  const char* bundle_truncated;            // file
-  const char* bundle_malformed;            // file, line, what
-  const char* bundle_tampered;             // file
-  const char* bundle_unsigned;             // file
-  const char* bundle_bad_signature;        // file, code, name, key file
-  const char* bundle_city_unknown;         // file, code
-  const char* bundle_no_key;               // code, name
-  const char* bundle_out_of_order;         // code, name, runs the hub has through, the bundle's since
-  const char* bundle_older;                // code, name, the bundle's through, the hub's
-  const char* bundle_already;              // code, name, through
-  const char* bundle_applied;              // code, name, runs, values, since, through
+  const char* key_cannot_write;            // (reasons of bundle_key_unusable)
+  const char* key_cannot_make;
+  const char* key_cannot_sign;
+  const char* key_cannot_encode;
+  const char* bundle_no_city_code;   // strategy file
+  const char* bundle_exported;       // file, city code, since, through, runs, values, key id
+  const char* bundle_unreadable;     // file, why
+  const char* bundle_truncated;      // file
+  const char* bundle_malformed;      // file, line, what
+  const char* bundle_tampered;       // file
+  const char* bundle_unsigned;       // file
+  const char* bundle_bad_signature;  // file, code, name, key file
+  const char* bundle_city_unknown;   // file, code
+  const char* bundle_no_key;         // code, name
+  const char* bundle_out_of_order;   // code, name, runs the hub has through, the bundle's since
+  const char* bundle_older;          // code, name, the bundle's through, the hub's
+  const char* bundle_already;        // code, name, through
+  const char* bundle_applied;        // code, name, runs, values, since, through
   // `sosei hub daemon`.
   const char* daemon_no_city;  // hub file
 };
