@@ -116,7 +116,7 @@ TEST_F(ReportCli, EveryFormatToAFileWithTheFormatFromTheExtension) {
     const auto path = runner_->dir() / name;
     const auto r = runner_->run("report --as-of FY2025 -o '" + path.string() + "'");
     ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
-    EXPECT_NE(r.out.find("wrote " + path.string()), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(path.string() + " に書き出しました"), std::string::npos) << r.out;
     ASSERT_TRUE(std::filesystem::exists(path)) << name;
     EXPECT_GT(std::filesystem::file_size(path), 1000u) << name;
   }
@@ -153,16 +153,18 @@ TEST_F(ReportCli, CsvInCp932AndOtherTables) {
 TEST_F(ReportCli, UsageErrorsSayWhatToDo) {
   auto r = runner_->run("report -o -");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("needs --format"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--format html|csv|md|json で形式を指定してください"), std::string::npos) << r.err;
   r = runner_->run("report -o report.pdf");
   EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("「report.pdf」からは形式が分かりません"), std::string::npos) << r.err;
+  r = runner_->run("report -o report.pdf --lang en");
   EXPECT_NE(r.err.find("cannot tell the format from 'report.pdf'"), std::string::npos) << r.err;
   r = runner_->run("report --format xlsx -o -");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("cannot go to stdout"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("標準出力には書き出せません"), std::string::npos) << r.err;
   r = runner_->run("report --format md --encoding cp932 -o -");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("csv only"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("csv だけに使えます"), std::string::npos) << r.err;
   r = runner_->run("report --format html -o - --scheme nosuch");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("nosuch"), std::string::npos) << r.err;
@@ -180,7 +182,11 @@ TEST_F(ReportCli, UnwritablePathFailsWithoutAPartialFile) {
   const auto r =
       runner_->run("report --format html -o '" + (runner_->dir() / "no-such-folder" / "r.html").string() + "'");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("がありません。先に作ってください"), std::string::npos) << r.err;
+  const auto en = runner_->run("report --format html --lang en -o '" +
+                               (runner_->dir() / "no-such-folder" / "r.html").string() + "'");
+  EXPECT_NE(en.err.find("does not exist"), std::string::npos) << en.err;
+  EXPECT_FALSE(std::filesystem::exists(runner_->dir() / "no-such-folder"));
 }
 
 TEST_F(ReportCli, HelpListsTheOptions) {

@@ -15,6 +15,7 @@
 #include "app/report.hpp"
 #include "cli/commands.hpp"
 #include "report/writers.hpp"
+#include "text/system_errors.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -30,20 +31,18 @@ struct ReportArgs {
   std::size_t drilldown_rows = report::ReportOptions{}.drilldown_rows;
 };
 
-report::Format chosen_format(const ReportArgs& a) {
+report::Format chosen_format(const ReportArgs& a, text::Lang lang) {
   if (!a.format.empty()) return *report::format_named(a.format);  // CLI11 checked the name
-  if (a.output == "-") throw UsageError("report: writing to stdout (-o -) needs --format html|csv|md|json");
+  if (a.output == "-") throw UsageError("report: " + text::say(lang, &text::Catalogue::report_stdout_needs_format));
   if (auto f = report::format_of_path(a.output)) return *f;
-  throw UsageError("report: cannot tell the format from '" + a.output +
-                   "': give --format html|xlsx|csv|md|json, or a file ending in .html, .xlsx, .csv, .md or .json");
+  throw UsageError("report: " + text::say(lang, &text::Catalogue::report_format_unknown, a.output));
 }
 
 // Writes next to the target and renames, so a failed write never leaves half a report behind.
-void write_file(const std::string& path, const std::function<void(const std::string&)>& write) {
+void write_file(const std::string& path, text::Lang lang, const std::function<void(const std::string&)>& write) {
   const auto folder = std::filesystem::absolute(path).parent_path();
   if (!std::filesystem::is_directory(folder))
-    throw report::ReportError("cannot write the report to " + path + ": the folder " + folder.string() +
-                              " does not exist (create it first)");
+    throw report::ReportError(text::say(lang, &text::Catalogue::report_folder_missing, path, folder.string()));
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   try {
     write(tmp);
@@ -56,23 +55,26 @@ void write_file(const std::string& path, const std::function<void(const std::str
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::filesystem::remove(tmp, ec);
-    throw report::ReportError("cannot write the report to " + path + ": " + ec.message());
+    throw report::ReportError(text::say(lang, &text::Catalogue::report_cannot_write, path,
+                                        text::system_error(ec.value())(text::Locale{lang, text::YearStyle::Era})));
   }
 }
 
-void write_text(const std::string& path, const std::string& text) {
+void write_text(const std::string& path, text::Lang lang, const std::string& body) {
   if (path == "-") {
-    std::cout << text << std::flush;
+    std::cout << body << std::flush;
     return;
   }
-  write_file(path, [&](const std::string& tmp) {
+  write_file(path, lang, [&](const std::string& tmp) {
+    const auto why = [&](int errnum) {
+      return text::say(lang, &text::Catalogue::report_cannot_write, path,
+                       text::system_error(errnum)(text::Locale{lang, text::YearStyle::Era}));
+    };
     std::ofstream out(tmp, std::ios::binary);
-    if (!out)
-      throw report::ReportError("cannot write the report to " + path + ": " + std::strerror(errno) +
-                                " (check that its folder exists and is writable)");
-    out << text;
+    if (!out) throw report::ReportError(why(errno));
+    out << body;
     out.close();
-    if (!out) throw report::ReportError("cannot write the report to " + path + ": write failed");
+    if (!out) throw report::ReportError(why(errno != 0 ? errno : EIO));
   });
 }
 
@@ -106,11 +108,13 @@ void add_report_command(CLI::App& app, CommandEnv env) {
                   "「その他」 row. 0 shows every row")
       ->capture_default_str();
   cmd->callback([env, a] {
-    const report::Format format = chosen_format(*a);
+    const text::Lang lang = env.session.locale().lang;
+    const report::Format format = chosen_format(*a, lang);
     if (a->output == "-" && report::is_binary(format))
-      throw UsageError("report: xlsx is a binary format and cannot go to stdout: give a file, e.g. -o report.xlsx");
+      throw UsageError("report: " +
+                       text::say(lang, &text::Catalogue::report_binary_to_stdout, report::format_name(format)));
     if (format != report::Format::Csv && (a->encoding != "utf-8" || a->table != "projects"))
-      throw UsageError("report: --encoding and --table apply to csv only, not " + report::format_name(format));
+      throw UsageError("report: " + text::say(lang, &text::Catalogue::report_csv_only, report::format_name(format)));
 
     const app::Environment& app_env = env.session.env();
     const Date as_of = from_user_input("report: --as-of", [&] { return app::as_of_date(app_env, a->as_of); });
@@ -126,13 +130,13 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     try {
       switch (format) {
         case report::Format::Html:
-          write_text(a->output, report::html_report(model));
+          write_text(a->output, lang, report::html_report(model));
           break;
         case report::Format::Markdown:
-          write_text(a->output, report::markdown_report(model));
+          write_text(a->output, lang, report::markdown_report(model));
           break;
         case report::Format::Json:
-          write_text(a->output, report::json_report(model));
+          write_text(a->output, lang, report::json_report(model));
           break;
         case report::Format::Csv: {
           const auto table = a->table == "goals"      ? report::CsvTable::Goals
@@ -140,11 +144,11 @@ void add_report_command(CLI::App& app, CommandEnv env) {
                              : a->table == "comments" ? report::CsvTable::Comments
                                                       : report::CsvTable::Projects;
           const auto encoding = a->encoding == "cp932" ? report::CsvEncoding::Cp932 : report::CsvEncoding::Utf8Bom;
-          write_text(a->output, report::csv_report(model, table, encoding));
+          write_text(a->output, lang, report::csv_report(model, table, encoding));
           break;
         }
         case report::Format::Xlsx:
-          write_file(a->output, [&](const std::string& tmp) { report::write_xlsx(model, tmp); });
+          write_file(a->output, lang, [&](const std::string& tmp) { report::write_xlsx(model, tmp); });
           break;
       }
     } catch (const report::ReportError& e) {
@@ -153,9 +157,9 @@ void add_report_command(CLI::App& app, CommandEnv env) {
       return;
     }
     if (a->output != "-")
-      std::cout << "wrote " << a->output << " (" << report::format_name(format) << ", " << model.projects.size()
-                << " KPIs and " << model.numeric_targets.size() << " numeric targets, as of " << model.as_of
-                << ", scheme " << model.scheme << ")\n";
+      std::cout << text::say(lang, &text::Catalogue::report_wrote, a->output, report::format_name(format),
+                             model.projects.size(), model.numeric_targets.size(), model.as_of, model.scheme)
+                << '\n';
     env.exit_code = kOk;
   });
 }

@@ -305,6 +305,16 @@ constexpr Catalogue kJapanese{
     .audit_after = "変更後",
     .audit_reason = "理由",
     .no_audit = "監査記録はありません",
+    .report_wrote = "{} に書き出しました（{}、KPI {} 件・数値目標 {} 件、{} 時点、評価基準 {}）",
+    .report_folder_missing = "報告書を {} に書き出せません: フォルダ {} がありません。先に作ってください",
+    .report_cannot_write = "報告書を {} に書き出せません: {}",
+    .report_stdout_needs_format = "標準出力（-o -）に書き出すには --format html|csv|md|json で形式を指定してください",
+    .report_format_unknown =
+        "「{}」からは形式が分かりません。--format html|xlsx|csv|md|json を指定するか、.html、.xlsx、.csv、.md、.json "
+        "で終わるファイル名にしてください",
+    .report_binary_to_stdout =
+        "{} はバイナリ形式のため標準出力には書き出せません。-o report.xlsx のようにファイルを指定してください",
+    .report_csv_only = "--encoding と --table は csv だけに使えます（指定された形式: {}）",
 };
 
 constexpr Catalogue kEnglish{
@@ -603,6 +613,15 @@ constexpr Catalogue kEnglish{
     .audit_after = "after",
     .audit_reason = "reason",
     .no_audit = "no audit events",
+    .report_wrote = "wrote {} ({}, {} KPIs and {} numeric targets, as of {}, scheme {})",
+    .report_folder_missing = "cannot write the report to {}: the folder {} does not exist (create it first)",
+    .report_cannot_write = "cannot write the report to {}: {}",
+    .report_stdout_needs_format = "writing to stdout (-o -) needs --format html|csv|md|json",
+    .report_format_unknown =
+        "cannot tell the format from '{}': give --format html|xlsx|csv|md|json, or a file ending in .html, .xlsx, "
+        ".csv, .md or .json",
+    .report_binary_to_stdout = "{} is a binary format and cannot go to stdout: give a file, e.g. -o report.xlsx",
+    .report_csv_only = "--encoding and --table apply to csv only, not {}",
 };
 
 }  // namespace

@@ -284,6 +284,14 @@ struct Catalogue {
   const char* audit_after;
   const char* audit_reason;
   const char* no_audit;
+  // `sosei report`.
+  const char* report_wrote;                // file, format, KPIs, numeric targets, as of, scheme
+  const char* report_folder_missing;       // file, folder
+  const char* report_cannot_write;         // file, why
+  const char* report_stdout_needs_format;  //
+  const char* report_format_unknown;       // the output as given
+  const char* report_binary_to_stdout;     // format
+  const char* report_csv_only;             // format
 };
 
 const Catalogue& catalogue(Lang lang);
