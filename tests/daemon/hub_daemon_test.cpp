@@ -186,6 +186,25 @@ TEST_F(HubDaemonTest, CitiesThatCannotBeScheduledAreLeftOutWithTheReasonAndTheOt
   EXPECT_FALSE(fs::exists(dir_ / "402052" / "sosei.db"));  // nothing made for the misconfigured city
 }
 
+// SIGHUP reloads each city's configuration, but never one that names another city: the daemon lock
+// it holds is its city's.
+TEST_F(HubDaemonTest, AReloadThatWouldChangeTheCityIsRefused) {
+  add_city("402273", "嘉麻市", "402273");
+  const config::Hub hub = config::load_hub(write_hub(city_line("402273", "嘉麻市"), 1));
+  LogCapture log;
+  ManualClock clock(kHalfPast);
+  daemon::HubDaemon d(hub, options(clock));
+  std::string strategy = slurp(dir_ / "402273" / "strategy.yaml");
+  const std::string code = "city_code: \"402273\"";
+  strategy.replace(strategy.find(code), code.size(), "city_code: \"402052\"");
+  write(dir_ / "402273" / "strategy.yaml", strategy);
+  d.handle_signal(SIGHUP);
+  EXPECT_NE(log.text().find("the city_code changed (402273 → 402052)"), std::string::npos) << log.text();
+  d.tick();
+  finish_runs(d);
+  EXPECT_EQ(succeeded("402273"), 1);  // still 嘉麻市's, into 嘉麻市's store
+}
+
 TEST_F(HubDaemonTest, AHubWithNoCityToScheduleIsRefused) {
   const config::Hub hub = config::load_hub(write_hub(city_line("402273", "嘉麻市", false), 1));
   ManualClock clock(kHalfPast);

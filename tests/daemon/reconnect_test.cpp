@@ -81,6 +81,8 @@ TEST(DaemonStateFile, IsWrittenWholeAndReadBackBesideTheConfiguration) {
   std::filesystem::create_directories(dir);
   const auto path = status::daemon_state_path(dir / "sosei.yaml");
   EXPECT_EQ(path, dir / "sosei-daemon.state");
+  // Named after the configuration: the cities of a hub whose files share a folder keep one each.
+  EXPECT_EQ(status::daemon_state_path(dir / "kama.yaml"), dir / "kama-daemon.state");
   EXPECT_FALSE(status::read_daemon_state(path));
 
   status::DaemonState s;

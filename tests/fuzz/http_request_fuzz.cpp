@@ -108,7 +108,15 @@ int connect_to(int port) {
     if (bind(fd, reinterpret_cast<sockaddr*>(&client), sizeof client) == 0 &&
         connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
       return fd;
-    const int error = errno;
+    int error = errno;
+    if (error == EINTR) {  // libFuzzer's timer: the connection goes on; wait for it to finish
+      pollfd p{fd, POLLOUT, 0};
+      while (poll(&p, 1, 5000) < 0 && errno == EINTR) {
+      }
+      socklen_t size = sizeof error;
+      if ((p.revents & POLLOUT) != 0 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0)
+        return fd;
+    }
     close(fd);
     if (error != EADDRNOTAVAIL && error != EADDRINUSE) return -1;  // the server's answer, not our ports
   }

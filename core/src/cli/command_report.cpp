@@ -54,7 +54,8 @@ void write_file(const std::string& path, text::Lang lang, const std::function<vo
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::filesystem::remove(tmp, ec);
+    std::error_code ignored;  // the rename's error is the one to report
+    std::filesystem::remove(tmp, ignored);
     throw report::ReportError(text::say(lang, &text::Catalogue::report_cannot_write, path,
                                         text::system_error(ec.value())(text::Locale{lang, text::YearStyle::Era})));
   }
@@ -72,6 +73,7 @@ void write_text(const std::string& path, text::Lang lang, const std::string& bod
     };
     std::ofstream out(tmp, std::ios::binary);
     if (!out) throw report::ReportError(why(errno));
+    errno = 0;  // what a failed write leaves, not an older error
     out << body;
     out.close();
     if (!out) throw report::ReportError(why(errno != 0 ? errno : EIO));

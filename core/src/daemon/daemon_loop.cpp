@@ -274,6 +274,14 @@ void Daemon::reload() {
     auto fresh = load_environment(options_);
     if (fresh->database() != env_->database())
       throw std::runtime_error("the database changed (" + fresh->database() + "); restart the daemon to switch");
+    // The daemon lock is the city's: a configuration of another city would schedule it unlocked.
+    const auto code = [](const app::Environment& e) {
+      const auto& c = e.config().strategy.city_code;
+      return c ? c->digits() : std::string();
+    };
+    if (code(*fresh) != code(*env_))
+      throw std::runtime_error("the city_code changed (" + code(*env_) + " → " + code(*fresh) +
+                               "); restart the daemon to schedule another city");
     auto fresh_timers = make_timers(*fresh, *store_, clock_.now());
     retired_.push_back(std::move(env_));
     env_ = std::move(fresh);
@@ -284,6 +292,8 @@ void Daemon::reload() {
       if (const auto* s = env_->config().find_source(id)) r->source = s;
     timers_ = std::move(fresh_timers);
     spdlog::info("configuration reloaded from {}: {} scheduled sources", options_.config_path, timers_.size());
+  } catch (const store::ConnectionLost&) {
+    throw;  // handled by tick(): the store and its lock are dropped and reconnected
   } catch (const config::ConfigError& e) {
     // Log lines stay English (what() is the Japanese a person reads on the terminal).
     spdlog::error("configuration reload rejected, keeping the previous one: {}", e.message(text::Lang::En));

@@ -67,7 +67,7 @@ class Daemon {
   bool stopping() const { return stopping_; }
   const app::Environment& environment() const { return *env_; }
   bool reconnecting() const { return reconnect_.reconnecting(); }
-  // The state file `sosei status` reads: sosei-daemon.state beside the configuration.
+  // The state file `sosei status` reads: STEM-daemon.state beside the configuration (status/daemon_state.hpp).
   const std::filesystem::path& state_file() const { return state_path_; }
 
  private:

@@ -82,7 +82,17 @@ int HubDaemon::run() {
 bool HubDaemon::tick() {
   bool alive = false;
   const std::size_t n = cities_.size();
-  for (std::size_t i = 0; i < n; ++i) alive = cities_[(first_ + i) % n].second->tick() || alive;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& [code, city] = cities_[(first_ + i) % n];
+    // One city's trouble (a store error while checking what is overdue, a thread that cannot start)
+    // is that city's: it is logged, the city is tried again next pass, and the others go on.
+    try {
+      alive = city->tick() || alive;
+    } catch (const std::exception& e) {
+      spdlog::error("city {}: {} (tried again in a second; the other cities go on)", code, e.what());
+      alive = true;
+    }
+  }
   first_ = (first_ + 1) % n;
   return alive;
 }

@@ -8,6 +8,7 @@
 #include "common/date.hpp"
 #include "common/time_zone.hpp"
 #include "status/status.hpp"
+#include "store/connection_lost.hpp"
 
 namespace sosei::daemon {
 
@@ -68,6 +69,8 @@ void save_quarantines(std::vector<store::Quarantine>& pending, store::Store& sto
   while (!pending.empty()) {
     try {
       store.quarantine(pending.front());
+    } catch (const store::ConnectionLost&) {
+      throw;  // the loop drops the store and its daemon lock, and reconnects
     } catch (const std::exception& e) {
       spdlog::warn("could not record the quarantine of {} yet (retrying): {}", pending.front().source, e.what());
       return;

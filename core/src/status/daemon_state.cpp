@@ -25,7 +25,9 @@ std::string to_string(DaemonState::Kind kind) {
 }
 
 std::filesystem::path daemon_state_path(const std::filesystem::path& config_file) {
-  return config_file.parent_path() / "sosei-daemon.state";
+  // Named after the configuration (sosei.yaml: sosei-daemon.state), so that the cities of a hub whose
+  // configurations share a folder each keep their own.
+  return config_file.parent_path() / (config_file.stem().string() + "-daemon.state");
 }
 
 void write_daemon_state(const std::filesystem::path& path, const DaemonState& state) {

@@ -24,7 +24,8 @@ struct DaemonState {
 
 std::string to_string(DaemonState::Kind kind);  // "running", "reconnecting"
 
-// The state file of the daemon that runs the configuration `config_file`: sosei-daemon.state beside it.
+// The state file of the daemon that runs the configuration `config_file`: STEM-daemon.state beside it
+// (sosei-daemon.state for sosei.yaml).
 std::filesystem::path daemon_state_path(const std::filesystem::path& config_file);
 
 // Replaces the file at once (written aside, then renamed): a reader never sees half of it. Throws

@@ -524,7 +524,8 @@ class Store {
   virtual std::vector<std::string> integrity_problems() = 0;
 
   // One daemon per city of the store (a single city's store: per store): held until the returned lock
-  // is destroyed (it may not outlive the store), released by the system when the process dies.
+  // is destroyed (it keeps what it needs of the store alive until then), released by the system when
+  // the process dies.
   // Throws AlreadyRunning, naming the other daemon, when one holds it.
   virtual std::unique_ptr<InstanceLock> lock_daemon() = 0;
 

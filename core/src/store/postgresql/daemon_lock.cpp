@@ -18,13 +18,17 @@ std::string host_name() {
   return name.data();
 }
 
+// The city's key in the daemon class: its six-digit code itself (it fits an integer), so no two cities
+// share a lock the way two hashes could; a single city's own database ("") is 0.
+constexpr const char* kDaemonCityKey = "coalesce(nullif(current_setting('sosei.city'), ''), '0')::integer";
+
 class DaemonLock final : public InstanceLock {
  public:
   explicit DaemonLock(std::shared_ptr<Session> session) : session_(std::move(session)) {
     Connection& db = session_->db;
     db.exec("name the daemon's connection", "SELECT set_config('application_name', $1, false)",
             Params().text("sosei daemon pid " + std::to_string(::getpid()) + " on " + host_name()));
-    if (db.exec("take the daemon lock", std::string("SELECT pg_try_advisory_lock($1::integer, ") + kCityKey + ")",
+    if (db.exec("take the daemon lock", std::string("SELECT pg_try_advisory_lock($1::integer, ") + kDaemonCityKey + ")",
                 Params().int64(kDaemonClass))
             .text(0, 0) == "t")
       return;
@@ -32,7 +36,7 @@ class DaemonLock final : public InstanceLock {
                             std::string("SELECT coalesce(a.application_name, ''), a.pid FROM pg_locks l JOIN "
                                         "pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND "
                                         "l.granted AND l.classid = $1::oid AND l.objid = (") +
-                                kCityKey +
+                                kDaemonCityKey +
                                 ")::oid AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE "
                                 "datname = current_database())",
                             Params().int64(kDaemonClass));
@@ -49,9 +53,10 @@ class DaemonLock final : public InstanceLock {
   // Unlocked now rather than when the connection ends: the store may live on (a test, a hub daemon
   // whose city stopped) and another daemon must be able to take the city at once.
   ~DaemonLock() override {
+    if (session_->db.lost()) return;  // the lock went with the session; reconnecting to unlock is pointless
     try {
       session_->db.exec("release the daemon lock",
-                        std::string("SELECT pg_advisory_unlock($1::integer, ") + kCityKey + ")",
+                        std::string("SELECT pg_advisory_unlock($1::integer, ") + kDaemonCityKey + ")",
                         Params().int64(kDaemonClass));
       unname();
     } catch (...) {  // NOLINT(bugprone-empty-catch): the connection's end releases it anyway

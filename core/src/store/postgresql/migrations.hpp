@@ -29,7 +29,7 @@ constexpr int kRunClass = 0x736f7367;  // "sosg"
 // city's sign-off never waits for another city's import. Keyed by the hash of the session's city.
 constexpr int kWritersClass = 0x736f7368;  // "sosh"
 constexpr const char* kCityKey = "hashtext(current_setting('sosei.city'))";
-// The daemons' session locks use a class of their own with the same key (daemon_lock.cpp): one
+// The daemons' session locks use a class of their own keyed by the city's code (daemon_lock.cpp): one
 // daemon per city, many cities' daemons on one database.
 constexpr int kDaemonClass = 0x736f7369;  // "sosi"
 
