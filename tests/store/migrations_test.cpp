@@ -64,6 +64,23 @@ TEST_P(Migrations, WalModeAndTablesReadableFromTheCli) {
   }
 }
 
+// A file of schema 9 holding values: migration 10 sums them, so its pages show them at once.
+TEST_P(Migrations, DimensionSumsAreMadeFromTheValuesAlreadyStored) {
+  auto run = store_->begin_import(start());
+  for (int day = 1; day <= 3; ++day)
+    run->put(key("boardings", Period::date_of(2025, 4, day), {{"route", "a"}}), number(day));
+  run->commit();
+  store_.reset();
+  query_one("DROP TABLE dimension_sums");
+  query_one("DELETE FROM schema_migrations WHERE version = 10");
+  query_one("PRAGMA user_version = 9");
+  store_ = open();
+  const auto totals = store_->dimension_totals("boardings");
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].sum, 6);
+  EXPECT_EQ(totals[0].values, 3);
+}
+
 // The store owns its location: the CLI and the daemon no longer create the folder themselves.
 TEST(OpenStore, CreatesTheFolderOnFirstOpen) {
   const auto folder = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "tests" / "store" / "tmp" / "new-folder";

@@ -194,6 +194,53 @@ INSERT INTO revisions(observation_id, run_id, changed_at, old_value_kind, old_nu
   drop_database(*postgres_cluster(), fresh);
 }
 
+// A shared database of schema 12 holding two cities' values: migration 13 sums each city's values
+// (the owner migrating is held by the forced policies otherwise, and would see one city only).
+TEST_P(Postgres, MigrationThirteenSumsEveryCitysStoredValues) {
+  store_.reset();
+  const std::string fresh = "t" + std::to_string(::getpid()) + "_schema12";
+  drop_database(*postgres_cluster(), fresh);
+  ASSERT_EQ(create_database(*postgres_cluster(), fresh), "");
+  const std::string uri = postgres_uri(*postgres_cluster(), fresh);
+  {
+    pg::Connection db(uri);
+    pg::migrate(db, clock_, 12);
+  }
+  {
+    PostgresSession raw(uri);  // the superuser: it writes both cities' rows
+    raw.query(R"sql(
+INSERT INTO sources(city, id, first_seen_at) VALUES ('402273', 'bus', now()), ('402052', 'bus', now());
+INSERT INTO import_runs(city, id, source, plugin, plugin_version, started_at, status)
+  VALUES ('402273', 1, 'bus', 'gtfs', '1.0.0', now(), 'succeeded'), ('402052', 2, 'bus', 'gtfs', '1.0.0', now(), 'succeeded');
+SELECT setval('import_runs_id_seq', 2);
+INSERT INTO observations(city, series, period_kind, period_year, period_month, period_day, dimensions, value_kind,
+  number, source, first_run_id, first_value_kind, first_number, created_at, run_id, updated_at)
+SELECT c.city, 'boardings', 'date', 2025, 4, d, '{"route":"a"}', 'number', c.n * d, 'bus', c.run, 'number', c.n * d,
+       now(), c.run, now()
+FROM (VALUES ('402273', 1, 1), ('402052', 2, 10)) c(city, run, n), generate_series(1, 30) d;
+)sql");
+  }
+  for (const auto& [city, sum] : {std::pair<std::string, double>{"402273", 465}, {"402052", 4650}}) {
+    StoreConfig config;
+    config.location = uri;
+    config.clock = &clock_;
+    config.city = city;
+    auto store = open_store(config);
+    EXPECT_EQ(store->schema_version(), pg::latest_schema_version());
+    const auto totals = store->dimension_totals("boardings");
+    ASSERT_EQ(totals.size(), 1u) << city;
+    EXPECT_EQ(totals[0].period, Period::month_of(2025, 4));
+    EXPECT_EQ(totals[0].sum, sum) << city;
+    EXPECT_EQ(totals[0].values, 30);
+  }
+  // The owner is held by the policies again once the migration is done.
+  EXPECT_EQ(postgres_query(uri,
+                           "SELECT bool_and(relforcerowsecurity) FROM pg_class WHERE relname IN "
+                           "('observations', 'dimension_sums')"),
+            "t");
+  drop_database(*postgres_cluster(), fresh);
+}
+
 TEST_P(Postgres, ImportsOfDifferentSourcesWriteAtOnceAndBothCommit) {
   // The first run stays open (its writes uncommitted) while the second starts, writes and commits:
   // if it had to wait for the first, it would give up after lock_wait instead.

@@ -1,6 +1,8 @@
 // Reading the store: runs newest first and by source, values in period order, series, histories.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store_fixture.hpp"
 
 namespace sosei::store::test {
@@ -80,6 +82,74 @@ TEST_P(Queries, DimensionTotalsSumDaysIntoMonthsPerDimensionSet) {
   EXPECT_EQ(yearly[0].period, Period::fiscal_year(2025));
   EXPECT_EQ(yearly[0].stored_kind, PeriodKind::FiscalYear);
   EXPECT_TRUE(store_->dimension_totals("nothing").empty());
+}
+
+// The sums are kept as the values change, not grouped when read: every way a run changes a value
+// (inserted in a batch or one by one, revised, turned into a status, withdrawn after an insert or a
+// revision) moves them, a failed or discarded run leaves them as they were, and a read during a run
+// sees the run's own changes.
+TEST_P(Queries, DimensionTotalsFollowEveryChangeOfTheValues) {
+  const Dimensions a{{"route", "a"}}, b{{"route", "b"}}, c{{"route", "c"}}, d{{"route", "d"}};
+  auto april = [](int day) { return Period::date_of(2025, 4, day); };
+  auto sums = [&] {
+    std::map<std::string, std::pair<double, int64_t>> out;
+    for (const DimensionTotal& t : store_->dimension_totals("boardings"))
+      out[t.dimensions.begin()->second + (t.period.month == 4 ? "" : "/" + std::to_string(t.period.month))] = {
+          t.sum, t.values};
+    return out;
+  };
+  using Sums = std::map<std::string, std::pair<double, int64_t>>;
+  {
+    auto run = store_->begin_import(start());
+    for (int day = 1; day <= 30; ++day) {
+      run->put(key("boardings", april(day), a), number(day));
+      run->put(key("boardings", april(day), b), number(1));
+    }
+    // 122 rows of a series new to the store: full batches of one statement, then single rows
+    for (int day = 1; day <= 31; ++day) run->put(key("boardings", Period::date_of(2025, 5, day), a), number(2));
+    run->commit();
+  }
+  const std::pair<double, int64_t> may{62, 31};
+  ASSERT_EQ(sums(), (Sums{{"a", {465, 30}}, {"a/5", may}, {"b", {30, 30}}}));
+
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("boardings", april(1), a), number(101));                       // revised: +100
+    run->put(key("boardings", april(2), b), status(ValueKind::NotCarriedOut));  // no longer a number
+    run->put(key("boardings", april(3), c), number(5));                         // inserted
+    run->put(key("boardings", april(4), a), number(4, "確定値"));               // the note only
+    run->put(key("boardings", april(5), a), number(500));                       // revised, then withdrawn
+    run->put(key("boardings", april(6), d), number(9));                         // inserted, then withdrawn
+    EXPECT_EQ(
+        sums(),
+        (Sums{{"a", {1060, 30}}, {"a/5", may}, {"b", {29, 29}}, {"c", {5, 1}}, {"d", {9, 1}}}));  // the run's own view
+    EXPECT_TRUE(run->withdraw(key("boardings", april(5), a)));
+    EXPECT_TRUE(run->withdraw(key("boardings", april(6), d)));
+    run->commit();
+  }
+  const Sums after{{"a", {565, 30}}, {"a/5", may}, {"b", {29, 29}}, {"c", {5, 1}}};
+  EXPECT_EQ(sums(), after);
+
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("boardings", april(1), a), number(0));
+    run->put(key("boardings", april(7), c), number(70));
+    run->fail("the file was cut off");
+  }
+  EXPECT_EQ(sums(), after);
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("boardings", april(1), a), number(0));
+    run->discard();
+  }
+  EXPECT_EQ(sums(), after);
+
+  {  // the last value of a sum goes: the sum goes with it
+    auto run = store_->begin_import(start());
+    run->put(key("boardings", april(3), c), status(ValueKind::NotCarriedOut));
+    run->commit();
+  }
+  EXPECT_EQ(sums(), (Sums{{"a", {565, 30}}, {"a/5", may}, {"b", {29, 29}}}));
 }
 
 TEST_P(Queries, DataVersionMovesWhenARunEndsAndNotWhenValuesAreRead) {

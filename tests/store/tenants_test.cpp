@@ -256,7 +256,7 @@ TEST_P(ServerPolicies, ASessionThatNamesNoCitySeesNothingAndCannotWrite) {
   // The owner itself is held by the policies too (FORCE ROW LEVEL SECURITY).
   EXPECT_EQ(query_one("SELECT bool_and(relrowsecurity AND relforcerowsecurity) FROM pg_class WHERE relname IN "
                       "('observations', 'revisions', 'import_runs', 'sources', 'api_tokens', 'audit_events', "
-                      "'approvals', 'comments', 'evaluations', 'quality_flags')"),
+                      "'approvals', 'comments', 'evaluations', 'quality_flags', 'dimension_sums')"),
             "t");
 }
 

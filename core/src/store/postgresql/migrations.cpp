@@ -590,6 +590,91 @@ BEGIN
 END $$;
 )sql";
 
+// The numeric values with dimensions summed per city, series, dimension set and month (a date in its
+// month; other periods as stored): a drill-down reads one row per set and month instead of grouping
+// millions of observations after every run. Kept by statement-level triggers over the rows each
+// statement wrote (transition tables): one grouped upsert per batch of an import, whatever wrote the
+// rows (an import, a withdrawal, a store copy). A sum left with no value is removed through a partial
+// index that holds only such rows. The backfill reads every city's observations: the migrating owner
+// lifts the forced policies for it, inside this migration's transaction.
+constexpr const char* kDimensionSums = R"sql(
+CREATE TABLE dimension_sums (
+  city         text COLLATE "C" NOT NULL DEFAULT current_setting('sosei.city')
+               CONSTRAINT dimension_sums_city_code CHECK (city = '' OR city ~ '^[0-9]{6}$'),
+  series       text COLLATE "C" NOT NULL,
+  period_kind  text NOT NULL,
+  period_year  integer NOT NULL,
+  period_month integer NOT NULL,
+  dimensions   text COLLATE "C" NOT NULL,
+  total        double precision NOT NULL,
+  value_count  bigint NOT NULL,
+  PRIMARY KEY (city, series, period_kind, period_year, period_month, dimensions)
+);
+CREATE INDEX dimension_sums_empty ON dimension_sums(city) WHERE value_count <= 0;
+
+ALTER TABLE dimension_sums ENABLE ROW LEVEL SECURITY;
+CREATE POLICY city_reads ON dimension_sums FOR SELECT USING (city = ANY ((SELECT sosei_readable_cities())::text[]));
+CREATE POLICY city_inserts ON dimension_sums FOR INSERT WITH CHECK (city = current_setting('sosei.city'));
+CREATE POLICY city_updates ON dimension_sums FOR UPDATE USING (city = current_setting('sosei.city'))
+  WITH CHECK (city = current_setting('sosei.city'));
+CREATE POLICY city_deletes ON dimension_sums FOR DELETE USING (city = current_setting('sosei.city'));
+
+ALTER TABLE observations NO FORCE ROW LEVEL SECURITY;
+INSERT INTO dimension_sums(city, series, period_kind, period_year, period_month, dimensions, total, value_count)
+SELECT city, series, period_kind, period_year, period_month, dimensions, sum(number), count(*) FROM observations
+WHERE dimensions <> '{}' AND value_kind = 'number'
+GROUP BY city, series, period_kind, period_year, period_month, dimensions;
+ALTER TABLE observations FORCE ROW LEVEL SECURITY;
+ALTER TABLE dimension_sums FORCE ROW LEVEL SECURITY;
+
+CREATE FUNCTION dimension_sums_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
+  SELECT city, series, period_kind, period_year, period_month, dimensions, sum(number), count(*) FROM added
+  WHERE dimensions <> '{}' AND value_kind = 'number'
+  GROUP BY city, series, period_kind, period_year, period_month, dimensions
+  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
+  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dimension_sums_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
+  SELECT city, series, period_kind, period_year, period_month, dimensions, sum(number), sum(n) FROM (
+    SELECT city, series, period_kind, period_year, period_month, dimensions, number, 1 AS n FROM added
+    WHERE dimensions <> '{}' AND value_kind = 'number'
+    UNION ALL
+    SELECT city, series, period_kind, period_year, period_month, dimensions, -number, -1 FROM removed
+    WHERE dimensions <> '{}' AND value_kind = 'number') changed
+  GROUP BY city, series, period_kind, period_year, period_month, dimensions
+  HAVING sum(n) <> 0 OR sum(number) <> 0
+  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
+  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
+  DELETE FROM dimension_sums WHERE value_count <= 0;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dimension_sums_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
+  SELECT city, series, period_kind, period_year, period_month, dimensions, -sum(number), -count(*) FROM removed
+  WHERE dimensions <> '{}' AND value_kind = 'number'
+  GROUP BY city, series, period_kind, period_year, period_month, dimensions
+  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
+  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
+  DELETE FROM dimension_sums WHERE value_count <= 0;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER observations_sum_inserted AFTER INSERT ON observations
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_inserted();
+CREATE TRIGGER observations_sum_updated AFTER UPDATE ON observations
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_updated();
+CREATE TRIGGER observations_sum_deleted AFTER DELETE ON observations
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_deleted();
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -603,6 +688,7 @@ constexpr Migration kMigrations[] = {
     {10, "references of observations and revisions checked per statement", kReferencesPerStatement},
     {11, "many cities in one database: a city per row, keys per city, row-level security", kTenants},
     {12, "the cities a session reads evaluated once per statement, not per row", kReadsOncePerStatement},
+    {13, "numeric values summed per city, series, dimension set and month", kDimensionSums},
 };
 
 bool applied(Connection& db, int version) {

@@ -183,12 +183,12 @@ class PostgresStore final : public Store {
 
   std::vector<DimensionTotal> dimension_totals(const std::string& series) override {
     s_.flush_open_import();
-    // Grouped on the server: days into their month (the day is left out and read as 0), text values
-    // and values without dimensions left out.
+    // The sums the triggers keep (migration 13: days in their month, read with day 0), added up over
+    // the cities the session reads, as the observations themselves would be.
     Result r = s_.db.prepared(
         "sum a series by dimensions", "dimension_totals",
-        "SELECT period_kind, period_year, period_month, 0, dimensions, SUM(number), COUNT(*) FROM observations"
-        " WHERE series = $1 AND dimensions <> '{}' AND value_kind = 'number'"
+        "SELECT period_kind, period_year, period_month, 0, dimensions, sum(total), sum(value_count)::bigint"
+        " FROM dimension_sums WHERE series = $1 AND value_count > 0"
         " GROUP BY period_kind, period_year, period_month, dimensions"
         " ORDER BY period_kind, period_year, period_month, dimensions",
         Params().text(series));

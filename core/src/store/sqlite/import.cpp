@@ -1,5 +1,5 @@
-// An import run over SQLite. Everything (the run row, observations, revisions, stale marks of the
-// evaluations that used a revised observation, state) is written in one BEGIN IMMEDIATE transaction;
+// An import run over SQLite. Everything (the run row, observations, revisions, the dimension sums,
+// stale marks of the evaluations that used a revised observation, state) is written in one BEGIN IMMEDIATE transaction;
 // fail() rolls it all back and records the run in a short second one.
 #include "store/sqlite/import.hpp"
 
@@ -17,6 +17,7 @@
 #include "store/sqlite/revision_batch.hpp"
 #include "store/sqlite/series_info.hpp"
 #include "store/sqlite/signoff.hpp"
+#include "store/sqlite/sum_deltas.hpp"
 
 namespace sosei::store {
 namespace {
@@ -49,7 +50,8 @@ constexpr const char* kInsertObservation =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?14, ?13, ?14)";
 // Withdrawing what this run wrote for a key (an error-level rule rejected it after put).
 constexpr const char* kWrittenByRun =
-    "SELECT id, first_run_id FROM observations WHERE series = ?1 AND period_kind = ?2 AND period_year = ?3"
+    "SELECT id, first_run_id, value_kind, number FROM observations WHERE series = ?1 AND period_kind = ?2 AND "
+    "period_year = ?3"
     " AND period_month = ?4 AND period_day = ?5 AND dimensions = ?6 AND run_id = ?7";
 constexpr const char* kDeleteObservation = "DELETE FROM observations WHERE id = ?1";
 constexpr const char* kRunRevision =
@@ -91,7 +93,10 @@ class SqliteImport final : public ImportTransaction {
     current_evaluations_ = any_current_evaluation();
     session_->import_open = true;
     // Reads through the store during the run see the observations and revisions still waiting.
-    session_->flush_import = [this] { flush_batches(); };
+    session_->flush_import = [this] {
+      flush_batches();
+      sums_.write();
+    };
     holds_slot_ = true;
   }
 
@@ -135,6 +140,7 @@ class SqliteImport final : public ImportTransaction {
     append_canonical_json(key.dimensions, dimensions_);
     int64_t id = 0;
     bool inserted = false;
+    Value current;
     {
       sqlite::Statement& s = db_.statement("look up a value of this run", kWrittenByRun);
       sqlite::Use use(s);
@@ -145,14 +151,16 @@ class SqliteImport final : public ImportTransaction {
       if (!s.step()) return false;
       id = s.int64(0);
       inserted = s.int64(1) == record_.id;
+      current = read_value(s, 2);
     }
+    sums_.add(key.series, key.period, dimensions_, current, -1);
     if (inserted) {
       sqlite::Statement& d = db_.statement("withdraw an inserted value", kDeleteObservation);
       d.bind(1, id);
       d.run();
       --record_.inserted;
     } else {
-      restore_before_run(id);
+      sums_.add(key.series, key.period, dimensions_, restore_before_run(id), +1);
       --record_.revised;
     }
     --record_.accepted;
@@ -227,6 +235,7 @@ class SqliteImport final : public ImportTransaction {
     if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
     try {
       flush_batches();
+      sums_.write();
       record_.finished_at = session_->now();
       record_.status = status;
       write_rejections();
@@ -257,6 +266,7 @@ class SqliteImport final : public ImportTransaction {
     }
     batch_.clear();
     revisions_.clear();
+    sums_.clear();
     txn_.rollback();
     phase_ = Phase::RolledBack;
     record_.finished_at = session_->now();
@@ -278,6 +288,7 @@ class SqliteImport final : public ImportTransaction {
     if (phase_ == Phase::Open) flush_batches();  // a dry run reports the counts a real one would have
     batch_.clear();
     revisions_.clear();
+    sums_.clear();
     txn_.rollback();
     phase_ = Phase::Finished;
     record_.finished_at = session_->now();  // status stays running: the run never happened
@@ -355,8 +366,13 @@ class SqliteImport final : public ImportTransaction {
       insert_.bind(13, record_.id);
       insert_.bind(14, stamp_);
       insert_.run();
+      sums_.add(series, period, dimensions, data.value, +1);
       ++record_.inserted;
     } else if (!same) {
+      if (!(old == data.value)) {
+        sums_.add(series, period, dimensions, old, -1);
+        sums_.add(series, period, dimensions, data.value, +1);
+      }
       revisions_.add(id, old, old_note_, old_location_, data);
       if (revisions_.full()) write_revisions();
       if (current_evaluations_) mark_evaluations_stale(db_, id, record_.id, stamp_);
@@ -371,8 +387,9 @@ class SqliteImport final : public ImportTransaction {
   }
 
   // Puts back the value, note and location the observation had before this run revised it, and
-  // removes the revision (stale marks on evaluations stay: a harmless overstatement).
-  void restore_before_run(int64_t id) {
+  // removes the revision (stale marks on evaluations stay: a harmless overstatement). Returns the
+  // value put back.
+  Value restore_before_run(int64_t id) {
     int64_t revision = 0;
     Value old;
     std::string note, location;
@@ -409,6 +426,7 @@ class SqliteImport final : public ImportTransaction {
     sqlite::Statement& d = db_.statement("remove a withdrawn revision", kDeleteRevision);
     d.bind(1, revision);
     d.run();
+    return old;
   }
 
   void report_duplicate(const std::string& series, const Period& period, std::string_view dimensions,
@@ -432,6 +450,10 @@ class SqliteImport final : public ImportTransaction {
   void flush_batch() {
     if (batch_.empty()) return;
     if (batch_.full() && batch_.insert_all(record_.source, record_.id, stamp_)) {
+      for (std::size_t i = 0; i < batch_.size(); ++i) {
+        const InsertBatch::Row& r = batch_.row(i);
+        sums_.add(r.series, r.period, r.dimensions, r.data.value, +1);
+      }
       record_.inserted += static_cast<int64_t>(batch_.size());
       record_.accepted += static_cast<int64_t>(batch_.size());
     } else {
@@ -546,6 +568,7 @@ class SqliteImport final : public ImportTransaction {
   bool holds_slot_ = false;
   InsertBatch batch_{db_};
   RevisionBatch revisions_{db_};
+  SumDeltas sums_{db_};              // added into dimension_sums before anything reads them
   bool current_evaluations_ = true;  // false: no revision needs to look for evaluations to mark stale
   std::string dimensions_;           // reused per put
   std::string flags_dimensions_;

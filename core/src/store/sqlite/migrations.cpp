@@ -372,6 +372,26 @@ FROM revisions v JOIN observations o ON o.id = v.observation_id JOIN import_runs
 WHERE v.id > (SELECT through_revision_id FROM audit_revision_copies);
 )sql";
 
+// The numeric values with dimensions summed per series, dimension set and month (a date in its month;
+// other periods as stored), kept as the values change (store/sqlite/sum_deltas.hpp): a drill-down
+// reads one row per set and month instead of grouping millions of observations after every run.
+constexpr const char* kDimensionSums = R"sql(
+CREATE TABLE dimension_sums (
+  series       TEXT NOT NULL,
+  period_kind  TEXT NOT NULL,
+  period_year  INTEGER NOT NULL,
+  period_month INTEGER NOT NULL,
+  dimensions   TEXT NOT NULL,
+  total        REAL NOT NULL,
+  value_count  INTEGER NOT NULL,
+  PRIMARY KEY (series, period_kind, period_year, period_month, dimensions)
+) WITHOUT ROWID;
+INSERT INTO dimension_sums(series, period_kind, period_year, period_month, dimensions, total, value_count)
+SELECT series, period_kind, period_year, period_month, dimensions, SUM(number), COUNT(*) FROM observations
+WHERE dimensions <> '{}' AND value_kind = 'number'
+GROUP BY series, period_kind, period_year, period_month, dimensions;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema: sources, import runs, observations, revisions, source state", kInitialSchema},
     {2, "stored evaluations: evaluations, evaluation KPIs, evaluation inputs", kEvaluations},
@@ -382,6 +402,7 @@ constexpr Migration kMigrations[] = {
     {7, "data-quality flags raised by validation rules", kQualityFlags},
     {8, "sign-off: token roles, approvals, commentary, append-only audit trail", kSignoff},
     {9, "value revisions read as audit events, no longer copied; revisions append-only", kRevisionsAreAudit},
+    {10, "numeric values summed per series, dimension set and month", kDimensionSums},
 };
 
 }  // namespace

@@ -51,10 +51,10 @@ constexpr const char* kScan =
 
 // A drill-down's sums, grouped where the rows are: days into their month (the day is left out of the
 // grouping and read as 0), text values and values without dimensions left out.
+// The sums kept as the values change (sum_deltas.hpp), in their key's order.
 constexpr const char* kDimensionTotals =
-    "SELECT period_kind, period_year, period_month, 0, dimensions, SUM(number), COUNT(*) FROM observations"
-    " WHERE series = ?1 AND dimensions <> '{}' AND value_kind = 'number'"
-    " GROUP BY period_kind, period_year, period_month, dimensions"
+    "SELECT period_kind, period_year, period_month, 0, dimensions, total, value_count FROM dimension_sums"
+    " WHERE series = ?1 AND value_count > 0"
     " ORDER BY period_kind, period_year, period_month, dimensions";
 
 // Values change only inside runs, and a run's end (its status) commits with its values.

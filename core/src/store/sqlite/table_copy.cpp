@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "store/sqlite/sum_deltas.hpp"
 #include "store/store.hpp"
 
 namespace sosei::store {
@@ -155,6 +156,7 @@ bool load_sqlite_tables(Session& session, const std::function<bool(TableWriter&)
     txn.rollback();
     return false;
   }
+  rebuild_sqlite_dimension_sums(session.db);  // the observations came in without an import run
   txn.commit();
   return true;
 }
