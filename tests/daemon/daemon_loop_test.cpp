@@ -1,7 +1,5 @@
 // The daemon's loop in this process, driven tick by tick on a ManualClock: what runs when is decided
 // by the injected clock, and "not run" is proved right after a tick instead of by waiting.
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
 
 #include <sstream>
 
@@ -43,20 +41,6 @@ void finish_runs(daemon::Daemon& d) {
 }
 
 // Captures the default logger's output while alive.
-class LogCapture {
- public:
-  LogCapture() : previous_(spdlog::default_logger()) {
-    spdlog::set_default_logger(
-        std::make_shared<spdlog::logger>("capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(out_)));
-  }
-  ~LogCapture() { spdlog::set_default_logger(previous_); }
-  std::string text() const { return out_.str(); }
-
- private:
-  std::ostringstream out_;
-  std::shared_ptr<spdlog::logger> previous_;
-};
-
 }  // namespace
 
 TEST_F(DaemonLoop, ASourceRunsAtStartThenOnlyWhenTheClockReachesItsNextSlot) {

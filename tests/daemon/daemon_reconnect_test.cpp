@@ -2,8 +2,6 @@
 // the database, the loop starts nothing and tries again after 1 s, 2 s, 4 s on the ManualClock, says
 // so in its log and its state file (which `sosei status` prints), and schedules again once the server
 // takes connections. No sleeps: each attempt is made by the tick the test calls.
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
 
 #include <sstream>
 
@@ -22,20 +20,6 @@ namespace {
 constexpr std::chrono::sys_seconds kHalfPast =
     date::sys_days{date::year{2026} / 11 / 28} + std::chrono::hours{5} + std::chrono::minutes{30};
 constexpr std::chrono::sys_seconds kSix = kHalfPast + std::chrono::minutes{30};
-
-class LogCapture {
- public:
-  LogCapture() : previous_(spdlog::default_logger()) {
-    spdlog::set_default_logger(
-        std::make_shared<spdlog::logger>("capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(out_)));
-  }
-  ~LogCapture() { spdlog::set_default_logger(previous_); }
-  std::string text() const { return out_.str(); }
-
- private:
-  std::ostringstream out_;
-  std::shared_ptr<spdlog::logger> previous_;
-};
 
 class DaemonReconnect : public DaemonFixture {
  protected:

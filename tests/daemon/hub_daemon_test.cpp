@@ -2,8 +2,6 @@
 // every city of a hub, each into its own city's store, at most the hub's max_concurrent at once;
 // cities that cannot be scheduled are left out with the reason and the others run. On PostgreSQL,
 // many cities in one shared database each take their own daemon lock (the lock was one per database).
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
 
 #include <sstream>
 
@@ -21,20 +19,6 @@ namespace {
 
 constexpr std::chrono::sys_seconds kHalfPast =
     date::sys_days{date::year{2026} / 11 / 28} + std::chrono::hours{5} + std::chrono::minutes{30};
-
-class LogCapture {
- public:
-  LogCapture() : previous_(spdlog::default_logger()) {
-    spdlog::set_default_logger(
-        std::make_shared<spdlog::logger>("capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(out_)));
-  }
-  ~LogCapture() { spdlog::set_default_logger(previous_); }
-  std::string text() const { return out_.str(); }
-
- private:
-  std::ostringstream out_;
-  std::shared_ptr<spdlog::logger> previous_;
-};
 
 // A hub of cities, each a folder with its own sosei.yaml, strategy (naming the city's code) and one
 // hourly source of the fault plugin; the hub file lists them.
