@@ -200,8 +200,17 @@ TEST(CliEndToEnd, EveryCommandHasHelp) {
   for (const char* cmd : {"", "validate", "plugins", "import", "runs", "values", "history"}) {
     auto r = s.run(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
-    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
+    EXPECT_NE(r.out.find("使い方"), std::string::npos) << cmd << ": " << r.out;  // Japanese unless --lang en
   }
+  const auto english = s.run("import --help --lang en");
+  EXPECT_NE(english.out.find("Usage: sosei import"), std::string::npos) << english.out;
+  // A command line it cannot read: what is wrong in Japanese, CLI11's sentence naming the option, and
+  // where to read more; exit 2.
+  const auto refused = s.run("runs --limit many");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("sosei: 値を読み取れません"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("--limit"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("使い方は sosei runs --help"), std::string::npos) << refused.err;
   auto version = s.run("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("sosei 0.1.0"), std::string::npos) << version.out;

@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "cli/commands.hpp"
+#include "cli/app.hpp"
 #include "cli/session.hpp"
 #include "text/catalogue.hpp"
 #include "text/numbers.hpp"
@@ -13,41 +13,11 @@
 int main(int argc, char** argv) {
   using namespace sosei::cli;
   CLI::App app{"sosei — regional-revitalization KPIs from data to council report", "sosei"};
-  app.set_version_flag(
-      "--version", std::string("sosei ") + SOSEI_VERSION + " (plugin API " + std::to_string(SOSEI_API_VERSION) + ")");
-  app.require_subcommand(1);
-  app.fallthrough();
   GlobalOptions globals;
-  app.add_option("-c,--config", globals.config_path,
-                 "configuration file (default: $SOSEI_CONFIG, else config/sosei.yaml)");
-  app.add_option("--db", globals.database,
-                 "database file, or a postgresql:// connection URI (overrides the configuration)");
-  app.add_flag("-v,--verbose", globals.verbose, "show debug messages on stderr");
-
   Session session(globals);
   int exit_code = kOk;
   // The session reads `globals` when a command runs, after parsing filled it.
-  CommandEnv env{session, exit_code};
-  add_init_command(app, env);
-  add_validate_command(app, env);
-  add_plugins_command(app, env);
-  add_import_command(app, env);
-  add_runs_command(app, env);
-  add_values_commands(app, env);
-  add_evaluate_command(app, env);
-  add_evaluations_command(app, env);
-  add_report_command(app, env);
-  add_serve_command(app, env);
-  add_token_commands(app, env);
-  add_flags_commands(app, env);
-  add_signoff_commands(app, env);
-  add_daemon_commands(app, env);
-  add_status_command(app, env);
-  add_plugin_commands(app, env);
-  add_store_commands(app, env);
-  add_hub_commands(app, env);
-  add_bundle_commands(app, env);
-  add_worker_command(app, env);
+  add_everything(app, globals, CommandEnv{session, exit_code}, help_lang(argc, argv));
 
   try {
     app.parse(argc, argv);
