@@ -260,8 +260,7 @@ TEST_F(StoreCopy, SqliteToPostgresAndBackIsEqualTableByTable) {
   EXPECT_EQ(postgres->approval("startups", fy25).state, store::ApprovalState::Approved);
   EXPECT_EQ(postgres->comments("startups", true).size(), 2u);
   EXPECT_TRUE(postgres->integrity_problems().empty());
-  // The sums a drill-down reads follow the copied values both ways (kept by the server's triggers
-  // there, summed again in the file here).
+  // The sums a drill-down reads follow the copied values both ways (summed again by each target).
   auto back_store = open(file("back.db"));
   for (store::Store* copy : {postgres.get(), back_store.get()}) {
     const auto totals = copy->dimension_totals("tourism");

@@ -15,6 +15,7 @@
 
 #include "store/canonical_json.hpp"
 #include "store/postgresql/columns.hpp"
+#include "store/postgresql/dimension_sums.hpp"
 #include "store/postgresql/flags.hpp"
 #include "store/postgresql/migrations.hpp"
 #include "store/postgresql/observation_writer.hpp"
@@ -84,7 +85,10 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     // The run starts once it holds the locks (its row is stamped again when it ends).
     record_.started_at = stamp_ = session_->now();
     session_->import_open = true;
-    session_->flush_import = [this] { writer_.flush(*this); };
+    session_->flush_import = [this] {
+      writer_.flush(*this);
+      touched_.resum(db_);
+    };
     holds_slot_ = true;
   }
 
@@ -116,6 +120,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     // Every value goes through the bulk writer (COPY); a run of a few values goes row by row when
     // it is flushed.
     writer_.add(key.series, key.period, canonical_json(key.dimensions), data, new_series(key.series), *this);
+    touched_.note(key.series, key.period, !key.dimensions.empty());
   }
 
   void on_duplicate(std::function<void(const DuplicateKey&)> handler) override { on_duplicate_ = std::move(handler); }
@@ -128,6 +133,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   bool withdraw(const ObservationKey& key) override {
     require_open("withdraw an observation");
     writer_.flush(*this);
+    touched_.note(key.series, key.period, !key.dimensions.empty());
     const std::string dimensions = canonical_json(key.dimensions);
     Result r = db_.prepared("look up a value of this run", "written_by_run",
                             "SELECT id, first_run_id FROM observations WHERE series = $1 AND period_kind = $2"
@@ -209,6 +215,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     if (status == RunStatus::Running) throw StoreError("an import run cannot be committed as still running");
     try {
       writer_.flush(*this);
+      touched_.resum(db_);
       record_.finished_at = session_->now();
       record_.status = status;
       write_rejections();
@@ -239,6 +246,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
       }
     }
     writer_.clear();
+    touched_.clear();
     rollback_quietly();
     phase_ = Phase::RolledBack;
     record_.finished_at = session_->now();
@@ -263,6 +271,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     if (phase_ == Phase::Finished) throw StoreError("the import run has already finished");
     if (phase_ == Phase::Open) writer_.flush(*this);  // a dry run reports the counts a real one would have
     writer_.clear();
+    touched_.clear();
     rollback_quietly();
     phase_ = Phase::Finished;
     record_.finished_at = session_->now();  // status stays running: the run never happened
@@ -418,6 +427,7 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
   Connection& db_;
   std::optional<Transaction> txn_;  // the run's data; begun once the run row is committed
   ObservationWriter writer_;
+  TouchedMonths touched_;  // summed again at the end (dimension_sums.hpp)
   RunRecord record_;
   std::string stamp_;  // started_at; every row the run writes carries it
   Phase phase_ = Phase::Open;

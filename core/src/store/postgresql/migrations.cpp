@@ -592,11 +592,9 @@ END $$;
 
 // The numeric values with dimensions summed per city, series, dimension set and month (a date in its
 // month; other periods as stored): a drill-down reads one row per set and month instead of grouping
-// millions of observations after every run. Kept by statement-level triggers over the rows each
-// statement wrote (transition tables): one grouped upsert per batch of an import, whatever wrote the
-// rows (an import, a withdrawal, a store copy). A sum left with no value is removed through a partial
-// index that holds only such rows. The backfill reads every city's observations: the migrating owner
-// lifts the forced policies for it, inside this migration's transaction.
+// millions of observations after every run. An import run sums the months it wrote again at its end
+// (store/postgresql/dimension_sums.hpp). The backfill reads every city's observations: the migrating
+// owner lifts the forced policies for it, inside this migration's transaction.
 constexpr const char* kDimensionSums = R"sql(
 CREATE TABLE dimension_sums (
   city         text COLLATE "C" NOT NULL DEFAULT current_setting('sosei.city')
@@ -610,7 +608,6 @@ CREATE TABLE dimension_sums (
   value_count  bigint NOT NULL,
   PRIMARY KEY (city, series, period_kind, period_year, period_month, dimensions)
 );
-CREATE INDEX dimension_sums_empty ON dimension_sums(city) WHERE value_count <= 0;
 
 ALTER TABLE dimension_sums ENABLE ROW LEVEL SECURITY;
 CREATE POLICY city_reads ON dimension_sums FOR SELECT USING (city = ANY ((SELECT sosei_readable_cities())::text[]));
@@ -626,53 +623,6 @@ WHERE dimensions <> '{}' AND value_kind = 'number'
 GROUP BY city, series, period_kind, period_year, period_month, dimensions;
 ALTER TABLE observations FORCE ROW LEVEL SECURITY;
 ALTER TABLE dimension_sums FORCE ROW LEVEL SECURITY;
-
-CREATE FUNCTION dimension_sums_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
-  SELECT city, series, period_kind, period_year, period_month, dimensions, sum(number), count(*) FROM added
-  WHERE dimensions <> '{}' AND value_kind = 'number'
-  GROUP BY city, series, period_kind, period_year, period_month, dimensions
-  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
-  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dimension_sums_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
-  SELECT city, series, period_kind, period_year, period_month, dimensions, sum(number), sum(n) FROM (
-    SELECT city, series, period_kind, period_year, period_month, dimensions, number, 1 AS n FROM added
-    WHERE dimensions <> '{}' AND value_kind = 'number'
-    UNION ALL
-    SELECT city, series, period_kind, period_year, period_month, dimensions, -number, -1 FROM removed
-    WHERE dimensions <> '{}' AND value_kind = 'number') changed
-  GROUP BY city, series, period_kind, period_year, period_month, dimensions
-  HAVING sum(n) <> 0 OR sum(number) <> 0
-  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
-  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
-  DELETE FROM dimension_sums WHERE value_count <= 0;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dimension_sums_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO dimension_sums AS d (city, series, period_kind, period_year, period_month, dimensions, total, value_count)
-  SELECT city, series, period_kind, period_year, period_month, dimensions, -sum(number), -count(*) FROM removed
-  WHERE dimensions <> '{}' AND value_kind = 'number'
-  GROUP BY city, series, period_kind, period_year, period_month, dimensions
-  ON CONFLICT (city, series, period_kind, period_year, period_month, dimensions)
-  DO UPDATE SET total = d.total + excluded.total, value_count = d.value_count + excluded.value_count;
-  DELETE FROM dimension_sums WHERE value_count <= 0;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER observations_sum_inserted AFTER INSERT ON observations
-  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_inserted();
-CREATE TRIGGER observations_sum_updated AFTER UPDATE ON observations
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_updated();
-CREATE TRIGGER observations_sum_deleted AFTER DELETE ON observations
-  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION dimension_sums_deleted();
 )sql";
 
 constexpr Migration kMigrations[] = {

@@ -183,8 +183,8 @@ class PostgresStore final : public Store {
 
   std::vector<DimensionTotal> dimension_totals(const std::string& series) override {
     s_.flush_open_import();
-    // The sums the triggers keep (migration 13: days in their month, read with day 0), added up over
-    // the cities the session reads, as the observations themselves would be.
+    // The sums kept per city (migration 13, dimension_sums.hpp: days in their month, read with day 0),
+    // added up over the cities the session reads, as the observations themselves would be.
     Result r = s_.db.prepared(
         "sum a series by dimensions", "dimension_totals",
         "SELECT period_kind, period_year, period_month, 0, dimensions, sum(total), sum(value_count)::bigint"

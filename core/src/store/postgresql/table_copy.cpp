@@ -3,6 +3,7 @@
 // STDIN through a temporary table. Texts are ordered and compared as bytes (COLLATE "C"), times read as ISO 8601 UTC
 // with milliseconds and flags as 0/1, so the rows read like the SQLite store's.
 #include "store/postgresql/table_copy.hpp"
+#include "store/postgresql/dimension_sums.hpp"
 
 #include <set>
 #include <string>
@@ -172,6 +173,7 @@ bool load_tables(Session& session, const std::function<bool(TableWriter&)>& load
     return false;
   }
   writer.advance_sequences();
+  rebuild_dimension_sums(session.db);  // the observations came in without an import run
   txn.commit();
   return true;
 }

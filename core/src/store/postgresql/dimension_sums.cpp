@@ -1,0 +1,40 @@
+// Summing the months an import run touched (dimension_sums.hpp).
+#include "store/postgresql/dimension_sums.hpp"
+
+#include "store/postgresql/columns.hpp"
+
+namespace sosei::store::pg {
+namespace {
+
+constexpr const char* kDropMonth =
+    "DELETE FROM dimension_sums WHERE city = current_setting('sosei.city') AND series = $1 AND period_kind = $2"
+    " AND period_year = $3 AND period_month = $4";
+constexpr const char* kSumMonth =
+    "INSERT INTO dimension_sums(series, period_kind, period_year, period_month, dimensions, total, value_count)"
+    " SELECT series, period_kind, period_year, period_month, dimensions, sum(number), count(*) FROM observations"
+    " WHERE city = current_setting('sosei.city') AND series = $1 AND period_kind = $2 AND period_year = $3"
+    " AND period_month = $4 AND dimensions <> '{}' AND value_kind = 'number'"
+    " GROUP BY series, period_kind, period_year, period_month, dimensions";
+constexpr const char* kRebuild =
+    "DELETE FROM dimension_sums WHERE city = current_setting('sosei.city');"
+    "INSERT INTO dimension_sums(series, period_kind, period_year, period_month, dimensions, total, value_count)"
+    " SELECT series, period_kind, period_year, period_month, dimensions, sum(number), count(*) FROM observations"
+    " WHERE city = current_setting('sosei.city') AND dimensions <> '{}' AND value_kind = 'number'"
+    " GROUP BY series, period_kind, period_year, period_month, dimensions";
+
+}  // namespace
+
+void TouchedMonths::resum(Connection& db) {
+  for (const auto& [series, kind, year, month] : touched_) {
+    const auto params = [&] {
+      return Params().text(series).text(column_text(static_cast<PeriodKind>(kind))).int64(year).int64(month);
+    };
+    db.prepared("sum a month again: drop its sums", "dimension_sums_drop", kDropMonth, params());
+    db.prepared("sum a month again", "dimension_sums_month", kSumMonth, params());
+  }
+  clear();
+}
+
+void rebuild_dimension_sums(Connection& db) { db.exec("sum the values by dimensions", kRebuild); }
+
+}  // namespace sosei::store::pg
