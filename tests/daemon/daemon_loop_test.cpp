@@ -2,6 +2,7 @@
 // by the injected clock, and "not run" is proved right after a tick instead of by waiting.
 
 #include <sstream>
+#include <tuple>
 
 #include "common/clock.hpp"
 #include "daemon/daemon_loop.hpp"
@@ -92,11 +93,34 @@ TEST_F(DaemonLoop, OverdueIsJudgedOnTheClocksDateInTheConfiguredTimeZone) {
     daemon::Daemon d(options_for(config(), clock));
     d.tick();
   }
-  EXPECT_EQ(log.text().find("overdue: KPI startups"), std::string::npos) << log.text();
+  EXPECT_EQ(log.text().find("期限超過: KPI startups"), std::string::npos) << log.text();
   {
     ManualClock clock(kTokyoJuly31At2330 + std::chrono::seconds{3600});  // August 1 in Tokyo, still July 31 in UTC
     daemon::Daemon d(options_for(config(), clock));
     d.tick();
   }
-  EXPECT_NE(log.text().find("overdue: KPI startups"), std::string::npos) << log.text();
+  EXPECT_NE(log.text().find("期限超過: KPI startups"), std::string::npos) << log.text();
+}
+
+// The daemon's lines are the reader's: Japanese by default, English with --lang en (DaemonOptions::lang).
+TEST_F(DaemonLoop, ItsLogLinesAreInTheDaemonsLanguage) {
+  set_sources(source("hourly", "{every: 1h}", "{mode: none}"));
+  for (const auto& [lang, started, finished] :
+       {std::tuple{text::Lang::Ja, "[hourly] 取込を始めます", "[hourly] 成功 — 受理 "},
+        std::tuple{text::Lang::En, "[hourly] starting import", "[hourly] succeeded — "}}) {
+    LogCapture log;
+    // The second daemon an hour later: the first one's run made the source due again then.
+    ManualClock clock(lang == text::Lang::Ja ? kHalfPast : kHalfPast + 1h);
+    auto options = options_for(config(), clock);
+    options.lang = lang;
+    daemon::Daemon d(options);
+    d.announce();
+    d.tick();
+    finish_runs(d);
+    d.tick();
+    EXPECT_NE(log.text().find(started), std::string::npos) << log.text();
+    EXPECT_NE(log.text().find(finished), std::string::npos) << log.text();
+    EXPECT_NE(log.text().find(lang == text::Lang::Ja ? "[hourly] 次の実行 " : "[hourly] next run "), std::string::npos)
+        << log.text();
+  }
 }

@@ -77,7 +77,7 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
       [&] {
         const std::string l = log();
         for (const auto& s : faulty)
-          if (l.find("[" + s + "] due but quarantined") == std::string::npos) return false;
+          if (l.find("[" + s + "] 実行の時刻ですが隔離中") == std::string::npos) return false;
         return true;
       },
       30s))
@@ -126,7 +126,8 @@ TEST_F(Daemon, EveryFaultIsContainedRecordedAndQuarantinedWhileOtherSourcesKeepR
 TEST_F(Daemon, ASecondDaemonOnTheSameDatabaseIsRefusedNamingTheFirst) {
   set_sources(source("healthy", "{every: 1h}", "{mode: none}"));
   start_daemon();
-  ASSERT_TRUE(wait_for([&] { return log().find("sosei daemon (pid") != std::string::npos; }, 30s)) << log();
+  ASSERT_TRUE(wait_for([&] { return log().find("sosei daemon を開始しました（pid") != std::string::npos; }, 30s))
+      << log();
   std::string err;
   EXPECT_EQ(sosei("daemon", nullptr, &err), 1);
   EXPECT_NE(err.find("pid " + std::to_string(pid_)), std::string::npos) << err;
@@ -136,7 +137,7 @@ TEST_F(Daemon, ASecondDaemonOnTheSameDatabaseIsRefusedNamingTheFirst) {
 TEST_F(Daemon, SigtermLetsARunningImportFinishWithinTheGracePeriod) {
   set_sources(source("slow", "{every: 1h}", "{mode: none, count: '5', sleep_ms: '1500'}"));
   start_daemon();
-  ASSERT_TRUE(wait_for([&] { return log().find("[slow] starting import") != std::string::npos; }, 30s)) << log();
+  ASSERT_TRUE(wait_for([&] { return log().find("[slow] 取込を始めます") != std::string::npos; }, 30s)) << log();
   const int st = stop_daemon(SIGTERM);
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << log();
   EXPECT_EQ(count_runs("slow", store::RunStatus::Succeeded), 1) << log();
@@ -146,7 +147,7 @@ TEST_F(Daemon, SigtermAbortsAnImportThatOutlivesTheGracePeriod) {
   set_daemon("{max_concurrent: 2, grace_period: 1s, quarantine_after: 2}");
   set_sources(source("stuck", "{every: 1h}", "{mode: none, count: '5', sleep_ms: '600000'}"));
   start_daemon();
-  ASSERT_TRUE(wait_for([&] { return log().find("[stuck] starting import") != std::string::npos; }, 30s)) << log();
+  ASSERT_TRUE(wait_for([&] { return log().find("[stuck] 取込を始めます") != std::string::npos; }, 30s)) << log();
   const int st = stop_daemon(SIGTERM);
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << log();
   const auto r = runs("stuck");
@@ -164,7 +165,7 @@ TEST_F(Daemon, SighupWithABrokenConfigKeepsTheOldOneAndAGoodOneIsApplied) {
   write(dir_ / "sources.yaml",
         "sources:\n  - id: healthy\n    plugin: fault\n    kpis: [startups]\n    schedule: {every: soon}\n");
   ::kill(pid_, SIGHUP);
-  ASSERT_TRUE(wait_for([&] { return log().find("reload rejected") != std::string::npos; }, 30s)) << log();
+  ASSERT_TRUE(wait_for([&] { return log().find("設定の読み直しを拒否") != std::string::npos; }, 30s)) << log();
   EXPECT_NE(log().find("sources.yaml:5:"), std::string::npos) << log();  // the error says where
   EXPECT_EQ(::kill(pid_, 0), 0);                                         // still running, on the old configuration
 
@@ -172,7 +173,7 @@ TEST_F(Daemon, SighupWithABrokenConfigKeepsTheOldOneAndAGoodOneIsApplied) {
               source("second", "{every: 1h}", "{mode: none}", "events"));
   ::kill(pid_, SIGHUP);
   ASSERT_TRUE(wait_for([&] { return !runs("second").empty(); }, 30s)) << log();
-  EXPECT_NE(log().find("configuration reloaded"), std::string::npos);
+  EXPECT_NE(log().find("から読み直しました"), std::string::npos);
   EXPECT_EQ(runs("healthy").size(), 1u);  // the reload did not re-run what had just run
 }
 
@@ -299,7 +300,7 @@ TEST_F(Daemon, RunsTheBundledKamaSourcesOnTheirSchedules) {
       },
       120s))
       << log();
-  for (const auto& id : sources) EXPECT_NE(log().find("[" + id + "] next run"), std::string::npos) << id;
+  for (const auto& id : sources) EXPECT_NE(log().find("[" + id + "] 次の実行"), std::string::npos) << id;
   const int st = stop_daemon(SIGTERM);
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << log();
   auto s = store::open_store({db.string()});

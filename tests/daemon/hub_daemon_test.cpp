@@ -103,8 +103,8 @@ TEST_F(HubDaemonTest, EachCityImportsIntoItsOwnStoreAtMostMaxConcurrentAtOnce) {
   finish_runs(d);
   EXPECT_EQ(succeeded("402273"), 1);
   EXPECT_EQ(succeeded("402052"), 1);
-  EXPECT_NE(log.text().find("[402273 hourly] starting import"), std::string::npos) << log.text();
-  EXPECT_NE(log.text().find("[402052 hourly] succeeded"), std::string::npos) << log.text();
+  EXPECT_NE(log.text().find("[402273 hourly] 取込を始めます"), std::string::npos) << log.text();
+  EXPECT_NE(log.text().find("[402052 hourly] 成功"), std::string::npos) << log.text();
 
   clock.advance(30min);  // 06:00: both due again; one slot: one city, then the other
   d.tick();
@@ -160,8 +160,8 @@ TEST_F(HubDaemonTest, CitiesThatCannotBeScheduledAreLeftOutWithTheReasonAndTheOt
   EXPECT_EQ(d.unscheduled()[1].code, "404217");
   EXPECT_NE(d.unscheduled()[1].reason.find("another sosei daemon"), std::string::npos) << d.unscheduled()[1].reason;
   EXPECT_EQ(d.unscheduled()[2].code, "403423");
-  EXPECT_NE(d.unscheduled()[2].reason.find("no config"), std::string::npos) << d.unscheduled()[2].reason;
-  EXPECT_NE(log.text().find("city 402052 (飯塚市) is not scheduled"), std::string::npos) << log.text();
+  EXPECT_NE(d.unscheduled()[2].reason.find("config:"), std::string::npos) << d.unscheduled()[2].reason;
+  EXPECT_NE(log.text().find("402052（飯塚市）は予定に入れません"), std::string::npos) << log.text();
 
   d.tick();
   EXPECT_EQ(d.running(), 1u);

@@ -80,10 +80,11 @@ void add_import_command(CLI::App& app, CommandEnv env) {
     const auto& config = app_env.config();
     if (args->all_due) {
       if (args->all || !args->source.empty() || !args->file.empty() || args->dry_run)
-        throw UsageError("import: --all-due takes no SOURCE, --all, --file or --dry-run");
+        throw UsageError(text::catalogue(env.session.reader_lang()).due_imports_alone);
       daemon::DaemonOptions options;
       options.config_path = config.config_file;
       options.database_override = env.session.options().database;
+      options.lang = env.session.locale().lang;  // of the log lines and the webhooks' messages
       const auto summary = daemon::run_due_once(options);
       const text::Lang lang = env.session.locale().lang;
       std::cout << text::say(lang, &text::Catalogue::due_imports_run, summary.started, summary.failed);

@@ -8,6 +8,7 @@
 
 #include "daemon/daemon_loop.hpp"
 #include "daemon/runner.hpp"
+#include "text/daemon_messages.hpp"
 
 namespace sosei::daemon {
 
@@ -33,7 +34,7 @@ DueRunSummary run_due_once(const DaemonOptions& options) {
     if (!timer.is_due(clock.now())) continue;
     if (is_quarantined(*store, id)) {
       ++summary.skipped_quarantined;
-      spdlog::warn("[{}] due but quarantined; `sosei resume {}` to run it again", id, id);
+      spdlog::warn(text::say(options.lang, &text::DaemonMessages::due_but_quarantined, id, id));
       continue;
     }
     const config::Source* source = env.config().find_source(id);
@@ -44,7 +45,7 @@ DueRunSummary run_due_once(const DaemonOptions& options) {
     if (auto q = runner.after_run(*source, outcome, timer, started, clock.now())) store->quarantine(*q);
   }
   std::set<std::string> notified;
-  check_overdue(env, *store, notifier, notified, clock);
+  check_overdue(env, *store, notifier, notified, clock, options.lang);
   notifier.flush(std::chrono::seconds(30));
   return summary;
 }

@@ -129,7 +129,7 @@ void Daemon::write_state() {
   try {
     status::write_daemon_state(state_path_, s);
   } catch (const std::exception& e) {
-    spdlog::warn("cannot write the daemon's state file: {}", e.what());
+    spdlog::warn(text::say(options_.lang, &text::DaemonMessages::state_unwritable, e.what()));
   }
 }
 
@@ -141,18 +141,20 @@ int Daemon::run() {
 }
 
 void Daemon::announce() const {
-  const std::string city = options_.city.empty() ? "" : " city " + options_.city;
-  spdlog::info("sosei daemon (pid {}){} on {}: {} scheduled sources, at most {} at a time", ::getpid(), city,
-               env_->database(), timers_.size(), env_->config().daemon.max_concurrent);
+  const std::string city = options_.city.empty() ? "" : " " + options_.city;
+  spdlog::info(text::say(options_.lang, &text::DaemonMessages::started, ::getpid(), city, env_->database(),
+                         timers_.size(), env_->config().daemon.max_concurrent));
   for (const auto& [id, t] : timers_)
-    spdlog::info("[{}] next run {}", options_.label(id), app::iso_seconds(t.due_at()));
+    spdlog::info(
+        text::say(options_.lang, &text::DaemonMessages::next_run, options_.label(id), app::iso_seconds(t.due_at())));
 }
 
 int Daemon::finish() {
-  if (store_) save_quarantines(pending_, *store_);
+  if (store_) save_quarantines(pending_, *store_, options_.lang);
   for (const auto& q : pending_)
-    spdlog::error("the quarantine of {} could not be recorded: the database stayed busy", options_.label(q.source));
-  spdlog::info(options_.city.empty() ? std::string("sosei daemon stopped") : "city " + options_.city + " stopped");
+    spdlog::error(text::say(options_.lang, &text::DaemonMessages::quarantine_unrecorded, options_.label(q.source)));
+  spdlog::info(options_.city.empty() ? text::say(options_.lang, &text::DaemonMessages::stopped)
+                                     : text::say(options_.lang, &text::DaemonMessages::city_stopped, options_.city));
   return exit_code_;
 }
 
@@ -215,7 +217,7 @@ void Daemon::reap_finished(sys_seconds now) {
   // A run that failed may have lost the server: asking the store finds out (ConnectionLost) before
   // anything else is started.
   if (failed) store_->quarantines();
-  save_quarantines(pending_, *store_);
+  save_quarantines(pending_, *store_, options_.lang);
 }
 
 void Daemon::start_due(sys_seconds now) {
@@ -234,14 +236,14 @@ void Daemon::start_due(sys_seconds now) {
 
 void Daemon::note_held_back(const std::string& id) {
   if (held_back_.insert(id).second)
-    spdlog::info("[{}] due but quarantined: not run until `sosei resume {}`", options_.label(id), id);
+    spdlog::info(text::say(options_.lang, &text::DaemonMessages::due_but_quarantined, options_.label(id), id));
 }
 
 void Daemon::start(const std::string& id, sys_seconds now) {
   auto r = std::make_unique<RunningImport>();
   r->source = env_->config().find_source(id);
   r->started = now;
-  spdlog::info("[{}] starting import", options_.label(id));
+  spdlog::info(text::say(options_.lang, &text::DaemonMessages::starting_import, options_.label(id)));
   RunningImport* raw = r.get();
   const Runner* run_with = runner_.get();
   std::atomic<bool>* abort = &abort_;
@@ -258,13 +260,13 @@ void Daemon::start(const std::string& id, sys_seconds now) {
 
 void Daemon::check_overdue_when_due() {
   if (SteadyClock::now() < next_overdue_check_) return;
-  check_overdue(*env_, *store_, *notifier_, overdue_notified_, clock_);
+  check_overdue(*env_, *store_, *notifier_, overdue_notified_, clock_, options_.lang);
   next_overdue_check_ = SteadyClock::now() + env_->config().daemon.overdue_check;
 }
 
 void Daemon::abort_after_grace_period() {
   if (abort_.load() || SteadyClock::now() < stop_deadline_) return;
-  spdlog::warn("grace period over: aborting {} running imports (their writes roll back)", running_.size());
+  spdlog::warn(text::say(options_.lang, &text::DaemonMessages::grace_over, running_.size()));
   abort_ = true;
 }
 
@@ -291,14 +293,14 @@ void Daemon::reload() {
     for (auto& [id, r] : running_)
       if (const auto* s = env_->config().find_source(id)) r->source = s;
     timers_ = std::move(fresh_timers);
-    spdlog::info("configuration reloaded from {}: {} scheduled sources", options_.config_path, timers_.size());
+    spdlog::info(text::say(options_.lang, &text::DaemonMessages::reloaded, options_.config_path, timers_.size()));
   } catch (const store::ConnectionLost&) {
     throw;  // handled by tick(): the store and its lock are dropped and reconnected
   } catch (const config::ConfigError& e) {
     // Log lines stay English (what() is the Japanese a person reads on the terminal).
-    spdlog::error("configuration reload rejected, keeping the previous one: {}", e.message(text::Lang::En));
+    spdlog::error(text::say(options_.lang, &text::DaemonMessages::reload_rejected, e.message(options_.lang)));
   } catch (const std::exception& e) {
-    spdlog::error("configuration reload rejected, keeping the previous one: {}", e.what());
+    spdlog::error(text::say(options_.lang, &text::DaemonMessages::reload_rejected, e.what()));
   }
 }
 
@@ -306,8 +308,8 @@ void Daemon::stop(int signal_number) {
   if (stopping_) return;
   stopping_ = true;
   stop_deadline_ = SteadyClock::now() + env_->config().daemon.grace_period;
-  spdlog::info("{} received: starting nothing new; {} running imports have {} s to finish", strsignal(signal_number),
-               running_.size(), env_->config().daemon.grace_period.count());
+  spdlog::info(text::say(options_.lang, &text::DaemonMessages::signal_received, strsignal(signal_number),
+                         running_.size(), env_->config().daemon.grace_period.count()));
 }
 
 }  // namespace sosei::daemon

@@ -14,21 +14,22 @@
 #include "config/load.hpp"
 #include "daemon/daemon_loop.hpp"
 #include "store/store.hpp"
+#include "text/daemon_messages.hpp"
 
 namespace sosei::daemon {
 
 HubDaemon::HubDaemon(const config::Hub& hub, const HubDaemonOptions& options)
-    : signals_({SIGTERM, SIGINT, SIGHUP}), slots_{0, hub.max_concurrent} {
+    : signals_({SIGTERM, SIGINT, SIGHUP}), slots_{0, hub.max_concurrent}, lang_(options.lang) {
   wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (wake_fd_ < 0) throw std::runtime_error(std::string("eventfd failed: ") + std::strerror(errno));
   const std::string& shared = options.database_override.empty() ? hub.database : options.database_override;
   for (const auto& city : hub.cities) {
     const auto leave_out = [&](const std::string& reason) {
-      spdlog::warn("city {} ({}) is not scheduled: {}", city.code, city.name, reason);
+      spdlog::warn(text::say(options.lang, &text::DaemonMessages::hub_city_left_out, city.code, city.name, reason));
       unscheduled_.push_back({city.code, city.name, reason});
     };
     if (city.config.empty()) {
-      leave_out("the hub file gives it no config: (its own sosei.yaml)");
+      leave_out(text::daemon_messages(options.lang).hub_city_no_config);
       continue;
     }
     DaemonOptions o;
@@ -50,9 +51,9 @@ HubDaemon::HubDaemon(const config::Hub& hub, const HubDaemonOptions& options)
               .config_path = o.config_path, .database_override = o.database_override, .clock = o.clock}));
       cities_.emplace_back(city.code, std::make_unique<Daemon>(o));
     } catch (const store::AlreadyRunning& e) {
-      leave_out(e.what());
+      leave_out(e.message(options.lang));
     } catch (const config::ConfigError& e) {
-      leave_out(e.message(text::Lang::En));
+      leave_out(e.message(options.lang));
     } catch (const std::exception& e) {
       leave_out(e.what());
     }
@@ -69,13 +70,12 @@ HubDaemon::~HubDaemon() {
 }
 
 int HubDaemon::run() {
-  spdlog::info("sosei hub daemon (pid {}): {} cities, at most {} imports at a time over all of them", ::getpid(),
-               cities_.size(), slots_.max);
+  spdlog::info(text::say(lang_, &text::DaemonMessages::hub_started, ::getpid(), cities_.size(), slots_.max));
   for (const auto& [code, d] : cities_) d->announce();
   while (tick()) wait(std::chrono::seconds(1));
   int exit_code = 0;
   for (const auto& [code, d] : cities_) exit_code = std::max(exit_code, d->finish());
-  spdlog::info("sosei hub daemon stopped");
+  spdlog::info(text::say(lang_, &text::DaemonMessages::hub_stopped));
   return exit_code;
 }
 
@@ -89,7 +89,7 @@ bool HubDaemon::tick() {
     try {
       alive = city->tick() || alive;
     } catch (const std::exception& e) {
-      spdlog::error("city {}: {} (tried again in a second; the other cities go on)", code, e.what());
+      spdlog::error(text::say(lang_, &text::DaemonMessages::hub_city_error, code, e.what()));
       alive = true;
     }
   }

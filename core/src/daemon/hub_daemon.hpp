@@ -24,7 +24,7 @@ struct HubDaemonOptions {
   std::string database_override;     // --db: the hub's shared database instead of the hub file's
   std::string worker_executable;     // empty: worker::default_worker_executable()
   const Clock* clock = nullptr;      // null: the system clock
-  text::Lang lang = text::Lang::Ja;  // of the reconnect log lines
+  text::Lang lang = text::Lang::Ja;  // of the log lines
 };
 
 // Why a city of the hub is not scheduled by this process.
@@ -65,6 +65,7 @@ class HubDaemon {
   std::vector<std::pair<std::string, std::unique_ptr<Daemon>>> cities_;
   std::vector<UnscheduledCity> unscheduled_;
   std::size_t first_ = 0;
+  text::Lang lang_ = text::Lang::Ja;
 };
 
 class NoCityToSchedule : public std::runtime_error {

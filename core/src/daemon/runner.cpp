@@ -9,6 +9,8 @@
 #include "common/time_zone.hpp"
 #include "status/status.hpp"
 #include "store/connection_lost.hpp"
+#include "text/catalogue.hpp"
+#include "text/daemon_messages.hpp"
 
 namespace sosei::daemon {
 
@@ -23,23 +25,23 @@ std::optional<store::Quarantine> Runner::after_run(const config::Source& source,
   if (aborted) return std::nullopt;  // shutdown: neither a failure nor a success
   timer.finished(outcome.ok(), started, now);
   if (outcome.ok()) {
-    spdlog::info("[{}] {} — {} accepted, {} new, {} revised", options_.label(source.id),
-                 store::to_string(outcome.record.status), outcome.record.accepted, outcome.record.inserted,
-                 outcome.record.revised);
+    spdlog::info(text::say(options_.lang, &text::DaemonMessages::run_done, options_.label(source.id),
+                           text::state_text(store::to_string(outcome.record.status), options_.lang),
+                           outcome.record.accepted, outcome.record.inserted, outcome.record.revised));
     return std::nullopt;
   }
-  notifier_.post(
-      {"run_failed", source.id, "", "import of " + source.id + " failed: " + outcome.record.error, outcome.record.id});
+  notifier_.post({"run_failed", source.id, "",
+                  text::say(options_.lang, &text::DaemonMessages::run_failed_event, source.id, outcome.record.error),
+                  outcome.record.id});
   const int failures = timer.consecutive_failures();
   if (failures < env_.config().daemon.quarantine_after) {
-    spdlog::warn("[{}] failed ({} in a row); next attempt {}", options_.label(source.id), failures,
-                 app::iso_seconds(timer.due_at()));
+    spdlog::warn(text::say(options_.lang, &text::DaemonMessages::run_failed, options_.label(source.id), failures,
+                           app::iso_seconds(timer.due_at())));
     return std::nullopt;
   }
   const std::string reason = outcome.record.error;
-  const std::string message = source.id + " is quarantined after " + std::to_string(failures) +
-                              " failed runs in a row (last: " + reason + "); fix the cause, then run `sosei resume " +
-                              source.id + "`";
+  const std::string message =
+      text::say(options_.lang, &text::DaemonMessages::quarantined, source.id, failures, reason, source.id);
   spdlog::error("[{}] {}", options_.label(source.id), message);
   notifier_.post({"quarantined", source.id, "", message, outcome.record.id});
   return store::Quarantine{source.id, "", reason, failures};
@@ -65,14 +67,14 @@ std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment&
   return timers;
 }
 
-void save_quarantines(std::vector<store::Quarantine>& pending, store::Store& store) {
+void save_quarantines(std::vector<store::Quarantine>& pending, store::Store& store, text::Lang lang) {
   while (!pending.empty()) {
     try {
       store.quarantine(pending.front());
     } catch (const store::ConnectionLost&) {
       throw;  // the loop drops the store and its daemon lock, and reconnects
     } catch (const std::exception& e) {
-      spdlog::warn("could not record the quarantine of {} yet (retrying): {}", pending.front().source, e.what());
+      spdlog::warn(text::say(lang, &text::DaemonMessages::quarantine_retry, pending.front().source, e.what()));
       return;
     }
     pending.erase(pending.begin());
@@ -92,7 +94,7 @@ bool is_quarantined(store::Store& store, const std::string& source) {
 }
 
 void check_overdue(const app::Environment& env, store::Store& store, notify::Notifier& notifier,
-                   std::set<std::string>& notified, const Clock& clock) {
+                   std::set<std::string>& notified, const Clock& clock, text::Lang lang) {
   const auto report = status::build_status(env.config(), store, today(clock, env.config().timezone), nullptr);
   for (const auto& k : report.kpis) {
     if (!k.overdue) {
@@ -100,10 +102,10 @@ void check_overdue(const app::Environment& env, store::Store& store, notify::Not
       continue;
     }
     if (!notified.insert(k.id).second) continue;
-    const std::string message = "KPI " + k.id + " (" + k.name + ", " + k.department + "): data for " +
-                                k.expected->str() + " were due by " + k.due +
-                                "; latest present: " + (k.latest ? k.latest->str() : std::string("none"));
-    spdlog::warn("overdue: {}", message);
+    const std::string message =
+        text::say(lang, &text::DaemonMessages::overdue, k.id, k.name, k.department, k.expected->str(), k.due,
+                  k.latest ? k.latest->str() : std::string(text::daemon_messages(lang).overdue_none));
+    spdlog::warn(message);
     notifier.post({"overdue", "", k.id, message, 0});
   }
 }

@@ -49,7 +49,7 @@ std::map<std::string, schedule::SourceTimer> make_timers(const app::Environment&
 
 // Records quarantines; one the database was too busy to take stays in `pending` (and already keeps
 // its source from running) until a later tick records it.
-void save_quarantines(std::vector<store::Quarantine>& pending, store::Store& store);
+void save_quarantines(std::vector<store::Quarantine>& pending, store::Store& store, text::Lang lang);
 
 bool is_pending(const std::vector<store::Quarantine>& pending, const std::string& source);
 bool is_quarantined(store::Store& store, const std::string& source);
@@ -57,6 +57,6 @@ bool is_quarantined(store::Store& store, const std::string& source);
 // Posts one event per KPI that became overdue since the last check; "today" is the clock's date in
 // the configured time zone.
 void check_overdue(const app::Environment& env, store::Store& store, notify::Notifier& notifier,
-                   std::set<std::string>& notified, const Clock& clock);
+                   std::set<std::string>& notified, const Clock& clock, text::Lang lang);
 
 }  // namespace sosei::daemon

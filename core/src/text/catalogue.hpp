@@ -139,7 +139,8 @@ struct Catalogue {
   const char* import_error;     // "  エラー: {}"
   const char* import_rejected;  // "  却下 {location}: {reason}"
   const char* due_imports_run;  // "予定の取込 {n} 件を実行、失敗 {n} 件"
-  const char* due_quarantined;  // "、隔離中で実行しなかったソース {n} 件"
+  const char* due_imports_alone;  // (--all-due with a source, --all, --file or --dry-run)
+  const char* due_quarantined;    // "、隔離中で実行しなかったソース {n} 件"
   const char* validate_ok;  // "{file}: 問題なし — KPI {n} 件（基本目標 {n} 件）、ソース {n} 件、プラグイン {n} 件"
   const char* validate_problems;  // "{file}: 問題 {n} 件"
   const char* name;

@@ -22,6 +22,31 @@ struct DaemonMessages {
   const char* status_running;       // pid, since (ISO)
   const char* status_reconnecting;  // since, attempt number, next attempt, error
   const char* status_stale;         // pid (its state file is left but the process is gone)
+  // The loop's own lines (sosei daemon, sosei hub daemon), in the log and in webhook messages.
+  const char* started;                // pid, " 402273" or "", database, sources, at most
+  const char* next_run;               // [label], time (ISO)
+  const char* stopped;                // (sosei daemon)
+  const char* city_stopped;           // city code (one city of the hub daemon)
+  const char* starting_import;        // [label]
+  const char* run_done;               // [label], status, accepted, new, revised
+  const char* run_failed;             // [label], failures in a row, next attempt (ISO)
+  const char* run_failed_event;       // source, error (the webhook's message)
+  const char* quarantined;            // source, failures, last error, source (for sosei resume)
+  const char* due_but_quarantined;    // [label], source
+  const char* quarantine_retry;       // source, error (recording it waits for the database)
+  const char* quarantine_unrecorded;  // [label] (the database stayed busy until the end)
+  const char* overdue;                // KPI id, name, department, period, due date, latest present
+  const char* overdue_none;           // (no value present at all)
+  const char* signal_received;        // signal name, running imports, seconds of grace
+  const char* grace_over;             // running imports aborted
+  const char* reloaded;               // configuration file, sources
+  const char* reload_rejected;        // why
+  const char* state_unwritable;       // why
+  const char* hub_started;            // pid, cities, at most
+  const char* hub_stopped;            // (sosei hub daemon)
+  const char* hub_city_left_out;      // code, name, why
+  const char* hub_city_no_config;     // (why: no config: in the hub file)
+  const char* hub_city_error;         // code, error (the others go on)
 };
 
 const DaemonMessages& daemon_messages(Lang lang);
