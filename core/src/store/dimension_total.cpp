@@ -1,13 +1,17 @@
-// A DimensionTotal from a store's grouped row (dimension_total.hpp).
+// DimensionTotals from a store's grouped rows (dimension_total.hpp).
 #include "store/dimension_total.hpp"
 
 #include "store/canonical_json.hpp"
 
 namespace sosei::store {
 
-DimensionTotal dimension_total(const Period& grouped, std::string_view dimensions_json, double sum, int64_t values) {
+DimensionTotal DimensionTotalReader::read(const Period& grouped, std::string_view dimensions_json, double sum,
+                                          int64_t values) {
+  auto found = parsed_.find(std::string(dimensions_json));
+  if (found == parsed_.end())
+    found = parsed_.emplace(std::string(dimensions_json), parse_dimensions(dimensions_json)).first;
   DimensionTotal t;
-  t.dimensions = parse_dimensions(dimensions_json);
+  t.dimensions = found->second;
   t.stored_kind = grouped.kind;
   t.period = grouped.kind == PeriodKind::Date ? Period::month_of(grouped.year, grouped.month) : grouped;
   t.sum = sum;

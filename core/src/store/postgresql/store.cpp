@@ -194,8 +194,9 @@ class PostgresStore final : public Store {
         Params().text(series));
     std::vector<DimensionTotal> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
+    DimensionTotalReader reader;
     for (int i = 0; i < r.rows(); ++i)
-      out.push_back(dimension_total(pg::read_period(r, i, 0), r.text(i, 4), r.real(i, 5), r.int64(i, 6)));
+      out.push_back(reader.read(pg::read_period(r, i, 0), r.text(i, 4), r.real(i, 5), r.int64(i, 6)));
     return out;
   }
 

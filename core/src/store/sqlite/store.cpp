@@ -258,7 +258,8 @@ class SqliteStore final : public Store {
     sqlite::Use use(s);
     s.bind(1, series);
     std::vector<DimensionTotal> out;
-    while (s.step()) out.push_back(dimension_total(read_period(s, 0), s.text(4), s.real(5), s.int64(6)));
+    DimensionTotalReader reader;
+    while (s.step()) out.push_back(reader.read(read_period(s, 0), s.text(4), s.real(5), s.int64(6)));
     return out;
   }
 
