@@ -40,6 +40,13 @@ std::string advisory_waiters(int key) {
          std::to_string(pg::kLockClass) + " AND objid = " + std::to_string(key);
 }
 
+// Runs waiting for the dimension sums of a month another run is summing (dimension_sums.cpp).
+std::string sums_waiters() {
+  return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+         " AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = " +
+         std::to_string(pg::kSumsClass);
+}
+
 TEST_P(Postgres, MigrationsRacedByTwoProcessesApplyOnce) {
   // Both openers reach the migration lock while a third session holds it; it lets go only once the
   // server lists both as waiting, so they really race for it.
@@ -239,6 +246,35 @@ FROM (VALUES ('402273', 1, 1), ('402052', 2, 10)) c(city, run, n), generate_seri
                            "('observations', 'dimension_sums')"),
             "t");
   drop_database(*postgres_cluster(), fresh);
+}
+
+// Two sources may feed one series: the second run to sum a month waits for the first run's end, then
+// sums the month with the first run's values; neither fails on the other's sums.
+TEST_P(Postgres, TwoSourcesSummingOneMonthTakeTurnsAndBothCommit) {
+  const Dimensions route{{"route", "a"}};
+  auto first = store_->begin_import(start("counter_a"));
+  first->put(key("boardings", Period::date_of(2025, 4, 1), route), number(1));
+  ASSERT_EQ(store_->dimension_totals("boardings").size(), 1u);  // a read during the run: April is summed, and held
+  auto other = open();
+  std::string second_error;
+  std::thread second([&] {
+    try {
+      auto run = other->begin_import(start("counter_b"));
+      run->put(key("boardings", Period::date_of(2025, 4, 2), route), number(2));
+      run->commit();
+    } catch (const std::exception& e) {
+      second_error = e.what();
+    }
+  });
+  PostgresSession watcher(path_);
+  await(watcher, sums_waiters(), "1");  // the second run waits for April
+  first->commit();
+  second.join();
+  EXPECT_EQ(second_error, "");
+  const auto totals = store_->dimension_totals("boardings");
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].sum, 3);
+  EXPECT_EQ(totals[0].values, 2);
 }
 
 TEST_P(Postgres, ImportsOfDifferentSourcesWriteAtOnceAndBothCommit) {

@@ -152,6 +152,40 @@ TEST_P(Queries, DimensionTotalsFollowEveryChangeOfTheValues) {
   EXPECT_EQ(sums(), (Sums{{"a", {565, 30}}, {"a/5", may}, {"b", {29, 29}}}));
 }
 
+// What SQLite keeps by adding and taking away (sum_deltas.cpp): a sum whose values all went leaves no
+// row, even when the additions of fractions left a remainder; a series may hold any byte.
+using SqliteSums = StoreTest;
+SOSEI_SQLITE_SUITE(SqliteSums);
+
+TEST_P(SqliteSums, ASumWhoseValuesAllWentLeavesNoRow) {
+  const Dimensions c{{"route", "c"}};
+  {
+    auto run = store_->begin_import(start());
+    run->put(key("rates", Period::month_of(2025, 4), {{"route", "a"}}), number(1));
+    run->commit();
+  }
+  auto run = store_->begin_import(start());
+  run->put(key("rates", Period::date_of(2025, 4, 1), c), number(0.1));
+  run->put(key("rates", Period::date_of(2025, 4, 2), c), number(0.2));
+  EXPECT_TRUE(run->withdraw(key("rates", Period::date_of(2025, 4, 1), c)));
+  EXPECT_TRUE(run->withdraw(key("rates", Period::date_of(2025, 4, 2), c)));  // 0.1 + 0.2 - 0.1 - 0.2 ≠ 0
+  run->commit();
+  EXPECT_EQ(query_one("SELECT count(*) FROM dimension_sums WHERE value_count <= 0"), "0");
+  EXPECT_EQ(query_one("SELECT count(*) FROM dimension_sums"), "1");
+}
+
+TEST_P(SqliteSums, ASeriesWithAnyByteIsSummedUnderItsWholeName) {
+  const std::string series("bus\0stops", 9);
+  auto run = store_->begin_import(start());
+  run->put(key(series, Period::date_of(2025, 4, 1), {{"stop", "1"}}), number(5));
+  run->put(key(series, Period::date_of(2025, 4, 2), {{"stop", "1"}}), number(6));
+  run->commit();
+  const auto totals = store_->dimension_totals(series);
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].sum, 11);
+  EXPECT_TRUE(store_->dimension_totals("bus").empty());
+}
+
 TEST_P(Queries, DataVersionMovesWhenARunEndsAndNotWhenValuesAreRead) {
   const std::string empty = store_->data_version();
   auto run = store_->begin_import(start());

@@ -141,7 +141,8 @@ int Daemon::run() {
 }
 
 void Daemon::announce() const {
-  const std::string city = options_.city.empty() ? "" : " " + options_.city;
+  const std::string city =
+      options_.city.empty() ? "" : text::say(options_.lang, &text::DaemonMessages::started_city, options_.city);
   spdlog::info(text::say(options_.lang, &text::DaemonMessages::started, ::getpid(), city, env_->database(),
                          timers_.size(), env_->config().daemon.max_concurrent));
   for (const auto& [id, t] : timers_)

@@ -662,6 +662,8 @@ std::string state_text(std::string_view code, Lang lang) {
   if (lang == Lang::En) return std::string(code);
   static const std::map<std::string_view, const char*> kJa{{"succeeded", "成功"},
                                                            {"failed", "失敗"},
+                                                           {"unchanged", "変更なし"},
+                                                           {"aborted", "中止"},
                                                            {"running", "実行中"},
                                                            {"interrupted", "中断"},
                                                            {"ok", "良好"},

@@ -23,7 +23,8 @@ struct DaemonMessages {
   const char* status_reconnecting;  // since, attempt number, next attempt, error
   const char* status_stale;         // pid (its state file is left but the process is gone)
   // The loop's own lines (sosei daemon, sosei hub daemon), in the log and in webhook messages.
-  const char* started;                // pid, " 402273" or "", database, sources, at most
+  const char* started;                // pid, started_city or "", database, sources, at most
+  const char* started_city;           // city code (one city of the hub daemon)
   const char* next_run;               // [label], time (ISO)
   const char* stopped;                // (sosei daemon)
   const char* city_stopped;           // city code (one city of the hub daemon)

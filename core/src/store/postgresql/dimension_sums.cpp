@@ -2,10 +2,16 @@
 #include "store/postgresql/dimension_sums.hpp"
 
 #include "store/postgresql/columns.hpp"
+#include "store/postgresql/migrations.hpp"
 
 namespace sosei::store::pg {
 namespace {
 
+// Held to the end of the run's transaction: the statements after it see the other run's sums once it
+// has committed. Taken in the set's order, so two runs never wait for each other in a circle.
+constexpr const char* kLockMonth =
+    "SELECT pg_advisory_xact_lock($5::integer, hashtext(current_setting('sosei.city') || '/' || $1::text || '/' ||"
+    " $2::text || '/' || $3::text || '/' || $4::text))";
 constexpr const char* kDropMonth =
     "DELETE FROM dimension_sums WHERE city = current_setting('sosei.city') AND series = $1 AND period_kind = $2"
     " AND period_year = $3 AND period_month = $4";
@@ -29,6 +35,8 @@ void TouchedMonths::resum(Connection& db) {
     const auto params = [&] {
       return Params().text(series).text(column_text(static_cast<PeriodKind>(kind))).int64(year).int64(month);
     };
+    db.prepared("wait for another run summing the month", "dimension_sums_lock", kLockMonth,
+                params().int64(kSumsClass));
     db.prepared("sum a month again: drop its sums", "dimension_sums_drop", kDropMonth, params());
     db.prepared("sum a month again", "dimension_sums_month", kSumMonth, params());
   }

@@ -32,5 +32,8 @@ constexpr const char* kCityKey = "hashtext(current_setting('sosei.city'))";
 // The daemons' session locks use a class of their own keyed by the city's code (daemon_lock.cpp): one
 // daemon per city, many cities' daemons on one database.
 constexpr int kDaemonClass = 0x736f7369;  // "sosi"
+// The dimension sums of one month of a series of the city (dimension_sums.cpp): two runs of different
+// sources writing the same series sum its month one after the other, keyed by a hash of it.
+constexpr int kSumsClass = 0x736f736a;  // "sosj"
 
 }  // namespace sosei::store::pg

@@ -34,13 +34,13 @@ struct KeyParts {
 
 KeyParts split(std::string_view key) {
   KeyParts p;
-  const std::size_t end_series = key.find('\0');
-  p.series = key.substr(0, end_series);
-  std::string_view rest = key.substr(end_series + 1);
-  p.kind = static_cast<PeriodKind>(rest[0]);
-  rest.remove_prefix(1);
-  const char* at = rest.data();
-  const char* end = rest.data() + rest.size();
+  const char* at = key.data();
+  const char* end = key.data() + key.size();
+  std::size_t length = 0;
+  at = std::from_chars(at, end, length).ptr + 1;  // "length:series"
+  p.series = std::string_view(at, length);
+  at += length;
+  p.kind = static_cast<PeriodKind>(*at++);
   at = std::from_chars(at, end, p.year).ptr + 1;  // "year month\0"
   at = std::from_chars(at, end, p.month).ptr + 1;
   p.dimensions = std::string_view(at, static_cast<std::size_t>(end - at));
@@ -61,8 +61,9 @@ void SumDeltas::add(std::string_view series, const Period& period, std::string_v
                     int sign) {
   if (!value.is_number() || dimensions == "{}") return;
   // A date is summed into its month; other periods are summed as they are stored.
-  key_.assign(series);
-  key_ += '\0';
+  key_ = std::to_string(series.size());  // a series may hold any byte: its length says where it ends
+  key_ += ':';
+  key_ += series;
   key_ += static_cast<char>(period.kind);
   key_ += std::to_string(period.year);
   key_ += ' ';
@@ -85,7 +86,7 @@ void SumDeltas::write() {
     add.bind(6, delta.total);
     add.bind(7, delta.count);
     add.run();
-    if (delta.count < 0) {  // perhaps the last value of its sum went
+    if (delta.count <= 0) {  // perhaps the last value of its sum went (a fraction may be left of its total)
       sqlite::Statement& drop = db_.statement("drop an empty dimension sum", kDropEmptySum);
       bind_key(drop, parts);
       drop.run();

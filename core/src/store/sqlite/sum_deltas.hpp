@@ -39,7 +39,7 @@ class SumDeltas {
   };
 
   sqlite::Connection& db_;
-  // Keyed by series '\0' kind year month '\0' dimensions: one string, hashed once per value.
+  // Keyed by "length:series" kind year month '\0' dimensions: one string, hashed once per value.
   std::unordered_map<std::string, Delta> deltas_;
   std::string key_;  // reused per add
 };
