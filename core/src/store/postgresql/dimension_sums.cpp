@@ -31,14 +31,19 @@ constexpr const char* kRebuild =
 }  // namespace
 
 void TouchedMonths::resum(Connection& db) {
-  for (const auto& [series, kind, year, month] : touched_) {
-    const auto params = [&] {
-      return Params().text(series).text(column_text(static_cast<PeriodKind>(kind))).int64(year).int64(month);
-    };
+  // The key's parts by std::get: clang before 16 cannot capture structured bindings in a lambda.
+  const auto params = [](const Key& key) {
+    return Params()
+        .text(std::get<0>(key))
+        .text(column_text(static_cast<PeriodKind>(std::get<1>(key))))
+        .int64(std::get<2>(key))
+        .int64(std::get<3>(key));
+  };
+  for (const Key& key : touched_) {
     db.prepared("wait for another run summing the month", "dimension_sums_lock", kLockMonth,
-                params().int64(kSumsClass));
-    db.prepared("sum a month again: drop its sums", "dimension_sums_drop", kDropMonth, params());
-    db.prepared("sum a month again", "dimension_sums_month", kSumMonth, params());
+                params(key).int64(kSumsClass));
+    db.prepared("sum a month again: drop its sums", "dimension_sums_drop", kDropMonth, params(key));
+    db.prepared("sum a month again", "dimension_sums_month", kSumMonth, params(key));
   }
   clear();
 }
