@@ -7,7 +7,7 @@ namespace sosei::store {
 
 DimensionTotal DimensionTotalReader::read(const Period& grouped, std::string_view dimensions_json, double sum,
                                           int64_t values) {
-  auto found = parsed_.find(std::string(dimensions_json));
+  auto found = parsed_.find(dimensions_json);
   if (found == parsed_.end())
     found = parsed_.emplace(std::string(dimensions_json), parse_dimensions(dimensions_json)).first;
   DimensionTotal t;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,7 +21,12 @@ class DimensionTotalReader {
   DimensionTotal read(const Period& grouped, std::string_view dimensions_json, double sum, int64_t values);
 
  private:
-  std::unordered_map<std::string, Dimensions> parsed_;
+  // Looked up by the row's own text, without making a string of it (a transparent hash).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, Dimensions, TextHash, std::equal_to<>> parsed_;
 };
 
 }  // namespace sosei::store

@@ -60,14 +60,20 @@ void bind_key(sqlite::Statement& s, const KeyParts& p) {
 void SumDeltas::add(std::string_view series, const Period& period, std::string_view dimensions, const Value& value,
                     int sign) {
   if (!value.is_number() || dimensions == "{}") return;
-  // A date is summed into its month; other periods are summed as they are stored.
-  key_ = std::to_string(series.size());  // a series may hold any byte: its length says where it ends
+  // A date is summed into its month; other periods are summed as they are stored. The key is built in
+  // the same buffer every time (no allocation per value once it is large enough).
+  const auto number = [this](auto n) {
+    char digits[24];
+    key_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  };
+  key_.clear();
+  number(series.size());  // a series may hold any byte: its length says where it ends
   key_ += ':';
   key_ += series;
   key_ += static_cast<char>(period.kind);
-  key_ += std::to_string(period.year);
+  number(period.year);
   key_ += ' ';
-  key_ += std::to_string(period.month);
+  number(period.month);
   key_ += '\0';
   key_ += dimensions;
   Delta& d = deltas_[key_];
