@@ -338,8 +338,21 @@ TEST(CliEndToEnd, DemoWarningIsFlaggedListedMarkedAndResolved) {
   EXPECT_EQ(flags[0]["department"], "住宅課");
   const auto table = s.run("flags --open --department 住宅課");
   EXPECT_NE(table.out.find("未解決"), std::string::npos) << table.out;
-  EXPECT_NE(table.out.find("max_change"), std::string::npos) << table.out;
-  EXPECT_EQ(s.run("flags --department 学校教育課").out.find("max_change"), std::string::npos);
+  // The rule and its detail in words (the JSON above keeps the codes).
+  EXPECT_NE(table.out.find("前期比の変化幅"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("前回 42"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("max_change"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("previous"), std::string::npos) << table.out;
+  EXPECT_NE(s.run("flags --open --lang en").out.find("previous 42"), std::string::npos);
+  EXPECT_EQ(s.run("flags --department 学校教育課").out.find("前期比の変化幅"), std::string::npos);
+  // The audit trail says what happened in words, its codes kept for --json.
+  const auto audit = s.run("audit --kpi housing_grants");
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  EXPECT_NE(audit.out.find("確認フラグ発生"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("前期比の変化幅 警告 20"), std::string::npos) << audit.out;
+  EXPECT_NE(audit.out.find("前回 42"), std::string::npos) << audit.out;
+  EXPECT_EQ(audit.out.find("flag.raise"), std::string::npos) << audit.out;
+  EXPECT_EQ(nlohmann::json::parse(s.run("audit --kpi housing_grants --json").out).at(0)["action"], "flag.raise");
 
   const auto evaluated = s.run("evaluate --as-of R7");
   EXPECT_NE(evaluated.out.find("20 ※"), std::string::npos) << evaluated.out;

@@ -10,12 +10,14 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <tuple>
 
 #include "common/clock.hpp"
 #include "import/quality_pass.hpp"
 #include "import/quality_rules.hpp"
 #include "strategy_fixture.hpp"
 #include "support/postgres_database.hpp"
+#include "text/quality_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace sosei;
@@ -154,6 +156,37 @@ TEST(QualityRules, Relation) {
   auto f = import::check_relation(r, 12100, 12000);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->expected_max, 12000);
+}
+
+// Every detail a rule writes is one text/quality_text.hpp reads in Japanese: a new wording in the
+// rules without its reading there would reach people in English.
+TEST(QualityRules, EveryDetailReadsInJapanese) {
+  auto change = rule(config::RuleKind::MaxChange);
+  change.change = 10;
+  auto monotonic = rule(config::RuleKind::Monotonic);
+  auto slip = rule(config::RuleKind::UnitSlip);
+  auto outlier = rule(config::RuleKind::Outlier);
+  outlier.min_history = 6;
+  auto relation = rule(config::RuleKind::Relation);
+  relation.other = "households";
+  const std::vector<double> months{1200, 1350, 1280, 1190, 1310, 1260, 1240};
+  std::vector<store::FlagRaise> found;
+  for (const auto& [r, value, earlier] : std::vector<std::tuple<config::Rule, double, std::vector<double>>>{
+           {change, 263000, {26.1}}, {monotonic, 5, {7}}, {slip, 263000, {26.1}}, {outlier, 4100, months}}) {
+    import::ValueHistory history;
+    history.earlier = earlier;
+    for (auto& f : import::check_value({r}, value, history)) found.push_back(std::move(f));
+  }
+  found.push_back(*import::check_relation(relation, 12100, 12000));
+  ASSERT_EQ(found.size(), 5u);
+  for (const auto& f : found) {
+    SCOPED_TRACE(f.rule + ": " + f.detail);
+    const std::string ja = text::flag_detail_text(f.detail, text::Lang::Ja);
+    EXPECT_NE(ja, f.detail);
+    EXPECT_EQ(ja.find("previous"), std::string::npos);
+    EXPECT_EQ(ja.find("median"), std::string::npos);
+    EXPECT_EQ(ja.find("at most"), std::string::npos);
+  }
 }
 
 // --- the rule check of a run over a real store -------------------------------------------------------
@@ -344,6 +377,7 @@ TEST_P(QualityPass, MissingMonthOfAClosedYear) {
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2024));
   EXPECT_EQ(flags[0].raised.value, 11);
+  EXPECT_EQ(text::flag_detail_text(flags[0].raised.detail, text::Lang::Ja), "12か月中 11か月");
 
   run({{"src/monthly", Period::month_of(2025, 2), 10, "m.csv"}});  // the month comes in
   EXPECT_TRUE(open_flags().empty());
@@ -371,6 +405,7 @@ TEST_P(QualityPass, MaxChangeComparesWithTheNearestEarlierStoredPeriod) {
   ASSERT_EQ(open_flags().size(), 1u);
   EXPECT_EQ(open_flags()[0].key.period, Period::fiscal_year(2025));
   EXPECT_EQ(open_flags()[0].raised.detail, "previous 42");
+  EXPECT_EQ(text::flag_detail_text(open_flags()[0].raised.detail, text::Lang::Ja), "前回 42");
 }
 
 TEST_P(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
@@ -390,6 +425,8 @@ TEST_P(QualityPass, EveryDistrictOfTheYearBeforeMustBeThere) {
   EXPECT_EQ(flags[0].raised.rule, "completeness");
   EXPECT_EQ(flags[0].key.period, Period::fiscal_year(2025));
   EXPECT_EQ(flags[0].key.dimensions, (store::Dimensions{{"district", "下山田"}}));
+  EXPECT_EQ(text::flag_detail_text(flags[0].raised.detail, text::Lang::Ja),
+            "前年（2024）にあった district 下山田 が 2025 にない");
   // The district comes in: the flag clears.
   run({{"src/households", Period::fiscal_year(2025), 98, "h.csv:4", {{"district", "下山田"}}}});
   EXPECT_TRUE(open_flags().empty());

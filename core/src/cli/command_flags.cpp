@@ -12,6 +12,7 @@
 #include "text/catalogue.hpp"
 #include "text/numbers.hpp"
 #include "text/periods.hpp"
+#include "text/quality_text.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -69,11 +70,12 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
                                  : f.state == store::FlagState::Cleared
                                      ? (l.lang == text::Lang::Ja ? "実行 " : "run ") + std::to_string(f.closed_run_id)
                                      : "";
-      table.add({std::to_string(f.id), key_text(f, l), r.department,
-                 text::state_text(store::to_string(f.raised.level), l.lang), f.raised.rule,
-                 number(f.raised.value, l.lang), expected_text(f.raised, l.lang),
-                 f.raised.location + (f.raised.detail.empty() ? "" : " " + f.raised.detail),
-                 text::state_text(store::to_string(f.state), l.lang), closed});
+      table.add(
+          {std::to_string(f.id), key_text(f, l), r.department,
+           text::state_text(store::to_string(f.raised.level), l.lang), text::rule_text(f.raised.rule, l.lang),
+           number(f.raised.value, l.lang), expected_text(f.raised, l.lang),
+           f.raised.location + (f.raised.detail.empty() ? "" : " " + text::flag_detail_text(f.raised.detail, l.lang)),
+           text::state_text(store::to_string(f.state), l.lang), closed});
     }
     if (table.empty())
       std::cout << c.flags_none << '\n';

@@ -12,6 +12,7 @@
 #include "present/signoff_json.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
+#include "text/quality_text.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -65,10 +66,12 @@ void add_comment(CLI::App& app, CommandEnv env) {
   });
 }
 
-std::string who_text(const store::AuditEvent& e) {
+std::string who_text(const store::AuditEvent& e, text::Lang lang) {
   std::string who = e.who.name;
   if (!e.who.department.empty()) who += " " + e.who.department;
-  if (e.who.run_id) who += " (run " + std::to_string(e.who.run_id) + ")";
+  if (e.who.run_id)
+    who += (lang == text::Lang::Ja ? "（実行 " : " (run ") + std::to_string(e.who.run_id) +
+           (lang == text::Lang::Ja ? "）" : ")");
   return who;
 }
 
@@ -105,7 +108,11 @@ void add_audit(CLI::App& app, CommandEnv env) {
       std::string what = e.kpi;
       if (e.period) what += (what.empty() ? "" : " ") + text::period_text(*e.period, l.years, l.lang);
       for (const auto& [k, v] : e.dimensions) what.append(" ").append(k).append("=").append(v);
-      table.add({text::timestamp_text(e.at, zone), who_text(e), e.action, what, e.before, e.after, e.reason});
+      // A raised flag's reason is its rule's detail, stored in its stable form.
+      const std::string reason = e.action == "flag.raise" ? text::flag_detail_text(e.reason, l.lang) : e.reason;
+      table.add({text::timestamp_text(e.at, zone), who_text(e, l.lang), text::audit_action_text(e.action, l.lang), what,
+                 text::audit_value_text(e.action, e.before, l.lang), text::audit_value_text(e.action, e.after, l.lang),
+                 reason});
     }
     if (table.empty())
       std::cout << c.no_audit << '\n';

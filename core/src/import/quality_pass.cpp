@@ -5,6 +5,7 @@
 #include "import/quality_rules.hpp"
 #include "import/series_check.hpp"
 #include "text/import_messages.hpp"
+#include "text/quality_text.hpp"
 
 namespace sosei::import {
 namespace {
@@ -23,8 +24,10 @@ std::string finding_reason(const std::string& series, const store::FlagRaise& f,
           ? say(lang, &ImportMessages::rule_expected, f.expected_min ? number_text(*f.expected_min) : std::string(),
                 f.expected_max ? number_text(*f.expected_max) : std::string())
           : std::string();
-  const std::string detail = f.detail.empty() ? std::string() : say(lang, &ImportMessages::rule_detail, f.detail);
-  return say(lang, &ImportMessages::rule_finding, series, f.rule, value, expected, detail);
+  const std::string detail = f.detail.empty()
+                                 ? std::string()
+                                 : say(lang, &ImportMessages::rule_detail, text::flag_detail_text(f.detail, lang));
+  return say(lang, &ImportMessages::rule_finding, series, text::rule_text(f.rule, lang), value, expected, detail);
 }
 
 QualityOutcome check_quality(const config::AppConfig& config, const std::set<std::string>& series, store::Store& store,
