@@ -261,7 +261,8 @@ TEST(CliEndToEnd, MistakesAreAnsweredClearly) {
   auto outside = s.run("history startups FY2031");
   EXPECT_EQ(outside.exit_code, 2);
   EXPECT_NE(outside.err.find("FY2031"), std::string::npos) << outside.err;
-  EXPECT_NE(outside.err.find("FY2015–FY2030"), std::string::npos) << outside.err;
+  EXPECT_NE(outside.err.find("FY2031（令和13年度）"), std::string::npos) << outside.err;
+  EXPECT_NE(outside.err.find("平成27年度～令和12年度"), std::string::npos) << outside.err;
   EXPECT_EQ(s.run("history startups R7").exit_code, 0);
 
   auto no_source = s.run("runs --source nosuch");

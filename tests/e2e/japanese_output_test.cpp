@@ -144,6 +144,39 @@ TEST_F(JapaneseOutput, PluginsAndTokensSpeakJapanese) {
   EXPECT_NE(unknown_run.err.find("実行 999 はありません"), std::string::npos) << unknown_run.err;
 }
 
+// What a person typed wrong is refused in Japanese, naming what to write; --lang en in English.
+TEST_F(JapaneseOutput, RefusalsOfWhatWasTypedSpeakJapanese) {
+  const auto expect_refusal = [&](const std::string& command, const std::string& words) {
+    const auto r = runner_->run(command);
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_NE(r.err.find(words), std::string::npos) << command << "\n" << r.err;
+  };
+  expect_refusal("values nosuchkpi", "KPI「nosuchkpi」は戦略にありません");
+  expect_refusal("history startups bogus", "「bogus」は期間として読めません");
+  expect_refusal("history startups R99", "期間 R99（令和99年度）は戦略の範囲（平成27年度～令和12年度）の外です");
+  expect_refusal("evaluate --as-of bogus", "基準日「bogus」を読めません。2026-01-31、FY2025");
+  expect_refusal("evaluations --id 99", "評価 99 はありません");
+  expect_refusal("import", "取込元を 1 つ指定するか --all を付けてください");
+  for (const char* command : {"values nosuchkpi", "history startups bogus", "evaluate --as-of bogus"})
+    EXPECT_EQ(runner_->run(command).err.find("is not"), std::string::npos) << command;
+  expect_refusal("evaluate --as-of bogus --lang en", "cannot read the as-of date 'bogus' (\"bogus\" is not a period");
+  expect_refusal("values nosuchkpi --lang en", "no KPI 'nosuchkpi' in the strategy");
+}
+
+// The audit trail and the values' history name a token in words (トークン 3), and a comment's kind.
+TEST_F(JapaneseOutput, AuditSaysTokensAndCommentKindsInWords) {
+  SoseiRunner s("japanese-audit");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  ASSERT_EQ(s.run("token create --department 住宅課 --note 窓口").exit_code, 0);
+  ASSERT_EQ(s.run("comment housing_grants R7 --kind why --text 制度の見直しによる減少").exit_code, 0);
+  const auto audit = s.run("audit");
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  for (const char* words : {"トークン発行", "トークン 1 住宅課（担当課）", "説明の追加", "要因分析"})
+    EXPECT_NE(audit.out.find(words), std::string::npos) << words << "\n" << audit.out;
+  for (const char* code : {"token.create", "(department)", "comment.add", " why"})
+    EXPECT_EQ(audit.out.find(code), std::string::npos) << code << "\n" << audit.out;
+}
+
 TEST_F(JapaneseOutput, ConfiguredLocaleEnglish) {
   SoseiRunner english("japanese-output-en");
   // locale: en in the configuration makes English the default; --lang ja still wins.

@@ -170,7 +170,7 @@ TEST_F(ImporterTest, UnknownPluginAndBadSettingsAreSetupErrors) {
     import_with("good", "1");
     FAIL() << "unknown setting accepted";
   } catch (const import::ImportSetupError& e) {
-    EXPECT_NE(std::string(e.what()).find("has no setting 'colour'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("設定「colour」はありません"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(store_->runs().empty());
 }

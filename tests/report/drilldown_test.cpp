@@ -28,6 +28,30 @@ TEST(ReportDrilldown, MonthsAreSummedPerSpotAndTheCodeTwinIsHidden) {
   EXPECT_EQ(d[0].rows[1].values[0], 1000 + 1250);
 }
 
+// The store numbers each dimension set (DimensionTotal::set) so a drill-down groups by it; totals
+// numbered otherwise — all 0, as built by hand, or one number for two sets — still group by their
+// dimensions.
+TEST(ReportDrilldown, TotalsGroupByTheirDimensionsWhateverTheirSetNumbers) {
+  const auto s = strategy();
+  DimensionedSeries numbered{"bus/monthly", "人", "", {}};
+  numbered.totals = {bus(Period::month_of(2025, 4), "R1", 10), bus(Period::month_of(2025, 4), "R2", 5),
+                     bus(Period::month_of(2025, 5), "R1", 12), bus(Period::month_of(2025, 5), "R2", 7)};
+  numbered.totals[1].set = numbered.totals[3].set = 1;  // as the store numbers them
+  DimensionedSeries unnumbered = numbered;
+  for (auto& t : unnumbered.totals) t.set = 0;
+  DimensionedSeries misnumbered = numbered;
+  misnumbered.totals[2].set = 1;  // R1 of May numbered as R2's set
+  for (const auto* in : {&numbered, &unnumbered, &misnumbered}) {
+    const auto d = build_drilldowns(kpi(s, "startups"), {*in}, last_day_of_fiscal_year(2026), {});
+    ASSERT_EQ(d.size(), 1u);
+    ASSERT_EQ(d[0].rows.size(), 2u);
+    EXPECT_EQ(d[0].rows[0].dimensions[0], "R1");
+    EXPECT_EQ(d[0].rows[0].values.at(0), 22);
+    EXPECT_EQ(d[0].rows[1].dimensions[0], "R2");
+    EXPECT_EQ(d[0].rows[1].values.at(0), 12);
+  }
+}
+
 TEST(ReportDrilldown, UnpublishedYearsAreLeftOutAsForTheKpi) {
   const auto s = strategy();
   const auto in = drilldowns();

@@ -34,7 +34,10 @@ std::string evil_report() {
   for (auto& k : s.kpis)
     if (k.goal_no == 1) k.goal = s.goals[0].name;
   auto in = drilldowns();
-  in["visitors"][0].totals[0].dimensions["spot"] = "<script>spot</script>";
+  auto& first = in["visitors"][0].totals[0];
+  auto dimensions = *first.dimensions;
+  dimensions["spot"] = "<script>spot</script>";
+  first.dimensions = std::make_shared<const store::Dimensions>(std::move(dimensions));
   return html_report(build_report(evaluation(s), s, in, {}));
 }
 
@@ -100,7 +103,7 @@ TEST(ReportHtml, GradeSymbolIsWrittenInEveryRowAndBadge) {
     EXPECT_TRUE(std::regex_search(html, row)) << r.id;
   }
   // The badge carries the symbol as text, not only a colour class.
-  EXPECT_NE(html.find("<span class=\"grade grade-other\" title=\"status not_carried_out\">×<span class=\"label\">"),
+  EXPECT_NE(html.find("<span class=\"grade grade-other\" title=\"状況（未実施）による\">×<span class=\"label\">"),
             std::string::npos);
 }
 

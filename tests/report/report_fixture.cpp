@@ -121,7 +121,7 @@ evaluate::Evaluation evaluation(const config::Strategy& s) {
 
 store::DimensionTotal total(Period p, double v, store::Dimensions dims) {
   store::DimensionTotal t;
-  t.dimensions = std::move(dims);
+  t.dimensions = std::make_shared<const store::Dimensions>(std::move(dims));
   t.period = p;
   t.stored_kind = p.kind;
   t.sum = v;

@@ -294,7 +294,8 @@ TEST(ServeCommand, ServesTheBundledCityAndStopsOnSigterm) {
   EXPECT_EQ(serve.client().Get("/metrics")->status, 200);
 
   EXPECT_EQ(serve.stop(SIGTERM), 0);
-  EXPECT_NE(serve.stderr_text().find("finishing the requests in flight"), std::string::npos) << serve.stderr_text();
+  EXPECT_NE(serve.stderr_text().find("処理中のリクエストを終えてから停止します"), std::string::npos)
+      << serve.stderr_text();
   const json runs = json::parse(s.run("runs --json --source hand:産業振興課").out);
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0]["plugin"], "hand-entry");
@@ -318,7 +319,7 @@ TEST(ServeCommand, ServesTheBundledCityAndStopsOnSigterm) {
   EXPECT_EQ(revision["by"]["run_id"], runs[0]["id"]);
   const auto table = s.run("history startups R8");
   EXPECT_NE(table.out.find("速報値 → 確定値"), std::string::npos) << table.out;
-  EXPECT_NE(table.out.find("産業振興課 token 1"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("産業振興課 トークン 1"), std::string::npos) << table.out;
 }
 
 }  // namespace

@@ -165,6 +165,30 @@ TEST_F(ServeTest, DashboardIsTheReportBuiltLive) {
   EXPECT_NE(r->body.find("2026-03-31"), std::string::npos);
   EXPECT_EQ(client().Get("/?lang=fr")->status, 400);
   EXPECT_EQ(client().Get("/?lang=en&years=western")->status, 200);
+  // A grade says what decided it in words (the JSON keeps the code "ratio").
+  EXPECT_NE(r->body.find("title=\"目標に対する達成率による\""), std::string::npos);
+  EXPECT_EQ(r->body.find("title=\"ratio\""), std::string::npos);
+}
+
+// A parameter the dashboard cannot read is refused in the page's language: the one asked for (?lang=),
+// else the city's.
+TEST_F(ServeTest, DashboardRefusalsAreInThePagesLanguage) {
+  start();
+  const auto body = [&](const std::string& target) {
+    auto r = client().Get(target);
+    EXPECT_TRUE(r && r->status == 400) << target;
+    return r ? r->body : std::string();
+  };
+  EXPECT_NE(body("/?lang=fr").find("ja または en を指定してください"), std::string::npos);
+  EXPECT_NE(body("/?years=bogus").find("era（R7）または western（2025）"), std::string::npos);
+  EXPECT_NE(body("/?as_of=someday").find("基準日「someday」を読めません"), std::string::npos);
+  EXPECT_NE(body("/?scheme=nosuch").find("評価基準「nosuch」はありません"), std::string::npos);
+  EXPECT_NE(body("/?approved_only=maybe").find("approved_only には 1"), std::string::npos);
+  EXPECT_NE(body("/?as_of=R7&as_of=R8").find("パラメータ as_of が複数回"), std::string::npos);
+  const std::string en = body("/?lang=en&as_of=someday");
+  EXPECT_NE(en.find("cannot read the as-of date"), std::string::npos) << en;
+  EXPECT_NE(en.find("is not a period"), std::string::npos) << en;  // English adds the notation's reason
+  EXPECT_NE(body("/?lang=en&years=bogus").find("is not a year style"), std::string::npos);
 }
 
 TEST_F(ServeTest, EntryPageListsOnlyKpisEnteredByHand) {

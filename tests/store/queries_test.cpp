@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "store_fixture.hpp"
 
@@ -68,10 +69,10 @@ TEST_P(Queries, DimensionTotalsSumDaysIntoMonthsPerDimensionSet) {
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].period, Period::month_of(2025, 4));
   EXPECT_EQ(t[0].stored_kind, PeriodKind::Date);
-  EXPECT_EQ(t[0].dimensions, (Dimensions{{"route", "a"}}));
+  EXPECT_EQ(*t[0].dimensions, (Dimensions{{"route", "a"}}));
   EXPECT_EQ(t[0].sum, 465);  // 1 + 2 + … + 30
   EXPECT_EQ(t[0].values, 30);
-  EXPECT_EQ(t[1].dimensions, (Dimensions{{"route", "b"}}));
+  EXPECT_EQ(*t[1].dimensions, (Dimensions{{"route", "b"}}));
   EXPECT_EQ(t[1].sum, 30);
   EXPECT_EQ(t[2].period, Period::month_of(2025, 5));
   EXPECT_EQ(t[2].sum, 7);  // the status value is not a number and is left out
@@ -94,7 +95,7 @@ TEST_P(Queries, DimensionTotalsFollowEveryChangeOfTheValues) {
   auto sums = [&] {
     std::map<std::string, std::pair<double, int64_t>> out;
     for (const DimensionTotal& t : store_->dimension_totals("boardings"))
-      out[t.dimensions.begin()->second + (t.period.month == 4 ? "" : "/" + std::to_string(t.period.month))] = {
+      out[t.dimensions->begin()->second + (t.period.month == 4 ? "" : "/" + std::to_string(t.period.month))] = {
           t.sum, t.values};
     return out;
   };
@@ -111,6 +112,14 @@ TEST_P(Queries, DimensionTotalsFollowEveryChangeOfTheValues) {
   }
   const std::pair<double, int64_t> may{62, 31};
   ASSERT_EQ(sums(), (Sums{{"a", {465, 30}}, {"a/5", may}, {"b", {30, 30}}}));
+  // One number per dimension set in a read (a drill-down groups by it): route a's two months share one.
+  std::map<std::string, std::set<std::size_t>> numbers;
+  for (const DimensionTotal& t : store_->dimension_totals("boardings"))
+    numbers[t.dimensions->at("route")].insert(t.set);
+  ASSERT_EQ(numbers.size(), 2u);
+  EXPECT_EQ(numbers["a"].size(), 1u);
+  EXPECT_EQ(numbers["b"].size(), 1u);
+  EXPECT_NE(*numbers["a"].begin(), *numbers["b"].begin());
 
   {
     auto run = store_->begin_import(start());

@@ -60,6 +60,23 @@ TEST(QualityText, AuditCodesInWords) {
   EXPECT_EQ(audit_value_text("value.revise", "280440", Lang::Ja), "280440");
   EXPECT_EQ(audit_value_text("token.create", "産業振興課 入力", Lang::Ja), "産業振興課 入力");
   EXPECT_EQ(audit_value_text("flag.raise", "range warning 6000", Lang::En), "range warning 6000");
+  EXPECT_EQ(audit_value_text("flag.resolve", "open", Lang::Ja), "未解決");
+  EXPECT_EQ(audit_value_text("flag.resolve", "resolved", Lang::Ja), "対応済み");
+  EXPECT_EQ(audit_value_text("token.create", "token 1 住宅課 (department)", Lang::Ja), "トークン 1 住宅課（担当課）");
+  EXPECT_EQ(audit_value_text("token.create", "token 2 総合政策課 (policy)", Lang::Ja),
+            "トークン 2 総合政策課（承認権限）");
+  EXPECT_EQ(audit_value_text("token.revoke", "revoked", Lang::Ja), "失効");
+}
+
+TEST(QualityText, AuditReasonsAndActorsInWords) {
+  EXPECT_EQ(audit_reason_text("comment.add", "why", Lang::Ja), "要因分析");
+  EXPECT_EQ(audit_reason_text("comment.add", "committee", Lang::Ja), "推進会議の意見");
+  EXPECT_EQ(audit_reason_text("flag.raise", "previous 42", Lang::Ja), "前回 42");
+  EXPECT_EQ(audit_reason_text("approval.approve", "previous 42", Lang::Ja), "previous 42");  // a person's words
+  EXPECT_EQ(actor_text("token 3", Lang::Ja), "トークン 3");
+  EXPECT_EQ(actor_text("token 3", Lang::En), "token 3");
+  EXPECT_EQ(actor_text("token holder", Lang::Ja), "token holder");
+  EXPECT_EQ(actor_text("kama_values", Lang::Ja), "kama_values");
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ CommentResult add_comment(const config::Strategy& strategy, store::Store& store,
   const config::Kpi* kpi = strategy.find_kpi(request.kpi);
   if (!kpi) throw SignoffRefused(Why::NotFound, fmt::format(fmt::runtime(c.refuse_unknown_kpi), request.kpi));
   const auto kind = store::comment_kind_from(request.kind);
-  if (!kind) throw SignoffRefused(Why::BadInput, "--kind: why | next | committee (" + request.kind + ")");
+  if (!kind) throw SignoffRefused(Why::BadInput, fmt::format(fmt::runtime(c.comment_kind_unknown), request.kind));
   const int year = read_fiscal_year(request.year, lang);
   if (request.text.find_first_not_of(" \t\r\n　") == std::string::npos)
     throw SignoffRefused(Why::BadInput, c.refuse_empty_comment);

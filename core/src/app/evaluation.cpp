@@ -14,7 +14,8 @@ Date as_of_date(const Environment& env, std::string_view text) {
   if (text.empty()) return env.today();
   std::string error;
   const auto date = evaluate::parse_as_of(text, &error);
-  if (!date) throw InputError(error);
+  if (!date)
+    throw InputError(text::phrase(&text::Catalogue::input_as_of_unreadable, std::string(text), english_reason(error)));
   return *date;
 }
 

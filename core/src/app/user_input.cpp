@@ -3,8 +3,15 @@
 
 #include "import/observation_validator.hpp"
 #include "sosei/notation.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::app {
+
+text::Phrase english_reason(std::string reason) {
+  return [reason = std::move(reason)](const text::Locale& l) {
+    return l.lang == text::Lang::En && !reason.empty() ? " (" + reason + ")" : std::string();
+  };
+}
 
 Period read_value_period(const config::Strategy& strategy, const config::Kpi* kpi, const std::string& text) {
   std::optional<Period> period = Period::parse(text);
@@ -13,13 +20,23 @@ Period read_value_period(const config::Strategy& strategy, const config::Kpi* kp
                                                                                      : SOSEI_PERIOD_FISCAL_YEAR;
     std::string error;
     const auto parsed = sosei::parse_period(text, bare, &error);
-    if (!parsed) throw InputError(error);
+    if (!parsed) throw InputError(text::phrase(&text::Catalogue::input_period_unreadable, text, english_reason(error)));
     period = Period::from(*parsed);
   }
-  if (!import::in_strategy_range(strategy, *period))
-    throw InputError("期間 " + text + (text == period->str() ? "" : "（" + period->str() + "）") + "は戦略の範囲 FY" +
-                     std::to_string(strategy.history_from) + "–FY" + std::to_string(strategy.last_value_year()) +
-                     " の外です。この範囲の外の値は取り込まれないので、範囲内の期間を指定してください。");
+  if (!import::in_strategy_range(strategy, *period)) {
+    const Period p = *period;
+    const auto year = [](int fy) {
+      return [fy](const text::Locale& l) { return text::fiscal_year_text(fy, l.years, l.lang); };
+    };
+    // R99 is 令和99年度 in Japanese: the typed text, then the period in the reader's notation.
+    const text::Phrase shown = [p, text](const text::Locale& l) {
+      const std::string written = text::period_text(p, l.years, l.lang);
+      if (written == text) return std::string();
+      return l.lang == text::Lang::Ja ? "（" + written + "）" : " (" + written + ")";
+    };
+    throw InputError(text::phrase(&text::Catalogue::input_period_outside, text, shown, year(strategy.history_from),
+                                  year(strategy.last_value_year())));
+  }
   return *period;
 }
 

@@ -7,13 +7,28 @@
 
 #include "common/period.hpp"
 #include "config/model.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::app {
 
+// Worded in the reader's language where it is shown (message); what() is the English wording.
 class InputError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit InputError(text::Phrase phrase)
+      : std::runtime_error(phrase(text::Locale{text::Lang::En, text::YearStyle::Western})),
+        phrase_(std::move(phrase)) {}
+  // A text that reads the same in every language (a scheme's own refusal, already worded).
+  explicit InputError(const std::string& text) : std::runtime_error(text), phrase_(text::verbatim(text)) {}
+
+  std::string message(const text::Locale& locale) const { return phrase_(locale); }
+
+ private:
+  text::Phrase phrase_;
 };
+
+// The notation's reason for a refusal, in English only: the Japanese sentence says what to write
+// instead (the SDK's reasons are English; docs/plugin-guide.md).
+text::Phrase english_reason(std::string reason);
 
 // A period a person typed for a KPI's value (`FY2025`, `R7`, `令和7年度`, `2024年`, `2025-04`; a bare
 // year is the KPI's period type, `kpi` may be null for a plugin's series). Throws InputError when it

@@ -8,6 +8,7 @@
 #include "evaluate/scheme_loader.hpp"
 #include "host/settings.hpp"
 #include "text/config_messages.hpp"
+#include "text/import_messages.hpp"
 
 namespace sosei::app {
 namespace {
@@ -17,8 +18,13 @@ void check_source(const config::AppConfig& config, const host::PluginRegistry& p
                   std::vector<std::string>& problems) {
   const auto* plugin = plugins.find(source.plugin);
   if (!plugin) {
-    problems.push_back(source.where.str() + ": source '" + source.id + "' uses plugin '" + source.plugin +
-                       "', which is not installed");
+    problems.push_back(text::say(config.lang, &text::ImportMessages::plugin_not_installed, source.where.str(),
+                                 source.id, source.plugin, [&] {
+                                   std::string names;
+                                   for (const auto& p : plugins.plugins())
+                                     names += (names.empty() ? "" : ", ") + p->meta().name;
+                                   return names.empty() ? std::string("-") : names;
+                                 }()));
     return;
   }
   try {
@@ -33,7 +39,7 @@ void check_source(const config::AppConfig& config, const host::PluginRegistry& p
                          "source '" + source.id + "': file not found: " + it->second);
     }
   } catch (const host::SettingsError& e) {
-    problems.push_back(e.what());
+    problems.push_back(e.message(config.lang));
   }
 }
 

@@ -116,8 +116,10 @@ void add_evaluate_command(CLI::App& app, CommandEnv env) {
   cmd->add_flag("--save", args->save, "store this evaluation and print its id (see `sosei evaluations`)");
   cmd->callback([env, args] {
     const app::Environment& app_env = env.session.env();
-    const Date as_of = from_user_input("evaluate", [&] { return app::as_of_date(app_env, args->as_of); });
-    const auto scheme = from_user_input("evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
+    const Date as_of =
+        from_user_input(env.session.locale(), "evaluate", [&] { return app::as_of_date(app_env, args->as_of); });
+    const auto scheme =
+        from_user_input(env.session.locale(), "evaluate", [&] { return app::grading_scheme(app_env, args->scheme); });
     // Without --save it only reads: it then works on a read-only or full disk too.
     store::Store& store = env.session.store(args->save ? app::StoreOpen::MustExist : app::StoreOpen::ReadOnly);
     const auto ev = app::evaluate_stored(app_env, store, as_of, scheme);

@@ -127,7 +127,9 @@ void add_evaluations_command(CLI::App& app, CommandEnv env) {
     auto& store = env.session.store(app::StoreOpen::ReadOnly);
     if (args->id) {
       auto r = store.evaluation(args->id);
-      if (!r) throw UsageError("evaluations: no evaluation " + std::to_string(args->id));
+      if (!r)
+        throw UsageError("evaluations: " +
+                         text::say(env.session.locale().lang, &text::Catalogue::evaluation_unknown, args->id));
       if (args->json)
         std::cout << to_json(*r, true).dump(2) << '\n';
       else

@@ -90,7 +90,7 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
       ->required();
   add_locale_options(resolve, env.session);
   resolve->callback([env, a] {
-    if (a->note.empty()) throw UsageError("flags resolve: --note must say why the flag is closed");
+    if (a->note.empty()) throw UsageError(text::catalogue(env.session.locale().lang).flag_note_missing);
     const text::Catalogue& c = text::catalogue(env.session.locale().lang);
     store::Store& store = env.session.store(app::StoreOpen::MustExist);
     if (!app::resolve_flag(env.session.config(), store, a->id, app::cli_signer(), a->note)) {

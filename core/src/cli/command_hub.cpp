@@ -168,9 +168,8 @@ void run_serve(const ServeArgs& args, CommandEnv env) {
     return;
   }
   const std::string base = "http://" + args.options.bind + ":" + std::to_string(port);
-  std::cout << "sosei hub serve: " << base << "/ (" << hub.name << "), " << base << "/api/hub, " << base
-            << "/metrics — SIGTERM or Ctrl-C stops" << std::endl;
-  env.exit_code = serve_until_signal(server, signals, "sosei hub serve");
+  std::cout << text::say(lang, &text::Catalogue::hub_serve_started, base, hub.name, base, base) << std::endl;
+  env.exit_code = serve_until_signal(server, signals, "sosei hub serve", lang);
 }
 
 }  // namespace

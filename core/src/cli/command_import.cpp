@@ -95,12 +95,13 @@ void add_import_command(CLI::App& app, CommandEnv env) {
       return;
     }
     if (args->all == !args->source.empty())
-      throw UsageError("import: name one SOURCE or give --all (sources: " + [&] {
+      throw UsageError(text::say(env.session.reader_lang(), &text::Catalogue::import_name_one, [&] {
         std::string ids;
         for (const auto& s : config.sources) ids += (ids.empty() ? "" : ", ") + s.id;
         return ids;
-      }() + ")");
-    if (args->all && !args->file.empty()) throw UsageError("import: --file applies to one source, not --all");
+      }()));
+    if (args->all && !args->file.empty())
+      throw UsageError(text::catalogue(env.session.reader_lang()).import_file_needs_one);
     // Checked before a run starts: once, as a usage error, not as a failed run plus its log line.
     if (!args->file.empty() && !std::filesystem::is_regular_file(args->file))
       throw UsageError("import: --file で指定されたファイル " +
@@ -149,7 +150,7 @@ void add_import_command(CLI::App& app, CommandEnv env) {
         };
       }
       app::apply_source_limits(*source, isolation, options);
-      const auto outcome = from_user_input("", [&] {
+      const auto outcome = from_user_input(env.session.locale(), "", [&] {
         return app::run_import(app_env, env.session.store(app::StoreOpen::CreateIfMissing), *source, options);
       });
       if (progress_line) std::cerr << "\r\033[K" << std::flush;

@@ -119,8 +119,10 @@ void add_report_command(CLI::App& app, CommandEnv env) {
       throw UsageError("report: " + text::say(lang, &text::Catalogue::report_csv_only, report::format_name(format)));
 
     const app::Environment& app_env = env.session.env();
-    const Date as_of = from_user_input("report: --as-of", [&] { return app::as_of_date(app_env, a->as_of); });
-    const auto scheme = from_user_input("report", [&] { return app::grading_scheme(app_env, a->scheme); });
+    const Date as_of =
+        from_user_input(env.session.locale(), "report: --as-of", [&] { return app::as_of_date(app_env, a->as_of); });
+    const auto scheme =
+        from_user_input(env.session.locale(), "report", [&] { return app::grading_scheme(app_env, a->scheme); });
     auto& store = env.session.store(app::StoreOpen::ReadOnly);
     const auto evaluation = app::evaluate_stored(app_env, store, as_of, scheme);
     const text::Locale locale = env.session.locale();

@@ -51,10 +51,10 @@ void add_serve_command(CLI::App& app, CommandEnv env) {
     const std::string base =
         "http://" + (options->bind.find(':') != std::string::npos ? "[" + options->bind + "]" : options->bind) + ":" +
         std::to_string(port);
-    std::cout << "sosei serve: " << base << "/ (dashboard), " << base << "/entry (hand entry), " << base
-              << "/api/kpis, " << base << "/metrics — SIGTERM or Ctrl-C stops" << std::endl;
+    const text::Lang lang = env.session.locale().lang;
+    std::cout << text::say(lang, &text::Catalogue::serve_started, base, base, base, base) << std::endl;
 
-    env.exit_code = serve_until_signal(server, signals, "sosei serve");
+    env.exit_code = serve_until_signal(server, signals, "sosei serve", lang);
   });
 }
 

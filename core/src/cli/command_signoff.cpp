@@ -67,7 +67,7 @@ void add_comment(CLI::App& app, CommandEnv env) {
 }
 
 std::string who_text(const store::AuditEvent& e, text::Lang lang) {
-  std::string who = e.who.name;
+  std::string who = text::actor_text(e.who.name, lang);
   if (!e.who.department.empty()) who += " " + e.who.department;
   if (e.who.run_id)
     who += (lang == text::Lang::Ja ? "（実行 " : " (run ") + std::to_string(e.who.run_id) +
@@ -108,8 +108,7 @@ void add_audit(CLI::App& app, CommandEnv env) {
       std::string what = e.kpi;
       if (e.period) what += (what.empty() ? "" : " ") + text::period_text(*e.period, l.years, l.lang);
       for (const auto& [k, v] : e.dimensions) what.append(" ").append(k).append("=").append(v);
-      // A raised flag's reason is its rule's detail, stored in its stable form.
-      const std::string reason = e.action == "flag.raise" ? text::flag_detail_text(e.reason, l.lang) : e.reason;
+      const std::string reason = text::audit_reason_text(e.action, e.reason, l.lang);
       table.add({text::timestamp_text(e.at, zone), who_text(e, l.lang), text::audit_action_text(e.action, l.lang), what,
                  text::audit_value_text(e.action, e.before, l.lang), text::audit_value_text(e.action, e.after, l.lang),
                  reason});

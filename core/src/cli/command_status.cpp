@@ -97,7 +97,7 @@ void add_status_command(CLI::App& app, CommandEnv env) {
   cmd->callback([env, args] {
     const app::Environment& app_env = env.session.env();
     const Date as_of =
-        from_user_input("status: --as-of " + args->as_of, [&] { return app::as_of_date(app_env, args->as_of); });
+        from_user_input(env.session.locale(), "status: --as-of", [&] { return app::as_of_date(app_env, args->as_of); });
     // When the store cannot be read (a server that is away), what the daemon says about it is still
     // worth printing before the error.
     auto say_daemon = [&](const char* error) {

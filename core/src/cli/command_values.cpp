@@ -10,6 +10,7 @@
 #include "sosei/notation.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
+#include "text/quality_text.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -26,7 +27,8 @@ std::string dims_text(const store::Dimensions& d) {
 void check_series(Session& session, const std::string& series) {
   if (series.find('/') != std::string::npos) return;  // a plugin's own series
   if (!session.config().strategy.find_kpi(series))
-    throw UsageError("no KPI '" + series + "' in the strategy (see " + session.config().config_file + ")");
+    throw UsageError(
+        text::say(session.locale().lang, &text::Catalogue::kpi_unknown, series, session.config().config_file));
 }
 
 // Who made a change: a hand entry's department and token ("hand:産業振興課" + "token 3"), else the
@@ -57,7 +59,9 @@ std::string who_text(const std::string& source, int64_t run_id, const std::strin
   constexpr std::string_view kHand = "hand:";
   const std::string run = (ja ? "実行 " : "run ") + std::to_string(run_id);
   if (source.starts_with(kHand))
-    return source.substr(kHand.size()) + (location.empty() ? "" : " " + location) +
+    // A hand entry's location is the token that entered it ("token 3": トークン 3).
+    return source.substr(kHand.size()) +
+           (location.empty() ? "" : " " + text::actor_text(location, ja ? text::Lang::Ja : text::Lang::En)) +
            (ja ? "（" + run + "）" : " (" + run + ")");
   return source + " " + run + (location.empty() ? "" : " " + location);
 }
@@ -111,8 +115,9 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   history->callback([env, h] {
     check_series(env.session, h->series);
     const auto& strategy = env.session.config().strategy;
-    const Period period = from_user_input(
-        "history", [&] { return app::read_value_period(strategy, strategy.find_kpi(h->series), h->period); });
+    const Period period = from_user_input(env.session.locale(), "history", [&] {
+      return app::read_value_period(strategy, strategy.find_kpi(h->series), h->period);
+    });
     auto histories = env.session.store(app::StoreOpen::ReadOnly).history(h->series, period);
     if (h->json) {
       nlohmann::json out = nlohmann::json::array();

@@ -12,13 +12,15 @@
 
 #include "cli/session.hpp"
 #include "common/signals.hpp"
+#include "text/catalogue.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::cli {
 
 // `signals` must have been blocked before the server's threads started, so a stop waits for this
 // loop instead of killing the process mid-request. Server: listen() and stop() as serve::Server's.
 template <class Server>
-int serve_until_signal(Server& server, BlockedSignals& signals, const char* name) {
+int serve_until_signal(Server& server, BlockedSignals& signals, const char* name, text::Lang lang) {
   std::atomic<bool> finished{false};
   bool served = false;
   std::thread listener([&] {
@@ -27,14 +29,19 @@ int serve_until_signal(Server& server, BlockedSignals& signals, const char* name
   });
   int sig = 0;
   while (!finished && sig == 0) sig = signals.wait(std::chrono::seconds(1));
-  if (sig) std::cerr << name << ": " << strsignal(sig) << " received: finishing the requests in flight\n";
+  if (sig) {
+    const char* abbreviation = sigabbrev_np(sig);
+    std::cerr << text::say(lang, &text::Catalogue::serve_signal, name,
+                           abbreviation ? "SIG" + std::string(abbreviation) : std::to_string(sig))
+              << '\n';
+  }
   // stop() before listen() has started listening is lost, so it is repeated until the thread ends.
   while (!finished) {
     server.stop();
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   listener.join();
-  if (!served && !sig) std::cerr << name << ": the server stopped unexpectedly (see the log)\n";
+  if (!served && !sig) std::cerr << text::say(lang, &text::Catalogue::serve_stopped_early, name) << '\n';
   return served || sig ? kOk : kRunFailed;
 }
 

@@ -30,11 +30,12 @@ class UsageError : public std::runtime_error {
 // becomes a UsageError prefixed by `what`. A broken configuration file (a grading scheme) passes as
 // config::ConfigError: main() words it in the reader's language (Session::reader_lang) with exit 2.
 template <class Request>
-auto from_user_input(const std::string& what, Request&& request) {
+auto from_user_input(const text::Locale& locale, const std::string& what, Request&& request) {
   try {
     return request();
   } catch (const app::InputError& e) {
-    throw UsageError(what.empty() ? std::string(e.what()) : what + ": " + e.what());
+    const std::string message = e.message(locale);
+    throw UsageError(what.empty() ? message : what + ": " + message);
   }
 }
 

@@ -11,9 +11,7 @@ std::optional<Date> parse_as_of(std::string_view text, std::string* error) {
   std::string why;
   auto p = parse_period(text, SOSEI_PERIOD_FISCAL_YEAR, &why);
   if (!p) {
-    if (error)
-      *error = "cannot read the as-of date '" + std::string(text) + "' (" + why +
-               "); write 2026-01-31, FY2025, R7 or 令和7年度";
+    if (error) *error = why;  // the notation's reason; the caller words the refusal
     return std::nullopt;
   }
   return end_of(Period::from(*p));

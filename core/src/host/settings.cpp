@@ -21,11 +21,11 @@ ResolvedSettings resolve_settings(const PluginMeta& plugin, const config::Source
   for (const auto& [name, value] : source.settings) {
     const SettingSpec* spec = plugin.find_setting(name);
     if (!spec)
-      throw SettingsError(where(value.where) + "source '" + source.id + "': plugin '" + plugin.name +
-                          "' has no setting '" + name + "'; its settings are: " + declared_names(plugin));
+      throw SettingsError(text::phrase(&text::ImportMessages::setting_unknown, where(value.where), source.id,
+                                       plugin.name, name, declared_names(plugin)));
     if (!setting_value_fits(spec->type, value.value))
-      throw SettingsError(where(value.where) + "source '" + source.id + "': setting '" + name + "' of plugin '" +
-                          plugin.name + "' must be a " + setting_type_name(spec->type) + ", got '" + value.value + "'");
+      throw SettingsError(text::phrase(&text::ImportMessages::setting_wrong_type, where(value.where), source.id, name,
+                                       plugin.name, setting_type_name(spec->type), value.value));
     std::string v = value.value;
     if (spec->type == SOSEI_SETTING_PATH && !v.empty() && std::filesystem::path(v).is_relative())
       v = (std::filesystem::path(base_dir) / v).lexically_normal().string();
@@ -36,8 +36,8 @@ ResolvedSettings resolve_settings(const PluginMeta& plugin, const config::Source
     if (spec.has_default) {
       out[spec.name] = spec.default_value;
     } else if (spec.required) {
-      throw SettingsError(where(source.where) + "source '" + source.id + "': plugin '" + plugin.name +
-                          "' requires the setting '" + spec.name + "' (" + spec.help + ")");
+      throw SettingsError(text::phrase(&text::ImportMessages::setting_required, where(source.where), source.id,
+                                       plugin.name, spec.name, spec.help));
     }
   }
   return out;

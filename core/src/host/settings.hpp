@@ -9,11 +9,21 @@
 #include "config/model.hpp"
 #include "host/plugin_library.hpp"
 
+#include "text/import_messages.hpp"
+#include "text/phrase.hpp"
+
 namespace sosei::host {
 
+// what() is English; message() in the reader's language (validate, the import's failed run).
 class SettingsError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit SettingsError(text::Phrase phrase)
+      : std::runtime_error(phrase(text::Locale{text::Lang::En, text::YearStyle::Western})),
+        phrase_(std::move(phrase)) {}
+  std::string message(text::Lang lang) const { return phrase_(text::Locale{lang, text::YearStyle::Era}); }
+
+ private:
+  text::Phrase phrase_;
 };
 
 using ResolvedSettings = std::map<std::string, std::string>;

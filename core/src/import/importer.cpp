@@ -105,15 +105,15 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
                             const host::PluginRegistry& plugins, store::Store& store, const ImportOptions& options) {
   const auto* plugin = plugins.find(source.plugin);
   if (!plugin)
-    throw ImportSetupError(source.where.str() + ": source '" + source.id + "' uses plugin '" + source.plugin +
-                           "', which is not installed (installed: " + installed_names(plugins) + ")");
+    throw ImportSetupError(text::say(config.lang, &text::ImportMessages::plugin_not_installed, source.where.str(),
+                                     source.id, source.plugin, installed_names(plugins)));
   host::RunSettings run_settings;
   run_settings.source_id = source.id;
   try {
     run_settings.settings = host::resolve_settings((*plugin)->meta(), source, config.base_dir);
     host::add_kpi_units(run_settings.settings, source, config.strategy);
   } catch (const host::SettingsError& e) {
-    throw ImportSetupError(e.what());
+    throw ImportSetupError(e.message(config.lang));
   }
   if (!options.file_override.empty()) {
     if (!(*plugin)->meta().find_setting("file"))
@@ -145,8 +145,8 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
       result = host::RunResult::Failed;
       checked.error = quality.stop_reason;
     } else if (quality.warnings + quality.errors > 0) {
-      spdlog::warn("[{}] data-quality rules: {} warning(s), {} error(s) (sosei flags)", source.id, quality.warnings,
-                   quality.errors);
+      spdlog::warn("{}", text::say(config.lang, &text::ImportMessages::log_rule_findings, source.id, quality.warnings,
+                                   quality.errors));
     }
   }
 
@@ -156,7 +156,10 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     // The one place a run's error is formed: bounded here, it is bounded in the log, the run record,
     // `sosei runs`, /api/runs and webhooks alike (a plugin may quote a 10 MiB line in it).
     checked.error = text::bounded_text(checked.error, config.lang);
-    spdlog::error("[{}] import {}: {}", source.id, checked.aborted ? "aborted" : "failed", checked.error);
+    spdlog::error("{}", text::say(config.lang,
+                                  checked.aborted ? &text::ImportMessages::log_run_aborted
+                                                  : &text::ImportMessages::log_run_failed,
+                                  source.id, checked.error));
     const auto status = checked.aborted ? store::RunStatus::Aborted : store::RunStatus::Failed;
     outcome.record =
         options.dry_run ? transaction->discard() : record_failure(*transaction, checked.error, status, config.lang);
@@ -170,7 +173,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     outcome.record = options.dry_run ? transaction->discard() : transaction->commit(status);
   } catch (const store::StoreError& e) {  // the commit itself failed (a full disk): rolled back, nothing kept
     const std::string error = text::bounded_text(e.what(), config.lang);
-    spdlog::error("[{}] import failed: {}", source.id, error);
+    spdlog::error("{}", text::say(config.lang, &text::ImportMessages::log_run_failed, source.id, error));
     outcome.record = record_failure(*transaction, error, store::RunStatus::Failed, config.lang);
     outcome.record.source = source.id;
     outcome.record.status = store::RunStatus::Failed;

@@ -28,12 +28,12 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// Whether `a` and `b` name the same things one to one over these totals.
-bool one_to_one(const std::vector<const store::DimensionTotal*>& totals, const std::string& a, const std::string& b) {
+// Whether `a` and `b` name the same things one to one over these dimension sets.
+bool one_to_one(const std::vector<const store::Dimensions*>& sets, const std::string& a, const std::string& b) {
   std::map<std::string, std::string> ab, ba;
-  for (const auto* t : totals) {
-    const auto ia = t->dimensions.find(a), ib = t->dimensions.find(b);
-    if (ia == t->dimensions.end() || ib == t->dimensions.end()) return false;
+  for (const auto* d : sets) {
+    const auto ia = d->find(a), ib = d->find(b);
+    if (ia == d->end() || ib == d->end()) return false;
     const auto x = ab.try_emplace(ia->second, ib->second).first;
     const auto y = ba.try_emplace(ib->second, ia->second).first;
     if (x->second != ib->second || y->second != ia->second) return false;
@@ -42,16 +42,16 @@ bool one_to_one(const std::vector<const store::DimensionTotal*>& totals, const s
 }
 
 // Keys worth a column: every key except a code twin of a name, most distinct values first.
-std::vector<std::string> shown_keys(const std::vector<const store::DimensionTotal*>& totals) {
+std::vector<std::string> shown_keys(const std::vector<const store::Dimensions*>& sets) {
   std::map<std::string, std::set<std::string>> distinct;
-  for (const auto* t : totals)
-    for (const auto& [k, v] : t->dimensions) distinct[k].insert(v);
+  for (const auto* d : sets)
+    for (const auto& [k, v] : *d) distinct[k].insert(v);
   std::vector<std::string> keys;
   for (const auto& [k, values] : distinct) {
     bool twin = false;
     for (const auto& entry : distinct) {
       const std::string& other = entry.first;
-      if (other != k && (ends_with(k, "_code") || other == k + "_name") && one_to_one(totals, k, other)) twin = true;
+      if (other != k && (ends_with(k, "_code") || other == k + "_name") && one_to_one(sets, k, other)) twin = true;
     }
     if (!twin) keys.push_back(k);
   }
@@ -74,35 +74,73 @@ void order_rows(Drilldown& d) {
   });
 }
 
+// The published totals of one dimension set, summed per year.
+struct SetSums {
+  const store::Dimensions* dimensions;
+  std::map<int, double> by_year;
+};
+
+// Groups the totals by dimension set: by the store's set number first, so each total costs one
+// comparison of its dimensions with its set's (10 M daily values: 330,000 totals of 5,000 sets), then
+// by the dimensions themselves, so totals numbered otherwise (built by hand) still group right.
+std::vector<SetSums> sums_per_set(const config::Kpi& kpi, const DimensionedSeries& s, const Date& as_of,
+                                  PeriodKind& finest, bool& months_summed) {
+  std::vector<SetSums> sets;
+  std::vector<std::vector<std::size_t>> sets_numbered;  // the store's set number → indices into `sets`
+  for (const auto& t : s.totals) {
+    if (t.dimensions->empty()) continue;
+    const int y = year_of(kpi, t.period);
+    if (!published(kpi, y, as_of)) continue;
+    if (t.set >= sets_numbered.size()) sets_numbered.resize(t.set + 1);
+    auto& candidates = sets_numbered[t.set];
+    const auto same = std::find_if(candidates.begin(), candidates.end(), [&](std::size_t i) {
+      return sets[i].dimensions == t.dimensions.get() || *sets[i].dimensions == *t.dimensions;
+    });
+    std::size_t index = 0;
+    if (same != candidates.end()) {
+      index = *same;
+    } else {
+      index = sets.size();
+      sets.push_back({t.dimensions.get(), {}});
+      candidates.push_back(index);
+    }
+    sets[index].by_year[y] += t.sum;
+    if (static_cast<int>(t.stored_kind) > static_cast<int>(finest)) finest = t.stored_kind;
+    if (t.stored_kind == PeriodKind::Month || t.stored_kind == PeriodKind::Date) months_summed = true;
+  }
+  return sets;
+}
+
 std::optional<Drilldown> build_one(const config::Kpi& kpi, const DimensionedSeries& s, const Date& as_of,
                                    const ReportOptions& options) {
-  std::vector<const store::DimensionTotal*> totals;
-  for (const auto& t : s.totals)
-    if (!t.dimensions.empty() && published(kpi, year_of(kpi, t.period), as_of)) totals.push_back(&t);
-  if (totals.empty()) return std::nullopt;
-
   Drilldown d;
+  PeriodKind finest = PeriodKind::FiscalYear;  // the series' own period, for the caption
+  const std::vector<SetSums> sets = sums_per_set(kpi, s, as_of, finest, d.months_summed);
+  if (sets.empty()) return std::nullopt;
+  std::vector<const store::Dimensions*> dimensions;
+  dimensions.reserve(sets.size());
+  for (const auto& set : sets) dimensions.push_back(set.dimensions);
+
   d.series = s.series;
   d.unit = s.unit;
   d.help = s.help;
-  d.dimension_keys = shown_keys(totals);
+  d.dimension_keys = shown_keys(dimensions);
   const Lang lang = options.lang;
   for (const auto& k : d.dimension_keys) d.dimension_names.push_back(display_name(s.names.find_dimension(k), lang, k));
   d.name = display_name(&s.name, lang, s.series);
-  PeriodKind finest = PeriodKind::FiscalYear;  // the series' own period, for the caption
   std::set<int> years;
   std::map<std::vector<std::string>, std::map<int, double>> cells;
-  for (const auto* t : totals) {
+  for (const auto& set : sets) {
     std::vector<std::string> row;
     for (const auto& k : d.dimension_keys) {
-      const auto it = t->dimensions.find(k);
-      row.push_back(it == t->dimensions.end() ? "" : it->second);
+      const auto it = set.dimensions->find(k);
+      row.push_back(it == set.dimensions->end() ? "" : it->second);
     }
-    if (static_cast<int>(t->stored_kind) > static_cast<int>(finest)) finest = t->stored_kind;
-    const int y = year_of(kpi, t->period);
-    years.insert(y);
-    cells[row][y] += t->sum;
-    if (t->stored_kind == PeriodKind::Month || t->stored_kind == PeriodKind::Date) d.months_summed = true;
+    auto& cell = cells[row];
+    for (const auto& [y, sum] : set.by_year) {
+      years.insert(y);
+      cell[y] += sum;
+    }
   }
   // A calendar year is labelled 2024 in both styles: R6 would read as a fiscal year.
   const bool calendar = kpi.period_type == config::PeriodType::CalendarYear;

@@ -28,9 +28,12 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-std::string grade_badge(const KpiRow& r, std::size_t grade_count) {
-  return "<span class=\"grade " + grade_class(r.grade_index, grade_count) + "\" title=\"" + esc(r.grade_basis) + "\">" +
-         esc(r.grade_symbol) + "<span class=\"label\">" + esc(r.grade_label) + "</span></span>";
+std::string grade_badge(const KpiRow& r, const ReportModel& m) {
+  const std::size_t grade_count = m.grades.size();
+  const Lang lang = m.options.lang;
+  return "<span class=\"grade " + grade_class(r.grade_index, grade_count) + "\" title=\"" +
+         esc(text::grade_basis_text(r.grade_basis, lang)) + "\">" + esc(r.grade_symbol) + "<span class=\"label\">" +
+         esc(r.grade_label) + "</span></span>";
 }
 
 // A year's value with its markers written out (calendar year, series break) and its note as a tooltip.
@@ -94,7 +97,7 @@ void targets_section(std::ostream& out, const ReportModel& m, const Labels& l) {
         << "<span class=\"mark\">" << esc(r.target_period) << "</span></td>";
     for (const auto& c : r.years) out << year_cell(c, m.options.lang);
     out << "<td class=\"num\" title=\"" << esc(r.formed) << "\">" << esc(r.actual.text) << "</td><td class=\"num\">"
-        << esc(r.achievement.text) << "</td><td class=\"center\">" << grade_badge(r, m.grades.size()) << "</td></tr>";
+        << esc(r.achievement.text) << "</td><td class=\"center\">" << grade_badge(r, m) << "</td></tr>";
   }
   out << "</tbody></table></div></section>";
 }
@@ -166,7 +169,7 @@ void projects_section(std::ostream& out, const ReportModel& m, const Labels& l) 
         << "</td>";
     out << "<td class=\"target\" data-sort=\"" << sort_key(r.target.number) << "\">" << esc(r.target.text) << "</td>";
     out << "<td class=\"dept\" data-sort=\"" << esc(r.department) << "\">" << esc(r.department) << "</td>";
-    out << "<td class=\"center\" data-sort=\"" << r.grade_index << "\">" << grade_badge(r, m.grades.size()) << "</td>";
+    out << "<td class=\"center\" data-sort=\"" << r.grade_index << "\">" << grade_badge(r, m) << "</td>";
     out << "<td class=\"num" << (r.off_track ? " off-track" : "") << "\" data-sort=\"" << sort_key(r.pace.number)
         << "\">" << esc(r.pace.text) << "</td></tr>";
   }
@@ -211,8 +214,7 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang
 
 void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels& l) {
   out << "<article class=\"card\" id=\"kpi-" << esc(r.id) << "\" data-kpi=\"" << esc(r.id) << "\"><h3>" << esc(r.name)
-      << " " << grade_badge(r, m.grades.size()) << "</h3><div class=\"where\">"
-      << esc(goal_heading(r.goal_no, m.options.lang));
+      << " " << grade_badge(r, m) << "</h3><div class=\"where\">" << esc(goal_heading(r.goal_no, m.options.lang));
   for (const auto* part : {&r.measure, &r.project, &r.department})
     if (!part->empty()) out << " ／ " << esc(*part);
   out << "</div>";

@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/flags.hpp"
+#include "app/signoff.hpp"
 #include "present/record_json.hpp"
 #include "present/signoff_json.hpp"
 #include "report/html_escape.hpp"
+#include "report/signoff.hpp"
 #include "serve/api.hpp"
 #include "serve/api_token.hpp"
 #include "serve/authenticate.hpp"
@@ -29,6 +31,8 @@
 #include "serve/signoff_page.hpp"
 #include "serve/store_access.hpp"
 #include "text/catalogue.hpp"
+#include "text/numbers.hpp"
+#include "text/periods.hpp"
 #include "text/phrase.hpp"
 
 namespace sosei::serve {
@@ -43,6 +47,11 @@ std::unique_ptr<store::Store> open_writes(const app::Environment& env, const Ser
   store::StoreConfig config = env.store_config(options.write_wait);
   config.on_lock_wait = options.on_write_wait;
   return store::open_store(config);
+}
+
+// A value as the log shows it: 1,234 or 未実施 in Japanese (the stored codes in JSON only).
+std::string value_text(const Value& v, text::Lang lang) {
+  return v.is_number() ? text::format_number_trimmed(v.number, 6, lang) : text::status_text(v.kind, lang);
 }
 
 }  // namespace
@@ -88,9 +97,10 @@ struct Server::Impl {
     EntryResult result = write(lang, [&](store::Store& s) {
       return enter_by_hand(config.strategy, s, who, entry, {lang, config.years});
     });
-    spdlog::info("serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)", who.id, who.department,
-                 result.kpi, result.period.str(), result.value.str(), result.run.id, result.run.inserted,
-                 result.run.revised);
+    spdlog::info(
+        "{}", text::say(config.lang, &text::Catalogue::serve_log_entry, who.id, who.department, result.kpi,
+                        text::period_text(result.period, config.years, config.lang),
+                        value_text(result.value, config.lang), result.run.id, result.run.inserted, result.run.revised));
     return result;
   }
 
@@ -129,8 +139,9 @@ struct Server::Impl {
       const app::SignoffResult r = write(config.lang, [&](store::Store& s) {
         return app::sign_off(config.strategy, s, app::token_signer(who), step, request, locale());
       });
-      spdlog::info("serve: sign-off by token {} ({}): {} {} → {}", who.id, who.department, r.approval.kpi,
-                   r.approval.period.str(), store::to_string(r.approval.state));
+      spdlog::info("{}", text::say(config.lang, &text::Catalogue::serve_log_signoff, who.id, who.department,
+                                   r.approval.kpi, text::period_text(r.approval.period, config.years, config.lang),
+                                   app::approval_state_text(r.approval.state, config.lang)));
       nlohmann::json j = present::to_json(r.approval);
       j["message"] = r.message;
       return j;
@@ -144,8 +155,9 @@ struct Server::Impl {
       const app::CommentResult r = write(config.lang, [&](store::Store& s) {
         return app::add_comment(config.strategy, s, app::token_signer(who), request, config.lang);
       });
-      spdlog::info("serve: comment by token {} ({}): {} FY{} {} v{}", who.id, who.department, r.comment.kpi,
-                   r.comment.year, store::to_string(r.comment.kind), r.comment.version);
+      spdlog::info("{}", text::say(config.lang, &text::Catalogue::serve_log_comment, who.id, who.department,
+                                   r.comment.kpi, text::fiscal_year_text(r.comment.year, config.years, config.lang),
+                                   report::comment_kind_label(r.comment.kind, config.lang), r.comment.version));
       nlohmann::json j = present::to_json(r.comment);
       j["message"] = r.message;
       return j;
@@ -190,7 +202,9 @@ struct Server::Impl {
     http.Post("/signoff/step", [this](const Request& req, Response& res) {
       form_post(req, res, [&] {
         const auto step = signoff_step(req.get_param_value("step"));
-        if (!step) throw HttpError(400, "step: submit | approve | unlock");
+        if (!step)
+          throw HttpError(400,
+                          text::say(lang(req), &text::Catalogue::signoff_step_unknown, req.get_param_value("step")));
         const store::ApiToken who = authenticated(form_token(req), lang(req));
         return sign_off(who, *step,
                         {req.get_param_value("kpi"), req.get_param_value("period"), req.get_param_value("reason")})

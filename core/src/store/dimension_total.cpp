@@ -9,9 +9,13 @@ DimensionTotal DimensionTotalReader::read(const Period& grouped, std::string_vie
                                           int64_t values) {
   auto found = parsed_.find(dimensions_json);
   if (found == parsed_.end())
-    found = parsed_.emplace(std::string(dimensions_json), parse_dimensions(dimensions_json)).first;
+    found = parsed_
+                .emplace(std::string(dimensions_json),
+                         Parsed{std::make_shared<const Dimensions>(parse_dimensions(dimensions_json)), parsed_.size()})
+                .first;
   DimensionTotal t;
-  t.dimensions = found->second;
+  t.dimensions = found->second.dimensions;
+  t.set = found->second.set;
   t.stored_kind = grouped.kind;
   t.period = grouped.kind == PeriodKind::Date ? Period::month_of(grouped.year, grouped.month) : grouped;
   t.sum = sum;

@@ -69,11 +69,16 @@ struct RunChange {
 // (Store::dimension_totals): what a drill-down shows, sized by the dimension sets and months, not by
 // the observations.
 struct DimensionTotal {
-  Dimensions dimensions;
+  // Shared by every total of the set in one read: 330,000 totals carry 5,000 sets, not 330,000 copies.
+  std::shared_ptr<const Dimensions> dimensions = std::make_shared<const Dimensions>();
   Period period;                               // a daily value counts in its month; others as stored
   PeriodKind stored_kind = PeriodKind::Month;  // the values' own period kind (Date when days were summed)
   double sum = 0;
   int64_t values = 0;  // how many values the sum holds
+  // The same number for every total of one dimension set within one read (0, 1, 2, … in order of
+  // first appearance): a drill-down groups 330,000 monthly totals of 5,000 sets by it, not by
+  // comparing their dimensions.
+  std::size_t set = 0;
 };
 
 // One change of an observation's value or note. The first import of a value is not a revision.

@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "common/period.hpp"
+
 namespace sosei::text {
 namespace {
 
@@ -316,6 +318,38 @@ constexpr Catalogue kJapanese{
     .report_binary_to_stdout =
         "{} はバイナリ形式のため標準出力には書き出せません。-o report.xlsx のようにファイルを指定してください",
     .report_csv_only = "--encoding と --table は csv だけに使えます（指定された形式: {}）",
+    .input_as_of_unreadable = "基準日「{}」を読めません{}。2026-01-31、FY2025、R7、令和7年度 のように書いてください",
+    .input_period_unreadable =
+        "「{}」は期間として読めません{}。2025、FY2025、R7、令和7年度、2024年、2025-04、2025年4月 "
+        "のように書いてください",
+    .input_period_outside =
+        "期間 {}{}は戦略の範囲（{}～{}）の外です。範囲の外の値は取り込まれないので、範囲内の期間を指定してください",
+    .kpi_unknown = "KPI「{}」は戦略にありません。戦略の KPI の ID か、取込元/系列 を指定してください（設定: {}）",
+    .evaluation_unknown = "評価 {} はありません（一覧: sosei evaluations）",
+    .flag_note_missing = "flags resolve: --note で対応の理由を書いてください",
+    .import_name_one = "import: 取込元を 1 つ指定するか --all を付けてください（取込元: {}）",
+    .import_file_needs_one = "import: --file は取込元を 1 つ指定したときだけ使えます（--all とは併用できません）",
+    .view_param_twice = "パラメータ {} が複数回指定されています。1 回だけ指定してください",
+    .view_as_of = "as_of: {}（例: as_of=2026-03-31、as_of=FY2025、as_of=R7）",
+    .view_scheme_unknown = "評価基準「{}」はありません。次のいずれかを指定してください: {}",
+    .view_lang_unknown = "lang「{}」はレポートの言語ではありません。ja または en を指定してください",
+    .view_years_unknown = "years「{}」は年の表記ではありません。era（R7）または western（2025）を指定してください",
+    .view_approved_only = "approved_only には 1（承認済みの値だけで評価）または 0 を指定してください",
+    .signoff_step_unknown =
+        "操作「{}」はありません。submit（提出）、approve（承認）、unlock（承認の解除）のいずれかを指定してください",
+    .comment_kind_unknown =
+        "説明の種類「{}"
+        "」はありません。why（要因分析）、next（今後の方向性）、committee（推進会議の意見）のいずれかを指定してくださ"
+        "い",
+    .serve_started =
+        "sosei serve: {}/（ダッシュボード）、{}/entry（手入力）、{}/api/kpis、{}/metrics — SIGTERM または Ctrl-C "
+        "で停止します",
+    .hub_serve_started = "sosei hub serve: {}/（{}）、{}/api/hub、{}/metrics — SIGTERM または Ctrl-C で停止します",
+    .serve_signal = "{}: {} を受け取りました。処理中のリクエストを終えてから停止します",
+    .serve_stopped_early = "{}: サーバーが予期せず停止しました（ログを確認してください）",
+    .serve_log_entry = "serve: トークン {}（{}）の手入力: {} {} = {} → 実行 {}（新規 {}、改訂 {}）",
+    .serve_log_signoff = "serve: トークン {}（{}）の承認操作: {} {} → {}",
+    .serve_log_comment = "serve: トークン {}（{}）の説明: {} {} {} 第{}版",
 };
 
 constexpr Catalogue kEnglish{
@@ -624,6 +658,33 @@ constexpr Catalogue kEnglish{
         ".csv, .md or .json",
     .report_binary_to_stdout = "{} is a binary format and cannot go to stdout: give a file, e.g. -o report.xlsx",
     .report_csv_only = "--encoding and --table apply to csv only, not {}",
+    .input_as_of_unreadable = "cannot read the as-of date '{}'{}; write 2026-01-31, FY2025, R7 or 令和7年度",
+    .input_period_unreadable =
+        "'{}' is not a period{}; write 2025, FY2025, R7, 令和7年度, 2024年, 2025-04 or 2025年4月",
+    .input_period_outside =
+        "period {}{} is outside the strategy's years ({}–{}): no value there is ever stored, so give a period within "
+        "them",
+    .kpi_unknown = "no KPI '{}' in the strategy: give a KPI id of the strategy or SOURCE/SERIES (see {})",
+    .evaluation_unknown = "no evaluation {} (sosei evaluations lists them)",
+    .flag_note_missing = "flags resolve: --note must say why the flag is closed",
+    .import_name_one = "import: name one SOURCE or give --all (sources: {})",
+    .import_file_needs_one = "import: --file applies to one source, not --all",
+    .view_param_twice = "the parameter {} is given more than once: give it once",
+    .view_as_of = "as_of: {} (e.g. as_of=2026-03-31, as_of=FY2025 or as_of=R7)",
+    .view_scheme_unknown = "unknown grading scheme '{}': use one of {}",
+    .view_lang_unknown = "lang: '{}' is not a language of the report: use ja or en",
+    .view_years_unknown = "years: '{}' is not a year style: use era (R7) or western (2025)",
+    .view_approved_only = "approved_only: use 1 (only approved values are graded) or 0",
+    .signoff_step_unknown = "step '{}': use submit, approve or unlock",
+    .comment_kind_unknown = "--kind '{}': use why, next or committee",
+    .serve_started =
+        "sosei serve: {}/ (dashboard), {}/entry (hand entry), {}/api/kpis, {}/metrics — SIGTERM or Ctrl-C stops",
+    .hub_serve_started = "sosei hub serve: {}/ ({}), {}/api/hub, {}/metrics — SIGTERM or Ctrl-C stops",
+    .serve_signal = "{}: {} received: finishing the requests in flight",
+    .serve_stopped_early = "{}: the server stopped unexpectedly (see the log)",
+    .serve_log_entry = "serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)",
+    .serve_log_signoff = "serve: sign-off by token {} ({}): {} {} → {}",
+    .serve_log_comment = "serve: comment by token {} ({}): {} {} {} v{}",
 };
 
 }  // namespace
@@ -687,6 +748,29 @@ std::string state_text(std::string_view code, Lang lang) {
                                                            {"policy", "総合政策課（承認）"}};
   const auto it = kJa.find(code);
   return it == kJa.end() ? std::string(code) : it->second;
+}
+
+std::string grade_basis_text(std::string_view basis, Lang lang) {
+  const bool ja = lang == Lang::Ja;
+  constexpr std::string_view kStatus = "status ";
+  if (basis.substr(0, kStatus.size()) == kStatus) {
+    const auto kind = value_kind_from(basis.substr(kStatus.size()));
+    if (!kind) return std::string(basis);
+    return (ja ? "状況（" : "status (") + status_text(*kind, lang) + (ja ? "）による" : ")");
+  }
+  static const std::map<std::string_view, std::pair<const char*, const char*>> kBases{
+      {"ratio", {"目標に対する達成率による", "ratio to the target"}},
+      {"progress", {"基準値から目標までの進捗率による", "progress from the baseline to the target"}},
+      {"achieved", {"目標を達成", "target achieved"}},
+      {"not achieved", {"目標に未達", "target not achieved"}},
+      {"pace", {"目標年度に向けたペースによる", "pace toward the target year"}},
+      {"no pace", {"ペースを判断できない", "no pace to judge"}},
+      {"no value", {"値がない", "no value"}},
+      {"no status", {"実施状況の値がない", "no status value"}},
+      {"series break", {"系列の断絶（過去と比較できない）", "series break (not comparable with earlier years)"}}};
+  const auto it = kBases.find(basis);
+  if (it == kBases.end()) return std::string(basis);
+  return ja ? it->second.first : it->second.second;
 }
 
 }  // namespace sosei::text

@@ -293,6 +293,32 @@ struct Catalogue {
   const char* report_format_unknown;       // the output as given
   const char* report_binary_to_stdout;     // format
   const char* report_csv_only;             // format
+  // What a person typed that cannot be read (app::InputError), and unknown names.
+  const char* input_as_of_unreadable;   // text, the notation's reason (English only: empty in Japanese)
+  const char* input_period_unreadable;  // text, the notation's reason (English only: empty in Japanese)
+  const char* input_period_outside;     // text, its period when written otherwise, first year, last year
+  const char* kpi_unknown;              // id, configuration file
+  const char* evaluation_unknown;       // id
+  const char* flag_note_missing;        //
+  const char* import_name_one;          // the sources
+  const char* import_file_needs_one;    //
+  // The dashboard's query parameters (serve/view_query.cpp): a 400 page.
+  const char* view_param_twice;      // name
+  const char* view_as_of;            // why (input_as_of_unreadable)
+  const char* view_scheme_unknown;   // name, the schemes
+  const char* view_lang_unknown;     // text
+  const char* view_years_unknown;    // text
+  const char* view_approved_only;    //
+  const char* signoff_step_unknown;  // the step given
+  const char* comment_kind_unknown;  // the kind given
+  // `sosei serve` and `sosei hub serve` on the terminal, and the server's log of what tokens did.
+  const char* serve_started;        // base URL ×4
+  const char* hub_serve_started;    // base URL, hub name, base URL ×2
+  const char* serve_signal;         // program, signal name
+  const char* serve_stopped_early;  // program
+  const char* serve_log_entry;      // token id, department, KPI, period, value, run, new, revised
+  const char* serve_log_signoff;    // token id, department, KPI, period, state
+  const char* serve_log_comment;    // token id, department, KPI, year, kind, version
 };
 
 const Catalogue& catalogue(Lang lang);
@@ -306,5 +332,10 @@ std::string status_text(ValueKind kind, Lang lang);
 
 // A run's or a freshness state's code ("succeeded", "ok", "overdue") for people.
 std::string state_text(std::string_view code, Lang lang);
+
+// What a grade was decided on (evaluate's basis code: "ratio", "progress", "achieved", "pace",
+// "no value", "series break", "status not_carried_out", …) for people: 達成率 / ratio to target.
+// JSON keeps the code; an unknown code is returned as it is.
+std::string grade_basis_text(std::string_view basis, Lang lang);
 
 }  // namespace sosei::text

@@ -31,6 +31,15 @@ constexpr ImportMessages kJapanese{
     .cut_text = "…（全 {} バイト）",
     .failure_not_recorded = "（この失敗の記録も保存できませんでした: {}）",
     .failure_not_recorded_same = "（同じ理由で、この失敗の記録も保存できませんでした）",
+    .log_rule_findings = "[{}] 検証ルール: 警告 {} 件、エラー {} 件（sosei flags で確認できます）",
+    .log_run_failed = "[{}] 取込に失敗しました: {}",
+    .log_run_aborted = "[{}] 取込を中止しました: {}",
+    .plugin_not_installed =
+        "{}: 取込元「{}」のプラグイン「{}」はインストールされていません（インストール済み: {}）。plugin_dirs "
+        "と名前を確かめてください",
+    .setting_unknown = "{}取込元「{}」: プラグイン「{}」に設定「{}」はありません。使える設定: {}",
+    .setting_wrong_type = "{}取込元「{}」: 設定「{}」（プラグイン「{}」）は {} で書いてください（書かれた値: 「{}」）",
+    .setting_required = "{}取込元「{}」: プラグイン「{}」には設定「{}」が必要です（{}）",
 };
 
 constexpr ImportMessages kEnglish{
@@ -60,6 +69,13 @@ constexpr ImportMessages kEnglish{
     .cut_text = "… ({} bytes in all)",
     .failure_not_recorded = " (this failure could not be recorded either: {})",
     .failure_not_recorded_same = " (for the same reason, this failure could not be recorded either)",
+    .log_rule_findings = "[{}] data-quality rules: {} warning(s), {} error(s) (sosei flags)",
+    .log_run_failed = "[{}] import failed: {}",
+    .log_run_aborted = "[{}] import aborted: {}",
+    .plugin_not_installed = "{}: source '{}' uses plugin '{}', which is not installed (installed: {})",
+    .setting_unknown = "{}source '{}': plugin '{}' has no setting '{}'; its settings are: {}",
+    .setting_wrong_type = "{}source '{}': setting '{}' of plugin '{}' must be a {}, got '{}'",
+    .setting_required = "{}source '{}': plugin '{}' requires the setting '{}' ({})",
 };
 
 }  // namespace

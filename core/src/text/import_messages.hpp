@@ -40,6 +40,14 @@ struct ImportMessages {
   // The store could not record the failed run either (a full or read-only disk): why, appended.
   const char* failure_not_recorded;
   const char* failure_not_recorded_same;  // … for the same reason as the run's failure
+  // Log lines of a run (the configured language, as the daemon's).
+  const char* log_rule_findings;     // source, warnings, errors
+  const char* log_run_failed;        // source, why
+  const char* log_run_aborted;       // source, why
+  const char* plugin_not_installed;  // where, source, plugin, the installed plugins
+  const char* setting_unknown;       // "file:line: " or "", source, plugin, setting, the plugin's settings
+  const char* setting_wrong_type;    // "file:line: " or "", source, setting, plugin, type, the value
+  const char* setting_required;      // "file:line: " or "", source, plugin, setting, its help
 };
 
 const ImportMessages& import_messages(Lang lang);

@@ -3,6 +3,7 @@
 // does not know is shown as stored.
 #include "text/quality_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -155,11 +156,27 @@ std::string audit_value_text(std::string_view action, std::string_view text, Lan
     if (text == "submitted") return c.state_submitted;
     if (text == "approved") return c.state_approved;
   }
+  if (starts(action, "token.")) {
+    // "token 3 住宅課 (department)" and "revoked".
+    if (text == "revoked") return "失効";
+    const std::size_t open = text.rfind(" (");
+    if (starts(text, "token ") && open != std::string_view::npos && ends(text, ")")) {
+      const std::string_view role = text.substr(open + 2, text.size() - open - 3);
+      const std::string role_text = role == "policy" ? "承認権限" : role == "department" ? "担当課" : std::string(role);
+      // "token 3" then the department.
+      const std::size_t department = text.find(' ', 6);
+      const std::string_view token = text.substr(0, std::min(department, open));
+      const std::string_view rest = department < open ? text.substr(department, open - department) : std::string_view();
+      return actor_text(token, lang) + std::string(rest) + "（" + role_text + "）";
+    }
+    return std::string(text);
+  }
   if (starts(action, "flag.")) {
-    // flag.raise: "RULE LEVEL [VALUE]"; flag.clear: before RULE, after "cleared".
+    // flag.raise: "RULE LEVEL [VALUE]"; flag.clear: before RULE, after "cleared"; flag.resolve: states.
     const std::size_t space = text.find(' ');
     const std::string_view rule = text.substr(0, space);
-    if (space == std::string_view::npos) return text == "cleared" ? state_text(text, lang) : rule_text(rule, lang);
+    if (space == std::string_view::npos)
+      return text == "open" || text == "cleared" || text == "resolved" ? state_text(text, lang) : rule_text(rule, lang);
     std::string_view rest = text.substr(space + 1);
     const std::size_t next = rest.find(' ');
     std::string out = rule_text(rule, lang) + " " + state_text(rest.substr(0, next), lang);
@@ -174,6 +191,25 @@ std::string audit_value_text(std::string_view action, std::string_view text, Lan
     if (const auto kind = value_kind_from(text); kind && *kind != ValueKind::Number) return status_text(*kind, lang);
   }
   return std::string(text);
+}
+
+std::string audit_reason_text(std::string_view action, std::string_view reason, Lang lang) {
+  if (action == "flag.raise") return flag_detail_text(reason, lang);
+  if (action == "comment.add") {
+    const Catalogue& c = catalogue(lang);
+    if (reason == "why") return c.comment_why;
+    if (reason == "next") return c.comment_next;
+    if (reason == "committee") return c.comment_committee;
+  }
+  return std::string(reason);
+}
+
+std::string actor_text(std::string_view name, Lang lang) {
+  constexpr std::string_view kToken = "token ";
+  if (lang == Lang::Ja && starts(name, kToken) && name.size() > kToken.size() &&
+      name.find_first_not_of("0123456789", kToken.size()) == std::string_view::npos)
+    return "トークン " + std::string(name.substr(kToken.size()));
+  return std::string(name);
 }
 
 }  // namespace sosei::text

@@ -30,9 +30,18 @@ std::string flag_detail_text(std::string_view detail, Lang lang);
 // are returned as they are.
 std::string audit_action_text(std::string_view code, Lang lang);
 
-// An audit event's before/after text for people: the approval states and a flag's "cleared" in words,
-// a raised flag's "rule level value" ("range warning 6000") with its rule and level in words; any
-// other text (a value, a token's name) as it is.
+// An audit event's before/after text for people: the approval states and a flag's states in words,
+// a raised flag's "rule level value" ("range warning 6000") with its rule and level in words, a
+// token's "token 3 住宅課 (department)" as トークン 3 住宅課（担当課）; any other text (a value, a
+// comment) as it is.
 std::string audit_value_text(std::string_view action, std::string_view text, Lang lang);
+
+// An audit event's reason for people: a comment's kind ("why") as its label (要因分析), a raised
+// flag's detail in words (flag_detail_text); any other reason, which a person wrote, as it is.
+std::string audit_reason_text(std::string_view action, std::string_view reason, Lang lang);
+
+// Who acted, as stored ("token 3" for a token, an OS user's name, a source): a token in words
+// (トークン 3); anything else as it is.
+std::string actor_text(std::string_view name, Lang lang);
 
 }  // namespace sosei::text
