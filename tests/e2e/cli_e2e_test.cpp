@@ -1,6 +1,8 @@
 // The `sosei` binary end to end on the bundled Kama City configuration.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -373,6 +375,27 @@ TEST(CliEndToEnd, DemoWarningIsFlaggedListedMarkedAndResolved) {
 
 // An error-level rule under on_bad_row: skip rejects the value and leaves an open error flag, which
 // `status --check` reports once the period is due, until it is resolved.
+// A cell the notation cannot read is refused in Japanese (the SDK's reason translated where the import
+// records it), and in English with --lang en.
+TEST(CliEndToEnd, AnUnreadableCellIsExplainedInJapanese) {
+  SoseiRunner s("bad-cell");
+  replace_in_file(s.dir() / "config" / "sources.yaml", "on_bad_row: fail", "on_bad_row: skip");
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "commute_subsidy,R7,550人",
+                  "commute_subsidy,R7,たくさん");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  const auto runs = s.run("runs --id 1");
+  EXPECT_NE(runs.out.find("「たくさん」は数値として読めません（数字（万・千・億と単位を付けてよい"), std::string::npos)
+      << runs.out;
+  EXPECT_EQ(runs.out.find("is not a number"), std::string::npos) << runs.out;
+  SoseiRunner en("bad-cell-en");
+  replace_in_file(en.dir() / "config" / "sources.yaml", "on_bad_row: fail", "on_bad_row: skip");
+  replace_in_file(en.dir() / "config" / "data" / "kama-kpi-values.csv", "commute_subsidy,R7,550人",
+                  "commute_subsidy,R7,たくさん");
+  { std::ofstream(en.config(), std::ios::app) << "locale: en\n"; }
+  ASSERT_EQ(en.run("import kama_values").exit_code, 0);
+  EXPECT_NE(en.run("runs --id 1").out.find("\"たくさん\" is not a number"), std::string::npos);
+}
+
 TEST(CliEndToEnd, StatusCheckFailsWhileAnErrorFlagIsOpen) {
   SoseiRunner s("flag-check");
   replace_in_file(s.dir() / "config" / "sources.yaml", "on_bad_row: fail", "on_bad_row: skip");

@@ -1,0 +1,70 @@
+// The SDK's notation refusals in Japanese (text/notation_text.hpp): the SDK itself refuses each kind of
+// text it cannot read, and none of its reasons may reach a Japanese reader in English.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sosei/notation.hpp"
+#include "text/notation_text.hpp"
+
+namespace sosei::text {
+namespace {
+
+std::string number_refusal(std::string_view text) {
+  std::string error;
+  EXPECT_FALSE(sosei::parse_value(text, &error)) << text;
+  return error;
+}
+
+std::string unit_refusal(std::string_view text) {
+  std::string error;
+  const std::vector<std::string_view> units{"人"};
+  EXPECT_FALSE(sosei::parse_value(text, units, &error)) << text;
+  return error;
+}
+
+std::string period_refusal(std::string_view text) {
+  std::string error;
+  EXPECT_FALSE(sosei::parse_period(text, SOSEI_PERIOD_FISCAL_YEAR, &error)) << text;
+  return error;
+}
+
+void expect_japanese(const std::string& english) {
+  SCOPED_TRACE(english);
+  ASSERT_FALSE(english.empty());
+  const std::string ja = notation_text("data.csv:7: " + english, Lang::Ja);
+  EXPECT_EQ(ja.rfind("data.csv:7: 「", 0), 0u) << ja;
+  EXPECT_NE(ja.find("として読めません（"), std::string::npos) << ja;
+  for (const char* word : {"expected", " is not", "does not", "outside", "longer", "between", "unit", "figure"})
+    EXPECT_EQ(ja.find(word), std::string::npos) << word << " in " << ja;
+  EXPECT_EQ(notation_text(english, Lang::En), english);
+}
+
+TEST(NotationText, EveryNumberRefusalOfTheSdkReadsInJapanese) {
+  for (const char* text : {"abc", "1,23", "1.2.3", "12345678901234567890123456789012345678901234567890123456789012345"})
+    expect_japanese(number_refusal(text));
+  expect_japanese(unit_refusal("5ドル"));
+  EXPECT_EQ(notation_text(number_refusal("abc"), Lang::Ja),
+            "「abc」は数値として読めません（数字（万・千・億と単位を付けてよい: "
+            "1,234人、▲5.1、19.9万人）か、状況（—、未実施、未着手、"
+            "実施中、実施）を書いてください）");
+}
+
+TEST(NotationText, EveryPeriodRefusalOfTheSdkReadsInJapanese) {
+  for (const char* text : {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x",
+                           "2025-x", "2025-04/01", "2025-04-0x", "1800年度", "2025-13", "2025-02-30",
+                           "2025-04-01 and a great deal more text after the date, past sixty-four bytes"})
+    expect_japanese(period_refusal(text));
+  EXPECT_EQ(notation_text(period_refusal("2025-02-30"), Lang::Ja),
+            "「2025-02-30」は期間として読めません（2025 年 2 月に 30 日はありません（28 日まで））");
+}
+
+TEST(NotationText, OtherMessagesAreLeftAsTheyAre) {
+  for (const char* message : {"", "column 値 is missing", "\"x\" is not a number", "the file ends mid-row"})
+    EXPECT_EQ(notation_text(message, Lang::Ja), message);
+}
+
+}  // namespace
+}  // namespace sosei::text
