@@ -214,11 +214,8 @@ class DisasterCoverage : public sosei::Plugin {
       ctx.emit(o);
     }
 
-    // The note is stored with the value and read by the city's staff and council: written in Japanese.
-    const Date& on = year.reference_date;
-    const std::string note = std::to_string(on.year) + "年" + std::to_string(on.month) + "月" + std::to_string(on.day) +
-                             "日時点：自主防災組織のある地区の世帯 " + std::to_string(c.covered_households) +
-                             " ／ 全 " + std::to_string(c.total_households) + " 世帯";
+    const std::string note = "as of " + year.reference_date.str() + ": " + std::to_string(c.covered_households) +
+                             " of " + std::to_string(c.total_households) + " households in covered districts";
     auto emit_total = [&](std::string_view series, double value, std::string_view text) {
       sosei::Observation o;
       o.series = series;

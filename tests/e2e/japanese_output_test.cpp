@@ -156,6 +156,7 @@ TEST_F(JapaneseOutput, RefusalsOfWhatWasTypedSpeakJapanese) {
   expect_refusal("history startups R99", "期間 R99（令和99年度）は戦略の範囲（平成27年度～令和12年度）の外です");
   expect_refusal("evaluate --as-of bogus", "基準日「bogus」を読めません。2026-01-31、FY2025");
   expect_refusal("evaluations --id 99", "評価 99 はありません");
+  expect_refusal("submit startups R99", "期間 R99（令和99年度）は戦略の範囲");
   expect_refusal("import", "取込元を 1 つ指定するか --all を付けてください");
   for (const char* command : {"values nosuchkpi", "history startups bogus", "evaluate --as-of bogus"})
     EXPECT_EQ(runner_->run(command).err.find("is not"), std::string::npos) << command;

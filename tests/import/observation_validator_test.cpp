@@ -46,7 +46,7 @@ TEST(ObservationValidator, ReasonsInTheCitysLanguage) {
   o.period = Period::fiscal_year(2040);
   error = import::check_kpi_value(config.strategy, startups, o, text::Locale{});
   ASSERT_TRUE(error);
-  EXPECT_NE(error->find("戦略の対象期間（令和2年度～令和11年度）の外"), std::string::npos) << *error;
+  EXPECT_NE(error->find("期間 令和22年度 は戦略の対象期間（令和2年度～令和11年度）の外"), std::string::npos) << *error;
 }
 
 }  // namespace

@@ -61,6 +61,15 @@ TEST(NotationText, EveryPeriodRefusalOfTheSdkReadsInJapanese) {
             "「2025-02-30」は期間として読めません（2025 年 2 月に 30 日はありません（28 日まで））");
 }
 
+// A plugin may quote a whole cut-off row as the value: the head is worded, the long reason is left
+// to the bound on stored texts (never scanned by the patterns).
+TEST(NotationText, AValueOfAHundredKilobytesIsWordedWithoutScanningIt) {
+  const std::string value = "1" + std::string(100000, 'x');
+  const std::string ja = notation_text(unit_refusal(value), Lang::Ja);
+  EXPECT_EQ(ja.rfind("「1xxx", 0), 0u);
+  EXPECT_NE(ja.find("」は数値として読めません（"), std::string::npos);
+}
+
 TEST(NotationText, OtherMessagesAreLeftAsTheyAre) {
   for (const char* message : {"", "column 値 is missing", "\"x\" is not a number", "the file ends mid-row"})
     EXPECT_EQ(notation_text(message, Lang::Ja), message);

@@ -26,6 +26,14 @@ TEST(Numbers, NegativesWithATriangleInJapanese) {
   EXPECT_EQ(format_percent(-0.0123, Lang::Ja), "△1.2%");
 }
 
+// Large figures keep their last decimal: the rounding nudge never adds a unit of its own.
+TEST(Numbers, LargeFiguresAreNotNudgedUpward) {
+  EXPECT_EQ(format_number_trimmed(10000000, 2, Lang::Ja), "10,000,000");
+  EXPECT_EQ(format_number_trimmed(199000, 6, Lang::Ja), "199,000");
+  EXPECT_EQ(format_number(123456789.125, 2, Lang::En), "123,456,789.13");
+  EXPECT_EQ(format_number(1.005, 2, Lang::En), "1.01");
+}
+
 TEST(Numbers, NotFiniteIsADash) {
   EXPECT_EQ(format_number(std::numeric_limits<double>::infinity(), 0, Lang::Ja), "—");
   EXPECT_EQ(format_percent(-std::numeric_limits<double>::infinity(), Lang::Ja), "—");

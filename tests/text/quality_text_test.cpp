@@ -19,6 +19,8 @@ TEST(QualityText, EveryDetailTheRulesWriteInJapanese) {
   EXPECT_EQ(flag_detail_text("previous 42, 1000×", Lang::Ja), "前回 42、1,000×");
   EXPECT_EQ(flag_detail_text("previous 1e+06", Lang::Ja), "前回 1,000,000");  // to_chars' shortest form
   EXPECT_EQ(flag_detail_text("previous -12.5", Lang::Ja), "前回 △12.5");
+  // A unit slip downwards: 26.1 after 263,000 keeps its figure.
+  EXPECT_EQ(flag_detail_text("previous 263000, 9.923954372623574e-05×", Lang::Ja), "前回 263,000、0.000099×");
   EXPECT_EQ(flag_detail_text("median 120, MAD 3.5", Lang::Ja), "中央値 120、中央絶対偏差 3.5");
   EXPECT_EQ(flag_detail_text("at most households 5000", Lang::Ja), "households（5,000）以下のはず");
   EXPECT_EQ(flag_detail_text("at least all_households 12", Lang::Ja), "all_households（12）以上のはず");

@@ -66,7 +66,7 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   try {
     period = read_value_period(strategy, kpi, request.period);
   } catch (const InputError& e) {
-    throw SignoffRefused(Why::BadInput, e.what());
+    throw SignoffRefused(Why::BadInput, e.message(l));
   }
   const StepRule rule = rule_of(step);
   // Rights before state: a department token learns nothing about a period it may not touch.

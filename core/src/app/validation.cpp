@@ -14,17 +14,16 @@ namespace sosei::app {
 namespace {
 
 // Problems with one source's plugin and settings.
-void check_source(const config::AppConfig& config, const host::PluginRegistry& plugins, const config::Source& source,
-                  std::vector<std::string>& problems) {
+void check_source(const config::AppConfig& config, text::Lang lang, const host::PluginRegistry& plugins,
+                  const config::Source& source, std::vector<std::string>& problems) {
   const auto* plugin = plugins.find(source.plugin);
   if (!plugin) {
-    problems.push_back(text::say(config.lang, &text::ImportMessages::plugin_not_installed, source.where.str(),
-                                 source.id, source.plugin, [&] {
-                                   std::string names;
-                                   for (const auto& p : plugins.plugins())
-                                     names += (names.empty() ? "" : ", ") + p->meta().name;
-                                   return names.empty() ? std::string("-") : names;
-                                 }()));
+    problems.push_back(
+        text::say(lang, &text::ImportMessages::plugin_not_installed, source.where.str(), source.id, source.plugin, [&] {
+          std::string names;
+          for (const auto& p : plugins.plugins()) names += (names.empty() ? "" : ", ") + p->meta().name;
+          return names.empty() ? std::string("-") : names;
+        }()));
     return;
   }
   try {
@@ -39,7 +38,7 @@ void check_source(const config::AppConfig& config, const host::PluginRegistry& p
                          "source '" + source.id + "': file not found: " + it->second);
     }
   } catch (const host::SettingsError& e) {
-    problems.push_back(e.message(config.lang));
+    problems.push_back(e.message(lang));
   }
 }
 
@@ -73,7 +72,7 @@ std::vector<std::string> configuration_problems(const Environment& env, text::La
   std::vector<std::string> problems;
   check_grading(env.config(), lang, problems);
   for (const auto& r : plugins.refusals()) problems.push_back(r.what());
-  for (const auto& source : env.config().sources) check_source(env.config(), plugins, source, problems);
+  for (const auto& source : env.config().sources) check_source(env.config(), lang, plugins, source, problems);
   return problems;
 }
 

@@ -25,7 +25,7 @@ std::optional<std::string> check_period_and_value(const config::Strategy& strate
     return say(l.lang, &ImportMessages::invalid_period, static_cast<int>(period.kind), period.year, period.month,
                period.day);
   if (!in_strategy_range(strategy, period))
-    return say(l.lang, &ImportMessages::outside_strategy, period.str(),
+    return say(l.lang, &ImportMessages::outside_strategy, text::period_text(period, l.years, l.lang),
                text::fiscal_year_text(strategy.history_from, l.years, l.lang),
                text::fiscal_year_text(strategy.last_value_year(), l.years, l.lang));
   const int kind = static_cast<int>(o.value.kind);

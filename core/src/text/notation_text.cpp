@@ -45,41 +45,47 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFixed{{
 
 // Reasons with figures or a name in them: a pattern and its Japanese with $1, $2 … in place.
 struct Shaped {
-  const char* pattern;
+  std::regex pattern;
   const char* japanese;
 };
+// Compiled once: a run may reject thousands of rows.
 const std::array<Shaped, 9>& shaped() {
   static const std::array<Shaped, 9> kShaped{{
-      {R"re(^"(.*)" is not a known unit: expected a number with an optional 万/千/億 multiplier and one of the units (.*)$)re",
+      {std::regex(
+           R"re(^"(.*)" is not a known unit: expected a number with an optional 万/千/億 multiplier and one of the units (.*)$)re"),
        "「$1」は使える単位ではありません。使える単位: $2"},
-      {R"re(^expected a 4-digit year and nothing else after (\S+), as in \S+$)re",
+      {std::regex(R"re(^expected a 4-digit year and nothing else after (\S+), as in \S+$)re"),
        "$1 の後には 4 桁の年だけを書いてください"},
-      {R"re(^expected a month such as 4月 or 四月 after 年$)re", "年の後に 4月 や 四月 のように月を書いてください"},
-      {R"re(^expected a day such as 1日 or 一日 and nothing else after 月$)re",
+      {std::regex(R"re(^expected a month such as 4月 or 四月 after 年$)re"),
+       "年の後に 4月 や 四月 のように月を書いてください"},
+      {std::regex(R"re(^expected a day such as 1日 or 一日 and nothing else after 月$)re"),
        "月の後には 1日 や 一日 のように日だけを書いてください"},
-      {R"re(^expected a 1- or 2-digit month after the year, as in 2025-04$)re",
+      {std::regex(R"re(^expected a 1- or 2-digit month after the year, as in 2025-04$)re"),
        "年の後に 1～2 桁の月を書いてください（2025-04）"},
-      {R"re(^expected the same separator between month and day, as in 2025-04-01$)re",
+      {std::regex(R"re(^expected the same separator between month and day, as in 2025-04-01$)re"),
        "月と日の間には、年と月の間と同じ区切りを使ってください（2025-04-01）"},
-      {R"re(^expected a 1- or 2-digit day and nothing else, as in 2025-04-01$)re",
+      {std::regex(R"re(^expected a 1- or 2-digit day and nothing else, as in 2025-04-01$)re"),
        "1～2 桁の日だけを書いてください（2025-04-01）"},
-      {R"re(^year (-?\d+) is outside 1900–2200$)re", "$1 年は 1900～2200 年の範囲の外です"},
-      {R"re(^month (-?\d+) is not between 1 and 12$)re", "$1 月はありません（1～12 月）"},
+      {std::regex(R"re(^year (-?\d+) is outside 1900–2200$)re"), "$1 年は 1900～2200 年の範囲の外です"},
+      {std::regex(R"re(^month (-?\d+) is not between 1 and 12$)re"), "$1 月はありません（1～12 月）"},
   }};
   return kShaped;
 }
 
+// The SDK's reasons are short; a longer one quotes what the plugin read (a cut-off row), which the
+// patterns would scan for nothing (and libstdc++'s regex recurses per character): kept as it is.
+constexpr std::size_t kLongestReason = 512;
+
 std::string reason_in_japanese(std::string_view reason) {
   for (const auto& [english, japanese] : kFixed)
     if (reason == english) return std::string(japanese);
+  if (reason.size() > kLongestReason) return std::string(reason);
   const std::string r(reason);
   static const std::regex kDay(R"re(^day (-?\d+) does not exist in (\d+)-(\d+), which has (\d+) days$)re");
   if (std::smatch m; std::regex_match(r, m, kDay))
     return m[2].str() + " 年 " + m[3].str() + " 月に " + m[1].str() + " 日はありません（" + m[4].str() + " 日まで）";
-  for (const Shaped& s : shaped()) {
-    const std::regex pattern(s.pattern);
-    if (std::regex_search(r, pattern)) return std::regex_replace(r, pattern, s.japanese);
-  }
+  for (const Shaped& s : shaped())
+    if (std::regex_search(r, s.pattern)) return std::regex_replace(r, s.pattern, s.japanese);
   return r;
 }
 

@@ -51,9 +51,10 @@ std::string format_number(double v, int decimals, Lang lang) {
   decimals = std::max(0, std::min(decimals, 9));
   const double factor = std::pow(10.0, decimals);
   // Half away from zero on the decimal text the city wrote: nudge by a relative epsilon so 0.125
-  // stored as 0.12499999… still shows 0.13.
+  // stored as 0.12499999… still shows 0.13. The nudge stays far below one unit of the last decimal:
+  // uncapped, 1e-9 of 10,000,000 at two decimals (1e9 units) added a whole unit (10,000,000.01).
   double scaled = std::abs(v) * factor;
-  scaled = std::floor(scaled + 0.5 + 1e-9 * std::max(1.0, scaled));
+  scaled = std::floor(scaled + 0.5 + std::min(1e-3, 1e-9 * std::max(1.0, scaled)));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, scaled / factor);
   std::string body = group_digits(buf);

@@ -32,7 +32,8 @@ std::optional<double> number_in(std::string_view s) {
   return v;
 }
 
-std::string shown(double v, Lang lang) { return format_number_trimmed(v, 2, lang); }
+// Up to six decimals: a unit slip downwards is a ratio of 0.0001, which two decimals would show as 0.
+std::string shown(double v, Lang lang) { return format_number_trimmed(v, 6, lang); }
 
 bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 bool ends(std::string_view s, std::string_view suffix) {

@@ -17,7 +17,7 @@ std::string rule_text(std::string_view code, Lang lang);
 
 // A flag's stored detail for people, its numbers with thousands separators:
 //   "previous 199000"            → 前回 199,000                 / previous 199,000
-//   "previous 42, 1000×"         → 前回 42、1,000倍              / previous 42, 1,000×
+//   "previous 42, 1000×"         → 前回 42、1,000×               / previous 42, 1,000×
 //   "median 12, MAD 3"           → 中央値 12、中央絶対偏差 3      / median 12, MAD 3
 //   "at most households 5000"    → households（5,000）以下のはず / at most households (5,000)
 //   "route 2 was there in 2023, not in 2024" → 前年（2023）にあった route 2 が 2024 にない
