@@ -66,11 +66,9 @@ std::string token_field(const char* id, const char* label) {
 std::string describe_entry(const EntryResult& r, const text::Locale& reader) {
   const text::Catalogue& c = text::catalogue(reader.lang);
   const char* what = r.inserted ? c.entry_inserted : r.revised ? c.entry_revised : c.entry_unchanged;
-  // The value as the city writes it: 1,234 or 未実施, never the stored code (not_carried_out).
-  const std::string value = r.value.is_number() ? text::format_number_trimmed(r.value.number, 6, reader.lang)
-                                                : text::status_text(r.value.kind, reader.lang);
   return text::say(reader.lang, &text::Catalogue::entry_result, what, r.kpi,
-                   text::period_text(r.period, reader.years, reader.lang), value, r.run.id, r.run.source);
+                   text::period_text(r.period, reader.years, reader.lang), text::value_text(r.value, reader.lang),
+                   r.run.id, r.run.source);
 }
 
 std::string entry_page(const config::Strategy& strategy, const std::optional<EntryOutcomeView>& outcome,

@@ -49,11 +49,6 @@ std::unique_ptr<store::Store> open_writes(const app::Environment& env, const Ser
   return store::open_store(config);
 }
 
-// A value as the log shows it: 1,234 or 未実施 in Japanese (the stored codes in JSON only).
-std::string value_text(const Value& v, text::Lang lang) {
-  return v.is_number() ? text::format_number_trimmed(v.number, 6, lang) : text::status_text(v.kind, lang);
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -97,10 +92,10 @@ struct Server::Impl {
     EntryResult result = write(lang, [&](store::Store& s) {
       return enter_by_hand(config.strategy, s, who, entry, {lang, config.years});
     });
-    spdlog::info(
-        "{}", text::say(config.lang, &text::Catalogue::serve_log_entry, who.id, who.department, result.kpi,
-                        text::period_text(result.period, config.years, config.lang),
-                        value_text(result.value, config.lang), result.run.id, result.run.inserted, result.run.revised));
+    spdlog::info("{}", text::say(config.lang, &text::Catalogue::serve_log_entry, who.id, who.department, result.kpi,
+                                 text::period_text(result.period, config.years, config.lang),
+                                 text::value_text(result.value, config.lang), result.run.id, result.run.inserted,
+                                 result.run.revised));
     return result;
   }
 

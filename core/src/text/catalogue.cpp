@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/period.hpp"
+#include "text/numbers.hpp"
 
 namespace sosei::text {
 namespace {
@@ -717,6 +718,10 @@ std::string status_text(ValueKind kind, Lang lang) {
       return ja ? "実施" : "done";
   }
   return "";
+}
+
+std::string value_text(const Value& value, Lang lang) {
+  return value.is_number() ? format_number_trimmed(value.number, 6, lang) : status_text(value.kind, lang);
 }
 
 std::string state_text(std::string_view code, Lang lang) {

@@ -330,6 +330,10 @@ const char* catalogue_text(const Catalogue& c, std::size_t index);
 // A status value for people: 未実施 / not carried out.
 std::string status_text(ValueKind kind, Lang lang);
 
+// Any value as a message quotes it: 1,234.5 (up to six decimals, grouped) or 未実施, never the
+// stored code (not_carried_out).
+std::string value_text(const Value& value, Lang lang);
+
 // A run's or a freshness state's code ("succeeded", "ok", "overdue") for people.
 std::string state_text(std::string_view code, Lang lang);
 
