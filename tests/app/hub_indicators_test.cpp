@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/evaluation.hpp"
 #include "app/hub_indicators.hpp"
+#include "app/merged_history.hpp"
 #include "config/temp_files.hpp"
 #include "present/hub_json.hpp"
 #include "store/store.hpp"
@@ -257,6 +259,70 @@ TEST_F(HubIndicators, APeriodBeforeAMergerIsTheMergedTownsValuesTogether) {
   EXPECT_TRUE(fy2006[0].cities[0].from_predecessors.empty());
   EXPECT_EQ(present::to_json(hub_, {}, fy2005)["indicators"][0]["cities"][0]["from_predecessors"],
             nlohmann::json::array({"旧A町", "旧B町"}));
+}
+
+// The city's own pages at the hub continue its history the same way (add_merged_history): its
+// evaluation sees the merged towns' values for the periods before the merger, noted as such.
+TEST_F(HubIndicators, TheCitysOwnObservationsContinueBeforeItsMerger) {
+  hub_.cities[0].predecessors = {{"405817", "旧A町", Date{2006, 3, 27}, files_.path("a.db"), {}},
+                                 {"405825", "旧B町", Date{2006, 3, 27}, files_.path("b.db"), {}}};
+  const auto town = [&](const std::string& file, const std::string& code,
+                        const std::vector<std::tuple<std::string, std::string, double>>& values) {
+    auto store = store::open_store({.location = files_.path(file), .city = code});
+    auto txn = store->begin_import({"history", "csv", "1.0.0"});
+    for (const auto& [series, period, v] : values)
+      txn->put({series, *Period::parse(period), {}}, {Value::of(v), 0, "", "old.csv"});
+    txn->commit();
+  };
+  town("a.db", "405817",
+       {{"startups", "FY2004", 3},
+        {"startups", "FY2005", 4},
+        {"startups", "FY2006", 50},
+        {"bus_commuters", "FY2005", 10},
+        {"commuters", "FY2005", 100},
+        {"residential_lots", "FY2005", 15000}});
+  town("b.db", "405825",
+       {{"startups", "FY2005", 1},
+        {"startups", "FY2006", 7},
+        {"bus_commuters", "FY2005", 30},
+        {"commuters", "FY2005", 300},
+        {"residential_lots", "FY2005", 12000}});
+  import("402273", {{ "startups", "FY2006", 6 }});
+
+  const Environment env(
+      EnvironmentOptions{.config_path = hub_.cities[0].config, .database_override = files_.path("402273.db")});
+  auto store = env.open_store(std::chrono::milliseconds(1000), StoreOpen::ReadOnly);
+  auto observations = stored_observations(env, *store);
+  add_merged_history(hub_, hub_.cities[0], "", nullptr, env.config().strategy, text::Lang::Ja, observations);
+
+  const auto value_of = [&](const std::string& kpi, int fy) -> const store::StoredObservation* {
+    for (const auto& o : observations[kpi])
+      if (o.key.period == Period::fiscal_year(fy)) return &o;
+    return nullptr;
+  };
+  ASSERT_NE(value_of("startups", 2005), nullptr);
+  EXPECT_EQ(value_of("startups", 2005)->data.value.number, 5);
+  EXPECT_EQ(value_of("startups", 2005)->data.note, "合併前の 旧A町、旧B町 の値");
+  EXPECT_EQ(value_of("startups", 2005)->run_id, 0);
+  EXPECT_EQ(value_of("startups", 2004), nullptr);               // 旧B町 has none: no partial sum
+  EXPECT_EQ(value_of("startups", 2006)->data.value.number, 6);  // the city's own; the towns' FY2006 ignored
+  EXPECT_EQ(observations["startups"].size(), 2u);
+  ASSERT_NE(value_of("shop_renovations", 2005), nullptr);  // a rate: the ratio of the summed parts, × 100
+  EXPECT_DOUBLE_EQ(value_of("shop_renovations", 2005)->data.value.number, 10.0);
+  EXPECT_EQ(value_of("residential_lots", 2005), nullptr);  // two towns' levels do not add up
+  EXPECT_TRUE(observations["tourism_visitors"].empty());   // no indicator: nothing says how it adds up
+
+  // In the city's language; a city without predecessors is left as it is.
+  auto english = stored_observations(env, *store);
+  add_merged_history(hub_, hub_.cities[0], "", nullptr, env.config().strategy, text::Lang::En, english);
+  for (const auto& o : english["startups"]) {
+    if (o.key.period == Period::fiscal_year(2005)) {
+      EXPECT_EQ(o.data.note, "from the merged 旧A町, 旧B町");
+    }
+  }
+  auto untouched = stored_observations(env, *store);
+  add_merged_history(hub_, hub_.cities[1], "", nullptr, env.config().strategy, text::Lang::Ja, untouched);
+  EXPECT_EQ(untouched["startups"].size(), 1u);
 }
 
 TEST_F(HubIndicators, AsJsonWithStableKeysAndNullsWhereThereIsNoNumber) {

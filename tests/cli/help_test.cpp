@@ -9,6 +9,7 @@
 
 #include "cli/app.hpp"
 #include "cli/help_texts.hpp"
+#include "cli/parse_refusal_ja.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -81,14 +82,41 @@ std::string refusal(text::Lang lang, std::vector<const char*> argv) {
 
 TEST(Help, ARefusalSaysWhatIsWrongAndWhereToReadMore) {
   const std::string unknown = refusal(text::Lang::Ja, {"sosei", "runs", "--limit", "x"});
-  EXPECT_NE(unknown.find("値を読み取れません"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("sosei: --limit の値「x」を読み取れません。"), std::string::npos) << unknown;
   EXPECT_NE(unknown.find("使い方は sosei runs --help"), std::string::npos) << unknown;
   const std::string extra = refusal(text::Lang::Ja, {"sosei", "history", "a", "b", "c", "d"});
-  EXPECT_NE(extra.find("使えない引数があります"), std::string::npos) << extra;
-  EXPECT_NE(extra.find("d"), std::string::npos) << extra;  // CLI11's own sentence names it
+  EXPECT_NE(extra.find("次の引数は使えません: d"), std::string::npos) << extra;
   const std::string english = refusal(text::Lang::En, {"sosei", "runs", "--limit", "x"});
   EXPECT_EQ(english.find("値を"), std::string::npos) << english;
   EXPECT_NE(english.find("--help"), std::string::npos) << english;
+}
+
+// Every form of CLI11's refusals sosei's options meet, produced by CLI11 itself and read in Japanese:
+// a CLI11 that words one differently fails here instead of showing English.
+TEST(Help, CLI11sRefusalsReadInJapanese) {
+  const std::vector<std::pair<std::vector<const char*>, std::string>> cases = {
+      {{"sosei", "token"}, "サブコマンドを指定してください"},
+      {{"sosei", "plugin", "new", "x"}, "--department を指定してください"},
+      {{"sosei", "values"}, "kpi を指定してください"},
+      {{"sosei", "import", "--bogus"}, "次の引数は使えません: --bogus"},
+      {{"sosei", "runs", "--limit", "abc"}, "--limit の値「abc」を読み取れません"},
+      {{"sosei", "report", "--as-of"}, "--as-of に値がありません"},
+      {{"sosei", "evaluate", "--scheme", "a", "--scheme", "b"}, "--scheme は 1 回までです（2 回指定されています）"},
+      {{"sosei", "serve", "--port", "99999999"}, "--port: 「99999999」は 0 から 65535 までの範囲にありません"},
+      {{"sosei", "status", "--lang", "fr"}, "--lang: 「fr」は使えません（使えるのは ja,en）"},
+      {{"sosei", "plugin", "check", "/nosuchdir/x.so"}, "path: ファイル /nosuchdir/x.so がありません"},
+  };
+  for (const auto& [argv, japanese] : cases) {
+    const std::string said = refusal(text::Lang::Ja, argv);
+    EXPECT_NE(said.find("sosei: " + japanese + "。使い方は"), std::string::npos) << said;
+    for (const char* english : {"not ", "required", "expected", "convert", "exist", "Value", "range", "Most"})
+      EXPECT_EQ(said.find(english), std::string::npos) << "CLI11's English left: " << said;
+  }
+  // A form not known keeps CLI11's sentence, inside the Japanese kind of refusal.
+  EXPECT_EQ(parse_refusal_ja("Something new: x"), "Something new: x");
+  EXPECT_EQ(parse_refusal_ja("--a excludes --b"), "--a と --b は一緒に使えません");
+  EXPECT_EQ(parse_refusal_ja("--a requires --b"), "--a には --b も必要です");
+  EXPECT_EQ(parse_refusal_ja("--dir: Directory does not exist: /x"), "--dir: フォルダ /x がありません");
 }
 
 }  // namespace

@@ -120,7 +120,12 @@ TEST_F(DaemonLoop, ItsLogLinesAreInTheDaemonsLanguage) {
     d.tick();
     EXPECT_NE(log.text().find(started), std::string::npos) << log.text();
     EXPECT_NE(log.text().find(finished), std::string::npos) << log.text();
-    EXPECT_NE(log.text().find(lang == text::Lang::Ja ? "[hourly] 次の実行 " : "[hourly] next run "), std::string::npos)
-        << log.text();
+    const std::string next = lang == text::Lang::Ja ? "[hourly] 次の実行 " : "[hourly] next run ";
+    const auto at = log.text().find(next);
+    ASSERT_NE(at, std::string::npos) << log.text();
+    // In the city's time with its offset, as `sosei status` shows it, not UTC ISO-8601.
+    const std::string line = log.text().substr(at, log.text().find('\n', at) - at);
+    EXPECT_NE(line.find(" +09:00"), std::string::npos) << line;
+    EXPECT_EQ(line.find('Z'), std::string::npos) << line;
   }
 }

@@ -269,6 +269,7 @@ TEST_F(Daemon, StatusShowsOverdueKpiData) {
   EXPECT_EQ(sosei("status --check --as-of 2026-08-01"), 1);
   ASSERT_EQ(sosei("status --as-of 2026-08-01", &out), 0);
   EXPECT_NE(out.find("遅延"), std::string::npos) << out;
+  EXPECT_NE(out.find("1時間ごと"), std::string::npos) << out;  // the interval schedule in words
 }
 
 TEST_F(Daemon, RunsTheBundledKamaSourcesOnTheirSchedules) {

@@ -206,12 +206,11 @@ TEST(CliEndToEnd, EveryCommandHasHelp) {
   }
   const auto english = s.run("import --help --lang en");
   EXPECT_NE(english.out.find("Usage: sosei import"), std::string::npos) << english.out;
-  // A command line it cannot read: what is wrong in Japanese, CLI11's sentence naming the option, and
+  // A command line it cannot read: what is wrong in Japanese, naming the option and the value, and
   // where to read more; exit 2.
   const auto refused = s.run("runs --limit many");
   EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.err.find("sosei: 値を読み取れません"), std::string::npos) << refused.err;
-  EXPECT_NE(refused.err.find("--limit"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("sosei: --limit の値「many」を読み取れません"), std::string::npos) << refused.err;
   EXPECT_NE(refused.err.find("使い方は sosei runs --help"), std::string::npos) << refused.err;
   auto version = s.run("--version");
   EXPECT_EQ(version.exit_code, 0);
@@ -348,6 +347,13 @@ TEST(CliEndToEnd, DemoWarningIsFlaggedListedMarkedAndResolved) {
   EXPECT_EQ(table.out.find("previous"), std::string::npos) << table.out;
   EXPECT_NE(s.run("flags --open --lang en").out.find("previous 42"), std::string::npos);
   EXPECT_EQ(s.run("flags --department 学校教育課").out.find("前期比の変化幅"), std::string::npos);
+  // A mistyped KPI id lists nothing as if all were well: refused, naming what to give.
+  for (const char* command : {"flags --kpi housing_grant", "audit --kpi housing_grant"}) {
+    const auto typo = s.run(command);
+    EXPECT_EQ(typo.exit_code, 2) << command << "\n" << typo.out;
+    EXPECT_NE(typo.err.find("KPI「housing_grant」は戦略にありません"), std::string::npos) << command << "\n"
+                                                                                          << typo.err;
+  }
   // The audit trail says what happened in words, its codes kept for --json.
   const auto audit = s.run("audit --kpi housing_grants");
   ASSERT_EQ(audit.exit_code, 0) << audit.err;

@@ -121,6 +121,13 @@ TEST_F(JapaneseOutput, RunsAndStatusShowTokyoTimeWithItsOffset) {
   EXPECT_NE(status.out.find("+09:00"), std::string::npos) << status.out;
   EXPECT_NE(status.out.find("前回成功（開始）"), std::string::npos);
   EXPECT_NE(status.out.find("KPIデータの状況（2026年8月1日 現在）"), std::string::npos);
+  // The bundled schedules in words, the due dates as dates: nothing a reader must decode.
+  for (const char* words : {"毎日 6:30", "毎週月曜 7:00", "毎月5日 7:00", "毎年9月1日 7:00", "2026年7月31日"})
+    EXPECT_NE(status.out.find(words), std::string::npos) << words << "\n" << status.out;
+  EXPECT_EQ(status.out.find("* * *"), std::string::npos) << status.out;
+  const auto english = runner_->run("status --as-of 2026-08-01 --lang en");
+  for (const char* words : {"daily 06:30", "Mondays 07:00", "yearly, 1 Sep, 07:00", "2026-07-31"})
+    EXPECT_NE(english.out.find(words), std::string::npos) << words << "\n" << english.out;
 }
 
 TEST_F(JapaneseOutput, PluginsAndTokensSpeakJapanese) {

@@ -117,12 +117,17 @@ class FetchTest : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
+  static FetchOptions english() {
+    FetchOptions o;
+    o.lang = sosei::text::Lang::En;
+    return o;
+  }
   std::size_t files_left() const {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()));
   }
 
   fs::path dir_;
-  FetchOptions options_;
+  FetchOptions options_ = english();  // the English wording; the Japanese has its own test
   sosei::test_support::HttpTestServer server_;
 };
 
@@ -191,6 +196,33 @@ TEST_F(FetchTest, ServerErrorIsRetriedThenFailsWithTheUrlAndStatus) {
   const std::string message500 = failure(server_.url("/status/500"));
   EXPECT_NE(message500.find(server_.url("/status/500")), std::string::npos) << message500;
   EXPECT_NE(message500.find("HTTP 500"), std::string::npos) << message500;
+}
+
+// The run's language (the city's, Japanese by default) words every failure; the URL and libcurl's
+// own sentence stay as they are, for whoever looks further.
+TEST_F(FetchTest, FailuresAreWordedInTheRunsLanguage) {
+  options_.lang = sosei::text::Lang::Ja;
+  CountingServer counting;
+  options_.attempts = 2;
+  options_.backoff_ms = 1;
+  const std::string url = counting.url("/fail/99/x");
+  const std::string down = failure(url);
+  EXPECT_EQ(down, url +
+                      ": サーバーが HTTP 503 を返しました（2 回試しました）（サーバーが止まっているのかもしれません。"
+                      "次の予定の時刻にもう一度実行します）");
+  const std::string missing = failure(counting.url("/missing"));
+  EXPECT_NE(missing.find("HTTP 404 を返しました（取込元の設定の URL を確かめてください）"), std::string::npos)
+      << missing;
+  options_.attempts = 1;
+  const std::string refused = failure("http://127.0.0.1:1/x.csv");
+  EXPECT_NE(refused.find("http://127.0.0.1:1/x.csv: サーバーに接続できません（"), std::string::npos) << refused;
+  options_.timeout_ms = 200;
+  const std::string slow = failure(server_.url("/slow/1000"));
+  EXPECT_NE(slow.find(": 時間内に終わりませんでした（"), std::string::npos) << slow;
+  options_.max_bytes = 10;
+  server_.put("big.csv", std::string(100, 'x'));
+  const std::string big = failure(server_.url("/ok/big.csv"));
+  EXPECT_NE(big.find("応答が上限の 10 バイトを超えています"), std::string::npos) << big;
 }
 
 TEST_F(FetchTest, ClientErrorIsNotRetried) {

@@ -24,7 +24,9 @@ say "sosei plugin new"
 if "$sosei" plugin new shop_visits --department 産業振興課 --dir shop_visits 2>err.txt; then
   echo "a second scaffold into a non-empty folder must be refused"; exit 1
 fi
-grep -q "not empty" err.txt
+grep -q "空ではありません" err.txt
+"$sosei" plugin new shop_visits --department 産業振興課 --dir shop_visits --lang en 2>err_en.txt && exit 1
+grep -q "not empty" err_en.txt
 
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
@@ -44,7 +46,12 @@ printf 'period,value\nR7,たくさん\n' > bad.csv
 if "$sosei" plugin check shop_visits/build/shop_visits.so --settings shop_visits/source.example.yaml --input bad.csv >bad.txt; then
   echo "plugin check must exit 1 on a rejected row"; cat bad.txt; exit 1
 fi
-grep -q "NOT OK" bad.txt
+# In Japanese by default (the department reads it), the SDK's refusal of the cell included.
+grep -q "不合格: 読めない行 1 件" bad.txt || { cat bad.txt; exit 1; }
+grep -q "「たくさん」は数値として読めません" bad.txt || { cat bad.txt; exit 1; }
+"$sosei" plugin check shop_visits/build/shop_visits.so --settings shop_visits/source.example.yaml --input bad.csv \
+  --lang en >bad_en.txt && exit 1
+grep -q "NOT OK: 1 rejected row(s)" bad_en.txt || { cat bad_en.txt; exit 1; }
 
 say "import through the installed sosei"
 cp -r "$source/config" cfg

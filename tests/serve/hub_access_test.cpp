@@ -130,6 +130,50 @@ TEST_F(HubAccess, EachCitysOwnDashboardAndApiAreUnderItsCode) {
   EXPECT_NE(r->body.find("このハブにありません"), std::string::npos) << r->body;
 }
 
+// A city formed by a merger: its own dashboard and API at the hub show the merged town's value for a
+// year before the merger that the city has none for, noted as the town's (docs/hub.md "Mergers").
+TEST_F(HubAccess, ACitysPagesContinueItsHistoryBeforeItsMerger) {
+  const auto town_db = dir_ / "yamada.db";
+  {
+    auto town = store::open_store({.location = town_db.string(), .city = "405817"});
+    auto run = town->begin_import({"history", "csv", "1.0.0"});
+    run->put({"startups", Period::fiscal_year(2025), {}}, {Value::of(50), 0, "", "old.csv:2"});  // the city has its own
+    run->put({"startups", Period::fiscal_year(2026), {}}, {Value::of(3), 0, "", "old.csv:3"});
+    run->put({"startups", Period::fiscal_year(2027), {}}, {Value::of(99), 0, "", "old.csv:4"});  // after the merger
+    run->commit();
+  }
+  hub_.cities[0].predecessors = {{"405817", "山田市", Date{2026, 10, 1}, town_db.string(), {}}};
+  auto config = app_config(hub_.cities[0].database, std::string(SOSEI_TEST_SOURCE_DIR) + "/config/grading");
+  config.strategy.name = "嘉麻市総合戦略";
+  config.strategy.kpis[0].indicator = config::IndicatorLink{"startups", "", "", {}};
+  envs_[0] = std::make_unique<app::Environment>(std::move(config), &clock_);
+  pages_["402273"] = envs_[0].get();
+  start();
+
+  const auto year = [](const json& evaluation, int fy) {
+    for (const auto& k : evaluation["kpis"])
+      if (k["id"] == "startups")
+        for (const auto& y : k["years"])
+          if (y["year"] == fy) return y;
+    return json();
+  };
+  auto r = get("/city/402273/api/evaluation?as_of=2028-08-01");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto evaluation = json::parse(r->body);
+  EXPECT_EQ(year(evaluation, 2026)["value"]["number"], 3) << r->body;
+  EXPECT_EQ(year(evaluation, 2026)["note"], "合併前の 山田市 の値") << r->body;
+  EXPECT_EQ(year(evaluation, 2025)["value"]["number"], 8);   // the city's own, not the town's 50
+  EXPECT_TRUE(year(evaluation, 2027).is_null()) << r->body;  // the town's rows after the merger count for nothing
+  r = get("/city/402273/?as_of=2028-08-01");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("合併前の 山田市 の値"), std::string::npos);
+  // A city without predecessors shows only its own rows.
+  r = get("/city/402052/api/evaluation?as_of=2028-08-01");
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(year(json::parse(r->body), 2026).is_null()) << r->body;
+}
+
 TEST_F(HubAccess, OnceTheHubHasATokenEveryRequestNeedsOne) {
   hub_token("nation");
   start();

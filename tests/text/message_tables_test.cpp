@@ -11,6 +11,7 @@
 #include "text/daemon_messages.hpp"
 #include "text/hub_messages.hpp"
 #include "text/import_messages.hpp"
+#include "text/kit_messages.hpp"
 #include "text/store_copy_messages.hpp"
 
 namespace sosei::text {
@@ -73,8 +74,15 @@ struct HubMessagesTable {
   static constexpr std::size_t kAtLeast = 20;
 };
 
+struct KitMessagesTable {
+  static const KitMessages& of(Lang l) { return kit_messages(l); }
+  static std::size_t size() { return kit_messages_size(); }
+  static const char* text(const KitMessages& m, std::size_t i) { return kit_messages_text(m, i); }
+  static constexpr std::size_t kAtLeast = 30;
+};
+
 using Tables = ::testing::Types<CatalogueTable, ConfigMessagesTable, ImportMessagesTable, DaemonMessagesTable,
-                                StoreCopyMessagesTable, HubMessagesTable>;
+                                StoreCopyMessagesTable, HubMessagesTable, KitMessagesTable>;
 TYPED_TEST_SUITE(MessageTable, Tables);
 
 TYPED_TEST(MessageTable, EveryTextInBothLanguagesWithTheSameArguments) {

@@ -8,52 +8,21 @@
 #include <set>
 
 #include "app/environment.hpp"
+#include "app/merged_history.hpp"
 #include "text/hub_messages.hpp"
 
 namespace sosei::app {
 namespace {
 
 using config::IndicatorAggregate;
-using Series = std::map<Period, double>;  // a series' plain numbers (no dimensions) by period
 
 // What one city reported for one indicator, before a period is chosen.
 struct Reported {
   IndicatorState state = IndicatorState::NotReported;
   std::string kpi;
-  Series values;  // sum and level: the KPI's own values
-  Series numerators;
-  Series denominators;
+  SeriesHistory series;  // sum and level: the KPI's own values; ratio: its numerators and denominators
   text::Phrase problem;
-  // Periods before a merger filled from the predecessors' rows, with their names.
-  std::map<Period, std::vector<std::string>> inherited = {};
 };
-
-// A predecessor of a city, with its store (none when it has no database).
-struct PredecessorStore {
-  const config::Predecessor* predecessor;
-  std::unique_ptr<store::Store> store;
-};
-
-Date start_of(const Period& p) {
-  switch (p.kind) {
-    case PeriodKind::FiscalYear:
-      return {p.year, 4, 1};
-    case PeriodKind::CalendarYear:
-      return {p.year, 1, 1};
-    case PeriodKind::Month:
-      return {p.year, p.month, 1};
-    case PeriodKind::Date:
-      return {p.year, p.month, p.day};
-  }
-  return {p.year, 1, 1};
-}
-
-Series read_series(store::Store& store, const std::string& series) {
-  Series out;
-  for (const auto& o : store.values({series, std::nullopt, store::Dimensions{}}))
-    if (o.data.value.is_number()) out[o.key.period] = o.data.value.number;
-  return out;
-}
 
 // Whether `a` ends after `b` (a fiscal year ends in March, a calendar year in December); of two that end
 // on the same day, the longer. Periods of different kinds compare by their end, never by kind.
@@ -63,90 +32,13 @@ bool later(const Period& a, const Period& b) {
   return static_cast<int>(a.kind) < static_cast<int>(b.kind);
 }
 
-std::vector<PredecessorStore> open_predecessors(const HubIndicatorsRequest& request, const config::HubCity& city) {
-  std::vector<PredecessorStore> out;
-  const std::string& shared = request.database_override.empty() ? request.hub->database : request.database_override;
-  for (const auto& p : city.predecessors) {
-    store::StoreConfig config;
-    config.location = p.database.empty() ? shared : p.database;
-    config.city = p.code;
-    config.read_only = true;
-    config.create_if_missing = false;
-    config.clock = request.clock;
-    try {
-      out.push_back({&p, store::open_store(config)});
-    } catch (const store::NoDatabase&) {
-      out.push_back({&p, nullptr});  // its history was never brought to the hub: it has no values
-    }
-  }
-  return out;
-}
-
-// The periods that began before a merger and that the city has no value for, from its predecessors'
-// rows of the same series: summed (a count, a ratio's parts) when every predecessor merged after the
-// period began has one; a level only when one predecessor alone did (levels do not add up).
-void inherit(const config::SharedIndicator& indicator, const std::string& values_series, const std::string& numerator,
-             const std::string& denominator, std::vector<PredecessorStore>& predecessors, Reported& r) {
-  struct Part {
-    const config::Predecessor* predecessor;
-    Series values, numerators, denominators;
-  };
-  const bool ratio = indicator.aggregate == IndicatorAggregate::Ratio;
-  std::vector<Part> parts;
-  std::set<Period> periods;
-  for (auto& p : predecessors) {
-    Part part{p.predecessor, {}, {}, {}};
-    if (p.store) {
-      if (ratio) {
-        part.numerators = read_series(*p.store, numerator);
-        part.denominators = read_series(*p.store, denominator);
-      } else {
-        part.values = read_series(*p.store, values_series);
-      }
-    }
-    for (const auto& [period, _] : ratio ? part.numerators : part.values) periods.insert(period);
-    parts.push_back(std::move(part));
-  }
-  for (const Period& period : periods) {
-    if (ratio ? r.numerators.contains(period) && r.denominators.contains(period) : r.values.contains(period)) continue;
-    const Date began = start_of(period);
-    std::vector<const Part*> before;  // the predecessors that still existed when the period began
-    for (const auto& part : parts)
-      if (began < part.predecessor->merged) before.push_back(&part);
-    if (before.empty() || (indicator.aggregate == IndicatorAggregate::Level && before.size() != 1)) continue;
-    double sum = 0, numerators = 0, denominators = 0;
-    bool complete = true;
-    std::vector<std::string> names;
-    for (const Part* part : before) {
-      names.push_back(part->predecessor->name);
-      if (ratio) {
-        const auto n = part->numerators.find(period), d = part->denominators.find(period);
-        complete &= n != part->numerators.end() && d != part->denominators.end();
-        if (complete) numerators += n->second, denominators += d->second;
-      } else {
-        const auto v = part->values.find(period);
-        complete &= v != part->values.end();
-        if (complete) sum += v->second;
-      }
-    }
-    if (!complete) continue;  // a partial sum would understate the area
-    if (ratio) {
-      r.numerators[period] = numerators;
-      r.denominators[period] = denominators;
-    } else {
-      r.values[period] = sum;
-    }
-    r.inherited[period] = std::move(names);
-  }
-}
-
 // Everything a city reports for the indicators asked: from its configuration (which KPI names which
 // indicator) and its store, opened for the city alone and read only.
 std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, const config::HubCity& city,
                                           const std::vector<const config::SharedIndicator*>& indicators) {
   std::map<std::string, Reported> out;
   const auto every = [&](IndicatorState state, const text::Phrase& problem = {}) {
-    for (const auto* i : indicators) out[i->id] = {state, "", {}, {}, {}, problem};
+    for (const auto* i : indicators) out[i->id] = {state, "", {}, problem};
     return out;
   };
   if (city.config.empty()) return every(IndicatorState::NoConfiguration);
@@ -167,7 +59,8 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
     config.create_if_missing = false;
     config.clock = request.clock;
     const auto store = store::open_store(config);
-    auto predecessors = open_predecessors(request, city);
+    Predecessors predecessors(city, request.database_override.empty() ? hub.database : request.database_override,
+                              request.clock);
     for (const auto* indicator : indicators) {
       Reported& r = out[indicator->id];
       const auto& kpis = env.config().strategy.kpis;
@@ -182,12 +75,13 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
           r.state = IndicatorState::NeedsParts;
           continue;
         }
-        r.numerators = read_series(*store, kpi->indicator->numerator);
-        r.denominators = read_series(*store, kpi->indicator->denominator);
+        r.series.numerators = read_numbers(*store, kpi->indicator->numerator);
+        r.series.denominators = read_numbers(*store, kpi->indicator->denominator);
       } else {
-        r.values = read_series(*store, kpi->id);
+        r.series.values = read_numbers(*store, kpi->id);
       }
-      inherit(*indicator, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator, predecessors, r);
+      predecessors.inherit(indicator->aggregate, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator,
+                           r.series);
     }
   } catch (const store::NoDatabase&) {
     return every(IndicatorState::NoDatabase);
@@ -200,9 +94,9 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
 // The periods a city has a value for: a ratio's where both parts are there.
 std::vector<Period> periods_of(const Reported& r) {
   std::vector<Period> out;
-  for (const auto& [p, _] : r.values) out.push_back(p);
-  for (const auto& [p, _] : r.numerators)
-    if (r.denominators.contains(p)) out.push_back(p);
+  for (const auto& [p, _] : r.series.values) out.push_back(p);
+  for (const auto& [p, _] : r.series.numerators)
+    if (r.series.denominators.contains(p)) out.push_back(p);
   return out;
 }
 
@@ -210,17 +104,18 @@ IndicatorCityValue value_of(const config::SharedIndicator& indicator, const conf
                             const std::optional<Period>& period) {
   IndicatorCityValue v{city.code, city.name, city.code.substr(0, 2), r.state, r.kpi, {}, {}, {}, r.problem, {}};
   if (r.state != IndicatorState::NoValue || !period) return v;
-  if (auto found = r.inherited.find(*period); found != r.inherited.end()) v.from_predecessors = found->second;
+  const SeriesHistory& s = r.series;
+  if (auto found = s.inherited.find(*period); found != s.inherited.end()) v.from_predecessors = found->second;
   if (indicator.aggregate == IndicatorAggregate::Ratio) {
-    const auto n = r.numerators.find(*period), d = r.denominators.find(*period);
-    if (n == r.numerators.end() || d == r.denominators.end()) return v;
+    const auto n = s.numerators.find(*period), d = s.denominators.find(*period);
+    if (n == s.numerators.end() || d == s.denominators.end()) return v;
     v.numerator = n->second;
     v.denominator = d->second;
     if (d->second == 0) return v;  // no rate, and nothing a total could use
     v.value = n->second / d->second * indicator.scale;
   } else {
-    const auto found = r.values.find(*period);
-    if (found == r.values.end()) return v;
+    const auto found = s.values.find(*period);
+    if (found == s.values.end()) return v;
     v.value = found->second;
   }
   v.state = IndicatorState::Value;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "cli/help_texts.hpp"
+#include "cli/parse_refusal_ja.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -76,8 +77,12 @@ void add_everything(CLI::App& app, GlobalOptions& globals, CommandEnv env, text:
         a = a->get_subcommands().front();
         command += " " + a->get_name();
       }
-      return "sosei: " + std::string(refusal_ja(e.get_exit_code())) + "（" + e.what() + "）。使い方は " + command +
-             " --help\n";
+      // CLI11's sentence in Japanese where its form is known; else the kind of refusal, with CLI11's
+      // English (which names the option) in brackets.
+      const std::string worded = parse_refusal_ja(e.what());
+      const std::string said =
+          worded != e.what() ? worded : std::string(refusal_ja(e.get_exit_code())) + "（" + e.what() + "）";
+      return "sosei: " + said + "。使い方は " + command + " --help\n";
     });
 }
 

@@ -51,6 +51,8 @@ void add_flags_commands(CLI::App& app, CommandEnv env) {
   flags->callback([env, a, flags] {
     if (flags->got_subcommand("resolve")) return;
     const auto rows = app::list_flags(env.session.config(), env.session.store(app::StoreOpen::ReadOnly), a->filter);
+    // Nothing found for an id the strategy does not have: most likely a typo, not a clean bill.
+    if (rows.empty() && !a->filter.kpi.empty()) require_known_series(env.session, a->filter.kpi);
     if (a->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& r : rows) out.push_back(present::to_json(r.flag, r.department));  // stable English keys

@@ -2,13 +2,20 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/text_table.hpp"
+#include "config/load.hpp"
 #include "kit/plugin_check.hpp"
 #include "kit/scaffold.hpp"
+#include "text/catalogue.hpp"
+#include "text/kit_messages.hpp"
+#include "text/notation_text.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -57,7 +64,7 @@ nlohmann::json to_json(const kit::CheckReport& r) {
         {"series", o.series}, {"period", o.period}, {"value", o.value}, {"note", o.note}, {"location", o.location}};
     x["dimensions"] = nlohmann::json::object();
     for (const auto& [k, v] : o.dimensions) x["dimensions"][k] = v;
-    if (!o.problem.empty()) x["problem"] = o.problem;
+    if (o.problem) x["problem"] = o.problem(text::Locale{text::Lang::En, text::YearStyle::Western});
     j["observations"].push_back(x);
   }
   j["rejections"] = nlohmann::json::array();
@@ -65,42 +72,50 @@ nlohmann::json to_json(const kit::CheckReport& r) {
   return j;
 }
 
-void print(const kit::CheckReport& r, std::size_t limit) {
+// The report for a person, in `lang`; the JSON above keeps the English codes and texts.
+void print(const kit::CheckReport& r, std::size_t limit, text::Lang lang) {
+  const text::KitMessages& m = text::kit_messages(lang);
+  const text::Locale locale{lang, text::YearStyle::Era};
+  auto say = [](const char* format, const auto&... args) { return fmt::format(fmt::runtime(format), args...); };
   if (!r.plugin) {
-    std::cout << "REFUSED: " << r.load_error << "\n";
+    std::cout << say(m.refused, r.load_error) << "\n";
     return;
   }
   const auto& p = *r.plugin;
-  std::cout << p.name << " " << p.version << " (" << p.department << ") — " << p.description << "\n"
-            << "  file " << p.file << ", plugin API v" << p.api_version << "\n\nsettings:\n";
-  TextTable settings({"name", "required", "default", "value", "help"});
+  std::cout << say(m.plugin_line, p.name, p.version, p.department, p.description) << "\n"
+            << say(m.file_line, p.file, p.api_version) << "\n\n"
+            << m.settings_heading << "\n";
+  TextTable settings({m.col_name, m.col_required, m.col_default, m.col_value, m.col_help});
   for (const auto& s : p.settings) {
     auto v = r.settings.find(s.name);
-    settings.add({s.name, s.required ? "yes" : "", s.has_default ? s.default_value : "",
+    settings.add({s.name, s.required ? m.required_yes : "", s.has_default ? s.default_value : "",
                   v == r.settings.end() ? "" : v->second, s.help});
   }
   settings.print(std::cout);
   if (!r.settings_error.empty()) {
-    std::cout << "\nSETTINGS REFUSED: " << r.settings_error << "\n";
+    std::cout << "\n" << say(m.settings_refused, r.settings_error_text(locale)) << "\n";
     return;
   }
-  std::cout << "\ndry run: " << r.result << (r.run_error.empty() ? "" : " — " + r.run_error) << "\n";
-  std::cout << r.observation_count << " observation(s)";
-  if (r.observation_count > limit) std::cout << ", first " << limit << " shown";
-  std::cout << ":\n";
-  TextTable table({"series", "period", "dimensions", "value", "note", "at", "problem"});
+  std::cout << "\n"
+            << say(m.dry_run, text::state_text(r.result, lang), r.run_error.empty() ? "" : " — " + r.run_error) << "\n"
+            << say(m.observations, r.observation_count);
+  if (r.observation_count > limit) std::cout << say(m.first_shown, limit);
+  std::cout << (lang == text::Lang::Ja ? "\n" : ":\n");
+  TextTable table(
+      {m.col_series, m.col_period, m.col_dimensions, m.col_value, m.col_note, m.col_location, m.col_problem});
   for (std::size_t i = 0; i < r.observations.size() && i < limit; ++i) {
     const auto& o = r.observations[i];
     std::string dims;
     for (const auto& [k, v] : o.dimensions) dims += (dims.empty() ? "" : " ") + k + "=" + v;
-    table.add({o.series, o.period, dims, o.value, o.note, o.location, o.problem});
+    const std::string period = o.period_value ? text::period_text(*o.period_value, locale.years, lang) : o.period;
+    table.add({o.series, period, dims, o.value, o.note, o.location, o.problem ? o.problem(locale) : ""});
   }
   table.align_right(3);
   table.print(std::cout);
-  for (const auto& [where, why] : r.rejections) std::cout << "rejected " << where << ": " << why << "\n";
+  for (const auto& [where, why] : r.rejections)
+    std::cout << say(m.rejected, where, text::notation_text(why, lang)) << "\n";
   std::cout << "\n"
-            << (r.ok() ? "OK" : "NOT OK") << ": " << r.rejections.size() << " rejected row(s), " << r.problems
-            << " observation(s) with problems\n";
+            << say(m.summary, r.ok() ? m.verdict_ok : m.verdict_not_ok, r.rejections.size(), r.problems) << "\n";
 }
 
 }  // namespace
@@ -120,17 +135,20 @@ void add_plugin_commands(CLI::App& app, CommandEnv env) {
       ->check(CLI::IsMember({"import", "fetch"}))
       ->capture_default_str();
   create->add_option("--dir", *dir, "where to write it (default: ./NAME)");
+  add_lang_option(create, env.session);
   create->callback([env, req, kind, dir] {
+    const text::Lang lang = env.session.reader_lang();
+    const text::KitMessages& m = text::kit_messages(lang);
     req->kind = *kind == "fetch" ? kit::PluginKind::Fetch : kit::PluginKind::Import;
     req->directory = dir->empty() ? std::filesystem::path(req->name) : std::filesystem::path(*dir);
     try {
-      for (const auto& f : kit::write_scaffold(*req)) std::cout << "wrote " << (req->directory / f).string() << "\n";
+      for (const auto& f : kit::write_scaffold(*req))
+        std::cout << fmt::format(fmt::runtime(m.wrote), (req->directory / f).string()) << "\n";
     } catch (const kit::ScaffoldError& e) {
-      throw UsageError(std::string("plugin new: ") + e.what());
+      throw UsageError("plugin new: " + e.message(lang));
     }
-    std::cout << "\nnext: cmake -S " << req->directory.string() << " -B " << (req->directory / "build").string()
-              << " -DCMAKE_PREFIX_PATH=<where sosei is installed> && cmake --build "
-              << (req->directory / "build").string() << "\n";
+    const std::string build = (req->directory / "build").string();
+    std::cout << fmt::format(fmt::runtime(m.next_step), req->directory.string(), build, build) << "\n";
     env.exit_code = kOk;
   });
 
@@ -147,18 +165,23 @@ void add_plugin_commands(CLI::App& app, CommandEnv env) {
       ->check(CLI::ExistingFile);
   check->add_flag("--json", *json, "print the report as JSON");
   check->add_option("--limit", *limit, "observations shown in the table")->capture_default_str();
+  add_lang_option(check, env.session);
   check->callback([env, creq, json, limit] {
     log_to_stderr(env.session.options().verbose);
+    const text::Lang lang = env.session.reader_lang();
+    creq->lang = lang;
     kit::CheckReport report;
     try {
       report = kit::check_plugin(*creq);
+    } catch (const config::ConfigError& e) {  // the settings file: its file:line
+      throw UsageError("plugin check: " + e.message(lang));
     } catch (const std::runtime_error& e) {
       throw UsageError(std::string("plugin check: ") + e.what());
     }
     if (*json)
       std::cout << to_json(report).dump(2) << "\n";
     else
-      print(report, *limit);
+      print(report, *limit, lang);
     env.exit_code = report.ok() ? kOk : kRunFailed;
   });
 }

@@ -92,6 +92,8 @@ void add_audit(CLI::App& app, CommandEnv env) {
     q.kpi = args->kpi;
     q.since = args->since;
     const auto events = env.session.store(app::StoreOpen::ReadOnly).audit(q);
+    // A KPI taken out of the strategy keeps its trail; no events for an id it never had is a typo.
+    if (events.empty() && !q.kpi.empty()) require_known_series(env.session, q.kpi);
     if (args->json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : events) out.push_back(present::to_json(e));

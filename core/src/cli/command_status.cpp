@@ -16,6 +16,7 @@
 #include "text/catalogue.hpp"
 #include "text/daemon_messages.hpp"
 #include "text/periods.hpp"
+#include "text/schedule_text.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -34,6 +35,11 @@ std::string daemon_line(const status::DaemonState& d, text::Lang lang, const std
   return std::string(text::daemon_messages(lang).status_label) + ": " + state;
 }
 
+// "2026-07-31" as the status report writes its dates.
+Date iso_date(const std::string& iso) {
+  return Date{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2))};
+}
+
 // Times in the configured zone with their offset; "last run" and "last success" are both starts.
 void print(const status::StatusReport& r, const text::Locale& l, const std::string& zone) {
   const text::Catalogue& c = text::catalogue(l.lang);
@@ -45,7 +51,7 @@ void print(const status::StatusReport& r, const text::Locale& l, const std::stri
     std::string result =
         s.last_run ? text::state_text(store::to_string(s.last_run->status), l.lang) : text::state_text("never", l.lang);
     if (s.quarantine) result = text::state_text("quarantined", l.lang);
-    sources.add({s.id, s.plugin, s.schedule.empty() ? c.manual : s.schedule,
+    sources.add({s.id, s.plugin, s.schedule.empty() ? c.manual : text::schedule_text(s.schedule, l.lang),
                  s.last_run ? when(s.last_run->started_at) : "-", result, when(s.last_success),
                  std::to_string(s.consecutive_failures), s.quarantine ? "sosei resume " + s.id : when(s.next_run)});
   }
@@ -63,13 +69,13 @@ void print(const status::StatusReport& r, const text::Locale& l, const std::stri
 
   if (r.daemon) std::cout << '\n' << daemon_line(*r.daemon, l.lang, zone) << '\n';
 
-  const auto as_of =
-      Date{std::stoi(r.as_of.substr(0, 4)), std::stoi(r.as_of.substr(5, 2)), std::stoi(r.as_of.substr(8, 2))};
-  std::cout << '\n' << fmt::format(fmt::runtime(c.kpi_data_heading), text::date_text(as_of, l.lang)) << '\n';
+  std::cout << '\n'
+            << fmt::format(fmt::runtime(c.kpi_data_heading), text::date_text(iso_date(r.as_of), l.lang)) << '\n';
   TextTable kpis({c.kpi, c.department, c.latest, c.expected, c.due, c.status});
   for (const auto& k : r.kpis)
     kpis.add({k.id, k.department, k.latest ? text::period_text(*k.latest, l.years, l.lang) : "-",
-              k.expected ? text::period_text(*k.expected, l.years, l.lang) : "-", k.due.empty() ? "-" : k.due,
+              k.expected ? text::period_text(*k.expected, l.years, l.lang) : "-",
+              k.due.empty() ? "-" : text::date_text(iso_date(k.due), l.lang),
               text::state_text(k.overdue ? "overdue" : "ok", l.lang)});
   kpis.print(std::cout);
   std::cout << '\n'

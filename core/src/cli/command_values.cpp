@@ -24,13 +24,6 @@ std::string dims_text(const store::Dimensions& d) {
   return s;
 }
 
-void check_series(Session& session, const std::string& series) {
-  if (series.find('/') != std::string::npos) return;  // a plugin's own series
-  if (!session.config().strategy.find_kpi(series))
-    throw UsageError(
-        text::say(session.locale().lang, &text::Catalogue::kpi_unknown, series, session.config().config_file));
-}
-
 // Who made a change: a hand entry's department and token ("hand:産業振興課" + "token 3"), else the
 // import source and where in its input the value was ("kama_values" + "kama-kpi-values.csv:12").
 nlohmann::json who_json(const std::string& source, int64_t run_id, const std::string& location) {
@@ -82,7 +75,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   values->add_flag("--json", v->json, "print as JSON");
   add_locale_options(values, env.session);
   values->callback([env, v] {
-    check_series(env.session, v->series);
+    require_known_series(env.session, v->series);
     auto rows = env.session.store(app::StoreOpen::ReadOnly).values({v->series, std::nullopt, std::nullopt});
     if (v->json) {
       nlohmann::json out = nlohmann::json::array();
@@ -113,7 +106,7 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
   history->add_flag("--json", h->json, "print as JSON");
   add_locale_options(history, env.session);
   history->callback([env, h] {
-    check_series(env.session, h->series);
+    require_known_series(env.session, h->series);
     const auto& strategy = env.session.config().strategy;
     const Period period = from_user_input(env.session.locale(), "history", [&] {
       return app::read_value_period(strategy, strategy.find_kpi(h->series), h->period);

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "config/load.hpp"
+#include "text/catalogue.hpp"
 
 namespace sosei::cli {
 
@@ -69,6 +70,18 @@ text::Locale Session::locale() {
 text::Lang Session::reader_lang() const {
   if (auto lang = text::parse_lang(locale_options_.lang)) return *lang;
   return text::Lang::Ja;
+}
+
+void require_known_series(Session& session, const std::string& series) {
+  if (series.find('/') != std::string::npos) return;  // a plugin's own series
+  if (!session.config().strategy.find_kpi(series))
+    throw UsageError(
+        text::say(session.locale().lang, &text::Catalogue::kpi_unknown, series, session.config().config_file));
+}
+
+void add_lang_option(CLI::App* command, Session& session) {
+  command->add_option("--lang", session.locale_options().lang, "what people read in ja or en (default: ja)")
+      ->check(CLI::IsMember({"ja", "en"}));
 }
 
 void add_locale_options(CLI::App* command, Session& session) {

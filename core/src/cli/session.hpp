@@ -55,6 +55,12 @@ struct LocaleOptions {
 class Session;
 // Adds --lang and --years to a command that prints for people.
 void add_locale_options(CLI::App* command, Session& session);
+// A KPI id of the strategy or a plugin's SOURCE/SERIES; else a UsageError saying what to give
+// (a mistyped id would otherwise list nothing, as if all were well).
+void require_known_series(Session& session, const std::string& series);
+// --lang alone, for commands that run without a configuration (plugin new, plugin check: a
+// department's plugin folder and its CI): Japanese unless --lang en.
+void add_lang_option(CLI::App* command, Session& session);
 
 class Session {
  public:

@@ -16,6 +16,7 @@
 #include "status/daemon_state.hpp"
 #include "store/connection_lost.hpp"
 #include "text/daemon_messages.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::daemon {
 namespace {
@@ -26,7 +27,13 @@ using namespace std::chrono_literals;
 // that times out is retried at the next tick.
 constexpr std::chrono::milliseconds kLoopLockWait{2000};
 
+// The state file's times (read back by `sosei status`) are UTC ISO-8601; the log's are read by people,
+// in the city's zone with its offset, as `sosei status` shows them.
 std::string iso(sys_seconds t) { return app::iso_seconds(t); }
+std::string local(sys_seconds t, const std::string& zone) {
+  return text::timestamp_text(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count(),
+                              zone);
+}
 
 }  // namespace
 
@@ -85,8 +92,8 @@ void Daemon::lost(sys_seconds now, const std::string& error) {
   store_.reset();
   reconnect_.failed(now, error);
   spdlog::warn(text::say(options_.lang, &text::DaemonMessages::store_unreachable, error,
-                         Reconnect::delay(reconnect_.attempt()).count(), iso(reconnect_.next_at()),
-                         reconnect_.attempt()));
+                         Reconnect::delay(reconnect_.attempt()).count(),
+                         local(reconnect_.next_at(), env_->config().timezone), reconnect_.attempt()));
   write_state();
 }
 
@@ -97,7 +104,8 @@ void Daemon::try_reconnect(sys_seconds now) {
   } catch (const store::ConnectionLost& e) {
     reconnect_.failed(now, e.what());
     spdlog::warn(text::say(options_.lang, &text::DaemonMessages::attempt_failed, attempt, e.what(),
-                           Reconnect::delay(reconnect_.attempt()).count(), iso(reconnect_.next_at())));
+                           Reconnect::delay(reconnect_.attempt()).count(),
+                           local(reconnect_.next_at(), env_->config().timezone)));
     write_state();
     return;
   } catch (const store::AlreadyRunning& e) {
@@ -108,7 +116,8 @@ void Daemon::try_reconnect(sys_seconds now) {
     stop_deadline_ = SteadyClock::now() + env_->config().daemon.grace_period;
     return;
   }
-  spdlog::info(text::say(options_.lang, &text::DaemonMessages::reconnected, attempt, iso(reconnect_.since())));
+  spdlog::info(text::say(options_.lang, &text::DaemonMessages::reconnected, attempt,
+                         local(reconnect_.since(), env_->config().timezone)));
   reconnect_.succeeded();
   write_state();
 }
@@ -146,8 +155,8 @@ void Daemon::announce() const {
   spdlog::info(text::say(options_.lang, &text::DaemonMessages::started, ::getpid(), city, env_->database(),
                          timers_.size(), env_->config().daemon.max_concurrent));
   for (const auto& [id, t] : timers_)
-    spdlog::info(
-        text::say(options_.lang, &text::DaemonMessages::next_run, options_.label(id), app::iso_seconds(t.due_at())));
+    spdlog::info(text::say(options_.lang, &text::DaemonMessages::next_run, options_.label(id),
+                           local(t.due_at(), env_->config().timezone)));
 }
 
 int Daemon::finish() {

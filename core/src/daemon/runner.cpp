@@ -11,6 +11,7 @@
 #include "store/connection_lost.hpp"
 #include "text/catalogue.hpp"
 #include "text/daemon_messages.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::daemon {
 
@@ -35,8 +36,11 @@ std::optional<store::Quarantine> Runner::after_run(const config::Source& source,
                   outcome.record.id});
   const int failures = timer.consecutive_failures();
   if (failures < env_.config().daemon.quarantine_after) {
-    spdlog::warn(text::say(options_.lang, &text::DaemonMessages::run_failed, options_.label(source.id), failures,
-                           app::iso_seconds(timer.due_at())));
+    spdlog::warn(
+        text::say(options_.lang, &text::DaemonMessages::run_failed, options_.label(source.id), failures,
+                  text::timestamp_text(
+                      std::chrono::duration_cast<std::chrono::milliseconds>(timer.due_at().time_since_epoch()).count(),
+                      env_.config().timezone)));
     return std::nullopt;
   }
   const std::string reason = outcome.record.error;

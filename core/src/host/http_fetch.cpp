@@ -12,6 +12,8 @@
 #include <mutex>
 #include <thread>
 
+#include "text/import_messages.hpp"
+
 namespace sosei::host {
 namespace {
 
@@ -80,6 +82,30 @@ bool retryable(CURLcode rc, long status) {
   }
 }
 
+// What went wrong in a transfer, in the reader's words; libcurl's own sentence follows in brackets.
+const char* text::ImportMessages::*transfer_problem(CURLcode rc) {
+  switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return &text::ImportMessages::fetch_resolve;
+    case CURLE_COULDNT_CONNECT:
+      return &text::ImportMessages::fetch_connect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return &text::ImportMessages::fetch_timeout;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+      return &text::ImportMessages::fetch_tls;
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+      return &text::ImportMessages::fetch_cut_off;
+    default:
+      return &text::ImportMessages::fetch_other;
+  }
+}
+
 std::string new_download_path(const std::string& directory) {
   static std::atomic<unsigned> counter{0};
   auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -97,19 +123,21 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
   const int attempts = std::max(1, options.attempts);  // 0 or less still means one try, without waiting
   const bool conditional = !previous.etag.empty() || !previous.last_modified.empty();
   constexpr long kMaxBackoffMs = 30'000;
+  using M = text::ImportMessages;
+  auto say = [&options](const char* M::*text, const auto&... args) { return text::say(options.lang, text, args...); };
   std::string last_error;
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     Download d;
     d.max_bytes = options.max_bytes;
     const std::string path = new_download_path(directory);
     d.file = std::fopen(path.c_str(), "wb");
-    if (!d.file) throw FetchError("cannot create a download file in " + directory + " for " + url);
+    if (!d.file) throw FetchError(say(&M::fetch_no_download_file, directory, url));
 
     CURL* curl = curl_easy_init();
     if (!curl) {
       std::fclose(d.file);
       std::filesystem::remove(path);
-      throw FetchError(url + ": cannot start an HTTP transfer (libcurl could not initialise)");
+      throw FetchError(say(&M::fetch_cannot_start, url));
     }
     char errbuf[CURL_ERROR_SIZE] = {0};
     curl_slist* headers = nullptr;
@@ -144,15 +172,12 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
 
     if (rc == CURLE_OK && !write_ok) {
       std::filesystem::remove(path);
-      throw FetchError(url + ": cannot write the download to " + path + " (is the disk full?)");
+      throw FetchError(say(&M::fetch_cannot_write, url, path));
     }
     if (rc == CURLE_OK && status == 304) {
       std::filesystem::remove(path);
       // Only an answer to our validators: to a plain request it would leave the run with no file at all.
-      if (!conditional)
-        throw FetchError(url +
-                         ": the server answered HTTP 304 (not modified) to a request that had no "
-                         "validators; it is misconfigured, or a proxy in between is");
+      if (!conditional) throw FetchError(say(&M::fetch_bare_304, url));
       FetchResult r;
       r.not_modified = true;
       r.http_status = status;
@@ -167,17 +192,16 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
     }
     std::filesystem::remove(path);
     if (d.too_large || rc == CURLE_FILESIZE_EXCEEDED)
-      throw FetchError(url + ": the reply is larger than the limit of " + std::to_string(options.max_bytes) +
-                       " bytes (raise the source's size limit if the file is really that big)");
+      throw FetchError(say(&M::fetch_too_large, url, options.max_bytes));
     if (rc == CURLE_OK)
-      last_error = url + ": the server answered HTTP " + std::to_string(status);
+      last_error = say(&M::fetch_http_status, url, status);
     else
-      last_error = url + ": " + (errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
+      last_error = say(&M::fetch_transfer, url, text::import_messages(options.lang).*transfer_problem(rc),
+                       errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
     if (!retryable(rc, status) || attempt == attempts) {
-      if (rc == CURLE_OK && status >= 400 && status < 500)
-        throw FetchError(last_error + " (check the URL in the source's settings)");
-      throw FetchError(last_error + (attempt > 1 ? " after " + std::to_string(attempt) + " tries" : std::string()) +
-                       " (the server may be down; the run will be retried at the next schedule)");
+      if (rc == CURLE_OK && status >= 400 && status < 500) throw FetchError(last_error + say(&M::fetch_check_url));
+      throw FetchError(last_error + (attempt > 1 ? say(&M::fetch_tries, attempt) : std::string()) +
+                       say(&M::fetch_retry_later));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
     backoff = std::min(backoff * 2, kMaxBackoffMs);

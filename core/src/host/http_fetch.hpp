@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "text/lang.hpp"
+
 namespace sosei::host {
 
 struct FetchOptions {
@@ -17,6 +19,7 @@ struct FetchOptions {
   long backoff_ms = 500;        // doubled after each failed try
   uint64_t max_bytes = 512ull << 20;
   bool verify_tls = true;
+  text::Lang lang = text::Lang::Ja;  // of the errors (the run's; not sent to the worker: it has its own)
 };
 
 struct FetchValidators {

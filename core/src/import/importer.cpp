@@ -122,6 +122,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     run_settings.settings.erase("url");
   }
   run_settings.on_progress = options.on_progress;
+  run_settings.fetch.lang = config.lang;
 
   run_settings.abort = options.abort;
 

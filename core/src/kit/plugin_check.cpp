@@ -6,6 +6,7 @@
 #include <map>
 
 #include "config/settings_file.hpp"
+#include "text/kit_messages.hpp"
 #include "worker/worker_process.hpp"
 
 namespace sosei::kit {
@@ -25,12 +26,13 @@ class CheckSink : public host::ObservationSink {
     CheckedObservation c;
     c.series = o.series;
     c.period = known(o.period.kind) ? o.period.str() : "kind " + std::to_string(static_cast<int>(o.period.kind)) + "?";
+    if (known(o.period.kind) && o.period.valid()) c.period_value = o.period;
     c.dimensions.assign(o.dimensions.begin(), o.dimensions.end());
     c.value = o.value.str();
     c.note = o.note;
     c.location = o.location;
     c.problem = problem_of(o);
-    if (!c.problem.empty()) ++report_.problems;
+    if (c.problem) ++report_.problems;
     if (report_.observations.size() < CheckReport::kMaxKept) report_.observations.push_back(std::move(c));
     return SOSEI_OK;  // a check lists every problem instead of stopping at the first
   }
@@ -47,20 +49,22 @@ class CheckSink : public host::ObservationSink {
 
  private:
   static bool known(PeriodKind k) { return k >= PeriodKind::FiscalYear && k <= PeriodKind::Date; }
-  std::string problem_of(const Observation& o) const {
-    if (o.series.empty()) return "no series";
+  text::Phrase problem_of(const Observation& o) const {
+    using text::KitMessages;
+    if (o.series.empty()) return text::phrase(&KitMessages::problem_no_series);
     if (!meta_.declares_series(o.series) && !meta_.declares_series("*"))
-      return "series '" + o.series + "' is not declared by the plugin";
+      return text::phrase(&KitMessages::problem_series_undeclared, o.series);
     const Period& p = o.period;
-    if (!known(p.kind)) return "unknown period kind";
-    if (p.year < 1900 || p.year > 2200) return "year " + std::to_string(p.year) + " out of range";
+    if (!known(p.kind)) return text::phrase(&KitMessages::problem_period_kind);
+    if (p.year < 1900 || p.year > 2200) return text::phrase(&KitMessages::problem_year, p.year);
     const bool has_month = p.kind >= PeriodKind::Month;
-    if (has_month != (p.month >= 1 && p.month <= 12)) return "bad month for the period kind";
-    if (!p.valid()) return "bad day for the period kind";
+    if (has_month != (p.month >= 1 && p.month <= 12)) return text::phrase(&KitMessages::problem_month);
+    if (!p.valid()) return text::phrase(&KitMessages::problem_day);
     const int kind = static_cast<int>(o.value.kind);
-    if (kind < SOSEI_VALUE_NUMBER || kind > SOSEI_VALUE_DONE) return "unknown value kind " + std::to_string(kind);
-    if (o.value.is_number() && !std::isfinite(o.value.number)) return "the number is not finite";
-    return "";
+    if (kind < SOSEI_VALUE_NUMBER || kind > SOSEI_VALUE_DONE)
+      return text::phrase(&KitMessages::problem_value_kind, kind);
+    if (o.value.is_number() && !std::isfinite(o.value.number)) return text::phrase(&KitMessages::problem_not_finite);
+    return {};
   }
 
   CheckReport& report_;
@@ -75,6 +79,16 @@ config::Source read_settings(const std::string& path) {
   source.id = "check";
   if (!path.empty()) source.settings = config::load_settings_file(path);
   return source;
+}
+
+// What the settings declaration refused, in English for the JSON and worded for a person.
+void refuse_settings(CheckReport& report, const host::SettingsError& e) {
+  report.settings_error = e.what();
+  report.settings_error_text = [e](const text::Locale& l) { return e.message(l.lang); };
+}
+void refuse_settings(CheckReport& report, const std::exception& e) {
+  report.settings_error = e.what();
+  report.settings_error_text = text::verbatim(e.what());
 }
 
 }  // namespace
@@ -93,8 +107,10 @@ CheckReport check_plugin(const CheckRequest& request) {
                                                          : fs::absolute(request.settings_file).parent_path().string();
   try {
     report.settings = host::resolve_settings(*report.plugin, source, base);
+  } catch (const host::SettingsError& e) {
+    refuse_settings(report, e);
   } catch (const std::exception& e) {
-    report.settings_error = e.what();
+    refuse_settings(report, e);
   }
   if (!request.input_file.empty()) {
     report.settings["file"] = fs::absolute(request.input_file).lexically_normal().string();
@@ -107,8 +123,12 @@ CheckReport check_plugin(const CheckRequest& request) {
     try {
       report.settings = host::resolve_settings(*report.plugin, source, base);
       report.settings_error.clear();
+      report.settings_error_text = nullptr;
+    } catch (const host::SettingsError& e) {
+      refuse_settings(report, e);
+      return report;
     } catch (const std::exception& e) {
-      report.settings_error = e.what();
+      refuse_settings(report, e);
       return report;
     }
   }
@@ -120,6 +140,7 @@ CheckReport check_plugin(const CheckRequest& request) {
   job.request.source_id = "check";
   job.request.settings = report.settings;
   job.request.memory_limit_bytes = request.memory_limit_bytes;
+  job.request.lang = request.lang;
   job.limits.memory_limit_bytes = request.memory_limit_bytes;
   job.limits.timeout = std::chrono::seconds(request.timeout_seconds);
   CheckSink sink(report, *report.plugin);

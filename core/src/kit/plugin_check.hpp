@@ -10,6 +10,7 @@
 #include "host/plugin_library.hpp"
 #include "host/settings.hpp"
 #include "sosei/sdk.h"
+#include "text/phrase.hpp"
 
 namespace sosei::kit {
 
@@ -20,22 +21,25 @@ struct CheckRequest {
   std::string worker_executable;  // empty: worker::default_worker_executable()
   uint64_t memory_limit_bytes = 1ull << 30;
   int timeout_seconds = 600;
+  text::Lang lang = text::Lang::Ja;  // of the worker's own failures (a download's)
 };
 
 struct CheckedObservation {
   std::string series;
-  std::string period;  // FY2025, 2024, 2025-04, 2025-04-01
+  std::string period;                  // FY2025, 2024, 2025-04, 2025-04-01
+  std::optional<Period> period_value;  // the same, when its kind is known (shown in the city's notation)
   std::vector<std::pair<std::string, std::string>> dimensions;
   std::string value;  // number as text, or the status name
   std::string note;
   std::string location;  // file:line
-  std::string problem;   // why the host would refuse it structurally ("" = fine)
+  text::Phrase problem;  // why the host would refuse it structurally (none: fine)
 };
 
 struct CheckReport {
   std::optional<host::PluginMeta> plugin;  // none: refused (load_error says why)
   std::string load_error;
-  std::string settings_error;  // settings refused by the declared settings
+  std::string settings_error;        // settings refused by the declared settings (English, as in the JSON)
+  text::Phrase settings_error_text;  // the same for a person, in the reader's language
   host::ResolvedSettings settings;
   bool ran = false;
   std::string result;  // succeeded, unchanged, failed
@@ -52,7 +56,7 @@ struct CheckReport {
 };
 
 // Never throws for a bad plugin, settings or input: the report says what went wrong. Throws
-// std::runtime_error for an unreadable settings file.
+// config::ConfigError for an unreadable settings file (its file:line, in the reader's language).
 CheckReport check_plugin(const CheckRequest& request);
 
 }  // namespace sosei::kit

@@ -36,16 +36,13 @@ std::string camel(const std::string& name) {
 
 std::vector<std::string> write_scaffold(const ScaffoldRequest& r) {
   if (r.name.empty() || !is_identifier(r.name) || !(r.name[0] >= 'a' && r.name[0] <= 'z'))
-    throw ScaffoldError("plugin name '" + r.name +
-                        "' must start with a-z and use only a-z, 0-9 and _ (e.g. bus_stops)");
-  if (r.department.empty())
-    throw ScaffoldError("--department is required: the department that owns the plugin (e.g. 産業振興課)");
+    throw ScaffoldError(text::phrase(&text::KitMessages::bad_name, r.name));
+  if (r.department.empty()) throw ScaffoldError(text::phrase(&text::KitMessages::no_department));
   std::error_code ec;
   if (fs::exists(r.directory, ec) && !fs::is_empty(r.directory, ec))
-    throw ScaffoldError(r.directory.string() +
-                        " already exists and is not empty: choose another --dir (nothing was written)");
+    throw ScaffoldError(text::phrase(&text::KitMessages::folder_not_empty, r.directory.string()));
   fs::create_directories(r.directory, ec);
-  if (ec) throw ScaffoldError("cannot create " + r.directory.string() + ": " + ec.message());
+  if (ec) throw ScaffoldError(text::phrase(&text::KitMessages::cannot_create, r.directory.string(), ec.message()));
 
   std::vector<std::string> written;
   for (const auto& t : scaffold_templates(r.kind)) {
@@ -60,7 +57,7 @@ std::vector<std::string> write_scaffold(const ScaffoldRequest& r) {
     fs::create_directories(file.parent_path(), ec);
     std::ofstream out(file, std::ios::binary);
     out << text;
-    if (!out) throw ScaffoldError("cannot write " + file.string());
+    if (!out) throw ScaffoldError(text::phrase(&text::KitMessages::cannot_write, file.string()));
     written.push_back(path);
   }
   return written;

@@ -6,7 +6,11 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "text/kit_messages.hpp"
+#include "text/phrase.hpp"
 
 namespace sosei::kit {
 
@@ -19,9 +23,16 @@ struct ScaffoldRequest {
   std::filesystem::path directory;  // created; must not exist or be empty
 };
 
+// Why nothing was written, in the reader's language (message()); what() is the English.
 class ScaffoldError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ScaffoldError(text::Phrase phrase)
+      : std::runtime_error(phrase(text::Locale{text::Lang::En, text::YearStyle::Western})),
+        phrase_(std::move(phrase)) {}
+  std::string message(text::Lang lang) const { return phrase_(text::Locale{lang, text::YearStyle::Era}); }
+
+ private:
+  text::Phrase phrase_;
 };
 
 // Writes the folder; returns the files written (relative to `directory`). Throws ScaffoldError.

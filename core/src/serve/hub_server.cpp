@@ -9,6 +9,7 @@
 #include "app/hub_access.hpp"
 #include "app/hub_indicators.hpp"
 #include "app/hub_summary.hpp"
+#include "app/merged_history.hpp"
 #include "present/hub_json.hpp"
 #include "serve/api.hpp"
 #include "serve/bounded_server.hpp"
@@ -89,11 +90,23 @@ struct HubServer::Impl {
     if (!slot) {
       try {
         slot = std::make_unique<CityPages>(*env->second);
+        continue_merged_history(code, *env->second, slot->live);
       } catch (const store::StoreError& e) {
         throw HttpError(503, text::say(l, &HubMessages::state_unreachable, e.message(l)));
       }
     }
     return *slot;
+  }
+
+  // A city formed by a merger shows its predecessors' values for the periods before it (docs/hub.md
+  // "Mergers"), in its own language, as the hub's shared indicators do.
+  void continue_merged_history(const std::string& code, const app::Environment& env, LiveData& live) const {
+    const config::HubCity* city = hub.city(code);
+    if (!city || city->predecessors.empty()) return;
+    const std::string shared = database_override.empty() ? hub.database : database_override;
+    live.continue_history([this, city, shared, &env](evaluate::ObservationsByKpi& observations) {
+      app::add_merged_history(hub, *city, shared, &env.clock(), env.config().strategy, env.config().lang, observations);
+    });
   }
 
   std::optional<store::ApiToken> city_token(const std::string& code, const std::string& sha256, bool may_open) {

@@ -18,7 +18,8 @@ LiveData::LiveData(const app::Environment& env, StoreAccess& reads)
 ViewQuery LiveData::query(const Params& params) const { return read_view_query(params, schemes_, env_); }
 
 evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
-  const auto observations = reads_.with([&](store::Store& s) { return app::stored_observations(env_, s); });
+  auto observations = reads_.with([&](store::Store& s) { return app::stored_observations(env_, s); });
+  if (history_) history_(observations);  // outside the lock: it reads other stores
   return app::evaluate_observations(env_, observations, q.as_of, *q.scheme);
 }
 

@@ -3,10 +3,12 @@
 // hold the reads connection only while reading; evaluating and laying out happen outside the lock.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "app/environment.hpp"
+#include "evaluate/engine.hpp"
 #include "evaluate/evaluation.hpp"
 #include "report/report_model.hpp"
 #include "serve/prometheus.hpp"
@@ -34,6 +36,11 @@ class LiveData {
   // hub's city="402273").
   std::string metrics_text(const Labels& first = {});
 
+  // What the evaluation adds to the stored observations before it grades them: at a hub, a merged
+  // city's values from before its merger (app/merged_history.hpp). Set once, before serving.
+  using History = std::function<void(evaluate::ObservationsByKpi&)>;
+  void continue_history(History history) { history_ = std::move(history); }
+
  private:
   // The drill-downs' sums, read again only when the store's data_version() moved: summing a series
   // of millions of values takes the store a second per million, and they change once per run.
@@ -42,6 +49,7 @@ class LiveData {
   const app::Environment& env_;
   StoreAccess& reads_;
   Schemes schemes_;
+  History history_;
   // Touched only inside reads_.with(), which serialises the requests' reads.
   std::string drilldowns_version_;
   std::shared_ptr<const report::DrilldownInput> drilldowns_;

@@ -14,9 +14,9 @@
 namespace sosei::text {
 
 struct DaemonMessages {
-  const char* store_unreachable;    // error; seconds, next attempt (ISO), attempt number
-  const char* attempt_failed;       // attempt number, error; seconds, next attempt (ISO)
-  const char* reconnected;          // attempts, since (ISO)
+  const char* store_unreachable;    // error; seconds, next attempt (the city's time with its offset), attempt number
+  const char* attempt_failed;       // attempt number, error; seconds, next attempt (the city's time with its offset)
+  const char* reconnected;          // attempts, since (the city's time with its offset)
   const char* not_scheduling;       // (a source is due while the store is away)
   const char* status_label;         // the status table's heading for the daemon
   const char* status_running;       // pid, since (ISO)
@@ -25,12 +25,12 @@ struct DaemonMessages {
   // The loop's own lines (sosei daemon, sosei hub daemon), in the log and in webhook messages.
   const char* started;                // pid, started_city or "", database, sources, at most
   const char* started_city;           // city code (one city of the hub daemon)
-  const char* next_run;               // [label], time (ISO)
+  const char* next_run;               // [label], time (the city's, with its offset)
   const char* stopped;                // (sosei daemon)
   const char* city_stopped;           // city code (one city of the hub daemon)
   const char* starting_import;        // [label]
   const char* run_done;               // [label], status, accepted, new, revised
-  const char* run_failed;             // [label], failures in a row, next attempt (ISO)
+  const char* run_failed;             // [label], failures in a row, next attempt (the city's time)
   const char* run_failed_event;       // source, error (the webhook's message)
   const char* quarantined;            // source, failures, last error, source (for sosei resume)
   const char* due_but_quarantined;    // [label], source

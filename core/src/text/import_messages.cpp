@@ -40,6 +40,26 @@ constexpr ImportMessages kJapanese{
     .setting_unknown = "{}取込元「{}」: プラグイン「{}」に設定「{}」はありません。使える設定: {}",
     .setting_wrong_type = "{}取込元「{}」: 設定「{}」（プラグイン「{}」）は {} で書いてください（書かれた値: 「{}」）",
     .setting_required = "{}取込元「{}」: プラグイン「{}」には設定「{}」が必要です（{}）",
+    .fetch_no_download_file = "{} にダウンロード用のファイルを作れません（{}）",
+    .fetch_cannot_start = "{}: HTTP の転送を始められません（libcurl を初期化できません）",
+    .fetch_cannot_write = "{}: ダウンロードを {} に書き込めません（ディスクがいっぱいではありませんか）",
+    .fetch_bare_304 =
+        "{}: 条件を付けていない要求にサーバーが HTTP "
+        "304（更新なし）を返しました。サーバーか途中のプロキシの設定の誤りです",
+    .fetch_too_large =
+        "{}: 応答が上限の {} "
+        "バイトを超えています（本当にそれだけ大きいファイルなら、取込元のサイズ上限を上げてください）",
+    .fetch_http_status = "{}: サーバーが HTTP {} を返しました",
+    .fetch_transfer = "{}: {}（{}）",
+    .fetch_check_url = "（取込元の設定の URL を確かめてください）",
+    .fetch_tries = "（{} 回試しました）",
+    .fetch_retry_later = "（サーバーが止まっているのかもしれません。次の予定の時刻にもう一度実行します）",
+    .fetch_resolve = "ホスト名を引けません",
+    .fetch_connect = "サーバーに接続できません",
+    .fetch_timeout = "時間内に終わりませんでした",
+    .fetch_tls = "TLS（https）の証明書を検証できません",
+    .fetch_cut_off = "応答が途中で切れました",
+    .fetch_other = "転送に失敗しました",
 };
 
 constexpr ImportMessages kEnglish{
@@ -76,6 +96,26 @@ constexpr ImportMessages kEnglish{
     .setting_unknown = "{}source '{}': plugin '{}' has no setting '{}'; its settings are: {}",
     .setting_wrong_type = "{}source '{}': setting '{}' of plugin '{}' must be a {}, got '{}'",
     .setting_required = "{}source '{}': plugin '{}' requires the setting '{}' ({})",
+    .fetch_no_download_file = "cannot create a download file in {} for {}",
+    .fetch_cannot_start = "{}: cannot start an HTTP transfer (libcurl could not initialise)",
+    .fetch_cannot_write = "{}: cannot write the download to {} (is the disk full?)",
+    .fetch_bare_304 =
+        "{}: the server answered HTTP 304 (not modified) to a request that had no validators; it is misconfigured, or "
+        "a proxy in between is",
+    .fetch_too_large =
+        "{}: the reply is larger than the limit of {} bytes (raise the source's size limit if the file is really that "
+        "big)",
+    .fetch_http_status = "{}: the server answered HTTP {}",
+    .fetch_transfer = "{}: {} ({})",
+    .fetch_check_url = " (check the URL in the source's settings)",
+    .fetch_tries = " after {} tries",
+    .fetch_retry_later = " (the server may be down; the run will be retried at the next schedule)",
+    .fetch_resolve = "the host name could not be resolved",
+    .fetch_connect = "could not connect to the server",
+    .fetch_timeout = "did not finish in time",
+    .fetch_tls = "the TLS (https) certificate could not be verified",
+    .fetch_cut_off = "the reply was cut off",
+    .fetch_other = "the transfer failed",
 };
 
 }  // namespace

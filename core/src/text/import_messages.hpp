@@ -48,6 +48,23 @@ struct ImportMessages {
   const char* setting_unknown;       // "file:line: " or "", source, plugin, setting, the plugin's settings
   const char* setting_wrong_type;    // "file:line: " or "", source, setting, plugin, type, the value
   const char* setting_required;      // "file:line: " or "", source, plugin, setting, its help
+  // A download (host/http_fetch), in the language of the run (the worker is told it).
+  const char* fetch_no_download_file;  // folder, URL
+  const char* fetch_cannot_start;      // URL
+  const char* fetch_cannot_write;      // URL, file
+  const char* fetch_bare_304;          // URL
+  const char* fetch_too_large;         // URL, bytes
+  const char* fetch_http_status;       // URL, status
+  const char* fetch_transfer;          // URL, what went wrong, libcurl's own words
+  const char* fetch_check_url;         // (appended to a 4xx)
+  const char* fetch_tries;             // tries (appended when there were several)
+  const char* fetch_retry_later;       // (appended to a failure the next schedule may not meet)
+  const char* fetch_resolve;           // what went wrong: the host name
+  const char* fetch_connect;           // … the connection
+  const char* fetch_timeout;           // … the time limit
+  const char* fetch_tls;               // … the certificate or TLS
+  const char* fetch_cut_off;           // … the reply ended early or never came
+  const char* fetch_other;             // … anything else (libcurl's words follow)
 };
 
 const ImportMessages& import_messages(Lang lang);

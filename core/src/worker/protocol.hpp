@@ -38,7 +38,8 @@ struct WorkerRequest {
   host::FetchOptions fetch;
   uint64_t memory_limit_bytes = 0;  // 0: none
   // The city's language, in which the worker words the cut of a text too long to send whole
-  // (text/bounded_text.hpp): a 20 MiB rejection reason would not fit a frame at all.
+  // (text/bounded_text.hpp: a 20 MiB rejection reason would not fit a frame at all) and the host's
+  // own failures, such as a download's (host/http_fetch.hpp).
   text::Lang lang = text::Lang::Ja;
 };
 

@@ -84,6 +84,7 @@ int run_worker(int in_fd, int out_fd) {
       settings.source_id = request.source_id;
       settings.settings = request.settings;
       settings.fetch = request.fetch;
+      settings.fetch.lang = request.lang;  // a failed download is worded for the city
       settings.on_progress = [&sink](uint64_t done, uint64_t total) { sink.progress(done, total); };
       host::RunContext run(plugin, std::move(settings), sink);
       const host::RunResult result = run.run();

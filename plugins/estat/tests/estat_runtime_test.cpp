@@ -185,8 +185,11 @@ TEST_F(EstatRuntime, PluginCheckPasses) {
   std::ifstream in(out);
   const std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(status, 0) << report;
-  EXPECT_NE(report.find("dry run: succeeded"), std::string::npos) << report;
-  EXPECT_NE(report.find("5 observation(s)"), std::string::npos) << report;
+  // In Japanese, the department's language (--lang en: English).
+  EXPECT_NE(report.find("試しの実行: 成功"), std::string::npos) << report;
+  EXPECT_NE(report.find("観測値 5 件"), std::string::npos) << report;
+  EXPECT_NE(report.find("2016年（暦年）"), std::string::npos) << report;
+  EXPECT_NE(report.find("合格: 読めない行 0 件、問題のある観測値 0 件"), std::string::npos) << report;
   EXPECT_EQ(report.find(kAppId), std::string::npos) << report;
 }
 
