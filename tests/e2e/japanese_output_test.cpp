@@ -110,6 +110,20 @@ TEST_F(JapaneseOutput, ValuesAreRoundedByTheKpisRule) {
   EXPECT_NE(bus.out.find("100,084"), std::string::npos) << bus.out;
 }
 
+// A breakdown's keys and coded values by the names their plugin declares (路線, 自主防災組織=活動なし),
+// in the reader's language; --json keeps the stored keys.
+TEST_F(JapaneseOutput, BreakdownsAreNamedAsThePluginNamesThem) {
+  const auto routes = runner_->run("values bus_ridership/fiscal_year_boardings");
+  ASSERT_EQ(routes.exit_code, 0) << routes.err;
+  EXPECT_NE(routes.out.find("路線=INATSUKI"), std::string::npos) << routes.out;
+  EXPECT_EQ(routes.out.find("route="), std::string::npos) << routes.out;
+  const auto districts = runner_->run("values disaster_coverage/district_households");
+  EXPECT_NE(districts.out.find("自主防災組織=活動なし"), std::string::npos) << districts.out;
+  EXPECT_NE(runner_->run("history bus_ridership/fiscal_year_boardings R5 --lang en").out.find("Route=INATSUKI"),
+            std::string::npos);
+  EXPECT_NE(runner_->run("values bus_ridership/fiscal_year_boardings --json").out.find("\"route\""), std::string::npos);
+}
+
 TEST_F(JapaneseOutput, RunsAndStatusShowTokyoTimeWithItsOffset) {
   const auto runs = runner_->run("runs --limit 3");
   ASSERT_EQ(runs.exit_code, 0) << runs.err;

@@ -209,7 +209,7 @@ TEST_F(FetchTest, FailuresAreWordedInTheRunsLanguage) {
   const std::string down = failure(url);
   EXPECT_EQ(down, url +
                       ": サーバーが HTTP 503 を返しました（2 回試しました）（サーバーが止まっているのかもしれません。"
-                      "次の予定の時刻にもう一度実行します）");
+                      "次の実行でもう一度試みます）");
   const std::string missing = failure(counting.url("/missing"));
   EXPECT_NE(missing.find("HTTP 404 を返しました（取込元の設定の URL を確かめてください）"), std::string::npos)
       << missing;

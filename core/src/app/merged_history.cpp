@@ -1,6 +1,8 @@
 // A merged city's history from its predecessors' rows (merged_history.hpp).
 #include "app/merged_history.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <set>
 
 #include "text/hub_messages.hpp"
@@ -40,6 +42,9 @@ Predecessors::Predecessors(const config::HubCity& city, const std::string& share
       stores_.push_back({&p, store::open_store(config)});
     } catch (const store::NoDatabase&) {
       stores_.push_back({&p, nullptr});  // its history was never brought to the hub: it has no values
+    } catch (const store::StoreError& e) {
+      spdlog::warn("the store of {} ({}), merged into {}, cannot be opened: {}", p.code, p.name, city.code, e.what());
+      stores_.push_back({&p, nullptr});
     }
   }
 }
@@ -102,11 +107,9 @@ void Predecessors::inherit(config::IndicatorAggregate aggregate, const std::stri
   }
 }
 
-void add_merged_history(const config::Hub& hub, const config::HubCity& city, const std::string& shared_database,
-                        const Clock* clock, const config::Strategy& strategy, text::Lang lang,
-                        evaluate::ObservationsByKpi& observations) {
+void add_merged_history(const config::Hub& hub, const config::HubCity& city, Predecessors& predecessors,
+                        const config::Strategy& strategy, text::Lang lang, evaluate::ObservationsByKpi& observations) {
   if (city.predecessors.empty()) return;
-  Predecessors predecessors(city, shared_database, clock);
   const text::HubMessages& m = text::hub_messages(lang);
   for (const auto& kpi : strategy.kpis) {
     if (!kpi.indicator) continue;

@@ -30,8 +30,9 @@ struct SeriesHistory {
   std::map<Period, std::vector<std::string>> inherited = {};
 };
 
-// The predecessors of a city with their stores, opened read-only for their own codes (none for one
-// whose history never reached the hub: it has no values).
+// The predecessors of a city with their stores, opened read-only for their own codes. One whose store
+// cannot be opened — its history never reached the hub, or its file or server fails — has no values
+// (logged): a value needing it is then not formed, never formed from the others alone.
 class Predecessors {
  public:
   Predecessors(const config::HubCity& city, const std::string& shared_database, const Clock* clock);
@@ -61,9 +62,11 @@ Date start_of(const Period& p);
 // A city's own observations, continued before its merger: for each KPI of `strategy` that reports one
 // of the hub's shared indicators (the indicator says how its values add up), a value for every period
 // the city has none for and its predecessors have, noted 「合併前の 山田市、稲築町 の値」 in `lang`.
-// The added observations belong to no run of the city (run 0, source "").
-void add_merged_history(const config::Hub& hub, const config::HubCity& city, const std::string& shared_database,
-                        const Clock* clock, const config::Strategy& strategy, text::Lang lang,
-                        evaluate::ObservationsByKpi& observations);
+// The added observations belong to no run of the city (run 0, source ""). A rate is the predecessors'
+// summed numerators over their summed denominators times the indicator's `scale`: the KPI's own values
+// must be in the same unit (docs/hub.md). Throws store::StoreError when a predecessor's store fails
+// while it is read.
+void add_merged_history(const config::Hub& hub, const config::HubCity& city, Predecessors& predecessors,
+                        const config::Strategy& strategy, text::Lang lang, evaluate::ObservationsByKpi& observations);
 
 }  // namespace sosei::app

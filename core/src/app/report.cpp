@@ -12,30 +12,39 @@ void merge(DisplayNames& into, const DisplayNames& from) {
   for (const auto& [key, values] : from.values) into.values[key].insert(values.begin(), values.end());
 }
 
-// The display names the installed plugins declare for one stored series: "<source>/<series>" is
-// named by its source's plugin; a KPI's own series by the plugins of the sources that feed it.
-void name_series(const Environment& env, const std::string& kpi_id, report::DimensionedSeries& s) {
+// The series' own name, for "<source>/<series>", from its source's plugin.
+void name_series(const Environment& env, report::DimensionedSeries& s) {
+  s.names = dimension_names(env, s.series);
   for (const auto& source : env.config().sources) {
     const std::string prefix = source.id + "/";
-    if (s.series.compare(0, prefix.size(), prefix) == 0) {
-      const DisplayNames& names = env.plugins().display_names(source.plugin);
-      merge(s.names, names);
-      if (const DisplayName* n = names.find_series(s.series.substr(prefix.size()))) s.name = *n;
-    } else if (s.series == kpi_id) {
-      for (const auto& k : source.kpis)
-        if (k == kpi_id) merge(s.names, env.plugins().display_names(source.plugin));
-    }
+    if (s.series.compare(0, prefix.size(), prefix) != 0) continue;
+    if (const DisplayName* n = env.plugins().display_names(source.plugin).find_series(s.series.substr(prefix.size())))
+      s.name = *n;
   }
 }
 
 }  // namespace
 
+DisplayNames dimension_names(const Environment& env, const std::string& series) {
+  DisplayNames out;
+  for (const auto& source : env.config().sources) {
+    const std::string prefix = source.id + "/";
+    if (series.compare(0, prefix.size(), prefix) == 0) {
+      merge(out, env.plugins().display_names(source.plugin));
+    } else {
+      for (const auto& k : source.kpis)
+        if (k == series) merge(out, env.plugins().display_names(source.plugin));
+    }
+  }
+  return out;
+}
+
 report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store) {
   // Captions (unit, help, the series' names) come from what the imports recorded of the plugins'
   // declarations; the names of dimensions and values from the installed plugins.
   report::DrilldownInput input = report::load_drilldowns(store, env.config());
-  for (auto& [kpi_id, series] : input)
-    for (auto& s : series) name_series(env, kpi_id, s);
+  for (auto& [kpi, series] : input)
+    for (auto& s : series) name_series(env, s);
   return input;
 }
 

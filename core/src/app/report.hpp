@@ -3,10 +3,16 @@
 #pragma once
 
 #include "app/environment.hpp"
+#include "common/display_names.hpp"
 #include "evaluate/evaluation.hpp"
 #include "report/report_model.hpp"
 
 namespace sosei::app {
+
+// The names of the dimension keys and coded values of a stored series, as the installed plugins
+// declare them: "<source>/<series>" named by its source's plugin, a KPI's own series by the plugins of
+// the sources that feed it.
+DisplayNames dimension_names(const Environment& env, const std::string& series);
 
 // The dimensioned series behind each KPI (per route, spot, district…), read from the store.
 report::DrilldownInput stored_drilldowns(const Environment& env, store::Store& store);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "app/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
@@ -15,13 +16,29 @@
 namespace sosei::cli {
 namespace {
 
-std::string dims_text(const store::Dimensions& d) {
+// "路線=稲築線" for route=INATSUKI: a key and a coded value by the names their plugin declares in the
+// reader's language, else as stored.
+std::string dims_text(const store::Dimensions& d, const DisplayNames& names, text::Lang lang) {
+  auto named = [lang](const DisplayName* n, const std::string& stored) {
+    if (!n) return stored;
+    const std::string& preferred = lang == text::Lang::En ? n->en : n->ja;
+    const std::string& other = lang == text::Lang::En ? n->ja : n->en;
+    return !preferred.empty() ? preferred : !other.empty() ? other : stored;
+  };
   std::string s;
   for (const auto& [k, v] : d) {
     if (!s.empty()) s += ' ';
-    s.append(k).append("=").append(v);
+    s.append(named(names.find_dimension(k), k)).append("=").append(named(names.find_value(k, v), v));
   }
   return s;
+}
+
+// The names for a series' dimensions, read from the plugins only when some row has dimensions.
+template <class Rows, class KeyOf>
+DisplayNames names_if_needed(Session& session, const std::string& series, const Rows& rows, KeyOf key_of) {
+  for (const auto& r : rows)
+    if (!key_of(r).dimensions.empty()) return app::dimension_names(session.env(), series);
+  return {};
 }
 
 // Who made a change: a hand entry's department and token ("hand:産業振興課" + "token 3"), else the
@@ -88,8 +105,11 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
       TextTable table({c.period, c.dimensions, c.value, c.revisions, c.note, c.source});
       table.align_right(2);
       table.align_right(3);
+      const DisplayNames names =
+          names_if_needed(env.session, v->series, rows,
+                          [](const store::StoredObservation& o) -> const store::ObservationKey& { return o.key; });
       for (const auto& o : rows)
-        table.add({text::period_text(o.key.period, l.years, l.lang), dims_text(o.key.dimensions),
+        table.add({text::period_text(o.key.period, l.years, l.lang), dims_text(o.key.dimensions, names, l.lang),
                    shown_value(o.data.value, kpi, l.lang), std::to_string(o.revision_count), o.data.note, o.source});
       if (table.empty())
         std::cout << c.no_values << '\n';
@@ -145,8 +165,11 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
       const std::string& zone = env.session.config().timezone;
       auto value = [&](const Value& v) { return shown_value(v, kpi, l.lang); };
       TextTable table({c.dimensions, c.changed_at, c.run, ja ? "変更内容" : "change", c.changed_by});
+      const DisplayNames names = names_if_needed(env.session, h->series, histories,
+                                                 [](const auto& x) -> const store::ObservationKey& { return x.key; });
       for (const auto& x : histories) {
-        table.add({dims_text(x.key.dimensions), text::timestamp_text(x.first_at, zone), std::to_string(x.first_run_id),
+        table.add({dims_text(x.key.dimensions, names, l.lang), text::timestamp_text(x.first_at, zone),
+                   std::to_string(x.first_run_id),
                    (ja ? "取込 " : "imported ") + value(x.first_value) +
                        (x.first_note.empty() ? "" : (ja ? "（" + x.first_note + "）" : " (" + x.first_note + ")")),
                    who_text(x.first_source, x.first_run_id, x.first_location, ja)});
@@ -159,8 +182,8 @@ void add_values_commands(CLI::App& app, CommandEnv env) {
                                       : ", ") +
                       ((ja ? "注記 " : "note ") + note_text(r.old_note) + " → " + note_text(r.new_note));
           if (change.empty()) change = ja ? "統計の断絶の印" : "series break mark";  // only the flags changed
-          table.add({dims_text(x.key.dimensions), text::timestamp_text(r.changed_at, zone), std::to_string(r.run_id),
-                     change, who_text(r.source, r.run_id, r.location, ja)});
+          table.add({dims_text(x.key.dimensions, names, l.lang), text::timestamp_text(r.changed_at, zone),
+                     std::to_string(r.run_id), change, who_text(r.source, r.run_id, r.location, ja)});
         }
       }
       if (table.empty())

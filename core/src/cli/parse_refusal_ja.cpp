@@ -26,8 +26,11 @@ const std::vector<Form>& forms() {
     add(R"((\S+) is required)", "{0} を指定してください");
     add(R"(The following arguments? (?:was|were) not expected: (.+))", "次の引数は使えません: {0}");
     add(R"(Could not convert: (\S+) = (.*))", "{0} の値「{1}」を読み取れません");
-    add(R"((\S+): (\d+) required \S+ missing)", "{0} に値がありません");
-    add(R"((\S+): At Most (\d+) required but received (\d+))", "{0} は {1} 回までです（{2} 回指定されています）");
+    // The type may carry a validator's description with spaces ("INT in [0 - 65535]").
+    add(R"((\S+): (\d+) required .+ missing)", "{0} に値がありません");
+    // CLI11 counts values here, not occurrences (one option given twice, or with two values).
+    add(R"((\S+): At Most (\d+) required but received (\d+))", "{0} の値は {1} 個までです（{2} 個あります）");
+    add(R"((\S+): At least (\d+) required but received (\d+))", "{0} の値は {1} 個以上必要です（{2} 個あります）");
     add(R"((\S+): Value (.*) not in range (\S+) to (\S+))", "{0}: 「{1}」は {2} から {3} までの範囲にありません");
     add(R"((\S+): (.*) not in \{(.*)\})", "{0}: 「{1}」は使えません（使えるのは {2}）");
     add(R"((\S+): File does not exist: (.*))", "{0}: ファイル {1} がありません");

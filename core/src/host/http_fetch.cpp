@@ -93,10 +93,11 @@ const char* text::ImportMessages::*transfer_problem(CURLcode rc) {
     case CURLE_OPERATION_TIMEDOUT:
       return &text::ImportMessages::fetch_timeout;
     case CURLE_PEER_FAILED_VERIFICATION:
+      return &text::ImportMessages::fetch_tls;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
-      return &text::ImportMessages::fetch_tls;
+      return &text::ImportMessages::fetch_tls_handshake;
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
@@ -200,8 +201,10 @@ FetchResult http_fetch(const std::string& url, const FetchOptions& options, cons
                        errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
     if (!retryable(rc, status) || attempt == attempts) {
       if (rc == CURLE_OK && status >= 400 && status < 500) throw FetchError(last_error + say(&M::fetch_check_url));
+      // "The server may be down" only where that is what the failure suggests (a 5xx, a timeout, a
+      // refused connection), not after a certificate or a malformed URL.
       throw FetchError(last_error + (attempt > 1 ? say(&M::fetch_tries, attempt) : std::string()) +
-                       say(&M::fetch_retry_later));
+                       (retryable(rc, status) ? say(&M::fetch_retry_later) : std::string()));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
     backoff = std::min(backoff * 2, kMaxBackoffMs);

@@ -104,8 +104,25 @@ struct HubServer::Impl {
     const config::HubCity* city = hub.city(code);
     if (!city || city->predecessors.empty()) return;
     const std::string shared = database_override.empty() ? hub.database : database_override;
-    live.continue_history([this, city, shared, &env](evaluate::ObservationsByKpi& observations) {
-      app::add_merged_history(hub, *city, shared, &env.clock(), env.config().strategy, env.config().lang, observations);
+    // The predecessors' stores, opened at the first request and kept, as the city's own; requests
+    // read them one at a time. One that fails while read is opened again at the next request, and
+    // this one is answered with the city's own rows.
+    struct History {
+      std::mutex mutex;
+      std::unique_ptr<app::Predecessors> predecessors;
+    };
+    auto history = std::make_shared<History>();
+    live.continue_history([this, city, shared, &env, history](evaluate::ObservationsByKpi& observations) {
+      std::lock_guard<std::mutex> lock(history->mutex);
+      if (!history->predecessors)
+        history->predecessors = std::make_unique<app::Predecessors>(*city, shared, &env.clock());
+      try {
+        app::add_merged_history(hub, *city, *history->predecessors, env.config().strategy, env.config().lang,
+                                observations);
+      } catch (const store::StoreError& e) {
+        spdlog::warn("hub serve: the history of city {} before its merger cannot be read: {}", city->code, e.what());
+        history->predecessors.reset();
+      }
     });
   }
 

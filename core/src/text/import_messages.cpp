@@ -53,13 +53,14 @@ constexpr ImportMessages kJapanese{
     .fetch_transfer = "{}: {}（{}）",
     .fetch_check_url = "（取込元の設定の URL を確かめてください）",
     .fetch_tries = "（{} 回試しました）",
-    .fetch_retry_later = "（サーバーが止まっているのかもしれません。次の予定の時刻にもう一度実行します）",
+    .fetch_retry_later = "（サーバーが止まっているのかもしれません。次の実行でもう一度試みます）",
     .fetch_resolve = "ホスト名を引けません",
     .fetch_connect = "サーバーに接続できません",
     .fetch_timeout = "時間内に終わりませんでした",
-    .fetch_tls = "TLS（https）の証明書を検証できません",
+    .fetch_tls = "サーバーの証明書を検証できません",
     .fetch_cut_off = "応答が途中で切れました",
     .fetch_other = "転送に失敗しました",
+    .fetch_tls_handshake = "TLS（https）で接続できません",
 };
 
 constexpr ImportMessages kEnglish{
@@ -109,13 +110,14 @@ constexpr ImportMessages kEnglish{
     .fetch_transfer = "{}: {} ({})",
     .fetch_check_url = " (check the URL in the source's settings)",
     .fetch_tries = " after {} tries",
-    .fetch_retry_later = " (the server may be down; the run will be retried at the next schedule)",
+    .fetch_retry_later = " (the server may be down; the next run tries again)",
     .fetch_resolve = "the host name could not be resolved",
     .fetch_connect = "could not connect to the server",
     .fetch_timeout = "did not finish in time",
-    .fetch_tls = "the TLS (https) certificate could not be verified",
+    .fetch_tls = "the server's certificate could not be verified",
     .fetch_cut_off = "the reply was cut off",
     .fetch_other = "the transfer failed",
+    .fetch_tls_handshake = "no TLS (https) connection could be made",
 };
 
 }  // namespace

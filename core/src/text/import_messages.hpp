@@ -58,13 +58,14 @@ struct ImportMessages {
   const char* fetch_transfer;          // URL, what went wrong, libcurl's own words
   const char* fetch_check_url;         // (appended to a 4xx)
   const char* fetch_tries;             // tries (appended when there were several)
-  const char* fetch_retry_later;       // (appended to a failure the next schedule may not meet)
+  const char* fetch_retry_later;       // (appended to a retried failure: the server may be away)
   const char* fetch_resolve;           // what went wrong: the host name
   const char* fetch_connect;           // … the connection
   const char* fetch_timeout;           // … the time limit
-  const char* fetch_tls;               // … the certificate or TLS
+  const char* fetch_tls;               // … the server's certificate
   const char* fetch_cut_off;           // … the reply ended early or never came
   const char* fetch_other;             // … anything else (libcurl's words follow)
+  const char* fetch_tls_handshake;     // … a TLS connection that could not be made
 };
 
 const ImportMessages& import_messages(Lang lang);

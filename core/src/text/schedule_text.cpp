@@ -1,5 +1,5 @@
 // Cron expressions in words (schedule_text.hpp). Only the shapes a city's sources use are worded:
-// one minute and one hour, then every day, some weekdays, one day of every month or one day of one
+// one minute and one hour, then every day, some weekdays, one day (1–28) of every month or of one
 // month. The rest (steps, lists of hours, a day rule with both day fields) stays the expression, which
 // the reader can look up; a wrong paraphrase would be worse than none.
 #include "text/schedule_text.hpp"
@@ -73,7 +73,8 @@ std::optional<std::vector<int>> weekdays(std::string_view field) {
 
 std::string weekdays_text(const std::vector<int>& days, Lang lang) {
   const bool ja = lang == Lang::Ja;
-  if (days == std::vector<int>{1, 2, 3, 4, 5}) return ja ? "平日" : "weekdays";
+  // Not 平日: read as without the national holidays, which cron does not skip.
+  if (days == std::vector<int>{1, 2, 3, 4, 5}) return ja ? "毎週月〜金曜" : "Mondays to Fridays";
   if (days.size() == 7) return ja ? "毎日" : "daily";
   std::string out;
   // Monday first, as a Japanese (and an ISO) week is read.
@@ -109,9 +110,9 @@ std::string_view macro_expression(std::string_view macro) {
 // "every 21600s" (an interval schedule, as the status report writes it) in the largest unit that
 // divides it: 6時間ごと / every 6 h.
 std::optional<std::string> interval_text(std::string_view text, Lang lang) {
-  constexpr std::string_view prefix = "every ";
-  if (!text.starts_with(prefix) || !text.ends_with('s')) return std::nullopt;
-  const auto digits = text.substr(prefix.size(), text.size() - prefix.size() - 1);
+  constexpr std::string_view kPrefix = "every ";
+  if (!text.starts_with(kPrefix) || !text.ends_with('s')) return std::nullopt;
+  const auto digits = text.substr(kPrefix.size(), text.size() - kPrefix.size() - 1);
   if (digits.empty() || digits.size() > 9 ||
       !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
     return std::nullopt;
@@ -123,8 +124,8 @@ std::optional<std::string> interval_text(std::string_view text, Lang lang) {
     const char* ja;
     const char* en;
   };
-  constexpr Unit units[] = {{86400, "日", "day"}, {3600, "時間", "h"}, {60, "分", "min"}, {1, "秒", "s"}};
-  for (const auto& u : units)
+  constexpr Unit kUnits[] = {{86400, "日", "day"}, {3600, "時間", "h"}, {60, "分", "min"}, {1, "秒", "s"}};
+  for (const auto& u : kUnits)
     if (seconds % u.seconds == 0) {
       const long n = seconds / u.seconds;
       if (lang == Lang::Ja) return fmt::format("{}{}ごと", n, u.ja);
@@ -160,7 +161,9 @@ std::string schedule_text(std::string_view cron, Lang lang) {
     return weekdays_text(*days, lang) + " " + time;
   }
   if (!any_weekday) return written;  // both day fields, or a weekday in some months: as written
-  const auto day = number(fields[2], 1, 31);
+  // Days 29–31 are skipped in the months without them (cron does not move them to the month's end):
+  // 毎月31日 would promise twelve runs where there are seven.
+  const auto day = number(fields[2], 1, 28);
   if (!day) return written;
   if (any_month) return ja ? fmt::format("毎月{}日 {}", *day, time) : fmt::format("monthly, day {}, {}", *day, time);
   const auto month = single(fields[3], 1, 12, &kMonthNames);

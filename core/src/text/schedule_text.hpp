@@ -1,6 +1,7 @@
 // A source's schedule as a person reads it: the cron expression of sources.yaml in words where it has
 // a common shape (毎日 6:30, 毎週月曜 7:00, 毎月5日 7:00, 毎年9月1日 7:00; daily 06:30, …), and as
-// written where it does not (steps, ranges of hours, both day fields), so nothing is ever misread.
+// written where it does not (steps, ranges of hours, both day fields, days 29–31 that some months
+// skip), so nothing is ever misread.
 #pragma once
 
 #include <string>
