@@ -238,7 +238,10 @@ bool BoundedServer::process_and_close_socket(socket_t sock) {
       state_->table.set_handling(slot, true);
       // A declared length past the limit is refused unread (httplib would read it all to skip it).
       const bool declared_too_long = req.get_header_value<uint64_t>("Content-Length") > payload_max_length_;
-      stream.begin_body(declared_too_long ? 0 : limits.max_body_wire_bytes);
+      if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+        stream.begin_no_body();  // HTTP/1.1: then there is none (RFC 9112 §6.3)
+      else
+        stream.begin_body(declared_too_long ? 0 : limits.max_body_wire_bytes);
     });
     // httplib gives up without answering when the request line itself cannot be read.
     if (!ok && stream.stop() == ReadStop::TooSlow) write_refusal(sock, 408, "Request Timeout", texts.too_slow);

@@ -41,12 +41,18 @@ void ConnectionStream::begin_request(Clock::time_point deadline, std::size_t hea
   deadline_ = deadline;
   budget_ = head_bytes;
   in_body_ = false;
+  no_body_ = false;
   stop_ = ReadStop::None;
 }
 
 void ConnectionStream::begin_body(std::size_t body_bytes) {
   budget_ = body_bytes;
   in_body_ = true;
+}
+
+void ConnectionStream::begin_no_body() {
+  in_body_ = true;
+  no_body_ = true;
 }
 
 ssize_t ConnectionStream::fill() {
@@ -78,6 +84,7 @@ bool ConnectionStream::is_writable() const {
 }
 
 ssize_t ConnectionStream::read(char* ptr, std::size_t size) {
+  if (no_body_) return 0;  // the end of a body the head did not declare
   if (budget_ == 0) {
     // httplib reads any number of header lines, and chunked bodies without its length limit.
     stop_ = in_body_ ? ReadStop::BodyTooLarge : ReadStop::HeadTooLarge;

@@ -28,6 +28,10 @@ class ConnectionStream : public httplib::Stream {
   void begin_request(Clock::time_point deadline, std::size_t head_bytes);
   // Its head is read: the body may take `body_bytes` more.
   void begin_body(std::size_t body_bytes);
+  // Its head is read and declares no body (no Content-Length, no Transfer-Encoding): a read of the
+  // body ends at once. httplib would otherwise read a PUT or POST until the client closes, which a
+  // client waiting for the answer never does (curl -X PUT waited for the request timeout).
+  void begin_no_body();
   // Why a read failed: a budget spent or the deadline passed (None: the client closed, or no failure).
   ReadStop stop() const { return stop_; }
 
@@ -51,6 +55,7 @@ class ConnectionStream : public httplib::Stream {
   Clock::time_point deadline_ = Clock::time_point::max();
   std::size_t budget_ = 0;
   bool in_body_ = false;
+  bool no_body_ = false;
   ReadStop stop_ = ReadStop::None;
 };
 
