@@ -49,14 +49,19 @@ class JapaneseOutput : public ::testing::Test {
     runner_ = new SoseiRunner("japanese-output");
     const auto r = runner_->run("import --all");
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    import_log_ = new std::string(r.err);
   }
   static void TearDownTestSuite() {
     delete runner_;
     runner_ = nullptr;
+    delete import_log_;
+    import_log_ = nullptr;
   }
   static SoseiRunner* runner_;
+  static std::string* import_log_;  // what `import --all` wrote to the terminal's stderr
 };
 SoseiRunner* JapaneseOutput::runner_ = nullptr;
+std::string* JapaneseOutput::import_log_ = nullptr;
 
 TEST_F(JapaneseOutput, EvaluateSpeaksJapaneseWithRoundedNumbers) {
   const auto r = runner_->run("evaluate --as-of FY2025 --wide");
@@ -83,6 +88,23 @@ TEST_F(JapaneseOutput, EnglishOnRequest) {
   EXPECT_NE(r.out.find("sum of FY2025 (8) = 8"), std::string::npos);
   EXPECT_NE(r.out.find("series break: not comparable"), std::string::npos);
   EXPECT_EQ(r.out.find("98.2856"), std::string::npos);
+}
+
+// The global options may come before the command, as --config and --db do.
+TEST_F(JapaneseOutput, LangAndYearsMayComeBeforeTheCommand) {
+  const auto r = runner_->run("--lang en --years western evaluate --as-of FY2025 --wide");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("as of 2026-03-31"), std::string::npos) << r.out;
+  const auto refused = runner_->run("--lang de status");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("「de」は使えません"), std::string::npos) << refused.err;
+}
+
+// The bundled demo's one warning (a housing_grants value outside its expected range), as logged.
+TEST_F(JapaneseOutput, TheTerminalLogSpeaksJapaneseInTheCitysTime) {
+  ASSERT_NE(import_log_, nullptr);
+  EXPECT_NE(import_log_->find(" +09:00 警告 [kama_values] 検証ルール: 警告 1 件"), std::string::npos) << *import_log_;
+  EXPECT_EQ(import_log_->find("warning"), std::string::npos) << *import_log_;
 }
 
 TEST_F(JapaneseOutput, WesternYearsInJapaneseAreNeverBare) {

@@ -47,6 +47,8 @@ void add_everything(CLI::App& app, GlobalOptions& globals, CommandEnv env, text:
   app.add_option("--db", globals.database,
                  "database file, or a postgresql:// connection URI (overrides the configuration)");
   app.add_flag("-v,--verbose", globals.verbose, "show debug messages on stderr");
+  // Also before the command (`sosei --lang en status`), as people write the other global options.
+  add_locale_options(&app, env.session);
 
   add_init_command(app, env);
   add_validate_command(app, env);

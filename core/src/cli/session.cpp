@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "cli/terminal_log_format.hpp"
 #include "config/load.hpp"
 #include "text/catalogue.hpp"
 
@@ -99,7 +100,11 @@ void Session::init_logging() {
   std::vector<spdlog::sink_ptr> sinks;
   sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   spdlog::level::level_enum level = spdlog::level::warn;
+  text::Lang lang = reader_lang();
+  std::string zone = "UTC";
   if (env_) {
+    if (locale_options_.lang.empty()) lang = env_->config().lang;
+    zone = env_->config().timezone;
     const auto& log = env_->config().log;
     level = spdlog::level::from_str(log.level);
     if (!log.file.empty()) {
@@ -114,7 +119,9 @@ void Session::init_logging() {
   sinks[0]->set_level(options_.verbose ? spdlog::level::debug : std::max(level, spdlog::level::warn));
   auto logger = std::make_shared<spdlog::logger>("sosei", sinks.begin(), sinks.end());
   logger->set_level(spdlog::level::debug);
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  // The file: ISO-8601 and spdlog's level names, for scripts; the terminal: for people.
+  for (std::size_t i = 1; i < sinks.size(); ++i) sinks[i]->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  sinks[0]->set_formatter(std::make_unique<TerminalLogFormat>(lang, zone));
   spdlog::set_default_logger(logger);
 }
 
