@@ -94,6 +94,19 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
   replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,9件", "startups,R7,8件");
   EXPECT_EQ(s.run("import kama_values").exit_code, 0);
 
+  // The same value with another note (a plugin that rewords its notes after an upgrade): the run
+  // goes on, the approved value keeps its approved note, and the log says so.
+  const std::string approved = dump_except_runs(db);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件,", "startups,R7,8件,速報値");
+  auto reworded = s.run("import kama_values");
+  EXPECT_EQ(reworded.exit_code, 0) << reworded.err;
+  EXPECT_NE(reworded.err.find("承認済みの期間の値 1 件は注記だけが違ったため、承認時の注記のまま残しました"),
+            std::string::npos)
+      << reworded.err;
+  EXPECT_EQ(dump_except_runs(db), approved);
+  EXPECT_EQ(json::parse(s.run("runs --json --limit 1").out)[0]["accepted"], 24);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件,速報値", "startups,R7,8件,");
+
   EXPECT_EQ(s.run("unlock startups R7").exit_code, 2);  // --reason is required
   EXPECT_EQ(s.run("unlock startups R7 --reason ' '").exit_code, 2);
   auto unlock = s.run("unlock startups R7 --reason 'R7 の件数に誤り（産業振興課から連絡）'");

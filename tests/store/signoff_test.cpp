@@ -225,6 +225,13 @@ TEST_P(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
   run->put(key("startups", r7), number(5));
   EXPECT_FALSE(run->would_change(key("startups", r7), number(5)));
   EXPECT_TRUE(run->would_change(key("startups", r7), number(6)));
+  EXPECT_TRUE(run->would_change(key("startups", r7), number(5, "速報値")));  // another note is a change
+  const auto held = run->stored(key("startups", r7));
+  ASSERT_TRUE(held.has_value());
+  EXPECT_EQ(held->value, number(5).value);
+  EXPECT_EQ(held->flags, 0u);
+  EXPECT_EQ(held->note, "");
+  EXPECT_FALSE(run->stored(key("startups", Period::fiscal_year(2024))).has_value());
   run->discard();
 
   EXPECT_TRUE(store_->change_approval("startups", r7, ApprovalState::Approved, ApprovalState::Entered,

@@ -136,6 +136,9 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   host::RunResult result = end.result;
   transaction->set_fingerprint(end.fingerprint);
   RunEnd checked = end;
+  if (sink.locked_notes_kept() > 0)
+    spdlog::warn("{}", text::say(config.lang, &text::ImportMessages::log_locked_notes_kept, source.id,
+                                 sink.locked_notes_kept()));
   if (result != host::RunResult::Failed && sink.finish() != SOSEI_OK) {  // a duplicate found in the last rows
     result = host::RunResult::Failed;
     checked.error = sink.stop_reason();

@@ -34,12 +34,21 @@ int32_t StoreSink::accept(const Observation& o) {
   if (auto why = validator_.check(o, key_, data_)) return reject(o.location, *why);
   if (!locks_.empty()) {
     // Locks are few (periods the council has seen): a scan is cheaper than a lookup structure.
-    for (const auto& lock : locks_)
-      if (lock.kpi == key_.series && lock.period == key_.period && transaction_.would_change(key_, data_))
-        return reject(o.location, locked_message_ ? locked_message_(lock)
-                                                  : key_.series + " " + key_.period.str() +
-                                                        " is approved and locked: it cannot be changed until the "
-                                                        "policy division unlocks it (sosei unlock)");
+    for (const auto& lock : locks_) {
+      if (lock.kpi != key_.series || lock.period != key_.period) continue;
+      const auto held = transaction_.stored(key_);
+      if (held && held->value == data_.value && held->flags == data_.flags) {
+        if (held->note != data_.note) {
+          data_.note = held->note;  // the approved note stays; the value is unchanged
+          ++locked_notes_kept_;
+        }
+        continue;
+      }
+      return reject(o.location, locked_message_ ? locked_message_(lock)
+                                                : key_.series + " " + key_.period.str() +
+                                                      " is approved and locked: it cannot be changed until the "
+                                                      "policy division unlocks it (sosei unlock)");
+    }
   }
   // Before the store has it: the stream asks the store whether a series held values before the run.
   if (rules_) rules_->see(key_, data_);

@@ -36,6 +36,10 @@ class StoreSink : public host::ObservationSink {
   int32_t finish();
   // The series this run wrote (KPI ids, "<source>/<series>"): what the rule check looks at.
   const std::set<std::string>& series() const { return series_; }
+  // Values of approved periods that came with another note only: stored as they were (the approved
+  // note kept), not refused — a plugin that rewords its notes (an upgrade, a translation) must not
+  // fail every run over years the council has approved. The importer says how many.
+  std::size_t locked_notes_kept() const { return locked_notes_kept_; }
 
   int32_t accept(const Observation& observation) override;
   int32_t reject(const std::string& location, const std::string& reason) override;
@@ -57,6 +61,7 @@ class StoreSink : public host::ObservationSink {
   store::ObservationData data_;
   std::set<std::string> series_;
   std::string last_series_;  // consecutive observations of one series skip the set
+  std::size_t locked_notes_kept_ = 0;
 };
 
 }  // namespace sosei::import

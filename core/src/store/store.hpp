@@ -309,8 +309,14 @@ class ImportTransaction {
   // The approved (locked) periods of KPIs as the run started: the run holds the write lock, so no
   // approval or unlock can change them under it.
   virtual const std::vector<Approval>& locked_periods() = 0;
-  // Whether put(key, data) would insert or change a stored observation (the lock check).
-  virtual bool would_change(const ObservationKey& key, const ObservationData& data) = 0;
+  // The value, flags and note stored under `key` as the run would see it (what it put included),
+  // nullopt when there is none; the location is left empty. For the lock check.
+  virtual std::optional<ObservationData> stored(const ObservationKey& key) = 0;
+  // Whether put(key, data) would insert or change a stored observation (its value, flags or note).
+  bool would_change(const ObservationKey& key, const ObservationData& data) {
+    const auto held = stored(key);
+    return !held || !(held->value == data.value && held->flags == data.flags && held->note == data.note);
+  }
 
   // Counts so far (accepted, rejected, inserted, revised) as a record in progress.
   virtual const RunRecord& progress() const = 0;

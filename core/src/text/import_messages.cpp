@@ -61,6 +61,9 @@ constexpr ImportMessages kJapanese{
     .fetch_cut_off = "応答が途中で切れました",
     .fetch_other = "転送に失敗しました",
     .fetch_tls_handshake = "TLS（https）で接続できません",
+    .log_locked_notes_kept =
+        "[{}] 承認済みの期間の値 {} 件は注記だけが違ったため、承認時の注記のまま残しました（値は同じです。"
+        "注記も変えるには sosei unlock で承認を解除してから取り込み直してください）",
 };
 
 constexpr ImportMessages kEnglish{
@@ -118,6 +121,9 @@ constexpr ImportMessages kEnglish{
     .fetch_cut_off = "the reply was cut off",
     .fetch_other = "the transfer failed",
     .fetch_tls_handshake = "no TLS (https) connection could be made",
+    .log_locked_notes_kept =
+        "[{}] {} approved value(s) came with another note only: kept with the approved note (the "
+        "values are the same; to change the note too, sosei unlock the period and import again)",
 };
 
 }  // namespace

@@ -66,6 +66,7 @@ struct ImportMessages {
   const char* fetch_cut_off;           // … the reply ended early or never came
   const char* fetch_other;             // … anything else (libcurl's words follow)
   const char* fetch_tls_handshake;     // … a TLS connection that could not be made
+  const char* log_locked_notes_kept;   // source, count: approved values that came with another note only
 };
 
 const ImportMessages& import_messages(Lang lang);

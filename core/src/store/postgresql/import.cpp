@@ -199,13 +199,16 @@ class PostgresImport final : public ImportTransaction, public ObservationWriter:
     return locks_;
   }
 
-  bool would_change(const ObservationKey& key, const ObservationData& data) override {
+  std::optional<ObservationData> stored(const ObservationKey& key) override {
     require_open("look up an observation");
     writer_.flush(*this);
     Result r = find(key.series, key.period, canonical_json(key.dimensions));
-    if (r.rows() == 0) return true;
-    return !(read_value(r, 0, 1) == data.value && r.int64(0, 3) == static_cast<int64_t>(data.flags) &&
-             r.text(0, 4) == data.note);
+    if (r.rows() == 0) return std::nullopt;
+    ObservationData held;
+    held.value = read_value(r, 0, 1);
+    held.flags = static_cast<uint32_t>(r.int64(0, 3));
+    held.note = std::string(r.text(0, 4));
+    return held;
   }
 
   const RunRecord& progress() const override { return record_; }

@@ -214,7 +214,7 @@ class SqliteImport final : public ImportTransaction {
     return locks_;
   }
 
-  bool would_change(const ObservationKey& key, const ObservationData& data) override {
+  std::optional<ObservationData> stored(const ObservationKey& key) override {
     require_open("look up an observation");
     flush_batches();  // what waits in a batch is stored for this question
     dimensions_.clear();
@@ -223,9 +223,12 @@ class SqliteImport final : public ImportTransaction {
     find_.bind(1, key.series);
     bind_period(find_, 2, key.period);
     find_.bind(6, dimensions_);
-    if (!find_.step()) return true;
-    return !(read_value(find_, 1) == data.value && find_.int64(3) == static_cast<int64_t>(data.flags) &&
-             find_.text(4) == data.note);
+    if (!find_.step()) return std::nullopt;
+    ObservationData held;
+    held.value = read_value(find_, 1);
+    held.flags = static_cast<uint32_t>(find_.int64(3));
+    held.note = find_.string(4);
+    return held;
   }
 
   const RunRecord& progress() const override { return record_; }
