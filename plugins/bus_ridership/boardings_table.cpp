@@ -64,7 +64,7 @@ void BoardingsTable::emit(const sosei::Context& ctx, const std::vector<RouteGrou
     }
     for (const auto& [year, boardings] : fiscal) {
       const std::string* attribution = note_of(year);
-      const std::string note = attribution ? (g.name.empty() ? *attribution : g.name + "; " + *attribution) : g.name;
+      const std::string note = attribution ? (g.name.empty() ? *attribution : g.name + "。" + *attribution) : g.name;
       sosei::Observation o;
       o.series = kFiscalYearSeries;
       o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
@@ -83,9 +83,9 @@ void BoardingsTable::emit(const sosei::Context& ctx, const std::vector<RouteGrou
     if (const std::string* attribution = note_of(year)) {
       note = *attribution;
     } else if (covered.size() < 12) {
-      note = "partial fiscal year: data for " + std::to_string(covered.size()) + " of 12 months (" +
-             month_text(*covered.begin()) + " to " + month_text(*covered.rbegin()) + ")";
-      ctx.warn("FY" + std::to_string(year) + ": " + note + "; the total is not a whole year's ridership");
+      note = "年度の一部: 12か月のうち " + std::to_string(covered.size()) + "か月分のデータ（" +
+             month_text(*covered.begin()) + "〜" + month_text(*covered.rbegin()) + "）";
+      ctx.warn(std::to_string(year) + "年度: " + note + "。合計は1年分の利用者数ではありません");
     }
     sosei::Observation o;
     o.series = kKpi;

@@ -83,11 +83,13 @@ int undated_fiscal_year(const std::optional<RideFeedInfo>& info, const std::stri
   return first;
 }
 
+// A note the city's staff read (Japanese, as the other notes of the bundled plugins).
 std::string undated_note(const RideFeedInfo& info, int fiscal_year) {
-  std::string note = "no service_date: attributed to " + fy_text(fiscal_year) + " by " + info.name +
-                     " (ride_start_date..ride_end_date " + day_text(*info.start) + " to " + day_text(*info.end) + ")";
+  std::string note = "service_date がないため、" + info.name +
+                     " の期間（ride_start_date〜ride_end_date: " + day_text(*info.start) + "〜" + day_text(*info.end) +
+                     "）により " + std::to_string(fiscal_year) + "年度に計上";
   const bool whole = info.start->month == 4 && info.start->day == 1 && info.end->month == 3 && info.end->day == 31;
-  if (!whole) note += "; the period is not the whole fiscal year";
+  if (!whole) note += "。期間は年度全体ではありません";
   return note;
 }
 

@@ -204,12 +204,11 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     }
     if (open) days += run_last - run_first + 1;
     const long year_days = day_number({year + 1, 4, 1}) - day_number({year, 4, 1});
-    std::string note = "from " + name + " totals";
-    if (!system_years.count(year)) note += " (sum of the routes)";
+    std::string note = name + " の合計から";
+    if (!system_years.count(year)) note += "（路線の合計）";
     if (days < year_days) {
-      note += "; partial fiscal year: the totals cover " + std::to_string(days) + " of " + std::to_string(year_days) +
-              " days";
-      ctx.warn("FY" + std::to_string(year) + ": " + note + "; the total is not a whole year's ridership");
+      note += "。年度の一部: " + std::to_string(year_days) + "日のうち " + std::to_string(days) + "日分の合計";
+      ctx.warn(std::to_string(year) + "年度: " + note + "。合計は1年分の利用者数ではありません");
     }
     table.set_fiscal_year_note(year, note);
   }

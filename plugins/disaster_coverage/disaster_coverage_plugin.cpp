@@ -15,6 +15,13 @@
 namespace disaster_coverage {
 namespace {
 
+// 17500 → "17,500", as the city's tables write household counts.
+std::string grouped(uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (auto at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 constexpr std::array<sosei_setting_spec, 18> kSettings{{
     {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
      "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]), or the standard open-data set "
@@ -214,8 +221,10 @@ class DisasterCoverage : public sosei::Plugin {
       ctx.emit(o);
     }
 
-    const std::string note = "as of " + year.reference_date.str() + ": " + std::to_string(c.covered_households) +
-                             " of " + std::to_string(c.total_households) + " households in covered districts";
+    const Date& on = year.reference_date;
+    const std::string note = std::to_string(on.year) + "年" + std::to_string(on.month) + "月" + std::to_string(on.day) +
+                             "日現在、全 " + grouped(c.total_households) + " 世帯のうち自主防災組織のある地区に " +
+                             grouped(c.covered_households) + " 世帯";
     auto emit_total = [&](std::string_view series, double value, std::string_view text) {
       sosei::Observation o;
       o.series = series;

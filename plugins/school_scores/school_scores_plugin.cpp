@@ -202,16 +202,14 @@ class SchoolScoresImport : public sosei::Plugin {
     if (!city_wide) dims.push_back(sosei::dimension("school", school));
 
     if (!type) {
-      emit_missing(year, dims, line,
-                   !*city ? "the city's result is not reported" : "the national result is not reported");
+      emit_missing(year, dims, line, !*city ? "市の結果が公表されていません" : "全国の結果が公表されていません");
       if (city_wide) seen_levels_[year].insert({*level, true});
       return;
     }
     const double score = school_scores::standardized(**city, **national);
     const uint32_t flags = *type == ScoreType::Scaled ? SOSEI_OBS_SERIES_BREAK : 0u;
-    const std::string note = *type == ScoreType::Scaled
-                                 ? "IRT scaled score (computer-based test): not comparable with the correct-rate years"
-                                 : std::string();
+    const std::string note =
+        *type == ScoreType::Scaled ? "IRT 尺度得点（CBT）のため、正答率の年度とは比較できません" : std::string();
     emit(standardized_series, year, dims, score, flags, note, line);
     emit(difference_series, year, dims, **city - **national, flags, note, line);
     if (city_wide) {
@@ -265,7 +263,7 @@ class SchoolScoresImport : public sosei::Plugin {
         auto average = school_scores::level_average(subjects);
         if (!average) {
           o.value_kind = SOSEI_VALUE_MISSING;
-          o.note = "no subject reported";
+          o.note = "どの教科の結果もありません";
           ctx_->emit(o);
           continue;
         }
@@ -292,11 +290,11 @@ class SchoolScoresImport : public sosei::Plugin {
     for (const auto& level : levels_) {
       auto it = averages.find(level);
       if (it == averages.end()) {
-        missing.append(missing.empty() ? "" : ", ").append(level);
+        missing.append(missing.empty() ? "" : "・").append(level);
         continue;
       }
       any_break = any_break || it->second.series_break;
-      note.append(note.empty() ? "min(" : ", ").append(level + " " + school_scores::display(it->second.value));
+      note.append(note.empty() ? "" : "・").append(level + " " + school_scores::display(it->second.value));
       if (!lowest || it->second.value < lowest->value) {
         lowest = &it->second;
         lowest_level = level;
@@ -304,15 +302,15 @@ class SchoolScoresImport : public sosei::Plugin {
     }
     if (!missing.empty() || !lowest) {
       o.value_kind = SOSEI_VALUE_MISSING;
-      const std::string why = "FY" + std::to_string(year) + ": no result for " + missing +
-                              ": the KPI needs every level in 'levels' (小・中それぞれ)";
+      const std::string why = std::to_string(year) + "年度: " + missing +
+                              "の結果がありません（KPI は levels のすべての学校段階、小・中それぞれの値で決まります）";
       o.note = why;
       ctx_->warn(file_ + ": " + why);
       ctx_->emit(o);
       return;
     }
-    note += ") = " + school_scores::display(lowest->value) + ", " + lowest_level + " decides";
-    if (any_break) note += "; series break: IRT scaled scores this year, not comparable with earlier years";
+    note += " の低い方 " + school_scores::display(lowest->value) + "（" + lowest_level + "）";
+    if (any_break) note += "。統計の断絶: この年度は IRT 尺度得点を含み、前年度までと比較できません";
     o.number = lowest->value;
     o.flags = any_break ? SOSEI_OBS_SERIES_BREAK : 0u;
     o.note = note;

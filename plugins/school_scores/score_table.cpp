@@ -10,9 +10,10 @@ namespace {
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
+// Subjects as a Japanese list names them: 国語・数学.
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) out.append(out.empty() ? "" : ", ").append(i);
+  for (const auto& i : items) out.append(out.empty() ? "" : "・").append(i);
   return out;
 }
 
@@ -87,15 +88,15 @@ std::optional<LevelAverage> level_average(const std::vector<SubjectScore>& subje
   LevelAverage a;
   if (!rate.empty()) {
     a.value = rate_sum / static_cast<double>(rate.size());
-    a.note = "mean of " + join(rate) + " (correct rates)";
+    a.note = join(rate) + "の平均（正答率）";
     if (!scaled.empty()) {
       a.series_break = true;
-      a.note += "; " + join(scaled) + " left out: IRT scaled score, not comparable";
+      a.note += "。" + join(scaled) + "は IRT 尺度得点で比較できないため除外";
     }
   } else {
     a.value = scaled_sum / static_cast<double>(scaled.size());
     a.series_break = true;
-    a.note = "mean of " + join(scaled) + " (IRT scaled scores): not comparable with the percent-based years";
+    a.note = join(scaled) + "の平均（IRT 尺度得点）。正答率の年度とは比較できません";
   }
   return a;
 }

@@ -208,7 +208,7 @@ class LongTableImport {
     if (count)
       total.sum += *count;
     else
-      total.blanks.push_back((label.empty() ? month_name : label + " " + month_name) + " (blank)");
+      total.blanks.push_back((label.empty() ? month_name : label + " " + month_name) + "（空欄）");
   }
 
   void emit_month(int year, int month, const std::string& spot, const std::string& code, const Split& split,
@@ -226,7 +226,7 @@ class LongTableImport {
       o.number = *count;
     } else {
       o.value_kind = SOSEI_VALUE_MISSING;  // blank is "not counted", never zero
-      o.note = "blank in the table: not counted";
+      o.note = "表の空欄（未集計）";
     }
     o.file = file_;
     o.line = line;
@@ -244,28 +244,28 @@ class LongTableImport {
         if (total.has_row[i]) continue;
         const int month = s_.fiscal_year ? (i + 3) % 12 + 1 : i + 1;
         const int calendar = s_.fiscal_year && month < 4 ? year + 1 : year;
-        missing.push_back(std::to_string(calendar) + "年" + std::to_string(month) + "月 (no row)");
+        missing.push_back(std::to_string(calendar) + "年" + std::to_string(month) + "月（行なし）");
       }
       missing.insert(missing.end(), total.blanks.begin(), total.blanks.end());
       std::string list;
-      for (std::size_t i = 0; i < missing.size() && i < 5; ++i) list.append(i ? ", " : "").append(missing[i]);
-      if (missing.size() > 5) list.append(", …");
+      for (std::size_t i = 0; i < missing.size() && i < 5; ++i) list.append(i ? "、" : "").append(missing[i]);
+      if (missing.size() > 5) list.append("、…");
       const std::string where = file_ + ": " + year_name(year) + ": ";
-      const std::string count = std::to_string(missing.size()) + (missing.size() == 1 ? " month" : " months");
+      const std::string count = std::to_string(missing.size()) + "か月分";
       if (!missing.empty() && !s_.allow_partial) {
         std::string warning = where + count;
-        warning.append(" missing (")
+        warning.append("がありません（")
             .append(list)
             .append(
-                "): no yearly total is imported for it; its monthly counts are. Set allow_partial: true to total the "
-                "known months");
+                "）。この年の合計は取り込まず、月別の値だけを取り込みます。わかっている月で合計するには "
+                "allow_partial: true を設定してください");
         ctx_.warn(warning);
         continue;
       }
       std::string note;
       if (!missing.empty()) {
         note = count;
-        note.append(" missing: the total covers the known months (").append(list).append(")");
+        note.append("がないため、わかっている月の合計です（").append(list).append("）");
         ctx_.warn(where + note);
       }
       ctx_.info(where + format_count(total.sum) + " visitors");

@@ -310,7 +310,7 @@ class TourismImport : public sosei::Plugin {
         o.number = *months[m];
       } else {
         o.value_kind = SOSEI_VALUE_MISSING;  // blank is "not counted", never zero
-        o.note = "blank in the table: not counted";
+        o.note = "表の空欄（未集計）";
       }
       o.file = file_;
       o.line = line;
@@ -340,7 +340,7 @@ class TourismImport : public sosei::Plugin {
       if (months[m]) {
         total.sum += *months[m];
       } else {
-        total.missing.push_back(spot + (split.none() ? "" : " (" + split.japanese() + ")") + " " +
+        total.missing.push_back(spot + (split.none() ? "" : "（" + split.japanese() + "）") + " " +
                                 std::to_string(m + 1) + "月");
       }
     }
@@ -374,9 +374,9 @@ class TourismImport : public sosei::Plugin {
       std::string note;
       if (!total.missing.empty()) {
         const std::size_t n = total.missing.size();
-        note = std::to_string(n) + (n == 1 ? " month" : " months") + " missing: the total covers the known months (";
-        for (std::size_t i = 0; i < n && i < 5; ++i) note.append(i ? ", " : "").append(total.missing[i]);
-        note.append(n > 5 ? ", …)" : ")");
+        note = std::to_string(n) + "か月分がないため、わかっている月の合計です（";
+        for (std::size_t i = 0; i < n && i < 5; ++i) note.append(i ? "、" : "").append(total.missing[i]);
+        note.append(n > 5 ? "、…）" : "）");
         ctx_->warn(file_ + ": " + std::to_string(year) + ": " + note);
       }
       ctx_->info(file_ + ": " + std::to_string(year) + ": " + tourism::format_count(total.sum) + " visitors at " +

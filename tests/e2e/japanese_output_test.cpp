@@ -2,6 +2,7 @@
 // numbers by each KPI's display rule (no raw doubles), era years, times in Asia/Tokyo with their
 // offset, and tables that fit 160 columns unless --wide.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <sstream>
@@ -105,6 +106,36 @@ TEST_F(JapaneseOutput, TheTerminalLogSpeaksJapaneseInTheCitysTime) {
   ASSERT_NE(import_log_, nullptr);
   EXPECT_NE(import_log_->find(" +09:00 警告 [kama_values] 検証ルール: 警告 1 件"), std::string::npos) << *import_log_;
   EXPECT_EQ(import_log_->find("warning"), std::string::npos) << *import_log_;
+}
+
+// Notes are stored with the values and shown in the report (a tooltip on each figure) and in `values`:
+// every note the bundled plugins and the demo data wrote is Japanese, none is an English sentence.
+TEST_F(JapaneseOutput, EveryStoredNoteOfTheDemoIsJapanese) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2((runner_->dir() / "out" / "sosei.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT DISTINCT series, note FROM observations WHERE note <> ''", -1, &s, nullptr),
+            SQLITE_OK);
+  int notes = 0;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    const std::string series = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    const std::string note = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+    ++notes;
+    // A Japanese sentence has kana or kanji (UTF-8 lead bytes E3–E9); a route name alone ("10 A - D",
+    // a plugin's dimension note) is not a sentence and is left as the feed names it.
+    const bool japanese = note.find_first_of("\xE3\xE4\xE5\xE6\xE7\xE8\xE9") != std::string::npos;
+    const bool sentence = note.find(' ') != std::string::npos && note.size() > 12;
+    EXPECT_TRUE(japanese || !sentence) << series << ": " << note;
+    for (const char* english : {" of ", "missing", "decides", "total", "as of", "mean of"})
+      EXPECT_EQ(note.find(english), std::string::npos) << series << ": " << note;
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  EXPECT_GT(notes, 5);
+  const auto coverage = runner_->run("values disaster_coverage");
+  EXPECT_NE(coverage.out.find("全 17,500 世帯のうち自主防災組織のある地区に 6,118 世帯"), std::string::npos)
+      << coverage.out;
 }
 
 TEST_F(JapaneseOutput, WesternYearsInJapaneseAreNeverBare) {

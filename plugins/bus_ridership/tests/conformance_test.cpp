@@ -57,7 +57,7 @@ TEST(GtfsRideExample, OneDayOfDataIsMarkedAsAPartialFiscalYear) {
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   auto note = run.note("city_bus_riders", kFy, 2010);
   ASSERT_TRUE(note);
-  EXPECT_NE(note->find("1 of 12 months (2010-04 to 2010-04)"), std::string::npos) << *note;
+  EXPECT_NE(note->find("12か月のうち 1か月分のデータ（2010-04〜2010-04）"), std::string::npos) << *note;
 }
 
 TEST(GtfsRideExample, FolderAsFileReadsItsBoardAlight) {

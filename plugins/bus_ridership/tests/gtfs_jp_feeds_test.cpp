@@ -101,7 +101,7 @@ void expect_feed(const std::string& feed, const Style& style, std::size_t trips,
       EXPECT_EQ(run.count("monthly_boardings"), want.size()) << feed;
     } else {
       EXPECT_EQ(run.count("monthly_boardings"), 0u) << feed;
-      EXPECT_NE(run.note("city_bus_riders", kFy, 2025)->find("attributed to FY2025"), std::string::npos);
+      EXPECT_NE(run.note("city_bus_riders", kFy, 2025)->find("2025年度に計上"), std::string::npos);
     }
   }
 }

@@ -70,10 +70,10 @@ TEST(RideFeedInfo, UndatedBoardingsInsideOneFiscalYearAreAttributedWithANote) {
   EXPECT_EQ(run.count("monthly_boardings"), 0u);  // no month can be told
   const auto note = run.note("city_bus_riders", kFy, 2024);
   ASSERT_TRUE(note);
-  EXPECT_NE(note->find("no service_date: attributed to FY2024"), std::string::npos) << *note;
-  EXPECT_NE(note->find("2024-04-01 to 2025-03-31"), std::string::npos) << *note;
-  EXPECT_EQ(note->find("not the whole fiscal year"), std::string::npos) << *note;
-  EXPECT_NE(run.note("fiscal_year_boardings", kFy, 2024, 0, "AD")->find("10 A - D; no service_date"),
+  EXPECT_NE(note->find("service_date がないため"), std::string::npos) << *note;
+  EXPECT_NE(note->find("2024-04-01〜2025-03-31）により 2024年度に計上"), std::string::npos) << *note;
+  EXPECT_EQ(note->find("年度全体ではありません"), std::string::npos) << *note;
+  EXPECT_NE(run.note("fiscal_year_boardings", kFy, 2024, 0, "AD")->find("10 A - D。service_date がないため"),
             std::string::npos);
 }
 
@@ -83,7 +83,7 @@ TEST(RideFeedInfo, APartOfOneFiscalYearIsAttributedAndSaysSo) {
   PluginRun run = run_plugin({{"file", dir.string()}});
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 12);
-  EXPECT_NE(run.note("city_bus_riders", kFy, 2025)->find("not the whole fiscal year"), std::string::npos);
+  EXPECT_NE(run.note("city_bus_riders", kFy, 2025)->find("期間は年度全体ではありません"), std::string::npos);
 }
 
 TEST(RideFeedInfo, MarchToAprilIsRefused) {
@@ -155,8 +155,8 @@ TEST(Ridership, SpecSimpleTotalsFeedTheKpiWhenThereIsNoBoardAlight) {
   EXPECT_EQ(run.count("fiscal_year_boardings"), 0u);  // system-wide: no route to name
   const auto note = run.note("city_bus_riders", kFy, 2010);
   ASSERT_TRUE(note);
-  EXPECT_NE(note->find("ridership.txt totals"), std::string::npos) << *note;
-  EXPECT_NE(note->find("61 of 365 days"), std::string::npos) << *note;
+  EXPECT_NE(note->find("ridership.txt の合計から"), std::string::npos) << *note;
+  EXPECT_NE(note->find("365日のうち 61日分の合計"), std::string::npos) << *note;
 }
 
 // The spec's ridership_all.txt: a weekday 8–10 count at one stop and a Sunday 16–20 count of one
@@ -194,8 +194,7 @@ TEST(Ridership, EachRouteCountsOnceAndSystemRowsGiveTheKpi) {
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2024), 1500);
   EXPECT_EQ(run.value("fiscal_year_boardings", kFy, 2025, 0, "AD"), 800);
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 2000);
-  EXPECT_EQ(run.note("city_bus_riders", kFy, 2024),
-            "from " + (dir / "ridership.txt").string() + " totals (sum of the routes)");
+  EXPECT_EQ(run.note("city_bus_riders", kFy, 2024), (dir / "ridership.txt").string() + " の合計から（路線の合計）");
   EXPECT_TRUE(run.rejections.empty());
 }
 

@@ -83,7 +83,7 @@ TEST_F(DisasterCoverage, HandComputedTwoYearsFromCsv) {
   ASSERT_EQ(kpi.size(), 1u);
   EXPECT_TRUE(kpi[0]->dimensions.empty());
   EXPECT_EQ(kpi[0]->period.kind, SOSEI_PERIOD_FISCAL_YEAR);
-  EXPECT_EQ(kpi[0]->note, "as of 2025-04-01: 453 of 600 households in covered districts");
+  EXPECT_EQ(kpi[0]->note, "2025年4月1日現在、全 600 世帯のうち自主防災組織のある地区に 453 世帯");
   // Two decimals as the city publishes them.
   EXPECT_EQ(std::round(value("disaster_coverage", 2024) * 100) / 100, 58.33);
 

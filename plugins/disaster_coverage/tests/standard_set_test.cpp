@@ -70,7 +70,7 @@ TEST_F(StandardSet, ReadsThePublishedSetAndMatchesTheRosterByName) {
   std::string note;
   for (const auto& o : host_.observations())
     if (o.series == "disaster_coverage" && o.period.year == 2024) note = o.note;
-  EXPECT_EQ(note, "as of 2025-03-31: 370 of 900 households in covered districts");
+  EXPECT_EQ(note, "2025年3月31日現在、全 900 世帯のうち自主防災組織のある地区に 370 世帯");
 
   // Without a code the district is its name; 稲築町山野 is not 山野 (nothing is guessed); a code wins.
   EXPECT_EQ(covered(2025, "本町一丁目"), "yes");

@@ -83,7 +83,7 @@ TEST_F(SchoolScoresPlugin, HandComputedScoresLevelAveragesAndTheKpi) {
   EXPECT_NEAR(kpi.number, 95.6282271945, 1e-9);
   EXPECT_EQ(kpi.flags, 0u);
   EXPECT_TRUE(kpi.dimensions.empty());
-  EXPECT_NE(kpi.note.find("min(小 103.9, 中 95.6) = 95.6, 中 decides"), std::string::npos) << kpi.note;
+  EXPECT_EQ(kpi.note, "小 103.9・中 95.6 の低い方 95.6（中）");
 }
 
 TEST_F(SchoolScoresPlugin, DeclaresDisplayNamesForItsSeriesDimensionsAndLevels) {
@@ -114,7 +114,7 @@ TEST_F(SchoolScoresPlugin, ScaledScoresCarryASeriesBreakAndStayOutOfThePercentAv
   const auto junior = one("level_average", 2025, {{"level", "中"}});
   EXPECT_NEAR(junior.number, 98.1575388776, 1e-9);  // 国語 and 数学 only
   EXPECT_EQ(junior.flags, SOSEI_OBS_SERIES_BREAK);
-  EXPECT_NE(junior.note.find("理科 left out"), std::string::npos) << junior.note;
+  EXPECT_EQ(junior.note, "国語・数学の平均（正答率）。理科は IRT 尺度得点で比較できないため除外");
   const auto elementary = one("level_average", 2025, {{"level", "小"}});
   EXPECT_NEAR(elementary.number, 101.7241379310, 1e-9);
   EXPECT_EQ(elementary.flags, 0u);
@@ -122,7 +122,7 @@ TEST_F(SchoolScoresPlugin, ScaledScoresCarryASeriesBreakAndStayOutOfThePercentAv
   const auto kpi = one("school_scores", 2025);
   EXPECT_NEAR(kpi.number, 98.1575388776, 1e-9);
   EXPECT_EQ(kpi.flags, SOSEI_OBS_SERIES_BREAK);
-  EXPECT_NE(kpi.note.find("series break"), std::string::npos) << kpi.note;
+  EXPECT_NE(kpi.note.find("統計の断絶"), std::string::npos) << kpi.note;
 }
 
 TEST_F(SchoolScoresPlugin, ValuesAbove100AreDetectedAsScaledWithoutAScoreTypeColumn) {
@@ -146,8 +146,8 @@ TEST_F(SchoolScoresPlugin, AYearWithoutOneLevelHasNoKpiValue) {
   EXPECT_NEAR(one("level_average", 2024, {{"level", "小"}}).number, 97.0149253731, 1e-9);
   const auto kpi = one("school_scores", 2024);
   EXPECT_EQ(kpi.value_kind, SOSEI_VALUE_MISSING);
-  EXPECT_NE(kpi.note.find("no result for 中"), std::string::npos) << kpi.note;
-  EXPECT_NE(log().find("no result for 中"), std::string::npos) << log();
+  EXPECT_NE(kpi.note.find("2024年度: 中の結果がありません"), std::string::npos) << kpi.note;
+  EXPECT_NE(log().find("2024年度: 中の結果がありません"), std::string::npos) << log();
 
   ASSERT_EQ(run({{"file", file}, {"levels", "小"}}), SOSEI_OK) << host_.error();
   EXPECT_NEAR(one("school_scores", 2024).number, 97.0149253731, 1e-9);

@@ -86,7 +86,7 @@ TEST_F(TourismLongTable, FiscalYearSumsAprilToMarch) {
   EXPECT_EQ(total(2024, SOSEI_PERIOD_FISCAL_YEAR), fiscal_sum(kKama, 2024));
   // January–March 2023 belong to FY2022, which lacks April–December: no total for it.
   EXPECT_EQ(total(2022, SOSEI_PERIOD_FISCAL_YEAR), std::nullopt);
-  EXPECT_NE(log().find("FY2022: 9 months missing (2022年4月 (no row)"), std::string::npos) << log();
+  EXPECT_NE(log().find("FY2022: 9か月分がありません（2022年4月（行なし）"), std::string::npos) << log();
 }
 
 TEST_F(TourismLongTable, AYearInProgressGetsNoTotalUnlessAllowPartial) {
@@ -95,7 +95,8 @@ TEST_F(TourismLongTable, AYearInProgressGetsNoTotalUnlessAllowPartial) {
   EXPECT_EQ(total(2023), calendar_sum(kKama, 2023));
   EXPECT_EQ(total(2024), std::nullopt);  // six months are not the year: never a smaller number
   EXPECT_EQ(of("monthly_visitors").size(), 18u);
-  EXPECT_NE(log().find("kanko.csv: 2024: 6 months missing (2024年7月 (no row), 2024年8月 (no row)"), std::string::npos)
+  EXPECT_NE(log().find("kanko.csv: 2024: 6か月分がありません（2024年7月（行なし）、2024年8月（行なし）"),
+            std::string::npos)
       << log();
   EXPECT_NE(log().find("allow_partial"), std::string::npos) << log();
 
@@ -105,7 +106,7 @@ TEST_F(TourismLongTable, AYearInProgressGetsNoTotalUnlessAllowPartial) {
   EXPECT_EQ(total(2024), first_half);
   for (const auto& o : of("tourism_visitors")) {
     if (o.period.year != 2024) continue;
-    EXPECT_NE(o.note.find("6 months missing"), std::string::npos) << o.note;
+    EXPECT_NE(o.note.find("6か月分がないため、わかっている月の合計です"), std::string::npos) << o.note;
   }
 }
 
@@ -118,7 +119,7 @@ TEST_F(TourismLongTable, ABlankCountIsMissingNotZero) {
   ASSERT_EQ(monthly.size(), 12u);
   EXPECT_EQ(monthly[2].value_kind, SOSEI_VALUE_MISSING);
   EXPECT_EQ(total(2023), std::nullopt);
-  EXPECT_NE(log().find("1 month missing (2023年3月 (blank))"), std::string::npos) << log();
+  EXPECT_NE(log().find("1か月分がありません（2023年3月（空欄））"), std::string::npos) << log();
 }
 
 TEST_F(TourismLongTable, ARepeatedMonthIsABadRowNamingTheFirst) {

@@ -111,9 +111,9 @@ TEST_F(TourismPlugin, BlankMonthIsMissingAndTheTotalCoversTheKnownMonthsWithANot
   EXPECT_EQ(year_total(2023), 230000);                // 240,000 − the 10,000 not counted
   const auto kpi = of("tourism_visitors");
   ASSERT_EQ(kpi.size(), 1u);
-  EXPECT_NE(kpi[0].note.find("1 month missing"), std::string::npos) << kpi[0].note;
+  EXPECT_NE(kpi[0].note.find("1か月分がないため、わかっている月の合計です"), std::string::npos) << kpi[0].note;
   EXPECT_NE(kpi[0].note.find("嘉麻市観光まちづくり拠点 3月"), std::string::npos) << kpi[0].note;
-  EXPECT_NE(log().find("1 month missing"), std::string::npos) << log();
+  EXPECT_NE(log().find("1か月分がないため"), std::string::npos) << log();
 }
 
 TEST_F(TourismPlugin, SplitRowsOfOneSpotAddUpAndBecomeDimensions) {
