@@ -210,8 +210,8 @@ class SchoolScoresImport : public sosei::Plugin {
     const uint32_t flags = *type == ScoreType::Scaled ? SOSEI_OBS_SERIES_BREAK : 0u;
     const std::string note =
         *type == ScoreType::Scaled ? "IRT 尺度得点（CBT）のため、正答率の年度とは比較できません" : std::string();
-    emit(standardized_series, year, dims, score, flags, note, line);
-    emit(difference_series, year, dims, **city - **national, flags, note, line);
+    emit(kStandardizedSeries, year, dims, score, flags, note, line);
+    emit(kDifferenceSeries, year, dims, **city - **national, flags, note, line);
     if (city_wide) {
       subjects_[year][*level].push_back({subject, score, *type});
       seen_levels_[year].insert({*level, true});
@@ -233,7 +233,7 @@ class SchoolScoresImport : public sosei::Plugin {
   }
 
   void emit_missing(int year, const std::vector<sosei_dimension>& dims, uint64_t line, const std::string& note) const {
-    for (std::string_view series : {standardized_series, difference_series}) {
+    for (std::string_view series : {kStandardizedSeries, kDifferenceSeries}) {
       sosei::Observation o;
       o.series = series;
       o.period = {SOSEI_PERIOD_FISCAL_YEAR, year, 0, 0};
@@ -317,8 +317,8 @@ class SchoolScoresImport : public sosei::Plugin {
     ctx_->emit(o);
   }
 
-  static constexpr std::string_view standardized_series = "standardized_score";
-  static constexpr std::string_view difference_series = "difference_points";
+  static constexpr std::string_view kStandardizedSeries = "standardized_score";
+  static constexpr std::string_view kDifferenceSeries = "difference_points";
 
   const sosei::Context* ctx_ = nullptr;
   std::string kpi_;
