@@ -128,6 +128,14 @@ TEST_F(HubAccess, EachCitysOwnDashboardAndApiAreUnderItsCode) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 404);
   EXPECT_NE(r->body.find("このハブにありません"), std::string::npos) << r->body;
+
+  // A path the hub does not serve names the hub's pages, not a city server's hand entry.
+  r = get("/entry");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(r->body.find("/city/{団体コード}/ の下"), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find("/entry"), r->body.find("GET /entry") + 4) << r->body;  // only as the path asked
+  EXPECT_EQ(r->body.find("/entry", r->body.find("GET /entry") + 5), std::string::npos) << r->body;
 }
 
 // A city formed by a merger: its own dashboard and API at the hub show the merged town's value for a

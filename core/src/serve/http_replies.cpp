@@ -35,11 +35,12 @@ std::string error_page(int status, const std::string& message, text::Lang lang, 
          "</p></body></html>\n";
 }
 
-std::string default_message(const Request& req, int status, const ServeOptions& options, text::Lang l) {
+std::string default_message(const Request& req, int status, const ServeOptions& options, text::Lang l, Pages pages) {
   const text::Catalogue& c = text::catalogue(l);
   switch (status) {
-    case 404:
-      return text::say(l, &text::Catalogue::page_not_found, req.method, req.path);
+    case 404:  // the hub has no hand entry: each names its own pages
+      return text::say(l, pages == Pages::Hub ? &text::Catalogue::hub_page_not_found : &text::Catalogue::page_not_found,
+                       req.method, req.path);
     case 408:
       return text::say(l, &text::Catalogue::request_too_slow, options.read_timeout.count());
     case 413:
@@ -130,7 +131,7 @@ void apply_limits(BoundedServer& http, const ServeOptions& options, text::Lang c
               break;
           }
         const text::Lang lang = request_lang(req, configured);
-        send_error(req, res, res.status, default_message(req, res.status, options, lang), lang, pages);
+        send_error(req, res, res.status, default_message(req, res.status, options, lang, pages), lang, pages);
         return httplib::Server::HandlerResponse::Handled;
       }));
   // Not reached by the routes (guarded catches); a last resort that neither leaks what() in a header

@@ -351,6 +351,9 @@ constexpr Catalogue kJapanese{
     .serve_log_entry = "serve: トークン {}（{}）の手入力: {} {} = {} → 実行 {}（新規 {}、改訂 {}）",
     .serve_log_signoff = "serve: トークン {}（{}）の承認操作: {} {} → {}",
     .serve_log_comment = "serve: トークン {}（{}）の説明: {} {} {} 第{}版",
+    .hub_page_not_found =
+        "{} {} には何もありません。市町村の一覧は /、共通指標は /indicators、各市町村のページは "
+        "/city/{{団体コード}}/ の下、API は /api/hub の下、メトリクスは /metrics です（docs/hub.md）",
 };
 
 constexpr Catalogue kEnglish{
@@ -686,6 +689,9 @@ constexpr Catalogue kEnglish{
     .serve_log_entry = "serve: hand entry by token {} ({}): {} {} = {} → run {} ({} new, {} revised)",
     .serve_log_signoff = "serve: sign-off by token {} ({}): {} {} → {}",
     .serve_log_comment = "serve: comment by token {} ({}): {} {} {} v{}",
+    .hub_page_not_found =
+        "nothing at {} {}. The cities are listed at /, the shared indicators at /indicators, each city's "
+        "pages under /city/{{code}}/, the API under /api/hub and the metrics at /metrics (docs/hub.md)",
 };
 
 }  // namespace

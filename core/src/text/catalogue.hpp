@@ -319,6 +319,7 @@ struct Catalogue {
   const char* serve_log_entry;      // token id, department, KPI, period, value, run, new, revised
   const char* serve_log_signoff;    // token id, department, KPI, period, state
   const char* serve_log_comment;    // token id, department, KPI, year, kind, version
+  const char* hub_page_not_found;   // method, path: what the hub serves instead (it has no hand entry)
 };
 
 const Catalogue& catalogue(Lang lang);
