@@ -55,7 +55,7 @@ class DateCache {
   bool valid_ = false;
 };
 
-std::string quoted(std::string_view s) { return "'" + std::string(s.substr(0, 80)) + "'"; }
+std::string quoted(std::string_view s) { return "「" + std::string(s.substr(0, 80)) + "」"; }
 
 }  // namespace
 
@@ -63,11 +63,11 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
                                  const RidershipSettings& s, const RouteIndex& routes, BoardingsTable& table,
                                  const std::optional<RideFeedInfo>& ride_info) {
   sosei::CsvReader reader(input, ',');
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
-  refuse_html(reader, name, "the GTFS-ride board_alight.txt");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
+  refuse_html(reader, name, "GTFS-ride の board_alight.txt ");
   const sosei::CsvHeader header(reader);
-  const std::size_t trip_column = header.require("trip_id", "mapping boardings to routes");
-  const std::size_t boardings_column = header.require("boardings", "counting riders");
+  const std::size_t trip_column = header.require("trip_id", "乗車人数を路線に対応付けるため");
+  const std::size_t boardings_column = header.require("boardings", "乗車人数を数えるため");
   const auto date_column = header.find("service_date");
   const auto record_use_column = header.find("record_use");
   // Undated boardings: the whole file when the column is absent (refused at once when the period does
@@ -75,10 +75,10 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
   std::optional<int> undated_year;
   std::string undated_refusal;
   if (!date_column) {
-    undated_year = undated_fiscal_year(ride_info, name, "has no service_date column");
+    undated_year = undated_fiscal_year(ride_info, name, "service_date 列がありません");
   } else {
     try {
-      undated_year = undated_fiscal_year(ride_info, name, "service_date is empty");
+      undated_year = undated_fiscal_year(ride_info, name, "service_date が空欄です");
     } catch (const sosei::PluginError& e) {
       undated_refusal = e.what();
     }
@@ -96,8 +96,9 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
     if ((++counts.rows & 0xFFFF) == 0) ctx.progress(counts.rows, 0);
     // A field too many or too few shifts every column after it: which one is missing is unknowable.
     if (reader.size() != header.size()) {
-      reject("the row has " + std::to_string(reader.size()) + " fields but the header has " +
-             std::to_string(header.size()) + ": a field is missing or a value holds an unquoted comma");
+      reject("この行の項目は " + std::to_string(reader.size()) + " 個ですが、見出し行の項目は " +
+             std::to_string(header.size()) +
+             " 個です。項目が欠けているか、コンマを含む値が引用符（\"）で囲まれていない可能性があります");
       continue;
     }
     if (record_use_column && !s.any_record_use) {
@@ -116,14 +117,14 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
     }
     const auto boardings = parse_count(boardings_text);
     if (!boardings) {
-      reject("boardings " + quoted(boardings_text) + " is not a whole number of riders (0 or more)");
+      reject("boardings の" + quoted(boardings_text) + "は人数（0 以上の整数）ではありません");
       continue;
     }
     const std::string_view trip = reader.field(trip_column);
     const auto group = trips.find(trip, routes);
     if (!group) {
       ++counts.unknown_trips;
-      reject("unknown trip_id " + quoted(trip) + ": not in trips.txt of the static feed");
+      reject("trip_id の" + quoted(trip) + "が GTFS 静的データの trips.txt にありません");
       continue;
     }
     const std::string_view date = date_column ? reader.field(*date_column) : std::string_view();
@@ -137,7 +138,7 @@ ImportCounts import_board_alight(const sosei::Context& ctx, sosei::Input& input,
     } else {
       const auto month = dates.parse(date);
       if (!month) {
-        reject("service_date " + quoted(date) + " is not a date written YYYYMMDD");
+        reject("service_date の" + quoted(date) + "は YYYYMMDD 形式の日付ではありません");
         continue;
       }
       table.add(*group, *month, *boardings);

@@ -86,19 +86,19 @@ void check_ride_files(const sosei::Context& ctx, const std::optional<RideFeedInf
   if (!info || info->ride_files < 0) return;
   const bool listed = kind == RideFile::Ridership ? info->lists_ridership() : info->lists_board_alight();
   if (!listed)
-    ctx.warn(info->name + ": ride_files " + std::to_string(info->ride_files) + " does not list " +
-             (kind == RideFile::Ridership ? "ridership" : "board_alight") +
-             " among the files holding valid ridership data; read anyway");
+    ctx.warn(info->name + ": ride_files " + std::to_string(info->ride_files) +
+             " は、有効な乗車データのファイルとして " + (kind == RideFile::Ridership ? "ridership" : "board_alight") +
+             " を挙げていません。このまま読み込みます（ride_files の値を確かめてください）");
 }
 
 void report(const sosei::Context& ctx, const std::string& name, const ImportCounts& c) {
-  ctx.info(name + ": " + std::to_string(c.rows) + " rows, " + std::to_string(c.counted) + " counted (" +
-           std::to_string(c.boardings) + " boardings), " + std::to_string(c.without_boardings) +
-           " without boardings, " + std::to_string(c.other_record_use) + " with another record_use, " +
-           std::to_string(c.rejected) + " rejected");
+  ctx.info(name + ": " + std::to_string(c.rows) + " 行のうち " + std::to_string(c.counted) + " 行を計上（乗車 " +
+           std::to_string(c.boardings) + " 人）、boardings が空欄の行 " + std::to_string(c.without_boardings) +
+           " 行、対象外の record_use の行 " + std::to_string(c.other_record_use) + " 行、不正な行 " +
+           std::to_string(c.rejected) + " 行");
   if (c.unknown_trips > 0)
     ctx.warn(name + ": " + std::to_string(c.unknown_trips) +
-             " rows name a trip_id that trips.txt does not list; is feed_dir the feed of the same period?");
+             " 行の trip_id が trips.txt にありません。feed_dir が同じ期間の GTFS 静的データか確かめてください");
 }
 
 class BusRidership : public sosei::Plugin {
@@ -135,9 +135,9 @@ class BusRidership : public sosei::Plugin {
         const RidershipCounts totals =
             naming_file(name, [&] { return import_ridership(ctx, input, name, routes, table); });
         counts = totals.rows;
-        ctx.info(name + ": " + std::to_string(totals.partial) +
-                 " rows scoped to a stop, a direction, a time of day or some days (not totals, not counted), " +
-                 std::to_string(totals.covered) + " trip rows left out for their route's whole-route rows");
+        ctx.info(name + ": 停留所・方向・時間帯・一部の曜日に限った行 " + std::to_string(totals.partial) +
+                 " 行は合計ではないため計上していません。路線全体の行がある路線の便（trip）の行 " +
+                 std::to_string(totals.covered) + " 行は、路線全体の行を使うため除きました");
       } else {
         counts =
             naming_file(name, [&] { return import_board_alight(ctx, input, name, settings, routes, table, info); });
@@ -150,7 +150,8 @@ class BusRidership : public sosei::Plugin {
     report(ctx, name, counts);
     if (table.empty())
       throw sosei::PluginError(
-          SOSEI_ERR_INPUT, name + ": no boardings to import (" + std::to_string(counts.rows) + " rows, none counted)");
+          SOSEI_ERR_INPUT, name + ": 取り込める乗車人数がありません（" + std::to_string(counts.rows) +
+                               " 行を読みましたが、計上できる行は1行もありません）。ファイルの中身を確かめてください");
     table.emit(ctx, routes.groups(), name);
   }
 };

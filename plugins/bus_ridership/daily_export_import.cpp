@@ -28,13 +28,12 @@ std::optional<int64_t> parse_boardings(std::string_view text) {
 ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input, const std::string& name,
                                  RouteIndex& routes, BoardingsTable& table) {
   sosei::CsvReader reader(input);
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
-  refuse_html(reader, name, "a daily export (date,route,boardings)");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
+  refuse_html(reader, name, "日次データ（date,route,boardings）");
   const sosei::ColumnFinder header(reader);
-  const std::size_t date_column = header.require({"date", "日付", "運行日"}, "the day of the boardings");
-  const std::size_t route_column = header.require({"route", "路線", "路線名"}, "the route");
-  const std::size_t boardings_column =
-      header.require({"boardings", "乗車人数", "利用者数", "乗車数"}, "counting riders");
+  const std::size_t date_column = header.require({"date", "日付", "運行日"}, "乗車日");
+  const std::size_t route_column = header.require({"route", "路線", "路線名"}, "路線");
+  const std::size_t boardings_column = header.require({"boardings", "乗車人数", "利用者数", "乗車数"}, "乗車人数");
   const std::size_t needed = std::max({date_column, route_column, boardings_column}) + 1;
 
   ImportCounts counts;
@@ -49,8 +48,8 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   while (reader.next()) {
     ++counts.rows;
     if (reader.size() < needed) {
-      reject("the row has " + std::to_string(reader.size()) + " fields; the header has " +
-             std::to_string(header.size()));
+      reject("この行の項目は " + std::to_string(reader.size()) + " 個しかありません（見出し行の項目は " +
+             std::to_string(header.size()) + " 個）。行が途中で切れていないか確かめてください");
       continue;
     }
     const std::string_view boardings_text = reader.cell(boardings_column);
@@ -60,25 +59,26 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
     }
     const auto boardings = parse_boardings(boardings_text);
     if (!boardings) {
-      reject("boardings '" + std::string(boardings_text) + "' is not a whole number of riders (0 or more)");
+      reject("boardings の「" + std::string(boardings_text) + "」は人数（0 以上の整数）ではありません");
       continue;
     }
     const std::string_view date = reader.field(date_column);
     const auto month = parse_export_date(date);
     if (!month) {
-      reject("date '" + std::string(date) + "' is not a date such as 2025-04-01, 2025/4/1 or 20250401");
+      reject("date の「" + std::string(date) +
+             "」は日付として読めません。2025-04-01、2025/4/1、20250401 のように書いてください");
       continue;
     }
     const std::string_view route = reader.cell(route_column);
     if (route.empty()) {
-      reject("route is empty");
+      reject("route（路線）が空欄です。路線名を書いてください");
       continue;
     }
     day_key.assign(route).push_back('\x1f');
     day_key.append(std::to_string((month->year * 100 + month->month) * 100 + month->day));
     if (const auto [first, fresh] = counted_at.emplace(day_key, reader.line()); !fresh) {
-      reject("route '" + std::string(route) + "' on " + std::string(date) + " comes again, after " + name + ":" +
-             std::to_string(first->second) + " (one row per day and route)");
+      reject("route「" + std::string(route) + "」の " + std::string(date) + " の行が、" + name + ":" +
+             std::to_string(first->second) + " に続いてもう一度あります（1日・1路線につき1行にしてください）");
       continue;
     }
     table.add(routes.group(route, route), *month, *boardings);

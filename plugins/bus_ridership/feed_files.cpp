@@ -38,9 +38,10 @@ bool is_mac_junk(std::string_view entry) {
 
 std::vector<std::string> zip_member_names(std::string_view tail, const std::string& name) {
   auto broken = [&](const std::string& why) {
-    return sosei::PluginError(SOSEI_ERR_INPUT, name + ": is not a readable ZIP archive (" + why + ")");
+    return sosei::PluginError(SOSEI_ERR_INPUT, name + ": ZIP ファイルとして読めません（" + why +
+                                                   "）。ファイルが壊れていないか確かめてください");
   };
-  if (tail.size() < 22) throw broken("too short");
+  if (tail.size() < 22) throw broken("ファイルが短すぎます");
   std::size_t eocd = std::string_view::npos;
   for (std::size_t at = tail.size() - 22;; --at) {
     if (tail.compare(at, 4, "PK\x05\x06") == 0) {
@@ -49,16 +50,17 @@ std::vector<std::string> zip_member_names(std::string_view tail, const std::stri
     }
     if (at == 0 || tail.size() - at > 22 + 0xFFFF) break;
   }
-  if (eocd == std::string_view::npos) throw broken("no end-of-central-directory record");
+  if (eocd == std::string_view::npos) throw broken("ZIP の終端レコードがありません");
   const uint32_t entries = le(tail, eocd + 10, 2);
   const uint32_t size = le(tail, eocd + 12, 4);
-  if (size > eocd) throw broken("the central directory is larger than the part read");
+  if (size > eocd) throw broken("ZIP の目次（セントラルディレクトリ）が大きすぎます");
   std::size_t at = eocd - size;
   std::vector<std::string> names;
   for (uint32_t i = 0; i < entries; ++i) {
-    if (at + 46 > eocd || tail.compare(at, 4, "PK\x01\x02") != 0) throw broken("a central directory entry is damaged");
+    if (at + 46 > eocd || tail.compare(at, 4, "PK\x01\x02") != 0)
+      throw broken("ZIP の目次（セントラルディレクトリ）の項目が壊れています");
     const uint32_t name_length = le(tail, at + 28, 2), extra = le(tail, at + 30, 2), comment = le(tail, at + 32, 2);
-    if (at + 46 + name_length > eocd) throw broken("a central directory entry is damaged");
+    if (at + 46 + name_length > eocd) throw broken("ZIP の目次（セントラルディレクトリ）の項目が壊れています");
     names.emplace_back(tail.substr(at + 46, name_length));
     at += 46 + name_length + extra + comment;
   }

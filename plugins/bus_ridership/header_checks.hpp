@@ -13,8 +13,10 @@ inline void refuse_html(const sosei::CsvReader& header, const std::string& name,
   const std::string_view first = header.cell(0);
   if (first.starts_with("<!") || first.starts_with("<html") || first.starts_with("<HTML") ||
       first.starts_with("<?xml")) {
-    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is a web page (HTML), not " + expected +
-                                                  "; check the URL: it may point to a login, error or download page");
+    throw sosei::PluginError(SOSEI_ERR_INPUT,
+                             name + ": " + expected +
+                                 "ではなく、Web ページ（HTML）です。URL を確かめてください"
+                                 "（ログイン画面、エラー画面、ダウンロード画面を指していることがあります）");
   }
 }
 

@@ -9,10 +9,10 @@ namespace bus_ridership {
 namespace {
 
 constexpr const char* kRule =
-    "boardings without a service_date are attributed to a fiscal year (April–March) only when ride_feed_info.txt's "
-    "ride_start_date..ride_end_date lies inside one";
+    "service_date のない乗車人数は、ride_feed_info.txt の ride_start_date..ride_end_date が1つの年度"
+    "（4月〜翌年3月）に収まるときだけ、その年度に計上します";
 
-std::string fy_text(int year) { return "FY" + std::to_string(year); }
+std::string fy_text(int year) { return std::to_string(year) + "年度"; }
 
 std::string day_text(const YearMonth& d) {
   auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
@@ -25,8 +25,8 @@ RideFeedInfo read_ride_feed_info(const sosei::Context& ctx, sosei::Input& input,
   sosei::CsvReader reader(input, ',');
   RideFeedInfo info;
   info.name = name;
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
-  refuse_html(reader, name, "the GTFS-ride ride_feed_info.txt");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
+  refuse_html(reader, name, "GTFS-ride の ride_feed_info.txt ");
   const sosei::CsvHeader header(reader);
   const auto files_column = header.find("ride_files");
   const auto start_column = header.find("ride_start_date");
@@ -40,46 +40,48 @@ RideFeedInfo read_ride_feed_info(const sosei::Context& ctx, sosei::Input& input,
   const std::string_view files = field(files_column);
   if (!files.empty()) {
     if (files.size() != 1 || files[0] < '0' || files[0] > '6')
-      throw fail("ride_files '" + std::string(files) + "' is not one of the specification's values 0 to 6");
+      throw fail("ride_files の「" + std::string(files) +
+                 "」は仕様の値（0〜6）ではありません。0〜6 の数字を1つ書いてください");
     info.ride_files = files[0] - '0';
   }
   info.start_text = std::string(field(start_column));
   info.end_text = std::string(field(end_column));
   if (!info.start_text.empty() && !(info.start = parse_gtfs_date(info.start_text)))
-    throw fail("ride_start_date '" + info.start_text + "' is not a date written YYYYMMDD");
+    throw fail("ride_start_date の「" + info.start_text + "」は YYYYMMDD 形式の日付ではありません");
   if (!info.end_text.empty() && !(info.end = parse_gtfs_date(info.end_text)))
-    throw fail("ride_end_date '" + info.end_text + "' is not a date written YYYYMMDD");
+    throw fail("ride_end_date の「" + info.end_text + "」は YYYYMMDD 形式の日付ではありません");
   info.version = std::string(field(version_column));
   const uint64_t first = reader.line();
   if (reader.next())
-    ctx.warn(name + ": more than one row; line " + std::to_string(first) +
-             " describes the fileset, the rest is ignored");
+    ctx.warn(name + ": データの行が複数あります。ファイル一式の説明として " + std::to_string(first) +
+             " 行目だけを使い、残りの行は無視します");
   return info;
 }
 
 int undated_fiscal_year(const std::optional<RideFeedInfo>& info, const std::string& file, const std::string& why) {
-  const std::string head = file + ": " + why + "; " + kRule;
+  const std::string head = file + ": " + why + "。" + kRule;
   if (!info)
-    throw sosei::PluginError(SOSEI_ERR_INPUT,
-                             head +
-                                 ", and there is no ride_feed_info.txt beside it (nor in feed_dir). Add "
-                                 "service_date (YYYYMMDD) to the rows, or publish ride_feed_info.txt with the period");
-  if (!info->start || !info->end)
     throw sosei::PluginError(
-        SOSEI_ERR_INPUT, head + "; " + info->name + " has no " + (info->start ? "ride_end_date" : "ride_start_date") +
-                             ". Add service_date (YYYYMMDD) to the rows, or the dates to " + info->name);
+        SOSEI_ERR_INPUT, head +
+                             "。同じ場所にも feed_dir にも ride_feed_info.txt がありません。各行に "
+                             "service_date（YYYYMMDD）を入れるか、期間を書いた ride_feed_info.txt を置いてください");
+  if (!info->start || !info->end)
+    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "。" + info->name + " に " +
+                                                  (info->start ? "ride_end_date" : "ride_start_date") +
+                                                  " がありません。各行に service_date（YYYYMMDD）を入れるか、" +
+                                                  info->name + " に日付を書いてください");
   const int first = fiscal_year_of(*info->start), last = fiscal_year_of(*info->end);
   const auto start_key = info->start->year * 10000 + info->start->month * 100 + info->start->day;
   const auto end_key = info->end->year * 10000 + info->end->month * 100 + info->end->day;
   if (end_key < start_key)
-    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + "'s ride_end_date " + info->end_text +
-                                                  " is before its ride_start_date " + info->start_text);
+    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "。" + info->name + " の ride_end_date " + info->end_text +
+                                                  " が ride_start_date " + info->start_text +
+                                                  " より前です。日付を確かめてください");
   if (first != last)
-    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "; " + info->name + "'s period " + info->start_text + ".." +
-                                                  info->end_text + " spans " + fy_text(first) + " and " +
-                                                  fy_text(last) +
-                                                  ". Add service_date (YYYYMMDD) to the rows, or "
-                                                  "publish one fileset per fiscal year");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, head + "。" + info->name + " の期間 " + info->start_text + ".." +
+                                                  info->end_text + " は " + fy_text(first) + "と " + fy_text(last) +
+                                                  "にまたがっています。各行に service_date（YYYYMMDD）を入れるか、"
+                                                  "年度ごとにファイル一式を分けてください");
   return first;
 }
 

@@ -26,7 +26,7 @@ long day_number(const YearMonth& d) {
   return era * 146097 + doe - 719468;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s.substr(0, 80)) + "'"; }
+std::string quoted(std::string_view s) { return "「" + std::string(s.substr(0, 80)) + "」"; }
 
 struct Range {
   long first = 0, last = 0;
@@ -43,12 +43,12 @@ constexpr std::array<const char*, 7> kDays{"monday", "tuesday",  "wednesday", "t
 RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input, const std::string& name,
                                  const RouteIndex& routes, BoardingsTable& table) {
   sosei::CsvReader reader(input, ',');
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
-  refuse_html(reader, name, "the GTFS-ride ridership.txt");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
+  refuse_html(reader, name, "GTFS-ride の ridership.txt ");
   const sosei::CsvHeader header(reader);
-  const std::size_t boardings_column = header.require("total_boardings", "counting riders");
-  const std::size_t start_column = header.require("ridership_start_date", "the fiscal year of the totals");
-  const std::size_t end_column = header.require("ridership_end_date", "the fiscal year of the totals");
+  const std::size_t boardings_column = header.require("total_boardings", "乗車人数を数えるため");
+  const std::size_t start_column = header.require("ridership_start_date", "合計の年度を決めるため");
+  const std::size_t end_column = header.require("ridership_end_date", "合計の年度を決めるため");
   // What narrows a row to part of the service: then it is not a total of the route or the system.
   const std::array<std::optional<std::size_t>, 5> scope_columns{
       header.find("stop_id"), header.find("direction_id"), header.find("ridership_start_time"),
@@ -76,8 +76,9 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
   while (reader.next()) {
     ++counts.rows.rows;
     if (reader.size() != header.size()) {
-      reject("the row has " + std::to_string(reader.size()) + " fields but the header has " +
-             std::to_string(header.size()) + ": a field is missing or a value holds an unquoted comma");
+      reject("この行の項目は " + std::to_string(reader.size()) + " 個ですが、見出し行の項目は " +
+             std::to_string(header.size()) +
+             " 個です。項目が欠けているか、コンマを含む値が引用符（\"）で囲まれていない可能性があります");
       continue;
     }
     std::string narrowed;
@@ -101,27 +102,28 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     }
     const auto boardings = parse_count(boardings_text);
     if (!boardings) {
-      reject("total_boardings " + quoted(boardings_text) + " is not a whole number of riders (0 or more)");
+      reject("total_boardings の" + quoted(boardings_text) + "は人数（0 以上の整数）ではありません");
       continue;
     }
     const std::string_view start_text = reader.field(start_column), end_text = reader.field(end_column);
     const auto start = parse_gtfs_date(start_text), end = parse_gtfs_date(end_text);
     if (!start || !end) {
-      reject(std::string(!start ? "ridership_start_date " + quoted(start_text)
-                                : "ridership_end_date " + quoted(end_text)) +
-             " is not a date written YYYYMMDD");
+      reject(std::string(!start ? "ridership_start_date の" + quoted(start_text)
+                                : "ridership_end_date の" + quoted(end_text)) +
+             "は YYYYMMDD 形式の日付ではありません");
       continue;
     }
     const long first = day_number(*start), last = day_number(*end);
     if (last < first) {
-      reject("ridership_end_date " + quoted(end_text) + " is before ridership_start_date " + quoted(start_text));
+      reject("ridership_end_date の" + quoted(end_text) + "が ridership_start_date の" + quoted(start_text) +
+             "より前です。日付を確かめてください");
       continue;
     }
     const int year = fiscal_year_of(*start);
     if (fiscal_year_of(*end) != year) {
-      reject("the period " + std::string(start_text) + ".." + std::string(end_text) + " spans FY" +
-             std::to_string(year) + " and FY" + std::to_string(fiscal_year_of(*end)) +
-             ": totals are counted per fiscal year (April–March); split the row at March 31");
+      reject("期間 " + std::string(start_text) + ".." + std::string(end_text) + " は " + std::to_string(year) +
+             "年度と " + std::to_string(fiscal_year_of(*end)) +
+             "年度にまたがっています。合計は年度（4月〜翌年3月）ごとに数えるので、3月31日で行を分けてください");
       continue;
     }
     const std::string_view trip = cell(trip_column), route = cell(route_column);
@@ -131,7 +133,7 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
       const auto found = routes.find_trip(trip);
       if (!found) {
         ++counts.rows.unknown_trips;
-        reject("unknown trip_id " + quoted(trip) + ": not in trips.txt of the static feed");
+        reject("trip_id の" + quoted(trip) + "が GTFS 静的データの trips.txt にありません");
         continue;
       }
       level = kTrip, group = *found;
@@ -139,7 +141,7 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     } else if (!route.empty()) {
       const auto found = routes.find_route(route);
       if (!found) {
-        reject("unknown route_id " + quoted(route) + ": not in routes.txt of the static feed");
+        reject("route_id の" + quoted(route) + "が GTFS 静的データの routes.txt にありません");
         continue;
       }
       level = kRoute, group = *found;
@@ -151,12 +153,12 @@ RidershipCounts import_ridership(const sosei::Context& ctx, sosei::Input& input,
     const auto overlap =
         std::find_if(seen.begin(), seen.end(), [&](const Range& r) { return first <= r.last && r.first <= last; });
     if (overlap != seen.end()) {
-      reject("the period " + std::string(start_text) + ".." + std::string(end_text) + " overlaps line " +
-             std::to_string(overlap->line) + "'s for the same " +
-             (level == kSystem  ? std::string("system-wide total")
-              : level == kRoute ? "route"
-                                : "trip") +
-             ": those days would be counted twice");
+      reject("期間 " + std::string(start_text) + ".." + std::string(end_text) + " が、同じ" +
+             (level == kSystem  ? std::string("全体の合計")
+              : level == kRoute ? "路線"
+                                : "便（trip）") +
+             "の " + std::to_string(overlap->line) +
+             " 行目の期間と重なっています。重なった日が二重に数えられるため、期間を直してください");
       continue;
     }
     seen.push_back({first, last, reader.line()});

@@ -63,20 +63,23 @@ void read_record_use(const std::string& text, RidershipSettings& s) {
     } else if (item == "1") {
       s.record_use[1] = true;
     } else {
-      config_error("record_use: '" + text + "' is not a list of GTFS-ride record_use values (0, 1) nor 'any'");
+      config_error(
+          "設定 'record_use' の「" + text +
+          "」は使えません。GTFS-ride の record_use の値（0、1）をコンマ区切りで書くか、any を指定してください");
     }
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
-  if (!s.record_use[0] && !s.record_use[1]) config_error("record_use: name at least one value (0, 1) or 'any'");
+  if (!s.record_use[0] && !s.record_use[1])
+    config_error("設定 'record_use' に値（0、1）を1つ以上書くか、any を指定してください");
 }
 
 FeedLocation feed_at(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return {path, false};
   if (ends_with_zip(path)) return {path, true};
-  config_error("feed_dir: '" + path +
-               "' is neither a folder nor a .zip; set the folder holding trips.txt "
-               "and routes.txt, or the GTFS zip");
+  config_error("設定 'feed_dir' の「" + path +
+               "」はフォルダでも .zip でもありません。trips.txt と routes.txt のあるフォルダか、"
+               "GTFS の zip を指定してください");
 }
 
 }  // namespace
@@ -89,7 +92,7 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else if (format == "daily_export") {
     s.format = Format::DailyExport;
   } else {
-    config_error("format: '" + format + "' is not gtfs_ride or daily_export");
+    config_error("設定 'format' の「" + format + "」は使えません。gtfs_ride か daily_export を指定してください");
   }
   const std::string key = ctx.string_setting("route_key");
   if (key == "route_id") {
@@ -97,7 +100,7 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else if (key == "parent_route") {
     s.route_key = RouteKey::ParentRoute;
   } else {
-    config_error("route_key: '" + key + "' is not route_id or parent_route");
+    config_error("設定 'route_key' の「" + key + "」は使えません。route_id か parent_route を指定してください");
   }
   read_record_use(ctx.string_setting("record_use"), s);
   s.encoding = ctx.string_setting("encoding");
@@ -105,8 +108,12 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
 
   const std::string file = ctx.string_setting("file");
   const std::string url = ctx.string_setting("url");
-  if (!file.empty() && !url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it), not both");
-  if (file.empty() && url.empty()) config_error("set either 'file' (import a file) or 'url' (fetch it)");
+  if (!file.empty() && !url.empty())
+    config_error(
+        "'file'（ファイルを取り込む）と 'url'（ダウンロードして取り込む）の両方が設定されています。"
+        "どちらか1つだけを設定してください");
+  if (file.empty() && url.empty())
+    config_error("'file'（ファイルを取り込む）か 'url'（ダウンロードして取り込む）のどちらかを設定してください");
   s.fetch = file.empty();
   s.source = s.fetch ? url : file;
   if (s.format == Format::DailyExport) return s;
@@ -124,8 +131,9 @@ RidershipSettings read_settings(const sosei::Context& ctx) {
   } else if (s.fetch) {
     // A second fetch of the same URL in one run would be answered 304 once the first stored the ETag.
     config_error(
-        "url: fetching board_alight.txt needs the static feed locally: set feed_dir to the folder "
-        "(or GTFS zip) holding trips.txt and routes.txt");
+        "設定 'url' で board_alight.txt をダウンロードするときは、GTFS 静的データ（trips.txt と routes.txt）が"
+        "手元に必要です。設定 'feed_dir' に trips.txt と routes.txt のあるフォルダ（または GTFS の zip）を"
+        "指定してください");
   } else if (s.source_is_zip) {
     s.feed = {s.source, true};
   } else {

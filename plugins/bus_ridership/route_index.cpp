@@ -41,8 +41,9 @@ bool lines_up(const sosei::Context& ctx, const std::string& name, const sosei::C
               const sosei::CsvHeader& header) {
   if (reader.size() == header.size()) return true;
   ctx.reject(name, reader.line(),
-             "the row has " + std::to_string(reader.size()) + " fields but the header has " +
-                 std::to_string(header.size()) + ": a field is missing or a value holds an unquoted comma");
+             "この行の項目は " + std::to_string(reader.size()) + " 個ですが、見出し行の項目は " +
+                 std::to_string(header.size()) +
+                 " 個です。項目が欠けているか、コンマを含む値が引用符（\"）で囲まれていない可能性があります");
   return false;
 }
 
@@ -59,28 +60,29 @@ StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettin
 StringMap<uint32_t> read_routes(const sosei::Context& ctx, const RidershipSettings& s, RouteIndex& index,
                                 sosei::Input& input, const std::string& name) {
   sosei::CsvReader reader(input, ',');
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
   const sosei::CsvHeader header(reader);
-  const std::size_t id_column = header.require("route_id", "mapping trips to routes");
+  const std::size_t id_column = header.require("route_id", "便を路線に対応付けるため");
   const auto short_column = header.find("route_short_name");
   const auto long_column = header.find("route_long_name");
   const auto parent_column = header.find("jp_parent_route_id");
   if (s.route_key == RouteKey::ParentRoute && !parent_column) {
-    throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                             name +
-                                 ": route_key parent_route needs the GTFS-JP column jp_parent_route_id, which "
-                                 "this routes.txt does not have; use route_key: route_id");
+    throw sosei::PluginError(
+        SOSEI_ERR_CONFIG,
+        name +
+            ": 設定 'route_key' が parent_route のときは GTFS-JP の jp_parent_route_id 列が"
+            "必要ですが、この routes.txt にはありません。設定 'route_key' を route_id にしてください");
   }
   StringMap<uint32_t> routes;
   while (reader.next()) {
     if (!lines_up(ctx, name, reader, header)) continue;
     const std::string_view id = field_or_empty(reader, id_column);
     if (id.empty()) {
-      ctx.reject(name, reader.line(), "route_id is empty");
+      ctx.reject(name, reader.line(), "route_id が空欄です");
       continue;
     }
     if (routes.find(id) != routes.end()) {
-      ctx.reject(name, reader.line(), "route_id '" + std::string(id) + "' appears twice");
+      ctx.reject(name, reader.line(), "route_id の「" + std::string(id) + "」が重複しています");
       continue;
     }
     const std::string display = route_name(field_or_empty(reader, short_column), field_or_empty(reader, long_column));
@@ -109,35 +111,35 @@ RouteIndex read_feed(const sosei::Context& ctx, const RidershipSettings& s) {
   sosei::Input input = open_member(ctx, s, "trips.txt");
   const std::string name = input.name();
   naming_file(name, [&] { read_trips(ctx, routes, index, input, name); });
-  ctx.info("static feed " + s.feed.path + ": " + std::to_string(routes.size()) + " routes in " +
-           std::to_string(index.groups().size()) + " groups, " + std::to_string(index.trip_count()) + " trips");
+  ctx.info("GTFS 静的データ " + s.feed.path + ": 路線 " + std::to_string(routes.size()) + " 件（グループ " +
+           std::to_string(index.groups().size()) + " 件）、便 " + std::to_string(index.trip_count()) + " 件");
   return index;
 }
 
 void read_trips(const sosei::Context& ctx, const StringMap<uint32_t>& routes, RouteIndex& index, sosei::Input& input,
                 const std::string& name) {
   sosei::CsvReader reader(input, ',');
-  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": is empty (a header row is required)");
+  if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
   const sosei::CsvHeader header(reader);
-  const std::size_t trip_column = header.require("trip_id", "mapping boardings to trips");
-  const std::size_t route_column = header.require("route_id", "mapping trips to routes");
+  const std::size_t trip_column = header.require("trip_id", "乗車人数を便に対応付けるため");
+  const std::size_t route_column = header.require("route_id", "便を路線に対応付けるため");
   while (reader.next()) {
     if (!lines_up(ctx, name, reader, header)) continue;
     const std::string_view trip = field_or_empty(reader, trip_column);
     const std::string_view route = field_or_empty(reader, route_column);
     if (trip.empty()) {
-      ctx.reject(name, reader.line(), "trip_id is empty");
+      ctx.reject(name, reader.line(), "trip_id が空欄です");
       continue;
     }
     auto it = routes.find(route);
     if (it == routes.end()) {
-      ctx.reject(name, reader.line(),
-                 "trip '" + std::string(trip) + "' runs on route_id '" + std::string(route) +
-                     "', which routes.txt does not list");
+      ctx.reject(
+          name, reader.line(),
+          "trip_id「" + std::string(trip) + "」の route_id「" + std::string(route) + "」が routes.txt にありません");
       continue;
     }
     if (index.has_trip(trip)) {
-      ctx.reject(name, reader.line(), "trip_id '" + std::string(trip) + "' appears twice");
+      ctx.reject(name, reader.line(), "trip_id の「" + std::string(trip) + "」が重複しています");
       continue;
     }
     index.add_trip(trip, it->second);

@@ -13,7 +13,9 @@ char delimiter_from(const std::string& d) {
   if (d == "comma" || d == ",") return ',';
   if (d == "tab" || d == "\\t" || d == "\t") return '\t';
   if (d == "semicolon" || d == ";") return ';';
-  throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'delimiter' is '" + d + "'; use auto, comma, tab or semicolon");
+  throw sosei::PluginError(
+      SOSEI_ERR_CONFIG,
+      "設定 'delimiter' の「" + d + "」は使えません。auto, comma, tab, semicolon のいずれかを指定してください");
 }
 
 std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const std::string& spec) {
@@ -26,8 +28,8 @@ std::vector<std::pair<std::string, std::string>> parse_dimension_columns(const s
     if (!item.empty()) {
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                                 "setting 'dimension_columns': '" + item + "' is not name=column (e.g. route=路線)");
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'dimension_columns' の「" + item +
+                                                       "」は 名前=列名 の形ではありません（例: route=路線）");
       out.emplace_back(sosei::trim(std::string_view(item).substr(0, eq)),
                        sosei::trim(std::string_view(item).substr(eq + 1)));
     }
@@ -46,7 +48,9 @@ MappingSettings read_settings(const sosei::Context& ctx) {
   s.kpi = ctx.string_setting("kpi");
   s.kpi_column = ctx.string_setting("kpi_column");
   if (s.kpi.empty() == s.kpi_column.empty())
-    throw sosei::PluginError(SOSEI_ERR_CONFIG, "set exactly one of 'kpi' (one KPI for every row) or 'kpi_column'");
+    throw sosei::PluginError(
+        SOSEI_ERR_CONFIG,
+        "'kpi'（すべての行に同じ KPI）か 'kpi_column'（行ごとの KPI の列）のどちらか1つだけを設定してください");
   s.period_column = ctx.required_setting("period_column");
   s.month_column = ctx.string_setting("month_column");
   s.value_column = ctx.required_setting("value_column");
@@ -59,8 +63,8 @@ MappingSettings read_settings(const sosei::Context& ctx) {
   else if (type == "calendar_year")
     s.bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
   else
-    throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                             "setting 'period_type' is '" + type + "'; use fiscal_year or calendar_year");
+    throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'period_type' の「" + type +
+                                                   "」は使えません。fiscal_year か calendar_year を指定してください");
   s.where = parse_where(ctx.string_setting("where"));
   s.aggregate = parse_aggregate(ctx.string_setting("aggregate"));
   const std::string by = ctx.string_setting("aggregate_by");
@@ -82,15 +86,15 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
     return i;
   };
   (void)input_name;
-  if (!s.kpi_column.empty()) kpi_column_ = require(s.kpi_column, "the KPI id (kpi_column)");
-  period_column_ = require(s.period_column, "the period (period_column)");
-  if (!s.month_column.empty()) month_column_ = require(s.month_column, "the month (month_column)");
-  value_column_ = require(s.value_column, "the value (value_column)");
-  if (!s.note_column.empty()) note_column_ = require(s.note_column, "notes (note_column)");
+  if (!s.kpi_column.empty()) kpi_column_ = require(s.kpi_column, "KPI の id（kpi_column）");
+  period_column_ = require(s.period_column, "期間（period_column）");
+  if (!s.month_column.empty()) month_column_ = require(s.month_column, "月（month_column）");
+  value_column_ = require(s.value_column, "値（value_column）");
+  if (!s.note_column.empty()) note_column_ = require(s.note_column, "注記（note_column）");
   if (!s.series_break_column.empty())
-    break_column_ = require(s.series_break_column, "series breaks (series_break_column)");
+    break_column_ = require(s.series_break_column, "統計の断絶の印（series_break_column）");
   for (const auto& [name, column] : s.dimension_columns)
-    dimensions.push_back({name, require(column, "a dimension (dimension_columns)")});
+    dimensions.push_back({name, require(column, "内訳（dimension_columns）")});
 }
 
 std::string_view ColumnMapping::unit_of(std::string_view kpi) const {
@@ -103,13 +107,13 @@ std::string_view ColumnMapping::unit_of(std::string_view kpi) const {
 bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dims,
                          std::string& error) const {
   if (row.size() < needed_) {
-    error =
-        "the row has " + std::to_string(row.size()) + " fields, the mapping needs at least " + std::to_string(needed_);
+    error = "この行の列は " + std::to_string(row.size()) + " 個です。設定した列を読むには " + std::to_string(needed_) +
+            " 個以上必要です（行が途中で切れていないか確かめてください）";
     return false;
   }
   o.series = kpi_column_ ? row.cell(*kpi_column_) : std::string_view(kpi_);
   if (o.series.empty()) {
-    error = "the KPI cell is empty";
+    error = "KPI の列（kpi_column）が空欄です。KPI の id を書いてください";
     return false;
   }
   if (month_column_) {

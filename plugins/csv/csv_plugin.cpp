@@ -73,7 +73,7 @@ class CsvImport : public sosei::Plugin {
   static void read_table(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
                          sosei::CsvReader& reader, const std::string& name) {
     if (!reader.next())
-      throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the file is empty (a header row is required)");
+      throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
     const sosei::CsvHeader header(reader);
     csv_plugin::ColumnMapping mapping(settings, header, name);
     mapping.set_unit_lookup([&ctx](std::string_view kpi) { return ctx.kpi_unit(kpi); });

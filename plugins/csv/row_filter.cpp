@@ -29,7 +29,7 @@ std::vector<Condition> parse_where(const std::string& spec) {
 
 RowFilter::RowFilter(const std::vector<Condition>& conditions, const sosei::CsvHeader& header)
     : conditions_(conditions) {
-  for (const auto& c : conditions) columns_.emplace_back(header.require(c.column, "the filter (where)"), c.value);
+  for (const auto& c : conditions) columns_.emplace_back(header.require(c.column, "行の条件（where）"), c.value);
 }
 
 bool RowFilter::matches(const sosei::CsvReader& row) const {

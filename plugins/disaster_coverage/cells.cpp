@@ -90,9 +90,9 @@ std::optional<Date> parse_date(std::string_view text, std::string* error) {
     if (!period)
       *error = why;
     else
-      *error = "\"" + std::string(s) +
-               "\" is not a full date: expected a day as well, as in 2019-05-01, "
-               "令和元年5月1日 or R1.5.1";
+      *error = "「" + std::string(s) +
+               "」には日がありません。日まで書いてください（例: 2019-05-01、"
+               "令和元年5月1日、R1.5.1）";
   }
   return std::nullopt;
 }
@@ -128,20 +128,20 @@ std::size_t require_column(const sosei::ColumnFinder& header, std::initializer_l
                            const std::string& file, uint64_t line, std::string_view what_for) {
   if (auto index = header.find(aliases)) return *index;
   std::string accepted, present;
-  for (auto alias : aliases) accepted.append(accepted.empty() ? "\"" : ", \"").append(alias).append("\"");
+  for (auto alias : aliases) accepted.append(accepted.empty() ? "「" : "、「").append(alias).append("」");
   bool markup = false;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    present.append(present.empty() ? "\"" : ", \"").append(header.name(i)).append("\"");
+    present.append(present.empty() ? "「" : "、「").append(header.name(i)).append("」");
     markup = markup || header.name(i).starts_with("<");
   }
   // A login or error page served with status 200 is the usual way a URL goes wrong.
-  const std::string hint = markup ? " (this looks like an HTML page, not a table: check the URL, and whether "
-                                    "the site now asks for a login)"
+  const std::string hint = markup ? "。表ではなく HTML のページのようです。URL が正しいか、サイトがログインを"
+                                    "求めるようになっていないか確かめてください"
                                   : "";
-  throw sosei::PluginError(SOSEI_ERR_INPUT, file + ":" + std::to_string(line) + ": no column for " +
-                                                std::string(what_for) + " (expected one of " + accepted +
-                                                "); the header has " + (present.empty() ? "no columns" : present) +
-                                                hint);
+  throw sosei::PluginError(SOSEI_ERR_INPUT, file + ":" + std::to_string(line) + ": " + std::string(what_for) +
+                                                "の列がありません。見出しを" + accepted + "のいずれかにしてください（" +
+                                                (present.empty() ? "見出しの行が空です" : "いまの見出し: " + present) +
+                                                "）" + hint);
 }
 
 std::optional<std::size_t> find_column(const sosei::ColumnFinder& header, const std::string& chosen,
@@ -151,10 +151,11 @@ std::optional<std::size_t> find_column(const sosei::ColumnFinder& header, const 
   if (auto index = header.find({chosen})) return index;
   std::string present;
   for (std::size_t i = 0; i < header.size(); ++i)
-    present.append(present.empty() ? "\"" : ", \"").append(header.name(i)).append("\"");
-  throw sosei::PluginError(SOSEI_ERR_INPUT, file + ":" + std::to_string(line) + ": no column \"" + chosen +
-                                                "\" (setting '" + std::string(setting) + "'); the header has " +
-                                                (present.empty() ? "no columns" : present));
+    present.append(present.empty() ? "「" : "、「").append(header.name(i)).append("」");
+  throw sosei::PluginError(SOSEI_ERR_INPUT,
+                           file + ":" + std::to_string(line) + ": 設定 '" + std::string(setting) + "' の列「" + chosen +
+                               "」が見出しにありません。設定を見出しの列名に合わせてください（" +
+                               (present.empty() ? "見出しの行が空です" : "いまの見出し: " + present) + "）");
 }
 
 std::size_t require_column(const sosei::ColumnFinder& header, const std::string& chosen,

@@ -26,11 +26,11 @@ bool CityFilter::keep(std::string_view cell, const std::string& file, uint64_t l
     first_line_ = line;
   } else if (city != first_) {
     const std::string where =
-        "全国地方公共団体コード " + first_ + " at line " + std::to_string(first_line_) + ", " + city + " here";
+        std::to_string(first_line_) + " 行目は全国地方公共団体コード " + first_ + "、この行は " + city;
     throw sosei::PluginError(SOSEI_ERR_CONFIG, file + ":" + std::to_string(line) +
-                                                   ": the file has rows of several municipalities (" + where +
-                                                   "): set city_code to the city's code (e.g. 40227 or 402273) to "
-                                                   "read only its rows");
+                                                   ": この表には複数の市区町村の行があります（" + where +
+                                                   "）。市の行だけを読むには、設定 'city_code' に市のコード"
+                                                   "（例: 40227 または 402273）を書いてください");
   }
   return true;
 }
@@ -38,12 +38,13 @@ bool CityFilter::keep(std::string_view cell, const std::string& file, uint64_t l
 void CityFilter::finish(const sosei::Context& ctx, const std::string& file, bool kept_any) const {
   if (skipped_rows_ == 0) return;
   if (!kept_any)
-    throw sosei::PluginError(SOSEI_ERR_CONFIG, file + ": no row is of city_code " + setting_ +
-                                                   " (全国地方公共団体コード " + wanted_ +
-                                                   "); the rows are of other municipalities, e.g. " + skipped_ +
-                                                   " at line " + std::to_string(skipped_line_) + ": check city_code");
-  ctx.info(file + ": skipped " + std::to_string(skipped_rows_) + " rows of other municipalities (city_code " +
-           setting_ + ")");
+    throw sosei::PluginError(
+        SOSEI_ERR_CONFIG,
+        file + ": 設定 'city_code' の " + setting_ + "（全国地方公共団体コード " + wanted_ +
+            "）の行が1行もありません。表にあるのは他の市区町村の行です（例: " + std::to_string(skipped_line_) +
+            " 行目の " + skipped_ + "）。city_code を確かめてください");
+  ctx.info(file + ": 他の市区町村の行を " + std::to_string(skipped_rows_) + " 行読み飛ばしました（city_code " +
+           setting_ + "）");
 }
 
 }  // namespace disaster_coverage

@@ -90,9 +90,9 @@ std::vector<int32_t> parse_fiscal_years(const std::string& text) {
     auto period = sosei::parse_period(part, SOSEI_PERIOD_FISCAL_YEAR, &why);
     if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR)
       throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                               "fiscal_years: \"" + std::string(part) +
-                                   "\" is not a fiscal year (expected 2025, FY2025, R7 or 令和7年度)" +
-                                   (why.empty() ? "" : ": " + why));
+                               "設定 'fiscal_years' の「" + std::string(part) +
+                                   "」は年度として読めません。2025、FY2025、R7、令和7年度 のように書いてください" +
+                                   (why.empty() ? "" : "（" + why + "）"));
     years.push_back(period->year);
   }
   return years;
@@ -111,8 +111,8 @@ auto naming_file(const std::string& name, Read&& read) {
 
 std::string year_list(const std::map<int32_t, YearRegister>& years) {
   std::string out;
-  for (const auto& [fy, _] : years) out += (out.empty() ? "" : ", ") + std::to_string(fy);
-  return out.empty() ? "none" : out;
+  for (const auto& [fy, _] : years) out += (out.empty() ? "" : "、") + std::to_string(fy);
+  return out.empty() ? "なし" : out;
 }
 
 sosei_period fiscal_year(int32_t fy) { return sosei_period{SOSEI_PERIOD_FISCAL_YEAR, fy, 0, 0}; }
@@ -138,8 +138,9 @@ class DisasterCoverage : public sosei::Plugin {
     const std::string month_day = ctx.string_setting("reference_date");
     auto md = parse_month_day(month_day.empty() ? "04-01" : month_day);
     if (!md)
-      throw sosei::PluginError(
-          SOSEI_ERR_CONFIG, "reference_date: \"" + month_day + "\" is not a month-day (expected 04-01, 4/1 or 4月1日)");
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "設定 'reference_date' の「" + month_day +
+                                   "」は月日として読めません。04-01、4/1、4月1日 のように書いてください");
     options.reference_month_day = *md;
     options.columns = {ctx.string_setting("district_code_column"), ctx.string_setting("district_name_column"),
                        ctx.string_setting("households_column"),    ctx.string_setting("year_column"),
@@ -147,13 +148,15 @@ class DisasterCoverage : public sosei::Plugin {
     options.city_code = ctx.string_setting("city_code");
     const std::string check = ctx.string_setting("households_check");
     if (check != "warn" && check != "fail")
-      throw sosei::PluginError(SOSEI_ERR_CONFIG, "households_check: expected warn or fail, got \"" + check + "\"");
+      throw sosei::PluginError(
+          SOSEI_ERR_CONFIG,
+          "設定 'households_check' は warn か fail のどちらかにしてください（いまは「" + check + "」）");
 
     // Both inputs are opened before either is read: only when neither changed is the run unchanged.
     TableInput households = TableInput::open(ctx, "households", encoding, ctx.string_setting("households_sheet"));
     TableInput roster = TableInput::open(ctx, "roster", encoding, ctx.string_setting("roster_sheet"));
     if (households.unchanged() && roster.unchanged()) {
-      ctx.info("neither the households file nor the roster changed since the last import");
+      ctx.info("世帯数の表も自主防災組織の名簿も、前回の取り込みから変わっていません");
       throw sosei::RunStopped(SOSEI_UNCHANGED);
     }
     households.require_text();
@@ -172,12 +175,18 @@ class DisasterCoverage : public sosei::Plugin {
     std::set<int32_t> selected(wanted.begin(), wanted.end());
     if (selected.empty())
       for (const auto& [fy, _] : years) selected.insert(fy);
-    if (selected.empty()) throw sosei::PluginError(SOSEI_ERR_INPUT, households.name() + ": no district rows were read");
+    if (selected.empty())
+      throw sosei::PluginError(
+          SOSEI_ERR_INPUT,
+          households.name() +
+              ": 地区の行を1行も読み取れませんでした。見出しの下に地区ごとの行があるか確かめてください");
     for (int32_t fy : selected) {
       auto it = years.find(fy);
       if (it == years.end() || it->second.districts.empty())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, "fiscal_years asks for FY" + std::to_string(fy) + ", but " +
-                                                       households.name() + " has districts for: " + year_list(years));
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'fiscal_years' の " + std::to_string(fy) +
+                                                       "年度の地区の行が " + households.name() +
+                                                       " にありません（この表にある年度: " + year_list(years) +
+                                                       "）。fiscal_years を直してください");
       emit_year(ctx, it->second, organizations, households.name(), check == "fail");
     }
     households.remember(ctx);
@@ -194,11 +203,13 @@ class DisasterCoverage : public sosei::Plugin {
                         const std::vector<Organization>& organizations, const std::string& file, bool strict_total) {
     const Coverage c = compute_coverage(year.districts, organizations, year.reference_date);
     if (c.total_households == 0)
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file + ": FY" + std::to_string(year.fiscal_year) +
-                                                    " has no households at all: the rate is undefined");
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file + ": " + std::to_string(year.fiscal_year) +
+                                                    "年度の世帯数の合計が 0 のため、カバー率を計算できません。"
+                                                    "世帯数の列を確かめてください");
     if (year.stated_total && *year.stated_total != c.total_households) {
-      const std::string why = "the 合計 row says " + std::to_string(*year.stated_total) +
-                              " households, the districts add up to " + std::to_string(c.total_households);
+      const std::string why = "合計の行は " + std::to_string(*year.stated_total) + " 世帯ですが、各地区を足すと " +
+                              std::to_string(c.total_households) +
+                              " 世帯です。合計の行か各地区の世帯数を確かめてください";
       if (strict_total)
         ctx.reject(file, year.stated_total_line, why);
       else

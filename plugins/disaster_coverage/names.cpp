@@ -167,13 +167,13 @@ std::optional<std::string> DistrictIndex::resolve(std::string_view token, const 
   const std::string wanted = name_key(token);
   if (auto it = names_.find(wanted); it != names_.end()) {
     if (it->second.size() == 1) return entries_[it->second.front()].key;
-    why = "\"" + std::string(trim(token)) + "\" names several districts of the register " + register_name + ":";
+    why = "「" + std::string(trim(token)) + "」という名前の地区が世帯数の表 " + register_name + " に複数あります: ";
     for (std::size_t i : it->second) {
       const Entry& e = entries_[i];
-      why += " " + e.name + (e.code.empty() ? " (no code)" : " (code " + e.code + ")") + ",";
+      why += e.name + (e.code.empty() ? "（コードなし）" : "（コード " + e.code + "）") + "、";
     }
-    why.back() = ';';
-    why += " write the district's code instead, or make the names differ in the register";
+    why.resize(why.size() - std::string_view("、").size());
+    why += "。名簿には名前ではなく地区のコードを書くか、世帯数の表で名前が重ならないようにしてください";
     return std::nullopt;
   }
   if (!code.empty() && code.find_first_not_of("0123456789") == std::string::npos) return std::nullopt;
@@ -183,14 +183,13 @@ std::optional<std::string> DistrictIndex::resolve(std::string_view token, const 
   for (std::size_t i = 0; i < entries_.size(); ++i)
     nearest.emplace_back(edit_distance(wanted, name_key(entries_[i].name)), i);
   std::stable_sort(nearest.begin(), nearest.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  why = "\"" + std::string(trim(token)) + "\" is neither a district code nor a district name of the register " +
-        register_name +
-        " (names are compared after folding full-width letters and digits, removing spaces and "
-        "writing 丁目 one way; nothing else is guessed)";
+  why = "「" + std::string(trim(token)) + "」は世帯数の表 " + register_name +
+        " の地区コードにも地区名にもありません。表のとおりの地区名かコードを書いてください"
+        "（名前は英数字とカナの全角・半角、空白、丁目の書き方をそろえてから比べます。それ以外の推測はしません）";
   if (nearest.empty()) return std::nullopt;
-  why += "; nearest names:";
-  for (std::size_t k = 0; k < nearest.size() && k < 3; ++k) why += " " + entries_[nearest[k].second].name + ",";
-  why.pop_back();
+  why += "。近い名前: ";
+  for (std::size_t k = 0; k < nearest.size() && k < 3; ++k) why += entries_[nearest[k].second].name + "、";
+  why.resize(why.size() - std::string_view("、").size());
   return std::nullopt;
 }
 

@@ -31,21 +31,21 @@ std::optional<uint64_t> parse_households(std::string_view cell, std::string& err
   std::string why;
   auto v = sosei::parse_value(cell, &why);
   if (!v) {
-    error = "households: " + why;
+    error = "世帯数: " + why;
     return std::nullopt;
   }
   if (v->kind != SOSEI_VALUE_NUMBER) {
-    error = "households: the cell \"" + std::string(trim(cell)) +
-            "\" has no number (every district needs its count; write 0 for none)";
+    error = "世帯数: 「" + std::string(trim(cell)) +
+            "」に数がありません。どの地区にも世帯数が要ります（0 世帯なら 0 と書いてください）";
     return std::nullopt;
   }
   if (!v->unit.empty() && v->unit != "世帯") {
-    error = "households: \"" + std::string(trim(cell)) + "\" has the unit " + std::string(v->unit) +
-            ", expected 世帯 or none";
+    error = "世帯数: 「" + std::string(trim(cell)) + "」の単位が「" + std::string(v->unit) +
+            "」です。単位なしか「世帯」で書いてください";
     return std::nullopt;
   }
   if (v->number < 0 || v->number != std::floor(v->number) || v->number > 1e9) {
-    error = "households: \"" + std::string(trim(cell)) + "\" is not a whole number of households (0 or more)";
+    error = "世帯数: 「" + std::string(trim(cell)) + "」は世帯数として読めません。0 以上の整数で書いてください";
     return std::nullopt;
   }
   return static_cast<uint64_t>(v->number);
@@ -67,7 +67,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
                                               const RegisterOptions& options) {
   sosei::CsvReader reader(in);
   if (!reader.next())
-    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the households file is empty (a header row is required)");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": 世帯数の表が空です。1行目に見出しの行が要ります");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   const RegisterOptions::Columns& chosen = options.columns;
@@ -76,9 +76,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
                   {"行政区コード", "地区コード", "行政区番号", "地域コード", "コード", "district_code", "code"}, name,
                   header_line, "district_code_column"),
       require_column(header, chosen.name, {"行政区名", "行政区", "地区名", "地域名", "district_name", "name"}, name,
-                     header_line, "the district name", "district_name_column"),
-      require_column(header, chosen.households, {"世帯数", "世帯", "households"}, name, header_line,
-                     "the number of households", "households_column"),
+                     header_line, "地区名", "district_name_column"),
+      require_column(header, chosen.households, {"世帯数", "世帯", "households"}, name, header_line, "世帯数",
+                     "households_column"),
       find_column(header, chosen.year, {"年度", "fiscal_year"}, name, header_line, "year_column"),
       find_column(header, chosen.date, {"基準日", "調査年月日", "reference_date"}, name, header_line, "date_column"),
       find_column(header, chosen.city, {"全国地方公共団体コード", "団体コード", "市区町村コード"}, name, header_line,
@@ -89,10 +89,10 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   // own register lists codes, and a row without one is a mistake there.
   const bool names_identify = col.city.has_value() || !col.code;
   if (!col.year && !col.date && !options.fiscal_year)
-    throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                             name +
-                                 ": the households file has no 年度 (fiscal_year) or 基準日 (reference_date) column; "
-                                 "set fiscal_years to the one fiscal year it describes (e.g. 2025 or R7)");
+    throw sosei::PluginError(
+        SOSEI_ERR_CONFIG, name +
+                              ": 世帯数の表に年度（fiscal_year）の列も基準日（reference_date）の列もありません。"
+                              "この表が何年度のものかを設定 'fiscal_years' に1つ書いてください（例: 2025 または R7）");
 
   std::map<int32_t, YearRegister> years;
   std::map<int32_t, std::unordered_map<std::string, uint64_t>> seen;  // year → key → line
@@ -121,19 +121,19 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       std::string why;
       auto period = sosei::parse_period(cell(reader, col.year), SOSEI_PERIOD_FISCAL_YEAR, &why);
       if (!period || period->kind != SOSEI_PERIOD_FISCAL_YEAR) {
-        reject("年度: " + (period ? "\"" + std::string(trim(cell(reader, col.year))) +
-                                        "\" is not a fiscal year (expected 2025, R7 or 令和7年度)"
+        reject("年度: " + (period ? "「" + std::string(trim(cell(reader, col.year))) +
+                                        "」は年度として読めません。2025、R7、令和7年度 のように書いてください"
                                   : why));
         continue;
       }
       if (stated_date && period->year != fy) {
-        reject("基準日 " + stated_date->str() + " is in FY" + std::to_string(fy) + ", but 年度 says FY" +
-               std::to_string(period->year));
+        reject("基準日 " + stated_date->str() + " は " + std::to_string(fy) + "年度ですが、年度の列は " +
+               std::to_string(period->year) + "年度です。どちらかを直してください");
         continue;
       }
       fy = period->year;
     } else if (!stated_date && (col.year || col.date) && !options.fiscal_year) {
-      reject("no 年度 or 基準日 on this row: every row needs its year");
+      reject("この行には年度も基準日もありません。どの行にもどちらかを書いてください");
       continue;
     }
 
@@ -147,8 +147,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       if (first) {
         year.reference_date = *stated_date;
       } else if (!(year.reference_date == *stated_date)) {
-        reject("基準日 " + stated_date->str() + " differs from " + year.reference_date.str() + " at line " +
-               std::to_string(it->second) + ": one fiscal year has one reference date");
+        reject("基準日 " + stated_date->str() + " が " + std::to_string(it->second) + " 行目の " +
+               year.reference_date.str() + " と違います。同じ年度の基準日は1つにそろえてください");
         continue;
       }
     }
@@ -158,7 +158,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     if (is_total_label(code) || (code.empty() && is_total_label(district_name))) {
       auto total = parse_households(cell(reader, col.households), error);
       if (!total) {
-        reject("totals row: " + error);
+        reject("合計の行: " + error);
         continue;
       }
       year.stated_total = *total;
@@ -166,8 +166,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
       continue;
     }
     if (code.empty() && (!names_identify || district_name.empty())) {
-      reject(names_identify ? "no district name (地域名) and no code (地域コード)"
-                            : "no district code (行政区コード) for \"" + std::string(district_name) + "\"");
+      reject(names_identify ? "地域名も地域コードもありません。どちらかを書いてください"
+                            : "「" + std::string(district_name) +
+                                  "」の行政区コードがありません。地区の行にはコードを書いてください");
       continue;
     }
     auto households = parse_households(cell(reader, col.households), error);
@@ -178,8 +179,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     std::string key = code.empty() ? key_of_name(district_name) : district_key(code);
     auto [it, first] = seen[fy].emplace(key, reader.line());
     if (!first) {
-      reject("district " + std::string(code.empty() ? district_name : code) + " is listed twice for FY" +
-             std::to_string(fy) + " (first at line " + std::to_string(it->second) + ")");
+      reject("地区 " + std::string(code.empty() ? district_name : code) + " の " + std::to_string(fy) +
+             "年度の行が2度目です（最初は " + std::to_string(it->second) + " 行目）。同じ地区の行は1つにしてください");
       continue;
     }
     year.districts.push_back(

@@ -12,7 +12,7 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
                                       const std::string& districts_column) {
   sosei::CsvReader reader(in);
   if (!reader.next())
-    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": the roster is empty (a header row is required)");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": 自主防災組織の名簿が空です。1行目に見出しの行が要ります");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   const auto name_column = header.find({"組織名", "自主防災組織名", "名称", "organization", "name"});
@@ -20,10 +20,9 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       require_column(header, districts_column,
                      {"行政区コード", "対象行政区コード", "対象行政区", "行政区", "地区コード", "対象地域", "地域名",
                       "地区名", "district_codes", "districts"},
-                     name, header_line, "the district codes or names an organization covers", "districts_column");
-  const std::size_t established_column =
-      require_column(header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line,
-                     "the date an organization was established");
+                     name, header_line, "組織が受け持つ地区（コードか名前）", "districts_column");
+  const std::size_t established_column = require_column(
+      header, {"結成日", "設立日", "結成年月日", "設立年月日", "established"}, name, header_line, "組織の結成日");
   const auto dissolved_column = header.find({"解散日", "解散年月日", "dissolved"});
 
   auto cell = [&](std::optional<std::size_t> i) { return i ? reader.cell(*i) : std::string_view(); };
@@ -35,11 +34,13 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
     Organization o;
     o.line = reader.line();
     o.name = std::string(cell(name_column));
-    const std::string label = o.name.empty() ? "the organization" : "\"" + o.name + "\"";
+    const std::string label = o.name.empty() ? "この組織" : "「" + o.name + "」";
 
     const auto codes = split_codes(cell(codes_column));
     if (codes.empty()) {
-      reject(label + " lists no district code (write the codes it covers, separated by 、 , ・ or spaces)");
+      reject(label +
+             "の受け持つ地区が書かれていません。地区のコードか名前を書いてください（いくつもあるときは 、 , ・ "
+             "または空白で区切ります）");
       continue;
     }
     std::string unknown, unmatched;
@@ -48,7 +49,7 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       auto key = known.resolve(code, register_name, why);
       if (!key) {
         if (why.empty())
-          unknown.append(unknown.empty() ? "" : ", ").append(code);
+          unknown.append(unknown.empty() ? "" : "、").append(code);
         else if (unmatched.empty())
           unmatched = why;
         continue;
@@ -71,14 +72,14 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       continue;
     }
     if (!unknown.empty()) {
-      reject(label + " covers the unknown district code" + (unknown.find(',') == std::string::npos ? " " : "s ") +
-             unknown + ": not in the households register " + register_name);
+      reject(label + "の地区コード " + unknown + " は世帯数の表 " + register_name +
+             " にありません。名簿のコードを世帯数の表と見比べてください");
       continue;
     }
 
     const std::string_view established = cell(established_column);
     if (established.empty()) {
-      reject(label + " has no established date (結成日)");
+      reject(label + "の結成日がありません。結成日を書いてください");
       continue;
     }
     auto date = parse_date(established, &error);
@@ -94,8 +95,8 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
         continue;
       }
       if (o.dissolved->key() < o.established.key()) {
-        reject(label + " is dissolved (" + o.dissolved->str() + ") before it was established (" + o.established.str() +
-               ")");
+        reject(label + "の解散日（" + o.dissolved->str() + "）が結成日（" + o.established.str() +
+               "）より前です。日付を確かめてください");
         continue;
       }
     }

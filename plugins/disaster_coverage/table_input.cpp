@@ -22,8 +22,9 @@ TableInput TableInput::open(const sosei::Context& ctx, const std::string& role, 
   }
   auto url = ctx.setting(url_setting.c_str());
   if (!url || url->empty())
-    throw sosei::PluginError(SOSEI_ERR_CONFIG, "set either '" + file_setting + "' (import a file) or '" + url_setting +
-                                                   "' (fetch it) for the " + role + " table");
+    throw sosei::PluginError(SOSEI_ERR_CONFIG, std::string(role == "households" ? "世帯数の表" : "自主防災組織の名簿") +
+                                                   "の取り込み元を、設定 '" + file_setting + "'（ファイルを読む）か '" +
+                                                   url_setting + "'（URL から取得する）のどちらかに書いてください");
   t.url_ = *url;
   t.name_ = *url;
   sosei_input* handle = nullptr;
@@ -45,11 +46,12 @@ TableInput TableInput::open(const sosei::Context& ctx, const std::string& role, 
 void TableInput::require_text() const {
   if (unchanged_ && !kept_)
     throw sosei::PluginError(SOSEI_ERR_IO, url_ +
-                                               " has not changed since the last import (HTTP 304), but no copy of "
-                                               "it was kept (it is larger than " +
+                                               " は前回の取り込みから変わっていません（HTTP 304）が、前回の内容の写しが"
+                                               "保存されていません（" +
                                                std::to_string(kMaxKeptBytes) +
-                                               " bytes, or the source's state was reset) and the other input "
-                                               "changed: reset the source's fetch state to download it again");
+                                               " バイトを超えていたか、取り込み元の状態が消されたため）。もう一方の表が"
+                                               "変わったので、この表の内容も必要です。取り込み元の取得状態を"
+                                               "リセットして、ダウンロードし直してください");
 }
 
 std::size_t TableInput::read(char* buffer, std::size_t capacity) {

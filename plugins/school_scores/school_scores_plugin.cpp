@@ -93,7 +93,7 @@ class SchoolScoresImport : public sosei::Plugin {
  private:
   void read_table(const sosei::Context& ctx, sosei::CsvReader& reader, const school_scores::ColumnNames& names) {
     if (!reader.next())
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty (a header row is required)");
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": ファイルが空です。1行目に見出し行が必要です");
     reject_html(reader);
     layout_ = school_scores::layout_of(reader, names);
 
@@ -115,12 +115,15 @@ class SchoolScoresImport : public sosei::Plugin {
       const std::string item = sosei::normalize_header(spec.substr(start, end - start));
       if (!item.empty()) {
         auto level = school_scores::level_of(item);
-        if (!level) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels': \"" + item + "\" is not 小 or 中");
+        if (!level)
+          throw sosei::PluginError(
+              SOSEI_ERR_CONFIG,
+              "設定 'levels' の「" + item + "」は 小 でも 中 でもありません。小,中 のように書いてください");
         out.push_back(*level);
       }
       start = end + 1;
     }
-    if (out.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'levels' is empty: use 小,中");
+    if (out.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'levels' が空です。小,中 のように書いてください");
     return out;
   }
 
@@ -129,9 +132,9 @@ class SchoolScoresImport : public sosei::Plugin {
     if (first.starts_with("<!DOCTYPE") || first.starts_with("<!doctype") || first.starts_with("<html") ||
         first.starts_with("<HTML") || first.starts_with("<?xml"))
       throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
-                                                    ": this is an HTML/XML page, not a results table "
-                                                    "(CSV, TSV or XLSX); check the URL — a portal often "
-                                                    "answers with a login or error page");
+                                                    ": 結果の表（CSV、TSV、XLSX）ではなく HTML/XML のページです。"
+                                                    "URL を確かめてください（ポータルサイトはログイン画面や"
+                                                    "エラー画面を返すことがあります）");
   }
 
   // A result cell: a number (65.0, 65.0%, 497点), or blank / — when not reported.
@@ -145,8 +148,9 @@ class SchoolScoresImport : public sosei::Plugin {
     if (v->kind == SOSEI_VALUE_MISSING) return std::optional<double>();
     if (v->kind != SOSEI_VALUE_NUMBER || v->number < 0 || (!v->unit.empty() && v->unit != "%" && v->unit != "点")) {
       ctx_->reject(file_, row.line(),
-                   std::string(what) + ": \"" + std::string(row.cell(column)) +
-                       "\" is not a correct rate (65.0 or 65.0%) or a scaled score (497)");
+                   std::string(what) + ": 「" + std::string(row.cell(column)) +
+                       "」は平均正答率（65.0 や 65.0%）でもスコア（497）でもありません。結果を公表していない"
+                       "ときは空欄か — にしてください");
       return std::nullopt;
     }
     return std::optional<double>(v->number);
@@ -163,17 +167,18 @@ class SchoolScoresImport : public sosei::Plugin {
     if (!period || (period->kind != SOSEI_PERIOD_FISCAL_YEAR && period->kind != SOSEI_PERIOD_CALENDAR_YEAR))
       return ctx_->reject(
           file_, line,
-          "年度: " + (year_text.empty() ? std::string("the year is empty")
-                      : period ? "\"" + std::string(year_text) + "\" is not a survey year (2024, R6, 令和6年度)"
+          "年度: " + (year_text.empty() ? std::string("空欄です。2024、R6、令和6年度 のように書いてください")
+                      : period ? "「" + std::string(year_text) +
+                                     "」は調査の年度ではありません（2024、R6、令和6年度 のように書いてください）"
                                : error));
     const int year = period->year;
     auto level = school_scores::level_of(row.cell(layout_.level));
     if (!level)
       return ctx_->reject(file_, line,
-                          "校種: \"" + std::string(row.cell(layout_.level)) +
-                              "\" is not a school level: expected 小 (小学校) or 中 (中学校)");
+                          "校種: 「" + std::string(row.cell(layout_.level)) +
+                              "」は校種ではありません。小（小学校）か 中（中学校）を書いてください");
     const std::string subject(row.cell(layout_.subject));
-    if (subject.empty()) return ctx_->reject(file_, line, "教科: the subject is empty");
+    if (subject.empty()) return ctx_->reject(file_, line, "教科: 空欄です。教科名を書いてください");
     const std::string school = layout_.school ? std::string(row.cell(*layout_.school)) : std::string();
     const bool city_wide = is_city_wide(school);
 
@@ -185,7 +190,9 @@ class SchoolScoresImport : public sosei::Plugin {
     std::optional<ScoreType> type;
     if (*city && *national) {
       if (**national == 0)
-        return ctx_->reject(file_, line, "全国: the national result is 0, the score would divide by zero");
+        return ctx_->reject(file_, line,
+                            "全国: 全国の結果が 0 のため、標準化得点を計算できません（0 "
+                            "で割ることになります）。表の値を確かめてください");
       type = school_scores::score_type_of(layout_.score_type ? row.cell(*layout_.score_type) : "", **city, **national,
                                           error);
       if (!type) return ctx_->reject(file_, line, error);
@@ -195,8 +202,9 @@ class SchoolScoresImport : public sosei::Plugin {
         std::to_string(year) + "\x1f" + *level + "\x1f" + subject + "\x1f" + (city_wide ? "" : school);
     if (auto [it, fresh] = first_line_.emplace(key, line); !fresh)
       return ctx_->reject(file_, line,
-                          "FY" + std::to_string(year) + " " + *level + " " + subject + (city_wide ? "" : " " + school) +
-                              " appears twice: first on line " + std::to_string(it->second));
+                          std::to_string(year) + "年度 " + *level + " " + subject + (city_wide ? "" : " " + school) +
+                              " の行が2度目です（最初は " + std::to_string(it->second) +
+                              " 行目）。同じ年度・校種・教科の行は1つにしてください");
 
     std::vector<sosei_dimension> dims{sosei::dimension("level", *level), sosei::dimension("subject", subject)};
     if (!city_wide) dims.push_back(sosei::dimension("school", school));

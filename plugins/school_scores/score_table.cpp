@@ -22,15 +22,13 @@ std::string join(const std::vector<std::string>& items) {
 Layout layout_of(const sosei::CsvReader& header, const ColumnNames& names) {
   const sosei::ColumnFinder f(header);
   Layout l;
-  l.year = f.require(names.year, {"年度", "調査年度", "実施年度", "年", "year"}, "the survey year", "year_column");
-  l.level = f.require(names.level, {"校種", "学校種", "学校段階", "学年", "level"}, "the school level (小/中)",
-                      "level_column");
-  l.subject =
-      f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "the subject", "subject_column");
+  l.year = f.require(names.year, {"年度", "調査年度", "実施年度", "年", "year"}, "調査年度", "year_column");
+  l.level = f.require(names.level, {"校種", "学校種", "学校段階", "学年", "level"}, "校種（小/中）", "level_column");
+  l.subject = f.require(names.subject, {"教科", "教科名", "科目", "教科区分", "subject"}, "教科", "subject_column");
   l.city = f.require(names.city, {"市平均正答率", "本市平均正答率", "市の平均正答率", "市", "本市", "city"},
-                     "the city's average correct rate", "city_column");
+                     "市の平均正答率", "city_column");
   l.national = f.require(names.national, {"全国平均正答率", "全国の平均正答率", "全国(公立)", "全国", "national"},
-                         "the national average correct rate", "national_column");
+                         "全国の平均正答率", "national_column");
   l.score_type = f.find(names.score_type, {"score_type", "得点種別", "種別", "結果の形式"}, "score_type_column");
   l.school = f.find(names.school, {"学校名", "学校", "school"}, "school_column");
   return l;
@@ -52,8 +50,8 @@ std::optional<ScoreType> score_type_of(std::string_view cell, double city, doubl
     const bool city_scaled = city > 100, national_scaled = national > 100;
     if (city_scaled != national_scaled) {
       error =
-          "one value is above 100 and the other is not: a correct rate (≤ 100) and a scaled score (around 500) "
-          "cannot be compared; set score_type on the row";
+          "市と全国の一方だけが 100 を超えています。平均正答率（100 以下）とスコア（500 前後）は比べられません。"
+          "この行の score_type（得点種別）の列に rate か scaled を書いてください";
       return std::nullopt;
     }
     return city_scaled ? ScoreType::Scaled : ScoreType::Rate;
@@ -62,11 +60,12 @@ std::optional<ScoreType> score_type_of(std::string_view cell, double city, doubl
   if (s == "scaled" || s == "irt" || s == "score" || s == "スコア" || s == "平均スコア" || s == "irtスコア")
     type = ScoreType::Scaled;
   if (!type) {
-    error = "score type \"" + std::string(cell) + "\" is unknown: expected rate (平均正答率) or scaled (IRT スコア)";
+    error = "得点種別「" + std::string(cell) +
+            "」はわかりません。rate（平均正答率）か scaled（IRT スコア）を書いてください";
     return std::nullopt;
   }
   if (*type == ScoreType::Rate && (city > 100 || national > 100)) {
-    error = "a correct rate cannot exceed 100%; a value around 500 is a scaled score (score_type scaled)";
+    error = "平均正答率は 100% を超えません。500 前後の値はスコアです（score_type を scaled にしてください）";
     return std::nullopt;
   }
   return type;

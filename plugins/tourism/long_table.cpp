@@ -89,12 +89,13 @@ class LongTableImport {
       read_row(reader);
     }
     if (!s_.where.empty() && matched_ == 0)
-      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no row matches where (" + where_text(s_) + ") among " +
+      throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": where（" + where_text(s_) + "）に合う行が " +
                                                     std::to_string(rows_) +
-                                                    " rows; compare the code (its number of digits) or the name "
-                                                    "(spaces, full-width characters) with the table");
+                                                    " 行の中に1つもありません。コードや名前の書き方（桁数、空白、"
+                                                    "全角・半角）を表と見比べてください");
     if (totals_rows_ > 0)
-      ctx_.info(file_ + ": " + std::to_string(totals_rows_) + " totals rows (合計, 計) are not counted");
+      ctx_.info(file_ + ": 合計の行（合計、計）" + std::to_string(totals_rows_) +
+                " 行は取り込まず、地点の行だけを合計します");
     emit_years();
     ctx_.progress(rows_, rows_);
   }
@@ -108,10 +109,10 @@ class LongTableImport {
         return;
       }
     }
-    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": no header row with a year column (年) and a count column (" +
-                                                  "観光入込客数, 入込客数 …) in the first " +
-                                                  std::to_string(kHeaderSearchRows) +
-                                                  " rows; set 'year_column' and 'count_column' to the table's names");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": 最初の " + std::to_string(kHeaderSearchRows) +
+                                                  " 行に、年の列（年）と人数の列（観光入込客数、入込客数 …）のある"
+                                                  "見出し行がありません。表の列名を 'year_column' と 'count_column' "
+                                                  "に設定してください");
   }
 
   // Without `where`, every row must be the same region's: a national table summed whole would
@@ -123,11 +124,11 @@ class LongTableImport {
       region_ = region;
       region_line_ = row.line();
     } else if (region != region_) {
-      throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                               file_ + ":" + std::to_string(row.line()) + ": the table holds more than one region (" +
-                                   layout_.region_header + " " + region_ + " on line " + std::to_string(region_line_) +
-                                   ", " + std::string(region) + " here); set 'where' to the city's rows, e.g. where: " +
-                                   layout_.region_header + "=" + region_);
+      throw sosei::PluginError(
+          SOSEI_ERR_CONFIG,
+          file_ + ":" + std::to_string(row.line()) + ": 表に複数の地域があります（" + layout_.region_header + " " +
+              region_ + " が " + std::to_string(region_line_) + " 行目、この行は " + std::string(region) +
+              "）。'where' で市の行を選んでください（例: where: " + layout_.region_header + "=" + region_ + "）");
     }
   }
 
@@ -137,26 +138,34 @@ class LongTableImport {
     std::string error;
     auto period = sosei::parse_period(year_text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
     if (!period) {
-      ctx_.reject(file_, row.line(), "年: " + (year_text.empty() ? std::string("the year is empty") : error));
+      ctx_.reject(
+          file_, row.line(),
+          "年: " +
+              (year_text.empty() ? std::string("空欄です。2024、2024年、令和6年 のように年を書いてください") : error));
       return std::nullopt;
     }
     if (!layout_.month) {
       if (period->kind == SOSEI_PERIOD_MONTH) return std::pair{period->year, period->month};
       ctx_.reject(file_, row.line(),
-                  "年: \"" + std::string(year_text) +
-                      "\" is not a month and the table has no month column (月); set 'month_column'");
+                  "年: 「" + std::string(year_text) +
+                      "」には月がなく、表に月の列（月）もありません。月の列を 'month_column' に設定するか、"
+                      "2024-04 や 2024年4月 のように書いてください");
       return std::nullopt;
     }
     const std::string_view month_text = row.cell(*layout_.month);
     const auto month = month_of_cell(month_text);
     if (!month) {
-      ctx_.reject(file_, row.line(), "月: \"" + std::string(month_text) + "\" is not a month 1–12 (4, 04, 4月)");
+      ctx_.reject(
+          file_, row.line(),
+          "月: 「" + std::string(month_text) + "」は 1〜12 の月ではありません（4、04、4月 のように書いてください）");
       return std::nullopt;
     }
     if (period->kind == SOSEI_PERIOD_CALENDAR_YEAR) return std::pair{period->year, *month};
     // 令和6年度 with 1月: a fiscal year's January to March fall in the next calendar year.
     if (period->kind == SOSEI_PERIOD_FISCAL_YEAR) return std::pair{period->year + (*month < 4 ? 1 : 0), *month};
-    ctx_.reject(file_, row.line(), "年: \"" + std::string(year_text) + "\" is not a year (2024, 2024年, 令和6年度)");
+    ctx_.reject(
+        file_, row.line(),
+        "年: 「" + std::string(year_text) + "」は年ではありません（2024、2024年、令和6年度 のように書いてください）");
     return std::nullopt;
   }
 
@@ -173,7 +182,7 @@ class LongTableImport {
     if (!read_count(count_text, count, error)) return ctx_.reject(file_, line, error);
 
     const std::string spot = layout_.spot ? std::string(row.cell(*layout_.spot)) : std::string();
-    if (layout_.spot && spot.empty()) return ctx_.reject(file_, line, "the spot name is empty");
+    if (layout_.spot && spot.empty()) return ctx_.reject(file_, line, "地点名が空です");
     Split split;
     if (layout_.split) {
       auto parsed = parse_split(row.cell(*layout_.split), error);
@@ -193,12 +202,12 @@ class LongTableImport {
     const std::string key = std::to_string(year) + "-" + std::to_string(month) + "\x1f" + identity;
     if (auto [it, fresh] = first_line_.emplace(key, line); !fresh)
       return ctx_.reject(file_, line,
-                         (label.empty() ? "" : label + ": ") + month_name + " appears twice: first on line " +
-                             std::to_string(it->second) +
+                         (label.empty() ? "" : label + ": ") + month_name + "の行が2度目です（最初は " +
+                             std::to_string(it->second) + " 行目）" +
                              (layout_.spot && layout_.split
-                                  ? std::string()
-                                  : " (when the rows are split by spot or by 日帰り/宿泊, set 'spot_column' or "
-                                    "'split_column' so each is its own row)"));
+                                  ? std::string("。同じ月の行は1つにしてください")
+                                  : std::string("。地点別や 日帰り/宿泊 別に分かれた行なら、'spot_column' か "
+                                                "'split_column' を設定して別々の行として読ませてください")));
 
     emit_month(year, month, spot, code, split, count, line);
     const int kpi_year = s_.fiscal_year && month < 4 ? year - 1 : year;
@@ -233,7 +242,9 @@ class LongTableImport {
     ctx_.emit(o);
   }
 
-  std::string year_name(int year) const { return s_.fiscal_year ? "FY" + std::to_string(year) : std::to_string(year); }
+  std::string year_name(int year) const {
+    return s_.fiscal_year ? std::to_string(year) + "年度" : std::to_string(year);
+  }
 
   // A year lacking months (the year in progress, a month published late, a blank cell) is not given
   // a total unless allow_partial: a low total would read as fewer visitors.
@@ -268,7 +279,7 @@ class LongTableImport {
         note.append("がないため、わかっている月の合計です（").append(list).append("）");
         ctx_.warn(where + note);
       }
-      ctx_.info(where + format_count(total.sum) + " visitors");
+      ctx_.info(where + "観光入込客数 " + format_count(total.sum) + " 人");
       sosei::Observation o;
       o.series = s_.kpi;
       o.period = {s_.fiscal_year ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0};
@@ -305,8 +316,9 @@ std::vector<std::pair<std::string, std::string>> parse_where(const std::string& 
       const std::string_view column =
           eq == std::string_view::npos ? std::string_view() : sosei::trim(item.substr(0, eq));
       if (column.empty())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'where': \"" + std::string(item) +
-                                                       "\" is not column=value (e.g. where: 地域コード=40227)");
+        throw sosei::PluginError(
+            SOSEI_ERR_CONFIG,
+            "設定 'where' の「" + std::string(item) + "」は 列名=値 の形ではありません（例: where: 地域コード=40227）");
       out.emplace_back(column, sosei::fold_full_width(sosei::trim(item.substr(eq + 1))));
     }
     start = end + 1;

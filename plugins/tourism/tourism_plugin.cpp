@@ -106,13 +106,15 @@ class TourismImport : public sosei::Plugin {
   void run(sosei::Context& ctx) override {
     ctx_ = &ctx;
     kpi_ = ctx.string_setting("kpi");
-    if (kpi_.empty()) throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'kpi' is empty");
+    if (kpi_.empty())
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'kpi' が空です。値を入れる KPI の id を書いてください");
     const tourism::ColumnNames names{ctx.string_setting("spot_column"), ctx.string_setting("code_column"),
                                      ctx.string_setting("year_column"), ctx.string_setting("split_column"),
                                      ctx.string_setting("row_total_column")};
     const std::string layout = ctx.string_setting("layout");
     if (layout != "wide" && layout != "long")
-      throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'layout' is '" + layout + "'; use wide or long");
+      throw sosei::PluginError(SOSEI_ERR_CONFIG,
+                               "設定 'layout' の「" + layout + "」は使えません。wide か long を指定してください");
     std::optional<tourism::LongSettings> long_table;
     if (layout == "long")
       long_table = long_settings(ctx, names);
@@ -133,12 +135,13 @@ class TourismImport : public sosei::Plugin {
   static void check_wide_settings(const sosei::Context& ctx) {
     for (const char* name : {"month_column", "count_column", "where"})
       if (!ctx.string_setting(name).empty())
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, std::string("setting '") + name +
-                                                       "' is for long tables (a row per month); set layout: long");
+        throw sosei::PluginError(
+            SOSEI_ERR_CONFIG,
+            std::string("設定 '") + name + "' は縦長の表（1か月1行）のための設定です。layout: long を設定してください");
     if (ctx.string_setting("period_type") != "calendar_year")
       throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                               "period_type: fiscal_year needs layout: long; the common-standard table (1月 … "
-                               "12月 as columns) counts calendar years");
+                               "period_type: fiscal_year には layout: long が要ります。1月 … 12月 を列に持つ"
+                               "共通基準の表は暦年（1月〜12月）で数えます");
   }
 
   tourism::LongSettings long_settings(const sosei::Context& ctx, const tourism::ColumnNames& names) const {
@@ -149,15 +152,15 @@ class TourismImport : public sosei::Plugin {
     s.where = tourism::parse_where(ctx.string_setting("where"));
     const std::string period_type = ctx.string_setting("period_type");
     if (period_type != "calendar_year" && period_type != "fiscal_year")
-      throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                               "setting 'period_type' is '" + period_type + "'; use calendar_year or fiscal_year");
+      throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'period_type' の「" + period_type +
+                                                     "」は使えません。calendar_year か fiscal_year を指定してください");
     s.fiscal_year = period_type == "fiscal_year";
     s.allow_partial = ctx.boolean_setting("allow_partial");
     s.kpi = kpi_;
     if (!ctx.string_setting("year").empty())
       throw sosei::PluginError(SOSEI_ERR_CONFIG,
-                               "setting 'year' is for a wide table without a 年 column; a long "
-                               "table gives each row's year");
+                               "設定 'year' は 年 の列がない横長の表のための設定です。縦長の表は行ごとの年を"
+                               "読むので、'year' を外してください");
     return s;
   }
 
@@ -167,14 +170,14 @@ class TourismImport : public sosei::Plugin {
     if (!layout_.year) {
       if (!year_setting)
         throw sosei::PluginError(SOSEI_ERR_CONFIG, file_ +
-                                                       ": the table has no 年 column; set 'year' to the "
-                                                       "calendar year it counts (e.g. 2024)");
+                                                       ": 表に 年 の列がありません。表が数えている暦年を "
+                                                       "'year' に設定してください（例: 2024）");
       fixed_year_ = static_cast<int>(ctx.integer_setting("year"));
       if (fixed_year_ < 1900 || fixed_year_ > 2200)
-        throw sosei::PluginError(SOSEI_ERR_CONFIG, "setting 'year' is " + std::to_string(fixed_year_) +
-                                                       ": expected a calendar year such as 2024");
+        throw sosei::PluginError(SOSEI_ERR_CONFIG, "設定 'year' は " + std::to_string(fixed_year_) +
+                                                       " です。2024 のような西暦の暦年を書いてください");
     } else if (year_setting) {
-      ctx.warn(file_ + ": the table has a year column; setting 'year' is ignored");
+      ctx.warn(file_ + ": 表に年の列があるため、設定 'year' は使いません");
     }
 
     uint64_t rows = 0;
@@ -196,12 +199,11 @@ class TourismImport : public sosei::Plugin {
         return;
       }
     }
-    if (seen == 0) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": the file is empty");
-    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ +
-                                                  ": no header row with the month columns 1月 … 12月 in the first " +
-                                                  std::to_string(kHeaderSearchRows) +
-                                                  " rows: expected the common-standard table (観光地点名, 1月 … 12月); "
-                                                  "for a table with a row per month set layout: long");
+    if (seen == 0) throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": ファイルが空です");
+    throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": 最初の " + std::to_string(kHeaderSearchRows) +
+                                                  " 行に、月の列（1月 … 12月）のある見出し行がありません。共通基準の表"
+                                                  "（観光地点名、1月 … 12月）を読みます。1か月1行の表なら layout: long "
+                                                  "を設定してください");
   }
 
   // The twelve counts of a row; nullopt after rejecting it.
@@ -227,7 +229,7 @@ class TourismImport : public sosei::Plugin {
     for (const auto& m : *months) any_count = any_count || m.has_value();
     if (spot.empty()) {
       if (!any_count) return;  // a spacer row with only a code or a split
-      return ctx_->reject(file_, line, "the spot name (" + layout_.spot_header + ") is empty");
+      return ctx_->reject(file_, line, layout_.spot_header + ": 地点名が空です");
     }
     if (!any_count && tourism::is_remark(spot)) return;  // ※… under the table
 
@@ -254,9 +256,9 @@ class TourismImport : public sosei::Plugin {
     const std::string identity = std::to_string(*year) + "\x1f" + (code.empty() ? spot : code) + "\x1f" + split.key();
     if (auto [it, fresh] = first_line_.emplace(identity, line); !fresh)
       return ctx_->reject(file_, line,
-                          "spot \"" + spot + "\"" + (split.none() ? "" : " (" + split.japanese() + ")") +
-                              " appears twice for " + std::to_string(*year) + ": first on line " +
-                              std::to_string(it->second));
+                          "地点「" + spot + "」" + (split.none() ? "" : "（" + split.japanese() + "）") + "の " +
+                              std::to_string(*year) + "年の行が2度目です（最初は " + std::to_string(it->second) +
+                              " 行目）。同じ地点・年の行は1つにしてください");
     check_row_total(row, spot, *months);
     emit_months(*year, spot, code, split, *months, line);
     accumulate(*year, spot, split, *months);
@@ -268,14 +270,16 @@ class TourismImport : public sosei::Plugin {
     std::string error;
     auto period = sosei::parse_period(text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
     if (!period) {
-      ctx_->reject(file_, row.line(), "年: " + (text.empty() ? std::string("the year is empty") : error));
+      ctx_->reject(
+          file_, row.line(),
+          "年: " + (text.empty() ? std::string("空欄です。2024、2024年、令和6年 のように年を書いてください") : error));
       return std::nullopt;
     }
     if (period->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
       ctx_->reject(file_, row.line(),
-                   "年: \"" + std::string(text) +
-                       "\" is not a calendar year; the common standard counts January to "
-                       "December (write 2024, 2024年 or 令和6年, not 年度)");
+                   "年: 「" + std::string(text) +
+                       "」は暦年ではありません。共通基準は1月〜12月で数えます（年度ではなく 2024、2024年、"
+                       "令和6年 のように書いてください）");
       return std::nullopt;
     }
     return period->year;
@@ -291,8 +295,9 @@ class TourismImport : public sosei::Plugin {
       sum += *m;
     }
     if (std::fabs(sum - total->number) > 0.5)
-      ctx_->warn(file_ + ":" + std::to_string(row.line()) + ": " + spot + ": the row total says " +
-                 tourism::format_count(total->number) + " but its months add up to " + tourism::format_count(sum));
+      ctx_->warn(file_ + ":" + std::to_string(row.line()) + ": " + spot + ": 行の年計は " +
+                 tourism::format_count(total->number) + " ですが、月の合計は " + tourism::format_count(sum) +
+                 " です。表の数値を確かめてください");
   }
 
   void emit_months(int year, const std::string& spot, const std::string& code, const tourism::Split& split,
@@ -350,22 +355,24 @@ class TourismImport : public sosei::Plugin {
   void check_totals() const {
     for (const TotalsRow& t : totals_) {
       const std::string where =
-          file_ + ":" + std::to_string(t.line) + ": totals row \"" + t.label + "\" (" + std::to_string(t.year) + ")";
+          file_ + ":" + std::to_string(t.line) + ": 合計行「" + t.label + "」（" + std::to_string(t.year) + "年）";
       auto it = sums_.find(t.key);
       if (it == sums_.end()) {
-        ctx_->warn(where + " has no spot rows to check against");
+        ctx_->warn(where + "と照らし合わせる地点の行がありません");
         continue;
       }
       std::string mismatches;
       for (int m = 0; m < 12; ++m) {
         const MonthSums& s = it->second;
         if (!t.months[m] || std::fabs(s.sum[m] - *t.months[m]) <= 0.5) continue;
-        mismatches.append(mismatches.empty() ? "" : "; ")
-            .append(std::to_string(m + 1) + "月 says " + tourism::format_count(*t.months[m]) +
-                    ", the spot rows add up to " + tourism::format_count(s.sum[m]));
-        if (s.missing[m] > 0) mismatches.append(" with " + std::to_string(s.missing[m]) + " blank");
+        mismatches.append(mismatches.empty() ? "" : "、")
+            .append(std::to_string(m + 1) + "月（合計行 " + tourism::format_count(*t.months[m]) + "、地点の行の合計 " +
+                    tourism::format_count(s.sum[m]));
+        if (s.missing[m] > 0) mismatches.append("、空欄 " + std::to_string(s.missing[m]) + " 件");
+        mismatches.append("）");
       }
-      if (!mismatches.empty()) ctx_->warn(where + " does not match the spot rows: " + mismatches);
+      if (!mismatches.empty())
+        ctx_->warn(where + "が地点の行の合計と合いません: " + mismatches + "。表の数値を確かめてください");
     }
   }
 
@@ -379,8 +386,8 @@ class TourismImport : public sosei::Plugin {
         note.append(n > 5 ? "、…）" : "）");
         ctx_->warn(file_ + ": " + std::to_string(year) + ": " + note);
       }
-      ctx_->info(file_ + ": " + std::to_string(year) + ": " + tourism::format_count(total.sum) + " visitors at " +
-                 std::to_string(total.spots.size()) + " spots");
+      ctx_->info(file_ + ": " + std::to_string(year) + ": 観光入込客数 " + tourism::format_count(total.sum) + " 人（" +
+                 std::to_string(total.spots.size()) + " 地点）");
       sosei::Observation o;
       o.series = kpi_;
       o.period = {SOSEI_PERIOD_CALENDAR_YEAR, year, 0, 0};

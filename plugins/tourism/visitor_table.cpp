@@ -40,16 +40,16 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
   if (found < 12) {
     std::string missing;
     for (int m = 0; m < 12; ++m)
-      if (!seen[m]) missing.append(missing.empty() ? "" : ", ").append(std::to_string(m + 1)).append("月");
-    throw sosei::CsvError(row.line(), "the header has month columns but not all twelve: " + missing +
-                                          " missing (the common standard reports 1月 to 12月)");
+      if (!seen[m]) missing.append(missing.empty() ? "" : "、").append(std::to_string(m + 1)).append("月");
+    throw sosei::CsvError(row.line(), "見出しに月の列がありますが、12か月そろっていません（ない列: " + missing +
+                                          "）。共通基準の表には 1月 から 12月 までの列があります");
   }
 
   auto spot = header.find(names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column");
   if (!spot)
     throw sosei::CsvError(row.line(),
-                          "the header has the month columns but no spot column (観光地点名, 観光地点, "
-                          "地点名 or 地点); set 'spot_column' to the column holding the spot names");
+                          "見出しに月の列はありますが、地点の列（観光地点名、観光地点、地点名、地点）が"
+                          "ありません。地点名を持つ列の名前を 'spot_column' に設定してください");
   layout.spot = *spot;
   layout.spot_header = header.name(*spot);
   layout.code = header.find(names.code, {"観光地点コード", "地点コード", "地点番号", "観光地点番号"}, "code_column");
@@ -76,16 +76,17 @@ std::optional<Split> parse_split(std::string_view cell, std::string& error) {
   const bool day = contains(s, "日帰"), overnight = contains(s, "宿泊");
   const bool in = contains(s, "県内"), out = contains(s, "県外");
   if (day && overnight) {
-    error = "区分 \"" + std::string(cell) + "\" names both 日帰り and 宿泊";
+    error = "区分「" + std::string(cell) + "」に 日帰り と 宿泊 の両方が書かれています。どちらか一方にしてください";
     return std::nullopt;
   }
   if (in && out) {
-    error = "区分 \"" + std::string(cell) + "\" names both 県内 and 県外";
+    error = "区分「" + std::string(cell) + "」に 県内 と 県外 の両方が書かれています。どちらか一方にしてください";
     return std::nullopt;
   }
   if (!day && !overnight && !in && !out) {
-    error = "区分 \"" + std::string(cell) +
-            "\" is not a split of the common standard: expected 日帰り or 宿泊 and/or 県内 or 県外 (or 計)";
+    error = "区分「" + std::string(cell) +
+            "」は共通基準の区分ではありません。日帰り か 宿泊、県内 か 県外（またはその組み合わせ）、または 計 "
+            "を書いてください";
     return std::nullopt;
   }
   split.stay = day ? "day_trip" : overnight ? "overnight" : "";
@@ -99,12 +100,12 @@ bool read_count(std::string_view text, std::optional<double>& count, std::string
   if (!value) return false;
   if (value->kind == SOSEI_VALUE_MISSING) return true;
   if (value->kind != SOSEI_VALUE_NUMBER)
-    error = "\"" + std::string(text) +
-            "\" is a status, not a visitor count (leave the cell blank when the month was not counted)";
+    error =
+        "「" + std::string(text) + "」は状況を表す言葉で、人数ではありません（集計していない月は空欄にしてください）";
   else if (!value->unit.empty() && value->unit != "人")
-    error = "\"" + std::string(text) + "\" is in " + std::string(value->unit) + ", expected people (人)";
+    error = "「" + std::string(text) + "」の単位は " + std::string(value->unit) + " です。人数（人）を書いてください";
   else if (value->number < 0)
-    error = format_count(value->number) + " visitors is negative";
+    error = "人数 " + format_count(value->number) + " がマイナスです。表の数値を確かめてください";
   if (!error.empty()) return false;
   count = value->number;
   return true;
@@ -124,9 +125,9 @@ void refuse_html(const sosei::CsvReader& first, const std::string& file) {
   if (cell.starts_with("<!DOCTYPE") || cell.starts_with("<!doctype") || cell.starts_with("<html") ||
       cell.starts_with("<HTML") || cell.starts_with("<?xml"))
     throw sosei::PluginError(SOSEI_ERR_INPUT, file +
-                                                  ": this is an HTML/XML page, not a visitor table (CSV, TSV or "
-                                                  "XLSX); check the URL: a portal often answers with a login or "
-                                                  "error page");
+                                                  ": 観光入込客数の表（CSV、TSV、XLSX）ではなく HTML/XML のページです。"
+                                                  "URL を確かめてください（ポータルサイトはログイン画面やエラー画面を"
+                                                  "返すことがあります）");
 }
 
 bool is_totals_name(std::string_view spot) {

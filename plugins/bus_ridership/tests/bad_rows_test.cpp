@@ -27,7 +27,7 @@ TEST(BadRows, UnknownTripFailsTheRunWithFileAndLine) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}});
   EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(run.error, "board_alight.txt:9")) << run.error;
-  EXPECT_TRUE(has(run.error, "unknown trip_id 'X9_9999'")) << run.error;
+  EXPECT_TRUE(has(run.error, "trip_id の「X9_9999」が GTFS 静的データの trips.txt にありません")) << run.error;
   EXPECT_TRUE(run.observations.empty());
 }
 
@@ -35,11 +35,12 @@ TEST(BadRows, SkipModeReportsEachAndKeepsTheGoodRows) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kWithBadRows)}}, true);
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   ASSERT_EQ(run.rejections.size(), 5u);
-  const std::pair<int, std::string> expected[] = {{9, "unknown trip_id"},
-                                                  {10, "boardings 'abc' is not a whole number"},
-                                                  {11, "boardings '-3'"},
-                                                  {12, "service_date '2025-04-01' is not a date written YYYYMMDD"},
-                                                  {13, "service_date '20250231'"}};
+  const std::pair<int, std::string> expected[] = {
+      {9, "trip_id の「X9_9999」が GTFS 静的データの trips.txt にありません"},
+      {10, "boardings の「abc」は人数（0 以上の整数）ではありません"},
+      {11, "boardings の「-3」は人数"},
+      {12, "service_date の「2025-04-01」は YYYYMMDD 形式の日付ではありません"},
+      {13, "service_date の「20250231」は YYYYMMDD 形式"}};
   for (std::size_t i = 0; i < 5; ++i) {
     EXPECT_TRUE(has(where(run.rejections[i]), "board_alight.txt:" + std::to_string(expected[i].first)))
         << where(run.rejections[i]);
@@ -53,7 +54,7 @@ TEST(BadRows, TripOnAnUnknownRouteIsATripsTxtRow) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kKamaBoardAlight, trips)}});
   EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(run.error, "trips.txt:5")) << run.error;
-  EXPECT_TRUE(has(run.error, "route_id 'Z9'")) << run.error;
+  EXPECT_TRUE(has(run.error, "trip_id「Z9_1000」の route_id「Z9」が routes.txt にありません")) << run.error;
 }
 
 TEST(BadRows, MissingColumnNamesItAndTheColumnsPresent) {
@@ -79,12 +80,12 @@ TEST(BadRows, DailyExportBadDateAndNumber) {
   PluginRun fail = run_plugin({{"file", file}, {"format", "daily_export"}});
   EXPECT_EQ(fail.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(fail.error, "daily.csv:3")) << fail.error;
-  EXPECT_TRUE(has(fail.error, "date '2025-13-01'")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "date の「2025-13-01」は日付として読めません")) << fail.error;
   PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
   ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
   ASSERT_EQ(skip.rejections.size(), 3u);
   EXPECT_TRUE(has(where(skip.rejections[1]), "daily.csv:4"));
-  EXPECT_TRUE(has(skip.rejections[2].reason, "route is empty"));
+  EXPECT_TRUE(has(skip.rejections[2].reason, "route（路線）が空欄です"));
   EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5);
 }
 
@@ -97,6 +98,8 @@ TEST(BadRows, DailyExportRepeatedDateAndRoute) {
   EXPECT_EQ(fail.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(fail.error, "daily.csv:4")) << fail.error;
   EXPECT_TRUE(has(fail.error, "daily.csv:2")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "route「山田線」の 2025/4/1 の行が、")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "1日・1路線につき1行にしてください")) << fail.error;
   PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
   ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
   ASSERT_EQ(skip.rejections.size(), 1u);
@@ -105,15 +108,18 @@ TEST(BadRows, DailyExportRepeatedDateAndRoute) {
 
 TEST(BadRows, ConfigurationMistakes) {
   const std::string file = write_kama_feed(fixture_dir());
-  EXPECT_TRUE(has(run_plugin({{"file", file}, {"format", "gtfs"}}).error, "format: 'gtfs'"));
-  EXPECT_TRUE(has(run_plugin({{"file", file}, {"route_key", "line"}}).error, "route_key: 'line'"));
-  EXPECT_TRUE(has(run_plugin({{"file", file}, {"record_use", "2"}}).error, "record_use: '2'"));
-  EXPECT_TRUE(has(run_plugin({{"url", "http://127.0.0.1:9/board_alight.txt"}}).error, "set feed_dir"));
-  EXPECT_TRUE(has(run_plugin({}).error, "set either 'file'"));
+  EXPECT_TRUE(has(run_plugin({{"file", file}, {"format", "gtfs"}}).error, "設定 'format' の「gtfs」は使えません"));
+  EXPECT_TRUE(
+      has(run_plugin({{"file", file}, {"route_key", "line"}}).error, "設定 'route_key' の「line」は使えません"));
+  EXPECT_TRUE(has(run_plugin({{"file", file}, {"record_use", "2"}}).error, "設定 'record_use' の「2」は使えません"));
+  EXPECT_TRUE(has(run_plugin({{"url", "http://127.0.0.1:9/board_alight.txt"}}).error,
+                  "設定 'feed_dir' に trips.txt と routes.txt のあるフォルダ"));
+  EXPECT_TRUE(has(run_plugin({}).error,
+                  "'file'（ファイルを取り込む）か 'url'（ダウンロードして取り込む）のどちらかを設定してください"));
 }
 
 TEST(BadRows, HeaderOnlyFileHasNothingToImport) {
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), "trip_id,boardings,service_date\n")}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_TRUE(has(run.error, "no boardings to import")) << run.error;
+  EXPECT_TRUE(has(run.error, "取り込める乗車人数がありません")) << run.error;
 }

@@ -33,7 +33,7 @@ TEST(GtfsRideExample, ShortRowFailsTheRunWithFileAndLine) {
   PluginRun run = run_plugin({{"file", conformance("gtfs-ride/board_alight.txt").string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_NE(run.error.find("board_alight.txt:6"), std::string::npos) << run.error;
-  EXPECT_NE(run.error.find("18 fields but the header has 19"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("この行の項目は 18 個ですが、見出し行の項目は 19 個です"), std::string::npos) << run.error;
 }
 
 // Skipping it: T1 runs on AD: 5+3+2+0 = 10; T2 on DA: 4+2+1 = 7 (the 1 of line 6 is skipped).

@@ -54,6 +54,6 @@ TEST(Fetch, HtmlPageInsteadOfDataSaysSo) {
   PluginRun run =
       fetch({200, "<!DOCTYPE html>\n<html><head><title>ログイン</title></head><body>login</body></html>\n"});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_TRUE(has(run.error, "web page")) << run.error;
-  EXPECT_TRUE(has(run.error, "check the URL")) << run.error;
+  EXPECT_TRUE(has(run.error, "GTFS-ride の board_alight.txt ではなく、Web ページ（HTML）です")) << run.error;
+  EXPECT_TRUE(has(run.error, "URL を確かめてください")) << run.error;
 }

@@ -52,10 +52,11 @@ TEST(RideFeedInfo, SpecSimpleSampleSpansTwoFiscalYearsAndIsRefused) {
                             {"ride_feed_info.txt", spec_file("ride_feed_info_all.txt")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("board_alight.txt: has no service_date column"), std::string::npos) << run.error;
-  EXPECT_NE(run.error.find("20100101..20101231 spans FY2009 and FY2010"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("board_alight.txt: service_date 列がありません"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("20100101..20101231 は 2009年度と 2010年度にまたがっています"), std::string::npos)
+      << run.error;
   EXPECT_NE(run.error.find("ride_feed_info.txt"), std::string::npos) << run.error;
-  EXPECT_NE(run.error.find("April–March"), std::string::npos) << run.error;  // the rule
+  EXPECT_NE(run.error.find("1つの年度（4月〜翌年3月）に収まるときだけ"), std::string::npos) << run.error;  // the rule
   EXPECT_TRUE(run.observations.empty());
 }
 
@@ -91,22 +92,24 @@ TEST(RideFeedInfo, MarchToAprilIsRefused) {
       fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20250301", "20250430")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("spans FY2024 and FY2025"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("20250301..20250430 は 2024年度と 2025年度にまたがっています"), std::string::npos)
+      << run.error;
 }
 
 TEST(RideFeedInfo, NoRideFeedInfoIsRefusedNamingTheRule) {
   const auto dir = fileset({{"board_alight.txt", kUndated}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("board_alight.txt: has no service_date column"), std::string::npos) << run.error;
-  EXPECT_NE(run.error.find("there is no ride_feed_info.txt"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("board_alight.txt: service_date 列がありません"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("同じ場所にも feed_dir にも ride_feed_info.txt がありません"), std::string::npos)
+      << run.error;
 }
 
 TEST(RideFeedInfo, MissingRideEndDateIsRefused) {
   const auto dir = fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("20240401", "")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("has no ride_end_date"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("ride_feed_info.txt に ride_end_date がありません"), std::string::npos) << run.error;
 }
 
 TEST(RideFeedInfo, BadDateNamesFileAndLine) {
@@ -114,7 +117,10 @@ TEST(RideFeedInfo, BadDateNamesFileAndLine) {
       fileset({{"board_alight.txt", kUndated}, {"ride_feed_info.txt", ride_feed_info("2024-04-01", "20250331")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("ride_feed_info.txt:2: ride_start_date '2024-04-01'"), std::string::npos) << run.error;
+  EXPECT_NE(
+      run.error.find("ride_feed_info.txt:2: ride_start_date の「2024-04-01」は YYYYMMDD 形式の日付ではありません"),
+      std::string::npos)
+      << run.error;
 }
 
 // A service_date column with some fields empty: those rows go to the period's fiscal year, the dated
@@ -133,7 +139,9 @@ TEST(RideFeedInfo, EmptyServiceDateFieldsFollowTheSameRule) {
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   ASSERT_EQ(run.rejections.size(), 1u);
   EXPECT_NE(where(run.rejections[0]).find("board_alight.txt:3"), std::string::npos);
-  EXPECT_NE(run.rejections[0].reason.find("no ride_feed_info.txt"), std::string::npos) << run.rejections[0].reason;
+  EXPECT_NE(run.rejections[0].reason.find("service_date が空欄です。"), std::string::npos) << run.rejections[0].reason;
+  EXPECT_NE(run.rejections[0].reason.find("ride_feed_info.txt がありません"), std::string::npos)
+      << run.rejections[0].reason;
 }
 
 TEST(RideFeedInfo, RideFilesNotListingBoardAlightIsOnlyAWarning) {
@@ -165,7 +173,7 @@ TEST(Ridership, SpecAllRowsArePartialCountsAndAreNotSummed) {
   const auto dir = fileset({{"ridership.txt", spec_file("ridership_all.txt")}});
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_INPUT);
-  EXPECT_NE(run.error.find("no boardings to import"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("取り込める乗車人数がありません"), std::string::npos) << run.error;
   EXPECT_TRUE(run.rejections.empty());
 }
 
@@ -207,7 +215,9 @@ TEST(Ridership, ARowSpanningTwoFiscalYearsIsRefusedNamingTheLine) {
   PluginRun run = run_plugin({{"file", dir.string()}});
   EXPECT_EQ(run.result, SOSEI_ERR_REJECTED);
   EXPECT_NE(run.error.find("ridership.txt:3"), std::string::npos) << run.error;
-  EXPECT_NE(run.error.find("spans FY2024 and FY2025"), std::string::npos) << run.error;
+  EXPECT_NE(run.error.find("期間 20250301..20250430 は 2024年度と 2025年度にまたがっています"), std::string::npos)
+      << run.error;
+  EXPECT_NE(run.error.find("3月31日で行を分けてください"), std::string::npos) << run.error;
 }
 
 TEST(Ridership, OverlappingPeriodsOfOneRouteAreRefused) {
@@ -222,11 +232,15 @@ TEST(Ridership, OverlappingPeriodsOfOneRouteAreRefused) {
   PluginRun run = run_plugin({{"file", dir.string()}}, true);
   ASSERT_EQ(run.result, SOSEI_OK) << run.error;
   ASSERT_EQ(run.rejections.size(), 4u);
-  EXPECT_NE(run.rejections[0].reason.find("overlaps line 2's"), std::string::npos) << run.rejections[0].reason;
+  EXPECT_NE(run.rejections[0].reason.find("同じ路線の 2 行目の期間と重なっています"), std::string::npos)
+      << run.rejections[0].reason;
   EXPECT_EQ(run.rejections[0].line, 3u);
-  EXPECT_NE(run.rejections[1].reason.find("unknown route_id 'ZZ'"), std::string::npos);
-  EXPECT_NE(run.rejections[2].reason.find("unknown trip_id 'T9'"), std::string::npos);
-  EXPECT_NE(run.rejections[3].reason.find("total_boardings 'x'"), std::string::npos);
+  EXPECT_NE(run.rejections[1].reason.find("route_id の「ZZ」が GTFS 静的データの routes.txt にありません"),
+            std::string::npos);
+  EXPECT_NE(run.rejections[2].reason.find("trip_id の「T9」が GTFS 静的データの trips.txt にありません"),
+            std::string::npos);
+  EXPECT_NE(run.rejections[3].reason.find("total_boardings の「x」は人数（0 以上の整数）ではありません"),
+            std::string::npos);
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2024), 100);
 }
 

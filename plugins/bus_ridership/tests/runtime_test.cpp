@@ -121,8 +121,8 @@ TEST_F(BusRidershipRuntime, LooseBoardAlightWithTheZipAsFeed) {
 TEST_F(BusRidershipRuntime, SpecSimpleZipsAreRefusedForTheirTwoFiscalYears) {
   for (const char* zip : {"ride_sample_simple.zip", "ride_sample_simple_2017-07-06.zip"}) {
     EXPECT_EQ(run({{"file", conformance(std::string("gtfs-ride-more/") + zip).string()}}), RunResult::Failed) << zip;
-    EXPECT_NE(error().find("board_alight.txt]: has no service_date column"), std::string::npos) << error();
-    EXPECT_NE(error().find("spans FY2009 and FY2010"), std::string::npos) << error();
+    EXPECT_NE(error().find("board_alight.txt]: service_date 列がありません"), std::string::npos) << error();
+    EXPECT_NE(error().find("は 2009年度と 2010年度にまたがっています"), std::string::npos) << error();
   }
   EXPECT_NE(error().find("ride_sample_simple_2017-07-06.zip[ride_sample_simple/board_alight.txt]"), std::string::npos)
       << error();

@@ -166,7 +166,7 @@ TEST_F(CsvPlugin, SkipModeCountsBadRowsAndGoesOn) {
   ASSERT_EQ(run(mapping(file), /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   EXPECT_EQ(host_.observations().size(), 2u);
   ASSERT_EQ(host_.rejections().size(), 3u);
-  EXPECT_NE(host_.rejections()[2].reason.find("KPI cell is empty"), std::string::npos);
+  EXPECT_NE(host_.rejections()[2].reason.find("KPI の列（kpi_column）が空欄です"), std::string::npos);
 }
 
 TEST_F(CsvPlugin, MissingColumnNamesTheColumnsPresent) {
@@ -180,17 +180,17 @@ TEST_F(CsvPlugin, ConfigurationMistakesAreConfigErrors) {
   auto s = mapping(write("x.csv", "kpi,period,value\n"));
   s["kpi"] = "startups";
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("exactly one of 'kpi'"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("'kpi'（すべての行に同じ KPI）か 'kpi_column'"), std::string::npos) << host_.error();
 
   s.erase("kpi");
   s["delimiter"] = "pipe";
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("setting 'delimiter' is 'pipe'"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("設定 'delimiter' の「pipe」は使えません"), std::string::npos) << host_.error();
 
   s.erase("delimiter");
   s["dimension_columns"] = "route";
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("'route' is not name=column"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("「route」は 名前=列名 の形ではありません"), std::string::npos) << host_.error();
 }
 
 TEST_F(CsvPlugin, FetchModeAndUnchangedAndServerErrors) {

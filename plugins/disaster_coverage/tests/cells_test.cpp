@@ -39,7 +39,7 @@ TEST(ParseDate, CityNotationsAndExcelSerials) {
   EXPECT_EQ(parse_date("45351", &error), (Date{2024, 2, 29}));
 
   EXPECT_FALSE(parse_date("2019-05", &error));
-  EXPECT_NE(error.find("not a full date"), std::string::npos) << error;
+  EXPECT_NE(error.find("「2019-05」には日がありません。日まで書いてください"), std::string::npos) << error;
   EXPECT_FALSE(parse_date("2023-02-29", &error));
   EXPECT_NE(error.find("does not exist"), std::string::npos) << error;
   EXPECT_FALSE(parse_date("いつか", &error));

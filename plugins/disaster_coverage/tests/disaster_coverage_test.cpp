@@ -124,7 +124,10 @@ TEST_F(DisasterCoverage, TsvWithoutYearColumnTakesTheFiscalYearSetting) {
   const std::string r = write("r.csv", fixtures::roster_csv());
   auto s = files(h, r);
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("set fiscal_years"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("h.tsv: 世帯数の表に年度（fiscal_year）の列も基準日（reference_date）の列もありません。"
+                               "この表が何年度のものかを設定 'fiscal_years' に1つ書いてください"),
+            std::string::npos)
+      << host_.error();
 
   s["fiscal_years"] = "R6";
   ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
@@ -141,8 +144,9 @@ TEST_F(DisasterCoverage, FiscalYearsSelectsAndMissingYearIsAConfigError) {
 
   s["fiscal_years"] = "2024,2023";
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("FY2023"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("2024, 2025"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("設定 'fiscal_years' の 2023年度の地区の行が h.csv にありません"), std::string::npos)
+      << host_.error();
+  EXPECT_NE(host_.error().find("（この表にある年度: 2024、2025）"), std::string::npos) << host_.error();
 }
 
 TEST_F(DisasterCoverage, ReferenceDateFromColumnOrSetting) {
@@ -163,7 +167,8 @@ TEST_F(DisasterCoverage, ReferenceDateFromColumnOrSetting) {
 
   s["reference_date"] = "April";
   EXPECT_EQ(run(s), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("reference_date"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("設定 'reference_date' の「April」は月日として読めません"), std::string::npos)
+      << host_.error();
 }
 
 TEST_F(DisasterCoverage, UnknownDistrictCodeIsAnErrorWithFileAndLine) {
@@ -171,7 +176,8 @@ TEST_F(DisasterCoverage, UnknownDistrictCodeIsAnErrorWithFileAndLine) {
   const std::string r = write("r.csv", fixtures::roster_csv() + "幻の防災会,05・99,2020-01-01,\n");
   EXPECT_EQ(run(files(h, r)), SOSEI_ERR_REJECTED);
   EXPECT_NE(host_.error().find("r.csv:6"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("unknown district code 99"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("「幻の防災会」の地区コード 99 は世帯数の表 h.csv にありません"), std::string::npos)
+      << host_.error();
   EXPECT_TRUE(host_.observations().empty());
 
   // on_bad_row: skip → the organization is left out and counted; the rest is as hand-computed.
@@ -201,21 +207,22 @@ TEST_F(DisasterCoverage, BadRowsNameFileLineAndReason) {
                               "中町防災会,5,2018-06-10,2025-03-31\n");
   EXPECT_EQ(run(files(h, r)), SOSEI_ERR_REJECTED);
   EXPECT_NE(host_.error().find("h.csv:3"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("households"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("h.csv:3: 世帯数: "), std::string::npos) << host_.error();
 
   ASSERT_EQ(run(files(h, r), /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   const auto& rejected = host_.rejections();
   ASSERT_EQ(rejected.size(), 9u);
   // 南町 (02) was skipped in the register, so the roster's code 2 is unknown at r.csv:2.
-  const std::vector<std::pair<std::string, std::string>> expected{{h + ":3", "households"},
-                                                                  {h + ":4", "whole number"},
-                                                                  {h + ":5", "listed twice"},
-                                                                  {h + ":6", "no district code"},
-                                                                  {r + ":2", "unknown district code 2"},
-                                                                  {r + ":3", "no established date"},
-                                                                  {r + ":4", "not a full date"},
-                                                                  {r + ":5", "dissolved (2019-01-01) before"},
-                                                                  {r + ":6", "no district code"}};
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {h + ":3", "世帯数: "},  // then the SDK's reason (parse_value)
+      {h + ":4", "「200.5」は世帯数として読めません。0 以上の整数で書いてください"},
+      {h + ":5", "地区 01 の 2024年度の行が2度目です（最初は 2 行目）"},
+      {h + ":6", "「名無し」の行政区コードがありません"},
+      {r + ":2", "「北南自主防災会」の地区コード 2 は世帯数の表 h.csv にありません"},
+      {r + ":3", "「日付なし会」の結成日がありません"},
+      {r + ":4", "結成日: 「2019-05」には日がありません。日まで書いてください"},
+      {r + ":5", "「逆転会」の解散日（2019-01-01）が結成日（2020-01-01）より前です"},
+      {r + ":6", "「空っぽ会」の受け持つ地区が書かれていません"}};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(rejected[i].file + ":" + std::to_string(rejected[i].line), expected[i].first) << i;
     EXPECT_NE(rejected[i].reason.find(expected[i].second), std::string::npos) << rejected[i].reason;
@@ -239,16 +246,19 @@ TEST_F(DisasterCoverage, TotalsRowIsCheckedNotCounted) {
   s["households_check"] = "fail";
   EXPECT_EQ(run(s), SOSEI_ERR_REJECTED);
   EXPECT_NE(host_.error().find("h2.csv:7"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("601"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("合計の行は 601 世帯ですが、各地区を足すと 600 世帯です"), std::string::npos)
+      << host_.error();
 }
 
 TEST_F(DisasterCoverage, MissingColumnOrInputSettingIsExplained) {
   const std::string r = write("r.csv", fixtures::roster_csv());
   EXPECT_EQ(run(files(write("h.csv", "年度,コード,名前,人口\n2024,01,北町,300\n"), r)), SOSEI_ERR_INPUT);
-  EXPECT_NE(host_.error().find("h.csv:1: no column for the district name"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("h.csv:1: 地区名の列がありません。見出しを「行政区名」、「行政区」"), std::string::npos)
+      << host_.error();
 
   EXPECT_EQ(run({{"households_file", write("h2.csv", fixtures::households_csv())}}), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("set either 'roster_file'"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("自主防災組織の名簿の取り込み元を、設定 'roster_file'"), std::string::npos)
+      << host_.error();
 }
 
 TEST_F(DisasterCoverage, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
@@ -292,7 +302,7 @@ TEST_F(DisasterCoverageFetch, FetchesBothThenUnchangedThenOnlyTheRosterChanged) 
 TEST_F(DisasterCoverageFetch, UnchangedRegisterWithoutAKeptCopyFailsWithAReason) {
   host_.http(kHouseholds, {304, ""});  // and no state: nothing was kept
   EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_IO);
-  EXPECT_NE(host_.error().find("no copy of it was kept"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("前回の内容の写しが保存されていません"), std::string::npos) << host_.error();
 }
 
 TEST_F(DisasterCoverageFetch, ServerErrorFailsWithTheUrl) {
@@ -307,7 +317,7 @@ TEST_F(DisasterCoverageFetch, HtmlPageInsteadOfTheTableIsExplained) {
   host_.http(kHouseholds, {200, "<!DOCTYPE html>\n<html><head><title>ログイン</title></head><body>…</body></html>\n"});
   EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_INPUT);
   EXPECT_NE(host_.error().find(kHouseholds), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("HTML page"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("表ではなく HTML のページのようです"), std::string::npos) << host_.error();
 }
 
 // ---- the bundled demo data ------------------------------------------------------------------

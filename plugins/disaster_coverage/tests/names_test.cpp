@@ -47,9 +47,9 @@ TEST(DistrictIndex, ResolvesCodesThenNamesAndExplainsFailures) {
   EXPECT_FALSE(index.resolve("77", "h.csv", why));
   EXPECT_EQ(why, "");  // an unknown code: the roster lists it with the others
   EXPECT_FALSE(index.resolve("新町", "h.csv", why));
-  EXPECT_NE(why.find("新町 (code 0501), 新町 (code 0902)"), std::string::npos) << why;
+  EXPECT_NE(why.find("新町（コード 0501）、新町（コード 0902）"), std::string::npos) << why;
   EXPECT_FALSE(index.resolve("山田", "h.csv", why));
-  EXPECT_NE(why.find("nearest names: 山野, 新町, 新町"), std::string::npos) << why;
+  EXPECT_NE(why.find("近い名前: 山野、新町、新町"), std::string::npos) << why;
   // A name key never equals a code key.
   EXPECT_NE(key_of_name("501"), district_key("501"));
 }

@@ -84,7 +84,8 @@ TEST_F(StandardSet, ReadsThePublishedSetAndMatchesTheRosterByName) {
   // The neighbour's two rows were skipped, and the run says so.
   bool said = false;
   for (const auto& log : host_.logs())
-    said = said || log.message.find("skipped 2 rows of other municipalities") != std::string::npos;
+    said = said ||
+           log.message.find("h.csv: 他の市区町村の行を 2 行読み飛ばしました（city_code 40227）") != std::string::npos;
   EXPECT_TRUE(said);
 }
 
@@ -100,13 +101,18 @@ TEST_F(StandardSet, SeveralMunicipalitiesWithoutCityCodeIsAConfigError) {
   EXPECT_EQ(run(fixtures::standard_set_csv(), fixtures::standard_roster_csv(), {}), SOSEI_ERR_CONFIG);
   EXPECT_NE(host_.error().find("h.csv:4"), std::string::npos) << host_.error();
   EXPECT_NE(host_.error().find("40228"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("set city_code"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("この表には複数の市区町村の行があります（2 行目は全国地方公共団体コード 40227、この行は "
+                               "40228）。市の行だけを読むには、設定 'city_code' に市のコード"),
+            std::string::npos)
+      << host_.error();
 
   // A city_code no row has: said so, rather than "no district rows".
   EXPECT_EQ(run(fixtures::standard_set_csv(), fixtures::standard_roster_csv(), {{"city_code", "131016"}}),
             SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("no row is of city_code 131016"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("40227 at line 2"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("設定 'city_code' の 131016（全国地方公共団体コード 13101）の行が1行もありません"),
+            std::string::npos)
+      << host_.error();
+  EXPECT_NE(host_.error().find("（例: 2 行目の 40227）"), std::string::npos) << host_.error();
 }
 
 TEST_F(StandardSet, UnknownNameIsABadRowNamingTheNearestDistricts) {
@@ -119,12 +125,10 @@ TEST_F(StandardSet, UnknownNameIsABadRowNamingTheNearestDistricts) {
       << host_.error();
   ASSERT_EQ(host_.rejections().size(), 1u);
   const std::string why = rejection(0);
-  EXPECT_NE(
-      why.find(
-          "r.csv:5: \"山野会\": \"稲築山野\" is neither a district code nor a district name of the register h.csv"),
-      std::string::npos)
+  EXPECT_NE(why.find("r.csv:5: 「山野会」: 「稲築山野」は世帯数の表 h.csv の地区コードにも地区名にもありません"),
+            std::string::npos)
       << why;
-  EXPECT_NE(why.find("nearest names: 稲築町 山野, 山野, 新町"), std::string::npos) << why;
+  EXPECT_NE(why.find("。近い名前: 稲築町 山野、山野、新町"), std::string::npos) << why;
   expect_hand_computed();  // the organization is left out
 }
 
@@ -134,9 +138,10 @@ TEST_F(StandardSet, NameSharedByTwoDistrictsIsABadRowNamingTheirCodes) {
       << host_.error();
   ASSERT_EQ(host_.rejections().size(), 1u);
   const std::string why = rejection(0);
-  EXPECT_NE(why.find("r.csv:5: \"新町会\": \"新町\" names several districts of the register h.csv: 新町 (code 0501), "
-                     "新町 (code 0902); write the district's code instead"),
-            std::string::npos)
+  EXPECT_NE(
+      why.find("r.csv:5: 「新町会」: 「新町」という名前の地区が世帯数の表 h.csv に複数あります: 新町（コード 0501）、"
+               "新町（コード 0902）。名簿には名前ではなく地区のコードを書くか"),
+      std::string::npos)
       << why;
   expect_hand_computed();
 }
@@ -159,7 +164,7 @@ TEST_F(StandardSet, OtherLayoutsThroughColumnSettings) {
   auto wrong = settings;
   wrong["households_column"] = "世帯";
   EXPECT_EQ(run(households, roster, wrong), SOSEI_ERR_INPUT);
-  EXPECT_NE(host_.error().find("h.csv:1: no column \"世帯\" (setting 'households_column')"), std::string::npos)
+  EXPECT_NE(host_.error().find("h.csv:1: 設定 'households_column' の列「世帯」が見出しにありません"), std::string::npos)
       << host_.error();
 }
 
@@ -168,7 +173,7 @@ TEST_F(StandardSet, ADistrictRowWithNeitherNameNorCodeIsABadRow) {
   ASSERT_EQ(run(households, fixtures::standard_roster_csv(), {{"city_code", "40227"}}, /*skip_bad_rows=*/true),
             SOSEI_OK)
       << host_.error();
-  EXPECT_EQ(rejection(0), "h.csv:16: no district name (地域名) and no code (地域コード)");
+  EXPECT_EQ(rejection(0), "h.csv:16: 地域名も地域コードもありません。どちらかを書いてください");
   expect_hand_computed();
 }
 

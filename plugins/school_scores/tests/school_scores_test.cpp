@@ -176,7 +176,7 @@ TEST_F(SchoolScoresPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
   EXPECT_NEAR(one("standardized_score", 2024, {{"level", "小"}, {"subject", "国語"}}).number, 97.0149253731, 1e-9);
 
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_INPUT);  // no usual spelling of the national column
-  EXPECT_NE(host_.error().find("no column for the national average correct rate"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("no column for 全国の平均正答率"), std::string::npos) << host_.error();
   EXPECT_NE(host_.error().find("set 'national_column'"), std::string::npos) << host_.error();
 }
 
@@ -189,7 +189,8 @@ TEST_F(SchoolScoresPlugin, BadRowFailsTheRunWithFileLineAndReason) {
   ASSERT_EQ(host_.rejections().size(), 1u);
   EXPECT_EQ(host_.rejections()[0].file, "bad.csv");
   EXPECT_EQ(host_.rejections()[0].line, 3u);
-  EXPECT_NE(host_.rejections()[0].reason.find("not a school level"), std::string::npos) << host_.rejections()[0].reason;
+  EXPECT_NE(host_.rejections()[0].reason.find("「高校」は校種ではありません"), std::string::npos)
+      << host_.rejections()[0].reason;
   EXPECT_NE(host_.error().find("bad.csv:3"), std::string::npos) << host_.error();
   EXPECT_FALSE(has("school_scores"));
 }
@@ -203,8 +204,9 @@ TEST_F(SchoolScoresPlugin, SkipModeCountsBadRows) {
   ASSERT_EQ(run({{"file", file}}, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   const auto& rejected = host_.rejections();
   ASSERT_EQ(rejected.size(), 3u);
-  EXPECT_NE(rejected[0].reason.find("appears twice: first on line 2"), std::string::npos) << rejected[0].reason;
-  EXPECT_NE(rejected[1].reason.find("cannot be compared"), std::string::npos) << rejected[1].reason;
+  EXPECT_NE(rejected[0].reason.find("2024年度 小 国語 の行が2度目です（最初は 2 行目）"), std::string::npos)
+      << rejected[0].reason;
+  EXPECT_NE(rejected[1].reason.find("比べられません"), std::string::npos) << rejected[1].reason;
   EXPECT_EQ(rejected[2].line, 8u);
   // 中 理科 120/110 is scaled: the 中 average keeps 国語 and 数学, the KPI gets the break.
   const auto kpi = one("school_scores", 2024);
@@ -216,7 +218,7 @@ TEST_F(SchoolScoresPlugin, RateAbove100IsRejectedWhenTheTypeSaysRate) {
   const auto file =
       write("typed.csv", "年度,校種,教科,市平均正答率,全国平均正答率,score_type\nR7,中,理科,492,503,rate\n");
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
-  EXPECT_NE(host_.error().find("cannot exceed 100%"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("平均正答率は 100% を超えません"), std::string::npos) << host_.error();
 }
 
 TEST_F(SchoolScoresPlugin, BundledDemoSampleMatchesTheCityNotes) {

@@ -96,7 +96,7 @@ TEST_F(TourismPlugin, MonthlyCountsPerSpotAndCalendarYearTotals) {
   EXPECT_EQ(august->file, "visitors.csv");
   EXPECT_EQ(month("碓井郷土館", 2024, 12)->number, 8000);
   EXPECT_EQ(month("遊人の杜", 2024, 1), nullptr);
-  EXPECT_EQ(log().find("does not match"), std::string::npos) << log();
+  EXPECT_EQ(log().find("地点の行の合計と合いません"), std::string::npos) << log();
 }
 
 TEST_F(TourismPlugin, BlankMonthIsMissingAndTheTotalCoversTheKnownMonthsWithANote) {
@@ -135,12 +135,12 @@ TEST_F(TourismPlugin, SplitRowsOfOneSpotAddUpAndBecomeDimensions) {
   EXPECT_EQ(monthly[24].dimension("stay"), "overnight");
   EXPECT_EQ(monthly[24].dimension("origin"), "out_of_prefecture");
   // The spot's 計 row matches; the 宿泊 合計 row is checked against the overnight rows of every origin.
-  EXPECT_EQ(log().find("totals row \"嘉麻市観光まちづくり拠点 計\""), std::string::npos) << log();
-  EXPECT_NE(log().find("split.csv:7: totals row \"合計 宿泊\" (2023) does not match the spot rows: 2月 says 2,000, "
-                       "the spot rows add up to 3,000"),
+  EXPECT_EQ(log().find("合計行「嘉麻市観光まちづくり拠点 計」"), std::string::npos) << log();
+  EXPECT_NE(log().find("split.csv:7: 合計行「合計 宿泊」（2023年）が地点の行の合計と合いません: 2月（合計行 2,000、"
+                       "地点の行の合計 3,000）"),
             std::string::npos)
       << log();
-  EXPECT_EQ(log().find(" 1月 says"), std::string::npos) << log();  // 1,000 + 1,000 = 2,000 matches
+  EXPECT_EQ(log().find(": 1月（合計行"), std::string::npos) << log();  // 1,000 + 1,000 = 2,000 matches
 }
 
 TEST_F(TourismPlugin, TotalsRowMismatchIsAWarningNamingTheRowNotAnError) {
@@ -151,8 +151,8 @@ TEST_F(TourismPlugin, TotalsRowMismatchIsAWarningNamingTheRowNotAnError) {
   const auto file = write("visitors.csv", csv(rows));
   ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
   EXPECT_EQ(year_total(2023), 240000);  // the totals row never counts
-  EXPECT_NE(log().find("visitors.csv:5: totals row \"合計\" (2023) does not match the spot rows: 3月 says 25,000, "
-                       "the spot rows add up to 16,500"),
+  EXPECT_NE(log().find("visitors.csv:5: 合計行「合計」（2023年）が地点の行の合計と合いません: 3月（合計行 25,000、"
+                       "地点の行の合計 16,500）"),
             std::string::npos)
       << log();
   EXPECT_TRUE(host_.rejections().empty());
@@ -171,7 +171,9 @@ TEST_F(TourismPlugin, FullWidthMonthsTitleLinesRemarksAndTheYearSetting) {
   EXPECT_EQ(month("嘉麻市観光まちづくり拠点", 2024, 1)->line, 4u);
 
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_CONFIG);
-  EXPECT_NE(host_.error().find("set 'year'"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("表に 年 の列がありません。表が数えている暦年を 'year' に設定してください"),
+            std::string::npos)
+      << host_.error();
 }
 
 TEST_F(TourismPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
@@ -236,9 +238,9 @@ TEST_F(TourismPlugin, SkipModeCountsBadRowsAndTotalsTheRest) {
   ASSERT_EQ(run({{"file", file}}, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   const auto& rejected = host_.rejections();
   ASSERT_EQ(rejected.size(), 4u);
-  EXPECT_NE(rejected[0].reason.find("appears twice for 2023: first on line 3"), std::string::npos)
+  EXPECT_NE(rejected[0].reason.find("の 2023年の行が2度目です（最初は 3 行目）"), std::string::npos)
       << rejected[0].reason;
-  EXPECT_NE(rejected[1].reason.find("not a calendar year"), std::string::npos) << rejected[1].reason;
+  EXPECT_NE(rejected[1].reason.find("は暦年ではありません"), std::string::npos) << rejected[1].reason;
   EXPECT_NE(rejected[2].reason.find("5月"), std::string::npos) << rejected[2].reason;
   EXPECT_EQ(rejected[3].line, 8u);
   EXPECT_EQ(year_total(2023), 240000);
@@ -247,7 +249,7 @@ TEST_F(TourismPlugin, SkipModeCountsBadRowsAndTotalsTheRest) {
 TEST_F(TourismPlugin, MissingMonthColumnIsNamed) {
   const auto file = write("short.csv", "観光地点名,年,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月\n");
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_INPUT);
-  EXPECT_NE(host_.error().find("12月 missing"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("12か月そろっていません（ない列: 12月）"), std::string::npos) << host_.error();
 }
 
 TEST_F(TourismPlugin, BundledDemoSampleMatchesThePublishedTotals) {
@@ -255,8 +257,8 @@ TEST_F(TourismPlugin, BundledDemoSampleMatchesThePublishedTotals) {
   ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();  // read from disk: not registered
   EXPECT_EQ(year_total(2023), 240000);                          // 24万人 (R5 baseline)
   EXPECT_EQ(year_total(2024), 199000);                          // 19.9万人 (reported as the R7 actual)
-  EXPECT_EQ(log().find("does not match"), std::string::npos) << log();
-  EXPECT_EQ(log().find("the row total says"), std::string::npos) << log();
+  EXPECT_EQ(log().find("地点の行の合計と合いません"), std::string::npos) << log();
+  EXPECT_EQ(log().find("行の年計は"), std::string::npos) << log();
 }
 
 TEST_F(TourismPlugin, FetchOkUnchangedAndFailures) {
@@ -278,7 +280,7 @@ TEST_F(TourismPlugin, FetchOkUnchangedAndFailures) {
   host_.http(url, {200, "<!DOCTYPE html>\n<html><body>ログインしてください</body></html>\n"});
   EXPECT_EQ(host_.run(sosei_plugin_entry()), SOSEI_ERR_INPUT);
   EXPECT_NE(host_.error().find("HTML"), std::string::npos) << host_.error();
-  EXPECT_NE(host_.error().find("check the URL"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("URL を確かめてください"), std::string::npos) << host_.error();
 }
 
 TEST_F(TourismPlugin, NeitherFileNorUrlIsAConfigurationError) {
@@ -295,7 +297,7 @@ TEST_F(TourismPlugin, RepeatedSpotAndYearFailsNamingBothLines) {
   rows.push_back({"馬見山キャンプ場", "2023", months([](int) { return 1; }), "", ""});
   const auto file = write("visitors.csv", csv(rows));
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
-  EXPECT_NE(host_.error().find("first on line 3"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("2度目です（最初は 3 行目）"), std::string::npos) << host_.error();
   ASSERT_EQ(host_.rejections().size(), 1u);
   EXPECT_EQ(host_.rejections()[0].line, rows.size() + 1);
 }
