@@ -3,6 +3,7 @@
 #include "board_alight_import.hpp"
 
 #include "header_checks.hpp"
+#include "quoted.hpp"
 
 #include <sosei/csv.hpp>
 
@@ -54,8 +55,6 @@ class DateCache {
   YearMonth month_;
   bool valid_ = false;
 };
-
-std::string quoted(std::string_view s) { return "「" + std::string(s.substr(0, 80)) + "」"; }
 
 }  // namespace
 

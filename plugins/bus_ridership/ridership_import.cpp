@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "header_checks.hpp"
+#include "quoted.hpp"
 
 namespace bus_ridership {
 namespace {
@@ -25,8 +26,6 @@ long day_number(const YearMonth& d) {
   const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
 }
-
-std::string quoted(std::string_view s) { return "「" + std::string(s.substr(0, 80)) + "」"; }
 
 struct Range {
   long first = 0, last = 0;

@@ -105,6 +105,15 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
       << reworded.err;
   EXPECT_EQ(dump_except_runs(db), approved);
   EXPECT_EQ(json::parse(s.run("runs --json --limit 1").out)[0]["accepted"], 24);
+  // A run that then fails (a bad row elsewhere) kept nothing, so it does not say it kept the note.
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "shop_renovations,R5,13件,",
+                  "shop_renovations,R5,十三件?,");
+  auto failed = s.run("import kama_values");
+  EXPECT_EQ(failed.exit_code, 1) << failed.err;
+  EXPECT_EQ(failed.err.find("承認時の注記のまま残しました"), std::string::npos) << failed.err;
+  EXPECT_EQ(dump_except_runs(db), approved);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "shop_renovations,R5,十三件?,",
+                  "shop_renovations,R5,13件,");
   replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件,速報値", "startups,R7,8件,");
 
   EXPECT_EQ(s.run("unlock startups R7").exit_code, 2);  // --reason is required

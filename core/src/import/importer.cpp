@@ -136,9 +136,6 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   host::RunResult result = end.result;
   transaction->set_fingerprint(end.fingerprint);
   RunEnd checked = end;
-  if (sink.locked_notes_kept() > 0)
-    spdlog::warn("{}", text::say(config.lang, &text::ImportMessages::log_locked_notes_kept, source.id,
-                                 sink.locked_notes_kept()));
   if (result != host::RunResult::Failed && sink.finish() != SOSEI_OK) {  // a duplicate found in the last rows
     result = host::RunResult::Failed;
     checked.error = sink.stop_reason();
@@ -184,6 +181,10 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
     return outcome;
   }
   outcome.record.status = status;
+  // Said once the run stored its rows: a failed run kept nothing, approved or not.
+  if (sink.locked_notes_kept() > 0)
+    spdlog::warn("{}", text::say(config.lang, &text::ImportMessages::log_locked_notes_kept, source.id,
+                                 sink.locked_notes_kept()));
   return outcome;
 }
 

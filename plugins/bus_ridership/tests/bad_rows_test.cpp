@@ -49,6 +49,21 @@ TEST(BadRows, SkipModeReportsEachAndKeepsTheGoodRows) {
   EXPECT_EQ(run.value("city_bus_riders", kFy, 2025), 24);  // the good rows only
 }
 
+// A long value is quoted cut short, between characters: 30 three-byte characters are 90 bytes, over
+// the 80 the reason quotes, and 80 is not a character boundary (26 characters are 78 bytes).
+TEST(BadRows, ALongJapaneseValueIsCutBetweenCharacters) {
+  std::string trip;
+  for (int i = 0; i < 30; ++i) trip += "便";
+  PluginRun run =
+      run_plugin({{"file", write_kama_feed(fixture_dir(), kKamaBoardAlight + trip + ",S1,1,0,6,0,20250401\n")}}, true);
+  ASSERT_EQ(run.result, SOSEI_OK) << run.error;
+  ASSERT_EQ(run.rejections.size(), 1u);
+  std::string cut;
+  for (int i = 0; i < 26; ++i) cut += "便";
+  EXPECT_TRUE(has(run.rejections[0].reason, "trip_id の「" + cut + "…」が GTFS 静的データ"))
+      << run.rejections[0].reason;
+}
+
 TEST(BadRows, TripOnAnUnknownRouteIsATripsTxtRow) {
   const std::string trips = kKamaTrips + "Z9,WD,Z9_1000\n";
   PluginRun run = run_plugin({{"file", write_kama_feed(fixture_dir(), kKamaBoardAlight, trips)}});
