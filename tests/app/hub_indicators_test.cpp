@@ -9,6 +9,8 @@
 #include <fstream>
 
 #include "app/evaluation.hpp"
+#include "app/hub_city_pages.hpp"
+#include "app/hub_evaluation.hpp"
 #include "app/hub_indicators.hpp"
 #include "app/merged_history.hpp"
 #include "config/temp_files.hpp"
@@ -329,6 +331,86 @@ TEST_F(HubIndicators, TheCitysOwnObservationsContinueBeforeItsMerger) {
   Predecessors none(hub_.cities[1], "", nullptr);
   add_merged_history(hub_, hub_.cities[1], none, env.config().strategy, text::Lang::Ja, untouched);
   EXPECT_EQ(untouched["startups"].size(), 1u);
+}
+
+// `sosei hub evaluate` (app/hub_evaluation): a merged city graded on its history continued from its
+// predecessor, which its own `sosei evaluate` cannot see; saved in its store, it is the evaluation
+// the hub summary shows. Every city of the scope has a row: without config, without a database, or
+// asked for a scheme it does not have.
+TEST_F(HubIndicators, TheHubsEvaluationOfAMergedCityContinuesItsHistoryAndIsSaved) {
+  hub_.cities[0].predecessors = {{"405817", "旧A町", Date{2025, 10, 1}, files_.path("a.db"), {}}};
+  {
+    auto town = store::open_store({.location = files_.path("a.db"), .city = "405817"});
+    auto txn = town->begin_import({"history", "csv", "1.0.0"});
+    txn->put({"startups", Period::fiscal_year(2025), {}}, {Value::of(7), 0, "", "old.csv:2"});
+    txn->put({"startups", Period::fiscal_year(2026), {}}, {Value::of(50), 0, "", "old.csv:3"});  // after the merger
+    txn->commit();
+  }
+  import("402273", {{ "startups", "FY2026", 6 }});
+  import("404217", {{ "startups", "FY2025", 2 }});
+  const auto cities = load_city_pages(hub_, "");
+  HubEvaluationRequest request;
+  request.hub = &hub_;
+  request.as_of = "2027-08-01";
+  request.save = true;
+  const auto rows = evaluate_hub_cities(request, cities);
+  ASSERT_EQ(rows.size(), 4u);
+
+  const auto startups = [](const evaluate::Evaluation& ev) -> const evaluate::KpiEvaluation& {
+    for (const auto& k : ev.kpis)
+      if (k.kpi.id == "startups") return k;
+    throw std::logic_error("no startups");
+  };
+  ASSERT_EQ(rows[0].state, HubEvaluationState::Evaluated);
+  EXPECT_EQ(rows[0].inherited, 1);
+  const auto& kama = startups(*rows[0].evaluation);
+  ASSERT_TRUE(kama.actual.value);
+  EXPECT_EQ(kama.actual.value->number, 13);  // FY2025 from 旧A町 (7) and the city's FY2026 (6); not the town's 50
+  ASSERT_EQ(kama.years.size(), 2u);
+  EXPECT_EQ(kama.years[0].note, "合併前の 旧A町 の値");
+  EXPECT_GT(rows[0].saved_id, 0);
+  EXPECT_EQ(rows[1].state, HubEvaluationState::NoDatabase);  // 飯塚市 has imported nothing
+  ASSERT_EQ(rows[2].state, HubEvaluationState::Evaluated);   // 桂川町: no predecessors, its own rows
+  EXPECT_EQ(rows[2].inherited, 0);
+  EXPECT_EQ(startups(*rows[2].evaluation).actual.value->number, 2);
+  EXPECT_EQ(rows[3].state, HubEvaluationState::NoConfig);  // 千代田区: no strategy at the hub
+
+  // The city's own evaluation of its own rows has only FY2026.
+  {
+    const Environment& env = *cities.at("402273");
+    auto store = env.open_store(std::chrono::milliseconds(1000), StoreOpen::ReadOnly);
+    const auto own = evaluate_stored(env, *store, Date{2027, 8, 1}, grading_scheme(env, ""));
+    EXPECT_EQ(startups(own).actual.value->number, 6);
+  }
+  // The hub summary shows the saved, continued evaluation.
+  HubSummaryRequest summary_request;
+  summary_request.hub = &hub_;
+  const HubSummary summary = summarize_hub(summary_request);
+  const auto at_kama = std::find_if(summary.cities.begin(), summary.cities.end(),
+                                    [](const CitySummary& c) { return c.code == "402273"; });
+  ASSERT_NE(at_kama, summary.cities.end());
+  ASSERT_EQ(at_kama->state, CityState::Evaluated);
+  EXPECT_EQ(at_kama->evaluation_id, rows[0].saved_id);
+  EXPECT_EQ(at_kama->as_of, "2027-08-01");
+
+  const auto j = present::to_json(hub_, {}, rows, text::Lang::Ja);
+  EXPECT_EQ(j["cities"][0]["state"], "evaluated");
+  EXPECT_EQ(j["cities"][0]["from_predecessors"], 1);
+  EXPECT_EQ(j["cities"][0]["evaluation_id"], rows[0].saved_id);
+  EXPECT_EQ(j["cities"][0]["evaluation"]["strategy"]["city"], "嘉麻市");
+  EXPECT_EQ(j["cities"][1]["state"], "no_database");
+  EXPECT_TRUE(j["cities"][1]["evaluation"].is_null());
+  EXPECT_EQ(j["cities"][3]["state"], "no_config");
+
+  // A scheme a city does not have: that city's row says so, in the reader's language.
+  request.scheme = "no_such_scheme";
+  request.save = false;
+  request.scope.kind = HubScope::Kind::City;
+  request.scope.city = "402273";
+  const auto refused = evaluate_hub_cities(request, cities);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].state, HubEvaluationState::Refused);
+  EXPECT_NE(refused[0].problem(text::Locale{text::Lang::Ja}).find("no_such_scheme"), std::string::npos);
 }
 
 TEST_F(HubIndicators, AsJsonWithStableKeysAndNullsWhereThereIsNoNumber) {

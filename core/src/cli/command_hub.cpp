@@ -230,6 +230,7 @@ void add_hub_commands(CLI::App& app, CommandEnv env) {
   add_hub_token_commands(*hub, env);
   add_hub_indicator_command(*hub, env);
   add_hub_daemon_command(*hub, env);
+  add_hub_evaluate_command(*hub, env);
 }
 
 }  // namespace sosei::cli

@@ -15,6 +15,21 @@ struct Help {
 
 constexpr Help kHelp[] = {
     {"Print this help message and exit", "このヘルプを表示して終了します"},
+    {"Grade every city with a config in the hub file on its own strategy and grading scheme, as its own sosei "
+     "evaluate does, with its history before a merger continued from the merged municipalities' rows (KPIs of "
+     "shared indicators); --save stores each city's evaluation, which the hub summary then shows",
+     "ハブの設定で config のある各団体を、その団体自身の sosei evaluate と同じく、その戦略と評価方式で評価する。"
+     "合併前の期間は合併した旧市町村の値で補う（共通指標の KPI）。--save で各団体の評価を保存し、hub summary "
+     "がそれを示す"},
+    {"only this city, by its six-digit code (402273)", "この団体だけ（6 桁の団体コード、例 402273）"},
+    {"use what was published by: 2026-01-31, FY2025, R7 (default: today in each city's time zone)",
+     "この時点までに公表された値を使う: 2026-01-31、FY2025、R7（既定: 各団体の時間帯での今日）"},
+    {"grading scheme in each city's grading folder (default: each city's own)",
+     "各団体の評価方式フォルダにある評価方式（既定: 各団体の既定）"},
+    {"store each city's evaluation in its store (shown by sosei hub summary)",
+     "各団体の評価をその団体のストアに保存する（sosei hub summary が示す）"},
+    {"print as JSON (stable keys; each city's evaluation as sosei evaluate --json)",
+     "JSON で出力する（キーは固定。各団体の評価は sosei evaluate --json と同じ形）"},
     {"Display program version information and exit", "バージョンを表示して終了します"},
     {"A city's data carried to its hub as a signed file: keygen and export at the city, import at the hub",
      "市区町村のデータを署名付きファイルでハブへ届ける：市区町村側で keygen と export、ハブ側で import"},

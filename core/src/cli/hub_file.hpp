@@ -20,6 +20,8 @@ void add_hub_token_commands(CLI::App& hub, CommandEnv env);
 void add_hub_indicator_command(CLI::App& hub, CommandEnv env);
 // hub daemon (command_hub_daemon.cpp).
 void add_hub_daemon_command(CLI::App& hub, CommandEnv env);
+// hub evaluate (command_hub_evaluate.cpp).
+void add_hub_evaluate_command(CLI::App& hub, CommandEnv env);
 
 // The line over a hub view: the hub, the scope and how many cities it holds.
 std::string hub_scope_line(const config::Hub& hub, const app::HubScope& scope, std::size_t cities, text::Lang lang);

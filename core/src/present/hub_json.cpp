@@ -1,6 +1,8 @@
 // The hub view as JSON (hub_json.hpp).
 #include "present/hub_json.hpp"
 
+#include "present/evaluation_json.hpp"
+
 namespace sosei::present {
 namespace {
 
@@ -104,6 +106,22 @@ nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const
           {"cities", cities},
           {"totals", grades_json(summary.totals)},
           {"without_evaluation", summary.without_evaluation}};
+}
+
+nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
+                       const std::vector<app::HubCityEvaluation>& evaluations, text::Lang lang) {
+  json cities = json::array();
+  for (const auto& e : evaluations) {
+    json city{{"code", e.city->code},
+              {"name", e.city->name},
+              {"state", app::to_string(e.state)},
+              {"evaluation", e.evaluation ? to_json(*e.evaluation) : json(nullptr)},
+              {"from_predecessors", e.inherited}};
+    if (e.problem) city["problem"] = e.problem(text::Locale{lang, text::YearStyle::Western});
+    if (e.saved_id != 0) city["evaluation_id"] = e.saved_id;
+    cities.push_back(std::move(city));
+  }
+  return {{"hub", hub.name}, {"scope", scope_json(scope)}, {"cities", cities}};
 }
 
 }  // namespace sosei::present

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/hub_evaluation.hpp"
 #include "app/hub_indicators.hpp"
 #include "app/hub_summary.hpp"
 #include "config/hub.hpp"
@@ -20,5 +21,11 @@ nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope, const
 //   "total": {…the same without "prefecture"}}]} — null where there is no number.
 nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
                        const std::vector<app::IndicatorView>& indicators);
+
+// {"hub", "scope", "cities": [{"code", "name", "state", "problem" (refused, unreachable: in `lang`),
+//   "evaluation" (present::to_json of the evaluation, or null), "from_predecessors" (how many values the
+//   predecessors' rows gave), "evaluation_id" (when saved)}]}
+nlohmann::json to_json(const config::Hub& hub, const app::HubScope& scope,
+                       const std::vector<app::HubCityEvaluation>& evaluations, text::Lang lang);
 
 }  // namespace sosei::present

@@ -168,6 +168,19 @@ constexpr HubMessages kJapanese{
     .daemon_no_city =
         "{} のどの団体も取込みを予定できません（ログに団体ごとの理由があります）。団体に config を書き、その設定を"
         "確かめてください。団体自身の daemon が動いている団体はその daemon に任せます",
+    .heading_scheme = "評価方式",
+    .heading_inherited = "合併前の値",
+    .heading_saved = "保存した評価",
+    .state_refused = "評価できません: {}",
+    .evaluate_no_city =
+        "{} には評価できる団体がありません。団体の config にその団体の sosei.yaml を書くと、その戦略で評価します",
+    .evaluate_city_no_config =
+        "団体 {}（{}）には {} に config がないため、戦略がわからず評価できません。config にその団体の sosei.yaml を"
+        "書いてください",
+    .evaluate_saved = "{} 団体の評価を保存しました。sosei hub summary とハブのページがこの評価を示します",
+    .evaluate_inherited_note =
+        "「合併前の値」は、合併前の期間のうち団体自身の値がないものを、合併した旧市町村の値で補った数です"
+        "（共通指標の KPI だけ。docs/hub.md の「Mergers」）",
 };
 
 constexpr HubMessages kEnglish{
@@ -330,6 +343,19 @@ constexpr HubMessages kEnglish{
     .daemon_no_city =
         "no city of {} can be scheduled (the log says why for each): give the cities a config and check it; "
         "a city whose own daemon runs is left to it",
+    .heading_scheme = "scheme",
+    .heading_inherited = "from predecessors",
+    .heading_saved = "saved as",
+    .state_refused = "cannot evaluate: {}",
+    .evaluate_no_city =
+        "{} has no city that can be evaluated: give a city a config (its sosei.yaml) and it is graded on its strategy",
+    .evaluate_city_no_config =
+        "city {} ({}) has no config in {}, so its strategy is unknown and it cannot be evaluated: set config to the "
+        "city's sosei.yaml",
+    .evaluate_saved = "saved the evaluation of {} cities; sosei hub summary and the hub's pages show it",
+    .evaluate_inherited_note =
+        "\"from predecessors\" counts the periods before the merger without a value of the city's own that the "
+        "merged municipalities' values filled (KPIs of shared indicators only; docs/hub.md, \"Mergers\")",
 };
 
 }  // namespace

@@ -141,6 +141,15 @@ struct HubMessages {
   const char* bundle_applied;        // code, name, runs, values, since, through
   // `sosei hub daemon`.
   const char* daemon_no_city;  // hub file
+  // `sosei hub evaluate`.
+  const char* heading_scheme;
+  const char* heading_inherited;
+  const char* heading_saved;
+  const char* state_refused;            // why
+  const char* evaluate_no_city;         // hub file
+  const char* evaluate_city_no_config;  // code, name, hub file
+  const char* evaluate_saved;           // cities
+  const char* evaluate_inherited_note;  // (legend of the inherited column)
 };
 
 const HubMessages& hub_messages(Lang lang);
