@@ -238,6 +238,53 @@ TEST_F(JapaneseOutput, RefusalsOfWhatWasTypedSpeakJapanese) {
   expect_refusal("values nosuchkpi --lang en", "no KPI 'nosuchkpi' in the strategy");
 }
 
+// The SDK words a plugin's refusals in English; a failed run and `plugin check` show them in Japanese
+// (text/sdk_text.hpp), names and the header's columns as the file has them; --lang en keeps English.
+TEST(JapaneseSdkRefusals, AFailedRunAndAPluginCheckSayWhatIsWrongInJapanese) {
+  SoseiRunner s("japanese-sdk-refusals");
+  { std::ofstream(s.dir() / "bad.csv") << "kpi,period,amount\nstartups,R7,8件\n"; }
+  const auto run = s.run("import kama_values --file '" + (s.dir() / "bad.csv").string() + "'");
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("bad.csv: 1 行目: 見出しに列「value」がありません（用途: 値（value_column））。"
+                         "ファイルとその見出しを確かめてください。見出しの列: \"kpi\", \"period\", \"amount\""),
+            std::string::npos)
+      << run.out;
+  const auto runs = s.run("runs --id 1");
+  EXPECT_NE(runs.out.find("1 行目: 見出しに列「value」がありません"), std::string::npos) << runs.out;
+  for (const auto* r : {&run, &runs})
+    for (const char* english : {"line 1", "missing column", "the header has"})
+      EXPECT_EQ(r->out.find(english), std::string::npos) << english << "\n" << r->out;
+
+  // A header of 300 columns makes the error longer than a run record keeps, and a long file name puts
+  // the cut inside the SDK's sentence: it is worded before it is cut (in the worker too), so what is
+  // kept is Japanese.
+  const std::string wide_name = std::string(100, 'w') + ".csv";  // with its folder, about 150 characters
+  {
+    std::ofstream wide(s.dir() / wide_name);
+    wide << "kpi,period";
+    for (int i = 0; i < 300; ++i) wide << ",column_" << i;
+    wide << "\nstartups,R7\n";
+  }
+  const auto cut = s.run("import kama_values --file '" + (s.dir() / wide_name).string() + "'");
+  EXPECT_EQ(cut.exit_code, 1) << cut.out << cut.err;
+  const auto cut_runs = s.run("runs --id 2");
+  EXPECT_NE(cut_runs.out.find(wide_name + ": 1 行目: 見出しに列「value」がありません"), std::string::npos)
+      << cut_runs.out;
+  EXPECT_EQ(cut_runs.out.find("missing column"), std::string::npos) << cut_runs.out;
+
+  const std::string plugin = std::string(SOSEI_TEST_BINARY_DIR) + "/plugins/tourism.so";
+  const auto check = s.run("plugin check '" + plugin + "'");
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  EXPECT_NE(check.out.find("試しの実行: 失敗 — 設定「file」（ファイルを取り込む）か「url」（URL "
+                           "から取得する）のどちらかを書いてください"),
+            std::string::npos)
+      << check.out;
+  const auto english = s.run("plugin check '" + plugin + "' --lang en");
+  EXPECT_NE(english.out.find("dry run: failed — set either 'file' (import a file) or 'url' (fetch it)"),
+            std::string::npos)
+      << english.out;
+}
+
 // The audit trail and the values' history name a token in words (トークン 3), and a comment's kind.
 TEST_F(JapaneseOutput, AuditSaysTokensAndCommentKindsInWords) {
   SoseiRunner s("japanese-audit");

@@ -46,7 +46,13 @@ TEST(RunContext, ExceptionInPluginBecomesAnErrorNotACrash) {
   host::RunContext run(plugin("throws"), settings(), sink);
   EXPECT_EQ(run.run(), host::RunResult::Failed);
   EXPECT_NE(run.error().find("department server sent nonsense"), std::string::npos) << run.error();
-  EXPECT_NE(run.error().find("plugin 'good' failed"), std::string::npos) << run.error();
+  EXPECT_NE(run.error().find("プラグイン「good」が失敗しました: "), std::string::npos) << run.error();
+  // In the run's language.
+  auto english = settings();
+  english.fetch.lang = text::Lang::En;
+  host::RunContext en(plugin("throws"), english, sink);
+  EXPECT_EQ(en.run(), host::RunResult::Failed);
+  EXPECT_NE(en.error().find("plugin 'good' failed: "), std::string::npos) << en.error();
 }
 
 TEST(RunContext, ExceptionThroughTheRawCBoundaryIsCaught) {
@@ -54,6 +60,7 @@ TEST(RunContext, ExceptionThroughTheRawCBoundaryIsCaught) {
   host::RunContext run(plugin("raw_throw"), settings(), sink);
   EXPECT_EQ(run.run(), host::RunResult::Failed);
   EXPECT_NE(run.error().find("raw plugin threw through the C boundary"), std::string::npos) << run.error();
+  EXPECT_NE(run.error().find("プラグインが run の処理で例外を投げました"), std::string::npos) << run.error();
 }
 
 TEST(RunContext, MissingInputFileFailsTheRunNamingTheFile) {

@@ -14,8 +14,8 @@
 #include "kit/scaffold.hpp"
 #include "text/catalogue.hpp"
 #include "text/kit_messages.hpp"
-#include "text/notation_text.hpp"
 #include "text/periods.hpp"
+#include "text/sdk_text.hpp"
 
 namespace sosei::cli {
 namespace {
@@ -97,7 +97,9 @@ void print(const kit::CheckReport& r, std::size_t limit, text::Lang lang) {
     return;
   }
   std::cout << "\n"
-            << say(m.dry_run, text::state_text(r.result, lang), r.run_error.empty() ? "" : " — " + r.run_error) << "\n"
+            << say(m.dry_run, text::state_text(r.result, lang),
+                   r.run_error.empty() ? "" : " — " + text::sdk_text(r.run_error, lang))
+            << "\n"
             << say(m.observations, r.observation_count);
   if (r.observation_count > limit) std::cout << say(m.first_shown, limit);
   std::cout << (lang == text::Lang::Ja ? "\n" : ":\n");
@@ -112,8 +114,7 @@ void print(const kit::CheckReport& r, std::size_t limit, text::Lang lang) {
   }
   table.align_right(3);
   table.print(std::cout);
-  for (const auto& [where, why] : r.rejections)
-    std::cout << say(m.rejected, where, text::notation_text(why, lang)) << "\n";
+  for (const auto& [where, why] : r.rejections) std::cout << say(m.rejected, where, text::sdk_text(why, lang)) << "\n";
   std::cout << "\n"
             << say(m.summary, r.ok() ? m.verdict_ok : m.verdict_not_ok, r.rejections.size(), r.problems) << "\n";
 }

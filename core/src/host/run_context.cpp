@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "input/input_stream.hpp"
+#include "text/import_messages.hpp"
 
 struct sosei_host {
   sosei::host::RunContext* context;
@@ -84,9 +85,9 @@ RunResult RunContext::run() {
     try {
       return call();
     } catch (const std::exception& e) {
-      plugin_error_ = std::string("plugin threw from ") + what + ": " + e.what();
+      plugin_error_ = text::say(settings_.fetch.lang, &text::ImportMessages::plugin_threw, what, e.what());
     } catch (...) {
-      plugin_error_ = std::string("plugin threw an unknown exception from ") + what;
+      plugin_error_ = text::say(settings_.fetch.lang, &text::ImportMessages::plugin_threw_unknown, what);
     }
     return SOSEI_ERR_INTERNAL;
   };
@@ -107,10 +108,12 @@ RunResult RunContext::run() {
     if (!sink_.stop_reason().empty())
       error_ = sink_.stop_reason();
     else if (!plugin_error_.empty())
-      error_ =
-          rc == SOSEI_ERR_INTERNAL ? "plugin '" + plugin_->meta().name + "' failed: " + plugin_error_ : plugin_error_;
+      error_ = rc == SOSEI_ERR_INTERNAL ? text::say(settings_.fetch.lang, &text::ImportMessages::plugin_failed,
+                                                    plugin_->meta().name, plugin_error_)
+                                        : plugin_error_;
     else
-      error_ = "plugin '" + plugin_->meta().name + "' returned error code " + std::to_string(rc) + " without a message";
+      error_ =
+          text::say(settings_.fetch.lang, &text::ImportMessages::plugin_code_without_reason, plugin_->meta().name, rc);
   }
   return RunResult::Failed;
 }

@@ -11,6 +11,7 @@
 #include "import/store_sink.hpp"
 #include "text/bounded_text.hpp"
 #include "text/import_messages.hpp"
+#include "text/sdk_text.hpp"
 
 namespace sosei::import {
 namespace {
@@ -154,9 +155,10 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   if (result == host::RunResult::Failed) {
-    // The one place a run's error is formed: bounded here, it is bounded in the log, the run record,
-    // `sosei runs`, /api/runs and webhooks alike (a plugin may quote a 10 MiB line in it).
-    checked.error = text::bounded_text(checked.error, config.lang);
+    // The one place a run's error is formed: worded and bounded here, it reads the same in the log,
+    // the run record, `sosei runs`, /api/runs and webhooks (a plugin may quote a 10 MiB line in it).
+    // A plugin's error is often the SDK's, in English: the city's staff read it in their language.
+    checked.error = text::bounded_text(text::sdk_text(checked.error, config.lang), config.lang);
     spdlog::error("{}", text::say(config.lang,
                                   checked.aborted ? &text::ImportMessages::log_run_aborted
                                                   : &text::ImportMessages::log_run_failed,

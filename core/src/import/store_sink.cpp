@@ -3,7 +3,7 @@
 
 #include "text/bounded_text.hpp"
 #include "text/import_messages.hpp"
-#include "text/notation_text.hpp"
+#include "text/sdk_text.hpp"
 
 namespace sosei::import {
 
@@ -67,9 +67,9 @@ int32_t StoreSink::finish() {
 
 int32_t StoreSink::reject(const std::string& location, const std::string& whole_reason) {
   // A plugin's reason may quote the whole bad row; every rejected row is stored, so bound each one.
-  // The SDK's notation refusals are English; the city's staff read them in the configured language.
+  // The SDK's refusals (notation, CSV) are English; the city's staff read them in the configured language.
   const std::string reason =
-      text::bounded_text(text::notation_text(whole_reason, validator_.locale().lang), validator_.locale().lang);
+      text::bounded_text(text::sdk_text(whole_reason, validator_.locale().lang), validator_.locale().lang);
   const std::string where = text::bounded_text(location, validator_.locale().lang);
   transaction_.reject({where, reason});
   if (policy_ == config::OnBadRow::Skip) return SOSEI_OK;

@@ -64,6 +64,12 @@ constexpr ImportMessages kJapanese{
     .log_locked_notes_kept =
         "[{}] 承認済みの期間の値 {} 件は注記だけが違ったため、承認時の注記のまま残しました（値は同じです。"
         "注記も変えるには sosei unlock で承認を解除してから取り込み直してください）",
+    .plugin_failed = "プラグイン「{}」が失敗しました: {}",
+    .plugin_threw = "プラグインが {} の処理で例外を投げました（プラグインの不具合です）: {}",
+    .plugin_threw_unknown = "プラグインが {} の処理で不明な例外を投げました（プラグインの不具合です）",
+    .plugin_code_without_reason =
+        "プラグイン「{}」がエラーコード {} を返しましたが、理由を伝えていません（プラグインの不具合です。作成者に"
+        "知らせてください）",
 };
 
 constexpr ImportMessages kEnglish{
@@ -124,6 +130,10 @@ constexpr ImportMessages kEnglish{
     .log_locked_notes_kept =
         "[{}] {} approved value(s) came with another note only: kept with the approved note (the "
         "values are the same; to change the note too, sosei unlock the period and import again)",
+    .plugin_failed = "plugin '{}' failed: {}",
+    .plugin_threw = "plugin threw from {}: {}",
+    .plugin_threw_unknown = "plugin threw an unknown exception from {}",
+    .plugin_code_without_reason = "plugin '{}' returned error code {} without a message",
 };
 
 }  // namespace

@@ -67,6 +67,11 @@ struct ImportMessages {
   const char* fetch_other;             // … anything else (libcurl's words follow)
   const char* fetch_tls_handshake;     // … a TLS connection that could not be made
   const char* log_locked_notes_kept;   // source, count: approved values that came with another note only
+  // A plugin that failed without the SDK's help (a C plugin, or an exception past its trampolines).
+  const char* plugin_failed;               // plugin, its message
+  const char* plugin_threw;                // step (create, run, destroy), the exception's text
+  const char* plugin_threw_unknown;        // step
+  const char* plugin_code_without_reason;  // plugin, code
 };
 
 const ImportMessages& import_messages(Lang lang);

@@ -1,7 +1,7 @@
 // The SDK's notation refusals (sosei/notation.hpp: "\"abc\" is not a number: expected digits …") as
 // the city's staff read them. The SDK words them in English, once, for every plugin; a plugin passes
-// them on as a rejected row's reason, and the import words them here, in the configured language,
-// before they are stored and shown (sosei runs, the import's output, webhooks).
+// them on as a rejected row's reason, and the host words them here (through sdk_text, with the SDK's
+// other texts), in the configured language, before they are stored and shown (sosei runs, webhooks).
 #pragma once
 
 #include <string>

@@ -2,6 +2,7 @@
 #include "worker/pipe_sink.hpp"
 
 #include "text/bounded_text.hpp"
+#include "text/sdk_text.hpp"
 #include "worker/protocol.hpp"
 
 namespace sosei::worker {
@@ -32,7 +33,8 @@ int32_t PipeSink::reject(const std::string& location, const std::string& reason)
   // not fail the run for a frame too long to send.
   frame_.start(kReject);
   frame_.str(text::bounded_text(location, lang_));
-  frame_.str(text::bounded_text(reason, lang_));
+  // Worded before it is cut: a cut can take the end of an SDK sentence that the wording needs.
+  frame_.str(text::bounded_text(text::sdk_text(reason, lang_), lang_));
   return send(frame_.finish());
 }
 

@@ -12,6 +12,7 @@
 #include "host/plugin_library.hpp"
 #include "host/run_context.hpp"
 #include "text/bounded_text.hpp"
+#include "text/sdk_text.hpp"
 #include "worker/pipe_sink.hpp"
 #include "worker/protocol.hpp"
 
@@ -91,7 +92,8 @@ int run_worker(int in_fd, int out_fd) {
       end.status = result == host::RunResult::Succeeded   ? EndStatus::Succeeded
                    : result == host::RunResult::Unchanged ? EndStatus::Unchanged
                                                           : EndStatus::Failed;
-      end.error = text::bounded_text(run.error(), request.lang);  // it must fit a frame
+      // It must fit a frame; worded first, as the parent would word it, while the SDK's sentence is whole.
+      end.error = text::bounded_text(text::sdk_text(run.error(), request.lang), request.lang);
       end.fingerprint = run.fingerprint();
       // malloc() failing under the address-space limit surfaces as the plugin's bad_alloc.
       if (end.status == EndStatus::Failed && request.memory_limit_bytes &&

@@ -1,0 +1,18 @@
+// The SDK's CSV refusals (sosei/csv.hpp's CsvError: "line 12: missing column \"人数\" …") as the
+// city's staff read them. The SDK words them in English, once, for every plugin; a plugin passes them
+// on (often after its file's name: "rides.csv: line 12: …"), and the host words them here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "text/lang.hpp"
+
+namespace sosei::text {
+
+// `message` with CsvError's texts in Japanese wherever they stand in it: "line 12: " becomes
+// 「12 行目: 」, and each refusal its Japanese sentence, names, numbers and column lists kept as they
+// are. English, or a message without such a text, is returned as it is.
+std::string csv_error_text(std::string_view message, Lang lang);
+
+}  // namespace sosei::text
