@@ -176,6 +176,10 @@ TEST_F(HubAccess, ACitysPagesContinueItsHistoryBeforeItsMerger) {
   r = get("/city/402273/?as_of=2028-08-01");
   ASSERT_TRUE(r);
   EXPECT_NE(r->body.find("合併前の 山田市 の値"), std::string::npos);
+  r = get("/city/402273/?as_of=2028-08-01&lang=en");  // in the language asked for
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("from the merged 山田市"), std::string::npos);
+  EXPECT_EQ(r->body.find("合併前の 山田市 の値"), std::string::npos);
   // A city without predecessors shows only its own rows.
   r = get("/city/402052/api/evaluation?as_of=2028-08-01");
   ASSERT_TRUE(r);

@@ -99,7 +99,7 @@ struct HubServer::Impl {
   }
 
   // A city formed by a merger shows its predecessors' values for the periods before it (docs/hub.md
-  // "Mergers"), in its own language, as the hub's shared indicators do.
+  // "Mergers"), as the hub's shared indicators do, noted in the language the request asks for.
   void continue_merged_history(const std::string& code, const app::Environment& env, LiveData& live) const {
     const config::HubCity* city = hub.city(code);
     if (!city || city->predecessors.empty()) return;
@@ -112,13 +112,13 @@ struct HubServer::Impl {
       std::unique_ptr<app::Predecessors> predecessors;
     };
     auto history = std::make_shared<History>();
-    live.continue_history([this, city, shared, &env, history](evaluate::ObservationsByKpi& observations) {
+    live.continue_history([this, city, shared, &env, history](evaluate::ObservationsByKpi& observations,
+                                                              text::Lang lang) {
       std::lock_guard<std::mutex> lock(history->mutex);
       if (!history->predecessors)
         history->predecessors = std::make_unique<app::Predecessors>(*city, shared, &env.clock());
       try {
-        app::add_merged_history(hub, *city, *history->predecessors, env.config().strategy, env.config().lang,
-                                observations);
+        app::add_merged_history(hub, *city, *history->predecessors, env.config().strategy, lang, observations);
       } catch (const store::StoreError& e) {
         spdlog::warn("hub serve: the history of city {} before its merger cannot be read: {}", city->code, e.what());
         history->predecessors.reset();

@@ -19,7 +19,7 @@ ViewQuery LiveData::query(const Params& params) const { return read_view_query(p
 
 evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
   auto observations = reads_.with([&](store::Store& s) { return app::stored_observations(env_, s); });
-  if (history_) history_(observations);  // outside the lock: it reads other stores
+  if (history_) history_(observations, q.report.lang);  // outside the lock: it reads other stores
   return app::evaluate_observations(env_, observations, q.as_of, *q.scheme);
 }
 

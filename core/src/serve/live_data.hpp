@@ -37,8 +37,9 @@ class LiveData {
   std::string metrics_text(const Labels& first = {});
 
   // What the evaluation adds to the stored observations before it grades them: at a hub, a merged
-  // city's values from before its merger (app/merged_history.hpp). Set once, before serving.
-  using History = std::function<void(evaluate::ObservationsByKpi&)>;
+  // city's values from before its merger (app/merged_history.hpp), noted in the request's language.
+  // Set once, before serving.
+  using History = std::function<void(evaluate::ObservationsByKpi&, text::Lang)>;
   void continue_history(History history) { history_ = std::move(history); }
 
  private:
