@@ -70,6 +70,15 @@ TEST(NotationText, AValueOfAHundredKilobytesIsWordedWithoutScanningIt) {
   EXPECT_NE(ja.find("」は数値として読めません（"), std::string::npos);
 }
 
+// A value with quotes in it (an inch mark, a quoted word) is quoted whole, after the plugin's prefix.
+TEST(NotationText, AValueWithQuotesInItIsQuotedWhole) {
+  EXPECT_EQ(
+      notation_text("column 値: " + number_refusal("12\"5"), Lang::Ja).rfind("column 値: 「12\"5」は数値として", 0),
+      0u);
+  EXPECT_EQ(notation_text(number_refusal("\"a\" b"), Lang::Ja).rfind("「\"a\" b」は数値として読めません（", 0), 0u);
+  expect_japanese(number_refusal("x\"y"));
+}
+
 TEST(NotationText, OtherMessagesAreLeftAsTheyAre) {
   for (const char* message : {"", "column 値 is missing", "\"x\" is not a number", "the file ends mid-row"})
     EXPECT_EQ(notation_text(message, Lang::Ja), message);

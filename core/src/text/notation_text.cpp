@@ -89,6 +89,17 @@ std::string reason_in_japanese(std::string_view reason) {
   return r;
 }
 
+// The quote the SDK opened the value with, for the one that closes it at `close`. The value is
+// quoted as it was read, so it may hold quotes itself (12"5, "a"): the opening quote is the last one
+// that begins the message or follows the plugin's "column 値: " — else, the last quote before.
+std::size_t opening_quote(std::string_view message, std::size_t close) {
+  for (std::size_t q = close; q-- > 0;) {
+    if (message[q] != '"') continue;
+    if (q == 0 || message.substr(0, q).ends_with(": ")) return q;
+  }
+  return close == 0 ? std::string_view::npos : message.rfind('"', close - 1);
+}
+
 }  // namespace
 
 std::string notation_text(std::string_view message, Lang lang) {
@@ -100,7 +111,7 @@ std::string notation_text(std::string_view message, Lang lang) {
     number = false;
   }
   if (at == std::string_view::npos) return std::string(message);
-  const std::size_t open = message.rfind('"', at == 0 ? 0 : at - 1);
+  const std::size_t open = opening_quote(message, at);
   if (open == std::string_view::npos || open == at) return std::string(message);
   const std::string_view prefix = message.substr(0, open);
   const std::string_view quoted = message.substr(open + 1, at - open - 1);
