@@ -22,9 +22,9 @@ namespace {
 using namespace bus_ridership;
 
 constexpr std::array<sosei_series_spec, 3> kSeries{{
-    {kKpi, "人", "city bus boardings per fiscal year (April–March), all routes"},
-    {kMonthlySeries, "人", "boardings per route and month (dimension route)"},
-    {kFiscalYearSeries, "人", "boardings per route and fiscal year (dimension route)"},
+    {kKpi, "人", "年度（4月〜3月）ごとの市営バスの乗車人員、全路線の合計"},
+    {kMonthlySeries, "人", "路線・月ごとの乗車人員（内訳 route）"},
+    {kFiscalYearSeries, "人", "路線・年度ごとの乗車人員（内訳 route）"},
 }};
 
 // What the report and dashboard show for the series and the route dimension.
@@ -107,8 +107,8 @@ class BusRidership : public sosei::Plugin {
     return {"bus_ridership",
             "1.0.0",
             "交通政策課",
-            "City-bus boardings from GTFS-ride board_alight.txt (+ GTFS/GTFS-JP trips and routes) or a daily "
-            "export: per route and month, per route and fiscal year, and the fiscal-year total",
+            "市営バスの乗車人員（GTFS-ride の board_alight.txt と GTFS/GTFS-JP の trips・routes、または日別の表）"
+            "→ 路線・月ごと、路線・年度ごと、年度の合計",
             kSettings,
             kSeries,
             kNames};

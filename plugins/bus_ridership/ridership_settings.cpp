@@ -13,23 +13,25 @@ namespace {
 
 constexpr std::array<sosei_setting_spec, 4> kRidershipSettings{{
     {"feed_dir", SOSEI_SETTING_PATH, 0, nullptr,
-     "the static feed: a folder with trips.txt and routes.txt, or a GTFS .zip (default: where `file` is)"},
+     "GTFS 静的データ: trips.txt と routes.txt のあるフォルダ、または GTFS の .zip（省略時: file と同じ場所）"},
     {"format", SOSEI_SETTING_STRING, 0, "gtfs_ride",
-     "gtfs_ride (board_alight.txt) or daily_export (date,route,boardings)"},
+     "入力の形式: gtfs_ride（board_alight.txt）または daily_export（date,route,boardings の日別の表）"},
     {"route_key", SOSEI_SETTING_STRING, 0, "route_id",
-     "route_id, or parent_route: group direction variants by GTFS-JP jp_parent_route_id"},
+     "路線の単位: route_id、または parent_route（GTFS-JP の jp_parent_route_id で、上り・下りなどの系統を"
+     "1路線にまとめる）"},
     {"record_use", SOSEI_SETTING_STRING, 0, "0",
-     "board_alight record_use values that count, comma separated (0 = ridership counts, 1 = cancellation "
-     "records), or any"},
+     "数える board_alight の record_use の値をカンマ区切りで（0 = 乗降の計数、1 = 取消の記録）。"
+     "すべて数えるなら any"},
 }};
 
 // The usual input settings, explained for GTFS-ride.
 constexpr auto kInput = sosei::with_help(
-    sosei::with_help(sosei::with_help(sosei::kInputSettings, "file",
-                                      "board_alight.txt, a folder holding it, or the whole GTFS(-JP) feed as a .zip; "
-                                      "daily_export: the CSV/XLSX"),
-                     "url", "fetch board_alight.txt (or the daily export) from this URL instead"),
-    "sheet", "daily_export from XLSX: the sheet to read (default: the first)");
+    sosei::with_help(
+        sosei::with_help(sosei::kInputSettings, "file",
+                         "board_alight.txt、それを入れたフォルダ、または GTFS(-JP) データ一式の .zip。"
+                         "daily_export では CSV/XLSX のファイル"),
+        "url", "file の代わりに、この URL から board_alight.txt（daily_export では日別の表）をダウンロードします"),
+    "sheet", "daily_export を XLSX から読むときのシートの名前（省略時: 最初のシート）");
 
 }  // namespace
 

@@ -15,21 +15,21 @@
 namespace {
 
 constexpr std::array<sosei_setting_spec, 14> kMappingSettings{{
-    {"delimiter", SOSEI_SETTING_STRING, 0, "auto", "auto, comma, tab or semicolon"},
-    {"kpi", SOSEI_SETTING_STRING, 0, nullptr, "the KPI every row feeds (or set kpi_column)"},
-    {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "the column holding each row's KPI id"},
-    {"period_column", SOSEI_SETTING_STRING, 1, nullptr,
-     "the column holding the period (2025, FY2025, R7, 令和7年度, 2025-04 …)"},
-    {"value_column", SOSEI_SETTING_STRING, 1, nullptr,
-     "the column holding the value (1,234 / 19.9万人 / ▲5 / 未実施 …)"},
-    {"note_column", SOSEI_SETTING_STRING, 0, nullptr, "an optional column with a note kept with each value"},
+    {"delimiter", SOSEI_SETTING_STRING, 0, "auto",
+     "区切り文字: auto（自動判定）、comma（カンマ）、tab（タブ）、semicolon（セミコロン）"},
+    {"kpi", SOSEI_SETTING_STRING, 0, nullptr,
+     "すべての行の値を入れる KPI の id（行ごとに KPI が違うなら代わりに kpi_column を設定）"},
+    {"kpi_column", SOSEI_SETTING_STRING, 0, nullptr, "行ごとの KPI の id を持つ列"},
+    {"period_column", SOSEI_SETTING_STRING, 1, nullptr, "期間を持つ列（2025、FY2025、R7、令和7年度、2025-04 など）"},
+    {"value_column", SOSEI_SETTING_STRING, 1, nullptr, "値を持つ列（1,234 / 19.9万人 / ▲5 / 未実施 など）"},
+    {"note_column", SOSEI_SETTING_STRING, 0, nullptr, "値と一緒に残す備考の列（省略可）"},
     {"dimension_columns", SOSEI_SETTING_STRING, 0, "",
-     "dimensions as name=column pairs separated by commas, e.g. route=路線,spot=地点; an empty cell: "
-     "the row has no such dimension (a total)"},
+     "内訳を 内訳名=列名 の組で、複数はカンマ区切り（例: route=路線,spot=地点）。セルが空の行は、その内訳の"
+     "ない行（合計）として取り込みます"},
     {"period_type", SOSEI_SETTING_STRING, 0, "fiscal_year",
-     "what a bare year such as 2025 or R7 means: fiscal_year or calendar_year"},
+     "2025 や R7 のように年だけの期間の読み方: fiscal_year（年度）または calendar_year（暦年）"},
     {"series_break_column", SOSEI_SETTING_STRING, 0, nullptr,
-     "an optional column; a non-empty cell marks the value as not comparable with earlier ones"},
+     "統計の断絶を示す列（省略可）。セルが空でない行の値は、それより前の値と比較できないものとして扱います"},
     // Long tables (a national table of every region and month) feed one city's yearly KPI.
     {"month_column", SOSEI_SETTING_STRING, 0, nullptr,
      "縦長の表で月（1〜12、4月）を持つ列。年は period_column の列（2024、令和6年）から読みます"},
@@ -44,17 +44,19 @@ constexpr std::array<sosei_setting_spec, 14> kMappingSettings{{
 }};
 constexpr auto kSettings = sosei::join_settings(
     sosei::with_help(
-        sosei::with_help(sosei::kInputSettings, "file", "the file to import (CSV, TSV or XLSX); or set url"), "url",
-        "fetch the file from this URL instead of reading a local file"),
+        sosei::with_help(sosei::kInputSettings, "file",
+                         "取り込むファイル（CSV、TSV、XLSX）。ダウンロードするときは代わりに url を設定します"),
+        "url", "手元のファイルの代わりに、この URL からファイルをダウンロードして取り込みます"),
     kMappingSettings);
 
-constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "any KPI the source is bound to"}}};
+constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "取込元の kpis に書いたどの KPI でも"}}};
 
 class CsvImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"csv",     "1.0.0", "総合政策課", "Imports KPI values from CSV, TSV or XLSX with a column mapping",
-            kSettings, kSeries};
+    return {"csv",        "1.0.0",
+            "総合政策課", "CSV・TSV・XLSX の表から KPI の値を取り込みます（どの列を読むかは設定で指定）",
+            kSettings,    kSeries};
   }
 
   void run(sosei::Context& ctx) override {

@@ -24,47 +24,49 @@ std::string grouped(uint64_t n) {
 
 constexpr std::array<sosei_setting_spec, 18> kSettings{{
     {"households_file", SOSEI_SETTING_PATH, 0, nullptr,
-     "households per district (行政区コード, 行政区名, 世帯数 [, 年度 or 基準日]), or the standard open-data set "
-     "地域・年齢別人口 as published: CSV, TSV or XLSX; or set households_url"},
-    {"households_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the households file from this URL instead"},
+     "地区別の世帯数の表（行政区コード、行政区名、世帯数 [、年度 または 基準日]）、または"
+     "自治体標準オープンデータセットの「地域・年齢別人口」（公開されたままの形で可）。CSV、TSV、XLSX。"
+     "ダウンロードするときは代わりに households_url を設定します"},
+    {"households_url", SOSEI_SETTING_URL, 0, nullptr,
+     "households_file の代わりに、この URL から世帯数の表をダウンロードします"},
     {"roster_file", SOSEI_SETTING_PATH, 0, nullptr,
-     "the organization roster (組織名, 行政区コード, 結成日 [, 解散日]): CSV, TSV or XLSX; or set roster_url"},
-    {"roster_url", SOSEI_SETTING_URL, 0, nullptr, "fetch the roster from this URL instead"},
+     "自主防災組織の名簿（組織名、行政区コード、結成日 [、解散日]）。CSV、TSV、XLSX。"
+     "ダウンロードするときは代わりに roster_url を設定します"},
+    {"roster_url", SOSEI_SETTING_URL, 0, nullptr, "roster_file の代わりに、この URL から名簿をダウンロードします"},
     {"encoding", SOSEI_SETTING_STRING, 0, "auto",
-     "both files: auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"households_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the households sheet (default: the first)"},
-    {"roster_sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the roster sheet (default: the first)"},
+     "両方のファイルの文字コード: auto（UTF-8 か CP932 かを自動で判定。UTF-8 の BOM はあってもなくても可）、utf-8、"
+     "cp932"},
+    {"households_sheet", SOSEI_SETTING_STRING, 0, "",
+     "世帯数の表が XLSX のとき読むシートの名前（省略時: 最初のシート）"},
+    {"roster_sheet", SOSEI_SETTING_STRING, 0, "", "名簿が XLSX のとき読むシートの名前（省略時: 最初のシート）"},
     {"fiscal_years", SOSEI_SETTING_STRING, 0, "",
-     "the fiscal years to compute, e.g. 2023,2025 or R5,R7 (default: every year of the households file); "
-     "required, as one year, when the households file has no 年度 or 基準日 column"},
+     "計算する年度（例: 2023,2025 や R5,R7。省略時: 世帯数の表にあるすべての年度）。世帯数の表に 年度 や 基準日 の"
+     "列がないときは必須で、年度を1つだけ書きます"},
     {"reference_date", SOSEI_SETTING_STRING, 0, "04-01",
-     "the month-day of each fiscal year on which organizations are counted (消防庁: 1 April); a 基準日 column wins"},
+     "各年度で組織を数える基準の月日（消防庁の調査は4月1日）。表に 基準日 の列があれば、その日付を使います"},
     {"households_check", SOSEI_SETTING_STRING, 0, "warn",
-     "a 合計 row that differs from the sum of the districts: warn or fail"},
+     "合計 の行が地区の世帯数の合計と合わないとき: warn（警告して続ける）または fail（誤りのある行とする）"},
     {"city_code", SOSEI_SETTING_STRING, 0, "",
-     "the city's 全国地方公共団体コード (40227 or 402273): rows of other municipalities in the households file are "
-     "skipped"},
+     "市の全国地方公共団体コード（40227 または 402273）。世帯数の表にある、ほかの市区町村の行は読み飛ばします"},
     {"district_code_column", SOSEI_SETTING_STRING, 0, "",
-     "households file: the district code column (default: 行政区コード, 地区コード, 地域コード …; optional)"},
+     "世帯数の表: 地区コードの列（省略時: 行政区コード、地区コード、地域コード など。なくても可）"},
     {"district_name_column", SOSEI_SETTING_STRING, 0, "",
-     "households file: the district name column (default: 行政区名, 行政区, 地区名, 地域名 …)"},
-    {"households_column", SOSEI_SETTING_STRING, 0, "", "households file: the households column (default: 世帯数)"},
-    {"year_column", SOSEI_SETTING_STRING, 0, "", "households file: the fiscal year column (default: 年度; optional)"},
+     "世帯数の表: 地区名の列（省略時: 行政区名、行政区、地区名、地域名 など）"},
+    {"households_column", SOSEI_SETTING_STRING, 0, "", "世帯数の表: 世帯数の列（省略時: 世帯数）"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "世帯数の表: 年度の列（省略時: 年度。なくても可）"},
     {"date_column", SOSEI_SETTING_STRING, 0, "",
-     "households file: the date of the count (default: 基準日 or 調査年月日; optional)"},
+     "世帯数の表: 数えた日付の列（省略時: 基準日、調査年月日 のいずれか。なくても可）"},
     {"city_code_column", SOSEI_SETTING_STRING, 0, "",
-     "households file: the municipality code column (default: 全国地方公共団体コード; optional)"},
+     "世帯数の表: 市区町村コードの列（省略時: 全国地方公共団体コード。なくても可）"},
     {"districts_column", SOSEI_SETTING_STRING, 0, "",
-     "roster: the column of the district codes or names each organization covers (default: 行政区コード, "
-     "対象行政区, 対象地域, 地域名 …)"},
+     "名簿: 各組織が受け持つ地区のコードか名前の列（省略時: 行政区コード、対象行政区、対象地域、地域名 など）"},
 }};
 
 constexpr std::array<sosei_series_spec, 4> kSeries{{
-    {"disaster_coverage", "%", "the KPI: households in covered districts ÷ all households × 100, unrounded"},
-    {"district_households", "世帯",
-     "households per district; dimensions district (code), district_name, covered (yes/no)"},
-    {"covered_households", "世帯", "households in districts covered by an active organization"},
-    {"total_households", "世帯", "all households of the register"},
+    {"disaster_coverage", "%", "KPI: 活動中の自主防災組織のある地区の世帯数 ÷ 全世帯数 × 100（丸めない値）"},
+    {"district_households", "世帯", "地区ごとの世帯数（内訳 district（コード）、district_name、covered（yes/no））"},
+    {"covered_households", "世帯", "活動中の自主防災組織のある地区の世帯数"},
+    {"total_households", "世帯", "世帯数の表にある全世帯数"},
 }};
 
 // What the report and dashboard show for the series, the district dimensions and the coverage flag.
@@ -123,9 +125,8 @@ class DisasterCoverage : public sosei::Plugin {
     return {"disaster_coverage",
             "1.0.0",
             "防災対策課",
-            "自主防災組織カバー世帯率: households in districts with an active voluntary disaster-prevention "
-            "organization ÷ all households, per fiscal year (as of 1 April), from the households register and "
-            "the organization roster",
+            "自主防災組織カバー世帯率: 活動中の自主防災組織がある地区の世帯数 ÷ 全世帯数（年度ごと、4月1日時点）。"
+            "地区別の世帯数の表と組織の名簿から計算します",
             kSettings,
             kSeries,
             kNames};

@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "the KPI named by the setting 'kpi'"}}};
+constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "設定 kpi で指定した KPI"}}};
 
 // The state key of the last imported replies' fingerprint.
 constexpr const char* kFingerprintKey = "estat.fingerprint";
@@ -28,8 +28,7 @@ constexpr int kMaxPages = 1000;
 class EstatImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"estat",          "1.0.0",
-            "総合政策課",     "National statistics from the e-Stat API (getStatsData) → KPI values",
+    return {"estat",          "1.0.0", "総合政策課", "e-Stat の API（getStatsData）で取得する国の統計 → KPI の値",
             estat::kSettings, kSeries};
   }
 

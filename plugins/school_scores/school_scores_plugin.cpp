@@ -19,28 +19,29 @@ namespace {
 using school_scores::ScoreType;
 
 constexpr std::array<sosei_setting_spec, 9> kSchoolScoresSettings{{
-    {"kpi", SOSEI_SETTING_STRING, 0, "school_scores", "the KPI fed with the minimum of the level averages"},
+    {"kpi", SOSEI_SETTING_STRING, 0, "school_scores", "校種別の平均のうち最も低い値を入れる KPI の id"},
     {"levels", SOSEI_SETTING_STRING, 0, "小,中",
-     "the levels the KPI needs, comma-separated; a year missing one of them gets no KPI value"},
-    {"year_column", SOSEI_SETTING_STRING, 0, "", "the survey year column (default: 年度, 調査年度 or 年)"},
-    {"level_column", SOSEI_SETTING_STRING, 0, "", "the school level column (default: 校種, 学校種 or 学校段階)"},
-    {"subject_column", SOSEI_SETTING_STRING, 0, "", "the subject column (default: 教科, 教科名 or 科目)"},
-    {"city_column", SOSEI_SETTING_STRING, 0, "",
-     "the city's result column (default: 市平均正答率, 本市平均正答率, 市 …)"},
-    {"national_column", SOSEI_SETTING_STRING, 0, "", "the national result column (default: 全国平均正答率 or 全国)"},
+     "KPI に必要な校種をカンマ区切りで。どれか1つでも結果がない年度は、KPI の値を出しません"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "調査年度の列（省略時: 年度、調査年度、年 のいずれか）"},
+    {"level_column", SOSEI_SETTING_STRING, 0, "", "校種の列（省略時: 校種、学校種、学校段階 のいずれか）"},
+    {"subject_column", SOSEI_SETTING_STRING, 0, "", "教科の列（省略時: 教科、教科名、科目 のいずれか）"},
+    {"city_column", SOSEI_SETTING_STRING, 0, "", "市の結果の列（省略時: 市平均正答率、本市平均正答率、市 など）"},
+    {"national_column", SOSEI_SETTING_STRING, 0, "", "全国の結果の列（省略時: 全国平均正答率、全国 のいずれか）"},
     {"score_type_column", SOSEI_SETTING_STRING, 0, "",
-     "rate or scaled per row (default: score_type or 得点種別; absent: a value above 100 is a scaled score)"},
-    {"school_column", SOSEI_SETTING_STRING, 0, "", "per-school rows (default: 学校名 or 学校; blank = the whole city)"},
+     "行ごとの得点の種類 rate（正答率）か scaled（IRT 尺度得点）の列（省略時: score_type、得点種別 のいずれか。"
+     "列がなければ 100 を超える値を尺度得点とみなします）"},
+    {"school_column", SOSEI_SETTING_STRING, 0, "",
+     "学校別の行の学校名の列（省略時: 学校名、学校 のいずれか。空欄の行は市全体）"},
 }};
 constexpr auto kSettings = sosei::join_settings(
-    sosei::with_help(sosei::kInputSettings, "file", "the results table to import (CSV, TSV or XLSX); or set url"),
+    sosei::with_help(sosei::kInputSettings, "file",
+                     "取り込む結果の表のファイル（CSV、TSV、XLSX）。ダウンロードするときは代わりに url を設定します"),
     kSchoolScoresSettings);
 
 constexpr std::array<sosei_series_spec, 3> kSeries{{
-    {"standardized_score", "点",
-     "city ÷ national × 100 per level and subject (dimensions level, subject, school for per-school rows)"},
-    {"level_average", "点", "mean standardized score of the percent-based subjects per level (dimension level)"},
-    {"difference_points", "点", "city − national in points per level and subject (△5.1 = 5.1 points below)"},
+    {"standardized_score", "点", "校種・教科ごとの 市 ÷ 全国 × 100（内訳 level、subject、学校別の行は school も）"},
+    {"level_average", "点", "校種ごとの、正答率で出る教科の標準化得点の平均（内訳 level）"},
+    {"difference_points", "点", "校種・教科ごとの 市 − 全国 のポイント差（△5.1 は 5.1 ポイント下回る）"},
 }};
 
 // What the report and dashboard show for the series, the dimensions and the school levels.
@@ -64,11 +65,10 @@ bool is_city_wide(std::string_view school) {
 class SchoolScoresImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {
-        "school_scores", "1.0.0",
-        "学校教育課",    "全国学力・学習状況調査 results → standardized scores (national = 100) per level and subject",
-        kSettings,       kSeries,
-        kNames};
+    return {"school_scores", "1.0.0",
+            "学校教育課",    "全国学力・学習状況調査の結果 → 校種・教科ごとの標準化得点（全国 = 100）",
+            kSettings,       kSeries,
+            kNames};
   }
 
   void run(sosei::Context& ctx) override {

@@ -18,37 +18,37 @@
 namespace {
 
 constexpr std::array<sosei_setting_spec, 13> kTourismSettings{{
-    {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "the calendar year of every row, when the table has no 年 column"},
-    {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "the KPI fed with the calendar-year total"},
+    {"year", SOSEI_SETTING_INTEGER, 0, nullptr, "表に 年 の列がないとき、すべての行の暦年（例: 2024）"},
+    {"kpi", SOSEI_SETTING_STRING, 0, "tourism_visitors", "暦年の合計を入れる KPI の id"},
     {"spot_column", SOSEI_SETTING_STRING, 0, "",
-     "the spot name column (default: 観光地点名, 観光地点, 地点名 or 地点)"},
+     "観光地点名の列（省略時: 観光地点名、観光地点、地点名、地点 のいずれか）"},
     {"code_column", SOSEI_SETTING_STRING, 0, "",
-     "the spot code column (default: 観光地点コード or 地点コード; optional)"},
-    {"year_column", SOSEI_SETTING_STRING, 0, "", "the year column (default: 年, 暦年 or 調査年; optional)"},
+     "観光地点コードの列（省略時: 観光地点コード、地点コード のいずれか。なくても可）"},
+    {"year_column", SOSEI_SETTING_STRING, 0, "", "年の列（省略時: 年、暦年、調査年 のいずれか。なくても可）"},
     {"split_column", SOSEI_SETTING_STRING, 0, "",
-     "the column naming the split 日帰り/宿泊 and 県内/県外 (default: 区分 or 内訳; optional)"},
+     "日帰り/宿泊 と 県内/県外 の区分を書いた列（省略時: 区分、内訳 のいずれか。なくても可）"},
     {"row_total_column", SOSEI_SETTING_STRING, 0, "",
-     "a per-row yearly total checked against the months (default: 年計 or 合計; optional)"},
+     "行ごとの年間の合計の列。月の合計と照合します（省略時: 年計、合計 のいずれか。なくても可）"},
     // The long shape: one row per month (and region, spot), as national open data publish it.
     {"layout", SOSEI_SETTING_STRING, 0, "wide",
-     "wide (the common-standard table: a row per spot, 1月 … 12月 as columns) or long (a row per month)"},
+     "表の形: wide（共通基準の横長の表。1地点1行で 1月 … 12月 が列）または long（縦長の表。1か月1行）"},
     {"month_column", SOSEI_SETTING_STRING, 0, "",
-     "long: the month column (default: 月; optional when 年 holds 2024-04)"},
+     "long: 月の列（省略時: 月。年 の列に 2024-04 のように月まで書いてあれば、なくても可）"},
     {"count_column", SOSEI_SETTING_STRING, 0, "",
-     "long: the count column (default: 観光入込客数, 入込客数, 観光客数, 入込数, 延べ人数 or 人数)"},
+     "long: 人数の列（省略時: 観光入込客数、入込客数、観光客数、入込数、延べ人数、人数 のいずれか）"},
     {"where", SOSEI_SETTING_STRING, 0, "",
-     "long: keep only the rows whose columns hold these values, column=value pairs separated by commas "
-     "(地域コード=40227 or 地域名=飯塚市)"},
+     "long: 取り込む行の条件を 列名=値 で、複数はカンマ区切り（すべてに合う行だけ取り込みます。例: "
+     "地域コード=40227 や 地域名=飯塚市）"},
     {"period_type", SOSEI_SETTING_STRING, 0, "calendar_year",
-     "long: the year the months add up to, calendar_year (January–December) or fiscal_year (April–March)"},
+     "long: 月を合計する年の区切り: calendar_year（暦年、1月〜12月）または fiscal_year（年度、4月〜3月）"},
     {"allow_partial", SOSEI_SETTING_BOOLEAN, 0, "false",
-     "long: total a year that lacks months anyway (noted); by default such a year gets no total"},
+     "long: 欠けた月がある年も合計する（欠けた月を注記）。既定（false）では、そのような年の合計は出しません"},
 }};
 constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kTourismSettings);
 
 constexpr std::array<sosei_series_spec, 1> kSeries{{
     {"monthly_visitors", "人",
-     "visitors per month and spot (dimensions spot, spot_code when given, stay and origin when split)"},
+     "観光地点・月ごとの入込客数（内訳 spot、あれば spot_code、区分があれば stay と origin）"},
 }};
 
 // What the report and dashboard show for the series, its dimensions and the split codes.
@@ -97,10 +97,9 @@ std::string totals_key(int year, const std::string& spot, const std::string& spl
 class TourismImport : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"tourism",    "1.0.0",
-            "産業振興課", "Visitor counts by sightseeing spot and month (観光入込客統計 共通基準) → 年間観光入込客数",
-            kSettings,    kSeries,
-            kNames};
+    return {
+        "tourism", "1.0.0", "産業振興課", "観光地点別・月別の観光入込客数（観光入込客統計 共通基準）→ 年間観光入込客数",
+        kSettings, kSeries, kNames};
   }
 
   void run(sosei::Context& ctx) override {
@@ -334,6 +333,7 @@ class TourismImport : public sosei::Plugin {
       keys.insert(totals_key(year, "", "/" + split.origin));
     }
     std::vector<MonthSums*> targets;
+    targets.reserve(keys.size());
     for (const auto& key : keys) targets.push_back(&sums_[key]);
     for (int m = 0; m < 12; ++m) {
       for (MonthSums* t : targets) {

@@ -42,6 +42,9 @@ say "sosei plugin check"
 "$sosei" plugin check shop_visits/build/shop_visits.so --settings shop_visits/source.example.yaml --json > check.json
 grep -q '"ok": true' check.json
 grep -q '"observation_count": 3' check.json
+# The generated plugin describes itself and its settings in Japanese, as the bundled ones do.
+grep -q '"description": "表（期間・値・備考の列）から KPI の値を取り込みます"' check.json || { cat check.json; exit 1; }
+grep -q '"help": "値を入れる KPI の id（strategy.yaml にあるもの）"' check.json || { cat check.json; exit 1; }
 printf 'period,value\nR7,たくさん\n' > bad.csv
 if "$sosei" plugin check shop_visits/build/shop_visits.so --settings shop_visits/source.example.yaml --input bad.csv >bad.txt; then
   echo "plugin check must exit 1 on a rejected row"; cat bad.txt; exit 1

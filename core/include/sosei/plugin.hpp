@@ -65,10 +65,12 @@ inline sosei_dimension dimension(std::string_view key, std::string_view value) {
 // it), and the `encoding` and XLSX `sheet` to read it with. Put them first in a settings table with
 // join_settings(kInputSettings, …) and open the input with Context::open_configured_input().
 inline constexpr std::array<sosei_setting_spec, 4> kInputSettings{{
-    {"file", SOSEI_SETTING_PATH, 0, nullptr, "the table to import (CSV, TSV or XLSX); or set url"},
-    {"url", SOSEI_SETTING_URL, 0, nullptr, "fetch the table from this URL instead of reading a local file"},
-    {"encoding", SOSEI_SETTING_STRING, 0, "auto", "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932"},
-    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX: the sheet to read (default: the first)"},
+    {"file", SOSEI_SETTING_PATH, 0, nullptr,
+     "取り込む表のファイル（CSV、TSV、XLSX）。ダウンロードするときは代わりに url を設定します"},
+    {"url", SOSEI_SETTING_URL, 0, nullptr, "手元のファイルの代わりに、この URL から表をダウンロードして取り込みます"},
+    {"encoding", SOSEI_SETTING_STRING, 0, "auto",
+     "文字コード: auto（UTF-8 か CP932 かを自動で判定。UTF-8 の BOM はあってもなくても可）、utf-8、cp932"},
+    {"sheet", SOSEI_SETTING_STRING, 0, "", "XLSX のとき読むシートの名前（省略時: 最初のシート）"},
 }};
 
 // One settings table made of several, in order: constexpr auto kSettings = join_settings(kInputSettings, kOwn).
@@ -306,7 +308,9 @@ class Context {
   std::span<const sosei_setting_spec> declared_;
 };
 
-// What a plugin declares about itself (static data; arrays live for the program's lifetime).
+// What a plugin declares about itself (static data; arrays live for the program's lifetime). Write the
+// description and every help text in Japanese: the department's staff read them (`sosei plugin check`)
+// when they write the source's settings in sources.yaml.
 struct PluginInfo {
   const char* name;
   const char* version;

@@ -44,26 +44,29 @@ constexpr const char* kPlugin =
 
 namespace {
 
+// What `sosei plugin check` says the plugin does, above its settings' help texts. Both are written in
+// Japanese: the department's staff read them when they write the source's settings in sources.yaml.
+constexpr const char* kDescription = "表（期間・値・備考の列）から KPI の値を取り込みます";
+
 // What the source configuration may set (checked by the host before the run): the usual file, url,
 // encoding and sheet, then this plugin's own. Each default is declared here, once.
 constexpr std::array<sosei_setting_spec, 4> kOwnSettings{{
-    {"kpi", SOSEI_SETTING_STRING, 1, nullptr, "the KPI id the values belong to (from strategy.yaml)"},
-    {"period_column", SOSEI_SETTING_STRING, 0, "",
-     "column with the period: R7, 2025年度, 2025-04… (default: period or 年度)"},
-    {"value_column", SOSEI_SETTING_STRING, 0, "",
-     "column with the value: 5件, 1,234人, 未実施… (default: value or 値)"},
-    {"note_column", SOSEI_SETTING_STRING, 0, "", "column with a note (default: note or 備考; optional)"},
+    {"kpi", SOSEI_SETTING_STRING, 1, nullptr, "値を入れる KPI の id（strategy.yaml にあるもの）"},
+    {"period_column", SOSEI_SETTING_STRING, 0, "", "期間の列: R7、2025年度、2025-04 など（省略時: period か 年度）"},
+    {"value_column", SOSEI_SETTING_STRING, 0, "", "値の列: 5件 / 1,234人 / 未実施 など（省略時: value か 値）"},
+    {"note_column", SOSEI_SETTING_STRING, 0, "", "備考の列（省略時: note か 備考。なくても可）"},
 }};
 constexpr auto kSettings = sosei::join_settings(sosei::kInputSettings, kOwnSettings);
 // "*": the plugin emits the KPIs its source is bound to.
-constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "the KPI named by the kpi setting"}}};
+constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "設定 kpi で指定した KPI"}}};
 // Series of your own, or dimensions (route, spot…)? Give them Japanese and English display names for
 // the report: a table of sosei::series_name / dimension_name / value_name after kSeries in info().
 
 class {{Name}} : public sosei::Plugin {
  public:
   static sosei::PluginInfo info() {
-    return {"{{name}}", "0.1.0", "{{department}}", "KPI values from a table (period, value, note)", kSettings, kSeries};
+    // Name, version, owning department, description, settings, series (then display names, if any).
+    return {"{{name}}", "0.1.0", "{{department}}", kDescription, kSettings, kSeries};
   }
 
   void run(sosei::Context& ctx) override {
