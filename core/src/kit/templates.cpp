@@ -75,13 +75,14 @@ class {{Name}} : public sosei::Plugin {
     sosei::Input input = ctx.open_configured_input();
     const std::string file = input.name();
     sosei::CsvReader reader(input);
-    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file + " is empty: expected a header row");
+    // Messages in Japanese, the language of the people who read them (sosei words the SDK's own).
+    if (!reader.next()) throw sosei::PluginError(SOSEI_ERR_INPUT, file + " が空です。1 行目に見出しを書いてください");
     // Columns by the name a setting gives, else by their usual names (１月, "年 度" and 年度 are alike).
     const sosei::ColumnFinder header(reader);
     const std::size_t period_at =
-        header.require(ctx.string_setting("period_column"), {"period", "年度"}, "the period", "period_column");
+        header.require(ctx.string_setting("period_column"), {"period", "年度"}, "年度", "period_column");
     const std::size_t value_at =
-        header.require(ctx.string_setting("value_column"), {"value", "値"}, "the value", "value_column");
+        header.require(ctx.string_setting("value_column"), {"value", "値"}, "値", "value_column");
     const auto note_at = header.find(ctx.string_setting("note_column"), {"note", "備考"}, "note_column");
 
     while (reader.next()) {
@@ -166,7 +167,7 @@ TEST({{Name}}, JapaneseColumnNamesAreFoundToo) {
 TEST({{Name}}, AMissingColumnIsAnInputError) {
   auto host = host_with("年,件数\nR6,5件\n");
   EXPECT_EQ(host.run(sosei_plugin_entry()), SOSEI_ERR_INPUT);
-  EXPECT_NE(host.error().find("no column for the period"), std::string::npos) << host.error();
+  EXPECT_NE(host.error().find("no column for 年度"), std::string::npos) << host.error();
 }
 )tmpl";
 
