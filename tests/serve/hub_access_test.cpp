@@ -11,6 +11,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "app/environment.hpp"
 #include "app/hub_access.hpp"
@@ -180,6 +182,24 @@ TEST_F(HubAccess, ACitysPagesContinueItsHistoryBeforeItsMerger) {
   ASSERT_TRUE(r);
   EXPECT_NE(r->body.find("from the merged 山田市"), std::string::npos);
   EXPECT_EQ(r->body.find("合併前の 山田市 の値"), std::string::npos);
+  // The KPI's observations: the city's own, then the town's before the merger, marked.
+  r = get("/city/402273/api/kpis/startups/observations");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto rows = json::parse(r->body)["observations"];
+  std::vector<std::tuple<std::string, bool, std::string>> seen;
+  for (const auto& o : rows) seen.emplace_back(o["period"], o["from_predecessors"], o["note"]);
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back(), std::make_tuple(std::string("FY2026"), true, std::string("合併前の 山田市 の値"))) << r->body;
+  for (std::size_t i = 0; i + 1 < seen.size(); ++i) EXPECT_FALSE(std::get<1>(seen[i])) << r->body;
+  r = get("/city/402273/api/kpis/startups/observations?period=FY2026&lang=en");
+  ASSERT_TRUE(r);
+  const auto fy2026 = json::parse(r->body)["observations"];
+  ASSERT_EQ(fy2026.size(), 1u) << r->body;
+  EXPECT_EQ(fy2026[0]["note"], "from the merged 山田市");
+  r = get("/city/402273/api/kpis/startups/observations?period=FY2025");
+  ASSERT_TRUE(r);
+  for (const auto& o : json::parse(r->body)["observations"]) EXPECT_FALSE(o["from_predecessors"]) << r->body;
   // A city without predecessors shows only its own rows.
   r = get("/city/402052/api/evaluation?as_of=2028-08-01");
   ASSERT_TRUE(r);

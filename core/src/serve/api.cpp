@@ -55,7 +55,7 @@ json kpis_document(LiveData& live) {
 json kpi_document(LiveData& live, const std::string& id, const Params& params) {
   const config::Kpi& kpi = find_kpi(live, id);
   const ViewQuery q = live.query(params);
-  const auto observations = live.reads().with([&](store::Store& s) { return s.values({kpi.id, {}, {}}); });
+  const auto observations = live.observations({kpi.id, {}, {}}, q.report.lang).rows;
   const auto evaluation = live.evaluation(q);
   json j = {{"kpi", kpi_json(kpi, latest_of(observations))},
             {"as_of", q.as_of.str()},
@@ -78,7 +78,12 @@ json observations_document(LiveData& live, const std::string& id, const Params& 
     query.period = Period::from(*p);
   }
   json rows = json::array();
-  for (const auto& o : live.reads().with([&](store::Store& s) { return s.values(query); })) rows.push_back(to_json(o));
+  const auto observations = live.observations(query, live.query(params).report.lang);
+  for (std::size_t i = 0; i < observations.rows.size(); ++i) {
+    json row = to_json(observations.rows[i]);
+    row["from_predecessors"] = i >= observations.own;  // at a hub: a value from before the city's merger
+    rows.push_back(std::move(row));
+  }
   return {{"kpi", kpi.id}, {"observations", rows}};
 }
 

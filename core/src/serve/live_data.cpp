@@ -23,6 +23,27 @@ evaluate::Evaluation LiveData::evaluation(const ViewQuery& q) {
   return app::evaluate_observations(env_, observations, q.as_of, *q.scheme);
 }
 
+LiveData::KpiObservations LiveData::observations(const store::ValuesQuery& query, text::Lang lang) {
+  KpiObservations out;
+  out.rows = reads_.with([&](store::Store& s) { return s.values(query); });
+  out.own = out.rows.size();
+  if (!history_) return out;
+  // The history needs every period the city has a value for, whatever the query's: a period of its own
+  // keeps the predecessors' out of it.
+  evaluate::ObservationsByKpi continued;
+  continued[query.series] = query.period || query.dimensions ? reads_.with([&](store::Store& s) {
+    return s.values({query.series, {}, {}});
+  })
+                                                             : out.rows;
+  const std::size_t stored = continued[query.series].size();
+  history_(continued, lang);  // outside the lock: it reads other stores
+  const auto& all = continued[query.series];
+  const bool plain = !query.dimensions || query.dimensions->empty();  // the predecessors' values have no breakdown
+  for (std::size_t i = stored; i < all.size(); ++i)
+    if (plain && (!query.period || all[i].key.period == *query.period)) out.rows.push_back(all[i]);
+  return out;
+}
+
 status::StatusReport LiveData::status(const Date& as_of) {
   return reads_.with([&](store::Store& s) { return app::current_status(env_, s, as_of); });
 }

@@ -30,6 +30,13 @@ class LiveData {
   ViewQuery query(const Params& params) const;  // throws HttpError(400)
 
   evaluate::Evaluation evaluation(const ViewQuery& q);
+  // A KPI's stored observations (`query`), and after them, at a hub, the values its history takes from
+  // before the city's merger (rows[own…], source "" and run 0), noted in `lang`.
+  struct KpiObservations {
+    std::vector<store::StoredObservation> rows;
+    std::size_t own = 0;
+  };
+  KpiObservations observations(const store::ValuesQuery& query, text::Lang lang);
   status::StatusReport status(const Date& as_of);
   std::string dashboard_html(const ViewQuery& q);
   // Prometheus text exposition, as of today with the default scheme; `first` labels every sample (a
