@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <utility>
+#include <vector>
 
 #include "sosei_runner.hpp"
 
@@ -172,6 +174,32 @@ TEST(CliEndToEnd, PluginsListsCsvWithItsApiVersionAndRefusesOtherVersions) {
   EXPECT_NE(j["refused"][0]["file"].get<std::string>().find("test_api_too_new.so"), std::string::npos);
   EXPECT_NE(reason.find("API version 99"), std::string::npos) << reason;
   EXPECT_NE(reason.find("1 to 2"), std::string::npos) << reason;
+}
+
+// A department checks its plugin on its own file before it adds the source: every bundled plugin
+// passes `plugin check` on the demo's input. tourism and school_scores feed the KPI their `kpi`
+// setting names, which they do not declare as a series of their own: not a problem.
+TEST(CliEndToEnd, EveryBundledPluginPassesPluginCheckOnTheDemoInput) {
+  SoseiRunner s("plugin-check-demo");
+  const std::string data = (s.dir() / "config" / "data").string();
+  const std::vector<std::pair<std::string, std::string>> checks = {
+      {"tourism", "file: " + data + "/tourism/kama-visitors-2023-2024.csv\n"},
+      {"school_scores", "file: " + data + "/school_scores/kama-gakuryoku-2023-2025.csv\n"},
+      {"bus_ridership", "file: " + data + "/bus_ridership/board_alight.txt\nformat: gtfs_ride\nroute_key: route_id\n"},
+      {"disaster_coverage", "households_file: " + data + "/disaster_coverage/households.csv\nroster_file: " + data +
+                                "/disaster_coverage/roster.csv\nfiscal_years: \"R5,R7\"\n"},
+      {"csv", "file: " + data +
+                  "/kama-kpi-values.csv\nkpi_column: kpi\nperiod_column: period\nvalue_column: value\nnote_column: "
+                  "note\nperiod_type: fiscal_year\n"}};
+  for (const auto& [plugin, settings] : checks) {
+    const auto file = s.dir() / (plugin + ".settings.yaml");
+    std::ofstream(file) << settings;
+    const auto check = s.run("plugin check '" + std::string(SOSEI_TEST_BINARY_DIR) + "/plugins/" + plugin +
+                             ".so' --settings '" + file.string() + "'");
+    EXPECT_EQ(check.exit_code, 0) << plugin << "\n" << check.out << check.err;
+    EXPECT_NE(check.out.find("合格: 読めない行 0 件、問題のある観測値 0 件"), std::string::npos) << plugin << "\n"
+                                                                                                 << check.out;
+  }
 }
 
 TEST(CliEndToEnd, ValidateDryRunAndExitCodes) {

@@ -49,10 +49,17 @@ class CheckSink : public host::ObservationSink {
 
  private:
   static bool known(PeriodKind k) { return k >= PeriodKind::FiscalYear && k <= PeriodKind::Date; }
+  // A KPI the source's settings name (tourism's `kpi: tourism_visitors`): the plugin feeds the KPI the
+  // strategy defines, so it declares no series for it; the import checks it against the strategy.
+  bool named_by_a_setting(const std::string& series) const {
+    for (const auto& [name, value] : report_.settings)
+      if (value == series) return true;
+    return false;
+  }
   text::Phrase problem_of(const Observation& o) const {
     using text::KitMessages;
     if (o.series.empty()) return text::phrase(&KitMessages::problem_no_series);
-    if (!meta_.declares_series(o.series) && !meta_.declares_series("*"))
+    if (!meta_.declares_series(o.series) && !meta_.declares_series("*") && !named_by_a_setting(o.series))
       return text::phrase(&KitMessages::problem_series_undeclared, o.series);
     const Period& p = o.period;
     if (!known(p.kind)) return text::phrase(&KitMessages::problem_period_kind);
