@@ -215,6 +215,50 @@ TEST_F(PostgresEndToEnd, TheHubSummarisesEachCityOfOneDatabase) {
   EXPECT_NE(english.err.find("--prefecture \"99\" is not a prefecture"), std::string::npos) << english.err;
 }
 
+// Issue 16, mergers on one shared database: 山田市's rows under its own code continue 嘉麻市's history
+// in `sosei hub evaluate`, each store opened for its own code under row-level security; saved, the
+// summary shows it.
+TEST_F(PostgresEndToEnd, TheHubEvaluatesAMergedCityOnItsPredecessorsRows) {
+  SoseiRunner kama("pg-hev-kama"), yamada("pg-hev-yamada");
+  name_city(kama, "嘉麻市", "402273");
+  name_city(yamada, "山田市", "405817");
+  for (const SoseiRunner* s : {&kama, &yamada}) {
+    const auto path = s->dir() / "config" / "strategy.yaml";
+    std::string text = sosei::test_support::read_file(path);
+    const std::string kpi = "              - id: startups\n";
+    text.insert(text.find(kpi) + kpi.size(), "                indicator: startups\n");
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  }
+  const auto csv = kama.dir() / "config" / "data" / "kama-kpi-values.csv";
+  std::string values = sosei::test_support::read_file(csv);
+  const std::string r7 = "startups,R7,8件,\n";
+  values.erase(values.find(r7), r7.size());
+  std::ofstream(csv, std::ios::binary | std::ios::trunc) << values;
+  ASSERT_EQ(kama.run(db_ + "import kama_values").exit_code, 0);
+  ASSERT_EQ(yamada.run(db_ + "import kama_values").exit_code, 0);
+
+  const auto hub_file = kama.dir() / "hub.yaml";
+  std::ofstream(hub_file) << "hub:\n  name: 嘉飯圏域ハブ\n  database: " << pgtest::postgres_uri(cluster_, name_)
+                          << "\ncities:\n  - code: \"402273\"\n    name: 嘉麻市\n    config: " << kama.config().string()
+                          << "\n    predecessors:\n      - {code: \"405817\", name: 山田市, merged: 2026-03-01}\n"
+                             "indicators:\n  - {id: startups, name: 創業者数, unit: 件, aggregate: sum}\n";
+  const std::string hub = " --hub '" + hub_file.string() + "'";
+  const auto evaluated = kama.run("hub evaluate --as-of 2026-08-01 --save --json" + hub);
+  ASSERT_EQ(evaluated.exit_code, 0) << evaluated.out << evaluated.err;
+  const auto j = json::parse(evaluated.out);
+  EXPECT_EQ(j["cities"][0]["from_predecessors"], 1) << j.dump();
+  for (const auto& k : j["cities"][0]["evaluation"]["kpis"]) {
+    if (k["id"] == "startups") {
+      EXPECT_EQ(k["actual"]["value"]["number"], 8) << k.dump();
+    }
+  }
+  const auto summary = json::parse(kama.run("hub summary --json" + hub).out);
+  EXPECT_EQ(summary["cities"][0]["state"], "evaluated") << summary.dump();
+  // The saved evaluation is 嘉麻市's, in its own rows; 山田市 has none.
+  EXPECT_EQ(json::parse(kama.run(db_ + "evaluations --json").out).size(), 1u);
+  EXPECT_EQ(json::parse(yamada.run(db_ + "evaluations --json").out).size(), 0u);
+}
+
 // Issue 16, city node → hub: 嘉麻市 keeps its own SQLite store and carries a signed bundle to the
 // hub's shared PostgreSQL database, where 飯塚市 already has data of the same source name. At the
 // hub 嘉麻市 reads as at home, and 飯塚市's rows are untouched.
