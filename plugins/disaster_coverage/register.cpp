@@ -102,6 +102,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
 
   CityFilter city(options.city_code);
   while (reader.next()) {
+    if (sosei::is_note_row(reader)) continue;  // ※ under the register's table
     if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));

@@ -100,6 +100,7 @@ class SchoolScoresImport : public sosei::Plugin {
     uint64_t rows = 0;
     while (reader.next()) {
       ++rows;
+      if (sosei::is_note_row(reader)) continue;  // ※ under the published table
       read_row(reader);
     }
     emit_aggregates();

@@ -559,6 +559,17 @@ TEST(NormalizeHeader, FoldsWidthAndDropsSpacesAndTheBom) {
   EXPECT_EQ(normalize_header("ｶﾝｺｳ"), "ｶﾝｺｳ");               // half-width katakana is not ASCII
 }
 
+TEST(NoteRow, ANoteUnderAPublishedTableIsNotData) {
+  StringByteReader in(
+      "※ 全国は公立,,,\n注1) 速報値\n（注）四捨五入,,\n資料：福岡県,,\n出典：文部科学省\n"
+      "R6,小学校,国語,66.9\n注記あり,1,2,3\n※,,,4\n(注,,\n,,\n備考,,\n");
+  CsvReader reader(in);
+  std::vector<bool> notes;
+  while (reader.next()) notes.push_back(is_note_row(reader));
+  // A note with data beside it is data; so are a row of empty cells and 備考 (a header's word).
+  EXPECT_EQ(notes, (std::vector<bool>{true, true, true, true, true, false, false, false, true, false, false}));
+}
+
 ColumnFinder finder_of(std::string_view text) {
   StringByteReader in(text);
   CsvReader reader(in);

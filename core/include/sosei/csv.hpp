@@ -451,6 +451,21 @@ inline std::string normalize_header(std::string_view cell) {
   return out;
 }
 
+// A note under a published table — 「※ 全国は公立」, 「注1) …」, 「（注）…」, 「資料：…」, 「出典：…」 — in
+// the first cell, every other cell empty. Statistics published by prefectures and ministries end with
+// such lines; they are not data, and a plugin skips them instead of refusing them as bad rows.
+inline bool is_note_row(const CsvReader& row) {
+  const std::string_view first = row.cell(0);
+  // Data rows start with a digit, a code or a name: decided by the first byte, without allocating.
+  if (first.empty() || (static_cast<unsigned char>(first[0]) < 0x80 && first[0] != '(')) return false;
+  for (std::size_t i = 1; i < row.size(); ++i)
+    if (!row.cell(i).empty()) return false;
+  const std::string s = normalize_header(first);
+  for (const std::string_view start : {"※", "注", "(注", "資料", "出典"})
+    if (s.starts_with(start)) return true;
+  return false;
+}
+
 // Finds the columns of a table typed by hand (a prefecture's statistics, a survey's results): each
 // column by the name a setting chose or by one of its usual spellings, names compared normalised
 // (normalize_header). CsvHeader, by contrast, matches names exactly after trimming.

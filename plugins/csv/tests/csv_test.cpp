@@ -111,6 +111,18 @@ TEST_F(CsvPlugin, BadRowFailsTheRunWithFileLineAndReason) {
   EXPECT_EQ(host_.observations().size(), 1u);  // stopped at the bad row
 }
 
+// A published table's notes under it are skipped, not refused; a row that only starts like one is data.
+TEST_F(CsvPlugin, NotesUnderATableAreSkipped) {
+  const auto file = write("notes.csv",
+                          "kpi,period,value\nstartups,R5,5件\n※ R5 は速報値,,\n（注）件数は年度末,,\n"
+                          "注記,R6,1件\n");
+  ASSERT_EQ(run(mapping(file)), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  ASSERT_EQ(host_.observations().size(), 2u);
+  EXPECT_EQ(host_.observations()[1].series, "注記");  // data: the import refuses it as no KPI of the strategy
+  EXPECT_EQ(host_.observations()[1].line, 5u);
+}
+
 // Units are data (issue 13): a unit the strategy declares for the KPI (the host hands it over as
 // SOSEI_SETTING_KPI_UNIT<kpi>) reads as a unit, for that KPI only.
 // Issue 18 §3: a last row cut off before its value column is not a short row to skip or a value to

@@ -102,6 +102,16 @@ TEST_F(DisasterCoverage, HandComputedTwoYearsFromCsv) {
   EXPECT_EQ(district(2024, "05")->dimension("covered"), "yes");
 }
 
+// The notes under a register or roster exported from a spreadsheet (※ …, 資料：…) are not rows.
+TEST_F(DisasterCoverage, NotesUnderTheTablesAreSkipped) {
+  ASSERT_EQ(run(files(write("h.csv", fixtures::households_csv() + "※ 世帯数は住民基本台帳による,,,\n"),
+                      write("r.csv", fixtures::roster_csv() + "資料：防災対策課\n"))),
+            SOSEI_OK)
+      << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  expect_hand_computed();
+}
+
 TEST_F(DisasterCoverage, DeclaresDisplayNamesForItsSeriesDistrictsAndTheCoverageFlag) {
   ASSERT_EQ(run(files(write("h.csv", fixtures::households_csv()), write("r.csv", fixtures::roster_csv()))), SOSEI_OK)
       << host_.error();

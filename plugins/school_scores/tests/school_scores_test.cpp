@@ -86,6 +86,14 @@ TEST_F(SchoolScoresPlugin, HandComputedScoresLevelAveragesAndTheKpi) {
   EXPECT_EQ(kpi.note, "小 103.9・中 95.6 の低い方 95.6（中）");
 }
 
+// The notes a published table ends with (※ 全国は公立, 資料：文部科学省) are not rows to refuse.
+TEST_F(SchoolScoresPlugin, NotesUnderThePublishedTableAreSkipped) {
+  ASSERT_EQ(run({{"file", write("r6.csv", kFy2024 + "※ 全国は公立の平均正答率,,,,,,\n資料：文部科学省\n")}}), SOSEI_OK)
+      << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  EXPECT_NEAR(one("school_scores", 2024).number, 95.6282271945, 1e-9);
+}
+
 TEST_F(SchoolScoresPlugin, DeclaresDisplayNamesForItsSeriesDimensionsAndLevels) {
   const auto file = write("schools.csv",
                           "年度,校種,教科,学校名,市平均正答率,全国平均正答率\n"
