@@ -351,9 +351,9 @@ TEST_F(HubIndicators, TheHubsEvaluationOfAMergedCityContinuesItsHistoryAndIsSave
   const auto cities = load_city_pages(hub_, "");
   HubEvaluationRequest request;
   request.hub = &hub_;
-  request.as_of = "2027-08-01";
+  request.as_of = explicit_as_of("2027-08-01");
   request.save = true;
-  const auto rows = evaluate_hub_cities(request, cities);
+  const auto rows = evaluate_hub_cities(request);
   ASSERT_EQ(rows.size(), 4u);
 
   const auto startups = [](const evaluate::Evaluation& ev) -> const evaluate::KpiEvaluation& {
@@ -362,7 +362,8 @@ TEST_F(HubIndicators, TheHubsEvaluationOfAMergedCityContinuesItsHistoryAndIsSave
     throw std::logic_error("no startups");
   };
   ASSERT_EQ(rows[0].state, HubEvaluationState::Evaluated);
-  EXPECT_EQ(rows[0].inherited, 1);
+  EXPECT_EQ(rows[0].inherited, 1);  // the values the grades used, not every year of 旧A町's history
+  EXPECT_EQ(rows[0].counted(), rows[0].evaluation->total.kpis);
   const auto& kama = startups(*rows[0].evaluation);
   ASSERT_TRUE(kama.actual.value);
   EXPECT_EQ(kama.actual.value->number, 13);  // FY2025 from 旧A町 (7) and the city's FY2026 (6); not the town's 50
@@ -407,10 +408,24 @@ TEST_F(HubIndicators, TheHubsEvaluationOfAMergedCityContinuesItsHistoryAndIsSave
   request.save = false;
   request.scope.kind = HubScope::Kind::City;
   request.scope.city = "402273";
-  const auto refused = evaluate_hub_cities(request, cities);
+  const auto refused = evaluate_hub_cities(request);
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_EQ(refused[0].state, HubEvaluationState::Refused);
-  EXPECT_NE(refused[0].problem(text::Locale{text::Lang::Ja}).find("no_such_scheme"), std::string::npos);
+  const std::string why = refused[0].problem(text::Locale{text::Lang::Ja});
+  EXPECT_NE(why.find("no_such_scheme"), std::string::npos) << why;
+  EXPECT_NE(why.find("評価基準"), std::string::npos) << why;  // in the reader's language
+
+  // A city whose configuration cannot be read is its row; the others are evaluated.
+  std::ofstream(hub_.cities[1].config, std::ios::trunc) << "strategy: [broken\n";
+  request.scheme.clear();
+  request.scope = {};
+  const auto broken = evaluate_hub_cities(request);
+  ASSERT_EQ(broken.size(), 4u);
+  EXPECT_EQ(broken[0].state, HubEvaluationState::Evaluated);
+  EXPECT_EQ(broken[1].state, HubEvaluationState::Refused);
+  EXPECT_NE(broken[1].problem(text::Locale{text::Lang::Ja}).find(hub_.cities[1].config), std::string::npos)
+      << broken[1].problem(text::Locale{text::Lang::Ja});
+  EXPECT_EQ(broken[2].state, HubEvaluationState::Evaluated);
 }
 
 TEST_F(HubIndicators, AsJsonWithStableKeysAndNullsWhereThereIsNoNumber) {

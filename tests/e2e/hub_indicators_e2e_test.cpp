@@ -126,7 +126,7 @@ TEST(HubEvaluateCommand, GradesAMergedCityOnItsPredecessorsValuesAndSavesIt) {
   EXPECT_NE(english.out.find("from predecessors"), std::string::npos) << english.out;
   const auto no_config = kama.run("hub evaluate --city 404217" + hub);
   EXPECT_EQ(no_config.exit_code, 2);
-  EXPECT_NE(no_config.err.find("団体 404217（桂川町）には"), std::string::npos) << no_config.err;
+  EXPECT_NE(no_config.err.find("団体 404217（桂川町）は "), std::string::npos) << no_config.err;
   EXPECT_EQ(kama.run("hub evaluate --city 402273 --prefecture 40" + hub).exit_code, 2);
 }
 

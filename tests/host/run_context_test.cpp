@@ -60,7 +60,8 @@ TEST(RunContext, ExceptionThroughTheRawCBoundaryIsCaught) {
   host::RunContext run(plugin("raw_throw"), settings(), sink);
   EXPECT_EQ(run.run(), host::RunResult::Failed);
   EXPECT_NE(run.error().find("raw plugin threw through the C boundary"), std::string::npos) << run.error();
-  EXPECT_NE(run.error().find("プラグインが run の処理で例外を投げました"), std::string::npos) << run.error();
+  EXPECT_NE(run.error().find("プラグインの実行で予期しないエラー（例外）が起きました"), std::string::npos)
+      << run.error();
 }
 
 TEST(RunContext, MissingInputFileFailsTheRunNamingTheFile) {

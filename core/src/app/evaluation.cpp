@@ -12,11 +12,16 @@ namespace sosei::app {
 
 Date as_of_date(const Environment& env, std::string_view text) {
   if (text.empty()) return env.today();
+  return *explicit_as_of(text);
+}
+
+std::optional<Date> explicit_as_of(std::string_view text) {
+  if (text.empty()) return std::nullopt;
   std::string error;
   const auto date = evaluate::parse_as_of(text, &error);
   if (!date)
     throw InputError(text::phrase(&text::Catalogue::input_as_of_unreadable, std::string(text), english_reason(error)));
-  return *date;
+  return date;
 }
 
 evaluate::GradingScheme grading_scheme(const Environment& env, std::string_view name) {

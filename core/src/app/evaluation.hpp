@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,9 @@ namespace sosei::app {
 // "2026-01-31", "FY2025", "R7", "令和7年度"…; empty: today in the configured time zone. Throws
 // InputError saying what is accepted.
 Date as_of_date(const Environment& env, std::string_view text);
+// The same for many cities at once (a hub): none when `text` is empty (each city's today), the date
+// otherwise; unreadable: InputError, as above.
+std::optional<Date> explicit_as_of(std::string_view text);
 
 // The scheme NAME.yaml of the grading folder; empty: the configured default. Throws
 // config::ConfigError for an unknown name (evaluate::UnknownScheme, listing the schemes that exist)

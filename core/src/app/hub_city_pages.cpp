@@ -9,17 +9,20 @@ namespace sosei::app {
 std::map<std::string, std::unique_ptr<Environment>> load_city_pages(const config::Hub& hub,
                                                                     const std::string& database_override,
                                                                     const Clock* clock) {
-  const std::string& shared = database_override.empty() ? hub.database : database_override;
   std::map<std::string, std::unique_ptr<Environment>> out;
-  for (const auto& city : hub.cities) {
-    if (city.config.empty()) continue;
-    const std::string location = hub.location_of(city, shared);
-    auto env = std::make_unique<Environment>(
-        EnvironmentOptions{.config_path = city.config, .database_override = location, .clock = clock});
-    check_city_configuration(city, location, *env);
-    out.emplace(city.code, std::move(env));
-  }
+  for (const auto& city : hub.cities)
+    if (!city.config.empty()) out.emplace(city.code, load_city_page(hub, city, database_override, clock));
   return out;
+}
+
+std::unique_ptr<Environment> load_city_page(const config::Hub& hub, const config::HubCity& city,
+                                            const std::string& database_override, const Clock* clock) {
+  const std::string& shared = database_override.empty() ? hub.database : database_override;
+  const std::string location = hub.location_of(city, shared);
+  auto env = std::make_unique<Environment>(
+      EnvironmentOptions{.config_path = city.config, .database_override = location, .clock = clock});
+  check_city_configuration(city, location, *env);
+  return env;
 }
 
 void check_city_configuration(const config::HubCity& city, const std::string& location, const Environment& env) {

@@ -19,6 +19,10 @@ std::map<std::string, std::unique_ptr<Environment>> load_city_pages(const config
                                                                     const std::string& database_override,
                                                                     const Clock* clock = nullptr);
 
+// One city's environment of those (`city.config` must not be empty); throws config::ConfigError as above.
+std::unique_ptr<Environment> load_city_page(const config::Hub& hub, const config::HubCity& city,
+                                            const std::string& database_override, const Clock* clock = nullptr);
+
 // The same check for one city whose configuration `env` is, with its data at `location` (what the hub
 // daemon checks before it schedules the city).
 void check_city_configuration(const config::HubCity& city, const std::string& location, const Environment& env);

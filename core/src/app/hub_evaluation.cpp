@@ -5,8 +5,8 @@
 #include <tuple>
 
 #include "app/evaluation.hpp"
+#include "app/hub_city_pages.hpp"
 #include "app/merged_history.hpp"
-#include "app/user_input.hpp"
 #include "config/load.hpp"
 #include "evaluate/store_input.hpp"
 #include "store/store.hpp"
@@ -33,26 +33,31 @@ InheritedKeys continue_history(const HubEvaluationRequest& request, const config
   return inherited;
 }
 
+bool inherited_ref(const InheritedKeys& inherited, const store::ObservationRef& ref) {
+  return ref.key.dimensions.empty() && inherited.contains({ref.key.series, ref.key.period});
+}
+
+// How many of the predecessors' values the grades rest on (not every year of their history).
+int used_inherited(const evaluate::Evaluation& evaluation, const InheritedKeys& inherited) {
+  int n = 0;
+  for (const auto& k : evaluation.kpis)
+    for (const auto& ref : k.used) n += inherited_ref(inherited, ref) ? 1 : 0;
+  return n;
+}
+
 // The evaluation as stored: the predecessors' values are not rows of the city's store, so they are
 // not among the observations it used (a predecessor's history is closed; nothing revises it).
 int64_t save(store::Store& store, evaluate::Evaluation evaluation, const InheritedKeys& inherited) {
   for (auto& k : evaluation.kpis)
-    std::erase_if(k.used, [&](const store::ObservationRef& ref) {
-      return ref.key.dimensions.empty() && inherited.contains({ref.key.series, ref.key.period});
-    });
+    std::erase_if(k.used, [&](const store::ObservationRef& ref) { return inherited_ref(inherited, ref); });
   return evaluate::save_evaluation(store, evaluation);
 }
 
 void evaluate_city(const HubEvaluationRequest& request, const Environment& env, HubCityEvaluation& row) {
-  Date as_of;
+  const Date as_of = request.as_of.value_or(env.today());
   evaluate::GradingScheme scheme;
   try {
-    as_of = as_of_date(env, request.as_of);
     scheme = grading_scheme(env, request.scheme);
-  } catch (const InputError& e) {
-    row.state = HubEvaluationState::Refused;
-    row.problem = [message = std::make_shared<InputError>(e)](const text::Locale& l) { return message->message(l); };
-    return;
   } catch (const config::ConfigError& e) {
     row.state = HubEvaluationState::Refused;
     row.problem = [e](const text::Locale& l) { return e.message(l.lang); };
@@ -64,7 +69,7 @@ void evaluate_city(const HubEvaluationRequest& request, const Environment& env, 
     evaluate::ObservationsByKpi observations = stored_observations(env, *store);
     const InheritedKeys inherited = continue_history(request, *row.city, env, observations);
     row.evaluation = evaluate_observations(env, observations, as_of, scheme);
-    row.inherited = static_cast<int>(inherited.size());
+    row.inherited = used_inherited(*row.evaluation, inherited);
     if (request.save) row.saved_id = save(*store, *row.evaluation, inherited);
     row.state = HubEvaluationState::Evaluated;
   } catch (const store::NoDatabase&) {
@@ -93,13 +98,30 @@ std::string to_string(HubEvaluationState s) {
   return "";
 }
 
-std::vector<HubCityEvaluation> evaluate_hub_cities(const HubEvaluationRequest& request,
-                                                   const std::map<std::string, std::unique_ptr<Environment>>& cities) {
+int HubCityEvaluation::counted() const { return evaluation ? evaluation->total.kpis : 0; }
+
+int HubCityEvaluation::with_value() const {
+  int n = 0;
+  if (evaluation)
+    for (const auto& k : evaluation->kpis)
+      n += !k.kpi.goal_level && k.actual.value && k.actual.value->is_number() ? 1 : 0;
+  return n;
+}
+
+std::vector<HubCityEvaluation> evaluate_hub_cities(const HubEvaluationRequest& request, const Clock* clock) {
   std::vector<HubCityEvaluation> rows;
   for (const config::HubCity* city : cities_in_scope(*request.hub, request.scope)) {
     HubCityEvaluation row;
     row.city = city;
-    if (const auto env = cities.find(city->code); env != cities.end()) evaluate_city(request, *env->second, row);
+    if (!city->config.empty()) {
+      try {
+        const auto env = load_city_page(*request.hub, *city, request.database_override, clock);
+        evaluate_city(request, *env, row);
+      } catch (const config::ConfigError& e) {  // its configuration: the others are still evaluated
+        row.state = HubEvaluationState::Refused;
+        row.problem = [e](const text::Locale& l) { return e.message(l.lang); };
+      }
+    }
     rows.push_back(std::move(row));
   }
   return rows;

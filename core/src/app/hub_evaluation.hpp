@@ -6,14 +6,12 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/environment.hpp"
 #include "app/hub_summary.hpp"
+#include "common/clock.hpp"
 #include "config/hub.hpp"
 #include "evaluate/evaluation.hpp"
 #include "text/phrase.hpp"
@@ -34,23 +32,27 @@ struct HubCityEvaluation {
   HubEvaluationState state = HubEvaluationState::NoConfig;
   text::Phrase problem = {};
   std::optional<evaluate::Evaluation> evaluation = {};
-  int inherited = 0;     // values taken from the predecessors' rows
+  int inherited = 0;     // values from the predecessors' rows that the evaluation used
   int64_t saved_id = 0;  // the stored evaluation's id, when saved
+
+  // As the hub summary counts a saved evaluation: the KPIs in the rollups, and those with a number.
+  int counted() const;
+  int with_value() const;
 };
 
 struct HubEvaluationRequest {
   const config::Hub* hub = nullptr;
   HubScope scope;
   std::string database_override;     // --db: the shared database instead of the hub file's
-  std::string as_of;                 // as `sosei evaluate --as-of`, read in each city's calendar; empty: its today
+  std::optional<Date> as_of;         // explicit_as_of(--as-of); none: each city's today, in its time zone
   std::string scheme;                // a scheme of each city's grading folder; empty: each city's default
   bool save = false;                 // store each evaluation in the city's store
   text::Lang lang = text::Lang::Ja;  // the language of the notes on the predecessors' values
 };
 
-// Every city of the request's scope, in the hub's order; `cities` are the hub's city environments
-// (load_city_pages). Never throws for one city: its row says what went wrong.
-std::vector<HubCityEvaluation> evaluate_hub_cities(const HubEvaluationRequest& request,
-                                                   const std::map<std::string, std::unique_ptr<Environment>>& cities);
+// Every city of the request's scope, in the hub's order, each read from its `config:`
+// (load_city_page). Never throws for one city: a configuration that cannot be read, a store that
+// fails, a scheme the city lacks are its row's state, and the other cities are evaluated.
+std::vector<HubCityEvaluation> evaluate_hub_cities(const HubEvaluationRequest& request, const Clock* clock = nullptr);
 
 }  // namespace sosei::app

@@ -8,12 +8,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "app/hub_city_pages.hpp"
+#include "app/evaluation.hpp"
 #include "app/hub_evaluation.hpp"
 #include "cli/commands.hpp"
 #include "cli/hub_file.hpp"
 #include "cli/text_table.hpp"
-#include "config/load.hpp"
 #include "present/hub_json.hpp"
 #include "text/hub_messages.hpp"
 #include "text/periods.hpp"
@@ -40,12 +39,6 @@ std::string grades_text(const evaluate::Rollup& total) {
   return s;
 }
 
-int with_value(const evaluate::Evaluation& ev) {
-  int n = 0;
-  for (const auto& k : ev.kpis) n += k.actual.value ? 1 : 0;
-  return n;
-}
-
 void print_table(const config::Hub& hub, const app::HubScope& scope, const std::vector<app::HubCityEvaluation>& rows,
                  const text::Locale& locale) {
   const text::Lang lang = locale.lang;
@@ -61,7 +54,7 @@ void print_table(const config::Hub& hub, const app::HubScope& scope, const std::
       case app::HubEvaluationState::Evaluated: {
         const auto& ev = *r.evaluation;
         table.add({c.code, c.name, text::date_text(ev.as_of, lang), ev.scheme, grades_text(ev.total),
-                   fmt::format("{}/{}", with_value(ev), ev.kpis.size()), std::to_string(r.inherited),
+                   fmt::format("{}/{}", r.with_value(), r.counted()), std::to_string(r.inherited),
                    r.saved_id ? "#" + std::to_string(r.saved_id) : ""});
         saved += r.saved_id ? 1 : 0;
         break;
@@ -96,7 +89,7 @@ void run_evaluate(const EvaluateArgs& args, CommandEnv env) {
   app::HubEvaluationRequest request;
   request.hub = &hub;
   request.database_override = env.session.options().database;
-  request.as_of = args.as_of;
+  request.as_of = from_user_input(locale, "hub evaluate", [&] { return app::explicit_as_of(args.as_of); });
   request.scheme = args.scheme;
   request.save = args.save;
   request.lang = lang;
@@ -114,14 +107,9 @@ void run_evaluate(const EvaluateArgs& args, CommandEnv env) {
     request.scope.kind = app::HubScope::Kind::City;
     request.scope.city = city->code;
   }
-  std::map<std::string, std::unique_ptr<app::Environment>> cities;
-  try {
-    cities = app::load_city_pages(hub, request.database_override);
-  } catch (const config::ConfigError& e) {
-    throw UsageError(e.message(lang));
-  }
-  if (cities.empty()) throw UsageError(text::say(lang, &HubMessages::evaluate_no_city, hub.file));
-  const auto rows = app::evaluate_hub_cities(request, cities);
+  if (std::none_of(hub.cities.begin(), hub.cities.end(), [](const auto& c) { return !c.config.empty(); }))
+    throw UsageError(text::say(lang, &HubMessages::evaluate_no_city, hub.file));
+  const auto rows = app::evaluate_hub_cities(request);
   if (args.json)
     std::cout << present::to_json(hub, request.scope, rows, lang).dump(2) << '\n';
   else

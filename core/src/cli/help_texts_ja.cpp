@@ -18,14 +18,14 @@ constexpr Help kHelp[] = {
     {"Grade every city with a config in the hub file on its own strategy and grading scheme, as its own sosei "
      "evaluate does, with its history before a merger continued from the merged municipalities' rows (KPIs of "
      "shared indicators); --save stores each city's evaluation, which the hub summary then shows",
-     "ハブの設定で config のある各団体を、その団体自身の sosei evaluate と同じく、その戦略と評価方式で評価する。"
+     "ハブファイルに config を書いた各団体を、その団体自身の sosei evaluate と同じく、その戦略と評価基準で評価する。"
      "合併前の期間は合併した旧市町村の値で補う（共通指標の KPI）。--save で各団体の評価を保存し、hub summary "
-     "がそれを示す"},
+     "に表示される"},
     {"only this city, by its six-digit code (402273)", "この団体だけ（6 桁の団体コード、例 402273）"},
     {"use what was published by: 2026-01-31, FY2025, R7 (default: today in each city's time zone)",
-     "この時点までに公表された値を使う: 2026-01-31、FY2025、R7（既定: 各団体の時間帯での今日）"},
+     "この時点までに公表された値を使う: 2026-01-31、FY2025、R7（既定: 各団体のタイムゾーンでの今日）"},
     {"grading scheme in each city's grading folder (default: each city's own)",
-     "各団体の評価方式フォルダにある評価方式（既定: 各団体の既定）"},
+     "各団体の評価基準フォルダーにある評価基準（既定: 各団体の既定）"},
     {"store each city's evaluation in its store (shown by sosei hub summary)",
      "各団体の評価をその団体のストアに保存する（sosei hub summary が示す）"},
     {"print as JSON (stable keys; each city's evaluation as sosei evaluate --json)",
@@ -181,7 +181,7 @@ constexpr Help kHelp[] = {
     {"file to write; - writes a text format to stdout", "出力先ファイル。- ならテキスト形式で標準出力に書き出す"},
     {"fiscal year: R7, 令和7年度, FY2025, 2025", "年度：R7、令和7年度、FY2025、2025"},
     {"grading scheme in the grading folder (default: the configured one)",
-     "評定基準フォルダー内の評定基準（既定: 設定されているもの）"},
+     "評価基準フォルダー内の評価基準（既定: 設定されているもの）"},
     {"how long to wait for another process writing to the database (another import) before giving up with nothing "
      "written: 30s, 10m, 1h; 0 gives up at once",
      "別プロセス（別の取込）がデータベースに書き込み中の場合に、何も書き込まずに断念するまで待つ時間：30s、10m、1h。0 "

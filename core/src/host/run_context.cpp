@@ -81,13 +81,19 @@ RunResult RunContext::run() {
   int32_t rc = SOSEI_OK;
   // The plugin's functions are C entry points, but a C++ plugin built without the SDK's trampolines
   // could still throw: guard every call.
+  const text::Lang lang = settings_.fetch.lang;
+  // The step as the reader says it: create, run and destroy are the SDK's names for 準備, 実行, 後始末.
+  auto step = [lang](std::string_view what) -> std::string {
+    if (lang == text::Lang::En) return std::string(what);
+    return what == "create" ? "準備" : what == "run" ? "実行" : "後始末";
+  };
   auto guarded = [&](auto&& call, const char* what) -> int32_t {
     try {
       return call();
     } catch (const std::exception& e) {
-      plugin_error_ = text::say(settings_.fetch.lang, &text::ImportMessages::plugin_threw, what, e.what());
+      plugin_error_ = text::say(lang, &text::ImportMessages::plugin_threw, step(what), e.what());
     } catch (...) {
-      plugin_error_ = text::say(settings_.fetch.lang, &text::ImportMessages::plugin_threw_unknown, what);
+      plugin_error_ = text::say(lang, &text::ImportMessages::plugin_threw_unknown, step(what));
     }
     return SOSEI_ERR_INTERNAL;
   };

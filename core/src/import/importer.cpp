@@ -184,7 +184,7 @@ ImportOutcome import_source(const config::AppConfig& config, const config::Sourc
   }
   outcome.record.status = status;
   // Said once the run stored its rows: a failed run kept nothing, approved or not.
-  if (sink.locked_notes_kept() > 0)
+  if (sink.locked_notes_kept() > 0 && !options.dry_run)
     spdlog::warn("{}", text::say(config.lang, &text::ImportMessages::log_locked_notes_kept, source.id,
                                  sink.locked_notes_kept()));
   return outcome;

@@ -168,16 +168,16 @@ constexpr HubMessages kJapanese{
     .daemon_no_city =
         "{} のどの団体も取込みを予定できません（ログに団体ごとの理由があります）。団体に config を書き、その設定を"
         "確かめてください。団体自身の daemon が動いている団体はその daemon に任せます",
-    .heading_scheme = "評価方式",
+    .heading_scheme = "評価基準",
     .heading_inherited = "合併前の値",
     .heading_saved = "保存した評価",
     .state_refused = "評価できません: {}",
     .evaluate_no_city =
         "{} には評価できる団体がありません。団体の config にその団体の sosei.yaml を書くと、その戦略で評価します",
     .evaluate_city_no_config =
-        "団体 {}（{}）には {} に config がないため、戦略がわからず評価できません。config にその団体の sosei.yaml を"
-        "書いてください",
-    .evaluate_saved = "{} 団体の評価を保存しました。sosei hub summary とハブのページがこの評価を示します",
+        "団体 {}（{}）は {} に config が書かれていないため、戦略がわからず評価できません。config にその団体の "
+        "sosei.yaml を書いてください",
+    .evaluate_saved = "{} 団体の評価を保存しました。sosei hub summary とハブのページにこの評価が表示されます",
     .evaluate_inherited_note =
         "「合併前の値」は、合併前の期間のうち団体自身の値がないものを、合併した旧市町村の値で補った数です"
         "（共通指標の KPI だけ。docs/hub.md の「Mergers」）",
