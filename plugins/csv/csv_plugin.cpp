@@ -49,7 +49,7 @@ constexpr auto kSettings = sosei::join_settings(
         "url", "手元のファイルの代わりに、この URL からファイルをダウンロードして取り込みます"),
     kMappingSettings);
 
-constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "取込元の kpis に書いたどの KPI でも"}}};
+constexpr std::array<sosei_series_spec, 1> kSeries{{{"*", "", "取込元の kpis に書いた KPI（どれでも）"}}};
 
 class CsvImport : public sosei::Plugin {
  public:

@@ -68,6 +68,9 @@ TEST(PluginTexts, AJapaneseCharacterIsAKanaOrAKanjiNotPunctuationOrLatin) {
   EXPECT_FALSE(has_japanese(""));
 }
 
+// The list the parameterised test runs over is not empty: an empty one would pass having checked nothing.
+TEST(PluginTexts, EveryBundledPluginIsChecked) { EXPECT_FALSE(bundled_plugins().empty()); }
+
 TEST_P(BundledPluginTexts, TheDescriptionAndEverySettingsHelpAreJapanese) {
   const std::filesystem::path file = std::filesystem::path(BUNDLED_PLUGIN_DIR) / (GetParam() + ".so");
   ASSERT_TRUE(std::filesystem::exists(file)) << file << " was not built";
