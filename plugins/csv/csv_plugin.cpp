@@ -72,10 +72,44 @@ class CsvImport : public sosei::Plugin {
   }
 
  private:
+  // A table exported for people has a title above its header (「令和7年度 KPI 実績一覧」, a unit line):
+  // the header is the first row, among the first few, that has the period column; the rows above it
+  // are skipped and said so. Without such a row the first row stays the header, and its missing
+  // column is named as before.
+  static void skip_title_rows(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
+                              sosei::CsvReader& reader, const std::string& name) {
+    constexpr uint64_t kMostTitleRows = 10;
+    const auto has_period_column = [&] {
+      for (std::size_t i = 0; i < reader.size(); ++i)
+        if (reader.cell(i) == settings.period_column) return true;
+      return false;
+    };
+    if (settings.period_column.empty() || has_period_column()) return;
+    const uint64_t first = reader.line();
+    // Only a title-like row (one filled cell, or none) is passed over: a header with other names is
+    // the header, and its missing column is the error to show.
+    const auto title_like = [&] {
+      int filled = 0;
+      for (std::size_t i = 0; i < reader.size(); ++i) filled += reader.cell(i).empty() ? 0 : 1;
+      return filled <= 1;
+    };
+    while (title_like() && reader.line() - first < kMostTitleRows) {
+      if (!reader.next())
+        throw sosei::PluginError(
+            SOSEI_ERR_INPUT, name + ": 表題の行だけで、列「" + settings.period_column + "」のある見出し行がありません");
+      if (has_period_column()) {
+        ctx.info(name + ": 見出しを " + std::to_string(reader.line()) + " 行目に見つけました（その上の " +
+                 std::to_string(reader.line() - first) + " 行は表題として読み飛ばしました）");
+        return;
+      }
+    }
+  }
+
   static void read_table(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
                          sosei::CsvReader& reader, const std::string& name) {
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": ファイルが空です。1行目に見出し行が必要です");
+    skip_title_rows(ctx, settings, reader, name);
     const sosei::CsvHeader header(reader);
     csv_plugin::ColumnMapping mapping(settings, header, name);
     mapping.set_unit_lookup([&ctx](std::string_view kpi) { return ctx.kpi_unit(kpi); });

@@ -123,6 +123,27 @@ TEST_F(CsvPlugin, NotesUnderATableAreSkipped) {
   EXPECT_EQ(host_.observations()[1].line, 5u);
 }
 
+// A table exported for people has its title (and a unit line) above the header: the header is found
+// below them and the lines keep their numbers; a header without the period column is still named.
+TEST_F(CsvPlugin, TitleRowsAboveTheHeaderAreSkipped) {
+  const auto file = write("titled.csv", "令和7年度 KPI 実績一覧,,\n（単位：件）\nkpi,period,value\nstartups,R7,8件\n");
+  ASSERT_EQ(run(mapping(file)), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 1u);
+  EXPECT_EQ(host_.observations()[0].line, 4u);
+  EXPECT_EQ(host_.observations()[0].number, 8);
+  bool said = false;
+  for (const auto& l : host_.logs())
+    said |= l.message == "titled.csv: 見出しを 3 行目に見つけました（その上の 2 行は表題として読み飛ばしました）";
+  EXPECT_TRUE(said);
+
+  const auto wrong = write("wrong.csv", "表題,,\nkpi,年度,value\nstartups,R7,8件\n");
+  EXPECT_EQ(run(mapping(wrong)), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("line 2: missing column \"period\""), std::string::npos) << host_.error();
+  const auto only_title = write("title.csv", "表題だけ\n");
+  EXPECT_EQ(run(mapping(only_title)), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("見出し行がありません"), std::string::npos) << host_.error();
+}
+
 // Units are data (issue 13): a unit the strategy declares for the KPI (the host hands it over as
 // SOSEI_SETTING_KPI_UNIT<kpi>) reads as a unit, for that KPI only.
 // Issue 18 §3: a last row cut off before its value column is not a short row to skip or a value to
