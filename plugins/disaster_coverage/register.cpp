@@ -68,6 +68,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": 世帯数の表が空です。1行目に見出しの行が要ります");
+  if (const uint64_t titles = sosei::skip_title_rows(reader))
+    ctx.info(name + ": 見出しの上の " + std::to_string(titles) + " 行は表題として読み飛ばしました");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   const RegisterOptions::Columns& chosen = options.columns;

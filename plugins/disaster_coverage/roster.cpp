@@ -13,6 +13,8 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
   sosei::CsvReader reader(in);
   if (!reader.next())
     throw sosei::PluginError(SOSEI_ERR_INPUT, name + ": 自主防災組織の名簿が空です。1行目に見出しの行が要ります");
+  if (const uint64_t titles = sosei::skip_title_rows(reader))
+    ctx.info(name + ": 見出しの上の " + std::to_string(titles) + " 行は表題として読み飛ばしました");
   const sosei::ColumnFinder header(reader);
   const uint64_t header_line = reader.line();
   const auto name_column = header.find({"組織名", "自主防災組織名", "名称", "organization", "name"});

@@ -95,6 +95,8 @@ class SchoolScoresImport : public sosei::Plugin {
     if (!reader.next())
       throw sosei::PluginError(SOSEI_ERR_INPUT, file_ + ": ファイルが空です。1行目に見出し行が必要です");
     reject_html(reader);
+    if (const uint64_t titles = sosei::skip_title_rows(reader))
+      ctx.info(file_ + ": 見出しの上の " + std::to_string(titles) + " 行は表題として読み飛ばしました");
     layout_ = school_scores::layout_of(reader, names);
 
     uint64_t rows = 0;

@@ -570,6 +570,27 @@ TEST(NoteRow, ANoteUnderAPublishedTableIsNotData) {
   EXPECT_EQ(notes, (std::vector<bool>{true, true, true, true, true, false, false, false, true, false, false}));
 }
 
+TEST(TitleRows, TheRowsAboveAHeaderWithOneFilledCellArePassed) {
+  StringByteReader in("令和6年度 名簿,,\n（単位：人）\n,,\n名前,地区\nA,01\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(skip_title_rows(reader), 3u);
+  EXPECT_EQ(reader.line(), 4u);
+  EXPECT_EQ(reader.cell(0), "名前");
+  EXPECT_EQ(skip_title_rows(reader), 0u);  // on a header: stays
+
+  StringByteReader many("t\nt\nt\nt\na,b\n");
+  CsvReader limited(many);
+  ASSERT_TRUE(limited.next());
+  EXPECT_EQ(skip_title_rows(limited, 2), 2u);  // at most `most` rows
+  EXPECT_EQ(limited.line(), 3u);
+
+  StringByteReader page("<!DOCTYPE html>\n<html>\n");
+  CsvReader markup(page);
+  ASSERT_TRUE(markup.next());
+  EXPECT_EQ(skip_title_rows(markup), 0u);  // a web page is left for the plugin to refuse
+}
+
 ColumnFinder finder_of(std::string_view text) {
   StringByteReader in(text);
   CsvReader reader(in);

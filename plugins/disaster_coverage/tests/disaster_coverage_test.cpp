@@ -102,6 +102,15 @@ TEST_F(DisasterCoverage, HandComputedTwoYearsFromCsv) {
   EXPECT_EQ(district(2024, "05")->dimension("covered"), "yes");
 }
 
+// A title above the register's and the roster's header is passed over.
+TEST_F(DisasterCoverage, TitleRowsAboveTheHeadersAreSkipped) {
+  ASSERT_EQ(run(files(write("h.csv", "行政区別世帯数\n" + fixtures::households_csv()),
+                      write("r.csv", "令和7年度 自主防災組織名簿,,,\n,,,\n" + fixtures::roster_csv()))),
+            SOSEI_OK)
+      << host_.error();
+  expect_hand_computed();
+}
+
 // The notes under a register or roster exported from a spreadsheet (※ …, 資料：…) are not rows.
 TEST_F(DisasterCoverage, NotesUnderTheTablesAreSkipped) {
   ASSERT_EQ(run(files(write("h.csv", fixtures::households_csv() + "※ 世帯数は住民基本台帳による,,,\n"),

@@ -86,6 +86,15 @@ TEST_F(SchoolScoresPlugin, HandComputedScoresLevelAveragesAndTheKpi) {
   EXPECT_EQ(kpi.note, "小 103.9・中 95.6 の低い方 95.6（中）");
 }
 
+// A title and a unit line above the header are passed over, and the log says so.
+TEST_F(SchoolScoresPlugin, TitleRowsAboveTheHeaderAreSkipped) {
+  ASSERT_EQ(run({{"file", write("r6.csv", "令和6年度 全国学力・学習状況調査 市の結果,,,,\n（単位：％）\n" + kFy2024)}}),
+            SOSEI_OK)
+      << host_.error();
+  EXPECT_NEAR(one("school_scores", 2024).number, 95.6282271945, 1e-9);
+  EXPECT_NE(log().find("r6.csv: 見出しの上の 2 行は表題として読み飛ばしました"), std::string::npos) << log();
+}
+
 // The notes a published table ends with (※ 全国は公立, 資料：文部科学省) are not rows to refuse.
 TEST_F(SchoolScoresPlugin, NotesUnderThePublishedTableAreSkipped) {
   ASSERT_EQ(run({{"file", write("r6.csv", kFy2024 + "※ 全国は公立の平均正答率,,,,,,\n資料：文部科学省\n")}}), SOSEI_OK)
