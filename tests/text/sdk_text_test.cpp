@@ -139,7 +139,7 @@ TEST(SdkText, CsvErrorsAreWordedWithTheirNamesNumbersAndColumns) {
             "1 行目: 見出しに列「乗車人数」がありません（用途: 乗車人数を数えるため）。ファイルとその見出しを確かめて"
             "ください。見出しの列: \"日付\", \"人数\"");
   EXPECT_EQ(sdk_text(e[4], Lang::Ja),
-            "0 行目: 見出しに列「乗車人数」がありません（用途: 乗車人数を数えるため）。ファイルとその見出しを確かめて"
+            "見出しに列「乗車人数」がありません（用途: 乗車人数を数えるため）。ファイルとその見出しを確かめて"
             "ください。見出しに列がひとつもありません");
   EXPECT_EQ(sdk_text(e[5], Lang::Ja),
             "1 行目: 見出しに列「件数」がありません（設定「count_column」で指定された列です）。設定「count_column」"
@@ -157,7 +157,7 @@ TEST(SdkText, CsvErrorsAreWordedWithTheirNamesNumbersAndColumns) {
 
 TEST(SdkText, PluginErrorsAreWordedWithTheirNames) {
   const std::vector<std::string> e = every_plugin_error();
-  EXPECT_EQ(sdk_text(e[0], Lang::Ja), "設定「file」が必要です。値を書いてください");
+  EXPECT_EQ(sdk_text(e[0], Lang::Ja), "設定「file」が必要です。sources.yaml の取込元の settings に書いてください");
   EXPECT_EQ(sdk_text(e[1], Lang::Ja),
             "設定「file」（ファイルを取り込む）か「url」（URL から取得する）のどちらかを書いてください");
   EXPECT_EQ(sdk_text(e[2], Lang::Ja), "状態「last_modified」を保存できませんでした");
@@ -171,12 +171,15 @@ TEST(SdkText, PluginErrorsAreWordedWithTheirNames) {
 }
 
 // A plugin puts its file's name before the SDK's text, in one of two ways; the host's own prefix
-// ("plugin 'x' failed: ") may stand before that.
+// (「プラグイン「x」が失敗しました: 」, import_messages.cpp's plugin_failed) may stand before that.
 TEST(SdkText, TheSdkTextIsFoundAfterWhatThePluginWroteBeforeIt) {
   const std::string missing = every_csv_error()[3];
   EXPECT_EQ(sdk_text("rides.csv: " + missing, Lang::Ja).rfind("rides.csv: 1 行目: 見出しに列「乗車人数」", 0), 0u);
-  EXPECT_EQ(sdk_text("plugin 'bus' failed: unknown exception in plugin", Lang::Ja),
-            "plugin 'bus' failed: プラグインの中で不明な例外が起きました（プラグインの不具合です）");
+  EXPECT_EQ(sdk_text("プラグイン「bus」が失敗しました: unknown exception in plugin", Lang::Ja),
+            "プラグイン「bus」が失敗しました: プラグインの中で不明な例外が起きました（プラグインの不具合です）");
+  EXPECT_EQ(sdk_text("プラグイン「bus」が失敗しました: " + missing, Lang::Ja)
+                .rfind("プラグイン「bus」が失敗しました: 1 行目: 見出しに列「乗車人数」", 0),
+            0u);
 }
 
 // The notation refusals (notation_text) come through the same entry point, after a CsvError's line.
@@ -190,10 +193,72 @@ TEST(SdkText, NotationRefusalsComeThroughTheSameEntryPoint) {
 // A plugin's own Japanese passes as it is; only CsvError's line is worded when it throws one.
 TEST(SdkText, WhatThePluginWroteItselfIsLeftAsItIs) {
   for (const char* message : {"", "見出しに月の列がありますが、12か月そろっていません", "the file ends mid-row",
-                              "deadline 5: not met", "setting 'a' or 'b' is required", "line x: odd"})
+                              "deadline 5: not met", "setting 'a' or 'b' is required", "line x: odd",
+                              "bus line 12: stop S3 unknown", "setting 'kpi' is required when kpi_column is empty",
+                              "the host's run stopped by the host's clock", "cannot save state 'x' now"})
     EXPECT_EQ(sdk_text(message, Lang::Ja), message);
   EXPECT_EQ(sdk_text("line 7: 見出しに月の列がありますが、12か月そろっていません", Lang::Ja),
             "7 行目: 見出しに月の列がありますが、12か月そろっていません");
+}
+
+// The SDK's sentence may be closed by what the plugin wrapped it in, or end with a full stop.
+TEST(SdkText, TheSdkTextMayBeClosedByAParenthesisOrAFullStop) {
+  EXPECT_EQ(sdk_text("rides.csv: setting 'file' is required.", Lang::Ja),
+            "rides.csv: 設定「file」が必要です。sources.yaml の取込元の settings に書いてください.");
+  EXPECT_EQ(sdk_text("取込を止めました（run stopped by the host）", Lang::Ja),
+            "取込を止めました（sosei が実行を止めました）");
+  EXPECT_EQ(sdk_text("(cannot save state 'etag')", Lang::Ja), "(状態「etag」を保存できませんでした)");
+}
+
+// Every form of message the tests above word, from the SDK's texts.
+std::vector<std::string> every_message() {
+  std::vector<std::string> texts = every_csv_error();
+  for (std::string& e : every_plugin_error()) texts.push_back(std::move(e));
+  for (const char* value : {"abc", "12\"5", "5ドル"}) {
+    std::string error;
+    EXPECT_FALSE(parse_value(value, &error));
+    texts.push_back(error);
+  }
+  std::vector<std::string> out;
+  for (const std::string& text : texts)
+    for (const char* prefix :
+         {"", "rides.csv: ", "rides.csv:12: ", "rides.csv: line 4: ", "プラグイン「bus」が失敗しました: "}) {
+      out.push_back(prefix + text);
+      out.push_back(prefix + text + "; b.csv: " + text);
+    }
+  for (const char* message : {"line 7: 見出しに月の列がありますが、12か月そろっていません",
+                              "bus line 12: stop S3 unknown", "setting 'kpi' is required when kpi_column is empty"})
+    out.emplace_back(message);
+  return out;
+}
+
+// The host words a message in the worker and again in the parent: twice is once.
+TEST(SdkText, WordingTwiceIsWordingOnce) {
+  for (const std::string& message : every_message()) {
+    SCOPED_TRACE(message);
+    const std::string once = sdk_text(message, Lang::Ja);
+    EXPECT_EQ(sdk_text(once, Lang::Ja), once);
+  }
+}
+
+// A message may hold the same refusal twice (a plugin joins its files' errors): both are worded.
+TEST(SdkText, EachOccurrenceOfASdkTextIsWorded) {
+  const std::string unclosed = every_csv_error()[2].substr(std::string_view("line 2: ").size());
+  EXPECT_EQ(sdk_text("a.csv: line 3: " + unclosed + "; b.csv: line 9: " + unclosed, Lang::Ja),
+            "a.csv: 3 行目: 引用符（\"）で始まる欄が閉じられないまま入力が終わっています。閉じる \" "
+            "を書いてください。ファイルが途中で切れている場合は、もう一度取得するか書き出し直してください; b.csv: 9 "
+            "行目: 引用符（\"）で始まる欄が閉じられないまま入力が終わっています。閉じる \" "
+            "を書いてください。ファイルが途中で切れている場合は、もう一度取得するか書き出し直してください");
+  const std::string missing = every_csv_error()[6];
+  EXPECT_EQ(
+      sdk_text("a.csv: " + missing + "; b.csv: " + missing, Lang::Ja),
+      "a.csv: 1 行目: 路線の列が見つかりません（探した列名: 路線 / 路線名）。ファイルとその見出しを確かめてください。"
+      "見出しの列: 日付, 人数; b.csv: 1 行目: 路線の列が見つかりません（探した列名: 路線 / "
+      "路線名）。ファイルとその見出しを確かめてください。見出しの列: 日付, 人数");
+  for (const std::string& error : every_csv_error()) {
+    const std::string ja = sdk_text("a.csv: " + error + "; b.csv: " + error, Lang::Ja);
+    for (std::string_view word : kEnglish) EXPECT_EQ(ja.find(word), std::string::npos) << word << " in " << ja;
+  }
 }
 
 // A header of a hundred thousand columns, or a row quoted whole, is worded in one pass over it.

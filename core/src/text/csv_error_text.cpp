@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 
 namespace sosei::text {
 namespace {
@@ -37,7 +38,8 @@ constexpr std::string_view kNoneForHead = "no column for ";
 constexpr std::string_view kLookedFor = " (looked for ";
 constexpr std::string_view kSetSetting = "; set '";
 
-// One refusal found in a message: where it stands and its Japanese.
+// One refusal found in a message: where its words stand and their Japanese. A refusal that ends with
+// the header's columns stops before them: the list is the file's text and stays where it is.
 struct Found {
   std::size_t begin;
   std::size_t end;
@@ -50,59 +52,68 @@ std::size_t digits_from(std::string_view text, std::size_t at) {
   return end;
 }
 
+// CsvError's line stands at the start of its text, so at the message's start or after a prefix's
+// ": "; elsewhere "line 12: " is the plugin's own words ("bus line 12: stop S3 unknown"). Line 0 is
+// an empty input, which has no line to point at: its prefix is dropped.
 std::string lines_in_japanese(std::string_view message) {
   std::string out;
   std::size_t copied = 0;
   for (std::size_t at = message.find(kLine); at != kNone; at = message.find(kLine, at + 1)) {
-    if (at > 0 && message[at - 1] != ' ') continue;  // a word ending in "line" ("deadline 5: ")
+    if (at > 0 && !message.substr(0, at).ends_with(kLineEnd)) continue;
     const std::size_t number = at + kLine.size();
     const std::size_t end = digits_from(message, number);
     if (end == number || message.substr(end, kLineEnd.size()) != kLineEnd) continue;
-    out.append(message.substr(copied, at - copied)).append(message.substr(number, end - number)).append(" 行目: ");
+    const std::string_view line = message.substr(number, end - number);
+    out.append(message.substr(copied, at - copied));
+    if (line.find_first_not_of('0') != kNone) out.append(line).append(" 行目: ");
     copied = end + kLineEnd.size();
   }
   return out.append(message.substr(copied));
 }
 
-std::optional<Found> cut_off(std::string_view m) {
-  const std::size_t at = m.find(kCutOffHead);
-  if (at == kNone) return std::nullopt;
-  const std::size_t has = at + kCutOffHead.size();
-  const std::size_t has_end = digits_from(m, has);
-  if (has_end == has || m.substr(has_end, kCutOffOf.size()) != kCutOffOf) return std::nullopt;
-  const std::size_t widest = has_end + kCutOffOf.size();
-  const std::size_t widest_end = digits_from(m, widest);
-  if (widest_end == widest || m.substr(widest_end, kCutOffTail.size()) != kCutOffTail) return std::nullopt;
-  return Found{at, widest_end + kCutOffTail.size(),
-               "この行の途中で入力が終わっています。この行は " + std::string(m.substr(has, has_end - has)) +
-                   " 列しかなく（それまでの行は " + std::string(m.substr(widest, widest_end - widest)) +
-                   " 列）、行末の改行もないため、ファイルが途中で切れています（ダウンロードやコピーの中断、zip "
-                   "の中身の欠けなど）。もう一度取得するか書き出し直してください。ファイルが完全なら、最後の行の末尾"
-                   "で改行してください"};
+// Each finder returns the first refusal of its kind at or after `from`.
+std::optional<Found> cut_off(std::string_view m, std::size_t from) {
+  for (std::size_t at = m.find(kCutOffHead, from); at != kNone; at = m.find(kCutOffHead, at + 1)) {
+    const std::size_t has = at + kCutOffHead.size();
+    const std::size_t has_end = digits_from(m, has);
+    if (has_end == has || m.substr(has_end, kCutOffOf.size()) != kCutOffOf) continue;
+    const std::size_t widest = has_end + kCutOffOf.size();
+    const std::size_t widest_end = digits_from(m, widest);
+    if (widest_end == widest || m.substr(widest_end, kCutOffTail.size()) != kCutOffTail) continue;
+    return Found{at, widest_end + kCutOffTail.size(),
+                 "この行の途中で入力が終わっています。この行は " + std::string(m.substr(has, has_end - has)) +
+                     " 列しかなく（それまでの行は " + std::string(m.substr(widest, widest_end - widest)) +
+                     " 列）、行末の改行もないため、ファイルが途中で切れています（ダウンロードやコピーの中断、zip "
+                     "の中身の欠けなど）。もう一度取得するか書き出し直してください。ファイルが完全なら、最後の行の末尾"
+                     "で改行してください"};
+  }
+  return std::nullopt;
 }
 
-std::optional<Found> too_long(std::string_view m) {
-  const std::size_t at = m.find(kLongHead);
-  if (at == kNone) return std::nullopt;
-  const std::size_t bytes = at + kLongHead.size();
-  const std::size_t bytes_end = digits_from(m, bytes);
-  if (bytes_end == bytes || m.substr(bytes_end, kLongTail.size()) != kLongTail) return std::nullopt;
-  return Found{at, bytes_end + kLongTail.size(),
-               "この行（レコード）が " + std::string(m.substr(bytes, bytes_end - bytes)) +
-                   " バイトを超えています。引用符（\"）が閉じられていないようです。閉じる \" を書いてください"};
+std::optional<Found> too_long(std::string_view m, std::size_t from) {
+  for (std::size_t at = m.find(kLongHead, from); at != kNone; at = m.find(kLongHead, at + 1)) {
+    const std::size_t bytes = at + kLongHead.size();
+    const std::size_t bytes_end = digits_from(m, bytes);
+    if (bytes_end == bytes || m.substr(bytes_end, kLongTail.size()) != kLongTail) continue;
+    return Found{at, bytes_end + kLongTail.size(),
+                 "この行（レコード）が " + std::string(m.substr(bytes, bytes_end - bytes)) +
+                     " バイトを超えています。引用符（\"）が閉じられていないようです。閉じる \" を書いてください"};
+  }
+  return std::nullopt;
 }
 
-std::optional<Found> unclosed(std::string_view m) {
-  const std::size_t at = m.find(kUnclosed);
+std::optional<Found> unclosed(std::string_view m, std::size_t from) {
+  const std::size_t at = m.find(kUnclosed, from);
   if (at == kNone) return std::nullopt;
   return Found{at, at + kUnclosed.size(),
                "引用符（\"）で始まる欄が閉じられないまま入力が終わっています。閉じる \" "
                "を書いてください。ファイルが途中で切れている場合は、もう一度取得するか書き出し直してください"};
 }
 
-// CsvHeader::require: "missing column \"X\" (needed for WHAT); the header has \"A\", \"B\"".
-std::optional<Found> missing_column(std::string_view m) {
-  const std::size_t at = m.find(kMissingHead);
+// CsvHeader::require: "missing column \"X\" (needed for WHAT); the header has \"A\", \"B\"". When a
+// later marker is missing after the first head, it is missing after every later one too: no retry.
+std::optional<Found> missing_column(std::string_view m, std::size_t from) {
+  const std::size_t at = m.find(kMissingHead, from);
   if (at == kNone) return std::nullopt;
   const std::size_t name = at + kMissingHead.size();
   const std::size_t name_end = m.find(kMissingFor, name);
@@ -110,20 +121,18 @@ std::optional<Found> missing_column(std::string_view m) {
   const std::size_t what = name_end + kMissingFor.size();
   const std::size_t what_end = m.find(kHeaderHas, what);
   if (what_end == kNone) return std::nullopt;
-  const std::string_view columns = m.substr(what_end + kHeaderHas.size());
+  const std::size_t columns = what_end + kHeaderHas.size();
   std::string japanese = "見出しに列「" + std::string(m.substr(name, name_end - name)) +
                          "」がありません（用途: " + std::string(m.substr(what, what_end - what)) +
                          "）。ファイルとその見出しを確かめてください。";
-  if (columns.starts_with(kNoColumns))
-    japanese.append("見出しに列がひとつもありません").append(columns.substr(kNoColumns.size()));
-  else
-    japanese.append("見出しの列: ").append(columns);
-  return Found{at, m.size(), std::move(japanese)};
+  if (m.substr(columns).starts_with(kNoColumns))
+    return Found{at, columns + kNoColumns.size(), japanese.append("見出しに列がひとつもありません")};
+  return Found{at, columns, japanese.append("見出しの列: ")};
 }
 
 // ColumnFinder::find with a setting's column: "the header has no column \"X\" (setting 'S'); its columns are A, B".
-std::optional<Found> chosen_column(std::string_view m) {
-  const std::size_t at = m.find(kChosenHead);
+std::optional<Found> chosen_column(std::string_view m, std::size_t from) {
+  const std::size_t at = m.find(kChosenHead, from);
   if (at == kNone) return std::nullopt;
   const std::size_t name = at + kChosenHead.size();
   const std::size_t name_end = m.find(kChosenSetting, name);
@@ -132,16 +141,15 @@ std::optional<Found> chosen_column(std::string_view m) {
   const std::size_t setting_end = m.find(kChosenColumns, setting);
   if (setting_end == kNone) return std::nullopt;
   const std::string setting_name(m.substr(setting, setting_end - setting));
-  return Found{at, m.size(),
+  return Found{at, setting_end + kChosenColumns.size(),
                "見出しに列「" + std::string(m.substr(name, name_end - name)) + "」がありません（設定「" + setting_name +
                    "」で指定された列です）。設定「" + setting_name +
-                   "」を見出しにある列名に直してください。見出しの列: " +
-                   std::string(m.substr(setting_end + kChosenColumns.size()))};
+                   "」を見出しにある列名に直してください。見出しの列: "};
 }
 
 // ColumnFinder::require: "no column for WHAT (looked for A / B; set 'S'); the header has A, B".
-std::optional<Found> no_column_for(std::string_view m) {
-  const std::size_t at = m.find(kNoneForHead);
+std::optional<Found> no_column_for(std::string_view m, std::size_t from) {
+  const std::size_t at = m.find(kNoneForHead, from);
   if (at == kNone) return std::nullopt;
   const std::size_t what = at + kNoneForHead.size();
   const std::size_t what_end = m.find(kLookedFor, what);
@@ -160,32 +168,27 @@ std::optional<Found> no_column_for(std::string_view m) {
   japanese.append(setting.empty()
                       ? "。ファイルとその見出しを確かめてください"
                       : "。見出しの列名を確かめるか、列名を設定「" + std::string(setting) + "」で指定してください");
-  japanese.append("。見出しの列: ").append(m.substr(tried_end + kHeaderHas.size()));
-  return Found{at, m.size(), std::move(japanese)};
+  japanese.append("。見出しの列: ");
+  return Found{at, tried_end + kHeaderHas.size(), std::move(japanese)};
 }
 
-using Finder = std::optional<Found> (*)(std::string_view);
-// Refusals that stand within a message, and those that run to its end (a list of the header's columns).
-constexpr std::array<Finder, 3> kWithin{cut_off, too_long, unclosed};
-constexpr std::array<Finder, 3> kToTheEnd{missing_column, chosen_column, no_column_for};
-
-void replace(std::string& message, const Found& found) {
-  message.replace(found.begin, found.end - found.begin, found.japanese);
-}
+using Finder = std::optional<Found> (*)(std::string_view, std::size_t);
+constexpr std::array<Finder, 6> kFinders{cut_off, too_long, unclosed, missing_column, chosen_column, no_column_for};
 
 }  // namespace
 
+// Every refusal of each kind, not the first only: a plugin may join its files' errors
+// ("a.csv: line 3: …; b.csv: line 9: …"), and the host words a message twice (worker, then parent),
+// which must change nothing the second time. The search goes on after each Japanese text, through a
+// header's columns too: a later refusal may follow them.
 std::string csv_error_text(std::string_view message, Lang lang) {
   if (lang == Lang::En) return std::string(message);
   std::string out = lines_in_japanese(message);
-  for (const Finder find : kWithin)
-    if (const auto found = find(out)) replace(out, *found);
-  // One list ends a message: the first refusal of this kind is the SDK's, and the list after it is
-  // the file's text, where nothing is looked for.
-  std::optional<Found> first;
-  for (const Finder find : kToTheEnd)
-    if (auto found = find(out); found && (!first || found->begin < first->begin)) first = std::move(found);
-  if (first) replace(out, *first);
+  for (const Finder find : kFinders)
+    for (std::size_t from = 0; const auto found = find(out, from);) {
+      out.replace(found->begin, found->end - found->begin, found->japanese);
+      from = found->begin + found->japanese.size();
+    }
   return out;
 }
 

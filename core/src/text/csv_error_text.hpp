@@ -10,9 +10,10 @@
 
 namespace sosei::text {
 
-// `message` with CsvError's texts in Japanese wherever they stand in it: "line 12: " becomes
-// 「12 行目: 」, and each refusal its Japanese sentence, names, numbers and column lists kept as they
-// are. English, or a message without such a text, is returned as it is.
+// `message` with CsvError's texts in Japanese wherever they stand in it, each occurrence: "line 12: "
+// at the start or after ": " becomes 「12 行目: 」 ("line 0: ", an empty input's, is dropped), and each
+// refusal its Japanese sentence, names, numbers and column lists kept as they are. English, or a
+// message without such a text, is returned as it is; a Japanese result is returned as it is too.
 std::string csv_error_text(std::string_view message, Lang lang);
 
 }  // namespace sosei::text

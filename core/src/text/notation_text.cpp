@@ -4,6 +4,7 @@
 #include "text/notation_text.hpp"
 
 #include <array>
+#include <optional>
 #include <regex>
 #include <utility>
 
@@ -43,81 +44,137 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFixed{{
     {"longer than 64 bytes: expected a year, month or date", "64 バイトを超えています。年・月・日付を書いてください"},
 }};
 
-// Reasons with figures or a name in them: a pattern and its Japanese with $1, $2 … in place.
+// Reasons with figures or a name in them: a pattern and its Japanese with $1, $2 … in place. The
+// patterns match the start of what follows the refusal and leave the rest to the caller: a plugin may
+// write more after the reason (disaster_coverage closes its own "（", another adds " (row 4)").
 struct Shaped {
   std::regex pattern;
   const char* japanese;
 };
 // Compiled once: a run may reject thousands of rows.
-const std::array<Shaped, 9>& shaped() {
-  static const std::array<Shaped, 9> kShaped{{
+const std::array<Shaped, 10>& shaped() {
+  static const std::array<Shaped, 10> kShaped{{
+      // The units are words joined by single spaces; a plugin's own words after them begin with
+      // punctuation (" (row 4)", "）", "; b.csv: …"), which no unit has. （ and ） are spelled out of
+      // the brackets: std::regex reads bytes, and a bracket would refuse each of their bytes (％'s too).
       {std::regex(
-           R"re(^"(.*)" is not a known unit: expected a number with an optional 万/千/億 multiplier and one of the units (.*)$)re"),
+           R"re("(.*?)" is not a known unit: expected a number with an optional 万/千/億 multiplier and one of the units ((?:(?!（|）)[^\s;:,.()"])+(?: (?:(?!（|）)[^\s;:,.()"])+)*))re"),
        "「$1」は使える単位ではありません。使える単位: $2"},
-      {std::regex(R"re(^expected a 4-digit year and nothing else after (\S+), as in \S+$)re"),
+      // The SDK writes the prefix again before 2025 (FY → FY2025).
+      {std::regex(R"re(expected a 4-digit year and nothing else after ([^\s,]+), as in (?:\1)2025)re"),
        "$1 の後には 4 桁の年だけを書いてください"},
-      {std::regex(R"re(^expected a month such as 4月 or 四月 after 年$)re"),
+      {std::regex(R"re(expected a month such as 4月 or 四月 after 年)re"),
        "年の後に 4月 や 四月 のように月を書いてください"},
-      {std::regex(R"re(^expected a day such as 1日 or 一日 and nothing else after 月$)re"),
+      {std::regex(R"re(expected a day such as 1日 or 一日 and nothing else after 月)re"),
        "月の後には 1日 や 一日 のように日だけを書いてください"},
-      {std::regex(R"re(^expected a 1- or 2-digit month after the year, as in 2025-04$)re"),
+      {std::regex(R"re(expected a 1- or 2-digit month after the year, as in 2025-04)re"),
        "年の後に 1～2 桁の月を書いてください（2025-04）"},
-      {std::regex(R"re(^expected the same separator between month and day, as in 2025-04-01$)re"),
+      {std::regex(R"re(expected the same separator between month and day, as in 2025-04-01)re"),
        "月と日の間には、年と月の間と同じ区切りを使ってください（2025-04-01）"},
-      {std::regex(R"re(^expected a 1- or 2-digit day and nothing else, as in 2025-04-01$)re"),
+      {std::regex(R"re(expected a 1- or 2-digit day and nothing else, as in 2025-04-01)re"),
        "1～2 桁の日だけを書いてください（2025-04-01）"},
-      {std::regex(R"re(^year (-?\d+) is outside 1900–2200$)re"), "$1 年は 1900～2200 年の範囲の外です"},
-      {std::regex(R"re(^month (-?\d+) is not between 1 and 12$)re"), "$1 月はありません（1～12 月）"},
+      {std::regex(R"re(year (-?\d+) is outside 1900–2200)re"), "$1 年は 1900～2200 年の範囲の外です"},
+      {std::regex(R"re(month (-?\d+) is not between 1 and 12)re"), "$1 月はありません（1～12 月）"},
+      {std::regex(R"re(day (-?\d+) does not exist in (\d+)-(\d+), which has (\d+) days)re"),
+       "$2 年 $3 月に $1 日はありません（$4 日まで）"},
   }};
   return kShaped;
 }
 
-// The SDK's reasons are short; a longer one quotes what the plugin read (a cut-off row), which the
-// patterns would scan for nothing (and libstdc++'s regex recurses per character): kept as it is.
+// The SDK's reasons are short; what follows them may be long (a plugin quoting a cut-off row), and
+// libstdc++'s regex recurses per character: the patterns see this much of it and no more.
 constexpr std::size_t kLongestReason = 512;
 
-std::string reason_in_japanese(std::string_view reason) {
+// A reason the SDK wrote and its Japanese, and how much of the text it took.
+struct Reason {
+  std::string japanese;
+  std::size_t size;
+};
+
+// ASCII only: the bytes of a UTF-8 character are neither letters nor punctuation here.
+bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A reason ends where a word ends: "unknown unit" is not the start of "unknown units".
+bool ends_a_word(std::string_view text, std::size_t end) { return end >= text.size() || !ascii_alnum(text[end]); }
+
+// The SDK's reason at the start of `text` (what follows "is not a number: "), or nullopt when it is
+// none this file knows.
+std::optional<Reason> reason_in_japanese(std::string_view text) {
   for (const auto& [english, japanese] : kFixed)
-    if (reason == english) return std::string(japanese);
-  if (reason.size() > kLongestReason) return std::string(reason);
-  const std::string r(reason);
-  static const std::regex kDay(R"re(^day (-?\d+) does not exist in (\d+)-(\d+), which has (\d+) days$)re");
-  if (std::smatch m; std::regex_match(r, m, kDay))
-    return m[2].str() + " 年 " + m[3].str() + " 月に " + m[1].str() + " 日はありません（" + m[4].str() + " 日まで）";
+    if (text.starts_with(english) && ends_a_word(text, english.size()))
+      return Reason{std::string(japanese), english.size()};
+  const std::string head(text.substr(0, kLongestReason));
   for (const Shaped& s : shaped())
-    if (std::regex_search(r, s.pattern)) return std::regex_replace(r, s.pattern, s.japanese);
-  return r;
+    if (std::smatch m; std::regex_search(head, m, s.pattern, std::regex_constants::match_continuous) &&
+                       ends_a_word(text, static_cast<std::size_t>(m.length(0))))
+      return Reason{m.format(s.japanese), static_cast<std::size_t>(m.length(0))};
+  return std::nullopt;
 }
 
-// The quote the SDK opened the value with, for the one that closes it at `close`. The value is
-// quoted as it was read, so it may hold quotes itself (12"5, "a"): the opening quote is the last one
-// that begins the message or follows the plugin's "column 値: " — else, the last quote before.
-std::size_t opening_quote(std::string_view message, std::size_t close) {
-  for (std::size_t q = close; q-- > 0;) {
+// Whether the quote at `q` begins a word: the message's start, a space or ASCII punctuation before
+// it (": ", "(", "=", ","). A quote after a letter, a digit, another quote or a non-ASCII byte is
+// inside the value (12"5, ""a" b", １２"５).
+bool begins_a_token(std::string_view message, std::size_t q) {
+  if (q == 0) return true;
+  const char c = message[q - 1];
+  if (c == ' ' || c == '\t') return true;
+  return c > ' ' && c < 0x7f && c != '"' && !ascii_alnum(c);
+}
+
+// The quote the SDK opened the value with, for the one that closes it at `close`, searched from
+// `from`. The value is quoted as it was read, so it may hold quotes itself (12"5, "a" b), and the
+// plugin's prefix may quote a name of its own (rides.csv: "人数" row 4 "abc"): the opening quote is the
+// nearest one that begins a word — else the nearest quote.
+std::size_t opening_quote(std::string_view message, std::size_t from, std::size_t close) {
+  std::size_t nearest = std::string_view::npos;
+  for (std::size_t q = close; q-- > from;) {
     if (message[q] != '"') continue;
-    if (q == 0 || message.substr(0, q).ends_with(": ")) return q;
+    if (begins_a_token(message, q)) return q;
+    if (nearest == std::string_view::npos) nearest = q;
   }
-  return close == 0 ? std::string_view::npos : message.rfind('"', close - 1);
+  return nearest;
 }
 
 }  // namespace
 
+// Every refusal in the message, from the first: a plugin may join several (a: …; b: …), and the host
+// words a message twice (worker, then parent), which must change nothing the second time. A reason
+// this file does not know runs to the end of the message, refusals in it worded too, and the
+// sentence around it is closed there.
 std::string notation_text(std::string_view message, Lang lang) {
   if (lang == Lang::En) return std::string(message);
-  std::size_t at = message.find(kNumber);
-  bool number = true;
-  if (const std::size_t period = message.find(kPeriod); period < at) {
-    at = period;
-    number = false;
+  std::string out;
+  std::size_t copied = 0;
+  std::size_t unclosed = 0;
+  for (std::size_t from = 0;;) {
+    std::size_t at = message.find(kNumber, from);
+    bool number = true;
+    if (const std::size_t period = message.find(kPeriod, from); period < at) {
+      at = period;
+      number = false;
+    }
+    if (at == std::string_view::npos) break;
+    const std::size_t reason = at + (number ? kNumber : kPeriod).size();
+    from = reason;
+    const std::size_t open = opening_quote(message, copied, at);
+    if (open == std::string_view::npos) continue;
+    out.append(message.substr(copied, open - copied))
+        .append("「")
+        .append(message.substr(open + 1, at - open - 1))
+        .append("」は")
+        .append(number ? "数値" : "期間")
+        .append("として読めません（");
+    if (const auto known = reason_in_japanese(message.substr(reason))) {
+      out.append(known->japanese).append("）");
+      from = reason + known->size;
+    } else {
+      ++unclosed;
+    }
+    copied = from;
   }
-  if (at == std::string_view::npos) return std::string(message);
-  const std::size_t open = opening_quote(message, at);
-  if (open == std::string_view::npos || open == at) return std::string(message);
-  const std::string_view prefix = message.substr(0, open);
-  const std::string_view quoted = message.substr(open + 1, at - open - 1);
-  const std::string_view reason = message.substr(at + (number ? kNumber : kPeriod).size());
-  return std::string(prefix) + "「" + std::string(quoted) + "」は" + (number ? "数値" : "期間") + "として読めません（" +
-         reason_in_japanese(reason) + "）";
+  out.append(message.substr(copied));
+  for (; unclosed > 0; --unclosed) out.append("）");
+  return out;
 }
 
 }  // namespace sosei::text

@@ -11,10 +11,11 @@
 
 namespace sosei::text {
 
-// `message` with the SDK's refusal in it (after any prefix the plugin wrote: "column 値: …") in
-// Japanese: 「abc」は数値として読めません（数字（万・千・億と単位を付けてよい…）…）. English, or a
-// message without such a refusal, is returned as it is; a reason this file does not know keeps its
-// English words inside the Japanese sentence.
+// `message` with each SDK refusal in it (after any prefix the plugin wrote: "column 値: …") in
+// Japanese: 「abc」は数値として読めません（数字（万・千・億と単位を付けてよい…）…）, what the plugin
+// wrote after the reason kept after it. English, or a message without such a refusal, is returned as
+// it is, and so is a Japanese result; a reason this file does not know keeps its English words
+// inside the Japanese sentence, which then runs to the end of the message.
 std::string notation_text(std::string_view message, Lang lang);
 
 }  // namespace sosei::text

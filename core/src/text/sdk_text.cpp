@@ -37,27 +37,57 @@ struct Named {
 constexpr std::array<Named, 3> kNamed{{
     {"the plugin reads setting '", "', which its settings table does not declare", "プラグインが、設定表にない設定「",
      "」を読もうとしました。設定表に加えてください（プラグインの不具合です）"},
-    {"setting '", "' is required", "設定「", "」が必要です。値を書いてください"},
+    {"setting '", "' is required", "設定「", "」が必要です。sources.yaml の取込元の settings に書いてください"},
     {"cannot save state '", "'", "状態「", "」を保存できませんでした"},
 }};
 
+// Whether the SDK's text that ends at `end` ends the message: these texts are whole sentences the
+// SDK throws, so a plugin may put them last or wrap them ("（…）", "(…)", "….") but what goes on
+// after them is the plugin's own sentence ("setting 'kpi' is required when kpi_column is empty"),
+// which half in Japanese would read worse than all in English.
+bool ends_the_message(std::string_view message, std::size_t end) {
+  constexpr std::string_view kClose = "）";
+  for (std::string_view rest = message.substr(end); !rest.empty();) {
+    if (rest.starts_with(kClose))
+      rest.remove_prefix(kClose.size());
+    else if (rest.front() == ')' || rest.front() == '.')
+      rest.remove_prefix(1);
+    else
+      return false;
+  }
+  return true;
+}
+
+// Each table looks through the whole message, on after each Japanese text it wrote: an occurrence
+// that does not end the message is passed by, and one further on may.
 void replace_fixed(std::string& message) {
   for (const auto& [english, japanese] : kFixed)
-    if (const std::size_t at = message.find(english); at != kNone) message.replace(at, english.size(), japanese);
+    for (std::size_t at = message.find(english); at != kNone;) {
+      if (ends_the_message(message, at + english.size())) {
+        message.replace(at, english.size(), japanese);
+        at = message.find(english, at + japanese.size());
+      } else {
+        at = message.find(english, at + 1);
+      }
+    }
 }
 
 void replace_named(std::string& message) {
-  for (const Named& n : kNamed) {
-    const std::size_t at = message.find(n.before);
-    if (at == kNone) continue;
-    const std::size_t name = at + n.before.size();
-    const std::size_t name_end = message.find(n.after, name);
-    // A name has no quote in it: a quote before the end belongs to something else.
-    if (name_end == kNone || message.find('\'', name) < name_end) continue;
-    const std::string japanese =
-        std::string(n.japanese_before) + message.substr(name, name_end - name) + std::string(n.japanese_after);
-    message.replace(at, name_end + n.after.size() - at, japanese);
-  }
+  for (const Named& n : kNamed)
+    for (std::size_t at = message.find(n.before); at != kNone;) {
+      const std::size_t name = at + n.before.size();
+      const std::size_t name_end = message.find(n.after, name);
+      if (name_end == kNone) break;  // nor after a later occurrence
+      // A name has no quote in it: a quote before the end belongs to something else.
+      if (message.find('\'', name) < name_end || !ends_the_message(message, name_end + n.after.size())) {
+        at = message.find(n.before, at + 1);
+        continue;
+      }
+      const std::string japanese =
+          std::string(n.japanese_before) + message.substr(name, name_end - name) + std::string(n.japanese_after);
+      message.replace(at, name_end + n.after.size() - at, japanese);
+      at = message.find(n.before, at + japanese.size());
+    }
 }
 
 }  // namespace

@@ -13,8 +13,11 @@ namespace sosei::text {
 
 // `message` with every SDK text in it in Japanese, wherever it stands (after the plugin's own
 // "rides.csv: " or the host's prefix): notation refusals (notation_text), CsvError's (csv_error_text)
-// and the PluginError and exception texts of plugin.hpp. What the SDK did not write (a plugin's own
-// Japanese, an unknown text) and everything under Lang::En is returned as it is.
+// and the PluginError and exception texts of plugin.hpp (those only where they end the message, or
+// are closed by "）", ")" or "." only: words after them are the plugin's own sentence). What the SDK
+// did not write (a plugin's own Japanese, an unknown text) and everything under Lang::En is returned
+// as it is. Every occurrence is worded, and wording a message again changes nothing (a worker words
+// it, then the parent).
 std::string sdk_text(std::string_view message, Lang lang);
 
 }  // namespace sosei::text
