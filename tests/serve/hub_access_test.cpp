@@ -199,7 +199,8 @@ TEST_F(HubAccess, ACitysPagesContinueItsHistoryBeforeItsMerger) {
   EXPECT_EQ(fy2026[0]["note"], "from the merged 山田市");
   r = get("/city/402273/api/kpis/startups/observations?period=FY2025");
   ASSERT_TRUE(r);
-  for (const auto& o : json::parse(r->body)["observations"]) EXPECT_FALSE(o["from_predecessors"]) << r->body;
+  const auto fy2025 = json::parse(r->body);  // kept: a range over a temporary's member would dangle
+  for (const auto& o : fy2025["observations"]) EXPECT_FALSE(o["from_predecessors"]) << r->body;
   // A city without predecessors shows only its own rows.
   r = get("/city/402052/api/evaluation?as_of=2028-08-01");
   ASSERT_TRUE(r);
