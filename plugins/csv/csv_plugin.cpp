@@ -86,14 +86,9 @@ class CsvImport : public sosei::Plugin {
     };
     if (settings.period_column.empty() || has_period_column()) return;
     const uint64_t first = reader.line();
-    // Only a title-like row (one filled cell, or none) is passed over: a header with other names is
-    // the header, and its missing column is the error to show.
-    const auto title_like = [&] {
-      int filled = 0;
-      for (std::size_t i = 0; i < reader.size(); ++i) filled += reader.cell(i).empty() ? 0 : 1;
-      return filled <= 1;
-    };
-    while (title_like() && reader.line() - first < kMostTitleRows) {
+    // Only a title row (sosei::is_title_row) is passed over: a header with other names is the header,
+    // and its missing column is the error to show.
+    while (sosei::is_title_row(reader) && reader.line() - first < kMostTitleRows) {
       if (!reader.next())
         throw sosei::PluginError(
             SOSEI_ERR_INPUT, name + ": 表題の行だけで、列「" + settings.period_column + "」のある見出し行がありません");

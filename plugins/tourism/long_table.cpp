@@ -172,7 +172,8 @@ class LongTableImport {
   void read_row(const sosei::CsvReader& row) {
     const uint64_t line = row.line();
     const std::string_view count_text = row.cell(layout_.count);
-    if (count_text.empty() && (row.cell(layout_.year).empty() || is_remark(row.cell(0)))) return;  // ※… under the table
+    if (count_text.empty() && (row.cell(layout_.year).empty() || sosei::is_note_text(row.cell(0))))
+      return;  // ※… under the table
     check_one_region(row);
     const auto when = month_of(row);
     if (!when) return;

@@ -230,7 +230,7 @@ class TourismImport : public sosei::Plugin {
       if (!any_count) return;  // a spacer row with only a code or a split
       return ctx_->reject(file_, line, layout_.spot_header + ": 地点名が空です");
     }
-    if (!any_count && tourism::is_remark(spot)) return;  // ※… under the table
+    if (!any_count && sosei::is_note_text(spot)) return;  // ※… under the table
 
     const std::optional<int> year = year_of(row);
     if (!year) return;

@@ -135,12 +135,6 @@ bool is_totals_name(std::string_view spot) {
   return s == "合計" || s == "計" || s == "総計" || s == "総合計" || s == "全地点計";
 }
 
-bool is_remark(std::string_view spot) {
-  const std::string s = sosei::normalize_header(spot);
-  return s.starts_with("※") || s.starts_with("注") || s.starts_with("(注") || s.starts_with("資料") ||
-         s.starts_with("出典");
-}
-
 std::string format_count(double value) {
   char digits[64];
   const bool whole = std::floor(value) == value && std::fabs(value) < 1e15;

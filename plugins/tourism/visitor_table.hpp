@@ -65,8 +65,6 @@ void refuse_html(const sosei::CsvReader& first, const std::string& file);
 
 // A spot name that stands for the grand total of the table (合計, 計, 総計).
 bool is_totals_name(std::string_view spot);
-// A remark line under the table (※…, 注…, 資料：…).
-bool is_remark(std::string_view spot);
 
 // 240000 → "240,000"; 1234.5 → "1,234.5".
 std::string format_count(double value);

@@ -451,37 +451,45 @@ inline std::string normalize_header(std::string_view cell) {
   return out;
 }
 
-// The rows a person puts above a table's header — a title (「令和6年度 自主防災組織名簿」), a unit line
-// (「（単位：人）」), a row of empty cells — have at most one filled cell. For a table whose header has two
-// columns or more, moves `reader` (on its first record) past them to the first row with two filled
-// cells, at most `most` rows down, and returns how many rows it passed; the caller says so in its log.
-// Stops at the end of the input, which the caller's header then reports as missing columns, and at
-// markup (<!DOCTYPE html>: a web page served instead of the table), which the caller refuses as such.
+// A row a person puts above a table's header — a title (「令和6年度 自主防災組織名簿」), a unit line
+// (「（単位：人）」), a row of empty cells: at most one filled cell. Never markup (<!DOCTYPE html>: a web
+// page served instead of the table, which the plugin refuses as such).
+inline bool is_title_row(const CsvReader& row) {
+  if (row.cell(0).starts_with('<')) return false;
+  int filled = 0;
+  for (std::size_t i = 0; i < row.size() && filled < 2; ++i) filled += row.cell(i).empty() ? 0 : 1;
+  return filled < 2;
+}
+
+// For a table whose header has two columns or more: moves `reader` (on its first record) past the
+// title rows above the header, at most `most` rows down, and returns how many it passed; the caller
+// says so in its log. Stops at the end of the input, which the caller's header then reports as
+// missing columns.
 inline uint64_t skip_title_rows(CsvReader& reader, uint64_t most = 10) {
-  const auto title_like = [&reader] {
-    if (reader.cell(0).starts_with('<')) return false;
-    int filled = 0;
-    for (std::size_t i = 0; i < reader.size() && filled < 2; ++i) filled += reader.cell(i).empty() ? 0 : 1;
-    return filled < 2;
-  };
   uint64_t passed = 0;
-  while (passed < most && title_like() && reader.next()) ++passed;
+  while (passed < most && is_title_row(reader) && reader.next()) ++passed;
   return passed;
 }
 
-// A note under a published table — 「※ 全国は公立」, 「注1) …」, 「（注）…」, 「資料：…」, 「出典：…」 — in
-// the first cell, every other cell empty. Statistics published by prefectures and ministries end with
-// such lines; they are not data, and a plugin skips them instead of refusing them as bad rows.
+// The text a note under a published table starts with: 「※ 全国は公立」, 「注1) …」, 「（注）…」,
+// 「資料：…」, 「出典：…」 (compared after normalize_header: widths folded, spaces dropped).
+inline bool is_note_text(std::string_view cell) {
+  const std::string s = normalize_header(cell);
+  for (const std::string_view start : {"※", "注", "(注", "資料", "出典"})
+    if (s.starts_with(start)) return true;
+  return false;
+}
+
+// A note under a published table: note text in the first cell, every other cell empty. Statistics
+// published by prefectures and ministries end with such lines; they are not data, and a plugin skips
+// them instead of refusing them as bad rows.
 inline bool is_note_row(const CsvReader& row) {
   const std::string_view first = row.cell(0);
   // Data rows start with a digit, a code or a name: decided by the first byte, without allocating.
   if (first.empty() || (static_cast<unsigned char>(first[0]) < 0x80 && first[0] != '(')) return false;
   for (std::size_t i = 1; i < row.size(); ++i)
     if (!row.cell(i).empty()) return false;
-  const std::string s = normalize_header(first);
-  for (const std::string_view start : {"※", "注", "(注", "資料", "出典"})
-    if (s.starts_with(start)) return true;
-  return false;
+  return is_note_text(first);
 }
 
 // Finds the columns of a table typed by hand (a prefecture's statistics, a survey's results): each
