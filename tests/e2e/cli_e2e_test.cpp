@@ -199,6 +199,8 @@ TEST(CliEndToEnd, EveryBundledPluginPassesPluginCheckOnTheDemoInput) {
     EXPECT_EQ(check.exit_code, 0) << plugin << "\n" << check.out << check.err;
     EXPECT_NE(check.out.find("合格: 読めない行 0 件、問題のある観測値 0 件"), std::string::npos) << plugin << "\n"
                                                                                                  << check.out;
+    // Values as people read them: grouped and rounded, never a double's 17 digits.
+    EXPECT_FALSE(std::regex_search(check.out, std::regex(R"(\d\.\d{7,})"))) << plugin << "\n" << check.out;
   }
 }
 

@@ -110,7 +110,8 @@ void print(const kit::CheckReport& r, std::size_t limit, text::Lang lang) {
     std::string dims;
     for (const auto& [k, v] : o.dimensions) dims += (dims.empty() ? "" : " ") + k + "=" + v;
     const std::string period = o.period_value ? text::period_text(*o.period_value, locale.years, lang) : o.period;
-    table.add({o.series, period, dims, o.value, o.note, o.location, o.problem ? o.problem(locale) : ""});
+    table.add({o.series, period, dims, o.shown ? text::value_text(*o.shown, lang) : o.value, o.note, o.location,
+               o.problem ? o.problem(locale) : ""});
   }
   table.align_right(3);
   table.print(std::cout);

@@ -29,6 +29,9 @@ class CheckSink : public host::ObservationSink {
     if (known(o.period.kind) && o.period.valid()) c.period_value = o.period;
     c.dimensions.assign(o.dimensions.begin(), o.dimensions.end());
     c.value = o.value.str();
+    if (const int kind = static_cast<int>(o.value.kind); kind >= SOSEI_VALUE_NUMBER && kind <= SOSEI_VALUE_DONE &&
+                                                         (!o.value.is_number() || std::isfinite(o.value.number)))
+      c.shown = o.value;
     c.note = o.note;
     c.location = o.location;
     c.problem = problem_of(o);

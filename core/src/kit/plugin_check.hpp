@@ -29,7 +29,8 @@ struct CheckedObservation {
   std::string period;                  // FY2025, 2024, 2025-04, 2025-04-01
   std::optional<Period> period_value;  // the same, when its kind is known (shown in the city's notation)
   std::vector<std::pair<std::string, std::string>> dimensions;
-  std::string value;  // number as text, or the status name
+  std::string value;           // number as text, or the status name (JSON)
+  std::optional<Value> shown;  // the same for people (grouped, rounded, 未実施), when its kind is known
   std::string note;
   std::string location;  // file:line
   text::Phrase problem;  // why the host would refuse it structurally (none: fine)
