@@ -218,6 +218,51 @@ TEST_F(PostgresEndToEnd, TheHubSummarisesEachCityOfOneDatabase) {
 // Issue 16, mergers on one shared database: 山田市's rows under its own code continue 嘉麻市's history
 // in `sosei hub evaluate`, each store opened for its own code under row-level security; saved, the
 // summary shows it.
+// Issue 16: the shared indicators of several cities in one database, read with one statement; the hub
+// needs only each city's strategy, so a city whose sources file is broken still reports.
+TEST_F(PostgresEndToEnd, TheHubAddsUpASharedIndicatorOverTheCitiesOfOneDatabase) {
+  SoseiRunner kama("pg-hind-kama"), iizuka("pg-hind-iizuka"), keisen("pg-hind-keisen");
+  name_city(kama, "嘉麻市", "402273");
+  name_city(iizuka, "飯塚市", "402052");
+  name_city(keisen, "桂川町", "404217");
+  for (const SoseiRunner* s : {&kama, &iizuka, &keisen}) {
+    const auto path = s->dir() / "config" / "strategy.yaml";
+    std::string text = sosei::test_support::read_file(path);
+    const std::string kpi = "              - id: startups\n";
+    text.insert(text.find(kpi) + kpi.size(), "                indicator: startups\n");
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  }
+  ASSERT_EQ(kama.run(db_ + "import kama_values").exit_code, 0);
+  ASSERT_EQ(iizuka.run(db_ + "import kama_values").exit_code, 0);
+  std::ofstream(keisen.dir() / "config" / "sources.yaml", std::ios::trunc) << "sources: [\n";  // not YAML
+
+  const auto hub_file = kama.dir() / "hub.yaml";
+  std::ofstream(hub_file) << "hub:\n  name: 嘉飯圏域ハブ\n  database: " << pgtest::postgres_uri(cluster_, name_)
+                          << "\ncities:\n";
+  for (const auto& [s, code, name] : {std::tuple{&kama, "402273", "嘉麻市"}, std::tuple{&iizuka, "402052", "飯塚市"},
+                                      std::tuple{&keisen, "404217", "桂川町"}})
+    std::ofstream(hub_file, std::ios::app)
+        << "  - {code: \"" << code << "\", name: " << name << ", config: " << s->config().string() << "}\n";
+  std::ofstream(hub_file, std::ios::app)
+      << "indicators:\n  - {id: startups, name: 創業者数, unit: 件, aggregate: sum}\n";
+
+  const auto shown = kama.run("hub indicators --period R7 --json --hub '" + hub_file.string() + "'");
+  ASSERT_EQ(shown.exit_code, 0) << shown.out << shown.err;
+  const auto j = json::parse(shown.out);
+  const json& view = j["indicators"][0];
+  ASSERT_EQ(view["cities"].size(), 3u) << view.dump();
+  for (const json& city : view["cities"]) {
+    if (city["code"] == "404217") {
+      EXPECT_EQ(city["state"], "no_value") << city.dump();  // its strategy was read, its rows are none
+    } else {
+      EXPECT_EQ(city["state"], "value") << city.dump();
+      EXPECT_EQ(city["value"], 8) << city.dump();
+    }
+  }
+  EXPECT_EQ(view["total"]["value"], 16) << view.dump();
+  EXPECT_EQ(view["total"]["without"], json::array({"桂川町"})) << view.dump();
+}
+
 TEST_F(PostgresEndToEnd, TheHubEvaluatesAMergedCityOnItsPredecessorsRows) {
   SoseiRunner kama("pg-hev-kama"), yamada("pg-hev-yamada");
   name_city(kama, "嘉麻市", "402273");

@@ -168,6 +168,33 @@ TEST_P(CityStores, AReaderOfSeveralCitiesSeesEachAtAGlance) {
   EXPECT_EQ(own[0].city, kIizuka);
 }
 
+TEST_P(CityStores, AReaderOfSeveralCitiesReadsTheirNumbersInOneGo) {
+  const auto kama = city(kKama), iizuka = city(kIizuka), chiyoda = city(kChiyoda);
+  import_visitors(*kama, 199000);
+  import_visitors(*iizuka, 512000);
+  import_visitors(*chiyoda, 1000000);
+  {
+    auto run = kama->begin_import(start());
+    run->put(key("visitors", kFy2024), number(199000));
+    run->put(key("visitors", Period::fiscal_year(2023)), number(180000));
+    run->put(key("visitors", kFy2024, {{"spot", "嘉穂劇場"}}), number(5000));  // a drill-down: not the city's figure
+    run->put(key("founders", kFy2024), {Value::status(ValueKind::Missing), 0, "", ""});  // no number
+    run->commit();
+  }
+
+  const auto numbers = city("", {kKama, kIizuka})->city_numbers({"visitors", "founders", "nothing"});
+  ASSERT_EQ(numbers.size(), 2u);  // not 千代田区's
+  const auto& k = numbers.at(kKama);
+  ASSERT_EQ(k.size(), 1u);  // founders has no number, nothing has no row
+  EXPECT_EQ(k.at("visitors"), (std::map<Period, double>{{Period::fiscal_year(2023), 180000}, {kFy2024, 199000}}));
+  EXPECT_EQ(numbers.at(kIizuka).at("visitors"), (std::map<Period, double>{{kFy2024, 512000}}));
+  // A city's own store reads only itself.
+  const auto own = iizuka->city_numbers({"visitors"});
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own.begin()->first, kIizuka);
+  EXPECT_TRUE(iizuka->city_numbers({}).empty());
+}
+
 TEST_P(CityStores, TwoCitiesImportOneSourceNameAtOnceWithoutWaiting) {
   // The per-source lock is per city: Iizuka's run of tourism_csv starts while Kama's is open.
   const auto kama = city(kKama);

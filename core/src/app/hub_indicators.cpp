@@ -2,13 +2,16 @@
 #include "app/hub_indicators.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
-#include "app/environment.hpp"
 #include "app/merged_history.hpp"
+#include "config/load.hpp"
+#include "store/store.hpp"
 #include "text/hub_messages.hpp"
 
 namespace sosei::app {
@@ -32,42 +35,110 @@ bool later(const Period& a, const Period& b) {
   return static_cast<int>(a.kind) < static_cast<int>(b.kind);
 }
 
-// Everything a city reports for the indicators asked: from its configuration (which KPI names which
-// indicator) and its store, opened for the city alone and read only.
-std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, const config::HubCity& city,
-                                          const std::vector<const config::SharedIndicator*>& indicators) {
-  std::map<std::string, Reported> out;
-  const auto every = [&](IndicatorState state, const text::Phrase& problem = {}) {
-    for (const auto* i : indicators) out[i->id] = {state, "", {}, problem};
-    return out;
-  };
-  if (city.config.empty()) return every(IndicatorState::NoConfiguration);
-  const config::Hub& hub = *request.hub;
-  const std::string location =
-      hub.location_of(city, request.database_override.empty() ? hub.database : request.database_override);
+// A city's strategy as the hub's copy of its configuration (`config:`) gives it, or why there is none.
+struct CityStrategy {
+  IndicatorState state = IndicatorState::NotReported;  // NoConfiguration, Unreadable, else read
+  config::Strategy strategy;
+  text::Phrase problem;
+};
+
+CityStrategy read_strategy(const config::HubCity& city) {
+  if (city.config.empty()) return {IndicatorState::NoConfiguration, {}, {}};
   try {
-    const Environment env(
-        EnvironmentOptions{.config_path = city.config, .database_override = location, .clock = request.clock});
-    const auto& code = env.config().strategy.city_code;
+    config::AppConfig app = config::load_config(city.config, config::ConfigParts::StrategyOnly);
+    const auto& code = app.strategy.city_code;
     if (code && code->digits() != city.code)
-      return every(IndicatorState::Unreadable, text::phrase(&text::HubMessages::city_config_other, city.code, city.name,
-                                                            city.config, code->digits()));
+      return {IndicatorState::Unreadable,
+              {},
+              text::phrase(&text::HubMessages::city_config_other, city.code, city.name, city.config, code->digits())};
+    return {IndicatorState::NotReported, std::move(app.strategy), {}};
+  } catch (const std::exception& e) {
+    return {IndicatorState::Unreadable, {}, text::verbatim(e.what())};
+  }
+}
+
+// Every city's strategy, read on all cores: at a national scale (1,741 cities) parsing their YAML is
+// most of the work, and each file is independent of the others.
+std::vector<CityStrategy> read_strategies(const std::vector<const config::HubCity*>& cities) {
+  std::vector<CityStrategy> out(cities.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < cities.size(); i = next++) out[i] = read_strategy(*cities[i]);
+  };
+  const std::size_t threads =
+      std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, (cities.size() + 15) / 16});
+  std::vector<std::jthread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  return out;
+}
+
+// The KPI of `strategy` that reports `indicator`, or none.
+const config::Kpi* reporting_kpi(const config::Strategy& strategy, const config::SharedIndicator& indicator) {
+  const auto kpi = std::find_if(strategy.kpis.begin(), strategy.kpis.end(),
+                                [&](const config::Kpi& k) { return k.indicator && k.indicator->id == indicator.id; });
+  return kpi == strategy.kpis.end() ? nullptr : &*kpi;
+}
+
+// The series a city's KPI reports an indicator with: its own values, or a ratio's two parts.
+std::vector<std::string> series_of(const config::Kpi& kpi, const config::SharedIndicator& indicator) {
+  if (indicator.aggregate != IndicatorAggregate::Ratio) return {kpi.id};
+  if (kpi.indicator->numerator.empty()) return {};
+  return {kpi.indicator->numerator, kpi.indicator->denominator};
+}
+
+// Everything the cities at one location report for the indicators asked, read through one store: a
+// single city's own file, or a shared database as a reader of exactly these cities (row-level security
+// shows it those and nothing else), in one statement however many they are — as the summary reads.
+void read_location(const HubIndicatorsRequest& request, const std::string& location,
+                   const std::vector<std::size_t>& members, const std::vector<const config::HubCity*>& cities,
+                   const std::vector<CityStrategy>& strategies,
+                   const std::vector<const config::SharedIndicator*>& indicators,
+                   std::vector<std::map<std::string, Reported>>& reported) {
+  const auto every = [&](IndicatorState state, const text::Phrase& problem = {}) {
+    for (const std::size_t c : members)
+      for (const auto* i : indicators) reported[c][i->id] = {state, "", {}, problem};
+  };
+  std::set<std::string> series;
+  for (const std::size_t c : members)
+    for (const auto* indicator : indicators)
+      if (const auto* kpi = reporting_kpi(strategies[c].strategy, *indicator))
+        for (auto& name : series_of(*kpi, *indicator)) series.insert(std::move(name));
+  std::map<std::string, store::SeriesNumbers> numbers;
+  try {
     store::StoreConfig config;
     config.location = location;
-    config.city = city.code;
     config.read_only = true;
     config.create_if_missing = false;
     config.clock = request.clock;
-    const auto store = store::open_store(config);
-    Predecessors predecessors(city, request.database_override.empty() ? hub.database : request.database_override,
-                              request.clock);
+    if (members.size() == 1)
+      config.city = cities[members.front()]->code;
+    else
+      for (const std::size_t c : members) config.also_reads.push_back(cities[c]->code);
+    numbers = store::open_store(config)->city_numbers(series);
+  } catch (const store::NoDatabase&) {
+    return every(IndicatorState::NoDatabase);
+  } catch (const std::exception& e) {
+    return every(IndicatorState::Unreadable, text::verbatim(e.what()));
+  }
+  const config::Hub& hub = *request.hub;
+  const std::string shared = request.database_override.empty() ? hub.database : request.database_override;
+  for (const std::size_t c : members) {
+    const config::HubCity& city = *cities[c];
+    // A single city's own file holds it as city "" (a SQLite store ignores the code).
+    auto found = numbers.find(city.code);
+    if (found == numbers.end() && members.size() == 1) found = numbers.find("");
+    static const store::SeriesNumbers kNone;
+    const store::SeriesNumbers& own = found == numbers.end() ? kNone : found->second;
+    const auto numbers_of = [&own](const std::string& name) {
+      const auto n = own.find(name);
+      return n == own.end() ? PeriodNumbers{} : n->second;
+    };
+    Predecessors predecessors(city, shared, request.clock);
     for (const auto* indicator : indicators) {
-      Reported& r = out[indicator->id];
-      const auto& kpis = env.config().strategy.kpis;
-      const auto kpi = std::find_if(kpis.begin(), kpis.end(), [&](const config::Kpi& k) {
-        return k.indicator && k.indicator->id == indicator->id;
-      });
-      if (kpi == kpis.end()) continue;  // NotReported
+      Reported& r = reported[c][indicator->id];
+      const auto* kpi = reporting_kpi(strategies[c].strategy, *indicator);
+      if (!kpi) continue;  // NotReported
       r.kpi = kpi->id;
       r.state = IndicatorState::NoValue;
       if (indicator->aggregate == IndicatorAggregate::Ratio) {
@@ -75,20 +146,36 @@ std::map<std::string, Reported> read_city(const HubIndicatorsRequest& request, c
           r.state = IndicatorState::NeedsParts;
           continue;
         }
-        r.series.numerators = read_numbers(*store, kpi->indicator->numerator);
-        r.series.denominators = read_numbers(*store, kpi->indicator->denominator);
+        r.series.numerators = numbers_of(kpi->indicator->numerator);
+        r.series.denominators = numbers_of(kpi->indicator->denominator);
       } else {
-        r.series.values = read_numbers(*store, kpi->id);
+        r.series.values = numbers_of(kpi->id);
       }
       predecessors.inherit(indicator->aggregate, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator,
                            r.series);
     }
-  } catch (const store::NoDatabase&) {
-    return every(IndicatorState::NoDatabase);
-  } catch (const std::exception& e) {
-    return every(IndicatorState::Unreadable, text::verbatim(e.what()));
   }
-  return out;
+}
+
+// What every city in scope reports for the indicators asked, in the scope's order.
+std::vector<std::map<std::string, Reported>> read_cities(
+    const HubIndicatorsRequest& request, const std::vector<const config::HubCity*>& cities,
+    const std::vector<const config::SharedIndicator*>& indicators) {
+  const std::vector<CityStrategy> strategies = read_strategies(cities);
+  std::vector<std::map<std::string, Reported>> reported(cities.size());
+  const config::Hub& hub = *request.hub;
+  const std::string shared = request.database_override.empty() ? hub.database : request.database_override;
+  std::map<std::string, std::vector<std::size_t>> by_location;  // the cities whose strategy was read
+  for (std::size_t c = 0; c < cities.size(); ++c) {
+    if (strategies[c].state != IndicatorState::NotReported) {
+      for (const auto* i : indicators) reported[c][i->id] = {strategies[c].state, "", {}, strategies[c].problem};
+      continue;
+    }
+    by_location[hub.location_of(*cities[c], shared)].push_back(c);
+  }
+  for (const auto& [location, members] : by_location)
+    read_location(request, location, members, cities, strategies, indicators, reported);
+  return reported;
 }
 
 // The periods a city has a value for: a ratio's where both parts are there.
@@ -178,9 +265,7 @@ std::vector<IndicatorView> hub_indicators(const HubIndicatorsRequest& request) {
   }
 
   const auto cities = cities_in_scope(hub, request.scope);
-  std::vector<std::map<std::string, Reported>> reported;
-  reported.reserve(cities.size());
-  for (const auto* city : cities) reported.push_back(read_city(request, *city, indicators));
+  const auto reported = read_cities(request, cities, indicators);
 
   std::vector<IndicatorView> views;
   for (const auto* indicator : indicators) {

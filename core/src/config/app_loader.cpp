@@ -79,7 +79,7 @@ DaemonSettings read_daemon(Document& doc, const MapReader& top) {
 
 }  // namespace
 
-AppConfig load_config(const std::string& path) {
+AppConfig load_config(const std::string& path, ConfigParts parts) {
   Document doc(path, path);
   MapReader top(doc, doc.root(), doc.start_location(), text::verbatim("sosei.yaml"),
                 {"database", "plugin_dirs", "log", "timezone", "locale", "years", "strategy", "sources", "grading",
@@ -127,6 +127,7 @@ AppConfig load_config(const std::string& path) {
   const std::string strategy = non_empty_path(top, "strategy");
   c.strategy = load_named(top, "strategy", display_from(display_dir, strategy),
                           [](const std::string& p) { return load_strategy(p); });
+  if (parts == ConfigParts::StrategyOnly) return c;
   if (top.has("sources")) {
     const std::string sources = non_empty_path(top, "sources");
     c.sources_file = absolute_from(base, sources);

@@ -29,7 +29,10 @@ class ConfigError : public std::runtime_error {
 
 // sosei.yaml with the strategy and sources files it names. Relative paths resolve against the folder
 // of `path`; the paths in AppConfig are absolute. Messages show paths as the caller spelled them.
-AppConfig load_config(const std::string& path);
+// StrategyOnly: sosei.yaml and the strategy it names, without its sources and rules files — all a hub
+// needs to know which of a city's KPIs reports which shared indicator, at a third less of the cost.
+enum class ConfigParts { All, StrategyOnly };
+AppConfig load_config(const std::string& path, ConfigParts parts = ConfigParts::All);
 
 Strategy load_strategy(const std::string& path);
 

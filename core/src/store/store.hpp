@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -400,6 +401,9 @@ struct SourceRunSummary {
   std::string last_success_at;        // finished_at; empty when none succeeded
 };
 
+// A few series' plain numbers (no dimensions), by series and period (Store::city_numbers).
+using SeriesNumbers = std::map<std::string, std::map<Period, double>>;
+
 // One city at a glance, for a hub's view of many (app/hub_summary.hpp): its newest saved evaluation
 // and what needs attention.
 struct CityGlance {
@@ -497,6 +501,11 @@ class Store {
   // any row, by code. A store of one city answers with its own state through the queries above; a
   // shared one answers for all its readable cities in a few grouped statements.
   virtual std::vector<CityGlance> city_glances();
+
+  // The plain numbers (no dimensions) of `series` for every city this store reads, by city code (""
+  // for a single city's own store, which ignores codes), series and period: what a hub's shared
+  // indicators add up. A shared store answers for all its readable cities in one statement.
+  virtual std::map<std::string, SeriesNumbers> city_numbers(const std::set<std::string>& series);
 
   // API tokens: add one (returns its id; the hash must be new), all of them by id, one by hash
   // (revoked ones too), note a use, revoke (false when unknown or already revoked).

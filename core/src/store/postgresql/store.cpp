@@ -6,6 +6,7 @@
 #include "store/canonical_json.hpp"
 #include "store/dimension_total.hpp"
 #include "store/postgresql/city_glances.hpp"
+#include "store/postgresql/city_numbers.hpp"
 #include "store/postgresql/columns.hpp"
 #include "store/postgresql/daemon_lock.hpp"
 #include "store/postgresql/errors.hpp"
@@ -283,6 +284,9 @@ class PostgresStore final : public Store {
   std::vector<Quarantine> quarantines() override { return pg::read_quarantines(s_); }
 
   std::vector<CityGlance> city_glances() override { return pg::read_city_glances(s_); }
+  std::map<std::string, SeriesNumbers> city_numbers(const std::set<std::string>& series) override {
+    return pg::read_city_numbers(s_, series);
+  }
 
   std::vector<SourceRunSummary> run_summaries() override {
     std::vector<SourceRunSummary> out;
