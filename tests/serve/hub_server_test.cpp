@@ -175,7 +175,11 @@ TEST_F(HubServe, SharedIndicatorsAnswerForTheScopeAskedAndRefuseWhatTheHubLacks)
   r = client().Get("/api/hub/indicators?indicator=population");
   EXPECT_EQ(r->status, 400);
   EXPECT_NE(r->body.find("あるのは: startups"), std::string::npos) << r->body;
-  r = client().Get("/api/hub/indicators?period=R7&lang=en");
+  // The city's notation: R7 is 令和7年度, FY2025.
+  r = client().Get("/api/hub/indicators?period=R7");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["indicators"][0]["period"], "FY2025") << r->body;
+  r = client().Get("/api/hub/indicators?period=%E6%9D%A5%E5%B9%B4&lang=en");  // 来年
   EXPECT_EQ(r->status, 400);
   EXPECT_NE(r->body.find("is not a period"), std::string::npos) << r->body;
   EXPECT_EQ(client().Get("/api/hub/indicators?group=%E5%8C%97")->status, 400);  // no group 北

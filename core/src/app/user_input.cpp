@@ -13,6 +13,12 @@ text::Phrase english_reason(std::string reason) {
   };
 }
 
+std::optional<Period> read_period(const std::string& text) {
+  if (auto period = Period::parse(text)) return period;
+  if (const auto parsed = sosei::parse_period(text, SOSEI_PERIOD_FISCAL_YEAR, nullptr)) return Period::from(*parsed);
+  return std::nullopt;
+}
+
 Period read_value_period(const config::Strategy& strategy, const config::Kpi* kpi, const std::string& text) {
   std::optional<Period> period = Period::parse(text);
   if (!period) {

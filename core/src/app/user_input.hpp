@@ -36,4 +36,9 @@ text::Phrase english_reason(std::string reason);
 // the import and hand entry apply: import::in_strategy_range).
 Period read_value_period(const config::Strategy& strategy, const config::Kpi* kpi, const std::string& text);
 
+// A period a person typed where no KPI says what a bare year is (`sosei hub indicators --period`): the
+// same notations, a bare or era year a fiscal year (R7 is 令和7年度), as the strategy's years are.
+// None when it cannot be read.
+std::optional<Period> read_period(const std::string& text);
+
 }  // namespace sosei::app

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/hub_indicators.hpp"
+#include "app/user_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/hub_file.hpp"
 #include "cli/text_table.hpp"
@@ -83,7 +84,7 @@ void run_indicators(const IndicatorArgs& args, CommandEnv env) {
   request.database_override = env.session.options().database;
   request.indicator = args.indicator;
   if (!args.period.empty()) {
-    request.period = Period::parse(args.period);
+    request.period = app::read_period(args.period);
     if (!request.period) throw UsageError(text::say(locale.lang, &HubMessages::bad_period, args.period));
   }
   std::vector<app::IndicatorView> views;
@@ -123,8 +124,9 @@ void add_hub_indicator_command(CLI::App& hub, CommandEnv env) {
   cmd->add_option("--prefecture", args->prefecture, "only this prefecture's cities: 40, 福岡県 or Fukuoka");
   cmd->add_option("--group", args->group, "only the cities of this group of the hub file (e.g. 嘉飯圏域)");
   cmd->add_option("--indicator", args->indicator, "only this indicator (its id in the hub file)");
-  cmd->add_option("--period", args->period,
-                  "the period to show (FY2024, 2024); default: for each indicator the latest any city has");
+  cmd->add_option(
+      "--period", args->period,
+      "the period to show (FY2024, R6, 令和6年度, 2024); default: for each indicator the latest any city has");
   cmd->add_flag("--json", args->json, "print as JSON (stable keys)");
   cmd->add_option("--lang", env.session.locale_options().lang, "what people read in ja or en (default: ja)")
       ->check(CLI::IsMember({"ja", "en"}));

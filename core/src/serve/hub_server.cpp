@@ -10,6 +10,7 @@
 #include "app/hub_indicators.hpp"
 #include "app/hub_summary.hpp"
 #include "app/merged_history.hpp"
+#include "app/user_input.hpp"
 #include "present/hub_json.hpp"
 #include "serve/api.hpp"
 #include "serve/bounded_server.hpp"
@@ -192,7 +193,7 @@ struct HubServer::Impl {
     request.database_override = database_override;
     request.indicator = single_param(req.params, "indicator");
     if (const std::string period = single_param(req.params, "period"); !period.empty()) {
-      request.period = Period::parse(period);
+      request.period = app::read_period(period);
       if (!request.period) throw HttpError(400, text::say(l, &HubMessages::bad_period, period));
     }
     try {

@@ -74,7 +74,8 @@ constexpr HubMessages kJapanese{
     .state_no_configuration = "ハブに設定（config）がない",
     .prefecture_total = "{} 計",
     .indicator_without = "値のない団体 {} : {}",
-    .bad_period = "--period「{}」は期間ではありません。FY2024（年度）や 2024（暦年）のように書いてください",
+    .bad_period =
+        "--period「{}」は期間ではありません。R6・令和6年度・FY2024（年度）や 2024（暦年）のように書いてください",
     .indicators_title = "{} — 共通指標",
     .indicators_link = "共通指標",
     .from_predecessors = "合併前の {} の値",
@@ -250,7 +251,8 @@ constexpr HubMessages kEnglish{
     .state_no_configuration = "no configuration (config) at the hub",
     .prefecture_total = "{} total",
     .indicator_without = "cities without a value {}: {}",
-    .bad_period = "--period \"{}\" is not a period: write FY2024 (a fiscal year) or 2024 (a calendar year)",
+    .bad_period =
+        "--period \"{}\" is not a period: write FY2024, R6 or 令和6年度 (a fiscal year) or 2024 (a calendar year)",
     .indicators_title = "{} — shared indicators",
     .indicators_link = "shared indicators",
     .from_predecessors = "from the merged {}",
