@@ -11,6 +11,7 @@
 
 #include "fixtures.hpp"
 #include "input/input_stream.hpp"
+#include "input/xlsx_styles.hpp"
 #include "input/xlsx_workbook.hpp"
 #include "input/zip_archive.hpp"
 
@@ -268,6 +269,66 @@ TEST(XlsxInput, SharedStringsAreCappedByTheirText) {
       shared_strings_error("<si><t>" + std::string(100000, 'x') + "</t></si>", std::size_t{64} << 10);
   EXPECT_THAT(message, HasSubstr("xl/sharedStrings.xml (the shared string table) needs more than 64 KiB"));
   EXPECT_THAT(message, HasSubstr("export the sheet as CSV"));
+}
+
+// A rate formatted as a percentage is stored as 0.853 and shown as 85.3 %; a date is stored as a day
+// count. The stream says what the cell shows, as the sheet saved as CSV would.
+TEST(XlsxInput, PercentagesAndDatesReadAsTheCellsShowThem) {
+  const auto path = (fixture_dir() / "shown.xlsx").string();
+  lxw_workbook* book = workbook_new(path.c_str());
+  ASSERT_NE(book, nullptr);
+  const auto custom = [book](const char* code) {
+    lxw_format* f = workbook_add_format(book);
+    format_set_num_format(f, code);
+    return f;
+  };
+  const auto builtin = [book](uint8_t id) {
+    lxw_format* f = workbook_add_format(book);
+    format_set_num_format_index(f, id);
+    return f;
+  };
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "率");
+  worksheet_write_number(sheet, 0, 0, 0.999, custom("0.0%"));
+  worksheet_write_number(sheet, 0, 1, 0.853, builtin(10));  // 0.00%
+  worksheet_write_number(sheet, 0, 2, 1, custom("0%;[Red]-0%"));
+  worksheet_write_number(sheet, 0, 3, -0.002, custom("0.0%"));
+  worksheet_write_number(sheet, 0, 4, 199000, custom("#,##0"));
+  worksheet_write_number(sheet, 0, 5, 0.3496, nullptr);
+  worksheet_write_number(sheet, 0, 6, 12345, custom("0.00E+00"));
+  worksheet_write_number(sheet, 1, 0, 44927, custom("yyyy/m/d"));
+  worksheet_write_number(sheet, 1, 1, 44927, custom("[$-411]ggge\"年\"m\"月\""));  // 令和5年1月
+  worksheet_write_number(sheet, 1, 2, 44927.5, custom("yyyy/m/d h:mm"));
+  worksheet_write_number(sheet, 1, 3, 45017, builtin(14));
+  worksheet_write_number(sheet, 1, 4, 0.5, custom("h:mm"));   // a time of day: as stored
+  worksheet_write_number(sheet, 1, 5, 85, custom("0\"%\""));  // a literal % sign after the number
+  worksheet_write_number(sheet, 1, 6, 12, custom("General"));
+  ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+  EXPECT_EQ(read_file(path, Encoding::Auto),
+            "99.9%,85.3%,100%,-0.2%,199000,0.3496,12345\n"
+            "2023-01-01,2023-01,2023-01-01 12:00:00,2023-04-01,0.5,85,12\n");
+}
+
+TEST(XlsxInput, ShownNumbersWithoutAFloatsRounding) {
+  EXPECT_EQ(shown_number("0.853", NumberShown::Percent, false), "85.3%");
+  EXPECT_EQ(shown_number("1.5E-3", NumberShown::Percent, false), "0.15%");
+  EXPECT_EQ(shown_number("2.5E+2", NumberShown::Percent, false), "25000%");
+  EXPECT_EQ(shown_number("-0", NumberShown::Percent, false), "0%");
+  EXPECT_EQ(shown_number("abc", NumberShown::Percent, false), "abc");
+  EXPECT_EQ(shown_number("1E", NumberShown::Percent, false), "1E");
+  // Excel's 1900 system counts a 1900-02-29 that never was (60); the 1904 system starts a day later.
+  EXPECT_EQ(shown_number("59", NumberShown::Date, false), "1900-02-28");
+  EXPECT_EQ(shown_number("60", NumberShown::Date, false), "60");
+  EXPECT_EQ(shown_number("61", NumberShown::Date, false), "1900-03-01");
+  EXPECT_EQ(shown_number("1", NumberShown::Date, true), "1904-01-02");
+  EXPECT_EQ(shown_number("43465", NumberShown::Date, true), "2023-01-01");
+  EXPECT_EQ(shown_number("1e308", NumberShown::Date, false), "1e308");
+  EXPECT_EQ(shown_number("45291.99999999", NumberShown::DateTime, false), "2024-01-01 00:00:00");
+  EXPECT_EQ(shown_by_code("mm:ss"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("[h]:mm"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("m\"月\"d\"日\"(aaa)"), NumberShown::Date);
+  EXPECT_EQ(shown_by_code("[$-411]ge.m.d"), NumberShown::Date);
+  EXPECT_EQ(shown_by_code("@"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_builtin(34), NumberShown::Month);  // yyyy"年"m"月"
 }
 
 }  // namespace

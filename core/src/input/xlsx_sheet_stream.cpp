@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "input/xlsx_styles.hpp"
 #include "input/xlsx_text.hpp"
 #include "input/xlsx_workbook.hpp"
 #include "input/xml_parser.hpp"
@@ -58,6 +59,8 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
     const SheetPart& part = find_sheet(index, sheet, path);
     name_ = path + "[" + part.name + "]";
     if (!index.shared_strings_part.empty()) strings_.load(zip_, index.shared_strings_part);
+    if (!index.styles_part.empty() && zip_.contains(index.styles_part)) styles_.load(zip_, index.styles_part);
+    date1904_ = index.date1904;
     parser_.emplace(static_cast<XmlHandler&>(*this), path + ": " + part.part);
     zip_.open_entry(part.part);
   }
@@ -98,6 +101,9 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
       column_ = cell ? cell->column : next_column_;
       const char* type = attribute(attributes, "t");
       type_ = type ? type : "";
+      const char* style = attribute(attributes, "s");
+      style_ = 0;
+      if (style != nullptr) std::from_chars(style, style + std::strlen(style), style_);
       value_.clear();
     } else if (name == "v") {
       in_value_ = true;
@@ -181,7 +187,9 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
     } else if (type_ == "str" || type_ == "inlineStr" || type_ == "e") {
       text = decode_xstring(value_);
     } else {
-      text = value_;  // numbers and ISO dates, exactly as written
+      // Numbers as the cell shows them (85.3% for a stored 0.853, 2023-01-01 for the date 44927), as
+      // the same sheet saved as CSV would say; others exactly as written.
+      text = type_.empty() || type_ == "n" ? shown_number(value_, styles_.of(style_), date1904_) : value_;
     }
     if (text.empty()) return;
     if (column_ <= last_column_) column_ = last_column_ + 1;  // duplicate or out-of-order cell
@@ -194,6 +202,8 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
   ZipArchive zip_;
   std::string name_;
   SharedStrings strings_;
+  CellStyles styles_;
+  bool date1904_ = false;
   std::vector<char> chunk_;
   std::optional<XmlParser> parser_;  // created once the sheet is known
   bool last_fed_ = false;
@@ -208,6 +218,7 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
   int next_column_ = 0;
   int column_ = 0;
   std::string type_;
+  std::size_t style_ = 0;  // the cell's s attribute: its index in the workbook's cell styles
   std::string value_;
   bool in_value_ = false;
   bool in_inline_ = false;

@@ -22,7 +22,12 @@ struct SheetRef {
 class WorkbookHandler final : public XmlHandler {
  public:
   std::vector<SheetRef> sheets;
+  bool date1904 = false;
   void on_start(std::string_view name, const char** attributes) override {
+    if (name == "workbookPr") {
+      const char* flag = attribute(attributes, "date1904");
+      date1904 = flag != nullptr && (std::string_view(flag) == "1" || std::string_view(flag) == "true");
+    }
     if (name != "sheet") return;
     const char* sheet_name = attribute(attributes, "name");
     const char* id = attribute(attributes, "id");  // r:id
@@ -36,6 +41,7 @@ class RelationshipsHandler final : public XmlHandler {
  public:
   std::map<std::string, std::string, std::less<>> targets;  // Id → Target
   std::string shared_strings;
+  std::string styles;
   void on_start(std::string_view name, const char** attributes) override {
     if (name != "Relationship") return;
     const char* id = attribute(attributes, "Id");
@@ -45,6 +51,7 @@ class RelationshipsHandler final : public XmlHandler {
     if (id == nullptr || target == nullptr || (mode != nullptr && std::string_view(mode) == "External")) return;
     targets[id] = target;
     if (type != nullptr && std::string_view(type).ends_with("/sharedStrings")) shared_strings = target;
+    if (type != nullptr && std::string_view(type).ends_with("/styles")) styles = target;
   }
   void on_end(std::string_view) override {}
   void on_text(std::string_view) override {}
@@ -70,6 +77,12 @@ WorkbookIndex read_workbook(ZipArchive& zip) {
   } else if (zip.contains("xl/sharedStrings.xml")) {
     index.shared_strings_part = "xl/sharedStrings.xml";
   }
+  if (!relationships.styles.empty()) {
+    index.styles_part = resolve_part("xl/", relationships.styles);
+  } else if (zip.contains("xl/styles.xml")) {
+    index.styles_part = "xl/styles.xml";
+  }
+  index.date1904 = workbook.date1904;
   if (index.sheets.empty()) {
     throw InputError(zip.display() +
                      ": the workbook has no worksheet that can be read (the XLSX "

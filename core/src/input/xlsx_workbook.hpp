@@ -20,6 +20,8 @@ struct SheetPart {
 struct WorkbookIndex {
   std::vector<SheetPart> sheets;    // in tab order
   std::string shared_strings_part;  // empty when the workbook has none
+  std::string styles_part;          // xl/styles.xml; empty when the workbook has none
+  bool date1904 = false;            // dates count from 1904-01-01 (<workbookPr date1904="1"/>: old Mac files)
 };
 
 // Reads xl/workbook.xml and xl/_rels/workbook.xml.rels. Throws InputError.
