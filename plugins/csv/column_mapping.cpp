@@ -89,6 +89,8 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
   if (!s.kpi_column.empty()) kpi_column_ = require(s.kpi_column, "KPI の id（kpi_column）");
   period_column_ = require(s.period_column, "期間（period_column）");
   if (!s.month_column.empty()) month_column_ = require(s.month_column, "月（month_column）");
+  // Beside a month column, a year column headed 年度 holds fiscal years (2023 or R5 with 1月 is January 2024).
+  month_year_fiscal_ = month_column_ && sosei::normalize_header(s.period_column).find("年度") != std::string::npos;
   value_column_ = require(s.value_column, "値（value_column）");
   if (!s.note_column.empty()) note_column_ = require(s.note_column, "注記（note_column）");
   if (!s.series_break_column.empty())
@@ -140,15 +142,18 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   return true;
 }
 
-// A long table's 年 and 月 in two columns: the year is a calendar year (2024, 2024年, 令和6年), the
-// month 1–12 (4, 04, 4月, ４月).
+// A long table's 年 and 月 in two columns: the year is a calendar year (2024, 2024年, 令和6年) or, in a
+// column headed 年度 or written so (令和6年度, FY2024), a fiscal year whose 1〜3月 fall in the next
+// calendar year; the month 1–12 (4, 04, 4月, ４月).
 bool ColumnMapping::fill_month(const sosei::CsvReader& row, sosei::Observation& o, std::string& error) const {
   const std::string_view year_text = row.cell(period_column_);
-  auto year = sosei::parse_period(year_text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
+  auto year = sosei::parse_period(year_text, month_year_fiscal_ ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR,
+                                  &error);
   if (!year) return false;
-  if (year->kind != SOSEI_PERIOD_CALENDAR_YEAR) {
-    error = "年「" + std::string(year_text) +
-            "」は暦年ではありません。month_column と組む年の列には 2024、2024年、令和6年 のように書きます";
+  if (year->kind != SOSEI_PERIOD_CALENDAR_YEAR && year->kind != SOSEI_PERIOD_FISCAL_YEAR) {
+    error =
+        "年「" + std::string(year_text) +
+        "」は年でも年度でもありません。month_column と組む年の列には 2024、2024年、令和6年、令和6年度 のように書きます";
     return false;
   }
   std::string month_text = sosei::fold_full_width(row.cell(*month_column_));
@@ -162,7 +167,8 @@ bool ColumnMapping::fill_month(const sosei::CsvReader& row, sosei::Observation& 
         "月「" + std::string(row.cell(*month_column_)) + "」は 1〜12 の月ではありません（4、04、4月 のように書きます）";
     return false;
   }
-  o.period = {SOSEI_PERIOD_MONTH, year->year, month, 0};
+  const int calendar_year = year->kind == SOSEI_PERIOD_FISCAL_YEAR && month < 4 ? year->year + 1 : year->year;
+  o.period = {SOSEI_PERIOD_MONTH, calendar_year, month, 0};
   return true;
 }
 

@@ -62,6 +62,7 @@ class ColumnMapping {
   std::optional<std::size_t> kpi_column_;
   std::size_t period_column_ = 0;
   std::optional<std::size_t> month_column_;
+  bool month_year_fiscal_ = false;  // the year beside the month column is headed 年度
   std::size_t value_column_ = 0;
   std::optional<std::size_t> note_column_;
   std::optional<std::size_t> break_column_;

@@ -121,7 +121,7 @@ class CsvImport : public sosei::Plugin {
       if (++rows % 65536 == 0) ctx.progress(rows, 0);
       // Other regions' rows are not this city's data: skipped unread, whatever they hold.
       if (filter.active() && !filter.matches(reader)) continue;
-      if (sosei::is_note_row(reader)) continue;  // ※ under a published table
+      if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under a published table
       ++matched;
       sosei::Observation o;
       if (!mapping.fill(reader, o, dimensions, error) || (yearly && !yearly->add(o, reader.line(), error))) {

@@ -15,16 +15,13 @@
 namespace disaster_coverage {
 namespace {
 
-constexpr std::array<std::string_view, 6> kTotalLabels{"合計", "計", "総計", "総数", "市計", "total"};
-
+// The register's total (合計, 総数, 合　計, 市全体…) and a part's (小計, 稲築町計): sosei::row_total_kind,
+// and the English "total" of a template.
 bool is_total_label(std::string_view cell) {
-  cell = trim(cell);
-  for (auto label : kTotalLabels)
-    if (cell == label) return true;
-  return false;
+  return sosei::row_total_kind(cell) == sosei::RowTotal::Total || sosei::normalize_header(cell) == "total";
 }
 
-bool is_subtotal_label(std::string_view cell) { return trim(cell) == "小計"; }
+bool is_subtotal_label(std::string_view cell) { return sosei::row_total_kind(cell) == sosei::RowTotal::Subtotal; }
 
 // A household count: 1,234 or 1,234世帯; a whole number ≥ 0.
 std::optional<uint64_t> parse_households(std::string_view cell, std::string& error) {
@@ -104,7 +101,7 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
 
   CityFilter city(options.city_code);
   while (reader.next()) {
-    if (sosei::is_note_row(reader)) continue;  // ※ under the register's table
+    if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the register's table
     if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));
@@ -157,8 +154,9 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
     }
 
     // A subtotal of a group of districts (小計, as tables by area print them) would count them twice.
-    if (is_subtotal_label(code) || (code.empty() && is_subtotal_label(district_name))) continue;
-    if (is_total_label(code) || (code.empty() && is_total_label(district_name))) {
+    // By its code cell or by its name, whatever code it has (合計 with code 000).
+    if (is_subtotal_label(code) || is_subtotal_label(district_name)) continue;
+    if (is_total_label(code) || is_total_label(district_name)) {
       auto total = parse_households(cell(reader, col.households), error);
       if (!total) {
         reject("合計の行: " + error);

@@ -32,7 +32,7 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
   std::vector<Organization> organizations;
   std::string error;
   while (reader.next()) {
-    if (sosei::is_note_row(reader)) continue;  // ※ under the roster
+    if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the roster
     auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
     Organization o;
     o.line = reader.line();

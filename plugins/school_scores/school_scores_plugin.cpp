@@ -56,10 +56,37 @@ constexpr std::array<sosei_display_name, 8> kNames{{
     sosei::value_name("level", "中", "中学校", "Junior high school"),
 }};
 
-// The whole-city spellings of the school column.
+// The whole-city spellings of the school column: blank, 市全体, 市平均, 本市, or the city's own name
+// (嘉麻市, 〇〇町, 嘉麻市平均) — a school's name ends in 校 or 学園, never in 市・町・村.
 bool is_city_wide(std::string_view school) {
-  const std::string s = sosei::normalize_header(school);
-  return s.empty() || s == "市全体" || s == "全体" || s == "市平均" || s == "本市" || s == "市";
+  std::string s = sosei::normalize_header(school);
+  if (s.empty() || s == "本市" || s == "全体") return true;
+  for (const std::string_view tail : {"平均", "全体"})
+    if (s.size() > tail.size() && s.ends_with(tail)) s.erase(s.size() - tail.size());
+  for (const std::string_view tail : {"市", "町", "村", "区"})
+    if (s.ends_with(tail)) return true;
+  return false;
+}
+
+// A subject as the table names it, spaces dropped (国 語 is 国語); widths kept, as stored before.
+std::string subject_of(std::string_view cell) {
+  std::string s;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == ' ' || cell[i] == '\t') continue;
+    if (cell.substr(i).starts_with("\u3000")) {
+      i += 2;
+      continue;
+    }
+    s.push_back(cell[i]);
+  }
+  return s;
+}
+
+// A row of the subjects' average or total (平均, 教科平均, 合計): the plugin averages the subjects itself,
+// so such a row is not one more subject.
+bool is_not_a_subject(std::string_view subject) {
+  const std::string s = sosei::normalize_header(subject);
+  return s.ends_with("平均") || sosei::row_total_kind(s) != sosei::RowTotal::None;
 }
 
 class SchoolScoresImport : public sosei::Plugin {
@@ -102,7 +129,7 @@ class SchoolScoresImport : public sosei::Plugin {
     uint64_t rows = 0;
     while (reader.next()) {
       ++rows;
-      if (sosei::is_note_row(reader)) continue;  // ※ under the published table
+      if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the published table
       read_row(reader);
     }
     emit_aggregates();
@@ -180,8 +207,9 @@ class SchoolScoresImport : public sosei::Plugin {
       return ctx_->reject(file_, line,
                           "校種: 「" + std::string(row.cell(layout_.level)) +
                               "」は校種ではありません。小（小学校）か 中（中学校）を書いてください");
-    const std::string subject(row.cell(layout_.subject));
+    const std::string subject = subject_of(row.cell(layout_.subject));
     if (subject.empty()) return ctx_->reject(file_, line, "教科: 空欄です。教科名を書いてください");
+    if (is_not_a_subject(subject)) return;
     const std::string school = layout_.school ? std::string(row.cell(*layout_.school)) : std::string();
     const bool city_wide = is_city_wide(school);
 

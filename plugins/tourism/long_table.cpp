@@ -16,6 +16,8 @@ constexpr uint64_t kHeaderSearchRows = 30;
 
 struct LongLayout {
   std::size_t year = 0;
+  // What a bare year in the year column is: under 年度 (2023, R5) a fiscal year, else a calendar year.
+  int32_t bare_year_kind = SOSEI_PERIOD_CALENDAR_YEAR;
   std::optional<std::size_t> month;  // none: the year column holds the month (2024-04, 2024年4月)
   std::size_t count = 0;
   std::optional<std::size_t> spot, code, split, region;
@@ -36,6 +38,8 @@ std::optional<LongLayout> layout_of(const sosei::CsvReader& row, const LongSetti
 
   LongLayout layout;
   layout.year = *year;
+  if (sosei::normalize_header(header.name(*year)).find("年度") != std::string::npos)
+    layout.bare_year_kind = SOSEI_PERIOD_FISCAL_YEAR;
   layout.count = *count;
   layout.month = header.find(s.month_column, {"月", "調査月", "対象月"}, "month_column");
   layout.spot = header.find(s.names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column");
@@ -136,7 +140,7 @@ class LongTableImport {
   std::optional<std::pair<int, int>> month_of(const sosei::CsvReader& row) const {
     const std::string_view year_text = row.cell(layout_.year);
     std::string error;
-    auto period = sosei::parse_period(year_text, SOSEI_PERIOD_CALENDAR_YEAR, &error);
+    auto period = sosei::parse_period(year_text, layout_.bare_year_kind, &error);
     if (!period) {
       ctx_.reject(
           file_, row.line(),
@@ -190,7 +194,7 @@ class LongTableImport {
       if (!parsed) return ctx_.reject(file_, line, error);
       split = *parsed;
     }
-    if (is_totals_name(spot) || split.subtotal) {  // a check for people, not data to add
+    if (is_totals_name(spot) || is_part_total_name(spot) || split.subtotal) {  // a check for people, not data
       ++totals_rows_;
       return;
     }

@@ -242,6 +242,7 @@ class TourismImport : public sosei::Plugin {
       split = *parsed;
     }
 
+    if (tourism::is_part_total_name(spot)) return;
     if (tourism::is_totals_name(spot) || split.subtotal) {
       const bool grand = tourism::is_totals_name(spot);
       const std::string of_split = split.none() ? "*" : split.key();

@@ -29,10 +29,17 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
   Layout layout;
   std::array<bool, 12> seen{};
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (auto month = month_of_header(header.name(i)); month && !seen[*month - 1]) {
-      seen[*month - 1] = true;
-      layout.months[*month - 1] = i;
-    }
+    const auto month = month_of_header(header.name(i));
+    if (!month) continue;
+    // Two years side by side (令和4年 | 令和5年, each 1月〜12月): which block is the year, the header
+    // does not say; reading one of them would store the other year's counts under it.
+    if (seen[*month - 1])
+      throw sosei::CsvError(row.line(), "見出しに " + std::to_string(*month) + "月 の列が2つあります（" +
+                                            std::to_string(layout.months[*month - 1] + 1) + " 列目と " +
+                                            std::to_string(i + 1) +
+                                            " 列目）。年ごとに表を分けるか、年の列を設けて1年1行にしてください");
+    seen[*month - 1] = true;
+    layout.months[*month - 1] = i;
   }
   int found = 0;
   for (bool s : seen) found += s;
@@ -130,10 +137,9 @@ void refuse_html(const sosei::CsvReader& first, const std::string& file) {
                                                   "返すことがあります）");
 }
 
-bool is_totals_name(std::string_view spot) {
-  const std::string s = sosei::normalize_header(spot);
-  return s == "合計" || s == "計" || s == "総計" || s == "総合計" || s == "全地点計";
-}
+bool is_totals_name(std::string_view spot) { return sosei::row_total_kind(spot) == sosei::RowTotal::Total; }
+
+bool is_part_total_name(std::string_view spot) { return sosei::row_total_kind(spot) == sosei::RowTotal::Subtotal; }
 
 std::string format_count(double value) {
   char digits[64];

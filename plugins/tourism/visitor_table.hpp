@@ -63,8 +63,12 @@ std::optional<int> month_of_cell(std::string_view cell);
 // Throws PluginError when the first record is an HTML/XML page (a portal's login or error page).
 void refuse_html(const sosei::CsvReader& first, const std::string& file);
 
-// A spot name that stands for the grand total of the table (合計, 計, 総計).
+// A spot name that stands for the grand total of the table (合計, 計, 総計, 総数, 【合計】, 合計（人）…;
+// sosei::row_total_kind).
 bool is_totals_name(std::string_view spot);
+// A spot name that stands for a total of some spots (小計, 地区小計, 嘉麻市計): skipped, neither data nor
+// the table's total, since which spots it adds up the table does not say.
+bool is_part_total_name(std::string_view spot);
 
 // 240000 → "240,000"; 1234.5 → "1,234.5".
 std::string format_count(double value);

@@ -568,6 +568,33 @@ TEST(NoteRow, ANoteUnderAPublishedTableIsNotData) {
   while (reader.next()) notes.push_back(is_note_row(reader));
   // A note with data beside it is data; so are a row of empty cells and 備考 (a header's word).
   EXPECT_EQ(notes, (std::vector<bool>{true, true, true, true, true, false, false, false, true, false, false}));
+
+  // What else prefectures' and ministries' tables put under them; a number alone is still data.
+  StringByteReader more(
+      "出所：県統計課,,\n備考：速報値,,\n＊ 速報値,,\n1) 暫定値,,\n（2）概数,,\n（単位：人）,,\n"
+      "1,,\n2024,,\n123) x,,\n*,,5\n");
+  CsvReader rows(more);
+  notes.clear();
+  while (rows.next()) notes.push_back(is_note_row(rows));
+  EXPECT_EQ(notes, (std::vector<bool>{true, true, true, true, true, true, false, false, false, false}));
+}
+
+TEST(BlankRow, OnlyARowOfEmptyOrSpaceCellsIsBlank) {
+  StringByteReader in(",,\n , \u3000,\t\n,0,\nー,,\n");
+  CsvReader reader(in);
+  std::vector<bool> blank;
+  while (reader.next()) blank.push_back(is_blank_row(reader));
+  EXPECT_EQ(blank, (std::vector<bool>{true, true, false, false}));
+}
+
+TEST(RowTotal, TheTablesTotalAPartsTotalOrNeither) {
+  for (const char* total : {"合計", "計", "総計", "総数", "全体", "市全体", "全市", "市計", "合　計", " 合 計 ",
+                            "【合計】", "合計（人）", "計(A)", "［総数］", "総合計"})
+    EXPECT_EQ(row_total_kind(total), RowTotal::Total) << total;
+  for (const char* part : {"小計", "小　計", "地区小計", "嘉麻市計", "稲築町計", "中央区計", "県外合計", "山田地区計"})
+    EXPECT_EQ(row_total_kind(part), RowTotal::Subtotal) << part;
+  for (const char* none : {"嘉穂劇場", "からくり時計", "計測所", "合計所", "市役所", "嘉麻市", "", "(A)", "総計画"})
+    EXPECT_EQ(row_total_kind(none), RowTotal::None) << none;
 }
 
 TEST(TitleRows, TheRowsAboveAHeaderWithOneFilledCellArePassed) {

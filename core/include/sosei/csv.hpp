@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sosei/notation.hpp"
@@ -472,12 +473,26 @@ inline uint64_t skip_title_rows(CsvReader& reader, uint64_t most = 10) {
 }
 
 // The text a note under a published table starts with: 「※ 全国は公立」, 「注1) …」, 「（注）…」,
-// 「資料：…」, 「出典：…」 (compared after normalize_header: widths folded, spaces dropped).
+// 「資料：…」, 「出典：…」, 「出所：…」, 「備考：…」 (備考 alone is a header's word), 「＊ 速報値」, 「1) 暫定値」,
+// 「（単位：人）」 (compared after normalize_header: widths folded, spaces dropped).
 inline bool is_note_text(std::string_view cell) {
   const std::string s = normalize_header(cell);
-  for (const std::string_view start : {"※", "注", "(注", "資料", "出典"})
+  for (const std::string_view start : {"※", "注", "(注", "資料", "出典", "出所", "備考:", "*", "(単位", "単位:"})
     if (s.starts_with(start)) return true;
-  return false;
+  // A numbered footnote: 1) or (2)
+  std::size_t digits = s.starts_with('(') ? 1 : 0;
+  const std::size_t first = digits;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  return digits > first && digits < s.size() && s[digits] == ')' && digits - first <= 2;
+}
+
+// A row with nothing in it: a spacer between a table's blocks, or the empty cells Excel writes for a
+// blank row (「,,,,」). Not data; plugins skip it.
+inline bool is_blank_row(const CsvReader& row) {
+  for (std::size_t i = 0; i < row.size(); ++i)
+    for (const char c : row.cell(i))
+      if (c != ' ' && c != '\t' && c != '\xE3' && c != '\x80') return false;  // 　 is E3 80 80
+  return true;
 }
 
 // A note under a published table: note text in the first cell, every other cell empty. Statistics
@@ -485,11 +500,43 @@ inline bool is_note_text(std::string_view cell) {
 // them instead of refusing them as bad rows.
 inline bool is_note_row(const CsvReader& row) {
   const std::string_view first = row.cell(0);
-  // Data rows start with a digit, a code or a name: decided by the first byte, without allocating.
-  if (first.empty() || (static_cast<unsigned char>(first[0]) < 0x80 && first[0] != '(')) return false;
+  // Data rows start with a digit, a code or a name: mostly decided by the first byte, without
+  // allocating (a digit only opens a note as in 「1) 暫定値」).
+  if (first.empty()) return false;
+  const char c = first[0];
+  if (static_cast<unsigned char>(c) < 0x80 && c != '(' && c != '*' && !(c >= '0' && c <= '9' && first.size() > 1))
+    return false;
   for (std::size_t i = 1; i < row.size(); ++i)
     if (!row.cell(i).empty()) return false;
   return is_note_text(first);
+}
+
+// What a row's label says in a published table: the table's total (合計, 総計, 総数, 計, 全体, 全市, 市計,
+// 【合計】, 合計（人）, 計(A), 合　計), a subtotal of some of its rows (小計, 地区小計, and a place's own
+// total: 稲築町計, 中央区計, 県外合計), or neither. Compared after normalize_header (widths folded, every
+// space dropped), with brackets around the label and a bracketed note after it set aside. Either kind
+// is never data. A place's total counts as a subtotal because it may be one of several (the towns of a
+// merged city, the wards of a designated city): taking it for the table's total would check the sum
+// against a part of it.
+enum class RowTotal { None, Subtotal, Total };
+inline RowTotal row_total_kind(std::string_view label) {
+  std::string s = normalize_header(label);
+  for (const auto& [open, close] :
+       {std::pair<std::string_view, std::string_view>{"\xE3\x80\x90", "\xE3\x80\x91"},  // 【】
+        {"[", "]"},
+        {"(", ")"},
+        {"<", ">"}})
+    if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close))
+      s = s.substr(open.size(), s.size() - open.size() - close.size());
+  if (s.ends_with(")"))  // 合計(人), 計(A): the note after the label
+    if (const std::size_t at = s.rfind('('); at != std::string::npos && at > 0) s.erase(at);
+  for (const std::string_view total :
+       {"計",   "合計", "総計",   "総合計", "総数", "全体", "全地点計", "全市",   "全町",   "全村",
+        "全区", "全域", "全市計", "市計",   "町計", "村計", "市全体",   "町全体", "村全体", "区全体"})
+    if (s == total) return RowTotal::Total;
+  for (const std::string_view tail : {"小計", "合計", "市計", "町計", "村計", "区計", "地区計", "地域計"})
+    if (s.ends_with(tail)) return RowTotal::Subtotal;
+  return RowTotal::None;
 }
 
 // Finds the columns of a table typed by hand (a prefecture's statistics, a survey's results): each

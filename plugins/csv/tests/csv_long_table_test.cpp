@@ -199,13 +199,38 @@ TEST_F(CsvLongTable, OtherRegionsRowsAreNotRead) {
   EXPECT_TRUE(host_.rejections().empty());
 }
 
+// Published monthly tables often head the year column 年度: its 2024 with 1月 is January 2025, and
+// summing by fiscal year gives the same totals as the calendar-year table of the same months.
+TEST_F(CsvLongTable, AYearColumnHeadedNendoHoldsFiscalYears) {
+  std::string fiscal = "年度,月,地域コード,地域名,観光入込客数\n";
+  std::string calendar = "年,月,地域コード,地域名,観光入込客数\n";
+  for (int m = 4; m <= 15; ++m) {
+    const int month = (m - 1) % 12 + 1;
+    const std::string count = std::to_string(1000 + m);
+    fiscal += std::string(m % 2 ? "R6" : "2024") + "," + std::to_string(month) + ",40227,飯塚市," + count + "\n";
+    calendar += std::to_string(month < 4 ? 2025 : 2024) + "," + std::to_string(month) + ",40227,飯塚市," + count + "\n";
+  }
+  auto s = yearly(fiscal);
+  s["period_column"] = "年度";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 1u);
+  const auto from_fiscal = host_.observations()[0];
+  ASSERT_EQ(run(yearly(calendar)), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 1u);
+  EXPECT_EQ(from_fiscal.period.kind, SOSEI_PERIOD_FISCAL_YEAR);
+  EXPECT_EQ(from_fiscal.period.year, 2024);
+  EXPECT_EQ(from_fiscal.number, host_.observations()[0].number);
+  EXPECT_EQ(from_fiscal.number, 12 * 1000 + (4 + 15) * 12 / 2);
+}
+
 TEST_F(CsvLongTable, BadMonthsAndPeriodsAreBadRows) {
-  std::string table = national_table(2024, 4, 2025, 3) + "2025,13,40227,飯塚市,5\n2025年度,4,40227,飯塚市,5\n";
+  std::string table = national_table(2024, 4, 2025, 3) + "2025,13,40227,飯塚市,5\n2025-05,4,40227,飯塚市,5\n";
   ASSERT_EQ(run(yearly(table), true), SOSEI_OK) << host_.error();
   ASSERT_EQ(host_.rejections().size(), 2u);
   EXPECT_NE(host_.rejections()[0].reason.find("月「13」は 1〜12 の月ではありません"), std::string::npos)
       << host_.rejections()[0].reason;
-  EXPECT_NE(host_.rejections()[1].reason.find("暦年ではありません"), std::string::npos) << host_.rejections()[1].reason;
+  EXPECT_NE(host_.rejections()[1].reason.find("年でも年度でもありません"), std::string::npos)
+      << host_.rejections()[1].reason;
 
   // aggregate needs months: a yearly period column alone is refused, row by row.
   auto s = yearly(national_table(2024, 4, 2024, 4));

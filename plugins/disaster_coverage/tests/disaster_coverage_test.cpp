@@ -269,6 +269,20 @@ TEST_F(DisasterCoverage, TotalsRowIsCheckedNotCounted) {
       << host_.error();
 }
 
+TEST_F(DisasterCoverage, TotalsAsRegistersSpellThemAreNeverDistricts) {
+  const std::string r = write("r.csv", fixtures::roster_csv());
+  const std::string body =
+      "年度,行政区コード,行政区名,世帯数\n2024,01,北町,120\n2024,02,南町,80\n,,,\n2024,03,東町,200\n"
+      "2024,04,西町,50\n2024,,稲築地区計,250\n2024,05,中町,150\n2024,,小　計,150\n";
+  // A code beside the total (000), spaces inside it, brackets: the table's total, checked.
+  for (const std::string total : {"2024,000,合計,600", "2024,,合　計,600", "2024,,【総数】,600", "2024,,市全体,600"}) {
+    ASSERT_EQ(run(files(write("h.csv", body + total + "\n"), r)), SOSEI_OK) << total << ": " << host_.error();
+    EXPECT_EQ(value("total_households", 2024), 600) << total;
+    EXPECT_TRUE(host_.rejections().empty()) << total;
+    for (const auto& l : host_.logs()) EXPECT_EQ(l.message.find("合計の行は"), std::string::npos) << l.message;
+  }
+}
+
 TEST_F(DisasterCoverage, MissingColumnOrInputSettingIsExplained) {
   const std::string r = write("r.csv", fixtures::roster_csv());
   EXPECT_EQ(run(files(write("h.csv", "年度,コード,名前,人口\n2024,01,北町,300\n"), r)), SOSEI_ERR_INPUT);

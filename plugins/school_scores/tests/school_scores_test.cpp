@@ -184,6 +184,31 @@ TEST_F(SchoolScoresPlugin, PerSchoolRowsAreDrillDownOnly) {
   EXPECT_NEAR(one("school_scores", 2024).number, 97.0149253731, 1e-9);  // min(小 97.0…, 中 99.8…)
 }
 
+// As city tables write them: the city-wide rows under the city's name, a subject with a space in it,
+// and the table's own average rows — the same KPI as the plain table, the averages not taken for subjects.
+TEST_F(SchoolScoresPlugin, TheCitysNameSpacedSubjectsAndAverageRowsReadAsThePlainTable) {
+  const std::string header = "年度,校種,教科,学校名,市平均正答率,全国平均正答率\n";
+  const auto plain = write("plain.csv", header +
+                                            "R6,小,国語,,65.0,67.0\nR6,小,算数,,60.0,63.0\n"
+                                            "R6,中,国語,,58.0,58.1\nR6,中,数学,,50.0,51.0\n");
+  ASSERT_EQ(run({{"file", plain}}), SOSEI_OK) << host_.error();
+  const double kpi = one("school_scores", 2024).number;
+  const double primary = one("level_average", 2024, {{"level", "小"}}).number;
+  const auto as_published =
+      write("published.csv", header +
+                                 "R6,小,国 語,嘉麻市,65.0,67.0\nR6,小,算数,嘉麻市,60.0,63.0\n"
+                                 "R6,小,教科平均,嘉麻市,62.5,65.0\nR6,小,平均,嘉麻市,62.5,65.0\n"
+                                 "R6,中,国語,嘉麻市平均,58.0,58.1\nR6,中,数学,嘉麻市平均,50.0,51.0\n"
+                                 "R6,中,合計,嘉麻市平均,108.0,109.1\n"
+                                 "R6,中,国語,嘉麻市立山田中学校,60.0,58.1\n");
+  ASSERT_EQ(run({{"file", as_published}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(one("school_scores", 2024).number, kpi);
+  EXPECT_EQ(one("level_average", 2024, {{"level", "小"}}).number, primary);
+  EXPECT_NEAR(one("standardized_score", 2024, {{"level", "小"}, {"subject", "国語"}}).number, 65.0 / 67.0 * 100, 1e-9);
+  one("standardized_score", 2024, {{"level", "中"}, {"subject", "国語"}, {"school", "嘉麻市立山田中学校"}});
+  EXPECT_TRUE(host_.rejections().empty());
+}
+
 TEST_F(SchoolScoresPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
   const auto file = write("wide.csv",
                           "\xEF\xBB\xBF 年　度 ,校種,教科,市平均正答率,全国平均正答率（公立）,ｓｃｏｒｅ＿ｔｙｐｅ\n"

@@ -189,6 +189,22 @@ TEST_F(TourismLongTable, FiscalYearCellsWithMonthsAreCalendarMonths) {
   EXPECT_EQ(monthly[9].period.month, 1);
 }
 
+TEST_F(TourismLongTable, BareYearsUnderANendoHeaderAreFiscalYears) {
+  // 2023 or R5 under 年度 is 令和5年度: its 1月 is January 2024, whatever period_type sums them into.
+  std::string table = "年度,月,観光入込客数\r\n";
+  for (int m : {4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3})
+    table += std::string(m % 2 ? "2023," : "R5,") + std::to_string(m) + "月," + std::to_string(1000 + m) + "\r\n";
+  ASSERT_EQ(run(table, {{"period_type", "fiscal_year"}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(total(2023, SOSEI_PERIOD_FISCAL_YEAR), 12000 + 78);
+  ASSERT_EQ(run(table, {}), SOSEI_OK) << host_.error();  // calendar years: 2023 lacks 1〜3月, 2024 4〜12月
+  EXPECT_EQ(total(2023), std::nullopt);
+  const auto monthly = of("monthly_visitors");
+  ASSERT_EQ(monthly.size(), 12u);
+  EXPECT_EQ(monthly[9].period.year, 2024);
+  EXPECT_EQ(monthly[9].period.month, 1);
+  EXPECT_EQ(monthly[9].number, 1001);
+}
+
 TEST_F(TourismLongTable, LongOnlySettingsOnAWideTableAreAConfigurationError) {
   host_ = sosei::testing::FakeHost();
   host_.setting("file", "kanko.csv").setting("where", "地域コード=40227").file("kanko.csv", "");

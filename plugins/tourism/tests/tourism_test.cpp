@@ -158,6 +158,41 @@ TEST_F(TourismPlugin, TotalsRowMismatchIsAWarningNamingTheRowNotAnError) {
   EXPECT_TRUE(host_.rejections().empty());
 }
 
+// Totals as tables spell them: the table's own (総数, 【合計】, 合計（人）) is checked and never counted; a
+// total of some spots (小計, 嘉麻市計: which spots, the table does not say) is skipped.
+TEST_F(TourismPlugin, EveryTotalsSpellingIsLeftOutOfTheYear) {
+  for (const std::string grand : {"総数", "【合計】", "合計（人）", "合　計", "計(A)"}) {
+    for (const std::string part : {"小計", "地区小計", "嘉麻市計"}) {
+      auto rows = kama_2023();
+      auto subtotal = totals_of(rows, "2023");
+      subtotal.spot = part;
+      rows.insert(rows.begin() + 1, subtotal);
+      auto total = totals_of(kama_2023(), "2023");
+      total.spot = grand;
+      rows.push_back(total);
+      const auto file = write("visitors.csv", csv(rows));
+      ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+      EXPECT_EQ(year_total(2023), 240000) << grand << " / " << part;
+      EXPECT_EQ(log().find("合いません"), std::string::npos) << grand << " / " << part << ": " << log();
+    }
+  }
+}
+
+TEST_F(TourismPlugin, TwoYearsSideBySideAreRefusedNotHalfRead) {
+  std::string header = "地点名";
+  std::string row = "嘉穂劇場";
+  for (int block = 0; block < 2; ++block)
+    for (int m = 1; m <= 12; ++m) {
+      header += "," + std::to_string(m) + "月";
+      row += "," + std::to_string(100 * (block + 1));
+    }
+  const auto file = write("two.csv", "令和4年,,,,,,,,,,,,令和5年\n" + header + "\n" + row + "\n");
+  EXPECT_EQ(run({{"file", file}, {"year", "2023"}}), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("two.csv: line 2"), std::string::npos) << host_.error();
+  EXPECT_NE(host_.error().find("1月 の列が2つあります（2 列目と 14 列目）"), std::string::npos) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+}
+
 TEST_F(TourismPlugin, FullWidthMonthsTitleLinesRemarksAndTheYearSetting) {
   Shape shape{.year_column = false,
               .full_width_months = true,
