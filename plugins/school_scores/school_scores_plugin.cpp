@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,14 +57,14 @@ constexpr std::array<sosei_display_name, 8> kNames{{
     sosei::value_name("level", "中", "中学校", "Junior high school"),
 }};
 
-// The whole-city spellings of the school column: blank, 市全体, 市平均, 本市, or the city's own name
-// (嘉麻市, 〇〇町, 嘉麻市平均) — a school's name ends in 校 or 学園, never in 市・町・村.
+// The whole-city spellings of the school column: blank, 市全体, 全体, 市平均, 本市, 市, and the city's
+// name before 平均 or 全体 (嘉麻市平均, 嘉麻市全体). The city's bare name (嘉麻市) is not taken: a table
+// may set a neighbour (飯塚市) or a school district (山田中学校区) beside it, and the plugin does not know
+// which name is the city's; a run that meets no city-wide row says so (warn_without_city_rows).
 bool is_city_wide(std::string_view school) {
-  std::string s = sosei::normalize_header(school);
-  if (s.empty() || s == "本市" || s == "全体") return true;
-  for (const std::string_view tail : {"平均", "全体"})
-    if (s.size() > tail.size() && s.ends_with(tail)) s.erase(s.size() - tail.size());
-  for (const std::string_view tail : {"市", "町", "村", "区"})
+  const std::string s = sosei::normalize_header(school);
+  if (s.empty() || s == "市全体" || s == "全体" || s == "市平均" || s == "本市" || s == "市") return true;
+  for (const std::string_view tail : {"市平均", "町平均", "村平均", "市全体", "町全体", "村全体"})
     if (s.ends_with(tail)) return true;
   return false;
 }
@@ -133,6 +134,7 @@ class SchoolScoresImport : public sosei::Plugin {
       read_row(reader);
     }
     emit_aggregates();
+    warn_without_city_rows();
     ctx.progress(rows, rows);
   }
 
@@ -238,7 +240,10 @@ class SchoolScoresImport : public sosei::Plugin {
                               " 行目）。同じ年度・校種・教科の行は1つにしてください");
 
     std::vector<sosei_dimension> dims{sosei::dimension("level", *level), sosei::dimension("subject", subject)};
-    if (!city_wide) dims.push_back(sosei::dimension("school", school));
+    if (!city_wide) {
+      dims.push_back(sosei::dimension("school", school));
+      school_years_.insert(year);
+    }
 
     if (!type) {
       emit_missing(year, dims, line, !*city ? "市の結果が公表されていません" : "全国の結果が公表されていません");
@@ -283,6 +288,16 @@ class SchoolScoresImport : public sosei::Plugin {
       o.line = line;
       ctx_->emit(o);
     }
+  }
+
+  // A year with rows by school but none for the whole city has no KPI value: say so, naming the
+  // spellings that mark the city's row, instead of leaving the KPI silently empty.
+  void warn_without_city_rows() const {
+    for (const int year : school_years_)
+      if (!seen_levels_.contains(year))
+        ctx_->warn(file_ + ": " + std::to_string(year) +
+                   "年度: 市全体の行がないため、KPI の値を出していません。市全体の結果は 学校名 の列を空欄か "
+                   "市全体・市平均・本市（または 嘉麻市平均 のように 市名＋平均）にしてください");
   }
 
   void emit_aggregates() const {
@@ -368,6 +383,7 @@ class SchoolScoresImport : public sosei::Plugin {
   // City-wide subject scores by year and level; levels seen (also with blank results) by year.
   std::map<int, std::map<std::string, std::vector<school_scores::SubjectScore>>> subjects_;
   std::map<int, std::map<std::string, bool>> seen_levels_;
+  std::set<int> school_years_;  // years with a row for one school
 };
 
 }  // namespace

@@ -31,13 +31,15 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
   for (std::size_t i = 0; i < header.size(); ++i) {
     const auto month = month_of_header(header.name(i));
     if (!month) continue;
-    // Two years side by side (令和4年 | 令和5年, each 1月〜12月): which block is the year, the header
-    // does not say; reading one of them would store the other year's counts under it.
+    // Two blocks of months side by side (令和4年 | 令和5年, 日帰り | 宿泊, 入込客数 | 前年比): which block
+    // is the year's count, the header does not say; reading one would store another's under it.
     if (seen[*month - 1])
       throw sosei::CsvError(row.line(), "見出しに " + std::to_string(*month) + "月 の列が2つあります（" +
                                             std::to_string(layout.months[*month - 1] + 1) + " 列目と " +
                                             std::to_string(i + 1) +
-                                            " 列目）。年ごとに表を分けるか、年の列を設けて1年1行にしてください");
+                                            " 列目）。月の列が1組だけの表にしてください（2年分や 日帰り・宿泊、"
+                                            "前年比 を横に並べた表は、1組ずつの表に分けるか、年・区分の列を設けて"
+                                            "1行に1組の月を書いてください）");
     seen[*month - 1] = true;
     layout.months[*month - 1] = i;
   }

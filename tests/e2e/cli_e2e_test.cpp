@@ -204,6 +204,24 @@ TEST(CliEndToEnd, EveryBundledPluginPassesPluginCheckOnTheDemoInput) {
   }
 }
 
+// The same KPI and year three times in a department's table: an import would keep the first value and
+// refuse the others, so the check says so now instead of passing.
+TEST(CliEndToEnd, PluginCheckNamesAValueTheTableRepeats) {
+  SoseiRunner s("plugin-check-repeat");
+  const auto csv = s.dir() / "repeated.csv";
+  std::ofstream(csv) << "kpi,period,value\nstartups,R6,8\nstartups,R6,9\nstartups,R7,5\nstartups,R6,8\n";
+  const auto settings = s.dir() / "csv.settings.yaml";
+  std::ofstream(settings)
+      << "file: " << csv.string()
+      << "\nkpi_column: kpi\nperiod_column: period\nvalue_column: value\nperiod_type: fiscal_year\n";
+  const auto check = s.run("plugin check '" + std::string(SOSEI_TEST_BINARY_DIR) + "/plugins/csv.so' --settings '" +
+                           settings.string() + "'");
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+  EXPECT_NE(check.out.find("問題のある観測値 2 件"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("同じ系列・期間・内訳の値がもう出ています（" + csv.string() + ":2）"), std::string::npos)
+      << check.out;
+}
+
 TEST(CliEndToEnd, ValidateDryRunAndExitCodes) {
   SoseiRunner s("codes");
   auto v = s.run("validate");

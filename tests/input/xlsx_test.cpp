@@ -329,6 +329,23 @@ TEST(XlsxInput, ShownNumbersWithoutAFloatsRounding) {
   EXPECT_EQ(shown_by_code("[$-411]ge.m.d"), NumberShown::Date);
   EXPECT_EQ(shown_by_code("@"), NumberShown::AsStored);
   EXPECT_EQ(shown_by_builtin(34), NumberShown::Month);  // yyyy"年"m"月"
+  // The parts a format shows decide what the stream writes.
+  EXPECT_EQ(shown_by_code("yyyy\"年\""), NumberShown::Year);
+  EXPECT_EQ(shown_by_code("[$-ja-JP]ggge\"年度\""), NumberShown::FiscalYear);
+  EXPECT_EQ(shown_by_code("m\"月\""), NumberShown::MonthOfYear);
+  EXPECT_EQ(shown_by_code("G/標準\"人\""), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("G/標準"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("h:mm AM/PM"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("yyyy/m/d h:mm AM/PM"), NumberShown::DateTime);
+  EXPECT_EQ(shown_by_code("#,##0_ ;[Red]\\-#,##0\\ "), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("0.0\"%\""), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("#,##0\"人\""), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("[DBNum1]#,##0"), NumberShown::AsStored);
+  EXPECT_EQ(shown_by_code("yyyy/mm/dd"), NumberShown::Date);
+  EXPECT_EQ(shown_number("45017", NumberShown::FiscalYear, false), "2023年度");
+  EXPECT_EQ(shown_number("45017", NumberShown::Year, false), "2023");
+  EXPECT_EQ(shown_number("45017", NumberShown::MonthOfYear, false), "4月");
+  EXPECT_EQ(shown_number("1E-9223372036854775808", NumberShown::Percent, false), "1E-9223372036854775808");
 }
 
 }  // namespace

@@ -597,6 +597,15 @@ TEST(RowTotal, TheTablesTotalAPartsTotalOrNeither) {
     EXPECT_EQ(row_total_kind(none), RowTotal::None) << none;
 }
 
+TEST(TitleRows, ATitleWithItsUnitOrItsDayBesideItIsATitle) {
+  StringByteReader in(
+      "令和6年度 名簿,,（単位：人）\n自主防災組織,,令和7年4月1日現在\n地区,単位\n名前,地区,単位：人\nA,01,3\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(skip_title_rows(reader), 2u);
+  EXPECT_EQ(reader.cell(0), "地区");  // a header with a column named 単位 is a header
+}
+
 TEST(TitleRows, TheRowsAboveAHeaderWithOneFilledCellArePassed) {
   StringByteReader in("令和6年度 名簿,,\n（単位：人）\n,,\n名前,地区\nA,01\n");
   CsvReader reader(in);

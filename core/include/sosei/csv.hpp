@@ -452,13 +452,23 @@ inline std::string normalize_header(std::string_view cell) {
   return out;
 }
 
+// What a person writes beside a table's title, in the same row: its unit (「（単位：人）」, 「単位：％」)
+// or the day it stands at (「令和7年4月1日現在」); compared after normalize_header.
+inline bool is_title_aside(std::string_view cell) {
+  const std::string s = normalize_header(cell);
+  return s.starts_with("(単位") || s.starts_with("単位:") || s.ends_with("現在") || s.ends_with("現在)") ||
+         s.starts_with("※");
+}
+
 // A row a person puts above a table's header — a title (「令和6年度 自主防災組織名簿」), a unit line
-// (「（単位：人）」), a row of empty cells: at most one filled cell. Never markup (<!DOCTYPE html>: a web
-// page served instead of the table, which the plugin refuses as such).
+// (「（単位：人）」), a row of empty cells: at most one filled cell besides the title's asides (its unit,
+// the day it stands at: 「観光入込客数,,,（単位：人）」). Never markup (<!DOCTYPE html>: a web page served
+// instead of the table, which the plugin refuses as such).
 inline bool is_title_row(const CsvReader& row) {
   if (row.cell(0).starts_with('<')) return false;
   int filled = 0;
-  for (std::size_t i = 0; i < row.size() && filled < 2; ++i) filled += row.cell(i).empty() ? 0 : 1;
+  for (std::size_t i = 0; i < row.size() && filled < 2; ++i)
+    if (!row.cell(i).empty() && (i == 0 || !is_title_aside(row.cell(i)))) ++filled;
   return filled < 2;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "app/merged_history.hpp"
@@ -66,10 +67,16 @@ std::vector<CityStrategy> read_strategies(const std::vector<const config::HubCit
     for (std::size_t i = next++; i < cities.size(); i = next++) out[i] = read_strategy(*cities[i]);
   };
   const std::size_t threads =
-      std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, (cities.size() + 15) / 16});
-  std::vector<std::jthread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+      std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, cities.size()});
+  {
+    std::vector<std::jthread> pool;
+    try {
+      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No more threads to be had (a container's limit): the ones started and this one do the rest.
+    }
+    work();
+  }  // every worker joined before `out` is returned
   return out;
 }
 
@@ -134,25 +141,30 @@ void read_location(const HubIndicatorsRequest& request, const std::string& locat
       const auto n = own.find(name);
       return n == own.end() ? PeriodNumbers{} : n->second;
     };
-    Predecessors predecessors(city, shared, request.clock);
-    for (const auto* indicator : indicators) {
-      Reported& r = reported[c][indicator->id];
-      const auto* kpi = reporting_kpi(strategies[c].strategy, *indicator);
-      if (!kpi) continue;  // NotReported
-      r.kpi = kpi->id;
-      r.state = IndicatorState::NoValue;
-      if (indicator->aggregate == IndicatorAggregate::Ratio) {
-        if (kpi->indicator->numerator.empty()) {
-          r.state = IndicatorState::NeedsParts;
-          continue;
+    try {
+      Predecessors predecessors(city, shared, request.clock);
+      for (const auto* indicator : indicators) {
+        Reported& r = reported[c][indicator->id];
+        const auto* kpi = reporting_kpi(strategies[c].strategy, *indicator);
+        if (!kpi) continue;  // NotReported
+        r.kpi = kpi->id;
+        r.state = IndicatorState::NoValue;
+        if (indicator->aggregate == IndicatorAggregate::Ratio) {
+          if (kpi->indicator->numerator.empty()) {
+            r.state = IndicatorState::NeedsParts;
+            continue;
+          }
+          r.series.numerators = numbers_of(kpi->indicator->numerator);
+          r.series.denominators = numbers_of(kpi->indicator->denominator);
+        } else {
+          r.series.values = numbers_of(kpi->id);
         }
-        r.series.numerators = numbers_of(kpi->indicator->numerator);
-        r.series.denominators = numbers_of(kpi->indicator->denominator);
-      } else {
-        r.series.values = numbers_of(kpi->id);
+        predecessors.inherit(indicator->aggregate, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator,
+                             r.series);
       }
-      predecessors.inherit(indicator->aggregate, kpi->id, kpi->indicator->numerator, kpi->indicator->denominator,
-                           r.series);
+    } catch (const std::exception& e) {  // a merged municipality's store that fails mid-read: this city only
+      for (const auto* i : indicators)
+        reported[c][i->id] = {IndicatorState::Unreadable, "", {}, text::verbatim(e.what())};
     }
   }
 }

@@ -98,14 +98,22 @@ NumberShown shown_by_builtin(int id) {
 NumberShown shown_by_code(std::string_view code) {
   // Only the first section (positive numbers) says what the number is.
   bool percent = false, year = false, month_or_minute = false, day = false, hour = false, second = false;
+  bool fiscal = false;  // "年度" written after an era year: 令和5年度
+  const auto word = [&code](std::size_t at, std::string_view w) {
+    if (code.size() - at < w.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if ((code[at + k] | 0x20) != (w[k] | 0x20)) return false;
+    return true;
+  };
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c == ';') break;
     if (c == '"') {  // literal text: "年"
       const std::size_t close = code.find('"', i + 1);
       if (close == std::string_view::npos) break;
+      if (code.substr(i + 1, close - i - 1).find("年度") != std::string_view::npos) fiscal = true;
       i = close;
-    } else if (c == '[') {  // [Red], [$-411], [h] (elapsed hours)
+    } else if (c == '[') {  // [Red], [$-411], [DBNum1], [h] (elapsed hours)
       const std::size_t close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
       const std::string_view inside = code.substr(i + 1, close - i - 1);
@@ -117,10 +125,17 @@ NumberShown shown_by_code(std::string_view code) {
       percent = true;
     } else if ((c == 'E' || c == 'e') && i + 1 < code.size() && (code[i + 1] == '+' || code[i + 1] == '-')) {
       ++i;  // 0.00E+00: scientific notation, not an era
-    } else if ((c == 'G' || c == 'g') && code.size() - i >= 7 &&
-               (code.substr(i, 7) == "General" || code.substr(i, 7) == "general")) {
+    } else if (word(i, "General")) {
       i += 6;  // the general format, not an era name
-    } else {
+    } else if (word(i, "G/")) {
+      // G/標準 (the general format as Japanese Excel names it): skip the name's bytes
+      i += 1;
+      while (i + 1 < code.size() && static_cast<unsigned char>(code[i + 1]) >= 0x80) ++i;
+    } else if (word(i, "AM/PM")) {
+      i += 4;  // a 12-hour clock, not a day
+    } else if (word(i, "A/P")) {
+      i += 2;
+    } else if (static_cast<unsigned char>(c) < 0x80) {
       switch (c | 0x20) {  // letters in either case
         case 'y':
         case 'e':  // era year (令和5)
@@ -143,12 +158,18 @@ NumberShown shown_by_code(std::string_view code) {
         default:
           break;
       }
+    } else if (code.substr(i).starts_with("年度")) {
+      fiscal = true;  // written without quotes, as Excel also accepts
     }
   }
-  if (year || day || (month_or_minute && !hour && !second)) {
-    if (hour || second) return NumberShown::DateTime;
-    return day ? NumberShown::Date : NumberShown::Month;
-  }
+  const bool month = month_or_minute && !hour && !second;
+  if (hour || second) return year || day ? NumberShown::DateTime : NumberShown::AsStored;  // m is minutes here
+  if (year && month && day) return NumberShown::Date;
+  if (year && month) return NumberShown::Month;
+  if (year && !day) return fiscal ? NumberShown::FiscalYear : NumberShown::Year;
+  if (month && day) return NumberShown::Date;  // m月d日: a day, its year kept
+  if (month) return NumberShown::MonthOfYear;
+  if (year || day) return NumberShown::Date;  // yyyy/d and the like: odd, but a date
   return percent ? NumberShown::Percent : NumberShown::AsStored;
 }
 
@@ -171,7 +192,8 @@ std::optional<std::string> times_hundred(std::string_view value) {
     } else if (c == 'E' || c == 'e') {
       const std::size_t from = i + 1 < value.size() && value[i + 1] == '+' ? i + 2 : i + 1;
       const auto [end, ec] = std::from_chars(value.data() + from, value.data() + value.size(), exponent);
-      if (ec != std::errc{} || end != value.data() + value.size() || std::labs(exponent) > 400) return std::nullopt;
+      if (ec != std::errc{} || end != value.data() + value.size() || exponent < -400 || exponent > 400)
+        return std::nullopt;
       break;
     } else {
       return std::nullopt;
@@ -234,7 +256,13 @@ std::string shown_number(std::string_view value, NumberShown shown, bool date190
   unsigned m = 0, d = 0;
   civil_from_days(unix_days, y, m, d);
   char out[96];  // room for any int the compiler cannot rule out
-  if (shown == NumberShown::Month)
+  if (shown == NumberShown::Year)
+    std::snprintf(out, sizeof out, "%04d", y);
+  else if (shown == NumberShown::FiscalYear)
+    std::snprintf(out, sizeof out, "%04d年度", y);
+  else if (shown == NumberShown::MonthOfYear)
+    std::snprintf(out, sizeof out, "%u月", m);
+  else if (shown == NumberShown::Month)
     std::snprintf(out, sizeof out, "%04d-%02u", y, m);
   else if (shown == NumberShown::DateTime)
     std::snprintf(out, sizeof out, "%04d-%02u-%02u %02ld:%02ld:%02ld", y, m, d, seconds / 3600, seconds / 60 % 60,

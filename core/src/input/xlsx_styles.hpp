@@ -13,11 +13,14 @@ namespace sosei::input {
 class ZipArchive;
 
 enum class NumberShown {
-  AsStored,  // general, 0.0, #,##0, times of day, text …
-  Percent,   // 0%, 0.0%: 0.853 → 85.3%
-  Date,      // yyyy/m/d, 令和5年1月1日 (ggge"年"m"月"d"日"), m月d日 → 2023-01-01
-  Month,     // yyyy"年"m"月", mmm-yy → 2023-01
-  DateTime,  // yyyy/m/d h:mm → 2023-01-01 12:30:00
+  AsStored,     // general, 0.0, #,##0, times of day, text …
+  Percent,      // 0%, 0.0%: 0.853 → 85.3%
+  Date,         // yyyy/m/d, 令和5年1月1日 (ggge"年"m"月"d"日"), m月d日 → 2023-01-01
+  Month,        // yyyy"年"m"月", mmm-yy → 2023-01
+  DateTime,     // yyyy/m/d h:mm → 2023-01-01 12:30:00
+  Year,         // yyyy"年", ggge"年" → 2023 (the date's calendar year, as shown)
+  FiscalYear,   // ggge"年度" → 2023年度 (the year Excel shows: the date's calendar year, labelled 年度)
+  MonthOfYear,  // m"月" → 1月
 };
 
 // The number format of each cell style (<cellXfs>), by the style index a cell's s attribute holds.

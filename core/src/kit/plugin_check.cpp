@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "config/settings_file.hpp"
 #include "text/kit_messages.hpp"
@@ -35,6 +36,7 @@ class CheckSink : public host::ObservationSink {
     c.note = o.note;
     c.location = o.location;
     c.problem = problem_of(o);
+    if (!c.problem) c.problem = repeated(o);
     if (c.problem) ++report_.problems;
     if (report_.observations.size() < CheckReport::kMaxKept) report_.observations.push_back(std::move(c));
     return SOSEI_OK;  // a check lists every problem instead of stopping at the first
@@ -77,8 +79,22 @@ class CheckSink : public host::ObservationSink {
     return {};
   }
 
+  // A key the run emitted already (the same KPI and year in three rows of a table): the import keeps
+  // the first and rejects the others. Checked for the first kMaxKeys observations, so a check of a
+  // large feed keeps its memory bounded.
+  text::Phrase repeated(const Observation& o) {
+    static constexpr std::size_t kMaxKeys = 1'000'000;
+    if (first_at_.size() >= kMaxKeys) return {};
+    std::string key = o.series + '\x1f' + o.period.str();
+    for (const auto& [name, value] : o.dimensions) key += '\x1f' + name + '\x1e' + value;
+    const auto [first, fresh] = first_at_.emplace(std::move(key), o.location);
+    if (fresh) return {};
+    return text::phrase(&text::KitMessages::problem_repeated, first->second.empty() ? std::string("-") : first->second);
+  }
+
   CheckReport& report_;
   const host::PluginMeta& meta_;
+  std::unordered_map<std::string, std::string> first_at_;  // key → location of its first observation
   std::map<std::string, std::string> state_;
   std::string none_;
 };

@@ -45,6 +45,8 @@ constexpr KitMessages kJapanese{
     .problem_day = "期間の種類と日が合いません",
     .problem_value_kind = "値の種類 {} が不明です",
     .problem_not_finite = "数値が有限ではありません",
+    .problem_repeated =
+        "同じ系列・期間・内訳の値がもう出ています（{}）。取り込みでは最初の値が残り、これは不正な行になります",
 };
 
 constexpr KitMessages kEnglish{
@@ -87,6 +89,9 @@ constexpr KitMessages kEnglish{
     .problem_day = "bad day for the period kind",
     .problem_value_kind = "unknown value kind {}",
     .problem_not_finite = "the number is not finite",
+    .problem_repeated =
+        "the same series, period and dimensions came already ({}); an import keeps the first value and rejects this "
+        "one as a bad row",
 };
 
 }  // namespace

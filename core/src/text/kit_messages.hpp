@@ -53,6 +53,7 @@ struct KitMessages {
   const char* problem_day;
   const char* problem_value_kind;  // kind number
   const char* problem_not_finite;
+  const char* problem_repeated;  // the first one's location
 };
 
 const KitMessages& kit_messages(Lang lang);

@@ -184,9 +184,9 @@ TEST_F(SchoolScoresPlugin, PerSchoolRowsAreDrillDownOnly) {
   EXPECT_NEAR(one("school_scores", 2024).number, 97.0149253731, 1e-9);  // min(小 97.0…, 中 99.8…)
 }
 
-// As city tables write them: the city-wide rows under the city's name, a subject with a space in it,
+// As city tables write them: the city-wide rows as 市全体 or 嘉麻市平均, a subject with a space in it,
 // and the table's own average rows — the same KPI as the plain table, the averages not taken for subjects.
-TEST_F(SchoolScoresPlugin, TheCitysNameSpacedSubjectsAndAverageRowsReadAsThePlainTable) {
+TEST_F(SchoolScoresPlugin, CityRowsSpacedSubjectsAndAverageRowsReadAsThePlainTable) {
   const std::string header = "年度,校種,教科,学校名,市平均正答率,全国平均正答率\n";
   const auto plain = write("plain.csv", header +
                                             "R6,小,国語,,65.0,67.0\nR6,小,算数,,60.0,63.0\n"
@@ -196,8 +196,8 @@ TEST_F(SchoolScoresPlugin, TheCitysNameSpacedSubjectsAndAverageRowsReadAsThePlai
   const double primary = one("level_average", 2024, {{"level", "小"}}).number;
   const auto as_published =
       write("published.csv", header +
-                                 "R6,小,国 語,嘉麻市,65.0,67.0\nR6,小,算数,嘉麻市,60.0,63.0\n"
-                                 "R6,小,教科平均,嘉麻市,62.5,65.0\nR6,小,平均,嘉麻市,62.5,65.0\n"
+                                 "R6,小,国 語,市全体,65.0,67.0\nR6,小,算数,市全体,60.0,63.0\n"
+                                 "R6,小,教科平均,市全体,62.5,65.0\nR6,小,平均,市全体,62.5,65.0\n"
                                  "R6,中,国語,嘉麻市平均,58.0,58.1\nR6,中,数学,嘉麻市平均,50.0,51.0\n"
                                  "R6,中,合計,嘉麻市平均,108.0,109.1\n"
                                  "R6,中,国語,嘉麻市立山田中学校,60.0,58.1\n");
@@ -207,6 +207,16 @@ TEST_F(SchoolScoresPlugin, TheCitysNameSpacedSubjectsAndAverageRowsReadAsThePlai
   EXPECT_NEAR(one("standardized_score", 2024, {{"level", "小"}, {"subject", "国語"}}).number, 65.0 / 67.0 * 100, 1e-9);
   one("standardized_score", 2024, {{"level", "中"}, {"subject", "国語"}, {"school", "嘉麻市立山田中学校"}});
   EXPECT_TRUE(host_.rejections().empty());
+
+  // A school district or a neighbour is never the city; a table without the city's row says so.
+  const auto districts = write("districts.csv", header +
+                                                    "R6,中,国語,山田中学校区,70.0,58.1\nR6,中,国語,飯塚市,40.0,58.1\n"
+                                                    "R6,中,国語,嘉麻市,58.0,58.1\n");
+  ASSERT_EQ(run({{"file", districts}}), SOSEI_OK) << host_.error();
+  EXPECT_FALSE(has("school_scores"));
+  EXPECT_TRUE(host_.rejections().empty());
+  EXPECT_NE(log().find("districts.csv: 2024年度: 市全体の行がないため、KPI の値を出していません"), std::string::npos)
+      << log();
 }
 
 TEST_F(SchoolScoresPlugin, HeaderNamesAreFoundWhateverTheirWidthAndSpacing) {
