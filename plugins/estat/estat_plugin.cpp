@@ -73,6 +73,13 @@ class EstatImport : public sosei::Plugin {
   }
 
  private:
+  // "e-Stat の応答が JSON ではありません（先頭: 「…」）。base_url が…" → its first sentence, without the
+  // advice meant for the API.
+  static std::string first_sentence(const std::string& text) {
+    const std::size_t end = text.find("。");
+    return end == std::string::npos ? text : text.substr(0, end);
+  }
+
   // The application ID must never reach a message, even if a reply were to echo it.
   static std::string without(const std::string& secret, std::string text) {
     for (std::size_t at; !secret.empty() && (at = text.find(secret)) != std::string::npos;)
@@ -97,7 +104,16 @@ class EstatImport : public sosei::Plugin {
         char buffer[1 << 16];
         for (std::size_t got; (got = input.read(buffer, sizeof buffer)) > 0;) body.append(buffer, got);
       }
-      estat::StatsPage page = estat::parse_stats_page(body);
+      estat::StatsPage page;
+      try {
+        page = estat::parse_stats_page(body);
+      } catch (const estat::PageError& e) {
+        if (s.replay_dir.empty()) throw;
+        // A recording is a file someone saved: name it, and what to do, rather than the API's address.
+        throw estat::PageError("記録した応答のファイル " + estat::replay_file(s, start) +
+                               " を読めません: " + first_sentence(e.what()) +
+                               "。getStatsData の JSON（UTF-8）を途中で切らずに保存し直してください");
+      }
       body.clear();
       check_status(ctx, page, s, source, app_id);
       hash_ = estat::fnv1a(std::to_string(page.content_hash), hash_);

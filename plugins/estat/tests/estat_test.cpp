@@ -398,6 +398,21 @@ TEST_F(EstatPlugin, AMissingRecordedReplyFailsTheRunNamingTheFile) {
   EXPECT_TRUE(host_.observations().empty());
 }
 
+TEST_F(EstatPlugin, ACutOffRecordingIsNamedWithWhatToDoNotTheApisAddress) {
+  RecordedReplies recorded;
+  const std::string whole = stats_reply(reply_of(birth_cells(2019, 2021)));
+  std::ofstream(recorded.file("0003420482.json")) << whole.substr(0, whole.size() / 2);
+  auto s = births_settings();
+  s["replay_dir"] = recorded.dir();
+  EXPECT_EQ(run(s), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("記録した応答のファイル " + recorded.file("0003420482.json") + " を読めません"),
+            std::string::npos)
+      << host_.error();
+  EXPECT_NE(host_.error().find("保存し直してください"), std::string::npos) << host_.error();
+  EXPECT_EQ(host_.error().find("base_url"), std::string::npos) << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+}
+
 TEST_F(EstatPlugin, AnUnnarrowedClassIsNamed) {
   std::vector<ReplyCell> cells{cell(year_code(2020), "010", "450"), cell(year_code(2020), "010", "430")};
   cells[0].cat02 = "1";
