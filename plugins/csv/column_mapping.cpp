@@ -99,6 +99,17 @@ ColumnMapping::ColumnMapping(const MappingSettings& s, const sosei::CsvHeader& h
     dimensions.push_back({name, require(column, "内訳（dimension_columns）")});
 }
 
+bool ColumnMapping::is_totals_row(const sosei::CsvReader& row) const {
+  if (sosei::row_total_kind(row.cell(period_column_)) != sosei::RowTotal::None) return true;
+  if (month_column_ && sosei::row_total_kind(row.cell(*month_column_)) != sosei::RowTotal::None) return true;
+  const bool no_period = row.cell(period_column_).empty();  // a total over the years (合計,,19)
+  for (const auto& d : dimensions) {
+    const sosei::RowTotal kind = sosei::row_total_kind(row.cell(d.column));
+    if (kind == sosei::RowTotal::Subtotal || (kind == sosei::RowTotal::Total && no_period)) return true;
+  }
+  return false;
+}
+
 std::string_view ColumnMapping::unit_of(std::string_view kpi) const {
   if (!unit_lookup_) return {};
   auto it = units_.find(kpi);
@@ -132,11 +143,13 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);
   if (break_column_ && !row.cell(*break_column_).empty()) o.flags |= SOSEI_OBS_SERIES_BREAK;
-  // An empty cell: the row has no such dimension (a KPI's total beside its parts).
+  // An empty cell, or one naming the table's total (合計, 総数): the row has no such dimension (a KPI's
+  // total beside its parts).
   std::size_t n = 0;
   for (const auto& d : dimensions) {
     const std::string_view value = row.field(d.column);
-    if (!value.empty()) dims[n++] = sosei::dimension(d.name, value);
+    if (!value.empty() && sosei::row_total_kind(value) != sosei::RowTotal::Total)
+      dims[n++] = sosei::dimension(d.name, value);
   }
   o.dimensions = std::span<const sosei_dimension>(dims.data(), n);
   return true;

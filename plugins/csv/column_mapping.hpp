@@ -45,6 +45,12 @@ class ColumnMapping {
   bool fill(const sosei::CsvReader& row, sosei::Observation& o, std::vector<sosei_dimension>& dimensions,
             std::string& error) const;
 
+  // A totals row that is no value of its own: its period cell names a total (a monthly table's 合計
+  // row), a dimension cell names a part's total (小計, 稲築町計: which parts, the table does not
+  // say), or the table's total stands without a period (a total over the years). A dimension cell naming the table's
+  // total (合計, 総数) is the KPI's value without that dimension instead, as an empty cell is (fill).
+  bool is_totals_row(const sosei::CsvReader& row) const;
+
   // Where the unit the strategy declares for a KPI comes from (Context::kpi_unit): values in that
   // unit (5組, 3校) are then accepted. Without it only the SDK's known units are.
   void set_unit_lookup(std::function<std::optional<std::string>(std::string_view)> lookup) {

@@ -122,6 +122,7 @@ class CsvImport : public sosei::Plugin {
       // Other regions' rows are not this city's data: skipped unread, whatever they hold.
       if (filter.active() && !filter.matches(reader)) continue;
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under a published table
+      if (mapping.is_totals_row(reader)) continue;  // 合計 under the months, 小計 between the parts
       ++matched;
       sosei::Observation o;
       if (!mapping.fill(reader, o, dimensions, error) || (yearly && !yearly->add(o, reader.line(), error))) {

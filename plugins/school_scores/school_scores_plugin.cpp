@@ -246,7 +246,9 @@ class SchoolScoresImport : public sosei::Plugin {
     }
 
     if (!type) {
-      emit_missing(year, dims, line, !*city ? "市の結果が公表されていません" : "全国の結果が公表されていません");
+      emit_missing(year, dims, line,
+                   !*city ? (city_wide ? "市の結果が公表されていません" : "この学校の結果は公表されていません")
+                          : "全国の結果が公表されていません");
       if (city_wide) seen_levels_[year].insert({*level, true});
       return;
     }

@@ -3,6 +3,7 @@
 
 #include <sosei/notation.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -139,6 +140,13 @@ class LongTableImport {
   // The calendar year and month of a row, or nullopt after rejecting it.
   std::optional<std::pair<int, int>> month_of(const sosei::CsvReader& row) const {
     const std::string_view year_text = row.cell(layout_.year);
+    // 202404: the year and month as open data often write them, in a column without a month beside it.
+    if (!layout_.month && year_text.size() == 6 &&
+        std::all_of(year_text.begin(), year_text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const int year = std::stoi(std::string(year_text.substr(0, 4)));
+      const int month = std::stoi(std::string(year_text.substr(4)));
+      if (month >= 1 && month <= 12) return std::pair{year, month};
+    }
     std::string error;
     auto period = sosei::parse_period(year_text, layout_.bare_year_kind, &error);
     if (!period) {
@@ -149,7 +157,9 @@ class LongTableImport {
       return std::nullopt;
     }
     if (!layout_.month) {
-      if (period->kind == SOSEI_PERIOD_MONTH) return std::pair{period->year, period->month};
+      // A date (an Excel date cell under 年月, 2024/1/1): its month.
+      if (period->kind == SOSEI_PERIOD_MONTH || period->kind == SOSEI_PERIOD_DATE)
+        return std::pair{period->year, period->month};
       ctx_.reject(file_, row.line(),
                   "年: 「" + std::string(year_text) +
                       "」には月がなく、表に月の列（月）もありません。月の列を 'month_column' に設定するか、"

@@ -24,6 +24,7 @@ const std::string kTourismCsv =
     "年度,地点,入込客数,比率\n"
     "2023,嘉麻市役所,199000,0.3496\n"
     "2024,,1500,\n"
+    "\n"  // row 4 is blank: an empty line keeps row 5 on line 5
     "2025,\"嘉麻, \"\"夏\"\"祭り\n2日目\",TRUE,2\n";
 
 // Two sheets: "Summary", then 観光入込客数 with a styled blank cell, an empty row 4 and a cell that
@@ -203,7 +204,20 @@ TEST(XlsxInput, RichTextKeepsRunsAndDropsFurigana) {
   EXPECT_EQ(read_file(path, Encoding::Auto, "観光"),
             "観光,嘉麻市, 前後 \n"
             "1.5E-3,#N/A,FALSE,,\"a\rb\"\n"
+            "\n"
             "行,7\n");
+}
+
+TEST(XlsxInput, AFarRowNumberCannotMakeMoreLinesThanASheetHas) {
+  const auto path = write_hand_made(
+      fixture_dir() / "far.xlsx",
+      R"(<worksheet><sheetData><row r="3"><c><v>1</v></c></row><row r="99999999999"><c><v>2</v></c></row>)"
+      R"(</sheetData></worksheet>)");
+  const std::string text = read_file(path, Encoding::Auto, "観光");
+  EXPECT_EQ(text.substr(0, 4), "\n\n1\n");
+  // Rows 1–3, then at most the rest of a sheet's 1,048,576 rows as empty lines, then "2".
+  EXPECT_EQ(text.size(), std::size_t{4} + (1'048'576 - 3) + 2);
+  EXPECT_EQ(text.substr(text.size() - 2), "2\n");
 }
 
 TEST(XlsxInput, MalformedWorksheetIsAnError) {
@@ -302,10 +316,14 @@ TEST(XlsxInput, PercentagesAndDatesReadAsTheCellsShowThem) {
   worksheet_write_number(sheet, 1, 4, 0.5, custom("h:mm"));   // a time of day: as stored
   worksheet_write_number(sheet, 1, 5, 85, custom("0\"%\""));  // a literal % sign after the number
   worksheet_write_number(sheet, 1, 6, 12, custom("General"));
+  worksheet_write_number(sheet, 2, 0, 2024, custom("0\"年度\""));
+  worksheet_write_number(sheet, 2, 1, 1100, custom("00000"));
+  worksheet_write_number(sheet, 2, 2, 7, custom("0\"月\""));
   ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
   EXPECT_EQ(read_file(path, Encoding::Auto),
             "99.9%,85.3%,100%,-0.2%,199000,0.3496,12345\n"
-            "2023-01-01,2023-01,2023-01-01 12:00:00,2023-04-01,0.5,85,12\n");
+            "2023-01-01,2023-01,2023-01-01 12:00:00,2023-04-01,0.5,85,12\n"
+            "2024年度,01100,7月,,,,\n");
 }
 
 TEST(XlsxInput, ShownNumbersWithoutAFloatsRounding) {
@@ -346,6 +364,22 @@ TEST(XlsxInput, ShownNumbersWithoutAFloatsRounding) {
   EXPECT_EQ(shown_number("45017", NumberShown::Year, false), "2023");
   EXPECT_EQ(shown_number("45017", NumberShown::MonthOfYear, false), "4月");
   EXPECT_EQ(shown_number("1E-9223372036854775808", NumberShown::Percent, false), "1E-9223372036854775808");
+  // Integers written as periods or codes: what a person sees is the period or the code.
+  const auto integer = [](std::string_view code, std::string_view value) {
+    const auto f = integer_format(code);
+    return f ? integer_shown(*f, value) : "(as stored) " + std::string(value);
+  };
+  EXPECT_EQ(integer("0\"年度\"", "2024"), "2024年度");
+  EXPECT_EQ(integer("\"令和\"0\"年度\"", "5"), "令和5年度");
+  EXPECT_EQ(integer("[$-411]\"R\"0", "5"), "R5");
+  EXPECT_EQ(integer("0\"月\"", "4"), "4月");
+  EXPECT_EQ(integer("00000", "1100"), "01100");
+  EXPECT_EQ(integer("00", "1"), "01");
+  EXPECT_EQ(integer("00000", "1100.5"), "1100.5");            // not an integer: as stored
+  EXPECT_EQ(integer("0\"人\"", "1234"), "(as stored) 1234");  // a unit: the number is the value
+  EXPECT_EQ(integer("0", "7"), "(as stored) 7");
+  EXPECT_EQ(integer("#,##0", "1234"), "(as stored) 1234");
+  EXPECT_EQ(integer("0\"年\"0", "1"), "(as stored) 1");
 }
 
 }  // namespace

@@ -121,6 +121,14 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
       } else {
         ++row_;
       }
+      // Rows Excel leaves out (blank ones) become empty lines, so that a line of the text is the
+      // sheet's row of that number: a message naming file:line points at the row a person sees.
+      // CSV readers skip empty lines. A crafted row number cannot make more than a sheet's rows.
+      if (row_ > lines_ + 1) {
+        const long gap = std::min(row_ - lines_ - 1, kMaxSheetRows - std::min(lines_, kMaxSheetRows));
+        pending_.append(static_cast<std::size_t>(std::max(gap, 0L)), '\n');
+      }
+      lines_ = std::max(lines_, row_ - 1);
       last_column_ = -1;
       next_column_ = 0;
     } else if (name == "dimension") {
@@ -147,10 +155,10 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
       next_column_ = column_ + 1;
       if (pending_.size() - pending_begin_ >= kPendingHighWater) parser_->suspend();
     } else if (name == "row") {
-      if (last_column_ >= 0) {
-        if (width_ > last_column_ + 1) pending_.append(static_cast<std::size_t>(width_ - 1 - last_column_), ',');
-        pending_ += '\n';
-      }
+      if (last_column_ >= 0 && width_ > last_column_ + 1)
+        pending_.append(static_cast<std::size_t>(width_ - 1 - last_column_), ',');
+      pending_ += '\n';  // an empty row too: the next row keeps its number
+      lines_ = std::max(lines_, row_);
       if (pending_.size() - pending_begin_ >= kPendingHighWater) parser_->suspend();
     }
   }
@@ -189,7 +197,12 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
     } else {
       // Numbers as the cell shows them (85.3% for a stored 0.853, 2023-01-01 for the date 44927), as
       // the same sheet saved as CSV would say; others exactly as written.
-      text = type_.empty() || type_ == "n" ? shown_number(value_, styles_.of(style_), date1904_) : value_;
+      if (type_.empty() || type_ == "n") {
+        auto integer = styles_.integer_text(style_, value_);
+        text = integer ? std::move(*integer) : shown_number(value_, styles_.of(style_), date1904_);
+      } else {
+        text = value_;
+      }
     }
     if (text.empty()) return;
     if (column_ <= last_column_) column_ = last_column_ + 1;  // duplicate or out-of-order cell
@@ -212,8 +225,10 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
   std::string pending_;  // CSV not yet returned, from pending_begin_
   std::size_t pending_begin_ = 0;
 
-  int width_ = 0;  // columns declared by <dimension>, 0 when unknown
+  int width_ = 0;                                   // columns declared by <dimension>, 0 when unknown
+  static constexpr long kMaxSheetRows = 1'048'576;  // Excel's last row
   long row_ = 0;
+  long lines_ = 0;        // lines written so far: the sheet's rows 1..lines_
   int last_column_ = -1;  // last column written in this row, -1 before the first
   int next_column_ = 0;
   int column_ = 0;

@@ -21,7 +21,13 @@ class StylesLoader final : public XmlHandler {
     if (name == "numFmt") {
       const char* id = attribute(attributes, "numFmtId");
       const char* code = attribute(attributes, "formatCode");
-      if (id && code) custom_[id] = shown_by_code(code);
+      if (id && code) {
+        custom_[id] = shown_by_code(code);
+        if (auto integer = integer_format(code)) {
+          integers_[id] = static_cast<int>(styles_.integer_formats_.size());
+          styles_.integer_formats_.push_back(std::move(*integer));
+        }
+      }
     } else if (name == "cellXfs") {
       in_cell_xfs_ = true;
     } else if (name == "xf" && in_cell_xfs_) {
@@ -31,6 +37,8 @@ class StylesLoader final : public XmlHandler {
                          "or export the sheet as CSV and read that.");
       const char* id = attribute(attributes, "numFmtId");
       styles_.shown_.push_back(id ? shown_of(id) : NumberShown::AsStored);
+      const auto integer = id ? integers_.find(id) : integers_.end();
+      styles_.integer_format_.push_back(integer == integers_.end() ? -1 : integer->second);
     }
   }
   void on_end(std::string_view name) override {
@@ -49,6 +57,7 @@ class StylesLoader final : public XmlHandler {
   CellStyles& styles_;
   std::string where_;
   std::map<std::string, NumberShown> custom_;  // numFmtId → what it shows (custom formats: 164 and up)
+  std::map<std::string, int> integers_;        // numFmtId → its integer format, for those that are one
   bool in_cell_xfs_ = false;
 };
 
@@ -56,6 +65,66 @@ void CellStyles::load(ZipArchive& zip, const std::string& part) {
   shown_.clear();
   StylesLoader loader(*this, zip.display() + ": " + part);
   parse_entry(zip, part, loader);
+}
+
+std::optional<std::string> CellStyles::integer_text(std::size_t style, std::string_view value) const {
+  if (style >= integer_format_.size() || integer_format_[style] < 0) return std::nullopt;
+  return integer_shown(integer_formats_[static_cast<std::size_t>(integer_format_[style])], value);
+}
+
+std::optional<IntegerFormat> integer_format(std::string_view code) {
+  // Only the first section; [$-411] (a locale) may stand anywhere. The literal text must be a period's
+  // or an era's word; without any, the zeros must pad (00000).
+  static constexpr std::string_view kWords[] = {"年", "年度", "月", "令和", "平成", "昭和", "R", "H", "S", "FY"};
+  code = code.substr(0, code.find(';'));
+  IntegerFormat f;
+  enum class Part { Before, Digits, After } part = Part::Before;
+  int zeros = 0;
+  const auto text = [&](std::string_view literal) {
+    if (part == Part::Digits) part = Part::After;
+    (part == Part::Before ? f.prefix : f.suffix) += literal;
+  };
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == '[') {
+      const std::size_t close = code.find(']', i);
+      if (close == std::string_view::npos || !code.substr(i + 1).starts_with("$-")) return std::nullopt;
+      i = close;
+    } else if (c == '"') {
+      const std::size_t close = code.find('"', i + 1);
+      if (close == std::string_view::npos) return std::nullopt;
+      text(code.substr(i + 1, close - i - 1));
+      i = close;
+    } else if (c == '\\' && i + 1 < code.size()) {
+      text(code.substr(++i, 1));
+    } else if (c == '0' || c == '#') {
+      if (part == Part::After) return std::nullopt;  // digits, text, digits: not one integer
+      part = Part::Digits;
+      zeros += c == '0' ? 1 : 0;
+    } else {
+      return std::nullopt;  // a point, a comma, %, a date letter, a space, an underscore …
+    }
+  }
+  if (part == Part::Before) return std::nullopt;
+  f.digits = std::max(zeros, 1);
+  for (const std::string* literal : {&f.prefix, &f.suffix}) {
+    if (literal->empty()) continue;
+    bool known = false;
+    for (const std::string_view w : kWords) known = known || *literal == w;
+    if (!known) return std::nullopt;
+  }
+  if (f.prefix.empty() && f.suffix.empty() && f.digits < 2) return std::nullopt;
+  return f;
+}
+
+std::string integer_shown(const IntegerFormat& format, std::string_view value) {
+  if (value.empty() || value.size() > 15) return std::string(value);
+  for (const char c : value)
+    if (c < '0' || c > '9') return std::string(value);  // a decimal, a sign, an exponent: as stored
+  std::string digits(value);
+  if (digits.size() < static_cast<std::size_t>(format.digits))
+    digits.insert(0, static_cast<std::size_t>(format.digits) - digits.size(), '0');
+  return format.prefix + digits + format.suffix;
 }
 
 NumberShown shown_by_builtin(int id) {

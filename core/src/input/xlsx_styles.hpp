@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,17 @@ enum class NumberShown {
   MonthOfYear,  // m"月" → 1月
 };
 
+// A format that writes an integer with the text of a period or a code around it, or zero-padded:
+// 0"年度" (2024年度), "令和"0"年度" (令和5年度), 0"月" (4月), "R"0 (R5), 00000 (01100). What a person sees
+// in such a cell is a period or a code, never the bare number. Units (0"人") are not among them: the
+// number is the value, and a KPI's unit says the rest.
+struct IntegerFormat {
+  std::string prefix, suffix;
+  int digits = 1;  // zero-padded to this many digits
+};
+std::optional<IntegerFormat> integer_format(std::string_view code);
+std::string integer_shown(const IntegerFormat& format, std::string_view value);  // value unchanged if not an integer
+
 // The number format of each cell style (<cellXfs>), by the style index a cell's s attribute holds.
 class CellStyles {
  public:
@@ -31,10 +43,15 @@ class CellStyles {
 
   void load(ZipArchive& zip, const std::string& part);  // throws InputError
   NumberShown of(std::size_t style) const { return style < shown_.size() ? shown_[style] : NumberShown::AsStored; }
+  // An integer as its style writes it, when the style is a period's or a code's integer format
+  // (integer_format); nullopt otherwise.
+  std::optional<std::string> integer_text(std::size_t style, std::string_view value) const;
 
  private:
   friend class StylesLoader;
   std::vector<NumberShown> shown_;
+  std::vector<int> integer_format_;  // by style: index into integer_formats_, or -1
+  std::vector<IntegerFormat> integer_formats_;
 };
 
 // What a built-in format id (0–163) or a format code shows (exposed for the tests).

@@ -221,6 +221,13 @@ TEST_F(CsvLongTable, AYearColumnHeadedNendoHoldsFiscalYears) {
   EXPECT_EQ(from_fiscal.period.year, 2024);
   EXPECT_EQ(from_fiscal.number, host_.observations()[0].number);
   EXPECT_EQ(from_fiscal.number, 12 * 1000 + (4 + 15) * 12 / 2);
+
+  // The table's 合計 row under the months, its year cell empty: skipped, not refused.
+  s = yearly(fiscal + ",合計,40227,飯塚市,12114\n");
+  s["period_column"] = "年度";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  EXPECT_EQ(host_.observations().at(0).number, from_fiscal.number);
 }
 
 TEST_F(CsvLongTable, BadMonthsAndPeriodsAreBadRows) {

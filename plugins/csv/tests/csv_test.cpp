@@ -88,6 +88,28 @@ TEST_F(CsvPlugin, FixedKpiTsvWithDimensionsAndBomAndCalendarYears) {
   EXPECT_EQ(o[1].number, 800);
 }
 
+// A table by district as cities publish it: a part's total (小計, 稲築町計) is no value of its own, the
+// table's total (合　計, 総数) is the KPI's value without the district, and a 合計 row under the years
+// is skipped, not refused.
+TEST_F(CsvPlugin, TotalsRowsAreTheKpisValueOrSkippedNeverAPlace) {
+  const auto file = write("groups.csv",
+                          "地区,年度,組織数\n山田,R6,5\n上山田,R6,3\n小計,R6,8\n稲築,R6,6\n稲築町計,R6,6\n"
+                          "合　計,R6,14\n山田,R7,5\n合計,,19\n");
+  ASSERT_EQ(run({{"file", file},
+                 {"kpi", "groups"},
+                 {"period_column", "年度"},
+                 {"value_column", "組織数"},
+                 {"dimension_columns", "district=地区"}}),
+            SOSEI_OK)
+      << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  std::vector<std::string> seen;
+  for (const auto& o : host_.observations())
+    seen.push_back(o.dimension("district") + " " + std::to_string(o.period.year) + " " +
+                   std::to_string(static_cast<int>(o.number)));
+  EXPECT_EQ(seen, (std::vector<std::string>{"山田 2024 5", "上山田 2024 3", "稲築 2024 6", " 2024 14", "山田 2025 5"}));
+}
+
 TEST_F(CsvPlugin, SemicolonsAndSeriesBreaks) {
   const auto file = write("rates.csv", "kpi;period;value;break\nrate;R6;34.1;\nrate;R7;35.0; yes \n");
   auto s = mapping(file);

@@ -205,6 +205,22 @@ TEST_F(TourismLongTable, BareYearsUnderANendoHeaderAreFiscalYears) {
   EXPECT_EQ(monthly[9].number, 1001);
 }
 
+TEST_F(TourismLongTable, AMonthColumnOfDatesOrOfYyyymmGivesTheMonths) {
+  // 年月 as open data write it (202404) or as an Excel date cell arrives (2024-04-01): the month.
+  std::string table = "年月,観光入込客数\r\n";
+  for (int m = 1; m <= 12; ++m)
+    table += (m % 2 ? "2024" + std::string(m < 10 ? "0" : "") + std::to_string(m)
+                    : "2024-" + std::string(m < 10 ? "0" : "") + std::to_string(m) + "-01") +
+             "," + std::to_string(100 * m) + "\r\n";
+  ASSERT_EQ(run(table, {}), SOSEI_OK) << host_.error();
+  EXPECT_TRUE(host_.rejections().empty());
+  EXPECT_EQ(total(2024), 100 * 78);
+  const auto monthly = of("monthly_visitors");
+  ASSERT_EQ(monthly.size(), 12u);
+  EXPECT_EQ(monthly[3].period.month, 4);
+  EXPECT_EQ(monthly[3].number, 400);
+}
+
 TEST_F(TourismLongTable, LongOnlySettingsOnAWideTableAreAConfigurationError) {
   host_ = sosei::testing::FakeHost();
   host_.setting("file", "kanko.csv").setting("where", "地域コード=40227").file("kanko.csv", "");
