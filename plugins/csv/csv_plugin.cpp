@@ -85,16 +85,18 @@ class CsvImport : public sosei::Plugin {
       return false;
     };
     if (settings.period_column.empty() || has_period_column()) return;
-    const uint64_t first = reader.line();
     // Only a title row (sosei::is_title_row) is passed over: a header with other names is the header,
-    // and its missing column is the error to show.
-    while (sosei::is_title_row(reader) && reader.line() - first < kMostTitleRows) {
+    // and its missing column is the error to show. Rows are counted, not lines: blank lines between
+    // (an XLSX's empty rows) are no titles.
+    uint64_t passed = 0;
+    while (sosei::is_title_row(reader) && passed < kMostTitleRows) {
       if (!reader.next())
         throw sosei::PluginError(
             SOSEI_ERR_INPUT, name + ": 表題の行だけで、列「" + settings.period_column + "」のある見出し行がありません");
+      ++passed;
       if (has_period_column()) {
         ctx.info(name + ": 見出しを " + std::to_string(reader.line()) + " 行目に見つけました（その上の " +
-                 std::to_string(reader.line() - first) + " 行は表題として読み飛ばしました）");
+                 std::to_string(passed) + " 行は表題として読み飛ばしました）");
         return;
       }
     }

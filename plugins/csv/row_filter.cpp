@@ -35,10 +35,11 @@ RowFilter::RowFilter(const std::vector<Condition>& conditions, const sosei::CsvH
 bool RowFilter::matches(const sosei::CsvReader& row) const {
   for (const auto& [column, value] : columns_) {
     const std::string_view cell = row.cell(column);
-    if (cell == value) continue;
+    if (sosei::same_code(cell, value)) continue;
     // Most rows of a national table differ in plain ASCII: fold (and allocate) only a cell that may
     // hold full-width forms, which all start with the byte 0xEF in UTF-8.
-    if (cell.find('\xEF') == std::string_view::npos || sosei::fold_full_width(cell) != value) return false;
+    if (cell.find('\xEF') == std::string_view::npos || !sosei::same_code(sosei::fold_full_width(cell), value))
+      return false;
   }
   return true;
 }

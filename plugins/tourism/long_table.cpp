@@ -57,10 +57,11 @@ std::optional<LongLayout> layout_of(const sosei::CsvReader& row, const LongSetti
 bool matches(const sosei::CsvReader& row, const LongLayout& layout) {
   for (const auto& [column, value] : layout.where) {
     const std::string_view cell = row.cell(column);
-    if (cell == value) continue;
+    if (sosei::same_code(cell, value)) continue;
     // Most rows of a national table differ in plain ASCII: fold (and allocate) only a cell that may
     // hold full-width forms, which all start with the byte 0xEF in UTF-8.
-    if (cell.find('\xEF') == std::string_view::npos || sosei::fold_full_width(cell) != value) return false;
+    if (cell.find('\xEF') == std::string_view::npos || !sosei::same_code(sosei::fold_full_width(cell), value))
+      return false;
   }
   return true;
 }
@@ -145,7 +146,7 @@ class LongTableImport {
         std::all_of(year_text.begin(), year_text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       const int year = std::stoi(std::string(year_text.substr(0, 4)));
       const int month = std::stoi(std::string(year_text.substr(4)));
-      if (month >= 1 && month <= 12) return std::pair{year, month};
+      if (month >= 1 && month <= 12 && year >= 1900 && year <= 2200) return std::pair{year, month};
     }
     std::string error;
     auto period = sosei::parse_period(year_text, layout_.bare_year_kind, &error);

@@ -208,16 +208,15 @@ TEST(XlsxInput, RichTextKeepsRunsAndDropsFurigana) {
             "行,7\n");
 }
 
-TEST(XlsxInput, AFarRowNumberCannotMakeMoreLinesThanASheetHas) {
-  const auto path = write_hand_made(
-      fixture_dir() / "far.xlsx",
-      R"(<worksheet><sheetData><row r="3"><c><v>1</v></c></row><row r="99999999999"><c><v>2</v></c></row>)"
-      R"(</sheetData></worksheet>)");
+TEST(XlsxInput, RowNumbersBeyondASheetAreTheNextRow) {
+  const auto path = write_hand_made(fixture_dir() / "far.xlsx",
+                                    R"(<worksheet><sheetData><row r="3"><c><v>1</v></c></row>)"
+                                    R"(<row r="99999999999"><c><v>2</v></c></row><row r="-9223372036854775808"/>)"
+                                    R"(<row r="1048576"><c><v>3</v></c></row></sheetData></worksheet>)");
   const std::string text = read_file(path, Encoding::Auto, "観光");
-  EXPECT_EQ(text.substr(0, 4), "\n\n1\n");
-  // Rows 1–3, then at most the rest of a sheet's 1,048,576 rows as empty lines, then "2".
-  EXPECT_EQ(text.size(), std::size_t{4} + (1'048'576 - 3) + 2);
-  EXPECT_EQ(text.substr(text.size() - 2), "2\n");
+  EXPECT_EQ(text.substr(0, 7), "\n\n1\n2\n\n");            // rows 1–2 blank, 3, a crafted number as row 4, row 5
+  EXPECT_EQ(text.size(), std::size_t{1'048'576} * 1 + 3);  // a line per row up to Excel's last, 3 digits
+  EXPECT_EQ(text.substr(text.size() - 2), "3\n");
 }
 
 TEST(XlsxInput, MalformedWorksheetIsAnError) {
@@ -380,6 +379,9 @@ TEST(XlsxInput, ShownNumbersWithoutAFloatsRounding) {
   EXPECT_EQ(integer("0", "7"), "(as stored) 7");
   EXPECT_EQ(integer("#,##0", "1234"), "(as stored) 1234");
   EXPECT_EQ(integer("0\"年\"0", "1"), "(as stored) 1");
+  EXPECT_EQ(integer("0\"年\"", "15"), "(as stored) 15");  // 平均在職年数 15年: a count of years
+  EXPECT_EQ(integer("\"令和\"0\"年\"", "5"), "令和5年");
+  EXPECT_EQ(integer("0\"H\"", "8"), "(as stored) 8");  // hours after the number, not 平成
 }
 
 }  // namespace

@@ -587,6 +587,16 @@ TEST(BlankRow, OnlyARowOfEmptyOrSpaceCellsIsBlank) {
   EXPECT_EQ(blank, (std::vector<bool>{true, true, false, false}));
 }
 
+TEST(SameCode, CodesEqualButForLeadingZeros) {
+  EXPECT_TRUE(same_code("01100", "1100"));
+  EXPECT_TRUE(same_code("1100", "01100"));
+  EXPECT_TRUE(same_code("000", "0"));
+  EXPECT_TRUE(same_code("嘉麻市", "嘉麻市"));
+  EXPECT_FALSE(same_code("11000", "1100"));
+  EXPECT_FALSE(same_code("01100", "1100a"));
+  EXPECT_FALSE(same_code("", "0"));
+}
+
 TEST(RowTotal, TheTablesTotalAPartsTotalOrNeither) {
   for (const char* total : {"合計", "計", "総計", "総数", "全体", "市全体", "全市", "市計", "合　計", " 合 計 ",
                             "【合計】", "合計（人）", "計(A)", "［総数］", "総合計"})

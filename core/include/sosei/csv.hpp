@@ -549,6 +549,22 @@ inline RowTotal row_total_kind(std::string_view label) {
   return RowTotal::None;
 }
 
+// Whether a cell holds the code a setting names: equal, or both all digits and equal but for leading
+// zeros (01100 and 1100: a spreadsheet shows a code zero-padded, a setting or an older export may
+// not).
+inline bool same_code(std::string_view cell, std::string_view code) {
+  if (cell == code) return true;
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(cell) || !digits(code)) return false;
+  const auto strip = [](std::string_view s) {
+    const std::size_t first = s.find_first_not_of('0');
+    return first == std::string_view::npos ? std::string_view("0") : s.substr(first);
+  };
+  return strip(cell) == strip(code);
+}
+
 // Finds the columns of a table typed by hand (a prefecture's statistics, a survey's results): each
 // column by the name a setting chose or by one of its usual spellings, names compared normalised
 // (normalize_header). CsvHeader, by contrast, matches names exactly after trimming.

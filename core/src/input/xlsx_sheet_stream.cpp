@@ -116,17 +116,18 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
     } else if (name == "row") {
       const char* r = attribute(attributes, "r");
       long number = 0;
-      if (r != nullptr && std::from_chars(r, r + std::strlen(r), number).ec == std::errc{}) {
+      // A row number outside a sheet's 1..1,048,576 (a damaged or crafted file) is taken as the next row.
+      if (r != nullptr && std::from_chars(r, r + std::strlen(r), number).ec == std::errc{} && number >= 1 &&
+          number <= kMaxSheetRows) {
         row_ = number;
       } else {
-        ++row_;
+        row_ = std::min(row_ + 1, kMaxSheetRows);
       }
       // Rows Excel leaves out (blank ones) become empty lines, so that a line of the text is the
       // sheet's row of that number: a message naming file:line points at the row a person sees.
       // CSV readers skip empty lines. A crafted row number cannot make more than a sheet's rows.
       if (row_ > lines_ + 1) {
-        const long gap = std::min(row_ - lines_ - 1, kMaxSheetRows - std::min(lines_, kMaxSheetRows));
-        pending_.append(static_cast<std::size_t>(std::max(gap, 0L)), '\n');
+        pending_.append(static_cast<std::size_t>(row_ - lines_ - 1), '\n');  // both within 0..kMaxSheetRows
       }
       lines_ = std::max(lines_, row_ - 1);
       last_column_ = -1;

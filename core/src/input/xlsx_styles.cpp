@@ -1,11 +1,13 @@
 // Number formats of an XLSX workbook and numbers written as they are shown (xlsx_styles.hpp).
 #include "input/xlsx_styles.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "input/input_stream.hpp"
 #include "input/xml_parser.hpp"
@@ -75,7 +77,10 @@ std::optional<std::string> CellStyles::integer_text(std::size_t style, std::stri
 std::optional<IntegerFormat> integer_format(std::string_view code) {
   // Only the first section; [$-411] (a locale) may stand anywhere. The literal text must be a period's
   // or an era's word; without any, the zeros must pad (00000).
-  static constexpr std::string_view kWords[] = {"年", "年度", "月", "令和", "平成", "昭和", "R", "H", "S", "FY"};
+  // Eras and letters before the number, 年度 and 月 after it; 年 only after an era (令和5年): a bare
+  // 0"年" is a count of years (平均在職年数 15年) as often as a calendar year.
+  static constexpr std::string_view kBefore[] = {"令和", "平成", "昭和", "R", "H", "S", "FY"};
+  static constexpr std::string_view kAfter[] = {"年度", "月"};
   code = code.substr(0, code.find(';'));
   IntegerFormat f;
   enum class Part { Before, Digits, After } part = Part::Before;
@@ -107,12 +112,12 @@ std::optional<IntegerFormat> integer_format(std::string_view code) {
   }
   if (part == Part::Before) return std::nullopt;
   f.digits = std::max(zeros, 1);
-  for (const std::string* literal : {&f.prefix, &f.suffix}) {
-    if (literal->empty()) continue;
-    bool known = false;
-    for (const std::string_view w : kWords) known = known || *literal == w;
-    if (!known) return std::nullopt;
-  }
+  const auto one_of = [](const std::string& literal, std::span<const std::string_view> words) {
+    return std::find(words.begin(), words.end(), literal) != words.end();
+  };
+  if (!f.prefix.empty() && !one_of(f.prefix, kBefore)) return std::nullopt;
+  if (!f.suffix.empty() && !one_of(f.suffix, kAfter) && !(f.suffix == "年" && !f.prefix.empty() && f.prefix != "FY"))
+    return std::nullopt;
   if (f.prefix.empty() && f.suffix.empty() && f.digits < 2) return std::nullopt;
   return f;
 }

@@ -67,6 +67,10 @@ TEST_F(CsvLongTable, ANameColumnAndFullWidthCodesFilterTheSame) {
   s["where"] = "地域コード=４０２２７";
   ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
   EXPECT_EQ(host_.observations().at(0).number, fiscal_sum(kIizuka, 2023));
+  // A code written zero-padded on one side only (a spreadsheet's 00000 format shows 040227).
+  s["where"] = "地域コード=040227";
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  EXPECT_EQ(host_.observations().at(0).number, fiscal_sum(kIizuka, 2023));
 }
 
 TEST_F(CsvLongTable, EveryConditionMustMatch) {
