@@ -97,7 +97,7 @@ std::vector<std::string> series_of(const config::Kpi& kpi, const config::SharedI
 // Everything the cities at one location report for the indicators asked, read through one store: a
 // single city's own file, or a shared database as a reader of exactly these cities (row-level security
 // shows it those and nothing else), in one statement however many they are — as the summary reads.
-void read_location(const HubIndicatorsRequest& request, const std::string& location,
+void read_location(const HubIndicatorsRequest& request, const std::string& shared, const std::string& location,
                    const std::vector<std::size_t>& members, const std::vector<const config::HubCity*>& cities,
                    const std::vector<CityStrategy>& strategies,
                    const std::vector<const config::SharedIndicator*>& indicators,
@@ -113,23 +113,16 @@ void read_location(const HubIndicatorsRequest& request, const std::string& locat
         for (auto& name : series_of(*kpi, *indicator)) series.insert(std::move(name));
   std::map<std::string, store::SeriesNumbers> numbers;
   try {
-    store::StoreConfig config;
-    config.location = location;
-    config.read_only = true;
-    config.create_if_missing = false;
+    std::vector<std::string> codes;
+    for (const std::size_t c : members) codes.push_back(cities[c]->code);
+    store::StoreConfig config = hub_reader_config(location, codes);
     config.clock = request.clock;
-    if (members.size() == 1)
-      config.city = cities[members.front()]->code;
-    else
-      for (const std::size_t c : members) config.also_reads.push_back(cities[c]->code);
     numbers = store::open_store(config)->city_numbers(series);
   } catch (const store::NoDatabase&) {
     return every(IndicatorState::NoDatabase);
   } catch (const std::exception& e) {
     return every(IndicatorState::Unreadable, text::verbatim(e.what()));
   }
-  const config::Hub& hub = *request.hub;
-  const std::string shared = request.database_override.empty() ? hub.database : request.database_override;
   for (const std::size_t c : members) {
     const config::HubCity& city = *cities[c];
     // A single city's own file holds it as city "" (a SQLite store ignores the code).
@@ -186,7 +179,7 @@ std::vector<std::map<std::string, Reported>> read_cities(
     by_location[hub.location_of(*cities[c], shared)].push_back(c);
   }
   for (const auto& [location, members] : by_location)
-    read_location(request, location, members, cities, strategies, indicators, reported);
+    read_location(request, shared, location, members, cities, strategies, indicators, reported);
   return reported;
 }
 

@@ -33,15 +33,10 @@ void fill_from(CitySummary& out, const store::CityGlance& g) {
 // and nothing else), in one pass however many they are.
 void read_location(const HubSummaryRequest& request, const std::string& location,
                    const std::vector<const config::HubCity*>& cities, std::map<std::string, CitySummary>& rows) {
-  store::StoreConfig config;
-  config.location = location;
+  std::vector<std::string> codes;
+  for (const auto* c : cities) codes.push_back(c->code);
+  store::StoreConfig config = hub_reader_config(location, codes);
   config.lock_wait = request.lock_wait;
-  config.create_if_missing = false;  // a reader: a missing city database is a row, not a new file
-  config.read_only = true;
-  if (cities.size() == 1)
-    config.city = cities.front()->code;
-  else
-    for (const auto* c : cities) config.also_reads.push_back(c->code);
   std::vector<store::CityGlance> glances;
   try {
     glances = store::open_store(config)->city_glances();
@@ -110,6 +105,18 @@ void sort_cities(std::vector<CitySummary>& cities, HubSort sort) {
 
 HubRequestError::HubRequestError(text::Phrase text)
     : std::runtime_error(text(text::Locale{text::Lang::Ja, text::YearStyle::Era})), text_(std::move(text)) {}
+
+store::StoreConfig hub_reader_config(const std::string& location, const std::vector<std::string>& codes) {
+  store::StoreConfig config;
+  config.location = location;
+  config.create_if_missing = false;  // a reader: a missing city database is a row, not a new file
+  config.read_only = true;
+  if (codes.size() == 1)
+    config.city = codes.front();
+  else
+    config.also_reads = codes;
+  return config;
+}
 
 HubScope hub_scope(const config::Hub& hub, const std::string& prefecture, const std::string& group) {
   if (!group.empty()) {

@@ -99,6 +99,11 @@ HubSort hub_sort(const std::string& text);
 // prefecture is the caller's to refuse beforehand).
 std::vector<const config::HubCity*> cities_in_scope(const config::Hub& hub, const HubScope& scope);
 
+// How a hub reads the cities whose data are at one location: read only, never created; a single
+// city's store for one, a reader of exactly these cities for several (row-level security shows a
+// shared database those and nothing else).
+store::StoreConfig hub_reader_config(const std::string& location, const std::vector<std::string>& codes);
+
 // Reads every city in scope; never throws for one city's store (its row says what went wrong).
 HubSummary summarize_hub(const HubSummaryRequest& request);
 
