@@ -110,10 +110,9 @@ bool ColumnMapping::is_totals_row(const sosei::CsvReader& row) const {
   return false;
 }
 
-std::string_view ColumnMapping::unit_of(std::string_view kpi) const {
-  if (!unit_lookup_) return {};
+const std::optional<std::string>& ColumnMapping::unit_of(std::string_view kpi) const {
   auto it = units_.find(kpi);
-  if (it == units_.end()) it = units_.emplace(std::string(kpi), unit_lookup_(kpi).value_or("")).first;
+  if (it == units_.end()) it = units_.emplace(std::string(kpi), unit_lookup_ ? unit_lookup_(kpi) : std::nullopt).first;
   return it->second;
 }
 
@@ -136,9 +135,25 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
     if (!period) return false;
     o.period = *period;
   }
-  const std::string_view units[] = {unit_of(o.series)};
+  const std::optional<std::string>& declared = unit_of(o.series);
+  const std::string_view units[] = {declared ? std::string_view(*declared) : std::string_view()};
   auto value = sosei::parse_value(row.field(value_column_), units, &error);
   if (!value) return false;
+  // A value in another unit than its KPI's is another quantity: storing its digits would be silently
+  // wrong by a factor (85.3% of a KPI kept as a ratio is 0.853, 13,650,000円 of one in 千円 is 13,650).
+  if (declared && value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() &&
+      !sosei::same_unit(value->unit, *declared)) {
+    const std::string written(sosei::trim(row.field(value_column_)));
+    error = declared->empty()
+                ? "値「" + written + "」には単位「" + std::string(value->unit) + "」がありますが、KPI「" +
+                      std::string(o.series) +
+                      "」は単位のない数です（strategy に unit がありません）。同じ単位で書くか（割合なら 0.853 "
+                      "のように）、strategy の KPI に unit: \"" +
+                      std::string(value->unit) + "\" を書いてください"
+                : "値「" + written + "」の単位「" + std::string(value->unit) + "」は KPI「" + std::string(o.series) +
+                      "」の単位「" + *declared + "」と違います。列や KPI を確かめ、" + *declared + " で書いてください";
+    return false;
+  }
   o.value_kind = static_cast<sosei_value_kind>(value->kind);
   o.number = value->number;
   if (note_column_) o.note = row.field(*note_column_);

@@ -52,7 +52,8 @@ class ColumnMapping {
   bool is_totals_row(const sosei::CsvReader& row) const;
 
   // Where the unit the strategy declares for a KPI comes from (Context::kpi_unit): values in that
-  // unit (5組, 3校) are then accepted. Without it only the SDK's known units are.
+  // unit (5組, 3校) are then accepted, and a value written in another unit (3件 for a KPI in 人,
+  // 85.3% for a bare ratio) is refused. Without it only the SDK's known units are, and any of them.
   void set_unit_lookup(std::function<std::optional<std::string>(std::string_view)> lookup) {
     unit_lookup_ = std::move(lookup);
   }
@@ -75,8 +76,10 @@ class ColumnMapping {
   int32_t bare_year_kind_;
   std::size_t needed_ = 0;  // fields a record must have
   std::function<std::optional<std::string>(std::string_view)> unit_lookup_;
-  mutable std::map<std::string, std::string, std::less<>> units_;  // KPI id → declared unit, as looked up
-  std::string_view unit_of(std::string_view kpi) const;
+  // KPI id → declared unit, as looked up; nullopt when the strategy does not say (no lookup, or the
+  // source is not bound to that KPI).
+  mutable std::map<std::string, std::optional<std::string>, std::less<>> units_;
+  const std::optional<std::string>& unit_of(std::string_view kpi) const;
   bool fill_month(const sosei::CsvReader& row, sosei::Observation& o, std::string& error) const;
 };
 

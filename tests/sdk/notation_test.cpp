@@ -105,7 +105,6 @@ INSTANTIATE_TEST_SUITE_P(Statuses, GoodValueTest,
                              {"ー", SOSEI_VALUE_MISSING, 0, ""},
                              {"−", SOSEI_VALUE_MISSING, 0, ""},
                              {"N/A", SOSEI_VALUE_MISSING, 0, ""},
-                             {"#N/A", SOSEI_VALUE_MISSING, 0, ""},
                              {"(比較困難)", SOSEI_VALUE_MISSING, 0, ""},
                              {"（比較困難）", SOSEI_VALUE_MISSING, 0, ""},
                              {"比較困難", SOSEI_VALUE_MISSING, 0, ""},
@@ -222,6 +221,34 @@ TEST(ParseValue, DeclaredUnitsAreAccepted) {
   EXPECT_EQ(value->unit, "人");
   EXPECT_FALSE(parse_value("5組み", units, &error));
   EXPECT_NE(error.find("組"), std::string::npos) << "the message lists the declared units: " << error;
+}
+
+// A failed VLOOKUP (#N/A) or a division by an empty cell is a broken sheet, not a figure nobody has:
+// refused with what to do, where N/A written by a person stays missing.
+TEST(ParseValue, ExcelErrorValuesAreRefusedNotTakenAsMissing) {
+  const std::string_view units[] = {"人"};
+  for (const char* text : {"#N/A", " #DIV/0! ", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"}) {
+    std::string error;
+    EXPECT_FALSE(parse_value(text, &error)) << text;
+    EXPECT_NE(error.find("an Excel error value"), std::string::npos) << error;
+    EXPECT_FALSE(parse_value(text, units, &error)) << text;
+  }
+  auto na = parse_value("N/A");
+  ASSERT_TRUE(na);
+  EXPECT_EQ(na->kind, SOSEI_VALUE_MISSING);
+}
+
+// 名 counts people: 1,234名 is 1,234 人, the same unit as a KPI declared in 人.
+TEST(ParseValue, PeopleCountedAsMeiAreInNin) {
+  const auto value = parse_value("1,234名");
+  ASSERT_TRUE(value);
+  EXPECT_EQ(value->number, 1234);
+  EXPECT_EQ(value->unit, "人");
+  EXPECT_TRUE(same_unit(value->unit, "人"));
+  EXPECT_TRUE(same_unit("%", "％"));
+  EXPECT_TRUE(same_unit("千円", "千円"));
+  EXPECT_FALSE(same_unit("円", "千円"));
+  EXPECT_FALSE(same_unit("%", ""));
 }
 
 TEST(ParseValue, DeclaredUnitIsReadAsWrittenBeforeTheMultipliers) {

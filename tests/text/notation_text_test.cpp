@@ -43,7 +43,8 @@ void expect_japanese(const std::string& english) {
 }
 
 TEST(NotationText, EveryNumberRefusalOfTheSdkReadsInJapanese) {
-  for (const char* text : {"abc", "1,23", "1.2.3", "12345678901234567890123456789012345678901234567890123456789012345"})
+  for (const char* text :
+       {"abc", "1,23", "1.2.3", "#N/A", "#DIV/0!", "12345678901234567890123456789012345678901234567890123456789012345"})
     expect_japanese(number_refusal(text));
   expect_japanese(unit_refusal("5ドル"));
   EXPECT_EQ(notation_text(number_refusal("abc"), Lang::Ja),
@@ -93,8 +94,9 @@ TEST(NotationText, APluginPrefixThatQuotesANameIsNotTakenForTheValue) {
 // Every refusal of the SDK, each kind once: the notation forms the tests below word.
 std::vector<std::string> every_refusal() {
   std::vector<std::string> out;
-  for (const char* text : {"abc", "1,23", "1.2.3", "12345678901234567890123456789012345678901234567890123456789012345",
-                           "12\"5", "\"a\" b", "x\"y"})
+  for (const char* text :
+       {"abc", "1,23", "1.2.3", "#N/A", "#DIV/0!", "12345678901234567890123456789012345678901234567890123456789012345",
+        "12\"5", "\"a\" b", "x\"y"})
     out.push_back(number_refusal(text));
   out.push_back(unit_refusal("5ドル"));
   for (const char* text : {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x",
@@ -120,7 +122,7 @@ TEST(NotationText, AReasonFollowedByMoreTextIsWordedAndTheRestKept) {
             "「FY25」は期間として読めません（FY の後には 4 桁の年だけを書いてください） (row 4)");
   EXPECT_EQ(
       notation_text(unit_refusal("5ドル") + " (row 4)", Lang::Ja),
-      "「5ドル」は数値として読めません（「ドル」は使える単位ではありません。使える単位: 件 人 % ％ 区画 組織 事業 "
+      "「5ドル」は数値として読めません（「ドル」は使える単位ではありません。使える単位: 件 人 名 % ％ 区画 組織 事業 "
       "円 点 世帯 回 校 箇所） (row 4)");
   for (const std::string& refusal : every_refusal())
     for (const char* tail : {" (row 4)", "）"}) {

@@ -42,6 +42,7 @@ struct ValueUnit {
 inline constexpr auto kValueUnits = std::to_array<ValueUnit>({
     {"件", "件"},
     {"人", "人"},
+    {"名", "人"},  // 1,234名: people counted as 名 are 人
     {"%", "%"},
     {"％", "%"},
     {"区画", "区画"},
@@ -81,7 +82,6 @@ inline constexpr auto kValueStatuses = std::to_array<ValueStatus>({
     {"–", SOSEI_VALUE_MISSING},
     {"N/A", SOSEI_VALUE_MISSING},
     {"n/a", SOSEI_VALUE_MISSING},
-    {"#N/A", SOSEI_VALUE_MISSING},
     {"比較困難", SOSEI_VALUE_MISSING},
     {"(比較困難)", SOSEI_VALUE_MISSING},
     {"（比較困難）", SOSEI_VALUE_MISSING},
@@ -235,10 +235,22 @@ inline void set_error(std::string* error, std::string_view text, std::string_vie
   }
 }
 
+// Excel's error values (#N/A of a failed lookup, #DIV/0! …): a broken formula, not a missing figure.
+inline constexpr auto kExcelErrors = std::to_array<std::string_view>(
+    {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"});
+inline constexpr std::string_view kExcelErrorReason =
+    "an Excel error value: correct the formula in the workbook, then export the table again";
+
 inline std::optional<int32_t> find_status(std::string_view s) {
   for (const auto& status : kValueStatuses)
     if (status.spelling == s) return status.kind;
   return std::nullopt;
+}
+
+inline bool is_excel_error(std::string_view s) {
+  for (auto e : kExcelErrors)
+    if (e == s) return true;
+  return false;
 }
 
 // -1, +1, or 0 when s does not start with a sign.
@@ -561,6 +573,10 @@ class PeriodParser {
 inline std::optional<ParsedValue> parse_value(std::string_view text, std::string* error = nullptr) noexcept {
   std::string_view s = trim(text);
   if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
+  if (notation_detail::is_excel_error(s)) {
+    notation_detail::set_error(error, text, "a number", notation_detail::kExcelErrorReason);
+    return std::nullopt;
+  }
   try {
     return notation_detail::parse_number(text, s, error);
   } catch (...) {  // only a failed allocation of the message can get here
@@ -575,11 +591,29 @@ inline std::optional<ParsedValue> parse_value(std::string_view text, std::span<c
                                               std::string* error = nullptr) noexcept {
   std::string_view s = trim(text);
   if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
+  if (notation_detail::is_excel_error(s)) {
+    notation_detail::set_error(error, text, "a number", notation_detail::kExcelErrorReason);
+    return std::nullopt;
+  }
   try {
     return notation_detail::parse_number(text, s, error, units);
   } catch (...) {  // only a failed allocation of the message can get here
     return std::nullopt;
   }
+}
+
+// Whether a value's unit (ParsedValue::unit) is the unit the strategy declares for its KPI: the same
+// text, or two spellings of one unit in kValueUnits (% and ％). A value in another unit than its KPI's
+// (3件 for a KPI in 人, 13,650,000円 for one in 千円, 85.3% for a bare ratio) is not a number of that
+// KPI whatever its digits, so a plugin should refuse it rather than store the digits.
+inline bool same_unit(std::string_view value_unit, std::string_view declared) noexcept {
+  if (value_unit == declared) return true;
+  const auto canonical = [](std::string_view u) {
+    for (const auto& known : kValueUnits)
+      if (known.spelling == u) return known.unit;
+    return u;
+  };
+  return canonical(value_unit) == canonical(declared);
 }
 
 // A number written in kanji numerals, 1 to 99: 七, 十, 十二, 三十, 三十一 (era years: 令和七年度). The

@@ -73,7 +73,7 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
   const std::string_view units[] = {kpi->unit};
   const auto value = sosei::parse_value(request.value, units, &error);
   if (!value) throw HttpError(400, say(lang, &Catalogue::entry_bad_value, request.value, kpi->unit));
-  if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && value->unit != kpi->unit) {
+  if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && !sosei::same_unit(value->unit, kpi->unit)) {
     const std::string kpi_unit = kpi->unit.empty() ? text::catalogue(lang).no_unit : kpi->unit;
     throw HttpError(400, say(lang, &Catalogue::entry_wrong_unit, request.value, std::string(value->unit), kpi->id,
                              kpi_unit, kpi_unit));

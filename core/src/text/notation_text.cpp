@@ -15,7 +15,7 @@ constexpr std::string_view kNumber = "\" is not a number: ";
 constexpr std::string_view kPeriod = "\" is not a period: ";
 
 // Reasons without figures of their own, word for word.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFixed{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kFixed{{
     {"expected digits with an optional 万/千/億 multiplier and unit (1,234人, ▲5.1, 19.9万人), or a status (—, 未実施, "
      "未着手, 実施中, 実施)",
      "数字（万・千・億と単位を付けてよい: "
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFixed{{
      "小数点は 1 つだけ、前後に数字を書いてください（1234.5）"},
     {"longer than 62 digits: expected a figure, not a code", "62 桁を超えています。コードではなく数値を書いてください"},
     {"unknown unit", "使える単位ではありません"},
+    {"an Excel error value: correct the formula in the workbook, then export the table again",
+     "Excel の計算エラーの値です。ブックの式を直してから、表をもう一度書き出してください"},
     {"the figure is out of range", "数値が大きすぎます"},
     {"expected a year (2025, FY2025, 2025年度, 2025年, R7, 令和7年度), a month (2025-04, 2025年4月, R7.4) or a date "
      "(2025-04-01, 20250401, 令和7年4月1日, R7.4.1)",

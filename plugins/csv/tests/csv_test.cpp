@@ -201,6 +201,42 @@ TEST_F(CsvPlugin, TheKpisDeclaredUnitIsAccepted) {
   EXPECT_EQ(run(t), SOSEI_ERR_REJECTED) << "組 belongs to clubs, not to schools";
 }
 
+// A value in another unit than its KPI's is refused, not stored as its digits: an XLSX cell formatted
+// as a percentage reads 85.3% (xlsx_styles), which for a KPI kept as a bare ratio is 0.853, and
+// 13,650,000円 for a KPI counted in 千円 is 13,650. Spellings of one unit (％ and %) are the same unit,
+// and a multiplier before the KPI's unit (1.2万人) keeps it.
+TEST_F(CsvPlugin, AValueInAnotherUnitThanItsKpisIsRefusedNamingBoth) {
+  const auto file = write("units.csv",
+                          "kpi,period,value\nratio,R7,85.3%\nbudget,R7,\"13,650,000円\"\nrate,R7,85.3%\n"
+                          "rate,R8,86.1％\nvisitors,R7,1.2万人\nbudget,R8,\"13,650千円\"\nratio,R8,0.861\n");
+  auto s = mapping(file);
+  s[SOSEI_SETTING_KPI_UNIT "ratio"] = "";
+  s[SOSEI_SETTING_KPI_UNIT "budget"] = "千円";
+  s[SOSEI_SETTING_KPI_UNIT "rate"] = "％";
+  s[SOSEI_SETTING_KPI_UNIT "visitors"] = "人";
+  EXPECT_EQ(run(s, /*skip_bad_rows=*/true), SOSEI_OK);
+  const auto& bad = host_.rejections();
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad[0].line, 2u);
+  EXPECT_NE(bad[0].reason.find("値「85.3%」には単位「%」がありますが、KPI「ratio」は単位のない数です"),
+            std::string::npos)
+      << bad[0].reason;
+  EXPECT_EQ(bad[1].line, 3u);
+  EXPECT_NE(bad[1].reason.find("値「13,650,000円」の単位「円」は KPI「budget」の単位「千円」と違います"),
+            std::string::npos)
+      << bad[1].reason;
+  const auto& o = host_.observations();
+  ASSERT_EQ(o.size(), 5u);
+  EXPECT_EQ(o[0].number, 85.3);
+  EXPECT_EQ(o[1].number, 86.1);
+  EXPECT_EQ(o[2].number, 12000);
+  EXPECT_EQ(o[3].number, 13650);
+  EXPECT_EQ(o[4].number, 0.861);
+
+  // A source not bound to the KPIs (no declared unit known) keeps accepting the SDK's units.
+  ASSERT_EQ(run(mapping(write("free.csv", "kpi,period,value\nrate,R7,85.3%\n"))), SOSEI_OK) << host_.error();
+}
+
 // A KPI's total and its parts in one file: an empty dimension cell is no dimension.
 TEST_F(CsvPlugin, AnEmptyDimensionCellIsATotal) {
   const auto file = write("parts.csv", "kpi,period,value,school\ngap,R7,△3,\ngap,R7,△2,小学校\n");
