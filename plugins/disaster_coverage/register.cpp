@@ -103,6 +103,10 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   while (reader.next()) {
     if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the register's table
     if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
+    if (auto why = sosei::cells_beyond_header(reader, header.size())) {  // 1,100 世帯 without quotes
+      reject(*why);
+      continue;
+    }
     const std::string_view code = trim(cell(reader, col.code));
     const std::string_view district_name = trim(cell(reader, col.name));
 

@@ -112,6 +112,7 @@ class LongTableImport {
       if (seen == 0) refuse_html(reader, file_);
       if (auto layout = layout_of(reader, s_)) {
         layout_ = std::move(*layout);
+        header_width_ = reader.size();
         return;
       }
     }
@@ -189,6 +190,7 @@ class LongTableImport {
     const std::string_view count_text = row.cell(layout_.count);
     if (count_text.empty() && (row.cell(layout_.year).empty() || sosei::is_note_text(row.cell(0))))
       return;  // ※… under the table
+    if (auto why = sosei::cells_beyond_header(row, header_width_)) return ctx_.reject(file_, line, *why);
     check_one_region(row);
     const auto when = month_of(row);
     if (!when) return;
@@ -311,6 +313,7 @@ class LongTableImport {
   const std::string& file_;
   const LongSettings& s_;
   LongLayout layout_;
+  std::size_t header_width_ = 0;
   uint64_t rows_ = 0, matched_ = 0, totals_rows_ = 0;
   std::string region_;
   uint64_t region_line_ = 0;

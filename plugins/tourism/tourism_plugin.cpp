@@ -195,6 +195,7 @@ class TourismImport : public sosei::Plugin {
       if (seen == 0) tourism::refuse_html(reader, file_);
       if (auto layout = tourism::layout_of(reader, names)) {
         layout_ = *layout;
+        header_width_ = reader.size();
         return;
       }
     }
@@ -221,6 +222,7 @@ class TourismImport : public sosei::Plugin {
   void read_row(const sosei::CsvReader& row) {
     if (row.blank()) return;
     const uint64_t line = row.line();
+    if (auto why = sosei::cells_beyond_header(row, header_width_)) return ctx_->reject(file_, line, *why);
     const std::string spot(row.cell(layout_.spot));
     const auto months = months_of(row);
     if (!months) return;
@@ -403,6 +405,7 @@ class TourismImport : public sosei::Plugin {
   std::string kpi_;
   std::string file_;
   tourism::Layout layout_;
+  std::size_t header_width_ = 0;
   int fixed_year_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice
   std::map<std::string, MonthSums> sums_;       // what totals rows are checked against

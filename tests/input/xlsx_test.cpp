@@ -205,7 +205,20 @@ TEST(XlsxInput, RichTextKeepsRunsAndDropsFurigana) {
             "観光,嘉麻市, 前後 \n"
             "1.5E-3,#N/A,FALSE,,\"a\rb\"\n"
             "\n"
-            "行,7\n");
+            "行,7,,,\n");  // padded to the widest row so far: this sheet declares no <dimension>
+}
+
+// Excel writes no cell for a blank one: a row whose value column is blank ends early, and read as
+// it stands it looked cut off (csv refused the whole file: "この行の列は 1 個です"). Without a
+// <dimension> it is padded to the widest row before it; a title row above stays as narrow as it is.
+TEST(XlsxInput, ARowEndingInBlankCellsKeepsTheColumnsOfTheRowsAbove) {
+  const auto path =
+      write_hand_made(fixture_dir() / "blank_end.xlsx",
+                      R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表題</t></is></c></row>)"
+                      R"(<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c></row>)"
+                      R"(<row r="3"><c r="A3"><v>4</v></c></row><row r="4"/>)"
+                      R"(<row r="5"><c r="B5"><v>5</v></c></row></sheetData></worksheet>)");
+  EXPECT_EQ(read_file(path, Encoding::Auto, ""), "表題\n1,2,3\n4,,\n\n,5,\n");
 }
 
 TEST(XlsxInput, RowNumbersBeyondASheetAreTheNextRow) {

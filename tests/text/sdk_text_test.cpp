@@ -155,6 +155,26 @@ TEST(SdkText, CsvErrorsAreWordedWithTheirNamesNumbersAndColumns) {
             "見出しの列: 日付, 人数");
 }
 
+// cells_beyond_header is a reason a plugin rejects a row with, not a CsvError: worded the same way.
+TEST(SdkText, ARowWiderThanItsHeaderIsWordedWithItsFirstCell) {
+  StringByteReader in("年度,人数\nR6,1,234\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  const CsvHeader header(reader);
+  ASSERT_TRUE(reader.next());
+  const auto why = cells_beyond_header(reader, header.size());
+  ASSERT_TRUE(why);
+  expect_japanese(*why);
+  EXPECT_EQ(
+      sdk_text("人数.csv:2: " + *why, Lang::Ja),
+      "人数.csv:2: この行には、見出しの 2 列より右に 1 個の値があります（最初の値:「234」）。桁区切りのカンマを含む"
+      "数は引用符で囲むか（\"1,000\"）、カンマなしで書いてください。使う列には見出しを付けてください");
+  StringByteReader padded("年度,人数\nR6,1234,,\u3000\n");
+  CsvReader fits(padded);
+  ASSERT_TRUE(fits.next() && fits.next());
+  EXPECT_FALSE(cells_beyond_header(fits, 2)) << "empty cells right of the header are padding";
+}
+
 TEST(SdkText, PluginErrorsAreWordedWithTheirNames) {
   const std::vector<std::string> e = every_plugin_error();
   EXPECT_EQ(sdk_text(e[0], Lang::Ja), "設定「file」が必要です。sources.yaml の取込元の settings に書いてください");

@@ -97,7 +97,8 @@ inline const char* find_any(const char* p, const char* end, char a, char b, char
 //     fields than the widest record before it: the file was cut off mid-record (an interrupted
 //     download or copy, a zip member cut short), and reading it as a short row would turn the lost
 //     rows into a smaller number. A complete last line without a line end reads as before, and so
-//     does an unterminated last record of blanks (or the DOS end-of-file byte 0x1A).
+//     does an unterminated last record of blanks. The DOS end-of-file byte 0x1A alone on the last
+//     line is no record at all.
 class CsvReader {
  public:
   // delimiter 0: detected on the first non-empty line (tab if it has more tabs than commas outside
@@ -132,8 +133,14 @@ class CsvReader {
         begin_ += length;
         if (quoted) unescape_quoted_fields();
         // Only the input's last record can lack a line end: other records pass one test.
-        if (begin_ == end_ && eof_) [[unlikely]]
+        if (begin_ == end_ && eof_) [[unlikely]] {
           check_last_record();
+          // The DOS end-of-file byte after the last line (old exporters, copy /b) is no record.
+          if (fields_.size() == 1 && fields_[0] == "\x1A") {
+            fields_.clear();
+            return false;
+          }
+        }
         widest_ = std::max(widest_, fields_.size());
         return true;
       }
@@ -391,6 +398,26 @@ class CsvReader {
   std::size_t widest_ = 0;  // the most fields of a record so far: what a complete last record has
   std::vector<std::string_view> fields_;
 };
+
+// Why a row with something right of the header's last column cannot be read, or nullopt when it fits
+// (empty cells there are only padding). A number written with a thousands comma and no quotes (1,000
+// for 1000) splits into two cells and moves every cell after it one column right: read as it stands,
+// the row takes its values from the wrong columns, loses the rest and stores a smaller number without
+// a word (12,000 visitors became 6). Call it on data rows, with the header's width.
+inline std::optional<std::string> cells_beyond_header(const CsvReader& row, std::size_t width) {
+  std::size_t count = 0;
+  std::string_view first;
+  for (std::size_t i = width; i < row.size(); ++i)
+    if (!row.cell(i).empty() && count++ == 0) first = row.cell(i);
+  if (count == 0) return std::nullopt;
+  constexpr std::size_t kQuoted = 40;  // bytes of the first cell quoted, cut at a character's start
+  std::size_t cut = std::min(first.size(), kQuoted);
+  while (cut < first.size() && cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
+  return "this row has " + std::to_string(count) + " cells right of the header's " + std::to_string(width) +
+         " columns (the first: \"" + std::string(first.substr(0, cut)) + (cut < first.size() ? "…" : "") +
+         "\"): a number written with a thousands comma must be quoted (\"1,000\") or written without the "
+         "comma, and a column in use needs a heading";
+}
 
 // Column indexes by header name. Names are copied, so the header outlives the reader's next record.
 class CsvHeader {

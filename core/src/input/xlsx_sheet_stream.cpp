@@ -156,8 +156,14 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
       next_column_ = column_ + 1;
       if (pending_.size() - pending_begin_ >= kPendingHighWater) parser_->suspend();
     } else if (name == "row") {
-      if (last_column_ >= 0 && width_ > last_column_ + 1)
-        pending_.append(static_cast<std::size_t>(width_ - 1 - last_column_), ',');
+      // Excel writes no cell for a blank one, so a row ends at its last filled cell: padded to the
+      // sheet's declared width, or without one (a workbook not written by Excel) to the widest row so
+      // far, a row whose last cells are blank keeps its columns, as in a CSV export. A short row would
+      // read as a record cut off.
+      widest_ = std::max(widest_, last_column_ + 1);
+      const int width = std::max(width_, widest_);
+      if (last_column_ >= 0 && width > last_column_ + 1)
+        pending_.append(static_cast<std::size_t>(width - 1 - last_column_), ',');
       pending_ += '\n';  // an empty row too: the next row keeps its number
       lines_ = std::max(lines_, row_);
       if (pending_.size() - pending_begin_ >= kPendingHighWater) parser_->suspend();
@@ -227,6 +233,7 @@ class XlsxSheetStream final : public InputStream, private XmlHandler {
   std::size_t pending_begin_ = 0;
 
   int width_ = 0;                                   // columns declared by <dimension>, 0 when unknown
+  int widest_ = 0;                                  // the most columns of a row so far
   static constexpr long kMaxSheetRows = 1'048'576;  // Excel's last row
   long row_ = 0;
   long lines_ = 0;        // lines written so far: the sheet's rows 1..lines_

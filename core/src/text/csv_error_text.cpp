@@ -26,6 +26,13 @@ constexpr std::string_view kLongTail = " bytes: expected a closing quote somewhe
 constexpr std::string_view kUnclosed =
     "a quoted field is never closed: expected a closing \" before the end of the input (or the file was cut off)";
 
+constexpr std::string_view kBeyondHead = "this row has ";
+constexpr std::string_view kBeyondCells = " cells right of the header's ";
+constexpr std::string_view kBeyondFirst = " columns (the first: \"";
+constexpr std::string_view kBeyondTail =
+    "\"): a number written with a thousands comma must be quoted (\"1,000\") or written without the comma, and a "
+    "column in use needs a heading";
+
 // The refusals that end with the header's columns: what follows their last marker is that list.
 constexpr std::string_view kMissingHead = "missing column \"";
 constexpr std::string_view kMissingFor = "\" (needed for ";
@@ -110,6 +117,28 @@ std::optional<Found> unclosed(std::string_view m, std::size_t from) {
                "を書いてください。ファイルが途中で切れている場合は、もう一度取得するか書き出し直してください"};
 }
 
+// cells_beyond_header: "this row has N cells right of the header's W columns (the first: \"X\"): …".
+std::optional<Found> beyond_header(std::string_view m, std::size_t from) {
+  for (std::size_t at = m.find(kBeyondHead, from); at != kNone; at = m.find(kBeyondHead, at + 1)) {
+    const std::size_t count = at + kBeyondHead.size();
+    const std::size_t count_end = digits_from(m, count);
+    if (count_end == count || m.substr(count_end, kBeyondCells.size()) != kBeyondCells) continue;
+    const std::size_t width = count_end + kBeyondCells.size();
+    const std::size_t width_end = digits_from(m, width);
+    if (width_end == width || m.substr(width_end, kBeyondFirst.size()) != kBeyondFirst) continue;
+    const std::size_t first = width_end + kBeyondFirst.size();
+    const std::size_t first_end = m.find(kBeyondTail, first);
+    if (first_end == kNone) continue;
+    return Found{at, first_end + kBeyondTail.size(),
+                 "この行には、見出しの " + std::string(m.substr(width, width_end - width)) + " 列より右に " +
+                     std::string(m.substr(count, count_end - count)) + " 個の値があります（最初の値:「" +
+                     std::string(m.substr(first, first_end - first)) +
+                     "」）。桁区切りのカンマを含む数は引用符で囲むか（\"1,000\"）、カンマなしで書いてください。"
+                     "使う列には見出しを付けてください"};
+  }
+  return std::nullopt;
+}
+
 // CsvHeader::require: "missing column \"X\" (needed for WHAT); the header has \"A\", \"B\"". When a
 // later marker is missing after the first head, it is missing after every later one too: no retry.
 std::optional<Found> missing_column(std::string_view m, std::size_t from) {
@@ -173,7 +202,8 @@ std::optional<Found> no_column_for(std::string_view m, std::size_t from) {
 }
 
 using Finder = std::optional<Found> (*)(std::string_view, std::size_t);
-constexpr std::array<Finder, 6> kFinders{cut_off, too_long, unclosed, missing_column, chosen_column, no_column_for};
+constexpr std::array<Finder, 7> kFinders{cut_off,        too_long,      unclosed,     beyond_header,
+                                         missing_column, chosen_column, no_column_for};
 
 }  // namespace
 

@@ -237,6 +237,27 @@ TEST_F(CsvPlugin, AValueInAnotherUnitThanItsKpisIsRefusedNamingBoth) {
   ASSERT_EQ(run(mapping(write("free.csv", "kpi,period,value\nrate,R7,85.3%\n"))), SOSEI_OK) << host_.error();
 }
 
+// 1,234 without quotes is two cells: the row is refused, where it stored 1 (and a KPI without a
+// change rule said nothing). Empty cells right of the header stay padding.
+TEST_F(CsvPlugin, AFigureSplitByAnUnquotedCommaIsRefused) {
+  const auto file = write("v.csv", "kpi,period,value\nstartups,R5,576,,\nstartups,R6,1,234\nstartups,R7,550\n");
+  EXPECT_EQ(run(mapping(file), /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, 3u);
+  EXPECT_NE(host_.rejections()[0].reason.find("(the first: \"234\")"), std::string::npos)
+      << host_.rejections()[0].reason;
+  ASSERT_EQ(host_.observations().size(), 2u);
+  EXPECT_EQ(host_.observations()[0].number, 576);
+  EXPECT_EQ(host_.observations()[1].number, 550);
+}
+
+// An old exporter's DOS end-of-file byte closes the file; it is no row cut off.
+TEST_F(CsvPlugin, ADosEndOfFileByteEndsTheTable) {
+  const auto file = write("v.csv", "kpi,period,value\r\nstartups,R6,1234\r\nstartups,R7,550\r\n\x1A");
+  ASSERT_EQ(run(mapping(file)), SOSEI_OK) << host_.error();
+  EXPECT_EQ(host_.observations().size(), 2u);
+}
+
 // A KPI's total and its parts in one file: an empty dimension cell is no dimension.
 TEST_F(CsvPlugin, AnEmptyDimensionCellIsATotal) {
   const auto file = write("parts.csv", "kpi,period,value,school\ngap,R7,△3,\ngap,R7,△2,小学校\n");

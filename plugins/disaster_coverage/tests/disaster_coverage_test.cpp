@@ -121,6 +121,21 @@ TEST_F(DisasterCoverage, NotesUnderTheTablesAreSkipped) {
   expect_hand_computed();
 }
 
+// A household count with a thousands comma and no quotes (1,100) is two cells: the row is refused,
+// not read as 1 household (the coverage came out 33 % instead of 15 %).
+TEST_F(DisasterCoverage, ACountSplitByAnUnquotedCommaIsRefusedNotReadAsItsFirstDigits) {
+  std::string households = fixtures::households_csv();
+  households.replace(households.find("2024,03,東町,200"), std::string("2024,03,東町,200").size(), "2024,03,東町,1,200");
+  EXPECT_EQ(run(files(write("h.csv", households), write("r.csv", fixtures::roster_csv()))), SOSEI_ERR_REJECTED);
+  ASSERT_FALSE(host_.rejections().empty());
+  EXPECT_EQ(host_.rejections()[0].line, 4u);
+  EXPECT_NE(
+      host_.rejections()[0].reason.find("this row has 1 cells right of the header's 4 columns (the first: \"200\")"),
+      std::string::npos)
+      << host_.rejections()[0].reason;
+  EXPECT_TRUE(host_.observations().empty());
+}
+
 TEST_F(DisasterCoverage, DeclaresDisplayNamesForItsSeriesDistrictsAndTheCoverageFlag) {
   ASSERT_EQ(run(files(write("h.csv", fixtures::households_csv()), write("r.csv", fixtures::roster_csv()))), SOSEI_OK)
       << host_.error();

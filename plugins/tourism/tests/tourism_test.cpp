@@ -252,7 +252,7 @@ TEST_F(TourismPlugin, DeclaresDisplayNamesForItsSeriesDimensionsAndSplitCodes) {
 
 TEST_F(TourismPlugin, BadCountFailsTheRunWithFileLineAndReason) {
   auto rows = kama_2023();
-  rows[1].months[11] = "約12,000";
+  rows[1].months[11] = "約12000";
   const auto file = write("visitors.csv", csv(rows));
   EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
   ASSERT_EQ(host_.rejections().size(), 1u);
@@ -260,6 +260,21 @@ TEST_F(TourismPlugin, BadCountFailsTheRunWithFileLineAndReason) {
   EXPECT_EQ(host_.rejections()[0].line, 3u);
   EXPECT_NE(host_.rejections()[0].reason.find("12月"), std::string::npos) << host_.rejections()[0].reason;
   EXPECT_NE(host_.error().find("visitors.csv:3"), std::string::npos) << host_.error();
+  EXPECT_TRUE(of("tourism_visitors").empty());
+}
+
+// 1,000 without quotes is two cells, and every month after it moves one column right: the row is
+// refused, where it was read as 1, 0, 1, 0 … and the year's total came out 6 instead of 12,000.
+TEST_F(TourismPlugin, CountsSplitByUnquotedCommasAreRefusedNotShifted) {
+  const auto file = write("visitors.csv",
+                          "観光地点名,年,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n"
+                          "馬見山,2023,1,000,1,000,1,000,1,000,1,000,1,000,1,000,1,000,1,000,1,000,1,000,1,000\n");
+  EXPECT_EQ(run({{"file", file}}), SOSEI_ERR_REJECTED);
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, 2u);
+  EXPECT_NE(host_.rejections()[0].reason.find("this row has 12 cells right of the header's 14 columns"),
+            std::string::npos)
+      << host_.rejections()[0].reason;
   EXPECT_TRUE(of("tourism_visitors").empty());
 }
 
