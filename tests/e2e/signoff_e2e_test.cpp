@@ -151,6 +151,51 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
   EXPECT_EQ(json::parse(s.run("audit --since 2999-01-01 --json").out).size(), 0u);
 }
 
+// What the policy division approves is what the department submitted: a value changed after the
+// submission (here by an import) cannot be approved until the department submits it again, and a
+// period with an open data-quality flag cannot be approved until the flag is resolved.
+TEST(SignoffEndToEnd, AValueChangedAfterSubmissionOrAnOpenFlagStopsTheApproval) {
+  SoseiRunner s("signoff-changed");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  ASSERT_EQ(s.run("submit startups R7").exit_code, 0);
+  replace_in_file(s.dir() / "config" / "data" / "kama-kpi-values.csv", "startups,R7,8件", "startups,R7,9件");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);  // a submitted period is not locked
+  auto refused = s.run("approve startups R7");
+  EXPECT_EQ(refused.exit_code, 1) << refused.out;
+  EXPECT_NE(refused.err.find("は提出（"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("の後に値が変わりました"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("もう一度提出します（sosei submit）"), std::string::npos) << refused.err;
+  EXPECT_NE(s.run("approve startups R7 --lang en").err.find("changed after it was submitted"), std::string::npos);
+
+  auto again = s.run("submit startups R7");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("提出し直しました"), std::string::npos) << again.out;
+  EXPECT_EQ(s.run("submit startups R7").exit_code, 1) << "nothing changed since: already submitted";
+  auto approved = s.run("approve startups R7");
+  ASSERT_EQ(approved.exit_code, 0) << approved.err;
+  std::vector<std::string> actions;
+  for (const auto& e : json::parse(s.run("audit --kpi startups --json").out)) actions.push_back(e["action"]);
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"approval.submit", "value.revise", "approval.submit", "approval.approve"}));
+
+  // A flag a rule raised on a period: approval waits for it.
+  const json open = json::parse(s.run("flags --open --json").out);
+  ASSERT_FALSE(open.empty()) << "the bundled data raises flags";
+  const std::string kpi = open[0]["series"];
+  const std::string period = open[0]["period"];
+  ASSERT_EQ(s.run("submit " + kpi + " " + period).exit_code, 0);
+  auto flagged = s.run("approve " + kpi + " " + period);
+  EXPECT_EQ(flagged.exit_code, 1) << flagged.out;
+  EXPECT_NE(flagged.err.find("未解決のデータ品質フラグが"), std::string::npos) << flagged.err;
+  EXPECT_NE(flagged.err.find("#" + std::to_string(open[0]["id"].get<int>())), std::string::npos) << flagged.err;
+  for (const auto& f : open) {
+    if (f["series"] != kpi || f["period"] != period) continue;
+    ASSERT_EQ(s.run("flags resolve " + std::to_string(f["id"].get<int>()) + " --note '担当課が確認済み'").exit_code, 0);
+  }
+  auto after = s.run("approve " + kpi + " " + period);
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+}
+
 TEST(SignoffEndToEnd, TokensHaveRolesAndTheirChangesAreAudited) {
   SoseiRunner s("signoff-tokens");
   ASSERT_EQ(s.run("init").exit_code, 0);
@@ -222,6 +267,11 @@ TEST(SignoffEndToEnd, ApprovedOnlyReportShowsUnapprovedValuesAsUnconfirmed) {
   EXPECT_EQ((*other)["grade"]["symbol"], "未確定");
   EXPECT_EQ((*other)["actual"]["text"], "未確定");
   EXPECT_TRUE((*other)["actual"]["number"].is_null());
+  // Nothing beside the 未確定 quotes the unapproved figure: not how it was formed, not the notes.
+  EXPECT_EQ((*other)["formed"], "");
+  for (const auto& note : (*other)["notes"])
+    EXPECT_EQ(note.get<std::string>().find("合計 ="), std::string::npos) << note;
+  EXPECT_NE((*approved)["formed"], "");
   const json& grades = report["grades"];
   EXPECT_EQ(grades[grades.size() - 1]["symbol"], "未確定");
 

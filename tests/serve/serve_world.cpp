@@ -1,6 +1,7 @@
 // The serve tests' world (serve_world.hpp).
 #include "serve_world.hpp"
 
+#include "common/clock.hpp"
 #include "serve/api_token.hpp"
 
 namespace sosei::serve::test {
@@ -60,7 +61,12 @@ config::AppConfig app_config(const std::filesystem::path& database, const std::s
 }
 
 void seed(const std::filesystem::path& database) {
-  auto store = store::open_store({database.string()});
+  // Stored a month before the server's "today" (ServeTest::clock_), as a city's data is: the sign-off
+  // compares when a value was stored with when it was submitted.
+  static const ManualClock kJuly{std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 7 / 1}}};
+  store::StoreConfig where{database.string()};
+  where.clock = &kJuly;
+  auto store = store::open_store(where);
   auto put = [](store::ImportTransaction& run, const std::string& series, int fiscal_year, double n) {
     store::ObservationData d;
     d.value = Value::of(n);

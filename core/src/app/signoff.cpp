@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 #include "app/user_input.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
@@ -37,6 +40,29 @@ std::string say(const char* const text::Catalogue::*text, text::Lang lang, Args&
   return fmt::format(fmt::runtime(text::catalogue(lang).*text), std::forward<Args>(args)...);
 }
 
+// When a value of the period was last stored, or "" when none is: the later of the value's own time
+// and the end of the run that stored it, because a run stamps its values when it starts, and one that
+// began before a submission may commit after it. ISO 8601 UTC texts compare as times.
+std::string last_stored(store::Store& store, const std::string& kpi, const Period& period) {
+  std::string last;
+  std::map<int64_t, std::string> run_ends;
+  for (const auto& value : store.values({kpi, period, std::nullopt})) {
+    last = std::max(last, value.updated_at);
+    auto [end, fresh] = run_ends.try_emplace(value.run_id);
+    if (fresh)
+      if (auto run = store.run(value.run_id)) end->second = run->finished_at;
+    last = std::max(last, end->second);
+  }
+  return last;
+}
+
+// A submission vouches for the values as they stood: one changed after it (an import or a hand entry
+// into a submitted period) is not what the department submitted. Times are milliseconds; a run that
+// committed before the submission ends at or before it (the submission waits for the writer).
+bool changed_since_submitted(const store::Approval& approval, const std::string& last_change) {
+  return approval.state == store::ApprovalState::Submitted && !last_change.empty() && last_change > approval.changed_at;
+}
+
 }  // namespace
 
 std::string approval_state_text(ApprovalState state, text::Lang lang) {
@@ -68,7 +94,7 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   } catch (const InputError& e) {
     throw SignoffRefused(Why::BadInput, e.message(l));
   }
-  const StepRule rule = rule_of(step);
+  StepRule rule = rule_of(step);
   // Rights before state: a department token learns nothing about a period it may not touch.
   if (rule.policy_only && !who.policy())
     throw SignoffRefused(Why::Forbidden,
@@ -95,9 +121,29 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
     return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_unlock_state, l.lang, kpi->id, shown,
                                              approval_state_text(now, l.lang)));
   };
+  // A submitted period whose value changed since may be submitted again, and may not be approved.
+  const std::string last_change = step == SignoffStep::Unlock ? std::string() : last_stored(store, kpi->id, period);
+  const bool resubmit = step == SignoffStep::Submit && changed_since_submitted(before, last_change);
+  if (resubmit) rule.from = ApprovalState::Submitted;
   if (before.state != rule.from) throw refuse_state(before.state);
-  if (step == SignoffStep::Submit && store.values({kpi->id, period, std::nullopt}).empty())
+  if (step == SignoffStep::Submit && last_change.empty())
     throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_no_value, l.lang, kpi->id, shown));
+  if (step == SignoffStep::Approve) {
+    if (changed_since_submitted(before, last_change))
+      throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
+                                              before.changed_at, last_change));
+    // The council reads an approved value as checked: one a rule flagged and nobody has looked at is not.
+    std::string open;
+    std::size_t count = 0;
+    for (const auto& flag : store.flags({kpi->id, /*open_only=*/true, std::nullopt}))
+      if (flag.key.period == period) {
+        ++count;
+        open.append(open.empty() ? "#" : ", #").append(std::to_string(flag.id));
+      }
+    if (count > 0)
+      throw SignoffRefused(Why::Conflict,
+                           say(&text::Catalogue::refuse_approve_open_flags, l.lang, kpi->id, shown, count, open));
+  }
 
   store::AuditEvent event;
   event.who = who.actor;
@@ -115,7 +161,8 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   result.approval = store.approval(kpi->id, period);
   switch (step) {
     case SignoffStep::Submit:
-      result.message = say(&text::Catalogue::submitted_done, l.lang, kpi->id, shown);
+      result.message =
+          say(resubmit ? &text::Catalogue::resubmitted_done : &text::Catalogue::submitted_done, l.lang, kpi->id, shown);
       break;
     case SignoffStep::Approve:
       result.message = say(&text::Catalogue::approved_done, l.lang, kpi->id, shown);

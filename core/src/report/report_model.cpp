@@ -148,6 +148,7 @@ KpiRow row_of(const evaluate::KpiEvaluation& e, const config::Strategy& strategy
     r.notes.push_back(l.flag_marker_legend);
   }
   if (!k.note.empty()) r.notes.push_back(k.note);
+  r.strategy_note = k.note;
   for (const auto& n : e.notes_shown) r.notes.push_back(n(text::Locale{lang, options.years}));
   r.chart = chart_of(e, strategy);
   if (series) r.drilldowns = build_drilldowns(k, *series, as_of, options);

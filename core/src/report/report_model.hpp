@@ -142,6 +142,7 @@ struct KpiRow {
   bool off_track = false;
   Figure forecast;
   std::vector<std::string> notes;  // the strategy's note first, then the evaluation's
+  std::string strategy_note;       // the strategy's own note (also in `notes`), kept when the row is 未確定
   int decimals = -1;               // the KPI's display rule: digits after the point (-1: up to two)
   double scale = 1;                // `display: 万人`: texts are divided by it (spreadsheets too)
   Chart chart;

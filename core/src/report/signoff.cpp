@@ -70,6 +70,12 @@ void unconfirm(KpiRow& row, const text::Catalogue& c) {
   row.pace = {"—", std::nullopt};
   row.off_track = false;
   row.forecast = {"—", std::nullopt};
+  // How the actual was formed and the evaluation's notes quote the unapproved figures (「令和7年度（7）
+  // の合計 = 7」): the final report keeps only the strategy's own note.
+  row.formed.clear();
+  row.flagged = false;
+  row.notes.clear();
+  if (!row.strategy_note.empty()) row.notes.push_back(row.strategy_note);
   row.notes.push_back(c.unconfirmed_note);
 }
 

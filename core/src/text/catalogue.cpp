@@ -300,7 +300,7 @@ constexpr Catalogue kJapanese{
     .commentary_sheet = "コメント",
     .fiscal_year = "年度",
     .unconfirmed = "未確定",
-    .unconfirmed_note = "未確定: 承認されていない値（sosei report --approved-only）",
+    .unconfirmed_note = "未確定: 承認されていない値を含むため、実績と評価を示していません",
     .audit_at = "日時",
     .audit_who = "操作者",
     .audit_action = "操作",
@@ -354,6 +354,14 @@ constexpr Catalogue kJapanese{
     .hub_page_not_found =
         "{} {} には何もありません。市町村の一覧は /、共通指標は /indicators、各市町村のページは "
         "/city/{{団体コード}}/ の下、API は /api/hub の下、メトリクスは /metrics です（docs/hub.md）",
+    .refuse_approve_changed =
+        "{} の {} は提出（{}）の後に値が変わりました（{}）。提出された値ではないため承認できません。担当課が値を確かめ"
+        "て、もう一度提出します（sosei submit）",
+    .refuse_approve_open_flags =
+        "{} の {} には未解決のデータ品質フラグが {} "
+        "件あります（{}）。担当課が確かめて解決するまで承認できません（sosei "
+        "flags --open で確認し、sosei flags resolve で理由を付けて解決します）",
+    .resubmitted_done = "{} の {} を提出し直しました（提出後に値が変わったため。承認待ち）",
 };
 
 constexpr Catalogue kEnglish{
@@ -644,7 +652,7 @@ constexpr Catalogue kEnglish{
     .commentary_sheet = "Commentary",
     .fiscal_year = "fiscal year",
     .unconfirmed = "unconfirmed",
-    .unconfirmed_note = "unconfirmed: values not yet approved (sosei report --approved-only)",
+    .unconfirmed_note = "unconfirmed: it rests on values not yet approved, so no actual or grade is shown",
     .audit_at = "at",
     .audit_who = "who",
     .audit_action = "action",
@@ -692,6 +700,13 @@ constexpr Catalogue kEnglish{
     .hub_page_not_found =
         "nothing at {} {}. The cities are listed at /, the shared indicators at /indicators, each city's "
         "pages under /city/{{code}}/, the API under /api/hub and the metrics at /metrics (docs/hub.md)",
+    .refuse_approve_changed =
+        "{} {} changed after it was submitted ({}; changed {}): what would be approved is not what was submitted. "
+        "The department checks the value and submits it again (sosei submit)",
+    .refuse_approve_open_flags =
+        "{} {} has {} open data-quality flag(s) ({}): it cannot be approved until the department checks and resolves "
+        "them (sosei flags --open to see them, sosei flags resolve with a reason)",
+    .resubmitted_done = "submitted {} {} again (its value changed after the first submission; waiting for approval)",
 };
 
 }  // namespace

@@ -312,14 +312,17 @@ struct Catalogue {
   const char* signoff_step_unknown;  // the step given
   const char* comment_kind_unknown;  // the kind given
   // `sosei serve` and `sosei hub serve` on the terminal, and the server's log of what tokens did.
-  const char* serve_started;        // base URL ×4
-  const char* hub_serve_started;    // base URL, hub name, base URL ×2
-  const char* serve_signal;         // program, signal name
-  const char* serve_stopped_early;  // program
-  const char* serve_log_entry;      // token id, department, KPI, period, value, run, new, revised
-  const char* serve_log_signoff;    // token id, department, KPI, period, state
-  const char* serve_log_comment;    // token id, department, KPI, year, kind, version
-  const char* hub_page_not_found;   // method, path: what the hub serves instead (it has no hand entry)
+  const char* serve_started;              // base URL ×4
+  const char* hub_serve_started;          // base URL, hub name, base URL ×2
+  const char* serve_signal;               // program, signal name
+  const char* serve_stopped_early;        // program
+  const char* serve_log_entry;            // token id, department, KPI, period, value, run, new, revised
+  const char* serve_log_signoff;          // token id, department, KPI, period, state
+  const char* serve_log_comment;          // token id, department, KPI, year, kind, version
+  const char* hub_page_not_found;         // method, path: what the hub serves instead (it has no hand entry)
+  const char* refuse_approve_changed;     // KPI, period, submitted at, changed at
+  const char* refuse_approve_open_flags;  // KPI, period, count, flag ids
+  const char* resubmitted_done;           // KPI, period
 };
 
 const Catalogue& catalogue(Lang lang);
