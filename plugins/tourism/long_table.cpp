@@ -99,6 +99,9 @@ class LongTableImport {
                                                     std::to_string(rows_) +
                                                     " 行の中に1つもありません。コードや名前の書き方（桁数、空白、"
                                                     "全角・半角）を表と見比べてください");
+    if (restated_rows_ > 0)
+      ctx_.info(file_ + ": 再掲・うちの行 " + std::to_string(restated_rows_) +
+                " 行は、ほかの行に含まれる人数のため合計に入れません");
     if (totals_rows_ > 0)
       ctx_.info(file_ + ": 合計の行（合計、計）" + std::to_string(totals_rows_) +
                 " 行は取り込まず、地点の行だけを合計します");
@@ -201,6 +204,11 @@ class LongTableImport {
 
     const std::string spot = layout_.spot ? std::string(row.cell(*layout_.spot)) : std::string();
     if (layout_.spot && spot.empty()) return ctx_.reject(file_, line, "地点名が空です");
+    // 県外（再掲）, うち道の駅: people already counted in the rows above, shown again.
+    if (sosei::is_restated(spot) || (layout_.split && sosei::is_restated(row.cell(*layout_.split)))) {
+      ++restated_rows_;
+      return;
+    }
     Split split;
     if (layout_.split) {
       auto parsed = parse_split(row.cell(*layout_.split), error);
@@ -314,7 +322,7 @@ class LongTableImport {
   const LongSettings& s_;
   LongLayout layout_;
   std::size_t header_width_ = 0;
-  uint64_t rows_ = 0, matched_ = 0, totals_rows_ = 0;
+  uint64_t rows_ = 0, matched_ = 0, totals_rows_ = 0, restated_rows_ = 0;
   std::string region_;
   uint64_t region_line_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year-month + spot + split → line, to catch a repeat

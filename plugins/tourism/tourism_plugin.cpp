@@ -185,6 +185,9 @@ class TourismImport : public sosei::Plugin {
       read_row(reader);
     }
     check_totals();
+    if (restated_rows_ > 0)
+      ctx.info(file_ + ": 再掲・うちの行 " + std::to_string(restated_rows_) +
+               " 行は、ほかの行に含まれる人数のため合計に入れません");
     emit_year_totals();
     ctx.progress(rows, rows);
   }
@@ -233,6 +236,11 @@ class TourismImport : public sosei::Plugin {
       return ctx_->reject(file_, line, layout_.spot_header + ": 地点名が空です");
     }
     if (!any_count && sosei::is_note_text(spot)) return;  // ※… under the table
+    // 県外（再掲）, うち道の駅: people already counted in the rows above, shown again.
+    if (sosei::is_restated(spot) || (layout_.split && sosei::is_restated(row.cell(*layout_.split)))) {
+      ++restated_rows_;
+      return;
+    }
 
     const std::optional<int> year = year_of(row);
     if (!year) return;
@@ -406,6 +414,7 @@ class TourismImport : public sosei::Plugin {
   std::string file_;
   tourism::Layout layout_;
   std::size_t header_width_ = 0;
+  uint64_t restated_rows_ = 0;
   int fixed_year_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice
   std::map<std::string, MonthSums> sums_;       // what totals rows are checked against

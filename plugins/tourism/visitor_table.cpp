@@ -54,6 +54,19 @@ std::optional<Layout> layout_of(const sosei::CsvReader& row, const ColumnNames& 
                                           "）。共通基準の表には 1月 から 12月 までの列があります");
   }
 
+  // A fiscal-year table (its months from 4月 to 3月, or a 年度 column) puts 1〜3月 in the next calendar
+  // year, which this layout cannot say: read as it stands, it moved January to March a year back.
+  std::optional<std::size_t> fiscal_column;
+  for (std::size_t i = 0; i < header.size() && !fiscal_column; ++i)
+    if (header.name(i).find("年度") != std::string::npos) fiscal_column = i;
+  if (fiscal_column || layout.months[3] < layout.months[0])
+    throw sosei::CsvError(
+        row.line(), (fiscal_column ? "見出しに「" + header.name(*fiscal_column) + "」の列があります"
+                                   : std::string("月の列が 4月 から始まっています")) +
+                        "。年度（4月〜翌年3月）の表は、1〜3月が翌年に入るため、この横長の表（暦年の 1月〜12月）とし"
+                        "ては読めません。年度と月を1行ずつ書いた表（layout: long、年度の列と月の列）にするか、暦年の"
+                        "表にしてください");
+
   auto spot = header.find(names.spot, {"観光地点名", "観光地点", "地点名", "地点", "観光地名"}, "spot_column");
   if (!spot)
     throw sosei::CsvError(row.line(),

@@ -598,6 +598,13 @@ TEST(SameCode, CodesEqualButForLeadingZeros) {
   EXPECT_FALSE(same_code("", "0"));
 }
 
+TEST(Restated, ReKeisaiAndUchiRowsButNotPlacesThatMerelyContainTheWords) {
+  for (const char* label :
+       {"県外（再掲）", "（再掲）道の駅うすい", "うち県外", "（うち道の駅うすい）", "【再掲】宿泊", " うち 外国人 "})
+    EXPECT_TRUE(is_restated(label)) << label;
+  for (const char* label : {"県外", "内野宿", "馬見山", "宇土", "合計", ""}) EXPECT_FALSE(is_restated(label)) << label;
+}
+
 TEST(RowTotal, TheTablesTotalAPartsTotalOrNeither) {
   for (const char* total : {"合計", "計", "総計", "総数", "全体", "市全体", "全市", "市計", "合　計", " 合 計 ",
                             "【合計】", "合計（人）", "計(A)", "［総数］", "総合計"})

@@ -576,6 +576,16 @@ inline RowTotal row_total_kind(std::string_view label) {
   return RowTotal::None;
 }
 
+// Whether a row's label restates rows already counted: 再掲 ("shown again": 県外（再掲）, （再掲）道の駅)
+// or うち ("of which": うち県外, （うち道の駅うすい）). Published tables add such a row under the
+// rows it is part of; summing it with them counts its people twice. Compared after normalize_header.
+inline bool is_restated(std::string_view label) {
+  std::string s = normalize_header(label);
+  for (const std::string_view open : {"(", "\xE3\x80\x90", "[", "<"})  // (うち…) 【再掲】
+    if (s.starts_with(open)) s.erase(0, open.size());
+  return s.starts_with("うち") || s.find("再掲") != std::string::npos;
+}
+
 // Whether a cell holds the code a setting names: equal, or both all digits and equal but for leading
 // zeros (01100 and 1100: a spreadsheet shows a code zero-padded, a setting or an older export may
 // not).

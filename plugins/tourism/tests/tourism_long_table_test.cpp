@@ -78,6 +78,18 @@ TEST_F(TourismLongTable, ByNameOrFullWidthCodeGivesTheSameRows) {
   EXPECT_EQ(total(2023), calendar_sum(kKama, 2023));
 }
 
+// A spot row restating part of another (うち道の駅, （再掲）…) is not a spot of its own: counted once.
+TEST_F(TourismLongTable, RestatedSpotRowsAreNotCountedTwice) {
+  std::string table = "観光地点名,年,月,観光入込客数\n";
+  for (int m = 1; m <= 12; ++m) {
+    table += "嘉麻市観光まちづくり拠点,2023," + std::to_string(m) + ",1000\n";
+    table += "（うち道の駅うすい）,2023," + std::to_string(m) + ",400\n";
+  }
+  ASSERT_EQ(run(table, {}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(total(2023), 12000);
+  EXPECT_NE(log().find("再掲・うちの行 12 行は"), std::string::npos) << log();
+}
+
 TEST_F(TourismLongTable, FiscalYearSumsAprilToMarch) {
   ASSERT_EQ(run(national_table(2023, 1, 2025, 3), {{"where", "地域コード=40227"}, {"period_type", "fiscal_year"}}),
             SOSEI_OK)

@@ -143,6 +143,39 @@ TEST_F(TourismPlugin, SplitRowsOfOneSpotAddUpAndBecomeDimensions) {
   EXPECT_EQ(log().find(": 1月（合計行"), std::string::npos) << log();  // 1,000 + 1,000 = 2,000 matches
 }
 
+// A row restating people already counted (県外（再掲）, うち県外, （再掲）うち道の駅) is shown again for
+// readers, not counted again: the year stays 18,000, where it came out 19,200.
+TEST_F(TourismPlugin, RestatedRowsAreNotCountedTwice) {
+  std::vector<Row> rows{
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 1000; }), "日帰り", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 500; }), "宿泊", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 100; }), "県外（再掲）", ""},
+      {"嘉麻市観光まちづくり拠点", "2023", months([](int) { return 100; }), "うち県外", ""},
+      {"（再掲）うち道の駅うすい", "2023", months([](int) { return 100; }), "日帰り", ""},
+  };
+  const auto file = write("restated.csv", csv(rows, {.split_column = true}));
+  ASSERT_EQ(run({{"file", file}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2023), 18000);
+  EXPECT_EQ(of("monthly_visitors").size(), 2u * 12u);
+  EXPECT_NE(log().find("再掲・うちの行 3 行は、ほかの行に含まれる人数のため合計に入れません"), std::string::npos)
+      << log();
+}
+
+// A fiscal-year table (4月 … 3月, or a 年度 column) cannot be read as calendar years: 1〜3月 fall in the
+// next year. It is refused with what to do, where January to March were stored a year early.
+TEST_F(TourismPlugin, AFiscalYearTableIsRefusedNotShiftedAYear) {
+  std::string fiscal_order = "観光地点名,年,4月,5月,6月,7月,8月,9月,10月,11月,12月,1月,2月,3月\n馬見山,2023";
+  for (int m = 0; m < 12; ++m) fiscal_order += ",1000";
+  EXPECT_EQ(run({{"file", write("fiscal.csv", fiscal_order + "\n")}}), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("月の列が 4月 から始まっています。年度（4月〜翌年3月）の表は"), std::string::npos)
+      << host_.error();
+  std::string nendo = "観光地点名,年度,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n馬見山,2023";
+  for (int m = 0; m < 12; ++m) nendo += ",1000";
+  EXPECT_EQ(run({{"file", write("nendo.csv", nendo + "\n")}, {"year_column", "年度"}}), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("見出しに「年度」の列があります"), std::string::npos) << host_.error();
+  EXPECT_TRUE(of("tourism_visitors").empty());
+}
+
 TEST_F(TourismPlugin, TotalsRowMismatchIsAWarningNamingTheRowNotAnError) {
   auto rows = kama_2023();
   auto total = totals_of(rows, "2023");
