@@ -141,17 +141,15 @@ bool ColumnMapping::fill(const sosei::CsvReader& row, sosei::Observation& o, std
   if (!value) return false;
   // A value in another unit than its KPI's is another quantity: storing its digits would be silently
   // wrong by a factor (85.3% of a KPI kept as a ratio is 0.853, 13,650,000円 of one in 千円 is 13,650).
-  if (declared && value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() &&
-      !sosei::same_unit(value->unit, *declared)) {
+  if (declared && !sosei::fits_unit(row.field(value_column_), *value, *declared)) {
     const std::string written(sosei::trim(row.field(value_column_)));
     error = declared->empty()
                 ? "値「" + written + "」には単位「" + std::string(value->unit) + "」がありますが、KPI「" +
                       std::string(o.series) +
-                      "」は単位のない数です（strategy に unit がありません）。同じ単位で書くか（割合なら 0.853 "
-                      "のように）、strategy の KPI に unit: \"" +
-                      std::string(value->unit) + "\" を書いてください"
-                : "値「" + written + "」の単位「" + std::string(value->unit) + "」は KPI「" + std::string(o.series) +
-                      "」の単位「" + *declared + "」と違います。列や KPI を確かめ、" + *declared + " で書いてください";
+                      "」は単位のない数です（戦略の KPI に単位が書かれていません）。割合などを単位のない数"
+                      "で記録しているなら、0.853 のように単位を付けずに書いてください"
+                : "値「" + written + "」は KPI「" + std::string(o.series) + "」の単位「" + *declared +
+                      "」で書かれていません。列や KPI を確かめ、" + *declared + " で書いてください";
     return false;
   }
   o.value_kind = static_cast<sosei_value_kind>(value->kind);

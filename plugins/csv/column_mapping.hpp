@@ -51,6 +51,8 @@ class ColumnMapping {
   // total (合計, 総数) is the KPI's value without that dimension instead, as an empty cell is (fill).
   bool is_totals_row(const sosei::CsvReader& row) const;
 
+  std::size_t value_column() const { return value_column_; }
+
   // Where the unit the strategy declares for a KPI comes from (Context::kpi_unit): values in that
   // unit (5組, 3校) are then accepted, and a value written in another unit (3件 for a KPI in 人,
   // 85.3% for a bare ratio) is refused. Without it only the SDK's known units are, and any of them.

@@ -126,7 +126,7 @@ class CsvImport : public sosei::Plugin {
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under a published table
       if (mapping.is_totals_row(reader)) continue;  // 合計 under the months, 小計 between the parts
       ++matched;
-      if (auto why = sosei::cells_beyond_header(reader, header.size())) {  // 1,234 without quotes
+      if (auto why = sosei::split_thousands(reader, header.size(), mapping.value_column())) {  // 1,234 unquoted
         ctx.reject(name, reader.line(), *why);
         continue;
       }

@@ -132,7 +132,7 @@ class SchoolScoresImport : public sosei::Plugin {
     while (reader.next()) {
       ++rows;
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the published table
-      if (auto why = sosei::cells_beyond_header(reader, header_width)) {        // 62.8 and 1,234 without quotes
+      if (auto why = sosei::split_thousands(reader, header_width)) {            // 62.8 and 1,234 without quotes
         ctx.reject(file_, reader.line(), *why);
         continue;
       }

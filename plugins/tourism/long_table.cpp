@@ -193,7 +193,7 @@ class LongTableImport {
     const std::string_view count_text = row.cell(layout_.count);
     if (count_text.empty() && (row.cell(layout_.year).empty() || sosei::is_note_text(row.cell(0))))
       return;  // ※… under the table
-    if (auto why = sosei::cells_beyond_header(row, header_width_)) return ctx_.reject(file_, line, *why);
+    if (auto why = sosei::split_thousands(row, header_width_)) return ctx_.reject(file_, line, *why);
     check_one_region(row);
     const auto when = month_of(row);
     if (!when) return;

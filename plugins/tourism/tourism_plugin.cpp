@@ -225,7 +225,7 @@ class TourismImport : public sosei::Plugin {
   void read_row(const sosei::CsvReader& row) {
     if (row.blank()) return;
     const uint64_t line = row.line();
-    if (auto why = sosei::cells_beyond_header(row, header_width_)) return ctx_->reject(file_, line, *why);
+    if (auto why = sosei::split_thousands(row, header_width_)) return ctx_->reject(file_, line, *why);
     const std::string spot(row.cell(layout_.spot));
     const auto months = months_of(row);
     if (!months) return;

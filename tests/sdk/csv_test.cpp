@@ -264,6 +264,7 @@ TEST(CsvReader, ACompleteOrBlankLastRecordWithoutALineEndIsRead) {
   // The DOS end-of-file byte after the last line is no record (a plugin read it as a one-cell row).
   EXPECT_EQ(read_whole("a,b\r\n1,2\r\n\x1A"), (Outcome{{{1, {"a", "b"}}, {2, {"1", "2"}}}, std::nullopt, ','}));
   EXPECT_EQ(read_whole("a,b\r\n1,2\r\n\x1A\r\n"), (Outcome{{{1, {"a", "b"}}, {2, {"1", "2"}}}, std::nullopt, ','}));
+  EXPECT_EQ(read_whole("a,b\r\n1,2\x1A"), (Outcome{{{1, {"a", "b"}}, {2, {"1", "2"}}}, std::nullopt, ','}));
   // A quoted last field closed at the very end is complete too, and one left open is cut off.
   EXPECT_EQ(read_whole("a,b\n1,\"x\""), (Outcome{{{1, {"a", "b"}}, {2, {"1", "x"}}}, std::nullopt, ','}));
   EXPECT_EQ(read_whole("a,b\n\"x"), (Outcome{{{1, {"a", "b"}}}, 2u, 0}));

@@ -155,24 +155,36 @@ TEST(SdkText, CsvErrorsAreWordedWithTheirNamesNumbersAndColumns) {
             "見出しの列: 日付, 人数");
 }
 
-// cells_beyond_header is a reason a plugin rejects a row with, not a CsvError: worded the same way.
-TEST(SdkText, ARowWiderThanItsHeaderIsWordedWithItsFirstCell) {
-  StringByteReader in("年度,人数\nR6,1,234\n");
+// split_thousands is a reason a plugin rejects a row with, not a CsvError: worded the same way.
+TEST(SdkText, ANumberSplitAtItsThousandsCommaIsWordedWithItsParts) {
+  StringByteReader in("年度,人数,備考\nR6,1,234,\n");
   CsvReader reader(in);
   ASSERT_TRUE(reader.next());
   const CsvHeader header(reader);
   ASSERT_TRUE(reader.next());
-  const auto why = cells_beyond_header(reader, header.size());
+  const auto why = split_thousands(reader, header.size(), /*number_column=*/1);
   ASSERT_TRUE(why);
   expect_japanese(*why);
-  EXPECT_EQ(
-      sdk_text("人数.csv:2: " + *why, Lang::Ja),
-      "人数.csv:2: この行には、見出しの 2 列より右に 1 個の値があります（最初の値:「234」）。桁区切りのカンマを含む"
-      "数は引用符で囲むか（\"1,000\"）、カンマなしで書いてください。使う列には見出しを付けてください");
-  StringByteReader padded("年度,人数\nR6,1234,,\u3000\n");
-  CsvReader fits(padded);
-  ASSERT_TRUE(fits.next() && fits.next());
-  EXPECT_FALSE(cells_beyond_header(fits, 2)) << "empty cells right of the header are padding";
+  EXPECT_EQ(sdk_text("人数.csv:2: " + *why, Lang::Ja),
+            "人数.csv:2: この行には見出し（3 列）より多い 4 列があり、「1」と「234」は桁区切りのカンマで分かれた1つの"
+            "数に見えます。桁区切りのカンマを含む数は引用符で囲むか（\"1,000\"）、カンマなしで書いてください");
+  // A wider row without such a pair (a memo right of the table, empty fields) is no split number, and
+  // neither is a pair inside the header's width.
+  for (const char* text : {"年度,人数\nR6,1234,,\n", "年度,人数\nR6,1234,※速報値\n", "年度,人数,コード\nR6,12,345\n",
+                           "年度,人数\nR6,1234,12,3456\n", "年度,国語,数学\nR6,120,110,\n"}) {
+    StringByteReader other(text);
+    CsvReader fits(other);
+    ASSERT_TRUE(fits.next());
+    const std::size_t width = fits.size();
+    ASSERT_TRUE(fits.next());
+    EXPECT_FALSE(split_thousands(fits, width)) << text;
+  }
+  // The value column named: a split there counts though the field pushed out is empty.
+  StringByteReader blank_note("年度,人数,備考\nR6,1,234,\n");
+  CsvReader named(blank_note);
+  ASSERT_TRUE(named.next() && named.next());
+  EXPECT_FALSE(split_thousands(named, 3, /*number_column=*/0));
+  EXPECT_TRUE(split_thousands(named, 3, /*number_column=*/1));
 }
 
 TEST(SdkText, PluginErrorsAreWordedWithTheirNames) {

@@ -134,12 +134,16 @@ class CsvReader {
         if (quoted) unescape_quoted_fields();
         // Only the input's last record can lack a line end: other records pass one test.
         if (begin_ == end_ && eof_) [[unlikely]] {
-          check_last_record();
-          // The DOS end-of-file byte after the last line (old exporters, copy /b) is no record.
-          if (fields_.size() == 1 && fields_[0] == "\x1A") {
-            fields_.clear();
-            return false;
+          // The DOS end-of-file byte that closes the input (old exporters, copy /b) is no data: alone
+          // on the last line it is no record, after the last field it is not part of that field.
+          if (!fields_.empty() && fields_.back().ends_with('\x1A')) {
+            fields_.back().remove_suffix(1);
+            if (fields_.size() == 1 && fields_[0].empty()) {
+              fields_.clear();
+              return false;
+            }
           }
+          check_last_record();
         }
         widest_ = std::max(widest_, fields_.size());
         return true;
@@ -175,7 +179,7 @@ class CsvReader {
   void check_last_record() const {
     const char last = buffer_[end_ - 1];
     if (last == '\n' || last == '\r' || fields_.size() >= widest_) return;
-    if ((fields_.size() == 1 && fields_[0] == "\x1A") || blank()) return;  // no data was lost
+    if (blank()) return;  // no data was lost
     throw cut_off();
   }
 
@@ -399,24 +403,47 @@ class CsvReader {
   std::vector<std::string_view> fields_;
 };
 
-// Why a row with something right of the header's last column cannot be read, or nullopt when it fits
-// (empty cells there are only padding). A number written with a thousands comma and no quotes (1,000
-// for 1000) splits into two cells and moves every cell after it one column right: read as it stands,
-// the row takes its values from the wrong columns, loses the rest and stores a smaller number without
-// a word (12,000 visitors became 6). Call it on data rows, with the header's width.
-inline std::optional<std::string> cells_beyond_header(const CsvReader& row, std::size_t width) {
-  std::size_t count = 0;
-  std::string_view first;
-  for (std::size_t i = width; i < row.size(); ++i)
-    if (!row.cell(i).empty() && count++ == 0) first = row.cell(i);
-  if (count == 0) return std::nullopt;
-  constexpr std::size_t kQuoted = 40;  // bytes of the first cell quoted, cut at a character's start
-  std::size_t cut = std::min(first.size(), kQuoted);
-  while (cut < first.size() && cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
-  return "this row has " + std::to_string(count) + " cells right of the header's " + std::to_string(width) +
-         " columns (the first: \"" + std::string(first.substr(0, cut)) + (cut < first.size() ? "…" : "") +
-         "\"): a number written with a thousands comma must be quoted (\"1,000\") or written without the "
-         "comma, and a column in use needs a heading";
+// Why a row cannot be read because a number in it was split at its thousands comma, or nullopt. A
+// number written with a thousands comma and no quotes (1,000 for 1000) splits into two fields and
+// moves every field after it one column right: read as it stands, the row takes its values from the
+// wrong columns, loses the rest and stores a smaller number without a word (12,000 visitors became 6).
+// Such a row has more fields than the header, something right of the header's last column (the field
+// pushed out), and a field of one to three digits (a sign before them allowed) followed by one that
+// starts with exactly three: 1 | 000, ▲1 | 234人. Where the pushed-out field is empty (a blank note
+// after the value) only the plugin knows where a number stands: it names its value column, and a
+// split there counts in a row that is wider than the header at all. A row that is merely wider (a memo
+// right of the table, a trailing comma after 120,110) is read as before. Call it on data rows.
+inline std::optional<std::string> split_thousands(const CsvReader& row, std::size_t width,
+                                                  std::optional<std::size_t> number_column = std::nullopt) {
+  if (row.size() <= width) return std::nullopt;
+  bool pushed_out = false;
+  for (std::size_t i = width; i < row.size() && !pushed_out; ++i) pushed_out = !row.cell(i).empty();
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto leading_group = [&](std::string_view s) {  // [-▲△−]?\d{1,3}
+    for (const std::string_view sign : {"-", "\xE2\x96\xB2", "\xE2\x96\xB3", "\xE2\x88\x92"})
+      if (s.starts_with(sign)) {
+        s.remove_prefix(sign.size());
+        break;
+      }
+    return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), is_digit);
+  };
+  const auto trailing_group = [&](std::string_view s) {  // \d{3} then no further digit
+    return s.size() >= 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && (s.size() == 3 || !is_digit(s[3]));
+  };
+  for (std::size_t i = 0; i + 1 < row.size(); ++i) {
+    if (!pushed_out && i != number_column) continue;
+    const std::string_view head = row.cell(i), tail = row.cell(i + 1);
+    if (!leading_group(head) || !trailing_group(tail)) continue;
+    constexpr std::size_t kQuoted = 40;  // bytes of the second part quoted, cut at a character's start
+    std::size_t cut = std::min(tail.size(), kQuoted);
+    while (cut < tail.size() && cut > 0 && (static_cast<unsigned char>(tail[cut]) & 0xC0) == 0x80) --cut;
+    return "this row has " + std::to_string(row.size()) + " fields where the header has " + std::to_string(width) +
+           ", and \"" + std::string(head) + "\" followed by \"" + std::string(tail.substr(0, cut)) +
+           (cut < tail.size() ? "…" : "") +
+           "\" reads as one number split at its thousands comma: quote a number written with a thousands comma "
+           "(\"1,000\") or write it without the comma";
+  }
+  return std::nullopt;
 }
 
 // Column indexes by header name. Names are copied, so the header outlives the reader's next record.

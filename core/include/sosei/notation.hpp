@@ -616,6 +616,18 @@ inline bool same_unit(std::string_view value_unit, std::string_view declared) no
   return canonical(value_unit) == canonical(declared);
 }
 
+// Whether a value read by parse_value may be stored for a KPI the strategy declares in `declared`: a
+// number in the declared unit (same_unit), or without a unit unless the declared unit begins with a
+// multiplier that `text` used (5.5万 for a KPI in 万人 reads 55,000 where 5.5 was meant). Statuses
+// always fit. Plugins refuse a value that does not, naming both units.
+inline bool fits_unit(std::string_view text, const ParsedValue& value, std::string_view declared) noexcept {
+  if (value.kind != SOSEI_VALUE_NUMBER) return true;
+  if (!value.unit.empty()) return same_unit(value.unit, declared);
+  for (const auto& m : kValueMultipliers)
+    if (declared.starts_with(m.spelling) && text.find(m.spelling) != std::string_view::npos) return false;
+  return true;
+}
+
 // A number written in kanji numerals, 1 to 99: 七, 十, 十二, 三十, 三十一 (era years: 令和七年度). The
 // whole of `text` must be the numeral; nullopt otherwise.
 inline std::optional<int> parse_kanji_numeral(std::string_view text) noexcept {

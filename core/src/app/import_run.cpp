@@ -28,7 +28,7 @@ namespace {
 // A row for a locked period is refused in the city's language (the configured locale).
 void word_lock_refusals(const Environment& env, import::ImportOptions& options) {
   if (options.locked_message) return;
-  const text::Locale locale{env.config().lang, env.config().years};
+  const text::Locale locale{env.config().lang, env.config().years, env.config().timezone};
   options.locked_message = [locale](const store::Approval& lock) { return locked_message(lock, locale); };
 }
 

@@ -80,7 +80,9 @@ std::string approval_state_text(ApprovalState state, text::Lang lang) {
 
 std::string locked_message(const store::Approval& lock, const text::Locale& l) {
   const std::string period = text::period_text(lock.period, l.years, l.lang);
-  return say(&text::Catalogue::refuse_locked, l.lang, lock.kpi, period, lock.changed_at.substr(0, 10), lock.kpi,
+  // The day the city approved it, in the city's time zone (09:00 JST is still the day before in UTC).
+  const std::string approved_at = text::timestamp_text(lock.changed_at, l.time_zone);
+  return say(&text::Catalogue::refuse_locked, l.lang, lock.kpi, period, approved_at.substr(0, 10), lock.kpi,
              lock.period.str());
 }
 
@@ -131,7 +133,8 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   if (step == SignoffStep::Approve) {
     if (changed_since_submitted(before, last_change))
       throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
-                                              before.changed_at, last_change));
+                                              text::timestamp_text(before.changed_at, l.time_zone),
+                                              text::timestamp_text(last_change, l.time_zone)));
     // The council reads an approved value as checked: one a rule flagged and nobody has looked at is not.
     std::string open;
     std::size_t count = 0;
@@ -156,6 +159,23 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   // Someone else took the step in between: say what it is now.
   if (!store.change_approval(kpi->id, period, rule.from, rule.to, event))
     throw refuse_state(store.approval(kpi->id, period).state);
+  // An import running when the approval began committed before it could be written (the approval
+  // waits for the writers), after the check above: the approval is withdrawn, in the audit trail too,
+  // and the period goes back to the department, as an unlock does.
+  if (step == SignoffStep::Approve) {
+    const std::string after = last_stored(store, kpi->id, period);
+    if (changed_since_submitted(before, after)) {
+      store::AuditEvent withdraw = event;
+      withdraw.action = "approval.unlock";
+      withdraw.before = store::to_string(ApprovalState::Approved);
+      withdraw.after = store::to_string(ApprovalState::Entered);
+      withdraw.reason = text::catalogue(l.lang).approval_withdrawn;
+      store.change_approval(kpi->id, period, ApprovalState::Approved, ApprovalState::Entered, withdraw);
+      throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
+                                              text::timestamp_text(before.changed_at, l.time_zone),
+                                              text::timestamp_text(after, l.time_zone)));
+    }
+  }
 
   SignoffResult result;
   result.approval = store.approval(kpi->id, period);

@@ -62,6 +62,7 @@ text::Locale Session::locale() {
   if (locale_options_.lang.empty() || locale_options_.years.empty()) {
     l.lang = config().lang;
     l.years = config().years;
+    l.time_zone = config().timezone;
   }
   if (!locale_options_.lang.empty()) l.lang = *text::parse_lang(locale_options_.lang);
   if (!locale_options_.years.empty()) l.years = *text::parse_year_style(locale_options_.years);

@@ -44,9 +44,10 @@ std::optional<Encoding> encoding_from(std::string_view name);
 //  - An XLSX workbook (recognised by content: ZIP signature + xl/workbook.xml, not by extension)
 //    streams the sheet named `sheet` (empty: the first sheet) as CSV text: comma separated, LF line
 //    ends, fields quoted when they contain a comma, quote, CR or LF; rows without values are left
-//    out, a missing cell inside a row is an empty field, rows are padded to the sheet's declared
-//    width; numbers as written in the file, booleans TRUE/FALSE, error cells as their text (#N/A).
-//    `encoding` is ignored for XLSX except Binary, which always gives the raw bytes.
+//    out as empty lines (a line is the sheet's row), a missing cell inside a row is an empty field,
+//    rows are padded to the sheet's declared width, or without one to the widest row so far; numbers as written in the
+//    file, booleans TRUE/FALSE, error cells as their text (#N/A). `encoding` is ignored for XLSX except Binary, which
+//    always gives the raw bytes.
 //  - Any other ZIP archive (a zipped GTFS feed): `sheet` names the member (e.g. "trips.txt"), streamed
 //    as text like a loose file (see open_zip_member); an empty or unknown member is an InputError
 //    listing the members. Binary gives the raw bytes of the archive itself.

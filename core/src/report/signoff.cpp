@@ -36,6 +36,7 @@ bool mark_values(KpiRow& row, const SignoffInput& signoff, const text::Catalogue
   for (auto& cell : row.years)
     if (cell.stored_period && !approved(signoff, row.id, *cell.stored_period)) {
       cell.value = {c.unconfirmed, std::nullopt};
+      cell.note.clear();  // 「全 17,500 世帯のうち…」: the unapproved figure again, as a tooltip or comment
       any = true;
     }
   return any;

@@ -73,10 +73,12 @@ EntryResult enter_by_hand(const config::Strategy& strategy, store::Store& store,
   const std::string_view units[] = {kpi->unit};
   const auto value = sosei::parse_value(request.value, units, &error);
   if (!value) throw HttpError(400, say(lang, &Catalogue::entry_bad_value, request.value, kpi->unit));
-  if (value->kind == SOSEI_VALUE_NUMBER && !value->unit.empty() && !sosei::same_unit(value->unit, kpi->unit)) {
+  if (!sosei::fits_unit(request.value, *value, kpi->unit)) {
     const std::string kpi_unit = kpi->unit.empty() ? text::catalogue(lang).no_unit : kpi->unit;
-    throw HttpError(400, say(lang, &Catalogue::entry_wrong_unit, request.value, std::string(value->unit), kpi->id,
-                             kpi_unit, kpi_unit));
+    const std::string written_unit =
+        value->unit.empty() ? text::catalogue(lang).no_unit : std::string(value->unit);  // 5.5万 of a KPI in 万人
+    throw HttpError(400,
+                    say(lang, &Catalogue::entry_wrong_unit, request.value, written_unit, kpi->id, kpi_unit, kpi_unit));
   }
   const int32_t bare_year =
       kpi->period_type == config::PeriodType::FiscalYear ? SOSEI_PERIOD_FISCAL_YEAR : SOSEI_PERIOD_CALENDAR_YEAR;

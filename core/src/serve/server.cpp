@@ -127,7 +127,7 @@ struct Server::Impl {
   }
 
   // The city's language: refusals and confirmations of sign-off are for its staff.
-  text::Locale locale() const { return {config.lang, config.years}; }
+  text::Locale locale() const { return {config.lang, config.years, config.timezone}; }
 
   nlohmann::json sign_off(const store::ApiToken& who, app::SignoffStep step, const app::SignoffRequest& request) {
     try {

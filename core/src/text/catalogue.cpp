@@ -362,6 +362,7 @@ constexpr Catalogue kJapanese{
         "件あります（{}）。担当課が確かめて解決するまで承認できません（sosei "
         "flags --open で確認し、sosei flags resolve で理由を付けて解決します）",
     .resubmitted_done = "{} の {} を提出し直しました（提出後に値が変わったため。承認待ち）",
+    .approval_withdrawn = "承認の最中に取込が値を変えたため、承認を取り消しました（担当課が確かめて提出し直します）",
 };
 
 constexpr Catalogue kEnglish{
@@ -707,6 +708,9 @@ constexpr Catalogue kEnglish{
         "{} {} has {} open data-quality flag(s) ({}): it cannot be approved until the department checks and resolves "
         "them (sosei flags --open to see them, sosei flags resolve with a reason)",
     .resubmitted_done = "submitted {} {} again (its value changed after the first submission; waiting for approval)",
+    .approval_withdrawn =
+        "approval withdrawn: an import changed the value while it was being approved (the department checks and "
+        "submits again)",
 };
 
 }  // namespace

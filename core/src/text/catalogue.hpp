@@ -323,6 +323,7 @@ struct Catalogue {
   const char* refuse_approve_changed;     // KPI, period, submitted at, changed at
   const char* refuse_approve_open_flags;  // KPI, period, count, flag ids
   const char* resubmitted_done;           // KPI, period
+  const char* approval_withdrawn;         // the audit reason when an import changed the value during approval
 };
 
 const Catalogue& catalogue(Lang lang);

@@ -26,12 +26,13 @@ constexpr std::string_view kLongTail = " bytes: expected a closing quote somewhe
 constexpr std::string_view kUnclosed =
     "a quoted field is never closed: expected a closing \" before the end of the input (or the file was cut off)";
 
-constexpr std::string_view kBeyondHead = "this row has ";
-constexpr std::string_view kBeyondCells = " cells right of the header's ";
-constexpr std::string_view kBeyondFirst = " columns (the first: \"";
-constexpr std::string_view kBeyondTail =
-    "\"): a number written with a thousands comma must be quoted (\"1,000\") or written without the comma, and a "
-    "column in use needs a heading";
+constexpr std::string_view kSplitHead = "this row has ";
+constexpr std::string_view kSplitFields = " fields where the header has ";
+constexpr std::string_view kSplitFirst = ", and \"";
+constexpr std::string_view kSplitFollowed = "\" followed by \"";
+constexpr std::string_view kSplitTail =
+    "\" reads as one number split at its thousands comma: quote a number written with a thousands comma "
+    "(\"1,000\") or write it without the comma";
 
 // The refusals that end with the header's columns: what follows their last marker is that list.
 constexpr std::string_view kMissingHead = "missing column \"";
@@ -117,24 +118,28 @@ std::optional<Found> unclosed(std::string_view m, std::size_t from) {
                "を書いてください。ファイルが途中で切れている場合は、もう一度取得するか書き出し直してください"};
 }
 
-// cells_beyond_header: "this row has N cells right of the header's W columns (the first: \"X\"): …".
-std::optional<Found> beyond_header(std::string_view m, std::size_t from) {
-  for (std::size_t at = m.find(kBeyondHead, from); at != kNone; at = m.find(kBeyondHead, at + 1)) {
-    const std::size_t count = at + kBeyondHead.size();
+// split_thousands: "this row has N fields where the header has W, and \"1\" followed by \"234\" …".
+std::optional<Found> split_number(std::string_view m, std::size_t from) {
+  for (std::size_t at = m.find(kSplitHead, from); at != kNone; at = m.find(kSplitHead, at + 1)) {
+    const std::size_t count = at + kSplitHead.size();
     const std::size_t count_end = digits_from(m, count);
-    if (count_end == count || m.substr(count_end, kBeyondCells.size()) != kBeyondCells) continue;
-    const std::size_t width = count_end + kBeyondCells.size();
+    if (count_end == count || m.substr(count_end, kSplitFields.size()) != kSplitFields) continue;
+    const std::size_t width = count_end + kSplitFields.size();
     const std::size_t width_end = digits_from(m, width);
-    if (width_end == width || m.substr(width_end, kBeyondFirst.size()) != kBeyondFirst) continue;
-    const std::size_t first = width_end + kBeyondFirst.size();
-    const std::size_t first_end = m.find(kBeyondTail, first);
-    if (first_end == kNone) continue;
-    return Found{at, first_end + kBeyondTail.size(),
-                 "この行には、見出しの " + std::string(m.substr(width, width_end - width)) + " 列より右に " +
-                     std::string(m.substr(count, count_end - count)) + " 個の値があります（最初の値:「" +
-                     std::string(m.substr(first, first_end - first)) +
-                     "」）。桁区切りのカンマを含む数は引用符で囲むか（\"1,000\"）、カンマなしで書いてください。"
-                     "使う列には見出しを付けてください"};
+    if (width_end == width || m.substr(width_end, kSplitFirst.size()) != kSplitFirst) continue;
+    const std::size_t head = width_end + kSplitFirst.size();
+    const std::size_t head_end = m.find(kSplitFollowed, head);
+    if (head_end == kNone) continue;
+    const std::size_t tail = head_end + kSplitFollowed.size();
+    const std::size_t tail_end = m.find(kSplitTail, tail);
+    if (tail_end == kNone) continue;
+    return Found{
+        at, tail_end + kSplitTail.size(),
+        "この行には見出し（" + std::string(m.substr(width, width_end - width)) + " 列）より多い " +
+            std::string(m.substr(count, count_end - count)) + " 列があり、「" +
+            std::string(m.substr(head, head_end - head)) + "」と「" + std::string(m.substr(tail, tail_end - tail)) +
+            "」は桁区切りのカンマで分かれた1つの数に見えます。桁区切りのカンマを含む数は引用符で囲むか（\"1,000\"）"
+            "、カンマなしで書いてください"};
   }
   return std::nullopt;
 }
@@ -202,7 +207,7 @@ std::optional<Found> no_column_for(std::string_view m, std::size_t from) {
 }
 
 using Finder = std::optional<Found> (*)(std::string_view, std::size_t);
-constexpr std::array<Finder, 7> kFinders{cut_off,        too_long,      unclosed,     beyond_header,
+constexpr std::array<Finder, 7> kFinders{cut_off,        too_long,      unclosed,     split_number,
                                          missing_column, chosen_column, no_column_for};
 
 }  // namespace

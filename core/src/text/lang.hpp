@@ -3,6 +3,8 @@
 // the configuration's `locale`. JSON output does not depend on them.
 #pragma once
 
+#include <string>
+
 #include <optional>
 #include <string_view>
 
@@ -22,10 +24,12 @@ const char* lang_code(Lang lang);  // "ja" / "en"
 
 namespace sosei::text {
 
-// What a reader reads in: the language and the year notation.
+// What a reader reads in: the language, the year notation and the time zone moments are shown in
+// (the city's `timezone:`; Japan's unless the configuration says otherwise).
 struct Locale {
   Lang lang = Lang::Ja;
   YearStyle years = YearStyle::Era;
+  std::string time_zone = "Asia/Tokyo";
 };
 
 }  // namespace sosei::text

@@ -208,43 +208,47 @@ TEST_F(CsvPlugin, TheKpisDeclaredUnitIsAccepted) {
 TEST_F(CsvPlugin, AValueInAnotherUnitThanItsKpisIsRefusedNamingBoth) {
   const auto file = write("units.csv",
                           "kpi,period,value\nratio,R7,85.3%\nbudget,R7,\"13,650,000円\"\nrate,R7,85.3%\n"
-                          "rate,R8,86.1％\nvisitors,R7,1.2万人\nbudget,R8,\"13,650千円\"\nratio,R8,0.861\n");
+                          "rate,R8,86.1％\nvisitors,R7,1.2万人\nbudget,R8,\"13,650千円\"\nratio,R8,0.861\n"
+                          "big,R7,5.5万\nbig,R8,5.5万人\n");
   auto s = mapping(file);
   s[SOSEI_SETTING_KPI_UNIT "ratio"] = "";
   s[SOSEI_SETTING_KPI_UNIT "budget"] = "千円";
   s[SOSEI_SETTING_KPI_UNIT "rate"] = "％";
   s[SOSEI_SETTING_KPI_UNIT "visitors"] = "人";
+  s[SOSEI_SETTING_KPI_UNIT "big"] = "万人";
   EXPECT_EQ(run(s, /*skip_bad_rows=*/true), SOSEI_OK);
   const auto& bad = host_.rejections();
-  ASSERT_EQ(bad.size(), 2u);
+  ASSERT_EQ(bad.size(), 3u);
   EXPECT_EQ(bad[0].line, 2u);
   EXPECT_NE(bad[0].reason.find("値「85.3%」には単位「%」がありますが、KPI「ratio」は単位のない数です"),
             std::string::npos)
       << bad[0].reason;
   EXPECT_EQ(bad[1].line, 3u);
-  EXPECT_NE(bad[1].reason.find("値「13,650,000円」の単位「円」は KPI「budget」の単位「千円」と違います"),
-            std::string::npos)
+  EXPECT_NE(bad[1].reason.find("値「13,650,000円」は KPI「budget」の単位「千円」で書かれていません"), std::string::npos)
       << bad[1].reason;
+  EXPECT_EQ(bad[2].line, 9u) << "5.5万 of a KPI in 万人 read 55,000";
   const auto& o = host_.observations();
-  ASSERT_EQ(o.size(), 5u);
+  ASSERT_EQ(o.size(), 6u);
   EXPECT_EQ(o[0].number, 85.3);
   EXPECT_EQ(o[1].number, 86.1);
   EXPECT_EQ(o[2].number, 12000);
   EXPECT_EQ(o[3].number, 13650);
   EXPECT_EQ(o[4].number, 0.861);
+  EXPECT_EQ(o[5].number, 5.5);
 
   // A source not bound to the KPIs (no declared unit known) keeps accepting the SDK's units.
   ASSERT_EQ(run(mapping(write("free.csv", "kpi,period,value\nrate,R7,85.3%\n"))), SOSEI_OK) << host_.error();
 }
 
 // 1,234 without quotes is two cells: the row is refused, where it stored 1 (and a KPI without a
-// change rule said nothing). Empty cells right of the header stay padding.
+// change rule said nothing). A memo right of the table and empty trailing fields are no split number.
 TEST_F(CsvPlugin, AFigureSplitByAnUnquotedCommaIsRefused) {
-  const auto file = write("v.csv", "kpi,period,value\nstartups,R5,576,,\nstartups,R6,1,234\nstartups,R7,550\n");
+  const auto file =
+      write("v.csv", "kpi,period,value,note\nstartups,R5,576,,\nstartups,R6,1,234,\nstartups,R7,550,,※速報値\n");
   EXPECT_EQ(run(mapping(file), /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   ASSERT_EQ(host_.rejections().size(), 1u);
   EXPECT_EQ(host_.rejections()[0].line, 3u);
-  EXPECT_NE(host_.rejections()[0].reason.find("(the first: \"234\")"), std::string::npos)
+  EXPECT_NE(host_.rejections()[0].reason.find("\"1\" followed by \"234\" reads as one number"), std::string::npos)
       << host_.rejections()[0].reason;
   ASSERT_EQ(host_.observations().size(), 2u);
   EXPECT_EQ(host_.observations()[0].number, 576);
