@@ -163,6 +163,10 @@ TEST_F(UseCases, AValuePeriodMustLieInTheStrategysYears) {
   const auto& strategy = env_.config().strategy;
   EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("startups"), "R7").str(), "FY2025");
   EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("tourism_visitors"), "2024").str(), "2024");
+  // A bare year is the KPI's kind of year: 2025 of a fiscal-year KPI is 令和7年度, as `comment` read it
+  // (submit and history read it as the calendar year 2025 and found no value).
+  EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("startups"), "2025").str(), "FY2025");
+  EXPECT_EQ(read_value_period(strategy, strategy.find_kpi("startups"), "FY2025").str(), "FY2025");
   for (const char* outside : {"FY2031", "R13", "FY2010"}) {
     try {
       read_value_period(strategy, strategy.find_kpi("startups"), outside);

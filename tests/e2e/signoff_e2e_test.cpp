@@ -73,6 +73,11 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
   ASSERT_EQ(approve.exit_code, 0) << approve.err;
   EXPECT_NE(approve.out.find("承認しました"), std::string::npos) << approve.out;
   EXPECT_EQ(s.run("submit startups R7").exit_code, 1);  // approved already
+  auto twice = s.run("approve startups R7");
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_NE(twice.err.find("は既に承認済みです"), std::string::npos) << twice.err;
+  // A bare year is the KPI's fiscal year here, as in every command.
+  EXPECT_NE(s.run("approve startups 2025").err.find("令和7年度 は既に承認済みです"), std::string::npos);
   EXPECT_EQ(s.run("approve nosuchkpi R7").exit_code, 2);
 
   const auto db = s.dir() / "out" / "sosei.db";

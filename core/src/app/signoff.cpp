@@ -115,8 +115,11 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
         return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_submit_state, l.lang, kpi->id, shown,
                                                  approval_state_text(now, l.lang)));
       case SignoffStep::Approve:
-        return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_state, l.lang, kpi->id, shown,
-                                                 approval_state_text(now, l.lang)));
+        // Approved twice: say it is already approved, not that it was never submitted.
+        return SignoffRefused(Why::Conflict,
+                              say(now == ApprovalState::Approved ? &text::Catalogue::refuse_submit_state
+                                                                 : &text::Catalogue::refuse_approve_state,
+                                  l.lang, kpi->id, shown, approval_state_text(now, l.lang)));
       case SignoffStep::Unlock:
         break;
     }

@@ -1,6 +1,8 @@
 // Reading what a person typed about stored values: periods.
 #include "app/user_input.hpp"
 
+#include <algorithm>
+
 #include "import/observation_validator.hpp"
 #include "sosei/notation.hpp"
 #include "text/periods.hpp"
@@ -20,7 +22,12 @@ std::optional<Period> read_period(const std::string& text) {
 }
 
 Period read_value_period(const config::Strategy& strategy, const config::Kpi* kpi, const std::string& text) {
-  std::optional<Period> period = Period::parse(text);
+  // A bare year (2025) is the KPI's own kind of year, as everywhere a person types one (comment read
+  // it as 令和7年度 and submit as the calendar year 2025 for the same fiscal-year KPI); the stored keys
+  // (FY2025, 2025-04) are read as they are.
+  const bool bare_year =
+      text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::optional<Period> period = bare_year ? std::nullopt : Period::parse(text);
   if (!period) {
     const int32_t bare = kpi && kpi->period_type == config::PeriodType::CalendarYear ? SOSEI_PERIOD_CALENDAR_YEAR
                                                                                      : SOSEI_PERIOD_FISCAL_YEAR;

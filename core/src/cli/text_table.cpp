@@ -13,7 +13,12 @@ bool is_wide(char32_t c) {
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
          (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
          (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD) ||
-         c == 0x25CB || c == 0x25B3 || c == 0x00D7;  // ○ △ × as Japanese fonts draw them
+         // East Asian Ambiguous marks that Japanese fonts and terminals draw full width, as the grades
+         // ○ △ × are: ※ — ― … ▲ ▼ ● ◎ ◆ ◇ ■ □ ★ ☆ →. Counted narrow, a row with ※ or — shifted
+         // every column after it by one.
+         c == 0x25CB || c == 0x25B3 || c == 0x00D7 || c == 0x203B || c == 0x2014 || c == 0x2015 || c == 0x2026 ||
+         c == 0x25B2 || c == 0x25BC || c == 0x25CF || c == 0x25CE || c == 0x25C6 || c == 0x25C7 || c == 0x25A0 ||
+         c == 0x25A1 || c == 0x2605 || c == 0x2606 || c == 0x2192;
 }
 
 }  // namespace
