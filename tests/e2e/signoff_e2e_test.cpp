@@ -282,7 +282,14 @@ TEST(SignoffEndToEnd, ApprovedOnlyReportShowsUnapprovedValuesAsUnconfirmed) {
 
   ASSERT_EQ(s.run("report --approved-only -o " + (s.dir() / "final.md").string()).exit_code, 0);
   EXPECT_NE(read_file(s.dir() / "final.md").find("未確定"), std::string::npos);
-  // Without the flag nothing is unconfirmed.
+  EXPECT_NE(read_file(s.dir() / "final.md").find("承認済みの値による確定版"), std::string::npos);
+  // Without the flag nothing is unconfirmed, and the report says it is a draft, in every format.
   ASSERT_EQ(s.run("report -o " + (s.dir() / "draft.json").string()).exit_code, 0);
   EXPECT_EQ(read_file(s.dir() / "draft.json").find("未確定"), std::string::npos);
+  for (const char* draft : {"draft.md", "draft.html"}) {
+    ASSERT_EQ(s.run("report -o " + (s.dir() / draft).string()).exit_code, 0);
+    const std::string text = read_file(s.dir() / draft);
+    EXPECT_NE(text.find("【案】承認前の値を含む作業用の版"), std::string::npos) << draft;
+    EXPECT_EQ(text.find("承認済みの値による確定版"), std::string::npos) << draft;
+  }
 }

@@ -48,7 +48,8 @@ std::string year_cell(const YearCell& c, Lang lang) {
 void page_header(std::ostream& out, const ReportModel& m, const Labels& l) {
   out << "<header class=\"page\"><h1>" << esc(m.city) << " " << esc(m.strategy) << "</h1>";
   out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " " << esc(m.as_of)
-      << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ")</div>";
+      << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ") ／ <strong>"
+      << (m.approved_only ? l.report_final : l.report_draft) << "</strong></div>";
   const SummaryRow* total = m.goal_summary.empty() ? nullptr : &m.goal_summary.back();
   if (total) {
     out << "<div class=\"totals\" id=\"totals\">";

@@ -252,7 +252,9 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, const ReportModel& m, const char* ja_
 
 std::string title_of(const ReportModel& m, const char* table) {
   const Labels& l = labels_for(m.options.lang);
-  return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of + "）";
+  // A printed draft must not pass for the council's version: the title says which it is.
+  return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of + "）" +
+         (m.approved_only ? l.report_final : l.report_draft);
 }
 
 void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {

@@ -363,6 +363,8 @@ constexpr Catalogue kJapanese{
         "flags --open で確認し、sosei flags resolve で理由を付けて解決します）",
     .resubmitted_done = "{} の {} を提出し直しました（提出後に値が変わったため。承認待ち）",
     .approval_withdrawn = "承認の最中に取込が値を変えたため、承認を取り消しました（担当課が確かめて提出し直します）",
+    .report_draft = "【案】承認前の値を含む作業用の版",
+    .report_final = "承認済みの値による確定版",
 };
 
 constexpr Catalogue kEnglish{
@@ -711,6 +713,8 @@ constexpr Catalogue kEnglish{
     .approval_withdrawn =
         "approval withdrawn: an import changed the value while it was being approved (the department checks and "
         "submits again)",
+    .report_draft = "[DRAFT] working version, may include values not yet approved",
+    .report_final = "final version: approved values only",
 };
 
 }  // namespace

@@ -324,6 +324,8 @@ struct Catalogue {
   const char* refuse_approve_open_flags;  // KPI, period, count, flag ids
   const char* resubmitted_done;           // KPI, period
   const char* approval_withdrawn;         // the audit reason when an import changed the value during approval
+  const char* report_draft;               // beside a report's title without --approved-only
+  const char* report_final;               // beside a report's title with --approved-only
 };
 
 const Catalogue& catalogue(Lang lang);
