@@ -202,6 +202,34 @@ TEST_P(Signoff, AFlagResolvedFromTheCommandLineNamesThePerson) {
   EXPECT_EQ(store_->audit({"", "", "flag.resolve", std::nullopt, 0}).size(), 1u);
 }
 
+// Sign-off compares this with the submission: a run that began before it and committed after it
+// changed the value after it, so the run's end counts, not the time it stamped on the value.
+TEST_P(Signoff, LastStoredIsTheLaterOfAValuesTimeAndItsRunsEnd) {
+  const Period r7 = Period::fiscal_year(2025);
+  EXPECT_EQ(store_->last_stored("startups", r7), "");
+  auto slow = store_->begin_import(start("kama_csv"));
+  slow->put(key("startups", r7), number(5));
+  clock_.advance(std::chrono::hours(1));
+  slow->commit();
+  EXPECT_EQ(store_->last_stored("startups", r7), "2026-11-28T12:02:03.000Z");
+
+  clock_.advance(std::chrono::hours(1));
+  auto other = store_->begin_import(start("kama_csv"));
+  other->put(key("startups", r7, {{"ward", "north"}}), number(2));  // another dimension of the period counts
+  other->put(key("startups", Period::fiscal_year(2024)), number(3));
+  other->put(key("tourism_visitors", r7), number(4));
+  other->commit();
+  EXPECT_EQ(store_->last_stored("startups", r7), "2026-11-28T13:02:03.000Z");
+
+  clock_.advance(std::chrono::hours(1));
+  auto elsewhere = store_->begin_import(start("kama_csv"));
+  elsewhere->put(key("startups", Period::fiscal_year(2024)), number(6));  // neither another period
+  elsewhere->put(key("tourism_visitors", r7), number(7));                 // nor another series does
+  elsewhere->commit();
+  EXPECT_EQ(store_->last_stored("startups", r7), "2026-11-28T13:02:03.000Z");
+  EXPECT_EQ(store_->last_stored("startups", Period::fiscal_year(2024)), "2026-11-28T14:02:03.000Z");
+}
+
 TEST_P(Signoff, ApprovalsMoveOnlyFromTheStateTheyExpect) {
   const Period r7 = Period::fiscal_year(2025);
   EXPECT_EQ(store_->approval("startups", r7).state, ApprovalState::Entered);

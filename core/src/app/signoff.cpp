@@ -4,9 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <map>
-
 #include "app/user_input.hpp"
 #include "text/catalogue.hpp"
 #include "text/periods.hpp"
@@ -38,22 +35,6 @@ StepRule rule_of(SignoffStep step) {
 template <class... Args>
 std::string say(const char* const text::Catalogue::*text, text::Lang lang, Args&&... args) {
   return fmt::format(fmt::runtime(text::catalogue(lang).*text), std::forward<Args>(args)...);
-}
-
-// When a value of the period was last stored, or "" when none is: the later of the value's own time
-// and the end of the run that stored it, because a run stamps its values when it starts, and one that
-// began before a submission may commit after it. ISO 8601 UTC texts compare as times.
-std::string last_stored(store::Store& store, const std::string& kpi, const Period& period) {
-  std::string last;
-  std::map<int64_t, std::string> run_ends;
-  for (const auto& value : store.values({kpi, period, std::nullopt})) {
-    last = std::max(last, value.updated_at);
-    auto [end, fresh] = run_ends.try_emplace(value.run_id);
-    if (fresh)
-      if (auto run = store.run(value.run_id)) end->second = run->finished_at;
-    last = std::max(last, end->second);
-  }
-  return last;
 }
 
 // A submission vouches for the values as they stood: one changed after it (an import or a hand entry
@@ -126,18 +107,20 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
     return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_unlock_state, l.lang, kpi->id, shown,
                                              approval_state_text(now, l.lang)));
   };
+  auto refuse_changed = [&](const std::string& last_change) {
+    return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
+                                             text::timestamp_text(before.changed_at, l.time_zone),
+                                             text::timestamp_text(last_change, l.time_zone)));
+  };
   // A submitted period whose value changed since may be submitted again, and may not be approved.
-  const std::string last_change = step == SignoffStep::Unlock ? std::string() : last_stored(store, kpi->id, period);
+  const std::string last_change = step == SignoffStep::Unlock ? std::string() : store.last_stored(kpi->id, period);
   const bool resubmit = step == SignoffStep::Submit && changed_since_submitted(before, last_change);
   if (resubmit) rule.from = ApprovalState::Submitted;
   if (before.state != rule.from) throw refuse_state(before.state);
   if (step == SignoffStep::Submit && last_change.empty())
     throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_no_value, l.lang, kpi->id, shown));
   if (step == SignoffStep::Approve) {
-    if (changed_since_submitted(before, last_change))
-      throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
-                                              text::timestamp_text(before.changed_at, l.time_zone),
-                                              text::timestamp_text(last_change, l.time_zone)));
+    if (changed_since_submitted(before, last_change)) throw refuse_changed(last_change);
     // The council reads an approved value as checked: one a rule flagged and nobody has looked at is not.
     std::string open;
     std::size_t count = 0;
@@ -166,7 +149,7 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
   // waits for the writers), after the check above: the approval is withdrawn, in the audit trail too,
   // and the period goes back to the department, as an unlock does.
   if (step == SignoffStep::Approve) {
-    const std::string after = last_stored(store, kpi->id, period);
+    const std::string after = store.last_stored(kpi->id, period);
     if (changed_since_submitted(before, after)) {
       store::AuditEvent withdraw = event;
       withdraw.action = "approval.unlock";
@@ -174,9 +157,7 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
       withdraw.after = store::to_string(ApprovalState::Entered);
       withdraw.reason = text::catalogue(l.lang).approval_withdrawn;
       store.change_approval(kpi->id, period, ApprovalState::Approved, ApprovalState::Entered, withdraw);
-      throw SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
-                                              text::timestamp_text(before.changed_at, l.time_zone),
-                                              text::timestamp_text(after, l.time_zone)));
+      throw refuse_changed(after);
     }
   }
 

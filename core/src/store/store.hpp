@@ -450,6 +450,11 @@ class Store {
   // has written but not yet flushed may not count): a series nobody wrote before has its rules judged
   // as the values stream in, with nothing to read back.
   virtual bool holds_values(const std::string& series) = 0;
+  // When a value of `series` in `period` (any dimensions) was last stored, as ISO 8601 UTC, or "" when
+  // none is: the later of the value's own time and the end of the run that stored it, because a run
+  // stamps its values when it starts and may commit long after. One aggregate in the store: a
+  // fine-grained KPI's period can hold a million values, and sign-off asks this twice per approval.
+  virtual std::string last_stored(const std::string& series, const Period& period) = 0;
 
   // Every stored value of `series` with its key, value, location and run (notes and times are not
   // read), each dimension set's values in period order; the sets may be interleaved (the SQLite

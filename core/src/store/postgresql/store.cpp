@@ -207,6 +207,18 @@ class PostgresStore final : public Store {
     return r.rows() == 1 && r.string(0, 0) == "t";
   }
 
+  std::string last_stored(const std::string& series, const Period& period) override {
+    s_.flush_open_import();
+    // greatest() passes over NULL: a run still open has no end yet.
+    Result r = s_.db.prepared("find when a period's values were last stored", "last_stored",
+                              "SELECT " SOSEI_PG_TIME("max(greatest(o.updated_at, r.finished_at))")
+                              " FROM observations o JOIN import_runs r ON r.id = o.run_id WHERE o.series = $1"
+                              " AND o.period_kind = $2 AND o.period_year = $3 AND o.period_month = $4"
+                              " AND o.period_day = $5",
+                              pg::add_period(Params().text(series), period));
+    return r.rows() == 1 ? r.string(0, 0) : std::string();
+  }
+
   std::vector<QualityFlag> flags(const FlagQuery& q) override { return pg::read_flags(s_, q); }
   bool resolve_flag(int64_t id, const AuditEvent& event) override { return pg::resolve_flag(s_, id, event); }
 

@@ -271,6 +271,20 @@ class SqliteStore final : public Store {
     return s.step() && s.int64(0) != 0;
   }
 
+  std::string last_stored(const std::string& series, const Period& period) override {
+    session_->flush_open_import();
+    // Both times are ISO 8601 UTC texts, which compare as times; a run still open has no end (NULL).
+    sqlite::Statement& s = db_.statement(
+        "find when a period's values were last stored",
+        "SELECT max(CASE WHEN r.finished_at > o.updated_at THEN r.finished_at ELSE o.updated_at END)"
+        " FROM observations o JOIN import_runs r ON r.id = o.run_id WHERE o.series = ?1 AND o.period_kind = ?2"
+        " AND o.period_year = ?3 AND o.period_month = ?4 AND o.period_day = ?5");
+    sqlite::Use use(s);
+    s.bind(1, series);
+    bind_period(s, 2, period);
+    return s.step() ? s.string(0) : std::string();
+  }
+
   std::vector<QualityFlag> flags(const FlagQuery& q) override { return read_sqlite_flags(db_, q); }
   bool resolve_flag(int64_t id, const AuditEvent& event) override { return resolve_sqlite_flag(*session_, id, event); }
 
