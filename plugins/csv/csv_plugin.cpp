@@ -80,8 +80,10 @@ class CsvImport : public sosei::Plugin {
                               sosei::CsvReader& reader, const std::string& name) {
     constexpr uint64_t kMostTitleRows = 10;
     const auto has_period_column = [&] {
-      for (std::size_t i = 0; i < reader.size(); ++i)
-        if (reader.cell(i) == settings.period_column) return true;
+      for (std::size_t i = 0; i < reader.size(); ++i)  // compared as CsvHeader finds it
+        if (reader.cell(i) == settings.period_column ||
+            sosei::normalize_header(reader.cell(i)) == sosei::normalize_header(settings.period_column))
+          return true;
       return false;
     };
     if (settings.period_column.empty() || has_period_column()) return;
@@ -100,6 +102,27 @@ class CsvImport : public sosei::Plugin {
         return;
       }
     }
+  }
+
+  // A unit row under the header says what the figures are counted in. When it states one for the value
+  // column that is not the KPI's unit (千人 for a KPI in 人), every value would be stored wrong by a
+  // factor while reading as plain numbers: the import is refused before any row is read.
+  static void check_stated_unit(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
+                                const csv_plugin::ColumnMapping& mapping, const sosei::CsvReader& reader,
+                                const std::string& name) {
+    const std::string stated = sosei::stated_unit(reader.cell(mapping.value_column()));
+    const auto declared = settings.kpi.empty() ? std::nullopt : ctx.kpi_unit(settings.kpi);
+    const std::string where = name + ":" + std::to_string(reader.line()) + ": ";
+    if (!stated.empty() && declared && !sosei::same_unit(stated, *declared))
+      throw sosei::PluginError(
+          SOSEI_ERR_INPUT,
+          where + "見出しの下の単位の行では値の列「" + settings.value_column + "」の単位は「" + stated +
+              "」ですが、KPI「" + settings.kpi + "」" +
+              (declared->empty() ? std::string("は単位のない数です") : "の単位は「" + *declared + "」です") +
+              "。このままでは値が単位の分だけ違って記録されます。表を KPI の単位に直すか、戦略の KPI の単位を確かめて"
+              "ください");
+    ctx.info(where + "単位の行として読み飛ばしました" +
+             (stated.empty() ? std::string() : "（値の列の単位: " + stated + "）"));
   }
 
   static void read_table(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
@@ -121,6 +144,10 @@ class CsvImport : public sosei::Plugin {
     uint64_t rows = 0, matched = 0;
     while (reader.next()) {
       if (++rows % 65536 == 0) ctx.progress(rows, 0);
+      if (rows == 1 && sosei::is_unit_row(reader)) {  // 「,（人）,（件）」 under the header
+        check_stated_unit(ctx, settings, mapping, reader, name);
+        continue;
+      }
       // Other regions' rows are not this city's data: skipped unread, whatever they hold.
       if (filter.active() && !filter.matches(reader)) continue;
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under a published table

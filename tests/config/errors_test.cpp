@@ -219,6 +219,31 @@ TEST(ConfigErrors, TargetChecks) {
                         "120%", "above max 100");
 }
 
+// A target or baseline written as a value alone is in the KPI's unit, as imported values must be.
+TEST(ConfigErrors, ATargetOrBaselineInAnotherUnitThanItsKpis) {
+  expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: 40人"), "40人",
+                        "the target '40人' is not written in KPI 'startups''s unit '件'");
+  expect_strategy_error(replaced(kStrategy, "value: 5件, year: R5", "value: 5人, year: R5"), "5人",
+                        "the baseline '5人' is not written in KPI 'startups''s unit '件'");
+  expect_strategy_error(
+      replaced(replaced(kStrategy, "                unit: 件\n", ""), "value: 5年間に40件", "value: \"80%\""),
+      "\"80%\"", "the target '80%' has the unit '%' but KPI 'startups' has no unit");
+  expect_strategy_error(replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5年間に40件", "value: 5.5万"),
+                        "5.5万", "the target '5.5万' is not written in KPI 'startups''s unit '万人'");
+  expect_japanese_error(
+      replaced(kStrategy, "value: 5年間に40件", "value: 40人"), "40人",
+      "目標値「40人」が KPI「startups」の単位「件」で書かれていません（値はこの単位で記録され評価されます）。"
+      "単位を揃えて書いてください");
+  // The council's wording, a multiplier before the KPI's unit and a spelling of it stay as they are.
+  TempFiles files;
+  for (const char* ok : {"value: 5年間に40件", "value: 40件", "value: 4.0万件", "value: 40"})
+    EXPECT_NO_THROW(load_strategy(files.write("strategy.yaml", replaced(kStrategy, "value: 5年間に40件", ok)))) << ok;
+  EXPECT_NO_THROW(load_strategy(files.write(
+      "strategy.yaml",
+      replaced(replaced(replaced(kStrategy, "unit: 件", "unit: \"%\""), "value: 5年間に40件", "value: 80％"),
+               "value: 5件", "value: \"5%\""))));
+}
+
 TEST(ConfigErrors, UnknownKpiInASource) {
   TempFiles files;
   const Strategy s = load_strategy(files.write("strategy.yaml", kStrategy));

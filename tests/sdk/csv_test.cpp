@@ -496,8 +496,19 @@ TEST(CsvHeader, FindsColumnsByTrimmedName) {
   EXPECT_EQ(header.find("name"), 1u);
   EXPECT_EQ(header.find("value"), 2u);
   EXPECT_EQ(header.name(3), "\"kpi\"");  // quotes after a space are literal, as in RFC 4180
-  EXPECT_EQ(header.find(" name "), std::nullopt);
+  EXPECT_EQ(header.find(" name "), 1u);  // compared as people type names (the next test)
   EXPECT_EQ(header.find("missing"), std::nullopt);
+}
+
+// Exported spreadsheets wrap long header cells over two lines and keep full-width digits: the name a
+// source's settings give still finds its column, an exact name first.
+TEST(CsvHeader, ANameWrappedOverTwoLinesOrTypedInFullWidthIsFound) {
+  CsvHeader header = header_of("年度,\"観光入込\r\n客数\",\"１月\",観光 地点,観光地点\n");
+  EXPECT_EQ(header.find("観光入込客数"), 1u);
+  EXPECT_EQ(header.find("1月"), 2u);
+  EXPECT_EQ(header.find("観光地点"), 4u);  // the exact name before the one that only reads the same
+  EXPECT_EQ(header.find("観光入込"), std::nullopt);
+  EXPECT_EQ(header.require("観光入込客数", "the value"), 1u);
 }
 
 TEST(CsvHeader, BomAtTheStartIsGone) {

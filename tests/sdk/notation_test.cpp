@@ -411,6 +411,24 @@ INSTANTIATE_TEST_SUITE_P(Dates, GoodPeriodTest,
                              {"令和6年2月29日", FY, {DA, 2024, 2, 29}},
                              {"2025-01-31", FY, {DA, 2025, 1, 31}},
                              {"2025-04-30", FY, {DA, 2025, 4, 30}},
+                             // As spreadsheets export a date: the time of day is dropped.
+                             {"2019/4/1 0:00", FY, {DA, 2019, 4, 1}},
+                             {"2019/04/01 00:00:00", FY, {DA, 2019, 4, 1}},
+                             {"2019-04-01T00:00:00.000", FY, {DA, 2019, 4, 1}},
+                             {"2019/4/1 13:05", FY, {DA, 2019, 4, 1}},
+                         }));
+
+// One year in two notations, as published tables label their rows.
+INSTANTIATE_TEST_SUITE_P(BracketedEraYears, GoodPeriodTest,
+                         testing::ValuesIn(std::vector<GoodPeriod>{
+                             {"2019(令和元)年度", CY, {FY, 2019, 0, 0}},
+                             {"２０１９（令和元）年度", CY, {FY, 2019, 0, 0}},
+                             {"令和元(2019)年度", CY, {FY, 2019, 0, 0}},
+                             {"2019年度(令和元年度)", CY, {FY, 2019, 0, 0}},
+                             {"平成31年度（令和元年度）", CY, {FY, 2019, 0, 0}},
+                             {"2018(H30)年", FY, {CY, 2018, 0, 0}},
+                             {"R1(2019)", FY, {FY, 2019, 0, 0}},
+                             {"2019年4月(令和元年4月)", FY, {MO, 2019, 4, 0}},
                          }));
 
 struct BadPeriod {
@@ -482,6 +500,16 @@ INSTANTIATE_TEST_SUITE_P(Periods, BadPeriodTest,
                              {"2025年4月1", "expected a day such as 1日"},
                              {"2025年4", "expected a month such as 4月"},
                              {"2025年4月1日x", "expected a day such as 1日"},
+                             {"2025-04-01 24:00", "or a time such as 0:00"},
+                             {"2025-04-01 0", "or a time such as 0:00"},
+                             {"2025-04-01 0:60", "or a time such as 0:00"},
+                             {"2025-04 0:00", "expected the same separator"},
+                             {"2019(平成30)年度", "not the same year"},
+                             {"2019(速報)年度", "one year in brackets"},
+                             {"2019(令和元年度", "one year in brackets"},
+                             {"2019)年度", "one year in brackets"},
+                             {"2019(R1)(H31)年度", "one year in brackets"},
+                             {"(2019)", kPeriodForms},
                              {std::string(70, '2'), "longer than 64 bytes"},
                              {"2025", "bare_year_kind must be", SOSEI_PERIOD_MONTH},
                          }));

@@ -54,9 +54,10 @@ TEST(NotationText, EveryNumberRefusalOfTheSdkReadsInJapanese) {
 }
 
 TEST(NotationText, EveryPeriodRefusalOfTheSdkReadsInJapanese) {
-  for (const char* text : {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x",
-                           "2025-x", "2025-04/01", "2025-04-0x", "1800年度", "2025-13", "2025-02-30",
-                           "2025-04-01 and a great deal more text after the date, past sixty-four bytes"})
+  for (const char* text :
+       {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x", "2025-x",
+        "2025-04/01", "2025-04-0x", "1800年度", "2025-13", "2025-02-30", "2019(令和元年度", "2019(平成30)年度",
+        "2025-04-01 25:00", "2025-04-01 and a great deal more text after the date, past sixty-four bytes"})
     expect_japanese(period_refusal(text));
   EXPECT_EQ(notation_text(period_refusal("2025-02-30"), Lang::Ja),
             "「2025-02-30」は期間として読めません（2025 年 2 月に 30 日はありません（28 日まで））");
@@ -99,9 +100,10 @@ std::vector<std::string> every_refusal() {
         "12\"5", "\"a\" b", "x\"y"})
     out.push_back(number_refusal(text));
   out.push_back(unit_refusal("5ドル"));
-  for (const char* text : {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x",
-                           "2025-x", "2025-04/01", "2025-04-0x", "1800年度", "2025-13", "2025-02-30", "R7x",
-                           "2025-04-01 and a great deal more text after the date, past sixty-four bytes"})
+  for (const char* text :
+       {"bogus", "令和x年度", "令和0年度", "FY25", "2025年度4月", "2025x", "2025年x", "2025年4月x", "2025-x",
+        "2025-04/01", "2025-04-0x", "1800年度", "2025-13", "2025-02-30", "R7x", "2019(令和元年度", "2019(平成30)年度",
+        "2025-04-01 25:00", "2025-04-01 and a great deal more text after the date, past sixty-four bytes"})
     out.push_back(period_refusal(text));
   return out;
 }

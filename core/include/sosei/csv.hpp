@@ -446,6 +446,20 @@ inline std::optional<std::string> split_thousands(const CsvReader& row, std::siz
   return std::nullopt;
 }
 
+// A header cell as people type it, for comparing names: a BOM dropped, full-width ASCII folded
+// (１月 → 1月, ＩＤ → ID), and spaces, tabs and line breaks removed, also inside and ideographic
+// ("1 月", "観光　地点", a cell wrapped over two lines in the spreadsheet).
+inline std::string normalize_header(std::string_view cell) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (cell.starts_with(kBom)) cell.remove_prefix(kBom.size());
+  std::string out;
+  for (const char c : fold_full_width(cell))
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
+  for (std::size_t at; (at = out.find("\xE3\x80\x80")) != std::string::npos;) out.erase(at, 3);
+  if (std::string_view(out).starts_with(kBom)) out.erase(0, kBom.size());  // a BOM after spaces
+  return out;
+}
+
 // Column indexes by header name. Names are copied, so the header outlives the reader's next record.
 class CsvHeader {
  public:
@@ -455,10 +469,15 @@ class CsvHeader {
     for (std::size_t i = 0; i < reader.size(); ++i) names_.emplace_back(clean(reader.field(i)));
   }
 
-  // The first column with this name.
+  // The first column with this name; else the first whose name reads the same once widths are
+  // folded and spaces and line breaks dropped (normalize_header): a header cell an exported
+  // spreadsheet wrapped over two lines (「観光入込\n客数」) or typed in full width (「１月」).
   std::optional<std::size_t> find(std::string_view name) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
       if (names_[i] == name) return i;
+    const std::string wanted = normalize_header(name);
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      if (normalize_header(names_[i]) == wanted) return i;
     return std::nullopt;
   }
 
@@ -493,19 +512,6 @@ class CsvHeader {
   std::vector<std::string> names_;
 };
 
-// A header cell as people type it, for comparing names: a BOM dropped, full-width ASCII folded
-// (１月 → 1月, ＩＤ → ID), and spaces and tabs removed, also inside and ideographic ("1 月", "観光　地点").
-inline std::string normalize_header(std::string_view cell) {
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  if (cell.starts_with(kBom)) cell.remove_prefix(kBom.size());
-  std::string out;
-  for (const char c : fold_full_width(cell))
-    if (c != ' ' && c != '\t') out.push_back(c);
-  for (std::size_t at; (at = out.find("\xE3\x80\x80")) != std::string::npos;) out.erase(at, 3);
-  if (std::string_view(out).starts_with(kBom)) out.erase(0, kBom.size());  // a BOM after spaces
-  return out;
-}
-
 // What a person writes beside a table's title, in the same row: its unit (「（単位：人）」, 「単位：％」)
 // or the day it stands at (「令和7年4月1日現在」); compared after normalize_header.
 inline bool is_title_aside(std::string_view cell) {
@@ -534,6 +540,37 @@ inline uint64_t skip_title_rows(CsvReader& reader, uint64_t most = 10) {
   uint64_t passed = 0;
   while (passed < most && is_title_row(reader) && reader.next()) ++passed;
   return passed;
+}
+
+// The unit a published table states for a column in a row under its header: 「（人）」, 「(千人)」,
+// 「（単位：％）」 → "人", "千人", "%" (widths folded, as normalize_header does); "" when the cell states
+// none. Short and without digits: 「(2025)」 or 「（速報値を含む注記…）」 state no unit.
+inline std::string stated_unit(std::string_view cell) {
+  std::string s = normalize_header(cell);
+  if (s.size() < 3 || s.front() != '(' || s.back() != ')') return "";
+  s = s.substr(1, s.size() - 2);
+  for (const std::string_view word : {"単位:", "単位"})
+    if (s.starts_with(word)) {
+      s.erase(0, word.size());
+      break;
+    }
+  constexpr std::size_t kLongestUnit = 15;  // 5 kanji: 千人泊, 百万円, ポイント
+  if (s.empty() || s.size() > kLongestUnit || s.find_first_of("0123456789()") != std::string::npos) return "";
+  return s;
+}
+
+// A row under a table's header that states its columns' units (「,（人）,（件）」; its first cell may say
+// 単位): not data. Every filled cell states a unit (stated_unit), and at least one does.
+inline bool is_unit_row(const CsvReader& row) {
+  bool any = false;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const std::string_view cell = row.cell(i);
+    if (cell.empty()) continue;
+    if (i == 0 && (normalize_header(cell) == "単位" || normalize_header(cell) == "(単位)")) continue;
+    if (stated_unit(cell).empty()) return false;
+    any = true;
+  }
+  return any;
 }
 
 // The text a note under a published table starts with: 「※ 全国は公立」, 「注1) …」, 「（注）…」,

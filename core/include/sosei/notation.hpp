@@ -453,6 +453,7 @@ class PeriodParser {
     if (bare_kind_ != SOSEI_PERIOD_FISCAL_YEAR && bare_kind_ != SOSEI_PERIOD_CALENDAR_YEAR)
       return fail("bare_year_kind must be SOSEI_PERIOD_FISCAL_YEAR or SOSEI_PERIOD_CALENDAR_YEAR");
     if (s.empty()) return fail(kExpected);
+    if (s.find('(') != std::string_view::npos || s.find(')') != std::string_view::npos) return parse_bracketed(s);
     for (const auto& era : kEras)
       if (eat(s, era.name) || eat_letters(s, era.letter)) return parse_era(s, era);
     if (eat_letters(s, "FY")) return parse_prefixed_year(s, SOSEI_PERIOD_FISCAL_YEAR, "FY");
@@ -472,6 +473,55 @@ class PeriodParser {
   std::optional<sosei_period> fail(std::string_view reason) {
     set_error(error_, text_, "a period", reason);
     return std::nullopt;
+  }
+
+  // One year in two notations, as published tables label their rows: 2019(令和元)年度, 令和元(2019)年度,
+  // 2019年度（令和元年度）, R1(2019). The text without the brackets is the period; the bracketed part,
+  // read with what follows the brackets or alone, must name the same year (and month and day when it
+  // has them), so 2019(平成30)年度 is refused rather than read as either year.
+  std::optional<sosei_period> parse_bracketed(std::string_view s) {
+    constexpr std::string_view kHow = "expected one year in brackets naming the same year, as in 2019(令和元)年度";
+    const std::size_t open = s.find('('), close = s.find(')');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open ||
+        s.find_first_of("()", open + 1) != close || s.find_first_of("()", close + 1) != std::string_view::npos)
+      return fail(kHow);
+    const std::string_view before = s.substr(0, open), inside = s.substr(open + 1, close - open - 1),
+                           after = s.substr(close + 1);
+    SmallText outer, inner;  // each shorter than s, which fits 64 bytes
+    for (char c : before) outer.push(c);
+    for (char c : after) outer.push(c);
+    auto period = PeriodParser(text_, bare_kind_, error_).parse(outer.view());
+    if (!period) return std::nullopt;
+    for (char c : inside) inner.push(c);
+    for (char c : after) inner.push(c);
+    auto other = PeriodParser(text_, bare_kind_, nullptr).parse(inner.view());
+    if (!other) other = PeriodParser(text_, bare_kind_, nullptr).parse(inside);
+    if (!other) return fail(kHow);
+    const bool same = other->year == period->year && (other->month == 0 || other->month == period->month) &&
+                      (other->day == 0 || other->day == period->day);
+    if (!same) return fail("the year in brackets is not the same year as the one outside them");
+    return period;
+  }
+
+  // A time of day after a date, as spreadsheets export dates (2019/4/1 0:00, 2019-04-01T00:00:00):
+  // the period is the day, whatever the time. True when `s` was exactly such a time.
+  static bool is_time_of_day(std::string_view s) {
+    if (s.empty() || (s[0] != ' ' && s[0] != 'T')) return false;
+    s.remove_prefix(1);
+    const auto hour = take_number(s, 2);
+    if (!hour || *hour > 23 || s.empty()) return false;
+    for (int part = 0; part < 2 && !s.empty(); ++part) {  // :MM, then :SS
+      if (s[0] != ':') return false;
+      s.remove_prefix(1);
+      if (count_digits(s) != 2) return false;
+      if (*take_number(s, 2) > 59) return false;
+    }
+    if (!s.empty() && s[0] == '.') {  // fractions of a second (00:00:00.000)
+      s.remove_prefix(1);
+      if (count_digits(s) == 0) return false;
+      s.remove_prefix(count_digits(s));
+    }
+    return s.empty();
   }
 
   std::optional<sosei_period> parse_era(std::string_view s, const Era& era) {
@@ -541,7 +591,8 @@ class PeriodParser {
     if (s[0] != separator) return fail("expected the same separator between month and day, as in 2025-04-01");
     s.remove_prefix(1);
     auto day = take_number(s, 2);
-    if (!day || !s.empty()) return fail("expected a 1- or 2-digit day and nothing else, as in 2025-04-01");
+    if (!day || !(s.empty() || is_time_of_day(s)))
+      return fail("expected a 1- or 2-digit day and nothing else (or a time such as 0:00), as in 2025-04-01");
     return finish(sosei_period{SOSEI_PERIOD_DATE, year, *month, *day});
   }
 
@@ -569,24 +620,10 @@ class PeriodParser {
 }  // namespace notation_detail
 
 // The value of a KPI cell, or nullopt with *error (when given) saying what was found and expected.
-// Allocation-free unless it fails; noexcept.
-inline std::optional<ParsedValue> parse_value(std::string_view text, std::string* error = nullptr) noexcept {
-  std::string_view s = trim(text);
-  if (auto status = notation_detail::find_status(s)) return ParsedValue{*status, 0, {}};
-  if (notation_detail::is_excel_error(s)) {
-    notation_detail::set_error(error, text, "a number", notation_detail::kExcelErrorReason);
-    return std::nullopt;
-  }
-  try {
-    return notation_detail::parse_number(text, s, error);
-  } catch (...) {  // only a failed allocation of the message can get here
-    return std::nullopt;
-  }
-}
-
-// The same, also accepting `units`: the units the strategy declares for the KPI (Context::kpi_unit),
-// so that 5組, 3校 and 12箇所 read as numbers. A declared unit is matched as written before the
-// multipliers (13,650千円 of a KPI in 千円 is 13,650); ParsedValue::unit then views into `units`.
+// `units`: the units the strategy declares for the KPI (Context::kpi_unit), so that 5組, 3校 and
+// 12箇所 read as numbers. A declared unit is matched as written before the multipliers (13,650千円 of
+// a KPI in 千円 is 13,650); ParsedValue::unit then views into `units`. Allocation-free unless it
+// fails; noexcept.
 inline std::optional<ParsedValue> parse_value(std::string_view text, std::span<const std::string_view> units,
                                               std::string* error = nullptr) noexcept {
   std::string_view s = trim(text);
@@ -600,6 +637,11 @@ inline std::optional<ParsedValue> parse_value(std::string_view text, std::span<c
   } catch (...) {  // only a failed allocation of the message can get here
     return std::nullopt;
   }
+}
+
+// The same without declared units: only the units every KPI shares (kValueUnits) are read.
+inline std::optional<ParsedValue> parse_value(std::string_view text, std::string* error = nullptr) noexcept {
+  return parse_value(text, std::span<const std::string_view>{}, error);
 }
 
 // Whether a value's unit (ParsedValue::unit) is the unit the strategy declares for its KPI: the same

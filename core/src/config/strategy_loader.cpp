@@ -14,6 +14,7 @@
 #include "config/notation.hpp"
 #include "config/rules_reader.hpp"
 #include "config/yaml_reader.hpp"
+#include "sosei/notation.hpp"
 
 namespace sosei::config {
 namespace {
@@ -119,6 +120,19 @@ StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Loca
   if (v.from_year && *v.from_year > *v.year)
     fail(m.value_at("from"), phrase(&Msg::window_after_baseline, *v.from_year, *v.year));
   return v;
+}
+
+// A target or baseline written as a value alone (「1,400人」, 「80%」, 「5.5万」) is in the KPI's unit, as
+// every imported value must be (sosei::fits_unit): 80% for a KPI kept as a ratio, 30件 for one counted
+// in 人 or 5.5万 for one in 万人 would grade every year against a figure of another quantity. Free text
+// (「5年間で40件」, 「前年度以上」) is the council's wording and is not read for a unit.
+void check_stated_unit(const Kpi& k, const StatedValue& v, const Location& where, const char* Msg::*what) {
+  const std::string_view units[] = {k.unit};
+  const auto parsed = sosei::parse_value(v.text, units);
+  if (!parsed || parsed->kind != SOSEI_VALUE_NUMBER || sosei::fits_unit(v.text, *parsed, k.unit)) return;
+  if (k.unit.empty())
+    fail(where, phrase(&Msg::stated_unit_no_unit, phrase(what), v.text, std::string(parsed->unit), k.id));
+  fail(where, phrase(&Msg::stated_other_unit, phrase(what), v.text, k.id, k.unit));
 }
 
 void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* Msg::*what) {
@@ -293,8 +307,10 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   }
   if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), phrase(&Msg::max_below_min));
   const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), phrase(&Msg::in_target), {});
+  check_stated_unit(k, k.target.value, target.value_at("value"), &Msg::what_target);
   check_bounds(k, k.target.value.number, target.value_at("value"), &Msg::what_target);
   const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), phrase(&Msg::in_baseline), {});
+  check_stated_unit(k, k.baseline, baseline.value_at("value"), &Msg::what_baseline);
   check_bounds(k, k.baseline.number, baseline.value_at("value"), &Msg::what_baseline);
 
   const std::optional<int> decimals = read_decimals(m);

@@ -183,6 +183,12 @@ constexpr ConfigMessages kJapanese{
         "状況「{}」には達成率がありません。score ではなく評価（top、bottom、other か記号）を書いてください",
     .unknown_scheme = "評価基準「{}」は {} にありません。あるのは: {}",
     .no_schemes = "（なし）",
+    .stated_other_unit =
+        "{}「{}」が KPI「{}」の単位「{}」で書かれていません（値はこの単位で記録され評価されます）。"
+        "単位を揃えて書いてください",
+    .stated_unit_no_unit =
+        "{}「{}」には単位「{}」がありますが、KPI「{}」には unit: がありません。KPI に unit: "
+        "を書くか、値を単位のない数で書いてください",
 };
 
 constexpr ConfigMessages kEnglish{
@@ -349,6 +355,12 @@ constexpr ConfigMessages kEnglish{
         "the status '{}' has no score: map it to a grade (top, bottom, other or a symbol), not score",
     .unknown_scheme = "no grading scheme '{}' in {} (schemes: {})",
     .no_schemes = "none",
+    .stated_other_unit =
+        "the {} '{}' is not written in KPI '{}''s unit '{}' (values are stored and evaluated in "
+        "it): write it in that unit",
+    .stated_unit_no_unit =
+        "the {} '{}' has the unit '{}' but KPI '{}' has no unit: add 'unit:' to the KPI or "
+        "write the value as a bare number",
 };
 
 }  // namespace

@@ -157,6 +157,8 @@ struct ConfigMessages {
   const char* status_has_no_score;  // status key
   const char* unknown_scheme;       // name, folder, the schemes there are
   const char* no_schemes;           // (in place of the list)
+  const char* stated_other_unit;    // what (target/baseline), the value as written, KPI id, the KPI's unit
+  const char* stated_unit_no_unit;  // what, the value as written, its unit, KPI id
 };
 
 const ConfigMessages& config_messages(Lang lang);

@@ -15,7 +15,7 @@ constexpr std::string_view kNumber = "\" is not a number: ";
 constexpr std::string_view kPeriod = "\" is not a period: ";
 
 // Reasons without figures of their own, word for word.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kFixed{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kFixed{{
     {"expected digits with an optional 万/千/億 multiplier and unit (1,234人, ▲5.1, 19.9万人), or a status (—, 未実施, "
      "未着手, 実施中, 実施)",
      "数字（万・千・億と単位を付けてよい: "
@@ -44,6 +44,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kFixed{{
     {"expected 年度, 年, a month (-04, /4, .4) or nothing after the year",
      "年の後には 年度、年、月（-04、/4、.4）を書くか、何も書かないでください"},
     {"longer than 64 bytes: expected a year, month or date", "64 バイトを超えています。年・月・日付を書いてください"},
+    {"expected one year in brackets naming the same year, as in 2019(令和元)年度",
+     "括弧の中には、外と同じ年を別の書き方で 1 つだけ書いてください（2019(令和元)年度）"},
+    {"the year in brackets is not the same year as the one outside them", "括弧の中の年が外の年と違います"},
 }};
 
 // Reasons with figures or a name in them: a pattern and its Japanese with $1, $2 … in place. The
@@ -73,8 +76,8 @@ const std::array<Shaped, 10>& shaped() {
        "年の後に 1～2 桁の月を書いてください（2025-04）"},
       {std::regex(R"re(expected the same separator between month and day, as in 2025-04-01)re"),
        "月と日の間には、年と月の間と同じ区切りを使ってください（2025-04-01）"},
-      {std::regex(R"re(expected a 1- or 2-digit day and nothing else, as in 2025-04-01)re"),
-       "1～2 桁の日だけを書いてください（2025-04-01）"},
+      {std::regex(R"re(expected a 1- or 2-digit day and nothing else \(or a time such as 0:00\), as in 2025-04-01)re"),
+       "1～2 桁の日を書き、その後には何も書かないか 0:00 のような時刻だけを書いてください（2025-04-01）"},
       {std::regex(R"re(year (-?\d+) is outside 1900–2200)re"), "$1 年は 1900～2200 年の範囲の外です"},
       {std::regex(R"re(month (-?\d+) is not between 1 and 12)re"), "$1 月はありません（1～12 月）"},
       {std::regex(R"re(day (-?\d+) does not exist in (\d+)-(\d+), which has (\d+) days)re"),

@@ -240,6 +240,41 @@ TEST_F(CsvPlugin, AValueInAnotherUnitThanItsKpisIsRefusedNamingBoth) {
   ASSERT_EQ(run(mapping(write("free.csv", "kpi,period,value\nrate,R7,85.3%\n"))), SOSEI_OK) << host_.error();
 }
 
+// Published tables wrap long header cells over two lines and state the units in a row under the
+// header. The wrapped name still finds its column; the unit row is not a bad row; and a unit row that
+// gives the value column another unit than the KPI's (千人 for a KPI in 人) refuses the import, where
+// every value would have been stored a thousand times too small.
+TEST_F(CsvPlugin, AUnitRowUnderTheHeaderIsSkippedAndMustStateTheKpisUnit) {
+  Settings s{{"kpi", "visitors"},
+             {"period_column", "年度"},
+             {"value_column", "観光入込客数"},
+             {SOSEI_SETTING_KPI_UNIT "visitors", "人"}};
+  s["file"] = write("people.csv", "年度,\"観光入込\n客数\"\n単位,（人）\nR6,\"120,110\"\nR7,\"130,108\"\n");
+  ASSERT_EQ(run(s), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.observations().size(), 2u);
+  EXPECT_EQ(host_.observations()[0].number, 120110);
+  EXPECT_EQ(host_.observations()[1].number, 130108);
+  bool said = false;
+  for (const auto& l : host_.logs())
+    said |= l.message == "people.csv:3: 単位の行として読み飛ばしました（値の列の単位: 人）";
+  EXPECT_TRUE(said);
+
+  s["file"] = write("thousands.csv", "年度,観光入込客数\n,(千人)\nR6,120.1\n");
+  EXPECT_EQ(run(s), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("thousands.csv:2: 見出しの下の単位の行では値の列「観光入込客数」の単位は「千人」ですが、"
+                               "KPI「visitors」の単位は「人」です"),
+            std::string::npos)
+      << host_.error();
+  EXPECT_TRUE(host_.observations().empty());
+
+  // Not bound to the KPI (its unit unknown): the unit row is still no data.
+  s.erase(SOSEI_SETTING_KPI_UNIT "visitors");
+  EXPECT_EQ(run(s), SOSEI_OK) << host_.error();
+  // A first data row is data, however short its cells: 「(2025)」 states no unit.
+  s["file"] = write("data.csv", "年度,観光入込客数\nR6,(2025)\n");
+  EXPECT_EQ(run(s), SOSEI_ERR_REJECTED);
+}
+
 // 1,234 without quotes is two cells: the row is refused, where it stored 1 (and a KPI without a
 // change rule said nothing). A memo right of the table and empty trailing fields are no split number.
 TEST_F(CsvPlugin, AFigureSplitByAnUnquotedCommaIsRefused) {
