@@ -252,6 +252,15 @@ TEST(SignoffEndToEnd, CommentsAreVersionedAndShownInEveryReport) {
   EXPECT_EQ((*row)["comments"][0]["kind"], "why");
   EXPECT_EQ((*row)["comments"][0]["version"], 2);
   EXPECT_EQ((*row)["comments"][1]["kind"], "committee");
+
+  // The report handed to the council for R6 leaves out the R7 commentary written since.
+  ASSERT_EQ(s.run("report --as-of FY2024 -o " + (s.dir() / "r6.json").string()).exit_code, 0);
+  const json r6 = json::parse(read_file(s.dir() / "r6.json"));
+  const json* earlier = kpi_row(r6, "startups");
+  ASSERT_NE(earlier, nullptr);
+  EXPECT_TRUE((*earlier)["comments"].empty()) << (*earlier)["comments"].dump();
+  ASSERT_EQ(s.run("report --as-of FY2024 --table comments -o " + (s.dir() / "c6.csv").string()).exit_code, 0);
+  EXPECT_EQ(read_file(s.dir() / "c6.csv").find("引き続き伴走支援を"), std::string::npos);
 }
 
 TEST(SignoffEndToEnd, ApprovedOnlyReportShowsUnapprovedValuesAsUnconfirmed) {

@@ -6,6 +6,7 @@
 
 #include "evaluate/engine.hpp"
 #include "report/html_escape.hpp"
+#include "report/svg_chart.hpp"
 #include "report/writers.hpp"
 #include "report_fixture.hpp"
 
@@ -121,6 +122,25 @@ TEST(ReportHtml, ChartMarksCarryTheirNumbers) {
   EXPECT_NE(html.find("class=\"chart-target\" data-value=\"260000\""), std::string::npos);
   // The survey is a status: no chart, said in words.
   EXPECT_EQ(html.find("data-kpi=\"survey\" data-kind"), std::string::npos);
+}
+
+// A net migration of -1,089 is △1,089 in the council's tables: the chart beside them says the same.
+TEST(ReportHtml, ChartNumbersAreWrittenAsTheTablesWriteThem) {
+  Chart c;
+  c.kind = Chart::Kind::Level;
+  c.from_year = 2024;
+  c.to_year = 2026;
+  c.values = {{2024, -1089}, {2025, -412.5}};
+  c.target = 0;
+  c.target_year = 2026;
+  const std::string ja = svg_chart(c, "net_migration", "社会増減", labels_for(Lang::Ja), YearStyle::Era, Lang::Ja);
+  EXPECT_NE(ja.find("R6: △1,089</title>"), std::string::npos) << ja;
+  EXPECT_NE(ja.find(">△412.5</text>"), std::string::npos) << ja;                     // the last value's label
+  EXPECT_NE(ja.find("text-anchor=\"end\">△1,500</text>"), std::string::npos) << ja;  // an axis tick
+  EXPECT_EQ(ja.find("-1,089"), std::string::npos) << ja;
+  const std::string en =
+      svg_chart(c, "net_migration", "Net migration", labels_for(Lang::En), YearStyle::Western, Lang::En);
+  EXPECT_NE(en.find("2024: -1,089</title>"), std::string::npos) << en;
 }
 
 TEST(ReportHtml, DrilldownTablesListTheDimensionValues) {

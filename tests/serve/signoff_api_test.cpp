@@ -76,7 +76,7 @@ TEST_F(SignoffApi, SubmitApproveUnlockByTheRightTokens) {
   EXPECT_EQ(json::parse(last_)["state"], "submitted");
   EXPECT_NE(json::parse(last_)["message"].get<std::string>().find("提出しました"), std::string::npos);
   EXPECT_EQ(post("/api/signoff/approve", industry_, signoff("R8")), 403) << last_;  // a department token
-  EXPECT_NE(json::parse(last_)["error"].get<std::string>().find("企画政策担当"), std::string::npos) << last_;
+  EXPECT_NE(json::parse(last_)["error"].get<std::string>().find("政策担当課"), std::string::npos) << last_;
   ASSERT_EQ(post("/api/signoff/approve", policy_, signoff("R8")), 200) << last_;
   EXPECT_EQ(json::parse(last_)["locked"], true);
   EXPECT_EQ(json::parse(last_)["changed_by"], "token 2");

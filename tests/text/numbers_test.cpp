@@ -44,6 +44,8 @@ TEST(Numbers, PercentsAreCutNotRounded) {
   EXPECT_EQ(format_percent(0.79999, Lang::Ja), "79.9%");
   EXPECT_EQ(format_percent(0.2, Lang::Ja), "20.0%");
   EXPECT_EQ(format_percent(1.0, Lang::En), "100.0%");
+  EXPECT_EQ(format_percent(331.2, Lang::Ja), "33,120.0%");  // grouped like every number of the table
+  EXPECT_EQ(format_percent(-12.3456, Lang::En), "-1,234.5%");
 }
 
 TEST(DisplayRules, DefaultsByUnit) {

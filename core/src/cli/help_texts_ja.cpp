@@ -36,7 +36,7 @@ constexpr Help kHelp[] = {
     {"Add a new version of a KPI's commentary for a fiscal year",
      "ある年度のKPIのコメント（所見）に新しい版を追加する"},
     {"Approve a submitted period, which locks it (the policy division)",
-     "承認申請された期間を承認し、ロックする（総合政策課）"},
+     "承認申請された期間を承認し、ロックする（政策担当課）"},
     {"Check a city's bundle (complete, signed by the city's key, in order) and apply it at the hub",
      "市区町村のバンドルを検査し（欠落がない、その市区町村の鍵で署名されている、順序どおり）、ハブに適用する"},
     {"Check the configuration, the plugins and every source's settings",
@@ -144,7 +144,7 @@ constexpr Help kHelp[] = {
      "水準値は合算しない。値のない市区町村は名前を示す。どのKPIがその指標に当たるかは各市区町村の戦略（indicator:"
      "）が定め、ハブファイルのその市区町村の config: から読み取る"},
     {"Unlock an approved period with a reason (the policy division)",
-     "承認済みの期間の承認を理由を付けて解除する（ロック解除、総合政策課）"},
+     "承認済みの期間の承認を理由を付けて解除する（ロック解除、政策担当課）"},
     {"Write a ready-to-build plugin folder: source, CMakeLists, test, README",
      "すぐにビルドできるプラグインのフォルダーを作成する：ソースコード、CMakeLists、テスト、README"},
     {"Write and check department plugins (docs/plugin-guide.md)",
@@ -247,7 +247,7 @@ constexpr Help kHelp[] = {
      "側が多数の市区町村を保持する場合）：その市区町村の行だけを読み書きする（docs/hub.md）"},
     {"the council's final report: values not approved by the policy division show as 未確定, never graded "
      "(docs/signoff.md)",
-     "議会向けの確定版報告書：総合政策課が承認していない値は「未確定」と表示し、評定しない（docs/signoff.md）"},
+     "議会向けの確定版報告書：政策担当課が承認していない値は「未確定」と表示し、評定しない（docs/signoff.md）"},
     {"the department whose KPIs it may enter, e.g. 産業振興課", "KPIを入力できる担当課（例: 産業振興課）"},
     {"the flag's ID (sosei flags)", "フラグの ID（sosei flags）"},
     {"the hub file (default: config/hub.yaml)", "ハブファイル（既定: config/hub.yaml）"},

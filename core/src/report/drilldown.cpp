@@ -175,7 +175,7 @@ void fold_drilldown_rows(Drilldown& d, std::size_t shown, Lang lang) {
   for (std::size_t r = shown; r < d.rows.size(); ++r)
     for (std::size_t y = 0; y < d.years.size(); ++y)
       if (const auto& v = d.rows[r].values[y]) others.values[y] = others.values[y].value_or(0) + *v;
-  const std::string count = grouped(static_cast<double>(others.rows));
+  const std::string count = grouped(static_cast<double>(others.rows), lang);
   others.label = lang == Lang::Ja ? std::string(labels_for(lang).others) + "（" + count + "件）"
                                   : std::string(labels_for(lang).others) + " (" + count + ")";
   d.rows.resize(shown);

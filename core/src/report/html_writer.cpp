@@ -195,7 +195,7 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang
           << esc(r.labels[i]) << "</td>";
     for (std::size_t i = 0; i < r.values.size(); ++i) {
       const auto& v = r.values[i];
-      out << "<td class=\"num\" data-value=\"" << sort_key(v) << "\">" << (v ? esc(grouped(*v)) : "");
+      out << "<td class=\"num\" data-value=\"" << sort_key(v) << "\">" << (v ? esc(grouped(*v, lang)) : "");
       if (v && i + 1 == r.values.size() && top > 0 && *v > 0)
         out << "<span class=\"bar\" style=\"width:" << static_cast<int>(60 * *v / top) << "px\"></span>";
       out << "</td>";
@@ -205,7 +205,7 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang
   if (d.others) {  // the rows beyond the largest, summed: after them, unsortable (tfoot)
     out << "</tbody><tfoot><tr class=\"others\"><td colspan=\"" << std::max<std::size_t>(d.dimension_keys.size(), 1)
         << "\">" << esc(d.others->label) << "</td>";
-    for (const auto& v : d.others->values) out << "<td class=\"num\">" << (v ? esc(grouped(*v)) : "") << "</td>";
+    for (const auto& v : d.others->values) out << "<td class=\"num\">" << (v ? esc(grouped(*v, lang)) : "") << "</td>";
     out << "</tr></tfoot>";
   } else {
     out << "</tbody>";
@@ -219,7 +219,7 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
   for (const auto* part : {&r.measure, &r.project, &r.department})
     if (!part->empty()) out << " ／ " << esc(*part);
   out << "</div>";
-  const std::string chart = svg_chart(r.chart, r.id, r.name, l, m.options.years);
+  const std::string chart = svg_chart(r.chart, r.id, r.name, l, m.options.years, m.options.lang);
   if (chart.empty())
     out << "<div class=\"no-chart\">" << l.no_chart << "</div>";
   else

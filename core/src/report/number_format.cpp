@@ -6,17 +6,14 @@
 
 #include "evaluate/format.hpp"
 #include "evaluate/scheme.hpp"
+#include "text/numbers.hpp"
 
 namespace sosei::report {
 
-std::string grouped(double v) {
+std::string grouped(double v, text::Lang lang) {
   if (!std::isfinite(v)) return evaluate::number_text(v);
-  std::string s = evaluate::number_text(evaluate::round_half_up(v, 2));
-  const std::size_t sign = (s[0] == '-') ? 1 : 0;
-  std::size_t end = s.find('.');
-  if (end == std::string::npos) end = s.size();
-  for (std::size_t i = end; i > sign + 3; i -= 3) s.insert(i - 3, ",");
-  return s;
+  // The same text as the tables' cells, so the chart's −1,089 is not the table's △1,089.
+  return text::format_number_trimmed(v, 2, lang);
 }
 
 double shown_fraction(double fraction) {

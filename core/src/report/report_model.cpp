@@ -201,7 +201,7 @@ ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy&
   SummaryRow total = summary_of(ev.total, true);
   total.name = labels_for(options.lang).total;
   m.goal_summary.push_back(std::move(total));
-  apply_signoff(m, signoff);
+  apply_signoff(m, signoff, ev.as_of);
   for (auto* rows : {&m.projects, &m.numeric_targets})
     for (auto& row : *rows)
       for (auto& d : row.drilldowns) fold_drilldown_rows(d, options.drilldown_rows, options.lang);

@@ -17,9 +17,12 @@ bool approved(const SignoffInput& s, const std::string& kpi, const Period& p) {
                      [&](const store::Approval& a) { return a.kpi == kpi && a.period == p; });
 }
 
-void attach_comments(KpiRow& row, const SignoffInput& signoff, const ReportOptions& options) {
+// A report as of R6 is the one handed to the council for R6: the R7 commentary written since belongs to
+// a later report. A comment's year is the KPI's own kind of year (a calendar year for 暦年 KPIs).
+void attach_comments(KpiRow& row, const SignoffInput& signoff, const ReportOptions& options, const Date& as_of) {
+  const int last_year = row.chart.calendar_years ? as_of.year : fiscal_year_of(as_of);
   for (const auto& comment : signoff.comments)
-    if (comment.kpi == row.id)
+    if (comment.kpi == row.id && comment.year <= last_year)
       row.comments.push_back({comment.year, text::year_label(comment.year, options.years),
                               store::to_string(comment.kind), comment_kind_label(comment.kind, options.lang),
                               comment.text, comment.version});
@@ -113,12 +116,12 @@ std::string comment_kind_label(store::CommentKind kind, text::Lang lang) {
   return c.comment_why;
 }
 
-void apply_signoff(ReportModel& m, const SignoffInput& signoff) {
+void apply_signoff(ReportModel& m, const SignoffInput& signoff, const Date& as_of) {
   const text::Catalogue& c = text::catalogue(m.options.lang);
   m.approved_only = signoff.approved_only;
   for (auto* rows : {&m.projects, &m.numeric_targets})
     for (auto& row : *rows) {
-      attach_comments(row, signoff, m.options);
+      attach_comments(row, signoff, m.options, as_of);
       if (!signoff.approved_only) continue;
       if (mark_values(row, signoff, c)) unconfirm(row, c);
       hide_unapproved(row, signoff);

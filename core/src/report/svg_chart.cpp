@@ -63,14 +63,14 @@ std::string axis_year(const Chart& c, int year, YearStyle style) {
   return c.calendar_years ? std::to_string(year) : year_label(year, style);
 }
 
-void grid(std::ostream& out, const Chart& c, const Frame& f, YearStyle style) {
+void grid(std::ostream& out, const Chart& c, const Frame& f, YearStyle style, Lang lang) {
   const double step = nice_step(f.hi - f.lo);
   out << "<g class=\"chart-grid\">";
   for (double v = f.lo; v <= f.hi + step / 2; v += step) {
     out << "<line x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(f.y(v)) << "\" y2=\""
         << num(f.y(v)) << "\"" << (v == 0 ? " class=\"zero\"" : "") << "/>";
     out << "<text class=\"tick\" x=\"" << num(kLeft - 6) << "\" y=\"" << num(f.y(v) + 3.5) << "\" text-anchor=\"end\">"
-        << html_escape(grouped(v)) << "</text>";
+        << html_escape(grouped(v, lang)) << "</text>";
   }
   for (int y = f.from; y <= f.to; ++y)
     out << "<text class=\"tick\" x=\"" << num(f.x(y)) << "\" y=\"" << num(kHeight - kBottom + 16)
@@ -99,7 +99,7 @@ void end_label(std::ostream& out, const Frame& f, double value, const std::strin
 }  // namespace
 
 std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::string& kpi_name, const Labels& l,
-                      YearStyle style) {
+                      YearStyle style, Lang lang) {
   if (c.kind == Chart::Kind::None) return "";
   const Frame f = frame_of(c);
   std::ostringstream out;
@@ -107,13 +107,14 @@ std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::stri
       << "\" role=\"img\" data-kpi=\"" << html_escape(kpi_id) << "\" data-kind=\""
       << (c.kind == Chart::Kind::Cumulative ? "cumulative" : "level") << "\" aria-label=\"" << html_escape(kpi_name)
       << "\"><title>" << html_escape(kpi_name) << "</title>";
-  grid(out, c, f, style);
+  grid(out, c, f, style, lang);
   if (c.projection) {
     out << "<line class=\"chart-projection\" data-value=\"" << raw(*c.projection) << "\" x1=\"" << num(kLeft)
         << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(f.y(*c.projection)) << "\" y2=\""
-        << num(f.y(*c.projection)) << "\"><title>" << l.chart_legend_projection << " " << grouped(*c.projection)
+        << num(f.y(*c.projection)) << "\"><title>" << l.chart_legend_projection << " " << grouped(*c.projection, lang)
         << "</title></line>";
-    end_label(out, f, *c.projection, "chart-projection", std::string(l.projection) + " " + grouped(*c.projection));
+    end_label(out, f, *c.projection, "chart-projection",
+              std::string(l.projection) + " " + grouped(*c.projection, lang));
   }
   if (!c.target_path.empty()) {
     out << "<polyline class=\"chart-path\" data-values=\"" << values_attr(c.target_path) << "\" points=\""
@@ -123,25 +124,25 @@ std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::stri
     if (c.kind == Chart::Kind::Level)
       out << "<line class=\"chart-target\" data-value=\"" << raw(*c.target) << "\" x1=\"" << num(kLeft) << "\" x2=\""
           << num(kWidth - kRight) << "\" y1=\"" << num(f.y(*c.target)) << "\" y2=\"" << num(f.y(*c.target))
-          << "\"><title>" << l.chart_legend_target << " " << grouped(*c.target) << "</title></line>";
+          << "\"><title>" << l.chart_legend_target << " " << grouped(*c.target, lang) << "</title></line>";
     else
       out << "<circle class=\"chart-target\" data-value=\"" << raw(*c.target) << "\" cx=\"" << num(f.x(c.target_year))
           << "\" cy=\"" << num(f.y(*c.target)) << "\" r=\"4\"><title>" << l.chart_legend_target << " "
-          << grouped(*c.target) << "</title></circle>";
-    end_label(out, f, *c.target, "chart-target", std::string(l.target) + " " + grouped(*c.target));
+          << grouped(*c.target, lang) << "</title></circle>";
+    end_label(out, f, *c.target, "chart-target", std::string(l.target) + " " + grouped(*c.target, lang));
   }
   if (c.baseline) {
     const double x = f.x(c.baseline->year), y = f.y(c.baseline->value);
     out << "<rect class=\"chart-baseline\" data-year=\"" << c.baseline->year << "\" data-value=\""
         << raw(c.baseline->value) << "\" x=\"" << num(x - 4) << "\" y=\"" << num(y - 4)
         << "\" width=\"8\" height=\"8\"><title>" << l.chart_legend_baseline << " "
-        << html_escape(axis_year(c, c.baseline->year, style)) << ": " << grouped(c.baseline->value)
+        << html_escape(axis_year(c, c.baseline->year, style)) << ": " << grouped(c.baseline->value, lang)
         << "</title></rect>";
   }
   if (!c.forecast.empty()) {
     out << "<polyline class=\"chart-forecast\" data-values=\"" << values_attr(c.forecast) << "\" points=\""
         << points_attr(f, c.forecast) << "\"><title>" << l.chart_legend_forecast << " "
-        << grouped(c.forecast.back().value) << "</title></polyline>";
+        << grouped(c.forecast.back().value, lang) << "</title></polyline>";
   }
   if (!c.values.empty()) {
     out << "<g class=\"chart-values\">";
@@ -157,10 +158,10 @@ std::string svg_chart(const Chart& c, const std::string& kpi_id, const std::stri
     for (const auto& p : c.values)
       out << "<circle class=\"chart-point\" data-year=\"" << p.year << "\" data-value=\"" << raw(p.value) << "\" cx=\""
           << num(f.x(p.year)) << "\" cy=\"" << num(f.y(p.value)) << "\" r=\"4\"><title>"
-          << html_escape(axis_year(c, p.year, style)) << ": " << grouped(p.value) << "</title></circle>";
+          << html_escape(axis_year(c, p.year, style)) << ": " << grouped(p.value, lang) << "</title></circle>";
     const auto& last = c.values.back();
     out << "<text class=\"chart-value-label\" x=\"" << num(f.x(last.year)) << "\" y=\"" << num(f.y(last.value) - 9)
-        << "\" text-anchor=\"middle\">" << grouped(last.value) << "</text>";
+        << "\" text-anchor=\"middle\">" << grouped(last.value, lang) << "</text>";
     out << "</g>";
   }
   out << "</svg>";

@@ -11,8 +11,9 @@
 
 namespace sosei::report {
 
+// Numbers read as the tables print them in `lang` (△1,089 in Japanese).
 std::string svg_chart(const Chart& chart, const std::string& kpi_id, const std::string& kpi_name, const Labels& labels,
-                      YearStyle style);
+                      YearStyle style, Lang lang);
 
 // The legend of a chart's marks, as HTML (only the marks the chart has).
 std::string chart_legend(const Chart& chart, const Labels& labels);

@@ -174,7 +174,7 @@ constexpr Catalogue kJapanese{
     .signoff_approve = "承認",
     .signoff_unlock = "締めの解除",
     .signoff_help =
-        "提出は担当課のトークン、承認と締めの解除は企画政策担当（role: policy）のトークンで行います。"
+        "提出は担当課のトークン、承認と締めの解除は政策担当課（role: policy）のトークンで行います。"
         "承認された年度の値は、締めが解除されるまで取込でも手入力でも変わりません。",
     .comment_heading = "コメント",
     .comment_save = "保存",
@@ -204,12 +204,12 @@ constexpr Catalogue kJapanese{
         "修正するか、先にそのソースからこの KPI を外してください",
     .token_missing =
         "トークンがありません。担当課のトークンを入力してください（フォームのトークン欄、または "
-        "Authorization: Bearer ヘッダー）。トークンは総合政策課が sosei token create --department 課名 "
+        "Authorization: Bearer ヘッダー）。トークンは政策担当課が sosei token create --department 課名 "
         "で作成します",
     .token_not_known =
-        "このトークンは登録されていません。全体をコピーしたか確かめるか、総合政策課に新しいトークンを"
+        "このトークンは登録されていません。全体をコピーしたか確かめるか、政策担当課に新しいトークンを"
         "依頼してください",
-    .token_was_revoked = "トークン {}（{}）は {} に失効しています。総合政策課に新しいトークンを依頼してください",
+    .token_was_revoked = "トークン {}（{}）は {} に失効しています。政策担当課に新しいトークンを依頼してください",
     .flag_note_required = "対応の理由を {\"note\": \"…\"} で送ってください（例: 原票で確認済み）",
     .flag_other_department = "フラグ {} は{}の KPI のものではないため、対応済みにできません",
     .page_not_found =
@@ -267,12 +267,12 @@ constexpr Catalogue kJapanese{
     .state_entered = "入力済み",
     .state_submitted = "提出済み",
     .state_approved = "承認済み",
-    .submitted_done = "{} の {} を提出しました（企画政策担当の承認待ち）",
+    .submitted_done = "{} の {} を提出しました（政策担当課の承認待ち）",
     .approved_done = "{} の {} を承認しました。この期間は締められ、取込・手入力では変更できません",
     .unlocked_done = "{} の {} の締めを解除しました（理由: {}）。担当課が修正して再提出します",
     .refuse_locked =
         "{} の {} は {} "
-        "に承認済みで締められているため変更できません（取込・手入力とも）。変更が必要なら企画政策担当が理由を付けて締め"
+        "に承認済みで締められているため変更できません（取込・手入力とも）。変更が必要なら政策担当課が理由を付けて締め"
         "を解除します（sosei unlock {} {} --reason \"…\"）",
     .refuse_submit_state = "{} の {} は既に{}です",
     .refuse_approve_state =
@@ -280,11 +280,11 @@ constexpr Catalogue kJapanese{
     .refuse_unlock_state = "{} の {} は承認されていないため、締めの解除は不要です（現在: {}）",
     .refuse_no_value = "{} の {} には値がないため提出できません",
     .refuse_policy_only =
-        "承認・締めの解除・推進会議の意見は企画政策担当（role: policy のトークン）だけが行えます。トークン "
+        "承認・締めの解除・推進会議の意見は政策担当課（role: policy のトークン）だけが行えます。トークン "
         "{}（{}）は担当課のトークンです",
     .refuse_other_department = "KPI {} は {} の担当です。トークン {}（{}）では扱えません",
     .refuse_department_only =
-        "要因分析と今後の方向性は担当課（{}）が入力します。トークン {} は企画政策担当のトークンです",
+        "要因分析と今後の方向性は担当課（{}）が入力します。トークン {} は政策担当課のトークンです",
     .refuse_no_reason = "締めの解除には理由が必要です（--reason \"…\"）",
     .refuse_empty_comment = "コメントの本文が空です（--text \"…\"）",
     .refuse_unknown_kpi = "KPI {} は戦略にありません",
@@ -779,7 +779,7 @@ std::string state_text(std::string_view code, Lang lang) {
                                                            {"error", "エラー"},
                                                            {"warning", "警告"},
                                                            {"department", "担当課"},
-                                                           {"policy", "総合政策課（承認）"}};
+                                                           {"policy", "政策担当課（承認）"}};
   const auto it = kJa.find(code);
   return it == kJa.end() ? std::string(code) : it->second;
 }

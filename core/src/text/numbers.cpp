@@ -84,9 +84,11 @@ std::string format_percent(double fraction, Lang lang) {
   const double tenths = fraction * 1000;
   const double t = std::trunc(tenths + (tenths >= 0 ? 1e-12 : -1e-12) * std::max(1.0, std::abs(tenths)));
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f%%", std::abs(t) / 10);
-  if (t >= 0) return buf;
-  return (lang == Lang::Ja ? "△" : "-") + std::string(buf);
+  std::snprintf(buf, sizeof buf, "%.1f", std::abs(t) / 10);
+  // 33,120.0%: a target far exceeded reads like every other number of the table.
+  std::string body = group_digits(buf) + "%";
+  if (t >= 0) return body;
+  return (lang == Lang::Ja ? "△" : "-") + body;
 }
 
 std::string duration_text(long long seconds, Lang lang) {
