@@ -4,6 +4,7 @@
 // own configuration (the bundled Kama strategy with its code and `indicator:` lines) and its own
 // SQLite file, written through the store as an import would.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -331,6 +332,45 @@ TEST_F(HubIndicators, TheCitysOwnObservationsContinueBeforeItsMerger) {
   Predecessors none(hub_.cities[1], "", nullptr);
   add_merged_history(hub_, hub_.cities[1], none, env.config().strategy, text::Lang::Ja, untouched);
   EXPECT_EQ(untouched["startups"].size(), 1u);
+}
+
+// A merged town's store that opens but fails while it is read (here: a damaged file whose values
+// table is gone) makes no value from the other town alone: the shared indicators show the city as
+// unreadable with why, and the city's own pages at the hub stop with the store's error.
+TEST_F(HubIndicators, AMergedTownsStoreFailingWhileReadMakesNoValueFromTheOtherAlone) {
+  hub_.cities[0].predecessors = {{"405817", "旧A町", Date{2006, 3, 27}, files_.path("a.db"), {}},
+                                 {"405825", "旧B町", Date{2006, 3, 27}, files_.path("b.db"), {}}};
+  const auto town = [&](const std::string& file, const std::string& code, double startups) {
+    auto store = store::open_store({.location = files_.path(file), .city = code});
+    auto txn = store->begin_import({"history", "csv", "1.0.0"});
+    txn->put({"startups", Period::fiscal_year(2005), {}}, {Value::of(startups), 0, "", "old.csv"});
+    txn->commit();
+  };
+  town("a.db", "405817", 4);
+  town("b.db", "405825", 1);
+  import("402273", {{ "startups", "FY2006", 6 }});
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(files_.path("b.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE observations RENAME TO observations_lost", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  const auto startups = view({HubScope::Kind::City, "", "", "402273"}, Period::fiscal_year(2005))[0].cities[0];
+  EXPECT_EQ(startups.state, IndicatorState::Unreadable);
+  EXPECT_FALSE(startups.value) << "旧A町's 4 alone is not the area's value";
+  EXPECT_NE(startups.problem({}).find("observations"), std::string::npos) << startups.problem({});
+
+  const Environment env(
+      EnvironmentOptions{.config_path = hub_.cities[0].config, .database_override = files_.path("402273.db")});
+  auto store = env.open_store(std::chrono::milliseconds(1000), StoreOpen::ReadOnly);
+  auto observations = stored_observations(env, *store);
+  const auto before = observations;
+  Predecessors predecessors(hub_.cities[0], "", nullptr);
+  EXPECT_THROW(
+      add_merged_history(hub_, hub_.cities[0], predecessors, env.config().strategy, text::Lang::Ja, observations),
+      store::StoreError);
+  EXPECT_EQ(observations.size(), before.size()) << "the city's own rows as they were";
+  for (const auto& [kpi, rows] : before) EXPECT_EQ(observations[kpi].size(), rows.size()) << kpi;
 }
 
 // `sosei hub evaluate` (app/hub_evaluation): a merged city graded on its history continued from its

@@ -111,6 +111,9 @@ void add_merged_history(const config::Hub& hub, const config::HubCity& city, Pre
                         const config::Strategy& strategy, text::Lang lang, evaluate::ObservationsByKpi& observations) {
   if (city.predecessors.empty()) return;
   const text::HubMessages& m = text::hub_messages(lang);
+  // Added once every KPI's history is read: a store failing at the third KPI leaves the city's own
+  // rows as they were, never two KPIs continued and the rest not.
+  evaluate::ObservationsByKpi added;
   for (const auto& kpi : strategy.kpis) {
     if (!kpi.indicator) continue;
     const config::SharedIndicator* indicator = nullptr;
@@ -119,10 +122,11 @@ void add_merged_history(const config::Hub& hub, const config::HubCity& city, Pre
     if (!indicator) continue;  // the hub's validation names it; nothing says how its values add up
     const bool ratio = indicator->aggregate == config::IndicatorAggregate::Ratio;
     if (ratio && kpi.indicator->numerator.empty()) continue;
-    auto& own = observations[kpi.id];
     // Any value of its own for a period, in any breakdown, keeps the predecessors' out of it.
     SeriesHistory history;
-    for (const auto& o : own) {
+    static const evaluate::ObservationsByKpi::mapped_type kNone;
+    const auto found = observations.find(kpi.id);
+    for (const auto& o : found == observations.end() ? kNone : found->second) {
       history.values[o.key.period] = 0;
       history.numerators[o.key.period] = 0;
       history.denominators[o.key.period] = 0;
@@ -143,8 +147,12 @@ void add_merged_history(const config::Hub& hub, const config::HubCity& city, Pre
       o.key = {kpi.id, period, {}};
       o.data.value = Value::of(value);
       o.data.note = text::say(lang, &text::HubMessages::from_predecessors, joined);
-      own.push_back(std::move(o));
+      added[kpi.id].push_back(std::move(o));
     }
+  }
+  for (auto& [kpi, rows] : added) {
+    auto& own = observations[kpi];
+    own.insert(own.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   }
 }
 
