@@ -36,5 +36,24 @@ TEST(TextTable, RowsWithMarksLineUp) {
   EXPECT_EQ(grade_at[1], grade_at[2]) << out.str();
 }
 
+// A long English name cut to fit (`evaluate --lang en` cut the KPI names) stays within its column:
+// the "…" counts as wide as it is drawn, so no cell outgrows the width it was cut to.
+TEST(TextTable, ACutCellFitsItsColumnInEveryWidth) {
+  for (std::size_t width = 3; width < 40; ++width) {
+    EXPECT_LE(display_width(cut_to_width(std::string(50, 'x'), width)), width) << width;
+    EXPECT_LE(display_width(cut_to_width("観光入込客数の前年度比較による評価です", width)), width) << width;
+  }
+  for (std::size_t fit = 30; fit < 45; ++fit) {
+    TextTable table({"KPI", "Actual"});
+    table.add({"Number of start-ups supported by the entrepreneurship programme", "8"});
+    table.add({"Visitors", "199,000"});
+    table.fit(fit, 0);
+    std::ostringstream out;
+    EXPECT_NO_THROW(table.print(out)) << fit;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) EXPECT_LE(display_width(line), fit) << line;
+  }
+}
+
 }  // namespace
 }  // namespace sosei::cli

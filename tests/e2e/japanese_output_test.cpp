@@ -89,6 +89,11 @@ TEST_F(JapaneseOutput, EnglishOnRequest) {
   EXPECT_NE(r.out.find("sum of FY2025 (8) = 8"), std::string::npos);
   EXPECT_NE(r.out.find("series break: not comparable"), std::string::npos);
   EXPECT_EQ(r.out.find("98.2856"), std::string::npos);
+  // The narrow table cuts the long English KPI names to fit: it printed the header, then stopped with
+  // "basic_string::_M_create".
+  const auto narrow = runner_->run("evaluate --as-of FY2025 --lang en");
+  ASSERT_EQ(narrow.exit_code, 0) << narrow.err;
+  EXPECT_NE(narrow.out.find("…"), std::string::npos) << narrow.out;
 }
 
 // The global options may come before the command, as --config and --db do.

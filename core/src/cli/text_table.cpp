@@ -47,16 +47,20 @@ std::size_t display_width(const std::string& s) {
 
 std::string cut_to_width(const std::string& s, std::size_t width) {
   if (display_width(s) <= width) return s;
+  static const std::string kEllipsis = "…";
+  // The "…" is as wide as a terminal draws it (two columns in Japanese terminals, is_wide): counted as
+  // one, an English cell came out a column wider than its column, and padding it underflowed.
+  const std::size_t ellipsis = display_width(kEllipsis);
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
     const std::string next = s.substr(i, len);
-    if (display_width(out + next) + 1 > width) break;  // 1: the "…"
+    if (display_width(out + next) + ellipsis > width) break;
     out += next;
     i += len;
   }
-  return out + "…";
+  return out + kEllipsis;
 }
 
 std::size_t default_table_width() {
@@ -92,7 +96,8 @@ void TextTable::print(std::ostream& out) const {
     std::string text;
     for (std::size_t i = 0; i < widths.size(); ++i) {
       const std::string cell = i < row.size() ? row[i] : "";
-      const std::string pad(widths[i] - display_width(cell), ' ');
+      const std::size_t used = display_width(cell);
+      const std::string pad(widths[i] > used ? widths[i] - used : 0, ' ');
       const bool right = std::find(right_.begin(), right_.end(), i) != right_.end();
       text += right ? pad + cell : cell + (i + 1 < widths.size() ? pad : "");
       if (i + 1 < widths.size()) text += "  ";
