@@ -228,6 +228,7 @@ TEST(SignoffEndToEnd, CommentsAreVersionedAndShownInEveryReport) {
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_NE(second.out.find("第2版"), std::string::npos) << second.out;
   ASSERT_EQ(s.run("comment startups R7 --kind committee --text 引き続き伴走支援を").exit_code, 0);
+  ASSERT_EQ(s.run("comment tourism_visitors R7 --kind why --text 新施設の開業で増えた").exit_code, 0);  // 暦年の KPI
   EXPECT_EQ(s.run("comment startups R7 --kind opinion --text x").exit_code, 2);
   EXPECT_EQ(s.run("comment startups R7 --kind why --text ' '").exit_code, 2);
 
@@ -261,6 +262,9 @@ TEST(SignoffEndToEnd, CommentsAreVersionedAndShownInEveryReport) {
   EXPECT_TRUE((*earlier)["comments"].empty()) << (*earlier)["comments"].dump();
   ASSERT_EQ(s.run("report --as-of FY2024 --table comments -o " + (s.dir() / "c6.csv").string()).exit_code, 0);
   EXPECT_EQ(read_file(s.dir() / "c6.csv").find("引き続き伴走支援を"), std::string::npos);
+  // A calendar-year KPI's comment is on a fiscal year too: as of 2025-03-31 (R6), R7's stays out.
+  EXPECT_EQ(read_file(s.dir() / "c6.csv").find("新施設の開業で増えた"), std::string::npos);
+  EXPECT_TRUE((*kpi_row(r6, "tourism_visitors"))["comments"].empty());
 }
 
 TEST(SignoffEndToEnd, ApprovedOnlyReportShowsUnapprovedValuesAsUnconfirmed) {

@@ -59,6 +59,18 @@ TEST(ReportCsv, FieldsWithCommasQuotesOrLineBreaksAreQuoted) {
   EXPECT_NE(csv.find("\"line one\nline two\""), std::string::npos);
 }
 
+// The other formats group a percent far over 100 (33,120.0%); the CSV keeps it a number a spreadsheet
+// reads (docs/report.md: no separators).
+TEST(ReportCsv, PercentsHaveNoSeparators) {
+  auto m = model();
+  m.projects[0].achievement.text = "33,120.0%";
+  m.projects[0].pace.text = "1,234.5%";
+  const std::string csv = csv_report(m, CsvTable::Projects, CsvEncoding::Utf8Bom);
+  EXPECT_NE(csv.find(",33120.0%,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",1234.5%,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("33,120"), std::string::npos) << csv;
+}
+
 TEST(ReportFormats, NamesAndExtensions) {
   EXPECT_EQ(format_named("md"), Format::Markdown);
   EXPECT_EQ(format_named("pdf"), std::nullopt);

@@ -162,7 +162,7 @@ TEST_F(ServeTest, DashboardIsTheReportBuiltLive) {
   EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
   EXPECT_NE(r->body.find("テスト市"), std::string::npos);
   EXPECT_NE(r->body.find("創業者数"), std::string::npos);
-  EXPECT_NE(r->body.find("2026-03-31"), std::string::npos);
+  EXPECT_NE(r->body.find("基準日 2026年3月31日"), std::string::npos);
   EXPECT_EQ(client().Get("/?lang=fr")->status, 400);
   EXPECT_EQ(client().Get("/?lang=en&years=western")->status, 200);
   // A grade says what decided it in words (the JSON keeps the code "ratio").

@@ -162,7 +162,7 @@ void add_report_command(CLI::App& app, CommandEnv env) {
     }
     if (a->output != "-")
       std::cout << text::say(lang, &text::Catalogue::report_wrote, a->output, report::format_name(format),
-                             model.projects.size(), model.numeric_targets.size(), model.as_of, model.scheme)
+                             model.projects.size(), model.numeric_targets.size(), model.as_of_text, model.scheme)
                 << '\n';
     env.exit_code = kOk;
   });

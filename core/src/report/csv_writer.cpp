@@ -24,6 +24,12 @@ std::string plain(const Figure& f, const KpiRow& r) {
   return s;
 }
 
+// A percent as a spreadsheet reads it: 33120.0% (the other formats group it, 33,120.0%).
+std::string plain_percent(std::string text) {
+  std::erase(text, ',');
+  return text;
+}
+
 std::string field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -71,8 +77,8 @@ std::vector<Row> projects(const ReportModel& m, const Labels& l) {
     for (const auto& c : r.years) row.push_back(plain(c.value, r));
     std::vector<std::string> notes = year_notes(r.years, m.years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
-    for (const std::string& cell : {plain(r.actual, r), r.achievement.text, r.target.text, r.department, r.grade_symbol,
-                                    r.grade_label, r.pace.text, joined(notes)})
+    for (const std::string& cell : {plain(r.actual, r), plain_percent(r.achievement.text), r.target.text, r.department,
+                                    r.grade_symbol, r.grade_label, plain_percent(r.pace.text), joined(notes)})
       row.push_back(cell);
     rows.push_back(std::move(row));
   }
@@ -127,7 +133,7 @@ std::vector<Row> targets(const ReportModel& m, const Labels& l) {
     std::vector<std::string> notes = year_notes(r.years, m.target_years, m.options.lang);
     notes.insert(notes.end(), r.notes.begin(), r.notes.end());
     for (const std::string& cell :
-         {plain(r.actual, r), r.achievement.text, r.grade_symbol, r.grade_label, joined(notes)})
+         {plain(r.actual, r), plain_percent(r.achievement.text), r.grade_symbol, r.grade_label, joined(notes)})
       row.push_back(cell);
     rows.push_back(std::move(row));
   }

@@ -47,9 +47,9 @@ std::string year_cell(const YearCell& c, Lang lang) {
 
 void page_header(std::ostream& out, const ReportModel& m, const Labels& l) {
   out << "<header class=\"page\"><h1>" << esc(m.city) << " " << esc(m.strategy) << "</h1>";
-  out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " " << esc(m.as_of)
-      << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme) << ") ／ <strong>"
-      << (m.approved_only ? l.report_final : l.report_draft) << "</strong></div>";
+  out << "<div class=\"meta\">" << l.project_table << "・" << l.goal_summary << " ／ " << l.as_of << " "
+      << esc(m.as_of_text) << " ／ " << l.scheme << " " << esc(m.scheme_title) << " (" << esc(m.scheme)
+      << ") ／ <strong>" << (m.approved_only ? l.report_final : l.report_draft) << "</strong></div>";
   const SummaryRow* total = m.goal_summary.empty() ? nullptr : &m.goal_summary.back();
   if (total) {
     out << "<div class=\"totals\" id=\"totals\">";
@@ -269,7 +269,7 @@ std::string html_report(const ReportModel& m) {
   out << "<!DOCTYPE html>\n<html lang=\"" << (m.options.lang == Lang::En ? "en" : "ja")
       << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       << "<meta name=\"generator\" content=\"sosei " << SOSEI_VERSION << "\"><title>" << esc(m.city) << " "
-      << esc(m.strategy) << " — " << l.project_table << " (" << esc(m.as_of) << ")</title><style>" << kReportCss
+      << esc(m.strategy) << " — " << l.project_table << " (" << esc(m.as_of_text) << ")</title><style>" << kReportCss
       << "</style></head><body>";
   page_header(out, m, l);
   out << "<main>";
@@ -277,7 +277,7 @@ std::string html_report(const ReportModel& m) {
   targets_section(out, m, l);
   projects_section(out, m, l);
   details_section(out, m, l);
-  out << "</main><footer>sosei " << SOSEI_VERSION << " — " << l.as_of << " " << esc(m.as_of) << " — "
+  out << "</main><footer>sosei " << SOSEI_VERSION << " — " << l.as_of << " " << esc(m.as_of_text) << " — "
       << esc(m.scheme_title) << "</footer><script>" << kReportJs << "</script></body></html>\n";
   return out.str();
 }

@@ -141,7 +141,7 @@ std::string markdown_report(const ReportModel& m) {
   const Labels& l = labels_for(m.options.lang);
   std::ostringstream out;
   out << "# " << md(m.city) << " " << md(m.strategy) << "\n\n";
-  out << l.as_of << ": " << m.as_of << " / " << l.scheme << ": " << md(m.scheme) << " (" << md(m.scheme_title)
+  out << l.as_of << ": " << m.as_of_text << " / " << l.scheme << ": " << md(m.scheme) << " (" << md(m.scheme_title)
       << ") / **" << (m.approved_only ? l.report_final : l.report_draft) << "**\n\n";
   goal_summary(out, m, l);
   numeric_targets(out, m, l);

@@ -12,6 +12,7 @@
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "report/signoff.hpp"
+#include "text/periods.hpp"
 
 namespace sosei::report {
 namespace {
@@ -176,6 +177,7 @@ ReportModel build_report(const evaluate::Evaluation& ev, const config::Strategy&
   m.city = ev.city;
   m.strategy = ev.strategy;
   m.as_of = ev.as_of.str();
+  m.as_of_text = text::date_text(ev.as_of, options.lang);
   m.scheme = ev.scheme;
   m.scheme_title = ev.scheme_title;
   m.years = columns(ev.first_year, ev.last_year, options.years);

@@ -173,7 +173,8 @@ struct SummaryRow {
 struct ReportModel {
   ReportOptions options;
   std::string city, strategy;
-  std::string as_of;  // ISO date
+  std::string as_of;       // ISO date (JSON)
+  std::string as_of_text;  // as a person reads it: 2026年3月31日 (English: 2026-03-31)
   std::string scheme, scheme_title;
   std::vector<YearColumn> years;  // the strategy's years: R7…R11
   std::vector<KpiRow> projects;   // project KPIs in strategy order

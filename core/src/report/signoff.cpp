@@ -18,9 +18,9 @@ bool approved(const SignoffInput& s, const std::string& kpi, const Period& p) {
 }
 
 // A report as of R6 is the one handed to the council for R6: the R7 commentary written since belongs to
-// a later report. A comment's year is the KPI's own kind of year (a calendar year for 暦年 KPIs).
+// a later report. A comment's year is a fiscal year, a calendar-year KPI's too (app/commentary.cpp).
 void attach_comments(KpiRow& row, const SignoffInput& signoff, const ReportOptions& options, const Date& as_of) {
-  const int last_year = row.chart.calendar_years ? as_of.year : fiscal_year_of(as_of);
+  const int last_year = fiscal_year_of(as_of);
   for (const auto& comment : signoff.comments)
     if (comment.kpi == row.id && comment.year <= last_year)
       row.comments.push_back({comment.year, text::year_label(comment.year, options.years),

@@ -253,7 +253,7 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, const ReportModel& m, const char* ja_
 std::string title_of(const ReportModel& m, const char* table) {
   const Labels& l = labels_for(m.options.lang);
   // A printed draft must not pass for the council's version: the title says which it is.
-  return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of + "）" +
+  return m.city + " " + m.strategy + " — " + table + "（" + l.as_of + " " + m.as_of_text + "）" +
          (m.approved_only ? l.report_final : l.report_draft);
 }
 
