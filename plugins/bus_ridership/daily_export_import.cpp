@@ -47,6 +47,15 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
   };
   while (reader.next()) {
     ++counts.rows;
+    if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the export
+    // The export's 合計 row under the days: its figure is theirs again, not another day.
+    if (sosei::row_total_kind(reader.cell(date_column)) != sosei::RowTotal::None ||
+        sosei::row_total_kind(reader.cell(route_column)) != sosei::RowTotal::None)
+      continue;
+    if (auto why = sosei::split_thousands(reader, header.size(), boardings_column, header.named_width())) {
+      reject(*why);  // 1,000 without quotes: read as it stands, 1 boarding
+      continue;
+    }
     if (reader.size() < needed) {
       reject("この行の項目は " + std::to_string(reader.size()) + " 個しかありません（見出し行の項目は " +
              std::to_string(header.size()) + " 個）。行が途中で切れていないか確かめてください");
@@ -59,19 +68,20 @@ ImportCounts import_daily_export(const sosei::Context& ctx, sosei::Input& input,
     }
     const auto boardings = parse_boardings(boardings_text);
     if (!boardings) {
-      reject("boardings の「" + std::string(boardings_text) + "」は人数（0 以上の整数）ではありません");
+      reject("「" + header.name(boardings_column) + "」の「" + std::string(boardings_text) +
+             "」は人数（0 以上の整数）ではありません");
       continue;
     }
     const std::string_view date = reader.field(date_column);
     const auto month = parse_export_date(date);
     if (!month) {
-      reject("date の「" + std::string(date) +
+      reject("「" + header.name(date_column) + "」の「" + std::string(date) +
              "」は日付として読めません。2025-04-01、2025/4/1、20250401 のように書いてください");
       continue;
     }
     const std::string_view route = reader.cell(route_column);
     if (route.empty()) {
-      reject("route（路線）が空欄です。路線名を書いてください");
+      reject("「" + header.name(route_column) + "」（路線）が空欄です。路線名を書いてください");
       continue;
     }
     day_key.assign(route).push_back('\x1f');

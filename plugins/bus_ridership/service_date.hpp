@@ -1,5 +1,6 @@
 // Dates of boardings: GTFS service_date (YYYYMMDD) on the per-row hot path, and the looser forms of a
-// daily export (2025-04-01, 2025/4/1, 20250401, an Excel serial day). Pure, allocation-free.
+// daily export (2025-04-01, 2025/4/1, 20250401, an Excel serial day, and what sosei::parse_period reads
+// as a day: 2025/4/1 0:00, 令和7年4月1日). Pure, allocation-free.
 #pragma once
 
 #include <charconv>
@@ -60,16 +61,19 @@ inline std::optional<YearMonth> parse_export_date(std::string_view s) {
   const char* end = p + s.size();
   int year = 0, month = 0, day = 0;
   auto r = std::from_chars(p, end, year);
-  if (r.ec != std::errc{}) return std::nullopt;
-  if (r.ptr == end) return r.ptr - p == 5 ? from_excel_serial(year) : std::nullopt;
-  if (r.ptr - p != 4) return std::nullopt;
-  const char separator = *r.ptr;
-  if (separator != '-' && separator != '/') return std::nullopt;
-  r = std::from_chars(r.ptr + 1, end, month);
-  if (r.ec != std::errc{} || r.ptr == end || *r.ptr != separator) return std::nullopt;
-  r = std::from_chars(r.ptr + 1, end, day);
-  if (r.ec != std::errc{} || r.ptr != end) return std::nullopt;
-  return checked(year, month, day);
+  if (r.ec == std::errc{} && r.ptr == end) return r.ptr - p == 5 ? from_excel_serial(year) : std::nullopt;
+  if (r.ec == std::errc{} && r.ptr - p == 4 && (*r.ptr == '-' || *r.ptr == '/')) {  // the usual forms, quickly
+    const char separator = *r.ptr;
+    r = std::from_chars(r.ptr + 1, end, month);
+    if (r.ec == std::errc{} && r.ptr != end && *r.ptr == separator) {
+      r = std::from_chars(r.ptr + 1, end, day);
+      if (r.ec == std::errc{} && r.ptr == end) return checked(year, month, day);
+    }
+  }
+  // Any other form of a day the SDK reads: a spreadsheet's 2025/4/1 0:00, 令和7年4月1日, R7.4.1.
+  const auto period = sosei::parse_period(s, SOSEI_PERIOD_FISCAL_YEAR);
+  if (!period || period->kind != SOSEI_PERIOD_DATE) return std::nullopt;
+  return checked(period->year, period->month, period->day);
 }
 
 // A non-negative whole number of boardings (ASCII digits, surrounding spaces allowed).

@@ -104,25 +104,36 @@ class CsvImport : public sosei::Plugin {
     }
   }
 
-  // A unit row under the header says what the figures are counted in. When it states one for the value
-  // column that is not the KPI's unit (千人 for a KPI in 人), every value would be stored wrong by a
-  // factor while reading as plain numbers: the import is refused before any row is read.
-  static void check_stated_unit(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
-                                const csv_plugin::ColumnMapping& mapping, const sosei::CsvReader& reader,
-                                const std::string& name) {
-    const std::string stated = sosei::stated_unit(reader.cell(mapping.value_column()));
-    const auto declared = settings.kpi.empty() ? std::nullopt : ctx.kpi_unit(settings.kpi);
+  // A unit row under the header says what the figures are counted in: the value column's own cell
+  // (「,（千人）」), or one cell for the whole table (「（単位：千人）,」). When it states another unit than
+  // the KPI's (千人 for a KPI in 人), every value would be stored wrong by a factor while reading as
+  // plain numbers: with one KPI (`kpi`) the import is refused before any row is read; with a KPI per
+  // row (`kpi_column`) each row of another KPI's unit is refused. Returns the unit stated, or "".
+  static std::string read_unit_row(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
+                                   const csv_plugin::ColumnMapping& mapping, const sosei::CsvReader& reader,
+                                   const std::string& name) {
+    std::string stated = sosei::stated_unit(reader.cell(mapping.value_column()));
+    std::size_t filled = 0;
+    for (std::size_t i = 0; i < reader.size(); ++i) filled += reader.cell(i).empty() ? 0 : 1;
+    if (stated.empty() && filled == 1)
+      for (std::size_t i = 0; i < reader.size() && stated.empty(); ++i) stated = sosei::stated_unit(reader.cell(i));
     const std::string where = name + ":" + std::to_string(reader.line()) + ": ";
+    const auto declared = settings.kpi.empty() ? std::nullopt : ctx.kpi_unit(settings.kpi);
     if (!stated.empty() && declared && !sosei::same_unit(stated, *declared))
-      throw sosei::PluginError(
-          SOSEI_ERR_INPUT,
-          where + "見出しの下の単位の行では値の列「" + settings.value_column + "」の単位は「" + stated +
-              "」ですが、KPI「" + settings.kpi + "」" +
-              (declared->empty() ? std::string("は単位のない数です") : "の単位は「" + *declared + "」です") +
-              "。このままでは値が単位の分だけ違って記録されます。表を KPI の単位に直すか、戦略の KPI の単位を確かめて"
-              "ください");
+      throw sosei::PluginError(SOSEI_ERR_INPUT,
+                               where + other_unit(stated, settings.value_column, settings.kpi, *declared));
     ctx.info(where + "単位の行として読み飛ばしました" +
              (stated.empty() ? std::string() : "（値の列の単位: " + stated + "）"));
+    return stated;
+  }
+
+  static std::string other_unit(const std::string& stated, const std::string& column, std::string_view kpi,
+                                const std::string& declared) {
+    return "見出しの下の単位の行では値の列「" + column + "」の単位は「" + stated + "」ですが、KPI「" +
+           std::string(kpi) + "」" +
+           (declared.empty() ? std::string("は単位のない数です") : "の単位は「" + declared + "」です") +
+           "。このままでは値が単位の分だけ違って記録されます。表を KPI の単位に直すか、戦略の KPI の単位を確かめて"
+           "ください";
   }
 
   static void read_table(const sosei::Context& ctx, const csv_plugin::MappingSettings& settings,
@@ -141,11 +152,12 @@ class CsvImport : public sosei::Plugin {
 
     std::vector<sosei_dimension> dimensions(mapping.dimensions.size());
     std::string error;
+    std::string stated_unit;  // what a unit row under the header says of the value column
     uint64_t rows = 0, matched = 0;
     while (reader.next()) {
       if (++rows % 65536 == 0) ctx.progress(rows, 0);
       if (rows == 1 && sosei::is_unit_row(reader)) {  // 「,（人）,（件）」 under the header
-        check_stated_unit(ctx, settings, mapping, reader, name);
+        stated_unit = read_unit_row(ctx, settings, mapping, reader, name);
         continue;
       }
       // Other regions' rows are not this city's data: skipped unread, whatever they hold.
@@ -153,12 +165,22 @@ class CsvImport : public sosei::Plugin {
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under a published table
       if (mapping.is_totals_row(reader)) continue;  // 合計 under the months, 小計 between the parts
       ++matched;
-      if (auto why = sosei::split_thousands(reader, header.size(), mapping.value_column())) {  // 1,234 unquoted
+      if (auto why = sosei::split_thousands(reader, header.size(), mapping.value_column(),
+                                            header.named_width())) {  // 1,234 unquoted
         ctx.reject(name, reader.line(), *why);
         continue;
       }
       sosei::Observation o;
-      if (!mapping.fill(reader, o, dimensions, error) || (yearly && !yearly->add(o, reader.line(), error))) {
+      if (!mapping.fill(reader, o, dimensions, error)) {
+        ctx.reject(name, reader.line(), error);
+        continue;
+      }
+      if (!stated_unit.empty() && settings.kpi.empty())  // a KPI per row: each checked against the unit row
+        if (const auto declared = ctx.kpi_unit(o.series); declared && !sosei::same_unit(stated_unit, *declared)) {
+          ctx.reject(name, reader.line(), other_unit(stated_unit, settings.value_column, o.series, *declared));
+          continue;
+        }
+      if (yearly && !yearly->add(o, reader.line(), error)) {
         ctx.reject(name, reader.line(), error);
         continue;
       }

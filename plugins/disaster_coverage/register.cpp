@@ -103,7 +103,8 @@ std::map<int32_t, YearRegister> read_register(const sosei::Context& ctx, sosei::
   while (reader.next()) {
     if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the register's table
     if (col.city && !city.keep(cell(reader, col.city), name, reader.line())) continue;
-    if (auto why = sosei::split_thousands(reader, header.size())) {  // 1,100 世帯 without quotes
+    if (auto why = sosei::split_thousands(reader, header.size(), std::nullopt,
+                                          header.named_width())) {  // 1,100 世帯 without quotes
       reject(*why);
       continue;
     }

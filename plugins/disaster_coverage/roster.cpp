@@ -34,7 +34,7 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
   while (reader.next()) {
     if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the roster
     auto reject = [&](const std::string& why) { ctx.reject(name, reader.line(), why); };
-    if (auto why = sosei::split_thousands(reader, header.size())) {
+    if (auto why = sosei::split_thousands(reader, header.size(), std::nullopt, header.named_width())) {
       reject(*why);
       continue;
     }

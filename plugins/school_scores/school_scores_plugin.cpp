@@ -126,13 +126,14 @@ class SchoolScoresImport : public sosei::Plugin {
     if (const uint64_t titles = sosei::skip_title_rows(reader))
       ctx.info(file_ + ": 見出しの上の " + std::to_string(titles) + " 行は表題として読み飛ばしました");
     layout_ = school_scores::layout_of(reader, names);
-    const std::size_t header_width = reader.size();
+    const std::size_t header_width = reader.size(), named_width = sosei::named_width(reader);
 
     uint64_t rows = 0;
     while (reader.next()) {
       ++rows;
       if (sosei::is_blank_row(reader) || sosei::is_note_row(reader)) continue;  // ※ under the published table
-      if (auto why = sosei::split_thousands(reader, header_width)) {            // 62.8 and 1,234 without quotes
+      if (auto why = sosei::split_thousands(reader, header_width, std::nullopt,
+                                            named_width)) {  // 62.8 and 1,234 without quotes
         ctx.reject(file_, reader.line(), *why);
         continue;
       }

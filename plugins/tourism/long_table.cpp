@@ -116,6 +116,7 @@ class LongTableImport {
       if (auto layout = layout_of(reader, s_)) {
         layout_ = std::move(*layout);
         header_width_ = reader.size();
+        named_width_ = sosei::named_width(reader);
         return;
       }
     }
@@ -193,7 +194,8 @@ class LongTableImport {
     const std::string_view count_text = row.cell(layout_.count);
     if (count_text.empty() && (row.cell(layout_.year).empty() || sosei::is_note_text(row.cell(0))))
       return;  // ※… under the table
-    if (auto why = sosei::split_thousands(row, header_width_)) return ctx_.reject(file_, line, *why);
+    if (auto why = sosei::split_thousands(row, header_width_, std::nullopt, named_width_))
+      return ctx_.reject(file_, line, *why);
     check_one_region(row);
     const auto when = month_of(row);
     if (!when) return;
@@ -322,6 +324,7 @@ class LongTableImport {
   const LongSettings& s_;
   LongLayout layout_;
   std::size_t header_width_ = 0;
+  std::size_t named_width_ = 0;  // up to the header's last named column
   uint64_t rows_ = 0, matched_ = 0, totals_rows_ = 0, restated_rows_ = 0;
   std::string region_;
   uint64_t region_line_ = 0;

@@ -199,6 +199,7 @@ class TourismImport : public sosei::Plugin {
       if (auto layout = tourism::layout_of(reader, names)) {
         layout_ = *layout;
         header_width_ = reader.size();
+        named_width_ = sosei::named_width(reader);
         return;
       }
     }
@@ -225,7 +226,8 @@ class TourismImport : public sosei::Plugin {
   void read_row(const sosei::CsvReader& row) {
     if (row.blank()) return;
     const uint64_t line = row.line();
-    if (auto why = sosei::split_thousands(row, header_width_)) return ctx_->reject(file_, line, *why);
+    if (auto why = sosei::split_thousands(row, header_width_, std::nullopt, named_width_))
+      return ctx_->reject(file_, line, *why);
     const std::string spot(row.cell(layout_.spot));
     const auto months = months_of(row);
     if (!months) return;
@@ -414,6 +416,7 @@ class TourismImport : public sosei::Plugin {
   std::string file_;
   tourism::Layout layout_;
   std::size_t header_width_ = 0;
+  std::size_t named_width_ = 0;  // up to the header's last named column
   uint64_t restated_rows_ = 0;
   int fixed_year_ = 0;
   std::map<std::string, uint64_t> first_line_;  // year + spot + split → line, to catch a row given twice

@@ -238,6 +238,17 @@ TEST(ConfigErrors, ATargetOrBaselineInAnotherUnitThanItsKpis) {
   TempFiles files;
   for (const char* ok : {"value: 5年間に40件", "value: 40件", "value: 4.0万件", "value: 40"})
     EXPECT_NO_THROW(load_strategy(files.write("strategy.yaml", replaced(kStrategy, "value: 5年間に40件", ok)))) << ok;
+  // A value alone is read as the imports read the KPI's values: 24万人 of a KPI in 万人 is 24 (its
+  // imported 19.9万人 is 19.9), 1.2千件 of one in 件 is 1,200.
+  const Strategy in_man = load_strategy(files.write(
+      "strategy.yaml",
+      replaced(replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5年間に40件", "value: 26万人"),
+               "value: 5件", "value: 24万人")));
+  EXPECT_EQ(in_man.kpis[0].target.value.number, 26);
+  EXPECT_EQ(in_man.kpis[0].baseline.number, 24);
+  const Strategy in_ken =
+      load_strategy(files.write("strategy.yaml", replaced(kStrategy, "value: 5年間に40件", "value: 1.2千件")));
+  EXPECT_EQ(in_ken.kpis[0].target.value.number, 1200);
   EXPECT_NO_THROW(load_strategy(files.write(
       "strategy.yaml",
       replaced(replaced(replaced(kStrategy, "unit: 件", "unit: \"%\""), "value: 5年間に40件", "value: 80％"),

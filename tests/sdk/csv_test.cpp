@@ -592,6 +592,26 @@ TEST(NoteRow, ANoteUnderAPublishedTableIsNotData) {
   EXPECT_EQ(notes, (std::vector<bool>{true, true, true, true, true, true, false, false, false, false}));
 }
 
+TEST(StatedUnit, TheUnitABracketedCellStates) {
+  EXPECT_EQ(stated_unit("（人）"), "人");
+  EXPECT_EQ(stated_unit("(千人)"), "千人");
+  EXPECT_EQ(stated_unit("（単位：％）"), "%");
+  EXPECT_EQ(stated_unit("（単位: 世帯）"), "世帯");
+  EXPECT_EQ(stated_unit("(単位千円)"), "千円");
+  for (const char* none :
+       {"人", "(2025)", "()", "（単位）", "（速報値を含む、前年度の確定値に基づく推計）", "(R6)", "(a)(b)"})
+    EXPECT_EQ(stated_unit(none), "") << none;
+}
+
+TEST(UnitRow, ARowOfStatedUnitsUnderAHeaderIsNoData) {
+  StringByteReader in(",（人）,（件）\n単位,人,件\n単位,(人),\n（単位：千人）,,\nR6,(人),5\n,(2025),\n,,\n");
+  CsvReader reader(in);
+  std::vector<bool> units;
+  while (reader.next()) units.push_back(is_unit_row(reader));
+  // 「単位,人,件」 states its units unbracketed, as a data row's words would be: not taken for one.
+  EXPECT_EQ(units, (std::vector<bool>{true, false, true, true, false, false, false}));
+}
+
 TEST(BlankRow, OnlyARowOfEmptyOrSpaceCellsIsBlank) {
   StringByteReader in(",,\n , \u3000,\t\n,0,\nー,,\n");
   CsvReader reader(in);

@@ -429,6 +429,8 @@ INSTANTIATE_TEST_SUITE_P(BracketedEraYears, GoodPeriodTest,
                              {"2018(H30)年", FY, {CY, 2018, 0, 0}},
                              {"R1(2019)", FY, {FY, 2019, 0, 0}},
                              {"2019年4月(令和元年4月)", FY, {MO, 2019, 4, 0}},
+                             {"2019年度 (令和元年度)", CY, {FY, 2019, 0, 0}},
+                             {"2019 (R1) 年度", CY, {FY, 2019, 0, 0}},
                          }));
 
 struct BadPeriod {
@@ -510,6 +512,10 @@ INSTANTIATE_TEST_SUITE_P(Periods, BadPeriodTest,
                              {"2019)年度", "one year in brackets"},
                              {"2019(R1)(H31)年度", "one year in brackets"},
                              {"(2019)", kPeriodForms},
+                             {"()2019", "one year in brackets"},
+                             {"2019( )年度", "one year in brackets"},
+                             {"2019年(令和元年度)", "not the same year"},
+                             {"2019年度(2019年)", "not the same year"},
                              {std::string(70, '2'), "longer than 64 bytes"},
                              {"2025", "bare_year_kind must be", SOSEI_PERIOD_MONTH},
                          }));

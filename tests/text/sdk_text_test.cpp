@@ -185,6 +185,22 @@ TEST(SdkText, ANumberSplitAtItsThousandsCommaIsWordedWithItsParts) {
   ASSERT_TRUE(named.next() && named.next());
   EXPECT_FALSE(split_thousands(named, 3, /*number_column=*/0));
   EXPECT_TRUE(split_thousands(named, 3, /*number_column=*/1));
+
+  // A header ending in an unnamed column: a figure pushed under it counts, a memo there does not.
+  StringByteReader trailing("年,観光入込客数,\n2024,14,870\n2024,15000,速報値\n2024,15000,\n");
+  CsvReader unnamed(trailing);
+  ASSERT_TRUE(unnamed.next());
+  const std::size_t all = unnamed.size(), named_columns = named_width(unnamed);
+  EXPECT_EQ(named_columns, 2u);
+  ASSERT_TRUE(unnamed.next());
+  const auto pushed = split_thousands(unnamed, all, std::nullopt, named_columns);
+  ASSERT_TRUE(pushed);
+  EXPECT_NE(pushed->find("this row has 3 fields where the header has 2"), std::string::npos) << *pushed;
+  EXPECT_FALSE(split_thousands(unnamed, all)) << "without `named`, inside the header's width";
+  for (int row = 0; row < 2; ++row) {
+    ASSERT_TRUE(unnamed.next());
+    EXPECT_FALSE(split_thousands(unnamed, all, std::nullopt, named_columns)) << row;
+  }
 }
 
 TEST(SdkText, PluginErrorsAreWordedWithTheirNames) {

@@ -403,6 +403,15 @@ class CsvReader {
   std::vector<std::string_view> fields_;
 };
 
+// The header's columns up to its last named one. An exported sheet often ends its header with empty
+// cells (「…,観光入込客数,」): a field pushed out by a split number lands under such a cell, inside the
+// header's width (split_thousands' `named`).
+inline std::size_t named_width(const CsvReader& header_row) {
+  std::size_t width = header_row.size();
+  while (width > 0 && header_row.cell(width - 1).empty()) --width;
+  return width;
+}
+
 // Why a row cannot be read because a number in it was split at its thousands comma, or nullopt. A
 // number written with a thousands comma and no quotes (1,000 for 1000) splits into two fields and
 // moves every field after it one column right: read as it stands, the row takes its values from the
@@ -412,13 +421,19 @@ class CsvReader {
 // starts with exactly three: 1 | 000, ▲1 | 234人. Where the pushed-out field is empty (a blank note
 // after the value) only the plugin knows where a number stands: it names its value column, and a
 // split there counts in a row that is wider than the header at all. A row that is merely wider (a memo
-// right of the table, a trailing comma after 120,110) is read as before. Call it on data rows.
+// right of the table, a trailing comma after 120,110) is read as before. When the header ends in
+// unnamed columns (`named`, named_width, below `width`), a figure under one of them was pushed out too
+// (「2024,1,嘉麻市,14,870」 under 「年,月,地域名,観光入込客数,」); a memo there is not. Call it on data rows.
 inline std::optional<std::string> split_thousands(const CsvReader& row, std::size_t width,
-                                                  std::optional<std::size_t> number_column = std::nullopt) {
-  if (row.size() <= width) return std::nullopt;
+                                                  std::optional<std::size_t> number_column = std::nullopt,
+                                                  std::optional<std::size_t> named = std::nullopt) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   bool pushed_out = false;
   for (std::size_t i = width; i < row.size() && !pushed_out; ++i) pushed_out = !row.cell(i).empty();
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (named)
+    for (std::size_t i = *named; i < std::min(width, row.size()) && !pushed_out; ++i)
+      pushed_out = !row.cell(i).empty() && is_digit(row.cell(i).front());
+  if (row.size() <= width && !pushed_out) return std::nullopt;
   const auto leading_group = [&](std::string_view s) {  // [-▲△−]?\d{1,3}
     for (const std::string_view sign : {"-", "\xE2\x96\xB2", "\xE2\x96\xB3", "\xE2\x88\x92"})
       if (s.starts_with(sign)) {
@@ -437,7 +452,9 @@ inline std::optional<std::string> split_thousands(const CsvReader& row, std::siz
     constexpr std::size_t kQuoted = 40;  // bytes of the second part quoted, cut at a character's start
     std::size_t cut = std::min(tail.size(), kQuoted);
     while (cut < tail.size() && cut > 0 && (static_cast<unsigned char>(tail[cut]) & 0xC0) == 0x80) --cut;
-    return "this row has " + std::to_string(row.size()) + " fields where the header has " + std::to_string(width) +
+    // A field pushed under an unnamed column: the header has as many columns as it names.
+    const std::size_t header = row.size() <= width && named ? *named : width;
+    return "this row has " + std::to_string(row.size()) + " fields where the header has " + std::to_string(header) +
            ", and \"" + std::string(head) + "\" followed by \"" + std::string(tail.substr(0, cut)) +
            (cut < tail.size() ? "…" : "") +
            "\" reads as one number split at its thousands comma: quote a number written with a thousands comma "
@@ -492,6 +509,12 @@ class CsvHeader {
 
   std::size_t size() const { return names_.size(); }
   const std::string& name(std::size_t i) const { return names_[i]; }
+  // The columns up to the last named one (named_width): what split_thousands compares a row with.
+  std::size_t named_width() const {
+    std::size_t width = names_.size();
+    while (width > 0 && names_[width - 1].empty()) --width;
+    return width;
+  }
 
  private:
   // A BOM survives when the header is not at the very start; spaces come from hand-edited files.
@@ -713,6 +736,12 @@ class ColumnFinder {
   }
 
   std::size_t size() const { return names_.size(); }
+  // The columns up to the last named one (named_width): what split_thousands compares a row with.
+  std::size_t named_width() const {
+    std::size_t width = names_.size();
+    while (width > 0 && names_[width - 1].empty()) --width;
+    return width;
+  }
   // The normalised name of column i.
   const std::string& name(std::size_t i) const { return names_[i]; }
   uint64_t line() const { return line_; }

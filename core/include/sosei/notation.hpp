@@ -478,15 +478,23 @@ class PeriodParser {
   // One year in two notations, as published tables label their rows: 2019(令和元)年度, 令和元(2019)年度,
   // 2019年度（令和元年度）, R1(2019). The text without the brackets is the period; the bracketed part,
   // read with what follows the brackets or alone, must name the same year (and month and day when it
-  // has them), so 2019(平成30)年度 is refused rather than read as either year.
+  // has them) of the same kind, so 2019(平成30)年度 and 2019年(令和元年度) are refused rather than
+  // read as either. Spaces around the brackets are allowed (2019年度 (令和元年度)).
   std::optional<sosei_period> parse_bracketed(std::string_view s) {
     constexpr std::string_view kHow = "expected one year in brackets naming the same year, as in 2019(令和元)年度";
     const std::size_t open = s.find('('), close = s.find(')');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open ||
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open + 2 ||
         s.find_first_of("()", open + 1) != close || s.find_first_of("()", close + 1) != std::string_view::npos)
       return fail(kHow);
-    const std::string_view before = s.substr(0, open), inside = s.substr(open + 1, close - open - 1),
-                           after = s.substr(close + 1);
+    const auto unspaced = [](std::string_view part) {
+      while (part.starts_with(' ')) part.remove_prefix(1);
+      while (part.ends_with(' ')) part.remove_suffix(1);
+      return part;
+    };
+    const std::string_view before = unspaced(s.substr(0, open)),
+                           inside = unspaced(s.substr(open + 1, close - open - 1)),
+                           after = unspaced(s.substr(close + 1));
+    if (inside.empty()) return fail(kHow);
     SmallText outer, inner;  // each shorter than s, which fits 64 bytes
     for (char c : before) outer.push(c);
     for (char c : after) outer.push(c);
@@ -494,10 +502,17 @@ class PeriodParser {
     if (!period) return std::nullopt;
     for (char c : inside) inner.push(c);
     for (char c : after) inner.push(c);
-    auto other = PeriodParser(text_, bare_kind_, nullptr).parse(inner.view());
-    if (!other) other = PeriodParser(text_, bare_kind_, nullptr).parse(inside);
+    std::string_view read = inner.view();
+    auto other = PeriodParser(text_, bare_kind_, nullptr).parse(read);
+    if (!other) other = PeriodParser(text_, bare_kind_, nullptr).parse(read = inside);
     if (!other) return fail(kHow);
-    const bool same = other->year == period->year && (other->month == 0 || other->month == period->month) &&
+    // A bare year (令和元, 2019) takes the kind of the one outside; one that says 年 or 年度 must agree.
+    const int32_t other_bare =
+        bare_kind_ == SOSEI_PERIOD_FISCAL_YEAR ? SOSEI_PERIOD_CALENDAR_YEAR : SOSEI_PERIOD_FISCAL_YEAR;
+    const auto again = PeriodParser(text_, other_bare, nullptr).parse(read);
+    const bool bare = again && again->kind != other->kind;
+    const bool same = other->year == period->year && (bare || other->kind == period->kind) &&
+                      (other->month == 0 || other->month == period->month) &&
                       (other->day == 0 || other->day == period->day);
     if (!same) return fail("the year in brackets is not the same year as the one outside them");
     return period;

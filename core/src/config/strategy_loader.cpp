@@ -124,15 +124,22 @@ StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Loca
 
 // A target or baseline written as a value alone (「1,400人」, 「80%」, 「5.5万」) is in the KPI's unit, as
 // every imported value must be (sosei::fits_unit): 80% for a KPI kept as a ratio, 30件 for one counted
-// in 人 or 5.5万 for one in 万人 would grade every year against a figure of another quantity. Free text
-// (「5年間で40件」, 「前年度以上」) is the council's wording and is not read for a unit.
-void check_stated_unit(const Kpi& k, const StatedValue& v, const Location& where, const char* Msg::*what) {
+// in 人 or 5.5万 for one in 万人 would grade every year against a figure of another quantity. Such a
+// value is read as the imports read the KPI's values (sosei::parse_value with its unit): 24万人 of a
+// KPI in 万人 is 24, as its imported 19.9万人 is 19.9, and 1.2千人 of one in 人 is 1,200. Free text
+// (「5年間に40件」, 「前年度以上」) is the council's wording: its number is read as before, and so is
+// one that `number:` gives.
+void read_stated_unit(const Kpi& k, StatedValue& v, const MapReader& m, const char* Msg::*what) {
+  const Location where = m.value_at("value");
   const std::string_view units[] = {k.unit};
   const auto parsed = sosei::parse_value(v.text, units);
-  if (!parsed || parsed->kind != SOSEI_VALUE_NUMBER || sosei::fits_unit(v.text, *parsed, k.unit)) return;
-  if (k.unit.empty())
-    fail(where, phrase(&Msg::stated_unit_no_unit, phrase(what), v.text, std::string(parsed->unit), k.id));
-  fail(where, phrase(&Msg::stated_other_unit, phrase(what), v.text, k.id, k.unit));
+  if (!parsed || parsed->kind != SOSEI_VALUE_NUMBER) return;
+  if (!sosei::fits_unit(v.text, *parsed, k.unit)) {
+    if (k.unit.empty())
+      fail(where, phrase(&Msg::stated_unit_no_unit, phrase(what), v.text, std::string(parsed->unit), k.id));
+    fail(where, phrase(&Msg::stated_other_unit, phrase(what), v.text, k.id, k.unit));
+  }
+  if (!m.has("number")) v.number = parsed->number;
 }
 
 void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* Msg::*what) {
@@ -307,10 +314,10 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   }
   if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), phrase(&Msg::max_below_min));
   const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), phrase(&Msg::in_target), {});
-  check_stated_unit(k, k.target.value, target.value_at("value"), &Msg::what_target);
+  read_stated_unit(k, k.target.value, target, &Msg::what_target);
   check_bounds(k, k.target.value.number, target.value_at("value"), &Msg::what_target);
   const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), phrase(&Msg::in_baseline), {});
-  check_stated_unit(k, k.baseline, baseline.value_at("value"), &Msg::what_baseline);
+  read_stated_unit(k, k.baseline, baseline, &Msg::what_baseline);
   check_bounds(k, k.baseline.number, baseline.value_at("value"), &Msg::what_baseline);
 
   const std::optional<int> decimals = read_decimals(m);

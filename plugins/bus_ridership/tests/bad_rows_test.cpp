@@ -95,13 +95,31 @@ TEST(BadRows, DailyExportBadDateAndNumber) {
   PluginRun fail = run_plugin({{"file", file}, {"format", "daily_export"}});
   EXPECT_EQ(fail.result, SOSEI_ERR_REJECTED);
   EXPECT_TRUE(has(fail.error, "daily.csv:3")) << fail.error;
-  EXPECT_TRUE(has(fail.error, "date の「2025-13-01」は日付として読めません")) << fail.error;
+  EXPECT_TRUE(has(fail.error, "「date」の「2025-13-01」は日付として読めません")) << fail.error;
   PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
   ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
   ASSERT_EQ(skip.rejections.size(), 3u);
   EXPECT_TRUE(has(where(skip.rejections[1]), "daily.csv:4"));
-  EXPECT_TRUE(has(skip.rejections[2].reason, "route（路線）が空欄です"));
+  EXPECT_TRUE(has(skip.rejections[2].reason, "「route」（路線）が空欄です"));
   EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 5);
+}
+
+// An export as a spreadsheet writes it: Japanese column names (named in the refusals), days with a time
+// of day, a 合計 row and a note under the days, and 1,000 without quotes — refused, where it was read as
+// 1 boarding (with a trailing empty column too, which hid the pushed-out 000).
+TEST(BadRows, DailyExportAsASpreadsheetWritesIt) {
+  const std::string file =
+      write_file(fixture_dir() / "daily.csv",
+                 "運行日,路線名,乗車人数,\n2025/4/1 0:00,山田線,100,\n2025/4/2 0:00,稲築線,1,000,\n"
+                 "令和7年4月3日,山田線,120,\n2025/4/31,山田線,5,\n合計,,\"1,220\",\n※ 速報値,,,\n");
+  PluginRun skip = run_plugin({{"file", file}, {"format", "daily_export"}}, true);
+  ASSERT_EQ(skip.result, SOSEI_OK) << skip.error;
+  ASSERT_EQ(skip.rejections.size(), 2u);
+  EXPECT_EQ(skip.rejections[0].line, 3u);
+  EXPECT_TRUE(has(skip.rejections[0].reason, "\"1\" followed by \"000\"")) << skip.rejections[0].reason;
+  EXPECT_TRUE(has(skip.rejections[1].reason, "「運行日」の「2025/4/31」は日付として読めません"))
+      << skip.rejections[1].reason;
+  EXPECT_EQ(skip.value("city_bus_riders", kFy, 2025), 100 + 120);
 }
 
 // Issue 14 §1: a day's row of a route coming again is refused (naming both lines), never summed twice.

@@ -120,7 +120,12 @@ TEST(ServiceDate, FormsAndRejections) {
   EXPECT_EQ(parse_export_date("45748")->month, 4);  // Excel serial of 2025-04-01
   EXPECT_EQ(parse_export_date("45747")->month, 3);  // 2025-03-31
   EXPECT_FALSE(parse_export_date("2025-4/1"));
-  EXPECT_FALSE(parse_export_date("R7.4.1"));
+  // What the SDK reads as a day counts as one: a spreadsheet's time of day, the city's eras.
+  EXPECT_EQ(parse_export_date("R7.4.1")->day, 1);
+  EXPECT_EQ(parse_export_date("2025/4/2 0:00")->day, 2);
+  EXPECT_EQ(parse_export_date("令和7年4月3日")->day, 3);
+  EXPECT_FALSE(parse_export_date("2025-04"));  // a month is not a day
+  EXPECT_FALSE(parse_export_date("R7"));
   EXPECT_EQ(bus_ridership::parse_count(" 12 "), 12);
   EXPECT_FALSE(bus_ridership::parse_count("-3"));
   EXPECT_FALSE(bus_ridership::parse_count("1.5"));

@@ -267,12 +267,30 @@ TEST_F(CsvPlugin, AUnitRowUnderTheHeaderIsSkippedAndMustStateTheKpisUnit) {
       << host_.error();
   EXPECT_TRUE(host_.observations().empty());
 
+  // One unit for the whole table, in the first cell, says the same.
+  s["file"] = write("table.csv", "年度,観光入込客数\n（単位：千人）,\nR6,120.1\n");
+  EXPECT_EQ(run(s), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("単位は「千人」ですが"), std::string::npos) << host_.error();
+
   // Not bound to the KPI (its unit unknown): the unit row is still no data.
   s.erase(SOSEI_SETTING_KPI_UNIT "visitors");
+  s["file"] = "thousands.csv";
   EXPECT_EQ(run(s), SOSEI_OK) << host_.error();
-  // A first data row is data, however short its cells: 「(2025)」 states no unit.
-  s["file"] = write("data.csv", "年度,観光入込客数\nR6,(2025)\n");
+  // A row under the header is data when a cell states no unit: 「(2025)」 is a year.
+  s["file"] = write("data.csv", "年度,観光入込客数\n,(2025)\n");
   EXPECT_EQ(run(s), SOSEI_ERR_REJECTED);
+
+  // A KPI per row: each row is checked against the unit row, a row of a KPI in 人 refused.
+  Settings per_row = mapping(write("rows.csv", "kpi,period,value\n,,(千人)\nvisitors,R6,120.1\nguests,R6,3.5\n"));
+  per_row[SOSEI_SETTING_KPI_UNIT "visitors"] = "人";
+  per_row[SOSEI_SETTING_KPI_UNIT "guests"] = "千人";
+  EXPECT_EQ(run(per_row, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, 3u);
+  EXPECT_NE(host_.rejections()[0].reason.find("KPI「visitors」の単位は「人」です"), std::string::npos)
+      << host_.rejections()[0].reason;
+  ASSERT_EQ(host_.observations().size(), 1u);
+  EXPECT_EQ(host_.observations()[0].number, 3.5);
 }
 
 // 1,234 without quotes is two cells: the row is refused, where it stored 1 (and a KPI without a
@@ -288,6 +306,24 @@ TEST_F(CsvPlugin, AFigureSplitByAnUnquotedCommaIsRefused) {
   ASSERT_EQ(host_.observations().size(), 2u);
   EXPECT_EQ(host_.observations()[0].number, 576);
   EXPECT_EQ(host_.observations()[1].number, 550);
+
+  // A header ending in an empty column, as spreadsheets export it: the pushed-out 870 lands under it,
+  // inside the header's width, and still counts (it summed 14 for 14,870 with exit 0); a memo there
+  // does not.
+  Settings months{{"kpi", "tourism_visitors"},
+                  {"period_column", "年"},
+                  {"month_column", "月"},
+                  {"value_column", "観光入込客数"},
+                  {"period_type", "calendar_year"}};
+  months["file"] = write("m.csv",
+                         "年,月,地域名,観光入込客数,\n2024,1,嘉麻市,14,870\n2024,2,嘉麻市,15000,\n"
+                         "2024,3,嘉麻市,16000,速報値\n");
+  EXPECT_EQ(run(months, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
+  ASSERT_EQ(host_.rejections().size(), 1u);
+  EXPECT_EQ(host_.rejections()[0].line, 2u);
+  EXPECT_NE(host_.rejections()[0].reason.find("\"14\" followed by \"870\""), std::string::npos)
+      << host_.rejections()[0].reason;
+  ASSERT_EQ(host_.observations().size(), 2u);
 }
 
 // An old exporter's DOS end-of-file byte closes the file; it is no row cut off.
