@@ -95,7 +95,12 @@ std::vector<Organization> read_roster(const sosei::Context& ctx, sosei::ByteRead
       continue;
     }
     o.established = *date;
-    if (const std::string_view dissolved = cell(dissolved_column); !dissolved.empty()) {
+    // A dash (－, ―, -) or なし says what a blank says: not dissolved.
+    const auto not_dissolved = [](std::string_view text) {
+      const auto value = sosei::parse_value(text);
+      return text.empty() || sosei::trim(text) == "なし" || (value && value->kind == SOSEI_VALUE_MISSING);
+    };
+    if (const std::string_view dissolved = cell(dissolved_column); !not_dissolved(dissolved)) {
       o.dissolved = parse_date(dissolved, &error);
       if (!o.dissolved) {
         reject("解散日: " + error);

@@ -86,13 +86,18 @@ TEST(SignoffEndToEnd, ApprovedPeriodRefusesAnImportUntilUnlockedWithAReason) {
   auto refused = s.run("import kama_values");
   EXPECT_EQ(refused.exit_code, 1) << refused.out;
   EXPECT_EQ(dump_except_runs(db), before);
+  // Said once, with nothing on skipping bad rows (an approved value is no bad row), and that the rows
+  // it accepted before it stopped were not kept.
+  EXPECT_NE(refused.out.find("失敗した取込は何も記録しません"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find("on_bad_row"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find("\n  却下 "), std::string::npos) << "the error again as a rejection: " << refused.out;
   const json run = json::parse(s.run("runs --json --limit 1").out)[0];
   EXPECT_EQ(run["status"], "failed");
   const json detail = json::parse(s.run("runs --json --id " + std::to_string(run["id"].get<int>())).out);
   ASSERT_FALSE(detail["rejections"].empty()) << detail.dump();
   const std::string reason = detail["rejections"][0]["reason"];
   EXPECT_NE(reason.find("承認済みで締められている"), std::string::npos) << reason;
-  EXPECT_NE(reason.find("sosei unlock startups FY2025"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("sosei unlock startups R7 --reason"), std::string::npos) << reason;
   EXPECT_NE(detail["rejections"][0]["location"].get<std::string>().find("kama-kpi-values.csv:"), std::string::npos);
 
   // The same values again are no change: an approved period does not refuse them.

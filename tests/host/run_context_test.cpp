@@ -70,6 +70,17 @@ TEST(RunContext, MissingInputFileFailsTheRunNamingTheFile) {
   EXPECT_EQ(run.run(), host::RunResult::Failed);
   EXPECT_NE(run.error().find("/nonexistent/visitors.csv"), std::string::npos) << run.error();
   EXPECT_TRUE(sink.observations.empty());
+  // In the run's language, the system's reason too (a Japanese run said "No such file or directory").
+  EXPECT_NE(run.error().find("/nonexistent/visitors.csv: 開けません（ファイルかフォルダがありません）。取込元の設定"),
+            std::string::npos)
+      << run.error();
+  auto english = settings({{"file", "/nonexistent/visitors.csv"}});
+  english.fetch.lang = text::Lang::En;
+  host::RunContext in_english(plugin("good"), english, sink);
+  EXPECT_EQ(in_english.run(), host::RunResult::Failed);
+  EXPECT_NE(in_english.error().find("/nonexistent/visitors.csv: cannot open (no such file or folder)"),
+            std::string::npos)
+      << in_english.error();
 }
 
 TEST(RunContext, FingerprintCoversTheInputBytes) {

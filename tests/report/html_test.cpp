@@ -143,6 +143,20 @@ TEST(ReportHtml, ChartNumbersAreWrittenAsTheTablesWriteThem) {
   EXPECT_NE(en.find("2024: -1,089</title>"), std::string::npos) << en;
 }
 
+// A card's actual carries its unit once, and a flagged value's ※ after it (19.9万人 万人 and 20※ 件
+// were shown).
+TEST(ReportHtml, ACardsActualSaysItsUnitOnce) {
+  auto m = model();
+  m.projects[0].actual = {"19.9万人", 199000};
+  m.projects[0].unit = "万人";
+  m.projects[1].actual = {"20※", 20};
+  m.projects[1].unit = "件";
+  const std::string html = html_report(m);
+  EXPECT_NE(html.find(">19.9万人</dd>"), std::string::npos);
+  EXPECT_EQ(html.find("19.9万人 万人"), std::string::npos);
+  EXPECT_NE(html.find(">20 件※</dd>"), std::string::npos);
+}
+
 TEST(ReportHtml, DrilldownTablesListTheDimensionValues) {
   const std::string html = html_report(model());
   EXPECT_NE(html.find("data-series=\"tourism/monthly_visitors\""), std::string::npos);

@@ -59,12 +59,29 @@ std::string approval_state_text(ApprovalState state, text::Lang lang) {
   return c.state_entered;
 }
 
+namespace {
+
+// The period as the unlock command reads it, in the notation the message itself uses: R7 beside
+// 令和7年度 (a bare year is the KPI's own kind of year), 2024年 for a calendar year.
+std::string command_period(const Period& p, text::YearStyle years) {
+  switch (p.kind) {
+    case PeriodKind::FiscalYear:
+      return text::year_label(p.year, years);
+    case PeriodKind::CalendarYear:
+      return std::to_string(p.year) + "年";
+    default:
+      return p.str();
+  }
+}
+
+}  // namespace
+
 std::string locked_message(const store::Approval& lock, const text::Locale& l) {
   const std::string period = text::period_text(lock.period, l.years, l.lang);
   // The day the city approved it, in the city's time zone (09:00 JST is still the day before in UTC).
   const std::string approved_at = text::timestamp_text(lock.changed_at, l.time_zone);
   return say(&text::Catalogue::refuse_locked, l.lang, lock.kpi, period, approved_at.substr(0, 10), lock.kpi,
-             lock.period.str());
+             command_period(lock.period, l.years));
 }
 
 SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, const Signer& who, SignoffStep step,

@@ -36,9 +36,12 @@ std::string summary(const import::ImportOutcome& o, text::Lang lang) {
   std::string s = text::say(lang, &text::Catalogue::import_summary, r.source, status, r.accepted, r.inserted, r.revised,
                             r.rejected);
   if (!o.dry_run && r.id) s += text::say(lang, &text::Catalogue::import_run_id, r.id);
+  if (r.status == store::RunStatus::Failed && r.accepted > 0) s += text::catalogue(lang).import_nothing_stored;
   if (!r.error.empty()) s += "\n" + text::say(lang, &text::Catalogue::import_error, r.error);
+  // The row that stopped the run is its error already: listed once.
   for (const auto& x : r.rejections)
-    s += "\n" + text::say(lang, &text::Catalogue::import_rejected, x.location, x.reason);
+    if (r.error != x.location + ": " + x.reason)
+      s += "\n" + text::say(lang, &text::Catalogue::import_rejected, x.location, x.reason);
   return s;
 }
 

@@ -9,6 +9,7 @@
 
 #include "input/input_stream.hpp"
 #include "text/import_messages.hpp"
+#include "text/system_errors.hpp"
 
 struct sosei_host {
   sosei::host::RunContext* context;
@@ -189,6 +190,10 @@ int32_t RunContext::open_stream(const std::string& path, const std::string& disp
     *out = in.get();
     inputs_.push_back(std::move(in));
     return SOSEI_OK;
+  } catch (const input::FileOpenError& e) {
+    const text::Lang lang = settings_.fetch.lang;
+    return fail_with(SOSEI_ERR_IO, text::say(lang, &text::ImportMessages::file_cannot_open, e.path(),
+                                             text::system_error(e.errnum())(text::Locale{lang})));
   } catch (const std::exception& e) {
     return fail_with(SOSEI_ERR_IO, e.what());
   }

@@ -44,10 +44,13 @@ int32_t StoreSink::accept(const Observation& o) {
         }
         continue;
       }
-      return reject(o.location, locked_message_ ? locked_message_(lock)
-                                                : key_.series + " " + key_.period.str() +
-                                                      " is approved and locked: it cannot be changed until the "
-                                                      "policy division unlocks it (sosei unlock)");
+      // Not a bad row to skip: the refusal says who may unlock the period, and no more.
+      return refuse(o.location,
+                    locked_message_ ? locked_message_(lock)
+                                    : key_.series + " " + key_.period.str() +
+                                          " is approved and locked: it cannot be changed until the policy division "
+                                          "unlocks it (sosei unlock)",
+                    /*bad_row=*/false);
     }
   }
   // Before the store has it: the stream asks the store whether a series held values before the run.
@@ -66,6 +69,10 @@ int32_t StoreSink::finish() {
 }
 
 int32_t StoreSink::reject(const std::string& location, const std::string& whole_reason) {
+  return refuse(location, whole_reason, /*bad_row=*/true);
+}
+
+int32_t StoreSink::refuse(const std::string& location, const std::string& whole_reason, bool bad_row) {
   // A plugin's reason may quote the whole bad row; every rejected row is stored, so bound each one.
   // The SDK's refusals (notation, CSV) are English; the city's staff read them in the configured language.
   const std::string reason =
@@ -73,8 +80,9 @@ int32_t StoreSink::reject(const std::string& location, const std::string& whole_
   const std::string where = text::bounded_text(location, validator_.locale().lang);
   transaction_.reject({where, reason});
   if (policy_ == config::OnBadRow::Skip) return SOSEI_OK;
+  // A bad row may be fixed or skipped (on_bad_row: skip); an approved value may only be unlocked.
   stop_reason_ = (where.empty() ? std::string() : where + ": ") + reason +
-                 text::say(validator_.locale().lang, &text::ImportMessages::how_to_go_on);
+                 (bad_row ? text::say(validator_.locale().lang, &text::ImportMessages::how_to_go_on) : std::string());
   return SOSEI_ERR_REJECTED;
 }
 

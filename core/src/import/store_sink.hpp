@@ -48,6 +48,10 @@ class StoreSink : public host::ObservationSink {
   void set_state(const std::string& key, const std::string& value) override { transaction_.set_state(key, value); }
 
  private:
+  // Records the refusal; with on_bad_row: fail it stops the run, and a `bad_row`'s reason then says
+  // how to go on (fix the input or skip such rows), which an approved period's refusal must not.
+  int32_t refuse(const std::string& location, const std::string& reason, bool bad_row);
+
   ObservationValidator validator_;
   store::ImportTransaction& transaction_;
   config::OnBadRow policy_;

@@ -12,13 +12,14 @@ namespace sosei::input {
 FileSource::FileSource(const std::string& path) : path_(path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(path + ": is a folder, not a file; set the path of the data file itself.");
+    throw FileOpenError(path + ": is a folder, not a file; set the path of the data file itself.", path, EISDIR);
   }
   file_ = std::fopen(path.c_str(), "rb");
   if (file_ == nullptr) {
     const int error = errno;
-    throw InputError(path + ": cannot open (" + std::strerror(error) +
-                     "); check the path in the source configuration and that the file is readable.");
+    throw FileOpenError(path + ": cannot open (" + std::strerror(error) +
+                            "); check the path in the source configuration and that the file is readable.",
+                        path, error);
   }
 }
 

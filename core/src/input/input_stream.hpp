@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 struct XXH3_state_s;  // xxhash's hashing state, kept out of this header
 
@@ -17,6 +18,20 @@ namespace sosei::input {
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// A file that cannot be opened: its path and the system's reason (errno), so that the host words it in
+// the run's language (a Japanese run said "cannot open (No such file or directory)").
+class FileOpenError : public InputError {
+ public:
+  FileOpenError(const std::string& message, std::string path, int errnum)
+      : InputError(message), path_(std::move(path)), errnum_(errnum) {}
+  const std::string& path() const { return path_; }
+  int errnum() const { return errnum_; }
+
+ private:
+  std::string path_;
+  int errnum_;
 };
 
 // A pull stream of UTF-8 bytes (raw bytes for Encoding::Binary).

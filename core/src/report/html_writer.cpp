@@ -213,6 +213,17 @@ void drilldown(std::ostream& out, const Drilldown& d, const Labels& l, Lang lang
   out << "</table></div></details>";
 }
 
+// The actual with its unit, once: 19.9万人 says its unit already (display: 万人), and a value's ※ (an
+// open data-quality flag) follows the unit, as it follows the figure in the table (20 件※).
+std::string actual_with_unit(const KpiRow& r) {
+  std::string text = r.actual.text;
+  if (r.unit.empty() || !r.actual.number || text.find(r.unit) != std::string::npos) return text;
+  static const std::string kFlag = "※";
+  const bool flagged = text.ends_with(kFlag);
+  if (flagged) text.resize(text.size() - kFlag.size());
+  return text + " " + r.unit + (flagged ? kFlag : "");
+}
+
 void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels& l) {
   out << "<article class=\"card\" id=\"kpi-" << esc(r.id) << "\" data-kpi=\"" << esc(r.id) << "\"><h3>" << esc(r.name)
       << " " << grade_badge(r, m) << "</h3><div class=\"where\">" << esc(goal_heading(r.goal_no, m.options.lang));
@@ -230,7 +241,7 @@ void card(std::ostream& out, const KpiRow& r, const ReportModel& m, const Labels
         << "</dd></div>";
   };
   fig(l.baseline, with_period(r.baseline, r.baseline_period));
-  fig(l.actual, r.actual.text + (r.unit.empty() || !r.actual.number ? "" : " " + r.unit));
+  fig(l.actual, actual_with_unit(r));
   fig(l.target, with_period(r.target, r.target_period));
   fig(l.achievement, r.achievement.text);
   if (!r.projection.text.empty()) fig(l.projection, r.projection.text);

@@ -365,6 +365,7 @@ constexpr Catalogue kJapanese{
     .approval_withdrawn = "承認の最中に取込が値を変えたため、承認を取り消しました（担当課が確かめて提出し直します）",
     .report_draft = "【案】承認前の値を含む作業用の版",
     .report_final = "承認済みの値による確定版",
+    .import_nothing_stored = "（失敗した取込は何も記録しません。受理した値も保存されていません）",
 };
 
 constexpr Catalogue kEnglish{
@@ -715,6 +716,7 @@ constexpr Catalogue kEnglish{
         "submits again)",
     .report_draft = "[DRAFT] working version, may include values not yet approved",
     .report_final = "final version: approved values only",
+    .import_nothing_stored = " (a failed run stores nothing: the accepted values were not kept either)",
 };
 
 }  // namespace

@@ -326,6 +326,7 @@ struct Catalogue {
   const char* approval_withdrawn;         // the audit reason when an import changed the value during approval
   const char* report_draft;               // beside a report's title without --approved-only
   const char* report_final;               // beside a report's title with --approved-only
+  const char* import_nothing_stored;      // after a failed run's summary: its accepted rows were not kept
 };
 
 const Catalogue& catalogue(Lang lang);

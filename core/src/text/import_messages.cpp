@@ -70,6 +70,8 @@ constexpr ImportMessages kJapanese{
     .plugin_code_without_reason =
         "プラグイン「{}」がエラーコード {} を返しましたが、理由を伝えていません（プラグインの不具合です。作成者に"
         "知らせてください）",
+    .file_cannot_open =
+        "{}: 開けません（{}）。取込元の設定（sources.yaml）のパスと、ファイルを読めるかを確かめてください",
 };
 
 constexpr ImportMessages kEnglish{
@@ -134,6 +136,8 @@ constexpr ImportMessages kEnglish{
     .plugin_threw = "plugin threw from {}: {}",
     .plugin_threw_unknown = "plugin threw an unknown exception from {}",
     .plugin_code_without_reason = "plugin '{}' returned error code {} without a message",
+    .file_cannot_open =
+        "{}: cannot open ({}); check the path in the source configuration and that the file is readable",
 };
 
 }  // namespace

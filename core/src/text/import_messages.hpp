@@ -72,6 +72,7 @@ struct ImportMessages {
   const char* plugin_threw;                // step (create, run, destroy), the exception's text
   const char* plugin_threw_unknown;        // step
   const char* plugin_code_without_reason;  // plugin, code
+  const char* file_cannot_open;            // path, the system's reason (text::system_error)
 };
 
 const ImportMessages& import_messages(Lang lang);

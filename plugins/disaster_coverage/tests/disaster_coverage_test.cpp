@@ -265,6 +265,15 @@ TEST_F(DisasterCoverage, BadRowsNameFileLineAndReason) {
   EXPECT_NEAR(value("disaster_coverage", 2024), 150.0 * 100 / 270, 1e-9);
 }
 
+// A roster marks a group still active with a dash or なし as often as with a blank cell.
+TEST_F(DisasterCoverage, ADashOrNashiForTheDissolutionDayIsNotDissolved) {
+  const std::string h = write("h.csv", "年度,行政区コード,行政区名,世帯数\n2024,01,北町,100\n2024,02,南町,300\n");
+  const std::string r =
+      write("r.csv", "組織名,行政区コード,結成日,解散日\n北町会,1,2019-04-01,－\n南町会,2,2019-04-01,なし\n");
+  ASSERT_EQ(run(files(h, r)), SOSEI_OK) << host_.error();
+  EXPECT_NEAR(value("disaster_coverage", 2024), 100.0, 1e-9);
+}
+
 TEST_F(DisasterCoverage, TotalsRowIsCheckedNotCounted) {
   const std::string r = write("r.csv", fixtures::roster_csv());
   const std::string body =
