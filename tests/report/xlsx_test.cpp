@@ -315,6 +315,28 @@ TEST(ReportXlsxRows, AchievementKeepsItsMarker) {
   EXPECT_EQ(wb.number(wb.sheet(1), "M4").second, "0.0%");  // a plain ratio
 }
 
+// The workbook is the draft that circulates: a value waiting for its department keeps its ※ (in the
+// number's format, so it stays a number) and every KPI's notes are in a 備考 column, as in the other
+// formats (the ※ legend, why a KPI cannot be measured, the strategy's note).
+TEST(ReportXlsxRows, AFlaggedValueKeepsItsMarkAndTheNotesTheirColumn) {
+  auto m = model();
+  m.projects.front().actual.text = "18※";
+  m.projects.front().notes = {"※ 未解決のデータ品質フラグがある値（担当課の確認待ち）", "創業相談の件数を含む"};
+  m.numeric_targets.front().notes = {"評価期間の値がないため測定不能"};
+  const auto file = scratch("xlsx-flagged") / "report.xlsx";
+  write_xlsx(m, file.string());
+  const Workbook wb(file);
+  const auto actual = wb.number(wb.sheet(1), "L3");
+  EXPECT_DOUBLE_EQ(actual.first, 18);
+  EXPECT_EQ(actual.second, "#,##0\"※\";\"△\"#,##0\"※\"");
+  EXPECT_EQ(wb.number(wb.sheet(1), "L4").second, "#,##0");  // not flagged
+  EXPECT_NE(wb.strings().find("未解決のデータ品質フラグがある値（担当課の確認待ち）\n創業相談の件数を含む"),
+            std::string::npos)
+      << wb.strings();
+  EXPECT_NE(wb.strings().find("評価期間の値がないため測定不能"), std::string::npos);
+  EXPECT_NE(wb.strings().find("備考"), std::string::npos);
+}
+
 TEST(ReportXlsxEnglish, SheetNamesFitExcelsLimit) {
   const auto file = scratch("xlsx-en") / "report.xlsx";
   write_xlsx(model({Lang::En, YearStyle::Western, {}}), file.string());

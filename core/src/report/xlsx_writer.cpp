@@ -35,11 +35,21 @@ struct Formats {
   lxw_format* total_share;
   // A KPI's numbers by its display rule: index = decimals (0–6); Japanese negatives as △1,305.
   lxw_format* kpi_number[7];
+  // The same followed by ※: a value with an open data-quality flag, as the other formats mark it (20※).
+  lxw_format* kpi_flagged[7];
   // 0.0% followed by words ("（達成）", "（進捗）"), made on first use, one per suffix.
   lxw_workbook* workbook;
   mutable std::map<std::string, lxw_format*> percent_with;
   lxw_format* percent_suffixed(const std::string& suffix) const;
 };
+
+// A KPI's notes (its strategy note, why it cannot be measured, the ※ legend) one per line, as the other
+// formats list them beside the table.
+std::string lines(const std::vector<std::string>& notes) {
+  std::string out;
+  for (const auto& n : notes) out += (out.empty() ? "" : "\n") + n;
+  return out;
+}
 
 lxw_format* cell_format(lxw_workbook* wb, const char* num_format = nullptr, bool bold = false) {
   lxw_format* f = workbook_add_format(wb);
@@ -100,6 +110,8 @@ Formats make_formats(lxw_workbook* wb, Lang lang) {
     const std::string digits = "#,##0" + (d > 0 ? "." + std::string(static_cast<std::size_t>(d), '0') : "");
     const std::string code = lang == Lang::Ja ? digits + ";\"△\"" + digits : digits;
     f.kpi_number[d] = cell_format(wb, code.c_str());
+    const std::string flagged = digits + "\"※\";" + (lang == Lang::Ja ? "\"△\"" : "-") + digits + "\"※\"";
+    f.kpi_flagged[d] = cell_format(wb, flagged.c_str());
   }
   return f;
 }
@@ -134,10 +146,18 @@ class Sheet {
   }
   // A KPI's figure: its number (scaled by `display: 万人`) with the KPI's decimals, else its text.
   void kpi_figure(lxw_row_t r, lxw_col_t c, const Figure& fig, const KpiRow& kpi) {
-    if (fig.number)
-      number(r, c, *fig.number / kpi.scale, kpi.decimals < 0 ? nullptr : f_.kpi_number[std::min(kpi.decimals, 6)]);
-    else
-      text(r, c, fig.text);
+    if (!fig.number) return text(r, c, fig.text);
+    static constexpr std::string_view kFlag = "※";  // the figure waits for its department (docs/quality.md)
+    const bool flagged = std::string_view(fig.text).ends_with(kFlag);
+    const double v = *fig.number / kpi.scale;
+    lxw_format* format = nullptr;  // up to two decimals, as number() chooses
+    if (kpi.decimals >= 0) {
+      const auto d = static_cast<std::size_t>(std::min(kpi.decimals, 6));
+      format = flagged ? f_.kpi_flagged[d] : f_.kpi_number[d];
+    } else if (flagged) {
+      format = f_.kpi_flagged[is_whole(v) ? 0 : 2];
+    }
+    number(r, c, v, format);
   }
   void percent(lxw_row_t r, lxw_col_t c, const Figure& fig, bool off_track = false) {
     if (fig.number)
@@ -263,7 +283,7 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
   s.text(0, 0, title_of(m, l.project_table), f.title);
   std::vector<std::string> header = {l.goal, l.measure, l.project, l.kpi, l.unit, l.baseline};
   for (const auto& y : m.years) header.push_back(y.label);
-  for (const char* h : {l.actual, l.achievement, l.target, l.department, l.grade, l.pace}) header.push_back(h);
+  for (const char* h : {l.actual, l.achievement, l.target, l.department, l.grade, l.pace, l.notes}) header.push_back(h);
   s.header(1, header);
   const lxw_row_t first = 2;
   const auto& rows = m.projects;
@@ -301,10 +321,11 @@ void projects_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     s.text(row, c++, r.department);
     s.text(row, c++, grade_text(r), f.grade);
     s.percent(row, c++, r.pace, r.off_track);
+    s.text(row, c++, lines(r.notes));
   }
   std::vector<double> widths = {22, 22, 20, 34, 6, 11};
   for (std::size_t i = 0; i < m.years.size(); ++i) widths.push_back(10);
-  for (double w : {11.0, 10.0, 16.0, 12.0, 16.0, 12.0}) widths.push_back(w);
+  for (double w : {11.0, 10.0, 16.0, 12.0, 16.0, 12.0, 40.0}) widths.push_back(w);
   s.widths(widths);
   s.fit_rows();
   worksheet_freeze_panes(s.ws(), 2, 4);
@@ -363,7 +384,7 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
                                      l.target,
                                      ja ? "目標期間" : "Target period"};
   for (const auto& y : m.target_years) header.push_back(y.label);
-  for (const char* h : {l.actual, l.achievement, l.grade}) header.push_back(h);
+  for (const char* h : {l.actual, l.achievement, l.grade, l.notes}) header.push_back(h);
   s.header(1, header);
   for (std::size_t i = 0; i < m.numeric_targets.size(); ++i) {
     const auto& r = m.numeric_targets[i];
@@ -387,10 +408,11 @@ void targets_sheet(lxw_workbook* wb, const Formats& f, const ReportModel& m) {
     s.comment(row, c++, r.formed);
     s.achievement(row, c++, r.achievement);
     s.text(row, c++, grade_text(r), f.grade);
+    s.text(row, c++, lines(r.notes));
   }
   std::vector<double> widths = {40, 16, 6, 10, 12, 10, 10, 12};
   for (std::size_t i = 0; i < m.target_years.size(); ++i) widths.push_back(9);
-  for (double w : {10.0, 12.0, 16.0}) widths.push_back(w);
+  for (double w : {10.0, 12.0, 16.0, 40.0}) widths.push_back(w);
   s.widths(widths);
   s.fit_rows();
   worksheet_freeze_panes(s.ws(), 2, 2);
