@@ -97,5 +97,26 @@ TEST_F(SignoffRace, AnImportCommittingWhileTheApprovalWaitsWithdrawsIt) {
       store::ApprovalState::Approved);
 }
 
+// An import a quarter of a second after the submission: shown to the second, both times read the same,
+// and the refusal looked as if nothing had changed after the submission.
+TEST_F(SignoffRace, AChangeWithinTheSecondOfTheSubmissionShowsItsMilliseconds) {
+  auto store = open();
+  put(*store, 8);
+  clock_.advance(seconds{1});
+  const SignoffRequest request{"startups", "R7", ""};
+  const text::Locale locale{text::Lang::Ja, text::YearStyle::Era, "Asia/Tokyo"};
+  sign_off(env_.config().strategy, *store, cli_signer(), SignoffStep::Submit, request, locale);
+  clock_.advance(milliseconds{250});
+  put(*store, 9);
+  try {
+    sign_off(env_.config().strategy, *store, cli_signer(), SignoffStep::Approve, request, locale);
+    FAIL() << "approved a value changed after its submission";
+  } catch (const SignoffRefused& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("2026-05-01 10:00:01.000 +09:00"), std::string::npos) << what;
+    EXPECT_NE(what.find("2026-05-01 10:00:01.250 +09:00"), std::string::npos) << what;
+  }
+}
+
 }  // namespace
 }  // namespace sosei::app

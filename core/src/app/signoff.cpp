@@ -125,9 +125,17 @@ SignoffResult sign_off(const config::Strategy& strategy, store::Store& store, co
                                              approval_state_text(now, l.lang)));
   };
   auto refuse_changed = [&](const std::string& last_change) {
-    return SignoffRefused(Why::Conflict, say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown,
-                                             text::timestamp_text(before.changed_at, l.time_zone),
-                                             text::timestamp_text(last_change, l.time_zone)));
+    std::string submitted = text::timestamp_text(before.changed_at, l.time_zone),
+                changed = text::timestamp_text(last_change, l.time_zone);
+    if (submitted == changed) {  // within one second: the milliseconds say which came first
+      const auto with_ms = [](std::string shown, const std::string& iso) {
+        return iso.size() >= 23 && shown.size() >= 19 ? shown.insert(19, iso.substr(19, 4)) : shown;
+      };
+      submitted = with_ms(submitted, before.changed_at);
+      changed = with_ms(changed, last_change);
+    }
+    return SignoffRefused(Why::Conflict,
+                          say(&text::Catalogue::refuse_approve_changed, l.lang, kpi->id, shown, submitted, changed));
   };
   // A submitted period whose value changed since may be submitted again, and may not be approved.
   const std::string last_change = step == SignoffStep::Unlock ? std::string() : store.last_stored(kpi->id, period);
