@@ -272,6 +272,38 @@ TEST(SignoffEndToEnd, CommentsAreVersionedAndShownInEveryReport) {
   EXPECT_TRUE((*kpi_row(r6, "tourism_visitors"))["comments"].empty());
 }
 
+// The policy division's list: what waits for its approval first, then what it approved, by name.
+TEST(SignoffEndToEnd, ApprovalsListWhatWaitsAndWhatIsApproved) {
+  SoseiRunner s("signoff-approvals");
+  ASSERT_EQ(s.run("import kama_values").exit_code, 0);
+  const auto none = s.run("approvals");
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_NE(none.out.find("承認申請中・承認済みの期間はありません"), std::string::npos) << none.out;
+  ASSERT_EQ(s.run("submit startups R7").exit_code, 0);
+  ASSERT_EQ(s.run("approve startups R7").exit_code, 0);
+  ASSERT_EQ(s.run("submit shop_renovations R7").exit_code, 0);
+
+  const auto list = s.run("approvals");
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto waiting = list.out.find("商業店舗リフォーム支援による店舗改装件数");
+  const auto approved = list.out.find("起業支援による創業者数");
+  ASSERT_NE(waiting, std::string::npos) << list.out;
+  ASSERT_NE(approved, std::string::npos) << list.out;
+  EXPECT_LT(waiting, approved) << "what waits for approval comes first: " << list.out;
+  EXPECT_NE(list.out.find("令和7年度"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("提出済み"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("承認済み"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("+09:00"), std::string::npos) << "in the city's time: " << list.out;
+
+  const json submitted = json::parse(s.run("approvals --state submitted --json").out);
+  ASSERT_EQ(submitted.size(), 1u) << submitted.dump();
+  EXPECT_EQ(submitted[0]["kpi"], "shop_renovations");
+  EXPECT_EQ(submitted[0]["state"], "submitted");
+  EXPECT_EQ(json::parse(s.run("approvals --kpi startups --json").out).size(), 1u);
+  EXPECT_EQ(s.run("approvals --kpi nosuchkpi").exit_code, 2);
+  EXPECT_EQ(s.run("approvals --state entered").exit_code, 2);
+}
+
 TEST(SignoffEndToEnd, ApprovedOnlyReportShowsUnapprovedValuesAsUnconfirmed) {
   SoseiRunner s("signoff-approved-only");
   ASSERT_EQ(s.run("import kama_values").exit_code, 0);

@@ -1,6 +1,7 @@
 // `sosei submit|approve|unlock KPI PERIOD`, `sosei comment KPI YEAR --kind … --text …` and
 // `sosei audit`: sign-off, commentary and the audit trail at the CLI, acting as the OS user (who
 // holds the database file, so every right). The rules are app/'s, the same as the API's.
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -123,6 +124,58 @@ void add_audit(CLI::App& app, CommandEnv env) {
   });
 }
 
+// The policy division's list: what waits for its approval (submitted, first) and what it approved,
+// with when and by whom, in the city's time. The audit trail has every step; this is where each
+// period stands now.
+void add_approvals(CLI::App& app, CommandEnv env) {
+  auto* cmd = app.add_subcommand("approvals", "List the periods waiting for approval (submitted) and those approved");
+  struct Args {
+    std::string kpi;
+    std::string state;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--kpi", args->kpi, "only this KPI");
+  cmd->add_option("--state", args->state, "only submitted (waiting for approval) or approved periods")
+      ->check(CLI::IsMember({"submitted", "approved"}));
+  cmd->add_flag("--json", args->json, "print as JSON");
+  add_locale_options(cmd, env.session);
+  cmd->callback([env, args] {
+    std::vector<store::Approval> list;
+    for (auto& a : env.session.store(app::StoreOpen::ReadOnly).approvals(args->kpi))
+      if (args->state.empty() || store::to_string(a.state) == args->state) list.push_back(std::move(a));
+    // A KPI taken out of the strategy keeps its approvals; none for an id it never had is a typo.
+    if (list.empty() && !args->kpi.empty()) require_known_series(env.session, args->kpi);
+    std::stable_partition(list.begin(), list.end(),
+                          [](const store::Approval& a) { return a.state == store::ApprovalState::Submitted; });
+    if (args->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& a : list) out.push_back(present::to_json(a));
+      std::cout << out.dump(2) << '\n';
+      env.exit_code = kOk;
+      return;
+    }
+    const text::Locale l = env.session.locale();
+    const text::Catalogue& c = text::catalogue(l.lang);
+    const config::Strategy& strategy = env.session.config().strategy;
+    TextTable table({c.kpi, c.approvals_name, c.period, c.status, c.audit_at, c.audit_who});
+    for (const auto& a : list) {
+      const config::Kpi* kpi = strategy.find_kpi(a.kpi);
+      const std::string name = !kpi                                                ? ""
+                               : l.lang == text::Lang::En && !kpi->name_en.empty() ? kpi->name_en
+                                                                                   : kpi->name_ja;
+      table.add({a.kpi, name, text::period_text(a.period, l.years, l.lang), app::approval_state_text(a.state, l.lang),
+                 text::timestamp_text(a.changed_at, l.time_zone), text::actor_text(a.changed_by, l.lang)});
+    }
+    table.fit(default_table_width(), 1);
+    if (table.empty())
+      std::cout << c.no_approvals << '\n';
+    else
+      table.print(std::cout);
+    env.exit_code = kOk;
+  });
+}
+
 }  // namespace
 
 void add_signoff_commands(CLI::App& app, CommandEnv env) {
@@ -133,6 +186,7 @@ void add_signoff_commands(CLI::App& app, CommandEnv env) {
            app::SignoffStep::Unlock);
   add_comment(app, env);
   add_audit(app, env);
+  add_approvals(app, env);
 }
 
 }  // namespace sosei::cli

@@ -366,6 +366,8 @@ constexpr Catalogue kJapanese{
     .report_draft = "【案】承認前の値を含む作業用の版",
     .report_final = "承認済みの値による確定版",
     .import_nothing_stored = "（失敗した取込は何も記録しません。受理した値も保存されていません）",
+    .approvals_name = "名称",
+    .no_approvals = "承認申請中・承認済みの期間はありません（担当課の提出は sosei submit KPI 期間）",
 };
 
 constexpr Catalogue kEnglish{
@@ -717,6 +719,8 @@ constexpr Catalogue kEnglish{
     .report_draft = "[DRAFT] working version, may include values not yet approved",
     .report_final = "final version: approved values only",
     .import_nothing_stored = " (a failed run stores nothing: the accepted values were not kept either)",
+    .approvals_name = "name",
+    .no_approvals = "No period is submitted or approved (a department submits one with sosei submit KPI PERIOD)",
 };
 
 }  // namespace

@@ -327,6 +327,8 @@ struct Catalogue {
   const char* report_draft;               // beside a report's title without --approved-only
   const char* report_final;               // beside a report's title with --approved-only
   const char* import_nothing_stored;      // after a failed run's summary: its accepted rows were not kept
+  const char* approvals_name;             // `sosei approvals`: the KPI's name column
+  const char* no_approvals;               // `sosei approvals` with nothing submitted or approved
 };
 
 const Catalogue& catalogue(Lang lang);
