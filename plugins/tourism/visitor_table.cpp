@@ -15,7 +15,7 @@ bool contains(std::string_view s, std::string_view part) { return s.find(part) !
 }  // namespace
 
 std::optional<int> month_of_header(std::string_view cell) {
-  const std::string s = sosei::normalize_header(cell);
+  const std::string s = sosei::header_without_unit(cell);  // 「1月（人）」 too
   std::size_t digits = 0;
   while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2 || std::string_view(s).substr(digits) != "月") return std::nullopt;

@@ -509,6 +509,19 @@ TEST(CsvHeader, ANameWrappedOverTwoLinesOrTypedInFullWidthIsFound) {
   EXPECT_EQ(header.find("観光地点"), 4u);  // the exact name before the one that only reads the same
   EXPECT_EQ(header.find("観光入込"), std::nullopt);
   EXPECT_EQ(header.require("観光入込客数", "the value"), 1u);
+
+  // A unit stated after the name, on the cell's second line or beside it, is no part of the name.
+  CsvHeader with_units = header_of("\"世帯数\n（世帯）\",人口(人),全国(公立)\n");
+  EXPECT_EQ(with_units.find("世帯数"), 0u);
+  EXPECT_EQ(with_units.find("人口"), 1u);
+  EXPECT_EQ(with_units.find("全国"), std::nullopt);  // （公立） is a name's part, not a unit
+  StringByteReader in("\"1月\n（人）\",世帯数（世帯）\n");
+  CsvReader reader(in);
+  ASSERT_TRUE(reader.next());
+  const ColumnFinder finder(reader);
+  EXPECT_EQ(finder.find({"世帯数"}), 1u);
+  EXPECT_EQ(header_without_unit("1月\n（人）"), "1月");
+  EXPECT_EQ(header_without_unit("（単位：人）"), "(単位:人)");  // nothing before the brackets: kept
 }
 
 TEST(CsvHeader, BomAtTheStartIsGone) {

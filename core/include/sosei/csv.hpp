@@ -477,6 +477,46 @@ inline std::string normalize_header(std::string_view cell) {
   return out;
 }
 
+// The unit a published table states for a column in a row under its header: 「（人）」, 「(千人)」,
+// 「（単位：％）」 → "人", "千人", "%" (widths folded, as normalize_header does); "" when the cell states
+// none. Short and without digits: 「(2025)」 or 「（速報値を含む注記…）」 state no unit.
+inline std::string stated_unit(std::string_view cell) {
+  std::string s = normalize_header(cell);
+  if (s.size() < 3 || s.front() != '(' || s.back() != ')') return "";
+  s = s.substr(1, s.size() - 2);
+  for (const std::string_view word : {"単位:", "単位"})
+    if (s.starts_with(word)) {
+      s.erase(0, word.size());
+      break;
+    }
+  constexpr std::size_t kLongestUnit = 15;  // 5 kanji: 千人泊, 百万円, ポイント
+  if (s.empty() || s.size() > kLongestUnit || s.find_first_of("0123456789()") != std::string::npos) return "";
+  return s;
+}
+
+// A header cell's name without the unit it states after it, both normalised: 「1月（人）」 → 1月,
+// 「世帯数\n（世帯）」 → 世帯数, 「入込客数(千人)」 → 入込客数. Only a unit every KPI shares (kValueUnits,
+// after an optional 万/千/百万/億) or one written as 単位: counts: 「全国(公立)」 is a name.
+inline std::string header_without_unit(std::string_view cell) {
+  std::string s = normalize_header(cell);
+  const std::size_t open = s.rfind('(');
+  if (open == std::string::npos || open == 0 || !s.ends_with(")")) return s;
+  const std::string stated = stated_unit(s.substr(open));
+  if (stated.empty()) return s;
+  std::string_view unit = stated;
+  const bool written_as_unit = std::string_view(s).substr(open + 1).starts_with("単位");
+  for (const auto& m : kValueMultipliers)
+    if (unit.starts_with(m.spelling) && unit.size() > m.spelling.size()) {
+      unit.remove_prefix(m.spelling.size());
+      break;
+    }
+  const bool known =
+      std::any_of(kValueUnits.begin(), kValueUnits.end(), [&](const ValueUnit& u) { return u.spelling == unit; });
+  if (!known && !written_as_unit) return s;
+  s.resize(open);
+  return s;
+}
+
 // Column indexes by header name. Names are copied, so the header outlives the reader's next record.
 class CsvHeader {
  public:
@@ -495,6 +535,8 @@ class CsvHeader {
     const std::string wanted = normalize_header(name);
     for (std::size_t i = 0; i < names_.size(); ++i)
       if (normalize_header(names_[i]) == wanted) return i;
+    for (std::size_t i = 0; i < names_.size(); ++i)  // 「観光入込客数（人）」 for 観光入込客数
+      if (header_without_unit(names_[i]) == wanted) return i;
     return std::nullopt;
   }
 
@@ -563,23 +605,6 @@ inline uint64_t skip_title_rows(CsvReader& reader, uint64_t most = 10) {
   uint64_t passed = 0;
   while (passed < most && is_title_row(reader) && reader.next()) ++passed;
   return passed;
-}
-
-// The unit a published table states for a column in a row under its header: 「（人）」, 「(千人)」,
-// 「（単位：％）」 → "人", "千人", "%" (widths folded, as normalize_header does); "" when the cell states
-// none. Short and without digits: 「(2025)」 or 「（速報値を含む注記…）」 state no unit.
-inline std::string stated_unit(std::string_view cell) {
-  std::string s = normalize_header(cell);
-  if (s.size() < 3 || s.front() != '(' || s.back() != ')') return "";
-  s = s.substr(1, s.size() - 2);
-  for (const std::string_view word : {"単位:", "単位"})
-    if (s.starts_with(word)) {
-      s.erase(0, word.size());
-      break;
-    }
-  constexpr std::size_t kLongestUnit = 15;  // 5 kanji: 千人泊, 百万円, ポイント
-  if (s.empty() || s.size() > kLongestUnit || s.find_first_of("0123456789()") != std::string::npos) return "";
-  return s;
 }
 
 // A row under a table's header that states its columns' units (「,（人）,（件）」; its first cell may say
@@ -750,6 +775,8 @@ class ColumnFinder {
   std::optional<std::size_t> index_of(const std::string& name) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
       if (names_[i] == name) return i;
+    for (std::size_t i = 0; i < names_.size(); ++i)  // 「世帯数（世帯）」 for 世帯数
+      if (header_without_unit(names_[i]) == name) return i;
     return std::nullopt;
   }
 

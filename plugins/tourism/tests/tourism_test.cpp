@@ -99,6 +99,21 @@ TEST_F(TourismPlugin, MonthlyCountsPerSpotAndCalendarYearTotals) {
   EXPECT_EQ(log().find("地点の行の合計と合いません"), std::string::npos) << log();
 }
 
+// Month headers stating their unit, on a second line of the cell or beside it (「1月\n（人）」,
+// 「12月（人）」), are the months: the table was refused as missing 1月.
+TEST_F(TourismPlugin, MonthHeadersWithTheirUnitAreTheMonths) {
+  std::string text = csv(both_years());
+  const auto first = text.find(",1月,");
+  ASSERT_NE(first, std::string::npos) << text;
+  text.replace(first, std::string(",1月,").size(), ",\"1月\n（人）\",");
+  const auto last = text.find("12月");
+  ASSERT_NE(last, std::string::npos);
+  text.replace(last, std::string("12月").size(), "12月（人）");
+  ASSERT_EQ(run({{"file", write("visitors.csv", text)}}), SOSEI_OK) << host_.error();
+  EXPECT_EQ(year_total(2023), 240000) << log();
+  EXPECT_EQ(year_total(2024), 199000);
+}
+
 TEST_F(TourismPlugin, BlankMonthIsMissingAndTheTotalCoversTheKnownMonthsWithANote) {
   auto rows = kama_2023();
   rows[0].months[2] = "";  // 嘉麻市観光まちづくり拠点, 3月
