@@ -121,16 +121,16 @@ class CsvImport : public sosei::Plugin {
     const auto declared = settings.kpi.empty() ? std::nullopt : ctx.kpi_unit(settings.kpi);
     if (!stated.empty() && declared && !sosei::same_unit(stated, *declared))
       throw sosei::PluginError(SOSEI_ERR_INPUT,
-                               where + other_unit(stated, settings.value_column, settings.kpi, *declared));
+                               where + other_unit(stated, settings.value_column, settings.kpi, *declared, true));
     ctx.info(where + "単位の行として読み飛ばしました" +
              (stated.empty() ? std::string() : "（値の列の単位: " + stated + "）"));
     return stated;
   }
 
   static std::string other_unit(const std::string& stated, const std::string& column, std::string_view kpi,
-                                const std::string& declared) {
-    return "見出しの下の単位の行では値の列「" + column + "」の単位は「" + stated + "」ですが、KPI「" +
-           std::string(kpi) + "」" +
+                                const std::string& declared, bool unit_row) {
+    return std::string(unit_row ? "見出しの下の単位の行では" : "見出しでは") + "値の列「" + column + "」の単位は「" +
+           stated + "」ですが、KPI「" + std::string(kpi) + "」" +
            (declared.empty() ? std::string("は単位のない数です") : "の単位は「" + declared + "」です") +
            "。このままでは値が単位の分だけ違って記録されます。表を KPI の単位に直すか、戦略の KPI の単位を確かめて"
            "ください";
@@ -152,12 +152,22 @@ class CsvImport : public sosei::Plugin {
 
     std::vector<sosei_dimension> dimensions(mapping.dimensions.size());
     std::string error;
-    std::string stated_unit;  // what a unit row under the header says of the value column
+    // What the header (「利用者数（人）」) or a unit row under it says of the value column's unit.
+    std::string stated_unit = sosei::header_unit(header.name(mapping.value_column()));
+    bool stated_in_unit_row = false;
+    if (!stated_unit.empty() && !settings.kpi.empty())
+      if (const auto declared = ctx.kpi_unit(settings.kpi); declared && !sosei::same_unit(stated_unit, *declared))
+        throw sosei::PluginError(SOSEI_ERR_INPUT,
+                                 name + ":" + std::to_string(header.line()) + ": " +
+                                     other_unit(stated_unit, settings.value_column, settings.kpi, *declared, false));
     uint64_t rows = 0, matched = 0;
     while (reader.next()) {
       if (++rows % 65536 == 0) ctx.progress(rows, 0);
       if (rows == 1 && sosei::is_unit_row(reader)) {  // 「,（人）,（件）」 under the header
-        stated_unit = read_unit_row(ctx, settings, mapping, reader, name);
+        if (std::string row_unit = read_unit_row(ctx, settings, mapping, reader, name); !row_unit.empty()) {
+          stated_unit = std::move(row_unit);
+          stated_in_unit_row = true;
+        }
         continue;
       }
       // Other regions' rows are not this city's data: skipped unread, whatever they hold.
@@ -177,7 +187,8 @@ class CsvImport : public sosei::Plugin {
       }
       if (!stated_unit.empty() && settings.kpi.empty())  // a KPI per row: each checked against the unit row
         if (const auto declared = ctx.kpi_unit(o.series); declared && !sosei::same_unit(stated_unit, *declared)) {
-          ctx.reject(name, reader.line(), other_unit(stated_unit, settings.value_column, o.series, *declared));
+          ctx.reject(name, reader.line(),
+                     other_unit(stated_unit, settings.value_column, o.series, *declared, stated_in_unit_row));
           continue;
         }
       if (yearly && !yearly->add(o, reader.line(), error)) {

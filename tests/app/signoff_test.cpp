@@ -24,7 +24,9 @@ const std::string kBundledConfig = std::string(SOSEI_TEST_SOURCE_DIR) + "/config
 class SignoffRace : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::path(SOSEI_TEST_BINARY_DIR) / "signoff_race.db";
+    // One file per test: ctest runs the tests of this fixture in parallel.
+    path_ = std::filesystem::path(SOSEI_TEST_BINARY_DIR) /
+            (std::string("signoff_race_") + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
 

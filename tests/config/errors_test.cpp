@@ -215,7 +215,8 @@ TEST(ConfigErrors, TargetChecks) {
   expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: 5年間に40件, number: 41"), "41",
                         "number 41 contradicts the value '5年間に40件' (40)");
   expect_strategy_error(replaced(kStrategy, "value: 5年間に40件", "value: △3件"), "△3件", "below min 0");
-  expect_strategy_error(replaced(replaced(kStrategy, "unit: 件", "unit: \"%\""), "value: 5年間に40件", "value: 120%"),
+  expect_strategy_error(replaced(replaced(replaced(kStrategy, "unit: 件", "unit: \"%\""), "value: 5件", "value: 5"),
+                                 "value: 5年間に40件", "value: 120%"),
                         "120%", "above max 100");
 }
 
@@ -226,9 +227,11 @@ TEST(ConfigErrors, ATargetOrBaselineInAnotherUnitThanItsKpis) {
   expect_strategy_error(replaced(kStrategy, "value: 5件, year: R5", "value: 5人, year: R5"), "5人",
                         "the baseline '5人' is not written in KPI 'startups''s unit '件'");
   expect_strategy_error(
-      replaced(replaced(kStrategy, "                unit: 件\n", ""), "value: 5年間に40件", "value: \"80%\""),
+      replaced(replaced(replaced(kStrategy, "                unit: 件\n", ""), "value: 5件", "value: 5"),
+               "value: 5年間に40件", "value: \"80%\""),
       "\"80%\"", "the target '80%' has the unit '%' but KPI 'startups' has no unit");
-  expect_strategy_error(replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5年間に40件", "value: 5.5万"),
+  expect_strategy_error(replaced(replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5件", "value: 5万人"),
+                                 "value: 5年間に40件", "value: 5.5万"),
                         "5.5万", "the target '5.5万' is not written in KPI 'startups''s unit '万人'");
   expect_japanese_error(
       replaced(kStrategy, "value: 5年間に40件", "value: 40人"), "40人",
@@ -246,6 +249,19 @@ TEST(ConfigErrors, ATargetOrBaselineInAnotherUnitThanItsKpis) {
                "value: 5件", "value: 24万人")));
   EXPECT_EQ(in_man.kpis[0].target.value.number, 26);
   EXPECT_EQ(in_man.kpis[0].baseline.number, 24);
+  // `number:` and a projection agree with that reading (after review: number: 24 was refused as
+  // contradicting 240,000, and a projection stayed in persons beside a target in 万人).
+  const Strategy with_number =
+      load_strategy(files.write("strategy.yaml", replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5件",
+                                                          "value: 24万人, number: 24")));
+  EXPECT_EQ(with_number.kpis[0].baseline.number, 24);
+  const Strategy projected = load_strategy(
+      files.write("strategy.yaml",
+                  replaced(replaced(replaced(kStrategy, "unit: 件", "unit: 万人"), "value: 5件", "value: 0.08万人"),
+                           "{value: 5年間に40件, kind: cumulative}",
+                           "{value: 0.0825万人, kind: vs_projection, projection: 0.0774万人}")));
+  EXPECT_DOUBLE_EQ(*projected.kpis[0].target.value.number, 0.0825);
+  EXPECT_DOUBLE_EQ(*projected.kpis[0].target.projection, 0.0774);
   const Strategy in_ken =
       load_strategy(files.write("strategy.yaml", replaced(kStrategy, "value: 5年間に40件", "value: 1.2千件")));
   EXPECT_EQ(in_ken.kpis[0].target.value.number, 1200);

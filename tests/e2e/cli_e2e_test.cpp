@@ -120,6 +120,8 @@ TEST(CliEndToEnd, BadRowFailsWithFileLineAndLeavesDataUnchanged) {
   auto r = s.run("import kama_values");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(kama-kpi-values\.csv:\d+)"))) << r.out;
+  EXPECT_NE(r.out.find("on_bad_row: skip"), std::string::npos) << "a bad row says how to go on: " << r.out;
+  EXPECT_EQ(r.out.find("\n  却下 "), std::string::npos) << "the row that stopped the run, listed again: " << r.out;
   EXPECT_EQ(s.run("values startups --json").out, before);
   auto runs = json::parse(s.run("runs --json").out);
   EXPECT_EQ(runs[0]["status"], "failed");

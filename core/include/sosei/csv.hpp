@@ -430,9 +430,13 @@ inline std::optional<std::string> split_thousands(const CsvReader& row, std::siz
   const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   bool pushed_out = false;
   for (std::size_t i = width; i < row.size() && !pushed_out; ++i) pushed_out = !row.cell(i).empty();
+  // Under an unnamed column, only a figure was pushed out: a memo there (「10日運休」) was not.
   if (named)
-    for (std::size_t i = *named; i < std::min(width, row.size()) && !pushed_out; ++i)
-      pushed_out = !row.cell(i).empty() && is_digit(row.cell(i).front());
+    for (std::size_t i = *named; i < std::min(width, row.size()) && !pushed_out; ++i) {
+      const std::string_view cell = row.cell(i);
+      const auto value = cell.empty() || !is_digit(cell.front()) ? std::nullopt : parse_value(cell);
+      pushed_out = value && value->kind == SOSEI_VALUE_NUMBER;
+    }
   if (row.size() <= width && !pushed_out) return std::nullopt;
   const auto leading_group = [&](std::string_view s) {  // [-▲△−]?\d{1,3}
     for (const std::string_view sign : {"-", "\xE2\x96\xB2", "\xE2\x96\xB3", "\xE2\x88\x92"})
@@ -494,26 +498,24 @@ inline std::string stated_unit(std::string_view cell) {
   return s;
 }
 
-// A header cell's name without the unit it states after it, both normalised: 「1月（人）」 → 1月,
-// 「世帯数\n（世帯）」 → 世帯数, 「入込客数(千人)」 → 入込客数. Only a unit every KPI shares (kValueUnits,
-// after an optional 万/千/百万/億) or one written as 単位: counts: 「全国(公立)」 is a name.
-inline std::string header_without_unit(std::string_view cell) {
-  std::string s = normalize_header(cell);
+// The unit a header cell states after its name, or "": 「1月（人）」 → 人, 「世帯数\n（世帯）」 → 世帯
+// (both normalised). Only a unit every KPI shares (kValueUnits) counts, so 「全国(公立)」 states none;
+// a multiple of one (「（千人）」) states none either: a column in 千人 must not pass for one in 人.
+inline std::string header_unit(std::string_view cell) {
+  const std::string s = normalize_header(cell);
   const std::size_t open = s.rfind('(');
-  if (open == std::string::npos || open == 0 || !s.ends_with(")")) return s;
-  const std::string stated = stated_unit(s.substr(open));
-  if (stated.empty()) return s;
-  std::string_view unit = stated;
-  const bool written_as_unit = std::string_view(s).substr(open + 1).starts_with("単位");
-  for (const auto& m : kValueMultipliers)
-    if (unit.starts_with(m.spelling) && unit.size() > m.spelling.size()) {
-      unit.remove_prefix(m.spelling.size());
-      break;
-    }
+  if (open == std::string::npos || open == 0 || !s.ends_with(")")) return "";
+  const std::string unit = stated_unit(std::string_view(s).substr(open));
   const bool known =
       std::any_of(kValueUnits.begin(), kValueUnits.end(), [&](const ValueUnit& u) { return u.spelling == unit; });
-  if (!known && !written_as_unit) return s;
-  s.resize(open);
+  return known ? unit : "";
+}
+
+// A header cell's name without the unit it states after it (header_unit), normalised: 「1月（人）」 →
+// 1月. A plugin that finds a column so checks the unit against its KPI's (the csv plugin does).
+inline std::string header_without_unit(std::string_view cell) {
+  std::string s = normalize_header(cell);
+  if (!header_unit(cell).empty()) s.resize(s.rfind('('));
   return s;
 }
 
@@ -551,6 +553,7 @@ class CsvHeader {
 
   std::size_t size() const { return names_.size(); }
   const std::string& name(std::size_t i) const { return names_[i]; }
+  uint64_t line() const { return line_; }  // the header row's line
   // The columns up to the last named one (named_width): what split_thousands compares a row with.
   std::size_t named_width() const {
     std::size_t width = names_.size();

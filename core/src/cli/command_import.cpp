@@ -40,7 +40,7 @@ std::string summary(const import::ImportOutcome& o, text::Lang lang) {
   if (!r.error.empty()) s += "\n" + text::say(lang, &text::Catalogue::import_error, r.error);
   // The row that stopped the run is its error already: listed once.
   for (const auto& x : r.rejections)
-    if (r.error != x.location + ": " + x.reason)
+    if (!r.error.starts_with(x.location + ": " + x.reason))  // the error adds how to go on after it
       s += "\n" + text::say(lang, &text::Catalogue::import_rejected, x.location, x.reason);
   return s;
 }

@@ -64,12 +64,39 @@ std::optional<double> whole_number(const std::string& text) {
   return ec == std::errc{} ? std::optional<double>(v) : std::nullopt;
 }
 
+// The KPI a stated value belongs to: its id and unit, and what the value is (target, baseline).
+struct StatedFor {
+  const std::string& id;
+  const std::string& unit;
+  const char* Msg::*what;
+};
+
+// The number of a stated value. One written as a value alone (「1,400人」, 「80%」, 「5.5万」) is read as
+// the imports read the KPI's values (sosei::parse_value with its unit): 24万人 of a KPI in 万人 is 24,
+// as its imported 19.9万人 is 19.9, and 1.2千件 of one in 件 is 1,200. It must be in the KPI's unit
+// (sosei::fits_unit): 80% for a KPI kept as a ratio, 30件 for one counted in 人 or 5.5万 for one in
+// 万人 would grade every year against a figure of another quantity. Free text (「5年間に40件」,
+// 「前年度以上」) is the council's wording: its number is read from the words (parse_stated_number).
+std::optional<double> stated_number(const std::string& text, const StatedFor& kpi, const Location& where) {
+  const std::string_view units[] = {kpi.unit};
+  const auto parsed = sosei::parse_value(text, units);
+  if (parsed && parsed->kind == SOSEI_VALUE_NUMBER) {
+    if (!sosei::fits_unit(text, *parsed, kpi.unit)) {
+      if (kpi.unit.empty())
+        fail(where, phrase(&Msg::stated_unit_no_unit, phrase(kpi.what), text, std::string(parsed->unit), kpi.id));
+      fail(where, phrase(&Msg::stated_other_unit, phrase(kpi.what), text, kpi.id, kpi.unit));
+    }
+    return sensible(parsed->number, where);
+  }
+  const auto whole = whole_number(text);
+  return sensible(whole ? whole : parse_stated_number(text), where);
+}
+
 // value (text or YAML number), an optional explicit number, the year and an optional window start.
-StatedValue stated_value(const MapReader& m) {
+StatedValue stated_value(const MapReader& m, const StatedFor& kpi) {
   StatedValue v;
   v.text = m.required_string("value");
-  const auto whole = whole_number(v.text);
-  v.number = sensible(whole ? whole : parse_stated_number(v.text), m.value_at("value"));
+  v.number = stated_number(v.text, kpi, m.value_at("value"));
   if (auto n = sensible(m.number("number"), m.value_at("number"))) {
     if (v.number && *v.number != *n)
       fail(m.value_at("number"), phrase(&Msg::number_contradicts, number_text(*n), v.text, number_text(*v.number)));
@@ -87,13 +114,13 @@ struct Context {
   bool goal_level = false;
 };
 
-Target read_target(const Context& ctx, const YAML::Node& node, const Location& where) {
+Target read_target(const Context& ctx, const YAML::Node& node, const Location& where, const StatedFor& kpi) {
   MapReader m(ctx.doc, node, where, phrase(&Msg::in_target), {"value", "number", "kind", "year", "from", "projection"});
   Target t;
   if (!m.has("kind")) m.missing("kind");
   auto kind = m.choice("kind", {"cumulative", "level", "stock", "rate", "at_least", "reach", "done", "vs_projection"});
   t.kind = *target_kind_from(*kind);
-  t.value = stated_value(m);
+  t.value = stated_value(m, kpi);
   t.year = year(m, "year", false).value_or(ctx.strategy.last_year);
   t.value.year = t.year;
   t.value.from_year = year(m, "from", false);
@@ -104,7 +131,7 @@ Target read_target(const Context& ctx, const YAML::Node& node, const Location& w
   if (t.kind == TargetKind::VsProjection) {
     if (!m.has("projection")) m.missing("projection");
     t.projection_text = m.required_string("projection");
-    t.projection = sensible(parse_stated_number(t.projection_text), m.value_at("projection"));
+    t.projection = stated_number(t.projection_text, kpi, m.value_at("projection"));  // in the target's unit
     if (!t.projection) fail(m.value_at("projection"), phrase(&Msg::projection_no_number, t.projection_text));
   } else if (m.has("projection")) {
     fail(m.key_at("projection"), phrase(&Msg::projection_only_vs));
@@ -112,34 +139,14 @@ Target read_target(const Context& ctx, const YAML::Node& node, const Location& w
   return t;
 }
 
-StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Location& where) {
+StatedValue read_baseline(const Context& ctx, const YAML::Node& node, const Location& where, const StatedFor& kpi) {
   MapReader m(ctx.doc, node, where, phrase(&Msg::in_baseline), {"value", "number", "year", "from"});
-  StatedValue v = stated_value(m);
+  StatedValue v = stated_value(m, kpi);
   v.year = year(m, "year", true);
   v.from_year = year(m, "from", false);
   if (v.from_year && *v.from_year > *v.year)
     fail(m.value_at("from"), phrase(&Msg::window_after_baseline, *v.from_year, *v.year));
   return v;
-}
-
-// A target or baseline written as a value alone (「1,400人」, 「80%」, 「5.5万」) is in the KPI's unit, as
-// every imported value must be (sosei::fits_unit): 80% for a KPI kept as a ratio, 30件 for one counted
-// in 人 or 5.5万 for one in 万人 would grade every year against a figure of another quantity. Such a
-// value is read as the imports read the KPI's values (sosei::parse_value with its unit): 24万人 of a
-// KPI in 万人 is 24, as its imported 19.9万人 is 19.9, and 1.2千人 of one in 人 is 1,200. Free text
-// (「5年間に40件」, 「前年度以上」) is the council's wording: its number is read as before, and so is
-// one that `number:` gives.
-void read_stated_unit(const Kpi& k, StatedValue& v, const MapReader& m, const char* Msg::*what) {
-  const Location where = m.value_at("value");
-  const std::string_view units[] = {k.unit};
-  const auto parsed = sosei::parse_value(v.text, units);
-  if (!parsed || parsed->kind != SOSEI_VALUE_NUMBER) return;
-  if (!sosei::fits_unit(v.text, *parsed, k.unit)) {
-    if (k.unit.empty())
-      fail(where, phrase(&Msg::stated_unit_no_unit, phrase(what), v.text, std::string(parsed->unit), k.id));
-    fail(where, phrase(&Msg::stated_other_unit, phrase(what), v.text, k.id, k.unit));
-  }
-  if (!m.has("number")) v.number = parsed->number;
 }
 
 void check_bounds(const Kpi& k, const std::optional<double>& v, const Location& where, const char* Msg::*what) {
@@ -282,12 +289,13 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
     if (*lag < 0 || *lag > 120) fail(m.value_at("publication_lag_months"), phrase(&Msg::publication_lag_range));
     k.publication_lag_months = *lag;
   }
-  if (!m.has("baseline")) m.missing("baseline");
-  k.baseline = read_baseline(ctx, m.node("baseline"), m.value_at("baseline"));
-  if (!m.has("target")) m.missing("target");
-  k.target = read_target(ctx, m.node("target"), m.value_at("target"));
-  // Optional: a bare number (合計特殊出生率 1.43) has none, and none is shown.
+  // Optional: a bare number (合計特殊出生率 1.43) has none, and none is shown. Read first: the baseline
+  // and target are read in it.
   k.unit = m.string("unit").value_or("");
+  if (!m.has("baseline")) m.missing("baseline");
+  k.baseline = read_baseline(ctx, m.node("baseline"), m.value_at("baseline"), {k.id, k.unit, &Msg::what_baseline});
+  if (!m.has("target")) m.missing("target");
+  k.target = read_target(ctx, m.node("target"), m.value_at("target"), {k.id, k.unit, &Msg::what_target});
   if (auto d = m.choice("direction", {"higher", "lower"}))
     k.direction = *d == "higher" ? Direction::HigherIsBetter : Direction::LowerIsBetter;
   if (auto f = m.choice("formula", {"ratio", "progress"}))
@@ -314,10 +322,8 @@ void read_kpi(Context& ctx, const YAML::Node& node, const Location& where) {
   }
   if (k.min && k.max && *k.min > *k.max) fail(m.value_at("max"), phrase(&Msg::max_below_min));
   const MapReader target(ctx.doc, m.node("target"), m.value_at("target"), phrase(&Msg::in_target), {});
-  read_stated_unit(k, k.target.value, target, &Msg::what_target);
   check_bounds(k, k.target.value.number, target.value_at("value"), &Msg::what_target);
   const MapReader baseline(ctx.doc, m.node("baseline"), m.value_at("baseline"), phrase(&Msg::in_baseline), {});
-  read_stated_unit(k, k.baseline, baseline, &Msg::what_baseline);
   check_bounds(k, k.baseline.number, baseline.value_at("value"), &Msg::what_baseline);
 
   const std::optional<int> decimals = read_decimals(m);

@@ -291,6 +291,23 @@ TEST_F(CsvPlugin, AUnitRowUnderTheHeaderIsSkippedAndMustStateTheKpisUnit) {
       << host_.rejections()[0].reason;
   ASSERT_EQ(host_.observations().size(), 1u);
   EXPECT_EQ(host_.observations()[0].number, 3.5);
+
+  // A unit the header states beside the name is checked the same way (after review: 「利用者数（件）」 was
+  // found as 利用者数 and its unit never compared); a multiple (「（千人）」) is no name of the column.
+  Settings header{{"kpi", "riders"}, {"period_column", "年度"}, {"value_column", "利用者数"}};
+  header[SOSEI_SETTING_KPI_UNIT "riders"] = "人";
+  header["file"] = write("h1.csv", "年度,利用者数（人）\nR6,580\n");
+  ASSERT_EQ(run(header), SOSEI_OK) << host_.error();
+  EXPECT_EQ(host_.observations().at(0).number, 580);
+  header["file"] = write("h2.csv", "年度,利用者数（件）\nR6,580\n");
+  EXPECT_EQ(run(header), SOSEI_ERR_INPUT);
+  EXPECT_NE(
+      host_.error().find("h2.csv:1: 見出しでは値の列「利用者数」の単位は「件」ですが、KPI「riders」の単位は「人」です"),
+      std::string::npos)
+      << host_.error();
+  header["file"] = write("h3.csv", "年度,利用者数（千人）\nR6,0.58\n");
+  EXPECT_EQ(run(header), SOSEI_ERR_INPUT);
+  EXPECT_NE(host_.error().find("missing column \"利用者数\""), std::string::npos) << host_.error();
 }
 
 // 1,234 without quotes is two cells: the row is refused, where it stored 1 (and a KPI without a
@@ -317,13 +334,13 @@ TEST_F(CsvPlugin, AFigureSplitByAnUnquotedCommaIsRefused) {
                   {"period_type", "calendar_year"}};
   months["file"] = write("m.csv",
                          "年,月,地域名,観光入込客数,\n2024,1,嘉麻市,14,870\n2024,2,嘉麻市,15000,\n"
-                         "2024,3,嘉麻市,16000,速報値\n");
+                         "2024,3,嘉麻市,16000,速報値\n2024,4,嘉麻市,576,10日運休\n");
   EXPECT_EQ(run(months, /*skip_bad_rows=*/true), SOSEI_OK) << host_.error();
   ASSERT_EQ(host_.rejections().size(), 1u);
   EXPECT_EQ(host_.rejections()[0].line, 2u);
   EXPECT_NE(host_.rejections()[0].reason.find("\"14\" followed by \"870\""), std::string::npos)
       << host_.rejections()[0].reason;
-  ASSERT_EQ(host_.observations().size(), 2u);
+  ASSERT_EQ(host_.observations().size(), 3u);  // 「10日運休」 beside 4 and 576 is a memo, not a pushed figure
 }
 
 // An old exporter's DOS end-of-file byte closes the file; it is no row cut off.
